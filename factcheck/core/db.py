@@ -1,0 +1,78 @@
+"""Database engine, sessions and the migration check."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import sqlalchemy as sa
+from alembic.config import Config as AlembicConfig
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlmodel import Session
+
+from factcheck.core.config import PROJECT_ROOT, Settings
+from factcheck.core.errors import DatabaseNotMigrated
+
+
+def make_engine(settings: Settings) -> sa.Engine:
+    if settings.is_sqlite:
+        engine = sa.create_engine(
+            settings.database_url, connect_args={"check_same_thread": False, "timeout": 30}
+        )
+
+        @sa.event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_conn, _record):  # pragma: no cover - trivial
+            cur = dbapi_conn.cursor()
+            # WAL lets readers work while a writer commits; foreign keys are off by default in SQLite.
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA busy_timeout=30000")
+            cur.close()
+
+        return engine
+    return sa.create_engine(settings.database_url, pool_pre_ping=True)
+
+
+def alembic_config(database_url: str) -> AlembicConfig:
+    cfg = AlembicConfig(str(PROJECT_ROOT / "alembic.ini"))
+    cfg.set_main_option("script_location", str(PROJECT_ROOT / "alembic"))
+    cfg.set_main_option("sqlalchemy.url", database_url.replace("%", "%%"))
+    return cfg
+
+
+def upgrade(database_url: str, revision: str = "head") -> None:
+    from alembic import command
+
+    command.upgrade(alembic_config(database_url), revision)
+
+
+def migration_status(engine: sa.Engine) -> tuple[str | None, set[str]]:
+    """(current revision, head revisions) of the database behind ``engine``."""
+    script = ScriptDirectory.from_config(alembic_config(str(engine.url)))
+    with engine.connect() as conn:
+        current = MigrationContext.configure(conn).get_current_revision()
+    return current, set(script.get_heads())
+
+
+def ensure_migrated(engine: sa.Engine) -> None:
+    current, heads = migration_status(engine)
+    if current not in heads:
+        state = "has no tables" if current is None else f"is at revision {current}"
+        raise DatabaseNotMigrated(
+            f"The database {state}; run `factcheck db upgrade` first."
+        )
+
+
+@contextmanager
+def session_scope(engine: sa.Engine) -> Iterator[Session]:
+    """A unit of work: commit on success, roll back on any error."""
+    session = Session(engine, expire_on_commit=False)
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()

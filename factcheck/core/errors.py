@@ -1,0 +1,58 @@
+"""The errors factcheck raises on purpose; each carries an HTTP status and a plain message."""
+
+from __future__ import annotations
+
+
+class FactcheckError(Exception):
+    status_code = 400
+    code = "bad_request"
+
+    def __init__(self, message: str, *, details: dict | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.details = details or {}
+
+
+class InvalidInput(FactcheckError):
+    status_code = 422
+    code = "invalid_input"
+
+
+class NotFound(FactcheckError):
+    status_code = 404
+    code = "not_found"
+
+
+class NotAuthenticated(FactcheckError):
+    status_code = 401
+    code = "not_authenticated"
+
+
+class Forbidden(FactcheckError):
+    status_code = 403
+    code = "forbidden"
+
+
+class Conflict(FactcheckError):
+    status_code = 409
+    code = "conflict"
+
+
+class TooLarge(FactcheckError):
+    status_code = 413
+    code = "too_large"
+
+
+class UnsupportedMedia(FactcheckError):
+    status_code = 415
+    code = "unsupported_media_type"
+
+
+class FetchError(FactcheckError):
+    status_code = 422
+    code = "fetch_failed"
+
+
+class DatabaseNotMigrated(FactcheckError):
+    status_code = 503
+    code = "database_not_migrated"

@@ -1,0 +1,103 @@
+"""What every engine produces, independent of how: rules or a language model."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Protocol
+
+from factcheck.models import ClaimKind
+
+
+@dataclass(frozen=True)
+class Provenance:
+    engine: str
+    model: str
+    prompt_name: str
+    prompt_hash: str
+
+
+@dataclass(frozen=True)
+class ArticleInput:
+    text: str
+    title: str = ""
+    outlet: str | None = None
+    url: str | None = None
+    published: date | None = None
+
+
+@dataclass
+class ExtractedClaim:
+    claim: str
+    quote: str
+    start: int
+    end: int
+    kind: ClaimKind
+    score: float
+    speaker: str | None = None
+    reported_by: str | None = None
+    needs_human: bool = False
+    flag_reason: str | None = None
+
+    @property
+    def attribution(self) -> str | None:
+        return format_attribution(self.speaker, self.reported_by)
+
+
+@dataclass
+class Extraction:
+    claims: list[ExtractedClaim]
+    provenance: Provenance
+
+
+@dataclass(frozen=True)
+class ClaimContext:
+    """What a drafter may see: the claim and its neighbourhood, never the whole article."""
+
+    claim: str
+    quote: str
+    kind: ClaimKind
+    speaker: str | None
+    reported_by: str | None
+    context: str
+    article_title: str = ""
+    outlet: str | None = None
+    published: date | None = None
+
+
+@dataclass
+class DraftedQuestion:
+    text: str
+    rationale: str
+
+
+@dataclass
+class DraftedSource:
+    name: str
+    source_kind: str
+    rationale: str
+    search_query: str
+    url: str | None = None
+
+
+@dataclass
+class Drafts:
+    questions: list[DraftedQuestion] = field(default_factory=list)
+    sources: list[DraftedSource] = field(default_factory=list)
+    provenance: Provenance | None = None
+
+
+class Engine(Protocol):
+    name: str
+
+    def extract(self, article: ArticleInput) -> Extraction: ...
+
+    def draft(self, claim: ClaimContext) -> Drafts: ...
+
+
+def format_attribution(speaker: str | None, reported_by: str | None) -> str | None:
+    if speaker and reported_by and speaker != reported_by:
+        text = f"{speaker}, according to {reported_by}"
+    else:
+        text = speaker or reported_by
+    return text[:1].upper() + text[1:] if text else None

@@ -1,0 +1,165 @@
+"""Who asserts a sentence, and per whom: "according to X", "X told Y", "X reported that", quotes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_VERBS = (
+    r"said|says|told|tells|added|adds|warned|warns|wrote|writes|explained|noted|argued|claimed|"
+    r"claims|stated|insisted|confirmed|confirms|announced|announces|reported|reports|tweeted|posted|"
+    r"acknowledged|admitted|denied|testified|continued|replied|responded|asserted"
+)
+# An actor phrase: a capitalised name, possibly with an appositive ("Doug Bandow, a senior fellow at X,"),
+# or a descriptive source ("an anonymous source", "unnamed sources", "sources familiar with …").
+_ACTOR = (
+    r"(?:(?:[Aa]n?|[Tt]he|[Tt]wo|[Tt]hree|[Ss]everal|[Mm]ultiple)\s+)?(?:[A-Z][\w’'.\-]*|anonymous|unnamed|senior|new|"
+    r"recent|report|sources?|officials?|people|person|spokes\w+|outlet|newspaper|paper|network|reporters?)(?:[\s\-](?:[A-Z][\w’'.\-]*|of|for|at|the|in|with|"
+    r"and|familiar|close|to|anonymous|unnamed|senior|administration|officials?|sources?|people|"
+    r"person|spokes\w+|recent|conversation|between|matter|plans?|talks?|situation|knowledge|who|"
+    r"spoke|on|condition|anonymity|a|an|outlet|newspaper|report))*"
+)
+_APPOSITIVE = r"(?:,\s+(?:a|an|the)\s[^,“\"]{2,120},)?"
+
+_ACCORDING_LEAD = re.compile(rf"^According to ({_ACTOR}{_APPOSITIVE}),\s+(?P<rest>.+)$", re.S)
+_ACCORDING_TAIL = re.compile(r"^(?P<rest>.+?),\s+according to (?P<who>[^,.;“”\"]{2,100})\.?$", re.S)
+_TOLD_THAT = re.compile(
+    rf"^(?P<who>{_ACTOR}{_APPOSITIVE})\s+(?:also\s+|later\s+|previously\s+)?told\s+(?P<to>{_ACTOR})\s+"
+    rf"(?:on\s+\w+\s+)?that\s+(?P<rest>.+)$",
+    re.S,
+)
+_SAID_THAT = re.compile(
+    rf"^(?P<who>{_ACTOR}{_APPOSITIVE})\s+(?:also\s+|later\s+|previously\s+)?(?P<verb>{_VERBS}|claims?)\s+"
+    rf"(?:on\s+\w+\s+)?(?:that\s+)?(?P<rest>.+)$",
+    re.S,
+)
+_QUOTE = re.compile(r"[“\"](?P<q>[^”\"]{3,})[”\"]")
+# “…,” X said / “…,” said X / X said, “…” / X told Y, “…”
+_TAG_AFTER = re.compile(
+    rf"[”\"]\s*,?\s*(?P<who>{_ACTOR}){_APPOSITIVE}\s+(?:also\s+|later\s+)?(?:{_VERBS})"
+    rf"(?:\s+(?P<to>{_ACTOR}))?\s*[.,]?",
+)
+_TAG_AFTER_INVERTED = re.compile(rf"[”\"]\s*,?\s*(?:{_VERBS})\s+(?P<who>{_ACTOR})\s*[.,]")
+_TAG_BEFORE = re.compile(
+    rf"(?P<who>{_ACTOR}){_APPOSITIVE}\s+(?:also\s+|later\s+)?(?:{_VERBS})"
+    rf"(?:\s+(?P<to>{_ACTOR}))?\s*[,:]\s*[“\"]",
+)
+_LEADING_CLAUSE = re.compile(
+    r"^(?:(?:In response|Meanwhile|However|Also|Still|Then|Later|Separately|Earlier|Additionally|"
+    r"Moreover|But|And|So|Yet|In addition|In a statement|On \w+),\s+|(?:Addressing|Asked about|"
+    r"Speaking|Commenting on|Responding to)\s[^,]{3,120},\s+)"
+)
+_OUTLET_PRONOUN = re.compile(r"\b(the outlet|the newspaper|the paper|the network)\b", re.I)
+
+
+@dataclass
+class Attribution:
+    speaker: str | None
+    reported_by: str | None
+    # Where the asserted content starts inside the sentence, and the content itself.
+    content: str
+    content_offset: int
+    quotation: str | None = None
+    verb: str = "said"
+
+    @property
+    def is_quote(self) -> bool:
+        return self.quotation is not None
+
+
+def _clean(actor: str | None) -> str | None:
+    if not actor:
+        return None
+    actor = actor.strip(" ,.")
+    actor = re.sub(r"^(?:also|later)\s+", "", actor)
+    return actor or None
+
+
+def _capitalise(actor: str | None) -> str | None:
+    return actor[0].upper() + actor[1:] if actor else actor
+
+
+def attribute(sentence: str) -> Attribution:
+    """Split a sentence into who asserts it and what is asserted."""
+    lead = _LEADING_CLAUSE.match(sentence)
+    offset = lead.end() if lead else 0
+    body = sentence[offset:]
+
+    quote = _QUOTE.search(body)
+    speaker = to = None
+    if quote:
+        for rx in (_TAG_BEFORE, _TAG_AFTER, _TAG_AFTER_INVERTED):
+            m = rx.search(body)
+            if m:
+                speaker = _clean(m.group("who"))
+                to = _clean(m.groupdict().get("to"))
+                break
+    if quote and (speaker or len(quote.group("q")) >= 0.6 * len(body)):
+        return Attribution(
+            speaker=_capitalise(speaker),
+            reported_by=to if to and _looks_like_outlet(to) else None,
+            content=body,
+            content_offset=offset,
+            quotation=quote.group("q").strip(),
+        )
+
+    speaker = reported_by = None
+    verb = "said"
+    quotation = quote.group("q").strip() if quote else None
+    m = _ACCORDING_LEAD.match(body)
+    if m:
+        reported_by = _clean(m.group(1).split(",")[0])
+        offset += m.start("rest")
+        body = m.group("rest")
+    else:
+        m = _ACCORDING_TAIL.match(body)
+        if m:
+            reported_by = _clean(m.group("who"))
+            body = m.group("rest") + "."
+
+    # "X reported that sources … told the outlet that …": peel layers, outermost first.
+    for _ in range(2):
+        m = _TOLD_THAT.match(body)
+        if m:
+            who, to = _clean(m.group("who")), _clean(m.group("to"))
+            if to and _OUTLET_PRONOUN.fullmatch(to) and reported_by:
+                to = reported_by
+            if reported_by is None and to and _looks_like_outlet(to):
+                reported_by = to
+            speaker = speaker or who
+            offset += m.start("rest")
+            body = m.group("rest")
+            continue
+        m = _SAID_THAT.match(body)
+        if m:
+            who = _clean(m.group("who"))
+            if m.group("verb").startswith("report") or _looks_like_outlet(who):
+                reported_by = reported_by or who
+            else:
+                speaker = speaker or who
+                verb = m.group("verb")
+            offset += m.start("rest")
+            body = m.group("rest")
+            continue
+        break
+    return Attribution(
+        speaker=_capitalise(speaker),
+        reported_by=_capitalise(reported_by),
+        content=body,
+        content_offset=offset,
+        quotation=quotation if speaker else None,
+        verb=verb,
+    )
+
+
+_OUTLET_HINT = re.compile(
+    r"\b(Times|Herald|Post|News|Journal|Tribune|Press|Reuters|AP|AFP|BBC|CNN|NPR|Bloomberg|Guardian|"
+    r"Telegraph|Gazette|Chronicle|Report|Radio|TV|Television|Magazine|Politico|Axios|Outlet|Newspaper|"
+    r"Agency|Wire|Daily|Weekly|Observer|Economist|Monitor|Star|Sun|Mail|Express|Independent)\b|"
+    r"^a (new )?report$|^(the outlet|the newspaper)$",
+    re.I,
+)
+
+
+def _looks_like_outlet(actor: str | None) -> bool:
+    return bool(actor and _OUTLET_HINT.search(actor))

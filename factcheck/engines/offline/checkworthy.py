@@ -1,0 +1,142 @@
+"""Check-worthiness: how much a sentence asserts something a checker could verify.
+
+A linear model over interpretable features, squashed to 0–1. Each feature is a signal
+fact-checkers name (numbers, dates, named actors, reported events, comparisons) or a sign
+of something not checkable (questions, opinions, predictions, calls to action, pleasantries).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+_NUMBER_WORDS = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+    r"hundred|hundreds|thousand|thousands|million|millions|billion|billions|trillion|trillions|dozens?|"
+    r"half|twice|double|doubled|triple|tripled|quadrupled|percent|per\s+cent|majority|quarter|third"
+)
+_MONTHS = (
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan\.|feb\.|aug\.|sept?\.|oct\.|nov\.|dec\."
+)
+_RE = {
+    "digit": re.compile(r"\d"),
+    # Lower case only: "Air Force One" or "First Lady" are names, not quantities.
+    "number_word": re.compile(rf"\b({_NUMBER_WORDS})\b"),
+    "money_pct": re.compile(r"[$€£¥]\s?\d|\d\s?(%|percent|per cent)|\b(dollars|euros|pounds)\b", re.I),
+    "year": re.compile(r"\b(1[89]\d\d|20\d\d)s?\b|’\d\d\b|'\d\d\b"),
+    "date": re.compile(
+        rf"\b({_MONTHS}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|"
+        r"last\s+(week|month|year|decade)|(\d+|several|few)\s+(days|weeks|months|years)\s+ago|since)\b",
+        re.I,
+    ),
+    "reporting": re.compile(
+        r"\b(said|says|told|tells|according\s+to|reported|reports|announced|confirmed|stated|claimed|"
+        r"admitted|denied|testified|wrote|tweeted|posted|revealed|disclosed|acknowledged)\b",
+        re.I,
+    ),
+    "event_verb": re.compile(
+        r"\b(\w{3,}ed|was|were|had|did|gave|made|took|went|sent|won|lost|cut|paid|spent|fell|rose|"
+        r"grew|built|sold|bought|met|held|began|left|led|ran|shot|struck|wrote|signed|passed|voted|"
+        r"killed|arrested|deployed|launched|fired|approved|rejected|vetoed|banned)\b",
+        re.I,
+    ),
+    "comparative": re.compile(
+        r"\b(more|less|fewer|most|least|largest|biggest|highest|lowest|smallest|fastest|record|"
+        r"first|last|only|increase[ds]?|decrease[ds]?|rise|rose|drop(ped)?|fell|doubled|tripled|"
+        r"times\s+as|compared|than|average|rate|total|every|no\s+one|none|never|zero)\b",
+        re.I,
+    ),
+    "policy": re.compile(
+        r"\b(tax(es)?|jobs?|unemploy\w*|deficit|debt|budget|economy|economic|wages?|income|gdp|trade|"
+        r"tariffs?|law|laws|bill|legislation|act|voted?|votes|senate|congress|court|supreme|police|crime|"
+        r"murders?|immigra\w*|border|health\s*care|insurance|medicare|medicaid|social\s+security|"
+        r"pension|oil|energy|coal|gas|emissions|climate|military|troops|army|war|nuclear|weapons?|"
+        r"sanctions?|prices?|inflation|costs?|spending|funding|funds?|billion|million|covid|vaccines?|"
+        r"deaths?|died|cases|hospital\w*|schools?|students?|poverty|welfare|crimes?|prison|elect\w*|"
+        r"ballots?|polls?|administration|government|agency|department|deployed|aircraft|carrier)\b",
+        re.I,
+    ),
+    "question": re.compile(r"\?\s*[”\"’']?\s*$"),
+    "call_to_action": re.compile(
+        r"^\s*(please\s+)?(sign\s+up|subscribe|click|join|follow|share|donate|buy|call|visit|go\s+to|"
+        r"let[’']?s|read|watch|listen|download|register|remember|imagine|look|think\s+about)\b",
+        re.I,
+    ),
+    "opinion": re.compile(
+        r"\b(i|we)\s+(think|believe|feel|hope|want|wish|guess|suppose|know|love|like)\b|"
+        r"\b(in\s+my\s+(opinion|view)|i[’']m\s+(sure|confident|proud)|frankly|honestly|obviously|"
+        r"should|ought\s+to|must|need\s+to|have\s+to|deserve[sd]?)\b",
+        re.I,
+    ),
+    "evaluative": re.compile(
+        r"\b(great|greatest|wonderful|terrible|horrible|disaster|disgrace|incredible|amazing|beautiful|"
+        r"tremendous|fantastic|awful|nice|good|bad|best|worst|sad|shame|ridiculous|stupid|crazy|"
+        r"unfair|wrong|right|important|strong|weak|proud|happy|love|hate)\b",
+        re.I,
+    ),
+    "future": re.compile(
+        r"\b(will|won[’']t|going\s+to|gonna|would|could|might|may|plan\s+to|intend\s+to|promise[sd]?)\b",
+        re.I,
+    ),
+    "pleasantry": re.compile(
+        r"^\s*(thank\s+you|thanks|good\s+(evening|morning|night|afternoon)|ladies\s+and\s+gentlemen|"
+        r"hello|welcome|god\s+bless|congratulations|okay|ok|well|yes|no|sure|absolutely)\b",
+        re.I,
+    ),
+    "second_person": re.compile(r"\b(you|your|you[’']re|you[’']ve)\b", re.I),
+    "first_person": re.compile(r"\b(i|me|my|i[’']m|i[’']ve|i[’']ll)\b", re.I),
+    "proper": re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*"),
+}
+
+# Weights and bias: see bench/tune_checkworthy.py, which fits them on the ClaimBuster sample.
+WEIGHTS: dict[str, float] = {
+    "digit": 1.2,
+    "number_word": 0.7,
+    "money_pct": 0.9,
+    "year": 0.6,
+    "date": 0.5,
+    "reporting": 0.6,
+    "event_verb": 0.5,
+    "comparative": 0.5,
+    "policy": 0.7,
+    "proper": 0.35,
+    "length": 0.6,
+    "question": -2.0,
+    "call_to_action": -2.0,
+    "opinion": -1.0,
+    "evaluative": -0.5,
+    "future": -0.6,
+    "pleasantry": -1.2,
+    "second_person": -0.4,
+    "first_person": -0.3,
+    "short": -1.5,
+}
+BIAS = -1.6
+
+
+def features(sentence: str) -> dict[str, float]:
+    words = sentence.split()
+    n = len(words)
+    f = {name: (1.0 if rx.search(sentence) else 0.0) for name, rx in _RE.items() if name != "proper"}
+    f["policy"] = min(len(_RE["policy"].findall(sentence)), 3) / 2
+    f["proper"] = min(len(_RE["proper"].findall(sentence)), 4) / 2
+    f["length"] = min(n, 40) / 20
+    f["short"] = 1.0 if n < 6 else 0.0
+    return f
+
+
+@lru_cache(maxsize=4096)
+def score(sentence: str) -> float:
+    f = features(sentence)
+    z = BIAS + sum(WEIGHTS.get(name, 0.0) * value for name, value in f.items())
+    return 1 / (1 + math.exp(-z))
+
+
+def has_quantity(sentence: str) -> bool:
+    return bool(_RE["digit"].search(sentence) or _RE["number_word"].search(sentence))
+
+
+def has_date(sentence: str) -> bool:
+    return bool(_RE["year"].search(sentence) or _RE["date"].search(sentence))

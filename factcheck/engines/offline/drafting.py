@@ -1,0 +1,252 @@
+"""Offline drafting: verification questions and candidate sources built from the claim's own parts.
+
+Every item says it is rule-based: it is a checklist derived from the wording of the claim,
+not knowledge about the world.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.engines.base import ClaimContext, DraftedQuestion, DraftedSource
+from factcheck.models import ClaimKind
+
+# Where a named outlet publishes, so a search can be scoped to the original report.
+OUTLET_DOMAINS = {
+    "the new york times": "nytimes.com",
+    "the miami herald": "miamiherald.com",
+    "fox news": "foxnews.com",
+    "the washington post": "washingtonpost.com",
+    "the wall street journal": "wsj.com",
+    "reuters": "reuters.com",
+    "the associated press": "apnews.com",
+    "associated press": "apnews.com",
+    "ap": "apnews.com",
+    "bbc": "bbc.co.uk",
+    "bbc news": "bbc.co.uk",
+    "cnn": "cnn.com",
+    "nbc news": "nbcnews.com",
+    "cbs news": "cbsnews.com",
+    "abc news": "abcnews.go.com",
+    "npr": "npr.org",
+    "politico": "politico.com",
+    "axios": "axios.com",
+    "bloomberg": "bloomberg.com",
+    "the guardian": "theguardian.com",
+    "financial times": "ft.com",
+    "the financial times": "ft.com",
+    "al jazeera": "aljazeera.com",
+    "the economist": "economist.com",
+    "los angeles times": "latimes.com",
+    "the los angeles times": "latimes.com",
+    "usa today": "usatoday.com",
+    "the hill": "thehill.com",
+}
+
+_NUMBER = re.compile(
+    r"(?:[$€£]\s?)?\d+(?:[,.]\d+)*(?:\s?(?:%|percent|per cent))?(?:\s+(?:million|billion|trillion|"
+    r"thousand|hundred))?(?:\s+(?!(?:with|and|in|of|to|the|a|an|for|on|at|from|by|as|that|was|were|is)\b)"
+    r"[a-z]+){0,2}|\b(?:dozens|hundreds|thousands|millions|billions)\s+of\s+[a-z]+",
+)
+_DATE = re.compile(
+    r"\b(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"(?:\s+\d{1,2})?(?:,?\s+\d{4})?\b|\b(?:in\s+)?(?:19|20)\d\d\b|\b(?:on\s+)?(?:Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+_NAME_TOKEN = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w’'-]*)"
+_PROPER = re.compile(rf"\b{_NAME_TOKEN}(?:\s+(?:of\s+|the\s+|for\s+)?{_NAME_TOKEN})*")
+_ATTRIBUTION_PREFIX = re.compile(r"^According to [^,]+,(?: citing [^,]+,)?\s+", re.S)
+_SPEAKER_PREFIX = re.compile(r"^(?P<who>.+?) (?:said|told [^:]+|warned|added|wrote|argued)(?::| that) ", re.S)
+_ANONYMOUS = re.compile(r"\b(unnamed|anonymous|sources?|people familiar|officials said)\b", re.I)
+_STOP_PROPER = {
+    "According", "The", "A", "An", "In", "On", "During", "After", "Before", "First", "Second", "It",
+    "This", "That", "He", "She", "They", "We", "I", "But", "And", "As", "If", "While", "When",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Is", "Did", "Has", "Was", "Escalation", "Using",
+}
+_EXPERT = re.compile(r"\b(fellow|analyst|professor|expert|researcher|economist|scientist|scholar)\b", re.I)
+_GOVERNMENT = re.compile(
+    r"\b(administration|government|ministry|department|military|army|navy|police|president|"
+    r"congress|senate|parliament|white house|pentagon|agency|council|court)\b",
+    re.I,
+)
+
+
+def core_claim(claim: str) -> str:
+    """The claim without its "According to X," or "X said that" frame."""
+    core = _ATTRIBUTION_PREFIX.sub("", claim)
+    m = _SPEAKER_PREFIX.match(core)
+    if m and not core.lstrip().startswith("“"):
+        core = core[m.end():]
+    return core.strip()
+
+
+def actors(text: str, *, exclude: set[str] = frozenset()) -> list[str]:
+    """Named actors and organisations in order of appearance, without duplicates."""
+    seen: list[str] = []
+    for m in _PROPER.finditer(text):
+        name = re.sub(r"[’']s$", "", m.group(0)).strip(" .")
+        words = name.split()
+        while words and words[0] in _STOP_PROPER:
+            words = words[1:]
+        name = " ".join(words)
+        if len(name) < 3 or name in exclude or any(name in s for s in seen):
+            continue
+        seen = [s for s in seen if s not in name]
+        seen.append(name)
+    return seen
+
+
+def numbers(text: str) -> list[str]:
+    """Quantities in the text, leaving out the day numbers of dates."""
+    dates = [m.span() for m in _DATE.finditer(text)]
+    return [
+        m.group(0).strip().rstrip(".,")
+        for m in _NUMBER.finditer(text)
+        if not any(a <= m.start() < b for a, b in dates)
+    ]
+
+
+def key_terms(text: str, *, exclude: str = "") -> str:
+    terms = [a for a in actors(text) if a not in exclude][:3]
+    terms += numbers(text)[:2]
+    words = [w for w in re.findall(r"\b[a-z]{6,}\b", text) if w not in _COMMON][:2]
+    return " ".join(dict.fromkeys(terms + words)).strip()[:160] or text[:120]
+
+
+_COMMON = {
+    "according", "reported", "another", "because", "between", "however", "through", "without",
+    "against", "whether", "recently", "himself", "herself", "themselves", "should", "already",
+    "citing", "source", "sources", "unnamed", "anonymous", "familiar", "confirmed", "reportedly",
+}
+
+
+def _short(text: str, words: int = 14) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+
+
+def _as_question(core: str) -> str:
+    body = core.rstrip(" .")
+    return f"Is it accurate that {lower_first(body)}?"
+
+
+def lower_first(text: str) -> str:
+    first = text.split(" ", 1)[0].rstrip(",")
+    return text[:1].lower() + text[1:] if first in _STOP_PROPER or first in {"Its", "There"} else text
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def questions(ctx: ClaimContext) -> list[DraftedQuestion]:
+    core = core_claim(ctx.claim)
+    out: list[DraftedQuestion] = []
+    if ctx.kind == ClaimKind.quote and ctx.speaker:
+        quoted = re.search(r"“([^”]+)”", ctx.claim)
+        words = _short(quoted.group(1) if quoted else core, 16)
+        out.append(DraftedQuestion(
+            f"Did {ctx.speaker} say “{words}”, word for word, and is there a recording or transcript?",
+            "A quotation is checked against the speaker's own words in context.",
+        ))
+        out.append(DraftedQuestion(
+            f"When, where and to whom did {ctx.speaker} say this, and what was said just before and after?",
+            "Context can change what a quotation means.",
+        ))
+    else:
+        out.append(DraftedQuestion(_as_question(core), "The claim itself, as a yes/no question."))
+    for number in numbers(core)[:2]:
+        out.append(DraftedQuestion(
+            f"Does an official record or data set confirm the figure “{number}” in this claim, "
+            "with the same unit, period and definition?",
+            "Numbers are checked against the primary data, not against other reports of them.",
+        ))
+    date = _DATE.search(core)
+    if date:
+        out.append(DraftedQuestion(
+            f"Is “{date.group(0).strip()}” the correct date for what is described: {_short(core, 12)}",
+            "Dates and sequence are a common source of error.",
+        ))
+    named = actors(core, exclude={ctx.speaker or "", ctx.reported_by or ""})
+    if named and ctx.kind != ClaimKind.quote:
+        out.append(DraftedQuestion(
+            f"Has {named[0]} confirmed or denied this on the record?",
+            f"{named[0]} is named in the claim and can speak to it directly.",
+        ))
+    if ctx.reported_by and ctx.speaker and _ANONYMOUS.search(ctx.speaker):
+        out.append(DraftedQuestion(
+            f"Has any named official or document confirmed what {ctx.speaker} "
+            f"told {ctx.reported_by}?",
+            "Claims resting on anonymous sources need independent, on-the-record corroboration.",
+        ))
+    elif ctx.reported_by:
+        out.append(DraftedQuestion(
+            f"Did {_capital(ctx.reported_by)} report this, and what exactly does its report say and cite?",
+            "The article relays this claim from another outlet; the original may differ.",
+        ))
+    out.append(DraftedQuestion(
+        "Who is the original source of this claim, and are they on the record?",
+        "Every claim is traced to the person or document it started from.",
+    ))
+    # The source question always survives the cap: it is the one every check needs.
+    if len(out) > 5:
+        out = out[:4] + [out[-1]]
+    return out
+
+
+def sources(ctx: ClaimContext) -> list[DraftedSource]:
+    core = core_claim(ctx.claim)
+    terms = key_terms(core)
+    out: list[DraftedSource] = []
+    if ctx.reported_by and not _ANONYMOUS.search(ctx.reported_by):
+        domain = OUTLET_DOMAINS.get(ctx.reported_by.lower())
+        scope = f"site:{domain} " if domain else f"\"{ctx.reported_by}\" "
+        out.append(DraftedSource(
+            name=f"{ctx.reported_by}: the original report",
+            source_kind="original report",
+            rationale=f"The article attributes this to {ctx.reported_by}; its report shows what was "
+            "actually said and whom it cites.",
+            search_query=f"{scope}{terms}",
+        ))
+    if ctx.speaker and not _ANONYMOUS.search(ctx.speaker):
+        quoted = re.search(r"“([^”]+)”", ctx.claim)
+        phrase = _short(quoted.group(1), 8).rstrip("…") if quoted else terms
+        out.append(DraftedSource(
+            name=f"Transcript or recording of {ctx.speaker}'s remarks",
+            source_kind="primary record",
+            rationale=f"Only the full remarks show whether {ctx.speaker} said this, and in what context.",
+            search_query=f"\"{ctx.speaker}\" \"{phrase}\" transcript",
+        ))
+        out.append(DraftedSource(
+            name=f"{ctx.speaker}, or their office",
+            source_kind="expert" if _EXPERT.search(ctx.context) else "official statement",
+            rationale="The speaker can confirm the words and their context on the record.",
+            search_query=f"\"{ctx.speaker}\" {key_terms(core, exclude=ctx.speaker)}",
+        ))
+    if numbers(core) or ctx.kind == ClaimKind.quantity:
+        out.append(DraftedSource(
+            name="The official statistics or data set behind the figures",
+            source_kind="data set",
+            rationale="A number is settled by the data it comes from, with its definitions and period.",
+            search_query=f"{terms} official data",
+        ))
+    named = [a for a in actors(core, exclude={ctx.speaker or "", ctx.reported_by or ""})
+             if _GOVERNMENT.search(a) or len(a.split()) >= 2]
+    if named:
+        out.append(DraftedSource(
+            name=f"Official statement or record from {named[0]}",
+            source_kind="official statement",
+            rationale=f"{named[0]} is named in the claim; its own statements or records settle its part.",
+            search_query=f"\"{named[0]}\" statement {key_terms(core, exclude=named[0])}",
+        ))
+    if not any(s.source_kind == "primary record" for s in out):
+        out.append(DraftedSource(
+            name="Primary records: documents, filings or official transcripts",
+            source_kind="primary record",
+            rationale="A primary record settles what happened without relying on anyone's account of it.",
+            search_query=f"{terms} document OR transcript OR filing",
+        ))
+    return out

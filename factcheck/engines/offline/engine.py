@@ -1,0 +1,49 @@
+"""The offline engine: rule-based extraction and drafting, no network, no model."""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+
+from factcheck.engines.base import ArticleInput, ClaimContext, Drafts, Extraction, Provenance
+from factcheck.engines.offline import drafting
+from factcheck.engines.offline.extract import extract
+
+RULES_VERSION = "1"
+_HERE = Path(__file__).parent
+
+
+@lru_cache(maxsize=1)
+def rules_hash() -> str:
+    """A hash of the rule files themselves: any change to the rules changes every new draft's provenance."""
+    digest = hashlib.sha256()
+    for path in sorted(_HERE.glob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+class OfflineEngine:
+    name = "offline"
+
+    def __init__(self, threshold: float = 0.5) -> None:
+        self.threshold = threshold
+
+    def provenance(self, task: str) -> Provenance:
+        return Provenance(
+            engine=self.name,
+            model=f"rule-based v{RULES_VERSION}",
+            prompt_name=f"offline/{task}",
+            prompt_hash=rules_hash()[:16],
+        )
+
+    def extract(self, article: ArticleInput) -> Extraction:
+        claims = extract(article.text, published=article.published, threshold=self.threshold)
+        return Extraction(claims=claims, provenance=self.provenance("extract"))
+
+    def draft(self, claim: ClaimContext) -> Drafts:
+        return Drafts(
+            questions=drafting.questions(claim),
+            sources=drafting.sources(claim),
+            provenance=self.provenance("draft"),
+        )

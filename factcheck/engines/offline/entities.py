@@ -1,0 +1,126 @@
+"""Named actors in an article, and how later references ("Maduro", "the Venezuelan president",
+"he") map back to them, so each claim can name who it is about."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+TITLES = (
+    "President|Vice President|Prime Minister|Deputy Prime Minister|Chancellor|Senator|Sen\\.|"
+    "Representative|Rep\\.|Governor|Gov\\.|Mayor|Secretary of State|Secretary|Minister|"
+    "Foreign Minister|Defense Secretary|Attorney General|Judge|Justice|Chief Justice|Dr\\.|General|Gen\\.|"
+    "Admiral|Adm\\.|King|Queen|Prince|Pope|Speaker|Ambassador|Commissioner|Director|CEO|Chairman|"
+    "Chairwoman|Chair|Sheriff|Chief|Councilman|Councilwoman|Lt\\. Gov\\.|Professor|Prof\\."
+)
+# Words that make a capitalised phrase an organisation or place, not a person.
+_ORG_WORDS = {
+    "Times", "Herald", "Post", "News", "Journal", "Tribune", "Press", "Institute", "University",
+    "Department", "Ministry", "Agency", "Administration", "Office", "House", "Senate", "Congress",
+    "Court", "Council", "Committee", "Party", "Bank", "Fund", "Force", "Forces", "Army", "Navy",
+    "Police", "Association", "Foundation", "Center", "Centre", "Group", "Company", "Corporation",
+    "Inc", "Corp", "Ltd", "Union", "Nations", "Organization", "Commission", "Authority", "Service",
+    "Reuters", "Bureau", "Board", "Network", "Guard", "Republic", "States", "Kingdom", "Street",
+    "One", "Airport", "Port", "School", "Hospital", "Station", "Council", "Club", "Media",
+}
+_LEADING_STOP = {
+    "The", "A", "An", "In", "On", "At", "According", "During", "After", "Before", "Addressing",
+    "But", "And", "However", "Meanwhile", "When", "While", "If", "As", "It", "This", "That", "These",
+    "Those", "He", "She", "They", "We", "I", "First", "Second", "Third", "Unnamed", "Sources",
+    "Latest", "Last", "Next", "Since", "For", "From", "With", "Without", "By", "Under", "Over",
+}
+_NAME_TOKEN = r"(?:[A-Z][a-zà-ÿ’'\-]+|[A-Z]\.|Mc[A-Z][a-z]+|O’[A-Z][a-z]+)"
+_PERSON = re.compile(rf"\b{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}\b")
+_TITLED = re.compile(
+    rf"\b((?:[A-Z][a-z]+\s+)?)({TITLES})\s+({_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})\b"
+)
+_PRONOUN_START = re.compile(r"^(He|She)\b", re.I)
+
+
+@dataclass
+class Actors:
+    """Everything the article tells us about who is who, in reading order."""
+
+    full_names: dict[str, str] = field(default_factory=dict)  # surname -> full name
+    roles: dict[str, str] = field(default_factory=dict)  # "the venezuelan president" -> full name
+    ambiguous_roles: set[str] = field(default_factory=set)
+    last_person: str | None = None
+
+    def note(self, sentence: str) -> None:
+        """Learn names and roles from a sentence, in article order."""
+        for m in _TITLED.finditer(sentence):
+            adjective, title, name = m.group(1).strip(), m.group(2), m.group(3)
+            name = _strip_possessive(name)
+            if len(name.split()) >= 2:
+                self._add_person(name)
+                for role in {f"the {title}".lower(), f"the {adjective} {title}".lower()}:
+                    if "  " in role or role.endswith(" "):
+                        continue
+                    known = self.roles.get(role)
+                    if known and known != name:
+                        self.ambiguous_roles.add(role)
+                    else:
+                        self.roles[role] = name
+        for m in _PERSON.finditer(sentence):
+            name = _strip_possessive(m.group(0))
+            tokens = name.split()
+            while tokens and tokens[0] in _LEADING_STOP:
+                tokens = tokens[1:]
+            if len(tokens) < 2 or any(t.rstrip(".") in _ORG_WORDS for t in tokens):
+                continue
+            if re.fullmatch(TITLES, tokens[0]):
+                continue
+            self._add_person(" ".join(tokens))
+
+    def _add_person(self, name: str) -> None:
+        surname = name.split()[-1]
+        self.full_names.setdefault(surname, name)
+        self.last_person = self.full_names[surname]
+
+    def expand(self, text: str) -> str:
+        """Replace roles and bare surnames with full names, outside quotations only."""
+        return _outside_quotes(text, self._expand_plain)
+
+    def _expand_plain(self, text: str) -> str:
+        for role, name in sorted(self.roles.items(), key=lambda kv: -len(kv[0])):
+            if role in self.ambiguous_roles or len(role.split()) < 3:
+                continue
+            text = re.sub(rf"\b{re.escape(role)}\b", name, text, flags=re.I)
+        done: set[str] = set()
+        for surname, full in self.full_names.items():
+            if full in done or full == surname:
+                continue
+            # Only the first bare mention is expanded; "Trump administration" stays as written.
+            pattern = rf"(?<![\w’'.-])(?<!{re.escape(full.split()[0])} ){re.escape(surname)}\b(?!\s+administration)"
+            if full in text:
+                continue
+            text, n = re.subn(pattern, full, text, count=1)
+            if n:
+                done.add(full)
+        return text
+
+    def resolve_pronoun(self, text: str) -> tuple[str, bool]:
+        """Replace a sentence-opening "He"/"She" with the last person named; report if one remained."""
+        m = _PRONOUN_START.match(text)
+        if not m:
+            return text, False
+        if self.last_person:
+            return self.last_person + text[m.end():], False
+        return text, True
+
+
+def _strip_possessive(name: str) -> str:
+    return re.sub(r"[’']s$", "", name)
+
+
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
+
+def _outside_quotes(text: str, fn) -> str:
+    out, pos = [], 0
+    for m in _QUOTED.finditer(text):
+        out.append(fn(text[pos:m.start()]))
+        out.append(m.group(0))
+        pos = m.end()
+    out.append(fn(text[pos:]))
+    return "".join(out)

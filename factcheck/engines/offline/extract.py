@@ -1,0 +1,191 @@
+"""Offline claim extraction: select check-worthy sentences, split compound ones, make each standalone."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from factcheck.engines.base import ExtractedClaim
+from factcheck.engines.offline import checkworthy, dates, drafting
+from factcheck.engines.offline.attribution import Attribution, attribute
+from factcheck.engines.offline.entities import Actors
+from factcheck.engines.offline.segment import Sentence, sentences
+from factcheck.models import ClaimKind
+
+# Below this many words a clause is a fragment, not a claim of its own.
+_MIN_PART_WORDS = 6
+_SPLIT = re.compile(r",\s+while\s+|;\s+(?=[a-z])|,\s+whereas\s+")
+_UNRESOLVED_START = re.compile(r"^(They|It|This|That|These|Those|He|She|We)\b")
+_LOWER_FIRST = {"The", "A", "An", "This", "That", "These", "Those", "It", "Its", "There", "Some", "Many"}
+_WORD = re.compile(r"[\w’']+")
+
+
+def extract(text: str, *, published: date | None, threshold: float) -> list[ExtractedClaim]:
+    actors = Actors()
+    claims: list[ExtractedClaim] = []
+    previous: tuple[Sentence, Attribution] | None = None
+    for sentence in sentences(text):
+        actors.note(sentence.text)
+        attr = attribute(sentence.text)
+        if attr.is_quote and not attr.speaker and previous and _continues_quote(previous, sentence):
+            # "“Second, they asked …”" carries on the quotation of the sentence before it.
+            attr.speaker, attr.reported_by = previous[1].speaker, previous[1].reported_by
+        previous = (sentence, attr)
+        claims.extend(_claims_from(sentence, attr, actors, published, threshold))
+    return _merge_near_duplicates(claims)
+
+
+def _continues_quote(previous: tuple[Sentence, Attribution], sentence: Sentence) -> bool:
+    prev_sentence, prev_attr = previous
+    return prev_attr.is_quote and prev_attr.speaker is not None and (
+        prev_sentence.paragraph == sentence.paragraph or prev_sentence.paragraph + 1 == sentence.paragraph
+    )
+
+
+def _claims_from(
+    sentence: Sentence, attr: Attribution, actors: Actors, published: date | None, threshold: float
+) -> list[ExtractedClaim]:
+    score = checkworthy.score(sentence.text)
+    speaker = _lower_article(actors.expand(attr.speaker)) if attr.speaker else None
+    reported_by = _lower_article(attr.reported_by) if attr.reported_by else None
+    if attr.is_quote:
+        # Who said what is itself checkable when the speaker is named.
+        if speaker:
+            score = max(score, threshold + 0.05 * checkworthy.score(attr.quotation or ""))
+        if score < threshold:
+            return []
+        claim = _quote_claim(attr, speaker, reported_by, actors, published)
+        needs_human = speaker is None
+        return [
+            ExtractedClaim(
+                claim=claim,
+                quote=sentence.text,
+                start=sentence.start,
+                end=sentence.end,
+                kind=ClaimKind.quote,
+                score=round(min(score, 1.0), 3),
+                speaker=speaker,
+                reported_by=reported_by,
+                needs_human=needs_human,
+                flag_reason="The quotation has no named speaker in the article." if needs_human else None,
+            )
+        ]
+    if score < threshold:
+        return []
+    out = []
+    for rel_start, part in _parts(attr.content):
+        abs_start = sentence.start + attr.content_offset + rel_start
+        # The quote is the whole sentence unless it was split; then the clause itself.
+        whole = len(part) >= len(attr.content.rstrip(". ")) - 1
+        q_start, q_end = (sentence.start, sentence.end) if whole else (abs_start, abs_start + len(part))
+        content, unresolved = actors.resolve_pronoun(part.strip())
+        content = dates.resolve(actors.expand(content), published)
+        out.append(
+            ExtractedClaim(
+                claim=_with_attribution(content, speaker, reported_by, attr.verb),
+                quote=sentence.text if whole else part,
+                start=q_start,
+                end=q_end,
+                kind=_kind(content),
+                score=round(score, 3),
+                speaker=speaker,
+                reported_by=reported_by,
+                needs_human=unresolved or bool(_UNRESOLVED_START.match(content)),
+                flag_reason=(
+                    f"“{_UNRESOLVED_START.match(content).group(1)}” does not name who or what it refers to."
+                    if _UNRESOLVED_START.match(content)
+                    else None
+                ),
+            )
+        )
+    return out
+
+
+def _parts(content: str) -> list[tuple[int, str]]:
+    """Compound sentences ("X did A, while Y did B") become one claim per clause."""
+    pieces, pos = [], 0
+    for m in _SPLIT.finditer(content):
+        if _inside_quotes(content, m.start()):
+            continue
+        pieces.append((pos, content[pos:m.start()]))
+        pos = m.end()
+    pieces.append((pos, content[pos:]))
+    pieces = [(s, p.rstrip()) for s, p in pieces]
+    if len(pieces) > 1 and all(len(p.split()) >= _MIN_PART_WORDS for _, p in pieces):
+        return pieces
+    return [(0, content.rstrip())]
+
+
+def _inside_quotes(text: str, index: int) -> bool:
+    before = text[:index]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _quote_claim(attr: Attribution, speaker, reported_by, actors: Actors, published) -> str:
+    quotation = (attr.quotation or attr.content).strip().rstrip(",")
+    who = _capitalise(speaker or "an unnamed speaker")
+    if attr.content.lstrip().startswith(("“", '"')) or len(quotation) >= 0.6 * len(attr.content):
+        told = f" told {reported_by}" if reported_by else " said"
+        return f"{who}{told}: “{quotation}”"
+    # An indirect statement carrying a partial quotation: keep the speaker's own verb.
+    content = dates.resolve(actors.expand(attr.content), published)
+    return _with_attribution(content, speaker, reported_by, attr.verb)
+
+
+def _with_attribution(content: str, speaker: str | None, reported_by: str | None, verb: str) -> str:
+    content = content.rstrip()
+    if not content.endswith((".", "”", '"', "!", "?")):
+        content += "."
+    body = _lower_first(content)
+    if speaker and reported_by:
+        return f"According to {reported_by}, citing {speaker}, {body}"
+    if reported_by:
+        return f"According to {reported_by}, {body}"
+    if speaker:
+        return f"{_capitalise(speaker)} {verb} that {body}"
+    return _capitalise(content)
+
+
+def _capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _lower_first(text: str) -> str:
+    first = text.split(" ", 1)[0]
+    return text[:1].lower() + text[1:] if first in _LOWER_FIRST else text
+
+
+def _lower_article(actor: str) -> str:
+    first = actor.split(" ", 1)[0]
+    if actor.startswith("The ") and actor.split()[1][:1].isupper():
+        return actor  # "The Miami Herald" keeps its capital
+    if first in {"An", "A", "The", "Unnamed", "Anonymous", "Sources", "Officials", "People", "Several", "Two", "Three"}:
+        return actor[:1].lower() + actor[1:]
+    return actor
+
+
+def _kind(content: str) -> ClaimKind:
+    if drafting.numbers(content):
+        return ClaimKind.quantity
+    if checkworthy.has_date(content) or re.search(r"\b\w{3,}ed\b|\b(was|were|had|did)\b", content):
+        return ClaimKind.event
+    return ClaimKind.statement
+
+
+def _tokens(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text) if len(w) > 2}
+
+
+def _merge_near_duplicates(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
+    """An article that repeats a claim gets one ticket for it: the first, with the higher score."""
+    kept: list[tuple[set[str], ExtractedClaim]] = []
+    for claim in claims:
+        toks = _tokens(claim.claim)
+        for other_toks, other in kept:
+            union = toks | other_toks
+            if union and len(toks & other_toks) / len(union) >= 0.8:
+                other.score = max(other.score, claim.score)
+                break
+        else:
+            kept.append((toks, claim))
+    return [c for _, c in kept]

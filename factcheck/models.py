@@ -1,0 +1,207 @@
+"""Every table of factcheck, in one module so domains can import each other's models without cycles.
+
+Enumerations are stored as plain strings (portable across SQLite and PostgreSQL, and
+migrations stay simple); the Python enums below are the one list of allowed values.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from enum import StrEnum
+
+import sqlalchemy as sa
+from sqlmodel import Field, SQLModel
+
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _ts(**kw) -> sa.Column:
+    return sa.Column(sa.DateTime(timezone=True), **kw)
+
+
+class Role(StrEnum):
+    reviewer = "reviewer"
+    editor = "editor"
+    admin = "admin"
+
+
+class TicketState(StrEnum):
+    unverified = "unverified"
+    corroborated = "corroborated"
+    disputed = "disputed"
+
+
+class ClaimKind(StrEnum):
+    quote = "quote"
+    quantity = "quantity"
+    event = "event"
+    statement = "statement"
+
+
+class DraftKind(StrEnum):
+    question = "question"
+    source = "source"
+
+
+class DraftStatus(StrEnum):
+    proposed = "proposed"
+    approved = "approved"
+    edited = "edited"
+    rejected = "rejected"
+
+
+class DraftingStatus(StrEnum):
+    pending = "pending"
+    done = "done"
+    failed = "failed"
+
+
+class User(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(sa_column=sa.Column(sa.String(80), nullable=False, unique=True))
+    role: str = Field(sa_column=sa.Column(sa.String(16), nullable=False))
+    password_hash: str = Field(sa_column=sa.Column(sa.String(255), nullable=False))
+    active: bool = True
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
+
+
+class ApiToken(SQLModel, table=True):
+    __tablename__ = "api_token"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    label: str = Field(sa_column=sa.Column(sa.String(80), nullable=False))
+    # Only a SHA-256 of the token is kept: a leaked database does not leak working tokens.
+    token_hash: str = Field(sa_column=sa.Column(sa.String(64), nullable=False, unique=True))
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
+    last_used_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
+    revoked_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
+
+
+class Article(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    title: str = Field(sa_column=sa.Column(sa.String(500), nullable=False))
+    outlet: str | None = Field(default=None, sa_column=sa.Column(sa.String(200)))
+    url: str | None = Field(default=None, sa_column=sa.Column(sa.String(2000)))
+    published: date | None = None
+    text: str = Field(sa_column=sa.Column(sa.Text, nullable=False))
+    # SHA-256 of the cleaned text: the same article ingested twice is found, not duplicated.
+    content_hash: str = Field(sa_column=sa.Column(sa.String(64), nullable=False, unique=True))
+    source_kind: str = Field(sa_column=sa.Column(sa.String(16), nullable=False))
+    engine: str = Field(sa_column=sa.Column(sa.String(40), nullable=False))
+    created_by_id: int | None = Field(default=None, foreign_key="user.id")
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
+
+
+class Ticket(SQLModel, table=True):
+    __table_args__ = (
+        sa.CheckConstraint("start >= 0 AND \"end\" > start", name="span"),
+        sa.CheckConstraint("score >= 0 AND score <= 1", name="score_range"),
+        sa.Index("ix_ticket_queue", "state", "score"),
+        sa.Index("ix_ticket_article_position", "article_id", "position"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id")
+    position: int = 0
+    claim: str = Field(sa_column=sa.Column(sa.Text, nullable=False))
+    # Invariant: article.text[start:end] == quote (checked at creation, see tickets.service).
+    quote: str = Field(sa_column=sa.Column(sa.Text, nullable=False))
+    start: int
+    end: int
+    speaker: str | None = Field(default=None, sa_column=sa.Column(sa.String(300)))
+    reported_by: str | None = Field(default=None, sa_column=sa.Column(sa.String(300)))
+    attribution: str | None = Field(default=None, sa_column=sa.Column(sa.String(600)))
+    kind: str = Field(sa_column=sa.Column(sa.String(16), nullable=False))
+    score: float = 0.0
+    state: str = Field(
+        default=TicketState.unverified,
+        sa_column=sa.Column(sa.String(16), nullable=False, server_default="unverified"),
+    )
+    assignee_id: int | None = Field(default=None, foreign_key="user.id", index=True)
+    needs_human: bool = False
+    flag_reason: str | None = Field(default=None, sa_column=sa.Column(sa.String(500)))
+    drafting_status: str = Field(
+        default=DraftingStatus.pending,
+        sa_column=sa.Column(sa.String(16), nullable=False, server_default="pending"),
+    )
+    drafting_error: str | None = Field(default=None, sa_column=sa.Column(sa.Text))
+    engine: str = Field(sa_column=sa.Column(sa.String(40), nullable=False))
+    model: str = Field(sa_column=sa.Column(sa.String(120), nullable=False))
+    prompt_name: str = Field(sa_column=sa.Column(sa.String(120), nullable=False))
+    prompt_hash: str = Field(sa_column=sa.Column(sa.String(64), nullable=False))
+    version: int = Field(default=1, nullable=False)
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
+    resolved_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
+
+
+class DraftItem(SQLModel, table=True):
+    __tablename__ = "draft_item"
+
+    id: int | None = Field(default=None, primary_key=True)
+    ticket_id: int = Field(foreign_key="ticket.id", index=True)
+    kind: str = Field(sa_column=sa.Column(sa.String(16), nullable=False))
+    text: str = Field(sa_column=sa.Column(sa.Text, nullable=False))
+    # What the machine first proposed; kept when a reviewer edits, so provenance is never lost.
+    original_text: str | None = Field(default=None, sa_column=sa.Column(sa.Text))
+    url: str | None = Field(default=None, sa_column=sa.Column(sa.String(2000)))
+    search_query: str | None = Field(default=None, sa_column=sa.Column(sa.String(500)))
+    source_kind: str | None = Field(default=None, sa_column=sa.Column(sa.String(40)))
+    rationale: str | None = Field(default=None, sa_column=sa.Column(sa.Text))
+    # For questions: the checker's answer or notes once known.
+    answer: str | None = Field(default=None, sa_column=sa.Column(sa.Text))
+    status: str = Field(sa_column=sa.Column(sa.String(16), nullable=False))
+    engine: str = Field(sa_column=sa.Column(sa.String(40), nullable=False))
+    model: str | None = Field(default=None, sa_column=sa.Column(sa.String(120)))
+    prompt_name: str | None = Field(default=None, sa_column=sa.Column(sa.String(120)))
+    prompt_hash: str | None = Field(default=None, sa_column=sa.Column(sa.String(64)))
+    created_by_id: int | None = Field(default=None, foreign_key="user.id")
+    reviewed_by_id: int | None = Field(default=None, foreign_key="user.id")
+    reviewed_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
+
+
+class Note(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    ticket_id: int = Field(foreign_key="ticket.id", index=True)
+    author_id: int = Field(foreign_key="user.id")
+    text: str = Field(sa_column=sa.Column(sa.Text, nullable=False))
+    url: str | None = Field(default=None, sa_column=sa.Column(sa.String(2000)))
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
+
+
+class Event(SQLModel, table=True):
+    """The audit log: one row for every change to a ticket or its drafts."""
+
+    __table_args__ = (sa.Index("ix_event_ticket_time", "ticket_id", "created_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    ticket_id: int | None = Field(default=None, foreign_key="ticket.id")
+    article_id: int | None = Field(default=None, foreign_key="article.id", index=True)
+    actor_id: int | None = Field(default=None, foreign_key="user.id")
+    # Who did it, as shown to people; "system" or an engine name when no person acted.
+    actor_name: str = Field(sa_column=sa.Column(sa.String(120), nullable=False))
+    action: str = Field(sa_column=sa.Column(sa.String(40), nullable=False))
+    from_value: str | None = Field(default=None, sa_column=sa.Column(sa.String(200)))
+    to_value: str | None = Field(default=None, sa_column=sa.Column(sa.String(200)))
+    rationale: str | None = Field(default=None, sa_column=sa.Column(sa.Text))
+    detail: str | None = Field(default=None, sa_column=sa.Column(sa.Text))
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
+
+
+def as_utc(value: datetime | None) -> datetime | None:
+    """SQLite hands back naive datetimes; everything factcheck stores is UTC."""
+    if value is not None and value.tzinfo is None:
+        return value.replace(tzinfo=timezone.utc)
+    return value
