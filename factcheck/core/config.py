@@ -21,7 +21,7 @@ class Settings(BaseSettings):
 
     env: Literal["development", "production", "test"] = "development"
     database_url: str = "sqlite:///factcheck.db"
-    engine: Literal["offline", "openai"] = "offline"
+    engine: Literal["offline"] = "offline"
     secret_key: SecretStr = SecretStr(DEV_SECRET)
 
     host: str = "127.0.0.1"

@@ -101,3 +101,7 @@ def format_attribution(speaker: str | None, reported_by: str | None) -> str | No
     else:
         text = speaker or reported_by
     return text[:1].upper() + text[1:] if text else None
+
+
+class EngineError(Exception):
+    """An engine could not produce a usable answer (after its own retries); the reason is for people."""

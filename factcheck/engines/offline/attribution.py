@@ -45,7 +45,8 @@ _TAG_BEFORE = re.compile(
     rf"(?:\s+(?P<to>{_ACTOR}))?\s*[,:]\s*[“\"]",
 )
 _LEADING_CLAUSE = re.compile(
-    r"^(?:(?:In response|Meanwhile|However|Also|Still|Then|Later|Separately|Earlier|Additionally|"
+    # A dateline ("RIVERTON — ") or a discourse opener is not part of what is claimed.
+    r"^(?:[A-Z][A-Z .'’-]{2,40}(?:,\s+[A-Z][A-Za-z.]+)?\s+[—–-]{1,2}\s+|(?:In response|Meanwhile|However|Also|Still|Then|Later|Separately|Earlier|Additionally|"
     r"Moreover|But|And|So|Yet|In addition|In a statement|On \w+),\s+|(?:Addressing|Asked about|"
     r"Speaking|Commenting on|Responding to)\s[^,]{3,120},\s+)"
 )
@@ -75,10 +76,6 @@ def _clean(actor: str | None) -> str | None:
     return actor or None
 
 
-def _capitalise(actor: str | None) -> str | None:
-    return actor[0].upper() + actor[1:] if actor else actor
-
-
 def attribute(sentence: str) -> Attribution:
     """Split a sentence into who asserts it and what is asserted."""
     lead = _LEADING_CLAUSE.match(sentence)
@@ -96,7 +93,7 @@ def attribute(sentence: str) -> Attribution:
                 break
     if quote and (speaker or len(quote.group("q")) >= 0.6 * len(body)):
         return Attribution(
-            speaker=_capitalise(speaker),
+            speaker=speaker,
             reported_by=to if to and _looks_like_outlet(to) else None,
             content=body,
             content_offset=offset,
@@ -143,8 +140,8 @@ def attribute(sentence: str) -> Attribution:
             continue
         break
     return Attribution(
-        speaker=_capitalise(speaker),
-        reported_by=_capitalise(reported_by),
+        speaker=speaker,
+        reported_by=reported_by,
         content=body,
         content_offset=offset,
         quotation=quotation if speaker else None,

@@ -57,7 +57,11 @@ _DATE = re.compile(
 _NAME_TOKEN = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w’'-]*)"
 _PROPER = re.compile(rf"\b{_NAME_TOKEN}(?:\s+(?:of\s+|the\s+|for\s+)?{_NAME_TOKEN})*")
 _ATTRIBUTION_PREFIX = re.compile(r"^According to [^,]+,(?: citing [^,]+,)?\s+", re.S)
-_SPEAKER_PREFIX = re.compile(r"^(?P<who>.+?) (?:said|told [^:]+|warned|added|wrote|argued)(?::| that) ", re.S)
+_SPEAKER_PREFIX = re.compile(
+    r"^(?P<who>.+?) (?:said|told [^:]+|warned|added|wrote|argued|confirmed|claimed|stated|noted|explained|"
+    r"announced|insisted|reported|acknowledged|admitted|denied)(?::| that) ",
+    re.S,
+)
 _ANONYMOUS = re.compile(r"\b(unnamed|anonymous|sources?|people familiar|officials said)\b", re.I)
 _STOP_PROPER = {
     "According", "The", "A", "An", "In", "On", "During", "After", "Before", "First", "Second", "It",

@@ -70,7 +70,9 @@ class Actors:
                 continue
             if re.fullmatch(TITLES, tokens[0]):
                 continue
-            self._add_person(" ".join(tokens))
+            # "Harbor Master Ines Okafor": a person's name is the last two words, or three with an initial.
+            keep = 3 if len(tokens) >= 3 and re.fullmatch(r"[A-Z]\.", tokens[-2]) else 2
+            self._add_person(" ".join(tokens[-keep:]))
 
     def _add_person(self, name: str) -> None:
         surname = name.split()[-1]

@@ -46,7 +46,7 @@ def _claims_from(
     sentence: Sentence, attr: Attribution, actors: Actors, published: date | None, threshold: float
 ) -> list[ExtractedClaim]:
     score = checkworthy.score(sentence.text)
-    speaker = _lower_article(actors.expand(attr.speaker)) if attr.speaker else None
+    speaker = _lower_article(actors.expand(actors.resolve_pronoun(attr.speaker)[0])) if attr.speaker else None
     reported_by = _lower_article(attr.reported_by) if attr.reported_by else None
     if attr.is_quote:
         # Who said what is itself checkable when the speaker is named.
@@ -180,7 +180,7 @@ def _merge_near_duplicates(claims: list[ExtractedClaim]) -> list[ExtractedClaim]
     """An article that repeats a claim gets one ticket for it: the first, with the higher score."""
     kept: list[tuple[set[str], ExtractedClaim]] = []
     for claim in claims:
-        toks = _tokens(claim.claim)
+        toks = _tokens(drafting.core_claim(claim.claim))
         for other_toks, other in kept:
             union = toks | other_toks
             if union and len(toks & other_toks) / len(union) >= 0.8:

@@ -1,0 +1,77 @@
+"""Pages: the article list, the new-article form, an article with its claims highlighted."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+
+from factcheck.articles import service as articles
+from factcheck.core.errors import FactcheckError, InvalidInput
+from factcheck.tickets import service as tickets
+from factcheck.web.deps import CsrfDep, EngineDep, SessionDep, SettingsDep, UserDep
+from factcheck.web.render import redirect, render
+
+router = APIRouter()
+
+
+@router.get("/articles")
+def article_list(request: Request, session: SessionDep, user: UserDep, page: int = 1):
+    page = max(page, 1)
+    rows = articles.recent(session, limit=50, offset=(page - 1) * 50)
+    return render(request, "articles/list.html", user, rows=rows, page=page)
+
+
+@router.get("/articles/new")
+def article_new(request: Request, user: UserDep):
+    return render(request, "articles/new.html", user, form={}, error=None)
+
+
+@router.post("/articles", dependencies=[CsrfDep])
+def article_create(
+    request: Request, session: SessionDep, engine: EngineDep, settings: SettingsDep, user: UserDep,
+    text: Annotated[str, Form()] = "", url: Annotated[str, Form()] = "",
+    title: Annotated[str, Form()] = "", outlet: Annotated[str, Form()] = "",
+    published: Annotated[str, Form()] = "",
+):
+    form = {"text": text, "url": url, "title": title, "outlet": outlet, "published": published}
+    try:
+        pub = _parse_date(published)
+        req = articles.IngestRequest(
+            text=text if text.strip() else None, url=url.strip() or None,
+            fetch_url=not text.strip() and bool(url.strip()),
+            title=title.strip() or None, outlet=outlet.strip() or None, published=pub,
+        )
+        if req.text is None and not req.fetch_url:
+            raise InvalidInput("Paste the article's text or give its URL.")
+        with session.begin_nested():
+            result = articles.ingest(session, engine=engine, settings=settings, req=req, actor=user)
+    except FactcheckError as exc:
+        # The form comes back with what was typed; nothing was stored.
+        return render(request, "articles/new.html", user, status_code=exc.status_code, form=form,
+                      error=exc.message)
+    message = (
+        f"Ingested: {len(result.tickets)} claims became tickets."
+        if result.created else "This article was already ingested; here it is."
+    )
+    return redirect(request, f"/articles/{result.article.id}", message)
+
+
+def _parse_date(value: str) -> date | None:
+    if not value.strip():
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise InvalidInput("Give the publication date as YYYY-MM-DD.") from None
+
+
+@router.get("/articles/{article_id}")
+def article_detail(request: Request, article_id: int, session: SessionDep, user: UserDep):
+    article = articles.get(session, article_id)
+    article_tickets = tickets.for_article(session, article_id)
+    return render(
+        request, "articles/detail.html", user, article=article, tickets=article_tickets,
+        paragraphs=articles.annotated_paragraphs(article, article_tickets),
+    )

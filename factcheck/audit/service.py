@@ -1,0 +1,49 @@
+"""The audit log: every change to a ticket or its drafts writes one event, in the same transaction."""
+
+from __future__ import annotations
+
+import json
+
+from sqlmodel import Session, select
+
+from factcheck.models import Event, User
+
+
+def record(
+    session: Session,
+    *,
+    actor: User | None,
+    action: str,
+    ticket_id: int | None = None,
+    article_id: int | None = None,
+    from_value: str | None = None,
+    to_value: str | None = None,
+    rationale: str | None = None,
+    detail: dict | None = None,
+    actor_name: str | None = None,
+) -> Event:
+    """Write one audit event; ``actor_name`` names a machine actor when no person acted."""
+    event = Event(
+        ticket_id=ticket_id,
+        article_id=article_id,
+        actor_id=actor.id if actor else None,
+        actor_name=actor.name if actor else (actor_name or "system"),
+        action=action,
+        from_value=from_value,
+        to_value=to_value,
+        rationale=rationale,
+        detail=json.dumps(detail, ensure_ascii=False, sort_keys=True) if detail else None,
+    )
+    session.add(event)
+    return event
+
+
+def ticket_history(session: Session, ticket_id: int) -> list[Event]:
+    """A ticket's events, oldest first."""
+    stmt = select(Event).where(Event.ticket_id == ticket_id).order_by(Event.created_at, Event.id)
+    return list(session.exec(stmt))
+
+
+def latest_change(session: Session, ticket_id: int) -> Event | None:
+    stmt = select(Event).where(Event.ticket_id == ticket_id).order_by(Event.id.desc()).limit(1)
+    return session.exec(stmt).first()

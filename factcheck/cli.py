@@ -1,0 +1,286 @@
+"""The `factcheck` command."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from factcheck.core.config import get_settings
+from factcheck.core.errors import FactcheckError
+
+app = typer.Typer(help="factcheck: a fact-check desk for newsrooms.", no_args_is_help=True,
+                  pretty_exceptions_enable=False, add_completion=False)
+db_app = typer.Typer(help="Database migrations.", no_args_is_help=True)
+users_app = typer.Typer(help="Manage users and API tokens.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+app.add_typer(users_app, name="users")
+
+SAMPLE = Path(__file__).parent / "samples" / "riverton_water.txt"
+
+
+def fail(message: str, code: int = 1) -> None:
+    typer.echo(f"factcheck: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _db():
+    from factcheck.core.db import ensure_migrated, make_engine
+
+    engine = make_engine(get_settings())
+    ensure_migrated(engine)
+    return engine
+
+
+@db_app.command("upgrade")
+def db_upgrade(revision: Annotated[str, typer.Argument(help="Target revision.")] = "head") -> None:
+    """Create or migrate the database to the latest schema."""
+    from factcheck.core.db import upgrade
+
+    upgrade(get_settings().database_url, revision)
+    typer.echo(f"Database at {get_settings().database_url} is up to date.")
+
+
+@db_app.command("current")
+def db_current() -> None:
+    """Show the database's migration revision."""
+    from factcheck.core.db import make_engine, migration_status
+
+    current, heads = migration_status(make_engine(get_settings()))
+    typer.echo(f"current: {current or 'none'}; latest: {', '.join(sorted(heads))}")
+
+
+def _read_source(source: str) -> tuple[dict, str]:
+    if source.startswith(("http://", "https://")):
+        return {"url": source, "fetch_url": True}, "url"
+    if source == "-":
+        from factcheck.articles.sources import decode
+
+        return {"text": decode(sys.stdin.buffer.read())}, "stdin"
+    path = Path(source)
+    if not path.is_file():
+        raise FactcheckError(f"No such file: {source}")
+    from factcheck.articles.sources import decode
+
+    raw = decode(path.read_bytes())
+    if path.suffix.lower() in (".html", ".htm"):
+        return {"html": raw}, "file"
+    return {"text": raw}, "file"
+
+
+@app.command()
+def ingest(
+    source: Annotated[str, typer.Argument(help="A file, a URL, or - for standard input.")],
+    title: Annotated[Optional[str], typer.Option(help="The article's title.")] = None,
+    outlet: Annotated[Optional[str], typer.Option(help="Who published it.")] = None,
+    url: Annotated[Optional[str], typer.Option(help="Where it was published.")] = None,
+    published: Annotated[Optional[str], typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the tickets as JSON.")] = False,
+) -> None:
+    """Ingest an article: its check-worthy claims become tickets with drafts."""
+    from sqlmodel import Session
+
+    from factcheck.articles import service as articles
+    from factcheck.engines import get_engine
+
+    settings = get_settings()
+    try:
+        pub = date.fromisoformat(published) if published else None
+    except ValueError:
+        fail("--published must be a date like 2025-11-24.")
+    try:
+        fields, _ = _read_source(source)
+        if url and "url" not in fields:
+            fields["url"] = url
+        req = articles.IngestRequest(title=title, outlet=outlet, published=pub, **fields)
+        engine = _db()
+        with Session(engine, expire_on_commit=False) as session:
+            result = articles.ingest(session, engine=get_engine(settings), settings=settings, req=req, actor=None)
+            session.commit()
+    except FactcheckError as exc:
+        fail(exc.message)
+    if as_json:
+        typer.echo(json.dumps({
+            "article_id": result.article.id,
+            "created": result.created,
+            "tickets": [{"id": t.id, "claim": t.claim, "quote": t.quote, "start": t.start, "end": t.end,
+                         "attribution": t.attribution, "score": t.score, "state": t.state}
+                        for t in result.tickets],
+        }, ensure_ascii=False, indent=2))
+        return
+    verb = "Ingested" if result.created else "Already ingested"
+    typer.echo(f"{verb} article {result.article.id}: {result.article.title}")
+    for t in result.tickets:
+        typer.echo(f"  #{t.id} [{t.score:.2f}] {t.claim}")
+
+
+@users_app.command("add")
+def users_add(
+    name: Annotated[str, typer.Argument(help="User name (no spaces).")],
+    role: Annotated[str, typer.Option(help="reviewer, editor or admin.")] = "reviewer",
+    password_stdin: Annotated[bool, typer.Option("--password-stdin", help="Read the password from standard input.")] = False,
+) -> None:
+    """Add a user; the password is asked for, or read from standard input."""
+    from sqlmodel import Session
+
+    from factcheck.users import service as users
+
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    try:
+        with Session(_db()) as session:
+            user = users.create_user(session, name=name, role=role, password=password)
+            session.commit()
+            typer.echo(f"Added {user.name} ({user.role}).")
+    except FactcheckError as exc:
+        fail(exc.message)
+
+
+@users_app.command("token")
+def users_token(
+    name: Annotated[str, typer.Argument(help="Whose token.")],
+    label: Annotated[str, typer.Option(help="What the token is for.")] = "api",
+) -> None:
+    """Issue an API token for a user (shown once)."""
+    from sqlmodel import Session
+
+    from factcheck.users import service as users
+
+    try:
+        with Session(_db()) as session:
+            token = users.issue_token(session, user=users.by_name(session, name), label=label)
+            session.commit()
+    except FactcheckError as exc:
+        fail(exc.message)
+    typer.echo(token)
+
+
+@users_app.command("revoke")
+def users_revoke(name: Annotated[str, typer.Argument(help="Whose tokens to revoke.")]) -> None:
+    """Revoke every API token of a user."""
+    from sqlmodel import Session
+
+    from factcheck.users import service as users
+
+    try:
+        with Session(_db()) as session:
+            n = users.revoke_tokens(session, user=users.by_name(session, name))
+            session.commit()
+    except FactcheckError as exc:
+        fail(exc.message)
+    typer.echo(f"Revoked {n} token(s).")
+
+
+@users_app.command("list")
+def users_list() -> None:
+    """List users and their roles."""
+    from sqlmodel import Session
+
+    from factcheck.users import service as users
+
+    try:
+        with Session(_db()) as session:
+            for u in users.list_users(session):
+                typer.echo(f"{u.name}\t{u.role}")
+    except FactcheckError as exc:
+        fail(exc.message)
+
+
+@app.command()
+def export(
+    format: Annotated[str, typer.Option("--format", "-f", help="md, html, csv, json or claimreview.")] = "md",
+    article: Annotated[Optional[list[int]], typer.Option(help="Article id (repeatable).")] = None,
+    state: Annotated[Optional[str], typer.Option(help="Only tickets in this state.")] = None,
+    since: Annotated[Optional[str], typer.Option(help="Changed on or after YYYY-MM-DD.")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Changed on or before YYYY-MM-DD.")] = None,
+    include_open: Annotated[bool, typer.Option("--include-open", help="List unverified tickets too.")] = False,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write to this file.")] = None,
+) -> None:
+    """Export a verdict report."""
+    from sqlmodel import Session
+
+    from factcheck.core.templating import make_templates
+    from factcheck.exports import service as exports
+    from factcheck.exports.views import parse_selection, render_report
+
+    settings = get_settings()
+    if format not in exports.FORMATS:
+        fail(f"unknown format {format!r}; choose one of {', '.join(exports.FORMATS)}.")
+    try:
+        sel = parse_selection([str(a) for a in article or []], state or "", since or "", until or "", "",
+                              "1" if include_open else "")
+        exports.validate(sel)
+        with Session(_db()) as session:
+            out = output.open("w", encoding="utf-8") if output else sys.stdout
+            try:
+                for chunk in render_report(session, settings, format, sel, make_templates().env):
+                    out.write(chunk)
+            finally:
+                if output:
+                    out.close()
+    except FactcheckError as exc:
+        fail(exc.message)
+    if output:
+        typer.echo(f"Wrote {output}", err=True)
+
+
+@app.command()
+def serve(
+    host: Annotated[Optional[str], typer.Option(help="Address to listen on.")] = None,
+    port: Annotated[Optional[int], typer.Option(help="Port.")] = None,
+) -> None:
+    """Run the web desk."""
+    import uvicorn
+
+    from factcheck.web.app import create_app
+
+    settings = get_settings()
+    try:
+        _db()
+    except FactcheckError as exc:
+        fail(exc.message)
+    uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port,
+                log_level="info")
+
+
+@app.command()
+def demo(
+    serve_after: Annotated[bool, typer.Option("--serve/--no-serve", help="Start the server afterwards.")] = True,
+    port: Annotated[Optional[int], typer.Option(help="Port.")] = None,
+) -> None:
+    """Set up a demo desk: migrated database, a sample article, a demo user; then serve it."""
+    from sqlmodel import Session, select
+
+    from factcheck.articles import service as articles
+    from factcheck.core.db import upgrade
+    from factcheck.engines import get_engine
+    from factcheck.models import User
+    from factcheck.users import service as users
+
+    settings = get_settings()
+    upgrade(settings.database_url)
+    engine = _db()
+    with Session(engine, expire_on_commit=False) as session:
+        if not session.exec(select(User).where(User.name == "demo")).first():
+            users.create_user(session, name="demo", role="admin", password="demo-password")
+        result = articles.ingest(
+            session, engine=get_engine(settings), settings=settings, actor=None,
+            req=articles.IngestRequest(text=SAMPLE.read_text(encoding="utf-8"), outlet="Riverton Ledger (sample)",
+                                       published=date(2025, 3, 4)),
+        )
+        session.commit()
+    port = port or settings.port
+    typer.echo(f"Demo article {result.article.id} has {len(result.tickets)} tickets.")
+    typer.echo(f"Log in at http://{settings.host}:{port}/ as demo / demo-password")
+    if serve_after:
+        serve(host=settings.host, port=port)
+
+
+def main() -> None:
+    app()

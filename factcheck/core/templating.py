@@ -1,0 +1,39 @@
+"""The Jinja environment for pages. Autoescape is always on: article and model text is never markup."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from fastapi.templating import Jinja2Templates
+
+from factcheck.models import as_utc
+
+TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
+STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+
+
+def _when(value: datetime | None) -> str:
+    return as_utc(value).strftime("%Y-%m-%d %H:%M UTC") if value else ""
+
+
+def _pct(value: float | None) -> str:
+    return f"{round((value or 0) * 100)}%"
+
+
+def _engine_label(engine: str | None, model: str | None = None) -> str:
+    if engine == "offline":
+        return "the offline rule-based engine" + (f" ({model})" if model else "")
+    if engine == "human":
+        return "a reviewer"
+    return " / ".join(x for x in (engine, model) if x) or "unknown"
+
+
+def make_templates() -> Jinja2Templates:
+    templates = Jinja2Templates(directory=str(TEMPLATE_DIR))
+    env = templates.env
+    env.autoescape = True
+    env.filters["when"] = _when
+    env.filters["pct"] = _pct
+    env.globals["engine_label"] = _engine_label
+    return templates

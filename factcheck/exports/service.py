@@ -1,0 +1,285 @@
+"""Verdict reports: what the desk concluded, with only the drafts a person approved."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timezone
+
+from sqlmodel import Session, select
+
+from factcheck.core.config import Settings
+from factcheck.core.errors import InvalidInput
+from factcheck.models import (
+    Article,
+    DraftItem,
+    DraftKind,
+    DraftStatus,
+    Event,
+    Note,
+    Ticket,
+    TicketState,
+    User,
+    as_utc,
+)
+
+FORMATS = {
+    "md": ("text/markdown; charset=utf-8", "md"),
+    "html": ("text/html; charset=utf-8", "html"),
+    "csv": ("text/csv; charset=utf-8", "csv"),
+    "json": ("application/json", "json"),
+    "claimreview": ("application/ld+json", "jsonld"),
+}
+VERDICT_NAMES = {TicketState.corroborated: "Corroborated", TicketState.disputed: "Disputed"}
+# ClaimReview ratings on a 1–5 scale: disputed at the bottom, corroborated at the top.
+RATINGS = {TicketState.corroborated: 5, TicketState.disputed: 1}
+
+
+@dataclass
+class Selection:
+    article_ids: list[int] = field(default_factory=list)
+    state: str | None = None
+    since: date | None = None
+    until: date | None = None
+    reviewer_id: int | None = None
+    include_open: bool = False
+
+
+@dataclass
+class Verdict:
+    state: str
+    rationale: str | None
+    by: str | None
+    at: datetime | None
+
+
+@dataclass
+class ReportItem:
+    ticket: Ticket
+    article: Article
+    questions: list[tuple[DraftItem, str | None]]
+    sources: list[tuple[DraftItem, str | None]]
+    notes: list[tuple[Note, str]]
+    verdict: Verdict | None
+
+
+def validate(sel: Selection) -> None:
+    if sel.state and sel.state not in TicketState.__members__:
+        raise InvalidInput(f"Unknown state {sel.state!r}.")
+    if sel.since and sel.until and sel.since > sel.until:
+        raise InvalidInput("'since' is after 'until'.")
+
+
+def select_items(session: Session, sel: Selection) -> Iterator[ReportItem]:
+    """Tickets in the selection, article by article, each with what people approved."""
+    validate(sel)
+    stmt = select(Ticket, Article).join(Article, Article.id == Ticket.article_id)
+    if sel.article_ids:
+        stmt = stmt.where(Ticket.article_id.in_(sel.article_ids))
+    if sel.state:
+        stmt = stmt.where(Ticket.state == sel.state)
+    elif not sel.include_open:
+        stmt = stmt.where(Ticket.state != TicketState.unverified)
+    if sel.since:
+        stmt = stmt.where(Ticket.updated_at >= datetime.combine(sel.since, time.min, timezone.utc))
+    if sel.until:
+        stmt = stmt.where(Ticket.updated_at <= datetime.combine(sel.until, time.max, timezone.utc))
+    if sel.reviewer_id:
+        reviewed = select(Event.ticket_id).where(Event.actor_id == sel.reviewer_id)
+        stmt = stmt.where(Ticket.id.in_(reviewed))
+    stmt = stmt.order_by(Article.id, Ticket.position)
+    users = {u.id: u.name for u in session.exec(select(User))}
+    for ticket, article in session.exec(stmt):
+        drafts = session.exec(
+            select(DraftItem).where(
+                DraftItem.ticket_id == ticket.id,
+                DraftItem.status.in_([DraftStatus.approved, DraftStatus.edited]),
+            ).order_by(DraftItem.id)
+        ).all()
+        notes = session.exec(select(Note).where(Note.ticket_id == ticket.id).order_by(Note.id)).all()
+        yield ReportItem(
+            ticket=ticket,
+            article=article,
+            questions=[(d, users.get(d.reviewed_by_id)) for d in drafts if d.kind == DraftKind.question],
+            sources=[(d, users.get(d.reviewed_by_id)) for d in drafts if d.kind == DraftKind.source],
+            notes=[(n, users.get(n.author_id, "?")) for n in notes],
+            verdict=_verdict(session, ticket),
+        )
+
+
+def _verdict(session: Session, ticket: Ticket) -> Verdict | None:
+    if ticket.state == TicketState.unverified:
+        return None
+    event = session.exec(
+        select(Event).where(Event.ticket_id == ticket.id, Event.to_value == ticket.state,
+                            Event.action.in_(["corroborate", "dispute"]))
+        .order_by(Event.id.desc()).limit(1)
+    ).first()
+    if event is None:
+        return Verdict(ticket.state, None, None, as_utc(ticket.resolved_at))
+    return Verdict(ticket.state, event.rationale, event.actor_name, as_utc(event.created_at))
+
+
+def claim_review(item: ReportItem, settings: Settings) -> dict | None:
+    """schema.org ClaimReview for a ticket with a final verdict; None for open tickets."""
+    if item.verdict is None:
+        return None
+    state = TicketState(item.ticket.state)
+    review: dict = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": f"{settings.org_url.rstrip('/')}/claims/{item.ticket.id}",
+        "claimReviewed": item.ticket.claim,
+        "datePublished": (item.verdict.at or as_utc(item.ticket.updated_at)).date().isoformat(),
+        "author": {"@type": "Organization", "name": settings.org_name, "url": settings.org_url},
+        "reviewRating": {
+            "@type": "Rating",
+            "ratingValue": RATINGS[state],
+            "bestRating": 5,
+            "worstRating": 1,
+            "alternateName": VERDICT_NAMES[state],
+        },
+    }
+    claim: dict = {"@type": "Claim"}
+    who = item.ticket.speaker or item.ticket.reported_by
+    if who:
+        claim["author"] = {"@type": "Person" if item.ticket.kind == "quote" else "Organization",
+                           "name": who[:1].upper() + who[1:]}
+    if item.article.published:
+        claim["datePublished"] = item.article.published.isoformat()
+    appearance = {"@type": "CreativeWork", "headline": item.article.title}
+    if item.article.url:
+        appearance["url"] = item.article.url
+    claim["appearance"] = [appearance]
+    review["itemReviewed"] = claim
+    return review
+
+
+def _fmt(dt: datetime | None) -> str:
+    return as_utc(dt).strftime("%Y-%m-%d %H:%M UTC") if dt else ""
+
+
+def to_json(items: Iterator[ReportItem], settings: Settings) -> Iterator[str]:
+    """Everything, with the provenance of every approved draft; streamed item by item."""
+    yield '{"generated_by": "factcheck", "tickets": ['
+    for index, item in enumerate(items):
+        t = item.ticket
+        record = {
+            "id": t.id, "claim": t.claim, "quote": t.quote, "start": t.start, "end": t.end,
+            "attribution": t.attribution, "speaker": t.speaker, "reported_by": t.reported_by,
+            "kind": t.kind, "score": t.score, "state": t.state, "version": t.version,
+            "extracted_by": {"engine": t.engine, "model": t.model, "prompt": t.prompt_name,
+                             "prompt_hash": t.prompt_hash},
+            "article": {"id": item.article.id, "title": item.article.title, "outlet": item.article.outlet,
+                        "url": item.article.url,
+                        "published": item.article.published.isoformat() if item.article.published else None},
+            "verdict": None if item.verdict is None else {
+                "state": item.verdict.state, "rationale": item.verdict.rationale, "by": item.verdict.by,
+                "at": item.verdict.at.isoformat() if item.verdict.at else None},
+            "questions": [_draft_json(d, by) for d, by in item.questions],
+            "sources": [_draft_json(d, by) for d, by in item.sources],
+            "notes": [{"text": n.text, "url": n.url, "by": by, "at": as_utc(n.created_at).isoformat()}
+                      for n, by in item.notes],
+            "claim_review": claim_review(item, settings),
+        }
+        yield ("," if index else "") + json.dumps(record, ensure_ascii=False)
+    yield "]}\n"
+
+
+def _draft_json(d: DraftItem, by: str | None) -> dict:
+    return {
+        "text": d.text, "status": d.status, "answer": d.answer, "url": d.url,
+        "search_query": d.search_query, "source_kind": d.source_kind, "rationale": d.rationale,
+        "original_text": d.original_text,
+        "provenance": {"engine": d.engine, "model": d.model, "prompt": d.prompt_name,
+                       "prompt_hash": d.prompt_hash},
+        "approved_by": by, "approved_at": as_utc(d.reviewed_at).isoformat() if d.reviewed_at else None,
+    }
+
+
+CSV_COLUMNS = [
+    "ticket_id", "article_id", "article_title", "article_url", "claim", "quote", "attribution", "kind",
+    "score", "state", "verdict_rationale", "verdict_by", "verdict_at", "questions", "sources", "notes",
+]
+
+
+def to_csv(items: Iterator[ReportItem], settings: Settings) -> Iterator[str]:
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(CSV_COLUMNS)
+    for item in items:
+        t, v = item.ticket, item.verdict
+        writer.writerow([
+            t.id, item.article.id, item.article.title, item.article.url or "", t.claim, t.quote,
+            t.attribution or "", t.kind, f"{t.score:.3f}", t.state,
+            v.rationale if v else "", v.by if v else "", _fmt(v.at) if v else "",
+            " | ".join(d.text + (f" — {d.answer}" if d.answer else "") for d, _ in item.questions),
+            " | ".join(" ".join(filter(None, [d.text, d.url])) for d, _ in item.sources),
+            " | ".join(n.text + (f" ({n.url})" if n.url else "") for n, _ in item.notes),
+        ])
+        yield buf.getvalue()
+        buf.seek(0)
+        buf.truncate()
+    yield buf.getvalue()
+
+
+def _md_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("<", "&lt;").replace("[", "\\[").replace("]", "\\]")
+
+
+def to_markdown(items: Iterator[ReportItem], settings: Settings) -> Iterator[str]:
+    yield f"# Fact-check report — {settings.org_name}\n\n"
+    current = None
+    for item in items:
+        if item.article.id != current:
+            current = item.article.id
+            a = item.article
+            yield f"## {_md_escape(a.title)}\n\n"
+            meta = [x for x in [a.outlet, a.published.isoformat() if a.published else None] if x]
+            if a.url:
+                meta.append(f"<{a.url}>")
+            if meta:
+                yield f"{' · '.join(_md_escape(m) if not m.startswith('<') else m for m in meta)}\n\n"
+        t, v = item.ticket, item.verdict
+        verdict = VERDICT_NAMES.get(TicketState(t.state), "Open (unverified)")
+        yield f"### {verdict}: {_md_escape(t.claim)}\n\n"
+        yield f"> {_md_escape(t.quote)}\n\n"
+        if t.attribution:
+            yield f"- **Attribution:** {_md_escape(t.attribution)}\n"
+        if v:
+            yield f"- **Verdict:** {verdict}, by {v.by or 'unknown'} on {_fmt(v.at)}\n"
+            if v.rationale:
+                yield f"- **Rationale:** {_md_escape(v.rationale)}\n"
+        yield "\n"
+        if item.questions:
+            yield "**Questions checked**\n\n"
+            for d, by in item.questions:
+                answer = f" — {_md_escape(d.answer)}" if d.answer else ""
+                yield f"1. {_md_escape(d.text)}{answer} _(approved by {by})_\n"
+            yield "\n"
+        if item.sources:
+            yield "**Sources**\n\n"
+            for d, by in item.sources:
+                link = f" <{d.url}>" if d.url else ""
+                query = f" (search: `{d.search_query.replace('`', '')}`)" if d.search_query else ""
+                yield f"- {_md_escape(d.text)}{link}{query} _(approved by {by})_\n"
+            yield "\n"
+        if item.notes:
+            yield "**Evidence notes**\n\n"
+            for n, by in item.notes:
+                link = f" <{n.url}>" if n.url else ""
+                yield f"- {_md_escape(n.text)}{link} — {by}, {_fmt(n.created_at)}\n"
+            yield "\n"
+
+
+def to_claimreview(items: Iterator[ReportItem], settings: Settings) -> Iterator[str]:
+    reviews = [r for r in (claim_review(i, settings) for i in items) if r]
+    yield json.dumps(reviews, ensure_ascii=False, indent=2) + "\n"
+
+
+def jsonld_for_html(review: dict) -> str:
+    """JSON for a <script> element: '<' escaped so no text can close the element early."""
+    return json.dumps(review, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")

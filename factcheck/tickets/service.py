@@ -1,0 +1,209 @@
+"""Tickets: one check-worthy claim each. Creation, the triage queue, assignment, notes, context."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlmodel import Session, func, select
+
+from factcheck.audit import service as audit
+from factcheck.core.errors import InvalidInput, NotFound
+from factcheck.engines.base import ExtractedClaim, Provenance
+from factcheck.models import Article, DraftingStatus, Note, Ticket, TicketState, User
+from factcheck.tickets.states import bump_version
+from factcheck.users.permissions import Action, require
+
+
+def create_from_claims(
+    session: Session, *, article: Article, claims: list[ExtractedClaim], provenance: Provenance,
+    actor: User | None,
+) -> list[Ticket]:
+    """One ticket per claim, each anchored to the exact span of the article it came from."""
+    tickets = []
+    for position, claim in enumerate(claims):
+        if article.text[claim.start:claim.end] != claim.quote:
+            # An engine bug must never store a quote the article does not contain.
+            raise InvalidInput(
+                f"Claim {position} quotes text that is not at {claim.start}:{claim.end} in the article."
+            )
+        ticket = Ticket(
+            article_id=article.id,
+            position=position,
+            claim=claim.claim,
+            quote=claim.quote,
+            start=claim.start,
+            end=claim.end,
+            speaker=claim.speaker,
+            reported_by=claim.reported_by,
+            attribution=claim.attribution,
+            kind=claim.kind.value,
+            score=max(0.0, min(1.0, claim.score)),
+            needs_human=claim.needs_human,
+            flag_reason=claim.flag_reason,
+            state=TicketState.unverified,
+            drafting_status=DraftingStatus.pending,
+            engine=provenance.engine,
+            model=provenance.model,
+            prompt_name=provenance.prompt_name,
+            prompt_hash=provenance.prompt_hash,
+        )
+        session.add(ticket)
+        tickets.append(ticket)
+    session.flush()
+    for ticket in tickets:
+        audit.record(
+            session, actor=actor, actor_name=provenance.engine, action="create",
+            ticket_id=ticket.id, article_id=article.id, to_value=TicketState.unverified.value,
+            detail={"engine": provenance.engine, "model": provenance.model},
+        )
+    return tickets
+
+
+def get(session: Session, ticket_id: int) -> Ticket:
+    ticket = session.get(Ticket, ticket_id)
+    if ticket is None:
+        raise NotFound(f"No ticket with id {ticket_id}.")
+    return ticket
+
+
+@dataclass
+class QueueFilter:
+    state: str | None = None
+    article_id: int | None = None
+    assignee_id: int | None = None
+    unassigned: bool = False
+    drafting_failed: bool = False
+    q: str | None = None
+    sort: str = "score"
+    page: int = 1
+    per_page: int = 50
+
+
+SORTS = {
+    "score": (Ticket.score.desc(), Ticket.id.desc()),
+    "newest": (Ticket.created_at.desc(), Ticket.id.desc()),
+    "oldest": (Ticket.created_at.asc(), Ticket.id.asc()),
+    "updated": (Ticket.updated_at.desc(), Ticket.id.desc()),
+}
+
+
+@dataclass
+class QueuePage:
+    rows: list[tuple[Ticket, Article, User | None]]
+    total: int
+    page: int
+    per_page: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+
+def queue(session: Session, f: QueueFilter) -> QueuePage:
+    """The triage queue: most check-worthy first unless another order is asked for."""
+    if f.state and f.state not in TicketState.__members__:
+        raise InvalidInput(f"Unknown state {f.state!r}.")
+    if f.sort not in SORTS:
+        raise InvalidInput(f"Unknown sort {f.sort!r}; choose one of {', '.join(SORTS)}.")
+    conditions = []
+    if f.state:
+        conditions.append(Ticket.state == f.state)
+    if f.article_id:
+        conditions.append(Ticket.article_id == f.article_id)
+    if f.assignee_id:
+        conditions.append(Ticket.assignee_id == f.assignee_id)
+    if f.unassigned:
+        conditions.append(Ticket.assignee_id.is_(None))
+    if f.drafting_failed:
+        conditions.append(Ticket.drafting_status == DraftingStatus.failed)
+    if f.q:
+        for word in f.q.split()[:8]:
+            conditions.append(Ticket.claim.ilike(f"%{_escape_like(word)}%", escape="\\"))
+    per_page = max(1, min(f.per_page, 200))
+    page = max(1, f.page)
+    total = session.exec(select(func.count()).select_from(Ticket).where(*conditions)).one()
+    stmt = (
+        select(Ticket, Article, User)
+        .join(Article, Article.id == Ticket.article_id)
+        .outerjoin(User, User.id == Ticket.assignee_id)
+        .where(*conditions)
+        .order_by(*SORTS[f.sort])
+        .offset((page - 1) * per_page)
+        .limit(per_page)
+    )
+    return QueuePage(rows=list(session.exec(stmt)), total=total, page=page, per_page=per_page)
+
+
+def _escape_like(word: str) -> str:
+    return re.sub(r"([\\%_])", r"\\\1", word)
+
+
+def for_article(session: Session, article_id: int) -> list[Ticket]:
+    stmt = select(Ticket).where(Ticket.article_id == article_id).order_by(Ticket.position)
+    return list(session.exec(stmt))
+
+
+def counts_by_state(session: Session) -> dict[str, int]:
+    rows = session.exec(select(Ticket.state, func.count()).group_by(Ticket.state)).all()
+    counts = {s.value: 0 for s in TicketState}
+    counts.update({state: n for state, n in rows})
+    return counts
+
+
+def assign(
+    session: Session, *, ticket: Ticket, assignee: User | None, actor: User, expected_version: int
+) -> Ticket:
+    """Give a ticket to a reviewer (or to nobody)."""
+    require(actor, Action.assign)
+    before = ticket.assignee_id
+    bump_version(session, ticket=ticket, expected_version=expected_version,
+                 values={"assignee_id": assignee.id if assignee else None})
+    audit.record(
+        session, actor=actor, action="assign", ticket_id=ticket.id, article_id=ticket.article_id,
+        from_value=str(before) if before else None, to_value=assignee.name if assignee else None,
+    )
+    return ticket
+
+
+def add_note(session: Session, *, ticket: Ticket, actor: User, text: str, url: str | None) -> Note:
+    """An evidence note: what a checker found, with an optional link."""
+    from factcheck.drafts.service import clean_url
+
+    require(actor, Action.add_notes)
+    text = (text or "").strip()
+    if not text:
+        raise InvalidInput("A note needs some text.")
+    if len(text) > 20_000:
+        raise InvalidInput("A note is limited to 20,000 characters.")
+    note = Note(ticket_id=ticket.id, author_id=actor.id, text=text, url=clean_url(url))
+    session.add(note)
+    session.flush()
+    audit.record(session, actor=actor, action="note", ticket_id=ticket.id,
+                 article_id=ticket.article_id, detail={"note_id": note.id})
+    return note
+
+
+def notes(session: Session, ticket_id: int) -> list[tuple[Note, User]]:
+    stmt = (
+        select(Note, User).join(User, User.id == Note.author_id)
+        .where(Note.ticket_id == ticket_id).order_by(Note.created_at, Note.id)
+    )
+    return list(session.exec(stmt))
+
+
+@dataclass
+class Context:
+    before: str
+    quote: str
+    after: str
+
+
+def context(article: Article, ticket: Ticket) -> Context:
+    """The paragraph around a claim, split so the quote can be highlighted exactly."""
+    text = article.text
+    para_start = text.rfind("\n\n", 0, ticket.start)
+    para_start = 0 if para_start < 0 else para_start + 2
+    para_end = text.find("\n\n", ticket.end)
+    para_end = len(text) if para_end < 0 else para_end
+    return Context(text[para_start:ticket.start], text[ticket.start:ticket.end], text[ticket.end:para_end])

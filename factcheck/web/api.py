@@ -1,0 +1,295 @@
+"""The JSON API. Thin: parse, call one service, shape the answer."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Literal
+
+from fastapi import APIRouter, Query, Request
+from pydantic import BaseModel, ConfigDict, Field
+
+from factcheck.articles import service as articles
+from factcheck.audit import service as audit
+from factcheck.drafts import service as drafts
+from factcheck.exports import views as export_views
+from factcheck.models import Article, Note, Ticket
+from factcheck.tickets import service as tickets
+from factcheck.tickets.states import transition
+from factcheck.users import service as users
+from factcheck.users.permissions import Action, require
+from factcheck.web.deps import ApiUserDep, EngineDep, SessionDep, SettingsDep
+
+router = APIRouter(tags=["api"])
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ArticleCreate(Strict):
+    text: str | None = Field(None, description="Plain text or HTML of the article.")
+    url: str | None = Field(None, description="Where the article is published; fetched if no text is given.")
+    title: str | None = Field(None, max_length=500)
+    outlet: str | None = Field(None, max_length=200)
+    published: date | None = None
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+        "text": "The port handled 1.2 million containers in 2024, up 8 percent, according to the port authority.",
+        "title": "Port traffic rises", "outlet": "Harbor Times", "published": "2025-03-02"}]})
+
+
+class TicketOut(BaseModel):
+    id: int
+    article_id: int
+    claim: str
+    quote: str
+    start: int
+    end: int
+    attribution: str | None
+    speaker: str | None
+    reported_by: str | None
+    kind: str
+    score: float
+    state: str
+    assignee_id: int | None
+    needs_human: bool
+    flag_reason: str | None
+    drafting_status: str
+    drafting_error: str | None
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+    @classmethod
+    def of(cls, t: Ticket) -> "TicketOut":
+        return cls.model_validate(t, from_attributes=True)
+
+
+class ArticleOut(BaseModel):
+    id: int
+    title: str
+    outlet: str | None
+    url: str | None
+    published: date | None
+    content_hash: str
+    created_at: datetime
+
+    @classmethod
+    def of(cls, a: Article) -> "ArticleOut":
+        return cls.model_validate(a, from_attributes=True)
+
+
+class IngestOut(BaseModel):
+    article_id: int
+    created: bool
+    article: ArticleOut
+    tickets: list[TicketOut]
+
+
+class DraftOut(BaseModel):
+    id: int
+    ticket_id: int
+    kind: str
+    text: str
+    original_text: str | None
+    url: str | None
+    search_query: str | None
+    source_kind: str | None
+    rationale: str | None
+    answer: str | None
+    status: str
+    engine: str
+    model: str | None
+    prompt_name: str | None
+    prompt_hash: str | None
+    reviewed_by_id: int | None
+    reviewed_at: datetime | None
+
+
+class NoteOut(BaseModel):
+    id: int
+    ticket_id: int
+    author_id: int
+    text: str
+    url: str | None
+    created_at: datetime
+
+
+class EventOut(BaseModel):
+    id: int
+    ticket_id: int | None
+    article_id: int | None
+    actor_name: str
+    action: str
+    from_value: str | None
+    to_value: str | None
+    rationale: str | None
+    created_at: datetime
+
+
+class TicketPage(BaseModel):
+    total: int
+    page: int
+    per_page: int
+    tickets: list[TicketOut]
+
+
+class StateChange(Strict):
+    to: Literal["unverified", "corroborated", "disputed"]
+    rationale: str = Field(..., max_length=10_000)
+    expected_version: int
+
+
+class Assign(Strict):
+    assignee_id: int | None
+    expected_version: int
+
+
+class NoteIn(Strict):
+    text: str = Field(..., max_length=20_000)
+    url: str | None = None
+
+
+class DraftEdit(Strict):
+    text: str
+    url: str | None = None
+    search_query: str | None = None
+    answer: str | None = None
+
+
+class DraftAdd(Strict):
+    kind: Literal["question", "source"]
+    text: str
+    url: str | None = None
+    search_query: str | None = None
+
+
+def _out(model, rows):
+    return [model.model_validate(r, from_attributes=True) for r in rows]
+
+
+@router.post("/articles", response_model=IngestOut, status_code=201)
+def create_article(body: ArticleCreate, session: SessionDep, engine: EngineDep, settings: SettingsDep,
+                   user: ApiUserDep):
+    """Ingest an article from text (or HTML), or fetch it from its URL; returns its tickets."""
+    req = articles.IngestRequest(
+        text=body.text, url=body.url, fetch_url=body.text is None and body.url is not None,
+        title=body.title, outlet=body.outlet, published=body.published,
+    )
+    result = articles.ingest(session, engine=engine, settings=settings, req=req, actor=user)
+    return IngestOut(article_id=result.article.id, created=result.created, article=ArticleOut.of(result.article),
+                     tickets=[TicketOut.of(t) for t in result.tickets])
+
+
+@router.get("/articles", response_model=list[ArticleOut])
+def list_articles(session: SessionDep, user: ApiUserDep, limit: int = Query(50, ge=1, le=500),
+                  offset: int = Query(0, ge=0)):
+    return [ArticleOut.of(a) for a, _ in articles.recent(session, limit=limit, offset=offset)]
+
+
+@router.get("/articles/{article_id}", response_model=IngestOut)
+def get_article(article_id: int, session: SessionDep, user: ApiUserDep):
+    article = articles.get(session, article_id)
+    return IngestOut(article_id=article.id, created=False, article=ArticleOut.of(article),
+                     tickets=[TicketOut.of(t) for t in tickets.for_article(session, article_id)])
+
+
+@router.get("/tickets", response_model=TicketPage)
+def list_tickets(
+    session: SessionDep, user: ApiUserDep, state: str | None = None, article_id: int | None = None,
+    assignee_id: int | None = None, q: str | None = None, sort: str = "score",
+    page: int = Query(1, ge=1), per_page: int = Query(50, ge=1, le=200),
+):
+    result = tickets.queue(session, tickets.QueueFilter(
+        state=state, article_id=article_id, assignee_id=assignee_id, q=q, sort=sort, page=page,
+        per_page=per_page))
+    return TicketPage(total=result.total, page=result.page, per_page=result.per_page,
+                      tickets=[TicketOut.of(t) for t, _, _ in result.rows])
+
+
+@router.get("/tickets/{ticket_id}", response_model=TicketOut)
+def get_ticket(ticket_id: int, session: SessionDep, user: ApiUserDep):
+    return TicketOut.of(tickets.get(session, ticket_id))
+
+
+@router.post("/tickets/{ticket_id}/state", response_model=TicketOut)
+def change_state(ticket_id: int, body: StateChange, session: SessionDep, user: ApiUserDep):
+    """Move a ticket between states; 409 if `expected_version` is stale."""
+    ticket = tickets.get(session, ticket_id)
+    transition(session, ticket=ticket, to=body.to, actor=user, rationale=body.rationale,
+               expected_version=body.expected_version)
+    return TicketOut.of(ticket)
+
+
+@router.post("/tickets/{ticket_id}/assign", response_model=TicketOut)
+def assign(ticket_id: int, body: Assign, session: SessionDep, user: ApiUserDep):
+    ticket = tickets.get(session, ticket_id)
+    target = users.get_user(session, body.assignee_id) if body.assignee_id else None
+    tickets.assign(session, ticket=ticket, assignee=target, actor=user, expected_version=body.expected_version)
+    return TicketOut.of(ticket)
+
+
+@router.get("/tickets/{ticket_id}/drafts", response_model=list[DraftOut])
+def list_drafts(ticket_id: int, session: SessionDep, user: ApiUserDep):
+    tickets.get(session, ticket_id)
+    return _out(DraftOut, drafts.for_ticket(session, ticket_id))
+
+
+@router.post("/tickets/{ticket_id}/drafts", response_model=DraftOut, status_code=201)
+def add_draft(ticket_id: int, body: DraftAdd, session: SessionDep, user: ApiUserDep):
+    ticket = tickets.get(session, ticket_id)
+    item = drafts.add_manual(session, ticket=ticket, actor=user, kind=body.kind, text=body.text,
+                             url=body.url, search_query=body.search_query)
+    return DraftOut.model_validate(item, from_attributes=True)
+
+
+@router.post("/drafts/{item_id}/approve", response_model=DraftOut)
+def approve_draft(item_id: int, session: SessionDep, user: ApiUserDep):
+    item = drafts.approve(session, item=drafts.get(session, item_id), actor=user)
+    return DraftOut.model_validate(item, from_attributes=True)
+
+
+@router.post("/drafts/{item_id}/reject", response_model=DraftOut)
+def reject_draft(item_id: int, session: SessionDep, user: ApiUserDep):
+    item = drafts.reject(session, item=drafts.get(session, item_id), actor=user)
+    return DraftOut.model_validate(item, from_attributes=True)
+
+
+@router.post("/drafts/{item_id}/edit", response_model=DraftOut)
+def edit_draft(item_id: int, body: DraftEdit, session: SessionDep, user: ApiUserDep):
+    item = drafts.edit(session, item=drafts.get(session, item_id), actor=user, text=body.text,
+                       url=body.url, search_query=body.search_query, answer=body.answer)
+    return DraftOut.model_validate(item, from_attributes=True)
+
+
+@router.get("/tickets/{ticket_id}/notes", response_model=list[NoteOut])
+def list_notes(ticket_id: int, session: SessionDep, user: ApiUserDep):
+    tickets.get(session, ticket_id)
+    return [NoteOut.model_validate(n, from_attributes=True) for n, _ in tickets.notes(session, ticket_id)]
+
+
+@router.post("/tickets/{ticket_id}/notes", response_model=NoteOut, status_code=201)
+def add_note(ticket_id: int, body: NoteIn, session: SessionDep, user: ApiUserDep):
+    ticket = tickets.get(session, ticket_id)
+    note: Note = tickets.add_note(session, ticket=ticket, actor=user, text=body.text, url=body.url)
+    return NoteOut.model_validate(note, from_attributes=True)
+
+
+@router.get("/tickets/{ticket_id}/events", response_model=list[EventOut])
+def list_events(ticket_id: int, session: SessionDep, user: ApiUserDep):
+    tickets.get(session, ticket_id)
+    return _out(EventOut, audit.ticket_history(session, ticket_id))
+
+
+@router.get("/export")
+def export(
+    request: Request, settings: SettingsDep, user: ApiUserDep,
+    format: str = "json", article: list[str] | None = Query(None), state: str = "", since: str = "",
+    until: str = "", reviewer: str = "", include_open: str = "",
+):
+    """Download a report: md, html, csv, json or claimreview (JSON-LD)."""
+    require(user, Action.export)
+    sel = export_views.parse_selection(article, state, since, until, reviewer, include_open)
+    return export_views.download(request.app.state.db, settings, format, sel, request.app.state.templates.env)
+
+

@@ -1,0 +1,128 @@
+"""The FastAPI application: pages for people, /api for automation."""
+
+from __future__ import annotations
+
+import logging
+from contextlib import asynccontextmanager
+from urllib.parse import quote
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, RedirectResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.sessions import SessionMiddleware
+
+from factcheck import __version__
+from factcheck.core.config import Settings, get_settings
+from factcheck.core.db import ensure_migrated, make_engine
+from factcheck.core.errors import FactcheckError, NotAuthenticated
+from factcheck.core.templating import STATIC_DIR, make_templates
+from factcheck.engines import get_engine
+
+log = logging.getLogger(__name__)
+
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+)
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        # Built here, not at import, so tests and the CLI choose the database.
+        app.state.db = make_engine(settings)
+        ensure_migrated(app.state.db)
+        app.state.engine = get_engine(settings)
+        yield
+        app.state.db.dispose()
+
+    app = FastAPI(
+        title="factcheck",
+        version=__version__,
+        description="A fact-check desk: articles become claim tickets that reviewers verify.",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.templates = make_templates()
+    app.add_middleware(
+        SessionMiddleware,
+        secret_key=settings.secret_key.get_secret_value(),
+        session_cookie="factcheck_session",
+        max_age=settings.session_max_age,
+        same_site="lax",
+        https_only=settings.secure_cookies,
+    )
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        return response
+
+    _install_error_handlers(app)
+    app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
+
+    from factcheck.web import api, pages
+
+    app.include_router(api.router, prefix="/api/v1")
+    # /api is the short, stable alias of the current version.
+    app.include_router(api.router, prefix="/api", include_in_schema=False)
+    app.include_router(pages.router)
+    return app
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api")
+
+
+def _error_json(status: int, code: str, message: str, details: dict | None = None) -> JSONResponse:
+    return JSONResponse(
+        {"error": {"code": code, "message": message, "details": details or {}}}, status_code=status
+    )
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(FactcheckError)
+    async def factcheck_error(request: Request, exc: FactcheckError):
+        if _wants_json(request):
+            return _error_json(exc.status_code, exc.code, exc.message, exc.details)
+        if isinstance(exc, NotAuthenticated):
+            target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+            return RedirectResponse(f"/login?next={quote(target)}", status_code=303)
+        return _error_page(request, exc.status_code, exc.message)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError):
+        problems = [
+            f"{'.'.join(str(p) for p in err['loc'] if p != 'body')}: {err['msg']}" for err in exc.errors()
+        ]
+        message = "The request is not valid: " + "; ".join(problems)
+        if _wants_json(request):
+            return _error_json(422, "invalid_request", message, {"errors": problems})
+        return _error_page(request, 422, message)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        message = exc.detail if isinstance(exc.detail, str) else "Request failed."
+        if exc.status_code == 404:
+            message = "There is nothing at this address."
+        if exc.status_code == 405:
+            message = "That method is not allowed here."
+        if _wants_json(request):
+            return _error_json(exc.status_code, "http_error", message)
+        return _error_page(request, exc.status_code, message)
+
+
+def _error_page(request: Request, status: int, message: str):
+    templates = request.app.state.templates
+    return templates.TemplateResponse(
+        request, "error.html", {"status": status, "message": message, "user": None, "csrf": ""},
+        status_code=status,
+    )

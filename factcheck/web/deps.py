@@ -1,0 +1,96 @@
+"""FastAPI dependencies: settings, the database session, the engine, the current user, CSRF."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlmodel import Session
+
+from factcheck.core.config import Settings
+from factcheck.core.errors import Forbidden, NotAuthenticated
+from factcheck.engines.base import Engine
+from factcheck.models import User
+from factcheck.users import service as users
+
+
+def get_settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    """One unit of work per request: commit on success, roll back on any error."""
+    session = Session(request.app.state.db, expire_on_commit=False)
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
+def get_engine(request: Request) -> Engine:
+    return request.app.state.engine
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+SessionDep = Annotated[Session, Depends(get_session)]
+EngineDep = Annotated[Engine, Depends(get_engine)]
+
+
+def csrf_token(request: Request) -> str:
+    token = request.session.get("csrf")
+    if not token:
+        token = secrets.token_urlsafe(32)
+        request.session["csrf"] = token
+    return token
+
+
+def _session_user(request: Request, session: Session) -> User | None:
+    user_id = request.session.get("user_id")
+    if not user_id:
+        return None
+    user = session.get(User, user_id)
+    return user if user and user.active else None
+
+
+def current_user(request: Request, session: SessionDep) -> User:
+    """The logged-in user of a page; pages redirect to the login form when there is none."""
+    user = _session_user(request, session)
+    if user is None:
+        raise NotAuthenticated("Please log in.")
+    return user
+
+
+async def verify_csrf(request: Request) -> None:
+    """Every state-changing form carries the session's CSRF token."""
+    form = await request.form()
+    sent = form.get("csrf_token")
+    expected = request.session.get("csrf")
+    if not expected or not isinstance(sent, str) or not secrets.compare_digest(sent, expected):
+        raise Forbidden("The form's security token is missing or out of date. Reload the page and try again.")
+
+
+def api_user(request: Request, session: SessionDep) -> User:
+    """API callers use a Bearer token; a logged-in browser may read, and may write with its CSRF header."""
+    auth = request.headers.get("authorization", "")
+    if auth.lower().startswith("bearer "):
+        return users.user_for_token(session, auth[7:].strip())
+    user = _session_user(request, session)
+    if user is None:
+        raise NotAuthenticated("Send an API token as 'Authorization: Bearer <token>'.")
+    if request.method not in ("GET", "HEAD", "OPTIONS"):
+        sent = request.headers.get("x-csrf-token", "")
+        expected = request.session.get("csrf", "")
+        if not expected or not secrets.compare_digest(sent, expected):
+            raise Forbidden("Browser requests that change data need the X-CSRF-Token header.")
+    return user
+
+
+UserDep = Annotated[User, Depends(current_user)]
+ApiUserDep = Annotated[User, Depends(api_user)]
+CsrfDep = Depends(verify_csrf)

@@ -1,0 +1,120 @@
+"""The offline engine finds check-worthy claims, anchors them exactly, and leaves the rest out."""
+
+from datetime import date
+
+import pytest
+
+from factcheck.engines.base import ArticleInput
+from factcheck.engines.offline.engine import OfflineEngine
+from factcheck.engines.offline.segment import sentences
+
+ARTICLE = """Harbor authority reports record cargo year
+
+By Jon Peters
+Updated Feb 3, 2025
+
+The Port of Halden handled 1.2 million containers in 2024, up 8 percent from 2023, according to the port authority.
+
+Harbor Master Ines Okafor said the new north terminal cost 240 million euros. She told reporters that the terminal opened on Monday.
+
+“We moved more cargo last year than in any year since the port opened in 1961,” Okafor said.
+
+Unnamed officials told the Coastal Gazette that the authority plans to hire 300 dock workers.
+
+I think the harbor is the most beautiful place in the region. Should the city build another terminal?
+
+Sign up for our newsletter to get harbor news every morning.
+
+Latest Stories
+Ferry fares rise again
+"""
+
+
+@pytest.fixture(scope="module")
+def claims():
+    return OfflineEngine().extract(ArticleInput(text=ARTICLE, published=date(2025, 2, 3))).claims
+
+
+def by_quote(claims, fragment):
+    found = [c for c in claims if fragment in c.quote]
+    assert found, f"no claim quotes {fragment!r}"
+    return found[0]
+
+
+def test_every_quote_is_the_exact_article_text_at_its_offsets(claims):
+    assert claims
+    for c in claims:
+        assert ARTICLE[c.start:c.end] == c.quote
+
+
+def test_page_chrome_bylines_opinions_and_questions_are_not_claims(claims):
+    quotes = " ".join(c.quote for c in claims)
+    for text in ["newsletter", "Ferry fares", "By Jon Peters", "Updated Feb", "most beautiful", "Should the city"]:
+        assert text not in quotes
+
+
+def test_according_to_becomes_the_attribution(claims):
+    c = by_quote(claims, "1.2 million containers")
+    assert c.reported_by == "the port authority"
+    assert c.claim.startswith("According to the port authority, the Port of Halden handled 1.2 million")
+    assert c.kind == "quantity"
+
+
+def test_pronouns_and_surnames_are_made_explicit(claims):
+    c = by_quote(claims, "She told reporters")
+    assert c.speaker == "Ines Okafor"
+    assert "She" not in c.claim
+
+
+def test_relative_dates_are_resolved_against_the_publication_date(claims):
+    c = by_quote(claims, "the terminal opened on Monday")
+    assert "Monday, February 3, 2025" not in c.claim  # published that Monday: "on Monday" is the one before
+    assert "Monday, January 27, 2025" in c.claim
+
+
+def test_direct_quotes_name_their_speaker(claims):
+    c = by_quote(claims, "We moved more cargo")
+    assert c.kind == "quote"
+    assert c.speaker == "Ines Okafor"
+    assert c.claim.startswith("Ines Okafor said: “We moved more cargo")
+
+
+def test_anonymous_sources_keep_who_reported_them(claims):
+    c = by_quote(claims, "300 dock workers")
+    assert c.speaker == "unnamed officials"
+    assert c.reported_by == "the Coastal Gazette"
+    assert c.attribution == "Unnamed officials, according to the Coastal Gazette"
+
+
+def test_scores_are_probabilities_and_claims_pass_the_threshold(claims):
+    assert all(0.5 <= c.score <= 1 for c in claims)
+
+
+def test_compound_sentences_split_into_one_claim_per_clause():
+    text = ("The ministry cut the school budget by 4 percent in 2024, while the defence ministry raised "
+            "its spending by 9 percent in the same year.")
+    claims = OfflineEngine().extract(ArticleInput(text=text)).claims
+    assert len(claims) == 2
+    for c in claims:
+        assert text[c.start:c.end] == c.quote
+    assert "4 percent" in claims[0].claim and "9 percent" in claims[1].claim
+
+
+def test_a_repeated_claim_becomes_one_ticket():
+    text = ("The city spent $4 million on road repairs in 2024.\n\n"
+            "Officials confirmed it: the city spent $4 million on road repairs in 2024.")
+    claims = OfflineEngine().extract(ArticleInput(text=text)).claims
+    assert len(claims) == 1
+
+
+def test_an_unresolvable_reference_is_flagged_for_a_person():
+    claims = OfflineEngine().extract(ArticleInput(text="They closed 14 clinics in 2023 and laid off 300 nurses.")).claims
+    assert claims and claims[0].needs_human
+    assert "They" in claims[0].flag_reason
+
+
+def test_sentences_keep_offsets_and_split_adjacent_quotations():
+    text = 'He said, “Yes.” “It was a call,” he added.\n\nSecond paragraph here.'
+    got = sentences(text)
+    assert [text[s.start:s.end] for s in got] == [s.text for s in got]
+    assert got[0].text == "He said, “Yes.”"

@@ -1,0 +1,85 @@
+"""The ticket state machine: allowed moves, rationale, optimistic concurrency, one audit event each."""
+
+import pytest
+from sqlmodel import select
+
+from factcheck.core.errors import Forbidden, InvalidInput
+from factcheck.models import Event, TicketState
+from factcheck.tickets.states import InvalidTransition, StaleVersion, transition
+from tests.conftest import make_user
+from tests.factories import ingest
+
+U, C, D = TicketState.unverified, TicketState.corroborated, TicketState.disputed
+RATIONALE = "The council minutes record the vote."
+
+
+def _ticket_in(session, settings, state):
+    result = ingest(session, settings)
+    ticket = result.tickets[0]
+    actor = make_user(session, "setup", "editor")
+    if state != U:
+        transition(session, ticket=ticket, to=state, actor=actor, rationale=RATIONALE,
+                   expected_version=ticket.version)
+        session.commit()
+    return ticket
+
+
+@pytest.mark.parametrize(
+    ("start", "to", "allowed"),
+    [(U, C, True), (U, D, True), (C, U, True), (D, U, True), (C, D, False), (D, C, False), (U, U, False),
+     (C, C, False), (D, D, False)],
+)
+def test_transition_matrix(session, settings, start, to, allowed):
+    ticket = _ticket_in(session, settings, start)
+    user = make_user(session, "rita", "reviewer")
+    if allowed:
+        transition(session, ticket=ticket, to=to, actor=user, rationale=RATIONALE, expected_version=ticket.version)
+        assert ticket.state == to
+    else:
+        with pytest.raises(InvalidTransition):
+            transition(session, ticket=ticket, to=to, actor=user, rationale=RATIONALE,
+                       expected_version=ticket.version)
+        assert ticket.state == start
+
+
+def test_every_change_needs_a_rationale(session, settings):
+    ticket = _ticket_in(session, settings, U)
+    user = make_user(session)
+    with pytest.raises(InvalidInput, match="rationale"):
+        transition(session, ticket=ticket, to=C, actor=user, rationale="  ok ", expected_version=1)
+
+
+def test_a_stale_version_is_refused_and_names_who_changed_it(session, settings):
+    ticket = _ticket_in(session, settings, U)
+    rita, sam = make_user(session, "rita"), make_user(session, "sam")
+    transition(session, ticket=ticket, to=C, actor=rita, rationale=RATIONALE, expected_version=1)
+    session.commit()
+    with pytest.raises(StaleVersion) as err:
+        transition(session, ticket=ticket, to=U, actor=sam, rationale=RATIONALE, expected_version=1)
+    assert err.value.status_code == 409
+    assert "rita" in err.value.message
+    assert ticket.state == C and ticket.version == 2
+
+
+def test_each_change_writes_exactly_one_audit_event(session, settings):
+    ticket = _ticket_in(session, settings, U)
+    user = make_user(session)
+    transition(session, ticket=ticket, to=D, actor=user, rationale=RATIONALE, expected_version=1)
+    transition(session, ticket=ticket, to=U, actor=user, rationale="New records were published.",
+               expected_version=2)
+    session.commit()
+    events = session.exec(
+        select(Event).where(Event.ticket_id == ticket.id, Event.actor_id == user.id).order_by(Event.id)
+    ).all()
+    assert [(e.action, e.from_value, e.to_value) for e in events] == [
+        ("dispute", "unverified", "disputed"), ("reopen", "disputed", "unverified")]
+    assert events[0].rationale == RATIONALE
+    assert ticket.resolved_at is None and ticket.version == 3
+
+
+def test_an_inactive_user_cannot_change_state(session, settings):
+    ticket = _ticket_in(session, settings, U)
+    user = make_user(session)
+    user.active = False
+    with pytest.raises(Forbidden):
+        transition(session, ticket=ticket, to=C, actor=user, rationale=RATIONALE, expected_version=1)
