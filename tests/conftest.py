@@ -31,14 +31,15 @@ def shared_file(relative: str) -> Path:
 
 @pytest.fixture
 def settings(tmp_path) -> Settings:
+    """Settings for an empty database: a fresh SQLite file, or the CI's PostgreSQL wiped clean."""
     url = os.environ.get("FACTCHECK_TEST_DATABASE_URL") or f"sqlite:///{tmp_path / 'test.db'}"
+    if not url.startswith("sqlite"):
+        _reset_postgres(url)
     return Settings(database_url=url, env="test", org_name="Test Desk", org_url="https://desk.example/")
 
 
 @pytest.fixture
 def db(settings):
-    if not settings.is_sqlite:
-        _reset_postgres(settings.database_url)
     upgrade(settings.database_url)
     engine = make_engine(settings)
     yield engine

@@ -2,37 +2,18 @@
 
 from __future__ import annotations
 
-import time
-from collections import defaultdict, deque
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
 
-from factcheck.core.errors import FactcheckError, NotAuthenticated
+from factcheck.core.errors import NotAuthenticated
 from factcheck.users import service as users
 from factcheck.users.permissions import Action, require
+from factcheck.users.throttle import TooManyAttempts
 from factcheck.web.deps import CsrfDep, SessionDep, UserDep, csrf_token
 from factcheck.web.render import redirect, render
 
 router = APIRouter()
-
-# Failed logins per (name, client) in the last 15 minutes; past the limit, logins wait.
-_FAILURES: dict[tuple[str, str], deque[float]] = defaultdict(deque)
-MAX_FAILURES, WINDOW = 5, 15 * 60
-
-
-class TooManyAttempts(FactcheckError):
-    status_code = 429
-    code = "too_many_attempts"
-
-
-def _throttle(key: tuple[str, str]) -> None:
-    attempts = _FAILURES[key]
-    while attempts and attempts[0] < time.monotonic() - WINDOW:
-        attempts.popleft()
-    if len(attempts) >= MAX_FAILURES:
-        raise TooManyAttempts("Too many failed logins; wait 15 minutes and try again.")
-
 
 @router.get("/login")
 def login_form(request: Request, next: str = "/"):
@@ -50,17 +31,18 @@ def login(
     name: Annotated[str, Form()], password: Annotated[str, Form()], next: Annotated[str, Form()] = "/",
 ):
     key = (name.strip().lower(), request.client.host if request.client else "?")
+    throttle = request.app.state.login_throttle
     try:
-        _throttle(key)
+        throttle.check(key)
         user = users.authenticate(session, name=name, password=password)
     except NotAuthenticated as exc:
-        _FAILURES[key].append(time.monotonic())
+        throttle.failed(key)
         return render(request, "users/login.html", None, status_code=401, next=_safe_next(next),
                       error=exc.message)
     except TooManyAttempts as exc:
         return render(request, "users/login.html", None, status_code=429, next=_safe_next(next),
                       error=exc.message)
-    _FAILURES.pop(key, None)
+    throttle.succeeded(key)
     request.session.clear()
     request.session["user_id"] = user.id
     csrf_token(request)

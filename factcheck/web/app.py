@@ -19,6 +19,7 @@ from factcheck.core.db import ensure_migrated, make_engine
 from factcheck.core.errors import FactcheckError, NotAuthenticated
 from factcheck.core.templating import STATIC_DIR, make_templates
 from factcheck.engines import get_engine
+from factcheck.users.throttle import LoginThrottle
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +49,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.templates = make_templates()
+    app.state.login_throttle = LoginThrottle()
     app.add_middleware(
         SessionMiddleware,
         secret_key=settings.secret_key.get_secret_value(),

@@ -1,0 +1,79 @@
+"""Reports show only what people approved; ClaimReview carries what search engines require."""
+
+import json
+
+from bs4 import BeautifulSoup
+
+from factcheck.drafts import service as drafts
+from factcheck.exports import service as exports
+from factcheck.exports.views import render_report
+from factcheck.core.templating import make_templates
+from factcheck.tickets.states import transition
+from tests.conftest import make_user
+from tests.factories import ingest
+
+
+def _report(session, settings, fmt, **sel):
+    return "".join(render_report(session, settings, fmt, exports.Selection(**sel), make_templates().env))
+
+
+def _reviewed(session, settings):
+    result = ingest(session, settings, url="https://news.example/riverton", published=None)
+    editor = make_user(session, "ed", "editor")
+    ticket = result.tickets[0]
+    items = drafts.for_ticket(session, ticket.id)
+    drafts.approve(session, item=items[0], actor=editor)
+    drafts.reject(session, item=items[1], actor=editor)
+    transition(session, ticket=ticket, to="disputed", actor=editor, rationale="The minutes say 6-3, not 7-2.",
+               expected_version=1)
+    session.commit()
+    return result, ticket, items
+
+
+def test_claimreview_has_googles_required_and_recommended_fields(session, settings):
+    _, ticket, _ = _reviewed(session, settings)
+    reviews = json.loads(_report(session, settings, "claimreview"))
+    assert len(reviews) == 1
+    r = reviews[0]
+    assert r["@context"] == "https://schema.org" and r["@type"] == "ClaimReview"
+    assert r["claimReviewed"] == ticket.claim
+    assert r["url"].startswith("https://desk.example/")
+    assert r["author"] == {"@type": "Organization", "name": "Test Desk", "url": "https://desk.example/"}
+    rating = r["reviewRating"]
+    assert rating["alternateName"] == "Disputed"
+    assert rating["worstRating"] <= rating["ratingValue"] <= rating["bestRating"]
+    assert r["itemReviewed"]["@type"] == "Claim"
+    assert r["itemReviewed"]["appearance"][0]["url"] == "https://news.example/riverton"
+    assert len(r["datePublished"]) == 10
+
+
+def test_open_tickets_are_left_out_unless_asked_for(session, settings):
+    result, _, _ = _reviewed(session, settings)
+    closed = json.loads(_report(session, settings, "json"))["tickets"]
+    everything = json.loads(_report(session, settings, "json", include_open=True))["tickets"]
+    assert len(closed) == 1 and len(everything) == len(result.tickets)
+
+
+def test_reports_show_approved_drafts_only_with_provenance(session, settings):
+    _, _, items = _reviewed(session, settings)
+    data = json.loads(_report(session, settings, "json"))["tickets"][0]
+    shown = [q["text"] for q in data["questions"] + data["sources"]]
+    assert items[0].text in shown and items[1].text not in shown
+    prov = data["questions"][0]["provenance"]
+    assert prov["engine"] == "offline" and prov["prompt_hash"] and data["questions"][0]["approved_by"] == "ed"
+    md = _report(session, settings, "md")
+    assert "Disputed" in md and "6-3, not 7-2" in md
+    csv_text = _report(session, settings, "csv")
+    assert csv_text.splitlines()[0].startswith("ticket_id,article_id,article_title")
+
+
+def test_html_report_embeds_claimreview_that_cannot_break_out_of_its_script(session, settings):
+    result, ticket, _ = _reviewed(session, settings)
+    ticket.claim = "The mayor said </script><script>alert(1)</script> it rained."
+    session.commit()
+    html = _report(session, settings, "html")
+    page = BeautifulSoup(html, "html.parser")
+    scripts = page.find_all("script")
+    assert len(scripts) == 1 and scripts[0]["type"] == "application/ld+json"
+    assert json.loads(scripts[0].string)["claimReviewed"] == ticket.claim
+    assert "@media print" in html

@@ -1,0 +1,107 @@
+"""The JSON API: token auth, ingest, state changes with versions, one error shape, exports."""
+
+import pytest
+from sqlmodel import func, select
+
+from factcheck.models import Article
+from factcheck.users import service as users
+from tests.conftest import login, make_user
+from tests.factories import ARTICLE
+
+
+@pytest.fixture
+def token(session):
+    user = make_user(session, "bot", "editor")
+    value = users.issue_token(session, user=user, label="tests")
+    session.commit()
+    return value
+
+
+def auth(token):
+    return {"Authorization": f"Bearer {token}"}
+
+
+def test_api_needs_a_token(client):
+    resp = client.get("/api/v1/tickets")
+    assert resp.status_code == 401
+    assert resp.json()["error"]["code"] == "not_authenticated"
+
+
+def test_a_revoked_token_stops_working(client, session, token):
+    users.revoke_tokens(session, user=users.by_name(session, "bot"))
+    session.commit()
+    assert client.get("/api/v1/tickets", headers=auth(token)).status_code == 401
+
+
+def test_post_article_returns_its_tickets(client, token):
+    resp = client.post("/api/articles", json={"text": ARTICLE, "published": "2025-03-04"}, headers=auth(token))
+    assert resp.status_code == 201, resp.text
+    body = resp.json()
+    assert body["created"] and body["tickets"]
+    article = client.get(f"/api/v1/articles/{body['article_id']}", headers=auth(token)).json()
+    assert [t["id"] for t in article["tickets"]] == [t["id"] for t in body["tickets"]]
+    again = client.post("/api/articles", json={"text": ARTICLE}, headers=auth(token)).json()
+    assert again["article_id"] == body["article_id"] and not again["created"]
+
+
+@pytest.mark.parametrize("payload", [{"text": "   "}, {}, {"text": "x", "bogus": 1}])
+def test_bad_articles_get_a_422_and_nothing_is_stored(client, session, token, payload):
+    resp = client.post("/api/v1/articles", json=payload, headers=auth(token))
+    assert resp.status_code == 422
+    assert resp.json()["error"]["message"]
+    assert session.exec(select(func.count()).select_from(Article)).one() == 0
+
+
+def test_state_change_with_expected_version_and_409_when_stale(client, token):
+    ticket = client.post("/api/articles", json={"text": ARTICLE}, headers=auth(token)).json()["tickets"][0]
+    change = {"to": "disputed", "rationale": "The minutes show a 6-3 vote.", "expected_version": 1}
+    resp = client.post(f"/api/v1/tickets/{ticket['id']}/state", json=change, headers=auth(token))
+    assert resp.status_code == 200 and resp.json()["state"] == "disputed" and resp.json()["version"] == 2
+    stale = client.post(f"/api/v1/tickets/{ticket['id']}/state", json=change, headers=auth(token))
+    assert stale.status_code == 409
+    assert stale.json()["error"]["details"]["current_version"] == 2
+    events = client.get(f"/api/v1/tickets/{ticket['id']}/events", headers=auth(token)).json()
+    assert [e["action"] for e in events].count("dispute") == 1
+
+
+def test_drafts_review_and_notes_via_api(client, token):
+    ticket = client.post("/api/articles", json={"text": ARTICLE}, headers=auth(token)).json()["tickets"][0]
+    drafts = client.get(f"/api/v1/tickets/{ticket['id']}/drafts", headers=auth(token)).json()
+    assert drafts and all(d["engine"] == "offline" and d["prompt_hash"] for d in drafts)
+    approved = client.post(f"/api/v1/drafts/{drafts[0]['id']}/approve", headers=auth(token)).json()
+    assert approved["status"] == "approved" and approved["reviewed_by_id"]
+    bad = client.post(f"/api/v1/tickets/{ticket['id']}/notes", json={"text": "x", "url": "javascript:alert(1)"},
+                      headers=auth(token))
+    assert bad.status_code == 422 and "http" in bad.json()["error"]["message"]
+    note = client.post(f"/api/v1/tickets/{ticket['id']}/notes",
+                       json={"text": "Minutes page 4.", "url": "https://example.org/minutes.pdf"}, headers=auth(token))
+    assert note.status_code == 201
+
+
+@pytest.mark.parametrize(("fmt", "ctype", "ext"), [
+    ("md", "text/markdown", "md"), ("html", "text/html", "html"), ("csv", "text/csv", "csv"),
+    ("json", "application/json", "json"), ("claimreview", "application/ld+json", "jsonld")])
+def test_export_formats_have_content_types_and_file_names(client, token, fmt, ctype, ext):
+    client.post("/api/articles", json={"text": ARTICLE}, headers=auth(token))
+    resp = client.get(f"/api/export?format={fmt}&include_open=1", headers=auth(token))
+    assert resp.status_code == 200
+    assert resp.headers["content-type"].startswith(ctype)
+    assert resp.headers["content-disposition"].endswith(f'.{ext}"')
+
+
+def test_unknown_export_format_is_a_clear_error(client, token):
+    resp = client.get("/api/export?format=docx", headers=auth(token))
+    assert resp.status_code == 422 and "docx" in resp.json()["error"]["message"]
+
+
+def test_browser_session_writes_need_the_csrf_header(client, session):
+    make_user(session, "rita")
+    token = login(client, "rita")
+    assert client.post("/api/v1/articles", json={"text": ARTICLE}).status_code == 403
+    resp = client.post("/api/v1/articles", json={"text": ARTICLE}, headers={"X-CSRF-Token": token})
+    assert resp.status_code == 201
+
+
+def test_openapi_documents_the_api(client):
+    paths = client.get("/openapi.json").json()["paths"]
+    assert "/api/v1/articles" in paths and "/api/v1/tickets/{ticket_id}/state" in paths

@@ -1,0 +1,163 @@
+"""The desk in HTML: log in, ingest, review drafts, change state, see history, export."""
+
+import re
+
+from bs4 import BeautifulSoup
+from sqlmodel import select
+
+from factcheck.models import Article, DraftItem, Ticket
+from tests.conftest import PASSWORD, csrf_from, login, make_user
+from tests.factories import ARTICLE
+
+
+def soup(resp):
+    return BeautifulSoup(resp.text, "html.parser")
+
+
+def ingest_via_form(client, token, text=ARTICLE):
+    resp = client.post("/articles", data={"text": text, "csrf_token": token, "published": "2025-03-04"},
+                       follow_redirects=False)
+    assert resp.status_code == 303, resp.text
+    return int(resp.headers["location"].rsplit("/", 1)[1])
+
+
+def test_pages_require_login(client):
+    resp = client.get("/tickets/1", follow_redirects=False)
+    assert resp.status_code == 303
+    assert resp.headers["location"] == "/login?next=/tickets/1"
+
+
+def test_wrong_password_is_refused_with_a_message(client, session):
+    make_user(session, "rita")
+    page = client.get("/login")
+    resp = client.post("/login", data={"name": "rita", "password": "nope-nope", "csrf_token": csrf_from(page.text)})
+    assert resp.status_code == 401
+    assert "Wrong user name or password" in soup(resp).find(role="alert").text
+
+
+def test_repeated_failed_logins_are_throttled(client, session):
+    make_user(session, "rita")
+    token = csrf_from(client.get("/login").text)
+    codes = [client.post("/login", data={"name": "rita", "password": "wrong-pass", "csrf_token": token}).status_code
+             for _ in range(6)]
+    assert codes[:5] == [401] * 5 and codes[5] == 429
+    resp = client.post("/login", data={"name": "rita", "password": PASSWORD, "csrf_token": token})
+    assert resp.status_code == 429
+
+
+def test_a_form_without_the_csrf_token_is_refused(client, session):
+    make_user(session, "rita")
+    login(client, "rita")
+    resp = client.post("/articles", data={"text": ARTICLE})
+    assert resp.status_code == 403
+    assert session.exec(select(Article)).first() is None
+
+
+def test_reviewer_works_a_ticket_end_to_end(client, session):
+    make_user(session, "rita")
+    token = login(client, "rita")
+    article_id = ingest_via_form(client, token)
+
+    article_page = soup(client.get(f"/articles/{article_id}"))
+    highlights = article_page.select("a.hl")
+    assert highlights, "claims are highlighted in the article text"
+    ticket_id = int(highlights[0]["href"].rsplit("/", 1)[1])
+
+    page = soup(client.get(f"/tickets/{ticket_id}"))
+    assert page.select_one("blockquote.context mark").text == session.get(Ticket, ticket_id).quote
+    assert "Suggested by the offline rule-based engine" in page.text
+    first_draft = page.select_one("article.draft")
+    draft_id = int(first_draft["id"].split("-")[1])
+
+    client.post(f"/drafts/{draft_id}/approve", data={"csrf_token": token})
+    resp = client.post(f"/tickets/{ticket_id}/state", data={
+        "csrf_token": token, "to": "corroborated", "version": 1,
+        "rationale": "The council's published minutes record the 7-2 vote."})
+    assert resp.status_code == 200  # followed the redirect back to the ticket
+    page = soup(resp)
+    assert page.select_one(".meta .badge").text == "corroborated"
+    assert "Approved by rita" in page.select_one(f"#draft-{draft_id}").text
+    history = page.select_one("ol.history").text
+    assert "corroborate" in history and "published minutes" in history
+
+    report = client.get(f"/exports/download?format=md&article={article_id}")
+    assert report.status_code == 200
+    assert "Corroborated" in report.text and "published minutes" in report.text
+    approved = session.get(DraftItem, draft_id)
+    assert approved.text.replace("[", "\\[") in report.text or approved.text in report.text
+
+
+def test_a_stale_state_change_shows_a_message_in_the_page(client, session):
+    make_user(session, "rita")
+    token = login(client, "rita")
+    ingest_via_form(client, token)
+    ticket_id = session.exec(select(Ticket.id)).first()
+    data = {"csrf_token": token, "to": "disputed", "version": 1, "rationale": "Contradicted by the minutes."}
+    assert client.post(f"/tickets/{ticket_id}/state", data=data).status_code == 200
+    resp = client.post(f"/tickets/{ticket_id}/state", data=data)
+    assert resp.status_code == 409
+    assert "changed by rita" in soup(resp).find(role="alert").text
+
+
+def test_edit_keeps_the_machine_text_and_add_own_question(client, session):
+    make_user(session, "rita")
+    token = login(client, "rita")
+    ingest_via_form(client, token)
+    ticket_id = session.exec(select(Ticket.id)).first()
+    draft = session.exec(select(DraftItem).where(DraftItem.ticket_id == ticket_id)).first()
+    original = draft.text
+    client.post(f"/drafts/{draft.id}/edit", data={"csrf_token": token, "text": "Did the council vote 7-2?",
+                                                  "answer": "Yes, per the minutes."})
+    client.post(f"/tickets/{ticket_id}/drafts", data={"csrf_token": token, "kind": "question",
+                                                      "text": "Were two members absent?"})
+    session.expire_all()
+    edited = session.get(DraftItem, draft.id)
+    assert (edited.status, edited.text, edited.original_text) == ("edited", "Did the council vote 7-2?", original)
+    own = session.exec(select(DraftItem).where(DraftItem.engine == "human")).one()
+    assert own.status == "approved" and own.text == "Were two members absent?"
+
+
+def test_reject_keeps_the_draft_out_of_reports(client, session):
+    make_user(session, "rita")
+    token = login(client, "rita")
+    ingest_via_form(client, token)
+    ticket_id = session.exec(select(Ticket.id)).first()
+    draft = session.exec(select(DraftItem).where(DraftItem.ticket_id == ticket_id)).first()
+    client.post(f"/drafts/{draft.id}/reject", data={"csrf_token": token})
+    client.post(f"/tickets/{ticket_id}/state", data={"csrf_token": token, "to": "corroborated", "version": 1,
+                                                     "rationale": "Minutes confirm it."})
+    report = client.get("/exports/download?format=json").json()
+    texts = [q["text"] for t in report["tickets"] for q in t["questions"] + t["sources"]]
+    assert draft.text not in texts
+
+
+def test_article_and_draft_text_is_escaped(client, session):
+    make_user(session, "rita")
+    token = login(client, "rita")
+    hostile = ('The mayor said <script>alert(1)</script> the city spent $4 million on roads in 2024 '
+               '<img src=x onerror=alert(2)>.\n\nAccording to <b>officials</b>, 30 roads were repaired in 2024.')
+    article_id = ingest_via_form(client, token, text=hostile)
+    page = client.get(f"/articles/{article_id}")
+    assert "<script>alert(1)" not in page.text
+    assert not soup(page).select("main img")
+    ticket_id = session.exec(select(Ticket.id)).first()
+    ticket_page = client.get(f"/tickets/{ticket_id}")
+    assert "<script>alert" not in ticket_page.text
+    assert "script-src 'self'" in ticket_page.headers["content-security-policy"]
+
+
+def test_queue_filters_and_orders_by_check_worthiness(client, session):
+    make_user(session, "rita")
+    token = login(client, "rita")
+    ingest_via_form(client, token)
+    page = soup(client.get("/"))
+    scores = [int(re.search(r"(\d+)%", s.text).group(1)) for s in page.select("table.queue .score")]
+    assert scores and scores == sorted(scores, reverse=True)
+    assert not soup(client.get("/?state=corroborated")).select("table.queue tbody tr")
+    assert len(soup(client.get("/?q=million")).select("table.queue tbody tr")) == 1
+
+
+def test_only_admins_manage_users(client, session):
+    make_user(session, "rita")
+    login(client, "rita")
+    assert client.get("/users").status_code == 403
