@@ -89,10 +89,13 @@ class Drafts:
 
 class Engine(Protocol):
     name: str
+    threshold: float
 
     def extract(self, article: ArticleInput) -> Extraction: ...
 
     def draft(self, claim: ClaimContext) -> Drafts: ...
+
+    def checkworthiness(self, sentences: list[str]) -> list[float]: ...
 
 
 def format_attribution(speaker: str | None, reported_by: str | None) -> str | None:

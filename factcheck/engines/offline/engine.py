@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from factcheck.engines.base import ArticleInput, ClaimContext, Drafts, Extraction, Provenance
-from factcheck.engines.offline import drafting
+from factcheck.engines.offline import checkworthy, drafting
 from factcheck.engines.offline.extract import extract
 
 RULES_VERSION = "1"
@@ -40,6 +40,9 @@ class OfflineEngine:
     def extract(self, article: ArticleInput) -> Extraction:
         claims = extract(article.text, published=article.published, threshold=self.threshold)
         return Extraction(claims=claims, provenance=self.provenance("extract"))
+
+    def checkworthiness(self, sentences: list[str]) -> list[float]:
+        return [checkworthy.score(s) for s in sentences]
 
     def draft(self, claim: ClaimContext) -> Drafts:
         return Drafts(
