@@ -30,7 +30,7 @@ def content_words(text: str) -> set[str]:
         w = w.strip(".,")
         if not w or w in _STOP:
             continue
-        w = re.sub(r"(ing|ed|es|s)$", "", w) if len(w) > 4 and not w[0].isdigit() else w
+        w = re.sub(r"(ing|ed|es|s|e)$", "", w) if len(w) > 4 and not w[0].isdigit() else w
         words.add(w)
     return words
 
