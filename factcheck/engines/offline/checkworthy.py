@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
 
 _NUMBER_WORDS = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
@@ -170,7 +169,6 @@ def features(sentence: str) -> dict[str, float]:
     return f
 
 
-@lru_cache(maxsize=4096)
 def score(sentence: str) -> float:
     f = features(sentence)
     z = BIAS + sum(WEIGHTS.get(name, 0.0) * value for name, value in f.items())

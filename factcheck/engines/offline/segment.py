@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-import pysbd
+import blingfire
 
 
 @dataclass(frozen=True)
@@ -57,11 +56,6 @@ def is_heading(text: str) -> bool:
     return 0 < len(words) <= 12 and not re.search(r"[.!?:;\"”’)]\s*$", stripped)
 
 
-@lru_cache(maxsize=1)
-def _segmenter() -> pysbd.Segmenter:
-    return pysbd.Segmenter(language="en", clean=False, char_span=True)
-
-
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """(start, end) of each paragraph; single newlines separate paragraphs when no blank lines do."""
     breaks = _PARAGRAPH_BREAK if _PARAGRAPH_BREAK.search(text) else re.compile(r"\n+")
@@ -84,8 +78,10 @@ def sentences(text: str) -> list[Sentence]:
             continue
         if is_heading(para):
             continue
-        for span in _segmenter().segment(para):
-            for rel_start, piece in _split_adjacent_quotes(span.start, span.sent):
+        # blingfire's finite-state splitter: exact character offsets, ~1 ms for an 800-word article.
+        _, offsets = blingfire.text_to_sentences_and_offsets(para)
+        for span_start, span_end in offsets:
+            for rel_start, piece in _split_adjacent_quotes(span_start, para[span_start:span_end]):
                 lead = len(piece) - len(piece.lstrip())
                 trimmed = piece.strip()
                 if not trimmed or is_chrome(trimmed):
