@@ -101,7 +101,8 @@ def ingest(
         req = articles.IngestRequest(title=title, outlet=outlet, published=pub, **fields)
         engine = _db()
         with Session(engine, expire_on_commit=False) as session:
-            result = articles.ingest(session, engine=get_engine(settings), settings=settings, req=req, actor=None)
+            result = articles.ingest(session, engine=get_engine(settings, engine), settings=settings, req=req,
+                                     actor=None)
             session.commit()
     except FactcheckError as exc:
         fail(exc.message)
@@ -287,12 +288,55 @@ def _engine_named(name: str):
     from factcheck.engines import get_engine
 
     settings = get_settings()
-    if name != settings.engine:
+    if name != settings.engine_name:
         settings = settings.model_copy(update={"engine": name})
     try:
         return get_engine(settings)
     except FactcheckError as exc:
         fail(exc.message)
+
+
+@app.command()
+def redraft(ticket_id: Annotated[int, typer.Argument(help="The ticket to draft again.")]) -> None:
+    """Draft a ticket's questions and sources again (after a failure, or with another engine)."""
+    from sqlmodel import Session
+
+    from factcheck.articles import service as articles
+    from factcheck.engines import get_engine
+    from factcheck.tickets import service as tickets
+
+    settings = get_settings()
+    try:
+        db = _db()
+        with Session(db, expire_on_commit=False) as session:
+            ticket = articles.redraft(session, engine=get_engine(settings, db),
+                                      ticket=tickets.get(session, ticket_id), actor=None)
+            session.commit()
+    except FactcheckError as exc:
+        fail(exc.message)
+    if ticket.drafting_status == "failed":
+        fail(f"ticket {ticket_id}: {ticket.drafting_error}")
+    typer.echo(f"Ticket {ticket_id} drafted again.")
+
+
+llm_app = typer.Typer(help="The language-model endpoint.", no_args_is_help=True)
+app.add_typer(llm_app, name="llm")
+
+
+@llm_app.command("check")
+def llm_check() -> None:
+    """Make one tiny call and say which endpoint and model answered."""
+    from factcheck.engines.llm.engine import OpenAIEngine
+    from factcheck.engines.llm.store import MemoryStore
+
+    settings = get_settings()
+    if settings.engine_name != "openai":
+        fail("no LLM endpoint is configured; set FACTCHECK_LLM_BASE_URL (and FACTCHECK_LLM_MODEL).")
+    try:
+        endpoint, model = OpenAIEngine(settings, MemoryStore()).check()
+    except FactcheckError as exc:
+        fail(exc.message)
+    typer.echo(f"OK: {endpoint} answered with model {model}")
 
 
 @app.command()
@@ -335,7 +379,7 @@ def demo(
         if not session.exec(select(User).where(User.name == "demo")).first():
             users.create_user(session, name="demo", role="admin", password="demo-password")
         result = articles.ingest(
-            session, engine=get_engine(settings), settings=settings, actor=None,
+            session, engine=get_engine(settings, engine), settings=settings, actor=None,
             req=articles.IngestRequest(text=SAMPLE.read_text(encoding="utf-8"), outlet="Riverton Ledger (sample)",
                                        published=date(2025, 3, 4)),
         )

@@ -205,3 +205,38 @@ def as_utc(value: datetime | None) -> datetime | None:
     if value is not None and value.tzinfo is None:
         return value.replace(tzinfo=timezone.utc)
     return value
+
+
+class LlmCall(SQLModel, table=True):
+    """One request to a language model: what it cost and how it ended."""
+
+    __tablename__ = "llm_call"
+
+    id: int | None = Field(default=None, primary_key=True)
+    # Calls are made before their article is stored (no write is held while a model thinks), so
+    # they point at the article by its content hash, and at a ticket only once it exists.
+    article_hash: str | None = Field(default=None, sa_column=sa.Column(sa.String(64), index=True))
+    ticket_id: int | None = Field(default=None, index=True)
+    task: str = Field(sa_column=sa.Column(sa.String(40), nullable=False))
+    model: str = Field(sa_column=sa.Column(sa.String(120), nullable=False))
+    prompt_name: str = Field(sa_column=sa.Column(sa.String(120), nullable=False))
+    prompt_hash: str = Field(sa_column=sa.Column(sa.String(64), nullable=False))
+    tokens_in: int = 0
+    tokens_out: int = 0
+    latency_ms: int = 0
+    # ok | cached | repaired | error
+    outcome: str = Field(sa_column=sa.Column(sa.String(20), nullable=False))
+    detail: str | None = Field(default=None, sa_column=sa.Column(sa.Text))
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
+
+
+class LlmCacheEntry(SQLModel, table=True):
+    """A validated model answer, keyed by a hash of (prompt hash, model, messages)."""
+
+    __tablename__ = "llm_cache"
+
+    key: str = Field(sa_column=sa.Column(sa.String(64), primary_key=True))
+    model: str = Field(sa_column=sa.Column(sa.String(120), nullable=False))
+    prompt_name: str = Field(sa_column=sa.Column(sa.String(120), nullable=False))
+    response: str = Field(sa_column=sa.Column(sa.Text, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))

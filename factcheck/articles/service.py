@@ -12,10 +12,11 @@ from sqlmodel import Session, func, select
 from factcheck.articles import sources
 from factcheck.audit import service as audit
 from factcheck.core.config import Settings
+from factcheck.core.db import fresh_snapshot
 from factcheck.core.errors import InvalidInput, NotFound, TooLarge
 from factcheck.drafts import service as drafts
-from factcheck.engines.base import ArticleInput, Engine, EngineError
-from factcheck.models import Article, DraftingStatus, Ticket, User
+from factcheck.engines.base import ArticleInput, Drafts, Engine, EngineError
+from factcheck.models import Article, DraftingStatus, LlmCall, Ticket, User
 from factcheck.tickets import service as tickets
 from factcheck.users.permissions import Action, require
 
@@ -96,32 +97,61 @@ def ingest(
         engine=engine.name,
         created_by_id=actor.id if actor else None,
     )
+    # The engine works before anything is written: no write transaction (and, on SQLite, no
+    # database-wide write lock) is held while a model thinks, and a failed extraction stores nothing.
+    extraction = engine.extract(ArticleInput(
+        text=text, title=article.title, outlet=article.outlet, url=article.url, published=article.published,
+        article_hash=digest,
+    ))
+    drafted = engine.draft_many([drafts.claim_context(article, c) for c in extraction.claims])
+
+    fresh_snapshot(session)
+    if session.exec(select(Article.id).where(Article.content_hash == digest)).first():
+        # Someone ingested the same text while the engine was working: theirs stands.
+        existing = session.exec(select(Article).where(Article.content_hash == digest)).one()
+        return IngestResult(existing, tickets.for_article(session, existing.id), created=False)
     session.add(article)
     session.flush()
     audit.record(session, actor=actor, action="ingest", article_id=article.id,
                  detail={"source": kind, "chars": len(text)})
-    extraction = engine.extract(ArticleInput(
-        text=text, title=article.title, outlet=article.outlet, url=article.url, published=article.published,
-    ))
+    for refused in extraction.rejected:
+        audit.record(session, actor=None, actor_name=engine.name, action="claim.rejected",
+                     article_id=article.id, rationale=refused.get("reason"), detail=refused)
     created = tickets.create_from_claims(
         session, article=article, claims=extraction.claims, provenance=extraction.provenance, actor=actor,
     )
-    for ticket in created:
-        draft(session, engine=engine, article=article, ticket=ticket)
+    for ticket, result in zip(created, drafted):
+        _store_drafts(session, engine=engine, ticket=ticket, result=result)
     return IngestResult(article, created, created=True)
 
 
-def draft(session: Session, *, engine: Engine, article: Article, ticket: Ticket) -> None:
-    """Draft one ticket; a failure is recorded on the ticket, never lost with it."""
-    try:
-        with session.begin_nested():
-            drafts.draft_ticket(session, engine=engine, article=article, ticket=ticket)
-    except EngineError as exc:
+def _store_drafts(session: Session, *, engine: Engine, ticket: Ticket, result: Drafts | EngineError) -> None:
+    """Store a ticket's drafts, or record why drafting failed: the ticket is kept either way."""
+    if isinstance(result, EngineError):
         ticket.drafting_status = DraftingStatus.failed
-        ticket.drafting_error = str(exc)[:2000]
+        ticket.drafting_error = f"drafting failed: {result.message}"[:2000]
         audit.record(session, actor=None, actor_name=engine.name, action="draft.failed",
-                     ticket_id=ticket.id, article_id=article.id, rationale=str(exc)[:2000])
-        log.warning("drafting failed for ticket %s: %s", ticket.id, exc)
+                     ticket_id=ticket.id, article_id=ticket.article_id, rationale=result.message[:2000])
+        log.warning("drafting failed for ticket %s: %s", ticket.id, result.message)
+    else:
+        drafts.store(session, ticket=ticket, drafts=result)
+
+
+def redraft(session: Session, *, engine: Engine, ticket: Ticket, actor: User | None) -> Ticket:
+    """Draft a ticket again: unreviewed machine drafts are replaced, reviewed ones are kept."""
+    if actor is not None:
+        require(actor, Action.review_drafts)
+    article = get(session, ticket.article_id)
+    # As in ingest: ask the engine first, write afterwards.
+    result = engine.draft_many([drafts.claim_context(article, ticket, ticket_id=ticket.id)])[0]
+    fresh_snapshot(session)
+    session.refresh(ticket)
+    removed = drafts.discard_unreviewed(session, ticket=ticket)
+    audit.record(session, actor=actor, actor_name=engine.name, action="redraft", ticket_id=ticket.id,
+                 article_id=article.id, detail={"discarded": removed})
+    _store_drafts(session, engine=engine, ticket=ticket, result=result)
+    session.flush()
+    return ticket
 
 
 def get(session: Session, article_id: int) -> Article:
@@ -172,3 +202,29 @@ def annotated_paragraphs(article: Article, article_tickets: list[Ticket]) -> lis
             segments.append(Segment(text[cursor:p_end]))
         paragraphs.append(segments)
     return paragraphs
+
+
+@dataclass
+class LlmUsage:
+    calls: int
+    cached: int
+    failed: int
+    tokens_in: int
+    tokens_out: int
+    seconds: float
+
+
+def llm_usage(session: Session, article_id: int) -> LlmUsage | None:
+    """What the language model cost for an article: calls, tokens and time (None if it used none)."""
+    article = get(session, article_id)
+    rows = session.exec(select(LlmCall).where(LlmCall.article_hash == article.content_hash)).all()
+    if not rows:
+        return None
+    return LlmUsage(
+        calls=sum(r.outcome != "cached" for r in rows),
+        cached=sum(r.outcome == "cached" for r in rows),
+        failed=sum(r.outcome not in ("ok", "cached", "repaired") for r in rows),
+        tokens_in=sum(r.tokens_in for r in rows),
+        tokens_out=sum(r.tokens_out for r in rows),
+        seconds=sum(r.latency_ms for r in rows) / 1000,
+    )

@@ -45,10 +45,10 @@ def article_create(
         )
         if req.text is None and not req.fetch_url:
             raise InvalidInput("Paste the article's text or give its URL.")
-        with session.begin_nested():
-            result = articles.ingest(session, engine=engine, settings=settings, req=req, actor=user)
+        result = articles.ingest(session, engine=engine, settings=settings, req=req, actor=user)
     except FactcheckError as exc:
         # The form comes back with what was typed; nothing was stored.
+        session.rollback()
         return render(request, "articles/new.html", user, status_code=exc.status_code, form=form,
                       error=exc.message)
     message = (
@@ -74,4 +74,5 @@ def article_detail(request: Request, article_id: int, session: SessionDep, user:
     return render(
         request, "articles/detail.html", user, article=article, tickets=article_tickets,
         paragraphs=articles.annotated_paragraphs(article, article_tickets),
+        usage=articles.llm_usage(session, article_id),
     )

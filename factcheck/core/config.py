@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -21,7 +22,8 @@ class Settings(BaseSettings):
 
     env: Literal["development", "production", "test"] = "development"
     database_url: str = "sqlite:///factcheck.db"
-    engine: Literal["offline"] = "offline"
+    # None means: "openai" when an LLM endpoint or key is configured, else "offline".
+    engine: Literal["offline", "openai"] | None = None
     secret_key: SecretStr = SecretStr(DEV_SECRET)
 
     host: str = "127.0.0.1"
@@ -43,6 +45,18 @@ class Settings(BaseSettings):
     # Claims scoring below this are not turned into tickets.
     min_checkworthiness: float = 0.5
 
+    # Any OpenAI-compatible endpoint (OpenAI, vLLM, llama.cpp server, Ollama). The openai client's
+    # own OPENAI_BASE_URL / OPENAI_API_KEY are honoured when these are unset.
+    llm_base_url: str | None = None
+    llm_api_key: SecretStr | None = None
+    llm_model: str = "gpt-4o-mini"
+    llm_timeout: float = 60.0
+    llm_max_retries: int = 3
+    llm_concurrency: int = 8
+    llm_context_sentences: int = 3
+    llm_chunk_sentences: int = 6
+    llm_max_tokens: int = 4000
+
     @model_validator(mode="after")
     def _refuse_default_secret(self) -> "Settings":
         if self.env == "production" and self.secret_key.get_secret_value() == DEV_SECRET:
@@ -50,6 +64,22 @@ class Settings(BaseSettings):
                 "FACTCHECK_SECRET_KEY must be set to a private value when FACTCHECK_ENV=production"
             )
         return self
+
+    @property
+    def resolved_llm_base_url(self) -> str | None:
+        return self.llm_base_url or os.environ.get("OPENAI_BASE_URL") or None
+
+    @property
+    def resolved_llm_api_key(self) -> str | None:
+        if self.llm_api_key is not None:
+            return self.llm_api_key.get_secret_value()
+        return os.environ.get("OPENAI_API_KEY") or None
+
+    @property
+    def engine_name(self) -> str:
+        if self.engine:
+            return self.engine
+        return "openai" if (self.resolved_llm_base_url or self.resolved_llm_api_key) else "offline"
 
     @property
     def is_sqlite(self) -> bool:

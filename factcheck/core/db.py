@@ -64,6 +64,18 @@ def ensure_migrated(engine: sa.Engine) -> None:
         )
 
 
+def fresh_snapshot(session: Session) -> None:
+    """End the session's read-only transaction so that the next statement starts a new one.
+
+    Called after slow work (a language model) and before the first write: on SQLite in WAL mode,
+    a transaction whose reads began before another connection committed cannot start writing
+    (SQLITE_BUSY_SNAPSHOT). Callers have written nothing yet, so nothing is committed early.
+    """
+    if session.new or session.dirty or session.deleted:
+        raise RuntimeError("fresh_snapshot() called with unflushed changes")
+    session.commit()
+
+
 @contextmanager
 def session_scope(engine: sa.Engine) -> Iterator[Session]:
     """A unit of work: commit on success, roll back on any error."""

@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 
 from factcheck.audit import service as audit
 from factcheck.core.errors import InvalidInput, NotFound
-from factcheck.engines.base import ClaimContext, Drafts, Engine
+from factcheck.engines.base import ClaimContext, Drafts, ExtractedClaim
 from factcheck.models import (
     Article,
     ClaimKind,
@@ -53,19 +53,21 @@ def clean_url(url: str | None) -> str | None:
     return cleaned
 
 
-def claim_context(article: Article, ticket: Ticket) -> ClaimContext:
+def claim_context(article: Article, claim: Ticket | ExtractedClaim, ticket_id: int | None = None) -> ClaimContext:
     """What a drafter may see: the claim and its paragraph, not the whole article."""
-    ctx = tickets.context(article, ticket)
+    ctx = tickets.span_context(article.text, claim.start, claim.end)
     return ClaimContext(
-        claim=ticket.claim,
-        quote=ticket.quote,
-        kind=ClaimKind(ticket.kind),
-        speaker=ticket.speaker,
-        reported_by=ticket.reported_by,
+        claim=claim.claim,
+        quote=claim.quote,
+        kind=ClaimKind(claim.kind),
+        speaker=claim.speaker,
+        reported_by=claim.reported_by,
         context=(ctx.before + ctx.quote + ctx.after).strip(),
         article_title=article.title,
         outlet=article.outlet,
         published=article.published,
+        article_hash=article.content_hash,
+        ticket_id=ticket_id,
     )
 
 
@@ -101,8 +103,15 @@ def store(session: Session, *, ticket: Ticket, drafts: Drafts) -> list[DraftItem
     return items
 
 
-def draft_ticket(session: Session, *, engine: Engine, article: Article, ticket: Ticket) -> list[DraftItem]:
-    return store(session, ticket=ticket, drafts=engine.draft(claim_context(article, ticket)))
+def discard_unreviewed(session: Session, *, ticket: Ticket) -> int:
+    """Delete a ticket's machine drafts nobody has reviewed yet (before drafting it again)."""
+    stale = session.exec(select(DraftItem).where(
+        DraftItem.ticket_id == ticket.id, DraftItem.status == DraftStatus.proposed,
+        DraftItem.created_by_id.is_(None))).all()
+    for item in stale:
+        session.delete(item)
+    session.flush()
+    return len(stale)
 
 
 def for_ticket(session: Session, ticket_id: int) -> list[DraftItem]:

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import sqlalchemy as sa
+
 from factcheck.core.config import Settings
 from factcheck.engines.base import Engine
 
 
-def get_engine(settings: Settings) -> Engine:
+def get_engine(settings: Settings, db: sa.Engine | None = None) -> Engine:
+    """The configured engine; the LLM engine keeps its cache and call log in ``db`` when given."""
+    if settings.engine_name == "openai":
+        from factcheck.engines.llm.engine import OpenAIEngine
+        from factcheck.engines.llm.store import DatabaseStore, MemoryStore
+
+        return OpenAIEngine(settings, DatabaseStore(db) if db is not None else MemoryStore())
     from factcheck.engines.offline.engine import OfflineEngine
 
     return OfflineEngine(threshold=settings.min_checkworthiness)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
 
+from factcheck.core.errors import FactcheckError
 from factcheck.models import ClaimKind
 
 
@@ -24,6 +25,7 @@ class ArticleInput:
     outlet: str | None = None
     url: str | None = None
     published: date | None = None
+    article_hash: str | None = None
 
 
 @dataclass
@@ -48,6 +50,8 @@ class ExtractedClaim:
 class Extraction:
     claims: list[ExtractedClaim]
     provenance: Provenance
+    # Claims an engine proposed but factcheck refused (a quote not in the article, …), for the log.
+    rejected: list[dict] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,8 @@ class ClaimContext:
     article_title: str = ""
     outlet: str | None = None
     published: date | None = None
+    article_hash: str | None = None
+    ticket_id: int | None = None
 
 
 @dataclass
@@ -95,6 +101,8 @@ class Engine(Protocol):
 
     def draft(self, claim: ClaimContext) -> Drafts: ...
 
+    def draft_many(self, claims: list[ClaimContext]) -> list[Drafts | EngineError]: ...
+
     def checkworthiness(self, sentences: list[str]) -> list[float]: ...
 
 
@@ -106,5 +114,8 @@ def format_attribution(speaker: str | None, reported_by: str | None) -> str | No
     return text[:1].upper() + text[1:] if text else None
 
 
-class EngineError(Exception):
+class EngineError(FactcheckError):
     """An engine could not produce a usable answer (after its own retries); the reason is for people."""
+
+    status_code = 502
+    code = "engine_failed"

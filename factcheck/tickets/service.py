@@ -201,9 +201,12 @@ class Context:
 
 def context(article: Article, ticket: Ticket) -> Context:
     """The paragraph around a claim, split so the quote can be highlighted exactly."""
-    text = article.text
-    para_start = text.rfind("\n\n", 0, ticket.start)
+    return span_context(article.text, ticket.start, ticket.end)
+
+
+def span_context(text: str, start: int, end: int) -> Context:
+    para_start = text.rfind("\n\n", 0, start)
     para_start = 0 if para_start < 0 else para_start + 2
-    para_end = text.find("\n\n", ticket.end)
+    para_end = text.find("\n\n", end)
     para_end = len(text) if para_end < 0 else para_end
-    return Context(text[para_start:ticket.start], text[ticket.start:ticket.end], text[ticket.end:para_end])
+    return Context(text[para_start:start], text[start:end], text[end:para_end])

@@ -14,7 +14,7 @@ from factcheck.models import DraftKind, TicketState, User
 from factcheck.tickets import service as tickets
 from factcheck.tickets.states import allowed_targets, transition
 from factcheck.users import service as users
-from factcheck.web.deps import CsrfDep, SessionDep, UserDep
+from factcheck.web.deps import CsrfDep, EngineDep, SessionDep, UserDep
 from factcheck.web.render import redirect, render
 
 router = APIRouter()
@@ -85,6 +85,13 @@ def ticket_assign(
     tickets.assign(session, ticket=ticket, assignee=target, actor=user, expected_version=version)
     return redirect(request, f"/tickets/{ticket_id}",
                     f"Assigned to {target.name}." if target else "Unassigned.")
+
+
+@router.post("/tickets/{ticket_id}/redraft", dependencies=[CsrfDep])
+def ticket_redraft(request: Request, ticket_id: int, session: SessionDep, engine: EngineDep, user: UserDep):
+    ticket = articles.redraft(session, engine=engine, ticket=tickets.get(session, ticket_id), actor=user)
+    message = ticket.drafting_error if ticket.drafting_status == "failed" else "Drafted again."
+    return redirect(request, f"/tickets/{ticket_id}", message)
 
 
 @router.post("/tickets/{ticket_id}/notes", dependencies=[CsrfDep])

@@ -243,6 +243,13 @@ def add_draft(ticket_id: int, body: DraftAdd, session: SessionDep, user: ApiUser
     return DraftOut.model_validate(item, from_attributes=True)
 
 
+@router.post("/tickets/{ticket_id}/redraft", response_model=TicketOut)
+def redraft(ticket_id: int, session: SessionDep, engine: EngineDep, user: ApiUserDep):
+    """Draft the ticket again; unreviewed machine drafts are replaced, reviewed ones kept."""
+    ticket = articles.redraft(session, engine=engine, ticket=tickets.get(session, ticket_id), actor=user)
+    return TicketOut.of(ticket)
+
+
 @router.post("/drafts/{item_id}/approve", response_model=DraftOut)
 def approve_draft(item_id: int, session: SessionDep, user: ApiUserDep):
     item = drafts.approve(session, item=drafts.get(session, item_id), actor=user)

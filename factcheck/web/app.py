@@ -37,7 +37,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # Built here, not at import, so tests and the CLI choose the database.
         app.state.db = make_engine(settings)
         ensure_migrated(app.state.db)
-        app.state.engine = get_engine(settings)
+        app.state.engine = get_engine(settings, app.state.db)
         yield
         app.state.db.dispose()
 

@@ -44,6 +44,9 @@ class OfflineEngine:
     def checkworthiness(self, sentences: list[str]) -> list[float]:
         return [checkworthy.score(s) for s in sentences]
 
+    def draft_many(self, claims: list[ClaimContext]) -> list[Drafts]:
+        return [self.draft(c) for c in claims]
+
     def draft(self, claim: ClaimContext) -> Drafts:
         return Drafts(
             questions=drafting.questions(claim),

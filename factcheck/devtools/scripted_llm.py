@@ -1,0 +1,213 @@
+"""A scripted OpenAI-compatible server on 127.0.0.1, for tests, benchmarks and trying the LLM path
+without a key. It is not a model: it answers factcheck's two prompts mechanically (each target
+sentence with a number, a date or a reporting verb becomes a claim quoting that sentence; each
+claim gets three questions and two sources), and it can be told to misbehave in every way a real
+endpoint does.
+
+    python -m factcheck.devtools.scripted_llm --port 8765 --delay 0.3
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import re
+import socket
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass, field
+
+import uvicorn
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+
+_TARGET = re.compile(r"^\[(\d+)\] (.+)$", re.M)
+_PRONOUNS = re.compile(r"\b(he|she|him|his|her|hers|they|them|their|theirs)\b", re.I)
+_CHECKABLE = re.compile(r"\d|\b(said|told|reported|according)\b", re.I)
+
+
+@dataclass
+class Fault:
+    """One scripted misbehaviour, used for the next matching request."""
+
+    kind: str  # status | malformed | schema | refusal | length | slow | no_json_schema | custom
+    status: int = 500
+    retry_after: float | None = None
+    delay: float = 0.0
+    body: dict | str | None = None
+    task: str | None = None  # "extract" | "draft" | None for any
+
+
+@dataclass
+class Script:
+    delay: float = 0.0
+    faults: deque = field(default_factory=deque)
+    requests: list = field(default_factory=list)
+    json_schema_supported: bool = True
+    # Overrides of the mechanical answers: task -> function(request_json) -> dict answer.
+    answers: dict = field(default_factory=dict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def next_fault(self, task: str) -> Fault | None:
+        with self.lock:
+            for fault in list(self.faults):
+                if fault.task in (None, task):
+                    self.faults.remove(fault)
+                    return fault
+        return None
+
+
+def _task(body: dict) -> str:
+    system = next((m["content"] for m in body.get("messages", []) if m["role"] == "system"), "")
+    if "Claimify" in system:
+        return "extract"
+    if "verification questions" in system:
+        return "draft"
+    return "other"
+
+
+def _user_text(body: dict) -> str:
+    return "\n".join(m["content"] for m in body.get("messages", []) if m["role"] == "user")
+
+
+def extraction_answer(body: dict) -> dict:
+    user = body["messages"][1]["content"]
+    targets = user.split("Target sentences:", 1)[-1]
+    out = []
+    for m in _TARGET.finditer(targets):
+        sid, text = int(m.group(1)), m.group(2).strip()
+        claims = []
+        if _CHECKABLE.search(text):
+            claims.append({"claim": text, "quote": text, "speaker": None, "reported_by": None,
+                           "kind": "quantity" if re.search(r"\d", text) else "statement",
+                           "checkworthiness": 0.8})
+        out.append({"sentence_id": sid, "verifiable": bool(claims), "ambiguity": None, "claims": claims})
+    return {"sentences": out}
+
+
+def draft_answer(body: dict) -> dict:
+    user = body["messages"][1]["content"]
+    claim = user.split("<claim>", 1)[-1].split("</claim>", 1)[0].strip()
+    # A real model names people; this mechanical one at least never hands back a bare pronoun.
+    short = _PRONOUNS.sub("[the person named]", " ".join(claim.split()[:12]))
+    return {
+        "questions": [
+            {"question": f"Is it accurate that {short}?", "rationale": "The claim as a closed question."},
+            {"question": f"Which primary record documents that {short}?", "rationale": "Find the record."},
+            {"question": "Who first made this claim, and when was it first published?",
+             "rationale": "Trace the original source."},
+        ],
+        "sources": [
+            {"name": "Official records", "kind": "primary record", "why": "Settles the facts directly.",
+             "url": "https://records.example.org/search", "search_query": short},
+            {"name": "Original report", "kind": "original report", "why": "Shows what was first said.",
+             "url": None, "search_query": f"{short} original report"},
+        ],
+    }
+
+
+def _completion(body: dict, content: str | None, finish: str = "stop", refusal: str | None = None) -> dict:
+    prompt_tokens = sum(len(m.get("content") or "") for m in body.get("messages", [])) // 4
+    return {
+        "id": f"chatcmpl-{time.time_ns()}", "object": "chat.completion", "created": int(time.time()),
+        "model": body.get("model", "scripted"),
+        "choices": [{"index": 0, "finish_reason": finish,
+                     "message": {"role": "assistant", "content": content, "refusal": refusal}}],
+        "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": len(content or "") // 4,
+                  "total_tokens": prompt_tokens + len(content or "") // 4},
+    }
+
+
+def make_app(script: Script) -> FastAPI:
+    app = FastAPI()
+
+    @app.post("/v1/chat/completions")
+    async def completions(request: Request):
+        body = await request.json()
+        task = _task(body)
+        with script.lock:
+            script.requests.append(body)
+        fault = script.next_fault(task)
+        delay = script.delay + (fault.delay if fault else 0.0)
+        if delay:
+            await asyncio.sleep(delay)
+        fmt = (body.get("response_format") or {}).get("type")
+        if fmt == "json_schema" and not script.json_schema_supported:
+            return JSONResponse({"error": {"message": "response_format json_schema is not supported",
+                                           "type": "invalid_request_error"}}, status_code=400)
+        if fault and fault.kind == "status":
+            headers = {"retry-after": str(fault.retry_after)} if fault.retry_after is not None else {}
+            return JSONResponse({"error": {"message": f"scripted {fault.status}"}}, status_code=fault.status,
+                                headers=headers)
+        if task == "other":
+            return _completion(body, "OK")
+        answer = script.answers.get(task)
+        content = json.dumps(answer(body) if answer else
+                             (extraction_answer(body) if task == "extract" else draft_answer(body)))
+        if fault is None or fault.kind == "slow":
+            return _completion(body, content)
+        if fault.kind == "malformed":
+            return _completion(body, content[: len(content) // 2] + " <<not json")
+        if fault.kind == "schema":
+            return _completion(body, json.dumps(fault.body if fault.body is not None else {"unexpected": True}))
+        if fault.kind == "refusal":
+            return _completion(body, None, refusal="I can't help with that.")
+        if fault.kind == "length":
+            return _completion(body, content[: len(content) // 3], finish="length")
+        if fault.kind == "custom":
+            return _completion(body, fault.body if isinstance(fault.body, str) else json.dumps(fault.body))
+        return _completion(body, content)
+
+    @app.get("/v1/models")
+    async def models():
+        return {"object": "list", "data": [{"id": "scripted", "object": "model"}]}
+
+    return app
+
+
+class ScriptedServer:
+    """Runs the scripted server in a background thread on a free loopback port."""
+
+    def __init__(self, script: Script | None = None, port: int = 0) -> None:
+        self.script = script or Script()
+        if not port:
+            with socket.socket() as sock:
+                sock.bind(("127.0.0.1", 0))
+                port = sock.getsockname()[1]
+        self.port = port
+        config = uvicorn.Config(make_app(self.script), host="127.0.0.1", port=port, log_level="warning",
+                                lifespan="off")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/v1"
+
+    def __enter__(self) -> "ScriptedServer":
+        self.thread.start()
+        deadline = time.monotonic() + 10
+        while not self.server.started:
+            if time.monotonic() > deadline:
+                raise RuntimeError("the scripted LLM server did not start")
+            time.sleep(0.01)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="A scripted OpenAI-compatible server on 127.0.0.1.")
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--delay", type=float, default=0.0, help="seconds before each answer")
+    args = parser.parse_args()
+    print(f"scripted OpenAI-compatible server at http://127.0.0.1:{args.port}/v1")
+    uvicorn.run(make_app(Script(delay=args.delay)), host="127.0.0.1", port=args.port, log_level="warning")
+
+
+if __name__ == "__main__":
+    main()

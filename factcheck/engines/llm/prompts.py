@@ -1,0 +1,42 @@
+"""Prompt templates: files in prompts/, rendered strictly, identified by name and a hash of their text."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from factcheck.core.config import PROJECT_ROOT
+
+PROMPT_DIR = PROJECT_ROOT / "prompts"
+_USER_MARKER = "=== user ==="
+
+
+@dataclass(frozen=True)
+class Prompt:
+    name: str
+    hash: str
+    source: str
+
+    def render(self, **values) -> list[dict]:
+        """System and user messages; a missing value is an error, never an empty string."""
+        text = _env().get_template(f"{self.name}.j2").render(**values)
+        system, _, user = text.partition(_USER_MARKER)
+        return [{"role": "system", "content": system.strip()}, {"role": "user", "content": user.strip()}]
+
+
+@lru_cache(maxsize=1)
+def _env() -> Environment:
+    # Prompts are plain text for a model: no HTML autoescaping, and undefined names fail loudly.
+    return Environment(loader=FileSystemLoader(str(PROMPT_DIR)), undefined=StrictUndefined,
+                       autoescape=False, keep_trailing_newline=True)
+
+
+@lru_cache(maxsize=None)
+def load(name: str) -> Prompt:
+    path = Path(PROMPT_DIR) / f"{name}.j2"
+    source = path.read_text(encoding="utf-8")
+    return Prompt(name=name, hash=hashlib.sha256(source.encode()).hexdigest()[:16], source=source)

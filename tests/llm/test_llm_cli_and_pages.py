@@ -1,0 +1,77 @@
+"""The LLM engine from the command line and in the desk's pages."""
+
+import json
+
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from factcheck.cli import app as cli_app
+from factcheck.core.config import get_settings
+from factcheck.devtools.scripted_llm import Fault
+from tests.conftest import login, make_user
+from tests.factories import ARTICLE
+
+
+def env_for(monkeypatch, settings, llm):
+    monkeypatch.setenv("FACTCHECK_DATABASE_URL", settings.database_url)
+    monkeypatch.setenv("FACTCHECK_LLM_BASE_URL", llm.base_url)
+    monkeypatch.setenv("FACTCHECK_LLM_MODEL", "scripted-model")
+    monkeypatch.setenv("FACTCHECK_LLM_MAX_RETRIES", "0")
+    get_settings.cache_clear()
+
+
+def test_an_endpoint_setting_selects_the_openai_engine(settings, llm, monkeypatch):
+    monkeypatch.setenv("FACTCHECK_LLM_BASE_URL", llm.base_url)
+    get_settings.cache_clear()
+    try:
+        assert get_settings().engine_name == "openai"
+        monkeypatch.setenv("FACTCHECK_ENGINE", "offline")
+        get_settings.cache_clear()
+        assert get_settings().engine_name == "offline"
+    finally:
+        get_settings.cache_clear()
+
+
+def test_llm_check_names_the_endpoint_and_model(settings, llm, monkeypatch):
+    env_for(monkeypatch, settings, llm)
+    result = CliRunner().invoke(cli_app, ["llm", "check"])
+    get_settings.cache_clear()
+    assert result.exit_code == 0, result.output
+    assert f"OK: {llm.base_url}" in result.stdout and "scripted-model" in result.stdout
+
+
+def test_cli_ingest_and_redraft_through_the_openai_engine(settings, db, llm, monkeypatch):
+    env_for(monkeypatch, settings, llm)
+    runner = CliRunner()
+    for _ in range(20):
+        llm.script.faults.append(Fault("status", status=500, task="draft"))
+    result = runner.invoke(cli_app, ["ingest", "-", "--json"], input=ARTICLE)
+    assert result.exit_code == 0, result.output
+    tickets = json.loads(result.stdout)["tickets"]
+    assert tickets
+    llm.script.faults.clear()
+    redo = runner.invoke(cli_app, ["redraft", str(tickets[0]["id"])])
+    get_settings.cache_clear()
+    assert redo.exit_code == 0, redo.output
+    assert f"Ticket {tickets[0]['id']} drafted again." in redo.stdout
+
+
+def test_article_page_shows_calls_tokens_and_time_and_failed_drafts_offer_a_retry(llm_settings, session, llm):
+    from factcheck.web.app import create_app
+
+    make_user(session, "rita")
+    for _ in range(20):
+        llm.script.faults.append(Fault("status", status=500, task="draft"))
+    with TestClient(create_app(llm_settings)) as client:
+        token = login(client, "rita")
+        resp = client.post("/articles", data={"text": ARTICLE, "csrf_token": token}, follow_redirects=False)
+        article_url = resp.headers["location"]
+        page = client.get(article_url).text
+        assert "Language model:" in page and "tokens in" in page and "failed" in page
+        ticket_id = int(page.split('href="/tickets/')[1].split('"')[0])
+        ticket_page = client.get(f"/tickets/{ticket_id}").text
+        assert "drafting failed: the model endpoint answered HTTP 500" in ticket_page
+        assert f'action="/tickets/{ticket_id}/redraft"' in ticket_page
+        llm.script.faults.clear()
+        after = client.post(f"/tickets/{ticket_id}/redraft", data={"csrf_token": token})
+        assert after.status_code == 200 and "Drafted again." in after.text
