@@ -49,3 +49,10 @@ def test_provenance_says_the_drafts_are_rule_based():
 def test_every_claim_has_a_primary_record_to_settle_it():
     d = draft(claim="The council voted 7-2 on March 3, 2025.")
     assert any(s.source_kind == "primary record" for s in d.sources)
+
+
+def test_a_vote_tally_is_one_figure():
+    d = draft(claim="The council voted 7-2 to raise rates by 12 percent.", kind=ClaimKind.quantity)
+    texts = " ".join(q.text for q in d.questions)
+    assert "“7-2”" in texts and "“12 percent”" in texts
+    assert "“7”" not in texts

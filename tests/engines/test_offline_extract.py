@@ -118,3 +118,10 @@ def test_sentences_keep_offsets_and_split_adjacent_quotations():
     got = sentences(text)
     assert [text[s.start:s.end] for s in got] == [s.text for s in got]
     assert got[0].text == "He said, “Yes.”"
+
+
+def test_recommendations_are_not_claims_but_figures_are():
+    text = ("Council member Marcus Hale argued that the city should have tapped its reserve fund first.\n\n"
+            "Hale said the city must spend $26 million on pipes in 2025.")
+    claims = OfflineEngine().extract(ArticleInput(text=text)).claims
+    assert [c.quote for c in claims] == ["Hale said the city must spend $26 million on pipes in 2025."]

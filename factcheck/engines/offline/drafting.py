@@ -44,7 +44,7 @@ OUTLET_DOMAINS = {
 }
 
 _NUMBER = re.compile(
-    r"(?:[$€£]\s?)?\d+(?:[,.]\d+)*(?:\s?(?:%|percent|per cent))?(?:\s+(?:million|billion|trillion|"
+    r"(?:[$€£]\s?)?\d+(?:[,.]\d+)*(?:[-–]\d+)?(?:\s?(?:%|percent|per cent))?(?:\s+(?:million|billion|trillion|"
     r"thousand|hundred))?(?:\s+(?!(?:with|and|in|of|to|the|a|an|for|on|at|from|by|as|that|was|were|is)\b)"
     r"[a-z]+){0,2}|\b(?:dozens|hundreds|thousands|millions|billions)\s+of\s+[a-z]+",
 )

@@ -18,6 +18,8 @@ _SPLIT = re.compile(r",\s+while\s+|;\s+(?=[a-z])|,\s+whereas\s+")
 _UNRESOLVED_START = re.compile(r"^(They|It|This|That|These|Those|He|She|We)\b")
 _LOWER_FIRST = {"The", "A", "An", "This", "That", "These", "Those", "It", "Its", "There", "Some", "Many"}
 _WORD = re.compile(r"[\w’']+")
+# "X argued that the city should …": a recommendation, not a fact, unless it carries a figure.
+_PRESCRIPTIVE = re.compile(r"\b(should|ought\s+to|must|needs?\s+to|has\s+to|have\s+to)\b", re.I)
 
 
 def extract(text: str, *, published: date | None, threshold: float) -> list[ExtractedClaim]:
@@ -71,6 +73,8 @@ def _claims_from(
             )
         ]
     if score < threshold:
+        return []
+    if _PRESCRIPTIVE.search(attr.content) and not drafting.numbers(attr.content):
         return []
     out = []
     for rel_start, part in _parts(attr.content):
