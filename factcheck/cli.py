@@ -197,7 +197,7 @@ def users_list() -> None:
 
 @app.command()
 def export(
-    format: Annotated[str, typer.Option("--format", "-f", help="md, html, csv, json or claimreview.")] = "md",
+    format: Annotated[str, typer.Option("--format", "-f", help="md, html, csv, json, claimreview or pdf.")] = "md",
     article: Annotated[Optional[list[int]], typer.Option(help="Article id (repeatable).")] = None,
     state: Annotated[Optional[str], typer.Option(help="Only tickets in this state.")] = None,
     since: Annotated[Optional[str], typer.Option(help="Changed on or after YYYY-MM-DD.")] = None,
@@ -210,23 +210,33 @@ def export(
 
     from factcheck.core.templating import make_templates
     from factcheck.exports import service as exports
-    from factcheck.exports.views import parse_selection, render_report
+    from factcheck.exports.views import parse_selection, render_report, report_bytes
 
     settings = get_settings()
     if format not in exports.FORMATS:
         fail(f"unknown format {format!r}; choose one of {', '.join(exports.FORMATS)}.")
+    if format == "pdf" and output is None:
+        fail("a PDF goes to a file: add -o report.pdf")
     try:
         sel = parse_selection([str(a) for a in article or []], state or "", since or "", until or "", "",
                               "1" if include_open else "")
         exports.validate(sel)
+        env = make_templates().env
         with Session(_db()) as session:
-            out = output.open("w", encoding="utf-8") if output else sys.stdout
-            try:
-                for chunk in render_report(session, settings, format, sel, make_templates().env):
-                    out.write(chunk)
-            finally:
+            if format in ("pdf", "claimreview"):
+                data = report_bytes(session, settings, format, sel, env)
                 if output:
-                    out.close()
+                    output.write_bytes(data)
+                else:
+                    sys.stdout.write(data.decode("utf-8"))
+            else:
+                out = output.open("w", encoding="utf-8") if output else sys.stdout
+                try:
+                    for chunk in render_report(session, settings, format, sel, env):
+                        out.write(chunk)
+                finally:
+                    if output:
+                        out.close()
     except FactcheckError as exc:
         fail(exc.message)
     if output:

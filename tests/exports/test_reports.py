@@ -77,3 +77,61 @@ def test_html_report_embeds_claimreview_that_cannot_break_out_of_its_script(sess
     assert len(scripts) == 1 and scripts[0]["type"] == "application/ld+json"
     assert json.loads(scripts[0].string)["claimReviewed"] == ticket.claim
     assert "@media print" in html
+
+
+def test_claimreview_is_refused_whole_with_reasons_when_the_publisher_is_not_configured(session, settings):
+    import pytest
+
+    from factcheck.exports.service import NotPublishable
+
+    _reviewed(session, settings)
+    settings.org_url = "https://example.org/"
+    with pytest.raises(NotPublishable, match="FACTCHECK_ORG_URL") as err:
+        _report(session, settings, "claimreview")
+    assert err.value.status_code == 422
+    html = _report(session, settings, "html")
+    assert "application/ld+json" not in html  # nothing unpublishable is embedded either
+
+
+def test_pdf_report_is_a_pdf(session, settings):
+    from factcheck.exports.views import report_bytes
+
+    _reviewed(session, settings)
+    pdf = report_bytes(session, settings, "pdf", exports.Selection(), make_templates().env)
+    assert pdf.startswith(b"%PDF-") and len(pdf) > 1000
+
+
+def test_a_selection_narrows_by_article_date_range_reviewer_and_state(session, settings):
+    from datetime import datetime, timedelta, timezone
+
+    result, ticket, _ = _reviewed(session, settings)
+    other = ingest(session, settings, text="Marlow port handled 2.1 million containers in 2024, the port authority said.\n")
+    rita = make_user(session, "rita", "reviewer")
+    transition(session, ticket=other.tickets[0], to="corroborated", actor=rita, rationale="Annual report, p. 3.",
+               expected_version=1)
+    session.commit()
+
+    def ids(**sel):
+        return [t["id"] for t in json.loads(_report(session, settings, "json", **sel))["tickets"]]
+
+    assert ids(article_ids=[result.article.id]) == [ticket.id]
+    assert ids(article_ids=[other.article.id]) == [other.tickets[0].id]
+    assert sorted(ids()) == sorted([ticket.id, other.tickets[0].id])
+    assert ids(reviewer_id=rita.id) == [other.tickets[0].id]
+    assert ids(state="disputed") == [ticket.id]
+    today = datetime.now(timezone.utc).date()
+    assert len(ids(since=today - timedelta(days=1), until=today + timedelta(days=1))) == 2
+    assert ids(since=today + timedelta(days=1)) == []
+    assert ids(until=today - timedelta(days=1)) == []
+
+
+def test_a_selection_that_makes_no_sense_is_refused(session, settings):
+    import pytest
+    from datetime import date
+
+    from factcheck.core.errors import InvalidInput
+
+    with pytest.raises(InvalidInput, match="after"):
+        _report(session, settings, "md", since=date(2025, 5, 2), until=date(2025, 5, 1))
+    with pytest.raises(InvalidInput, match="Unknown state"):
+        _report(session, settings, "md", state="true-ish")

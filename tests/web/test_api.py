@@ -80,7 +80,8 @@ def test_drafts_review_and_notes_via_api(client, token):
 
 @pytest.mark.parametrize(("fmt", "ctype", "ext"), [
     ("md", "text/markdown", "md"), ("html", "text/html", "html"), ("csv", "text/csv", "csv"),
-    ("json", "application/json", "json"), ("claimreview", "application/ld+json", "jsonld")])
+    ("json", "application/json", "json"), ("claimreview", "application/ld+json", "jsonld"),
+    ("pdf", "application/pdf", "pdf")])
 def test_export_formats_have_content_types_and_file_names(client, token, fmt, ctype, ext):
     client.post("/api/articles", json={"text": ARTICLE}, headers=auth(token))
     resp = client.get(f"/api/export?format={fmt}&include_open=1", headers=auth(token))
@@ -105,3 +106,19 @@ def test_browser_session_writes_need_the_csrf_header(client, session):
 def test_openapi_documents_the_api(client):
     paths = client.get("/openapi.json").json()["paths"]
     assert "/api/v1/articles" in paths and "/api/v1/tickets/{ticket_id}/state" in paths
+
+
+def test_export_by_date_range_and_unpublishable_claimreview_say_why(client, token, settings):
+    created = client.post("/api/articles", json={"text": ARTICLE}, headers=auth(token)).json()
+    tid = created["tickets"][0]["id"]
+    client.post(f"/api/v1/tickets/{tid}/state", headers=auth(token),
+                json={"to": "corroborated", "rationale": "Minutes confirm it.", "expected_version": 1})
+    csv_rows = client.get("/api/export?format=csv&since=2000-01-01&until=2999-12-31", headers=auth(token)).text
+    assert len(csv_rows.strip().splitlines()) == 2
+    empty = client.get("/api/export?format=csv&until=2000-01-01", headers=auth(token)).text
+    assert len(empty.strip().splitlines()) == 1
+    bad = client.get("/api/export?format=csv&since=yesterday", headers=auth(token))
+    assert bad.status_code == 422 and "since" in bad.json()["error"]["message"]
+    settings.org_url = "https://example.org/"
+    refused = client.get("/api/export?format=claimreview", headers=auth(token))
+    assert refused.status_code == 422 and "FACTCHECK_ORG_URL" in refused.json()["error"]["message"]

@@ -161,3 +161,17 @@ def test_only_admins_manage_users(client, session):
     make_user(session, "rita")
     login(client, "rita")
     assert client.get("/users").status_code == 403
+
+
+def test_an_unpublishable_claimreview_download_explains_itself_in_a_page(client, session, settings):
+    make_user(session, "ed", "editor")
+    token = login(client, "ed")
+    ingest_via_form(client, token)
+    ticket_id = session.exec(select(Ticket.id)).first()
+    client.post(f"/tickets/{ticket_id}/state", data={
+        "csrf_token": token, "to": "corroborated", "version": 1, "rationale": "Minutes, p. 4."})
+    settings.org_url = "https://example.org/"
+    resp = client.get("/exports/download?format=claimreview")
+    assert resp.status_code == 422
+    assert resp.headers["content-type"].startswith("text/html")
+    assert "FACTCHECK_ORG_URL" in soup(resp).text
