@@ -1,19 +1,64 @@
-// Keyboard shortcuts for the triage queue: j / k move, Enter or o opens the ticket.
+// Keyboard shortcuts and the queue's bulk selection. Everything here is a convenience: every
+// action is an ordinary link or form that works without JavaScript.
 (function () {
+  function typing(e) {
+    const tag = (e.target.tagName || "").toLowerCase();
+    return ["input", "textarea", "select"].includes(tag) || e.target.isContentEditable ||
+      e.metaKey || e.ctrlKey || e.altKey;
+  }
+
+  // The triage queue: j / k move, o or Enter opens, x checks the current row.
   const rows = Array.from(document.querySelectorAll("table.queue tbody tr"));
-  if (!rows.length) return;
   let index = -1;
   function select(i) {
+    if (!rows.length) return;
     if (index >= 0) rows[index].classList.remove("current");
     index = Math.max(0, Math.min(rows.length - 1, i));
     rows[index].classList.add("current");
     rows[index].querySelector("a.claim-link").focus();
   }
+
+  // Bulk selection: "check all" and a live count of checked tickets.
+  const boxes = Array.from(document.querySelectorAll('input[name="ticket"][form="bulk"]'));
+  const all = document.getElementById("check-all");
+  const count = document.getElementById("bulk-count");
+  function recount() {
+    const n = boxes.filter(function (b) { return b.checked; }).length;
+    if (count) count.textContent = n ? "(" + n + " checked)" : "";
+    if (all) all.checked = n > 0 && n === boxes.length;
+  }
+  if (all) all.addEventListener("change", function () {
+    boxes.forEach(function (b) { b.checked = all.checked; });
+    recount();
+  });
+  boxes.forEach(function (b) { b.addEventListener("change", recount); });
+
+  // The ticket page: n / p walk the queue; a / r approve or reject the first suggestion still
+  // waiting for a person.
+  function submitFirst(selector) {
+    const form = document.querySelector("article.draft.status-proposed " + selector);
+    if (form) form.requestSubmit();
+  }
+  function follow(id) {
+    const link = document.getElementById(id);
+    if (link) link.click();
+  }
+
   document.addEventListener("keydown", function (e) {
-    const tag = (e.target.tagName || "").toLowerCase();
-    if (["input", "textarea", "select"].includes(tag) || e.metaKey || e.ctrlKey || e.altKey) return;
-    if (e.key === "j") { select(index + 1); e.preventDefault(); }
-    else if (e.key === "k") { select(index - 1); e.preventDefault(); }
-    else if (e.key === "o" && index >= 0) { rows[index].querySelector("a.claim-link").click(); }
+    if (typing(e)) return;
+    if (rows.length) {
+      if (e.key === "j") { select(index + 1); e.preventDefault(); }
+      else if (e.key === "k") { select(index - 1); e.preventDefault(); }
+      else if (e.key === "o" && index >= 0) { rows[index].querySelector("a.claim-link").click(); }
+      else if (e.key === "x" && index >= 0) {
+        const box = rows[index].querySelector('input[name="ticket"]');
+        if (box) { box.checked = !box.checked; recount(); }
+      }
+      return;
+    }
+    if (e.key === "n") follow("next-ticket");
+    else if (e.key === "p") follow("prev-ticket");
+    else if (e.key === "a") submitFirst('form[action$="/approve"]');
+    else if (e.key === "r") submitFirst('form[action$="/reject"]');
   });
 })();

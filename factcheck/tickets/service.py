@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import sqlalchemy as sa
 from sqlmodel import Session, func, select
 
 from factcheck.audit import service as audit
@@ -139,6 +140,20 @@ def _escape_like(word: str) -> str:
     return re.sub(r"([\\%_])", r"\\\1", word)
 
 
+def neighbours(session: Session, ticket: Ticket) -> tuple[int | None, int | None]:
+    """The tickets before and after this one in the default queue order (most check-worthy
+    first), so a reviewer can walk the queue from ticket to ticket."""
+    before = session.exec(
+        select(Ticket.id).where(sa.or_(Ticket.score > ticket.score,
+                                       sa.and_(Ticket.score == ticket.score, Ticket.id > ticket.id)))
+        .order_by(Ticket.score.asc(), Ticket.id.asc()).limit(1)).first()
+    after = session.exec(
+        select(Ticket.id).where(sa.or_(Ticket.score < ticket.score,
+                                       sa.and_(Ticket.score == ticket.score, Ticket.id < ticket.id)))
+        .order_by(*SORTS["score"]).limit(1)).first()
+    return before, after
+
+
 def for_article(session: Session, article_id: int) -> list[Ticket]:
     stmt = select(Ticket).where(Ticket.article_id == article_id).order_by(Ticket.position)
     return list(session.exec(stmt))
@@ -164,6 +179,37 @@ def assign(
         from_value=str(before) if before else None, to_value=assignee.name if assignee else None,
     )
     return ticket
+
+
+def bulk_assign(
+    session: Session, *, tickets: list[tuple[Ticket, int]], assignee: User | None, actor: User
+) -> list[Ticket]:
+    """Assign several tickets at the versions the actor saw; all or nothing."""
+    from factcheck.core.errors import Conflict
+
+    if not tickets:
+        raise InvalidInput("Select at least one ticket.")
+    done = []
+    for ticket, version in tickets:
+        try:
+            done.append(assign(session, ticket=ticket, assignee=assignee, actor=actor, expected_version=version))
+        except Conflict as exc:
+            raise type(exc)(f"Ticket {ticket.id}: {exc.message} Nothing was changed.",
+                            details=exc.details) from None
+    return done
+
+
+def parse_selected(session: Session, values: list[str]) -> list[tuple[Ticket, int]]:
+    """Checked queue rows, each "ticket_id:version", as tickets with the version the user saw."""
+    if len(values) > 500:
+        raise InvalidInput("Select at most 500 tickets at a time.")
+    out = []
+    for value in values:
+        tid, _, version = value.partition(":")
+        if not (tid.isdigit() and version.isdigit()):
+            raise InvalidInput(f"{value!r} is not a ticket selection (expected id:version).")
+        out.append((get(session, int(tid)), int(version)))
+    return out
 
 
 def add_note(session: Session, *, ticket: Ticket, actor: User, text: str, url: str | None) -> Note:

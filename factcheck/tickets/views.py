@@ -12,7 +12,8 @@ from factcheck.audit import service as audit
 from factcheck.drafts import service as drafts
 from factcheck.models import DraftKind, TicketState, User
 from factcheck.tickets import service as tickets
-from factcheck.tickets.states import allowed_targets, transition
+from factcheck.core.errors import InvalidInput
+from factcheck.tickets.states import allowed_targets, bulk_transition, open_proposals, propose, transition
 from factcheck.users import service as users
 from factcheck.web.deps import CsrfDep, EngineDep, SessionDep, UserDep
 from factcheck.web.render import redirect, render
@@ -38,6 +39,7 @@ def queue(
     result = tickets.queue(session, f)
     return render(
         request, "tickets/queue.html", user, result=result, counts=tickets.counts_by_state(session),
+        proposals=open_proposals(session, [t for t, _, _ in result.rows]), targets=list(TicketState),
         filters={"state": state, "article": article, "assignee": assignee, "q": q, "sort": sort,
                  "failed": failed},
         states=list(TicketState), sorts=list(tickets.SORTS),
@@ -51,6 +53,7 @@ def ticket_detail(request: Request, ticket_id: int, session: SessionDep, user: U
     article = articles.get(session, ticket.article_id)
     items = drafts.for_ticket(session, ticket_id)
     names = {u.id: u.name for u in session.exec(select(User))}
+    previous, following = tickets.neighbours(session, ticket)
     return render(
         request, "tickets/detail.html", user,
         ticket=ticket, article=article, context=tickets.context(article, ticket),
@@ -58,6 +61,7 @@ def ticket_detail(request: Request, ticket_id: int, session: SessionDep, user: U
         sources=[d for d in items if d.kind == DraftKind.source],
         notes=tickets.notes(session, ticket_id), history=audit.ticket_history(session, ticket_id),
         targets=allowed_targets(ticket.state), names=names, reviewers=users.list_users(session),
+        proposal=open_proposals(session, [ticket]).get(ticket.id), previous=previous, following=following,
     )
 
 
@@ -69,6 +73,38 @@ def ticket_state(
     ticket = tickets.get(session, ticket_id)
     transition(session, ticket=ticket, to=to, actor=user, rationale=rationale, expected_version=version)
     return redirect(request, f"/tickets/{ticket_id}", f"Ticket marked {ticket.state}.")
+
+
+@router.post("/tickets/{ticket_id}/propose", dependencies=[CsrfDep])
+def ticket_propose(
+    request: Request, ticket_id: int, session: SessionDep, user: UserDep,
+    to: Annotated[str, Form()], rationale: Annotated[str, Form()], version: Annotated[int, Form()],
+):
+    ticket = tickets.get(session, ticket_id)
+    propose(session, ticket=ticket, to=to, actor=user, rationale=rationale, expected_version=version)
+    return redirect(request, f"/tickets/{ticket_id}", f"Proposed {to}; an editor will decide.")
+
+
+@router.post("/tickets/bulk", dependencies=[CsrfDep])
+def tickets_bulk(
+    request: Request, session: SessionDep, user: UserDep,
+    action: Annotated[str, Form()], ticket: Annotated[list[str], Form()] = [],  # noqa: B006
+    assignee: Annotated[str, Form()] = "", to: Annotated[str, Form()] = "", rationale: Annotated[str, Form()] = "",
+    back: Annotated[str, Form()] = "/",
+):
+    """The queue's bulk bar: assign, or change the state of, every checked ticket."""
+    selected = tickets.parse_selected(session, ticket)
+    back = back if back.startswith("/") and not back.startswith("//") else "/"
+    if action == "assign":
+        target = user if assignee == "me" else (users.get_user(session, int(assignee)) if assignee.isdigit() else None)
+        tickets.bulk_assign(session, tickets=selected, assignee=target, actor=user)
+        message = f"{len(selected)} tickets assigned to {target.name if target else 'nobody'}."
+    elif action == "state":
+        bulk_transition(session, tickets=selected, to=to, actor=user, rationale=rationale)
+        message = f"{len(selected)} tickets marked {to}."
+    else:
+        raise InvalidInput(f"Unknown bulk action {action!r}.")
+    return redirect(request, back, message)
 
 
 @router.post("/tickets/{ticket_id}/assign", dependencies=[CsrfDep])

@@ -13,6 +13,7 @@ class Action(StrEnum):
     review_drafts = "review drafts"
     add_notes = "add notes"
     assign = "assign tickets"
+    propose_verdict = "propose a verdict"
     change_state = "change a ticket's state"
     export = "export reports"
     manage_users = "manage users"
@@ -20,15 +21,16 @@ class Action(StrEnum):
 
 _RANK = {Role.reviewer: 1, Role.editor: 2, Role.admin: 3}
 
-# The least role that may perform each action. Reviewers work tickets end to end on a small desk;
-# an editor-only verdict is one line here.
+# The least role that may perform each action. Reviewers do the checking and propose a verdict;
+# an editor sets it (or reopens it) and publishes, so no verdict goes out on one person's word.
 MINIMUM_ROLE: dict[Action, Role] = {
     Action.ingest: Role.reviewer,
     Action.review_drafts: Role.reviewer,
     Action.add_notes: Role.reviewer,
     Action.assign: Role.reviewer,
-    Action.change_state: Role.reviewer,
-    Action.export: Role.reviewer,
+    Action.propose_verdict: Role.reviewer,
+    Action.change_state: Role.editor,
+    Action.export: Role.editor,
     Action.manage_users: Role.admin,
 }
 

@@ -14,7 +14,8 @@ from factcheck.drafts import service as drafts
 from factcheck.exports import views as export_views
 from factcheck.models import Article, Note, Ticket
 from factcheck.tickets import service as tickets
-from factcheck.tickets.states import transition
+from factcheck.core.errors import InvalidInput
+from factcheck.tickets.states import bulk_transition, propose, transition
 from factcheck.users import service as users
 from factcheck.users.permissions import Action, require
 from factcheck.web.deps import ApiUserDep, EngineDep, SessionDep, SettingsDep
@@ -145,6 +146,22 @@ class Assign(Strict):
     expected_version: int
 
 
+class Selected(Strict):
+    id: int
+    expected_version: int
+
+
+class BulkChange(Strict):
+    """One action on several tickets, all or nothing: `state` needs `to` and `rationale`,
+    `assign` needs `assignee_id` (null unassigns)."""
+
+    action: Literal["state", "assign"]
+    tickets: list[Selected] = Field(..., min_length=1, max_length=500)
+    to: Literal["unverified", "corroborated", "disputed"] | None = None
+    rationale: str | None = Field(None, max_length=10_000)
+    assignee_id: int | None = None
+
+
 class NoteIn(Strict):
     text: str = Field(..., max_length=20_000)
     url: str | None = None
@@ -219,6 +236,30 @@ def change_state(ticket_id: int, body: StateChange, session: SessionDep, user: A
     transition(session, ticket=ticket, to=body.to, actor=user, rationale=body.rationale,
                expected_version=body.expected_version)
     return TicketOut.of(ticket)
+
+
+@router.post("/tickets/{ticket_id}/propose", response_model=EventOut, status_code=201)
+def propose_verdict(ticket_id: int, body: StateChange, session: SessionDep, user: ApiUserDep):
+    """A reviewer's proposed verdict for an editor to decide; the ticket itself does not change."""
+    ticket = tickets.get(session, ticket_id)
+    event = propose(session, ticket=ticket, to=body.to, actor=user, rationale=body.rationale,
+                    expected_version=body.expected_version)
+    session.flush()
+    return EventOut.model_validate(event, from_attributes=True)
+
+
+@router.post("/tickets/bulk", response_model=list[TicketOut])
+def bulk(body: BulkChange, session: SessionDep, user: ApiUserDep):
+    """Assign, or change the state of, several tickets at once; one stale ticket refuses them all."""
+    selected = [(tickets.get(session, s.id), s.expected_version) for s in body.tickets]
+    if body.action == "assign":
+        target = users.get_user(session, body.assignee_id) if body.assignee_id else None
+        done = tickets.bulk_assign(session, tickets=selected, assignee=target, actor=user)
+    else:
+        if body.to is None:
+            raise InvalidInput("A bulk state change needs 'to'.")
+        done = bulk_transition(session, tickets=selected, to=body.to, actor=user, rationale=body.rationale or "")
+    return [TicketOut.of(t) for t in done]
 
 
 @router.post("/tickets/{ticket_id}/assign", response_model=TicketOut)

@@ -56,3 +56,9 @@ def test_a_vote_tally_is_one_figure():
     texts = " ".join(q.text for q in d.questions)
     assert "“7-2”" in texts and "“12 percent”" in texts
     assert "“7”" not in texts
+
+
+def test_search_queries_do_not_repeat_a_figure_word():
+    d = draft(claim="The city spent $4 million on road repairs in 2024.", kind=ClaimKind.quantity)
+    for source in d.sources:
+        assert source.search_query.count("million") == 1, source.search_query

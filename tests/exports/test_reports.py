@@ -106,8 +106,8 @@ def test_a_selection_narrows_by_article_date_range_reviewer_and_state(session, s
 
     result, ticket, _ = _reviewed(session, settings)
     other = ingest(session, settings, text="Marlow port handled 2.1 million containers in 2024, the port authority said.\n")
-    rita = make_user(session, "rita", "reviewer")
-    transition(session, ticket=other.tickets[0], to="corroborated", actor=rita, rationale="Annual report, p. 3.",
+    erin = make_user(session, "erin", "editor")
+    transition(session, ticket=other.tickets[0], to="corroborated", actor=erin, rationale="Annual report, p. 3.",
                expected_version=1)
     session.commit()
 
@@ -117,7 +117,7 @@ def test_a_selection_narrows_by_article_date_range_reviewer_and_state(session, s
     assert ids(article_ids=[result.article.id]) == [ticket.id]
     assert ids(article_ids=[other.article.id]) == [other.tickets[0].id]
     assert sorted(ids()) == sorted([ticket.id, other.tickets[0].id])
-    assert ids(reviewer_id=rita.id) == [other.tickets[0].id]
+    assert ids(reviewer_id=erin.id) == [other.tickets[0].id]
     assert ids(state="disputed") == [ticket.id]
     today = datetime.now(timezone.utc).date()
     assert len(ids(since=today - timedelta(days=1), until=today + timedelta(days=1))) == 2

@@ -5,7 +5,14 @@ from sqlmodel import select
 
 from factcheck.core.errors import Forbidden, InvalidInput
 from factcheck.models import Event, TicketState
-from factcheck.tickets.states import InvalidTransition, StaleVersion, transition
+from factcheck.tickets.states import (
+    InvalidTransition,
+    StaleVersion,
+    bulk_transition,
+    open_proposals,
+    propose,
+    transition,
+)
 from tests.conftest import make_user
 from tests.factories import ingest
 
@@ -31,7 +38,7 @@ def _ticket_in(session, settings, state):
 )
 def test_transition_matrix(session, settings, start, to, allowed):
     ticket = _ticket_in(session, settings, start)
-    user = make_user(session, "rita", "reviewer")
+    user = make_user(session, "erin", "editor")
     if allowed:
         transition(session, ticket=ticket, to=to, actor=user, rationale=RATIONALE, expected_version=ticket.version)
         assert ticket.state == to
@@ -44,14 +51,14 @@ def test_transition_matrix(session, settings, start, to, allowed):
 
 def test_every_change_needs_a_rationale(session, settings):
     ticket = _ticket_in(session, settings, U)
-    user = make_user(session)
+    user = make_user(session, "erin", "editor")
     with pytest.raises(InvalidInput, match="rationale"):
         transition(session, ticket=ticket, to=C, actor=user, rationale="  ok ", expected_version=1)
 
 
 def test_a_stale_version_is_refused_and_names_who_changed_it(session, settings):
     ticket = _ticket_in(session, settings, U)
-    rita, sam = make_user(session, "rita"), make_user(session, "sam")
+    rita, sam = make_user(session, "rita", "editor"), make_user(session, "sam", "editor")
     transition(session, ticket=ticket, to=C, actor=rita, rationale=RATIONALE, expected_version=1)
     session.commit()
     with pytest.raises(StaleVersion) as err:
@@ -63,7 +70,7 @@ def test_a_stale_version_is_refused_and_names_who_changed_it(session, settings):
 
 def test_each_change_writes_exactly_one_audit_event(session, settings):
     ticket = _ticket_in(session, settings, U)
-    user = make_user(session)
+    user = make_user(session, "erin", "editor")
     transition(session, ticket=ticket, to=D, actor=user, rationale=RATIONALE, expected_version=1)
     transition(session, ticket=ticket, to=U, actor=user, rationale="New records were published.",
                expected_version=2)
@@ -79,7 +86,38 @@ def test_each_change_writes_exactly_one_audit_event(session, settings):
 
 def test_an_inactive_user_cannot_change_state(session, settings):
     ticket = _ticket_in(session, settings, U)
-    user = make_user(session)
+    user = make_user(session, "erin", "editor")
     user.active = False
     with pytest.raises(Forbidden):
         transition(session, ticket=ticket, to=C, actor=user, rationale=RATIONALE, expected_version=1)
+
+
+def test_a_reviewer_proposes_and_only_an_editor_decides(session, settings):
+    ticket = _ticket_in(session, settings, U)
+    rita, erin = make_user(session, "rita", "reviewer"), make_user(session, "erin", "editor")
+    with pytest.raises(Forbidden, match="reviewer"):
+        transition(session, ticket=ticket, to=D, actor=rita, rationale=RATIONALE, expected_version=1)
+    proposal = propose(session, ticket=ticket, to=D, actor=rita, rationale=RATIONALE, expected_version=1)
+    session.commit()
+    assert ticket.state == U and ticket.version == 1  # a proposal changes nothing on the ticket
+    assert open_proposals(session, [ticket])[ticket.id].id == proposal.id
+    with pytest.raises(InvalidInput, match="rationale"):
+        propose(session, ticket=ticket, to=C, actor=rita, rationale="sure", expected_version=1)
+    transition(session, ticket=ticket, to=D, actor=erin, rationale=RATIONALE, expected_version=1)
+    session.commit()
+    assert open_proposals(session, [ticket]) == {}  # decided: the proposal is closed
+
+
+def test_a_bulk_change_is_all_or_nothing(session, settings):
+    result = ingest(session, settings)
+    first, second = result.tickets[:2]
+    erin = make_user(session, "erin", "editor")
+    transition(session, ticket=second, to=C, actor=erin, rationale=RATIONALE, expected_version=1)
+    session.commit()
+    with pytest.raises(StaleVersion, match=f"Ticket {second.id}.*Nothing was changed"):
+        bulk_transition(session, tickets=[(first, 1), (second, 1)], to=D, actor=erin, rationale=RATIONALE)
+    session.rollback()
+    session.refresh(first)
+    assert first.state == U and first.version == 1
+    done = bulk_transition(session, tickets=[(first, 1)], to=D, actor=erin, rationale=RATIONALE)
+    assert [t.state for t in done] == [D]

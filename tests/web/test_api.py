@@ -122,3 +122,22 @@ def test_export_by_date_range_and_unpublishable_claimreview_say_why(client, toke
     settings.org_url = "https://example.org/"
     refused = client.get("/api/export?format=claimreview", headers=auth(token))
     assert refused.status_code == 422 and "FACTCHECK_ORG_URL" in refused.json()["error"]["message"]
+
+
+def test_reviewers_propose_and_editors_bulk_decide_via_api(client, token, session):
+    rita = make_user(session, "rita", "reviewer")
+    rita_token = users.issue_token(session, user=rita, label="tests")
+    session.commit()
+    created = client.post("/api/articles", json={"text": ARTICLE}, headers=auth(token)).json()
+    ids = [t["id"] for t in created["tickets"][:2]]
+    change = {"to": "disputed", "rationale": "The minutes say otherwise.", "expected_version": 1}
+    assert client.post(f"/api/v1/tickets/{ids[0]}/state", json=change, headers=auth(rita_token)).status_code == 403
+    proposed = client.post(f"/api/v1/tickets/{ids[0]}/propose", json=change, headers=auth(rita_token))
+    assert proposed.status_code == 201 and proposed.json()["action"] == "propose"
+    body = {"action": "state", "to": "disputed", "rationale": "The minutes say otherwise.",
+            "tickets": [{"id": i, "expected_version": 1} for i in ids]}
+    assert client.post("/api/v1/tickets/bulk", json=body, headers=auth(rita_token)).status_code == 403
+    done = client.post("/api/v1/tickets/bulk", json=body, headers=auth(token))
+    assert done.status_code == 200 and [t["state"] for t in done.json()] == ["disputed", "disputed"]
+    again = client.post("/api/v1/tickets/bulk", json=body, headers=auth(token))
+    assert again.status_code == 409 and "Nothing was changed" in again.json()["error"]["message"]

@@ -70,15 +70,25 @@ def test_reviewer_works_a_ticket_end_to_end(client, session):
     draft_id = int(first_draft["id"].split("-")[1])
 
     client.post(f"/drafts/{draft_id}/approve", data={"csrf_token": token})
-    resp = client.post(f"/tickets/{ticket_id}/state", data={
-        "csrf_token": token, "to": "corroborated", "version": 1,
-        "rationale": "The council's published minutes record the 7-2 vote."})
+    # A reviewer proposes; the server refuses her a verdict even when she posts one directly.
+    verdict = {"csrf_token": token, "to": "corroborated", "version": 1,
+               "rationale": "The council's published minutes record the 7-2 vote."}
+    assert client.post(f"/tickets/{ticket_id}/state", data=verdict).status_code == 403
+    resp = client.post(f"/tickets/{ticket_id}/propose", data=verdict)
+    assert "Propose to an editor" in resp.text and "rita" in soup(resp).select_one(".proposal").text
+
+    client.post("/logout", data={"csrf_token": token})
+    make_user(session, "ed", "editor")
+    token = login(client, "ed")
+    page = soup(client.get(f"/tickets/{ticket_id}"))
+    assert page.select_one("#rationale").text == verdict["rationale"]  # the proposal, ready to accept
+    resp = client.post(f"/tickets/{ticket_id}/state", data={**verdict, "csrf_token": token})
     assert resp.status_code == 200  # followed the redirect back to the ticket
     page = soup(resp)
     assert page.select_one(".meta .badge").text == "corroborated"
     assert "Approved by rita" in page.select_one(f"#draft-{draft_id}").text
     history = page.select_one("ol.history").text
-    assert "corroborate" in history and "published minutes" in history
+    assert "propose" in history and "corroborate" in history and "published minutes" in history
 
     report = client.get(f"/exports/download?format=md&article={article_id}")
     assert report.status_code == 200
@@ -88,7 +98,7 @@ def test_reviewer_works_a_ticket_end_to_end(client, session):
 
 
 def test_a_stale_state_change_shows_a_message_in_the_page(client, session):
-    make_user(session, "rita")
+    make_user(session, "rita", "editor")
     token = login(client, "rita")
     ingest_via_form(client, token)
     ticket_id = session.exec(select(Ticket.id)).first()
@@ -118,7 +128,7 @@ def test_edit_keeps_the_machine_text_and_add_own_question(client, session):
 
 
 def test_reject_keeps_the_draft_out_of_reports(client, session):
-    make_user(session, "rita")
+    make_user(session, "rita", "editor")
     token = login(client, "rita")
     ingest_via_form(client, token)
     ticket_id = session.exec(select(Ticket.id)).first()
@@ -175,3 +185,43 @@ def test_an_unpublishable_claimreview_download_explains_itself_in_a_page(client,
     assert resp.status_code == 422
     assert resp.headers["content-type"].startswith("text/html")
     assert "FACTCHECK_ORG_URL" in soup(resp).text
+
+
+def test_bulk_assign_and_bulk_verdict_from_the_queue(client, session):
+    make_user(session, "rita")
+    ed = make_user(session, "ed", "editor")
+    token = login(client, "ed")
+    ingest_via_form(client, token)
+    queue = soup(client.get("/"))
+    checked = [box["value"] for box in queue.select('input[name="ticket"]')][:2]
+    assert len(checked) == 2
+    resp = client.post("/tickets/bulk", data={"csrf_token": token, "action": "assign", "assignee": "me",
+                                              "ticket": checked, "back": "/?sort=score"})
+    assert "2 tickets assigned to ed" in resp.text
+    session.expire_all()
+    ids = [int(v.split(":")[0]) for v in checked]
+    assert [session.get(Ticket, i).assignee_id for i in ids] == [ed.id, ed.id]
+    # The versions the page showed are now stale: the whole bulk change is refused.
+    stale = client.post("/tickets/bulk", data={"csrf_token": token, "action": "state", "to": "disputed",
+                                               "rationale": "The minutes contradict both.", "ticket": checked})
+    assert stale.status_code == 409 and "Nothing was changed" in stale.text
+    fresh = [f"{i}:2" for i in ids]
+    resp = client.post("/tickets/bulk", data={"csrf_token": token, "action": "state", "to": "disputed",
+                                              "rationale": "The minutes contradict both.", "ticket": fresh})
+    assert "2 tickets marked disputed" in resp.text
+    session.expire_all()
+    assert {session.get(Ticket, i).state for i in ids} == {"disputed"}
+
+
+def test_a_reviewer_cannot_reach_editor_actions_by_url(client, session):
+    make_user(session, "rita")
+    token = login(client, "rita")
+    ingest_via_form(client, token)
+    ticket_id = session.exec(select(Ticket.id)).first()
+    bulk = client.post("/tickets/bulk", data={"csrf_token": token, "action": "state", "to": "disputed",
+                                              "rationale": "The minutes contradict it.", "ticket": [f"{ticket_id}:1"]})
+    assert bulk.status_code == 403
+    assert client.get("/exports").status_code == 403
+    assert client.get("/exports/download?format=csv").status_code == 403
+    session.expire_all()
+    assert session.get(Ticket, ticket_id).state == "unverified"

@@ -116,7 +116,9 @@ def numbers(text: str) -> list[str]:
 def key_terms(text: str, *, exclude: str = "") -> str:
     terms = [a for a in actors(text) if a not in exclude][:3]
     terms += numbers(text)[:2]
-    words = [w for w in re.findall(r"\b[a-z]{6,}\b", text) if w not in _COMMON][:2]
+    taken = " ".join(terms).lower()
+    # Words already inside a figure ("$4 million") or a name would only repeat it in the query.
+    words = [w for w in re.findall(r"\b[a-z]{6,}\b", text) if w not in _COMMON and w not in taken][:2]
     return " ".join(dict.fromkeys(terms + words)).strip()[:160] or text[:120]
 
 
