@@ -82,6 +82,8 @@ def ingest(
     url: Annotated[Optional[str], typer.Option(help="Where it was published.")] = None,
     published: Annotated[Optional[str], typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the tickets as JSON.")] = False,
+    wait: Annotated[bool, typer.Option("--wait/--no-wait",
+                                       help="With a language model: draft now, or leave it to `factcheck worker`.")] = True,
 ) -> None:
     """Ingest an article: its check-worthy claims become tickets with drafts."""
     from sqlmodel import Session
@@ -101,9 +103,11 @@ def ingest(
         req = articles.IngestRequest(title=title, outlet=outlet, published=pub, **fields)
         engine = _db()
         with Session(engine, expire_on_commit=False) as session:
-            result = articles.ingest(session, engine=get_engine(settings, engine), settings=settings, req=req,
-                                     actor=None)
+            drafting_engine = get_engine(settings, engine)
+            result = articles.ingest(session, engine=drafting_engine, settings=settings, req=req, actor=None)
             session.commit()
+        if wait and not drafting_engine.drafts_inline:
+            _drain(engine, drafting_engine, settings)
     except FactcheckError as exc:
         fail(exc.message)
     if as_json:
@@ -119,6 +123,27 @@ def ingest(
     typer.echo(f"{verb} article {result.article.id}: {result.article.title}")
     for t in result.tickets:
         typer.echo(f"  #{t.id} [{t.score:.2f}] {t.claim}")
+
+
+def _drain(db, engine, settings) -> int:
+    """Do the queued drafting jobs in this process, showing progress on stderr."""
+    from factcheck.jobs.worker import Worker
+
+    from sqlmodel import Session
+
+    from factcheck.jobs import service as jobs
+
+    worker = Worker(db, engine, lease_seconds=settings.job_lease_seconds)
+    done = 0
+    while worker.run_one():
+        done += 1
+        typer.echo(f"drafting: {done} job{'s' if done != 1 else ''} done", err=True)
+    with Session(db) as session:
+        waiting = jobs.counts(session)["queued"]
+    if waiting:
+        typer.echo(f"drafting: {waiting} job{'s' if waiting != 1 else ''} waiting to try again "
+                   "(see the tickets); `factcheck worker` finishes them.", err=True)
+    return done
 
 
 @users_app.command("add")
@@ -318,10 +343,14 @@ def redraft(ticket_id: Annotated[int, typer.Argument(help="The ticket to draft a
     settings = get_settings()
     try:
         db = _db()
+        engine = get_engine(settings, db)
         with Session(db, expire_on_commit=False) as session:
-            ticket = articles.redraft(session, engine=get_engine(settings, db),
-                                      ticket=tickets.get(session, ticket_id), actor=None)
+            ticket = articles.redraft(session, engine=engine, ticket=tickets.get(session, ticket_id), actor=None)
             session.commit()
+        if not engine.drafts_inline:
+            _drain(db, engine, settings)
+            with Session(db) as session:
+                ticket = tickets.get(session, ticket_id)
     except FactcheckError as exc:
         fail(exc.message)
     if ticket.drafting_status == "failed":
@@ -366,6 +395,43 @@ def serve(
         fail(exc.message)
     uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port,
                 log_level="info")
+
+
+@app.command()
+def worker(
+    once: Annotated[bool, typer.Option("--once", help="Do the jobs that are ready, then exit.")] = False,
+) -> None:
+    """Run a drafting worker: takes queued jobs until stopped (Ctrl-C or SIGTERM).
+
+    Run several, on several machines, against one PostgreSQL database; on SQLite one is enough.
+    """
+    import signal
+    import threading
+
+    from factcheck.engines import get_engine
+    from factcheck.jobs import service as jobs
+    from factcheck.jobs.worker import Worker
+
+    settings = get_settings()
+    try:
+        db = _db()
+        engine = get_engine(settings, db)
+    except FactcheckError as exc:
+        fail(exc.message)
+    w = Worker(db, engine, lease_seconds=settings.job_lease_seconds, poll_seconds=settings.worker_poll_seconds)
+    if once:
+        typer.echo(f"{w.run_until_idle()} jobs done.")
+        return
+    stop = threading.Event()
+
+    def _stop(*_):
+        stop.set()
+        jobs.work_available.set()
+
+    signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGINT, _stop)
+    typer.echo(f"worker {w.name} taking drafting jobs (engine: {engine.name}); Ctrl-C stops it.", err=True)
+    w.run_forever(stop)
 
 
 @app.command()

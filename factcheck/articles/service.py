@@ -16,6 +16,7 @@ from factcheck.core.db import fresh_snapshot
 from factcheck.core.errors import InvalidInput, NotFound, TooLarge
 from factcheck.drafts import service as drafts
 from factcheck.engines.base import ArticleInput, Drafts, Engine, EngineError
+from factcheck.jobs import service as jobs
 from factcheck.models import Article, DraftingStatus, LlmCall, Ticket, User
 from factcheck.tickets import service as tickets
 from factcheck.users.permissions import Action, require
@@ -103,7 +104,8 @@ def ingest(
         text=text, title=article.title, outlet=article.outlet, url=article.url, published=article.published,
         article_hash=digest,
     ))
-    drafted = engine.draft_many([drafts.claim_context(article, c) for c in extraction.claims])
+    drafted = (engine.draft_many([drafts.claim_context(article, c) for c in extraction.claims])
+               if engine.drafts_inline else None)
 
     fresh_snapshot(session)
     if session.exec(select(Article.id).where(Article.content_hash == digest)).first():
@@ -120,8 +122,11 @@ def ingest(
     created = tickets.create_from_claims(
         session, article=article, claims=extraction.claims, provenance=extraction.provenance, actor=actor,
     )
-    for ticket, result in zip(created, drafted):
-        _store_drafts(session, engine=engine, ticket=ticket, result=result)
+    if drafted is None:
+        jobs.enqueue_drafting(session, created, reason="ingest", actor=actor)
+    else:
+        for ticket, result in zip(created, drafted):
+            _store_drafts(session, engine=engine, ticket=ticket, result=result)
     return IngestResult(article, created, created=True)
 
 
@@ -142,6 +147,11 @@ def redraft(session: Session, *, engine: Engine, ticket: Ticket, actor: User | N
     if actor is not None:
         require(actor, Action.review_drafts)
     article = get(session, ticket.article_id)
+    if not engine.drafts_inline:
+        # The worker replaces the unreviewed drafts when the new ones are ready.
+        jobs.enqueue_drafting(session, [ticket], reason="redraft", actor=actor)
+        audit.record(session, actor=actor, action="redraft.queued", ticket_id=ticket.id, article_id=article.id)
+        return ticket
     # As in ingest: ask the engine first, write afterwards.
     result = engine.draft_many([drafts.claim_context(article, ticket, ticket_id=ticket.id)])[0]
     fresh_snapshot(session)

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Form, Request
 
 from factcheck.articles import service as articles
 from factcheck.core.errors import FactcheckError, InvalidInput
+from factcheck.jobs import service as jobs
 from factcheck.tickets import service as tickets
 from factcheck.web.deps import CsrfDep, EngineDep, SessionDep, SettingsDep, UserDep
 from factcheck.web.render import redirect, render
@@ -75,4 +76,17 @@ def article_detail(request: Request, article_id: int, session: SessionDep, user:
         request, "articles/detail.html", user, article=article, tickets=article_tickets,
         paragraphs=articles.annotated_paragraphs(article, article_tickets),
         usage=articles.llm_usage(session, article_id),
+        progress=jobs.article_progress(session, article_id),
     )
+
+
+@router.get("/articles/{article_id}/progress")
+def article_progress(request: Request, article_id: int, session: SessionDep, user: UserDep):
+    """The drafting-progress box, polled by htmx while drafts are being made."""
+    articles.get(session, article_id)
+    progress = jobs.article_progress(session, article_id)
+    response = render(request, "articles/_progress.html", user, progress=progress, article_id=article_id)
+    if not progress.pending:
+        # Done: reload the whole page once so the claim list shows the new drafts and states.
+        response.headers["HX-Refresh"] = "true"
+    return response

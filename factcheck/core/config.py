@@ -57,6 +57,14 @@ class Settings(BaseSettings):
     llm_chunk_sentences: int = 6
     llm_max_tokens: int = 4000
 
+    # Drafting with a model runs as durable jobs. `serve` runs one worker in its own process
+    # unless this is off (then run `factcheck worker` processes, e.g. on other machines).
+    worker: bool = True
+    # A job not finished within its lease is taken by another worker; longer than one drafting
+    # call with all its retries.
+    job_lease_seconds: float = 300.0
+    worker_poll_seconds: float = 2.0
+
     @model_validator(mode="after")
     def _refuse_default_secret(self) -> "Settings":
         if self.env == "production" and self.secret_key.get_secret_value() == DEV_SECRET:

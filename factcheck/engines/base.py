@@ -96,6 +96,8 @@ class Drafts:
 class Engine(Protocol):
     name: str
     threshold: float
+    # True: ingest drafts in the request. False: drafting is queued as jobs (factcheck.jobs).
+    drafts_inline: bool
 
     def extract(self, article: ArticleInput) -> Extraction: ...
 
@@ -115,7 +117,15 @@ def format_attribution(speaker: str | None, reported_by: str | None) -> str | No
 
 
 class EngineError(FactcheckError):
-    """An engine could not produce a usable answer (after its own retries); the reason is for people."""
+    """An engine could not produce a usable answer (after its own retries); the reason is for people.
+
+    ``transient`` marks failures of the endpoint rather than of the answer (unreachable, timed out,
+    overloaded): a drafting job waits and tries again however long they last.
+    """
 
     status_code = 502
     code = "engine_failed"
+
+    def __init__(self, message: str, *, details: dict | None = None, transient: bool = False) -> None:
+        super().__init__(message, details=details)
+        self.transient = transient

@@ -10,6 +10,7 @@ from sqlmodel import select
 from factcheck.articles import service as articles
 from factcheck.audit import service as audit
 from factcheck.drafts import service as drafts
+from factcheck.jobs import service as jobs
 from factcheck.models import DraftKind, TicketState, User
 from factcheck.tickets import service as tickets
 from factcheck.core.errors import InvalidInput
@@ -62,7 +63,18 @@ def ticket_detail(request: Request, ticket_id: int, session: SessionDep, user: U
         notes=tickets.notes(session, ticket_id), history=audit.ticket_history(session, ticket_id),
         targets=allowed_targets(ticket.state), names=names, reviewers=users.list_users(session),
         proposal=open_proposals(session, [ticket]).get(ticket.id), previous=previous, following=following,
+        job=jobs.latest_for(session, ticket_id),
     )
+
+
+@router.get("/tickets/{ticket_id}/drafting")
+def ticket_drafting(request: Request, ticket_id: int, session: SessionDep, user: UserDep):
+    """The drafting-status box, polled by htmx while the ticket's drafts are being made."""
+    ticket = tickets.get(session, ticket_id)
+    response = render(request, "tickets/_drafting.html", user, ticket=ticket, job=jobs.latest_for(session, ticket_id))
+    if ticket.drafting_status != "pending":
+        response.headers["HX-Refresh"] = "true"
+    return response
 
 
 @router.post("/tickets/{ticket_id}/state", dependencies=[CsrfDep])
@@ -126,7 +138,8 @@ def ticket_assign(
 @router.post("/tickets/{ticket_id}/redraft", dependencies=[CsrfDep])
 def ticket_redraft(request: Request, ticket_id: int, session: SessionDep, engine: EngineDep, user: UserDep):
     ticket = articles.redraft(session, engine=engine, ticket=tickets.get(session, ticket_id), actor=user)
-    message = ticket.drafting_error if ticket.drafting_status == "failed" else "Drafted again."
+    message = {"failed": ticket.drafting_error, "pending": "Drafting again; this page updates when it is done."
+               }.get(ticket.drafting_status, "Drafted again.")
     return redirect(request, f"/tickets/{ticket_id}", message)
 
 

@@ -19,6 +19,8 @@ from factcheck.core.db import ensure_migrated, make_engine
 from factcheck.core.errors import FactcheckError, NotAuthenticated
 from factcheck.core.templating import STATIC_DIR, make_templates
 from factcheck.engines import get_engine
+from factcheck.jobs import service as jobs
+from factcheck.jobs.worker import start_in_process
 from factcheck.users.throttle import LoginThrottle
 
 log = logging.getLogger(__name__)
@@ -38,7 +40,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.db = make_engine(settings)
         ensure_migrated(app.state.db)
         app.state.engine = get_engine(settings, app.state.db)
+        stop = None
+        if settings.worker and not app.state.engine.drafts_inline:
+            _, stop = start_in_process(app.state.db, app.state.engine, lease_seconds=settings.job_lease_seconds,
+                                       poll_seconds=settings.worker_poll_seconds)
         yield
+        if stop is not None:
+            stop.set()
+            jobs.work_available.set()
         app.state.db.dispose()
 
     app = FastAPI(

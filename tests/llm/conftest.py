@@ -24,3 +24,23 @@ def llm_settings(settings, llm):
 @pytest.fixture
 def llm_engine(llm_settings, db):
     return OpenAIEngine(llm_settings, DatabaseStore(db))
+
+
+def drain(session, engine, *, once: bool = True) -> int:
+    """Run the drafting jobs that are ready, as a worker would, with no waits between tries.
+
+    ``once``: each ready job is tried once (a job waiting on a failing endpoint stays queued), and
+    an answer that fails validation fails the job at once, so the engine's own retries and repair
+    turns are what a test sees.
+    """
+    from sqlmodel import func, select
+
+    from factcheck.jobs.worker import Worker
+    from factcheck.models import Job
+
+    ready = session.exec(select(func.count()).select_from(Job).where(Job.status == "queued")).one()
+    session.commit()
+    worker = Worker(session.get_bind(), engine, max_attempts=1, backoff_start=0)
+    done = worker.run_until_idle(limit=ready if once else None)
+    session.expire_all()
+    return done

@@ -10,6 +10,7 @@ from factcheck.core.config import get_settings
 from factcheck.devtools.scripted_llm import Fault
 from tests.conftest import login, make_user
 from tests.factories import ARTICLE
+from tests.llm.conftest import drain
 
 
 def env_for(monkeypatch, settings, llm):
@@ -56,22 +57,37 @@ def test_cli_ingest_and_redraft_through_the_openai_engine(settings, db, llm, mon
     assert f"Ticket {tickets[0]['id']} drafted again." in redo.stdout
 
 
-def test_article_page_shows_calls_tokens_and_time_and_failed_drafts_offer_a_retry(llm_settings, session, llm):
+def test_pages_show_drafting_progress_then_calls_and_a_retry_for_failed_drafts(llm_settings, session, llm):
+    from bs4 import BeautifulSoup
+
+    from factcheck.engines.llm.engine import OpenAIEngine
+    from factcheck.engines.llm.store import DatabaseStore
     from factcheck.web.app import create_app
 
+    settings = llm_settings.model_copy(update={"worker": False, "llm_concurrency": 1})  # jobs run below, in order
+    engine = OpenAIEngine(settings, DatabaseStore(session.get_bind()))
     make_user(session, "rita")
-    for _ in range(20):
-        llm.script.faults.append(Fault("status", status=500, task="draft"))
-    with TestClient(create_app(llm_settings)) as client:
+    with TestClient(create_app(settings)) as client:
         token = login(client, "rita")
         resp = client.post("/articles", data={"text": ARTICLE, "csrf_token": token}, follow_redirects=False)
         article_url = resp.headers["location"]
+        page = BeautifulSoup(client.get(article_url).text, "html.parser")
+        box = page.select_one("#drafting-progress")
+        assert box["hx-get"] == f"{article_url}/progress" and "every" in box["hx-trigger"]
+        assert "0 of" in box.text
+        ticket_id = int(page.select_one("ol.claims a")["href"].rsplit("/", 1)[1])
+        assert client.get(f"/tickets/{ticket_id}").text.count('hx-get="/tickets/') == 1
+
+        llm.script.faults.append(Fault("refusal", task="draft"))  # the first ticket's answer is a refusal
+        drain(session, engine)
+        done = client.get(f"{article_url}/progress")
+        assert done.headers.get("HX-Refresh") == "true"  # finished: the page reloads itself once
         page = client.get(article_url).text
         assert "Language model:" in page and "tokens in" in page and "failed" in page
-        ticket_id = int(page.split('href="/tickets/')[1].split('"')[0])
         ticket_page = client.get(f"/tickets/{ticket_id}").text
-        assert "drafting failed: the model endpoint answered HTTP 500" in ticket_page
+        assert "drafting failed: the model refused" in ticket_page
         assert f'action="/tickets/{ticket_id}/redraft"' in ticket_page
-        llm.script.faults.clear()
         after = client.post(f"/tickets/{ticket_id}/redraft", data={"csrf_token": token})
-        assert after.status_code == 200 and "Drafted again." in after.text
+        assert after.status_code == 200 and "Drafting again" in after.text
+        drain(session, engine)
+        assert "Suggested by" in client.get(f"/tickets/{ticket_id}").text

@@ -133,14 +133,15 @@ class LlmClient:
         except openai.APITimeoutError:
             self._log(prompt, ref, "error", 0, 0, started, detail="timeout")
             raise EngineError(f"the model endpoint did not answer within {self.settings.llm_timeout:g} s "
-                              f"(after {self.settings.llm_max_retries} retries)") from None
+                              f"(after {self.settings.llm_max_retries} retries)", transient=True) from None
         except openai.APIConnectionError:
             self._log(prompt, ref, "error", 0, 0, started, detail="connection")
-            raise EngineError(f"cannot reach the model endpoint at {self.base_url}") from None
+            raise EngineError(f"cannot reach the model endpoint at {self.base_url}", transient=True) from None
         except openai.APIStatusError as exc:
             self._log(prompt, ref, "error", 0, 0, started, detail=f"HTTP {exc.status_code}")
             raise EngineError(f"the model endpoint answered HTTP {exc.status_code} "
-                              f"(after {self.settings.llm_max_retries} retries)") from None
+                              f"(after {self.settings.llm_max_retries} retries)",
+                              transient=exc.status_code == 429 or exc.status_code >= 500) from None
         usage = resp.usage
         choice = resp.choices[0] if resp.choices else None
         if choice is None:

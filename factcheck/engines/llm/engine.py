@@ -31,6 +31,8 @@ EXTRACT, DRAFT = "extract_claims", "draft_checks"
 
 class OpenAIEngine:
     name = "openai"
+    # A call per ticket, each seconds long and able to fail: drafting runs as durable jobs.
+    drafts_inline = False
 
     def __init__(self, settings: Settings, store) -> None:
         self.settings = settings

@@ -1,0 +1,161 @@
+"""Drafting jobs: done exactly once by any number of workers, and never lost when a worker dies."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+
+from sqlmodel import Session, func, select
+
+from factcheck.articles import service as articles
+from factcheck.jobs import service as jobs
+from factcheck.jobs.worker import Worker
+from factcheck.models import DraftItem, Event, Job, Ticket
+from factcheck.tickets.states import StaleVersion, transition
+from tests.conftest import make_user
+from tests.factories import ARTICLE
+from tests.jobs.engines import QueuedOffline
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def queue_tickets(session, settings, n_articles: int) -> list[Ticket]:
+    """Ingest distinct articles with drafting queued; their tickets, each with one waiting job."""
+    engine = QueuedOffline()
+    made = []
+    for i in range(n_articles):
+        text = ARTICLE.replace("214", str(300 + i)).replace("12 percent", f"{i + 2} percent")
+        result = articles.ingest(session, engine=engine, settings=settings,
+                                 req=articles.IngestRequest(text=text), actor=None)
+        made += result.tickets
+    session.commit()
+    return made
+
+
+def draft_events(session) -> Counter:
+    return Counter(session.exec(select(Event.ticket_id).where(Event.action == "draft")).all())
+
+
+def test_two_workers_do_a_hundred_jobs_each_exactly_once(session, settings, db):
+    tickets = queue_tickets(session, settings, 34)[:100]
+    assert len(tickets) >= 100 or len(tickets) == session.exec(select(func.count()).select_from(Job)).one()
+    total = session.exec(select(func.count()).select_from(Job)).one()
+    assert total >= 100
+    workers = [Worker(db, QueuedOffline(delay=0.002), name=f"w{i}") for i in range(2)]
+    done = [0, 0]
+
+    def run(i):
+        done[i] = workers[i].run_until_idle()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert sum(done) == total and all(n > 0 for n in done), done
+    session.expire_all()
+    all_jobs = session.exec(select(Job)).all()
+    assert {j.status for j in all_jobs} == {"done"} and {j.attempts for j in all_jobs} == {1}
+    events = draft_events(session)
+    assert len(events) == total and set(events.values()) == {1}  # one "draft" event per ticket
+    per_ticket = Counter(session.exec(select(DraftItem.ticket_id)).all())
+    expected = QueuedOffline().draft_many
+    ticket = session.exec(select(Ticket)).first()
+    article = articles.get(session, ticket.article_id)
+    from factcheck.drafts.service import claim_context
+
+    once = expected([claim_context(article, ticket, ticket_id=ticket.id)])[0]
+    assert per_ticket[ticket.id] == len(once.questions) + len(once.sources)  # not written twice
+
+
+def test_a_worker_killed_mid_job_loses_nothing_and_the_job_is_finished_once(session, settings, db):
+    tickets = queue_tickets(session, settings, 1)
+    doomed = subprocess.Popen([sys.executable, "-m", "tests.jobs.engines", settings.database_url, "1.0"],
+                              cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            session.expire_all()
+            running = session.exec(select(Job).where(Job.status == "running")).first()
+            if running or time.monotonic() > deadline:
+                break
+            time.sleep(0.05)
+        assert running is not None and running.lease_owner == "doomed"
+        os.kill(doomed.pid, signal.SIGKILL)  # kill -9: no cleanup, no goodbye
+        doomed.wait(timeout=10)
+    finally:
+        if doomed.poll() is None:
+            doomed.kill()
+    survivor = Worker(db, QueuedOffline(), name="survivor")
+    assert survivor.run_until_idle() == len(tickets) - 1  # the dead worker's job is not ready yet
+    time.sleep(1.1)  # its lease runs out
+    assert survivor.run_until_idle() == 1
+    session.expire_all()
+    job = session.get(Job, running.id)
+    assert (job.status, job.attempts, job.lease_owner) == ("done", 2, "survivor")
+    events = draft_events(session)
+    assert set(events.values()) == {1} and len(events) == len(tickets)
+    assert all(t.drafting_status == "done" for t in session.exec(select(Ticket)))
+
+
+def test_a_worker_that_outlived_its_lease_writes_nothing(session, settings, db):
+    queue_tickets(session, settings, 1)
+    with Session(db, expire_on_commit=False) as s:
+        slow = jobs.claim(s, "slow", lease_seconds=0.2)
+    time.sleep(0.3)
+    fast = Worker(db, QueuedOffline(), name="fast")
+    fast.run_until_idle()
+    # The slow worker comes back with its drafts: the lease is gone, so nothing is written.
+    late = Worker(db, QueuedOffline(), name="slow")
+    ticket = session.get(Ticket, slow.ticket_id)
+    article = articles.get(session, ticket.article_id)
+    from factcheck.drafts.service import claim_context
+
+    result = late.engine.draft_many([claim_context(article, ticket, ticket_id=ticket.id)])[0]
+    with Session(db, expire_on_commit=False) as s:
+        late._finished(s, slow, result)
+    session.expire_all()
+    assert draft_events(session)[slow.ticket_id] == 1
+    assert session.get(Job, slow.id).lease_owner == "fast"
+
+
+def test_twenty_concurrent_state_changes_one_wins_the_rest_are_refused(session, settings, db):
+    ticket = queue_tickets(session, settings, 1)[0]
+    editors = [make_user(session, f"ed{i}", "editor") for i in range(20)]
+    barrier = threading.Barrier(20)
+    outcomes: list[str] = []
+    lock = threading.Lock()
+
+    def change(i):
+        with Session(db, expire_on_commit=False) as s:
+            mine = s.get(Ticket, ticket.id)  # everyone saw version 1
+            s.commit()  # hand the connection back: the pool has fewer than 20
+            barrier.wait()
+            try:
+                transition(s, ticket=mine, to="disputed" if i % 2 else "corroborated", actor=editors[i],
+                           rationale=f"Editor {i} read the minutes.", expected_version=1)
+                s.commit()
+                result = "won"
+            except StaleVersion:
+                s.rollback()
+                result = "stale"
+        with lock:
+            outcomes.append(result)
+
+    threads = [threading.Thread(target=change, args=(i,)) for i in range(20)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert Counter(outcomes) == {"won": 1, "stale": 19}
+    session.expire_all()
+    final = session.get(Ticket, ticket.id)
+    verdicts = session.exec(select(Event).where(Event.ticket_id == ticket.id,
+                                                Event.action.in_(["corroborate", "dispute"]))).all()
+    assert final.version == 2 and len(verdicts) == 1 and verdicts[0].to_value == final.state
