@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
+import json
 import re
+from datetime import datetime
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -77,15 +81,18 @@ class QueueFilter:
     drafting_failed: bool = False
     q: str | None = None
     sort: str = "score"
-    page: int = 1
+    # Keyset pagination: an opaque cursor from a previous page ("next" or "previous").
+    cursor: str | None = None
     per_page: int = 50
 
 
+# Each sort: its column and direction; ties are broken by id in the same direction, so every
+# ticket has one place in the order and a cursor (value, id) says exactly where a page ends.
 SORTS = {
-    "score": (Ticket.score.desc(), Ticket.id.desc()),
-    "newest": (Ticket.created_at.desc(), Ticket.id.desc()),
-    "oldest": (Ticket.created_at.asc(), Ticket.id.asc()),
-    "updated": (Ticket.updated_at.desc(), Ticket.id.desc()),
+    "score": (Ticket.score, "desc"),
+    "newest": (Ticket.created_at, "desc"),
+    "oldest": (Ticket.created_at, "asc"),
+    "updated": (Ticket.updated_at, "desc"),
 }
 
 
@@ -93,16 +100,41 @@ SORTS = {
 class QueuePage:
     rows: list[tuple[Ticket, Article, User | None]]
     total: int
-    page: int
     per_page: int
-
-    @property
-    def pages(self) -> int:
-        return max(1, -(-self.total // self.per_page))
+    next_cursor: str | None
+    prev_cursor: str | None
 
 
-def queue(session: Session, f: QueueFilter) -> QueuePage:
-    """The triage queue: most check-worthy first unless another order is asked for."""
+def _encode_cursor(direction: str, sort: str, ticket: Ticket) -> str:
+    column, _ = SORTS[sort]
+    value = getattr(ticket, column.key)
+    raw = json.dumps([direction, sort, value.isoformat() if isinstance(value, datetime) else value, ticket.id])
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def _decode_cursor(cursor: str, sort: str) -> tuple[str, object, int]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        direction, cursor_sort, value, ticket_id = json.loads(raw)
+        if direction not in ("after", "before") or cursor_sort != sort or not isinstance(ticket_id, int):
+            raise ValueError
+        column, _ = SORTS[sort]
+        if isinstance(column.type, sa.DateTime):
+            value = datetime.fromisoformat(value)
+        elif not isinstance(value, (int, float)):
+            raise ValueError
+    except (ValueError, TypeError, binascii.Error, UnicodeDecodeError):
+        raise InvalidInput("That page link is not valid (or was made for another sort); start from the first page.") from None
+    return direction, value, ticket_id
+
+
+def queue(session: Session, f: QueueFilter, state_counts: dict[str, int] | None = None) -> QueuePage:
+    """The triage queue: most check-worthy first unless another order is asked for.
+
+    Pages are found by keyset (the last ticket's sort value and id), not by OFFSET, so page 2,000
+    of 100,000 tickets costs what page 1 does. ``state_counts`` (from counts_by_state) saves a
+    count when only the state is filtered.
+    """
     if f.state and f.state not in TicketState.__members__:
         raise InvalidInput(f"Unknown state {f.state!r}.")
     if f.sort not in SORTS:
@@ -122,18 +154,45 @@ def queue(session: Session, f: QueueFilter) -> QueuePage:
         for word in f.q.split()[:8]:
             conditions.append(Ticket.claim.ilike(f"%{_escape_like(word)}%", escape="\\"))
     per_page = max(1, min(f.per_page, 200))
-    page = max(1, f.page)
-    total = session.exec(select(func.count()).select_from(Ticket).where(*conditions)).one()
+    only_state = not (f.article_id or f.assignee_id or f.unassigned or f.drafting_failed or f.q)
+    if state_counts is not None and only_state:
+        # The page shows the counts by state anyway: the total is one of them (or their sum).
+        total = state_counts[f.state] if f.state else sum(state_counts.values())
+    else:
+        total = session.exec(select(func.count()).select_from(Ticket).where(*conditions)).one()
+
+    column, order = SORTS[f.sort]
+    direction, page_conditions = "after", []
+    if f.cursor:
+        direction, value, ticket_id = _decode_cursor(f.cursor, f.sort)
+        # "after" continues in the sort's order; "before" walks back against it.
+        forward = (direction == "after") == (order == "desc")
+        beyond = (column < value) if forward else (column > value)
+        tie = (Ticket.id < ticket_id) if forward else (Ticket.id > ticket_id)
+        page_conditions.append(sa.or_(beyond, sa.and_(column == value, tie)))
+    reverse = direction == "before"
+    descending = (order == "desc") != reverse
+    ordering = (column.desc(), Ticket.id.desc()) if descending else (column.asc(), Ticket.id.asc())
     stmt = (
         select(Ticket, Article, User)
         .join(Article, Article.id == Ticket.article_id)
         .outerjoin(User, User.id == Ticket.assignee_id)
-        .where(*conditions)
-        .order_by(*SORTS[f.sort])
-        .offset((page - 1) * per_page)
-        .limit(per_page)
+        .where(*conditions, *page_conditions)
+        .order_by(*ordering)
+        .limit(per_page + 1)
     )
-    return QueuePage(rows=list(session.exec(stmt)), total=total, page=page, per_page=per_page)
+    rows = list(session.exec(stmt))
+    more = len(rows) > per_page
+    rows = rows[:per_page]
+    if reverse:
+        rows.reverse()
+    has_next = more if not reverse else True
+    has_prev = bool(f.cursor) and (more if reverse else True)
+    return QueuePage(
+        rows=rows, total=total, per_page=per_page,
+        next_cursor=_encode_cursor("after", f.sort, rows[-1][0]) if rows and has_next else None,
+        prev_cursor=_encode_cursor("before", f.sort, rows[0][0]) if rows and has_prev else None,
+    )
 
 
 def _escape_like(word: str) -> str:
@@ -150,7 +209,7 @@ def neighbours(session: Session, ticket: Ticket) -> tuple[int | None, int | None
     after = session.exec(
         select(Ticket.id).where(sa.or_(Ticket.score < ticket.score,
                                        sa.and_(Ticket.score == ticket.score, Ticket.id < ticket.id)))
-        .order_by(*SORTS["score"]).limit(1)).first()
+        .order_by(Ticket.score.desc(), Ticket.id.desc()).limit(1)).first()
     return before, after
 
 

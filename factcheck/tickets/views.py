@@ -26,7 +26,7 @@ router = APIRouter()
 def queue(
     request: Request, session: SessionDep, user: UserDep,
     state: str = "", article: str = "", assignee: str = "", q: str = "", sort: str = "score",
-    page: int = 1, failed: str = "",
+    cursor: str = "", failed: str = "",
 ):
     mine = assignee == "me"
     f = tickets.QueueFilter(
@@ -35,16 +35,17 @@ def queue(
         assignee_id=user.id if mine else (int(assignee) if assignee.isdigit() else None),
         unassigned=assignee == "none",
         drafting_failed=failed == "1",
-        q=q.strip() or None, sort=sort, page=page,
+        q=q.strip() or None, sort=sort, cursor=cursor or None,
     )
-    result = tickets.queue(session, f)
+    counts = tickets.counts_by_state(session)
+    result = tickets.queue(session, f, state_counts=counts)
     return render(
-        request, "tickets/queue.html", user, result=result, counts=tickets.counts_by_state(session),
+        request, "tickets/queue.html", user, result=result, counts=counts,
         proposals=open_proposals(session, [t for t, _, _ in result.rows]), targets=list(TicketState),
         filters={"state": state, "article": article, "assignee": assignee, "q": q, "sort": sort,
                  "failed": failed},
         states=list(TicketState), sorts=list(tickets.SORTS),
-        reviewers=users.list_users(session), articles=articles.recent(session, limit=200),
+        reviewers=users.list_users(session), articles=articles.titles(session, limit=200),
     )
 
 

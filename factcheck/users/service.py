@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import hashlib
 import re
 import secrets
@@ -11,7 +13,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlmodel import Session, select
 
 from factcheck.core.errors import Conflict, InvalidInput, NotAuthenticated, NotFound
-from factcheck.models import ApiToken, Role, User, utcnow
+from factcheck.models import as_utc, ApiToken, Role, User, utcnow
 
 _hasher = PasswordHasher()
 _NAME = re.compile(r"^[\w.@-]{2,80}$")
@@ -88,7 +90,11 @@ def user_for_token(session: Session, token: str) -> User:
     user = session.get(User, row.user_id)
     if user is None or not user.active:
         raise NotAuthenticated("The API token's user is disabled.")
-    row.last_used_at = utcnow()
+    now = utcnow()
+    # At most one write a minute per token: a busy integration must not turn every read into a
+    # write (on SQLite, a database-wide lock and a sync to disk).
+    if row.last_used_at is None or now - as_utc(row.last_used_at) > timedelta(minutes=1):
+        row.last_used_at = now
     return user
 
 

@@ -130,8 +130,9 @@ class EventOut(BaseModel):
 
 class TicketPage(BaseModel):
     total: int
-    page: int
     per_page: int
+    next_cursor: str | None
+    prev_cursor: str | None
     tickets: list[TicketOut]
 
 
@@ -214,14 +215,16 @@ def get_article(article_id: int, session: SessionDep, user: ApiUserDep):
 @router.get("/tickets", response_model=TicketPage)
 def list_tickets(
     session: SessionDep, user: ApiUserDep, state: str | None = None, article_id: int | None = None,
-    assignee_id: int | None = None, q: str | None = None, sort: str = "score",
-    page: int = Query(1, ge=1), per_page: int = Query(50, ge=1, le=200),
+    assignee_id: int | None = None, q: str | None = Query(None, max_length=500), sort: str = "score",
+    cursor: str | None = Query(None, max_length=400, description="`next_cursor` or `prev_cursor` of a page"),
+    per_page: int = Query(50, ge=1, le=200),
 ):
+    """The triage queue, most check-worthy first; follow `next_cursor` for the next page."""
     result = tickets.queue(session, tickets.QueueFilter(
-        state=state, article_id=article_id, assignee_id=assignee_id, q=q, sort=sort, page=page,
+        state=state, article_id=article_id, assignee_id=assignee_id, q=q, sort=sort, cursor=cursor,
         per_page=per_page))
-    return TicketPage(total=result.total, page=result.page, per_page=result.per_page,
-                      tickets=[TicketOut.of(t) for t, _, _ in result.rows])
+    return TicketPage(total=result.total, per_page=result.per_page, next_cursor=result.next_cursor,
+                      prev_cursor=result.prev_cursor, tickets=[TicketOut.of(t) for t, _, _ in result.rows])
 
 
 @router.get("/tickets/{ticket_id}", response_model=TicketOut)

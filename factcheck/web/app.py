@@ -86,6 +86,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # /api is the short, stable alias of the current version.
     app.include_router(api.router, prefix="/api", include_in_schema=False)
     app.include_router(pages.router)
+
+    @app.get("/healthz", include_in_schema=False)
+    def healthz() -> dict:
+        """Liveness for load balancers (and the benchmarks' bare baseline): no database, no auth."""
+        return {"status": "ok"}
+
     return app
 
 
