@@ -77,21 +77,34 @@ def decode(data: bytes, charset: str | None = None) -> str:
     raise UnsupportedMedia("The text is not valid UTF-8; save it as UTF-8 and try again.")
 
 
-def _check_host(host: str, settings: Settings) -> None:
-    if settings.allow_private_urls:
-        return
+def is_public(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """True only for globally routable addresses: not loopback, private, link-local (cloud
+    metadata at 169.254.169.254), carrier-grade NAT, multicast, reserved or unspecified, including
+    IPv4 addresses wrapped in IPv6 (::ffff:127.0.0.1)."""
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return ip.is_global and not ip.is_multicast
+
+
+def _resolve(host: str, port: int, settings: Settings) -> str:
+    """The address to connect to for ``host``; refused unless every address it has is public.
+
+    The fetch then connects to this address (not to a second lookup of the name), so a DNS answer
+    that changes between check and use cannot send the request inward.
+    """
     try:
-        infos = socket.getaddrinfo(host, None)
-    except socket.gaierror:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError):
         raise FetchError(f"The address {host!r} could not be found.") from None
-    for info in infos:
-        ip = ipaddress.ip_address(info[4][0].split("%")[0])
-        if ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved or ip.is_multicast \
-                or ip.is_unspecified:
-            raise FetchError(
-                f"Refusing to fetch {host}: it points to a private or local address ({ip}). "
-                "Set FACTCHECK_ALLOW_PRIVATE_URLS=true to allow it."
-            )
+    addresses = [ipaddress.ip_address(info[4][0].split("%")[0]) for info in infos]
+    if not settings.allow_private_urls:
+        for ip in addresses:
+            if not is_public(ip):
+                raise FetchError(
+                    f"Refusing to fetch {host}: it points to a private or local address ({ip}). "
+                    "Set FACTCHECK_ALLOW_PRIVATE_URLS=true to allow it."
+                )
+    return str(addresses[0])
 
 
 def fetch(url: str, settings: Settings) -> Extracted:
@@ -100,10 +113,17 @@ def fetch(url: str, settings: Settings) -> Extracted:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise FetchError("Only http:// and https:// addresses can be fetched.")
-        _check_host(parts.hostname, settings)
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        address = _resolve(parts.hostname, port, settings)
+        # Connect to the address just checked; the name still goes in Host and in TLS (SNI and
+        # certificate checks), so HTTPS is verified against the site's real name.
+        netloc = f"[{address}]" if ":" in address else address
+        pinned = parts._replace(netloc=f"{netloc}:{port}").geturl()
+        host_header = parts.netloc.rsplit("@", 1)[-1]
         try:
             with httpx.Client(timeout=settings.fetch_timeout, follow_redirects=False) as client:
-                with client.stream("GET", url, headers={"User-Agent": "factcheck/0.1"}) as resp:
+                with client.stream("GET", pinned, headers={"User-Agent": "factcheck/0.1", "Host": host_header},
+                                   extensions={"sni_hostname": parts.hostname}) as resp:
                     if resp.is_redirect:
                         # Each hop is checked again: a public page must not redirect us inward.
                         url = urljoin(url, resp.headers.get("location", ""))
