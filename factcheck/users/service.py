@@ -105,3 +105,32 @@ def revoke_tokens(session: Session, *, user: User) -> int:
     for row in rows:
         row.revoked_at = utcnow()
     return len(rows)
+
+
+def update_user(session: Session, *, user: User, actor: User, role: str | None = None,
+                active: bool | None = None) -> User:
+    """Change a user's role or switch them off (switching off also revokes their API tokens).
+
+    An admin cannot demote or switch off themselves: a desk must never lock out its last admin
+    by accident.
+    """
+    from factcheck.audit import service as audit
+    from factcheck.users.permissions import Action, require
+
+    require(actor, Action.manage_users)
+    if role is not None and role not in Role.__members__:
+        raise InvalidInput(f"Unknown role {role!r}; choose reviewer, editor or admin.")
+    if user.id == actor.id and ((role is not None and role != Role.admin) or active is False):
+        raise InvalidInput("You cannot demote or switch off your own account; ask another admin.")
+    before = {"role": user.role, "active": user.active}
+    if role is not None:
+        user.role = role
+    if active is not None:
+        user.active = active
+        if not active:
+            revoke_tokens(session, user=user)
+    session.add(user)
+    session.flush()
+    audit.record(session, actor=actor, action="user.update", from_value=f"{before['role']}/{before['active']}",
+                 to_value=f"{user.role}/{user.active}", detail={"user_id": user.id, "name": user.name})
+    return user

