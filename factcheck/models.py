@@ -25,8 +25,31 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
 
+class UTCDateTime(sa.types.TypeDecorator):
+    """A timestamp that is always timezone-aware UTC in Python, whatever the database keeps.
+
+    SQLite stores no offset and hands back naive datetimes; without this, the API would emit
+    timestamps that are not valid RFC 3339 date-times and comparisons would mix naive and aware.
+    """
+
+    impl = sa.DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is not None and value.tzinfo is not None:
+            value = value.astimezone(timezone.utc)
+            if dialect.name == "sqlite":
+                value = value.replace(tzinfo=None)
+        return value
+
+    def process_result_value(self, value, dialect):
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=timezone.utc)
+        return value
+
+
 def _ts(**kw) -> sa.Column:
-    return sa.Column(sa.DateTime(timezone=True), **kw)
+    return sa.Column(UTCDateTime(), **kw)
 
 
 class Role(StrEnum):

@@ -15,7 +15,7 @@ from sqlmodel import Session, func, select
 from factcheck.audit import service as audit
 from factcheck.core.errors import InvalidInput, NotFound
 from factcheck.engines.base import ExtractedClaim, Provenance
-from factcheck.models import Article, DraftingStatus, Note, Ticket, TicketState, User
+from factcheck.models import Article, DraftingStatus, Note, Ticket, TicketState, User, UTCDateTime
 from factcheck.tickets.states import bump_version
 from factcheck.users.permissions import Action, require
 
@@ -119,7 +119,7 @@ def _decode_cursor(cursor: str, sort: str) -> tuple[str, object, int]:
         if direction not in ("after", "before") or cursor_sort != sort or not isinstance(ticket_id, int):
             raise ValueError
         column, _ = SORTS[sort]
-        if isinstance(column.type, sa.DateTime):
+        if isinstance(column.type, (sa.DateTime, UTCDateTime)):
             value = datetime.fromisoformat(value)
         elif not isinstance(value, (int, float)):
             raise ValueError

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Path, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 
 from factcheck.articles import service as articles
@@ -21,6 +21,15 @@ from factcheck.users.permissions import Action, require
 from factcheck.web.deps import ApiUserDep, EngineDep, SessionDep, SettingsDep
 
 router = APIRouter(tags=["api"])
+
+
+# Database ids and versions are 32-bit integers (PostgreSQL's integer): anything larger is refused
+# as invalid input (422) rather than reaching the driver.
+INT_MAX = 2_147_483_647
+PathId = Annotated[int, Path(ge=1, le=INT_MAX)]
+QueryId = Annotated[int | None, Query(ge=1, le=INT_MAX)]
+BodyId = Annotated[int, Field(ge=1, le=INT_MAX)]
+Version = Annotated[int, Field(ge=1, le=INT_MAX, description="The ticket version you based the change on")]
 
 
 class Strict(BaseModel):
@@ -139,12 +148,12 @@ class TicketPage(BaseModel):
 class StateChange(Strict):
     to: Literal["unverified", "corroborated", "disputed"]
     rationale: str = Field(..., max_length=10_000)
-    expected_version: int
+    expected_version: Version
 
 
 class Assign(Strict):
-    assignee_id: int | None
-    expected_version: int
+    assignee_id: BodyId | None
+    expected_version: Version
 
 
 class UserOut(BaseModel):
@@ -179,8 +188,8 @@ class TokenOut(BaseModel):
 
 
 class Selected(Strict):
-    id: int
-    expected_version: int
+    id: BodyId
+    expected_version: Version
 
 
 class BulkChange(Strict):
@@ -191,7 +200,7 @@ class BulkChange(Strict):
     tickets: list[Selected] = Field(..., min_length=1, max_length=500)
     to: Literal["unverified", "corroborated", "disputed"] | None = None
     rationale: str | None = Field(None, max_length=10_000)
-    assignee_id: int | None = None
+    assignee_id: BodyId | None = None
 
 
 class NoteIn(Strict):
@@ -237,7 +246,7 @@ def list_articles(session: SessionDep, user: ApiUserDep, limit: int = Query(50, 
 
 
 @router.get("/articles/{article_id}", response_model=IngestOut)
-def get_article(article_id: int, session: SessionDep, user: ApiUserDep):
+def get_article(article_id: PathId, session: SessionDep, user: ApiUserDep):
     article = articles.get(session, article_id)
     return IngestOut(article_id=article.id, created=False, article=ArticleOut.of(article),
                      tickets=[TicketOut.of(t) for t in tickets.for_article(session, article_id)])
@@ -245,8 +254,8 @@ def get_article(article_id: int, session: SessionDep, user: ApiUserDep):
 
 @router.get("/tickets", response_model=TicketPage)
 def list_tickets(
-    session: SessionDep, user: ApiUserDep, state: str | None = None, article_id: int | None = None,
-    assignee_id: int | None = None, q: str | None = Query(None, max_length=500), sort: str = "score",
+    session: SessionDep, user: ApiUserDep, state: str | None = None, article_id: QueryId = None,
+    assignee_id: QueryId = None, q: str | None = Query(None, max_length=500), sort: str = "score",
     cursor: str | None = Query(None, max_length=400, description="`next_cursor` or `prev_cursor` of a page"),
     per_page: int = Query(50, ge=1, le=200),
 ):
@@ -259,12 +268,12 @@ def list_tickets(
 
 
 @router.get("/tickets/{ticket_id}", response_model=TicketOut)
-def get_ticket(ticket_id: int, session: SessionDep, user: ApiUserDep):
+def get_ticket(ticket_id: PathId, session: SessionDep, user: ApiUserDep):
     return TicketOut.of(tickets.get(session, ticket_id))
 
 
 @router.post("/tickets/{ticket_id}/state", response_model=TicketOut)
-def change_state(ticket_id: int, body: StateChange, session: SessionDep, user: ApiUserDep):
+def change_state(ticket_id: PathId, body: StateChange, session: SessionDep, user: ApiUserDep):
     """Move a ticket between states; 409 if `expected_version` is stale."""
     ticket = tickets.get(session, ticket_id)
     transition(session, ticket=ticket, to=body.to, actor=user, rationale=body.rationale,
@@ -273,7 +282,7 @@ def change_state(ticket_id: int, body: StateChange, session: SessionDep, user: A
 
 
 @router.post("/tickets/{ticket_id}/propose", response_model=EventOut, status_code=201)
-def propose_verdict(ticket_id: int, body: StateChange, session: SessionDep, user: ApiUserDep):
+def propose_verdict(ticket_id: PathId, body: StateChange, session: SessionDep, user: ApiUserDep):
     """A reviewer's proposed verdict for an editor to decide; the ticket itself does not change."""
     ticket = tickets.get(session, ticket_id)
     event = propose(session, ticket=ticket, to=body.to, actor=user, rationale=body.rationale,
@@ -297,7 +306,7 @@ def bulk(body: BulkChange, session: SessionDep, user: ApiUserDep):
 
 
 @router.post("/tickets/{ticket_id}/assign", response_model=TicketOut)
-def assign(ticket_id: int, body: Assign, session: SessionDep, user: ApiUserDep):
+def assign(ticket_id: PathId, body: Assign, session: SessionDep, user: ApiUserDep):
     ticket = tickets.get(session, ticket_id)
     target = users.get_user(session, body.assignee_id) if body.assignee_id else None
     tickets.assign(session, ticket=ticket, assignee=target, actor=user, expected_version=body.expected_version)
@@ -305,13 +314,13 @@ def assign(ticket_id: int, body: Assign, session: SessionDep, user: ApiUserDep):
 
 
 @router.get("/tickets/{ticket_id}/drafts", response_model=list[DraftOut])
-def list_drafts(ticket_id: int, session: SessionDep, user: ApiUserDep):
+def list_drafts(ticket_id: PathId, session: SessionDep, user: ApiUserDep):
     tickets.get(session, ticket_id)
     return _out(DraftOut, drafts.for_ticket(session, ticket_id))
 
 
 @router.post("/tickets/{ticket_id}/drafts", response_model=DraftOut, status_code=201)
-def add_draft(ticket_id: int, body: DraftAdd, session: SessionDep, user: ApiUserDep):
+def add_draft(ticket_id: PathId, body: DraftAdd, session: SessionDep, user: ApiUserDep):
     ticket = tickets.get(session, ticket_id)
     item = drafts.add_manual(session, ticket=ticket, actor=user, kind=body.kind, text=body.text,
                              url=body.url, search_query=body.search_query)
@@ -319,46 +328,46 @@ def add_draft(ticket_id: int, body: DraftAdd, session: SessionDep, user: ApiUser
 
 
 @router.post("/tickets/{ticket_id}/redraft", response_model=TicketOut)
-def redraft(ticket_id: int, session: SessionDep, engine: EngineDep, user: ApiUserDep):
+def redraft(ticket_id: PathId, session: SessionDep, engine: EngineDep, user: ApiUserDep):
     """Draft the ticket again; unreviewed machine drafts are replaced, reviewed ones kept."""
     ticket = articles.redraft(session, engine=engine, ticket=tickets.get(session, ticket_id), actor=user)
     return TicketOut.of(ticket)
 
 
 @router.post("/drafts/{item_id}/approve", response_model=DraftOut)
-def approve_draft(item_id: int, session: SessionDep, user: ApiUserDep):
+def approve_draft(item_id: PathId, session: SessionDep, user: ApiUserDep):
     item = drafts.approve(session, item=drafts.get(session, item_id), actor=user)
     return DraftOut.model_validate(item, from_attributes=True)
 
 
 @router.post("/drafts/{item_id}/reject", response_model=DraftOut)
-def reject_draft(item_id: int, session: SessionDep, user: ApiUserDep):
+def reject_draft(item_id: PathId, session: SessionDep, user: ApiUserDep):
     item = drafts.reject(session, item=drafts.get(session, item_id), actor=user)
     return DraftOut.model_validate(item, from_attributes=True)
 
 
 @router.post("/drafts/{item_id}/edit", response_model=DraftOut)
-def edit_draft(item_id: int, body: DraftEdit, session: SessionDep, user: ApiUserDep):
+def edit_draft(item_id: PathId, body: DraftEdit, session: SessionDep, user: ApiUserDep):
     item = drafts.edit(session, item=drafts.get(session, item_id), actor=user, text=body.text,
                        url=body.url, search_query=body.search_query, answer=body.answer)
     return DraftOut.model_validate(item, from_attributes=True)
 
 
 @router.get("/tickets/{ticket_id}/notes", response_model=list[NoteOut])
-def list_notes(ticket_id: int, session: SessionDep, user: ApiUserDep):
+def list_notes(ticket_id: PathId, session: SessionDep, user: ApiUserDep):
     tickets.get(session, ticket_id)
     return [NoteOut.model_validate(n, from_attributes=True) for n, _ in tickets.notes(session, ticket_id)]
 
 
 @router.post("/tickets/{ticket_id}/notes", response_model=NoteOut, status_code=201)
-def add_note(ticket_id: int, body: NoteIn, session: SessionDep, user: ApiUserDep):
+def add_note(ticket_id: PathId, body: NoteIn, session: SessionDep, user: ApiUserDep):
     ticket = tickets.get(session, ticket_id)
     note: Note = tickets.add_note(session, ticket=ticket, actor=user, text=body.text, url=body.url)
     return NoteOut.model_validate(note, from_attributes=True)
 
 
 @router.get("/tickets/{ticket_id}/events", response_model=list[EventOut])
-def list_events(ticket_id: int, session: SessionDep, user: ApiUserDep):
+def list_events(ticket_id: PathId, session: SessionDep, user: ApiUserDep):
     tickets.get(session, ticket_id)
     return _out(EventOut, audit.ticket_history(session, ticket_id))
 
@@ -400,7 +409,7 @@ def create_user(body: UserCreate, session: SessionDep, user: ApiUserDep):
 
 
 @router.patch("/users/{user_id}", response_model=UserOut)
-def update_user(user_id: int, body: UserUpdate, session: SessionDep, user: ApiUserDep):
+def update_user(user_id: PathId, body: UserUpdate, session: SessionDep, user: ApiUserDep):
     """Change a role, or switch a user off (which revokes their tokens); admins only."""
     target = users.get_user(session, user_id)
     return UserOut.model_validate(users.update_user(session, user=target, actor=user, role=body.role,
@@ -408,7 +417,7 @@ def update_user(user_id: int, body: UserUpdate, session: SessionDep, user: ApiUs
 
 
 @router.post("/users/{user_id}/tokens", response_model=TokenOut, status_code=201)
-def issue_token(user_id: int, body: TokenCreate, session: SessionDep, user: ApiUserDep):
+def issue_token(user_id: PathId, body: TokenCreate, session: SessionDep, user: ApiUserDep):
     """A new API token for yourself, or (admins) for anyone; the token is shown only here."""
     target = users.get_user(session, user_id)
     if target.id != user.id:
@@ -417,7 +426,7 @@ def issue_token(user_id: int, body: TokenCreate, session: SessionDep, user: ApiU
 
 
 @router.post("/users/{user_id}/tokens/revoke")
-def revoke_tokens(user_id: int, session: SessionDep, user: ApiUserDep) -> dict[str, int]:
+def revoke_tokens(user_id: PathId, session: SessionDep, user: ApiUserDep) -> dict[str, int]:
     """Revoke every API token of yourself, or (admins) of anyone."""
     target = users.get_user(session, user_id)
     if target.id != user.id:

@@ -7,6 +7,7 @@ from contextlib import asynccontextmanager
 from urllib.parse import quote
 
 from fastapi import FastAPI, Request
+from sqlalchemy.exc import DataError
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
@@ -137,6 +138,16 @@ def _install_error_handlers(app: FastAPI) -> None:
             target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
             return RedirectResponse(f"/login?next={quote(target)}", status_code=303)
         return _error_page(request, exc.status_code, exc.message)
+
+    @app.exception_handler(OverflowError)
+    @app.exception_handler(DataError)
+    async def out_of_range(request: Request, exc: Exception):
+        # A number too large for the database (a page URL typed by hand, say): the request's
+        # fault, and nothing was written (the request's transaction is rolled back).
+        message = "A number in the request is out of range."
+        if _wants_json(request):
+            return _error_json(422, "out_of_range", message)
+        return _error_page(request, 422, message)
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError):

@@ -225,3 +225,10 @@ def test_a_reviewer_cannot_reach_editor_actions_by_url(client, session):
     assert client.get("/exports/download?format=csv").status_code == 403
     session.expire_all()
     assert session.get(Ticket, ticket_id).state == "unverified"
+
+
+def test_a_number_too_large_for_the_database_is_a_clear_error(client, session):
+    make_user(session, "rita")
+    login(client, "rita")
+    resp = client.get("/tickets/99999999999999999999999")
+    assert resp.status_code == 422 and "out of range" in soup(resp).find(role="alert").text
