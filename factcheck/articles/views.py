@@ -38,6 +38,7 @@ def article_create(
 ):
     form = {"text": text, "url": url, "title": title, "outlet": outlet, "published": published}
     try:
+        request.app.state.ingest_limit.hit(user.id)
         pub = _parse_date(published)
         req = articles.IngestRequest(
             text=text if text.strip() else None, url=url.strip() or None,

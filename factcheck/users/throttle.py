@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections import defaultdict, deque
 
@@ -34,3 +35,35 @@ class LoginThrottle:
 
     def succeeded(self, key: tuple[str, str]) -> None:
         self._failures.pop(key, None)
+
+
+class RateLimited(FactcheckError):
+    status_code = 429
+    code = "rate_limited"
+
+
+class RateLimit:
+    """At most ``limit`` actions per ``window_seconds`` for each key (a user), in this process.
+
+    Several app processes each keep their own count, so the desk-wide limit is this times the
+    number of processes: the point is to stop a runaway script, not to meter exactly.
+    """
+
+    def __init__(self, limit: int, window_seconds: float = 60.0, what: str = "requests") -> None:
+        self.limit = limit
+        self.window = window_seconds
+        self.what = what
+        self._hits: dict[object, deque[float]] = defaultdict(deque)
+        self._lock = threading.Lock()
+
+    def hit(self, key: object) -> None:
+        now = time.monotonic()
+        with self._lock:
+            hits = self._hits[key]
+            while hits and hits[0] <= now - self.window:
+                hits.popleft()
+            if len(hits) >= self.limit:
+                wait = max(1, round(hits[0] + self.window - now))
+                raise RateLimited(f"Too many {self.what}: at most {self.limit} a minute. Try again in {wait} s.",
+                                  details={"retry_after_seconds": wait})
+            hits.append(now)

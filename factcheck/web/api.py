@@ -227,9 +227,11 @@ def _out(model, rows):
 
 
 @router.post("/articles", response_model=IngestOut, status_code=201)
-def create_article(body: ArticleCreate, session: SessionDep, engine: EngineDep, settings: SettingsDep,
-                   user: ApiUserDep):
-    """Ingest an article from text (or HTML), or fetch it from its URL; returns its tickets."""
+def create_article(body: ArticleCreate, request: Request, session: SessionDep, engine: EngineDep,
+                   settings: SettingsDep, user: ApiUserDep):
+    """Ingest an article from text (or HTML), or fetch it from its URL; returns its tickets.
+    At most `FACTCHECK_INGEST_PER_MINUTE` a minute per user (429 beyond)."""
+    request.app.state.ingest_limit.hit(user.id)
     req = articles.IngestRequest(
         text=body.text, url=body.url, fetch_url=body.text is None and body.url is not None,
         title=body.title, outlet=body.outlet, published=body.published,

@@ -22,7 +22,7 @@ from factcheck.core.templating import STATIC_DIR, make_templates
 from factcheck.engines import get_engine
 from factcheck.jobs import service as jobs
 from factcheck.jobs.worker import start_in_process
-from factcheck.users.throttle import LoginThrottle
+from factcheck.users.throttle import LoginThrottle, RateLimit
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +60,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.templates = make_templates()
     app.state.login_throttle = LoginThrottle()
+    app.state.ingest_limit = RateLimit(settings.ingest_per_minute, 60, what="articles ingested")
     app.add_middleware(
         SessionMiddleware,
         secret_key=settings.secret_key.get_secret_value(),

@@ -189,3 +189,15 @@ def test_an_oversized_article_is_a_413(client, session, token, settings):
     resp = client.post("/api/v1/articles", json={"text": "The council met in 2024. " * 100}, headers=auth(token))
     assert resp.status_code == 413 and "limit is 1,000" in resp.json()["error"]["message"]
     assert session.exec(select(func.count()).select_from(Article)).one() == 0
+
+
+def test_ingest_is_rate_limited_per_user_with_a_429(client, app, token):
+    from factcheck.users.throttle import RateLimit
+
+    app.state.ingest_limit = RateLimit(2, 60, what="articles ingested")
+    for i in range(2):
+        assert client.post("/api/v1/articles", json={"text": ARTICLE + f"\nItem {i}: 4 roads closed in 2024.\n"},
+                           headers=auth(token)).status_code == 201
+    third = client.post("/api/v1/articles", json={"text": ARTICLE + "\nItem 3.\n"}, headers=auth(token))
+    assert third.status_code == 429 and "at most 2 a minute" in third.json()["error"]["message"]
+    assert third.json()["error"]["details"]["retry_after_seconds"] >= 1
