@@ -38,7 +38,10 @@ def get_engine(request: Request) -> Engine:
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
-SessionDep = Annotated[Session, Depends(get_session)]
+# scope="function": the commit happens before the response leaves. With the default ("request")
+# it would run after the client got its redirect, so the next page could be read before the
+# change was committed, and a failed commit would never reach the client.
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 EngineDep = Annotated[Engine, Depends(get_engine)]
 
 

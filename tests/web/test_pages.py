@@ -232,3 +232,31 @@ def test_a_number_too_large_for_the_database_is_a_clear_error(client, session):
     login(client, "rita")
     resp = client.get("/tickets/99999999999999999999999")
     assert resp.status_code == 422 and "out of range" in soup(resp).find(role="alert").text
+
+
+def test_a_change_is_committed_before_its_response_is_sent(settings, db, session):
+    """A browser follows the redirect at once: the next page must already see the change."""
+    from fastapi.testclient import TestClient
+    from sqlmodel import Session
+
+    from factcheck.web.app import create_app
+    from tests.factories import ingest
+
+    ticket_id = ingest(session, settings).tickets[0].id
+    make_user(session, "erin", "editor")
+    app = create_app(settings)
+    seen = []
+
+    @app.middleware("http")
+    async def look_when_the_response_starts(request, call_next):
+        response = await call_next(request)
+        if request.url.path.endswith("/state"):
+            with Session(db) as other:  # another connection, as the next request would use
+                seen.append(other.get(Ticket, ticket_id).state)
+        return response
+
+    with TestClient(app) as client:
+        token = login(client, "erin")
+        client.post(f"/tickets/{ticket_id}/state", follow_redirects=False, data={
+            "csrf_token": token, "to": "disputed", "version": 1, "rationale": "The minutes say otherwise."})
+    assert seen == ["disputed"]
