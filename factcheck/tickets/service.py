@@ -124,7 +124,9 @@ def _decode_cursor(cursor: str, sort: str) -> tuple[str, object, int]:
         elif not isinstance(value, (int, float)):
             raise ValueError
     except (ValueError, TypeError, binascii.Error, UnicodeDecodeError):
-        raise InvalidInput("That page link is not valid (or was made for another sort); start from the first page.") from None
+        raise InvalidInput(
+            "That page link is not valid (or was made for another sort); start from the first page."
+        ) from None
     return direction, value, ticket_id
 
 

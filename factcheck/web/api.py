@@ -150,10 +150,21 @@ class StateChange(Strict):
     rationale: str = Field(..., max_length=10_000)
     expected_version: Version
 
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+        "to": "disputed",
+        "rationale": "The council minutes record a 6-3 vote, not 7-2.",
+        "expected_version": 1,
+    }]})
+
 
 class Assign(Strict):
     assignee_id: BodyId | None
     expected_version: Version
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+        "assignee_id": 2,
+        "expected_version": 3,
+    }]})
 
 
 class UserOut(BaseModel):
@@ -207,6 +218,11 @@ class NoteIn(Strict):
     text: str = Field(..., max_length=20_000)
     url: str | None = None
 
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+        "text": "Minutes of March 3, page 4: the vote was 6-3.",
+        "url": "https://council.example/minutes/2025-03-03.pdf",
+    }]})
+
 
 class DraftEdit(Strict):
     text: str
@@ -214,12 +230,24 @@ class DraftEdit(Strict):
     search_query: str | None = None
     answer: str | None = None
 
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+        "text": "Did the council vote 6-3 on March 3, 2025?",
+        "answer": "Yes: minutes, page 4.",
+    }]})
+
 
 class DraftAdd(Strict):
     kind: Literal["question", "source"]
     text: str
     url: str | None = None
     search_query: str | None = None
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+        "kind": "source",
+        "text": "Council meeting minutes",
+        "url": "https://council.example/minutes",
+        "search_query": "council minutes March 3 2025",
+    }]})
 
 
 def _out(model, rows):
@@ -424,7 +452,8 @@ def issue_token(user_id: PathId, body: TokenCreate, session: SessionDep, user: A
     target = users.get_user(session, user_id)
     if target.id != user.id:
         require(user, Action.manage_users)
-    return TokenOut(user_id=target.id, label=body.label, token=users.issue_token(session, user=target, label=body.label))
+    token = users.issue_token(session, user=target, label=body.label)
+    return TokenOut(user_id=target.id, label=body.label, token=token)
 
 
 @router.post("/users/{user_id}/tokens/revoke")
