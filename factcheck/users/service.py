@@ -10,6 +10,7 @@ import secrets
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from factcheck.core.errors import Conflict, InvalidInput, NotAuthenticated, NotFound
@@ -91,10 +92,12 @@ def user_for_token(session: Session, token: str) -> User:
     if user is None or not user.active:
         raise NotAuthenticated("The API token's user is disabled.")
     now = utcnow()
-    # At most one write a minute per token: a busy integration must not turn every read into a
-    # write (on SQLite, a database-wide lock and a sync to disk).
+    # At most one write a minute per token, and in its own short transaction: the request's unit
+    # of work must not start with a write, or (on SQLite) it would hold the database's write lock
+    # through everything the request does next, a model call included.
     if row.last_used_at is None or now - as_utc(row.last_used_at) > timedelta(minutes=1):
-        row.last_used_at = now
+        with session.get_bind().begin() as conn:
+            conn.execute(sa.update(ApiToken).where(ApiToken.id == row.id).values(last_used_at=now))
     return user
 
 

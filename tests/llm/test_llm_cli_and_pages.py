@@ -91,3 +91,29 @@ def test_pages_show_drafting_progress_then_calls_and_a_retry_for_failed_drafts(l
         assert after.status_code == 200 and "Drafting again" in after.text
         drain(session, engine)
         assert "Suggested by" in client.get(f"/tickets/{ticket_id}").text
+
+
+def test_serve_drafts_in_its_own_worker_after_the_request_returns(llm_settings, session, llm):
+    import time
+
+    from factcheck.users import service as users
+    from factcheck.web.app import create_app
+
+    token = users.issue_token(session, user=make_user(session, "bot", "reviewer"), label="t")
+    session.commit()
+    llm.script.delay = 0.2  # each model answer takes a moment: the request must not wait for drafting
+    with TestClient(create_app(llm_settings)) as client:
+        headers = {"Authorization": f"Bearer {token}"}
+        started = time.monotonic()
+        created = client.post("/api/v1/articles", json={"text": ARTICLE}, headers=headers).json()
+        assert {t["drafting_status"] for t in created["tickets"]} == {"pending"}
+        deadline = started + 20
+        while time.monotonic() < deadline:
+            states = {t["drafting_status"] for t in
+                      client.get(f"/api/v1/articles/{created['article_id']}", headers=headers).json()["tickets"]}
+            if states == {"done"}:
+                break
+            time.sleep(0.1)
+        assert states == {"done"}
+        drafts = client.get(f"/api/v1/tickets/{created['tickets'][0]['id']}/drafts", headers=headers).json()
+        assert drafts and all(d["engine"] == "openai" for d in drafts)
