@@ -9,11 +9,11 @@ from sqlmodel import select
 
 from factcheck.articles import service as articles
 from factcheck.audit import service as audit
+from factcheck.core.errors import InvalidInput
 from factcheck.drafts import service as drafts
 from factcheck.jobs import service as jobs
 from factcheck.models import DraftKind, TicketState, User
 from factcheck.tickets import service as tickets
-from factcheck.core.errors import InvalidInput
 from factcheck.tickets.states import allowed_targets, bulk_transition, open_proposals, propose, transition
 from factcheck.users import service as users
 from factcheck.web.deps import CsrfDep, EngineDep, SessionDep, UserDep

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import hashlib
 import re
 import secrets
+from datetime import timedelta
 
+import sqlalchemy as sa
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from factcheck.core.errors import Conflict, InvalidInput, NotAuthenticated, NotFound
-from factcheck.models import as_utc, ApiToken, Role, User, utcnow
+from factcheck.models import ApiToken, Role, User, as_utc, utcnow
 
 _hasher = PasswordHasher()
 _NAME = re.compile(r"^[\w.@-]{2,80}$")

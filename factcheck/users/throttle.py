@@ -64,6 +64,7 @@ class RateLimit:
                 hits.popleft()
             if len(hits) >= self.limit:
                 wait = max(1, round(hits[0] + self.window - now))
-                raise RateLimited(f"Too many {self.what}: at most {self.limit} a minute. Try again in {wait} s.",
+                per = "a minute" if self.window == 60 else f"in {self.window:g} s"
+                raise RateLimited(f"Too many {self.what}: at most {self.limit} {per}. Try again in {wait} s.",
                                   details={"retry_after_seconds": wait})
             hits.append(now)

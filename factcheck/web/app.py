@@ -7,10 +7,10 @@ from contextlib import asynccontextmanager
 from urllib.parse import quote
 
 from fastapi import FastAPI, Request
-from sqlalchemy.exc import DataError
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
@@ -41,14 +41,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.db = make_engine(settings)
         ensure_migrated(app.state.db)
         app.state.engine = get_engine(settings, app.state.db)
-        stop = None
+        worker = stop = None
         if settings.worker and not app.state.engine.drafts_inline:
-            _, stop = start_in_process(app.state.db, app.state.engine, lease_seconds=settings.job_lease_seconds,
-                                       poll_seconds=settings.worker_poll_seconds)
+            worker, stop = start_in_process(app.state.db, app.state.engine,
+                                            lease_seconds=settings.job_lease_seconds,
+                                            poll_seconds=settings.worker_poll_seconds)
         yield
         if stop is not None:
             stop.set()
             jobs.work_available.set()
+            # A job cut short here is not lost: its lease runs out and the next worker takes it.
+            worker.join(timeout=10)
         app.state.db.dispose()
 
     app = FastAPI(
