@@ -83,13 +83,15 @@ def ingest(
     published: Annotated[Optional[str], typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the tickets as JSON.")] = False,
     wait: Annotated[bool, typer.Option("--wait/--no-wait",
-                                       help="With a language model: draft now, or leave it to `factcheck worker`.")] = True,
+                                       help="With a language model: find the claims and draft them now, "
+                                            "or leave that to `factcheck worker`.")] = True,
 ) -> None:
     """Ingest an article: its check-worthy claims become tickets with drafts."""
     from sqlmodel import Session
 
     from factcheck.articles import service as articles
     from factcheck.engines import get_engine
+    from factcheck.tickets import service as tickets
 
     settings = get_settings()
     try:
@@ -106,14 +108,18 @@ def ingest(
             drafting_engine = get_engine(settings, engine)
             result = articles.ingest(session, engine=drafting_engine, settings=settings, req=req, actor=None)
             session.commit()
-        if wait and not drafting_engine.drafts_inline:
+        if wait and not drafting_engine.inline:
             _drain(engine, drafting_engine, settings)
+            with Session(engine, expire_on_commit=False) as session:
+                result = articles.IngestResult(articles.get(session, result.article.id),
+                                               tickets.for_article(session, result.article.id), result.created)
     except FactcheckError as exc:
         fail(exc.message)
     if as_json:
         typer.echo(json.dumps({
             "article_id": result.article.id,
             "created": result.created,
+            "extraction_status": result.article.extraction_status,
             "tickets": [{"id": t.id, "claim": t.claim, "quote": t.quote, "start": t.start, "end": t.end,
                          "attribution": t.attribution, "score": t.score, "state": t.state}
                         for t in result.tickets],
@@ -121,12 +127,18 @@ def ingest(
         return
     verb = "Ingested" if result.created else "Already ingested"
     typer.echo(f"{verb} article {result.article.id}: {result.article.title}")
+    if result.article.extraction_status == "pending":
+        typer.echo("  its claims will be found by `factcheck worker` (or `factcheck serve`).")
+    elif result.article.extraction_status == "failed":
+        article_id = result.article.id
+        fail(f"article {article_id} is stored, but {result.article.extraction_error} "
+             f"(try again from its page, or POST /api/v1/articles/{article_id}/extract)")
     for t in result.tickets:
         typer.echo(f"  #{t.id} [{t.score:.2f}] {t.claim}")
 
 
 def _drain(db, engine, settings) -> int:
-    """Do the queued drafting jobs in this process, showing progress on stderr."""
+    """Do the queued jobs (claims, then drafts) in this process, showing progress on stderr."""
     from factcheck.jobs.worker import Worker
 
     from sqlmodel import Session
@@ -137,12 +149,12 @@ def _drain(db, engine, settings) -> int:
     done = 0
     while worker.run_one():
         done += 1
-        typer.echo(f"drafting: {done} job{'s' if done != 1 else ''} done", err=True)
+        typer.echo(f"jobs: {done} done", err=True)
     with Session(db) as session:
         waiting = jobs.counts(session)["queued"]
     if waiting:
-        typer.echo(f"drafting: {waiting} job{'s' if waiting != 1 else ''} waiting to try again "
-                   "(see the tickets); `factcheck worker` finishes them.", err=True)
+        typer.echo(f"jobs: {waiting} waiting to try again (see the article and its tickets); "
+                   "`factcheck worker` finishes them.", err=True)
     return done
 
 
@@ -347,7 +359,7 @@ def redraft(ticket_id: Annotated[int, typer.Argument(help="The ticket to draft a
         with Session(db, expire_on_commit=False) as session:
             ticket = articles.redraft(session, engine=engine, ticket=tickets.get(session, ticket_id), actor=None)
             session.commit()
-        if not engine.drafts_inline:
+        if not engine.inline:
             _drain(db, engine, settings)
             with Session(db) as session:
                 ticket = tickets.get(session, ticket_id)

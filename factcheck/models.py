@@ -89,6 +89,14 @@ class DraftingStatus(StrEnum):
     failed = "failed"
 
 
+class ExtractionStatus(StrEnum):
+    """Whether an article's claims have been found: at once by the offline engine, by a job with a model."""
+
+    pending = "pending"
+    done = "done"
+    failed = "failed"
+
+
 class User(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(sa_column=sa.Column(sa.String(80), nullable=False, unique=True))
@@ -124,6 +132,9 @@ class Article(SQLModel, table=True):
     engine: str = Field(sa_column=sa.Column(sa.String(40), nullable=False))
     created_by_id: int | None = Field(default=None, foreign_key="user.id")
     created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
+    extraction_status: str = Field(default=ExtractionStatus.done, sa_column=sa.Column(
+        sa.String(12), nullable=False, server_default=ExtractionStatus.done.value))
+    extraction_error: str | None = Field(default=None, sa_column=sa.Column(sa.Text))
 
 
 class Ticket(SQLModel, table=True):
@@ -277,7 +288,8 @@ class JobStatus(StrEnum):
 
 
 class Job(SQLModel, table=True):
-    """Work done outside a web request (drafting a ticket with a model), durable across crashes.
+    """Work done outside a web request (finding an article's claims, drafting a ticket), durable
+    across crashes.
 
     A worker holds a job under a lease: if it dies, the lease runs out and another worker takes
     the job. Results are written only while the lease is still the worker's, so a job's work lands

@@ -13,11 +13,11 @@ from factcheck.articles import sources
 from factcheck.audit import service as audit
 from factcheck.core.config import Settings
 from factcheck.core.db import fresh_snapshot
-from factcheck.core.errors import InvalidInput, NotFound, TooLarge
+from factcheck.core.errors import Conflict, InvalidInput, NotFound, TooLarge
 from factcheck.drafts import service as drafts
-from factcheck.engines.base import ArticleInput, Drafts, Engine, EngineError
+from factcheck.engines.base import ArticleInput, Drafts, Engine, EngineError, Extraction
 from factcheck.jobs import service as jobs
-from factcheck.models import Article, DraftingStatus, LlmCall, Ticket, User
+from factcheck.models import Article, DraftingStatus, ExtractionStatus, LlmCall, Ticket, User
 from factcheck.tickets import service as tickets
 from factcheck.users.permissions import Action, require
 
@@ -70,7 +70,11 @@ def _title_from(text: str) -> str:
 def ingest(
     session: Session, *, engine: Engine, settings: Settings, req: IngestRequest, actor: User | None
 ) -> IngestResult:
-    """Store an article and its claims as tickets; the same text twice returns the first article."""
+    """Store an article and its claims as tickets; the same text twice returns the first article.
+
+    With the offline engine the tickets (and their drafts) are made here; with a model the article
+    is stored with its extraction pending and a worker makes them (``IngestResult.tickets`` is empty).
+    """
     if actor is not None:
         require(actor, Action.ingest)
     extracted, kind = _prepare(req, settings)
@@ -83,7 +87,7 @@ def ingest(
             "(FACTCHECK_MAX_ARTICLE_CHARS)."
         )
     digest = content_hash(text)
-    existing = session.exec(select(Article).where(Article.content_hash == digest)).first()
+    existing = _by_hash(session, digest)
     if existing:
         return IngestResult(existing, tickets.for_article(session, existing.id), created=False)
 
@@ -98,36 +102,87 @@ def ingest(
         engine=engine.name,
         created_by_id=actor.id if actor else None,
     )
-    # The engine works before anything is written: no write transaction (and, on SQLite, no
-    # database-wide write lock) is held while a model thinks, and a failed extraction stores nothing.
-    extraction = engine.extract(ArticleInput(
-        text=text, title=article.title, outlet=article.outlet, url=article.url, published=article.published,
-        article_hash=digest,
-    ))
-    drafted = (engine.draft_many([drafts.claim_context(article, c) for c in extraction.claims])
-               if engine.drafts_inline else None)
+    if not engine.inline:
+        # A model takes seconds to minutes: the article is stored now and a worker finds its claims
+        # (then drafts them). The request returns at once; the article page shows the progress.
+        article.extraction_status = ExtractionStatus.pending
+        session.add(article)
+        session.flush()
+        audit.record(session, actor=actor, action="ingest", article_id=article.id,
+                     detail={"source": kind, "chars": len(text), "extraction": "queued"})
+        jobs.enqueue_extraction(session, article, reason="ingest", actor=actor)
+        return IngestResult(article, [], created=True)
+
+    # The offline engine works before anything is written: a failed extraction stores nothing.
+    extraction = engine.extract(article_input(article))
+    drafted = engine.draft_many([drafts.claim_context(article, c) for c in extraction.claims])
 
     fresh_snapshot(session)
-    if session.exec(select(Article.id).where(Article.content_hash == digest)).first():
+    existing = _by_hash(session, digest)
+    if existing:
         # Someone ingested the same text while the engine was working: theirs stands.
-        existing = session.exec(select(Article).where(Article.content_hash == digest)).one()
         return IngestResult(existing, tickets.for_article(session, existing.id), created=False)
     session.add(article)
     session.flush()
     audit.record(session, actor=actor, action="ingest", article_id=article.id,
                  detail={"source": kind, "chars": len(text)})
+    created = store_extraction(session, engine=engine, article=article, extraction=extraction, actor=actor)
+    for ticket, result in zip(created, drafted):
+        _store_drafts(session, engine=engine, ticket=ticket, result=result)
+    return IngestResult(article, created, created=True)
+
+
+def _by_hash(session: Session, digest: str) -> Article | None:
+    return session.exec(select(Article).where(Article.content_hash == digest)).first()
+
+
+def article_input(article: Article) -> ArticleInput:
+    return ArticleInput(text=article.text, title=article.title, outlet=article.outlet, url=article.url,
+                        published=article.published, article_hash=article.content_hash)
+
+
+def store_extraction(session: Session, *, engine: Engine, article: Article, extraction: Extraction,
+                     actor: User | None) -> list[Ticket]:
+    """The engine's claims become the article's tickets; with a model, each is queued for drafting."""
     for refused in extraction.rejected:
         audit.record(session, actor=None, actor_name=engine.name, action="claim.rejected",
                      article_id=article.id, rationale=refused.get("reason"), detail=refused)
     created = tickets.create_from_claims(
         session, article=article, claims=extraction.claims, provenance=extraction.provenance, actor=actor,
     )
-    if drafted is None:
+    article.extraction_status = ExtractionStatus.done
+    article.extraction_error = None
+    session.add(article)
+    if not engine.inline:
         jobs.enqueue_drafting(session, created, reason="ingest", actor=actor)
-    else:
-        for ticket, result in zip(created, drafted):
+    return created
+
+
+def extraction_failed(session: Session, *, engine: Engine, article: Article, message: str) -> None:
+    """The worker gave up finding claims: the article says why, and a person can try again."""
+    article.extraction_status = ExtractionStatus.failed
+    article.extraction_error = f"finding claims failed: {message}"[:2000]
+    session.add(article)
+    audit.record(session, actor=None, actor_name=engine.name, action="extract.failed", article_id=article.id,
+                 rationale=message[:2000])
+
+
+def retry_extraction(session: Session, *, engine: Engine, article: Article, actor: User | None) -> Article:
+    """Queue finding an article's claims again after it failed."""
+    if actor is not None:
+        require(actor, Action.ingest)
+    if article.extraction_status != ExtractionStatus.failed:
+        raise Conflict("This article's claims were not lost: only a failed extraction can be tried again.")
+    if engine.inline:
+        created = store_extraction(session, engine=engine, article=article,
+                                   extraction=engine.extract(article_input(article)), actor=actor)
+        for ticket, result in zip(created, engine.draft_many([drafts.claim_context(article, t) for t in created])):
             _store_drafts(session, engine=engine, ticket=ticket, result=result)
-    return IngestResult(article, created, created=True)
+    else:
+        jobs.enqueue_extraction(session, article, reason="retry", actor=actor)
+    audit.record(session, actor=actor, action="extract.retry", article_id=article.id)
+    session.flush()
+    return article
 
 
 def _store_drafts(session: Session, *, engine: Engine, ticket: Ticket, result: Drafts | EngineError) -> None:
@@ -147,7 +202,7 @@ def redraft(session: Session, *, engine: Engine, ticket: Ticket, actor: User | N
     if actor is not None:
         require(actor, Action.review_drafts)
     article = get(session, ticket.article_id)
-    if not engine.drafts_inline:
+    if not engine.inline:
         # The worker replaces the unreviewed drafts when the new ones are ready.
         jobs.enqueue_drafting(session, [ticket], reason="redraft", actor=actor)
         audit.record(session, actor=actor, action="redraft.queued", ticket_id=ticket.id, article_id=article.id)

@@ -53,10 +53,12 @@ def article_create(
         session.rollback()
         return render(request, "articles/new.html", user, status_code=exc.status_code, form=form,
                       error=exc.message)
-    message = (
-        f"Ingested: {len(result.tickets)} claims became tickets."
-        if result.created else "This article was already ingested; here it is."
-    )
+    if not result.created:
+        message = "This article was already ingested; here it is."
+    elif result.article.extraction_status == "pending":
+        message = "Stored. The language model is finding its claims; this page updates by itself."
+    else:
+        message = f"Ingested: {len(result.tickets)} claims became tickets."
     return redirect(request, f"/articles/{result.article.id}", message)
 
 
@@ -77,17 +79,32 @@ def article_detail(request: Request, article_id: int, session: SessionDep, user:
         request, "articles/detail.html", user, article=article, tickets=article_tickets,
         paragraphs=articles.annotated_paragraphs(article, article_tickets),
         usage=articles.llm_usage(session, article_id),
-        progress=jobs.article_progress(session, article_id),
+        progress=jobs.article_progress(session, article), job=jobs.latest_extraction(session, article_id),
     )
 
 
 @router.get("/articles/{article_id}/progress")
-def article_progress(request: Request, article_id: int, session: SessionDep, user: UserDep):
-    """The drafting-progress box, polled by htmx while drafts are being made."""
-    articles.get(session, article_id)
-    progress = jobs.article_progress(session, article_id)
-    response = render(request, "articles/_progress.html", user, progress=progress, article_id=article_id)
-    if not progress.pending:
-        # Done: reload the whole page once so the claim list shows the new drafts and states.
+def article_progress(request: Request, article_id: int, session: SessionDep, user: UserDep,
+                     shown: str = "draft"):
+    """The progress box (claims being found, then drafted), polled by htmx while work is under way.
+
+    ``shown`` is the stage the polling page shows: when it has moved on, the page reloads once so
+    its claim list shows the new tickets (after extraction) or drafts and states (at the end).
+    """
+    article = articles.get(session, article_id)
+    progress = jobs.article_progress(session, article)
+    response = render(request, "articles/_progress.html", user, progress=progress, article_id=article_id,
+                      job=jobs.latest_extraction(session, article_id))
+    if not progress.busy or (shown == "extract" and progress.extraction != "pending"):
         response.headers["HX-Refresh"] = "true"
     return response
+
+
+@router.post("/articles/{article_id}/extract", dependencies=[CsrfDep])
+def article_extract(request: Request, article_id: int, session: SessionDep, engine: EngineDep, user: UserDep):
+    """Try again to find the claims of an article whose extraction failed."""
+    article = articles.retry_extraction(session, engine=engine, article=articles.get(session, article_id),
+                                        actor=user)
+    message = ("Finding its claims again; this page updates by itself." if article.extraction_status == "pending"
+               else "Its claims were found again.")
+    return redirect(request, f"/articles/{article_id}", message)

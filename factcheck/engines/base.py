@@ -96,8 +96,9 @@ class Drafts:
 class Engine(Protocol):
     name: str
     threshold: float
-    # True: ingest drafts in the request. False: drafting is queued as jobs (factcheck.jobs).
-    drafts_inline: bool
+    # True: the engine is local and quick, so ingest finds claims and drafts in the request.
+    # False (a model): extraction and drafting are queued as jobs for a worker (factcheck.jobs).
+    inline: bool
 
     def extract(self, article: ArticleInput) -> Extraction: ...
 

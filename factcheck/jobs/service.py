@@ -1,4 +1,5 @@
-"""Durable drafting jobs: queued in the database, taken under a lease, finished exactly once.
+"""Durable jobs (finding an article's claims, drafting a ticket): queued in the database, taken
+under a lease, finished exactly once.
 
 The queue is a table rather than a library: the well-kept Python job queues want Redis or a
 broker, or support PostgreSQL only, and this one must run on a SQLite file with no set-up as well
@@ -26,10 +27,11 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 from sqlmodel import Session, func, select
 
-from factcheck.models import DraftingStatus, Job, JobStatus, Ticket, User, utcnow
+from factcheck.models import Article, DraftingStatus, ExtractionStatus, Job, JobStatus, Ticket, User, utcnow
 
 log = logging.getLogger(__name__)
 
+EXTRACT = "extract"
 DRAFT = "draft"
 # Failures of the answer (not of the endpoint) are tried this many times before a person is asked.
 MAX_ATTEMPTS = 3
@@ -38,6 +40,23 @@ BACKOFF_START, BACKOFF_MAX = 2.0, 300.0
 
 # Wakes the in-process worker as soon as work is queued, instead of at its next poll.
 work_available = threading.Event()
+
+
+def enqueue_extraction(session: Session, article: Article, *, reason: str, actor: User | None) -> Job | None:
+    """Queue finding the article's claims (unless it is already waiting) and mark the article pending."""
+    article.extraction_status = ExtractionStatus.pending
+    article.extraction_error = None
+    session.add(article)
+    waiting = session.exec(select(Job.id).where(
+        Job.article_id == article.id, Job.kind == EXTRACT,
+        Job.status.in_([JobStatus.queued, JobStatus.running]))).first()
+    if waiting is not None:
+        return None
+    job = Job(kind=EXTRACT, article_id=article.id, reason=reason, requested_by_id=actor.id if actor else None)
+    session.add(job)
+    session.flush()
+    work_available.set()
+    return job
 
 
 def enqueue_drafting(session: Session, tickets: list[Ticket], *, reason: str, actor: User | None) -> list[Job]:
@@ -134,25 +153,39 @@ def retry_later(session: Session, job: Job, worker: str, error: str, *, transien
 
 @dataclass
 class Progress:
+    """Where an article's work stands: its claims being found, then its tickets being drafted."""
+
     total: int
     pending: int
     failed: int
+    extraction: str = ExtractionStatus.done
+    extraction_error: str | None = None
 
     @property
     def done(self) -> int:
         return self.total - self.pending - self.failed
 
+    @property
+    def busy(self) -> bool:
+        return self.extraction == ExtractionStatus.pending or self.pending > 0
 
-def article_progress(session: Session, article_id: int) -> Progress:
-    rows = dict(session.exec(select(Ticket.drafting_status, func.count()).where(Ticket.article_id == article_id)
+
+def article_progress(session: Session, article: Article) -> Progress:
+    rows = dict(session.exec(select(Ticket.drafting_status, func.count()).where(Ticket.article_id == article.id)
                              .group_by(Ticket.drafting_status)).all())
     return Progress(total=sum(rows.values()), pending=rows.get(DraftingStatus.pending, 0),
-                    failed=rows.get(DraftingStatus.failed, 0))
+                    failed=rows.get(DraftingStatus.failed, 0), extraction=article.extraction_status,
+                    extraction_error=article.extraction_error)
+
+
+def latest_extraction(session: Session, article_id: int) -> Job | None:
+    return session.exec(select(Job).where(Job.article_id == article_id, Job.kind == EXTRACT)
+                        .order_by(Job.id.desc()).limit(1)).first()
 
 
 def latest_for(session: Session, ticket_id: int) -> Job | None:
     """The ticket's latest drafting job: why it is waiting, and when it tries next."""
-    return session.exec(select(Job).where(Job.ticket_id == ticket_id).order_by(Job.id.desc()).limit(1)).first()
+    return session.exec(select(Job).where(Job.ticket_id == ticket_id, Job.kind == DRAFT).order_by(Job.id.desc()).limit(1)).first()
 
 
 def counts(session: Session) -> dict[str, int]:

@@ -83,6 +83,9 @@ class ArticleOut(BaseModel):
     published: date | None
     content_hash: str
     created_at: datetime
+    extraction_status: Literal["pending", "done", "failed"] = Field(
+        description="`pending` while a worker finds the claims (model engines); the tickets follow")
+    extraction_error: str | None
 
     @classmethod
     def of(cls, a: Article) -> "ArticleOut":
@@ -258,6 +261,8 @@ def _out(model, rows):
 def create_article(body: ArticleCreate, request: Request, session: SessionDep, engine: EngineDep,
                    settings: SettingsDep, user: ApiUserDep):
     """Ingest an article from text (or HTML), or fetch it from its URL; returns its tickets.
+    With the offline engine the tickets are in the answer. With a model, `article.extraction_status`
+    is `pending` and `tickets` empty: a worker finds the claims; poll `GET /api/v1/articles/{id}`.
     At most `FACTCHECK_INGEST_PER_MINUTE` a minute per user (429 beyond)."""
     request.app.state.ingest_limit.hit(user.id)
     req = articles.IngestRequest(
@@ -267,6 +272,15 @@ def create_article(body: ArticleCreate, request: Request, session: SessionDep, e
     result = articles.ingest(session, engine=engine, settings=settings, req=req, actor=user)
     return IngestOut(article_id=result.article.id, created=result.created, article=ArticleOut.of(result.article),
                      tickets=[TicketOut.of(t) for t in result.tickets])
+
+
+@router.post("/articles/{article_id}/extract", response_model=IngestOut)
+def retry_extraction(article_id: PathId, session: SessionDep, engine: EngineDep, user: ApiUserDep):
+    """Find the claims again of an article whose extraction failed (409 otherwise)."""
+    article = articles.retry_extraction(session, engine=engine, article=articles.get(session, article_id),
+                                        actor=user)
+    return IngestOut(article_id=article.id, created=False, article=ArticleOut.of(article),
+                     tickets=[TicketOut.of(t) for t in tickets.for_article(session, article_id)])
 
 
 @router.get("/articles", response_model=list[ArticleOut])

@@ -42,7 +42,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         ensure_migrated(app.state.db)
         app.state.engine = get_engine(settings, app.state.db)
         worker = stop = None
-        if settings.worker and not app.state.engine.drafts_inline:
+        if settings.worker and not app.state.engine.inline:
             worker, stop = start_in_process(app.state.db, app.state.engine,
                                             lease_seconds=settings.job_lease_seconds,
                                             poll_seconds=settings.worker_poll_seconds)

@@ -1,4 +1,4 @@
-"""Engines for the job tests: the offline rules, but drafted as jobs, optionally slowly."""
+"""Engines for the job tests: the offline rules, but run as jobs, optionally slowly."""
 
 from __future__ import annotations
 
@@ -8,14 +8,18 @@ from factcheck.engines.offline.engine import OfflineEngine
 
 
 class QueuedOffline(OfflineEngine):
-    """Offline rules with drafting queued as jobs, as the LLM engine does, and an optional delay
-    per draft so that workers overlap (or so that one can be killed mid-job)."""
+    """Offline rules with extraction and drafting queued as jobs, as with a language model, and an
+    optional delay per call so that workers overlap (or so that one can be killed mid-job)."""
 
-    drafts_inline = False
+    inline = False
 
     def __init__(self, delay: float = 0.0) -> None:
         super().__init__()
         self.delay = delay
+
+    def extract(self, article):
+        time.sleep(self.delay)
+        return super().extract(article)
 
     def draft_many(self, claims):
         time.sleep(self.delay)
@@ -23,7 +27,7 @@ class QueuedOffline(OfflineEngine):
 
 
 def run_slow_worker(database_url: str, lease_seconds: float) -> None:
-    """A worker process that takes one job and hangs in it (until it is killed)."""
+    """A worker process that takes the next job and hangs in it (until it is killed)."""
     from factcheck.core.config import Settings
     from factcheck.core.db import make_engine
     from factcheck.jobs.worker import Worker

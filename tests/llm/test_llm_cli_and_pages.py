@@ -73,8 +73,16 @@ def test_pages_show_drafting_progress_then_calls_and_a_retry_for_failed_drafts(l
         article_url = resp.headers["location"]
         page = BeautifulSoup(client.get(article_url).text, "html.parser")
         box = page.select_one("#drafting-progress")
-        assert box["hx-get"] == f"{article_url}/progress" and "every" in box["hx-trigger"]
-        assert "0 of" in box.text
+        assert box["hx-get"] == f"{article_url}/progress?shown=extract" and "every" in box["hx-trigger"]
+        assert "Finding the claims" in box.text and "being found" in page.select_one("ol.claims").text
+        assert "HX-Refresh" not in client.get(box["hx-get"]).headers  # still reading
+
+        drain(session, engine)  # the claims are found: the page reloads once to list them
+        assert client.get(box["hx-get"]).headers.get("HX-Refresh") == "true"
+        page = BeautifulSoup(client.get(article_url).text, "html.parser")
+        box = page.select_one("#drafting-progress")
+        assert box["hx-get"] == f"{article_url}/progress" and "0 of" in box.text
+        assert "HX-Refresh" not in client.get(box["hx-get"]).headers  # now drafting
         ticket_id = int(page.select_one("ol.claims a")["href"].rsplit("/", 1)[1])
         assert client.get(f"/tickets/{ticket_id}").text.count('hx-get="/tickets/') == 1
 
@@ -93,7 +101,7 @@ def test_pages_show_drafting_progress_then_calls_and_a_retry_for_failed_drafts(l
         assert "Suggested by" in client.get(f"/tickets/{ticket_id}").text
 
 
-def test_serve_drafts_in_its_own_worker_after_the_request_returns(llm_settings, session, llm):
+def test_serve_finds_claims_and_drafts_in_its_own_worker_after_the_request_returns(llm_settings, session, llm):
     import time
 
     from factcheck.users import service as users
@@ -101,19 +109,21 @@ def test_serve_drafts_in_its_own_worker_after_the_request_returns(llm_settings, 
 
     token = users.issue_token(session, user=make_user(session, "bot", "reviewer"), label="t")
     session.commit()
-    llm.script.delay = 0.2  # each model answer takes a moment: the request must not wait for drafting
+    llm.script.delay = 0.5  # each model answer takes a moment: the request must not wait for it
     with TestClient(create_app(llm_settings)) as client:
         headers = {"Authorization": f"Bearer {token}"}
         started = time.monotonic()
-        created = client.post("/api/v1/articles", json={"text": ARTICLE}, headers=headers).json()
-        assert {t["drafting_status"] for t in created["tickets"]} == {"pending"}
+        resp = client.post("/api/v1/articles", json={"text": ARTICLE}, headers=headers)
+        assert resp.status_code == 201 and time.monotonic() - started < 0.5
+        created = resp.json()
+        assert created["article"]["extraction_status"] == "pending" and created["tickets"] == []
         deadline = started + 20
         while time.monotonic() < deadline:
-            states = {t["drafting_status"] for t in
-                      client.get(f"/api/v1/articles/{created['article_id']}", headers=headers).json()["tickets"]}
-            if states == {"done"}:
+            now = client.get(f"/api/v1/articles/{created['article_id']}", headers=headers).json()
+            states = {t["drafting_status"] for t in now["tickets"]}
+            if now["article"]["extraction_status"] == "done" and states == {"done"}:
                 break
             time.sleep(0.1)
         assert states == {"done"}
-        drafts = client.get(f"/api/v1/tickets/{created['tickets'][0]['id']}/drafts", headers=headers).json()
+        drafts = client.get(f"/api/v1/tickets/{now['tickets'][0]['id']}/drafts", headers=headers).json()
         assert drafts and all(d["engine"] == "openai" for d in drafts)

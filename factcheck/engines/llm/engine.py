@@ -32,7 +32,7 @@ EXTRACT, DRAFT = "extract_claims", "draft_checks"
 class OpenAIEngine:
     name = "openai"
     # A call per ticket, each seconds long and able to fail: drafting runs as durable jobs.
-    drafts_inline = False
+    inline = False
 
     def __init__(self, settings: Settings, store) -> None:
         self.settings = settings
@@ -84,8 +84,10 @@ class OpenAIEngine:
         failures = [r for r in results if isinstance(r, EngineError)]
         if failures:
             # Half an article's claims would look like all of them: refuse, keep nothing, say why.
+            # If the endpoint was at fault the job waits for it; the parts that were answered come
+            # from the cache next time.
             raise EngineError(f"claim extraction failed for {len(failures)} of {len(chunks)} parts of the "
-                              f"article: {failures[0].message}")
+                              f"article: {failures[0].message}", transient=any(f.transient for f in failures))
         claims, rejected = [], []
         for (targets, _), result in zip(chunks, results):
             by_id = dict(targets)

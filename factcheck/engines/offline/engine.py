@@ -26,7 +26,7 @@ def rules_hash() -> str:
 class OfflineEngine:
     name = "offline"
     # Rules take microseconds and cannot fail for want of a network: no job needed.
-    drafts_inline = True
+    inline = True
 
     def __init__(self, threshold: float = 0.5) -> None:
         self.threshold = threshold
