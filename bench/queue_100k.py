@@ -36,6 +36,7 @@ from sqlmodel import Session, insert
 from factcheck.core.config import Settings
 from factcheck.core.db import make_engine, upgrade
 from factcheck.models import Article, Ticket
+from factcheck.tickets import tally
 from factcheck.users import service as users
 
 PER_ARTICLE = 25
@@ -75,6 +76,8 @@ def load(settings: Settings, tickets: int) -> str:
             session.execute(insert(Article), arts)
             session.execute(insert(Ticket), rows)
             session.commit()
+        tally.recount(session)  # loaded around the service: count them once
+        session.commit()
         if db.dialect.name == "postgresql":
             with db.begin() as conn:
                 for table in ("article", "ticket"):

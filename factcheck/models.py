@@ -280,6 +280,18 @@ class LlmCacheEntry(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
 
 
+class TicketTally(SQLModel, table=True):
+    """How many tickets are in each state, kept in step with every change in the same transaction.
+
+    The queue and the dashboard show these counts on every page; counting 100,000 tickets each time
+    was most of the page's cost.
+    """
+
+    __tablename__ = "ticket_tally"
+    state: str = Field(sa_column=sa.Column(sa.String(16), primary_key=True))
+    n: int = Field(sa_column=sa.Column(sa.Integer, nullable=False))
+
+
 class JobStatus(StrEnum):
     queued = "queued"
     running = "running"

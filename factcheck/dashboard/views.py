@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 
 from factcheck.dashboard import service as dashboard
-from factcheck.tickets import service as tickets
+from factcheck.tickets import tally
 from factcheck.web.deps import SessionDep, UserDep
 from factcheck.web.render import render
 
@@ -17,7 +17,7 @@ def dashboard_page(request: Request, session: SessionDep, user: UserDep, days: i
     days = max(7, min(days, 365))
     flow = dashboard.daily_flow(session, days=days)
     return render(
-        request, "dashboard/index.html", user, counts=tickets.counts_by_state(session),
+        request, "dashboard/index.html", user, counts=tally.counts_by_state(session),
         articles=dashboard.by_article(session), flow=flow, chart=dashboard.flow_chart(flow), days=days,
         totals={"opened": sum(d.opened for d in flow), "resolved": sum(d.resolved for d in flow)},
     )

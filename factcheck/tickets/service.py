@@ -17,6 +17,7 @@ from factcheck.core.errors import InvalidInput, NotFound
 from factcheck.engines.base import ExtractedClaim, Provenance
 from factcheck.models import Article, DraftingStatus, Note, Ticket, TicketState, User, UTCDateTime
 from factcheck.tickets.states import bump_version
+from factcheck.tickets.tally import add_to_tally, counts_by_state
 from factcheck.users.permissions import Action, require
 
 
@@ -56,6 +57,7 @@ def create_from_claims(
         session.add(ticket)
         tickets.append(ticket)
     session.flush()
+    add_to_tally(session, {TicketState.unverified.value: len(tickets)})
     for ticket in tickets:
         audit.record(
             session, actor=actor, actor_name=provenance.engine, action="create",
@@ -130,12 +132,12 @@ def _decode_cursor(cursor: str, sort: str) -> tuple[str, object, int]:
     return direction, value, ticket_id
 
 
-def queue(session: Session, f: QueueFilter, state_counts: dict[str, int] | None = None) -> QueuePage:
+def queue(session: Session, f: QueueFilter) -> QueuePage:
     """The triage queue: most check-worthy first unless another order is asked for.
 
     Pages are found by keyset (the last ticket's sort value and id), not by OFFSET, so page 2,000
-    of 100,000 tickets costs what page 1 does. ``state_counts`` (from counts_by_state) saves a
-    count when only the state is filtered.
+    of 100,000 tickets costs what page 1 does; when at most the state is filtered, the total comes
+    from the tally instead of a count.
     """
     if f.state and f.state not in TicketState.__members__:
         raise InvalidInput(f"Unknown state {f.state!r}.")
@@ -157,9 +159,9 @@ def queue(session: Session, f: QueueFilter, state_counts: dict[str, int] | None 
             conditions.append(Ticket.claim.ilike(f"%{_escape_like(word)}%", escape="\\"))
     per_page = max(1, min(f.per_page, 200))
     only_state = not (f.article_id or f.assignee_id or f.unassigned or f.drafting_failed or f.q)
-    if state_counts is not None and only_state:
-        # The page shows the counts by state anyway: the total is one of them (or their sum).
-        total = state_counts[f.state] if f.state else sum(state_counts.values())
+    if only_state:
+        counts = counts_by_state(session)
+        total = counts[f.state] if f.state else sum(counts.values())
     else:
         total = session.exec(select(func.count()).select_from(Ticket).where(*conditions)).one()
 
@@ -218,13 +220,6 @@ def neighbours(session: Session, ticket: Ticket) -> tuple[int | None, int | None
 def for_article(session: Session, article_id: int) -> list[Ticket]:
     stmt = select(Ticket).where(Ticket.article_id == article_id).order_by(Ticket.position)
     return list(session.exec(stmt))
-
-
-def counts_by_state(session: Session) -> dict[str, int]:
-    rows = session.exec(select(Ticket.state, func.count()).group_by(Ticket.state)).all()
-    counts = {s.value: 0 for s in TicketState}
-    counts.update({state: n for state, n in rows})
-    return counts
 
 
 def assign(

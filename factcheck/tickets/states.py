@@ -8,6 +8,7 @@ from sqlmodel import Session, select
 from factcheck.audit import service as audit
 from factcheck.core.errors import Conflict, InvalidInput
 from factcheck.models import Event, Ticket, TicketState, User, as_utc, utcnow
+from factcheck.tickets.tally import add_to_tally
 from factcheck.users.permissions import Action, require
 
 # (from, to) -> the action's name in the audit log.
@@ -70,6 +71,7 @@ def transition(
         "state": target.value,
         "resolved_at": None if target == TicketState.unverified else utcnow(),
     })
+    add_to_tally(session, {current.value: -1, target.value: 1})
     audit.record(
         session,
         actor=actor,

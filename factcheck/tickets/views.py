@@ -13,7 +13,7 @@ from factcheck.core.errors import InvalidInput
 from factcheck.drafts import service as drafts
 from factcheck.jobs import service as jobs
 from factcheck.models import DraftKind, TicketState, User
-from factcheck.tickets import service as tickets
+from factcheck.tickets import service as tickets, tally
 from factcheck.tickets.states import allowed_targets, bulk_transition, open_proposals, propose, transition
 from factcheck.users import service as users
 from factcheck.web.deps import CsrfDep, EngineDep, SessionDep, UserDep
@@ -37,8 +37,8 @@ def queue(
         drafting_failed=failed == "1",
         q=q.strip() or None, sort=sort, cursor=cursor or None,
     )
-    counts = tickets.counts_by_state(session)
-    result = tickets.queue(session, f, state_counts=counts)
+    counts = tally.counts_by_state(session)
+    result = tickets.queue(session, f)
     return render(
         request, "tickets/queue.html", user, result=result, counts=counts,
         proposals=open_proposals(session, [t for t, _, _ in result.rows]), targets=list(TicketState),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Path, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from factcheck.articles import service as articles
@@ -307,8 +307,11 @@ def list_tickets(
     result = tickets.queue(session, tickets.QueueFilter(
         state=state, article_id=article_id, assignee_id=assignee_id, q=q, sort=sort, cursor=cursor,
         per_page=per_page))
-    return TicketPage(total=result.total, per_page=result.per_page, next_cursor=result.next_cursor,
+    page = TicketPage(total=result.total, per_page=result.per_page, next_cursor=result.next_cursor,
                       prev_cursor=result.prev_cursor, tickets=[TicketOut.of(t) for t, _, _ in result.rows])
+    # Already validated above: serialise once rather than have FastAPI validate the page again
+    # (half of this endpoint's time at 50 tickets a page). The schema still comes from response_model.
+    return Response(page.model_dump_json(), media_type="application/json")
 
 
 @router.get("/tickets/{ticket_id}", response_model=TicketOut)

@@ -23,6 +23,7 @@ from factcheck.engines import get_engine
 from factcheck.jobs import service as jobs
 from factcheck.jobs.worker import start_in_process
 from factcheck.users.throttle import LoginThrottle, RateLimit
+from factcheck.web.middleware import ApiBodies, SecurityHeaders
 
 log = logging.getLogger(__name__)
 
@@ -73,37 +74,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         https_only=settings.secure_cookies,
     )
 
-    @app.middleware("http")
-    async def api_bodies(request: Request, call_next):
-        """API writes take JSON in UTF-8, of a bounded size; anything else is refused up front,
-        with a message, before any route (or the database) sees it."""
-        if request.url.path.startswith("/api") and request.method in ("POST", "PUT", "PATCH"):
-            limit = settings.max_article_chars * 4 + 65_536  # UTF-8 is at most 4 bytes a character
-            length = request.headers.get("content-length", "")
-            if length.isdigit() and int(length) > limit:
-                return _error_json(413, "too_large", f"The request body is larger than {limit:,} bytes.")
-            body = await request.body()
-            if len(body) > limit:
-                return _error_json(413, "too_large", f"The request body is larger than {limit:,} bytes.")
-            if body.strip():
-                ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
-                if ctype != "application/json":
-                    return _error_json(415, "unsupported_media_type",
-                                       f"Send JSON (Content-Type: application/json), not {ctype or 'an untyped body'}.")
-                try:
-                    body.decode("utf-8")
-                except UnicodeDecodeError:
-                    return _error_json(415, "unsupported_media_type", "The body is not valid UTF-8 JSON.")
-        return await call_next(request)
-
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):
-        response = await call_next(request)
-        response.headers.setdefault("Content-Security-Policy", CSP)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "same-origin")
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        return response
+    # Outermost last: the headers go on every answer, refusals of bad bodies included.
+    app.add_middleware(ApiBodies, limit=settings.max_article_chars * 4 + 65_536)  # UTF-8: ≤ 4 bytes a character
+    app.add_middleware(SecurityHeaders, headers={
+        "Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "same-origin", "X-Frame-Options": "DENY",
+    })
 
     _install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")

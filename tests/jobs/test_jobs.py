@@ -20,6 +20,7 @@ from factcheck.jobs import service as jobs
 from factcheck.jobs.worker import Worker
 from factcheck.models import Article, DraftItem, Event, Job, Ticket
 from factcheck.tickets.states import StaleVersion, transition
+from factcheck.tickets.tally import counts_by_state
 from tests.conftest import make_user
 from tests.factories import ARTICLE
 from tests.jobs.engines import QueuedOffline
@@ -195,6 +196,7 @@ def test_twenty_concurrent_state_changes_one_wins_the_rest_are_refused(session, 
     verdicts = session.exec(select(Event).where(Event.ticket_id == ticket.id,
                                                 Event.action.in_(["corroborate", "dispute"]))).all()
     assert final.version == 2 and len(verdicts) == 1 and verdicts[0].to_value == final.state
+    assert counts_by_state(session)[final.state] == 1  # the tally moved once, with the winner
 
 
 class Crashing(QueuedOffline):

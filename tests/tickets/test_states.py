@@ -121,3 +121,33 @@ def test_a_bulk_change_is_all_or_nothing(session, settings):
     assert first.state == U and first.version == 1
     done = bulk_transition(session, tickets=[(first, 1)], to=D, actor=erin, rationale=RATIONALE)
     assert [t.state for t in done] == [D]
+
+
+def actual_counts(session) -> dict[str, int]:
+    from sqlmodel import func
+
+    from factcheck.models import Ticket
+
+    counts = {s.value: 0 for s in TicketState}
+    counts.update(session.exec(select(Ticket.state, func.count()).group_by(Ticket.state)).all())
+    return counts
+
+
+def test_the_counts_by_state_follow_every_change_and_every_rollback(session, settings):
+    from factcheck.tickets.tally import counts_by_state
+
+    result = ingest(session, settings)
+    session.commit()
+    erin = make_user(session, "erin", "editor")
+    first, second, third = result.tickets[:3]
+    assert counts_by_state(session) == actual_counts(session) == {U: len(result.tickets), C: 0, D: 0}
+    transition(session, ticket=first, to=C, actor=erin, rationale=RATIONALE, expected_version=1)
+    bulk_transition(session, tickets=[(second, 1), (third, 1)], to=D, actor=erin, rationale=RATIONALE)
+    transition(session, ticket=third, to=U, actor=erin, rationale=RATIONALE, expected_version=2)
+    session.commit()
+    assert counts_by_state(session) == actual_counts(session) == {U: len(result.tickets) - 2, C: 1, D: 1}
+    # A change that is refused half-way leaves the counts where the tickets are.
+    with pytest.raises(StaleVersion):
+        bulk_transition(session, tickets=[(first, 2), (second, 1)], to=U, actor=erin, rationale=RATIONALE)
+    session.rollback()
+    assert counts_by_state(session) == actual_counts(session)
