@@ -185,7 +185,8 @@ def latest_extraction(session: Session, article_id: int) -> Job | None:
 
 def latest_for(session: Session, ticket_id: int) -> Job | None:
     """The ticket's latest drafting job: why it is waiting, and when it tries next."""
-    return session.exec(select(Job).where(Job.ticket_id == ticket_id, Job.kind == DRAFT).order_by(Job.id.desc()).limit(1)).first()
+    return session.exec(select(Job).where(Job.ticket_id == ticket_id, Job.kind == DRAFT)
+                        .order_by(Job.id.desc()).limit(1)).first()
 
 
 def counts(session: Session) -> dict[str, int]:

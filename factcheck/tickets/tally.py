@@ -18,8 +18,9 @@ def counts_by_state(session: Session) -> dict[str, int]:
 def add_to_tally(session: Session, deltas: dict[str, int]) -> None:
     """Move the counts by state, in the caller's transaction, so they change with the tickets.
 
-    One UPDATE for all the states touched: two transactions moving tickets in opposite directions
-    lock the tally's rows in the same (index) order and cannot deadlock.
+    One UPDATE for all the states touched, rather than one per state: two transactions moving
+    tickets in opposite directions then lock the tally's rows in the same order instead of each
+    holding the row the other waits for.
     """
     deltas = {state: d for state, d in deltas.items() if d}
     if not deltas:

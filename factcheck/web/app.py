@@ -74,7 +74,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         https_only=settings.secure_cookies,
     )
 
-    # Outermost last: the headers go on every answer, refusals of bad bodies included.
+    # Added last, so outermost: the headers go on every answer, refusals of bad bodies included.
     app.add_middleware(ApiBodies, limit=settings.max_article_chars * 4 + 65_536)  # UTF-8: ≤ 4 bytes a character
     app.add_middleware(SecurityHeaders, headers={
         "Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff",
