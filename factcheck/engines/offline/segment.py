@@ -72,7 +72,8 @@ def sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     for index, (p_start, p_end) in enumerate(paragraphs(text)):
         para = text[p_start:p_end]
-        if _TAIL_HEADING.match(para):
+        # The heading may sit on the first line of its list: "Related Stories\nSchools test for lead".
+        if _TAIL_HEADING.match(para.split("\n", 1)[0]):
             break
         if is_chrome(para) and len(para) < 400:
             continue
