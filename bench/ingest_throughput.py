@@ -3,7 +3,7 @@
 Articles are generated from the project's own sample (factcheck/samples/), shuffled and
 repeated to ~800 words each, so every article is distinct text. Prints articles per second and
 sentences per second for extraction alone and for extraction plus drafting (what ingest does,
-without the database).
+without the database), after the one-off load of the check-worthiness model's word vectors.
 
     .venv/bin/python bench/ingest_throughput.py [--articles 200]
 """
@@ -46,6 +46,10 @@ def main() -> None:
     words = sum(len(a.split()) for a in articles) / len(articles)
     n_sentences = sum(len(sentences(a)) for a in articles)
     engine = OfflineEngine()
+    # Loading the word vectors (16 MB) happens once per process, on the first article; timed apart.
+    t0 = time.perf_counter()
+    engine.checkworthiness(["warm-up"])
+    t_load = time.perf_counter() - t0
 
     t0 = time.perf_counter()
     extractions = [engine.extract(ArticleInput(text=a, published=date(2025, 3, 4))) for a in articles]
@@ -60,6 +64,7 @@ def main() -> None:
     t_draft = time.perf_counter() - t0
     total = t_extract + t_draft
     print(f"articles: {len(articles)} of {words:.0f} words on average; {n_sentences} sentences; {claims} claims")
+    print(f"one-off model load: {t_load * 1000:.0f} ms")
     print(f"extraction:            {len(articles) / t_extract:7.1f} articles/s  {n_sentences / t_extract:8.0f} sentences/s")
     print(f"extraction + drafting: {len(articles) / total:7.1f} articles/s  {n_sentences / total:8.0f} sentences/s")
     print(f"target: 50 articles/s; ratio achieved/target: {len(articles) / total / 50:.2f}")

@@ -125,3 +125,10 @@ def test_recommendations_are_not_claims_but_figures_are():
             "Hale said the city must spend $26 million on pipes in 2025.")
     claims = OfflineEngine().extract(ArticleInput(text=text)).claims
     assert [c.quote for c in claims] == ["Hale said the city must spend $26 million on pipes in 2025."]
+
+
+def test_a_list_under_a_related_stories_heading_ends_the_story():
+    text = ("The council fined the utility $350,000 in 2023 for lead in its water.\n\n"
+            "Related Stories\nState fined 14 utilities $2 million in 2024 for lead\nSchools test fountains")
+    claims = OfflineEngine().extract(ArticleInput(text=text)).claims
+    assert [c.quote for c in claims] == ["The council fined the utility $350,000 in 2023 for lead in its water."]

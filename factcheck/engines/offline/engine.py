@@ -1,4 +1,8 @@
-"""The offline engine: rule-based extraction and drafting, no network, no model."""
+"""The offline engine: rule-based extraction and drafting, no network, no language model.
+
+Which sentences are claims is scored by a small logistic regression over named features and bundled
+word vectors (checkworthy.py); everything else, and all drafting, is rules.
+"""
 
 from __future__ import annotations
 
@@ -7,18 +11,18 @@ from functools import lru_cache
 from pathlib import Path
 
 from factcheck.engines.base import ArticleInput, ClaimContext, Drafts, Extraction, Provenance
-from factcheck.engines.offline import checkworthy, drafting
+from factcheck.engines.offline import checkworthy, drafting, embedding
 from factcheck.engines.offline.extract import extract
 
-RULES_VERSION = "1"
+RULES_VERSION = "2"
 _HERE = Path(__file__).parent
 
 
 @lru_cache(maxsize=1)
 def rules_hash() -> str:
-    """A hash of the rule files themselves: any change to the rules changes every new draft's provenance."""
+    """A hash of the rule and weight files: any change to either changes every new draft's provenance."""
     digest = hashlib.sha256()
-    for path in sorted(_HERE.glob("*.py")):
+    for path in sorted([*_HERE.glob("*.py"), *_HERE.glob("*.json")]):
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
@@ -34,7 +38,7 @@ class OfflineEngine:
     def provenance(self, task: str) -> Provenance:
         return Provenance(
             engine=self.name,
-            model=f"rule-based v{RULES_VERSION}",
+            model=f"rule-based v{RULES_VERSION}" + (f" + {embedding.MODEL} classifier" if task == "extract" else ""),
             prompt_name=f"offline/{task}",
             prompt_hash=rules_hash()[:16],
         )
@@ -44,7 +48,7 @@ class OfflineEngine:
         return Extraction(claims=claims, provenance=self.provenance("extract"))
 
     def checkworthiness(self, sentences: list[str]) -> list[float]:
-        return [checkworthy.score(s) for s in sentences]
+        return checkworthy.scores(sentences)
 
     def draft_many(self, claims: list[ClaimContext]) -> list[Drafts]:
         return [self.draft(c) for c in claims]

@@ -26,14 +26,20 @@ def extract(text: str, *, published: date | None, threshold: float) -> list[Extr
     actors = Actors()
     claims: list[ExtractedClaim] = []
     previous: tuple[Sentence, Attribution] | None = None
-    for sentence in sentences(text):
+    found = sentences(text)
+    attrs = [attribute(s.text) for s in found]
+    # One batch for every sentence and every quotation: the model is far cheaper per sentence that way.
+    quotations = [a.quotation or "" for a in attrs if a.is_quote]
+    scored = checkworthy.scores([s.text for s in found] + quotations)
+    quotation_scores = iter(scored[len(found):])
+    for sentence, attr, score in zip(found, attrs, scored):
         actors.note(sentence.text)
-        attr = attribute(sentence.text)
+        quotation_score = next(quotation_scores) if attr.is_quote else 0.0
         if attr.is_quote and not attr.speaker and previous and _continues_quote(previous, sentence):
             # "“Second, they asked …”" carries on the quotation of the sentence before it.
             attr.speaker, attr.reported_by = previous[1].speaker, previous[1].reported_by
         previous = (sentence, attr)
-        claims.extend(_claims_from(sentence, attr, actors, published, threshold))
+        claims.extend(_claims_from(sentence, (score, quotation_score), attr, actors, published, threshold))
     return _merge_near_duplicates(claims)
 
 
@@ -45,15 +51,20 @@ def _continues_quote(previous: tuple[Sentence, Attribution], sentence: Sentence)
 
 
 def _claims_from(
-    sentence: Sentence, attr: Attribution, actors: Actors, published: date | None, threshold: float
+    sentence: Sentence,
+    scores: tuple[float, float],
+    attr: Attribution,
+    actors: Actors,
+    published: date | None,
+    threshold: float,
 ) -> list[ExtractedClaim]:
-    score = checkworthy.score(sentence.text)
+    score, quotation_score = scores
     speaker = _lower_article(actors.expand(actors.resolve_pronoun(attr.speaker)[0])) if attr.speaker else None
     reported_by = _lower_article(attr.reported_by) if attr.reported_by else None
     if attr.is_quote:
         # Who said what is itself checkable when the speaker is named.
         if speaker:
-            score = max(score, threshold + 0.05 * checkworthy.score(attr.quotation or ""))
+            score = max(score, threshold + 0.05 * quotation_score)
         if score < threshold:
             return []
         claim = _quote_claim(attr, speaker, reported_by, actors, published)
