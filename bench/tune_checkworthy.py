@@ -66,11 +66,13 @@ def main() -> None:
     debates = np.arange(len(train)) < len(tune)
     x = cw.feature_matrix([r.text for r in train])
     y = np.array([r.label for r in train])
-    print(f"training: {len(train)} sentences ({int(y.sum())} check-worthy): " + " + ".join([TUNE, *(p.name for p in WRITTEN)]))
+    sources = " + ".join([TUNE, *(p.name for p in WRITTEN)])
+    print(f"training: {len(train)} sentences ({int(y.sum())} check-worthy): {sources}")
 
     cv = {c: cross_validated_f1(x, y, c, debates) for c in GRID}
     best = max(GRID, key=lambda c: cv[c][0])
-    print("10-fold cross-validated F1 by C: " + "  ".join(f"{c:g}: {f:.3f}" for c, (f, _) in cv.items()) + f"  -> C={best:g}")
+    by_c = "  ".join(f"{c:g}: {f:.3f}" for c, (f, _) in cv.items())
+    print(f"10-fold cross-validated F1 by C: {by_c}  -> C={best:g}")
     print(f"  at C={best:g}, on the {TUNE} sentences alone: F1 {cv[best][1]:.3f}")
     model = classifier(best).fit(x, y)
 
