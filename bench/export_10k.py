@@ -25,11 +25,11 @@ from pathlib import Path
 
 from sqlmodel import Session, insert
 
+from factcheck.auth.permissions import CONSOLE
 from factcheck.core.config import Settings
 from factcheck.core.db import make_engine, upgrade
-from factcheck.core.templating import make_templates
 from factcheck.exports import service as exports
-from factcheck.exports.views import render_report, report_bytes
+from factcheck.exports.selection import Selection
 from factcheck.models import Article, DraftItem, Event, Note, Ticket, User
 
 PER_ARTICLE = 25
@@ -94,11 +94,13 @@ def populate(session: Session, tickets: int) -> None:
     session.commit()
 
 
-def render(db, settings, env, fmt: str, sel: exports.Selection) -> int:
+def render(db, settings, fmt: str, sel: Selection) -> int:
+    """The report as the API, the export page and the CLI make it; its size in bytes."""
     with Session(db) as session:
-        if fmt in ("pdf", "claimreview"):
-            return len(report_bytes(session, settings, fmt, sel, env))
-        return sum(len(chunk.encode("utf-8")) for chunk in render_report(session, settings, fmt, sel, env))
+        report = exports.prepare(session, actor=CONSOLE, fmt=fmt, selection=sel, settings=settings)
+        if report.content is not None:
+            return len(report.content)
+        return sum(len(chunk.encode("utf-8")) for chunk in report.stream(session))
 
 
 def main() -> None:
@@ -117,20 +119,19 @@ def main() -> None:
             populate(session, args.tickets)
         print(f"database: {args.tickets} reviewed tickets in {-(-args.tickets // PER_ARTICLE)} articles "
               f"(built in {time.perf_counter() - t0:.1f} s)")
-        env = make_templates().env
-        everything = exports.Selection()
-        pdf_sel = exports.Selection(article_ids=list(range(1, -(-args.pdf_tickets // PER_ARTICLE) + 1)))
+        everything = Selection()
+        pdf_sel = Selection(article_ids=list(range(1, -(-args.pdf_tickets // PER_ARTICLE) + 1)))
         print(f"{'format':<12}{'tickets':>8}{'best s':>8}{'median s':>10}{'MB out':>8}{'peak MB':>9}{'vs 2 s':>8}")
         for fmt in exports.FORMATS:
             sel, n = (pdf_sel, args.pdf_tickets) if fmt == "pdf" else (everything, args.tickets)
             times = []
             for _ in range(args.repeat):
                 t0 = time.perf_counter()
-                size = render(db, settings, env, fmt, sel)
+                size = render(db, settings, fmt, sel)
                 times.append(time.perf_counter() - t0)
             seconds = min(times)
             tracemalloc.start()
-            render(db, settings, env, fmt, sel)
+            render(db, settings, fmt, sel)
             peak = tracemalloc.get_traced_memory()[1]
             tracemalloc.stop()
             print(f"{fmt:<12}{n:>8}{seconds:>8.2f}{statistics.median(times):>10.2f}{size / 1e6:>8.1f}{peak / 1e6:>9.1f}"

@@ -15,9 +15,8 @@ import random
 import time
 from datetime import date
 
-from factcheck.cli import SAMPLE
-from factcheck.drafts.service import ClaimContext
-from factcheck.engines.base import ArticleInput
+from factcheck.cli.server import SAMPLE
+from factcheck.engines.base import ArticleInput, ClaimContext
 from factcheck.engines.offline.engine import OfflineEngine
 from factcheck.engines.offline.segment import paragraphs, sentences
 

@@ -19,6 +19,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from factcheck.articles import service as articles
+from factcheck.auth.permissions import CONSOLE
 from factcheck.core.config import Settings
 from factcheck.core.db import make_engine, upgrade
 from factcheck.devtools.scripted_llm import Script, ScriptedServer
@@ -60,7 +61,7 @@ def run(delay: float, concurrency: int) -> None:
         with Session(db, expire_on_commit=False) as session:
             t0 = time.perf_counter()
             result = articles.ingest(session, engine=engine, settings=settings,
-                                     req=articles.IngestRequest(text=article), actor=None)
+                                     req=articles.IngestRequest(text=article), actor=CONSOLE)
             session.commit()
             ingest_time = time.perf_counter() - t0
             calls = session.exec(select(LlmCall).where(LlmCall.article_hash == result.article.content_hash)).all()
@@ -82,7 +83,7 @@ def run(delay: float, concurrency: int) -> None:
             sent = len(server.script.requests)
             t0 = time.perf_counter()
             articles.ingest(session, engine=engine, settings=settings,
-                            req=articles.IngestRequest(text=article), actor=None)
+                            req=articles.IngestRequest(text=article), actor=CONSOLE)
             session.commit()
             print(f"same article again, cache warm: {time.perf_counter() - t0:.2f} s, "
                   f"{len(server.script.requests) - sent} requests sent")

@@ -33,6 +33,7 @@ import httpx
 import sqlalchemy as sa
 from sqlmodel import Session, insert
 
+from factcheck.auth.permissions import CONSOLE
 from factcheck.core.config import Settings
 from factcheck.core.db import make_engine, upgrade
 from factcheck.models import Article, Ticket
@@ -50,8 +51,8 @@ def load(settings: Settings, tickets: int) -> str:
     now = datetime(2025, 6, 1, tzinfo=timezone.utc)
     sentence = "The council voted 7-2 on March 3, 2025 to raise water rates by {n} percent. "
     with Session(db) as session:
-        user = users.create_user(session, name="bench", role="editor", password=PASSWORD)
-        token = users.issue_token(session, user=user, label="bench")
+        user = users.create_user(session, actor=CONSOLE, name="bench", role="editor", password=PASSWORD)
+        token = users.issue_token(session, actor=CONSOLE, user_id=user.id, label="bench").token
         session.commit()
         tid = 0
         for start in range(1, tickets // PER_ARTICLE + 1, 400):

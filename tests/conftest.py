@@ -1,16 +1,21 @@
-"""Shared fixtures: every test gets its own migrated SQLite file (or the CI's PostgreSQL)."""
+"""Shared fixtures. The schema is migrated once per test session; each test then starts from a clean
+copy of it: a copied SQLite file, or (FACTCHECK_TEST_DATABASE_URL) the CI's PostgreSQL with every
+table emptied and its seed rows put back."""
 
 from __future__ import annotations
 
 import os
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
+from factcheck.auth.permissions import CONSOLE
 from factcheck.core.config import Settings
 from factcheck.core.db import make_engine, upgrade
 from factcheck.engines.offline.engine import OfflineEngine
@@ -19,6 +24,7 @@ from factcheck.users import service as users
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 PASSWORD = "correct-horse-battery"
+POSTGRES_URL = os.environ.get("FACTCHECK_TEST_DATABASE_URL")
 
 
 def shared_file(relative: str) -> Path:
@@ -29,30 +35,111 @@ def shared_file(relative: str) -> Path:
     return path
 
 
-@pytest.fixture
-def settings(tmp_path) -> Settings:
-    """Settings for an empty database: a fresh SQLite file, or the CI's PostgreSQL wiped clean."""
-    url = os.environ.get("FACTCHECK_TEST_DATABASE_URL") or f"sqlite:///{tmp_path / 'test.db'}"
-    if not url.startswith("sqlite"):
-        _reset_postgres(url)
+def settings_for(url: str) -> Settings:
     return Settings(database_url=url, env="test", org_name="Test Desk", org_url="https://desk.example/")
+
+
+class PostgresTemplate:
+    """One PostgreSQL database, migrated once; ``clean()`` empties it back to just-migrated."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
+        self.migrated = False
+        self.seeds: dict[str, list[dict]] = {}
+
+    def drop_everything(self) -> None:
+        with self.engine.begin() as conn:
+            self._end_other_sessions(conn)
+            conn.execute(sa.text("DROP SCHEMA public CASCADE"))
+            conn.execute(sa.text("CREATE SCHEMA public"))
+        self.migrated = False
+
+    def clean(self) -> None:
+        if not self.migrated:
+            self.drop_everything()
+            upgrade(self.url)
+            self.seeds = self._read_all()
+            self.migrated = True
+            return
+        tables = [t for t in sa.inspect(self.engine).get_table_names() if t != "alembic_version"]
+        with self.engine.begin() as conn:
+            # A test's leftover connection (a killed worker, a server thread) must not hold locks.
+            self._end_other_sessions(conn)
+            quoted = ", ".join(conn.dialect.identifier_preparer.quote(t) for t in tables)
+            conn.execute(sa.text(f"TRUNCATE {quoted} RESTART IDENTITY CASCADE"))
+            for table, rows in self.seeds.items():
+                if rows and table != "alembic_version":
+                    conn.execute(sa.table(table, *(sa.column(c) for c in rows[0])).insert(), rows)
+
+    def _read_all(self) -> dict[str, list[dict]]:
+        metadata = sa.MetaData()
+        metadata.reflect(self.engine)
+        with self.engine.connect() as conn:
+            return {name: [dict(r._mapping) for r in conn.execute(table.select())]
+                    for name, table in metadata.tables.items()}
+
+    @staticmethod
+    def _end_other_sessions(conn) -> None:
+        conn.execute(sa.text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                             "WHERE datname = current_database() AND pid <> pg_backend_pid()"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cheap_password_hashing():
+    """Argon2 with the desk's real parameters costs ~100 ms a hash; the suite makes and checks
+    hundreds of passwords. A hash carries its parameters, so verifying works the same either way."""
+    from argon2 import PasswordHasher
+
+    from factcheck.auth import passwords
+
+    real = passwords._hasher
+    passwords._hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    yield
+    passwords._hasher = real
+
+
+@pytest.fixture(scope="session")
+def _postgres() -> Iterator[PostgresTemplate | None]:
+    if not POSTGRES_URL:
+        yield None
+        return
+    template = PostgresTemplate(POSTGRES_URL)
+    yield template
+    template.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def _sqlite_template(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "migrated.db"
+    upgrade(f"sqlite:///{path}")
+    return path
+
+
+@pytest.fixture
+def settings(tmp_path, request, _postgres) -> Settings:
+    """Settings for a freshly migrated, empty database."""
+    if _postgres is not None:
+        _postgres.clean()
+        return settings_for(_postgres.url)
+    path = tmp_path / "test.db"
+    shutil.copyfile(request.getfixturevalue("_sqlite_template"), path)
+    return settings_for(f"sqlite:///{path}")
+
+
+@pytest.fixture
+def empty_settings(tmp_path, _postgres) -> Settings:
+    """Settings for a database with no tables at all (to test migrating, and refusing to run without)."""
+    if _postgres is not None:
+        _postgres.drop_everything()
+        return settings_for(_postgres.url)
+    return settings_for(f"sqlite:///{tmp_path / 'empty.db'}")
 
 
 @pytest.fixture
 def db(settings):
-    upgrade(settings.database_url)
     engine = make_engine(settings)
     yield engine
-    engine.dispose()
-
-
-def _reset_postgres(url: str) -> None:
-    import sqlalchemy as sa
-
-    engine = sa.create_engine(url)
-    with engine.begin() as conn:
-        conn.execute(sa.text("DROP SCHEMA public CASCADE"))
-        conn.execute(sa.text("CREATE SCHEMA public"))
     engine.dispose()
 
 
@@ -68,14 +155,20 @@ def engine() -> OfflineEngine:
 
 
 def make_user(session: Session, name: str = "rita", role: str = "reviewer") -> User:
-    user = users.create_user(session, name=name, role=role, password=PASSWORD)
+    user = users.create_user(session, actor=CONSOLE, name=name, role=role, password=PASSWORD)
     session.commit()
     return user
 
 
+def make_token(session: Session, user: User) -> str:
+    token = users.issue_token(session, actor=CONSOLE, user_id=user.id, label="tests").token
+    session.commit()
+    return token
+
+
 @pytest.fixture
 def app(settings, db):
-    from factcheck.web.app import create_app
+    from factcheck.app import create_app
 
     return create_app(settings)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlmodel import Session
 
 from factcheck.articles import service as articles
+from factcheck.auth.permissions import CONSOLE
 from factcheck.core.config import Settings
 from factcheck.engines.offline.engine import OfflineEngine
 
@@ -18,7 +19,7 @@ According to the Public Works Department, the city recorded 214 water-main break
 """
 
 
-def ingest(session: Session, settings: Settings, text: str = ARTICLE, actor=None, **kw):
+def ingest(session: Session, settings: Settings, text: str = ARTICLE, actor=CONSOLE, **kw):
     result = articles.ingest(
         session, engine=OfflineEngine(), settings=settings, actor=actor,
         req=articles.IngestRequest(text=text, **kw),

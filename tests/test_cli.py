@@ -20,6 +20,14 @@ def cli(settings, monkeypatch):
     get_settings.cache_clear()
 
 
+@pytest.fixture
+def cli_without_tables(empty_settings, monkeypatch):
+    monkeypatch.setenv("FACTCHECK_DATABASE_URL", empty_settings.database_url)
+    get_settings.cache_clear()
+    yield CliRunner()
+    get_settings.cache_clear()
+
+
 def run(cli, *args, input=None):
     return cli.invoke(app, list(args), input=input)
 
@@ -59,8 +67,8 @@ def test_errors_are_one_line_on_stderr(cli, db, tmp_path):
     assert result.exit_code == 1 and "binary" in result.stderr
 
 
-def test_commands_on_an_unmigrated_database_say_what_to_run(cli):
-    result = run(cli, "ingest", "-", input=ARTICLE)
+def test_commands_on_an_unmigrated_database_say_what_to_run(cli_without_tables):
+    result = run(cli_without_tables, "ingest", "-", input=ARTICLE)
     assert result.exit_code == 1
     assert "run `factcheck db upgrade` first" in result.stderr
 

@@ -3,26 +3,28 @@
 from __future__ import annotations
 
 import hashlib
-import logging
+import math
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlmodel import Session, func, select
 
 from factcheck.articles import sources
 from factcheck.audit import service as audit
+from factcheck.auth.permissions import Action, Actor, require
 from factcheck.core.config import Settings
 from factcheck.core.db import fresh_snapshot
-from factcheck.core.errors import Conflict, InvalidInput, NotFound, TooLarge
+from factcheck.core.errors import Conflict, InvalidInput, NotFound, TooLarge, TooManyRequests
+from factcheck.core.urls import clean_url
 from factcheck.drafts import service as drafts
-from factcheck.engines.base import ArticleInput, Drafts, Engine, EngineError, Extraction
+from factcheck.drafts.pipeline import store_result
+from factcheck.engines.base import ArticleInput, Engine, Extraction
 from factcheck.jobs import service as jobs
-from factcheck.models import Article, DraftingStatus, ExtractionStatus, LlmCall, Ticket, User
+from factcheck.models import Article, ExtractionStatus, Ticket, User, as_utc, utcnow
 from factcheck.tickets import service as tickets
-from factcheck.users.permissions import Action, require
 
-log = logging.getLogger(__name__)
 MIN_CHARS = 20
+RATE_WINDOW = timedelta(minutes=1)
 
 
 @dataclass
@@ -59,7 +61,7 @@ def _prepare(req: IngestRequest, settings: Settings) -> tuple[sources.Extracted,
             raise TooLarge(f"The article is longer than {settings.max_article_chars:,} characters.")
         extracted = sources.from_raw(req.text)
         return extracted, "html" if sources.looks_like_html(req.text) else "text"
-    raise InvalidInput("Give the article's text, its HTML, or a URL.")
+    raise InvalidInput("Paste the article's text or give its URL.")
 
 
 def _title_from(text: str) -> str:
@@ -67,16 +69,30 @@ def _title_from(text: str) -> str:
     return first if len(first) <= 200 else first[:197].rsplit(" ", 1)[0] + "…"
 
 
-def ingest(
-    session: Session, *, engine: Engine, settings: Settings, req: IngestRequest, actor: User | None
-) -> IngestResult:
+def check_rate(session: Session, *, actor: Actor, settings: Settings) -> None:
+    """At most ``FACTCHECK_INGEST_PER_MINUTE`` new articles a minute per user: it stops a runaway
+    script. Counted from the articles themselves, so it holds across app processes and machines."""
+    if not isinstance(actor, User):
+        return
+    since = utcnow() - RATE_WINDOW
+    recent = session.exec(select(Article.created_at).where(
+        Article.created_by_id == actor.id, Article.created_at > since).order_by(Article.created_at)).all()
+    if len(recent) >= settings.ingest_per_minute:
+        wait = max(1, math.ceil((as_utc(recent[-settings.ingest_per_minute]) - since).total_seconds()))
+        raise TooManyRequests(
+            f"Too many articles ingested: at most {settings.ingest_per_minute} a minute. Try again in {wait} s.",
+            details={"retry_after_seconds": wait})
+
+
+def ingest(session: Session, *, engine: Engine, settings: Settings, actor: Actor, req: IngestRequest
+           ) -> IngestResult:
     """Store an article and its claims as tickets; the same text twice returns the first article.
 
     With the offline engine the tickets (and their drafts) are made here; with a model the article
     is stored with its extraction pending and a worker makes them (``IngestResult.tickets`` is empty).
     """
-    if actor is not None:
-        require(actor, Action.ingest)
+    require(actor, Action.ingest)
+    check_rate(session, actor=actor, settings=settings)
     extracted, kind = _prepare(req, settings)
     text = extracted.text
     if len(text.strip()) < MIN_CHARS:
@@ -93,14 +109,9 @@ def ingest(
 
     article = Article(
         title=(req.title or extracted.title or _title_from(text))[:500],
-        outlet=(req.outlet or extracted.outlet or None),
-        url=drafts.clean_url(req.url) if req.url else None,
-        published=req.published or extracted.published,
-        text=text,
-        content_hash=digest,
-        source_kind=kind,
-        engine=engine.name,
-        created_by_id=actor.id if actor else None,
+        outlet=(req.outlet or extracted.outlet or None), url=clean_url(req.url) if req.url else None,
+        published=req.published or extracted.published, text=text, content_hash=digest, source_kind=kind,
+        engine=engine.name, created_by_id=actor.id,
     )
     if not engine.inline:
         # A model takes seconds to minutes: the article is stored now and a worker finds its claims
@@ -128,7 +139,7 @@ def ingest(
                  detail={"source": kind, "chars": len(text)})
     created = store_extraction(session, engine=engine, article=article, extraction=extraction, actor=actor)
     for ticket, result in zip(created, drafted):
-        _store_drafts(session, engine=engine, ticket=ticket, result=result)
+        store_result(session, engine=engine, ticket=ticket, result=result)
     return IngestResult(article, created, created=True)
 
 
@@ -142,7 +153,7 @@ def article_input(article: Article) -> ArticleInput:
 
 
 def store_extraction(session: Session, *, engine: Engine, article: Article, extraction: Extraction,
-                     actor: User | None) -> list[Ticket]:
+                     actor: Actor | None) -> list[Ticket]:
     """The engine's claims become the article's tickets; with a model, each is queued for drafting."""
     for refused in extraction.rejected:
         audit.record(session, actor=None, actor_name=engine.name, action="claim.rejected",
@@ -159,7 +170,7 @@ def store_extraction(session: Session, *, engine: Engine, article: Article, extr
 
 
 def extraction_failed(session: Session, *, engine: Engine, article: Article, message: str) -> None:
-    """The worker gave up finding claims: the article says why, and a person can try again."""
+    """Finding claims was given up: the article says why, and a person can try again."""
     article.extraction_status = ExtractionStatus.failed
     article.extraction_error = f"finding claims failed: {message}"[:2000]
     session.add(article)
@@ -167,56 +178,23 @@ def extraction_failed(session: Session, *, engine: Engine, article: Article, mes
                  rationale=message[:2000])
 
 
-def retry_extraction(session: Session, *, engine: Engine, article: Article, actor: User | None) -> Article:
-    """Queue finding an article's claims again after it failed."""
-    if actor is not None:
-        require(actor, Action.ingest)
+def retry_extraction(session: Session, *, engine: Engine, actor: Actor, article_id: int) -> Article:
+    """Find an article's claims again after it failed."""
+    require(actor, Action.ingest)
+    article = get(session, article_id)
     if article.extraction_status != ExtractionStatus.failed:
         raise Conflict("This article's claims were not lost: only a failed extraction can be tried again.")
     if engine.inline:
         created = store_extraction(session, engine=engine, article=article,
                                    extraction=engine.extract(article_input(article)), actor=actor)
-        for ticket, result in zip(created, engine.draft_many([drafts.claim_context(article, t) for t in created])):
-            _store_drafts(session, engine=engine, ticket=ticket, result=result)
+        contexts = [drafts.claim_context(article, t) for t in created]
+        for ticket, result in zip(created, engine.draft_many(contexts)):
+            store_result(session, engine=engine, ticket=ticket, result=result)
     else:
         jobs.enqueue_extraction(session, article, reason="retry", actor=actor)
     audit.record(session, actor=actor, action="extract.retry", article_id=article.id)
     session.flush()
     return article
-
-
-def _store_drafts(session: Session, *, engine: Engine, ticket: Ticket, result: Drafts | EngineError) -> None:
-    """Store a ticket's drafts, or record why drafting failed: the ticket is kept either way."""
-    if isinstance(result, EngineError):
-        ticket.drafting_status = DraftingStatus.failed
-        ticket.drafting_error = f"drafting failed: {result.message}"[:2000]
-        audit.record(session, actor=None, actor_name=engine.name, action="draft.failed",
-                     ticket_id=ticket.id, article_id=ticket.article_id, rationale=result.message[:2000])
-        log.warning("drafting failed for ticket %s: %s", ticket.id, result.message)
-    else:
-        drafts.store(session, ticket=ticket, drafts=result)
-
-
-def redraft(session: Session, *, engine: Engine, ticket: Ticket, actor: User | None) -> Ticket:
-    """Draft a ticket again: unreviewed machine drafts are replaced, reviewed ones are kept."""
-    if actor is not None:
-        require(actor, Action.review_drafts)
-    article = get(session, ticket.article_id)
-    if not engine.inline:
-        # The worker replaces the unreviewed drafts when the new ones are ready.
-        jobs.enqueue_drafting(session, [ticket], reason="redraft", actor=actor)
-        audit.record(session, actor=actor, action="redraft.queued", ticket_id=ticket.id, article_id=article.id)
-        return ticket
-    # As in ingest: ask the engine first, write afterwards.
-    result = engine.draft_many([drafts.claim_context(article, ticket, ticket_id=ticket.id)])[0]
-    fresh_snapshot(session)
-    session.refresh(ticket)
-    removed = drafts.discard_unreviewed(session, ticket=ticket)
-    audit.record(session, actor=actor, actor_name=engine.name, action="redraft", ticket_id=ticket.id,
-                 article_id=article.id, detail={"discarded": removed})
-    _store_drafts(session, engine=engine, ticket=ticket, result=result)
-    session.flush()
-    return ticket
 
 
 def get(session: Session, article_id: int) -> Article:
@@ -235,65 +213,3 @@ def recent(session: Session, limit: int = 50, offset: int = 0) -> list[tuple[Art
         select(Ticket.article_id, func.count()).where(Ticket.article_id.in_([a.id for a in page]))
         .group_by(Ticket.article_id)).all()) if page else {}
     return [(a, counts.get(a.id, 0)) for a in page]
-
-
-def titles(session: Session, limit: int = 200) -> list[tuple[int, str]]:
-    """The newest articles' ids and titles, for pickers."""
-    stmt = select(Article.id, Article.title).order_by(Article.id.desc()).limit(limit)
-    return list(session.exec(stmt))
-
-
-@dataclass
-class Segment:
-    text: str
-    ticket: Ticket | None = None
-
-
-def annotated_paragraphs(article: Article, article_tickets: list[Ticket]) -> list[list[Segment]]:
-    """The article as paragraphs of plain and claim segments, for highlighting without markup in data."""
-    spans = sorted(article_tickets, key=lambda t: (t.start, -t.end))
-    paragraphs: list[list[Segment]] = []
-    pos = 0
-    text = article.text
-    for para in text.split("\n\n"):
-        p_start, p_end = pos, pos + len(para)
-        pos = p_end + 2
-        segments, cursor = [], p_start
-        for t in spans:
-            # Overlapping claims (clauses of one sentence) highlight once; each is still listed.
-            if t.start < cursor or t.start >= p_end or t.end > p_end:
-                continue
-            if t.start > cursor:
-                segments.append(Segment(text[cursor:t.start]))
-            segments.append(Segment(text[t.start:t.end], t))
-            cursor = t.end
-        if cursor < p_end:
-            segments.append(Segment(text[cursor:p_end]))
-        paragraphs.append(segments)
-    return paragraphs
-
-
-@dataclass
-class LlmUsage:
-    calls: int
-    cached: int
-    failed: int
-    tokens_in: int
-    tokens_out: int
-    seconds: float
-
-
-def llm_usage(session: Session, article_id: int) -> LlmUsage | None:
-    """What the language model cost for an article: calls, tokens and time (None if it used none)."""
-    article = get(session, article_id)
-    rows = session.exec(select(LlmCall).where(LlmCall.article_hash == article.content_hash)).all()
-    if not rows:
-        return None
-    return LlmUsage(
-        calls=sum(r.outcome != "cached" for r in rows),
-        cached=sum(r.outcome == "cached" for r in rows),
-        failed=sum(r.outcome not in ("ok", "cached", "repaired") for r in rows),
-        tokens_in=sum(r.tokens_in for r in rows),
-        tokens_out=sum(r.tokens_out for r in rows),
-        seconds=sum(r.latency_ms for r in rows) / 1000,
-    )

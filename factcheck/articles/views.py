@@ -7,10 +7,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
 
-from factcheck.articles import service as articles
+from factcheck.articles import pages, service as articles
 from factcheck.core.errors import FactcheckError, InvalidInput
 from factcheck.jobs import service as jobs
-from factcheck.tickets import service as tickets
 from factcheck.web.deps import CsrfDep, EngineDep, SessionDep, SettingsDep, UserDep
 from factcheck.web.render import redirect, render
 
@@ -38,19 +37,15 @@ def article_create(
 ):
     form = {"text": text, "url": url, "title": title, "outlet": outlet, "published": published}
     try:
-        request.app.state.ingest_limit.hit(user.id)
-        pub = _parse_date(published)
         req = articles.IngestRequest(
             text=text if text.strip() else None, url=url.strip() or None,
             fetch_url=not text.strip() and bool(url.strip()),
-            title=title.strip() or None, outlet=outlet.strip() or None, published=pub,
+            title=title.strip() or None, outlet=outlet.strip() or None, published=_parse_date(published),
         )
-        if req.text is None and not req.fetch_url:
-            raise InvalidInput("Paste the article's text or give its URL.")
-        result = articles.ingest(session, engine=engine, settings=settings, req=req, actor=user)
+        result = articles.ingest(session, engine=engine, settings=settings, actor=user, req=req)
     except FactcheckError as exc:
-        # The form comes back with what was typed; nothing was stored.
-        session.rollback()
+        # The form comes back with what was typed; nothing was stored (the request's unit of work
+        # rolls back on the error status).
         return render(request, "articles/new.html", user, status_code=exc.status_code, form=form,
                       error=exc.message)
     if not result.created:
@@ -73,14 +68,9 @@ def _parse_date(value: str) -> date | None:
 
 @router.get("/articles/{article_id}")
 def article_detail(request: Request, article_id: int, session: SessionDep, user: UserDep):
-    article = articles.get(session, article_id)
-    article_tickets = tickets.for_article(session, article_id)
-    return render(
-        request, "articles/detail.html", user, article=article, tickets=article_tickets,
-        paragraphs=articles.annotated_paragraphs(article, article_tickets),
-        usage=articles.llm_usage(session, article_id),
-        progress=jobs.article_progress(session, article), job=jobs.latest_extraction(session, article_id),
-    )
+    page = pages.page(session, article_id)
+    return render(request, "articles/detail.html", user, alternate=f"/api/v1/articles/{article_id}/page",
+                  page=page, **dict(page))
 
 
 @router.get("/articles/{article_id}/progress")
@@ -94,7 +84,7 @@ def article_progress(request: Request, article_id: int, session: SessionDep, use
     article = articles.get(session, article_id)
     progress = jobs.article_progress(session, article)
     response = render(request, "articles/_progress.html", user, progress=progress, article_id=article_id,
-                      job=jobs.latest_extraction(session, article_id))
+                      extraction_job=jobs.latest_extraction(session, article_id))
     if not progress.busy or (shown == "extract" and progress.extraction != "pending"):
         response.headers["HX-Refresh"] = "true"
     return response
@@ -103,8 +93,7 @@ def article_progress(request: Request, article_id: int, session: SessionDep, use
 @router.post("/articles/{article_id}/extract", dependencies=[CsrfDep])
 def article_extract(request: Request, article_id: int, session: SessionDep, engine: EngineDep, user: UserDep):
     """Try again to find the claims of an article whose extraction failed."""
-    article = articles.retry_extraction(session, engine=engine, article=articles.get(session, article_id),
-                                        actor=user)
+    article = articles.retry_extraction(session, engine=engine, actor=user, article_id=article_id)
     message = ("Finding its claims again; this page updates by itself." if article.extraction_status == "pending"
                else "Its claims were found again.")
     return redirect(request, f"/articles/{article_id}", message)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
-from pathlib import Path
 from typing import Literal
 
 from pydantic import SecretStr, model_validator
@@ -13,8 +12,6 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 # The development secret is public (it is in this file); outside development
 # the settings refuse it so a deployed desk never signs cookies with it.
 DEV_SECRET = "factcheck-development-secret-change-me"
-
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
 class Settings(BaseSettings):

@@ -11,8 +11,9 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlmodel import Session
 
-from factcheck.core.config import PROJECT_ROOT, Settings
+from factcheck.core.config import Settings
 from factcheck.core.errors import DatabaseNotMigrated
+from factcheck.core.resources import bundled
 
 
 def make_engine(settings: Settings) -> sa.Engine:
@@ -35,8 +36,9 @@ def make_engine(settings: Settings) -> sa.Engine:
 
 
 def alembic_config(database_url: str) -> AlembicConfig:
-    cfg = AlembicConfig(str(PROJECT_ROOT / "alembic.ini"))
-    cfg.set_main_option("script_location", str(PROJECT_ROOT / "alembic"))
+    """Migrations for ``database_url``, wherever factcheck is installed (no alembic.ini needed)."""
+    cfg = AlembicConfig()
+    cfg.set_main_option("script_location", str(bundled("migrations")))
     cfg.set_main_option("sqlalchemy.url", database_url.replace("%", "%%"))
     return cfg
 

@@ -56,3 +56,8 @@ class FetchError(FactcheckError):
 class DatabaseNotMigrated(FactcheckError):
     status_code = 503
     code = "database_not_migrated"
+
+
+class TooManyRequests(FactcheckError):
+    status_code = 429
+    code = "rate_limited"

@@ -1,11 +1,12 @@
-"""The Jinja environment for pages. Autoescape is always on: article and model text is never markup."""
+"""The Jinja environment for pages and reports. Autoescape is always on: article and model text is
+never markup."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
 
-from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from factcheck.models import as_utc
 
@@ -29,11 +30,10 @@ def _engine_label(engine: str | None, model: str | None = None) -> str:
     return " / ".join(x for x in (engine, model) if x) or "unknown"
 
 
-def make_templates() -> Jinja2Templates:
-    templates = Jinja2Templates(directory=str(TEMPLATE_DIR))
-    env = templates.env
-    env.autoescape = True
+def make_environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(str(TEMPLATE_DIR)),
+                      autoescape=select_autoescape(default=True, default_for_string=True))
     env.filters["when"] = _when
     env.filters["pct"] = _pct
     env.globals["engine_label"] = _engine_label
-    return templates
+    return env

@@ -5,12 +5,14 @@ A draft is a suggestion until a person approves or edits it; its provenance stay
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from sqlmodel import Session, select
 
 from factcheck.audit import service as audit
+from factcheck.auth.permissions import Action, Actor, require_person
 from factcheck.core.errors import InvalidInput, NotFound
+from factcheck.core.text import span_context
+from factcheck.core.urls import clean_url, safe_url
+from factcheck.drafts.schemas import DraftPublic
 from factcheck.engines.base import ClaimContext, Drafts, ExtractedClaim
 from factcheck.models import (
     Article,
@@ -23,46 +25,20 @@ from factcheck.models import (
     User,
     utcnow,
 )
-from factcheck.tickets import service as tickets
-from factcheck.users.permissions import Action, require
+from factcheck.users import service as users
 
 MAX_TEXT = 2_000
 
 
-def safe_url(url: str | None) -> str | None:
-    """An http(s) URL with a host, or None: anything else (javascript:, data:, …) is dropped."""
-    if not url:
-        return None
-    url = url.strip()
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname or len(url) > 2000:
-        return None
-    return url
-
-
-def clean_url(url: str | None) -> str | None:
-    """Like safe_url, for what a person typed: a bad link is refused with a reason, not dropped."""
-    if not url or not url.strip():
-        return None
-    cleaned = safe_url(url)
-    if cleaned is None:
-        raise InvalidInput("Links must be complete http:// or https:// addresses.")
-    return cleaned
-
-
 def claim_context(article: Article, claim: Ticket | ExtractedClaim, ticket_id: int | None = None) -> ClaimContext:
     """What a drafter may see: the claim and its paragraph, not the whole article."""
-    ctx = tickets.span_context(article.text, claim.start, claim.end)
     return ClaimContext(
         claim=claim.claim,
         quote=claim.quote,
         kind=ClaimKind(claim.kind),
         speaker=claim.speaker,
         reported_by=claim.reported_by,
-        context=(ctx.before + ctx.quote + ctx.after).strip(),
+        context=span_context(article.text, claim.start, claim.end).paragraph,
         article_title=article.title,
         outlet=article.outlet,
         published=article.published,
@@ -74,25 +50,21 @@ def claim_context(article: Article, claim: Ticket | ExtractedClaim, ticket_id: i
 def store(session: Session, *, ticket: Ticket, drafts: Drafts) -> list[DraftItem]:
     """Save an engine's drafts for a ticket and mark its drafting done."""
     prov = drafts.provenance
+    machine = {"status": DraftStatus.proposed, "engine": prov.engine, "model": prov.model,
+               "prompt_name": prov.prompt_name, "prompt_hash": prov.prompt_hash}
     items = [
-        DraftItem(
-            ticket_id=ticket.id, kind=DraftKind.question, text=q.text[:MAX_TEXT], rationale=q.rationale,
-            status=DraftStatus.proposed, engine=prov.engine, model=prov.model,
-            prompt_name=prov.prompt_name, prompt_hash=prov.prompt_hash,
-        )
+        DraftItem(ticket_id=ticket.id, kind=DraftKind.question, text=q.text[:MAX_TEXT], rationale=q.rationale,
+                  **machine)
         for q in drafts.questions
     ] + [
-        DraftItem(
-            ticket_id=ticket.id, kind=DraftKind.source, text=s.name[:MAX_TEXT], rationale=s.rationale,
-            source_kind=s.source_kind, url=safe_url(s.url), search_query=s.search_query[:500],
-            status=DraftStatus.proposed, engine=prov.engine, model=prov.model,
-            prompt_name=prov.prompt_name, prompt_hash=prov.prompt_hash,
-        )
+        DraftItem(ticket_id=ticket.id, kind=DraftKind.source, text=s.name[:MAX_TEXT], rationale=s.rationale,
+                  source_kind=s.source_kind, url=safe_url(s.url), search_query=s.search_query[:500], **machine)
         for s in drafts.sources
     ]
     session.add_all(items)
     ticket.drafting_status = DraftingStatus.done
     ticket.drafting_error = None
+    session.add(ticket)
     session.flush()
     audit.record(
         session, actor=None, actor_name=prov.engine, action="draft", ticket_id=ticket.id,
@@ -114,9 +86,26 @@ def discard_unreviewed(session: Session, *, ticket: Ticket) -> int:
     return len(stale)
 
 
-def for_ticket(session: Session, ticket_id: int) -> list[DraftItem]:
+def get_ticket(session: Session, ticket_id: int) -> Ticket:
+    ticket = session.get(Ticket, ticket_id)
+    if ticket is None:
+        raise NotFound(f"No ticket with id {ticket_id}.")
+    return ticket
+
+
+def for_ticket(session: Session, ticket_id: int) -> list[DraftPublic]:
+    """A ticket's drafts, questions first, each with who reviewed it."""
+    get_ticket(session, ticket_id)
     stmt = select(DraftItem).where(DraftItem.ticket_id == ticket_id).order_by(DraftItem.kind, DraftItem.id)
-    return list(session.exec(stmt))
+    items = list(session.exec(stmt))
+    names = users.names(session, {i.reviewed_by_id for i in items if i.reviewed_by_id})
+    return [public(item, names) for item in items]
+
+
+def public(item: DraftItem, names: dict[int, str]) -> DraftPublic:
+    out = DraftPublic.model_validate(item)
+    out.reviewed_by = names.get(item.reviewed_by_id) if item.reviewed_by_id else None
+    return out
 
 
 def get(session: Session, item_id: int) -> DraftItem:
@@ -126,37 +115,42 @@ def get(session: Session, item_id: int) -> DraftItem:
     return item
 
 
-def _review(session: Session, item: DraftItem, actor: User, status: DraftStatus, detail: dict | None = None):
-    require(actor, Action.review_drafts)
+def _review(session: Session, item: DraftItem, reviewer: User, status: DraftStatus,
+            detail: dict | None = None) -> DraftPublic:
     before = item.status
     item.status = status
-    item.reviewed_by_id = actor.id
+    item.reviewed_by_id = reviewer.id
     item.reviewed_at = utcnow()
+    session.add(item)
     ticket = session.get(Ticket, item.ticket_id)
     audit.record(
-        session, actor=actor, action=f"draft.{status.value}", ticket_id=item.ticket_id,
+        session, actor=reviewer, action=f"draft.{status.value}", ticket_id=item.ticket_id,
         article_id=ticket.article_id if ticket else None, from_value=before, to_value=status.value,
         detail={"draft_id": item.id, "kind": item.kind, **(detail or {})},
     )
     session.flush()
-    return item
+    return public(item, {reviewer.id: reviewer.name})
 
 
-def approve(session: Session, *, item: DraftItem, actor: User) -> DraftItem:
+def approve(session: Session, *, actor: Actor, item_id: int) -> DraftPublic:
     """A reviewer accepts a suggestion as it stands."""
-    return _review(session, item, actor, DraftStatus.approved)
+    reviewer = require_person(actor, Action.review_drafts)
+    return _review(session, get(session, item_id), reviewer, DraftStatus.approved)
 
 
-def reject(session: Session, *, item: DraftItem, actor: User) -> DraftItem:
+def reject(session: Session, *, actor: Actor, item_id: int) -> DraftPublic:
     """A reviewer discards a suggestion; it stays in the history, out of reports."""
-    return _review(session, item, actor, DraftStatus.rejected)
+    reviewer = require_person(actor, Action.review_drafts)
+    return _review(session, get(session, item_id), reviewer, DraftStatus.rejected)
 
 
 def edit(
-    session: Session, *, item: DraftItem, actor: User, text: str, url: str | None = None,
+    session: Session, *, actor: Actor, item_id: int, text: str, url: str | None = None,
     search_query: str | None = None, answer: str | None = None,
-) -> DraftItem:
+) -> DraftPublic:
     """A reviewer rewrites a suggestion; the machine's wording is kept as ``original_text``."""
+    reviewer = require_person(actor, Action.review_drafts)
+    item = get(session, item_id)
     text = _clean_text(text)
     if item.original_text is None and item.created_by_id is None:
         item.original_text = item.text
@@ -167,29 +161,31 @@ def edit(
         item.search_query = (search_query or "").strip()[:500] or None
     if answer is not None:
         item.answer = answer.strip()[:MAX_TEXT * 5] or None
-    return _review(session, item, actor, DraftStatus.edited, {"changed": changed})
+    return _review(session, item, reviewer, DraftStatus.edited, {"changed": changed})
 
 
 def add_manual(
-    session: Session, *, ticket: Ticket, actor: User, kind: str, text: str,
+    session: Session, *, actor: Actor, ticket_id: int, kind: str, text: str,
     url: str | None = None, search_query: str | None = None,
-) -> DraftItem:
+) -> DraftPublic:
     """A reviewer's own question or source: approved by its author from the start."""
-    require(actor, Action.review_drafts)
+    author = require_person(actor, Action.review_drafts)
+    ticket = get_ticket(session, ticket_id)
     if kind not in DraftKind.__members__:
         raise InvalidInput("Choose whether this is a question or a source.")
+    is_source = kind == DraftKind.source
     item = DraftItem(
         ticket_id=ticket.id, kind=kind, text=_clean_text(text),
-        url=clean_url(url) if kind == DraftKind.source else None,
-        search_query=(search_query or "").strip()[:500] or None if kind == DraftKind.source else None,
-        status=DraftStatus.approved, engine="human", created_by_id=actor.id,
-        reviewed_by_id=actor.id, reviewed_at=utcnow(),
+        url=clean_url(url) if is_source else None,
+        search_query=((search_query or "").strip()[:500] or None) if is_source else None,
+        status=DraftStatus.approved, engine="human", created_by_id=author.id,
+        reviewed_by_id=author.id, reviewed_at=utcnow(),
     )
     session.add(item)
     session.flush()
-    audit.record(session, actor=actor, action="draft.added", ticket_id=ticket.id,
+    audit.record(session, actor=author, action="draft.added", ticket_id=ticket.id,
                  article_id=ticket.article_id, detail={"draft_id": item.id, "kind": kind})
-    return item
+    return public(item, {author.id: author.name})
 
 
 def _clean_text(text: str) -> str:

@@ -1,4 +1,4 @@
-"""Form actions on draft items: approve, edit, reject, and a reviewer's own additions."""
+"""Form actions on draft items: approve, edit, reject, a reviewer's own additions, drafting again."""
 
 from __future__ import annotations
 
@@ -6,9 +6,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
 
-from factcheck.drafts import service as drafts
-from factcheck.tickets import service as tickets
-from factcheck.web.deps import CsrfDep, SessionDep, UserDep
+from factcheck.drafts import pipeline, service as drafts
+from factcheck.web.deps import CsrfDep, EngineDep, SessionDep, UserDep
 from factcheck.web.render import redirect
 
 router = APIRouter()
@@ -16,13 +15,13 @@ router = APIRouter()
 
 @router.post("/drafts/{item_id}/approve", dependencies=[CsrfDep])
 def approve(request: Request, item_id: int, session: SessionDep, user: UserDep):
-    item = drafts.approve(session, item=drafts.get(session, item_id), actor=user)
+    item = drafts.approve(session, actor=user, item_id=item_id)
     return redirect(request, f"/tickets/{item.ticket_id}#draft-{item.id}", "Approved.")
 
 
 @router.post("/drafts/{item_id}/reject", dependencies=[CsrfDep])
 def reject(request: Request, item_id: int, session: SessionDep, user: UserDep):
-    item = drafts.reject(session, item=drafts.get(session, item_id), actor=user)
+    item = drafts.reject(session, actor=user, item_id=item_id)
     return redirect(request, f"/tickets/{item.ticket_id}#draft-{item.id}", "Rejected.")
 
 
@@ -32,8 +31,8 @@ def edit(
     text: Annotated[str, Form()], url: Annotated[str, Form()] = "",
     search_query: Annotated[str, Form()] = "", answer: Annotated[str, Form()] = "",
 ):
-    item = drafts.edit(session, item=drafts.get(session, item_id), actor=user, text=text, url=url,
-                       search_query=search_query, answer=answer)
+    item = drafts.edit(session, actor=user, item_id=item_id, text=text, url=url, search_query=search_query,
+                       answer=answer)
     return redirect(request, f"/tickets/{item.ticket_id}#draft-{item.id}", "Saved your edit.")
 
 
@@ -43,7 +42,14 @@ def add(
     kind: Annotated[str, Form()], text: Annotated[str, Form()],
     url: Annotated[str, Form()] = "", search_query: Annotated[str, Form()] = "",
 ):
-    ticket = tickets.get(session, ticket_id)
-    item = drafts.add_manual(session, ticket=ticket, actor=user, kind=kind, text=text, url=url,
+    item = drafts.add_manual(session, actor=user, ticket_id=ticket_id, kind=kind, text=text, url=url,
                              search_query=search_query)
     return redirect(request, f"/tickets/{ticket_id}#draft-{item.id}", f"Your {kind} was added.")
+
+
+@router.post("/tickets/{ticket_id}/redraft", dependencies=[CsrfDep])
+def redraft(request: Request, ticket_id: int, session: SessionDep, engine: EngineDep, user: UserDep):
+    ticket = pipeline.redraft(session, engine=engine, actor=user, ticket_id=ticket_id)
+    message = {"failed": ticket.drafting_error, "pending": "Drafting again; this page updates when it is done."
+               }.get(ticket.drafting_status, "Drafted again.")
+    return redirect(request, f"/tickets/{ticket_id}", message)

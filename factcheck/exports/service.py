@@ -1,367 +1,86 @@
-"""Verdict reports: what the desk concluded, with only the drafts a person approved."""
+"""Exporting a verdict report: the one call the export page, the API and the command line make."""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from datetime import date, datetime, time, timezone
-from typing import Any
-
-import sqlalchemy as sa
+from dataclasses import dataclass
+from datetime import datetime, timezone
 
 from sqlmodel import Session
 
+from factcheck.articles import service as articles
+from factcheck.auth.permissions import Action, Actor, require
 from factcheck.core.config import Settings
 from factcheck.core.errors import InvalidInput
-from factcheck.models import (
-    Article,
-    DraftItem,
-    DraftKind,
-    DraftStatus,
-    Event,
-    Note,
-    Ticket,
-    TicketState,
-    User,
-    as_utc,
-)
+from factcheck.exports import formats
+from factcheck.exports.selection import Selection, select_items, validate
+from factcheck.models import Article, User
+from factcheck.users import service as users
 
-FORMATS = {
-    "md": ("text/markdown; charset=utf-8", "md"),
-    "html": ("text/html; charset=utf-8", "html"),
-    "csv": ("text/csv; charset=utf-8", "csv"),
-    "json": ("application/json", "json"),
-    "claimreview": ("application/ld+json", "jsonld"),
-    "pdf": ("application/pdf", "pdf"),
-}
-VERDICT_NAMES = {TicketState.corroborated: "Corroborated", TicketState.disputed: "Disputed"}
-# ClaimReview ratings on a 1–5 scale: disputed at the bottom, corroborated at the top.
-RATINGS = {TicketState.corroborated: 5, TicketState.disputed: 1}
+FORMATS = formats.FORMATS
+_WRITERS = {"md": formats.to_markdown, "csv": formats.to_csv, "json": formats.to_json,
+            "claimreview": formats.to_claimreview, "html": formats.to_html}
+# Built whole before the first byte: ClaimReview is refused whole when one ticket is not
+# publishable, and WeasyPrint lays out a PDF all at once. The rest stream.
+WHOLE = {"claimreview", "pdf"}
+PIECE = 65_536
 
 
 @dataclass
-class Selection:
-    article_ids: list[int] = field(default_factory=list)
-    state: str | None = None
-    since: date | None = None
-    until: date | None = None
-    reviewer_id: int | None = None
-    include_open: bool = False
+class Report:
+    fmt: str
+    media_type: str
+    filename: str
+    selection: Selection
+    settings: Settings
+    content: bytes | None = None
+
+    def stream(self, session: Session) -> Iterator[str]:
+        """The report's text in pieces of about 64 KB, read through ``session``: a template yields
+        many small strings, and passing each on separately would cost more than making them."""
+        pending: list[str] = []
+        size = 0
+        for chunk in _text(session, "html" if self.fmt == "pdf" else self.fmt, self.selection, self.settings):
+            pending.append(chunk)
+            size += len(chunk)
+            if size >= PIECE:
+                yield "".join(pending)
+                pending, size = [], 0
+        if pending:
+            yield "".join(pending)
+
+
+def prepare(session: Session, *, actor: Actor, fmt: str, selection: Selection, settings: Settings) -> Report:
+    """Check that ``actor`` may export and that the request makes sense, then make the report:
+    whole now (ClaimReview, PDF), or ready to ``stream``."""
+    require(actor, Action.export)
+    if fmt not in FORMATS:
+        raise InvalidInput(f"Unknown format {fmt!r}; choose one of {', '.join(FORMATS)}.")
+    validate(selection)
+    media_type, ext = FORMATS[fmt]
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M")
+    report = Report(fmt=fmt, media_type=media_type, filename=f"factcheck-report-{stamp}.{ext}",
+                    selection=selection, settings=settings)
+    if fmt in WHOLE:
+        text = "".join(report.stream(session))
+        report.content = formats.to_pdf(text) if fmt == "pdf" else text.encode("utf-8")
+    return report
 
 
 @dataclass
-class Verdict:
-    state: str
-    rationale: str | None
-    by: str | None
-    at: datetime | None
+class ExportForm:
+    """What the export form offers: formats, the articles to pick from, reviewers."""
+
+    formats: list[str]
+    articles: list[tuple[Article, int]]
+    reviewers: list[User]
 
 
-@dataclass
-class ReportItem:
-    """One ticket in a report. Its parts are read-only database rows (attribute access like the
-    models, without ORM bookkeeping: a 10,000-ticket export would spend most of its time on it)."""
-
-    ticket: Any
-    article: Any
-    questions: list[tuple[Any, str | None]]
-    sources: list[tuple[Any, str | None]]
-    notes: list[tuple[Any, str]]
-    verdict: Verdict | None
+def form(session: Session, *, actor: Actor) -> ExportForm:
+    require(actor, Action.export)
+    return ExportForm(formats=list(FORMATS), articles=articles.recent(session, limit=500),
+                      reviewers=users.directory(session, include_inactive=True))
 
 
-def validate(sel: Selection) -> None:
-    if sel.state and sel.state not in TicketState.__members__:
-        raise InvalidInput(f"Unknown state {sel.state!r}.")
-    if sel.since and sel.until and sel.since > sel.until:
-        raise InvalidInput("'since' is after 'until'.")
-
-
-_T, _A, _D, _N, _E = (m.__table__ for m in (Ticket, Article, DraftItem, Note, Event))
-# The article's text is not in any report; everything else about it is.
-_ARTICLE_COLUMNS = [c for c in _A.c if c.name != "text"]
-
-
-def selection_query(sel: Selection) -> sa.Select:
-    """The tickets a selection covers, in report order (article by article, as they appear)."""
-    stmt = sa.select(*_T.c)
-    if sel.article_ids:
-        stmt = stmt.where(_T.c.article_id.in_(sel.article_ids))
-    if sel.state:
-        stmt = stmt.where(_T.c.state == sel.state)
-    elif not sel.include_open:
-        stmt = stmt.where(_T.c.state != TicketState.unverified)
-    if sel.since:
-        stmt = stmt.where(_T.c.updated_at >= datetime.combine(sel.since, time.min, timezone.utc))
-    if sel.until:
-        stmt = stmt.where(_T.c.updated_at <= datetime.combine(sel.until, time.max, timezone.utc))
-    if sel.reviewer_id:
-        stmt = stmt.where(_T.c.id.in_(sa.select(_E.c.ticket_id).where(_E.c.actor_id == sel.reviewer_id)))
-    return stmt.order_by(_T.c.article_id, _T.c.position, _T.c.id)
-
-
-def select_items(session: Session, sel: Selection, batch: int = 500) -> Iterator[ReportItem]:
-    """Tickets in the selection, article by article, each with what people approved.
-
-    One streamed query over the tickets, and a few queries per batch of 500 for their drafts,
-    notes, verdicts and articles: a 10,000-ticket export runs in constant memory, and reads
-    one consistent view of the desk even while reviewers keep working.
-    """
-    validate(sel)
-    users = {row.id: row.name for row in session.execute(sa.select(User.id, User.name))}
-    articles: dict[int, Any] = {}
-    result = session.execute(selection_query(sel).execution_options(yield_per=batch))
-    for rows in result.partitions():
-        ids = [t.id for t in rows]
-        drafts: dict[int, list[Any]] = defaultdict(list)
-        for d in session.execute(sa.select(_D).where(
-                _D.c.ticket_id.in_(ids), _D.c.status.in_([DraftStatus.approved, DraftStatus.edited]))
-                .order_by(_D.c.id)):
-            drafts[d.ticket_id].append(d)
-        notes: dict[int, list[Any]] = defaultdict(list)
-        for n in session.execute(sa.select(_N).where(_N.c.ticket_id.in_(ids)).order_by(_N.c.id)):
-            notes[n.ticket_id].append(n)
-        verdicts: dict[int, Any] = {}
-        for e in session.execute(sa.select(_E).where(
-                _E.c.ticket_id.in_(ids), _E.c.action.in_(["corroborate", "dispute"])).order_by(_E.c.id)):
-            verdicts[e.ticket_id] = e  # the latest wins
-        missing = {t.article_id for t in rows} - articles.keys()
-        if missing:
-            # Only the current batch's articles are kept: the ones before are done with.
-            articles = {a: articles[a] for a in {t.article_id for t in rows} if a in articles}
-            articles.update((a.id, a) for a in session.execute(
-                sa.select(*_ARTICLE_COLUMNS).where(_A.c.id.in_(missing))))
-        for ticket in rows:
-            mine = drafts[ticket.id]
-            yield ReportItem(
-                ticket=ticket,
-                article=articles[ticket.article_id],
-                questions=[(d, users.get(d.reviewed_by_id)) for d in mine if d.kind == DraftKind.question],
-                sources=[(d, users.get(d.reviewed_by_id)) for d in mine if d.kind == DraftKind.source],
-                notes=[(n, users.get(n.author_id, "?")) for n in notes[ticket.id]],
-                verdict=_verdict(ticket, verdicts.get(ticket.id)),
-            )
-
-
-def _verdict(ticket: Any, event: Any | None) -> Verdict | None:
-    if ticket.state == TicketState.unverified:
-        return None
-    if event is None or event.to_value != ticket.state:
-        return Verdict(ticket.state, None, None, as_utc(ticket.resolved_at))
-    return Verdict(ticket.state, event.rationale, event.actor_name, as_utc(event.created_at))
-
-
-def claimreview_problems(item: ReportItem, settings: Settings) -> list[str]:
-    """Why a ticket cannot be published as ClaimReview (Google's required fields), or nothing."""
-    problems = []
-    if item.verdict is None:
-        problems.append("it has no verdict yet (it is unverified)")
-        return problems
-    if not item.ticket.claim.strip():
-        problems.append("claimReviewed would be empty")
-    if not item.verdict.rationale:
-        problems.append("the verdict has no recorded rationale")
-    if not settings.org_url.startswith(("http://", "https://")) or "example.org" in settings.org_url:
-        problems.append("url needs the publisher's site: set FACTCHECK_ORG_URL to your site's address")
-    if not settings.org_name.strip():
-        problems.append("author needs the publisher's name: set FACTCHECK_ORG_NAME")
-    return problems
-
-
-def claim_review(item: ReportItem, settings: Settings) -> dict | None:
-    """schema.org ClaimReview for a ticket with a final verdict; None for open tickets."""
-    if item.verdict is None:
-        return None
-    state = TicketState(item.ticket.state)
-    review: dict = {
-        "@context": "https://schema.org",
-        "@type": "ClaimReview",
-        "url": f"{settings.org_url.rstrip('/')}/claims/{item.ticket.id}",
-        "claimReviewed": item.ticket.claim,
-        "datePublished": (item.verdict.at or as_utc(item.ticket.updated_at)).date().isoformat(),
-        "author": {"@type": "Organization", "name": settings.org_name, "url": settings.org_url},
-        "reviewRating": {
-            "@type": "Rating",
-            "ratingValue": RATINGS[state],
-            "bestRating": 5,
-            "worstRating": 1,
-            "alternateName": VERDICT_NAMES[state],
-        },
-    }
-    claim: dict = {"@type": "Claim"}
-    who = item.ticket.speaker or item.ticket.reported_by
-    if who:
-        claim["author"] = {"@type": "Person" if item.ticket.kind == "quote" else "Organization",
-                           "name": who[:1].upper() + who[1:]}
-    if item.article.published:
-        claim["datePublished"] = item.article.published.isoformat()
-    appearance = {"@type": "CreativeWork", "headline": item.article.title}
-    if item.article.url:
-        appearance["url"] = item.article.url
-    claim["appearance"] = [appearance]
-    review["itemReviewed"] = claim
-    return review
-
-
-def _fmt(dt: datetime | None) -> str:
-    return as_utc(dt).strftime("%Y-%m-%d %H:%M UTC") if dt else ""
-
-
-def to_json(items: Iterator[ReportItem], settings: Settings) -> Iterator[str]:
-    """Everything, with the provenance of every approved draft; streamed item by item."""
-    yield '{"generated_by": "factcheck", "tickets": ['
-    for index, item in enumerate(items):
-        t = item.ticket
-        record = {
-            "id": t.id, "claim": t.claim, "quote": t.quote, "start": t.start, "end": t.end,
-            "attribution": t.attribution, "speaker": t.speaker, "reported_by": t.reported_by,
-            "kind": t.kind, "score": t.score, "state": t.state, "version": t.version,
-            "extracted_by": {"engine": t.engine, "model": t.model, "prompt": t.prompt_name,
-                             "prompt_hash": t.prompt_hash},
-            "article": {"id": item.article.id, "title": item.article.title, "outlet": item.article.outlet,
-                        "url": item.article.url,
-                        "published": item.article.published.isoformat() if item.article.published else None},
-            "verdict": None if item.verdict is None else {
-                "state": item.verdict.state, "rationale": item.verdict.rationale, "by": item.verdict.by,
-                "at": item.verdict.at.isoformat() if item.verdict.at else None},
-            "questions": [_draft_json(d, by) for d, by in item.questions],
-            "sources": [_draft_json(d, by) for d, by in item.sources],
-            "notes": [{"text": n.text, "url": n.url, "by": by, "at": as_utc(n.created_at).isoformat()}
-                      for n, by in item.notes],
-            "claim_review": claim_review(item, settings),
-        }
-        yield ("," if index else "") + json.dumps(record, ensure_ascii=False)
-    yield "]}\n"
-
-
-def _draft_json(d: Any, by: str | None) -> dict:
-    return {
-        "text": d.text, "status": d.status, "answer": d.answer, "url": d.url,
-        "search_query": d.search_query, "source_kind": d.source_kind, "rationale": d.rationale,
-        "original_text": d.original_text,
-        "provenance": {"engine": d.engine, "model": d.model, "prompt": d.prompt_name,
-                       "prompt_hash": d.prompt_hash},
-        "approved_by": by, "approved_at": as_utc(d.reviewed_at).isoformat() if d.reviewed_at else None,
-    }
-
-
-CSV_COLUMNS = [
-    "ticket_id", "article_id", "article_title", "article_url", "claim", "quote", "attribution", "kind",
-    "score", "state", "verdict_rationale", "verdict_by", "verdict_at", "questions", "sources", "notes",
-]
-
-
-def to_csv(items: Iterator[ReportItem], settings: Settings) -> Iterator[str]:
-    buf = io.StringIO()
-    writer = csv.writer(buf)
-    writer.writerow(CSV_COLUMNS)
-    for item in items:
-        t, v = item.ticket, item.verdict
-        writer.writerow([
-            t.id, item.article.id, item.article.title, item.article.url or "", t.claim, t.quote,
-            t.attribution or "", t.kind, f"{t.score:.3f}", t.state,
-            v.rationale if v else "", v.by if v else "", _fmt(v.at) if v else "",
-            " | ".join(d.text + (f" — {d.answer}" if d.answer else "") for d, _ in item.questions),
-            " | ".join(" ".join(filter(None, [d.text, d.url])) for d, _ in item.sources),
-            " | ".join(n.text + (f" ({n.url})" if n.url else "") for n, _ in item.notes),
-        ])
-        yield buf.getvalue()
-        buf.seek(0)
-        buf.truncate()
-    yield buf.getvalue()
-
-
-def _md_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("<", "&lt;").replace("[", "\\[").replace("]", "\\]")
-
-
-def to_markdown(items: Iterator[ReportItem], settings: Settings) -> Iterator[str]:
-    yield f"# Fact-check report — {settings.org_name}\n\n"
-    current = None
-    for item in items:
-        if item.article.id != current:
-            current = item.article.id
-            a = item.article
-            yield f"## {_md_escape(a.title)}\n\n"
-            meta = [x for x in [a.outlet, a.published.isoformat() if a.published else None] if x]
-            if a.url:
-                meta.append(f"<{a.url}>")
-            if meta:
-                yield f"{' · '.join(_md_escape(m) if not m.startswith('<') else m for m in meta)}\n\n"
-        t, v = item.ticket, item.verdict
-        verdict = VERDICT_NAMES.get(TicketState(t.state), "Open (unverified)")
-        yield f"### {verdict}: {_md_escape(t.claim)}\n\n"
-        yield f"> {_md_escape(t.quote)}\n\n"
-        if t.attribution:
-            yield f"- **Attribution:** {_md_escape(t.attribution)}\n"
-        if v:
-            yield f"- **Verdict:** {verdict}, by {v.by or 'unknown'} on {_fmt(v.at)}\n"
-            if v.rationale:
-                yield f"- **Rationale:** {_md_escape(v.rationale)}\n"
-        yield "\n"
-        if item.questions:
-            yield "**Questions checked**\n\n"
-            for d, by in item.questions:
-                answer = f" — {_md_escape(d.answer)}" if d.answer else ""
-                yield f"1. {_md_escape(d.text)}{answer} _(approved by {by})_\n"
-            yield "\n"
-        if item.sources:
-            yield "**Sources**\n\n"
-            for d, by in item.sources:
-                link = f" <{d.url}>" if d.url else ""
-                query = f" (search: `{d.search_query.replace('`', '')}`)" if d.search_query else ""
-                yield f"- {_md_escape(d.text)}{link}{query} _(approved by {by})_\n"
-            yield "\n"
-        if item.notes:
-            yield "**Evidence notes**\n\n"
-            for n, by in item.notes:
-                link = f" <{n.url}>" if n.url else ""
-                yield f"- {_md_escape(n.text)}{link} — {by}, {_fmt(n.created_at)}\n"
-            yield "\n"
-
-
-class NotPublishable(InvalidInput):
-    code = "not_publishable"
-
-
-def to_claimreview(items: Iterator[ReportItem], settings: Settings) -> Iterator[str]:
-    """ClaimReview for every ticket with a verdict; refused whole if one lacks a required field."""
-    # Kept as encoded text, not dicts: the whole array is held until every ticket has passed.
-    # One review per line, compact: json's C encoder is skipped whenever indent is set.
-    reviews: list[str] = []
-    refused: list[str] = []
-    for item in items:
-        if item.verdict is None:
-            continue
-        problems = claimreview_problems(item, settings)
-        if problems:
-            refused.append(f"ticket {item.ticket.id}: {'; '.join(problems)}")
-        elif not refused:
-            reviews.append(json.dumps(claim_review(item, settings), ensure_ascii=False))
-    if refused:
-        raise NotPublishable("Cannot publish ClaimReview: " + " | ".join(refused[:20]),
-                             details={"refused": refused})
-    yield "[\n" + ",\n".join(reviews) + "\n]\n"
-
-
-def publishable_review(item: ReportItem, settings: Settings) -> dict | None:
-    """The ClaimReview to embed in a page, only when every required field can be filled."""
-    return None if claimreview_problems(item, settings) else claim_review(item, settings)
-
-
-def to_pdf(html: str) -> bytes:
-    """The HTML report as PDF, through WeasyPrint (which needs Pango from the system)."""
-    try:
-        import weasyprint
-    except OSError as exc:  # WeasyPrint imports fine but cannot load Pango
-        raise InvalidInput(f"PDF export needs the Pango library on the server ({exc}).") from None
-    return weasyprint.HTML(string=html).write_pdf()
-
-
-def jsonld_for_html(review: dict) -> str:
-    """JSON for a <script> element: '<' escaped so no text can close the element early."""
-    return json.dumps(review, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
+def _text(session: Session, fmt: str, selection: Selection, settings: Settings) -> Iterator[str]:
+    yield from _WRITERS[fmt](select_items(session, selection), settings)

@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from sqlmodel import Session, func, select
 
-from factcheck.models import Article, DraftingStatus, ExtractionStatus, Job, JobStatus, Ticket, User, utcnow
+from factcheck.jobs.schemas import Progress
+from factcheck.auth.permissions import Actor
+from factcheck.models import Article, DraftingStatus, ExtractionStatus, Job, JobStatus, Ticket, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +43,7 @@ BACKOFF_START, BACKOFF_MAX = 2.0, 300.0
 work_available = threading.Event()
 
 
-def enqueue_extraction(session: Session, article: Article, *, reason: str, actor: User | None) -> Job | None:
+def enqueue_extraction(session: Session, article: Article, *, reason: str, actor: Actor | None) -> Job | None:
     """Queue finding the article's claims (unless it is already waiting) and mark the article pending."""
     article.extraction_status = ExtractionStatus.pending
     article.extraction_error = None
@@ -59,7 +60,7 @@ def enqueue_extraction(session: Session, article: Article, *, reason: str, actor
     return job
 
 
-def enqueue_drafting(session: Session, tickets: list[Ticket], *, reason: str, actor: User | None) -> list[Job]:
+def enqueue_drafting(session: Session, tickets: list[Ticket], *, reason: str, actor: Actor | None) -> list[Job]:
     """Queue a drafting job per ticket (unless one is already waiting) and mark them pending."""
     waiting = set(session.exec(select(Job.ticket_id).where(
         Job.ticket_id.in_([t.id for t in tickets]), Job.kind == DRAFT,
@@ -111,7 +112,7 @@ def claim(session: Session, worker: str, lease_seconds: float, now: datetime | N
     return None
 
 
-def still_mine(session: Session, job: Job, worker: str) -> bool:
+def complete_if_leased(session: Session, job: Job, worker: str) -> bool:
     """Mark the job done if ``worker`` still holds its lease; part of the caller's transaction.
 
     The caller writes the job's results in the same transaction and commits only when this
@@ -149,25 +150,6 @@ def retry_later(session: Session, job: Job, worker: str, error: str, *, transien
         .values(**values).execution_options(synchronize_session=False)
     ).rowcount == 1
     return ok and not gives_up
-
-
-@dataclass
-class Progress:
-    """Where an article's work stands: its claims being found, then its tickets being drafted."""
-
-    total: int
-    pending: int
-    failed: int
-    extraction: str = ExtractionStatus.done
-    extraction_error: str | None = None
-
-    @property
-    def done(self) -> int:
-        return self.total - self.pending - self.failed
-
-    @property
-    def busy(self) -> bool:
-        return self.extraction == ExtractionStatus.pending or self.pending > 0
 
 
 def article_progress(session: Session, article: Article) -> Progress:

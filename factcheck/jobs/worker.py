@@ -1,5 +1,10 @@
-"""A worker: takes jobs (find an article's claims, draft a ticket), asks the engine with no
-transaction open, and writes the results once, while it still holds the job's lease."""
+"""A worker: takes jobs, asks the engine with no transaction open, and writes the results once,
+while it still holds the job's lease.
+
+What a kind of job reads and writes belongs to its domain (finding claims to articles, drafting to
+drafts): each supplies a ``Handler``, and the worker only runs the steps in order and deals with
+failure the same way for all of them.
+"""
 
 from __future__ import annotations
 
@@ -8,18 +13,35 @@ import os
 import socket
 import threading
 import uuid
+from collections.abc import Mapping
+from typing import Any, Protocol
 
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from factcheck.articles import service as articles
-from factcheck.audit import service as audit
-from factcheck.drafts import service as drafts
 from factcheck.engines.base import Engine, EngineError
 from factcheck.jobs import service as jobs
-from factcheck.models import Article, DraftingStatus, Job, JobStatus, Ticket, User
+from factcheck.models import Job, JobStatus
 
 log = logging.getLogger(__name__)
+
+
+class Handler(Protocol):
+    """One kind of job."""
+
+    kind: str
+
+    def load(self, session: Session, job: Job) -> Any | None:
+        """What the engine needs, read before the call; None when the subject is gone."""
+
+    def run(self, engine: Engine, loaded: Any) -> Any:
+        """The slow part, with no transaction open; raises EngineError when it cannot be done."""
+
+    def apply(self, session: Session, job: Job, engine: Engine, result: Any) -> None:
+        """Write the result, in the transaction that marks the job done under its lease."""
+
+    def failed(self, session: Session, job: Job, engine: Engine, error: EngineError, *, retrying: bool) -> None:
+        """Say on the job's subject why it waits (``retrying``) or why it gave up."""
 
 
 def worker_name() -> str:
@@ -27,16 +49,17 @@ def worker_name() -> str:
 
 
 class Worker:
-    def __init__(self, db: sa.Engine, engine: Engine, *, lease_seconds: float = 300.0,
-                 poll_seconds: float = 2.0, name: str | None = None, max_attempts: int = jobs.MAX_ATTEMPTS,
-                 backoff_start: float = jobs.BACKOFF_START) -> None:
+    def __init__(self, db: sa.Engine, engine: Engine, handlers: Mapping[str, Handler], *,
+                 lease_seconds: float = 300.0, poll_seconds: float = 2.0, name: str | None = None,
+                 max_attempts: int = jobs.MAX_ATTEMPTS, backoff_start: float = jobs.BACKOFF_START) -> None:
         self.db = db
-        self.max_attempts = max_attempts
-        self.backoff_start = backoff_start
         self.engine = engine
+        self.handlers = handlers
         self.lease_seconds = lease_seconds
         self.poll_seconds = poll_seconds
         self.name = name or worker_name()
+        self.max_attempts = max_attempts
+        self.backoff_start = backoff_start
 
     def run_one(self) -> bool:
         """Do one job if one is ready; False when there was nothing to do."""
@@ -44,122 +67,53 @@ class Worker:
             job = jobs.claim(session, self.name, self.lease_seconds)
         if job is None:
             return False
+        handler = self.handlers[job.kind]
         try:
-            if job.kind == jobs.EXTRACT:
-                self._extract(job)
-            else:
-                self._draft(job)
+            self._run(job, handler)
         except Exception as exc:
             # A bug or a database hiccup: it counts as an attempt, so a job that always crashes ends
             # as failed, with its reason on the article or ticket, instead of being retried for ever.
             log.exception("job %s (%s) failed unexpectedly", job.id, job.kind)
-            error = EngineError(f"internal error: {type(exc).__name__}: {exc}")
-            if job.kind == jobs.EXTRACT:
-                self._extract_failed(job, error)
-            else:
-                with Session(self.db, expire_on_commit=False) as session:
-                    self._failed(session, job, error)
+            self._fail(job, handler, EngineError(f"internal error: {type(exc).__name__}: {exc}"))
         return True
 
-    def _extract(self, job: Job) -> None:
+    def _run(self, job: Job, handler: Handler) -> None:
         with Session(self.db, expire_on_commit=False) as session:
-            article = session.get(Article, job.article_id)
-            source = articles.article_input(article) if article else None
-        if source is None:  # the article is gone: nothing to do
+            loaded = handler.load(session, job)
+        if loaded is None:  # the article or ticket is gone: nothing to do
             self._drop(job)
             return
-        # As for drafts: the model reads the article with no transaction open.
         try:
-            extraction = self.engine.extract(source)
+            result = handler.run(self.engine, loaded)
         except EngineError as error:
-            self._extract_failed(job, error)
+            self._fail(job, handler, error)
             return
         with Session(self.db, expire_on_commit=False) as session:
-            if not jobs.still_mine(session, job, self.name):
+            if not jobs.complete_if_leased(session, job, self.name):
                 session.rollback()
-                log.warning("job %s: lease lost before the claims were written; another worker has it", job.id)
+                log.warning("job %s: lease lost before its results were written; another worker has it", job.id)
                 return
-            article = session.get(Article, job.article_id)
-            actor = session.get(User, job.requested_by_id) if job.requested_by_id else None
-            made = articles.store_extraction(session, engine=self.engine, article=article, extraction=extraction,
-                                             actor=actor)
+            handler.apply(session, job, self.engine, result)
             session.commit()
-        log.info("job %s: article %s has %d claims", job.id, job.article_id, len(made))
 
-    def _extract_failed(self, job: Job, error: EngineError) -> None:
+    def _fail(self, job: Job, handler: Handler, error: EngineError) -> None:
         with Session(self.db, expire_on_commit=False) as session:
-            again = self._retry(session, job, f"finding claims failed: {error.message}", error)
-            if again is None:
-                return
-            article = session.get(Article, job.article_id)
-            if again:
-                article.extraction_error = f"waiting to try again: {error.message}"[:2000]
-                session.add(article)
-            else:
-                articles.extraction_failed(session, engine=self.engine, article=article, message=error.message)
+            again = jobs.retry_later(session, job, self.name, error.message, transient=error.transient,
+                                     max_attempts=self.max_attempts, backoff_start=self.backoff_start)
+            if not again:
+                status = session.execute(sa.select(Job.status).where(Job.id == job.id)).scalar_one()
+                if status != JobStatus.failed:  # the lease was lost: the job is someone else's now
+                    session.rollback()
+                    return
+            log.warning("job %s (%s): %s%s", job.id, job.kind, error.message,
+                        "; will try again" if again else "; gave up")
+            handler.failed(session, job, self.engine, error, retrying=again)
             session.commit()
-
-    def _retry(self, session: Session, job: Job, message: str, error: EngineError) -> bool | None:
-        """Put the job back or give up; None when the lease was lost (the job is someone else's)."""
-        again = jobs.retry_later(session, job, self.name, message, transient=error.transient,
-                                 max_attempts=self.max_attempts, backoff_start=self.backoff_start)
-        if not again:
-            status = session.execute(sa.select(Job.status).where(Job.id == job.id)).scalar_one()
-            if status != JobStatus.failed:
-                session.rollback()
-                return None
-        log.warning("job %s: %s%s", job.id, message, "; will try again" if again else "; gave up")
-        return again
 
     def _drop(self, job: Job) -> None:
         with Session(self.db) as session:
-            jobs.still_mine(session, job, self.name)
+            jobs.complete_if_leased(session, job, self.name)
             session.commit()
-
-    def _draft(self, job: Job) -> None:
-        with Session(self.db, expire_on_commit=False) as session:
-            ticket = session.get(Ticket, job.ticket_id)
-            article = session.get(Article, ticket.article_id) if ticket else None
-            context = drafts.claim_context(article, ticket, ticket_id=ticket.id) if ticket else None
-        if context is None:  # the ticket is gone: nothing to draft
-            self._drop(job)
-            return
-        # The model is asked with no transaction open: a slow endpoint holds no lock.
-        result = self.engine.draft_many([context])[0]
-        with Session(self.db, expire_on_commit=False) as session:
-            if isinstance(result, EngineError):
-                self._failed(session, job, result)
-            else:
-                self._finished(session, job, result)
-
-    def _finished(self, session: Session, job: Job, result) -> None:
-        if not jobs.still_mine(session, job, self.name):
-            session.rollback()
-            log.warning("job %s: lease lost before the drafts were written; another worker has it", job.id)
-            return
-        ticket = session.get(Ticket, job.ticket_id)
-        if job.reason != "ingest":
-            removed = drafts.discard_unreviewed(session, ticket=ticket)
-            audit.record(session, actor=None, actor_name=self.engine.name, action="redraft", ticket_id=ticket.id,
-                         article_id=ticket.article_id, detail={"discarded": removed, "job": job.id})
-        drafts.store(session, ticket=ticket, drafts=result)
-        session.commit()
-
-    def _failed(self, session: Session, job: Job, error: EngineError) -> None:
-        message = f"drafting failed: {error.message}"
-        again = self._retry(session, job, message, error)
-        if again is None:
-            return
-        ticket = session.get(Ticket, job.ticket_id)
-        if again:
-            ticket.drafting_error = f"waiting to try again: {error.message}"[:2000]
-        else:
-            ticket.drafting_status = DraftingStatus.failed
-            ticket.drafting_error = message[:2000]
-            audit.record(session, actor=None, actor_name=self.engine.name, action="draft.failed",
-                         ticket_id=ticket.id, article_id=ticket.article_id, rationale=error.message[:2000])
-        session.add(ticket)
-        session.commit()
 
     def run_until_idle(self, limit: int | None = None) -> int:
         """Do ready jobs until none is left (or ``limit`` are done); how many were done."""
@@ -182,11 +136,11 @@ class Worker:
         log.info("worker %s stopped", self.name)
 
 
-def start_in_process(db: sa.Engine, engine: Engine, *, lease_seconds: float, poll_seconds: float
-                     ) -> tuple[threading.Thread, threading.Event]:
+def start_in_process(db: sa.Engine, engine: Engine, handlers: Mapping[str, Handler], *, lease_seconds: float,
+                     poll_seconds: float) -> tuple[threading.Thread, threading.Event]:
     """The worker `factcheck serve` runs beside the web app (one per process)."""
     stop = threading.Event()
-    worker = Worker(db, engine, lease_seconds=lease_seconds, poll_seconds=poll_seconds)
+    worker = Worker(db, engine, handlers, lease_seconds=lease_seconds, poll_seconds=poll_seconds)
     thread = threading.Thread(target=worker.run_forever, args=(stop,), name="factcheck-worker", daemon=True)
     thread.start()
     return thread, stop

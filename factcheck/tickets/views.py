@@ -3,23 +3,28 @@
 from __future__ import annotations
 
 from typing import Annotated
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, Request
-from sqlmodel import select
 
-from factcheck.articles import service as articles
-from factcheck.audit import service as audit
 from factcheck.core.errors import InvalidInput
-from factcheck.drafts import service as drafts
 from factcheck.jobs import service as jobs
-from factcheck.models import DraftKind, TicketState, User
-from factcheck.tickets import service as tickets, tally
-from factcheck.tickets.states import allowed_targets, bulk_transition, open_proposals, propose, transition
-from factcheck.users import service as users
-from factcheck.web.deps import CsrfDep, EngineDep, SessionDep, UserDep
-from factcheck.web.render import redirect, render
+from factcheck.models import Ticket, TicketState, User
+from factcheck.tickets import pages, service as tickets, states
+from factcheck.tickets.queue import SORTS, QueueFilter
+from factcheck.web.deps import CsrfDep, SessionDep, UserDep
+from factcheck.web.render import redirect, render, safe_next
 
 router = APIRouter()
+
+
+def _number(value: str) -> int | None:
+    return int(value) if value.isascii() and value.isdigit() else None
+
+
+def _assignee_id(value: str, user: User) -> int | None:
+    """A form's assignee: "me", a user id, or anything else for nobody."""
+    return user.id if value == "me" else _number(value)
 
 
 @router.get("/")
@@ -28,51 +33,37 @@ def queue(
     state: str = "", article: str = "", assignee: str = "", q: str = "", sort: str = "score",
     cursor: str = "", failed: str = "",
 ):
-    mine = assignee == "me"
-    f = tickets.QueueFilter(
-        state=state or None,
-        article_id=int(article) if article.isdigit() else None,
-        assignee_id=user.id if mine else (int(assignee) if assignee.isdigit() else None),
-        unassigned=assignee == "none",
-        drafting_failed=failed == "1",
+    f = QueueFilter(
+        state=state or None, article_id=_number(article),
+        assignee_id=_assignee_id(assignee, user) if assignee != "none" else None,
+        unassigned=assignee == "none", drafting_failed=failed == "1",
         q=q.strip() or None, sort=sort, cursor=cursor or None,
     )
-    counts = tally.counts_by_state(session)
-    result = tickets.queue(session, f)
+    view = pages.queue_view(session, f)
+    api_filters = {k: v for k, v in {"state": f.state, "article_id": f.article_id, "assignee_id": f.assignee_id,
+                                      "q": f.q, "sort": f.sort}.items() if v}
     return render(
-        request, "tickets/queue.html", user, result=result, counts=counts,
-        proposals=open_proposals(session, [t for t, _, _ in result.rows]), targets=list(TicketState),
-        filters={"state": state, "article": article, "assignee": assignee, "q": q, "sort": sort,
-                 "failed": failed},
-        states=list(TicketState), sorts=list(tickets.SORTS),
-        reviewers=users.list_users(session), articles=articles.titles(session, limit=200),
+        request, "tickets/queue.html", user, view=view, result=view.result, counts=view.counts,
+        proposals=view.proposals, reviewers=view.assignable, articles=view.articles,
+        filters={"state": state, "article": article, "assignee": assignee, "q": q, "sort": sort, "failed": failed},
+        states=list(TicketState), targets=list(TicketState), sorts=list(SORTS),
+        alternate="/api/v1/tickets" + (f"?{urlencode(api_filters)}" if api_filters else ""),
     )
 
 
 @router.get("/tickets/{ticket_id}")
 def ticket_detail(request: Request, ticket_id: int, session: SessionDep, user: UserDep):
-    ticket = tickets.get(session, ticket_id)
-    article = articles.get(session, ticket.article_id)
-    items = drafts.for_ticket(session, ticket_id)
-    names = {u.id: u.name for u in session.exec(select(User))}
-    previous, following = tickets.neighbours(session, ticket)
-    return render(
-        request, "tickets/detail.html", user,
-        ticket=ticket, article=article, context=tickets.context(article, ticket),
-        questions=[d for d in items if d.kind == DraftKind.question],
-        sources=[d for d in items if d.kind == DraftKind.source],
-        notes=tickets.notes(session, ticket_id), history=audit.ticket_history(session, ticket_id),
-        targets=allowed_targets(ticket.state), names=names, reviewers=users.list_users(session),
-        proposal=open_proposals(session, [ticket]).get(ticket.id), previous=previous, following=following,
-        job=jobs.latest_for(session, ticket_id),
-    )
+    page = pages.ticket_page(session, ticket_id)
+    return render(request, "tickets/detail.html", user, alternate=f"/api/v1/tickets/{ticket_id}/page",
+                  page=page, **dict(page))
 
 
 @router.get("/tickets/{ticket_id}/drafting")
 def ticket_drafting(request: Request, ticket_id: int, session: SessionDep, user: UserDep):
     """The drafting-status box, polled by htmx while the ticket's drafts are being made."""
     ticket = tickets.get(session, ticket_id)
-    response = render(request, "tickets/_drafting.html", user, ticket=ticket, job=jobs.latest_for(session, ticket_id))
+    response = render(request, "tickets/_drafting.html", user, ticket=ticket,
+                      drafting_job=jobs.latest_for(session, ticket_id))
     if ticket.drafting_status != "pending":
         response.headers["HX-Refresh"] = "true"
     return response
@@ -83,8 +74,8 @@ def ticket_state(
     request: Request, ticket_id: int, session: SessionDep, user: UserDep,
     to: Annotated[str, Form()], rationale: Annotated[str, Form()], version: Annotated[int, Form()],
 ):
-    ticket = tickets.get(session, ticket_id)
-    transition(session, ticket=ticket, to=to, actor=user, rationale=rationale, expected_version=version)
+    ticket = states.transition(session, actor=user, ticket_id=ticket_id, to=to, rationale=rationale,
+                               expected_version=version)
     return redirect(request, f"/tickets/{ticket_id}", f"Ticket marked {ticket.state}.")
 
 
@@ -93,8 +84,7 @@ def ticket_propose(
     request: Request, ticket_id: int, session: SessionDep, user: UserDep,
     to: Annotated[str, Form()], rationale: Annotated[str, Form()], version: Annotated[int, Form()],
 ):
-    ticket = tickets.get(session, ticket_id)
-    propose(session, ticket=ticket, to=to, actor=user, rationale=rationale, expected_version=version)
+    states.propose(session, actor=user, ticket_id=ticket_id, to=to, rationale=rationale, expected_version=version)
     return redirect(request, f"/tickets/{ticket_id}", f"Proposed {to}; an editor will decide.")
 
 
@@ -106,18 +96,23 @@ def tickets_bulk(
     back: Annotated[str, Form()] = "/",
 ):
     """The queue's bulk bar: assign, or change the state of, every checked ticket."""
-    selected = tickets.parse_selected(session, ticket)
-    back = back if back.startswith("/") and not back.startswith("//") else "/"
+    selection = tickets.parse_selection(ticket)
     if action == "assign":
-        target = user if assignee == "me" else (users.get_user(session, int(assignee)) if assignee.isdigit() else None)
-        tickets.bulk_assign(session, tickets=selected, assignee=target, actor=user)
-        message = f"{len(selected)} tickets assigned to {target.name if target else 'nobody'}."
+        done = tickets.bulk_assign(session, actor=user, selection=selection,
+                                   assignee_id=_assignee_id(assignee, user))
+        message = f"{len(done)} tickets assigned to {_name_of(session, done) or 'nobody'}."
     elif action == "state":
-        bulk_transition(session, tickets=selected, to=to, actor=user, rationale=rationale)
-        message = f"{len(selected)} tickets marked {to}."
+        done = states.bulk_transition(session, actor=user, selection=selection, to=to, rationale=rationale)
+        message = f"{len(done)} tickets marked {to}."
     else:
         raise InvalidInput(f"Unknown bulk action {action!r}.")
-    return redirect(request, back, message)
+    return redirect(request, safe_next(back), message)
+
+
+def _name_of(session: SessionDep, done: list[Ticket]) -> str | None:
+    """The name of whom the (first) ticket is now assigned to."""
+    assignee_id = done[0].assignee_id if done else None
+    return session.get(User, assignee_id).name if assignee_id else None
 
 
 @router.post("/tickets/{ticket_id}/assign", dependencies=[CsrfDep])
@@ -125,23 +120,10 @@ def ticket_assign(
     request: Request, ticket_id: int, session: SessionDep, user: UserDep,
     assignee: Annotated[str, Form()], version: Annotated[int, Form()],
 ):
-    ticket = tickets.get(session, ticket_id)
-    target = None
-    if assignee == "me":
-        target = user
-    elif assignee.isdigit():
-        target = users.get_user(session, int(assignee))
-    tickets.assign(session, ticket=ticket, assignee=target, actor=user, expected_version=version)
-    return redirect(request, f"/tickets/{ticket_id}",
-                    f"Assigned to {target.name}." if target else "Unassigned.")
-
-
-@router.post("/tickets/{ticket_id}/redraft", dependencies=[CsrfDep])
-def ticket_redraft(request: Request, ticket_id: int, session: SessionDep, engine: EngineDep, user: UserDep):
-    ticket = articles.redraft(session, engine=engine, ticket=tickets.get(session, ticket_id), actor=user)
-    message = {"failed": ticket.drafting_error, "pending": "Drafting again; this page updates when it is done."
-               }.get(ticket.drafting_status, "Drafted again.")
-    return redirect(request, f"/tickets/{ticket_id}", message)
+    ticket = tickets.assign(session, actor=user, ticket_id=ticket_id, assignee_id=_assignee_id(assignee, user),
+                            expected_version=version)
+    name = _name_of(session, [ticket])
+    return redirect(request, f"/tickets/{ticket_id}", f"Assigned to {name}." if name else "Unassigned.")
 
 
 @router.post("/tickets/{ticket_id}/notes", dependencies=[CsrfDep])
@@ -149,6 +131,5 @@ def ticket_note(
     request: Request, ticket_id: int, session: SessionDep, user: UserDep,
     text: Annotated[str, Form()], url: Annotated[str, Form()] = "",
 ):
-    ticket = tickets.get(session, ticket_id)
-    tickets.add_note(session, ticket=ticket, actor=user, text=text, url=url)
+    tickets.add_note(session, actor=user, ticket_id=ticket_id, text=text, url=url)
     return redirect(request, f"/tickets/{ticket_id}#notes", "Note added.")

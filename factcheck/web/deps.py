@@ -9,11 +9,11 @@ from typing import Annotated
 from fastapi import Depends, Request
 from sqlmodel import Session
 
+from factcheck.auth.tokens import user_for_token
 from factcheck.core.config import Settings
 from factcheck.core.errors import Forbidden, NotAuthenticated
 from factcheck.engines.base import Engine
 from factcheck.models import User
-from factcheck.users import service as users
 
 
 def get_settings(request: Request) -> Settings:
@@ -21,11 +21,15 @@ def get_settings(request: Request) -> Settings:
 
 
 def get_session(request: Request) -> Iterator[Session]:
-    """One unit of work per request: commit on success, roll back on any error."""
+    """One unit of work per request: commit on success, roll back on any error, including a page
+    that answers with an error status itself (see ``render``)."""
     session = Session(request.app.state.db, expire_on_commit=False)
     try:
         yield session
-        session.commit()
+        if getattr(request.state, "failed", False):
+            session.rollback()
+        else:
+            session.commit()
     except BaseException:
         session.rollback()
         raise
@@ -82,7 +86,7 @@ def api_user(request: Request, session: SessionDep) -> User:
     """API callers use a Bearer token; a logged-in browser may read, and may write with its CSRF header."""
     auth = request.headers.get("authorization", "")
     if auth.lower().startswith("bearer "):
-        return users.user_for_token(session, auth[7:].strip())
+        return user_for_token(session, auth[7:].strip())
     user = _session_user(request, session)
     if user is None:
         raise NotAuthenticated("Send an API token as 'Authorization: Bearer <token>'.")

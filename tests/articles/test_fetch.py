@@ -122,10 +122,9 @@ def test_url_ingest_through_the_api_stores_nothing_when_refused(client, session,
     from sqlmodel import func, select
 
     from factcheck.models import Article
-    from factcheck.users import service as users
-    from tests.conftest import make_user
+    from tests.conftest import make_token, make_user
 
-    token = users.issue_token(session, user=make_user(session, "bot", "reviewer"), label="t")
+    token = make_token(session, make_user(session, "bot", "reviewer"))
     session.commit()
     resp = client.post("/api/v1/articles", json={"url": "http://169.254.169.254/latest/meta-data/"},
                        headers={"Authorization": f"Bearer {token}"})

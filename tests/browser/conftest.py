@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session
 
+from factcheck.auth.permissions import CONSOLE
 from factcheck.core.config import Settings
 from factcheck.core.db import make_engine, upgrade
 from factcheck.users import service as users
@@ -42,7 +43,7 @@ class Desk:
     def user(self, name: str, role: str) -> str:
         if name not in self.made:
             with Session(self.engine) as session:
-                users.create_user(session, name=name, role=role, password=PASSWORD)
+                users.create_user(session, actor=CONSOLE, name=name, role=role, password=PASSWORD)
                 session.commit()
             self.made.add(name)
         return name
@@ -58,7 +59,7 @@ def _free_port() -> int:
 def desk(tmp_path_factory) -> Iterator[Desk]:
     import uvicorn
 
-    from factcheck.web.app import create_app
+    from factcheck.app import create_app
 
     tmp = tmp_path_factory.mktemp("browser-desk")
     settings = Settings(database_url=f"sqlite:///{tmp / 'desk.db'}", env="test", org_name="Browser Desk",

@@ -4,17 +4,18 @@ import json
 
 from bs4 import BeautifulSoup
 
+from factcheck.auth.permissions import CONSOLE
 from factcheck.drafts import service as drafts
 from factcheck.exports import service as exports
-from factcheck.exports.views import render_report
-from factcheck.core.templating import make_templates
+from factcheck.exports.selection import Selection
 from factcheck.tickets.states import transition
 from tests.conftest import make_user
 from tests.factories import ingest
 
 
 def _report(session, settings, fmt, **sel):
-    return "".join(render_report(session, settings, fmt, exports.Selection(**sel), make_templates().env))
+    report = exports.prepare(session, actor=CONSOLE, fmt=fmt, selection=Selection(**sel), settings=settings)
+    return report.content.decode() if report.content is not None else "".join(report.stream(session))
 
 
 def _reviewed(session, settings):
@@ -22,9 +23,9 @@ def _reviewed(session, settings):
     editor = make_user(session, "ed", "editor")
     ticket = result.tickets[0]
     items = drafts.for_ticket(session, ticket.id)
-    drafts.approve(session, item=items[0], actor=editor)
-    drafts.reject(session, item=items[1], actor=editor)
-    transition(session, ticket=ticket, to="disputed", actor=editor, rationale="The minutes say 6-3, not 7-2.",
+    drafts.approve(session, actor=editor, item_id=items[0].id)
+    drafts.reject(session, actor=editor, item_id=items[1].id)
+    transition(session, actor=editor, ticket_id=ticket.id, to="disputed", rationale="The minutes say 6-3, not 7-2.",
                expected_version=1)
     session.commit()
     return result, ticket, items
@@ -82,7 +83,7 @@ def test_html_report_embeds_claimreview_that_cannot_break_out_of_its_script(sess
 def test_claimreview_is_refused_whole_with_reasons_when_the_publisher_is_not_configured(session, settings):
     import pytest
 
-    from factcheck.exports.service import NotPublishable
+    from factcheck.exports.formats import NotPublishable
 
     _reviewed(session, settings)
     settings.org_url = "https://example.org/"
@@ -94,10 +95,8 @@ def test_claimreview_is_refused_whole_with_reasons_when_the_publisher_is_not_con
 
 
 def test_pdf_report_is_a_pdf(session, settings):
-    from factcheck.exports.views import report_bytes
-
     _reviewed(session, settings)
-    pdf = report_bytes(session, settings, "pdf", exports.Selection(), make_templates().env)
+    pdf = exports.prepare(session, actor=CONSOLE, fmt="pdf", selection=Selection(), settings=settings).content
     assert pdf.startswith(b"%PDF-") and len(pdf) > 1000
 
 
@@ -107,7 +106,7 @@ def test_a_selection_narrows_by_article_date_range_reviewer_and_state(session, s
     result, ticket, _ = _reviewed(session, settings)
     other = ingest(session, settings, text="Marlow port handled 2.1 million containers in 2024, the port authority said.\n")
     erin = make_user(session, "erin", "editor")
-    transition(session, ticket=other.tickets[0], to="corroborated", actor=erin, rationale="Annual report, p. 3.",
+    transition(session, actor=erin, ticket_id=other.tickets[0].id, to="corroborated", rationale="Annual report, p. 3.",
                expected_version=1)
     session.commit()
 

@@ -17,6 +17,8 @@ from sqlmodel import Session, func, select
 from factcheck.articles import service as articles
 from factcheck.drafts.service import claim_context
 from factcheck.jobs import service as jobs
+from factcheck.articles.pipeline import job_handlers
+from factcheck.auth.permissions import CONSOLE
 from factcheck.jobs.worker import Worker
 from factcheck.models import Article, DraftItem, Event, Job, Ticket
 from factcheck.tickets.states import StaleVersion, transition
@@ -26,6 +28,7 @@ from tests.factories import ARTICLE
 from tests.jobs.engines import QueuedOffline
 
 ROOT = Path(__file__).resolve().parents[2]
+HANDLERS = job_handlers()
 
 
 def queue_articles(session, settings, n_articles: int) -> list[Article]:
@@ -35,7 +38,7 @@ def queue_articles(session, settings, n_articles: int) -> list[Article]:
     for i in range(n_articles):
         text = ARTICLE.replace("214", str(300 + i)).replace("12 percent", f"{i + 2} percent")
         result = articles.ingest(session, engine=engine, settings=settings,
-                                 req=articles.IngestRequest(text=text), actor=None)
+                                 req=articles.IngestRequest(text=text), actor=CONSOLE)
         assert result.created and result.tickets == [] and result.article.extraction_status == "pending"
         made.append(result.article)
     session.commit()
@@ -46,7 +49,7 @@ def queue_tickets(session, settings, n_articles: int, db) -> list[Ticket]:
     """Articles whose claims were found; their tickets, each with one drafting job waiting."""
     made = queue_articles(session, settings, n_articles)
     # The extraction jobs are the oldest, so exactly they are done here.
-    assert Worker(db, QueuedOffline(), name="extractor").run_until_idle(limit=n_articles) == n_articles
+    assert Worker(db, QueuedOffline(), HANDLERS, name="extractor").run_until_idle(limit=n_articles) == n_articles
     session.expire_all()
     return [t for a in made for t in session.exec(select(Ticket).where(Ticket.article_id == a.id)).all()]
 
@@ -62,7 +65,7 @@ def tickets_per_article(session) -> Counter:
 def test_two_workers_find_claims_and_draft_each_exactly_once(session, settings, db):
     made = queue_articles(session, settings, 34)
     expected = len(QueuedOffline().extract(articles.article_input(made[0])).claims)
-    workers = [Worker(db, QueuedOffline(delay=0.002), name=f"w{i}") for i in range(2)]
+    workers = [Worker(db, QueuedOffline(delay=0.002), HANDLERS, name=f"w{i}") for i in range(2)]
     done = [0, 0]
 
     def run(i):
@@ -114,7 +117,7 @@ def test_a_worker_killed_mid_job_loses_nothing_and_the_job_is_finished_once(sess
     finally:
         if doomed.poll() is None:
             doomed.kill()
-    survivor = Worker(db, QueuedOffline(), name="survivor")
+    survivor = Worker(db, QueuedOffline(), HANDLERS, name="survivor")
     survivor.run_until_idle()  # whatever else is ready; the dead worker's job is not, yet
     session.expire_all()
     assert session.get(Job, running.id).status == "running"
@@ -135,8 +138,9 @@ def test_a_worker_that_outlived_its_lease_on_claims_writes_nothing(session, sett
     with Session(db, expire_on_commit=False) as s:
         slow = jobs.claim(s, "slow", lease_seconds=0.2)
     time.sleep(0.3)
-    Worker(db, QueuedOffline(), name="fast").run_until_idle(limit=1)  # takes the expired job over
-    Worker(db, QueuedOffline(), name="slow")._extract(slow)  # comes back with the same claims: too late
+    Worker(db, QueuedOffline(), HANDLERS, name="fast").run_until_idle(limit=1)  # takes the expired job over
+    # The slow worker comes back with the same claims: too late, nothing is written.
+    Worker(db, QueuedOffline(), HANDLERS, name="slow")._run(slow, HANDLERS[slow.kind])
     session.expire_all()
     found = tickets_per_article(session)[article.id]
     assert found == len(QueuedOffline().extract(articles.article_input(article)).claims)
@@ -148,15 +152,10 @@ def test_a_worker_that_outlived_its_lease_on_drafts_writes_nothing(session, sett
     with Session(db, expire_on_commit=False) as s:
         slow = jobs.claim(s, "slow", lease_seconds=0.2)
     time.sleep(0.3)
-    fast = Worker(db, QueuedOffline(), name="fast")
+    fast = Worker(db, QueuedOffline(), HANDLERS, name="fast")
     fast.run_until_idle()
     # The slow worker comes back with its drafts: the lease is gone, so nothing is written.
-    late = Worker(db, QueuedOffline(), name="slow")
-    ticket = session.get(Ticket, slow.ticket_id)
-    article = articles.get(session, ticket.article_id)
-    result = late.engine.draft_many([claim_context(article, ticket, ticket_id=ticket.id)])[0]
-    with Session(db, expire_on_commit=False) as s:
-        late._finished(s, slow, result)
+    Worker(db, QueuedOffline(), HANDLERS, name="slow")._run(slow, HANDLERS[slow.kind])
     session.expire_all()
     assert draft_events(session)[slow.ticket_id] == 1
     assert session.get(Job, slow.id).lease_owner == "fast"
@@ -175,7 +174,7 @@ def test_twenty_concurrent_state_changes_one_wins_the_rest_are_refused(session, 
             s.commit()  # hand the connection back: the pool has fewer than 20
             barrier.wait()
             try:
-                transition(s, ticket=mine, to="disputed" if i % 2 else "corroborated", actor=editors[i],
+                transition(s, actor=editors[i], ticket_id=mine.id, to="disputed" if i % 2 else "corroborated",
                            rationale=f"Editor {i} read the minutes.", expected_version=1)
                 s.commit()
                 result = "won"
@@ -208,7 +207,7 @@ class Crashing(QueuedOffline):
 
 def test_a_job_that_keeps_crashing_ends_failed_with_its_reason_instead_of_looping(session, settings, db):
     article = queue_articles(session, settings, 1)[0]
-    worker = Worker(db, Crashing(), name="buggy", max_attempts=2, backoff_start=0)
+    worker = Worker(db, Crashing(), HANDLERS, name="buggy", max_attempts=2, backoff_start=0)
     assert worker.run_until_idle(limit=10) == 2  # tried twice, then given up
     session.expire_all()
     job = session.exec(select(Job)).one()

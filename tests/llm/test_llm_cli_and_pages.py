@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 from factcheck.cli import app as cli_app
 from factcheck.core.config import get_settings
 from factcheck.devtools.scripted_llm import Fault
-from tests.conftest import login, make_user
+from tests.conftest import login, make_token, make_user
 from tests.factories import ARTICLE
 from tests.llm.conftest import drain
 
@@ -62,7 +62,7 @@ def test_pages_show_drafting_progress_then_calls_and_a_retry_for_failed_drafts(l
 
     from factcheck.engines.llm.engine import OpenAIEngine
     from factcheck.engines.llm.store import DatabaseStore
-    from factcheck.web.app import create_app
+    from factcheck.app import create_app
 
     settings = llm_settings.model_copy(update={"worker": False, "llm_concurrency": 1})  # jobs run below, in order
     engine = OpenAIEngine(settings, DatabaseStore(session.get_bind()))
@@ -104,10 +104,9 @@ def test_pages_show_drafting_progress_then_calls_and_a_retry_for_failed_drafts(l
 def test_serve_finds_claims_and_drafts_in_its_own_worker_after_the_request_returns(llm_settings, session, llm):
     import time
 
-    from factcheck.users import service as users
-    from factcheck.web.app import create_app
+    from factcheck.app import create_app
 
-    token = users.issue_token(session, user=make_user(session, "bot", "reviewer"), label="t")
+    token = make_token(session, make_user(session, "bot", "reviewer"))
     session.commit()
     llm.script.delay = 0.5  # each model answer takes a moment: the request must not wait for it
     with TestClient(create_app(llm_settings)) as client:

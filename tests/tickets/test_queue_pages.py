@@ -3,7 +3,7 @@
 import pytest
 
 from factcheck.core.errors import InvalidInput
-from factcheck.tickets import service as tickets
+from factcheck.tickets import queue as tickets
 from tests.factories import ingest
 
 

@@ -25,7 +25,7 @@ def _ticket_in(session, settings, state):
     ticket = result.tickets[0]
     actor = make_user(session, "setup", "editor")
     if state != U:
-        transition(session, ticket=ticket, to=state, actor=actor, rationale=RATIONALE,
+        transition(session, actor=actor, ticket_id=ticket.id, to=state, rationale=RATIONALE,
                    expected_version=ticket.version)
         session.commit()
     return ticket
@@ -40,11 +40,11 @@ def test_transition_matrix(session, settings, start, to, allowed):
     ticket = _ticket_in(session, settings, start)
     user = make_user(session, "erin", "editor")
     if allowed:
-        transition(session, ticket=ticket, to=to, actor=user, rationale=RATIONALE, expected_version=ticket.version)
+        transition(session, actor=user, ticket_id=ticket.id, to=to, rationale=RATIONALE, expected_version=ticket.version)
         assert ticket.state == to
     else:
         with pytest.raises(InvalidTransition):
-            transition(session, ticket=ticket, to=to, actor=user, rationale=RATIONALE,
+            transition(session, actor=user, ticket_id=ticket.id, to=to, rationale=RATIONALE,
                        expected_version=ticket.version)
         assert ticket.state == start
 
@@ -53,16 +53,16 @@ def test_every_change_needs_a_rationale(session, settings):
     ticket = _ticket_in(session, settings, U)
     user = make_user(session, "erin", "editor")
     with pytest.raises(InvalidInput, match="rationale"):
-        transition(session, ticket=ticket, to=C, actor=user, rationale="  ok ", expected_version=1)
+        transition(session, actor=user, ticket_id=ticket.id, to=C, rationale="  ok ", expected_version=1)
 
 
 def test_a_stale_version_is_refused_and_names_who_changed_it(session, settings):
     ticket = _ticket_in(session, settings, U)
     rita, sam = make_user(session, "rita", "editor"), make_user(session, "sam", "editor")
-    transition(session, ticket=ticket, to=C, actor=rita, rationale=RATIONALE, expected_version=1)
+    transition(session, actor=rita, ticket_id=ticket.id, to=C, rationale=RATIONALE, expected_version=1)
     session.commit()
     with pytest.raises(StaleVersion) as err:
-        transition(session, ticket=ticket, to=U, actor=sam, rationale=RATIONALE, expected_version=1)
+        transition(session, actor=sam, ticket_id=ticket.id, to=U, rationale=RATIONALE, expected_version=1)
     assert err.value.status_code == 409
     assert "rita" in err.value.message
     assert ticket.state == C and ticket.version == 2
@@ -71,8 +71,8 @@ def test_a_stale_version_is_refused_and_names_who_changed_it(session, settings):
 def test_each_change_writes_exactly_one_audit_event(session, settings):
     ticket = _ticket_in(session, settings, U)
     user = make_user(session, "erin", "editor")
-    transition(session, ticket=ticket, to=D, actor=user, rationale=RATIONALE, expected_version=1)
-    transition(session, ticket=ticket, to=U, actor=user, rationale="New records were published.",
+    transition(session, actor=user, ticket_id=ticket.id, to=D, rationale=RATIONALE, expected_version=1)
+    transition(session, actor=user, ticket_id=ticket.id, to=U, rationale="New records were published.",
                expected_version=2)
     session.commit()
     events = session.exec(
@@ -89,37 +89,37 @@ def test_an_inactive_user_cannot_change_state(session, settings):
     user = make_user(session, "erin", "editor")
     user.active = False
     with pytest.raises(Forbidden):
-        transition(session, ticket=ticket, to=C, actor=user, rationale=RATIONALE, expected_version=1)
+        transition(session, actor=user, ticket_id=ticket.id, to=C, rationale=RATIONALE, expected_version=1)
 
 
 def test_a_reviewer_proposes_and_only_an_editor_decides(session, settings):
     ticket = _ticket_in(session, settings, U)
     rita, erin = make_user(session, "rita", "reviewer"), make_user(session, "erin", "editor")
     with pytest.raises(Forbidden, match="reviewer"):
-        transition(session, ticket=ticket, to=D, actor=rita, rationale=RATIONALE, expected_version=1)
-    proposal = propose(session, ticket=ticket, to=D, actor=rita, rationale=RATIONALE, expected_version=1)
+        transition(session, actor=rita, ticket_id=ticket.id, to=D, rationale=RATIONALE, expected_version=1)
+    proposal = propose(session, actor=rita, ticket_id=ticket.id, to=D, rationale=RATIONALE, expected_version=1)
     session.commit()
     assert ticket.state == U and ticket.version == 1  # a proposal changes nothing on the ticket
-    assert open_proposals(session, [ticket])[ticket.id].id == proposal.id
+    assert open_proposals(session, [ticket.id])[ticket.id].id == proposal.id
     with pytest.raises(InvalidInput, match="rationale"):
-        propose(session, ticket=ticket, to=C, actor=rita, rationale="sure", expected_version=1)
-    transition(session, ticket=ticket, to=D, actor=erin, rationale=RATIONALE, expected_version=1)
+        propose(session, actor=rita, ticket_id=ticket.id, to=C, rationale="sure", expected_version=1)
+    transition(session, actor=erin, ticket_id=ticket.id, to=D, rationale=RATIONALE, expected_version=1)
     session.commit()
-    assert open_proposals(session, [ticket]) == {}  # decided: the proposal is closed
+    assert open_proposals(session, [ticket.id]) == {}  # decided: the proposal is closed
 
 
 def test_a_bulk_change_is_all_or_nothing(session, settings):
     result = ingest(session, settings)
     first, second = result.tickets[:2]
     erin = make_user(session, "erin", "editor")
-    transition(session, ticket=second, to=C, actor=erin, rationale=RATIONALE, expected_version=1)
+    transition(session, actor=erin, ticket_id=second.id, to=C, rationale=RATIONALE, expected_version=1)
     session.commit()
     with pytest.raises(StaleVersion, match=f"Ticket {second.id}.*Nothing was changed"):
-        bulk_transition(session, tickets=[(first, 1), (second, 1)], to=D, actor=erin, rationale=RATIONALE)
+        bulk_transition(session, actor=erin, selection=[(first.id, 1), (second.id, 1)], to=D, rationale=RATIONALE)
     session.rollback()
     session.refresh(first)
     assert first.state == U and first.version == 1
-    done = bulk_transition(session, tickets=[(first, 1)], to=D, actor=erin, rationale=RATIONALE)
+    done = bulk_transition(session, actor=erin, selection=[(first.id, 1)], to=D, rationale=RATIONALE)
     assert [t.state for t in done] == [D]
 
 
@@ -141,13 +141,13 @@ def test_the_counts_by_state_follow_every_change_and_every_rollback(session, set
     erin = make_user(session, "erin", "editor")
     first, second, third = result.tickets[:3]
     assert counts_by_state(session) == actual_counts(session) == {U: len(result.tickets), C: 0, D: 0}
-    transition(session, ticket=first, to=C, actor=erin, rationale=RATIONALE, expected_version=1)
-    bulk_transition(session, tickets=[(second, 1), (third, 1)], to=D, actor=erin, rationale=RATIONALE)
-    transition(session, ticket=third, to=U, actor=erin, rationale=RATIONALE, expected_version=2)
+    transition(session, actor=erin, ticket_id=first.id, to=C, rationale=RATIONALE, expected_version=1)
+    bulk_transition(session, actor=erin, selection=[(second.id, 1), (third.id, 1)], to=D, rationale=RATIONALE)
+    transition(session, actor=erin, ticket_id=third.id, to=U, rationale=RATIONALE, expected_version=2)
     session.commit()
     assert counts_by_state(session) == actual_counts(session) == {U: len(result.tickets) - 2, C: 1, D: 1}
     # A change that is refused half-way leaves the counts where the tickets are.
     with pytest.raises(StaleVersion):
-        bulk_transition(session, tickets=[(first, 2), (second, 1)], to=U, actor=erin, rationale=RATIONALE)
+        bulk_transition(session, actor=erin, selection=[(first.id, 2), (second.id, 1)], to=U, rationale=RATIONALE)
     session.rollback()
     assert counts_by_state(session) == actual_counts(session)

@@ -3,18 +3,16 @@
 import pytest
 from sqlmodel import func, select
 
+from factcheck.auth.permissions import CONSOLE
 from factcheck.models import Article
 from factcheck.users import service as users
-from tests.conftest import login, make_user
+from tests.conftest import login, make_token, make_user
 from tests.factories import ARTICLE
 
 
 @pytest.fixture
 def token(session):
-    user = make_user(session, "bot", "editor")
-    value = users.issue_token(session, user=user, label="tests")
-    session.commit()
-    return value
+    return make_token(session, make_user(session, "bot", "editor"))
 
 
 def auth(token):
@@ -28,7 +26,7 @@ def test_api_needs_a_token(client):
 
 
 def test_a_revoked_token_stops_working(client, session, token):
-    users.revoke_tokens(session, user=users.by_name(session, "bot"))
+    users.revoke_tokens(session, actor=CONSOLE, user_id=users.by_name(session, "bot").id)
     session.commit()
     assert client.get("/api/v1/tickets", headers=auth(token)).status_code == 401
 
@@ -125,9 +123,7 @@ def test_export_by_date_range_and_unpublishable_claimreview_say_why(client, toke
 
 
 def test_reviewers_propose_and_editors_bulk_decide_via_api(client, token, session):
-    rita = make_user(session, "rita", "reviewer")
-    rita_token = users.issue_token(session, user=rita, label="tests")
-    session.commit()
+    rita_token = make_token(session, make_user(session, "rita", "reviewer"))
     created = client.post("/api/articles", json={"text": ARTICLE}, headers=auth(token)).json()
     ids = [t["id"] for t in created["tickets"][:2]]
     change = {"to": "disputed", "rationale": "The minutes say otherwise.", "expected_version": 1}
@@ -145,10 +141,8 @@ def test_reviewers_propose_and_editors_bulk_decide_via_api(client, token, sessio
 
 def test_admins_manage_users_and_tokens_through_the_api(client, session):
     admin = make_user(session, "ada", "admin")
-    admin_token = users.issue_token(session, user=admin, label="t")
-    rita = make_user(session, "rita", "reviewer")
-    rita_token = users.issue_token(session, user=rita, label="t")
-    session.commit()
+    admin_token = make_token(session, admin)
+    rita_token = make_token(session, make_user(session, "rita", "reviewer"))
     assert client.get("/api/v1/users", headers=auth(rita_token)).status_code == 403
     made = client.post("/api/v1/users", json={"name": "sam", "role": "editor", "password": "long-enough-pw"},
                        headers=auth(admin_token))
@@ -191,10 +185,8 @@ def test_an_oversized_article_is_a_413(client, session, token, settings):
     assert session.exec(select(func.count()).select_from(Article)).one() == 0
 
 
-def test_ingest_is_rate_limited_per_user_with_a_429(client, app, token):
-    from factcheck.users.throttle import RateLimit
-
-    app.state.ingest_limit = RateLimit(2, 60, what="articles ingested")
+def test_ingest_is_rate_limited_per_user_with_a_429(client, settings, token):
+    settings.ingest_per_minute = 2
     for i in range(2):
         assert client.post("/api/v1/articles", json={"text": ARTICLE + f"\nItem {i}: 4 roads closed in 2024.\n"},
                            headers=auth(token)).status_code == 201

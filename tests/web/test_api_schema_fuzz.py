@@ -9,16 +9,13 @@ schemathesis = pytest.importorskip("schemathesis", reason="schemathesis is not i
 from hypothesis import HealthCheck, given, settings as hypothesis_settings  # noqa: E402
 from schemathesis import checks  # noqa: E402
 
-from factcheck.users import service as users  # noqa: E402
-from tests.conftest import make_user  # noqa: E402
+from tests.conftest import make_token, make_user  # noqa: E402
 
 EXAMPLES = 12
 
 
 def test_no_server_errors_and_responses_match_the_schema(app, client, session):
-    admin = make_user(session, "fuzz", "admin")
-    token = users.issue_token(session, user=admin, label="fuzz")
-    session.commit()
+    token = make_token(session, make_user(session, "fuzz", "admin"))
     auth = {"Authorization": f"Bearer {token}"}
     client.post("/api/v1/articles", headers=auth,
                 json={"text": "The Marlow council voted 7-2 on March 3, 2025 to raise water rates by 12 percent.\n"})

@@ -14,10 +14,10 @@ def test_daily_flow_counts_tickets_opened_and_verdicts_recorded(session, setting
     result = ingest(session, settings)
     erin = make_user(session, "erin", "editor")
     first, second = result.tickets[:2]
-    transition(session, ticket=first, to="disputed", actor=erin, rationale="The minutes say 6-3.", expected_version=1)
-    transition(session, ticket=first, to="unverified", actor=erin, rationale="New minutes were posted.",
+    transition(session, actor=erin, ticket_id=first.id, to="disputed", rationale="The minutes say 6-3.", expected_version=1)
+    transition(session, actor=erin, ticket_id=first.id, to="unverified", rationale="New minutes were posted.",
                expected_version=2)
-    transition(session, ticket=second, to="corroborated", actor=erin, rationale="The minutes agree.",
+    transition(session, actor=erin, ticket_id=second.id, to="corroborated", rationale="The minutes agree.",
                expected_version=1)
     session.commit()
     flow = dashboard.daily_flow(session, days=7)

@@ -239,7 +239,7 @@ def test_a_change_is_committed_before_its_response_is_sent(settings, db, session
     from fastapi.testclient import TestClient
     from sqlmodel import Session
 
-    from factcheck.web.app import create_app
+    from factcheck.app import create_app
     from tests.factories import ingest
 
     ticket_id = ingest(session, settings).tickets[0].id

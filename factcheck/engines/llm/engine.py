@@ -6,7 +6,7 @@ import logging
 from concurrent.futures import ThreadPoolExecutor
 
 from factcheck.core.config import Settings
-from factcheck.drafts.service import safe_url
+from factcheck.core.urls import safe_url
 from factcheck.engines.base import (
     ArticleInput,
     ClaimContext,

@@ -5,13 +5,11 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from factcheck.core.config import PROJECT_ROOT
+from factcheck.core.resources import bundled
 
-PROMPT_DIR = PROJECT_ROOT / "prompts"
 _USER_MARKER = "=== user ==="
 
 
@@ -31,12 +29,12 @@ class Prompt:
 @lru_cache(maxsize=1)
 def _env() -> Environment:
     # Prompts are plain text for a model: no HTML autoescaping, and undefined names fail loudly.
-    return Environment(loader=FileSystemLoader(str(PROMPT_DIR)), undefined=StrictUndefined,
+    return Environment(loader=FileSystemLoader(str(bundled("prompts"))), undefined=StrictUndefined,
                        autoescape=False, keep_trailing_newline=True)
 
 
 @lru_cache(maxsize=None)
 def load(name: str) -> Prompt:
-    path = Path(PROMPT_DIR) / f"{name}.j2"
+    path = bundled("prompts") / f"{name}.j2"
     source = path.read_text(encoding="utf-8")
     return Prompt(name=name, hash=hashlib.sha256(source.encode()).hexdigest()[:16], source=source)

@@ -1,0 +1,52 @@
+"""The articles API: ingest (text, HTML or a URL), articles with their tickets and progress."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Query
+
+from factcheck.articles import pages, service as articles
+from factcheck.articles.schemas import ArticleCreate, ArticleDetail, ArticlePage, ArticlePublic, IngestPublic
+from factcheck.web.deps import ApiUserDep, EngineDep, SessionDep, SettingsDep
+from factcheck.web.params import PathId
+
+router = APIRouter(tags=["articles"])
+
+
+@router.post("/articles", response_model=IngestPublic, status_code=201)
+def create_article(body: ArticleCreate, session: SessionDep, engine: EngineDep, settings: SettingsDep,
+                   user: ApiUserDep):
+    """Ingest an article from text (or HTML), or fetch it from its URL; returns its tickets.
+    With the offline engine the tickets are in the answer. With a model, `article.extraction_status`
+    is `pending` and `tickets` empty: a worker finds the claims; poll `GET /api/v1/articles/{id}`.
+    At most `FACTCHECK_INGEST_PER_MINUTE` new articles a minute per user (429 beyond)."""
+    req = articles.IngestRequest(
+        text=body.text, url=body.url, fetch_url=body.text is None and body.url is not None,
+        title=body.title, outlet=body.outlet, published=body.published,
+    )
+    result = articles.ingest(session, engine=engine, settings=settings, actor=user, req=req)
+    return pages.detail(session, result.article.id, created=result.created)
+
+
+@router.post("/articles/{article_id}/extract", response_model=ArticleDetail)
+def retry_extraction(article_id: PathId, session: SessionDep, engine: EngineDep, user: ApiUserDep):
+    """Find the claims again of an article whose extraction failed (409 otherwise)."""
+    articles.retry_extraction(session, engine=engine, actor=user, article_id=article_id)
+    return pages.detail(session, article_id)
+
+
+@router.get("/articles", response_model=list[ArticlePublic])
+def list_articles(session: SessionDep, user: ApiUserDep, limit: int = Query(50, ge=1, le=500),
+                  offset: int = Query(0, ge=0, le=2_000_000_000)):
+    return [a for a, _ in articles.recent(session, limit=limit, offset=offset)]
+
+
+@router.get("/articles/{article_id}", response_model=ArticleDetail)
+def get_article(article_id: PathId, session: SessionDep, user: ApiUserDep):
+    """The article, its tickets, the progress of work on it and what a model cost."""
+    return pages.detail(session, article_id)
+
+
+@router.get("/articles/{article_id}/page", response_model=ArticlePage)
+def article_page(article_id: PathId, session: SessionDep, user: ApiUserDep):
+    """Everything the article's page shows, as JSON: the detail and the text with its claims marked."""
+    return pages.page(session, article_id)

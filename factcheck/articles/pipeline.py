@@ -1,0 +1,45 @@
+"""Finding an article's claims as a job (with a model), and the table of every job kind's handler."""
+
+from __future__ import annotations
+
+from sqlmodel import Session
+
+from factcheck.articles import service as articles
+from factcheck.drafts.pipeline import DraftTicket
+from factcheck.engines.base import ArticleInput, Engine, EngineError, Extraction
+from factcheck.jobs import service as jobs
+from factcheck.jobs.worker import Handler
+from factcheck.models import Article, Job, User
+
+
+class FindClaims:
+    """The job that finds an article's claims with a model and stores them as tickets."""
+
+    kind = jobs.EXTRACT
+
+    def load(self, session: Session, job: Job) -> ArticleInput | None:
+        article = session.get(Article, job.article_id)
+        return articles.article_input(article) if article else None
+
+    def run(self, engine: Engine, source: ArticleInput) -> Extraction:
+        return engine.extract(source)
+
+    def apply(self, session: Session, job: Job, engine: Engine, result: Extraction) -> None:
+        article = session.get(Article, job.article_id)
+        actor = session.get(User, job.requested_by_id) if job.requested_by_id else None
+        articles.store_extraction(session, engine=engine, article=article, extraction=result, actor=actor)
+
+    def failed(self, session: Session, job: Job, engine: Engine, error: EngineError, *, retrying: bool) -> None:
+        article = session.get(Article, job.article_id)
+        if article is None:
+            return
+        if retrying:
+            article.extraction_error = f"waiting to try again: {error.message}"[:2000]
+            session.add(article)
+        else:
+            articles.extraction_failed(session, engine=engine, article=article, message=error.message)
+
+
+def job_handlers() -> dict[str, Handler]:
+    """What a worker runs, by job kind: an article's claims are found, then each ticket drafted."""
+    return {handler.kind: handler for handler in (FindClaims(), DraftTicket())}

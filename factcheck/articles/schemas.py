@@ -1,0 +1,78 @@
+"""Articles as the API and the article page show them, and what an ingest takes."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from factcheck.core.schemas import Public, Strict
+from factcheck.jobs.schemas import JobPublic, Progress
+from factcheck.models import ExtractionStatus, TicketState
+from factcheck.tickets.schemas import TicketPublic
+
+
+class ArticleCreate(Strict):
+    text: str | None = Field(None, description="Plain text or HTML of the article.")
+    url: str | None = Field(None, description="Where the article is published; fetched if no text is given.")
+    title: str | None = Field(None, max_length=500)
+    outlet: str | None = Field(None, max_length=200)
+    published: date | None = None
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+        "text": "The port handled 1.2 million containers in 2024, up 8 percent, according to the port authority.",
+        "title": "Port traffic rises", "outlet": "Harbor Times", "published": "2025-03-02"}]})
+
+
+class ArticlePublic(Public):
+    id: int
+    title: str
+    outlet: str | None
+    url: str | None
+    published: date | None
+    content_hash: str
+    created_at: datetime
+    extraction_status: ExtractionStatus = Field(
+        description="`pending` while a worker finds the claims (model engines); the tickets follow")
+    extraction_error: str | None
+
+
+class IngestPublic(BaseModel):
+    article_id: int
+    created: bool
+    article: ArticlePublic
+    tickets: list[TicketPublic]
+
+
+class LlmUsage(BaseModel):
+    """What the language model cost for one article."""
+
+    calls: int
+    cached: int
+    failed: int
+    tokens_in: int
+    tokens_out: int
+    seconds: float
+
+
+class ArticleDetail(IngestPublic):
+    """An article with its tickets and where its work stands."""
+
+    progress: Progress
+    usage: LlmUsage | None = Field(description="null when no language model worked on it")
+    extraction_job: JobPublic | None
+
+
+class Segment(BaseModel):
+    """A run of the article's text: plain, or a claim (highlighted, linked to its ticket)."""
+
+    text: str
+    ticket_id: int | None = None
+    state: TicketState | None = None
+    claim: str | None = None
+
+
+class ArticlePage(ArticleDetail):
+    """Everything the article page shows: the detail, and the text as paragraphs of segments."""
+
+    paragraphs: list[list[Segment]]

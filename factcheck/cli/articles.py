@@ -1,0 +1,121 @@
+"""Commands for articles: ingest one, find its claims again."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Optional
+
+import sqlalchemy as sa
+import typer
+from sqlmodel import Session
+
+from factcheck.articles import pages, service as articles
+from factcheck.articles.pipeline import job_handlers
+from factcheck.articles.sources import decode
+from factcheck.cli.common import actor, database, fail, print_json, unit_of_work
+from factcheck.core.config import Settings, get_settings
+from factcheck.core.errors import FactcheckError
+from factcheck.engines import get_engine
+from factcheck.engines.base import Engine
+from factcheck.jobs import service as jobs
+from factcheck.jobs.worker import Worker
+from factcheck.tickets.schemas import TicketBrief
+
+
+def _read_source(source: str) -> dict:
+    if source.startswith(("http://", "https://")):
+        return {"url": source, "fetch_url": True}
+    if source == "-":
+        return {"text": decode(sys.stdin.buffer.read())}
+    path = Path(source)
+    if not path.is_file():
+        raise FactcheckError(f"No such file: {source}")
+    raw = decode(path.read_bytes())
+    return {"html": raw} if path.suffix.lower() in (".html", ".htm") else {"text": raw}
+
+
+def ingest(
+    ctx: typer.Context,
+    source: Annotated[str, typer.Argument(help="A file, a URL, or - for standard input.")],
+    title: Annotated[Optional[str], typer.Option(help="The article's title.")] = None,
+    outlet: Annotated[Optional[str], typer.Option(help="Who published it.")] = None,
+    url: Annotated[Optional[str], typer.Option(help="Where it was published.")] = None,
+    published: Annotated[Optional[str], typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the tickets as JSON.")] = False,
+    wait: Annotated[bool, typer.Option("--wait/--no-wait",
+                                       help="With a language model: find the claims and draft them now, "
+                                            "or leave that to `factcheck worker`.")] = True,
+) -> None:
+    """Ingest an article: its check-worthy claims become tickets with drafts."""
+    settings = get_settings()
+    try:
+        pub = date.fromisoformat(published) if published else None
+        fields = _read_source(source)
+    except ValueError:
+        fail("--published must be a date like 2025-11-24.")
+    except FactcheckError as exc:
+        fail(exc.message)
+    if url and "url" not in fields:
+        fields["url"] = url
+    db = database()
+    engine = get_engine(settings, db)
+    with unit_of_work(db) as session:
+        result = articles.ingest(session, engine=engine, settings=settings, actor=actor(ctx, session),
+                                 req=articles.IngestRequest(title=title, outlet=outlet, published=pub, **fields))
+        article_id, created = result.article.id, result.created
+    if wait and not engine.inline:
+        drain(db, engine, settings)
+    with Session(db) as session:
+        detail = pages.detail(session, article_id, created=created)
+    _report(detail, as_json)
+
+
+def _report(detail, as_json: bool) -> None:
+    article = detail.article
+    if as_json:
+        print_json({"article_id": article.id, "created": detail.created,
+                    "extraction_status": article.extraction_status.value,
+                    "tickets": [t.model_dump(mode="json", include=set(TicketBrief.model_fields))
+                                for t in detail.tickets]})
+        return
+    typer.echo(f"{'Ingested' if detail.created else 'Already ingested'} article {article.id}: {article.title}")
+    if article.extraction_status == "pending":
+        typer.echo("  its claims will be found by `factcheck worker` (or `factcheck serve`).")
+    elif article.extraction_status == "failed":
+        fail(f"article {article.id} is stored, but {article.extraction_error} "
+             f"(try again: factcheck extract {article.id})")
+    for t in detail.tickets:
+        typer.echo(f"  #{t.id} [{t.score:.2f}] {t.claim}")
+
+
+def extract(
+    ctx: typer.Context,
+    article_id: Annotated[int, typer.Argument(help="The article whose claims to find again.")],
+) -> None:
+    """Find the claims of an article again, after finding them failed."""
+    settings = get_settings()
+    db = database()
+    engine = get_engine(settings, db)
+    with unit_of_work(db) as session:
+        articles.retry_extraction(session, engine=engine, actor=actor(ctx, session), article_id=article_id)
+    if not engine.inline:
+        drain(db, engine, settings)
+    with Session(db) as session:
+        _report(pages.detail(session, article_id), as_json=False)
+
+
+def drain(db: sa.Engine, engine: Engine, settings: Settings) -> int:
+    """Do the queued jobs (claims, then drafts) in this process, showing progress on stderr."""
+    worker = Worker(db, engine, job_handlers(), lease_seconds=settings.job_lease_seconds)
+    done = 0
+    while worker.run_one():
+        done += 1
+        typer.echo(f"jobs: {done} done", err=True)
+    with Session(db) as session:
+        waiting = jobs.counts(session)["queued"]
+    if waiting:
+        typer.echo(f"jobs: {waiting} waiting to try again (see the article and its tickets); "
+                   "`factcheck worker` finishes them.", err=True)
+    return done

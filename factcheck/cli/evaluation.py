@@ -1,0 +1,74 @@
+"""Commands that measure claim detection and drafting against labelled data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from factcheck.cli.common import fail
+from factcheck.core.config import get_settings
+from factcheck.core.errors import FactcheckError
+from factcheck.engines import get_engine
+from factcheck.engines.base import ClaimContext
+from factcheck.evaluation.checkworthy import evaluate, read_tsv
+from factcheck.evaluation.questions import COVER_THRESHOLD, coverage, read_jsonl
+from factcheck.models import ClaimKind
+
+app = typer.Typer(help="Measure claim detection and drafting against labelled data.", no_args_is_help=True)
+
+
+@app.command("checkworthy")
+def eval_checkworthy(
+    file: Annotated[Path, typer.Argument(help="A TSV file: header row, a text column, Yes/No or 1/0 label last.")],
+    engine_name: Annotated[str, typer.Option("--engine", help="offline (more engines as configured).")] = "offline",
+) -> None:
+    """Score each labelled sentence; print precision, recall, F1, average precision and P@10/20."""
+    engine = _engine_named(engine_name)
+    try:
+        rows = read_tsv(file)
+    except FactcheckError as exc:
+        fail(exc.message)
+    s = evaluate([r.label for r in rows], engine.checkworthiness([r.text for r in rows]), engine.threshold)
+    typer.echo(f"file: {file.name}  sentences: {s.n}  check-worthy: {s.positives}  engine: {engine.name}  "
+               f"threshold: {engine.threshold}")
+    typer.echo(f"precision: {s.precision:.3f}  recall: {s.recall:.3f}  F1: {s.f1:.3f}")
+    at = "  ".join(f"P@{k}: {v:.3f}" for k, v in s.precision_at.items())
+    typer.echo(f"average precision: {s.average_precision:.3f}  {at}")
+
+
+@app.command("questions")
+def eval_questions(
+    file: Annotated[Path, typer.Argument(help="A JSONL file of claims with reference questions (ClaimDecomp form).")],
+    engine_name: Annotated[str, typer.Option("--engine", help="offline (more engines as configured).")] = "offline",
+) -> None:
+    """Draft questions for each claim and report how many reference questions they cover."""
+    engine = _engine_named(engine_name)
+    try:
+        examples = read_jsonl(file)
+    except FactcheckError as exc:
+        fail(exc.message)
+    covered = total = drafted = 0
+    for ex in examples:
+        drafts = engine.draft(ClaimContext(
+            claim=ex.claim, quote=ex.claim, kind=ClaimKind.statement, speaker=ex.person, reported_by=None,
+            context=ex.claim))
+        questions = [q.text for q in drafts.questions]
+        drafted += len(questions)
+        total += len(ex.references)
+        covered += sum(coverage(ref, questions) >= COVER_THRESHOLD for ref in ex.references)
+    typer.echo(f"file: {file.name}  claims: {len(examples)}  reference questions: {total}  "
+               f"drafted: {drafted}  engine: {engine.name}")
+    typer.echo(f"covered: {covered} of {total} ({covered / max(total, 1):.1%}); a reference counts as covered "
+               f"when one drafted question contains ≥{COVER_THRESHOLD:.0%} of its content words")
+
+
+def _engine_named(name: str):
+    settings = get_settings()
+    if name != settings.engine_name:
+        settings = settings.model_copy(update={"engine": name})
+    try:
+        return get_engine(settings)
+    except FactcheckError as exc:
+        fail(exc.message)

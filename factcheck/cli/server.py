@@ -1,0 +1,128 @@
+"""Commands that run the desk: migrations, the web server, workers, the demo, the model endpoint check."""
+
+from __future__ import annotations
+
+import signal
+import threading
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+import uvicorn
+
+from factcheck.articles import service as articles
+from factcheck.articles.pipeline import job_handlers
+from factcheck.auth.permissions import CONSOLE
+from factcheck.cli.common import database, fail, unit_of_work
+from factcheck.core.config import get_settings
+from factcheck.core.db import make_engine, migration_status, upgrade
+from factcheck.core.errors import FactcheckError
+from factcheck.engines import get_engine
+from factcheck.jobs import service as jobs
+from factcheck.jobs.worker import Worker
+from factcheck.users import service as users
+
+SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "riverton_water.txt"
+DEMO_USER, DEMO_PASSWORD = "demo", "demo-password"
+
+db_app = typer.Typer(help="Database migrations.", no_args_is_help=True)
+llm_app = typer.Typer(help="The language-model endpoint.", no_args_is_help=True)
+
+
+@db_app.command("upgrade")
+def db_upgrade(revision: Annotated[str, typer.Argument(help="Target revision.")] = "head") -> None:
+    """Create or migrate the database to the latest schema."""
+    upgrade(get_settings().database_url, revision)
+    typer.echo(f"Database at {get_settings().database_url} is up to date.")
+
+
+@db_app.command("current")
+def db_current() -> None:
+    """Show the database's migration revision."""
+    current, heads = migration_status(make_engine(get_settings()))
+    typer.echo(f"current: {current or 'none'}; latest: {', '.join(sorted(heads))}")
+
+
+@llm_app.command("check")
+def llm_check() -> None:
+    """Make one tiny call and say which endpoint and model answered."""
+    from factcheck.engines.llm.engine import OpenAIEngine
+    from factcheck.engines.llm.store import MemoryStore
+
+    settings = get_settings()
+    if settings.engine_name != "openai":
+        fail("no LLM endpoint is configured; set FACTCHECK_LLM_BASE_URL (and FACTCHECK_LLM_MODEL).")
+    try:
+        endpoint, model = OpenAIEngine(settings, MemoryStore()).check()
+    except FactcheckError as exc:
+        fail(exc.message)
+    typer.echo(f"OK: {endpoint} answered with model {model}")
+
+
+def serve(
+    host: Annotated[Optional[str], typer.Option(help="Address to listen on.")] = None,
+    port: Annotated[Optional[int], typer.Option(help="Port.")] = None,
+) -> None:
+    """Run the web desk (and, with a language model, a worker for its jobs)."""
+    from factcheck.app import create_app
+
+    settings = get_settings()
+    database()
+    uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port, log_level="info")
+
+
+def worker(
+    once: Annotated[bool, typer.Option("--once", help="Do the jobs that are ready, then exit.")] = False,
+) -> None:
+    """Run a worker: takes queued jobs until stopped (Ctrl-C or SIGTERM).
+
+    Run several, on several machines, against one PostgreSQL database; on SQLite one is enough.
+    """
+    settings = get_settings()
+    db = database()
+    try:
+        engine = get_engine(settings, db)
+    except FactcheckError as exc:
+        fail(exc.message)
+    w = Worker(db, engine, job_handlers(), lease_seconds=settings.job_lease_seconds,
+               poll_seconds=settings.worker_poll_seconds)
+    if once:
+        typer.echo(f"{w.run_until_idle()} jobs done.")
+        return
+    stop = threading.Event()
+
+    def _stop(*_):
+        stop.set()
+        jobs.work_available.set()
+
+    signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGINT, _stop)
+    typer.echo(f"worker {w.name} taking jobs (engine: {engine.name}); Ctrl-C stops it.", err=True)
+    w.run_forever(stop)
+
+
+def demo(
+    serve_after: Annotated[bool, typer.Option("--serve/--no-serve", help="Start the server afterwards.")] = True,
+    port: Annotated[Optional[int], typer.Option(help="Port.")] = None,
+) -> None:
+    """Set up a demo desk: migrated database, a sample article, a demo user; then serve it."""
+    settings = get_settings()
+    upgrade(settings.database_url)
+    db = database()
+    with unit_of_work(db) as session:
+        try:
+            users.by_name(session, DEMO_USER)
+        except FactcheckError:
+            users.create_user(session, actor=CONSOLE, name=DEMO_USER, role="admin", password=DEMO_PASSWORD)
+        result = articles.ingest(
+            session, engine=get_engine(settings, db), settings=settings, actor=CONSOLE,
+            req=articles.IngestRequest(text=SAMPLE.read_text(encoding="utf-8"), outlet="Riverton Ledger (sample)",
+                                       published=date(2025, 3, 4)),
+        )
+        article_id, count = result.article.id, len(result.tickets)
+    port = port or settings.port
+    typer.echo(f"Demo article {article_id} has {count} tickets.")
+    typer.echo(f"Log in at http://{settings.host}:{port}/ as {DEMO_USER} / {DEMO_PASSWORD}")
+    if serve_after:
+        serve(host=settings.host, port=port)

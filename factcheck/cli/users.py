@@ -1,0 +1,76 @@
+"""Commands for accounts: users, roles, API tokens."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Optional
+
+import typer
+
+from factcheck.cli.common import actor, unit_of_work
+from factcheck.models import Role
+from factcheck.users import service as users
+
+app = typer.Typer(help="Manage users and API tokens.", no_args_is_help=True)
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="User name (no spaces).")],
+    role: Annotated[Role, typer.Option(help="reviewer, editor or admin.")] = Role.reviewer,
+    password_stdin: Annotated[bool, typer.Option("--password-stdin",
+                                                 help="Read the password from standard input.")] = False,
+) -> None:
+    """Add a user; the password is asked for, or read from standard input."""
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    with unit_of_work() as session:
+        user = users.create_user(session, actor=actor(ctx, session), name=name, role=role, password=password)
+        typer.echo(f"Added {user.name} ({user.role}).")
+
+
+@app.command("update")
+def update(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Whose account.")],
+    role: Annotated[Optional[Role], typer.Option(help="A new role.")] = None,
+    active: Annotated[Optional[bool], typer.Option("--active/--inactive",
+                                                   help="Switch the account on or off.")] = None,
+) -> None:
+    """Change a user's role, or switch them off (which revokes their tokens) or on."""
+    with unit_of_work() as session:
+        user = users.update_user(session, actor=actor(ctx, session), user_id=users.by_name(session, name).id,
+                                 role=role, active=active)
+        typer.echo(f"{user.name}: {user.role}, {'active' if user.active else 'switched off'}.")
+
+
+@app.command("token")
+def token(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Whose token.")],
+    label: Annotated[str, typer.Option(help="What the token is for.")] = "api",
+) -> None:
+    """Issue an API token for a user (shown once)."""
+    with unit_of_work() as session:
+        issued = users.issue_token(session, actor=actor(ctx, session), user_id=users.by_name(session, name).id,
+                                   label=label)
+    typer.echo(issued.token)
+
+
+@app.command("revoke")
+def revoke(ctx: typer.Context, name: Annotated[str, typer.Argument(help="Whose tokens to revoke.")]) -> None:
+    """Revoke every API token of a user."""
+    with unit_of_work() as session:
+        n = users.revoke_tokens(session, actor=actor(ctx, session), user_id=users.by_name(session, name).id)
+    typer.echo(f"Revoked {n} token(s).")
+
+
+@app.command("list")
+def list_users(ctx: typer.Context) -> None:
+    """List users and their roles."""
+    with unit_of_work() as session:
+        for u in users.list_users(session, actor=actor(ctx, session)):
+            typer.echo(f"{u.name}\t{u.role}" + ("" if u.active else "\tswitched off"))

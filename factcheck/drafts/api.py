@@ -1,0 +1,47 @@
+"""The drafts API: a ticket's suggested questions and sources, their review, drafting again."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from factcheck.drafts import pipeline, service as drafts
+from factcheck.drafts.schemas import DraftAdd, DraftEdit, DraftPublic
+from factcheck.tickets.schemas import TicketPublic
+from factcheck.web.deps import ApiUserDep, EngineDep, SessionDep
+from factcheck.web.params import PathId
+
+router = APIRouter(tags=["drafts"])
+
+
+@router.get("/tickets/{ticket_id}/drafts", response_model=list[DraftPublic])
+def list_drafts(ticket_id: PathId, session: SessionDep, user: ApiUserDep):
+    return drafts.for_ticket(session, ticket_id)
+
+
+@router.post("/tickets/{ticket_id}/drafts", response_model=DraftPublic, status_code=201)
+def add_draft(ticket_id: PathId, body: DraftAdd, session: SessionDep, user: ApiUserDep):
+    """Your own question or source, approved by you from the start."""
+    return drafts.add_manual(session, actor=user, ticket_id=ticket_id, kind=body.kind, text=body.text,
+                             url=body.url, search_query=body.search_query)
+
+
+@router.post("/tickets/{ticket_id}/redraft", response_model=TicketPublic)
+def redraft(ticket_id: PathId, session: SessionDep, engine: EngineDep, user: ApiUserDep):
+    """Draft the ticket again; unreviewed machine drafts are replaced, reviewed ones kept."""
+    return pipeline.redraft(session, engine=engine, actor=user, ticket_id=ticket_id)
+
+
+@router.post("/drafts/{item_id}/approve", response_model=DraftPublic)
+def approve_draft(item_id: PathId, session: SessionDep, user: ApiUserDep):
+    return drafts.approve(session, actor=user, item_id=item_id)
+
+
+@router.post("/drafts/{item_id}/reject", response_model=DraftPublic)
+def reject_draft(item_id: PathId, session: SessionDep, user: ApiUserDep):
+    return drafts.reject(session, actor=user, item_id=item_id)
+
+
+@router.post("/drafts/{item_id}/edit", response_model=DraftPublic)
+def edit_draft(item_id: PathId, body: DraftEdit, session: SessionDep, user: ApiUserDep):
+    return drafts.edit(session, actor=user, item_id=item_id, text=body.text, url=body.url,
+                       search_query=body.search_query, answer=body.answer)

@@ -1,0 +1,57 @@
+"""Draft items (suggested questions and sources) as the API and pages show them, and their reviews."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import ConfigDict, Field
+
+from factcheck.core.schemas import Public, Strict
+from factcheck.models import DraftKind, DraftStatus
+
+
+class DraftPublic(Public):
+    id: int
+    ticket_id: int
+    kind: DraftKind
+    text: str
+    original_text: str | None = Field(description="What the machine proposed, when a reviewer edited it")
+    url: str | None
+    search_query: str | None
+    source_kind: str | None
+    rationale: str | None
+    answer: str | None
+    status: DraftStatus
+    engine: str = Field(description="`offline`, `openai`, or `human` for a reviewer's own")
+    model: str | None
+    prompt_name: str | None
+    prompt_hash: str | None
+    reviewed_by_id: int | None
+    reviewed_by: str | None = Field(None, description="The reviewer's name")
+    reviewed_at: datetime | None
+
+
+class DraftEdit(Strict):
+    text: str
+    url: str | None = None
+    search_query: str | None = None
+    answer: str | None = None
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+        "text": "Did the council vote 6-3 on March 3, 2025?",
+        "answer": "Yes: minutes, page 4.",
+    }]})
+
+
+class DraftAdd(Strict):
+    kind: DraftKind
+    text: str
+    url: str | None = None
+    search_query: str | None = None
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+        "kind": "source",
+        "text": "Council meeting minutes",
+        "url": "https://council.example/minutes",
+        "search_query": "council minutes March 3 2025",
+    }]})

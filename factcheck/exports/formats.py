@@ -1,0 +1,259 @@
+"""Verdict reports in each format: what the desk concluded, with only the drafts a person approved."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from functools import cache
+from typing import Any
+
+from jinja2 import Environment
+
+from factcheck.core.config import Settings
+from factcheck.core.errors import InvalidInput
+from factcheck.core.templating import make_environment
+from factcheck.exports.schemas import (
+    ArticleInReport,
+    DraftInReport,
+    NoteInReport,
+    Provenance,
+    TicketInReport,
+    VerdictInReport,
+)
+from factcheck.exports.selection import ReportItem
+from factcheck.models import TicketState, as_utc
+
+FORMATS = {
+    "md": ("text/markdown; charset=utf-8", "md"),
+    "html": ("text/html; charset=utf-8", "html"),
+    "csv": ("text/csv; charset=utf-8", "csv"),
+    "json": ("application/json", "json"),
+    "claimreview": ("application/ld+json", "jsonld"),
+    "pdf": ("application/pdf", "pdf"),
+}
+VERDICT_NAMES = {TicketState.corroborated: "Corroborated", TicketState.disputed: "Disputed"}
+# ClaimReview ratings on a 1–5 scale: disputed at the bottom, corroborated at the top.
+RATINGS = {TicketState.corroborated: 5, TicketState.disputed: 1}
+
+
+def claimreview_problems(item: ReportItem, settings: Settings) -> list[str]:
+    """Why a ticket cannot be published as ClaimReview (Google's required fields), or nothing."""
+    problems = []
+    if item.verdict is None:
+        problems.append("it has no verdict yet (it is unverified)")
+        return problems
+    if not item.ticket.claim.strip():
+        problems.append("claimReviewed would be empty")
+    if not item.verdict.rationale:
+        problems.append("the verdict has no recorded rationale")
+    if not settings.org_url.startswith(("http://", "https://")) or "example.org" in settings.org_url:
+        problems.append("url needs the publisher's site: set FACTCHECK_ORG_URL to your site's address")
+    if not settings.org_name.strip():
+        problems.append("author needs the publisher's name: set FACTCHECK_ORG_NAME")
+    return problems
+
+
+def claim_review(item: ReportItem, settings: Settings) -> dict | None:
+    """schema.org ClaimReview for a ticket with a final verdict; None for open tickets."""
+    if item.verdict is None:
+        return None
+    state = TicketState(item.ticket.state)
+    review: dict = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": f"{settings.org_url.rstrip('/')}/claims/{item.ticket.id}",
+        "claimReviewed": item.ticket.claim,
+        "datePublished": (item.verdict.at or as_utc(item.ticket.updated_at)).date().isoformat(),
+        "author": {"@type": "Organization", "name": settings.org_name, "url": settings.org_url},
+        "reviewRating": {
+            "@type": "Rating",
+            "ratingValue": RATINGS[state],
+            "bestRating": 5,
+            "worstRating": 1,
+            "alternateName": VERDICT_NAMES[state],
+        },
+    }
+    claim: dict = {"@type": "Claim"}
+    who = item.ticket.speaker or item.ticket.reported_by
+    if who:
+        claim["author"] = {"@type": "Person" if item.ticket.kind == "quote" else "Organization",
+                           "name": who[:1].upper() + who[1:]}
+    if item.article.published:
+        claim["datePublished"] = item.article.published.isoformat()
+    appearance = {"@type": "CreativeWork", "headline": item.article.title}
+    if item.article.url:
+        appearance["url"] = item.article.url
+    claim["appearance"] = [appearance]
+    review["itemReviewed"] = claim
+    return review
+
+
+def _fmt(dt: datetime | None) -> str:
+    return as_utc(dt).strftime("%Y-%m-%d %H:%M UTC") if dt else ""
+
+
+def to_json(items: Iterator[ReportItem], settings: Settings) -> Iterator[str]:
+    """Everything, with the provenance of every approved draft; streamed item by item."""
+    yield '{"generated_by": "factcheck", "tickets": ['
+    for index, item in enumerate(items):
+        yield ("," if index else "") + _ticket_json(item, settings).model_dump_json()
+    yield "]}\n"
+
+
+def _ticket_json(item: ReportItem, settings: Settings) -> TicketInReport:
+    t, a, v = item.ticket, item.article, item.verdict
+    return TicketInReport(
+        id=t.id, claim=t.claim, quote=t.quote, start=t.start, end=t.end, attribution=t.attribution,
+        score=t.score, state=t.state, speaker=t.speaker, reported_by=t.reported_by, kind=t.kind,
+        version=t.version,
+        extracted_by=Provenance(engine=t.engine, model=t.model, prompt=t.prompt_name, prompt_hash=t.prompt_hash),
+        article=ArticleInReport(id=a.id, title=a.title, outlet=a.outlet, url=a.url, published=a.published),
+        verdict=VerdictInReport(state=v.state, rationale=v.rationale, by=v.by, at=v.at) if v else None,
+        questions=[_draft_json(d, by) for d, by in item.questions],
+        sources=[_draft_json(d, by) for d, by in item.sources],
+        notes=[NoteInReport(text=n.text, url=n.url, by=by, at=as_utc(n.created_at)) for n, by in item.notes],
+        claim_review=claim_review(item, settings),
+    )
+
+
+def _draft_json(d: Any, by: str | None) -> DraftInReport:
+    return DraftInReport(
+        text=d.text, status=d.status, answer=d.answer, url=d.url, search_query=d.search_query,
+        source_kind=d.source_kind, rationale=d.rationale, original_text=d.original_text,
+        provenance=Provenance(engine=d.engine, model=d.model, prompt=d.prompt_name, prompt_hash=d.prompt_hash),
+        approved_by=by, approved_at=as_utc(d.reviewed_at),
+    )
+
+
+CSV_COLUMNS = [
+    "ticket_id", "article_id", "article_title", "article_url", "claim", "quote", "attribution", "kind",
+    "score", "state", "verdict_rationale", "verdict_by", "verdict_at", "questions", "sources", "notes",
+]
+
+
+def to_csv(items: Iterator[ReportItem], settings: Settings) -> Iterator[str]:
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(CSV_COLUMNS)
+    for item in items:
+        t, v = item.ticket, item.verdict
+        writer.writerow([
+            t.id, item.article.id, item.article.title, item.article.url or "", t.claim, t.quote,
+            t.attribution or "", t.kind, f"{t.score:.3f}", t.state,
+            v.rationale if v else "", v.by if v else "", _fmt(v.at) if v else "",
+            " | ".join(d.text + (f" — {d.answer}" if d.answer else "") for d, _ in item.questions),
+            " | ".join(" ".join(filter(None, [d.text, d.url])) for d, _ in item.sources),
+            " | ".join(n.text + (f" ({n.url})" if n.url else "") for n, _ in item.notes),
+        ])
+        yield buf.getvalue()
+        buf.seek(0)
+        buf.truncate()
+    yield buf.getvalue()
+
+
+def _md_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("<", "&lt;").replace("[", "\\[").replace("]", "\\]")
+
+
+def to_markdown(items: Iterator[ReportItem], settings: Settings) -> Iterator[str]:
+    yield f"# Fact-check report — {settings.org_name}\n\n"
+    current = None
+    for item in items:
+        if item.article.id != current:
+            current = item.article.id
+            a = item.article
+            yield f"## {_md_escape(a.title)}\n\n"
+            meta = [x for x in [a.outlet, a.published.isoformat() if a.published else None] if x]
+            if a.url:
+                meta.append(f"<{a.url}>")
+            if meta:
+                yield f"{' · '.join(_md_escape(m) if not m.startswith('<') else m for m in meta)}\n\n"
+        t, v = item.ticket, item.verdict
+        verdict = VERDICT_NAMES.get(TicketState(t.state), "Open (unverified)")
+        yield f"### {verdict}: {_md_escape(t.claim)}\n\n"
+        yield f"> {_md_escape(t.quote)}\n\n"
+        if t.attribution:
+            yield f"- **Attribution:** {_md_escape(t.attribution)}\n"
+        if v:
+            yield f"- **Verdict:** {verdict}, by {v.by or 'unknown'} on {_fmt(v.at)}\n"
+            if v.rationale:
+                yield f"- **Rationale:** {_md_escape(v.rationale)}\n"
+        yield "\n"
+        if item.questions:
+            yield "**Questions checked**\n\n"
+            for d, by in item.questions:
+                answer = f" — {_md_escape(d.answer)}" if d.answer else ""
+                yield f"1. {_md_escape(d.text)}{answer} _(approved by {by})_\n"
+            yield "\n"
+        if item.sources:
+            yield "**Sources**\n\n"
+            for d, by in item.sources:
+                link = f" <{d.url}>" if d.url else ""
+                query = f" (search: `{d.search_query.replace('`', '')}`)" if d.search_query else ""
+                yield f"- {_md_escape(d.text)}{link}{query} _(approved by {by})_\n"
+            yield "\n"
+        if item.notes:
+            yield "**Evidence notes**\n\n"
+            for n, by in item.notes:
+                link = f" <{n.url}>" if n.url else ""
+                yield f"- {_md_escape(n.text)}{link} — {by}, {_fmt(n.created_at)}\n"
+            yield "\n"
+
+
+class NotPublishable(InvalidInput):
+    code = "not_publishable"
+
+
+def to_claimreview(items: Iterator[ReportItem], settings: Settings) -> Iterator[str]:
+    """ClaimReview for every ticket with a verdict; refused whole if one lacks a required field."""
+    # Kept as encoded text, not dicts: the whole array is held until every ticket has passed.
+    # One review per line, compact: json's C encoder is skipped whenever indent is set.
+    reviews: list[str] = []
+    refused: list[str] = []
+    for item in items:
+        if item.verdict is None:
+            continue
+        problems = claimreview_problems(item, settings)
+        if problems:
+            refused.append(f"ticket {item.ticket.id}: {'; '.join(problems)}")
+        elif not refused:
+            reviews.append(json.dumps(claim_review(item, settings), ensure_ascii=False))
+    if refused:
+        raise NotPublishable("Cannot publish ClaimReview: " + " | ".join(refused[:20]),
+                             details={"refused": refused})
+    yield "[\n" + ",\n".join(reviews) + "\n]\n"
+
+
+def publishable_review(item: ReportItem, settings: Settings) -> dict | None:
+    """The ClaimReview to embed in a page, only when every required field can be filled."""
+    return None if claimreview_problems(item, settings) else claim_review(item, settings)
+
+
+@cache
+def _environment() -> Environment:
+    return make_environment()
+
+
+def to_html(items: Iterator[ReportItem], settings: Settings) -> Iterator[str]:
+    """A standalone, printable page; ClaimReview embedded for the reviews that can be published."""
+    yield from _environment().get_template("exports/report.html").generate(
+        items=items, settings=settings, claim_review=publishable_review, jsonld=jsonld_for_html,
+        verdict_names=VERDICT_NAMES, generated=datetime.now(timezone.utc),
+    )
+
+
+def to_pdf(html: str) -> bytes:
+    """The HTML report as PDF, through WeasyPrint (which needs Pango from the system)."""
+    try:
+        import weasyprint
+    except OSError as exc:  # WeasyPrint imports fine but cannot load Pango
+        raise InvalidInput(f"PDF export needs the Pango library on the server ({exc}).") from None
+    return weasyprint.HTML(string=html).write_pdf()
+
+
+def jsonld_for_html(review: dict) -> str:
+    """JSON for a <script> element: '<' escaped so no text can close the element early."""
+    return json.dumps(review, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")

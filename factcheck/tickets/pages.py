@@ -1,0 +1,71 @@
+"""The ticket page's and the queue page's data, built once: pages render it, the API serves it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlmodel import Session, select
+
+from factcheck.audit import service as audit
+from factcheck.audit.schemas import EventPublic
+from factcheck.core.text import span_context
+from factcheck.drafts import service as drafts
+from factcheck.jobs import service as jobs
+from factcheck.jobs.schemas import JobPublic
+from factcheck.models import Article, DraftKind, Event, User
+from factcheck.tickets import service as tickets
+from factcheck.tickets.queue import QueueFilter, QueuePage, neighbours, queue
+from factcheck.tickets.schemas import ArticleRef, ClaimInContext, TicketPage, TicketPublic, UserRef
+from factcheck.tickets.states import allowed_targets, open_proposals
+from factcheck.tickets.tally import counts_by_state
+from factcheck.users import service as users
+
+
+def ticket_page(session: Session, ticket_id: int) -> TicketPage:
+    ticket = tickets.get(session, ticket_id)
+    article = session.get(Article, ticket.article_id)
+    items = drafts.for_ticket(session, ticket_id)
+    ctx = span_context(article.text, ticket.start, ticket.end)
+    previous, following = neighbours(session, ticket)
+    proposal = open_proposals(session, [ticket.id]).get(ticket.id)
+    job = jobs.latest_for(session, ticket_id)
+    return TicketPage(
+        ticket=TicketPublic.model_validate(ticket),
+        article=ArticleRef.model_validate(article),
+        context=ClaimInContext(before=ctx.before, quote=ctx.quote, after=ctx.after),
+        questions=[d for d in items if d.kind == DraftKind.question],
+        sources=[d for d in items if d.kind == DraftKind.source],
+        notes=tickets.notes(session, ticket_id),
+        history=[EventPublic.model_validate(e) for e in audit.ticket_history(session, ticket_id)],
+        targets=allowed_targets(ticket.state),
+        proposal=EventPublic.model_validate(proposal) if proposal else None,
+        previous=previous, following=following,
+        drafting_job=JobPublic.model_validate(job) if job else None,
+        assignable=[UserRef.model_validate(u) for u in users.directory(session)],
+    )
+
+
+@dataclass
+class QueueView:
+    """The queue page: a page of tickets with what its filters and bulk bar offer."""
+
+    result: QueuePage
+    counts: dict[str, int]
+    proposals: dict[int, Event]
+    assignable: list[User]
+    articles: list[tuple[int, str]]
+
+
+def queue_view(session: Session, f: QueueFilter) -> QueueView:
+    result = queue(session, f)
+    return QueueView(
+        result=result, counts=counts_by_state(session),
+        proposals=open_proposals(session, [t.id for t, _, _ in result.rows]),
+        assignable=users.directory(session), articles=article_titles(session),
+    )
+
+
+def article_titles(session: Session, limit: int = 200) -> list[tuple[int, str]]:
+    """The newest articles' ids and titles, for the queue's article picker."""
+    return list(session.exec(select(Article.id, Article.title).order_by(Article.id.desc()).limit(limit)))
+

@@ -1,0 +1,175 @@
+"""The triage queue: filters, sorts, and pages found by keyset rather than offset."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlmodel import Session, func, select
+
+from factcheck.core.errors import InvalidInput
+from factcheck.models import Article, DraftingStatus, Ticket, TicketState, User, UTCDateTime
+from factcheck.tickets.tally import counts_by_state
+
+
+@dataclass
+class QueueFilter:
+    state: str | None = None
+    article_id: int | None = None
+    assignee_id: int | None = None
+    unassigned: bool = False
+    drafting_failed: bool = False
+    q: str | None = None
+    sort: str = "score"
+    # Keyset pagination: an opaque cursor from a previous page ("next" or "previous").
+    cursor: str | None = None
+    per_page: int = 50
+
+
+# Each sort: its column and direction; ties are broken by id in the same direction, so every
+# ticket has one place in the order and a cursor (value, id) says exactly where a page ends.
+SORTS = {
+    "score": (Ticket.score, "desc"),
+    "newest": (Ticket.created_at, "desc"),
+    "oldest": (Ticket.created_at, "asc"),
+    "updated": (Ticket.updated_at, "desc"),
+}
+
+
+@dataclass
+class QueuePage:
+    rows: list[tuple[Ticket, Article, User | None]]
+    total: int
+    per_page: int
+    next_cursor: str | None
+    prev_cursor: str | None
+
+
+def _encode_cursor(direction: str, sort: str, ticket: Ticket) -> str:
+    column, _ = SORTS[sort]
+    value = getattr(ticket, column.key)
+    raw = json.dumps([direction, sort, value.isoformat() if isinstance(value, datetime) else value, ticket.id])
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def _decode_cursor(cursor: str, sort: str) -> tuple[str, object, int]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        direction, cursor_sort, value, ticket_id = json.loads(raw)
+        if direction not in ("after", "before") or cursor_sort != sort or not isinstance(ticket_id, int):
+            raise ValueError
+        column, _ = SORTS[sort]
+        if isinstance(column.type, (sa.DateTime, UTCDateTime)):
+            value = datetime.fromisoformat(value)
+        elif not isinstance(value, (int, float)):
+            raise ValueError
+    except (ValueError, TypeError, binascii.Error, UnicodeDecodeError):
+        raise InvalidInput(
+            "That page link is not valid (or was made for another sort); start from the first page."
+        ) from None
+    return direction, value, ticket_id
+
+
+def queue(session: Session, f: QueueFilter) -> QueuePage:
+    """The triage queue: most check-worthy first unless another order is asked for.
+
+    Pages are found by keyset (the last ticket's sort value and id), not by OFFSET, so page 2,000
+    of 100,000 tickets costs what page 1 does; when at most the state is filtered, the total comes
+    from the tally instead of a count.
+    """
+    if f.sort not in SORTS:
+        raise InvalidInput(f"Unknown sort {f.sort!r}; choose one of {', '.join(SORTS)}.")
+    conditions = _conditions(f)
+    per_page = max(1, min(f.per_page, 200))
+    direction, rows, more = _page(session, f, conditions, per_page)
+    reverse = direction == "before"
+    has_next = more if not reverse else True
+    has_prev = bool(f.cursor) and (more if reverse else True)
+    return QueuePage(
+        rows=rows, total=_total(session, f, conditions), per_page=per_page,
+        next_cursor=_encode_cursor("after", f.sort, rows[-1][0]) if rows and has_next else None,
+        prev_cursor=_encode_cursor("before", f.sort, rows[0][0]) if rows and has_prev else None,
+    )
+
+
+def _conditions(f: QueueFilter) -> list:
+    if f.state and f.state not in TicketState.__members__:
+        raise InvalidInput(f"Unknown state {f.state!r}.")
+    conditions = []
+    if f.state:
+        conditions.append(Ticket.state == f.state)
+    if f.article_id:
+        conditions.append(Ticket.article_id == f.article_id)
+    if f.assignee_id:
+        conditions.append(Ticket.assignee_id == f.assignee_id)
+    if f.unassigned:
+        conditions.append(Ticket.assignee_id.is_(None))
+    if f.drafting_failed:
+        conditions.append(Ticket.drafting_status == DraftingStatus.failed)
+    if f.q:
+        for word in f.q.split()[:8]:
+            conditions.append(Ticket.claim.ilike(f"%{_escape_like(word)}%", escape="\\"))
+    return conditions
+
+
+def _total(session: Session, f: QueueFilter, conditions: list) -> int:
+    if not (f.article_id or f.assignee_id or f.unassigned or f.drafting_failed or f.q):
+        counts = counts_by_state(session)
+        return counts[f.state] if f.state else sum(counts.values())
+    return session.exec(select(func.count()).select_from(Ticket).where(*conditions)).one()
+
+
+def _page(session: Session, f: QueueFilter, conditions: list, per_page: int
+          ) -> tuple[str, list[tuple[Ticket, Article, User | None]], bool]:
+    """(direction, the page's rows in queue order, whether more lie beyond them)."""
+    column, order = SORTS[f.sort]
+    direction, page_conditions = "after", []
+    if f.cursor:
+        direction, value, ticket_id = _decode_cursor(f.cursor, f.sort)
+        # "after" continues in the sort's order; "before" walks back against it.
+        forward = (direction == "after") == (order == "desc")
+        beyond = (column < value) if forward else (column > value)
+        tie = (Ticket.id < ticket_id) if forward else (Ticket.id > ticket_id)
+        page_conditions.append(sa.or_(beyond, sa.and_(column == value, tie)))
+    reverse = direction == "before"
+    descending = (order == "desc") != reverse
+    ordering = (column.desc(), Ticket.id.desc()) if descending else (column.asc(), Ticket.id.asc())
+    stmt = (
+        select(Ticket, Article, User)
+        .join(Article, Article.id == Ticket.article_id)
+        .outerjoin(User, User.id == Ticket.assignee_id)
+        .where(*conditions, *page_conditions)
+        .order_by(*ordering)
+        .limit(per_page + 1)
+    )
+    rows = list(session.exec(stmt))
+    more = len(rows) > per_page
+    rows = rows[:per_page]
+    if reverse:
+        rows.reverse()
+    return direction, rows, more
+
+
+def _escape_like(word: str) -> str:
+    return re.sub(r"([\\%_])", r"\\\1", word)
+
+
+def neighbours(session: Session, ticket: Ticket) -> tuple[int | None, int | None]:
+    """The tickets before and after this one in the default queue order (most check-worthy
+    first), so a reviewer can walk the queue from ticket to ticket."""
+    before = session.exec(
+        select(Ticket.id).where(sa.or_(Ticket.score > ticket.score,
+                                       sa.and_(Ticket.score == ticket.score, Ticket.id > ticket.id)))
+        .order_by(Ticket.score.asc(), Ticket.id.asc()).limit(1)).first()
+    after = session.exec(
+        select(Ticket.id).where(sa.or_(Ticket.score < ticket.score,
+                                       sa.and_(Ticket.score == ticket.score, Ticket.id < ticket.id)))
+        .order_by(Ticket.score.desc(), Ticket.id.desc()).limit(1)).first()
+    return before, after
+
+

@@ -1,0 +1,151 @@
+"""Tickets as the API, the reports and the command line show them, and the changes they accept.
+
+One family: ``TicketBrief`` (what `factcheck ingest --json` prints) ⊂ ``TicketPublic`` (the API);
+the JSON report builds on ``TicketBrief`` too (exports.schemas).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from factcheck.audit.schemas import EventPublic
+from factcheck.core.schemas import BodyId, Public, Strict, Version
+from factcheck.drafts.schemas import DraftPublic
+from factcheck.jobs.schemas import JobPublic
+from factcheck.models import ClaimKind, DraftingStatus, TicketState
+
+RATIONALE_MAX = 10_000
+
+
+class TicketBrief(Public):
+    id: int
+    claim: str
+    quote: str = Field(description="The article's own characters: `article.text[start:end]`")
+    start: int
+    end: int
+    attribution: str | None
+    score: float = Field(description="Check-worthiness, 0–1; the queue's default order")
+    state: TicketState
+
+
+class TicketPublic(TicketBrief):
+    article_id: int
+    speaker: str | None
+    reported_by: str | None
+    kind: ClaimKind
+    assignee_id: int | None
+    needs_human: bool
+    flag_reason: str | None
+    drafting_status: DraftingStatus
+    drafting_error: str | None
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class TicketList(BaseModel):
+    total: int
+    per_page: int
+    next_cursor: str | None
+    prev_cursor: str | None
+    tickets: list[TicketPublic]
+
+
+class StateChange(Strict):
+    to: TicketState
+    rationale: str = Field(..., max_length=RATIONALE_MAX)
+    expected_version: Version
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+        "to": "disputed",
+        "rationale": "The council minutes record a 6-3 vote, not 7-2.",
+        "expected_version": 1,
+    }]})
+
+
+class Assign(Strict):
+    assignee_id: BodyId | None
+    expected_version: Version
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+        "assignee_id": 2,
+        "expected_version": 3,
+    }]})
+
+
+class Selected(Strict):
+    id: BodyId
+    expected_version: Version
+
+
+class BulkChange(Strict):
+    """One action on several tickets, all or nothing: `state` needs `to` and `rationale`,
+    `assign` needs `assignee_id` (null unassigns)."""
+
+    action: Literal["state", "assign"]
+    tickets: list[Selected] = Field(..., min_length=1, max_length=500)
+    to: TicketState | None = None
+    rationale: str | None = Field(None, max_length=RATIONALE_MAX)
+    assignee_id: BodyId | None = None
+
+
+class NoteIn(Strict):
+    text: str = Field(..., max_length=20_000)
+    url: str | None = None
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+        "text": "Minutes of March 3, page 4: the vote was 6-3.",
+        "url": "https://council.example/minutes/2025-03-03.pdf",
+    }]})
+
+
+class NotePublic(Public):
+    id: int
+    ticket_id: int
+    author_id: int
+    author: str
+    text: str
+    url: str | None
+    created_at: datetime
+
+
+class ArticleRef(Public):
+    id: int
+    title: str
+    outlet: str | None
+    url: str | None
+    published: date | None
+
+
+class UserRef(Public):
+    id: int
+    name: str
+
+
+class ClaimInContext(BaseModel):
+    """The claim's paragraph, split so the quote can be highlighted exactly."""
+
+    before: str
+    quote: str
+    after: str
+
+
+class TicketPage(BaseModel):
+    """Everything the ticket page shows."""
+
+    ticket: TicketPublic
+    article: ArticleRef
+    context: ClaimInContext
+    questions: list[DraftPublic]
+    sources: list[DraftPublic]
+    notes: list[NotePublic]
+    history: list[EventPublic]
+    targets: list[TicketState] = Field(description="The states this ticket can move to")
+    proposal: EventPublic | None = Field(description="A reviewer's open proposal, if any")
+    previous: int | None = Field(description="The ticket before this one in the queue")
+    following: int | None = Field(description="The ticket after this one in the queue")
+    drafting_job: JobPublic | None
+    assignable: list[UserRef]

@@ -1,0 +1,40 @@
+"""What the API takes and gives about accounts."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import BaseModel, Field
+
+from factcheck.auth.passwords import MAX_LENGTH, MIN_LENGTH
+from factcheck.core.schemas import Public, Strict
+from factcheck.models import Role
+
+
+class UserPublic(Public):
+    id: int
+    name: str
+    role: Role
+    active: bool
+    created_at: datetime
+
+
+class UserCreate(Strict):
+    name: str = Field(..., min_length=2, max_length=80, examples=["rita"])
+    role: Role = Role.reviewer
+    password: str = Field(..., min_length=MIN_LENGTH, max_length=MAX_LENGTH)
+
+
+class UserUpdate(Strict):
+    role: Role | None = None
+    active: bool | None = None
+
+
+class TokenCreate(Strict):
+    label: str = Field("api", min_length=1, max_length=80, examples=["cms-plugin"])
+
+
+class TokenPublic(BaseModel):
+    user_id: int
+    label: str
+    token: str = Field(..., description="Shown once; only a hash is stored.")

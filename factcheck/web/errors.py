@@ -1,0 +1,73 @@
+"""One handler per kind of error: a page for people, ``{"error": {code, message, details}}`` for the API."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, RedirectResponse
+from sqlalchemy.exc import DataError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from factcheck.core.errors import FactcheckError, NotAuthenticated
+
+
+def wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api")
+
+
+def error_json(status: int, code: str, message: str, details: dict | None = None) -> JSONResponse:
+    return JSONResponse(
+        {"error": {"code": code, "message": message, "details": details or {}}}, status_code=status
+    )
+
+
+def error_page(request: Request, status: int, message: str):
+    templates = request.app.state.templates
+    return templates.TemplateResponse(
+        request, "error.html", {"status": status, "message": message, "user": None, "csrf": ""},
+        status_code=status,
+    )
+
+
+def install(app: FastAPI) -> None:
+    @app.exception_handler(FactcheckError)
+    async def factcheck_error(request: Request, exc: FactcheckError):
+        if wants_json(request):
+            return error_json(exc.status_code, exc.code, exc.message, exc.details)
+        if isinstance(exc, NotAuthenticated):
+            target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+            return RedirectResponse(f"/login?next={quote(target)}", status_code=303)
+        return error_page(request, exc.status_code, exc.message)
+
+    @app.exception_handler(OverflowError)
+    @app.exception_handler(DataError)
+    async def out_of_range(request: Request, exc: Exception):
+        # A number too large for the database (a page URL typed by hand, say): the request's
+        # fault, and nothing was written (the request's transaction is rolled back).
+        message = "A number in the request is out of range."
+        if wants_json(request):
+            return error_json(422, "out_of_range", message)
+        return error_page(request, 422, message)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError):
+        problems = [
+            f"{'.'.join(str(p) for p in err['loc'] if p != 'body')}: {err['msg']}" for err in exc.errors()
+        ]
+        message = "The request is not valid: " + "; ".join(problems)
+        if wants_json(request):
+            return error_json(422, "invalid_request", message, {"errors": problems})
+        return error_page(request, 422, message)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        message = exc.detail if isinstance(exc.detail, str) else "Request failed."
+        if exc.status_code == 404:
+            message = "There is nothing at this address."
+        if exc.status_code == 405:
+            message = "That method is not allowed here."
+        if wants_json(request):
+            return error_json(exc.status_code, "http_error", message)
+        return error_page(request, exc.status_code, message)
