@@ -50,6 +50,23 @@ def page_router() -> APIRouter:
     return router
 
 
+def _add_middleware(app: FastAPI, settings: Settings) -> None:
+    app.add_middleware(
+        SessionMiddleware,
+        secret_key=settings.secret_key.get_secret_value(),
+        session_cookie="factcheck_session",
+        max_age=settings.session_max_age,
+        same_site="lax",
+        https_only=settings.secure_cookies,
+    )
+    # Added last, so outermost: the headers go on every answer, refusals of bad bodies included.
+    app.add_middleware(ApiBodies, limit=settings.max_article_chars * 4 + 65_536)  # UTF-8: ≤ 4 bytes a character
+    app.add_middleware(SecurityHeaders, headers={
+        "Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "same-origin", "X-Frame-Options": "DENY",
+    })
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
 
@@ -81,22 +98,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.templates = make_templates()
     app.state.login_throttle = LoginThrottle()
-    app.add_middleware(
-        SessionMiddleware,
-        secret_key=settings.secret_key.get_secret_value(),
-        session_cookie="factcheck_session",
-        max_age=settings.session_max_age,
-        same_site="lax",
-        https_only=settings.secure_cookies,
-    )
-
-    # Added last, so outermost: the headers go on every answer, refusals of bad bodies included.
-    app.add_middleware(ApiBodies, limit=settings.max_article_chars * 4 + 65_536)  # UTF-8: ≤ 4 bytes a character
-    app.add_middleware(SecurityHeaders, headers={
-        "Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff",
-        "Referrer-Policy": "same-origin", "X-Frame-Options": "DENY",
-    })
-
+    _add_middleware(app, settings)
     errors.install(app)
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
 

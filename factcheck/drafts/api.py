@@ -1,13 +1,12 @@
-"""The drafts API: a ticket's suggested questions and sources, their review, drafting again."""
+"""The drafts API: a ticket's suggested questions and sources, and their review."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter
 
-from factcheck.drafts import pipeline, service as drafts
+from factcheck.drafts import service as drafts
 from factcheck.drafts.schemas import DraftAdd, DraftEdit, DraftPublic
-from factcheck.tickets.schemas import TicketPublic
-from factcheck.web.deps import ApiUserDep, EngineDep, SessionDep
+from factcheck.web.deps import ApiUserDep, SessionDep
 from factcheck.web.params import PathId
 
 router = APIRouter(tags=["drafts"])
@@ -23,12 +22,6 @@ def add_draft(ticket_id: PathId, body: DraftAdd, session: SessionDep, user: ApiU
     """Your own question or source, approved by you from the start."""
     return drafts.add_manual(session, actor=user, ticket_id=ticket_id, kind=body.kind, text=body.text,
                              url=body.url, search_query=body.search_query)
-
-
-@router.post("/tickets/{ticket_id}/redraft", response_model=TicketPublic)
-def redraft(ticket_id: PathId, session: SessionDep, engine: EngineDep, user: ApiUserDep):
-    """Draft the ticket again; unreviewed machine drafts are replaced, reviewed ones kept."""
-    return pipeline.redraft(session, engine=engine, actor=user, ticket_id=ticket_id)
 
 
 @router.post("/drafts/{item_id}/approve", response_model=DraftPublic)

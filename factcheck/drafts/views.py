@@ -1,4 +1,4 @@
-"""Form actions on draft items: approve, edit, reject, a reviewer's own additions, drafting again."""
+"""Form actions on draft items: approve, edit, reject, and a reviewer's own additions."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
 
-from factcheck.drafts import pipeline, service as drafts
-from factcheck.web.deps import CsrfDep, EngineDep, SessionDep, UserDep
+from factcheck.drafts import service as drafts
+from factcheck.web.deps import CsrfDep, SessionDep, UserDep
 from factcheck.web.render import redirect
 
 router = APIRouter()
@@ -46,10 +46,3 @@ def add(
                              search_query=search_query)
     return redirect(request, f"/tickets/{ticket_id}#draft-{item.id}", f"Your {kind} was added.")
 
-
-@router.post("/tickets/{ticket_id}/redraft", dependencies=[CsrfDep])
-def redraft(request: Request, ticket_id: int, session: SessionDep, engine: EngineDep, user: UserDep):
-    ticket = pipeline.redraft(session, engine=engine, actor=user, ticket_id=ticket_id)
-    message = {"failed": ticket.drafting_error, "pending": "Drafting again; this page updates when it is done."
-               }.get(ticket.drafting_status, "Drafted again.")
-    return redirect(request, f"/tickets/{ticket_id}", message)

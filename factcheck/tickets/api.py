@@ -20,7 +20,8 @@ from factcheck.tickets.schemas import (
     TicketPublic,
 )
 from factcheck.models import TicketState
-from factcheck.web.deps import ApiUserDep, SessionDep
+from factcheck.drafts import pipeline
+from factcheck.web.deps import ApiUserDep, EngineDep, SessionDep
 from factcheck.web.params import PathId, QueryId
 
 router = APIRouter(tags=["tickets"])
@@ -85,6 +86,12 @@ def bulk(body: BulkChange, session: SessionDep, user: ApiUserDep):
 def assign(ticket_id: PathId, body: Assign, session: SessionDep, user: ApiUserDep):
     return tickets.assign(session, actor=user, ticket_id=ticket_id, assignee_id=body.assignee_id,
                           expected_version=body.expected_version)
+
+
+@router.post("/tickets/{ticket_id}/redraft", response_model=TicketPublic)
+def redraft(ticket_id: PathId, session: SessionDep, engine: EngineDep, user: ApiUserDep):
+    """Draft the ticket again; unreviewed machine drafts are replaced, reviewed ones kept."""
+    return pipeline.redraft(session, engine=engine, actor=user, ticket_id=ticket_id)
 
 
 @router.get("/tickets/{ticket_id}/notes", response_model=list[NotePublic])

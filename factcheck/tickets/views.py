@@ -12,7 +12,8 @@ from factcheck.jobs import service as jobs
 from factcheck.models import Ticket, TicketState, User
 from factcheck.tickets import pages, service as tickets, states
 from factcheck.tickets.queue import SORTS, QueueFilter
-from factcheck.web.deps import CsrfDep, SessionDep, UserDep
+from factcheck.drafts import pipeline
+from factcheck.web.deps import CsrfDep, EngineDep, SessionDep, UserDep
 from factcheck.web.render import redirect, render, safe_next
 
 router = APIRouter()
@@ -124,6 +125,14 @@ def ticket_assign(
                             expected_version=version)
     name = _name_of(session, [ticket])
     return redirect(request, f"/tickets/{ticket_id}", f"Assigned to {name}." if name else "Unassigned.")
+
+
+@router.post("/tickets/{ticket_id}/redraft", dependencies=[CsrfDep])
+def ticket_redraft(request: Request, ticket_id: int, session: SessionDep, engine: EngineDep, user: UserDep):
+    ticket = pipeline.redraft(session, engine=engine, actor=user, ticket_id=ticket_id)
+    message = {"failed": ticket.drafting_error, "pending": "Drafting again; this page updates when it is done."
+               }.get(ticket.drafting_status, "Drafted again.")
+    return redirect(request, f"/tickets/{ticket_id}", message)
 
 
 @router.post("/tickets/{ticket_id}/notes", dependencies=[CsrfDep])

@@ -81,28 +81,12 @@ def attribute(sentence: str) -> Attribution:
     lead = _LEADING_CLAUSE.match(sentence)
     offset = lead.end() if lead else 0
     body = sentence[offset:]
-
     quote = _QUOTE.search(body)
-    speaker = to = None
-    if quote:
-        for rx in (_TAG_BEFORE, _TAG_AFTER, _TAG_AFTER_INVERTED):
-            m = rx.search(body)
-            if m:
-                speaker = _clean(m.group("who"))
-                to = _clean(m.groupdict().get("to"))
-                break
-    if quote and (speaker or len(quote.group("q")) >= 0.6 * len(body)):
-        return Attribution(
-            speaker=speaker,
-            reported_by=to if to and _looks_like_outlet(to) else None,
-            content=body,
-            content_offset=offset,
-            quotation=quote.group("q").strip(),
-        )
+    quoted = _tagged_quotation(body, offset, quote) if quote else None
+    if quoted:
+        return quoted
 
-    speaker = reported_by = None
-    verb = "said"
-    quotation = quote.group("q").strip() if quote else None
+    reported_by = None
     m = _ACCORDING_LEAD.match(body)
     if m:
         reported_by = _clean(m.group(1).split(",")[0])
@@ -113,8 +97,32 @@ def attribute(sentence: str) -> Attribution:
         if m:
             reported_by = _clean(m.group("who"))
             body = m.group("rest") + "."
+    speaker, reported_by, verb, body, offset = _peel_reporting(body, offset, reported_by)
+    quotation = quote.group("q").strip() if quote else None
+    return Attribution(speaker=speaker, reported_by=reported_by, content=body, content_offset=offset,
+                       quotation=quotation if speaker else None, verb=verb)
 
-    # "X reported that sources … told the outlet that …": peel layers, outermost first.
+
+def _tagged_quotation(body: str, offset: int, quote: re.Match) -> Attribution | None:
+    """A quotation with its speaker's tag ("…," she said), or one that is most of the sentence."""
+    speaker = to = None
+    for rx in (_TAG_BEFORE, _TAG_AFTER, _TAG_AFTER_INVERTED):
+        m = rx.search(body)
+        if m:
+            speaker = _clean(m.group("who"))
+            to = _clean(m.groupdict().get("to"))
+            break
+    if not (speaker or len(quote.group("q")) >= 0.6 * len(body)):
+        return None
+    return Attribution(speaker=speaker, reported_by=to if to and _looks_like_outlet(to) else None, content=body,
+                       content_offset=offset, quotation=quote.group("q").strip())
+
+
+def _peel_reporting(body: str, offset: int, reported_by: str | None
+                    ) -> tuple[str | None, str | None, str, str, int]:
+    """"X reported that sources … told the outlet that …": peel layers, outermost first.
+    Returns (speaker, reported_by, verb, what is asserted, its offset)."""
+    speaker, verb = None, "said"
     for _ in range(2):
         m = _TOLD_THAT.match(body)
         if m:
@@ -139,14 +147,7 @@ def attribute(sentence: str) -> Attribution:
             body = m.group("rest")
             continue
         break
-    return Attribution(
-        speaker=speaker,
-        reported_by=reported_by,
-        content=body,
-        content_offset=offset,
-        quotation=quotation if speaker else None,
-        verb=verb,
-    )
+    return speaker, reported_by, verb, body, offset
 
 
 _OUTLET_HINT = re.compile(

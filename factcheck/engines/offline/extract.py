@@ -67,53 +67,43 @@ def _claims_from(
             score = max(score, threshold + 0.05 * quotation_score)
         if score < threshold:
             return []
-        claim = _quote_claim(attr, speaker, reported_by, actors, published)
-        needs_human = speaker is None
-        return [
-            ExtractedClaim(
-                claim=claim,
-                quote=sentence.text,
-                start=sentence.start,
-                end=sentence.end,
-                kind=ClaimKind.quote,
-                score=round(min(score, 1.0), 3),
-                speaker=speaker,
-                reported_by=reported_by,
-                needs_human=needs_human,
-                flag_reason="The quotation has no named speaker in the article." if needs_human else None,
-            )
-        ]
+        return [_quote_claim_of(sentence, score, attr, speaker, reported_by, actors, published)]
     if score < threshold:
         return []
     if _PRESCRIPTIVE.search(attr.content) and not drafting.numbers(attr.content):
         return []
-    out = []
-    for rel_start, part in _parts(attr.content):
-        abs_start = sentence.start + attr.content_offset + rel_start
-        # The quote is the whole sentence unless it was split; then the clause itself.
-        whole = len(part) >= len(attr.content.rstrip(". ")) - 1
-        q_start, q_end = (sentence.start, sentence.end) if whole else (abs_start, abs_start + len(part))
-        content, unresolved = actors.resolve_pronoun(part.strip())
-        content = dates.resolve(actors.expand(content), published)
-        out.append(
-            ExtractedClaim(
-                claim=_with_attribution(content, speaker, reported_by, attr.verb),
-                quote=sentence.text if whole else part,
-                start=q_start,
-                end=q_end,
-                kind=_kind(content),
-                score=round(score, 3),
-                speaker=speaker,
-                reported_by=reported_by,
-                needs_human=unresolved or bool(_UNRESOLVED_START.match(content)),
-                flag_reason=(
-                    f"“{_UNRESOLVED_START.match(content).group(1)}” does not name who or what it refers to."
-                    if _UNRESOLVED_START.match(content)
-                    else None
-                ),
-            )
-        )
-    return out
+    return [_clause_claim(sentence, score, attr, rel_start, part, speaker, reported_by, actors, published)
+            for rel_start, part in _parts(attr.content)]
+
+
+def _quote_claim_of(sentence: Sentence, score: float, attr: Attribution, speaker: str | None,
+                    reported_by: str | None, actors: Actors, published: date | None) -> ExtractedClaim:
+    needs_human = speaker is None
+    return ExtractedClaim(
+        claim=_quote_claim(attr, speaker, reported_by, actors, published),
+        quote=sentence.text, start=sentence.start, end=sentence.end, kind=ClaimKind.quote,
+        score=round(min(score, 1.0), 3), speaker=speaker, reported_by=reported_by, needs_human=needs_human,
+        flag_reason="The quotation has no named speaker in the article." if needs_human else None,
+    )
+
+
+def _clause_claim(sentence: Sentence, score: float, attr: Attribution, rel_start: int, part: str,
+                  speaker: str | None, reported_by: str | None, actors: Actors, published: date | None
+                  ) -> ExtractedClaim:
+    abs_start = sentence.start + attr.content_offset + rel_start
+    # The quote is the whole sentence unless it was split; then the clause itself.
+    whole = len(part) >= len(attr.content.rstrip(". ")) - 1
+    q_start, q_end = (sentence.start, sentence.end) if whole else (abs_start, abs_start + len(part))
+    content, unresolved = actors.resolve_pronoun(part.strip())
+    content = dates.resolve(actors.expand(content), published)
+    opening = _UNRESOLVED_START.match(content)
+    return ExtractedClaim(
+        claim=_with_attribution(content, speaker, reported_by, attr.verb),
+        quote=sentence.text if whole else part, start=q_start, end=q_end, kind=_kind(content),
+        score=round(score, 3), speaker=speaker, reported_by=reported_by,
+        needs_human=unresolved or bool(opening),
+        flag_reason=f"“{opening.group(1)}” does not name who or what it refers to." if opening else None,
+    )
 
 
 def _parts(content: str) -> list[tuple[int, str]]:
