@@ -120,6 +120,9 @@ class ApiToken(SQLModel, table=True):
 
 
 class Article(SQLModel, table=True):
+    # The ingest rate limit counts a user's articles of the last minute.
+    __table_args__ = (sa.Index("ix_article_creator_time", "created_by_id", "created_at"),)
+
     id: int | None = Field(default=None, primary_key=True)
     title: str = Field(sa_column=sa.Column(sa.String(500), nullable=False))
     outlet: str | None = Field(default=None, sa_column=sa.Column(sa.String(200)))

@@ -97,3 +97,22 @@ def test_demo_sets_up_a_desk_without_serving(cli, settings):
 def test_python_dash_m_works():
     out = subprocess.run([sys.executable, "-m", "factcheck", "--help"], capture_output=True, text=True, check=True)
     assert "ingest" in out.stdout
+
+
+def test_the_console_works_tickets_only_as_a_named_desk_user(cli, db):
+    run(cli, "users", "add", "ed", "--role", "editor", "--password-stdin", input="a-long-password\n")
+    run(cli, "ingest", "-", input=ARTICLE)
+    listed = run(cli, "tickets", "list", "--json")
+    assert listed.exit_code == 0, listed.output
+    ticket = json.loads(listed.stdout)[0]
+    verdict = ["tickets", "state", str(ticket["id"]), "--to", "disputed",
+               "--rationale", "The minutes record a 6-3 vote.", "--version", str(ticket["version"])]
+    anonymous = run(cli, *verdict)
+    assert anonymous.exit_code == 1 and "add --as NAME" in anonymous.stderr
+    assert run(cli, "--as", "nobody", *verdict).stderr.strip() == "factcheck: No user named 'nobody'."
+    done = run(cli, "--as", "ed", *verdict)
+    assert done.exit_code == 0 and f"Ticket {ticket['id']} is disputed (version 2)" in done.stdout
+    stale = run(cli, "--as", "ed", *verdict)
+    assert stale.exit_code == 1 and "changed by ed" in stale.stderr and stale.stderr.count("\n") == 1
+    page = json.loads(run(cli, "tickets", "show", str(ticket["id"]), "--json").stdout)
+    assert page["ticket"]["state"] == "disputed" and page["history"][-1]["actor_name"] == "ed"

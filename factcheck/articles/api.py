@@ -5,14 +5,14 @@ from __future__ import annotations
 from fastapi import APIRouter, Query
 
 from factcheck.articles import pages, service as articles
-from factcheck.articles.schemas import ArticleCreate, ArticleDetail, ArticlePage, ArticlePublic, IngestPublic
+from factcheck.articles.schemas import ArticleCreate, ArticleDetail, ArticlePage, ArticlePublic
 from factcheck.web.deps import ApiUserDep, EngineDep, SessionDep, SettingsDep
 from factcheck.web.params import PathId
 
 router = APIRouter(tags=["articles"])
 
 
-@router.post("/articles", response_model=IngestPublic, status_code=201)
+@router.post("/articles", response_model=ArticleDetail, status_code=201)
 def create_article(body: ArticleCreate, session: SessionDep, engine: EngineDep, settings: SettingsDep,
                    user: ApiUserDep):
     """Ingest an article from text (or HTML), or fetch it from its URL; returns its tickets.

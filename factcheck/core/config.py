@@ -39,7 +39,7 @@ class Settings(BaseSettings):
     fetch_max_bytes: int = 5_000_000
     allow_private_urls: bool = False
 
-    # Articles one user may ingest per minute (per app process): stops a runaway script.
+    # New articles one user may ingest per minute, counted in the database: stops a runaway script.
     ingest_per_minute: int = 30
 
     # Claims scoring below this are not turned into tickets.

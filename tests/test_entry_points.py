@@ -1,0 +1,267 @@
+"""One path per action: the HTML desk, the JSON API and the command line make the same service call,
+so an action leaves the same audit event whichever door it came through, and a role that lacks the
+right gets the same refusal from each."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+from bs4 import BeautifulSoup
+from fastapi.testclient import TestClient
+from sqlmodel import select
+from typer.testing import CliRunner
+
+from factcheck.cli import app as cli_app
+from factcheck.core.config import get_settings
+from factcheck.models import DraftItem, Event, Ticket
+from tests.conftest import login, make_token, make_user
+from tests.factories import ARTICLE, ingest
+
+RATIONALE = "The council's minutes record a 6-3 vote."
+DOORS = ("html", "api", "cli")
+TARGET_IDS: dict[str, int] = {}
+
+
+@dataclass
+class Outcome:
+    ok: bool
+    message: str
+
+
+class Doors:
+    """The three ways in, each acting as a named desk user."""
+
+    def __init__(self, app, runner: CliRunner, tokens: dict[str, str]) -> None:
+        self.app = app
+        self.runner = runner
+        self.tokens = tokens
+        self.browsers: dict[str, tuple[TestClient, str]] = {}
+
+    def _browser(self, user: str) -> tuple[TestClient, str]:
+        """A browser logged in as ``user`` (with its CSRF token), kept for the test."""
+        if user not in self.browsers:
+            client = TestClient(self.app).__enter__()
+            self.browsers[user] = (client, login(client, user))
+        return self.browsers[user]
+
+    def form(self, user: str, path: str, **fields) -> Outcome:
+        client, csrf = self._browser(user)
+        return self._page_outcome(client.post(path, data={"csrf_token": csrf, **fields}, follow_redirects=False))
+
+    def page(self, user: str, path: str) -> Outcome:
+        client, _ = self._browser(user)
+        return self._page_outcome(client.get(path, follow_redirects=False))
+
+    @staticmethod
+    def _page_outcome(resp) -> Outcome:
+        if resp.status_code < 400:
+            return Outcome(True, "")
+        alert = BeautifulSoup(resp.text, "html.parser").find(role="alert")
+        return Outcome(False, alert.text.strip() if alert else resp.text[:200])
+
+    def api(self, user: str, method: str, path: str, body: dict | None = None) -> Outcome:
+        with TestClient(self.app) as client:
+            resp = client.request(method, path, json=body, headers={"Authorization": f"Bearer {self.tokens[user]}"})
+        if resp.status_code < 400:
+            return Outcome(True, "")
+        return Outcome(False, resp.json()["error"]["message"])
+
+    def cli(self, user: str, *args: str, input: str | None = None) -> Outcome:
+        result = self.runner.invoke(cli_app, ["--as", user, *args], input=input)
+        if result.exit_code == 0:
+            return Outcome(True, "")
+        return Outcome(False, re.sub(r"^factcheck: ", "", result.stderr.strip()))
+
+    def close(self) -> None:
+        for client, _ in self.browsers.values():
+            client.__exit__(None, None, None)
+
+
+@dataclass
+class Subject:
+    """What an action works on: a ticket (and its first draft) of its own for each door."""
+
+    ticket: Ticket
+    draft_id: int
+    door: str
+
+    @property
+    def target(self) -> str:
+        """The user whose account this door's user actions change."""
+        return f"target-{self.door}"
+
+    @property
+    def target_id(self) -> int:
+        return TARGET_IDS[self.door]
+
+
+@dataclass
+class WriteAction:
+    name: str
+    doors: dict[str, Callable[[Doors, str, Subject], Outcome]]
+    audit: str
+    allowed: str
+    refused: str | None = None
+
+
+def _draft_id(session, ticket_id: int) -> int:
+    return session.exec(select(DraftItem.id).where(DraftItem.ticket_id == ticket_id).order_by(DraftItem.id)).first()
+
+
+ACTIONS = [
+    WriteAction("ingest an article", {
+        "html": lambda d, u, s: d.form(u, "/articles", text=ARTICLE.replace("214", f"2{s.door}14")),
+        "api": lambda d, u, s: d.api(u, "POST", "/api/v1/articles", {"text": ARTICLE.replace("214", f"2{s.door}14")}),
+        "cli": lambda d, u, s: d.cli(u, "ingest", "-", input=ARTICLE.replace("214", f"2{s.door}14")),
+    }, audit="ingest", allowed="rita"),
+    WriteAction("set a verdict", {
+        "html": lambda d, u, s: d.form(u, f"/tickets/{s.ticket.id}/state", to="disputed", rationale=RATIONALE,
+                                       version=str(s.ticket.version)),
+        "api": lambda d, u, s: d.api(u, "POST", f"/api/v1/tickets/{s.ticket.id}/state",
+                                     {"to": "disputed", "rationale": RATIONALE, "expected_version": s.ticket.version}),
+        "cli": lambda d, u, s: d.cli(u, "tickets", "state", str(s.ticket.id), "--to", "disputed",
+                                     "--rationale", RATIONALE, "--version", str(s.ticket.version)),
+    }, audit="dispute", allowed="ed", refused="rita"),
+    WriteAction("propose a verdict", {
+        "html": lambda d, u, s: d.form(u, f"/tickets/{s.ticket.id}/propose", to="disputed", rationale=RATIONALE,
+                                       version=str(s.ticket.version)),
+        "api": lambda d, u, s: d.api(u, "POST", f"/api/v1/tickets/{s.ticket.id}/propose",
+                                     {"to": "disputed", "rationale": RATIONALE, "expected_version": s.ticket.version}),
+        "cli": lambda d, u, s: d.cli(u, "tickets", "propose", str(s.ticket.id), "--to", "disputed",
+                                     "--rationale", RATIONALE, "--version", str(s.ticket.version)),
+    }, audit="propose", allowed="rita"),
+    WriteAction("assign a ticket to oneself", {
+        "html": lambda d, u, s: d.form(u, f"/tickets/{s.ticket.id}/assign", assignee="me",
+                                       version=str(s.ticket.version)),
+        "api": lambda d, u, s: d.api(u, "POST", f"/api/v1/tickets/{s.ticket.id}/assign",
+                                     {"assignee_id": 2, "expected_version": s.ticket.version}),
+        "cli": lambda d, u, s: d.cli(u, "tickets", "assign", str(s.ticket.id), "--to", u,
+                                     "--version", str(s.ticket.version)),
+    }, audit="assign", allowed="rita"),
+    WriteAction("add an evidence note", {
+        "html": lambda d, u, s: d.form(u, f"/tickets/{s.ticket.id}/notes", text="Minutes, page 4."),
+        "api": lambda d, u, s: d.api(u, "POST", f"/api/v1/tickets/{s.ticket.id}/notes", {"text": "Minutes, page 4."}),
+        "cli": lambda d, u, s: d.cli(u, "tickets", "note", str(s.ticket.id), "Minutes, page 4."),
+    }, audit="note", allowed="rita"),
+    WriteAction("approve a draft", {
+        "html": lambda d, u, s: d.form(u, f"/drafts/{s.draft_id}/approve"),
+        "api": lambda d, u, s: d.api(u, "POST", f"/api/v1/drafts/{s.draft_id}/approve"),
+        "cli": lambda d, u, s: d.cli(u, "drafts", "approve", str(s.draft_id)),
+    }, audit="draft.approved", allowed="rita"),
+    WriteAction("reject a draft", {
+        "html": lambda d, u, s: d.form(u, f"/drafts/{s.draft_id}/reject"),
+        "api": lambda d, u, s: d.api(u, "POST", f"/api/v1/drafts/{s.draft_id}/reject"),
+        "cli": lambda d, u, s: d.cli(u, "drafts", "reject", str(s.draft_id)),
+    }, audit="draft.rejected", allowed="rita"),
+    WriteAction("edit a draft", {
+        "html": lambda d, u, s: d.form(u, f"/drafts/{s.draft_id}/edit", text="Did the council vote 6-3?"),
+        "api": lambda d, u, s: d.api(u, "POST", f"/api/v1/drafts/{s.draft_id}/edit",
+                                     {"text": "Did the council vote 6-3?"}),
+        "cli": lambda d, u, s: d.cli(u, "drafts", "edit", str(s.draft_id), "--text", "Did the council vote 6-3?"),
+    }, audit="draft.edited", allowed="rita"),
+    WriteAction("add one's own question", {
+        "html": lambda d, u, s: d.form(u, f"/tickets/{s.ticket.id}/drafts", kind="question",
+                                       text="Were two members absent?"),
+        "api": lambda d, u, s: d.api(u, "POST", f"/api/v1/tickets/{s.ticket.id}/drafts",
+                                     {"kind": "question", "text": "Were two members absent?"}),
+        "cli": lambda d, u, s: d.cli(u, "drafts", "add", str(s.ticket.id), "--kind", "question",
+                                     "--text", "Were two members absent?"),
+    }, audit="draft.added", allowed="rita"),
+    WriteAction("draft a ticket again", {
+        "html": lambda d, u, s: d.form(u, f"/tickets/{s.ticket.id}/redraft"),
+        "api": lambda d, u, s: d.api(u, "POST", f"/api/v1/tickets/{s.ticket.id}/redraft"),
+        "cli": lambda d, u, s: d.cli(u, "redraft", str(s.ticket.id)),
+    }, audit="redraft", allowed="rita"),
+    WriteAction("add a user", {
+        "html": lambda d, u, s: d.form(u, "/users", name=f"new-{s.door}", role="reviewer", password="long-enough-pw"),
+        "api": lambda d, u, s: d.api(u, "POST", "/api/v1/users",
+                                     {"name": f"new-{s.door}", "role": "reviewer", "password": "long-enough-pw"}),
+        "cli": lambda d, u, s: d.cli(u, "users", "add", f"new-{s.door}", "--role", "reviewer", "--password-stdin",
+                                     input="long-enough-pw\n"),
+    }, audit="user.create", allowed="ada", refused="ed"),
+    # Not yet in the web desk: switching users off and tokens are API and command-line actions.
+    WriteAction("switch a user off", {
+        "api": lambda d, u, s: d.api(u, "PATCH", f"/api/v1/users/{s.target_id}", {"active": False}),
+        "cli": lambda d, u, s: d.cli(u, "users", "update", s.target, "--inactive"),
+    }, audit="user.update", allowed="ada", refused="ed"),
+    WriteAction("issue someone else's API token", {
+        "api": lambda d, u, s: d.api(u, "POST", f"/api/v1/users/{s.target_id}/tokens", {"label": "api"}),
+        "cli": lambda d, u, s: d.cli(u, "users", "token", s.target, "--label", "api"),
+    }, audit="token.issue", allowed="ada", refused="ed"),
+    WriteAction("revoke someone else's API tokens", {
+        "api": lambda d, u, s: d.api(u, "POST", f"/api/v1/users/{s.target_id}/tokens/revoke"),
+        "cli": lambda d, u, s: d.cli(u, "users", "revoke", s.target),
+    }, audit="token.revoke", allowed="ada", refused="ed"),
+]
+
+
+@pytest.fixture
+def doors(app, settings, session, monkeypatch):
+    monkeypatch.setenv("FACTCHECK_DATABASE_URL", settings.database_url)
+    get_settings.cache_clear()
+    people = [make_user(session, "ada", "admin"), make_user(session, "rita", "reviewer"),
+              make_user(session, "ed", "editor")]
+    assert people[1].id == 2  # the API's assignment above names rita by id
+    for door in DOORS:
+        target = make_user(session, f"target-{door}", "reviewer")
+        TARGET_IDS[door] = target.id
+        make_token(session, target)  # so that revoking revokes one
+    with TestClient(app):  # the app's lifespan opens its database
+        d = Doors(app, CliRunner(), {p.name: make_token(session, p) for p in people})
+        yield d
+        d.close()
+    get_settings.cache_clear()
+
+
+def _subjects(session, settings) -> dict[str, Subject]:
+    """A ticket per door (the actions must not trip over each other's versions), with its first draft."""
+    made = ingest(session, settings, text=ARTICLE.replace("March 3", "March 4")).tickets
+    assert len(made) >= len(DOORS)
+    return {door: Subject(t, _draft_id(session, t.id), door) for door, t in zip(DOORS, made)}
+
+
+def _last_event_id(session) -> int:
+    session.expire_all()
+    return session.exec(select(Event.id).order_by(Event.id.desc()).limit(1)).first() or 0
+
+
+@pytest.mark.parametrize("action", ACTIONS, ids=lambda a: a.name)
+def test_each_door_records_the_same_audit_event(doors, session, settings, action):
+    subjects = _subjects(session, settings)
+    seen = {}
+    for door, perform in action.doors.items():
+        before = _last_event_id(session)
+        outcome = perform(doors, action.allowed, subjects[door])
+        assert outcome.ok, f"{door}: {outcome.message}"
+        (event,) = session.exec(select(Event).where(Event.id > before, Event.action == action.audit)).all()
+        seen[door] = (event.action, event.actor_name, event.from_value, event.to_value, event.rationale)
+    assert len(set(seen.values())) == 1, seen
+    assert next(iter(seen.values()))[1] == action.allowed
+
+
+@pytest.mark.parametrize("action", [a for a in ACTIONS if a.refused], ids=lambda a: a.name)
+def test_each_door_gives_the_same_refusal_and_stores_nothing(doors, session, settings, action):
+    subjects = _subjects(session, settings)
+    before = _last_event_id(session)
+    messages = {}
+    for door, perform in action.doors.items():
+        outcome = perform(doors, action.refused, subjects[door])
+        assert not outcome.ok, f"{door} let {action.refused} {action.name}"
+        messages[door] = outcome.message
+    assert len(set(messages.values())) == 1, messages
+    assert "may not" in next(iter(messages.values()))
+    assert _last_event_id(session) == before
+
+
+def test_each_door_refuses_a_reviewer_the_export_with_the_same_message(doors, session, settings):
+    ingest(session, settings)
+    messages = {
+        "html": doors.page("rita", "/exports/download?format=csv").message,
+        "api": doors.api("rita", "GET", "/api/v1/export?format=csv").message,
+        "cli": doors.cli("rita", "export", "--format", "csv").message,
+    }
+    assert set(messages.values()) == {"Your role (reviewer) may not export reports."}, messages
+    assert doors.cli("ed", "export", "--format", "csv").ok and doors.api("ed", "GET", "/api/v1/export").ok
