@@ -20,8 +20,7 @@ from factcheck.dashboard import views as dashboard_views
 from factcheck.drafts import api as draft_api, views as draft_views
 from factcheck.engines import get_engine
 from factcheck.exports import api as export_api, views as export_views
-from factcheck.jobs import service as jobs
-from factcheck.jobs.worker import start_in_process
+from factcheck.jobs.worker import start_in_process, stop_in_process
 from factcheck.tickets import api as ticket_api, views as ticket_views
 from factcheck.users import api as user_api, views as user_views
 from factcheck.web import errors
@@ -79,14 +78,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         worker = stop = None
         if settings.worker and not app.state.engine.inline:
             worker, stop = start_in_process(app.state.db, app.state.engine, job_handlers(),
+                                            concurrency=settings.llm_concurrency,
                                             lease_seconds=settings.job_lease_seconds,
                                             poll_seconds=settings.worker_poll_seconds)
         yield
         if stop is not None:
-            stop.set()
-            jobs.work_available.set()
-            # A job cut short here is not lost: its lease runs out and the next worker takes it.
-            worker.join(timeout=10)
+            stop_in_process(worker, stop)
         app.state.db.dispose()
 
     app = FastAPI(

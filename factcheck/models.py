@@ -138,6 +138,9 @@ class Article(SQLModel, table=True):
     extraction_status: str = Field(default=ExtractionStatus.done, sa_column=sa.Column(
         sa.String(12), nullable=False, server_default=ExtractionStatus.done.value))
     extraction_error: str | None = Field(default=None, sa_column=sa.Column(sa.Text))
+    # What the last extraction looked at and refused, as JSON: {"sentences", "rejected": [{quote,
+    # claim, reason}]}, so that nothing a model proposed disappears without a word.
+    extraction_notes: str | None = Field(default=None, sa_column=sa.Column(sa.Text))
 
 
 class Ticket(SQLModel, table=True):
@@ -319,6 +322,8 @@ class Job(SQLModel, table=True):
     article_id: int | None = Field(default=None, foreign_key="article.id", index=True)
     status: str = Field(default=JobStatus.queued, sa_column=sa.Column(sa.String(12), nullable=False))
     attempts: int = 0
+    # Failures of the endpoint in a row (they do not use up attempts): each wait is longer.
+    transient_failures: int = Field(default=0, sa_column=sa.Column(sa.Integer, nullable=False, server_default="0"))
     # Why this job was asked for ("ingest", "redraft", "retry") and by whom, for the audit log.
     reason: str = Field(default="ingest", sa_column=sa.Column(sa.String(20), nullable=False))
     requested_by_id: int | None = Field(default=None, foreign_key="user.id")
@@ -329,3 +334,16 @@ class Job(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
     updated_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
     finished_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
+
+
+class LlmEndpoint(SQLModel, table=True):
+    """How an endpoint and model take structured answers (a strict JSON schema, JSON mode, or only
+    a prompt), learned from its refusals and remembered, so every worker asks the right way."""
+
+    __tablename__ = "llm_endpoint"
+
+    endpoint: str = Field(sa_column=sa.Column(sa.String(500), primary_key=True))
+    model: str = Field(sa_column=sa.Column(sa.String(120), primary_key=True))
+    mode: str = Field(sa_column=sa.Column(sa.String(20), nullable=False))
+    note: str | None = Field(default=None, sa_column=sa.Column(sa.Text))
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))

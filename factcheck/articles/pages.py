@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
+
 from sqlmodel import Session, select
 
 from factcheck.articles import service as articles
-from factcheck.articles.schemas import ArticleDetail, ArticlePage, ArticlePublic, LlmUsage, Segment
+from factcheck.articles.schemas import ArticleDetail, ArticlePage, ArticlePublic, LlmUsage, RejectedClaim, Segment
 from factcheck.jobs import service as jobs
 from factcheck.jobs.schemas import JobPublic
-from factcheck.models import Article, LlmCall, Ticket
+from factcheck.models import Article, LlmCall, Ticket, as_utc
 from factcheck.tickets import service as tickets
 from factcheck.tickets.schemas import TicketPublic
 
@@ -27,12 +29,26 @@ def page(session: Session, article_id: int) -> ArticlePage:
 
 def _detail_fields(session: Session, article: Article, found: list[Ticket], created: bool) -> dict:
     job = jobs.latest_extraction(session, article.id)
+    notes = json.loads(article.extraction_notes) if article.extraction_notes else {}
+    rejected = [RejectedClaim(**r) for r in notes.get("rejected", [])]
     return {
         "article_id": article.id, "created": created, "article": ArticlePublic.model_validate(article),
         "tickets": [TicketPublic.model_validate(t) for t in found],
         "progress": jobs.article_progress(session, article), "usage": llm_usage(session, article),
         "extraction_job": JobPublic.model_validate(job) if job else None,
+        "extraction_summary": _summary(notes, rejected) if notes else None, "rejected_claims": rejected,
     }
+
+
+def _summary(notes: dict, rejected: list[RejectedClaim]) -> str:
+    read = f"read {notes['sentences']} sentences and " if notes.get("sentences") is not None else ""
+    found = notes.get("claims", 0)
+    if not found and not rejected:
+        return f"The engine {read}found no check-worthy claims in them."
+    refused = f"; {len(rejected)} more were refused (listed below, with why)" if rejected else ""
+    added = notes.get("new", found)
+    again = f", {found - added} of them already tickets" if found != added else ""
+    return f"The engine {read}found {found} claims{again}{refused}."
 
 
 def annotated_paragraphs(article: Article, article_tickets: list[Ticket]) -> list[list[Segment]]:
@@ -60,15 +76,19 @@ def annotated_paragraphs(article: Article, article_tickets: list[Ticket]) -> lis
 
 
 def llm_usage(session: Session, article: Article) -> LlmUsage | None:
-    """What the language model cost for an article: calls, tokens and time (None if it used none)."""
+    """What the language model cost for an article: requests, tokens and time (None if it used none)."""
     rows = session.exec(select(LlmCall).where(LlmCall.article_hash == article.content_hash)).all()
     if not rows:
         return None
+    answered = [r for r in rows if r.outcome in ("ok", "repaired", "length")]
     return LlmUsage(
         calls=sum(r.outcome != "cached" for r in rows),
         cached=sum(r.outcome == "cached" for r in rows),
         failed=sum(r.outcome not in ("ok", "cached", "repaired") for r in rows),
         tokens_in=sum(r.tokens_in for r in rows),
         tokens_out=sum(r.tokens_out for r in rows),
-        seconds=sum(r.latency_ms for r in rows) / 1000,
+        # An answer with no completion tokens is one whose endpoint did not count them.
+        usage_reported=all(r.tokens_out > 0 for r in answered),
+        model_seconds=sum(r.latency_ms for r in rows) / 1000,
+        wall_seconds=max(0.0, (max(as_utc(r.created_at) for r in rows) - as_utc(article.created_at)).total_seconds()),
     )

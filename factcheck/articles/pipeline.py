@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlmodel import Session
 
 from factcheck.articles import service as articles
@@ -17,24 +19,27 @@ class FindClaims:
 
     kind = jobs.EXTRACT
 
-    def load(self, session: Session, job: Job) -> ArticleInput | None:
+    def load(self, session: Session, job: Job) -> tuple[ArticleInput, bool] | None:
         article = session.get(Article, job.article_id)
-        return articles.article_input(article) if article else None
+        # A person asking again means asking the model again, not reading its last answer back.
+        return (articles.article_input(article), job.reason != "ingest") if article else None
 
-    def run(self, engine: Engine, source: ArticleInput) -> Extraction:
-        return engine.extract(source)
+    def run(self, engine: Engine, loaded: tuple[ArticleInput, bool]) -> Extraction:
+        source, fresh = loaded
+        return engine.extract(source, fresh=fresh)
 
     def apply(self, session: Session, job: Job, engine: Engine, result: Extraction) -> None:
         article = session.get(Article, job.article_id)
         actor = session.get(User, job.requested_by_id) if job.requested_by_id else None
         articles.store_extraction(session, engine=engine, article=article, extraction=result, actor=actor)
 
-    def failed(self, session: Session, job: Job, engine: Engine, error: EngineError, *, retrying: bool) -> None:
+    def failed(self, session: Session, job: Job, engine: Engine, error: EngineError,
+               next_try: datetime | None) -> None:
         article = session.get(Article, job.article_id)
         if article is None:
             return
-        if retrying:
-            article.extraction_error = f"waiting to try again: {error.message}"[:2000]
+        if next_try is not None:
+            article.extraction_error = jobs.waiting(error, next_try)[:2000]
             session.add(article)
         else:
             articles.extraction_failed(session, engine=engine, article=article, message=error.message)

@@ -47,12 +47,23 @@ class IngestPublic(BaseModel):
 class LlmUsage(BaseModel):
     """What the language model cost for one article."""
 
-    calls: int
-    cached: int
-    failed: int
+    calls: int = Field(description="HTTP requests sent to the endpoint, every retry and repair included")
+    cached: int = Field(description="Answers read back from the cache instead")
+    failed: int = Field(description="Requests that failed (errors, refusals, cut-off answers)")
     tokens_in: int
     tokens_out: int
-    seconds: float
+    usage_reported: bool = Field(description="False when the endpoint left out token counts: the figures "
+                                             "above are then too low")
+    model_seconds: float = Field(description="Time spent waiting for answers, summed over requests")
+    wall_seconds: float = Field(description="From ingest to the latest answer")
+
+
+class RejectedClaim(BaseModel):
+    """A claim the engine proposed that did not become a ticket, and why."""
+
+    quote: str
+    claim: str
+    reason: str
 
 
 class ArticleDetail(IngestPublic):
@@ -61,6 +72,8 @@ class ArticleDetail(IngestPublic):
     progress: Progress
     usage: LlmUsage | None = Field(description="null when no language model worked on it")
     extraction_job: JobPublic | None
+    extraction_summary: str | None = Field(description="What the last extraction did, in a sentence")
+    rejected_claims: list[RejectedClaim] = Field(description="Claims the last extraction refused, and why")
 
 
 class Segment(BaseModel):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -154,15 +155,24 @@ def article_input(article: Article) -> ArticleInput:
 
 def store_extraction(session: Session, *, engine: Engine, article: Article, extraction: Extraction,
                      actor: Actor | None) -> list[Ticket]:
-    """The engine's claims become the article's tickets; with a model, each is queued for drafting."""
+    """The engine's claims become the article's tickets (a span that already has one keeps it: a
+    second extraction never duplicates a ticket); with a model, each new one is queued for
+    drafting. What the engine refused is kept on the article, with why."""
     for refused in extraction.rejected:
         audit.record(session, actor=None, actor_name=engine.name, action="claim.rejected",
                      article_id=article.id, rationale=refused.get("reason"), detail=refused)
+    existing = tickets.for_article(session, article.id)
+    taken = {(t.start, t.end) for t in existing}
+    fresh_claims = [c for c in extraction.claims if (c.start, c.end) not in taken]
     created = tickets.create_from_claims(
-        session, article=article, claims=extraction.claims, provenance=extraction.provenance, actor=actor,
+        session, article=article, claims=fresh_claims, provenance=extraction.provenance, actor=actor,
+        first_position=max((t.position for t in existing), default=-1) + 1,
     )
     article.extraction_status = ExtractionStatus.done
     article.extraction_error = None
+    article.extraction_notes = json.dumps({
+        "sentences": extraction.sentences, "claims": len(extraction.claims), "new": len(created),
+        "rejected": extraction.rejected[:200]}, ensure_ascii=False)
     session.add(article)
     if not engine.inline:
         jobs.enqueue_drafting(session, created, reason="ingest", actor=actor)
@@ -179,14 +189,18 @@ def extraction_failed(session: Session, *, engine: Engine, article: Article, mes
 
 
 def retry_extraction(session: Session, *, engine: Engine, actor: Actor, article_id: int) -> Article:
-    """Find an article's claims again after it failed."""
+    """Find an article's claims again, asking the engine afresh: after a failure, or to look again.
+
+    Tickets already made stay as they are (a person may have worked on them); claims on spans that
+    already have a ticket are not added twice. Refused while a worker is finding them.
+    """
     require(actor, Action.ingest)
     article = get(session, article_id)
-    if article.extraction_status != ExtractionStatus.failed:
-        raise Conflict("This article's claims were not lost: only a failed extraction can be tried again.")
+    if jobs.extraction_running(session, article.id):
+        raise Conflict("The claims of this article are being found right now; wait for that to finish.")
     if engine.inline:
         created = store_extraction(session, engine=engine, article=article,
-                                   extraction=engine.extract(article_input(article)), actor=actor)
+                                   extraction=engine.extract(article_input(article), fresh=True), actor=actor)
         contexts = [drafts.claim_context(article, t) for t in created]
         for ticket, result in zip(created, engine.draft_many(contexts)):
             store_result(session, engine=engine, ticket=ticket, result=result)

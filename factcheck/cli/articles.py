@@ -66,7 +66,7 @@ def ingest(
                                  req=articles.IngestRequest(title=title, outlet=outlet, published=pub, **fields))
         article_id, created = result.article.id, result.created
     if wait and not engine.inline:
-        drain(db, engine, settings)
+        drain(db, engine, settings, article_id)
     with Session(db) as session:
         detail = pages.detail(session, article_id, created=created)
     _report(detail, as_json)
@@ -77,17 +77,22 @@ def _report(detail, as_json: bool) -> None:
     if as_json:
         print_json({"article_id": article.id, "created": detail.created,
                     "extraction_status": article.extraction_status.value,
+                    "extraction_summary": detail.extraction_summary,
                     "tickets": [t.model_dump(mode="json", include=set(TicketBrief.model_fields))
-                                for t in detail.tickets]})
-        return
-    typer.echo(f"{'Ingested' if detail.created else 'Already ingested'} article {article.id}: {article.title}")
-    if article.extraction_status == "pending":
-        typer.echo("  its claims will be found by `factcheck worker` (or `factcheck serve`).")
-    elif article.extraction_status == "failed":
+                                for t in detail.tickets],
+                    "rejected_claims": [r.model_dump() for r in detail.rejected_claims]})
+    else:
+        typer.echo(f"{'Ingested' if detail.created else 'Already ingested'} article {article.id}: {article.title}")
+        if article.extraction_status == "pending":
+            typer.echo(f"  its claims will be found by `factcheck worker` (or `factcheck serve`)"
+                       f"{': ' + article.extraction_error if article.extraction_error else '.'}")
+        if detail.extraction_summary:
+            typer.echo(f"  {detail.extraction_summary}")
+        for t in detail.tickets:
+            typer.echo(f"  #{t.id} [{t.score:.2f}] {t.claim}")
+    if article.extraction_status == "failed":
         fail(f"article {article.id} is stored, but {article.extraction_error} "
              f"(try again: factcheck extract {article.id})")
-    for t in detail.tickets:
-        typer.echo(f"  #{t.id} [{t.score:.2f}] {t.claim}")
 
 
 def extract(
@@ -101,20 +106,20 @@ def extract(
     with unit_of_work(db) as session:
         articles.retry_extraction(session, engine=engine, actor=actor(ctx, session), article_id=article_id)
     if not engine.inline:
-        drain(db, engine, settings)
+        drain(db, engine, settings, article_id)
     with Session(db) as session:
         _report(pages.detail(session, article_id), as_json=False)
 
 
-def drain(db: sa.Engine, engine: Engine, settings: Settings) -> int:
-    """Do the queued jobs (claims, then drafts) in this process, showing progress on stderr."""
-    worker = Worker(db, engine, job_handlers(), lease_seconds=settings.job_lease_seconds)
-    done = 0
-    while worker.run_one():
-        done += 1
-        typer.echo(f"jobs: {done} done", err=True)
+def drain(db: sa.Engine, engine: Engine, settings: Settings, article_id: int) -> int:
+    """Do one article's queued jobs (its claims, then their drafts) in this process, as many at
+    once as FACTCHECK_LLM_CONCURRENCY allows; other articles' jobs are left to the workers."""
+    worker = Worker(db, engine, job_handlers(), concurrency=settings.llm_concurrency,
+                    lease_seconds=settings.job_lease_seconds)
+    done = worker.run_until_idle(article_id=article_id)
+    typer.echo(f"jobs: {done} done", err=True)
     with Session(db) as session:
-        waiting = jobs.counts(session)["queued"]
+        waiting = jobs.waiting_for(session, article_id)
     if waiting:
         typer.echo(f"jobs: {waiting} waiting to try again (see the article and its tickets); "
                    "`factcheck worker` finishes them.", err=True)

@@ -67,7 +67,9 @@ def redraft(ctx: typer.Context, ticket_id: Annotated[int, typer.Argument(help="T
     with unit_of_work(db) as session:
         pipeline.redraft(session, engine=engine, actor=actor(ctx, session), ticket_id=ticket_id)
     if not engine.inline:
-        drain(db, engine, settings)
+        with unit_of_work(db) as session:
+            article_id = drafts.get_ticket(session, ticket_id).article_id
+        drain(db, engine, settings, article_id)
     with unit_of_work(db) as session:
         ticket = drafts.get_ticket(session, ticket_id)
         if ticket.drafting_status == "failed":

@@ -69,6 +69,7 @@ def _engine_named(name: str):
     if name != settings.engine_name:
         settings = settings.model_copy(update={"engine": name})
     try:
-        return get_engine(settings)
+        # No job queue here to wait out an endpoint's failures: the engine tries again itself.
+        return get_engine(settings, retries=settings.llm_max_retries)
     except FactcheckError as exc:
         fail(exc.message)

@@ -19,7 +19,7 @@ from factcheck.core.config import get_settings
 from factcheck.core.db import make_engine, migration_status, upgrade
 from factcheck.core.errors import FactcheckError
 from factcheck.engines import get_engine
-from factcheck.jobs import service as jobs
+from factcheck.jobs.doorbell import DOORBELL
 from factcheck.jobs.worker import Worker
 from factcheck.users import service as users
 
@@ -47,17 +47,20 @@ def db_current() -> None:
 @llm_app.command("check")
 def llm_check() -> None:
     """Make one tiny call and say which endpoint and model answered."""
+    from factcheck.engines.llm.client import MODE_NAMES
     from factcheck.engines.llm.engine import OpenAIEngine
-    from factcheck.engines.llm.store import MemoryStore
+    from factcheck.engines.llm.store import DatabaseStore
 
     settings = get_settings()
     if settings.engine_name != "openai":
         fail("no LLM endpoint is configured; set FACTCHECK_LLM_BASE_URL (and FACTCHECK_LLM_MODEL).")
+    db = database()
     try:
-        endpoint, model = OpenAIEngine(settings, MemoryStore()).check()
+        endpoint, model, mode = OpenAIEngine(settings, DatabaseStore(db)).check()
     except FactcheckError as exc:
         fail(exc.message)
     typer.echo(f"OK: {endpoint} answered with model {model}")
+    typer.echo(f"structured answers: {MODE_NAMES[mode]}")
 
 
 def serve(
@@ -85,8 +88,8 @@ def worker(
         engine = get_engine(settings, db)
     except FactcheckError as exc:
         fail(exc.message)
-    w = Worker(db, engine, job_handlers(), lease_seconds=settings.job_lease_seconds,
-               poll_seconds=settings.worker_poll_seconds)
+    w = Worker(db, engine, job_handlers(), concurrency=settings.llm_concurrency,
+               lease_seconds=settings.job_lease_seconds, poll_seconds=settings.worker_poll_seconds)
     if once:
         typer.echo(f"{w.run_until_idle()} jobs done.")
         return
@@ -94,7 +97,7 @@ def worker(
 
     def _stop(*_):
         stop.set()
-        jobs.work_available.set()
+        DOORBELL.ring()
 
     signal.signal(signal.SIGTERM, _stop)
     signal.signal(signal.SIGINT, _stop)

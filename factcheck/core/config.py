@@ -51,6 +51,8 @@ class Settings(BaseSettings):
     llm_api_key: SecretStr | None = None
     llm_model: str = "gpt-4o-mini"
     llm_timeout: float = 60.0
+    # Evaluation runs only: how often a failing endpoint is tried again in the process. The desk's
+    # jobs wait and retry on their own, with a backoff that survives restarts.
     llm_max_retries: int = 3
     llm_concurrency: int = 8
     llm_context_sentences: int = 3
@@ -60,10 +62,11 @@ class Settings(BaseSettings):
     # Drafting with a model runs as durable jobs. `serve` runs one worker in its own process
     # unless this is off (then run `factcheck worker` processes, e.g. on other machines).
     worker: bool = True
-    # A job not finished within its lease is taken by another worker; longer than one drafting
-    # call with all its retries.
-    job_lease_seconds: float = 300.0
-    worker_poll_seconds: float = 2.0
+    # A job whose worker stops renewing its lease (it died) is taken by another worker after this
+    # long; a running job's lease is renewed every third of it, however long the model takes.
+    job_lease_seconds: float = 30.0
+    # Workers are woken when work is queued; this is only how often they look regardless.
+    worker_poll_seconds: float = 1.0
 
     @model_validator(mode="after")
     def _refuse_default_secret(self) -> "Settings":

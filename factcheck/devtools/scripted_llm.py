@@ -1,8 +1,9 @@
 """A scripted OpenAI-compatible server on 127.0.0.1, for tests, benchmarks and trying the LLM path
-without a key. It is not a model: it answers factcheck's two prompts mechanically (each target
+without a key. It is not a model: it answers factcheck's prompts mechanically (each target
 sentence with a number, a date or a reporting verb becomes a claim quoting that sentence; each
 claim gets three questions and two sources), and it can be told to misbehave in every way a real
-endpoint does.
+endpoint does: faults (HTTP errors with Retry-After, timeouts, malformed or truncated answers,
+refusals), response formats it does not take, and the habits of real servers' replies.
 
     python -m factcheck.devtools.scripted_llm --port 8765 --delay 0.3
 """
@@ -40,15 +41,26 @@ class Fault:
     task: str | None = None  # "extract" | "draft" | None for any
 
 
+HABITS = ("fence", "think", "reasoning_content", "extra_keys", "no_usage")
+
+
 @dataclass
 class Script:
     delay: float = 0.0
     faults: deque = field(default_factory=deque)
     requests: list = field(default_factory=list)
-    json_schema_supported: bool = True
+    # The response_format types the server takes; any other is answered with refusal_status and a
+    # message (say, a generic 400, or a 500 that names json_schema as some servers do).
+    accepts: set = field(default_factory=lambda: {"json_schema", "json_object", None})
+    refusal_status: int = 400
+    refusal_message: str = "response_format json_schema is not supported"
+    # How replies are wrapped, as real servers do (see HABITS); None for plain JSON content.
+    habit: str | None = None
     # Overrides of the mechanical answers: task -> function(request_json) -> dict answer.
     answers: dict = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    in_flight: int = 0
+    max_in_flight: int = 0
 
     def next_fault(self, task: str) -> Fault | None:
         with self.lock:
@@ -65,6 +77,8 @@ def _task(body: dict) -> str:
         return "extract"
     if "verification questions" in system:
         return "draft"
+    if "answers in structured JSON" in system:
+        return "check"
     return "other"
 
 
@@ -108,15 +122,35 @@ def draft_answer(body: dict) -> dict:
     }
 
 
-def _completion(body: dict, content: str | None, finish: str = "stop", refusal: str | None = None) -> dict:
+def _with_habit(habit: str | None, content: str) -> tuple[str | None, dict]:
+    """The reply's content (and extra message fields) as a server with this habit sends it."""
+    if habit == "fence":
+        return f"Here is the JSON you asked for:\n```json\n{content}\n```\n", {}
+    if habit == "think":
+        return f"<think>The user wants claims. Let me look at each sentence {{carefully}}.</think>\n{content}", {}
+    if habit == "reasoning_content":
+        return None, {"reasoning_content": content}
+    if habit == "extra_keys":
+        data = json.loads(content)
+        data["confidence_note"] = "an extra key the schema does not name"
+        for key in ("sentences", "questions", "sources"):
+            for item in data.get(key, []):
+                item["explanation"] = "extra"
+        return json.dumps(data), {}
+    return content, {}
+
+
+def _completion(body: dict, content: str | None, finish: str = "stop", refusal: str | None = None,
+                extra: dict | None = None, usage: bool = True) -> dict:
     prompt_tokens = sum(len(m.get("content") or "") for m in body.get("messages", [])) // 4
+    completion_tokens = max(1, len(content or json.dumps(extra or {})) // 4)
     return {
         "id": f"chatcmpl-{time.time_ns()}", "object": "chat.completion", "created": int(time.time()),
         "model": body.get("model", "scripted"),
         "choices": [{"index": 0, "finish_reason": finish,
-                     "message": {"role": "assistant", "content": content, "refusal": refusal}}],
-        "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": len(content or "") // 4,
-                  "total_tokens": prompt_tokens + len(content or "") // 4},
+                     "message": {"role": "assistant", "content": content, "refusal": refusal, **(extra or {})}}],
+        **({"usage": {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens,
+                      "total_tokens": prompt_tokens + completion_tokens}} if usage else {}),
     }
 
 
@@ -129,14 +163,23 @@ def make_app(script: Script) -> FastAPI:
         task = _task(body)
         with script.lock:
             script.requests.append(body)
+            script.in_flight += 1
+            script.max_in_flight = max(script.max_in_flight, script.in_flight)
+        try:
+            return await _answer(body, task)
+        finally:
+            with script.lock:
+                script.in_flight -= 1
+
+    async def _answer(body: dict, task: str):
         fault = script.next_fault(task)
         delay = script.delay + (fault.delay if fault else 0.0)
         if delay:
             await asyncio.sleep(delay)
         fmt = (body.get("response_format") or {}).get("type")
-        if fmt == "json_schema" and not script.json_schema_supported:
-            return JSONResponse({"error": {"message": "response_format json_schema is not supported",
-                                           "type": "invalid_request_error"}}, status_code=400)
+        if fmt not in script.accepts:
+            return JSONResponse({"error": {"message": script.refusal_message, "type": "invalid_request_error"}},
+                                status_code=script.refusal_status)
         if fault and fault.kind == "status":
             headers = {"retry-after": str(fault.retry_after)} if fault.retry_after is not None else {}
             return JSONResponse({"error": {"message": f"scripted {fault.status}"}}, status_code=fault.status,
@@ -144,12 +187,14 @@ def make_app(script: Script) -> FastAPI:
         if task == "other":
             return _completion(body, "OK")
         answer = script.answers.get(task)
-        content = json.dumps(answer(body) if answer else
-                             (extraction_answer(body) if task == "extract" else draft_answer(body)))
+        mechanical = {"extract": extraction_answer, "draft": draft_answer, "check": lambda _: {"ok": True}}[task]
+        content = json.dumps(answer(body) if answer else mechanical(body))
+        usage = script.habit != "no_usage"
         if fault is None or fault.kind == "slow":
-            return _completion(body, content)
+            text, extra = _with_habit(script.habit, content)
+            return _completion(body, text, extra=extra, usage=usage)
         if fault.kind == "malformed":
-            return _completion(body, content[: len(content) // 2] + " <<not json")
+            return _completion(body, content[: len(content) // 2] + " <<not json", usage=usage)
         if fault.kind == "schema":
             return _completion(body, json.dumps(fault.body if fault.body is not None else {"unexpected": True}))
         if fault.kind == "refusal":

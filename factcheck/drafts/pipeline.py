@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 
 from sqlmodel import Session
 
@@ -46,7 +47,7 @@ def redraft(session: Session, *, engine: Engine, actor: Actor, ticket_id: int) -
         return ticket
     article = session.get(Article, ticket.article_id)
     # Ask the engine first, write afterwards: no write transaction is open while it works.
-    result = engine.draft_many([drafts.claim_context(article, ticket, ticket_id=ticket.id)])[0]
+    result = engine.draft_many([drafts.claim_context(article, ticket, ticket_id=ticket.id)], fresh=True)[0]
     fresh_snapshot(session)
     session.refresh(ticket)
     removed = drafts.discard_unreviewed(session, ticket=ticket)
@@ -62,14 +63,17 @@ class DraftTicket:
 
     kind = jobs.DRAFT
 
-    def load(self, session: Session, job: Job) -> ClaimContext | None:
+    def load(self, session: Session, job: Job) -> tuple[ClaimContext, bool] | None:
         ticket = session.get(Ticket, job.ticket_id)
         if ticket is None:
             return None
-        return drafts.claim_context(session.get(Article, ticket.article_id), ticket, ticket_id=ticket.id)
+        context = drafts.claim_context(session.get(Article, ticket.article_id), ticket, ticket_id=ticket.id)
+        # A person asking again means asking the model again, not reading its last answer back.
+        return context, job.reason != "ingest"
 
-    def run(self, engine: Engine, context: ClaimContext) -> Drafts:
-        result = engine.draft_many([context])[0]
+    def run(self, engine: Engine, loaded: tuple[ClaimContext, bool]) -> Drafts:
+        context, fresh = loaded
+        result = engine.draft_many([context], fresh=fresh)[0]
         if isinstance(result, EngineError):
             raise result
         return result
@@ -82,12 +86,13 @@ class DraftTicket:
                          article_id=ticket.article_id, detail={"discarded": removed, "job": job.id})
         drafts.store(session, ticket=ticket, drafts=result)
 
-    def failed(self, session: Session, job: Job, engine: Engine, error: EngineError, *, retrying: bool) -> None:
+    def failed(self, session: Session, job: Job, engine: Engine, error: EngineError,
+               next_try: datetime | None) -> None:
         ticket = session.get(Ticket, job.ticket_id)
         if ticket is None:
             return
-        if retrying:
-            ticket.drafting_error = f"waiting to try again: {error.message}"[:2000]
+        if next_try is not None:
+            ticket.drafting_error = jobs.waiting(error, next_try)[:2000]
             session.add(ticket)
         else:
             record_failure(session, engine=engine, ticket=ticket, message=error.message)

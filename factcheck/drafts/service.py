@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 from factcheck.audit import service as audit
 from factcheck.auth.permissions import Action, Actor, require_person
 from factcheck.core.errors import InvalidInput, NotFound
-from factcheck.core.text import span_context
+from factcheck.core.text import surroundings
 from factcheck.core.urls import clean_url, safe_url
 from factcheck.drafts.schemas import DraftPublic
 from factcheck.engines.base import ClaimContext, Drafts, ExtractedClaim
@@ -38,7 +38,7 @@ def claim_context(article: Article, claim: Ticket | ExtractedClaim, ticket_id: i
         kind=ClaimKind(claim.kind),
         speaker=claim.speaker,
         reported_by=claim.reported_by,
-        context=span_context(article.text, claim.start, claim.end).paragraph,
+        context=surroundings(article.text, claim.start, claim.end),
         article_title=article.title,
         outlet=article.outlet,
         published=article.published,
@@ -70,7 +70,8 @@ def store(session: Session, *, ticket: Ticket, drafts: Drafts) -> list[DraftItem
         session, actor=None, actor_name=prov.engine, action="draft", ticket_id=ticket.id,
         article_id=ticket.article_id,
         detail={"questions": len(drafts.questions), "sources": len(drafts.sources),
-                "engine": prov.engine, "model": prov.model, "prompt": prov.prompt_name},
+                "engine": prov.engine, "model": prov.model, "prompt": prov.prompt_name,
+                **({"dropped": drafts.dropped} if drafts.dropped else {})},
     )
     return items
 

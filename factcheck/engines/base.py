@@ -50,8 +50,11 @@ class ExtractedClaim:
 class Extraction:
     claims: list[ExtractedClaim]
     provenance: Provenance
-    # Claims an engine proposed but factcheck refused (a quote not in the article, …), for the log.
+    # Claims an engine proposed but factcheck refused, each {quote, claim, reason}: listed on the
+    # article, never dropped silently.
     rejected: list[dict] = field(default_factory=list)
+    # How many sentences the engine read (None when it does not say).
+    sentences: int | None = None
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,8 @@ class Drafts:
     questions: list[DraftedQuestion] = field(default_factory=list)
     sources: list[DraftedSource] = field(default_factory=list)
     provenance: Provenance | None = None
+    # Parts of a model's answer left out, each with why (kept in the audit log).
+    dropped: list[str] = field(default_factory=list)
 
 
 class Engine(Protocol):
@@ -100,11 +105,12 @@ class Engine(Protocol):
     # False (a model): extraction and drafting are queued as jobs for a worker (factcheck.jobs).
     inline: bool
 
-    def extract(self, article: ArticleInput) -> Extraction: ...
+    # ``fresh``: a person asked again, so a model is asked again (no answer from the cache).
+    def extract(self, article: ArticleInput, *, fresh: bool = False) -> Extraction: ...
 
     def draft(self, claim: ClaimContext) -> Drafts: ...
 
-    def draft_many(self, claims: list[ClaimContext]) -> list[Drafts | EngineError]: ...
+    def draft_many(self, claims: list[ClaimContext], *, fresh: bool = False) -> list[Drafts | EngineError]: ...
 
     def checkworthiness(self, sentences: list[str]) -> list[float]: ...
 
@@ -118,15 +124,18 @@ def format_attribution(speaker: str | None, reported_by: str | None) -> str | No
 
 
 class EngineError(FactcheckError):
-    """An engine could not produce a usable answer (after its own retries); the reason is for people.
+    """An engine could not produce a usable answer; the reason is for people.
 
     ``transient`` marks failures of the endpoint rather than of the answer (unreachable, timed out,
-    overloaded): a drafting job waits and tries again however long they last.
+    overloaded, rate-limited): a job waits and tries again however long they last, and not before
+    ``retry_after`` seconds when the endpoint said so.
     """
 
     status_code = 502
     code = "engine_failed"
 
-    def __init__(self, message: str, *, details: dict | None = None, transient: bool = False) -> None:
+    def __init__(self, message: str, *, details: dict | None = None, transient: bool = False,
+                 retry_after: float | None = None) -> None:
         super().__init__(message, details=details)
         self.transient = transient
+        self.retry_after = retry_after

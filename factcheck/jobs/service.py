@@ -10,24 +10,29 @@ as on PostgreSQL shared by several machines. It is small on purpose:
   ``FOR UPDATE SKIP LOCKED`` so workers do not queue up behind each other's row locks. On SQLite,
   writers are serialised by the database itself; one worker per database file is enough there
   (and is what ``factcheck serve`` runs).
-* ``finish`` writes the job's results in the same transaction as an UPDATE that succeeds only
-  while the worker still holds the lease. A worker that stalled past its lease finds the job taken
-  and writes nothing, so results land once.
-* A worker that dies (kill -9, power cut) simply stops renewing: when the lease expires, any
-  worker takes the job again.
+* ``complete_if_leased`` marks the job done in the same transaction that writes its results, and
+  succeeds only while the worker still holds the lease. A worker that stalled past its lease finds
+  the job taken and writes nothing, so results land once.
+* A worker renews the leases of the jobs it is running (``renew_lease``); one that dies (kill -9,
+  power cut) stops renewing, and when the lease expires any worker takes the job again.
+* A job that fails waits before its next try (``retry_later``): failures of the endpoint back
+  off exponentially and never use up the attempts; bad answers get a few attempts.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 
 import sqlalchemy as sa
 from sqlmodel import Session, func, select
 
-from factcheck.jobs.schemas import Progress
 from factcheck.auth.permissions import Actor
+from factcheck.core.backoff import backoff_seconds
+from factcheck.engines.base import EngineError
+from factcheck.jobs.doorbell import queued
+from factcheck.jobs.schemas import Progress
 from factcheck.models import Article, DraftingStatus, ExtractionStatus, Job, JobStatus, Ticket, utcnow
 
 log = logging.getLogger(__name__)
@@ -36,35 +41,44 @@ EXTRACT = "extract"
 DRAFT = "draft"
 # Failures of the answer (not of the endpoint) are tried this many times before a person is asked.
 MAX_ATTEMPTS = 3
-# Waits between tries: 2 s, 4 s, 8 s … up to 5 minutes while an endpoint is down.
-BACKOFF_START, BACKOFF_MAX = 2.0, 300.0
+# Waits between tries: 2 s, 4 s, 8 s … up to 5 minutes while an endpoint is down (core.backoff).
+BACKOFF_START = 2.0
 
-# Wakes the in-process worker as soon as work is queued, instead of at its next poll.
-work_available = threading.Event()
+
+def _bring_forward(session: Session, waiting: list[int], reason: str) -> None:
+    """A person asked for work that is already queued (waiting out a backoff, say): do it now."""
+    if waiting:
+        session.execute(sa.update(Job).where(Job.id.in_(waiting), Job.status == JobStatus.queued)
+                        .values(run_after=utcnow(), reason=reason).execution_options(synchronize_session=False))
+        queued(session)
 
 
 def enqueue_extraction(session: Session, article: Article, *, reason: str, actor: Actor | None) -> Job | None:
-    """Queue finding the article's claims (unless it is already waiting) and mark the article pending."""
+    """Queue finding the article's claims (or, when that is already queued, do it now) and mark the
+    article pending."""
     article.extraction_status = ExtractionStatus.pending
     article.extraction_error = None
     session.add(article)
-    waiting = session.exec(select(Job.id).where(
+    waiting = list(session.exec(select(Job.id).where(
         Job.article_id == article.id, Job.kind == EXTRACT,
-        Job.status.in_([JobStatus.queued, JobStatus.running]))).first()
-    if waiting is not None:
+        Job.status.in_([JobStatus.queued, JobStatus.running]))))
+    if waiting:
+        _bring_forward(session, waiting, reason)
         return None
     job = Job(kind=EXTRACT, article_id=article.id, reason=reason, requested_by_id=actor.id if actor else None)
     session.add(job)
     session.flush()
-    work_available.set()
+    queued(session)
     return job
 
 
 def enqueue_drafting(session: Session, tickets: list[Ticket], *, reason: str, actor: Actor | None) -> list[Job]:
-    """Queue a drafting job per ticket (unless one is already waiting) and mark them pending."""
-    waiting = set(session.exec(select(Job.ticket_id).where(
+    """Queue a drafting job per ticket (one already queued is done now instead) and mark them pending."""
+    rows = session.exec(select(Job.id, Job.ticket_id).where(
         Job.ticket_id.in_([t.id for t in tickets]), Job.kind == DRAFT,
-        Job.status.in_([JobStatus.queued, JobStatus.running]))))
+        Job.status.in_([JobStatus.queued, JobStatus.running]))).all()
+    waiting = {ticket_id for _, ticket_id in rows}
+    _bring_forward(session, [job_id for job_id, _ in rows], reason)
     jobs = []
     for ticket in tickets:
         ticket.drafting_status = DraftingStatus.pending
@@ -77,18 +91,25 @@ def enqueue_drafting(session: Session, tickets: list[Ticket], *, reason: str, ac
         session.add(job)
         jobs.append(job)
     session.flush()
-    work_available.set()
+    if jobs:
+        queued(session)
     return jobs
 
 
-def claim(session: Session, worker: str, lease_seconds: float, now: datetime | None = None) -> Job | None:
-    """Take the oldest ready job for ``worker`` (committed), or None when there is nothing to do."""
+def claim(session: Session, worker: str, lease_seconds: float, *, article_id: int | None = None,
+          exclude: frozenset[int] = frozenset(), now: datetime | None = None) -> Job | None:
+    """Take the oldest ready job (of one article, if given; none of ``exclude``) for ``worker``
+    (committed), or None."""
     now = now or utcnow()
     ready = sa.or_(
         sa.and_(Job.status == JobStatus.queued, Job.run_after <= now),
         # A running job whose lease ran out: its worker died or stalled.
         sa.and_(Job.status == JobStatus.running, Job.lease_expires_at < now),
     )
+    if article_id is not None:
+        ready = sa.and_(ready, Job.article_id == article_id)
+    if exclude:
+        ready = sa.and_(ready, Job.id.notin_(exclude))
     for _ in range(5):
         stmt = select(Job.id).where(ready).order_by(Job.run_after, Job.id).limit(1)
         if session.get_bind().dialect.name == "postgresql":
@@ -112,6 +133,20 @@ def claim(session: Session, worker: str, lease_seconds: float, now: datetime | N
     return None
 
 
+def _held_by(job: Job, worker: str):
+    return sa.and_(Job.id == job.id, Job.status == JobStatus.running, Job.lease_owner == worker)
+
+
+def renew_lease(session: Session, job: Job, worker: str, lease_seconds: float) -> bool:
+    """Push the lease's end out while the work goes on; False when the lease is no longer ours."""
+    now = utcnow()
+    return session.execute(
+        sa.update(Job).where(_held_by(job, worker), Job.lease_expires_at >= now)
+        .values(lease_expires_at=now + timedelta(seconds=lease_seconds))
+        .execution_options(synchronize_session=False)
+    ).rowcount == 1
+
+
 def complete_if_leased(session: Session, job: Job, worker: str) -> bool:
     """Mark the job done if ``worker`` still holds its lease; part of the caller's transaction.
 
@@ -120,36 +155,58 @@ def complete_if_leased(session: Session, job: Job, worker: str) -> bool:
     """
     now = utcnow()
     return session.execute(
-        sa.update(Job).where(Job.id == job.id, Job.status == JobStatus.running, Job.lease_owner == worker,
-                             Job.lease_expires_at >= now)
+        sa.update(Job).where(_held_by(job, worker), Job.lease_expires_at >= now)
         .values(status=JobStatus.done, finished_at=now, updated_at=now, last_error=None)
         .execution_options(synchronize_session=False)
     ).rowcount == 1
 
 
-def retry_later(session: Session, job: Job, worker: str, error: str, *, transient: bool,
-                max_attempts: int = MAX_ATTEMPTS, backoff_start: float = BACKOFF_START) -> bool:
-    """Put the job back with a growing wait; True if it will run again, False if it gave up.
+def waiting(error: EngineError, next_try: datetime) -> str:
+    """What a waiting article or ticket says: until when, and why."""
+    when = f"{next_try.astimezone(timezone.utc):%H:%M:%S} UTC"
+    if error.transient:
+        return f"waiting for the model endpoint until {when} ({error.message})"
+    return f"waiting to try again at {when}: {error.message}"
 
-    Endpoint failures (unreachable, timed out, overloaded) never use up the attempts: the job
-    waits for the endpoint however long it is down. Bad answers get ``max_attempts`` tries.
+
+@dataclass(frozen=True)
+class Retry:
+    """What ``retry_later`` decided: the job runs again at ``next_try``, or (None) it gave up;
+    ``lease_held`` False means another worker has the job and nothing was changed."""
+
+    lease_held: bool
+    next_try: datetime | None = None
+
+
+def retry_later(session: Session, job: Job, worker: str, error: EngineError, *,
+                max_attempts: int = MAX_ATTEMPTS, backoff_start: float = BACKOFF_START) -> Retry:
+    """Put the job back to wait for its next try, or give up on it.
+
+    Failures of the endpoint (unreachable, timed out, overloaded, rate-limited) never use up the
+    attempts: the job waits for the endpoint however long it is down, each wait longer than the
+    last (counted across tries), and never shorter than the endpoint's Retry-After. Failures of
+    the answer get ``max_attempts`` tries, then a person is asked.
     """
     now = utcnow()
-    gives_up = not transient and job.attempts >= max_attempts
-    wait = min(BACKOFF_MAX, backoff_start * 2 ** max(0, job.attempts - 1))
-    values = {"last_error": error[:2000], "updated_at": now, "lease_owner": None, "lease_expires_at": None}
+    gives_up = not error.transient and job.attempts >= max_attempts
+    values = {"last_error": error.message[:2000], "updated_at": now, "lease_owner": None, "lease_expires_at": None}
+    next_try = None
     if gives_up:
         values.update(status=JobStatus.failed, finished_at=now)
     else:
-        values.update(status=JobStatus.queued, run_after=now + timedelta(seconds=wait))
-        if transient:
+        if error.transient:
+            failures = job.transient_failures + 1
             # Not the answer's fault: keep the attempts for answers.
-            values["attempts"] = Job.attempts - 1
-    ok = session.execute(
-        sa.update(Job).where(Job.id == job.id, Job.status == JobStatus.running, Job.lease_owner == worker)
-        .values(**values).execution_options(synchronize_session=False)
+            values.update(attempts=Job.attempts - 1, transient_failures=failures)
+        else:
+            failures = job.attempts
+        wait = backoff_seconds(failures, start=backoff_start, retry_after=error.retry_after)
+        next_try = now + timedelta(seconds=wait)
+        values.update(status=JobStatus.queued, run_after=next_try)
+    held = session.execute(
+        sa.update(Job).where(_held_by(job, worker)).values(**values).execution_options(synchronize_session=False)
     ).rowcount == 1
-    return ok and not gives_up
+    return Retry(held, next_try if held else None)
 
 
 def article_progress(session: Session, article: Article) -> Progress:
@@ -158,6 +215,12 @@ def article_progress(session: Session, article: Article) -> Progress:
     return Progress(total=sum(rows.values()), pending=rows.get(DraftingStatus.pending, 0),
                     failed=rows.get(DraftingStatus.failed, 0), extraction=article.extraction_status,
                     extraction_error=article.extraction_error)
+
+
+def extraction_running(session: Session, article_id: int) -> bool:
+    """Whether a worker holds an extraction job of this article right now."""
+    return session.exec(select(Job.id).where(Job.article_id == article_id, Job.kind == EXTRACT,
+                                             Job.status == JobStatus.running)).first() is not None
 
 
 def latest_extraction(session: Session, article_id: int) -> Job | None:
@@ -169,6 +232,12 @@ def latest_for(session: Session, ticket_id: int) -> Job | None:
     """The ticket's latest drafting job: why it is waiting, and when it tries next."""
     return session.exec(select(Job).where(Job.ticket_id == ticket_id, Job.kind == DRAFT)
                         .order_by(Job.id.desc()).limit(1)).first()
+
+
+def waiting_for(session: Session, article_id: int) -> int:
+    """How many of an article's jobs are queued (waiting out a backoff)."""
+    return session.exec(select(func.count()).select_from(Job).where(
+        Job.article_id == article_id, Job.status == JobStatus.queued)).one()
 
 
 def counts(session: Session) -> dict[str, int]:

@@ -22,11 +22,11 @@ NOTE_MAX = 20_000
 
 def create_from_claims(
     session: Session, *, article: Article, claims: list[ExtractedClaim], provenance: Provenance,
-    actor: Actor | None,
+    actor: Actor | None, first_position: int = 0,
 ) -> list[Ticket]:
     """One ticket per claim, each anchored to the exact span of the article it came from."""
     tickets = []
-    for position, claim in enumerate(claims):
+    for position, claim in enumerate(claims, start=first_position):
         if article.text[claim.start:claim.end] != claim.quote:
             # An engine bug must never store a quote the article does not contain.
             raise InvalidInput(
@@ -43,6 +43,8 @@ def create_from_claims(
         session.add(ticket)
         tickets.append(ticket)
     session.flush()
+    if not tickets:
+        return tickets
     add_to_tally(session, {TicketState.unverified.value: len(tickets)})
     for ticket in tickets:
         audit.record(

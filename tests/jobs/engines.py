@@ -17,11 +17,11 @@ class QueuedOffline(OfflineEngine):
         super().__init__()
         self.delay = delay
 
-    def extract(self, article):
+    def extract(self, article, *, fresh=False):
         time.sleep(self.delay)
         return super().extract(article)
 
-    def draft_many(self, claims):
+    def draft_many(self, claims, *, fresh=False):
         time.sleep(self.delay)
         return super().draft_many(claims)
 

@@ -10,7 +10,7 @@ from factcheck.auth.permissions import CONSOLE
 from factcheck.drafts.pipeline import redraft
 from factcheck.devtools.scripted_llm import Fault, extraction_answer
 from factcheck.engines.llm.quotes import locate
-from factcheck.models import Article, DraftItem, Event, Job, LlmCall, Ticket
+from factcheck.models import Article, DraftItem, Event, Job, LlmCall, Ticket, as_utc, utcnow
 from factcheck.tickets import service as tickets
 from tests.conftest import shared_file
 from tests.llm.conftest import drain
@@ -67,11 +67,25 @@ def test_drafting_sends_the_claim_and_its_paragraph_not_the_whole_article(sessio
         assert len(user) < len(ARTICLE) + 600
 
 
-def test_rate_limit_is_retried_after_the_servers_delay(session, llm_settings, llm_engine, llm):
-    llm.script.faults.append(Fault("status", status=429, retry_after=0.5, task="extract"))
-    started = time.monotonic()
-    result = ingest(session, llm_settings, llm_engine)
-    assert result.tickets and time.monotonic() - started >= 0.5
+def test_a_rate_limit_waits_as_long_as_the_server_asks_and_says_until_when(session, llm_settings, llm_engine, llm):
+    llm.script.faults.append(Fault("status", status=429, retry_after=900, task="extract"))
+    started = utcnow()
+    created = articles.ingest(session, engine=llm_engine, settings=llm_settings,
+                              req=articles.IngestRequest(text=ARTICLE), actor=CONSOLE)
+    session.commit()
+    drain(session, llm_engine)
+    job = session.exec(select(Job)).one()
+    wait = (as_utc(job.run_after) - started).total_seconds()
+    assert 900 <= wait < 960 and (job.status, job.attempts, job.transient_failures) == ("queued", 0, 1)
+    article = session.get(Article, created.article.id)
+    assert article.extraction_error == (f"waiting for the model endpoint until {as_utc(job.run_after):%H:%M:%S} UTC "
+                                        "(claim extraction failed for 1 of 1 parts of the article: the model "
+                                        "endpoint answered HTTP 429: scripted 429)")
+    assert len(llm.script.requests) == 1  # one request: nobody retried behind the job's back
+    session.execute(Job.__table__.update().values(run_after=Job.created_at))  # the wait is over
+    session.commit()
+    drain(session, llm_engine)
+    assert article.extraction_status == "done" and tickets.for_article(session, article.id)
 
 
 def test_while_the_endpoint_fails_drafting_jobs_wait_then_resume_and_nothing_is_lost(
@@ -82,7 +96,8 @@ def test_while_the_endpoint_fails_drafting_jobs_wait_then_resume_and_nothing_is_
     assert result.tickets
     for t in result.tickets:
         assert t.drafting_status == "pending"  # waiting, not failed: the endpoint is down, not wrong
-        assert t.drafting_error.startswith("waiting to try again: the model endpoint answered HTTP 503")
+        assert t.drafting_error.startswith("waiting for the model endpoint until ")
+        assert "(the model endpoint answered HTTP 503" in t.drafting_error
         assert t.claim and result.article.text[t.start:t.end] == t.quote
     jobs = session.exec(select(Job).where(Job.kind == "draft")).all()
     assert {j.status for j in jobs} == {"queued"} and all(j.attempts == 0 for j in jobs)
@@ -129,7 +144,7 @@ def test_schema_violations_are_fed_back_and_a_second_failure_fails_the_draft(ses
     result = ingest(session, llm_settings, one_at_a_time(llm_settings, db))
     failed = [t for t in result.tickets if t.drafting_status == "failed"]
     assert len(failed) == 1
-    assert "did not match the schema" in failed[0].drafting_error
+    assert "only 0 usable questions and 0 usable sources" in failed[0].drafting_error
     repair = next(r for r in llm.script.requests if len(r["messages"]) == 4)
     assert "pronoun" in repair["messages"][3]["content"] or "at least 3" in repair["messages"][3]["content"]
 
@@ -157,7 +172,7 @@ def test_a_hallucinated_quote_is_rejected_and_logged(session, llm_settings, llm_
     result = ingest(session, llm_settings, llm_engine)
     assert all("secretly" not in t.claim for t in result.tickets)
     rejected = session.exec(select(Event).where(Event.action == "claim.rejected")).all()
-    assert rejected and "quote not found" in rejected[0].rationale
+    assert rejected and "quote is not in the article" in rejected[0].rationale
     assert "secretly doubled" in json.loads(rejected[0].detail)["quote"]
 
 
@@ -182,18 +197,39 @@ def test_prompt_injection_changes_nothing_but_the_claims(session, llm_settings, 
     assert "<article>" in user
 
 
-def test_identical_requests_are_answered_from_the_cache(session, llm_settings, llm_engine, llm):
+def test_parts_already_answered_come_from_the_cache_when_a_job_tries_again(session, llm_settings, db, llm):
+    from factcheck.engines.llm.engine import OpenAIEngine
+    from factcheck.engines.llm.store import DatabaseStore
+
+    llm_engine = OpenAIEngine(llm_settings.model_copy(update={"llm_chunk_sentences": 1}), DatabaseStore(db))
+    llm.script.faults.append(Fault("status", status=503, task="extract"))  # one part of the article fails
+    result = articles.ingest(session, engine=llm_engine, settings=llm_settings,
+                             req=articles.IngestRequest(text=ARTICLE), actor=CONSOLE)
+    session.commit()
+    drain(session, llm_engine)
+    parts = len(calls(session, task="extract"))
+    assert session.get(Article, result.article.id).extraction_status == "pending" and parts >= 2
+    session.execute(Job.__table__.update().values(run_after=Job.created_at))  # its wait is over
+    session.commit()
+    sent = len(llm.script.requests)
+    drain(session, llm_engine)
+    extraction = [c.outcome for c in calls(session, task="extract")][parts:]
+    assert extraction.count("ok") == 1 and extraction.count("cached") == parts - 1  # only the failed part asked again
+    assert len([r for r in llm.script.requests[sent:] if "Claimify" in r["messages"][0]["content"]]) == 1
+
+
+def test_a_redraft_asks_the_model_afresh(session, llm_settings, llm_engine, llm):
     result = ingest(session, llm_settings, llm_engine)
     sent = len(llm.script.requests)
     redraft(session, engine=llm_engine, actor=CONSOLE, ticket_id=result.tickets[0].id)
     session.commit()
     drain(session, llm_engine)
-    assert len(llm.script.requests) == sent
-    assert calls(session, task="draft")[-1].outcome == "cached"
+    assert len(llm.script.requests) == sent + 1
+    assert calls(session, task="draft")[-1].outcome == "ok"
 
 
 def test_servers_without_json_schema_get_json_mode(session, llm_settings, llm_engine, llm):
-    llm.script.json_schema_supported = False
+    llm.script.accepts = {"json_object", None}
     result = ingest(session, llm_settings, llm_engine)
     assert result.tickets and all(t.drafting_status == "done" for t in result.tickets)
     later = llm.script.requests[-1]
@@ -207,7 +243,8 @@ def test_while_the_endpoint_fails_extraction_waits_then_resumes(session, llm_set
     result = ingest(session, llm_settings, llm_engine)
     article = session.get(Article, result.article.id)
     assert result.tickets == [] and article.extraction_status == "pending"
-    assert article.extraction_error.startswith("waiting to try again: claim extraction failed")
+    assert article.extraction_error.startswith("waiting for the model endpoint until ")
+    assert "claim extraction failed" in article.extraction_error
     job = session.exec(select(Job).where(Job.kind == "extract")).one()
     assert (job.status, job.attempts) == ("queued", 0)  # the endpoint's fault: no attempt used up
     llm.script.faults.clear()

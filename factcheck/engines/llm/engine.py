@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import logging
+import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from typing import TypeVar
 
+from factcheck.core.backoff import backoff_seconds
 from factcheck.core.config import Settings
 from factcheck.core.urls import safe_url
 from factcheck.engines.base import (
@@ -18,36 +22,52 @@ from factcheck.engines.base import (
     Extraction,
     Provenance,
 )
-from factcheck.engines.llm import prompts
-from factcheck.engines.llm.client import CallRef, LlmClient
+from factcheck.engines.llm import answers, prompts, support
+from factcheck.engines.llm.client import CallRef, LlmClient, Mode
 from factcheck.engines.llm.quotes import locate
-from factcheck.engines.llm.schemas import DraftOut, ExtractionOut
+from factcheck.engines.llm.schemas import ClaimOut, DraftOut, ExtractionOut, SentenceOut
 from factcheck.engines.offline.segment import Sentence, sentences
 from factcheck.models import ClaimKind
 
 log = logging.getLogger(__name__)
-EXTRACT, DRAFT = "extract_claims", "draft_checks"
+EXTRACT, DRAFT, CHECK = "extract_claims", "draft_checks", "endpoint_check"
+T = TypeVar("T")
 
 
 class OpenAIEngine:
     name = "openai"
-    # A call per ticket, each seconds long and able to fail: drafting runs as durable jobs.
+    # A call per ticket, each seconds long and able to fail: extraction and drafting run as jobs.
     inline = False
 
-    def __init__(self, settings: Settings, store) -> None:
+    def __init__(self, settings: Settings, store, *, retries: int = 0) -> None:
+        """``retries``: how often a failing endpoint is tried again here. Jobs leave it at 0 (the job
+        queue waits and retries with a backoff that survives restarts); evaluation runs, which
+        have no queue, use FACTCHECK_LLM_MAX_RETRIES."""
         self.settings = settings
         self.threshold = settings.min_checkworthiness
+        self.retries = retries
         self.llm = LlmClient(settings, store)
 
     def provenance(self, prompt_name: str) -> Provenance:
         prompt = prompts.load(prompt_name)
         return Provenance(engine=self.name, model=self.llm.model, prompt_name=prompt.name, prompt_hash=prompt.hash)
 
-    def _map(self, fn, items):
+    def _map(self, fn: Callable[..., T], items: list) -> list[T]:
         if len(items) <= 1:
             return [fn(i) for i in items]
         with ThreadPoolExecutor(max_workers=max(1, self.settings.llm_concurrency)) as pool:
             return list(pool.map(fn, items))
+
+    def _patiently(self, call: Callable[[], T]) -> T:
+        """``call``, tried again up to ``retries`` times while the endpoint fails (not the answer)."""
+        for failures in range(self.retries + 1):
+            try:
+                return call()
+            except EngineError as error:
+                if not error.transient or failures == self.retries:
+                    raise
+                time.sleep(backoff_seconds(failures + 1, cap=60, retry_after=error.retry_after))
+        raise AssertionError("unreachable")
 
     # --- extraction -------------------------------------------------------------------------------
 
@@ -60,23 +80,24 @@ class OpenAIEngine:
             out.append((targets, context))
         return out
 
-    def _extract_chunk(self, article: ArticleInput, targets, context) -> ExtractionOut:
-        return self.llm.structured(
+    def _extract_chunk(self, article: ArticleInput, targets, context, fresh: bool
+                       ) -> tuple[ExtractionOut, list[dict]]:
+        return self._patiently(lambda: self.llm.structured(
             prompts.load(EXTRACT),
             {"title": article.title or "", "outlet": article.outlet or "",
              "published": article.published.isoformat() if article.published else "",
              "context": context or "(start of article)",
              "sentences": [{"id": i, "text": s.text} for i, s in targets]},
-            ExtractionOut, CallRef("extract", article_hash=article.article_hash),
-        )
+            ExtractionOut, answers.extraction, CallRef("extract", article_hash=article.article_hash), fresh=fresh,
+        ))
 
-    def extract(self, article: ArticleInput) -> Extraction:
+    def extract(self, article: ArticleInput, *, fresh: bool = False) -> Extraction:
         sents = sentences(article.text)
         chunks = self._chunks(sents)
 
         def run(chunk):
             try:
-                return self._extract_chunk(article, *chunk)
+                return self._extract_chunk(article, *chunk, fresh)
             except EngineError as exc:
                 return exc
 
@@ -86,36 +107,46 @@ class OpenAIEngine:
             # Half an article's claims would look like all of them: refuse, keep nothing, say why.
             # If the endpoint was at fault the job waits for it; the parts that were answered come
             # from the cache next time.
+            first = failures[0]
             raise EngineError(f"claim extraction failed for {len(failures)} of {len(chunks)} parts of the "
-                              f"article: {failures[0].message}", transient=any(f.transient for f in failures))
+                              f"article: {first.message}", transient=any(f.transient for f in failures),
+                              retry_after=max((f.retry_after or 0 for f in failures), default=0) or None)
         claims, rejected = [], []
-        for (targets, _), result in zip(chunks, results):
+        haystack = " ".join(filter(None, [article.title, article.outlet, article.text]))
+        for (targets, _), (result, dropped) in zip(chunks, results):
+            rejected.extend(dropped)
             by_id = dict(targets)
             for entry in result.sentences:
-                sentence = by_id.get(entry.sentence_id)
-                if sentence is None:
-                    rejected.append({"reason": "unknown sentence id", "sentence_id": entry.sentence_id})
+                if entry.sentence_id not in by_id:
+                    rejected.extend({"quote": c.quote, "claim": c.claim, "reason": "the model answered for a "
+                                     f"sentence it was not given (id {entry.sentence_id})"} for c in entry.claims)
                     continue
-                claims.extend(self._claims_for(article.text, sentence, entry, rejected))
-        return Extraction(claims=claims, provenance=self.provenance(EXTRACT), rejected=rejected)
+                claims.extend(self._claims_for(article.text, haystack, sents, entry.sentence_id, entry, rejected))
+        return Extraction(claims=claims, provenance=self.provenance(EXTRACT), rejected=rejected,
+                          sentences=len(sents))
 
-    def _claims_for(self, text: str, sentence: Sentence, entry, rejected: list[dict]) -> list[ExtractedClaim]:
+    def _claims_for(self, text: str, haystack: str, sents: list[Sentence], index: int, entry: SentenceOut,
+                    rejected: list[dict]) -> list[ExtractedClaim]:
+        sentence = sents[index]
+        nearby = " ".join(s.text for s in sents[max(0, index - 2):index + 3])
         out = []
         for c in entry.claims:
+            refused = {"quote": c.quote[:500], "claim": c.claim[:500]}
             span = locate(c.quote, text, start=sentence.start, end=sentence.end)
             if span is None:
                 # A quote the article does not contain is never stored as fact.
-                log.warning("rejected claim, quote not in sentence %d: %r", sentence.start, c.quote[:120])
-                rejected.append({"reason": "quote not found in the article", "quote": c.quote[:500],
-                                 "claim": c.claim[:500]})
+                rejected.append({**refused, "reason": "its quote is not in the article"})
                 continue
             if c.checkworthiness < self.threshold:
+                rejected.append({**refused, "reason": f"check-worthiness {c.checkworthiness:.2f} is below the "
+                                                      f"desk's threshold of {self.threshold:.2f}"})
                 continue
             start, end = span
-            out.append(ExtractedClaim(
-                claim=c.claim.strip(), quote=text[start:end], start=start, end=end, kind=ClaimKind(c.kind),
-                score=round(c.checkworthiness, 3), speaker=c.speaker or None, reported_by=c.reported_by or None,
-            ))
+            verdict = support.check(c.claim, text[start:end], nearby, haystack)
+            if verdict.reject:
+                rejected.append({**refused, "reason": verdict.reject})
+                continue
+            out.append(self._claim(c, text, start, end, verdict.flag))
         if entry.ambiguity and entry.verifiable and not entry.claims:
             # A sentence the model could not make unambiguous goes to a person, not to the bin.
             out.append(ExtractedClaim(
@@ -125,14 +156,20 @@ class OpenAIEngine:
             ))
         return out
 
+    @staticmethod
+    def _claim(c: ClaimOut, text: str, start: int, end: int, flag: str | None) -> ExtractedClaim:
+        return ExtractedClaim(
+            claim=c.claim.strip(), quote=text[start:end], start=start, end=end, kind=ClaimKind(c.kind),
+            score=round(c.checkworthiness, 3), speaker=c.speaker or None, reported_by=c.reported_by or None,
+            needs_human=flag is not None, flag_reason=(flag[:1].upper() + flag[1:] + ".")[:500] if flag else None,
+        )
+
     def checkworthiness(self, texts: list[str]) -> list[float]:
         """Sentence scores for evaluation: the highest check-worthiness of the claims found in each."""
         scores = [0.0] * len(texts)
         pseudo = [Sentence(t, 0, len(t), i) for i, t in enumerate(texts)]
-        chunks = self._chunks(pseudo)
         article = ArticleInput(text="", title="(evaluation)")
-        results = self._map(lambda ch: self._extract_chunk(article, *ch), chunks)
-        for result in results:
+        for result, _ in self._map(lambda ch: self._extract_chunk(article, *ch, False), self._chunks(pseudo)):
             for entry in result.sentences:
                 if 0 <= entry.sentence_id < len(texts) and entry.verifiable:
                     scores[entry.sentence_id] = max([c.checkworthiness for c in entry.claims], default=0.0)
@@ -140,35 +177,37 @@ class OpenAIEngine:
 
     # --- drafting ---------------------------------------------------------------------------------
 
-    def draft(self, claim: ClaimContext) -> Drafts:
+    def draft(self, claim: ClaimContext, *, fresh: bool = False) -> Drafts:
         attribution = claim.speaker or claim.reported_by
         if claim.speaker and claim.reported_by:
             attribution = f"{claim.speaker}, according to {claim.reported_by}"
-        out = self.llm.structured(
+        out, dropped = self._patiently(lambda: self.llm.structured(
             prompts.load(DRAFT),
             {"claim": claim.claim, "quote": claim.quote, "attribution": attribution or "",
              "article_title": claim.article_title, "outlet": claim.outlet or "",
              "published": claim.published.isoformat() if claim.published else "",
-             # Only the claim's neighbourhood is sent, never the whole article again.
-             "context": claim.context[:4000]},
-            DraftOut, CallRef("draft", article_hash=claim.article_hash, ticket_id=claim.ticket_id),
-        )
+             # A few sentences around the quote (drafts.service.claim_context), never the article.
+             "context": claim.context},
+            DraftOut, answers.drafts, CallRef("draft", article_hash=claim.article_hash, ticket_id=claim.ticket_id),
+            fresh=fresh,
+        ))
         return Drafts(
             questions=[DraftedQuestion(q.question.strip(), q.rationale.strip()) for q in out.questions],
             sources=[DraftedSource(name=s.name.strip(), source_kind=s.kind, rationale=s.why.strip(),
                                    search_query=s.search_query.strip(), url=safe_url(s.url))
                      for s in out.sources],
             provenance=self.provenance(DRAFT),
+            dropped=dropped,
         )
 
-    def draft_many(self, claims: list[ClaimContext]) -> list[Drafts | EngineError]:
+    def draft_many(self, claims: list[ClaimContext], *, fresh: bool = False) -> list[Drafts | EngineError]:
         def run(ctx):
             try:
-                return self.draft(ctx)
+                return self.draft(ctx, fresh=fresh)
             except EngineError as exc:
                 return exc
 
         return self._map(run, claims)
 
-    def check(self) -> tuple[str, str]:
-        return self.llm.check()
+    def check(self) -> tuple[str, str, Mode]:
+        return self.llm.check(prompts.load(CHECK))

@@ -1,5 +1,6 @@
 """What a model must answer, as Pydantic models. A model's answer is untrusted input: validated
-here, then checked again against the article (quotes) and for safety (URLs)."""
+here (keys the schema does not name are ignored: what is wrong is refused, not what is extra),
+then checked again against the article (quotes, names, figures) and for safety (URLs)."""
 
 from __future__ import annotations
 
@@ -10,15 +11,15 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class Answer(BaseModel):
+    model_config = ConfigDict(extra="ignore")
 
 
 ClaimKindOut = Literal["quote", "quantity", "event", "statement"]
 SourceKindOut = Literal["primary record", "official statement", "original report", "data set", "expert"]
 
 
-class ClaimOut(Strict):
+class ClaimOut(Answer):
     claim: str = Field(min_length=5, max_length=1500)
     quote: str = Field(min_length=3, max_length=3000)
     speaker: str | None = Field(max_length=300)
@@ -27,21 +28,24 @@ class ClaimOut(Strict):
     checkworthiness: float = Field(ge=0, le=1)
 
 
-class SentenceOut(Strict):
+class SentenceOut(Answer):
     sentence_id: int
     verifiable: bool
     ambiguity: str | None = Field(max_length=500)
     claims: list[ClaimOut] = Field(max_length=12)
 
 
-class ExtractionOut(Strict):
+class ExtractionOut(Answer):
     sentences: list[SentenceOut]
 
 
-_PRONOUN = re.compile(r"\b(he|she|him|his|her|hers|they|them|their|theirs)\b", re.I)
+_PRONOUNS = "he|she|him|his|her|hers|they|them|their|theirs"
+# A pronoun in lower case anywhere, or capitalised at the start unless a capitalised word follows
+# it: "Did he …" and "His figures …" refer to someone; "His Majesty's Treasury" names something.
+_PRONOUN = re.compile(rf"\b(?:{_PRONOUNS})\b|^(?:{_PRONOUNS.title()})\b(?!\s+[A-Z])")
 
 
-class QuestionOut(Strict):
+class QuestionOut(Answer):
     question: str = Field(min_length=8, max_length=600)
     rationale: str = Field(max_length=1000)
 
@@ -54,7 +58,7 @@ class QuestionOut(Strict):
         return value
 
 
-class SourceOut(Strict):
+class SourceOut(Answer):
     name: str = Field(min_length=3, max_length=300)
     kind: SourceKindOut
     why: str = Field(min_length=3, max_length=1000)
@@ -62,7 +66,7 @@ class SourceOut(Strict):
     search_query: str = Field(min_length=3, max_length=500)
 
 
-class DraftOut(Strict):
+class DraftOut(Answer):
     questions: list[QuestionOut] = Field(min_length=3, max_length=8)
     sources: list[SourceOut] = Field(min_length=1, max_length=8)
 

@@ -13,7 +13,7 @@ import threading
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from factcheck.models import LlmCacheEntry, LlmCall
+from factcheck.models import LlmCacheEntry, LlmCall, LlmEndpoint, utcnow
 
 
 class MemoryStore:
@@ -21,8 +21,16 @@ class MemoryStore:
 
     def __init__(self) -> None:
         self._cache: dict[str, str] = {}
+        self._modes: dict[tuple[str, str], str] = {}
         self.calls: list[LlmCall] = []
         self._lock = threading.Lock()
+
+    def mode(self, endpoint: str, model: str) -> str | None:
+        return self._modes.get((endpoint, model))
+
+    def remember_mode(self, endpoint: str, model: str, mode: str, note: str) -> None:
+        with self._lock:
+            self._modes[(endpoint, model)] = mode
 
     def cached(self, key: str) -> str | None:
         return self._cache.get(key)
@@ -39,6 +47,21 @@ class MemoryStore:
 class DatabaseStore:
     def __init__(self, db: sa.Engine) -> None:
         self.db = db
+
+    def mode(self, endpoint: str, model: str) -> str | None:
+        with Session(self.db) as session:
+            row = session.get(LlmEndpoint, (endpoint, model))
+            return row.mode if row else None
+
+    def remember_mode(self, endpoint: str, model: str, mode: str, note: str) -> None:
+        with Session(self.db) as session:
+            row = session.get(LlmEndpoint, (endpoint, model)) or LlmEndpoint(endpoint=endpoint, model=model, mode=mode)
+            row.mode, row.note, row.updated_at = mode, note, utcnow()
+            session.add(row)
+            try:
+                session.commit()
+            except sa.exc.IntegrityError:
+                session.rollback()  # another worker learned the same at the same moment
 
     def cached(self, key: str) -> str | None:
         with Session(self.db) as session:

@@ -43,14 +43,14 @@ class OfflineEngine:
             prompt_hash=rules_hash()[:16],
         )
 
-    def extract(self, article: ArticleInput) -> Extraction:
+    def extract(self, article: ArticleInput, *, fresh: bool = False) -> Extraction:
         claims = extract(article.text, published=article.published, threshold=self.threshold)
         return Extraction(claims=claims, provenance=self.provenance("extract"))
 
     def checkworthiness(self, sentences: list[str]) -> list[float]:
         return checkworthy.scores(sentences)
 
-    def draft_many(self, claims: list[ClaimContext]) -> list[Drafts]:
+    def draft_many(self, claims: list[ClaimContext], *, fresh: bool = False) -> list[Drafts]:
         return [self.draft(c) for c in claims]
 
     def draft(self, claim: ClaimContext) -> Drafts:

@@ -1,0 +1,108 @@
+"""Reading a model's answer: the JSON out of whatever wraps it, then each part validated on its own,
+so that one bad question or claim is dropped (and said) rather than the whole answer refused."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from factcheck.engines.llm.schemas import ClaimOut, DraftOut, ExtractionOut, QuestionOut, SentenceOut, SourceOut
+
+MIN_QUESTIONS, MIN_SOURCES = 3, 1
+MAX_QUESTIONS, MAX_SOURCES = 8, 8
+
+_THINKING = re.compile(r"<(think|thinking|reasoning)>.*?</\1>", re.S | re.I)
+_FENCE = re.compile(r"```(?:json|JSON)?\s*\n?(.*?)```", re.S)
+
+
+class Unusable(Exception):
+    """The answer cannot be used; ``problem`` says why, in words the model (and a person) can act on."""
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(problem)
+        self.problem = problem
+
+
+def json_in(text: str | None) -> Any:
+    """The JSON value in a model's reply: after a reasoning preamble (<think>…</think>), inside a
+    ```json fence, or between the first { and the last } of prose around it."""
+    text = _THINKING.sub("", text or "").strip()
+    if text.lower().startswith(("<think>", "<thinking>", "<reasoning>")):
+        raise Unusable("the answer was only reasoning, cut off before the JSON")
+    fenced = _FENCE.search(text)
+    if fenced:
+        text = fenced.group(1).strip()
+    for candidate in (text, text[text.find("{"):text.rfind("}") + 1] if "{" in text else ""):
+        if candidate:
+            try:
+                return json.loads(candidate)
+            except json.JSONDecodeError:
+                continue
+    raise Unusable("the answer was not valid JSON")
+
+
+def summarise(err: ValidationError, limit: int = 4) -> str:
+    parts = []
+    for e in err.errors()[:limit]:
+        where = ".".join(str(p) for p in e["loc"]) or "answer"
+        parts.append(f"{where}: {e['msg']}")
+    return "; ".join(parts)
+
+
+def _valid(model: type[BaseModel], raw: Any) -> tuple[BaseModel | None, str | None]:
+    try:
+        return model.model_validate(raw), None
+    except ValidationError as err:
+        return None, summarise(err)
+
+
+def extraction(data: Any) -> tuple[ExtractionOut, list[dict]]:
+    """The sentences and claims that validate, and the claims dropped with their reason."""
+    if not isinstance(data, dict) or not isinstance(data.get("sentences"), list):
+        raise Unusable('the answer must be an object {"sentences": [...]}')
+    sentences, dropped = [], []
+    for raw in data["sentences"]:
+        if not isinstance(raw, dict):
+            continue
+        entry, problem = _valid(SentenceOut, {**raw, "claims": []})
+        raw_claims = raw.get("claims") if isinstance(raw.get("claims"), list) else []
+        if entry is None:
+            dropped.extend(_dropped(c, f"its sentence entry was malformed ({problem})") for c in raw_claims)
+            continue
+        for raw_claim in raw_claims[:12]:
+            claim, problem = _valid(ClaimOut, raw_claim)
+            if claim is None:
+                dropped.append(_dropped(raw_claim, f"the claim did not match the schema ({problem})"))
+            else:
+                entry.claims.append(claim)
+        sentences.append(entry)
+    return ExtractionOut(sentences=sentences), dropped
+
+
+def _dropped(raw: Any, reason: str) -> dict:
+    raw = raw if isinstance(raw, dict) else {}
+    return {"quote": str(raw.get("quote") or "")[:500], "claim": str(raw.get("claim") or "")[:500],
+            "reason": reason}
+
+
+def drafts(data: Any) -> tuple[DraftOut, list[str]]:
+    """The questions and sources that validate, and what was dropped; too few usable ones is
+    unusable (the model gets one turn to repair it)."""
+    if not isinstance(data, dict):
+        raise Unusable('the answer must be an object {"questions": [...], "sources": [...]}')
+    questions, sources, dropped = [], [], []
+    for kind, model, kept in (("question", QuestionOut, questions), ("source", SourceOut, sources)):
+        for raw in data.get(f"{kind}s") or []:
+            item, problem = _valid(model, raw)
+            if item is None:
+                dropped.append(f"a {kind}: {problem}")
+            else:
+                kept.append(item)
+    if len(questions) < MIN_QUESTIONS or len(sources) < MIN_SOURCES:
+        why = f" ({'; '.join(dropped[:4])})" if dropped else ""
+        raise Unusable(f"only {len(questions)} usable questions and {len(sources)} usable sources; at least "
+                       f"{MIN_QUESTIONS} questions and {MIN_SOURCES} source are needed{why}")
+    return DraftOut(questions=questions[:MAX_QUESTIONS], sources=sources[:MAX_SOURCES]), dropped
