@@ -1,31 +1,50 @@
-"""LLM engine speed and cost: an article with 12 claims against a scripted OpenAI-compatible
-server that answers every request after 300 ms (factcheck.devtools.scripted_llm, on 127.0.0.1).
+"""LLM speed on the paths people use: an article with 12 claims against a scripted OpenAI-compatible
+server (factcheck.devtools.scripted_llm, on 127.0.0.1) that answers every request after L seconds.
 
-Prints wall time divided by one call's latency for drafting the 12 tickets (target <= 2.5 with the
-default concurrency of 8) and for the whole ingest (extraction + drafting), the number of calls,
-and prompt and completion tokens; then ingests the same article again with the cache warm.
+For each path it prints the time from ingest to the last ticket drafted, in multiples of L, and
+the requests per article:
 
-    .venv/bin/python bench/llm_drafting.py [--delay 0.3] [--concurrency 8]
+  cli      `factcheck ingest FILE` in a new process: the whole command, and its article's work
+  serve    `factcheck serve` with its own worker: POST /api/v1/articles, then the worker's jobs
+  workers  `factcheck serve` without a worker, plus two `factcheck worker` processes
+
+The time is measured by the desk itself: from the article's creation to the latest model answer
+(the `usage.wall_seconds` of GET /api/v1/articles/{id}). The target, with claims <= concurrency C:
+<= 2.5 L; in general <= 1 L (finding claims) + ceil(N / C) L (drafting) + 0.5 L.
+
+    .venv/bin/python bench/llm_drafting.py [--delay 0.3] [--concurrency 8 16] [--database-url URL]
+
+On SQLite separate worker processes are woken by polling (once a second); on PostgreSQL by
+LISTEN/NOTIFY, so give --database-url postgresql+psycopg://… to measure several workers as a team
+would run them.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import math
+import os
+import socket
+import subprocess
+import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
+import httpx
 import sqlalchemy as sa
-from sqlmodel import Session, select
+import uvicorn
+from sqlmodel import Session
 
-from factcheck.articles import service as articles
+from factcheck.app import create_app
+from factcheck.articles import pages
 from factcheck.auth.permissions import CONSOLE
 from factcheck.core.config import Settings
 from factcheck.core.db import make_engine, upgrade
-from factcheck.devtools.scripted_llm import Script, ScriptedServer
-from factcheck.engines.llm.engine import OpenAIEngine
-from factcheck.engines.llm.store import DatabaseStore
-from factcheck.models import LlmCall
+from factcheck.core.errors import FactcheckError
+from factcheck.users import service as users
 
 FACTS = [
     "The city council approved a budget of $412 million on March 3, 2025.",
@@ -41,60 +60,171 @@ FACTS = [
     "Parks spending falls to $21 million from $24 million.",
     "Unemployment in the city was 4.1 percent in January 2025, the labor department reported.",
 ]
+ROOT = Path(__file__).resolve().parents[1]
 
 
-def run(delay: float, concurrency: int) -> None:
-    article = "City budget passes\n\n" + "\n\n".join(FACTS)
-    with tempfile.TemporaryDirectory() as tmp, ScriptedServer(Script(delay=delay)) as server:
-        url = f"sqlite:///{Path(tmp) / 'bench.db'}"
-        settings = Settings(database_url=url, engine="openai", llm_base_url=server.base_url,
-                            llm_model="scripted", llm_concurrency=concurrency, llm_chunk_sentences=13)
-        upgrade(url)
-        db = make_engine(settings)
-        engine = OpenAIEngine(settings, DatabaseStore(db))
+def article(run: int) -> str:
+    # A new text each run: the same text twice would be the same article (and the answers cached).
+    return f"City budget passes (run {run})\n\n" + "\n\n".join(FACTS)
 
-        # One call alone, for the latency unit.
-        t0 = time.perf_counter()
-        engine.check()
-        one_call = time.perf_counter() - t0
 
-        with Session(db, expire_on_commit=False) as session:
-            t0 = time.perf_counter()
-            result = articles.ingest(session, engine=engine, settings=settings,
-                                     req=articles.IngestRequest(text=article), actor=CONSOLE)
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _fresh_database(url: str | None, tmp: Path) -> str:
+    if url is None:
+        url = f"sqlite:///{tmp / 'bench.db'}"
+    else:
+        engine = sa.create_engine(url)
+        with engine.begin() as conn:
+            conn.execute(sa.text("DROP SCHEMA public CASCADE"))
+            conn.execute(sa.text("CREATE SCHEMA public"))
+        engine.dispose()
+    upgrade(url)
+    return url
+
+
+class Desk:
+    """The desk's database and settings, and a way to read back what an ingest cost."""
+
+    def __init__(self, url: str, llm_url: str, concurrency: int) -> None:
+        self.url = url
+        self.settings = Settings(database_url=url, engine="openai", llm_base_url=llm_url, llm_model="scripted",
+                                 llm_concurrency=concurrency, org_url="https://desk.example/")
+        self.env = {**os.environ, "FACTCHECK_DATABASE_URL": url, "FACTCHECK_LLM_BASE_URL": llm_url,
+                    "FACTCHECK_LLM_MODEL": "scripted", "FACTCHECK_LLM_CONCURRENCY": str(concurrency)}
+        self.db = make_engine(self.settings)
+        with Session(self.db) as session:
+            try:
+                user = users.by_name(session, "bench")
+            except FactcheckError:
+                user = users.create_user(session, actor=CONSOLE, name="bench", role="editor", password="bench-password")
+            self.token = users.issue_token(session, actor=CONSOLE, user_id=user.id).token
             session.commit()
-            ingest_time = time.perf_counter() - t0
-            calls = session.exec(select(LlmCall).where(LlmCall.article_hash == result.article.content_hash)).all()
-            drafts = [c for c in calls if c.task == "draft"]
-            # Drafting alone: from the first drafting request sent to the last answer.
-            first = min(c.created_at for c in drafts).timestamp() - max(c.latency_ms for c in drafts) / 1000
-            draft_wall = max(c.created_at for c in drafts).timestamp() - first
-            print(f"claims: {len(result.tickets)}; one call: {one_call * 1000:.0f} ms; concurrency: {concurrency}")
-            print(f"drafting: {draft_wall:.2f} s = {draft_wall / one_call:.2f} x one call (target <= 2.5)")
-            print(f"whole ingest (extraction + drafting): {ingest_time:.2f} s = {ingest_time / one_call:.2f} x one call")
-            print(f"calls: {len(calls)} ({sum(c.task == 'extract' for c in calls)} extraction, {len(drafts)} drafting); "
-                  f"prompt tokens: {sum(c.tokens_in for c in calls)}; completion tokens: {sum(c.tokens_out for c in calls)}")
 
-            # Forget the article (not the cache) so the same text is ingested afresh.
-            for table in ("event", "draft_item", "note", "ticket", "article"):
-                session.execute(sa.text(f"DELETE FROM {table}"))
-            session.commit()
-            session.expunge_all()
-            sent = len(server.script.requests)
-            t0 = time.perf_counter()
-            articles.ingest(session, engine=engine, settings=settings,
-                            req=articles.IngestRequest(text=article), actor=CONSOLE)
-            session.commit()
-            print(f"same article again, cache warm: {time.perf_counter() - t0:.2f} s, "
-                  f"{len(server.script.requests) - sent} requests sent")
+    def wall_and_calls(self, client: httpx.Client, article_id: int) -> tuple[float, int, int]:
+        body = client.get(f"/api/v1/articles/{article_id}").json()
+        return body["usage"]["wall_seconds"], body["usage"]["calls"], len(body["tickets"])
+
+
+class ScriptedModel:
+    """The scripted OpenAI-compatible server in a process of its own, as a real endpoint would be:
+    in the bench's own process it would compete with the desk for the interpreter."""
+
+    def __init__(self, delay: float) -> None:
+        self.port = _free_port()
+        self.proc = subprocess.Popen([sys.executable, "-m", "factcheck.devtools.scripted_llm", "--port",
+                                      str(self.port), "--delay", str(delay)],
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.base_url = f"http://127.0.0.1:{self.port}/v1"
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            try:
+                httpx.get(f"{self.base_url}/models", timeout=1)
+                return
+            except httpx.HTTPError:
+                time.sleep(0.05)
+        raise RuntimeError("the scripted model server did not start")
+
+    def __enter__(self) -> "ScriptedModel":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.proc.terminate()
+        self.proc.wait(timeout=10)
+
+
+def via_cli(desk: Desk, run: int, tmp: Path) -> tuple[float, float, int, int]:
+    path = tmp / f"article-{run}.txt"
+    path.write_text(article(run), encoding="utf-8")
+    factcheck = [sys.executable, "-m", "factcheck"]
+    t0 = time.perf_counter()
+    done = subprocess.run([*factcheck, "ingest", str(path), "--json"], env=desk.env, check=True, capture_output=True,
+                          text=True)
+    command = time.perf_counter() - t0
+    with Session(desk.db) as session:
+        detail = pages.detail(session, json.loads(done.stdout)["article_id"])
+    return command, detail.usage.wall_seconds, detail.usage.calls, len(detail.tickets)
+
+
+def via_http(desk: Desk, runs: list[int], *, own_worker: bool, workers: int = 0) -> list[tuple[float, int, int]]:
+    """Each run's (wall seconds, requests, tickets), through one server (and its workers)."""
+    settings = desk.settings.model_copy(update={"worker": own_worker})
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.01)
+    procs = [subprocess.Popen([sys.executable, "-m", "factcheck", "worker"], env=desk.env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for _ in range(workers)]
+    try:
+        time.sleep(1.5 if workers else 0)  # the workers are up and listening
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}",
+                          headers={"Authorization": f"Bearer {desk.token}"}, timeout=30) as client:
+            return [_ingest_and_wait(desk, client, run) for run in runs]
+    finally:
+        for p in procs:
+            p.terminate()
+            p.wait(timeout=20)
+        server.should_exit = True
+        thread.join(timeout=20)
+
+
+def _ingest_and_wait(desk: Desk, client: httpx.Client, run: int) -> tuple[float, int, int]:
+    created = client.post("/api/v1/articles", json={"text": article(run)}).json()
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        body = client.get(f"/api/v1/articles/{created['article_id']}").json()
+        if (body["article"]["extraction_status"] == "done" and body["tickets"]
+                and all(t["drafting_status"] == "done" for t in body["tickets"])):
+            break
+        time.sleep(0.2)  # the desk times itself: polling gently costs no precision
+    return desk.wall_and_calls(client, created["article_id"])
+
+
+def _median(results: list[tuple]) -> tuple:
+    """The run with the median first figure."""
+    return sorted(results, key=lambda r: r[0])[len(results) // 2]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--delay", type=float, default=0.3)
-    parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--delay", type=float, default=0.3, help="L: seconds before each answer")
+    parser.add_argument("--concurrency", type=int, nargs="+", default=[8, 16])
+    parser.add_argument("--database-url", default=None, help="a PostgreSQL URL (its schema is dropped!)")
+    parser.add_argument("--repeat", type=int, default=3, help="articles per path (the median is printed)")
     args = parser.parse_args()
-    run(args.delay, args.concurrency)
+    latency = args.delay
+    n = len(FACTS)
+    print(f"L = {latency * 1000:.0f} ms; {n} claims (+ the title line the scripted model also quotes)")
+    print(f"{'path':<32}{'C':>4}{'wall s':>9}{'x L':>7}{'target x L':>12}{'requests':>10}{'tickets':>9}")
+    with tempfile.TemporaryDirectory() as tmp_name, ScriptedModel(latency) as llm:
+        tmp = Path(tmp_name)
+        run = 0
+        for concurrency in args.concurrency:
+            desk = Desk(_fresh_database(args.database_url, tmp) if run == 0 else desk.url, llm.base_url, concurrency)
+            target = 1 + math.ceil(n / concurrency) + 0.5 if n > concurrency else 2.5
+
+            def row(path: str, wall: float, calls: int, tickets: int) -> None:
+                print(f"{path:<32}{concurrency:>4}{wall:>9.2f}{wall / latency:>7.2f}{target:>12.1f}{calls:>10}"
+                      f"{tickets:>9}")
+
+            cli = [via_cli(desk, run := run + 1, tmp) for _ in range(args.repeat)]
+            command, wall, calls, tickets = _median(cli)
+            row("factcheck ingest: the command", command, calls, tickets)
+            row("  its article's work", *_median([r[1:] for r in cli]))
+            for path, options in (("serve, its own worker", {"own_worker": True}),
+                                  ("serve + 2 factcheck workers", {"own_worker": False, "workers": 2})):
+                runs = list(range(run + 1, run + 2 + args.repeat))
+                run = runs[-1]
+                row(path, *_median(via_http(desk, runs, **options)[1:]))  # the first warms the server up
+    print(f"Medians of {args.repeat} articles per path (servers after one article to warm up). wall: from the "
+          "article's creation to the latest model answer, as the desk records it (for 'the command': its whole "
+          "run, interpreter start-up included). requests: HTTP requests to the model per article.")
 
 
 if __name__ == "__main__":

@@ -80,7 +80,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             worker, stop = start_in_process(app.state.db, app.state.engine, job_handlers(),
                                             concurrency=settings.llm_concurrency,
                                             lease_seconds=settings.job_lease_seconds,
-                                            poll_seconds=settings.worker_poll_seconds)
+                                            poll_seconds=settings.worker_poll_seconds,
+                                            backoff_start=settings.job_retry_start)
         yield
         if stop is not None:
             stop_in_process(worker, stop)

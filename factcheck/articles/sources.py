@@ -11,7 +11,6 @@ from datetime import date
 from urllib.parse import urljoin, urlsplit
 
 import httpx
-import trafilatura
 
 from factcheck.core.config import Settings
 from factcheck.core.errors import FetchError, InvalidInput, TooLarge, UnsupportedMedia
@@ -42,6 +41,8 @@ def normalise(text: str) -> str:
 
 def from_html(html: str, url: str | None = None) -> Extracted:
     """Main text of a page through trafilatura: menus, ads, newsletter boxes and footers stay out."""
+    import trafilatura  # a large import, and plain text never needs it
+
     doc = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=False,
         favor_precision=True,

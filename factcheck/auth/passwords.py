@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
@@ -36,6 +38,8 @@ def needs_rehash(password_hash: str) -> bool:
     return _hasher.check_needs_rehash(password_hash)
 
 
-# Verifying against a fixed hash when the user does not exist keeps the timing of a failed login
-# the same whether or not the name exists.
-DUMMY_HASH = hash_password("factcheck-dummy-password")
+@cache
+def dummy_hash() -> str:
+    """A hash to verify against when the user does not exist, so a failed login takes as long
+    whether or not the name exists. Made on first use: hashing at import slowed every command."""
+    return hash_password("factcheck-dummy-password")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Optional
@@ -21,6 +22,7 @@ from factcheck.engines import get_engine
 from factcheck.engines.base import Engine
 from factcheck.jobs import service as jobs
 from factcheck.jobs.worker import Worker
+from factcheck.models import utcnow
 from factcheck.tickets.schemas import TicketBrief
 
 
@@ -93,6 +95,8 @@ def _report(detail, as_json: bool) -> None:
     if article.extraction_status == "failed":
         fail(f"article {article.id} is stored, but {article.extraction_error} "
              f"(try again: factcheck extract {article.id})")
+    if article.extraction_status == "pending" and article.extraction_error:
+        fail(f"article {article.id} is stored, but its claims are not found yet: {article.extraction_error}")
 
 
 def extract(
@@ -112,15 +116,25 @@ def extract(
 
 
 def drain(db: sa.Engine, engine: Engine, settings: Settings, article_id: int) -> int:
-    """Do one article's queued jobs (its claims, then their drafts) in this process, as many at
-    once as FACTCHECK_LLM_CONCURRENCY allows; other articles' jobs are left to the workers."""
+    """Do one article's jobs (its claims, then their drafts) in this process, as many at once as
+    FACTCHECK_LLM_CONCURRENCY allows, waiting out failures' backoff for up to
+    FACTCHECK_CLI_MAX_WAIT seconds; other articles' jobs, and what is left, go to the workers."""
     worker = Worker(db, engine, job_handlers(), concurrency=settings.llm_concurrency,
-                    lease_seconds=settings.job_lease_seconds)
-    done = worker.run_until_idle(article_id=article_id)
+                    lease_seconds=settings.job_lease_seconds, backoff_start=settings.job_retry_start)
+    deadline = time.monotonic() + settings.cli_max_wait
+    done = 0
+    while True:
+        done += worker.run_until_idle(article_id=article_id)
+        with Session(db) as session:
+            next_try = jobs.next_try(session, article_id)
+        if next_try is None:
+            break
+        pause = max(0.0, (next_try - utcnow()).total_seconds())
+        if time.monotonic() + pause > deadline:
+            typer.echo(f"jobs: still waiting (next try {next_try:%H:%M:%S} UTC); `factcheck worker` finishes "
+                       "them.", err=True)
+            break
+        typer.echo(f"jobs: {done} done; the next try is in {pause:.0f} s", err=True)
+        time.sleep(pause)
     typer.echo(f"jobs: {done} done", err=True)
-    with Session(db) as session:
-        waiting = jobs.waiting_for(session, article_id)
-    if waiting:
-        typer.echo(f"jobs: {waiting} waiting to try again (see the article and its tickets); "
-                   "`factcheck worker` finishes them.", err=True)
     return done

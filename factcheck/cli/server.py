@@ -89,7 +89,8 @@ def worker(
     except FactcheckError as exc:
         fail(exc.message)
     w = Worker(db, engine, job_handlers(), concurrency=settings.llm_concurrency,
-               lease_seconds=settings.job_lease_seconds, poll_seconds=settings.worker_poll_seconds)
+               lease_seconds=settings.job_lease_seconds, poll_seconds=settings.worker_poll_seconds,
+               backoff_start=settings.job_retry_start)
     if once:
         typer.echo(f"{w.run_until_idle()} jobs done.")
         return

@@ -67,6 +67,11 @@ class Settings(BaseSettings):
     job_lease_seconds: float = 30.0
     # Workers are woken when work is queued; this is only how often they look regardless.
     worker_poll_seconds: float = 1.0
+    # The first wait after a failed job, doubling with each failure up to 5 minutes.
+    job_retry_start: float = 2.0
+    # `factcheck ingest` (and `extract`, `redraft`) wait this long at most for their jobs,
+    # through the endpoint's failures; what is left, a worker finishes.
+    cli_max_wait: float = 300.0
 
     @model_validator(mode="after")
     def _refuse_default_secret(self) -> "Settings":

@@ -33,7 +33,7 @@ from factcheck.core.backoff import backoff_seconds
 from factcheck.engines.base import EngineError
 from factcheck.jobs.doorbell import queued
 from factcheck.jobs.schemas import Progress
-from factcheck.models import Article, DraftingStatus, ExtractionStatus, Job, JobStatus, Ticket, utcnow
+from factcheck.models import Article, DraftingStatus, ExtractionStatus, Job, JobStatus, Ticket, as_utc, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -96,10 +96,10 @@ def enqueue_drafting(session: Session, tickets: list[Ticket], *, reason: str, ac
     return jobs
 
 
-def claim(session: Session, worker: str, lease_seconds: float, *, article_id: int | None = None,
-          exclude: frozenset[int] = frozenset(), now: datetime | None = None) -> Job | None:
-    """Take the oldest ready job (of one article, if given; none of ``exclude``) for ``worker``
-    (committed), or None."""
+def claim(session: Session, worker: str, lease_seconds: float, *, limit: int = 1, article_id: int | None = None,
+          exclude: frozenset[int] = frozenset(), now: datetime | None = None) -> list[Job]:
+    """Take up to ``limit`` of the oldest ready jobs (of one article, if given; none of
+    ``exclude``) for ``worker``, in one committed transaction."""
     now = now or utcnow()
     ready = sa.or_(
         sa.and_(Job.status == JobStatus.queued, Job.run_after <= now),
@@ -110,41 +110,41 @@ def claim(session: Session, worker: str, lease_seconds: float, *, article_id: in
         ready = sa.and_(ready, Job.article_id == article_id)
     if exclude:
         ready = sa.and_(ready, Job.id.notin_(exclude))
-    for _ in range(5):
-        stmt = select(Job.id).where(ready).order_by(Job.run_after, Job.id).limit(1)
-        if session.get_bind().dialect.name == "postgresql":
-            stmt = stmt.with_for_update(skip_locked=True)
-        job_id = session.exec(stmt).first()
-        if job_id is None:
-            session.commit()
-            return None
-        taken = session.execute(
-            sa.update(Job).where(Job.id == job_id, ready).values(
-                status=JobStatus.running, lease_owner=worker, attempts=Job.attempts + 1,
-                lease_expires_at=now + timedelta(seconds=lease_seconds), updated_at=now,
-            ).execution_options(synchronize_session=False)
-        ).rowcount
+    stmt = select(Job.id).where(ready).order_by(Job.run_after, Job.id).limit(max(1, limit))
+    if session.get_bind().dialect.name == "postgresql":
+        stmt = stmt.with_for_update(skip_locked=True)
+    ids = list(session.exec(stmt))
+    if not ids:
         session.commit()
-        if taken == 1:
-            job = session.get(Job, job_id)
-            session.refresh(job)
-            return job
-        # Another worker took it between our read and our write: look again.
-    return None
+        return []
+    # The WHERE repeats "ready": a job another worker took in between is not taken twice.
+    session.execute(
+        sa.update(Job).where(Job.id.in_(ids), ready).values(
+            status=JobStatus.running, lease_owner=worker, attempts=Job.attempts + 1,
+            lease_expires_at=now + timedelta(seconds=lease_seconds), updated_at=now,
+        ).execution_options(synchronize_session=False)
+    )
+    session.commit()
+    taken = list(session.exec(select(Job).where(Job.id.in_(ids), Job.lease_owner == worker,
+                                                Job.status == JobStatus.running).order_by(Job.run_after, Job.id)))
+    for job in taken:
+        session.refresh(job)
+    return taken
 
 
 def _held_by(job: Job, worker: str):
     return sa.and_(Job.id == job.id, Job.status == JobStatus.running, Job.lease_owner == worker)
 
 
-def renew_lease(session: Session, job: Job, worker: str, lease_seconds: float) -> bool:
-    """Push the lease's end out while the work goes on; False when the lease is no longer ours."""
+def renew_leases(session: Session, job_ids: list[int], worker: str, lease_seconds: float) -> int:
+    """Push the leases' end out while the work goes on (only those still ``worker``'s); how many."""
     now = utcnow()
     return session.execute(
-        sa.update(Job).where(_held_by(job, worker), Job.lease_expires_at >= now)
+        sa.update(Job).where(Job.id.in_(job_ids), Job.status == JobStatus.running, Job.lease_owner == worker,
+                             Job.lease_expires_at >= now)
         .values(lease_expires_at=now + timedelta(seconds=lease_seconds))
         .execution_options(synchronize_session=False)
-    ).rowcount == 1
+    ).rowcount
 
 
 def complete_if_leased(session: Session, job: Job, worker: str) -> bool:
@@ -234,10 +234,10 @@ def latest_for(session: Session, ticket_id: int) -> Job | None:
                         .order_by(Job.id.desc()).limit(1)).first()
 
 
-def waiting_for(session: Session, article_id: int) -> int:
-    """How many of an article's jobs are queued (waiting out a backoff)."""
-    return session.exec(select(func.count()).select_from(Job).where(
-        Job.article_id == article_id, Job.status == JobStatus.queued)).one()
+def next_try(session: Session, article_id: int) -> datetime | None:
+    """When the next of an article's queued jobs runs (None when none is queued)."""
+    return as_utc(session.exec(select(func.min(Job.run_after)).where(
+        Job.article_id == article_id, Job.status == JobStatus.queued)).one())
 
 
 def counts(session: Session) -> dict[str, int]:

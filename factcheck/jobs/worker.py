@@ -3,8 +3,9 @@ while it still holds the job's lease.
 
 What a kind of job reads and writes belongs to its domain (finding claims to articles, drafting to
 drafts): each supplies a ``Handler``, and the worker only runs the steps in order and deals with
-failure the same way for all of them. A worker runs up to ``concurrency`` jobs at once, each in
-its own thread under its own lease, renewed while the job runs.
+failure the same way for all of them. A worker claims as many ready jobs as it has free threads
+(``concurrency``), in one transaction, does each in a thread under its own lease, and renews the
+leases while the jobs run.
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ import os
 import socket
 import threading
 import uuid
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -53,6 +54,48 @@ def worker_name() -> str:
     return f"{socket.gethostname()[:40]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
 
+class _Leases:
+    """Keeps the leases of the jobs a worker is doing: one thread renews them all every third of
+    a lease, so a short lease is safe for a long model call and a job whose worker died is taken
+    over within about one lease."""
+
+    def __init__(self, worker: "Worker") -> None:
+        self.worker = worker
+        self.ids: set[int] = set()
+        self.lock = threading.Lock()
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._renew, name=f"{worker.name}-leases", daemon=True)
+
+    def __enter__(self) -> "_Leases":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop.set()
+        self.thread.join()
+
+    def add(self, job_id: int) -> None:
+        with self.lock:
+            self.ids.add(job_id)
+
+    def discard(self, job_id: int) -> None:
+        with self.lock:
+            self.ids.discard(job_id)
+
+    def _renew(self) -> None:
+        while not self.stop.wait(self.worker.lease_seconds / 3):
+            with self.lock:
+                ids = sorted(self.ids)
+            if not ids:
+                continue
+            try:
+                with Session(self.worker.db) as session:
+                    jobs.renew_leases(session, ids, self.worker.name, self.worker.lease_seconds)
+                    session.commit()
+            except sa.exc.SQLAlchemyError:  # the database is away: the next round tries again
+                log.warning("worker %s could not renew its leases", self.worker.name, exc_info=True)
+
+
 class Worker:
     def __init__(self, db: sa.Engine, engine: Engine, handlers: Mapping[str, Handler], *, concurrency: int = 1,
                  lease_seconds: float = 30.0, poll_seconds: float = 1.0, name: str | None = None,
@@ -69,17 +112,66 @@ class Worker:
         self.backoff_start = backoff_start
         self.doorbell = doorbell
 
-    def run_one(self, article_id: int | None = None, exclude: frozenset[int] = frozenset()) -> Job | None:
-        """Do one ready job (of one article, if given; none of ``exclude``) in this thread: the job
-        done (or given back to wait), or None when there was none."""
-        job = self._take(article_id, exclude)
-        if job is not None:
-            self._do(job)
-        return job
+    def run_one(self, article_id: int | None = None) -> Job | None:
+        """Do one ready job (of one article, if given) in this thread: the job done (or given back
+        to wait), or None when there was none."""
+        with _Leases(self) as leases:
+            taken = self._claim(1, article_id, frozenset())
+            for job in taken:
+                leases.add(job.id)
+                self._do(job)
+        return taken[0] if taken else None
 
-    def _take(self, article_id: int | None, exclude: frozenset[int]) -> Job | None:
-        with Session(self.db, expire_on_commit=False) as session:
-            return jobs.claim(session, self.name, self.lease_seconds, article_id=article_id, exclude=exclude)
+    def run_until_idle(self, limit: int | None = None, article_id: int | None = None) -> int:
+        """Do ready jobs, up to ``concurrency`` at once, until none is ready and none is running
+        (a running one may queue more: finding claims queues their drafting), or ``limit`` are
+        taken; only one article's jobs if ``article_id`` is given. Each job is taken once: one that
+        fails and waits to try again is left to the workers. How many were taken."""
+        return self._dispatch(until_idle=True, limit=limit, article_id=article_id)
+
+    def run_forever(self, stop: threading.Event) -> None:
+        log.info("worker %s started (%d at a time)", self.name, self.concurrency)
+        listener = listen(self.db, stop, self.doorbell)
+        self._dispatch(until_idle=False, stop=stop)
+        if listener is not None:
+            listener.join(timeout=5)
+        log.info("worker %s stopped", self.name)
+
+    def _dispatch(self, *, until_idle: bool, stop: threading.Event | None = None, limit: int | None = None,
+                  article_id: int | None = None) -> int:
+        """Claim as many ready jobs as there are free threads, in one transaction, and do them in
+        a pool; when none is ready, wait to be woken (work queued, a job finished) or to poll."""
+        taken: set[int] = set()
+        running: set[Future] = set()
+        with ThreadPoolExecutor(self.concurrency, thread_name_prefix=self.name) as pool, _Leases(self) as leases:
+            while not (stop and stop.is_set()):
+                seen = self.doorbell.rings()
+                running = {f for f in running if not f.done()}
+                free = self.concurrency - len(running)
+                if limit is not None:
+                    free = min(free, limit - len(taken))
+                got = self._claim(free, article_id, frozenset(taken) if until_idle else frozenset()) if free > 0 else []
+                for job in got:
+                    taken.add(job.id)
+                    leases.add(job.id)
+                    future = pool.submit(self._do, job)
+                    future.add_done_callback(lambda _, job_id=job.id: (leases.discard(job_id), self.doorbell.ring()))
+                    running.add(future)
+                if got:
+                    continue
+                if until_idle and not running:
+                    break
+                self.doorbell.wait(seen, self.poll_seconds)
+        return len(taken)
+
+    def _claim(self, limit: int, article_id: int | None, exclude: frozenset[int]) -> list[Job]:
+        try:
+            with Session(self.db, expire_on_commit=False) as session:
+                return jobs.claim(session, self.name, self.lease_seconds, limit=limit, article_id=article_id,
+                                  exclude=exclude)
+        except sa.exc.OperationalError:  # a database hiccup (a restart, a lock): look again later
+            log.warning("worker %s could not claim jobs", self.name, exc_info=True)
+            return []
 
     def _do(self, job: Job) -> None:
         handler = self.handlers[job.kind]
@@ -98,8 +190,7 @@ class Worker:
             self._drop(job)
             return
         try:
-            with self._renewing(job):
-                result = handler.run(self.engine, loaded)
+            result = handler.run(self.engine, loaded)
         except EngineError as error:
             self._fail(job, handler, error)
             return
@@ -110,28 +201,6 @@ class Worker:
                 return
             handler.apply(session, job, self.engine, result)
             session.commit()
-
-    @contextmanager
-    def _renewing(self, job: Job) -> Iterator[None]:
-        """Keep the lease while the job runs: a short lease is then safe for a long model call,
-        and a job whose worker died is taken over within about one lease."""
-        done = threading.Event()
-
-        def renew() -> None:
-            while not done.wait(self.lease_seconds / 3):
-                with Session(self.db) as session:
-                    held = jobs.renew_lease(session, job, self.name, self.lease_seconds)
-                    session.commit()
-                if not held:
-                    return
-
-        renewer = threading.Thread(target=renew, name=f"lease-{job.id}", daemon=True)
-        renewer.start()
-        try:
-            yield
-        finally:
-            done.set()
-            renewer.join()
 
     def _fail(self, job: Job, handler: Handler, error: EngineError) -> None:
         with Session(self.db, expire_on_commit=False) as session:
@@ -150,87 +219,14 @@ class Worker:
             jobs.complete_if_leased(session, job, self.name)
             session.commit()
 
-    def run_until_idle(self, limit: int | None = None, article_id: int | None = None) -> int:
-        """Do ready jobs, up to ``concurrency`` at once, until none is ready and none is running
-        (a running one may queue more: finding claims queues their drafting), or ``limit`` are
-        taken; only one article's jobs if ``article_id`` is given. Each job is taken once: one that
-        fails and waits to try again is left to the workers. How many were taken."""
-        state = {"taken": 0, "running": 0, "finished": 0}
-        taken: set[int] = set()
-        cond = threading.Condition()
-
-        def take_turn() -> bool:
-            with cond:
-                if limit is not None and state["taken"] >= limit:
-                    return False
-                state["taken"] += 1  # this thread's claim on the limit, given back if it finds nothing
-                finished, exclude = state["finished"], frozenset(taken)
-            job = self._take(article_id, exclude)
-            with cond:
-                if job is None:
-                    state["taken"] -= 1
-                    if state["finished"] != finished:
-                        return True  # a job finished meanwhile and may have queued more: look again
-                    if state["running"] == 0:
-                        return False
-                    cond.wait()  # until a running job finishes
-                    return True
-                taken.add(job.id)
-                state["running"] += 1
-            try:
-                self._do(job)
-            finally:
-                with cond:
-                    state["running"] -= 1
-                    state["finished"] += 1
-                    cond.notify_all()
-            return True
-
-        def loop() -> None:
-            while take_turn():
-                pass
-
-        self._in_threads(loop)
-        return state["taken"]
-
-    def run_forever(self, stop: threading.Event) -> None:
-        log.info("worker %s started (%d at a time)", self.name, self.concurrency)
-        listener = listen(self.db, stop, self.doorbell)
-
-        def loop() -> None:
-            while not stop.is_set():
-                seen = self.doorbell.rings()
-                try:
-                    busy = self.run_one()
-                except Exception:  # a database hiccup must not kill the worker
-                    log.exception("worker %s: job failed unexpectedly", self.name)
-                    busy = False
-                if not busy:
-                    self.doorbell.wait(seen, self.poll_seconds)
-
-        self._in_threads(loop)
-        if listener is not None:
-            listener.join(timeout=5)
-        log.info("worker %s stopped", self.name)
-
-    def _in_threads(self, loop) -> None:
-        if self.concurrency == 1:
-            loop()
-            return
-        threads = [threading.Thread(target=loop, name=f"{self.name}-{i}", daemon=True)
-                   for i in range(self.concurrency)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-
 
 def start_in_process(db: sa.Engine, engine: Engine, handlers: Mapping[str, Handler], *, concurrency: int,
-                     lease_seconds: float, poll_seconds: float) -> tuple[threading.Thread, threading.Event]:
+                     lease_seconds: float, poll_seconds: float, backoff_start: float
+                     ) -> tuple[threading.Thread, threading.Event]:
     """The worker `factcheck serve` runs beside the web app (one per process)."""
     stop = threading.Event()
     worker = Worker(db, engine, handlers, concurrency=concurrency, lease_seconds=lease_seconds,
-                    poll_seconds=poll_seconds)
+                    poll_seconds=poll_seconds, backoff_start=backoff_start)
     thread = threading.Thread(target=worker.run_forever, args=(stop,), name="factcheck-worker", daemon=True)
     thread.start()
     return thread, stop

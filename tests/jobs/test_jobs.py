@@ -136,7 +136,7 @@ def test_a_worker_killed_mid_job_loses_nothing_and_the_job_is_finished_once(sess
 def test_a_worker_that_outlived_its_lease_on_claims_writes_nothing(session, settings, db):
     article = queue_articles(session, settings, 1)[0]
     with Session(db, expire_on_commit=False) as s:
-        slow = jobs.claim(s, "slow", lease_seconds=0.2)
+        (slow,) = jobs.claim(s, "slow", lease_seconds=0.2)
     time.sleep(0.3)
     Worker(db, QueuedOffline(), HANDLERS, name="fast").run_until_idle(limit=1)  # takes the expired job over
     # The slow worker comes back with the same claims: too late, nothing is written.
@@ -150,7 +150,7 @@ def test_a_worker_that_outlived_its_lease_on_claims_writes_nothing(session, sett
 def test_a_worker_that_outlived_its_lease_on_drafts_writes_nothing(session, settings, db):
     queue_tickets(session, settings, 1, db)
     with Session(db, expire_on_commit=False) as s:
-        slow = jobs.claim(s, "slow", lease_seconds=0.2)
+        (slow,) = jobs.claim(s, "slow", lease_seconds=0.2)
     time.sleep(0.3)
     fast = Worker(db, QueuedOffline(), HANDLERS, name="fast")
     fast.run_until_idle()

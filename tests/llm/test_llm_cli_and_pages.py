@@ -18,6 +18,7 @@ def env_for(monkeypatch, settings, llm):
     monkeypatch.setenv("FACTCHECK_LLM_BASE_URL", llm.base_url)
     monkeypatch.setenv("FACTCHECK_LLM_MODEL", "scripted-model")
     monkeypatch.setenv("FACTCHECK_LLM_MAX_RETRIES", "0")
+    monkeypatch.setenv("FACTCHECK_JOB_RETRY_START", "0.05")  # the CLI waits out failures: briefly, here
     get_settings.cache_clear()
 
 

@@ -79,8 +79,7 @@ def test_a_rate_limit_waits_as_long_as_the_server_asks_and_says_until_when(sessi
     assert 900 <= wait < 960 and (job.status, job.attempts, job.transient_failures) == ("queued", 0, 1)
     article = session.get(Article, created.article.id)
     assert article.extraction_error == (f"waiting for the model endpoint until {as_utc(job.run_after):%H:%M:%S} UTC "
-                                        "(claim extraction failed for 1 of 1 parts of the article: the model "
-                                        "endpoint answered HTTP 429: scripted 429)")
+                                        "(the model endpoint answered HTTP 429: scripted 429)")
     assert len(llm.script.requests) == 1  # one request: nobody retried behind the job's back
     session.execute(Job.__table__.update().values(run_after=Job.created_at))  # the wait is over
     session.commit()
@@ -244,7 +243,7 @@ def test_while_the_endpoint_fails_extraction_waits_then_resumes(session, llm_set
     article = session.get(Article, result.article.id)
     assert result.tickets == [] and article.extraction_status == "pending"
     assert article.extraction_error.startswith("waiting for the model endpoint until ")
-    assert "claim extraction failed" in article.extraction_error
+    assert "the model endpoint answered HTTP 500" in article.extraction_error
     job = session.exec(select(Job).where(Job.kind == "extract")).one()
     assert (job.status, job.attempts) == ("queued", 0)  # the endpoint's fault: no attempt used up
     llm.script.faults.clear()

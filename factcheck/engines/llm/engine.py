@@ -108,8 +108,8 @@ class OpenAIEngine:
             # If the endpoint was at fault the job waits for it; the parts that were answered come
             # from the cache next time.
             first = failures[0]
-            raise EngineError(f"claim extraction failed for {len(failures)} of {len(chunks)} parts of the "
-                              f"article: {first.message}", transient=any(f.transient for f in failures),
+            where = f"{len(failures)} of {len(chunks)} parts of the article failed: " if len(chunks) > 1 else ""
+            raise EngineError(where + first.message, transient=any(f.transient for f in failures),
                               retry_after=max((f.retry_after or 0 for f in failures), default=0) or None)
         claims, rejected = [], []
         haystack = " ".join(filter(None, [article.title, article.outlet, article.text]))
