@@ -127,3 +127,39 @@ def test_serve_finds_claims_and_drafts_in_its_own_worker_after_the_request_retur
         assert states == {"done"}
         drafts = client.get(f"/api/v1/tickets/{now['tickets'][0]['id']}/drafts", headers=headers).json()
         assert drafts and all(d["engine"] == "openai" for d in drafts)
+
+
+def test_the_article_page_lists_refused_claims_and_what_the_model_cost(llm_settings, session, llm):
+    from bs4 import BeautifulSoup
+
+    from factcheck.app import create_app
+    from factcheck.devtools.scripted_llm import extraction_answer
+    from factcheck.engines.llm.engine import OpenAIEngine
+    from factcheck.engines.llm.store import DatabaseStore
+
+    def with_an_invented_quote(body):
+        out = extraction_answer(body)
+        out["sentences"][0]["claims"].append({"claim": "The council met in secret.", "quote": "met in secret",
+                                              "speaker": None, "reported_by": None, "kind": "event",
+                                              "checkworthiness": 0.9})
+        return out
+
+    llm.script.answers["extract"] = with_an_invented_quote
+    llm.script.habit = "no_usage"
+    settings = llm_settings.model_copy(update={"worker": False})
+    engine = OpenAIEngine(settings, DatabaseStore(session.get_bind()))
+    make_user(session, "rita")
+    with TestClient(create_app(settings)) as client:
+        token = login(client, "rita")
+        article_url = client.post("/articles", data={"text": ARTICLE, "csrf_token": token},
+                                  follow_redirects=False).headers["location"]
+        drain(session, engine)
+        drain(session, engine)
+        page = BeautifulSoup(client.get(article_url).text, "html.parser")
+    refused = page.select_one("#rejected-claims")
+    assert "1 proposed claims were refused" in refused.summary.text
+    assert "its quote is not in the article" in refused.text and "The council met in secret." in refused.text
+    assert "refused (listed below, with why)" in page.select_one("#extraction-summary").text
+    usage = page.select_one("#llm-usage").text
+    assert "requests" in usage and "did not report all token counts" in usage and "from ingest" in usage
+    assert page.find("button", string="Find the claims again")
