@@ -57,16 +57,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--write", action="store_true", help="write the fitted model into the package")
+    parser.add_argument("--labels", type=Path, action="append", default=[],
+                        help="the desk's own decisions (`factcheck labels export`), added to the training data")
     args = parser.parse_args()
     eval_dir = args.shared / "eval"
     if not (eval_dir / TUNE).exists():
         raise SystemExit(f"tune_checkworthy: {eval_dir / TUNE} not found (needs ../shared beside the project)")
     tune = read_tsv(eval_dir / TUNE)
-    train = tune + [row for path in WRITTEN for row in read_tsv(path)]
+    train = tune + [row for path in [*WRITTEN, *args.labels] for row in read_tsv(path)]
     debates = np.arange(len(train)) < len(tune)
     x = cw.feature_matrix([r.text for r in train])
     y = np.array([r.label for r in train])
-    sources = " + ".join([TUNE, *(p.name for p in WRITTEN)])
+    sources = " + ".join([TUNE, *(p.name for p in [*WRITTEN, *args.labels])])
     print(f"training: {len(train)} sentences ({int(y.sum())} check-worthy): {sources}")
 
     cv = {c: cross_validated_f1(x, y, c, debates) for c in GRID}

@@ -17,11 +17,11 @@ from factcheck.core.config import Settings, get_settings
 from factcheck.core.db import ensure_migrated, make_engine
 from factcheck.core.templating import STATIC_DIR
 from factcheck.dashboard import views as dashboard_views
-from factcheck.drafts import api as draft_api, views as draft_views
+from factcheck.drafts import api as draft_api
 from factcheck.engines import get_engine
 from factcheck.exports import api as export_api, views as export_views
 from factcheck.jobs.worker import start_in_process, stop_in_process
-from factcheck.tickets import api as ticket_api, views as ticket_views
+from factcheck.tickets import api as ticket_api, forms as ticket_forms, views as ticket_views
 from factcheck.users import api as user_api, views as user_views
 from factcheck.web import errors
 from factcheck.web.middleware import ApiBodies, SecurityHeaders
@@ -44,7 +44,7 @@ def api_router() -> APIRouter:
 
 def page_router() -> APIRouter:
     router = APIRouter()
-    for module in (user_views, ticket_views, article_views, draft_views, export_views, dashboard_views):
+    for module in (user_views, ticket_views, ticket_forms, article_views, export_views, dashboard_views):
         router.include_router(module.router)
     return router
 

@@ -89,6 +89,19 @@ class DraftingStatus(StrEnum):
     failed = "failed"
 
 
+class DismissReason(StrEnum):
+    """Why a ticket is not worth checking. A dismissal is not a verdict: the ticket stays unverified."""
+
+    not_a_claim = "not a claim"
+    opinion = "opinion"
+    duplicate = "duplicate"
+    out_of_scope = "out of scope"
+
+
+# The tally's row for dismissed tickets, beside one per state: they are not open work.
+DISMISSED = "dismissed"
+
+
 class ExtractionStatus(StrEnum):
     """Whether an article's claims have been found: at once by the offline engine, by a job with a model."""
 
@@ -188,6 +201,14 @@ class Ticket(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
     updated_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
     resolved_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
+    # Set while the ticket is dismissed (a DismissReason value); restoring clears all four.
+    dismissed_reason: str | None = Field(default=None, sa_column=sa.Column(sa.String(20)))
+    dismissal_note: str | None = Field(default=None, sa_column=sa.Column(sa.Text))
+    # Who dismissed it, by name (as the audit log names people).
+    dismissed_by: str | None = Field(default=None, sa_column=sa.Column(sa.String(120)))
+    dismissed_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
+    # A duplicate merged into another ticket points to it (and is dismissed as a duplicate).
+    merged_into_id: int | None = Field(default=None, foreign_key="ticket.id")
 
 
 class DraftItem(SQLModel, table=True):
@@ -214,6 +235,8 @@ class DraftItem(SQLModel, table=True):
     reviewed_by_id: int | None = Field(default=None, foreign_key="user.id")
     reviewed_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
     created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
+    # Every review names the version it saw: of two concurrent reviews, one wins.
+    version: int = Field(default=1, sa_column=sa.Column(sa.Integer, nullable=False, server_default="1"))
 
 
 class Note(SQLModel, table=True):

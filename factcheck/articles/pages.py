@@ -66,11 +66,12 @@ def annotated_paragraphs(article: Article, article_tickets: list[Ticket]) -> lis
             if t.start < cursor or t.start >= p_end or t.end > p_end:
                 continue
             if t.start > cursor:
-                segments.append(Segment(text=text[cursor:t.start]))
-            segments.append(Segment(text=text[t.start:t.end], ticket_id=t.id, state=t.state, claim=t.claim))
+                segments.append(Segment(text=text[cursor:t.start], start=cursor))
+            segments.append(Segment(text=text[t.start:t.end], start=t.start, ticket_id=t.id,
+                                    state="dismissed" if t.dismissed_reason else t.state, claim=t.claim))
             cursor = t.end
         if cursor < p_end:
-            segments.append(Segment(text=text[cursor:p_end]))
+            segments.append(Segment(text=text[cursor:p_end], start=cursor))
         paragraphs.append(segments)
     return paragraphs
 

@@ -80,8 +80,9 @@ class Segment(BaseModel):
     """A run of the article's text: plain, or a claim (highlighted, linked to its ticket)."""
 
     text: str
+    start: int = Field(description="Where the run begins in the article's text")
     ticket_id: int | None = None
-    state: TicketState | None = None
+    state: str | None = Field(None, description="The claim's state, or `dismissed`")
     claim: str | None = None
 
 

@@ -8,8 +8,10 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 
 from factcheck.articles import pages, service as articles
-from factcheck.core.errors import FactcheckError, InvalidInput
+from factcheck.core.errors import Conflict, FactcheckError, InvalidInput
 from factcheck.jobs import service as jobs
+from factcheck.models import ClaimKind, User
+from factcheck.tickets import corrections
 from factcheck.web.deps import CsrfDep, EngineDep, SessionDep, SettingsDep, UserDep
 from factcheck.web.render import redirect, render
 
@@ -68,9 +70,31 @@ def _parse_date(value: str) -> date | None:
 
 @router.get("/articles/{article_id}")
 def article_detail(request: Request, article_id: int, session: SessionDep, user: UserDep):
+    return _show(request, session, user, article_id)
+
+
+def _show(request: Request, session: SessionDep, user: User, article_id: int, *, status_code: int = 200,
+          problem: str | None = None, kept: dict | None = None):
     page = pages.page(session, article_id)
-    return render(request, "articles/detail.html", user, alternate=f"/api/v1/articles/{article_id}/page",
-                  page=page, **dict(page))
+    return render(request, "articles/detail.html", user, status_code=status_code, problem=problem, kept=kept,
+                  alternate=f"/api/v1/articles/{article_id}/page", kinds=list(ClaimKind), page=page, **dict(page))
+
+
+@router.post("/articles/{article_id}/tickets", dependencies=[CsrfDep])
+def add_claim(request: Request, article_id: int, session: SessionDep, engine: EngineDep, user: UserDep,
+              quote: Annotated[str, Form()], start: Annotated[str, Form()] = "", end: Annotated[str, Form()] = "",
+              claim: Annotated[str, Form()] = "", kind: Annotated[str, Form()] = ""):
+    """A claim the engine missed: selected in the text (with its place) or typed (found in it)."""
+    kept = {"quote": quote, "start": start, "end": end, "claim": claim, "kind": kind}
+    try:
+        ticket = corrections.add_claim(
+            session, actor=user, engine=engine, article_id=article_id, quote=quote, claim=claim or None,
+            kind=kind or None, start=int(start) if start.isascii() and start.isdigit() else None,
+            end=int(end) if end.isascii() and end.isdigit() else None)
+    except (Conflict, InvalidInput) as exc:
+        return _show(request, session, user, article_id, status_code=exc.status_code, problem=exc.message,
+                     kept=kept)
+    return redirect(request, f"/tickets/{ticket.id}", "Your claim is a ticket now, drafted like the others.")
 
 
 @router.get("/articles/{article_id}/progress")

@@ -12,6 +12,7 @@ from factcheck.models import Role, User
 class Action(StrEnum):
     ingest = "ingest"
     review_drafts = "review drafts"
+    correct_claims = "correct claims"
     add_notes = "add notes"
     assign = "assign tickets"
     propose_verdict = "propose a verdict"
@@ -27,6 +28,7 @@ _RANK = {Role.reviewer: 1, Role.editor: 2, Role.admin: 3}
 MINIMUM_ROLE: dict[Action, Role] = {
     Action.ingest: Role.reviewer,
     Action.review_drafts: Role.reviewer,
+    Action.correct_claims: Role.reviewer,
     Action.add_notes: Role.reviewer,
     Action.assign: Role.reviewer,
     Action.propose_verdict: Role.reviewer,

@@ -16,32 +16,35 @@ from factcheck.models import DraftKind
 app = typer.Typer(help="Review drafted questions and sources.", no_args_is_help=True)
 
 
+Version = Annotated[int, typer.Option("--version", help="The draft's version you saw (`tickets show`).")]
+
+
 @app.command()
-def approve(ctx: typer.Context, draft_id: Annotated[int, typer.Argument()]) -> None:
+def approve(ctx: typer.Context, draft_id: Annotated[int, typer.Argument()], version: Version) -> None:
     """Approve a suggestion as it stands."""
     with unit_of_work() as session:
-        drafts.approve(session, actor=actor(ctx, session), item_id=draft_id)
+        drafts.approve(session, actor=actor(ctx, session), item_id=draft_id, expected_version=version)
         typer.echo(f"Draft {draft_id} approved.")
 
 
 @app.command()
-def reject(ctx: typer.Context, draft_id: Annotated[int, typer.Argument()]) -> None:
+def reject(ctx: typer.Context, draft_id: Annotated[int, typer.Argument()], version: Version) -> None:
     """Reject a suggestion (it stays in the history, out of reports)."""
     with unit_of_work() as session:
-        drafts.reject(session, actor=actor(ctx, session), item_id=draft_id)
+        drafts.reject(session, actor=actor(ctx, session), item_id=draft_id, expected_version=version)
         typer.echo(f"Draft {draft_id} rejected.")
 
 
 @app.command()
-def edit(ctx: typer.Context, draft_id: Annotated[int, typer.Argument()],
+def edit(ctx: typer.Context, draft_id: Annotated[int, typer.Argument()], version: Version,
          text: Annotated[str, typer.Option(help="The new wording.")],
          url: Annotated[Optional[str], typer.Option(help="A source's link.")] = None,
          query: Annotated[Optional[str], typer.Option(help="A source's search query.")] = None,
          answer: Annotated[Optional[str], typer.Option(help="A question's answer.")] = None) -> None:
     """Rewrite a suggestion (the machine's wording is kept)."""
     with unit_of_work() as session:
-        drafts.edit(session, actor=actor(ctx, session), item_id=draft_id, text=text, url=url,
-                    search_query=query, answer=answer)
+        drafts.edit(session, actor=actor(ctx, session), item_id=draft_id, expected_version=version, text=text,
+                    url=url, search_query=query, answer=answer)
         typer.echo(f"Draft {draft_id} edited.")
 
 

@@ -6,9 +6,12 @@ from typing import Annotated, Optional
 
 import typer
 
-from factcheck.cli.common import actor, print_json, unit_of_work
-from factcheck.models import TicketState
-from factcheck.tickets import pages, service as tickets, states
+from factcheck.cli.articles import drain
+from factcheck.cli.common import actor, database, print_json, unit_of_work
+from factcheck.core.config import get_settings
+from factcheck.engines import get_engine
+from factcheck.models import ClaimKind, DismissReason, TicketState
+from factcheck.tickets import corrections, pages, service as tickets, states
 from factcheck.tickets.queue import QueueFilter, queue
 from factcheck.tickets.schemas import TicketPublic
 from factcheck.users import service as users
@@ -50,8 +53,10 @@ def show(ticket_id: Annotated[int, typer.Argument()],
     t = page.ticket
     typer.echo(f"#{t.id} {t.state.value} (version {t.version}): {t.claim}")
     typer.echo(f"  quote: “{t.quote}”" + (f"  attribution: {t.attribution}" if t.attribution else ""))
+    if t.dismissal:
+        typer.echo(f"  dismissed: {t.dismissal.reason.value}" + (f" ({t.dismissal.note})" if t.dismissal.note else ""))
     for d in page.questions + page.sources:
-        typer.echo(f"  draft {d.id} [{d.kind.value}, {d.status.value}] {d.text}")
+        typer.echo(f"  draft {d.id} v{d.version} [{d.kind.value}, {d.status.value}] {d.text}")
     for n in page.notes:
         typer.echo(f"  note by {n.author}: {n.text}")
 
@@ -87,6 +92,74 @@ def assign(ctx: typer.Context, ticket_id: Annotated[int, typer.Argument()],
         tickets.assign(session, actor=actor(ctx, session), ticket_id=ticket_id, assignee_id=assignee,
                        expected_version=version)
         typer.echo(f"Ticket {ticket_id} assigned to {to}.")
+
+
+@app.command("edit")
+def edit_claim(ctx: typer.Context, ticket_id: Annotated[int, typer.Argument()], version: Version,
+               claim: Annotated[Optional[str], typer.Option(help="The claim, standing on its own.")] = None,
+               speaker: Annotated[Optional[str], typer.Option(help="Who says it ('' to clear).")] = None,
+               reported_by: Annotated[Optional[str], typer.Option(help="Who relays it ('' to clear).")] = None,
+               kind: Annotated[Optional[ClaimKind], typer.Option(help="quote, quantity, event or statement.")] = None,
+               ) -> None:
+    """Correct a claim, its attribution or its kind (the machine's version stays in the history)."""
+    changes = corrections.ClaimChanges(
+        claim=claim, speaker=speaker or None, reported_by=reported_by or None, kind=kind.value if kind else None,
+        clear=frozenset(f for f, v in (("speaker", speaker), ("reported_by", reported_by)) if v == ""))
+    with unit_of_work() as session:
+        ticket = corrections.edit_claim(session, actor=actor(ctx, session), ticket_id=ticket_id, changes=changes,
+                                        expected_version=version)
+        typer.echo(f"Ticket {ticket.id} now says: {ticket.claim} (version {ticket.version}).")
+
+
+@app.command()
+def dismiss(ctx: typer.Context, ticket_id: Annotated[int, typer.Argument()], version: Version,
+            reason: Annotated[DismissReason, typer.Option(help="Why it is not worth checking.")],
+            note: Annotated[Optional[str], typer.Option(help="A word more, for the record.")] = None) -> None:
+    """Take a ticket out of the queue and the reports (not a verdict; it can be restored)."""
+    with unit_of_work() as session:
+        corrections.dismiss(session, actor=actor(ctx, session), ticket_id=ticket_id, reason=reason.value, note=note,
+                            expected_version=version)
+        typer.echo(f"Ticket {ticket_id} dismissed ({reason.value}).")
+
+
+@app.command()
+def restore(ctx: typer.Context, ticket_id: Annotated[int, typer.Argument()], version: Version) -> None:
+    """Put a dismissed ticket back in the queue."""
+    with unit_of_work() as session:
+        corrections.restore(session, actor=actor(ctx, session), ticket_id=ticket_id, expected_version=version)
+        typer.echo(f"Ticket {ticket_id} is back in the queue.")
+
+
+@app.command()
+def merge(ctx: typer.Context, ticket_id: Annotated[int, typer.Argument()], version: Version,
+          into: Annotated[int, typer.Option(help="The ticket this one repeats.")]) -> None:
+    """Merge a duplicate into the ticket it repeats (notes and approved drafts move there)."""
+    with unit_of_work() as session:
+        corrections.merge(session, actor=actor(ctx, session), ticket_id=ticket_id, into=into,
+                          expected_version=version)
+        typer.echo(f"Ticket {ticket_id} merged into ticket {into}.")
+
+
+@app.command()
+def add(ctx: typer.Context, article_id: Annotated[int, typer.Argument(help="The article the claim is in.")],
+        quote: Annotated[Optional[str], typer.Option(help="The claim's words, exactly as in the article.")] = None,
+        start: Annotated[Optional[int], typer.Option(help="Or: where they start in the article's text.")] = None,
+        end: Annotated[Optional[int], typer.Option(help="… and where they end.")] = None,
+        claim: Annotated[Optional[str], typer.Option(help="The claim standing on its own (default: the words).")]
+        = None,
+        kind: Annotated[Optional[ClaimKind], typer.Option(help="quote, quantity, event or statement.")] = None,
+        ) -> None:
+    """Add a claim the engine missed; it is drafted like the others."""
+    settings = get_settings()
+    db = database()
+    engine = get_engine(settings, db)
+    with unit_of_work(db) as session:
+        ticket = corrections.add_claim(session, actor=actor(ctx, session), engine=engine, article_id=article_id,
+                                       quote=quote, start=start, end=end, claim=claim,
+                                       kind=kind.value if kind else None)
+        typer.echo(f"Ticket {ticket.id} added: {ticket.claim}")
+    if not engine.inline:
+        drain(db, engine, settings, article_id)
 
 
 @app.command()

@@ -8,8 +8,9 @@ from datetime import date, datetime, time, timedelta, timezone
 import sqlalchemy as sa
 from sqlmodel import Session, func, select
 
-from factcheck.models import Article, Event, Ticket, TicketState
+from factcheck.models import DISMISSED, Article, Event, Ticket, TicketState
 from factcheck.tickets.states import TRANSITIONS
+from factcheck.tickets.tally import KEYS
 
 RESOLVING = sorted({action for (_, to), action in TRANSITIONS.items() if to != TicketState.unverified})
 
@@ -33,19 +34,22 @@ class Day:
 
 
 def by_article(session: Session, limit: int = 20) -> list[ArticleCounts]:
-    """The articles with the most open tickets first, with their tickets counted by state."""
-    open_count = func.sum(sa.case((Ticket.state == TicketState.unverified, 1), else_=0))
+    """The articles with the most open tickets first, with their tickets counted by state (the
+    dismissed ones apart: they are not open work)."""
+    key = sa.case((Ticket.dismissed_reason.is_not(None), DISMISSED), else_=Ticket.state)
+    open_count = func.sum(sa.case((sa.and_(Ticket.state == TicketState.unverified,
+                                           Ticket.dismissed_reason.is_(None)), 1), else_=0))
     top = (select(Ticket.article_id).group_by(Ticket.article_id)
            .order_by(open_count.desc(), Ticket.article_id.desc()).limit(limit).subquery())
     rows = session.exec(
-        select(Article.id, Article.title, Ticket.state, func.count())
+        select(Article.id, Article.title, key, func.count())
         .join(Ticket, Ticket.article_id == Article.id)
         .where(Article.id.in_(select(top.c.article_id)))
-        .group_by(Article.id, Article.title, Ticket.state)
+        .group_by(Article.id, Article.title, key)
     ).all()
     out: dict[int, ArticleCounts] = {}
     for article_id, title, state, n in rows:
-        entry = out.setdefault(article_id, ArticleCounts(article_id, title, {s.value: 0 for s in TicketState}))
+        entry = out.setdefault(article_id, ArticleCounts(article_id, title, dict.fromkeys(KEYS, 0)))
         entry.counts[state] = n
     return sorted(out.values(), key=lambda a: (-a.counts[TicketState.unverified], -a.id))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from factcheck.drafts import service as drafts
-from factcheck.drafts.schemas import DraftAdd, DraftEdit, DraftPublic
+from factcheck.drafts.schemas import DraftAdd, DraftEdit, DraftPublic, DraftReview
 from factcheck.web.deps import ApiUserDep, SessionDep
 from factcheck.web.params import PathId
 
@@ -25,16 +25,19 @@ def add_draft(ticket_id: PathId, body: DraftAdd, session: SessionDep, user: ApiU
 
 
 @router.post("/drafts/{item_id}/approve", response_model=DraftPublic)
-def approve_draft(item_id: PathId, session: SessionDep, user: ApiUserDep):
-    return drafts.approve(session, actor=user, item_id=item_id)
+def approve_draft(item_id: PathId, body: DraftReview, session: SessionDep, user: ApiUserDep):
+    """Approve the draft as it stands; 409 if it changed since `expected_version`."""
+    return drafts.approve(session, actor=user, item_id=item_id, expected_version=body.expected_version)
 
 
 @router.post("/drafts/{item_id}/reject", response_model=DraftPublic)
-def reject_draft(item_id: PathId, session: SessionDep, user: ApiUserDep):
-    return drafts.reject(session, actor=user, item_id=item_id)
+def reject_draft(item_id: PathId, body: DraftReview, session: SessionDep, user: ApiUserDep):
+    """Reject the draft; 409 if it changed since `expected_version`."""
+    return drafts.reject(session, actor=user, item_id=item_id, expected_version=body.expected_version)
 
 
 @router.post("/drafts/{item_id}/edit", response_model=DraftPublic)
 def edit_draft(item_id: PathId, body: DraftEdit, session: SessionDep, user: ApiUserDep):
-    return drafts.edit(session, actor=user, item_id=item_id, text=body.text, url=body.url,
-                       search_query=body.search_query, answer=body.answer)
+    """Rewrite the draft (the machine's wording is kept); 409 if it changed since `expected_version`."""
+    return drafts.edit(session, actor=user, item_id=item_id, expected_version=body.expected_version,
+                       text=body.text, url=body.url, search_query=body.search_query, answer=body.answer)

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from pydantic import ConfigDict, Field
 
-from factcheck.core.schemas import Public, Strict
+from factcheck.core.schemas import Public, Strict, Version
 from factcheck.models import DraftKind, DraftStatus
 
 
@@ -29,15 +29,24 @@ class DraftPublic(Public):
     reviewed_by_id: int | None
     reviewed_by: str | None = Field(None, description="The reviewer's name")
     reviewed_at: datetime | None
+    version: int = Field(description="Send it back as `expected_version` with a review")
+
+
+class DraftReview(Strict):
+    expected_version: Version
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"expected_version": 1}]})
 
 
 class DraftEdit(Strict):
+    expected_version: Version
     text: str
     url: str | None = None
     search_query: str | None = None
     answer: str | None = None
 
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+        "expected_version": 1,
         "text": "Did the council vote 6-3 on March 3, 2025?",
         "answer": "Yes: minutes, page 4.",
     }]})

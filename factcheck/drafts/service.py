@@ -5,11 +5,14 @@ A draft is a suggestion until a person approves or edits it; its provenance stay
 
 from __future__ import annotations
 
+import json
+
+import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from factcheck.audit import service as audit
 from factcheck.auth.permissions import Action, Actor, require_person
-from factcheck.core.errors import InvalidInput, NotFound
+from factcheck.core.errors import Conflict, InvalidInput, NotFound
 from factcheck.core.text import surroundings
 from factcheck.core.urls import clean_url, safe_url
 from factcheck.drafts.schemas import DraftPublic
@@ -21,8 +24,10 @@ from factcheck.models import (
     DraftItem,
     DraftKind,
     DraftStatus,
+    Event,
     Ticket,
     User,
+    as_utc,
     utcnow,
 )
 from factcheck.users import service as users
@@ -116,13 +121,21 @@ def get(session: Session, item_id: int) -> DraftItem:
     return item
 
 
-def _review(session: Session, item: DraftItem, reviewer: User, status: DraftStatus,
-            detail: dict | None = None) -> DraftPublic:
+def _review(session: Session, item: DraftItem, reviewer: User, status: DraftStatus, expected_version: int,
+            values: dict | None = None, detail: dict | None = None) -> DraftPublic:
+    """Record a review, if nobody reviewed the draft since ``expected_version``: the check and the
+    write are one UPDATE, so of two concurrent reviews exactly one wins, and the audit log says
+    what the draft was before it."""
     before = item.status
-    item.status = status
-    item.reviewed_by_id = reviewer.id
-    item.reviewed_at = utcnow()
-    session.add(item)
+    changed = session.execute(
+        sa.update(DraftItem).where(DraftItem.id == item.id, DraftItem.version == expected_version)
+        .values(status=status.value, reviewed_by_id=reviewer.id, reviewed_at=utcnow(), version=expected_version + 1,
+                **(values or {}))
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if changed != 1:
+        _raise_stale(session, item, expected_version)
+    session.refresh(item)
     ticket = session.get(Ticket, item.ticket_id)
     audit.record(
         session, actor=reviewer, action=f"draft.{status.value}", ticket_id=item.ticket_id,
@@ -133,36 +146,53 @@ def _review(session: Session, item: DraftItem, reviewer: User, status: DraftStat
     return public(item, {reviewer.id: reviewer.name})
 
 
-def approve(session: Session, *, actor: Actor, item_id: int) -> DraftPublic:
+def _raise_stale(session: Session, item: DraftItem, expected_version: int) -> None:
+    session.refresh(item)
+    events = session.exec(select(Event).where(Event.ticket_id == item.ticket_id, Event.action.like("draft.%"))
+                          .order_by(Event.id.desc()).limit(200))
+    last = next((e for e in events if e.detail and json.loads(e.detail).get("draft_id") == item.id), None)
+    who = f" by {last.actor_name} at {as_utc(last.created_at):%Y-%m-%d %H:%M} UTC" if last else ""
+    raise StaleDraft(
+        f"This draft was changed{who} after you opened it (you saw version {expected_version}, it is now "
+        f"version {item.version}, {item.status}). Reload it and try again.",
+        details={"current_version": item.version, "status": item.status},
+    )
+
+
+class StaleDraft(Conflict):
+    code = "stale_version"
+
+
+def approve(session: Session, *, actor: Actor, item_id: int, expected_version: int) -> DraftPublic:
     """A reviewer accepts a suggestion as it stands."""
     reviewer = require_person(actor, Action.review_drafts)
-    return _review(session, get(session, item_id), reviewer, DraftStatus.approved)
+    return _review(session, get(session, item_id), reviewer, DraftStatus.approved, expected_version)
 
 
-def reject(session: Session, *, actor: Actor, item_id: int) -> DraftPublic:
+def reject(session: Session, *, actor: Actor, item_id: int, expected_version: int) -> DraftPublic:
     """A reviewer discards a suggestion; it stays in the history, out of reports."""
     reviewer = require_person(actor, Action.review_drafts)
-    return _review(session, get(session, item_id), reviewer, DraftStatus.rejected)
+    return _review(session, get(session, item_id), reviewer, DraftStatus.rejected, expected_version)
 
 
 def edit(
-    session: Session, *, actor: Actor, item_id: int, text: str, url: str | None = None,
+    session: Session, *, actor: Actor, item_id: int, expected_version: int, text: str, url: str | None = None,
     search_query: str | None = None, answer: str | None = None,
 ) -> DraftPublic:
     """A reviewer rewrites a suggestion; the machine's wording is kept as ``original_text``."""
     reviewer = require_person(actor, Action.review_drafts)
     item = get(session, item_id)
     text = _clean_text(text)
+    values = {"text": text}
     if item.original_text is None and item.created_by_id is None:
-        item.original_text = item.text
-    changed = {"text": text != item.text}
-    item.text = text
+        values["original_text"] = item.text
     if item.kind == DraftKind.source:
-        item.url = clean_url(url)
-        item.search_query = (search_query or "").strip()[:500] or None
+        values["url"] = clean_url(url)
+        values["search_query"] = (search_query or "").strip()[:500] or None
     if answer is not None:
-        item.answer = answer.strip()[:MAX_TEXT * 5] or None
-    return _review(session, item, reviewer, DraftStatus.edited, {"changed": changed})
+        values["answer"] = answer.strip()[:MAX_TEXT * 5] or None
+    return _review(session, item, reviewer, DraftStatus.edited, expected_version, values,
+                   {"changed": {"text": text != item.text}})
 
 
 def add_manual(

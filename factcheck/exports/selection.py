@@ -61,8 +61,9 @@ _ARTICLE_COLUMNS = [c for c in _A.c if c.name != "text"]
 
 
 def selection_query(sel: Selection) -> sa.Select:
-    """The tickets a selection covers, in report order (article by article, as they appear)."""
-    stmt = sa.select(*_T.c)
+    """The tickets a selection covers, in report order (article by article, as they appear).
+    Dismissed tickets are never reported: nobody checked them."""
+    stmt = sa.select(*_T.c).where(_T.c.dismissed_reason.is_(None))
     if sel.article_ids:
         stmt = stmt.where(_T.c.article_id.in_(sel.article_ids))
     if sel.state:

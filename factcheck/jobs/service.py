@@ -99,7 +99,14 @@ def enqueue_drafting(session: Session, tickets: list[Ticket], *, reason: str, ac
 def claim(session: Session, worker: str, lease_seconds: float, *, limit: int = 1, article_id: int | None = None,
           exclude: frozenset[int] = frozenset(), now: datetime | None = None) -> list[Job]:
     """Take up to ``limit`` of the oldest ready jobs (of one article, if given; none of
-    ``exclude``) for ``worker``, in one committed transaction."""
+    ``exclude``) for ``worker``, in one committed statement.
+
+    One statement, WITH picked AS (SELECT … LIMIT n) UPDATE … FROM picked RETURNING id: it takes
+    the write lock from its start (a read that later writes fails at once on SQLite when another
+    worker committed in between); on PostgreSQL the SELECT skips rows other workers are claiming,
+    and being a CTE it runs once (as a subquery in IN (…) PostgreSQL may run it again per row and
+    take more than n jobs).
+    """
     now = now or utcnow()
     ready = sa.or_(
         sa.and_(Job.status == JobStatus.queued, Job.run_after <= now),
@@ -110,26 +117,20 @@ def claim(session: Session, worker: str, lease_seconds: float, *, limit: int = 1
         ready = sa.and_(ready, Job.article_id == article_id)
     if exclude:
         ready = sa.and_(ready, Job.id.notin_(exclude))
-    stmt = select(Job.id).where(ready).order_by(Job.run_after, Job.id).limit(max(1, limit))
+    candidates = sa.select(Job.id).where(ready).order_by(Job.run_after, Job.id).limit(max(1, limit))
     if session.get_bind().dialect.name == "postgresql":
-        stmt = stmt.with_for_update(skip_locked=True)
-    ids = list(session.exec(stmt))
-    if not ids:
-        session.commit()
-        return []
-    # The WHERE repeats "ready": a job another worker took in between is not taken twice.
-    session.execute(
-        sa.update(Job).where(Job.id.in_(ids), ready).values(
+        candidates = candidates.with_for_update(skip_locked=True)
+    picked = candidates.cte("picked")
+    ids = list(session.execute(
+        sa.update(Job).where(Job.id == picked.c.id, ready).values(
             status=JobStatus.running, lease_owner=worker, attempts=Job.attempts + 1,
             lease_expires_at=now + timedelta(seconds=lease_seconds), updated_at=now,
-        ).execution_options(synchronize_session=False)
-    )
+        ).returning(Job.id).execution_options(synchronize_session=False)
+    ).scalars())
     session.commit()
-    taken = list(session.exec(select(Job).where(Job.id.in_(ids), Job.lease_owner == worker,
-                                                Job.status == JobStatus.running).order_by(Job.run_after, Job.id)))
-    for job in taken:
-        session.refresh(job)
-    return taken
+    if not ids:
+        return []
+    return list(session.exec(select(Job).where(Job.id.in_(ids)).order_by(Job.run_after, Job.id)))
 
 
 def _held_by(job: Job, worker: str):

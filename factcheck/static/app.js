@@ -44,6 +44,50 @@
     if (link) link.click();
   }
 
+  // A link to a folded section (the ticket page's #edit-claim, #dismiss) unfolds it.
+  function unfold() {
+    const target = location.hash && document.getElementById(location.hash.slice(1));
+    if (target && target.tagName === "DETAILS") {
+      target.open = true;
+      const summary = target.querySelector("summary");
+      if (summary) summary.focus();
+    }
+  }
+  window.addEventListener("hashchange", unfold);
+  unfold();
+
+  // The article page: words selected in the text fill the form that adds a claim the engine
+  // missed, with their exact place in the article (each run of text carries its offset).
+  const articleText = document.getElementById("article-text");
+  const addForm = document.getElementById("add-claim");
+  function place(node, within) {
+    const element = node.nodeType === Node.TEXT_NODE ? node.parentElement : node;
+    const run = element && element.closest("[data-start]");
+    if (!run || !articleText.contains(run)) return null;
+    return Number(run.dataset.start) + (node.nodeType === Node.TEXT_NODE ? within : 0);
+  }
+  function fromSelection() {
+    const selection = window.getSelection();
+    if (!selection || selection.isCollapsed) return;
+    let start = place(selection.anchorNode, selection.anchorOffset);
+    let end = place(selection.focusNode, selection.focusOffset);
+    if (start === null || end === null) return;
+    if (start > end) { const s = start; start = end; end = s; }
+    addForm.elements.start.value = start;
+    addForm.elements.end.value = end;
+    addForm.elements.quote.value = selection.toString().replace(/\s+/g, " ").trim();
+    document.getElementById("add-claim-box").open = true;
+  }
+  if (articleText && addForm) {
+    articleText.addEventListener("mouseup", fromSelection);
+    articleText.addEventListener("keyup", fromSelection);
+    // Words typed by hand have no place yet: the server finds them in the article.
+    addForm.elements.quote.addEventListener("input", function () {
+      addForm.elements.start.value = "";
+      addForm.elements.end.value = "";
+    });
+  }
+
   document.addEventListener("keydown", function (e) {
     if (typing(e)) return;
     if (rows.length) {

@@ -2,22 +2,30 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from fastapi import APIRouter, Query, Response
 
 from factcheck.audit import service as audit
 from factcheck.audit.schemas import EventPublic
 from factcheck.core.errors import InvalidInput
-from factcheck.tickets import pages, service as tickets, states
+from factcheck.tickets import corrections, labels, pages, service as tickets, states
 from factcheck.tickets.queue import QueueFilter, queue
 from factcheck.tickets.schemas import (
     Assign,
     BulkChange,
+    ClaimAdd,
+    ClaimEdit,
+    DismissIn,
+    LabelPublic,
+    MergeIn,
     NoteIn,
     NotePublic,
     StateChange,
     TicketList,
     TicketPage,
     TicketPublic,
+    VersionIn,
 )
 from factcheck.models import TicketState
 from factcheck.drafts import pipeline
@@ -33,10 +41,11 @@ def list_tickets(
     assignee_id: QueryId = None, q: str | None = Query(None, max_length=500), sort: str = "score",
     cursor: str | None = Query(None, max_length=400, description="`next_cursor` or `prev_cursor` of a page"),
     per_page: int = Query(50, ge=1, le=200),
+    dismissed: bool = Query(False, description="Only the dismissed tickets (left out otherwise)"),
 ):
     """The triage queue, most check-worthy first; follow `next_cursor` for the next page."""
     result = queue(session, QueueFilter(state=state, article_id=article_id, assignee_id=assignee_id, q=q,
-                                        sort=sort, cursor=cursor, per_page=per_page))
+                                        sort=sort, cursor=cursor, per_page=per_page, dismissed=dismissed))
     page = TicketList(total=result.total, per_page=result.per_page, next_cursor=result.next_cursor,
                       prev_cursor=result.prev_cursor,
                       tickets=[TicketPublic.model_validate(t) for t, _, _ in result.rows])
@@ -48,6 +57,49 @@ def list_tickets(
 @router.get("/tickets/{ticket_id}", response_model=TicketPublic)
 def get_ticket(ticket_id: PathId, session: SessionDep, user: ApiUserDep):
     return tickets.get(session, ticket_id)
+
+
+@router.patch("/tickets/{ticket_id}", response_model=TicketPublic)
+def edit_claim(ticket_id: PathId, body: ClaimEdit, session: SessionDep, user: ApiUserDep):
+    """Correct the claim, its attribution or its kind; the machine's version stays in the history.
+    409 if `expected_version` is stale or the ticket has a verdict (reopen it first)."""
+    sent = body.model_fields_set
+    changes = corrections.ClaimChanges(
+        claim=body.claim, speaker=body.speaker, reported_by=body.reported_by,
+        kind=body.kind.value if body.kind else None,
+        clear=frozenset(f for f in ("speaker", "reported_by") if f in sent and getattr(body, f) is None))
+    return corrections.edit_claim(session, actor=user, ticket_id=ticket_id, changes=changes,
+                                  expected_version=body.expected_version)
+
+
+@router.post("/tickets/{ticket_id}/dismiss", response_model=TicketPublic)
+def dismiss(ticket_id: PathId, body: DismissIn, session: SessionDep, user: ApiUserDep):
+    """Not worth checking: out of the queue, the reports and the counts of open work (not a verdict);
+    409 if the ticket has a verdict (reopen it first)."""
+    return corrections.dismiss(session, actor=user, ticket_id=ticket_id, reason=body.reason.value, note=body.note,
+                               expected_version=body.expected_version)
+
+
+@router.post("/tickets/{ticket_id}/restore", response_model=TicketPublic)
+def restore(ticket_id: PathId, body: VersionIn, session: SessionDep, user: ApiUserDep):
+    """Back in the queue after a dismissal."""
+    return corrections.restore(session, actor=user, ticket_id=ticket_id, expected_version=body.expected_version)
+
+
+@router.post("/tickets/{ticket_id}/merge", response_model=TicketPublic)
+def merge(ticket_id: PathId, body: MergeIn, session: SessionDep, user: ApiUserDep):
+    """This ticket repeats `into`: its notes and approved drafts move there, it points there, and the
+    surviving ticket is returned."""
+    return corrections.merge(session, actor=user, ticket_id=ticket_id, into=body.into,
+                             expected_version=body.expected_version)
+
+
+@router.post("/articles/{article_id}/tickets", response_model=TicketPublic, status_code=201)
+def add_claim(article_id: PathId, body: ClaimAdd, session: SessionDep, engine: EngineDep, user: ApiUserDep):
+    """A claim the engine missed: its quote is the article's characters `start` to `end`; drafted like
+    the others. 409 (with that ticket's id) if the passage is already a ticket."""
+    return corrections.add_claim(session, actor=user, engine=engine, article_id=article_id, start=body.start,
+                                 end=body.end, claim=body.claim, kind=body.kind.value if body.kind else None)
 
 
 @router.get("/tickets/{ticket_id}/page", response_model=TicketPage)
@@ -102,6 +154,17 @@ def list_notes(ticket_id: PathId, session: SessionDep, user: ApiUserDep):
 @router.post("/tickets/{ticket_id}/notes", response_model=NotePublic, status_code=201)
 def add_note(ticket_id: PathId, body: NoteIn, session: SessionDep, user: ApiUserDep):
     return tickets.add_note(session, actor=user, ticket_id=ticket_id, text=body.text, url=body.url)
+
+
+@router.get("/labels", response_model=list[LabelPublic])
+def list_labels(session: SessionDep, user: ApiUserDep, format: Literal["json", "tsv"] = "json"):
+    """The desk's corrections as labelled sentences (editors): dismissed claims are "No", added and
+    rewritten ones "Yes". `format=tsv` gives the file `bench/tune_checkworthy.py --labels` reads."""
+    rows = labels.labels(session, actor=user)
+    if format == "tsv":
+        return Response(labels.to_tsv(rows), media_type="text/tab-separated-values; charset=utf-8",
+                        headers={"Content-Disposition": 'attachment; filename="factcheck-labels.tsv"'})
+    return labels.to_json(rows)
 
 
 @router.get("/tickets/{ticket_id}/events", response_model=list[EventPublic])

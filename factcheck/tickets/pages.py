@@ -12,7 +12,7 @@ from factcheck.core.text import span_context
 from factcheck.drafts import service as drafts
 from factcheck.jobs import service as jobs
 from factcheck.jobs.schemas import JobPublic
-from factcheck.models import Article, DraftKind, Event, User
+from factcheck.models import Article, DraftKind, Event, TicketState, User
 from factcheck.tickets import service as tickets
 from factcheck.tickets.queue import QueueFilter, QueuePage, neighbours, queue
 from factcheck.tickets.schemas import ArticleRef, ClaimInContext, TicketPage, TicketPublic, UserRef
@@ -38,11 +38,21 @@ def ticket_page(session: Session, ticket_id: int) -> TicketPage:
         notes=tickets.notes(session, ticket_id),
         history=[EventPublic.model_validate(e) for e in audit.ticket_history(session, ticket_id)],
         targets=allowed_targets(ticket.state),
+        verdict=_verdict(session, ticket),
         proposal=EventPublic.model_validate(proposal) if proposal else None,
         previous=previous, following=following,
         drafting_job=JobPublic.model_validate(job) if job else None,
         assignable=[UserRef.model_validate(u) for u in users.directory(session)],
     )
+
+
+def _verdict(session: Session, ticket) -> EventPublic | None:
+    if ticket.state == TicketState.unverified:
+        return None
+    event = session.exec(select(Event).where(Event.ticket_id == ticket.id, Event.to_value == ticket.state,
+                                             Event.action.in_(["corroborate", "dispute"]))
+                         .order_by(Event.id.desc()).limit(1)).first()
+    return EventPublic.model_validate(event) if event else None
 
 
 @dataclass

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, func, select
 
 from factcheck.core.errors import InvalidInput
-from factcheck.models import Article, DraftingStatus, Ticket, TicketState, User, UTCDateTime
+from factcheck.models import DISMISSED, Article, DraftingStatus, Ticket, TicketState, User, UTCDateTime
 from factcheck.tickets.tally import counts_by_state
 
 
@@ -24,6 +24,8 @@ class QueueFilter:
     assignee_id: int | None = None
     unassigned: bool = False
     drafting_failed: bool = False
+    # Dismissed tickets are not in the queue unless asked for; then only they are.
+    dismissed: bool = False
     q: str | None = None
     sort: str = "score"
     # Keyset pagination: an opaque cursor from a previous page ("next" or "previous").
@@ -100,7 +102,7 @@ def queue(session: Session, f: QueueFilter) -> QueuePage:
 def _conditions(f: QueueFilter) -> list:
     if f.state and f.state not in TicketState.__members__:
         raise InvalidInput(f"Unknown state {f.state!r}.")
-    conditions = []
+    conditions = [Ticket.dismissed_reason.is_not(None) if f.dismissed else Ticket.dismissed_reason.is_(None)]
     if f.state:
         conditions.append(Ticket.state == f.state)
     if f.article_id:
@@ -120,7 +122,9 @@ def _conditions(f: QueueFilter) -> list:
 def _total(session: Session, f: QueueFilter, conditions: list) -> int:
     if not (f.article_id or f.assignee_id or f.unassigned or f.drafting_failed or f.q):
         counts = counts_by_state(session)
-        return counts[f.state] if f.state else sum(counts.values())
+        if f.dismissed:  # dismissed tickets are all unverified
+            return counts[DISMISSED] if f.state in (None, TicketState.unverified) else 0
+        return counts[f.state] if f.state else sum(counts[s.value] for s in TicketState)
     return session.exec(select(func.count()).select_from(Ticket).where(*conditions)).one()
 
 
@@ -162,13 +166,14 @@ def _escape_like(word: str) -> str:
 def neighbours(session: Session, ticket: Ticket) -> tuple[int | None, int | None]:
     """The tickets before and after this one in the default queue order (most check-worthy
     first), so a reviewer can walk the queue from ticket to ticket."""
+    open_work = Ticket.dismissed_reason.is_(None)
     before = session.exec(
-        select(Ticket.id).where(sa.or_(Ticket.score > ticket.score,
-                                       sa.and_(Ticket.score == ticket.score, Ticket.id > ticket.id)))
+        select(Ticket.id).where(open_work, sa.or_(Ticket.score > ticket.score,
+                                                  sa.and_(Ticket.score == ticket.score, Ticket.id > ticket.id)))
         .order_by(Ticket.score.asc(), Ticket.id.asc()).limit(1)).first()
     after = session.exec(
-        select(Ticket.id).where(sa.or_(Ticket.score < ticket.score,
-                                       sa.and_(Ticket.score == ticket.score, Ticket.id < ticket.id)))
+        select(Ticket.id).where(open_work, sa.or_(Ticket.score < ticket.score,
+                                                  sa.and_(Ticket.score == ticket.score, Ticket.id < ticket.id)))
         .order_by(Ticket.score.desc(), Ticket.id.desc()).limit(1)).first()
     return before, after
 

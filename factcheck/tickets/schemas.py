@@ -7,15 +7,15 @@ the JSON report builds on ``TicketBrief`` too (exports.schemas).
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 
 from factcheck.audit.schemas import EventPublic
 from factcheck.core.schemas import BodyId, Public, Strict, Version
 from factcheck.drafts.schemas import DraftPublic
 from factcheck.jobs.schemas import JobPublic
-from factcheck.models import ClaimKind, DraftingStatus, TicketState
+from factcheck.models import ClaimKind, DismissReason, DraftingStatus, TicketState
 
 RATIONALE_MAX = 10_000
 
@@ -31,6 +31,13 @@ class TicketBrief(Public):
     state: TicketState
 
 
+class Dismissal(BaseModel):
+    reason: DismissReason
+    note: str | None
+    by: str | None
+    at: datetime | None
+
+
 class TicketPublic(TicketBrief):
     article_id: int
     speaker: str | None
@@ -44,6 +51,25 @@ class TicketPublic(TicketBrief):
     version: int
     created_at: datetime
     updated_at: datetime
+    merged_into_id: int | None = Field(description="The ticket this duplicate was merged into")
+    dismissal: Dismissal | None = Field(description="Why the ticket is not worth checking (null: it is)")
+
+    @computed_field
+    @property
+    def dismissed(self) -> bool:
+        return self.dismissal is not None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _dismissal_from_row(cls, data: Any) -> Any:
+        # From a database row: its four dismissal columns become one object.
+        reason = getattr(data, "dismissed_reason", None)
+        if isinstance(data, dict) or not hasattr(data, "dismissed_reason"):
+            return data
+        values = {name: getattr(data, name) for name in cls.model_fields if name != "dismissal"}
+        values["dismissal"] = None if reason is None else {
+            "reason": reason, "note": data.dismissal_note, "by": data.dismissed_by, "at": data.dismissed_at}
+        return values
 
 
 class TicketList(BaseModel):
@@ -90,6 +116,59 @@ class BulkChange(Strict):
     to: TicketState | None = None
     rationale: str | None = Field(None, max_length=RATIONALE_MAX)
     assignee_id: BodyId | None = None
+
+
+class ClaimEdit(Strict):
+    """Only the fields sent change; send `speaker` or `reported_by` as null to clear them."""
+
+    claim: str | None = Field(None, min_length=1, max_length=1500)
+    speaker: str | None = Field(None, max_length=300)
+    reported_by: str | None = Field(None, max_length=300)
+    kind: ClaimKind | None = None
+    expected_version: Version
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+        "claim": "Riverton Mayor Elena Vasquez said the 12 percent rate increase would raise $18.4 million a year.",
+        "speaker": "Elena Vasquez", "expected_version": 1}]})
+
+
+class DismissIn(Strict):
+    reason: DismissReason
+    note: str | None = Field(None, max_length=2000)
+    expected_version: Version
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+        "reason": "opinion", "note": "The mayor's view of the plan, not a fact.", "expected_version": 2}]})
+
+
+class VersionIn(Strict):
+    expected_version: Version
+
+
+class MergeIn(Strict):
+    into: BodyId = Field(description="The ticket this one repeats; it keeps the notes and approved drafts")
+    expected_version: Version
+
+
+class ClaimAdd(Strict):
+    """A claim the engine missed: the article's characters ``text[start:end]`` are its quote."""
+
+    start: int = Field(..., ge=0, le=10_000_000)
+    end: int = Field(..., ge=1, le=10_000_000)
+    claim: str | None = Field(None, max_length=1500, description="The claim standing on its own (default: the quote)")
+    kind: ClaimKind | None = None
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+        "start": 0, "end": 58, "claim": "The Riverton City Council voted 7-2 on March 3, 2025."}]})
+
+
+class LabelPublic(BaseModel):
+    ticket_id: int
+    article_id: int
+    article: str
+    reason: str
+    text: str = Field(description="The article's words the claim was found in")
+    label: Literal["Yes", "No"] = Field(description="Yes: check-worthy")
 
 
 class NoteIn(Strict):
@@ -144,6 +223,7 @@ class TicketPage(BaseModel):
     notes: list[NotePublic]
     history: list[EventPublic]
     targets: list[TicketState] = Field(description="The states this ticket can move to")
+    verdict: EventPublic | None = Field(description="The event that gave the ticket its verdict, if it has one")
     proposal: EventPublic | None = Field(description="A reviewer's open proposal, if any")
     previous: int | None = Field(description="The ticket before this one in the queue")
     following: int | None = Field(description="The ticket after this one in the queue")

@@ -22,6 +22,8 @@ TRANSITIONS: dict[tuple[TicketState, TicketState], str] = {
     (TicketState.corroborated, TicketState.unverified): "reopen",
     (TicketState.disputed, TicketState.unverified): "reopen",
 }
+# A verdict can be changed for the other in one step (a reopen and a verdict, both recorded).
+VERDICTS = (TicketState.corroborated, TicketState.disputed)
 MIN_RATIONALE = 10
 
 
@@ -30,7 +32,9 @@ class InvalidTransition(InvalidInput):
 
 
 def allowed_targets(state: str) -> list[TicketState]:
-    return [to for (frm, to) in TRANSITIONS if frm == state]
+    """Where a ticket can go from ``state``: the table's moves, and from a verdict to the other."""
+    switch = [v for v in VERDICTS if state in VERDICTS and v != state]
+    return [to for (frm, to) in TRANSITIONS if frm == state] + switch
 
 
 def _checked(ticket: Ticket, to: str, rationale: str) -> tuple[TicketState, TicketState, str, str]:
@@ -46,17 +50,32 @@ def _checked(ticket: Ticket, to: str, rationale: str) -> tuple[TicketState, Tick
         raise InvalidTransition(
             f"A ticket cannot go from {current} to {target}; from {current} it can go to: {options}."
         )
+    return current, target, action, _rationale(rationale)
+
+
+def _rationale(rationale: str) -> str:
     rationale = (rationale or "").strip()
     if len(rationale) < MIN_RATIONALE:
         raise InvalidInput(f"Give a rationale of at least {MIN_RATIONALE} characters for this change.")
-    return current, target, action, rationale
+    return rationale
 
 
 def transition(session: Session, *, actor: Actor, ticket_id: int, to: str, rationale: str,
                expected_version: int) -> Ticket:
-    """Move a ticket to another state, if allowed, based on the version the actor saw (editors)."""
+    """Move a ticket to another state, if allowed, based on the version the actor saw (editors).
+
+    From one verdict to the other (corroborated ↔ disputed) is one step for the editor, recorded
+    as what it is: a reopen and a new verdict, both audited, in one transaction.
+    """
     person = require_person(actor, Action.change_state)
-    return _transition(session, actor=person, ticket=get(session, ticket_id), to=to, rationale=rationale,
+    ticket = get(session, ticket_id)
+    if ticket.dismissed_reason is not None:
+        raise InvalidTransition("This ticket is dismissed: restore it before giving it a verdict.")
+    if ticket.state in VERDICTS and to in VERDICTS and to != ticket.state:
+        _transition(session, actor=person, ticket=ticket, to=TicketState.unverified, rationale=rationale,
+                    expected_version=expected_version)
+        expected_version = ticket.version
+    return _transition(session, actor=person, ticket=ticket, to=to, rationale=rationale,
                        expected_version=expected_version)
 
 
@@ -88,7 +107,12 @@ def propose(session: Session, *, actor: Actor, ticket_id: int, to: str, rational
     ticket = get(session, ticket_id)
     if ticket.version != expected_version:
         raise_stale(session, ticket, expected_version)
-    current, target, _, rationale = _checked(ticket, to, rationale)
+    if ticket.dismissed_reason is not None:
+        raise InvalidTransition("This ticket is dismissed: restore it before proposing a verdict.")
+    if ticket.state in VERDICTS and to in VERDICTS and to != ticket.state:
+        current, target, rationale = TicketState(ticket.state), TicketState(to), _rationale(rationale)
+    else:
+        current, target, _, rationale = _checked(ticket, to, rationale)
     event = audit.record(session, actor=person, action="propose", ticket_id=ticket.id,
                          article_id=ticket.article_id, from_value=current.value, to_value=target.value,
                          rationale=rationale)

@@ -1,16 +1,22 @@
-"""Tickets per state, kept in a small table that changes in the same transaction as the tickets."""
+"""Tickets per state, kept in a small table that changes in the same transaction as the tickets.
+
+Dismissed tickets (unverified, but not worth checking) are counted apart, under "dismissed": they
+are not open work.
+"""
 
 from __future__ import annotations
 
 import sqlalchemy as sa
 from sqlmodel import Session, func, select
 
-from factcheck.models import Ticket, TicketState, TicketTally
+from factcheck.models import DISMISSED, Ticket, TicketState, TicketTally
+
+KEYS = [*(s.value for s in TicketState), DISMISSED]
 
 
 def counts_by_state(session: Session) -> dict[str, int]:
-    """Tickets per state, from the tally (one row per state, not a count of every ticket)."""
-    counts = {s.value: 0 for s in TicketState}
+    """Tickets per state (dismissed ones apart), from the tally, not a count of every ticket."""
+    counts = dict.fromkeys(KEYS, 0)
     counts.update(session.exec(select(TicketTally.state, TicketTally.n)).all())
     return counts
 
@@ -36,7 +42,8 @@ def add_to_tally(session: Session, deltas: dict[str, int]) -> None:
 
 def recount(session: Session) -> dict[str, int]:
     """Rebuild the tally from the tickets themselves (after loading tickets in bulk, or a repair)."""
-    rows = dict(session.exec(select(Ticket.state, func.count()).group_by(Ticket.state)).all())
+    key = sa.case((Ticket.dismissed_reason.is_not(None), DISMISSED), else_=Ticket.state)
+    rows = dict(session.exec(select(key, func.count()).group_by(key)).all())
     session.execute(sa.delete(TicketTally))
-    session.execute(sa.insert(TicketTally), [{"state": s.value, "n": rows.get(s.value, 0)} for s in TicketState])
+    session.execute(sa.insert(TicketTally), [{"state": k, "n": rows.get(k, 0)} for k in KEYS])
     return counts_by_state(session)

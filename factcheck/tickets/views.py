@@ -1,4 +1,4 @@
-"""Pages: the triage queue and the ticket page, with state changes, assignment and notes."""
+"""Pages: the triage queue and the ticket page (its forms are in forms.py), and the queue's bulk bar."""
 
 from __future__ import annotations
 
@@ -9,11 +9,10 @@ from fastapi import APIRouter, Form, Request
 
 from factcheck.core.errors import InvalidInput
 from factcheck.jobs import service as jobs
-from factcheck.models import Ticket, TicketState, User
+from factcheck.models import ClaimKind, DismissReason, Ticket, TicketState, User
 from factcheck.tickets import pages, service as tickets, states
 from factcheck.tickets.queue import SORTS, QueueFilter
-from factcheck.drafts import pipeline
-from factcheck.web.deps import CsrfDep, EngineDep, SessionDep, UserDep
+from factcheck.web.deps import CsrfDep, SessionDep, UserDep
 from factcheck.web.render import redirect, render, safe_next
 
 router = APIRouter()
@@ -32,21 +31,23 @@ def _assignee_id(value: str, user: User) -> int | None:
 def queue(
     request: Request, session: SessionDep, user: UserDep,
     state: str = "", article: str = "", assignee: str = "", q: str = "", sort: str = "score",
-    cursor: str = "", failed: str = "",
+    cursor: str = "", failed: str = "", dismissed: str = "",
 ):
     f = QueueFilter(
         state=state or None, article_id=_number(article),
         assignee_id=_assignee_id(assignee, user) if assignee != "none" else None,
-        unassigned=assignee == "none", drafting_failed=failed == "1",
+        unassigned=assignee == "none", drafting_failed=failed == "1", dismissed=dismissed == "1",
         q=q.strip() or None, sort=sort, cursor=cursor or None,
     )
     view = pages.queue_view(session, f)
     api_filters = {k: v for k, v in {"state": f.state, "article_id": f.article_id, "assignee_id": f.assignee_id,
-                                      "q": f.q, "sort": f.sort}.items() if v}
+                                      "q": f.q, "sort": f.sort, "dismissed": 1 if f.dismissed else None
+                                      }.items() if v}
     return render(
         request, "tickets/queue.html", user, view=view, result=view.result, counts=view.counts,
         proposals=view.proposals, reviewers=view.assignable, articles=view.articles,
-        filters={"state": state, "article": article, "assignee": assignee, "q": q, "sort": sort, "failed": failed},
+        filters={"state": state, "article": article, "assignee": assignee, "q": q, "sort": sort, "failed": failed,
+                 "dismissed": dismissed},
         states=list(TicketState), targets=list(TicketState), sorts=list(SORTS),
         alternate="/api/v1/tickets" + (f"?{urlencode(api_filters)}" if api_filters else ""),
     )
@@ -54,9 +55,16 @@ def queue(
 
 @router.get("/tickets/{ticket_id}")
 def ticket_detail(request: Request, ticket_id: int, session: SessionDep, user: UserDep):
+    return show_ticket(request, session, user, ticket_id)
+
+
+def show_ticket(request: Request, session: SessionDep, user: User, ticket_id: int, *, status_code: int = 200,
+                problem: str | None = None, kept: dict | None = None):
+    """The ticket page; after a refused change, with the problem and the form as it was typed."""
     page = pages.ticket_page(session, ticket_id)
-    return render(request, "tickets/detail.html", user, alternate=f"/api/v1/tickets/{ticket_id}/page",
-                  page=page, **dict(page))
+    return render(request, "tickets/detail.html", user, status_code=status_code,
+                  alternate=f"/api/v1/tickets/{ticket_id}/page", page=page, problem=problem, kept=kept or {},
+                  reasons=list(DismissReason), kinds=list(ClaimKind), **dict(page))
 
 
 @router.get("/tickets/{ticket_id}/drafting")
@@ -68,25 +76,6 @@ def ticket_drafting(request: Request, ticket_id: int, session: SessionDep, user:
     if ticket.drafting_status != "pending":
         response.headers["HX-Refresh"] = "true"
     return response
-
-
-@router.post("/tickets/{ticket_id}/state", dependencies=[CsrfDep])
-def ticket_state(
-    request: Request, ticket_id: int, session: SessionDep, user: UserDep,
-    to: Annotated[str, Form()], rationale: Annotated[str, Form()], version: Annotated[int, Form()],
-):
-    ticket = states.transition(session, actor=user, ticket_id=ticket_id, to=to, rationale=rationale,
-                               expected_version=version)
-    return redirect(request, f"/tickets/{ticket_id}", f"Ticket marked {ticket.state}.")
-
-
-@router.post("/tickets/{ticket_id}/propose", dependencies=[CsrfDep])
-def ticket_propose(
-    request: Request, ticket_id: int, session: SessionDep, user: UserDep,
-    to: Annotated[str, Form()], rationale: Annotated[str, Form()], version: Annotated[int, Form()],
-):
-    states.propose(session, actor=user, ticket_id=ticket_id, to=to, rationale=rationale, expected_version=version)
-    return redirect(request, f"/tickets/{ticket_id}", f"Proposed {to}; an editor will decide.")
 
 
 @router.post("/tickets/bulk", dependencies=[CsrfDep])
@@ -114,31 +103,3 @@ def _name_of(session: SessionDep, done: list[Ticket]) -> str | None:
     """The name of whom the (first) ticket is now assigned to."""
     assignee_id = done[0].assignee_id if done else None
     return session.get(User, assignee_id).name if assignee_id else None
-
-
-@router.post("/tickets/{ticket_id}/assign", dependencies=[CsrfDep])
-def ticket_assign(
-    request: Request, ticket_id: int, session: SessionDep, user: UserDep,
-    assignee: Annotated[str, Form()], version: Annotated[int, Form()],
-):
-    ticket = tickets.assign(session, actor=user, ticket_id=ticket_id, assignee_id=_assignee_id(assignee, user),
-                            expected_version=version)
-    name = _name_of(session, [ticket])
-    return redirect(request, f"/tickets/{ticket_id}", f"Assigned to {name}." if name else "Unassigned.")
-
-
-@router.post("/tickets/{ticket_id}/redraft", dependencies=[CsrfDep])
-def ticket_redraft(request: Request, ticket_id: int, session: SessionDep, engine: EngineDep, user: UserDep):
-    ticket = pipeline.redraft(session, engine=engine, actor=user, ticket_id=ticket_id)
-    message = {"failed": ticket.drafting_error, "pending": "Drafting again; this page updates when it is done."
-               }.get(ticket.drafting_status, "Drafted again.")
-    return redirect(request, f"/tickets/{ticket_id}", message)
-
-
-@router.post("/tickets/{ticket_id}/notes", dependencies=[CsrfDep])
-def ticket_note(
-    request: Request, ticket_id: int, session: SessionDep, user: UserDep,
-    text: Annotated[str, Form()], url: Annotated[str, Form()] = "",
-):
-    tickets.add_note(session, actor=user, ticket_id=ticket_id, text=text, url=url)
-    return redirect(request, f"/tickets/{ticket_id}#notes", "Note added.")

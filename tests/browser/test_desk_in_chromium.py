@@ -69,7 +69,7 @@ def test_a_reviewer_works_the_drafts_and_an_editor_sets_the_verdict(page, desk):
     page.locator("#rationale").fill("The authority's annual report lists 2.1 million containers.")
     submit(page, page.get_by_role("button", name="Propose to an editor"))
     assert "Proposed corroborated" in main_text(page), main_text(page)[:1500]
-    assert "rita proposes corroborated" in page.locator(".proposal").inner_text()
+    assert "rita proposes corroborated" in page.locator("#verdict-summary").inner_text()
     log_out(page)
 
     log_in(page, desk.user("ed", "editor"))
@@ -77,7 +77,7 @@ def test_a_reviewer_works_the_drafts_and_an_editor_sets_the_verdict(page, desk):
     page.goto(f"/tickets/{ticket_id}")
     assert page.locator("#rationale").input_value().startswith("The authority's annual report")
     submit(page, page.get_by_role("button", name="Save verdict"))
-    assert page.locator(".meta .badge").inner_text() == "corroborated"
+    assert page.locator("#verdict-summary .badge").inner_text() == "corroborated"
     history = page.locator("ol.history").inner_text()
     for action in ("create", "approve", "edit", "reject", "propose", "corroborate"):
         assert action in history, action

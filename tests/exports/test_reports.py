@@ -23,8 +23,8 @@ def _reviewed(session, settings):
     editor = make_user(session, "ed", "editor")
     ticket = result.tickets[0]
     items = drafts.for_ticket(session, ticket.id)
-    drafts.approve(session, actor=editor, item_id=items[0].id)
-    drafts.reject(session, actor=editor, item_id=items[1].id)
+    drafts.approve(session, actor=editor, item_id=items[0].id, expected_version=1)
+    drafts.reject(session, actor=editor, item_id=items[1].id, expected_version=1)
     transition(session, actor=editor, ticket_id=ticket.id, to="disputed", rationale="The minutes say 6-3, not 7-2.",
                expected_version=1)
     session.commit()

@@ -216,3 +216,14 @@ def test_a_job_that_keeps_crashing_ends_failed_with_its_reason_instead_of_loopin
     assert "internal error: RuntimeError: index out of range" in job.last_error
     article = session.get(Article, article.id)
     assert article.extraction_status == "failed" and "index out of range" in article.extraction_error
+
+
+def test_a_claim_takes_at_most_as_many_jobs_as_asked_and_none_twice(session, settings, db):
+    queue_articles(session, settings, 5)
+    with Session(db, expire_on_commit=False) as s:
+        one = jobs.claim(s, "one", 30, limit=1)
+        three = jobs.claim(s, "three", 30, limit=3)
+        rest = jobs.claim(s, "rest", 30, limit=10)
+    assert [len(one), len(three), len(rest)] == [1, 3, 1]
+    assert len({j.id for j in one + three + rest}) == 5
+    assert {j.lease_owner for j in three} == {"three"}

@@ -33,7 +33,7 @@ def _ticket_in(session, settings, state):
 
 @pytest.mark.parametrize(
     ("start", "to", "allowed"),
-    [(U, C, True), (U, D, True), (C, U, True), (D, U, True), (C, D, False), (D, C, False), (U, U, False),
+    [(U, C, True), (U, D, True), (C, U, True), (D, U, True), (C, D, True), (D, C, True), (U, U, False),
      (C, C, False), (D, D, False)],
 )
 def test_transition_matrix(session, settings, start, to, allowed):
@@ -47,6 +47,20 @@ def test_transition_matrix(session, settings, start, to, allowed):
             transition(session, actor=user, ticket_id=ticket.id, to=to, rationale=RATIONALE,
                        expected_version=ticket.version)
         assert ticket.state == start
+
+
+def test_an_editor_changes_one_verdict_for_the_other_as_a_reopen_and_a_verdict(session, settings):
+    ticket = _ticket_in(session, settings, C)
+    erin = make_user(session, "erin", "editor")
+    transition(session, actor=erin, ticket_id=ticket.id, to=D, rationale="The second audit contradicts it.",
+               expected_version=ticket.version)
+    session.commit()
+    events = session.exec(select(Event).where(Event.ticket_id == ticket.id, Event.actor_id == erin.id)
+                          .order_by(Event.id)).all()
+    assert [(e.action, e.from_value, e.to_value) for e in events] == [
+        ("reopen", "corroborated", "unverified"), ("dispute", "unverified", "disputed")]
+    assert {e.rationale for e in events} == {"The second audit contradicts it."}
+    assert ticket.state == D and ticket.version == 4  # set up at 2, then two changes
 
 
 def test_every_change_needs_a_rationale(session, settings):
@@ -129,7 +143,9 @@ def actual_counts(session) -> dict[str, int]:
     from factcheck.models import Ticket
 
     counts = {s.value: 0 for s in TicketState}
-    counts.update(session.exec(select(Ticket.state, func.count()).group_by(Ticket.state)).all())
+    counts.update(session.exec(select(Ticket.state, func.count()).where(Ticket.dismissed_reason.is_(None))
+                               .group_by(Ticket.state)).all())
+    counts["dismissed"] = session.exec(select(func.count()).where(Ticket.dismissed_reason.is_not(None))).one()
     return counts
 
 
@@ -140,12 +156,13 @@ def test_the_counts_by_state_follow_every_change_and_every_rollback(session, set
     session.commit()
     erin = make_user(session, "erin", "editor")
     first, second, third = result.tickets[:3]
-    assert counts_by_state(session) == actual_counts(session) == {U: len(result.tickets), C: 0, D: 0}
+    assert counts_by_state(session) == actual_counts(session) == {U: len(result.tickets), C: 0, D: 0, "dismissed": 0}
     transition(session, actor=erin, ticket_id=first.id, to=C, rationale=RATIONALE, expected_version=1)
     bulk_transition(session, actor=erin, selection=[(second.id, 1), (third.id, 1)], to=D, rationale=RATIONALE)
     transition(session, actor=erin, ticket_id=third.id, to=U, rationale=RATIONALE, expected_version=2)
     session.commit()
-    assert counts_by_state(session) == actual_counts(session) == {U: len(result.tickets) - 2, C: 1, D: 1}
+    assert counts_by_state(session) == actual_counts(session) == {U: len(result.tickets) - 2, C: 1, D: 1,
+                                                                  "dismissed": 0}
     # A change that is refused half-way leaves the counts where the tickets are.
     with pytest.raises(StaleVersion):
         bulk_transition(session, actor=erin, selection=[(first.id, 2), (second.id, 1)], to=U, rationale=RATIONALE)

@@ -66,7 +66,8 @@ def test_drafts_review_and_notes_via_api(client, token):
     ticket = client.post("/api/articles", json={"text": ARTICLE}, headers=auth(token)).json()["tickets"][0]
     drafts = client.get(f"/api/v1/tickets/{ticket['id']}/drafts", headers=auth(token)).json()
     assert drafts and all(d["engine"] == "offline" and d["prompt_hash"] for d in drafts)
-    approved = client.post(f"/api/v1/drafts/{drafts[0]['id']}/approve", headers=auth(token)).json()
+    approved = client.post(f"/api/v1/drafts/{drafts[0]['id']}/approve", json={"expected_version": 1},
+                           headers=auth(token)).json()
     assert approved["status"] == "approved" and approved["reviewed_by_id"]
     bad = client.post(f"/api/v1/tickets/{ticket['id']}/notes", json={"text": "x", "url": "javascript:alert(1)"},
                       headers=auth(token))

@@ -27,7 +27,8 @@ def test_daily_flow_counts_tickets_opened_and_verdicts_recorded(session, setting
     chart = dashboard.flow_chart(flow)
     assert len(chart.bars) == 14 and all(b["h"] >= 0 for b in chart.bars)
     counts = dashboard.by_article(session)
-    assert counts[0].counts == {"unverified": len(result.tickets) - 1, "corroborated": 1, "disputed": 0}
+    assert counts[0].counts == {"unverified": len(result.tickets) - 1, "corroborated": 1, "disputed": 0,
+                                "dismissed": 0}
 
 
 def test_dashboard_page_shows_counts_chart_and_articles(client, session):

@@ -69,13 +69,13 @@ def test_reviewer_works_a_ticket_end_to_end(client, session):
     first_draft = page.select_one("article.draft")
     draft_id = int(first_draft["id"].split("-")[1])
 
-    client.post(f"/drafts/{draft_id}/approve", data={"csrf_token": token})
+    client.post(f"/drafts/{draft_id}/approve", data={"csrf_token": token, "version": 1})
     # A reviewer proposes; the server refuses her a verdict even when she posts one directly.
     verdict = {"csrf_token": token, "to": "corroborated", "version": 1,
                "rationale": "The council's published minutes record the 7-2 vote."}
     assert client.post(f"/tickets/{ticket_id}/state", data=verdict).status_code == 403
     resp = client.post(f"/tickets/{ticket_id}/propose", data=verdict)
-    assert "Propose to an editor" in resp.text and "rita" in soup(resp).select_one(".proposal").text
+    assert "Propose to an editor" in resp.text and "rita" in soup(resp).select_one("#verdict-summary").text
 
     client.post("/logout", data={"csrf_token": token})
     make_user(session, "ed", "editor")
@@ -85,7 +85,7 @@ def test_reviewer_works_a_ticket_end_to_end(client, session):
     resp = client.post(f"/tickets/{ticket_id}/state", data={**verdict, "csrf_token": token})
     assert resp.status_code == 200  # followed the redirect back to the ticket
     page = soup(resp)
-    assert page.select_one(".meta .badge").text == "corroborated"
+    assert page.select_one("#verdict-summary .badge").text == "corroborated"
     assert "Approved by rita" in page.select_one(f"#draft-{draft_id}").text
     history = page.select_one("ol.history").text
     assert "propose" in history and "corroborate" in history and "published minutes" in history
@@ -116,7 +116,7 @@ def test_edit_keeps_the_machine_text_and_add_own_question(client, session):
     ticket_id = session.exec(select(Ticket.id)).first()
     draft = session.exec(select(DraftItem).where(DraftItem.ticket_id == ticket_id)).first()
     original = draft.text
-    client.post(f"/drafts/{draft.id}/edit", data={"csrf_token": token, "text": "Did the council vote 7-2?",
+    client.post(f"/drafts/{draft.id}/edit", data={"csrf_token": token, "version": 1, "text": "Did the council vote 7-2?",
                                                   "answer": "Yes, per the minutes."})
     client.post(f"/tickets/{ticket_id}/drafts", data={"csrf_token": token, "kind": "question",
                                                       "text": "Were two members absent?"})
@@ -133,7 +133,7 @@ def test_reject_keeps_the_draft_out_of_reports(client, session):
     ingest_via_form(client, token)
     ticket_id = session.exec(select(Ticket.id)).first()
     draft = session.exec(select(DraftItem).where(DraftItem.ticket_id == ticket_id)).first()
-    client.post(f"/drafts/{draft.id}/reject", data={"csrf_token": token})
+    client.post(f"/drafts/{draft.id}/reject", data={"csrf_token": token, "version": 1})
     client.post(f"/tickets/{ticket_id}/state", data={"csrf_token": token, "to": "corroborated", "version": 1,
                                                      "rationale": "Minutes confirm it."})
     report = client.get("/exports/download?format=json").json()
