@@ -60,11 +60,28 @@
   // missed, with their exact place in the article (each run of text carries its offset).
   const articleText = document.getElementById("article-text");
   const addForm = document.getElementById("add-claim");
-  function place(node, within) {
-    const element = node.nodeType === Node.TEXT_NODE ? node.parentElement : node;
-    const run = element && element.closest("[data-start]");
-    if (!run || !articleText.contains(run)) return null;
-    return Number(run.dataset.start) + (node.nodeType === Node.TEXT_NODE ? within : 0);
+  // A selection's ends are (node, offset) pairs: a text node and a character, or an element and
+  // a child index (a triple click, a selection made by script). Both are measured from the start
+  // of the run of text they fall in; an end between two runs takes the next run's start.
+  function runs(node) {
+    if (node.nodeType !== Node.ELEMENT_NODE) return [];
+    return node.matches("[data-start]") ? [node] : Array.from(node.querySelectorAll("[data-start]"));
+  }
+  function place(node, offset) {
+    const element = node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement;
+    if (!element || !articleText.contains(element)) return null;
+    const run = element.closest("[data-start]");
+    if (run && articleText.contains(run)) {
+      const before = document.createRange();
+      before.setStart(run, 0);
+      before.setEnd(node, offset);
+      return Number(run.dataset.start) + before.toString().length;
+    }
+    const after = Array.from(element.childNodes).slice(offset).flatMap(runs);
+    if (after.length) return Number(after[0].dataset.start);
+    const earlier = Array.from(element.childNodes).slice(0, offset).flatMap(runs);
+    const last = earlier[earlier.length - 1];
+    return last ? Number(last.dataset.start) + last.textContent.length : null;
   }
   function fromSelection() {
     const selection = window.getSelection();

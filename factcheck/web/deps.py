@@ -9,7 +9,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 from sqlmodel import Session
 
-from factcheck.auth.tokens import user_for_token
+from factcheck.auth.tokens import record_use, user_for_token
 from factcheck.core.config import Settings
 from factcheck.core.errors import Forbidden, NotAuthenticated
 from factcheck.engines.base import Engine
@@ -29,6 +29,11 @@ def get_session(request: Request) -> Iterator[Session]:
         if getattr(request.state, "failed", False):
             session.rollback()
         else:
+            session.commit()
+        token_id = getattr(request.state, "token_used", None)
+        if token_id is not None:
+            # A short write of its own at the end, on this request's connection (see user_for_token).
+            record_use(session, token_id)
             session.commit()
     except BaseException:
         session.rollback()
@@ -86,7 +91,9 @@ def api_user(request: Request, session: SessionDep) -> User:
     """API callers use a Bearer token; a logged-in browser may read, and may write with its CSRF header."""
     auth = request.headers.get("authorization", "")
     if auth.lower().startswith("bearer "):
-        return user_for_token(session, auth[7:].strip())
+        user, token_id = user_for_token(session, auth[7:].strip())
+        request.state.token_used = token_id
+        return user
     user = _session_user(request, session)
     if user is None:
         raise NotAuthenticated("Send an API token as 'Authorization: Bearer <token>'.")

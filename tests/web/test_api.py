@@ -194,3 +194,29 @@ def test_ingest_is_rate_limited_per_user_with_a_429(client, settings, token):
     third = client.post("/api/v1/articles", json={"text": ARTICLE + "\nItem 3.\n"}, headers=auth(token))
     assert third.status_code == 429 and "at most 2 a minute" in third.json()["error"]["message"]
     assert third.json()["error"]["details"]["retry_after_seconds"] >= 1
+
+
+def test_a_tokens_use_is_recorded_at_most_once_a_minute_without_a_second_connection(app, client, session, token):
+    from datetime import timedelta
+
+    import sqlalchemy as sa
+
+    from factcheck.models import ApiToken, utcnow
+
+    assert client.get("/api/v1/users/me", headers=auth(token)).status_code == 200
+    session.expire_all()
+    row = session.exec(select(ApiToken)).one()
+    first = row.last_used_at
+    assert first is not None and utcnow() - first < timedelta(seconds=30)
+    client.get("/api/v1/users/me", headers=auth(token))
+    session.expire_all()
+    assert session.exec(select(ApiToken)).one().last_used_at == first  # within the minute: no write
+    # A pool of one connection: recording the use through a second one would wait out the pool.
+    app.state.db.dispose()
+    app.state.db = sa.create_engine(app.state.db.url, pool_size=1, max_overflow=0, pool_timeout=2)
+    row.last_used_at = first - timedelta(minutes=5)
+    session.add(row)
+    session.commit()
+    assert client.get("/api/v1/tickets", headers=auth(token)).status_code == 200
+    session.expire_all()
+    assert session.exec(select(ApiToken)).one().last_used_at > first
