@@ -204,9 +204,10 @@ def main() -> None:
     print(f"{'path':<32}{'C':>4}{'wall s':>9}{'x L':>7}{'target x L':>12}{'requests':>10}{'tickets':>9}")
     with tempfile.TemporaryDirectory() as tmp_name, ScriptedModel(latency) as llm:
         tmp = Path(tmp_name)
-        run = 0
+        run, desk = 0, None
         for concurrency in args.concurrency:
-            desk = Desk(_fresh_database(args.database_url, tmp) if run == 0 else desk.url, llm.base_url, concurrency)
+            database = desk.url if desk else _fresh_database(args.database_url, tmp)  # one database for all runs
+            desk = Desk(database, llm.base_url, concurrency)
             target = 1 + math.ceil(n / concurrency) + 0.5 if n > concurrency else 2.5
 
             def row(path: str, wall: float, calls: int, tickets: int) -> None:

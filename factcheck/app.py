@@ -24,6 +24,7 @@ from factcheck.jobs.worker import start_in_process, stop_in_process
 from factcheck.tickets import api as ticket_api, forms as ticket_forms, views as ticket_views
 from factcheck.users import api as user_api, views as user_views
 from factcheck.web import errors
+from factcheck.web.containment import Contain
 from factcheck.web.middleware import ApiBodies, SecurityHeaders
 from factcheck.web.render import make_templates
 
@@ -58,6 +59,8 @@ def _add_middleware(app: FastAPI, settings: Settings) -> None:
         same_site="lax",
         https_only=settings.secure_cookies,
     )
+    # Outside the cookie session (a second try reads the cookie afresh), inside the rest.
+    app.add_middleware(Contain)
     # Added last, so outermost: the headers go on every answer, refusals of bad bodies included.
     app.add_middleware(ApiBodies, limit=settings.max_article_chars * 4 + 65_536)  # UTF-8: ≤ 4 bytes a character
     app.add_middleware(SecurityHeaders, headers={

@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from factcheck.core.schemas import Public, Strict
 from factcheck.jobs.schemas import JobPublic, Progress
-from factcheck.models import ExtractionStatus, TicketState
+from factcheck.models import ExtractionStatus
 from factcheck.tickets.schemas import TicketPublic
 
 

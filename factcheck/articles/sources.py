@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import ipaddress
 import re
-import socket
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
-from urllib.parse import urljoin, urlsplit
 
-import httpx
-
+from factcheck.core import netguard
 from factcheck.core.config import Settings
-from factcheck.core.errors import FetchError, InvalidInput, TooLarge, UnsupportedMedia
+from factcheck.core.errors import InvalidInput, UnsupportedMedia
 
 _HTML_HINT = re.compile(r"<\s*(html|body|p|div|article|head|!doctype)\b", re.I)
 
@@ -34,7 +30,9 @@ def normalise(text: str) -> str:
     """One canonical form, so offsets are stable and the same article always hashes the same."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u00a0", " ").replace("\t", " ")
-    text = "".join(ch for ch in text if ch == "\n" or unicodedata.category(ch) != "Cc")
+    # Control characters (NUL among them) and lone surrogates are not text: no outlet means them,
+    # and neither a database nor the engines can take them.
+    text = "".join(ch for ch in text if ch == "\n" or unicodedata.category(ch) not in ("Cc", "Cs"))
     lines = [re.sub(r" {2,}", " ", line).strip() for line in text.split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
@@ -78,73 +76,12 @@ def decode(data: bytes, charset: str | None = None) -> str:
     raise UnsupportedMedia("The text is not valid UTF-8; save it as UTF-8 and try again.")
 
 
-def is_public(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
-    """True only for globally routable addresses: not loopback, private, link-local (cloud
-    metadata at 169.254.169.254), carrier-grade NAT, multicast, reserved or unspecified, including
-    IPv4 addresses wrapped in IPv6 (::ffff:127.0.0.1)."""
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    return ip.is_global and not ip.is_multicast
-
-
-def _resolve(host: str, port: int, settings: Settings) -> str:
-    """The address to connect to for ``host``; refused unless every address it has is public.
-
-    The fetch then connects to this address (not to a second lookup of the name), so a DNS answer
-    that changes between check and use cannot send the request inward.
-    """
-    try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError):
-        raise FetchError(f"The address {host!r} could not be found.") from None
-    addresses = [ipaddress.ip_address(info[4][0].split("%")[0]) for info in infos]
-    if not settings.allow_private_urls:
-        for ip in addresses:
-            if not is_public(ip):
-                raise FetchError(
-                    f"Refusing to fetch {host}: it points to a private or local address ({ip}). "
-                    "Set FACTCHECK_ALLOW_PRIVATE_URLS=true to allow it."
-                )
-    return str(addresses[0])
-
-
 def fetch(url: str, settings: Settings) -> Extracted:
-    """Fetch a page server-side: http(s) only, public addresses only, size- and time-limited."""
-    for _ in range(6):
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise FetchError("Only http:// and https:// addresses can be fetched.")
-        port = parts.port or (443 if parts.scheme == "https" else 80)
-        address = _resolve(parts.hostname, port, settings)
-        # Connect to the address just checked; the name still goes in Host and in TLS (SNI and
-        # certificate checks), so HTTPS is verified against the site's real name.
-        netloc = f"[{address}]" if ":" in address else address
-        pinned = parts._replace(netloc=f"{netloc}:{port}").geturl()
-        host_header = parts.netloc.rsplit("@", 1)[-1]
-        try:
-            with httpx.Client(timeout=settings.fetch_timeout, follow_redirects=False) as client:
-                with client.stream("GET", pinned, headers={"User-Agent": "factcheck/0.1", "Host": host_header},
-                                   extensions={"sni_hostname": parts.hostname}) as resp:
-                    if resp.is_redirect:
-                        # Each hop is checked again: a public page must not redirect us inward.
-                        url = urljoin(url, resp.headers.get("location", ""))
-                        continue
-                    if resp.status_code >= 400:
-                        raise FetchError(f"The page answered HTTP {resp.status_code}.")
-                    ctype = resp.headers.get("content-type", "").split(";")[0].strip().lower()
-                    if ctype and ctype not in ("text/html", "application/xhtml+xml", "text/plain"):
-                        raise UnsupportedMedia(f"The page is {ctype}, not HTML or text.")
-                    chunks, size = [], 0
-                    for chunk in resp.iter_bytes():
-                        size += len(chunk)
-                        if size > settings.fetch_max_bytes:
-                            raise TooLarge(f"The page is larger than {settings.fetch_max_bytes:,} bytes.")
-                        chunks.append(chunk)
-                    raw = decode(b"".join(chunks), resp.charset_encoding)
-        except httpx.TimeoutException:
-            raise FetchError(f"The page did not answer within {settings.fetch_timeout:g} seconds.") from None
-        except httpx.HTTPError as exc:
-            raise FetchError(f"The page could not be fetched: {exc.__class__.__name__}.") from None
-        extracted = from_html(raw, url) if ctype != "text/plain" else Extracted(text=normalise(raw))
-        return extracted
-    raise FetchError("Too many redirects.")
+    """Fetch a page server-side (``core.netguard``: public http(s) only, one deadline, a size
+    limit) and reduce it to its article."""
+    page = netguard.fetch(url, netguard.Limits(timeout=settings.fetch_timeout, max_bytes=settings.fetch_max_bytes,
+                                               allow_private=settings.allow_private_urls))
+    raw = decode(page.body, page.charset)
+    if page.content_type == "text/plain":
+        return Extracted(text=normalise(raw))
+    return from_html(raw, page.url)

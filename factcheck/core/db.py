@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import re
+
 import sqlalchemy as sa
 from alembic.config import Config as AlembicConfig
 from alembic.runtime.migration import MigrationContext
@@ -12,7 +14,7 @@ from alembic.script import ScriptDirectory
 from sqlmodel import Session
 
 from factcheck.core.config import Settings
-from factcheck.core.errors import DatabaseNotMigrated
+from factcheck.core.errors import DatabaseNotMigrated, InvalidInput
 from factcheck.core.resources import bundled
 
 
@@ -33,6 +35,24 @@ def make_engine(settings: Settings) -> sa.Engine:
 
         return engine
     return sa.create_engine(settings.database_url, pool_pre_ping=True)
+
+
+# NUL cannot be stored in PostgreSQL text, and a lone surrogate cannot be encoded for either
+# database: a value holding one would fail deep in the driver, as a server error.
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+@sa.event.listens_for(sa.orm.Session, "before_flush")
+def _refuse_unstorable_text(session: sa.orm.Session, _context, _instances) -> None:
+    """The last guard of every write path (a form, the API, the command line, a model's answer):
+    text that cannot be stored is refused with the field's name, before anything is written."""
+    for obj in (*session.new, *session.dirty):
+        for key, value in sa.inspect(obj).dict.items():
+            if isinstance(value, str) and (found := _UNSTORABLE.search(value)):
+                what = "a NUL character" if found.group() == "\x00" else "an unpaired surrogate"
+                raise InvalidInput(
+                    f"The {key.replace('_', ' ')} contains {what} (at character {found.start() + 1}), "
+                    "which cannot be stored; remove it and try again.")
 
 
 def alembic_config(database_url: str) -> AlembicConfig:

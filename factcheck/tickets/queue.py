@@ -5,14 +5,16 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import math
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 
 import sqlalchemy as sa
 from sqlmodel import Session, func, select
 
 from factcheck.core.errors import InvalidInput
+from factcheck.core.schemas import INT_MAX
 from factcheck.models import DISMISSED, Article, DraftingStatus, Ticket, TicketState, User, UTCDateTime
 from factcheck.tickets.tally import counts_by_state
 
@@ -60,17 +62,20 @@ def _encode_cursor(direction: str, sort: str, ticket: Ticket) -> str:
 
 
 def _decode_cursor(cursor: str, sort: str) -> tuple[str, object, int]:
+    """The place a page link points at, checked as untrusted input: it came back from a browser."""
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         direction, cursor_sort, value, ticket_id = json.loads(raw)
-        if direction not in ("after", "before") or cursor_sort != sort or not isinstance(ticket_id, int):
+        if (direction not in ("after", "before") or cursor_sort != sort
+                or type(ticket_id) is not int or not 0 <= ticket_id <= INT_MAX):
             raise ValueError
         column, _ = SORTS[sort]
         if isinstance(column.type, (sa.DateTime, UTCDateTime)):
-            value = datetime.fromisoformat(value)
-        elif not isinstance(value, (int, float)):
-            raise ValueError
-    except (ValueError, TypeError, binascii.Error, UnicodeDecodeError):
+            # In UTC, as stored: an offset at the calendar's edge fails here, not in the driver.
+            value = datetime.fromisoformat(value).astimezone(timezone.utc)
+        elif type(value) not in (int, float) or not math.isfinite(value) or abs(value) > 1e15:
+            raise ValueError  # booleans, NaN and numbers no sort column holds
+    except (ValueError, TypeError, OverflowError, binascii.Error, UnicodeDecodeError):
         raise InvalidInput(
             "That page link is not valid (or was made for another sort); start from the first page."
         ) from None

@@ -75,15 +75,17 @@ def all_or_nothing(session: Session, selection: list[tuple[int, int]],
         raise InvalidInput("Select at least one ticket.")
     if len(selection) > MAX_SELECTION:
         raise InvalidInput(f"Select at most {MAX_SELECTION} tickets at a time.")
-    done = []
-    for ticket_id, version in selection:
+    done = {}
+    # In id order, as every writer takes ticket rows: two bulk changes over the same tickets then
+    # wait for each other instead of each holding a row the other needs.
+    for ticket_id, version in sorted(selection):
         ticket = get(session, ticket_id)
         try:
-            done.append(change(ticket, version))
+            done[ticket_id] = change(ticket, version)
         except (InvalidInput, Conflict) as exc:
             raise type(exc)(f"Ticket {ticket.id}: {exc.message} Nothing was changed.",
                             details=exc.details) from None
-    return done
+    return [done[ticket_id] for ticket_id, _ in selection]
 
 
 def parse_selection(values: list[str]) -> list[tuple[int, int]]:

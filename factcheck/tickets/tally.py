@@ -6,6 +6,8 @@ are not open work.
 
 from __future__ import annotations
 
+from collections import Counter
+
 import sqlalchemy as sa
 from sqlmodel import Session, func, select
 
@@ -14,23 +16,37 @@ from factcheck.models import DISMISSED, Ticket, TicketState, TicketTally
 KEYS = [*(s.value for s in TicketState), DISMISSED]
 
 
+_PENDING = "factcheck.tally.pending"
+
+
 def counts_by_state(session: Session) -> dict[str, int]:
-    """Tickets per state (dismissed ones apart), from the tally, not a count of every ticket."""
+    """Tickets per state (dismissed ones apart), from the tally, not a count of every ticket;
+    with the moves this transaction has made but not yet written."""
     counts = dict.fromkeys(KEYS, 0)
     counts.update(session.exec(select(TicketTally.state, TicketTally.n)).all())
+    for state, delta in session.info.get(_PENDING, {}).items():
+        counts[state] = counts.get(state, 0) + delta
     return counts
 
 
 def add_to_tally(session: Session, deltas: dict[str, int]) -> None:
-    """Move the counts by state, in the caller's transaction, so they change with the tickets.
+    """Move the counts by state with the tickets: written in the same transaction, just before
+    it commits (``_settle``).
 
-    One UPDATE for all the states touched, rather than one per state: two transactions moving
-    tickets in opposite directions then lock the tally's rows in the same order instead of each
-    holding the row the other waits for.
+    The tally's rows are the one thing every ticket change shares, so they are locked last and in
+    one statement. Written at once, a bulk change would hold them while it waits for its next
+    ticket, which a single change holds while it waits for the tally: a deadlock.
     """
-    deltas = {state: d for state, d in deltas.items() if d}
-    if not deltas:
+    pending = session.info.setdefault(_PENDING, Counter())
+    pending.update(deltas)
+
+
+@sa.event.listens_for(sa.orm.Session, "before_commit")
+def _settle(session: Session) -> None:
+    pending = session.info.pop(_PENDING, None)
+    if not pending or not (deltas := {state: d for state, d in pending.items() if d}):
         return
+    session.flush()  # every ticket row this transaction changes is locked before the tally
     change = sa.case(*((TicketTally.state == state, d) for state, d in deltas.items()), else_=0)
     updated = session.execute(
         sa.update(TicketTally).where(TicketTally.state.in_(list(deltas))).values(n=TicketTally.n + change)
@@ -40,8 +56,15 @@ def add_to_tally(session: Session, deltas: dict[str, int]) -> None:
         recount(session)
 
 
+@sa.event.listens_for(sa.orm.Session, "after_soft_rollback")
+def _forget(session: Session, _previous) -> None:
+    session.info.pop(_PENDING, None)
+
+
 def recount(session: Session) -> dict[str, int]:
     """Rebuild the tally from the tickets themselves (after loading tickets in bulk, or a repair)."""
+    session.info.pop(_PENDING, None)  # the tickets already say it
+    session.flush()
     key = sa.case((Ticket.dismissed_reason.is_not(None), DISMISSED), else_=Ticket.state)
     rows = dict(session.exec(select(key, func.count()).group_by(key)).all())
     session.execute(sa.delete(TicketTally))

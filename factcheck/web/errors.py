@@ -7,8 +7,8 @@ from urllib.parse import quote
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse
-from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from factcheck.core.errors import FactcheckError, NotAuthenticated
 
@@ -17,32 +17,35 @@ def wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api")
 
 
-def error_json(status: int, code: str, message: str, details: dict | None = None) -> JSONResponse:
+def error_json(status: int, code: str, message: str, details: dict | None = None,
+               headers: dict[str, str] | None = None) -> JSONResponse:
     return JSONResponse(
-        {"error": {"code": code, "message": message, "details": details or {}}}, status_code=status
+        {"error": {"code": code, "message": message, "details": details or {}}}, status_code=status,
+        headers=headers,
     )
 
 
-def error_page(request: Request, status: int, message: str):
+def error_page(request: Request, status: int, message: str, headers: dict[str, str] | None = None):
     templates = request.app.state.templates
     return templates.TemplateResponse(
         request, "error.html", {"status": status, "message": message, "user": None, "csrf": ""},
-        status_code=status,
+        status_code=status, headers=headers,
     )
 
 
 def install(app: FastAPI) -> None:
     @app.exception_handler(FactcheckError)
     async def factcheck_error(request: Request, exc: FactcheckError):
+        wait = exc.details.get("retry_after_seconds")
+        headers = {"Retry-After": str(wait)} if isinstance(wait, int) else None
         if wants_json(request):
-            return error_json(exc.status_code, exc.code, exc.message, exc.details)
+            return error_json(exc.status_code, exc.code, exc.message, exc.details, headers=headers)
         if isinstance(exc, NotAuthenticated):
             target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
             return RedirectResponse(f"/login?next={quote(target)}", status_code=303)
-        return error_page(request, exc.status_code, exc.message)
+        return error_page(request, exc.status_code, exc.message, headers=headers)
 
     @app.exception_handler(OverflowError)
-    @app.exception_handler(DataError)
     async def out_of_range(request: Request, exc: Exception):
         # A number too large for the database (a page URL typed by hand, say): the request's
         # fault, and nothing was written (the request's transaction is rolled back).
@@ -68,6 +71,17 @@ def install(app: FastAPI) -> None:
             message = "There is nothing at this address."
         if exc.status_code == 405:
             message = "That method is not allowed here."
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:
+            # Starlette names the methods of the first route with this path; GET and POST of one
+            # address are often two routes.
+            headers["Allow"] = ", ".join(_allowed_methods(request))
         if wants_json(request):
-            return error_json(exc.status_code, "http_error", message)
-        return error_page(request, exc.status_code, message)
+            return error_json(exc.status_code, "http_error", message, headers=headers)
+        return error_page(request, exc.status_code, message, headers=headers)
+
+
+def _allowed_methods(request: Request) -> list[str]:
+    routes = request.app.router.routes
+    return [method for method in ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
+            if any(route.matches({**request.scope, "method": method})[0] == Match.FULL for route in routes)]

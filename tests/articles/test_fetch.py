@@ -10,6 +10,7 @@ import time
 import pytest
 
 from factcheck.articles import sources
+from factcheck.core import netguard
 from factcheck.core.errors import FactcheckError, FetchError, TooLarge, UnsupportedMedia
 
 PAGE = b"""<html><head><title>Harbor report</title></head><body><nav>Home | Sports | Sign up</nav>
@@ -31,6 +32,17 @@ class Handler(http.server.BaseHTTPRequestHandler):
         }
         if self.path == "/slow":
             time.sleep(2)
+        if self.path == "/drip":  # a line every 0.2 s, for ever: each read is quick, the page never ends
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            try:
+                while True:
+                    self.wfile.write(b"<p>The harbor handled 2.1 million containers.</p>\n")
+                    self.wfile.flush()
+                    time.sleep(0.2)
+            except OSError:
+                return
         if self.path.startswith("/redirect"):
             self.send_response(302)
             self.send_header("Location", self.path.split("?to=", 1)[1])
@@ -44,9 +56,14 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.wfile.write(body)
 
 
+class Site(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        pass  # a client that gave up (the point of the slow pages) is not an error here
+
+
 @pytest.fixture(scope="module")
 def site():
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server = Site(("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
@@ -87,6 +104,46 @@ def test_local_private_and_metadata_addresses_are_refused(settings, url):
         sources.fetch(url, settings)
 
 
+def test_the_deadline_covers_the_whole_fetch_not_each_read(site, open_settings):
+    began = time.monotonic()
+    with pytest.raises(FetchError, match="did not answer within 0.5 seconds"):
+        sources.fetch(f"{site}/drip", open_settings.model_copy(update={"fetch_max_bytes": 10_000_000}))
+    assert time.monotonic() - began < 1.5
+
+
+@pytest.mark.parametrize("address", [
+    "64:ff9b::7f00:1",        # NAT64 of 127.0.0.1
+    "64:ff9b::a9fe:a9fe",     # NAT64 of the cloud metadata service
+    "64:ff9b:1::a00:1",       # local-use NAT64
+    "2002:7f00:1::",          # 6to4 of 127.0.0.1
+    "2002:a00:1::1",          # 6to4 of 10.0.0.1
+    "2001:0:4136:e378:8000:63bf:80ff:fffe",  # Teredo whose client is 127.0.0.1
+    "::7f00:1",               # IPv4-compatible 127.0.0.1
+    "::ffff:a9fe:a9fe",       # IPv4-mapped metadata service
+])
+def test_ipv6_addresses_that_lead_to_private_ipv4_are_not_public(address):
+    import ipaddress
+
+    assert not netguard.is_public(ipaddress.ip_address(address))
+
+
+@pytest.mark.parametrize("address", ["64:ff9b::808:808", "2002:808:808::1", "2606:4700::1111", "8.8.8.8"])
+def test_public_addresses_stay_public(address):
+    import ipaddress
+
+    assert netguard.is_public(ipaddress.ip_address(address))
+
+
+@pytest.mark.parametrize("url", ["http://[64:ff9b::7f00:1]/", "http://[2002:7f00:1::]/"])
+def test_a_fetch_to_a_translated_private_address_is_refused_before_connecting(settings, url, monkeypatch):
+    def no_connection(*args, **kwargs):
+        raise AssertionError("a connection was attempted")
+
+    monkeypatch.setattr(netguard, "_get_once", no_connection)
+    with pytest.raises(FetchError, match="private or local address"):
+        sources.fetch(url, settings)
+
+
 @pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://example.org/a.txt", "javascript:alert(1)", "gopher://x/"])
 def test_only_http_and_https_are_fetched(settings, url):
     with pytest.raises(FetchError, match="Only http:// and https://"):
@@ -95,7 +152,7 @@ def test_only_http_and_https_are_fetched(settings, url):
 
 def test_a_redirect_is_checked_again_before_it_is_followed(site, settings, monkeypatch):
     # Treat the test site as a public host; the address it redirects to is the cloud metadata service.
-    monkeypatch.setattr(sources, "is_public", lambda ip: str(ip) == "127.0.0.1")
+    monkeypatch.setattr(netguard, "is_public", lambda ip: str(ip) == "127.0.0.1")
     with pytest.raises(FetchError, match="169.254.169.254"):
         sources.fetch(f"{site}/redirect?to=http://169.254.169.254/latest/meta-data/", settings)
     assert "2.1 million" in sources.fetch(f"{site}/redirect?to=/article", settings).text
@@ -106,15 +163,15 @@ def test_the_fetch_connects_to_the_address_that_was_checked(site, settings, monk
     # must be fetched from the checked address: here, the only one that answers.
     port = int(site.rsplit(":", 1)[1])
     answers = iter(["127.0.0.1"] + ["10.9.9.9"] * 10)
-    real = sources.socket.getaddrinfo
+    real = netguard.socket.getaddrinfo
 
     def rebinding(host, *args, **kwargs):
         if host == "news.example":
             return [(2, 1, 6, "", (next(answers), port))]
         return real(host, *args, **kwargs)  # an address literal resolves to itself
 
-    monkeypatch.setattr(sources.socket, "getaddrinfo", rebinding)
-    monkeypatch.setattr(sources, "is_public", lambda ip: True)
+    monkeypatch.setattr(netguard.socket, "getaddrinfo", rebinding)
+    monkeypatch.setattr(netguard, "is_public", lambda ip: True)
     assert "2.1 million" in sources.fetch(f"http://news.example:{port}/article", settings).text
 
 

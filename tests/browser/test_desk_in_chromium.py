@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlmodel import Session, select
 
-from factcheck.models import DraftItem, Note, Ticket
+from factcheck.models import Note, Ticket
 from tests.browser.conftest import axe_violations, ingest, log_in, log_out
 
 ARTICLE = """Harbor authority reports record cargo

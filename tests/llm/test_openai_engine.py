@@ -1,7 +1,6 @@
 """The LLM engine through the real openai client over real HTTP, against a scripted server."""
 
 import json
-import time
 
 from sqlmodel import select
 

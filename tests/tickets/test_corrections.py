@@ -11,14 +11,14 @@ from factcheck.drafts import service as drafts
 from factcheck.evaluation.checkworthy import read_tsv
 from factcheck.exports import service as exports
 from factcheck.exports.selection import Selection
-from factcheck.models import DraftItem, Event, Note, Ticket
+from factcheck.models import DraftItem, Event, Note
 from factcheck.tickets import corrections, labels, service as tickets
 from factcheck.tickets.queue import QueueFilter, queue
 from factcheck.tickets.states import InvalidTransition, transition
 from factcheck.tickets.tally import counts_by_state
 from factcheck.tickets.versions import StaleVersion
 from tests.conftest import make_user
-from tests.factories import ARTICLE, ingest
+from tests.factories import ingest
 
 RATIONALE = "The council minutes record the vote."
 

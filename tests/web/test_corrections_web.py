@@ -4,21 +4,18 @@ that never loses what a reviewer typed when someone else changed the ticket firs
 from __future__ import annotations
 
 import re
-import socket
 import threading
-import time
 from collections import Counter
 
 import httpx
 import pytest
-import uvicorn
 from bs4 import BeautifulSoup
 from fastapi.testclient import TestClient
 from sqlmodel import select
 
 from factcheck.models import DraftItem, Event, Ticket
 from tests.conftest import login, make_token, make_user
-from tests.factories import ARTICLE, ingest
+from tests.factories import ingest
 
 
 def auth(token):
@@ -121,22 +118,6 @@ def test_labels_come_as_json_or_as_the_tuners_tsv(api):
     tsv = client.get("/api/v1/labels?format=tsv", headers=auth(tokens["ed"]))
     assert tsv.headers["content-type"].startswith("text/tab-separated-values")
     assert tsv.text.splitlines()[0] == "ticket_id\tarticle_id\tarticle\treason\ttext\tlabel"
-
-
-@pytest.fixture
-def live_desk(app, settings):
-    """The desk served over real HTTP on a loopback port, for clients that really run at once."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.02)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
 
 
 def test_twenty_api_clients_reviewing_one_draft_one_wins_and_the_log_matches(live_desk, session, settings):

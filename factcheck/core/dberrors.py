@@ -1,0 +1,68 @@
+"""What a database error means for the person whose request met it.
+
+Every door (a page, the API, the command line) rolls its transaction back on any error, so each
+message can say that nothing was saved. Two kinds are worth one more try: a deadlock and a
+serialization failure are PostgreSQL choosing a loser between two transactions, and the loser
+usually succeeds at once when run again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sqlalchemy.exc as sa_exc
+
+from factcheck.core.errors import FactcheckError
+
+# SQLSTATE classes and codes (PostgreSQL appendix A).
+_RETRYABLE = {"40P01": "deadlock", "40001": "serialization failure"}
+_DISK_FULL = "53100"
+
+
+@dataclass(frozen=True)
+class Problem:
+    status: int
+    code: str
+    message: str
+    retryable: bool = False
+
+    def as_error(self) -> FactcheckError:
+        error = FactcheckError(self.message)
+        error.status_code, error.code = self.status, self.code
+        return error
+
+
+def _sqlstate(exc: sa_exc.DBAPIError) -> str:
+    orig = exc.orig
+    return str(getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None) or "")
+
+
+def classify(exc: BaseException) -> Problem | None:
+    """The person-facing meaning of a database error; None for anything that is not one."""
+    if not isinstance(exc, sa_exc.DBAPIError):
+        return None
+    state, text = _sqlstate(exc), str(exc.orig).lower()
+    if state in _RETRYABLE:
+        return Problem(409, "concurrent_change",
+                       "Someone else changed the same tickets at the same moment, and your change was "
+                       "undone to keep both consistent. Nothing of yours was saved: reload and try again.",
+                       retryable=True)
+    if state == _DISK_FULL or "disk is full" in text or "no space left" in text:
+        return Problem(503, "storage_full",
+                       "The desk's database has no room left (its disk is full), so nothing was saved. "
+                       "Tell whoever runs the desk; your work is still in the form.")
+    if isinstance(exc, sa_exc.IntegrityError):
+        return Problem(409, "conflict",
+                       "This clashes with something saved at the same moment (the same thing twice, "
+                       "or something just deleted). Nothing was saved: reload and try again.")
+    if isinstance(exc, sa_exc.DataError):
+        return Problem(422, "invalid_value",
+                       "A value in the request is not one the database can hold (a number out of range, "
+                       "or text it cannot store). Nothing was saved.")
+    if isinstance(exc, sa_exc.OperationalError):
+        if "locked" in text or "busy" in text:
+            return Problem(503, "database_busy",
+                           "The database is busy with other work; nothing was saved. Try again in a moment.")
+        return Problem(503, "database_unavailable",
+                       "The database could not be reached; nothing was saved. Try again in a moment.")
+    return None
