@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import APIRouter, FastAPI
 from fastapi.staticfiles import StaticFiles
-from starlette.middleware.sessions import SessionMiddleware
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from factcheck import __version__
 from factcheck.articles import api as article_api, views as article_views
@@ -15,6 +15,7 @@ from factcheck.articles.pipeline import job_handlers
 from factcheck.auth.throttle import LoginThrottle
 from factcheck.core.config import Settings, get_settings
 from factcheck.core.db import ensure_migrated, make_engine
+from factcheck.core.instance import cookie_secret
 from factcheck.core.templating import STATIC_DIR
 from factcheck.dashboard import views as dashboard_views
 from factcheck.drafts import api as draft_api
@@ -23,9 +24,9 @@ from factcheck.exports import api as export_api, views as export_views
 from factcheck.jobs.worker import start_in_process, stop_in_process
 from factcheck.tickets import api as ticket_api, forms as ticket_forms, views as ticket_views
 from factcheck.users import api as user_api, views as user_views
-from factcheck.web import errors
+from factcheck.web import errors, openapi
 from factcheck.web.containment import Contain
-from factcheck.web.middleware import ApiBodies, SecurityHeaders
+from factcheck.web.middleware import ApiBodies, CookieSession, SecurityHeaders
 from factcheck.web.render import make_templates
 
 log = logging.getLogger(__name__)
@@ -52,8 +53,7 @@ def page_router() -> APIRouter:
 
 def _add_middleware(app: FastAPI, settings: Settings) -> None:
     app.add_middleware(
-        SessionMiddleware,
-        secret_key=settings.secret_key.get_secret_value(),
+        CookieSession,
         session_cookie="factcheck_session",
         max_age=settings.session_max_age,
         same_site="lax",
@@ -67,6 +67,10 @@ def _add_middleware(app: FastAPI, settings: Settings) -> None:
         "Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff",
         "Referrer-Policy": "same-origin", "X-Frame-Options": "DENY",
     })
+    proxies = [p.strip() for p in settings.trusted_proxies.split(",") if p.strip()]
+    if proxies:
+        # Outermost: every layer (the login throttle's address among them) sees the real client.
+        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=proxies)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -77,6 +81,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # Built here, not at import, so tests and the CLI choose the database.
         app.state.db = make_engine(settings)
         ensure_migrated(app.state.db)
+        app.state.cookie_secret = cookie_secret(app.state.db, settings)
         app.state.engine = get_engine(settings, app.state.db)
         worker = stop = None
         if settings.worker and not app.state.engine.inline:
@@ -95,19 +100,21 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version=__version__,
         description="A fact-check desk: articles become claim tickets that reviewers verify.",
         lifespan=lifespan,
+        docs_url=None, redoc_url=None,  # /docs is openapi.install's, under the desk's CSP
     )
     app.state.settings = settings
     app.state.templates = make_templates()
     app.state.login_throttle = LoginThrottle()
     _add_middleware(app, settings)
     errors.install(app)
+    openapi.install(app)
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
 
     api = api_router()
     app.include_router(api, prefix="/api/v1")
     # /api is the short, stable alias of the current version.
     app.include_router(api, prefix="/api", include_in_schema=False)
-    app.include_router(page_router())
+    app.include_router(page_router(), include_in_schema=False)  # pages are for people; the API is documented
 
     @app.get("/healthz", include_in_schema=False)
     def healthz() -> dict:

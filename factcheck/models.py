@@ -132,6 +132,31 @@ class ApiToken(SQLModel, table=True):
     revoked_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
 
 
+class LoginSession(SQLModel, table=True):
+    """A browser's login, kept here so that logging out (or a password change, or switching the
+    user off) ends every copy of its cookie, not just the one in the browser that asked."""
+
+    __tablename__ = "login_session"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    # The cookie holds a random key; only its SHA-256 is kept, like an API token's.
+    key_hash: str = Field(sa_column=sa.Column(sa.String(64), nullable=False, unique=True))
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
+    expires_at: datetime = Field(sa_column=_ts(nullable=False))
+
+
+class InstanceSecret(SQLModel, table=True):
+    """Secrets a desk makes for itself on first start (the cookie-signing key), shared by every
+    process on the database, unless the environment gives one."""
+
+    __tablename__ = "instance_secret"
+
+    name: str = Field(sa_column=sa.Column(sa.String(40), primary_key=True))
+    value: str = Field(sa_column=sa.Column(sa.String(200), nullable=False))
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
+
+
 class Article(SQLModel, table=True):
     # The ingest rate limit counts a user's articles of the last minute.
     __table_args__ = (sa.Index("ix_article_creator_time", "created_by_id", "created_at"),)

@@ -39,7 +39,7 @@ def shared_file(relative: str) -> Path:
 
 
 def settings_for(url: str) -> Settings:
-    return Settings(database_url=url, env="test", org_name="Test Desk", org_url="https://desk.example/")
+    return Settings(database_url=url, org_name="Test Desk", org_url="https://desk.example/")
 
 
 class PostgresTemplate:

@@ -1,14 +1,20 @@
 """The factcheck command: ingest, users, export, migrations; errors are one line on stderr."""
 
 import json
+import re
 import subprocess
 import sys
 
 import pytest
 from typer.testing import CliRunner
 
+from sqlmodel import Session
+
+from factcheck.auth.login import authenticate
 from factcheck.cli import SAMPLE, app
 from factcheck.core.config import get_settings
+from factcheck.core.db import make_engine
+from factcheck.core.errors import NotAuthenticated
 from tests.factories import ARTICLE
 
 
@@ -89,8 +95,15 @@ def test_users_add_token_and_export(cli, db, tmp_path):
 def test_demo_sets_up_a_desk_without_serving(cli, settings):
     result = run(cli, "demo", "--no-serve")
     assert result.exit_code == 0, result.output
-    assert "Log in at http://127.0.0.1:8000/ as demo / demo-password" in result.stdout
-    assert "tickets" in result.stdout
+    printed = re.search(r"Log in at http://127.0.0.1:8000/ as demo with the password (\S+)", result.stdout)
+    assert printed and "tickets" in result.stdout
+    again = run(cli, "demo", "--no-serve")  # a new password each run; only the last one works
+    latest = re.search(r"the password (\S+)", again.stdout).group(1)
+    assert latest != printed.group(1)
+    with Session(make_engine(settings)) as session:
+        assert authenticate(session, name="demo", password=latest).role == "admin"
+        with pytest.raises(NotAuthenticated):
+            authenticate(session, name="demo", password=printed.group(1))
     assert SAMPLE.exists()
 
 

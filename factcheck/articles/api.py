@@ -27,7 +27,7 @@ def create_article(body: ArticleCreate, session: SessionDep, engine: EngineDep, 
     return pages.detail(session, result.article.id, created=result.created)
 
 
-@router.post("/articles/{article_id}/extract", response_model=ArticleDetail)
+@router.post("/articles/{article_id:int}/extract", response_model=ArticleDetail)
 def retry_extraction(article_id: PathId, session: SessionDep, engine: EngineDep, user: ApiUserDep):
     """Find the claims again of an article whose extraction failed (409 otherwise)."""
     articles.retry_extraction(session, engine=engine, actor=user, article_id=article_id)
@@ -40,13 +40,13 @@ def list_articles(session: SessionDep, user: ApiUserDep, limit: int = Query(50, 
     return [a for a, _ in articles.recent(session, limit=limit, offset=offset)]
 
 
-@router.get("/articles/{article_id}", response_model=ArticleDetail)
+@router.get("/articles/{article_id:int}", response_model=ArticleDetail)
 def get_article(article_id: PathId, session: SessionDep, user: ApiUserDep):
     """The article, its tickets, the progress of work on it and what a model cost."""
     return pages.detail(session, article_id)
 
 
-@router.get("/articles/{article_id}/page", response_model=ArticlePage)
+@router.get("/articles/{article_id:int}/page", response_model=ArticlePage)
 def article_page(article_id: PathId, session: SessionDep, user: ApiUserDep):
     """Everything the article's page shows, as JSON: the detail and the text with its claims marked."""
     return pages.page(session, article_id)

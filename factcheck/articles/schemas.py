@@ -6,18 +6,18 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from factcheck.core.schemas import Public, Strict
+from factcheck.core.schemas import IsoDate, Public, Strict, Url
 from factcheck.jobs.schemas import JobPublic, Progress
 from factcheck.models import ExtractionStatus
 from factcheck.tickets.schemas import TicketPublic
 
 
 class ArticleCreate(Strict):
-    text: str | None = Field(None, description="Plain text or HTML of the article.")
-    url: str | None = Field(None, description="Where the article is published; fetched if no text is given.")
+    text: str | None = Field(None, min_length=1, description="Plain text or HTML of the article.")
+    url: Url | None = Field(None, description="Where the article is published; fetched if no text is given.")
     title: str | None = Field(None, max_length=500)
     outlet: str | None = Field(None, max_length=200)
-    published: date | None = None
+    published: IsoDate | None = None
 
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
         "text": "The port handled 1.2 million containers in 2024, up 8 percent, according to the port authority.",

@@ -68,7 +68,7 @@ def _parse_date(value: str) -> date | None:
         raise InvalidInput("Give the publication date as YYYY-MM-DD.") from None
 
 
-@router.get("/articles/{article_id}")
+@router.get("/articles/{article_id:int}")
 def article_detail(request: Request, article_id: int, session: SessionDep, user: UserDep):
     return _show(request, session, user, article_id)
 
@@ -80,7 +80,7 @@ def _show(request: Request, session: SessionDep, user: User, article_id: int, *,
                   alternate=f"/api/v1/articles/{article_id}/page", kinds=list(ClaimKind), page=page, **dict(page))
 
 
-@router.post("/articles/{article_id}/tickets", dependencies=[CsrfDep])
+@router.post("/articles/{article_id:int}/tickets", dependencies=[CsrfDep])
 def add_claim(request: Request, article_id: int, session: SessionDep, engine: EngineDep, user: UserDep,
               quote: Annotated[str, Form()], start: Annotated[str, Form()] = "", end: Annotated[str, Form()] = "",
               claim: Annotated[str, Form()] = "", kind: Annotated[str, Form()] = ""):
@@ -97,7 +97,7 @@ def add_claim(request: Request, article_id: int, session: SessionDep, engine: En
     return redirect(request, f"/tickets/{ticket.id}", "Your claim is a ticket now, drafted like the others.")
 
 
-@router.get("/articles/{article_id}/progress")
+@router.get("/articles/{article_id:int}/progress")
 def article_progress(request: Request, article_id: int, session: SessionDep, user: UserDep,
                      shown: str = "draft"):
     """The progress box (claims being found, then drafted), polled by htmx while work is under way.
@@ -114,7 +114,7 @@ def article_progress(request: Request, article_id: int, session: SessionDep, use
     return response
 
 
-@router.post("/articles/{article_id}/extract", dependencies=[CsrfDep])
+@router.post("/articles/{article_id:int}/extract", dependencies=[CsrfDep])
 def article_extract(request: Request, article_id: int, session: SessionDep, engine: EngineDep, user: UserDep):
     """Try again to find the claims of an article whose extraction failed."""
     article = articles.retry_extraction(session, engine=engine, actor=user, article_id=article_id)

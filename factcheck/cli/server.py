@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 import signal
 import threading
 from datetime import date
@@ -24,7 +25,7 @@ from factcheck.jobs.worker import Worker
 from factcheck.users import service as users
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "riverton_water.txt"
-DEMO_USER, DEMO_PASSWORD = "demo", "demo-password"
+DEMO_USER = "demo"
 
 db_app = typer.Typer(help="Database migrations.", no_args_is_help=True)
 llm_app = typer.Typer(help="The language-model endpoint.", no_args_is_help=True)
@@ -72,7 +73,10 @@ def serve(
 
     settings = get_settings()
     database()
-    uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port, log_level="info")
+    # proxy_headers off: uvicorn would otherwise believe X-Forwarded-For from any local peer; the
+    # app believes only FACTCHECK_TRUSTED_PROXIES.
+    uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port, log_level="info",
+                proxy_headers=False)
 
 
 def worker(
@@ -114,11 +118,15 @@ def demo(
     settings = get_settings()
     upgrade(settings.database_url)
     db = database()
+    # A fresh password each run, printed below: a fixed one would be an admin password anyone
+    # who read this file knows, on a desk that may well be reachable by others.
+    password = "-".join(secrets.token_hex(3) for _ in range(4))
     with unit_of_work(db) as session:
         try:
-            users.by_name(session, DEMO_USER)
+            demo_user = users.by_name(session, DEMO_USER)
+            users.change_password(session, actor=CONSOLE, user_id=demo_user.id, new_password=password)
         except FactcheckError:
-            users.create_user(session, actor=CONSOLE, name=DEMO_USER, role="admin", password=DEMO_PASSWORD)
+            users.create_user(session, actor=CONSOLE, name=DEMO_USER, role="admin", password=password)
         result = articles.ingest(
             session, engine=get_engine(settings, db), settings=settings, actor=CONSOLE,
             req=articles.IngestRequest(text=SAMPLE.read_text(encoding="utf-8"), outlet="Riverton Ledger (sample)",
@@ -127,6 +135,6 @@ def demo(
         article_id, count = result.article.id, len(result.tickets)
     port = port or settings.port
     typer.echo(f"Demo article {article_id} has {count} tickets.")
-    typer.echo(f"Log in at http://{settings.host}:{port}/ as {DEMO_USER} / {DEMO_PASSWORD}")
+    typer.echo(f"Log in at http://{settings.host}:{port}/ as {DEMO_USER} with the password {password}")
     if serve_after:
         serve(host=settings.host, port=port)

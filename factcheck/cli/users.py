@@ -14,19 +14,24 @@ from factcheck.users import service as users
 app = typer.Typer(help="Manage users and API tokens.", no_args_is_help=True)
 
 
+PasswordStdin = Annotated[bool, typer.Option("--password-stdin", help="Read the password from standard input.")]
+
+
+def _password(from_stdin: bool, prompt: str = "Password") -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    return typer.prompt(prompt, hide_input=True, confirmation_prompt=True)
+
+
 @app.command("add")
 def add(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(help="User name (no spaces).")],
     role: Annotated[Role, typer.Option(help="reviewer, editor or admin.")] = Role.reviewer,
-    password_stdin: Annotated[bool, typer.Option("--password-stdin",
-                                                 help="Read the password from standard input.")] = False,
+    password_stdin: PasswordStdin = False,
 ) -> None:
     """Add a user; the password is asked for, or read from standard input."""
-    if password_stdin:
-        password = sys.stdin.readline().rstrip("\n")
-    else:
-        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    password = _password(password_stdin)
     with unit_of_work() as session:
         user = users.create_user(session, actor=actor(ctx, session), name=name, role=role, password=password)
         typer.echo(f"Added {user.name} ({user.role}).")
@@ -45,6 +50,29 @@ def update(
         user = users.update_user(session, actor=actor(ctx, session), user_id=users.by_name(session, name).id,
                                  role=role, active=active)
         typer.echo(f"{user.name}: {user.role}, {'active' if user.active else 'switched off'}.")
+
+
+@app.command("password")
+def password(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Whose password.")],
+    password_stdin: PasswordStdin = False,
+) -> None:
+    """Set a user's password (a reset: run on the server, no current password asked); every
+    login of theirs ends."""
+    new = _password(password_stdin, "New password")
+    with unit_of_work() as session:
+        user = users.change_password(session, actor=actor(ctx, session), user_id=users.by_name(session, name).id,
+                                     new_password=new)
+        typer.echo(f"New password set for {user.name}; their logins have ended.")
+
+
+@app.command("logout")
+def logout(ctx: typer.Context, name: Annotated[str, typer.Argument(help="Whom to log out.")]) -> None:
+    """End every login (browser session) of a user; their API tokens keep working."""
+    with unit_of_work() as session:
+        n = users.end_logins(session, actor=actor(ctx, session), user_id=users.by_name(session, name).id)
+    typer.echo(f"Ended {n} login(s).")
 
 
 @app.command("token")

@@ -9,25 +9,29 @@ from typing import Literal
 from pydantic import SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-# The development secret is public (it is in this file); outside development
-# the settings refuse it so a deployed desk never signs cookies with it.
-DEV_SECRET = "factcheck-development-secret-change-me"
+MIN_SECRET_CHARS = 32
 
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="FACTCHECK_", extra="ignore")
 
-    env: Literal["development", "production", "test"] = "development"
     database_url: str = "sqlite:///factcheck.db"
     # None means: "openai" when an LLM endpoint or key is configured, else "offline".
     engine: Literal["offline", "openai"] | None = None
-    secret_key: SecretStr = SecretStr(DEV_SECRET)
+    # Signs the session cookie. Unset, the desk makes a random one on first start and keeps it in
+    # its database (core/instance.py); set it only to share one across several databases.
+    secret_key: SecretStr | None = None
 
     host: str = "127.0.0.1"
     port: int = 8000
     # Behind TLS the session cookie must be Secure; plain-HTTP local use needs it off.
     secure_cookies: bool = False
     session_max_age: int = 12 * 3600
+
+    # Addresses (or networks, comma-separated) of reverse proxies whose X-Forwarded-For and
+    # X-Forwarded-Proto are believed. None by default: anyone can send those headers, and login
+    # throttling counts failures by address.
+    trusted_proxies: str = ""
 
     # Publishing organisation, used as the ClaimReview author.
     org_name: str = "factcheck desk"
@@ -74,11 +78,10 @@ class Settings(BaseSettings):
     cli_max_wait: float = 300.0
 
     @model_validator(mode="after")
-    def _refuse_default_secret(self) -> "Settings":
-        if self.env == "production" and self.secret_key.get_secret_value() == DEV_SECRET:
-            raise ValueError(
-                "FACTCHECK_SECRET_KEY must be set to a private value when FACTCHECK_ENV=production"
-            )
+    def _refuse_weak_secret(self) -> "Settings":
+        if self.secret_key is not None and len(self.secret_key.get_secret_value()) < MIN_SECRET_CHARS:
+            raise ValueError(f"FACTCHECK_SECRET_KEY must have at least {MIN_SECRET_CHARS} characters "
+                             "(or leave it unset and the desk makes its own)")
         return self
 
     @property

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from factcheck.core.errors import InvalidInput
+from factcheck.core.schemas import URL_PATTERN
 
 MAX_URL = 2000
+_URL = re.compile(URL_PATTERN)
 
 
 def safe_url(url: str | None) -> str | None:
     """An http(s) URL with a host, or None: anything else (javascript:, data:, …) is dropped."""
     if not url:
+        return None
+    if not _URL.match(url):  # the API's schema states the same rule
         return None
     url = url.strip()
     try:

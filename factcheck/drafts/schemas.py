@@ -6,7 +6,7 @@ from datetime import datetime
 
 from pydantic import ConfigDict, Field
 
-from factcheck.core.schemas import Public, Strict, Version
+from factcheck.core.schemas import Public, Strict, Url, Version, text
 from factcheck.models import DraftKind, DraftStatus
 
 
@@ -38,12 +38,16 @@ class DraftReview(Strict):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"expected_version": 1}]})
 
 
+# What drafts/service.py keeps: the text up to 2,000 characters, a query up to 500, an answer 10,000.
+DraftText = text(2000)
+
+
 class DraftEdit(Strict):
     expected_version: Version
-    text: str
-    url: str | None = None
-    search_query: str | None = None
-    answer: str | None = None
+    text: DraftText
+    url: Url | None = None
+    search_query: str | None = Field(None, max_length=500)
+    answer: str | None = Field(None, max_length=10_000)
 
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
         "expected_version": 1,
@@ -54,9 +58,9 @@ class DraftEdit(Strict):
 
 class DraftAdd(Strict):
     kind: DraftKind
-    text: str
-    url: str | None = None
-    search_query: str | None = None
+    text: DraftText
+    url: Url | None = None
+    search_query: str | None = Field(None, max_length=500)
 
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
         "kind": "source",

@@ -134,20 +134,33 @@ CSV_COLUMNS = [
 ]
 
 
+# A cell a spreadsheet would run as a formula (=HYPERLINK(…) sending a neighbouring cell to
+# another site, say) starts with one of these, perhaps after spaces; fullwidth forms included.
+_FORMULA_START = tuple("=+-@\t\r\uff1d\uff0b\uff0d\uff20")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """A text cell that cannot start a formula: OWASP's remedy, a leading apostrophe, which
+    spreadsheets show as plain text. Numbers are left as they are."""
+    if isinstance(value, str) and value.lstrip(" ").startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def to_csv(items: Iterator[ReportItem], settings: Settings) -> Iterator[str]:
     buf = io.StringIO()
     writer = csv.writer(buf)
     writer.writerow(CSV_COLUMNS)
     for item in items:
         t, v = item.ticket, item.verdict
-        writer.writerow([
+        writer.writerow(map(spreadsheet_safe, [
             t.id, item.article.id, item.article.title, item.article.url or "", t.claim, t.quote,
             t.attribution or "", t.kind, f"{t.score:.3f}", t.state,
             v.rationale if v else "", v.by if v else "", _fmt(v.at) if v else "",
             " | ".join(d.text + (f" — {d.answer}" if d.answer else "") for d, _ in item.questions),
             " | ".join(" ".join(filter(None, [d.text, d.url])) for d, _ in item.sources),
             " | ".join(n.text + (f" ({n.url})" if n.url else "") for n, _ in item.notes),
-        ])
+        ]))
         yield buf.getvalue()
         buf.seek(0)
         buf.truncate()

@@ -8,11 +8,11 @@ from fastapi import APIRouter, Query, Response
 
 from factcheck.audit import service as audit
 from factcheck.audit.schemas import EventPublic
-from factcheck.core.errors import InvalidInput
 from factcheck.tickets import corrections, labels, pages, service as tickets, states
 from factcheck.tickets.queue import QueueFilter, queue
 from factcheck.tickets.schemas import (
     Assign,
+    BulkAssign,
     BulkChange,
     ClaimAdd,
     ClaimEdit,
@@ -54,12 +54,12 @@ def list_tickets(
     return Response(page.model_dump_json(), media_type="application/json")
 
 
-@router.get("/tickets/{ticket_id}", response_model=TicketPublic)
+@router.get("/tickets/{ticket_id:int}", response_model=TicketPublic)
 def get_ticket(ticket_id: PathId, session: SessionDep, user: ApiUserDep):
     return tickets.get(session, ticket_id)
 
 
-@router.patch("/tickets/{ticket_id}", response_model=TicketPublic)
+@router.patch("/tickets/{ticket_id:int}", response_model=TicketPublic)
 def edit_claim(ticket_id: PathId, body: ClaimEdit, session: SessionDep, user: ApiUserDep):
     """Correct the claim, its attribution or its kind; the machine's version stays in the history.
     409 if `expected_version` is stale or the ticket has a verdict (reopen it first)."""
@@ -72,7 +72,7 @@ def edit_claim(ticket_id: PathId, body: ClaimEdit, session: SessionDep, user: Ap
                                   expected_version=body.expected_version)
 
 
-@router.post("/tickets/{ticket_id}/dismiss", response_model=TicketPublic)
+@router.post("/tickets/{ticket_id:int}/dismiss", response_model=TicketPublic)
 def dismiss(ticket_id: PathId, body: DismissIn, session: SessionDep, user: ApiUserDep):
     """Not worth checking: out of the queue, the reports and the counts of open work (not a verdict);
     409 if the ticket has a verdict (reopen it first)."""
@@ -80,13 +80,13 @@ def dismiss(ticket_id: PathId, body: DismissIn, session: SessionDep, user: ApiUs
                                expected_version=body.expected_version)
 
 
-@router.post("/tickets/{ticket_id}/restore", response_model=TicketPublic)
+@router.post("/tickets/{ticket_id:int}/restore", response_model=TicketPublic)
 def restore(ticket_id: PathId, body: VersionIn, session: SessionDep, user: ApiUserDep):
     """Back in the queue after a dismissal."""
     return corrections.restore(session, actor=user, ticket_id=ticket_id, expected_version=body.expected_version)
 
 
-@router.post("/tickets/{ticket_id}/merge", response_model=TicketPublic)
+@router.post("/tickets/{ticket_id:int}/merge", response_model=TicketPublic)
 def merge(ticket_id: PathId, body: MergeIn, session: SessionDep, user: ApiUserDep):
     """This ticket repeats `into`: its notes and approved drafts move there, it points there, and the
     surviving ticket is returned."""
@@ -94,7 +94,7 @@ def merge(ticket_id: PathId, body: MergeIn, session: SessionDep, user: ApiUserDe
                              expected_version=body.expected_version)
 
 
-@router.post("/articles/{article_id}/tickets", response_model=TicketPublic, status_code=201)
+@router.post("/articles/{article_id:int}/tickets", response_model=TicketPublic, status_code=201)
 def add_claim(article_id: PathId, body: ClaimAdd, session: SessionDep, engine: EngineDep, user: ApiUserDep):
     """A claim the engine missed: its quote is the article's characters `start` to `end`; drafted like
     the others. 409 (with that ticket's id) if the passage is already a ticket."""
@@ -102,20 +102,20 @@ def add_claim(article_id: PathId, body: ClaimAdd, session: SessionDep, engine: E
                                  end=body.end, claim=body.claim, kind=body.kind.value if body.kind else None)
 
 
-@router.get("/tickets/{ticket_id}/page", response_model=TicketPage)
+@router.get("/tickets/{ticket_id:int}/page", response_model=TicketPage)
 def ticket_page(ticket_id: PathId, session: SessionDep, user: ApiUserDep):
     """Everything the ticket's page shows, as JSON: the claim in context, drafts, notes, history."""
     return pages.ticket_page(session, ticket_id)
 
 
-@router.post("/tickets/{ticket_id}/state", response_model=TicketPublic)
+@router.post("/tickets/{ticket_id:int}/state", response_model=TicketPublic)
 def change_state(ticket_id: PathId, body: StateChange, session: SessionDep, user: ApiUserDep):
     """Move a ticket between states (editors); 409 if `expected_version` is stale."""
     return states.transition(session, actor=user, ticket_id=ticket_id, to=body.to, rationale=body.rationale,
                              expected_version=body.expected_version)
 
 
-@router.post("/tickets/{ticket_id}/propose", response_model=EventPublic, status_code=201)
+@router.post("/tickets/{ticket_id:int}/propose", response_model=EventPublic, status_code=201)
 def propose_verdict(ticket_id: PathId, body: StateChange, session: SessionDep, user: ApiUserDep):
     """A reviewer's proposed verdict for an editor to decide; the ticket itself does not change."""
     return states.propose(session, actor=user, ticket_id=ticket_id, to=body.to, rationale=body.rationale,
@@ -126,37 +126,35 @@ def propose_verdict(ticket_id: PathId, body: StateChange, session: SessionDep, u
 def bulk(body: BulkChange, session: SessionDep, user: ApiUserDep):
     """Assign, or change the state of, several tickets at once; one stale ticket refuses them all."""
     selection = [(s.id, s.expected_version) for s in body.tickets]
-    if body.action == "assign":
+    if isinstance(body, BulkAssign):
         return tickets.bulk_assign(session, actor=user, selection=selection, assignee_id=body.assignee_id)
-    if body.to is None:
-        raise InvalidInput("A bulk state change needs 'to'.")
-    return states.bulk_transition(session, actor=user, selection=selection, to=body.to,
-                                  rationale=body.rationale or "")
+    return states.bulk_transition(session, actor=user, selection=selection, to=body.to, rationale=body.rationale)
 
 
-@router.post("/tickets/{ticket_id}/assign", response_model=TicketPublic)
+@router.post("/tickets/{ticket_id:int}/assign", response_model=TicketPublic)
 def assign(ticket_id: PathId, body: Assign, session: SessionDep, user: ApiUserDep):
     return tickets.assign(session, actor=user, ticket_id=ticket_id, assignee_id=body.assignee_id,
                           expected_version=body.expected_version)
 
 
-@router.post("/tickets/{ticket_id}/redraft", response_model=TicketPublic)
+@router.post("/tickets/{ticket_id:int}/redraft", response_model=TicketPublic)
 def redraft(ticket_id: PathId, session: SessionDep, engine: EngineDep, user: ApiUserDep):
     """Draft the ticket again; unreviewed machine drafts are replaced, reviewed ones kept."""
     return pipeline.redraft(session, engine=engine, actor=user, ticket_id=ticket_id)
 
 
-@router.get("/tickets/{ticket_id}/notes", response_model=list[NotePublic])
+@router.get("/tickets/{ticket_id:int}/notes", response_model=list[NotePublic])
 def list_notes(ticket_id: PathId, session: SessionDep, user: ApiUserDep):
     return tickets.notes(session, ticket_id)
 
 
-@router.post("/tickets/{ticket_id}/notes", response_model=NotePublic, status_code=201)
+@router.post("/tickets/{ticket_id:int}/notes", response_model=NotePublic, status_code=201)
 def add_note(ticket_id: PathId, body: NoteIn, session: SessionDep, user: ApiUserDep):
     return tickets.add_note(session, actor=user, ticket_id=ticket_id, text=body.text, url=body.url)
 
 
-@router.get("/labels", response_model=list[LabelPublic])
+@router.get("/labels", response_model=list[LabelPublic], responses={200: {"content": {
+    "text/tab-separated-values": {"schema": {"type": "string"}}}}})
 def list_labels(session: SessionDep, user: ApiUserDep, format: Literal["json", "tsv"] = "json"):
     """The desk's corrections as labelled sentences (editors): dismissed claims are "No", added and
     rewritten ones "Yes". `format=tsv` gives the file `bench/tune_checkworthy.py --labels` reads."""
@@ -167,7 +165,7 @@ def list_labels(session: SessionDep, user: ApiUserDep, format: Literal["json", "
     return labels.to_json(rows)
 
 
-@router.get("/tickets/{ticket_id}/events", response_model=list[EventPublic])
+@router.get("/tickets/{ticket_id:int}/events", response_model=list[EventPublic])
 def list_events(ticket_id: PathId, session: SessionDep, user: ApiUserDep):
     tickets.get(session, ticket_id)
     return audit.ticket_history(session, ticket_id)

@@ -62,7 +62,8 @@ def _require_open(ticket: Ticket, doing: str) -> None:
 
 def edit_claim(session: Session, *, actor: Actor, ticket_id: int, changes: ClaimChanges,
                expected_version: int) -> Ticket:
-    """Rewrite a claim, its attribution or its kind; the machine's version stays in the history."""
+    """Rewrite a claim, its attribution or its kind; the machine's version stays in the history.
+    A change to what is already there changes nothing (not even the version)."""
     person = require_person(actor, Action.correct_claims)
     ticket = get(session, ticket_id)
     _check_version(session, ticket, expected_version)
@@ -84,7 +85,7 @@ def edit_claim(session: Session, *, actor: Actor, ticket_id: int, changes: Claim
         after["kind"] = changes.kind
     changed = {k: after[k] for k in after if after[k] != before[k]}
     if not changed:
-        raise InvalidInput("Nothing to change: the claim is already as you wrote it.")
+        return ticket  # already as written: nothing to record, and sending it twice is harmless
     # A person rewrote it: what the machine flagged for a person has been seen to.
     bump_version(session, ticket=ticket, expected_version=expected_version, values={
         **changed, "attribution": format_attribution(after["speaker"], after["reported_by"]),
@@ -159,7 +160,7 @@ def merge(session: Session, *, actor: Actor, ticket_id: int, into: int, expected
     absorbed = get(session, ticket_id)
     _check_version(session, absorbed, expected_version)
     if into == ticket_id:
-        raise InvalidInput("A ticket cannot be merged into itself.")
+        raise Conflict("A ticket cannot be merged into itself.")
     survivor = session.get(Ticket, into)
     if survivor is None:
         raise NotFound(f"No ticket with id {into} to merge into.")

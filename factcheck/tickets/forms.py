@@ -39,7 +39,7 @@ def _act(request: Request, session: SessionDep, user: User, ticket_id: int, kept
     return redirect(request, goto(result) if goto else f"/tickets/{ticket_id}{anchor}", message(result))
 
 
-@router.post("/tickets/{ticket_id}/state")
+@router.post("/tickets/{ticket_id:int}/state")
 def ticket_state(request: Request, ticket_id: int, session: SessionDep, user: UserDep,
                  to: Text, rationale: Text, version: Version):
     return _act(request, session, user, ticket_id, {"form": "verdict", "to": to, "rationale": rationale},
@@ -48,7 +48,7 @@ def ticket_state(request: Request, ticket_id: int, session: SessionDep, user: Us
                 lambda ticket: f"Ticket marked {ticket.state}.")
 
 
-@router.post("/tickets/{ticket_id}/propose")
+@router.post("/tickets/{ticket_id:int}/propose")
 def ticket_propose(request: Request, ticket_id: int, session: SessionDep, user: UserDep,
                    to: Text, rationale: Text, version: Version):
     return _act(request, session, user, ticket_id, {"form": "verdict", "to": to, "rationale": rationale},
@@ -57,7 +57,7 @@ def ticket_propose(request: Request, ticket_id: int, session: SessionDep, user: 
                 lambda _: f"Proposed {to}; an editor will decide.")
 
 
-@router.post("/tickets/{ticket_id}/assign")
+@router.post("/tickets/{ticket_id:int}/assign")
 def ticket_assign(request: Request, ticket_id: int, session: SessionDep, user: UserDep,
                   assignee: Text, version: Version):
     assignee_id = user.id if assignee == "me" else (int(assignee) if assignee.isascii() and assignee.isdigit()
@@ -72,7 +72,7 @@ def ticket_assign(request: Request, ticket_id: int, session: SessionDep, user: U
                                        expected_version=version), done)
 
 
-@router.post("/tickets/{ticket_id}/redraft")
+@router.post("/tickets/{ticket_id:int}/redraft")
 def ticket_redraft(request: Request, ticket_id: int, session: SessionDep, engine: EngineDep, user: UserDep):
     ticket = pipeline.redraft(session, engine=engine, actor=user, ticket_id=ticket_id)
     message = {"failed": ticket.drafting_error, "pending": "Drafting again; this page updates when it is done."
@@ -80,7 +80,7 @@ def ticket_redraft(request: Request, ticket_id: int, session: SessionDep, engine
     return redirect(request, f"/tickets/{ticket_id}", message)
 
 
-@router.post("/tickets/{ticket_id}/notes")
+@router.post("/tickets/{ticket_id:int}/notes")
 def ticket_note(request: Request, ticket_id: int, session: SessionDep, user: UserDep,
                 text: Text, url: Annotated[str, Form()] = ""):
     return _act(request, session, user, ticket_id, {"form": "note", "text": text, "url": url},
@@ -88,7 +88,7 @@ def ticket_note(request: Request, ticket_id: int, session: SessionDep, user: Use
                 lambda _: "Note added.", "#notes")
 
 
-@router.post("/tickets/{ticket_id}/claim")
+@router.post("/tickets/{ticket_id:int}/claim")
 def claim_edit(request: Request, ticket_id: int, session: SessionDep, user: UserDep, version: Version,
                claim: Text, speaker: Annotated[str, Form()] = "", reported_by: Annotated[str, Form()] = "",
                kind: Annotated[str, Form()] = ""):
@@ -102,7 +102,7 @@ def claim_edit(request: Request, ticket_id: int, session: SessionDep, user: User
                 lambda _: "Claim saved; the machine's version is in the history.")
 
 
-@router.post("/tickets/{ticket_id}/dismiss")
+@router.post("/tickets/{ticket_id:int}/dismiss")
 def ticket_dismiss(request: Request, ticket_id: int, session: SessionDep, user: UserDep, version: Version,
                    reason: Text, note: Annotated[str, Form()] = ""):
     return _act(request, session, user, ticket_id, {"form": "dismiss", "reason": reason, "note": note},
@@ -111,14 +111,14 @@ def ticket_dismiss(request: Request, ticket_id: int, session: SessionDep, user: 
                 lambda _: f"Dismissed ({reason}); it is out of the queue and the reports, and can be restored.")
 
 
-@router.post("/tickets/{ticket_id}/restore")
+@router.post("/tickets/{ticket_id:int}/restore")
 def ticket_restore(request: Request, ticket_id: int, session: SessionDep, user: UserDep, version: Version):
     return _act(request, session, user, ticket_id, {"form": "restore"},
                 lambda: corrections.restore(session, actor=user, ticket_id=ticket_id, expected_version=version),
                 lambda _: "Restored to the queue.")
 
 
-@router.post("/tickets/{ticket_id}/merge")
+@router.post("/tickets/{ticket_id:int}/merge")
 def ticket_merge(request: Request, ticket_id: int, session: SessionDep, user: UserDep, version: Version,
                  into: Text):
     number = into.strip().lstrip("#")
@@ -133,19 +133,19 @@ def ticket_merge(request: Request, ticket_id: int, session: SessionDep, user: Us
                 lambda _: f"Ticket {ticket_id} merged into this one.", goto=lambda survivor: f"/tickets/{survivor.id}")
 
 
-@router.post("/drafts/{item_id}/approve")
+@router.post("/drafts/{item_id:int}/approve")
 def draft_approve(request: Request, item_id: int, session: SessionDep, user: UserDep, version: Version):
     return _draft(request, session, user, item_id, {"form": f"draft-{item_id}"}, "Approved.",
                   lambda: drafts.approve(session, actor=user, item_id=item_id, expected_version=version))
 
 
-@router.post("/drafts/{item_id}/reject")
+@router.post("/drafts/{item_id:int}/reject")
 def draft_reject(request: Request, item_id: int, session: SessionDep, user: UserDep, version: Version):
     return _draft(request, session, user, item_id, {"form": f"draft-{item_id}"}, "Rejected.",
                   lambda: drafts.reject(session, actor=user, item_id=item_id, expected_version=version))
 
 
-@router.post("/drafts/{item_id}/edit")
+@router.post("/drafts/{item_id:int}/edit")
 def draft_edit(request: Request, item_id: int, session: SessionDep, user: UserDep, version: Version, text: Text,
                url: Annotated[str, Form()] = "", search_query: Annotated[str, Form()] = "",
                answer: Annotated[str, Form()] = ""):
@@ -161,7 +161,7 @@ def _draft(request: Request, session: SessionDep, user: User, item_id: int, kept
     return _act(request, session, user, ticket_id, kept, action, lambda _: message, f"#draft-{item_id}")
 
 
-@router.post("/tickets/{ticket_id}/drafts")
+@router.post("/tickets/{ticket_id:int}/drafts")
 def draft_add(request: Request, ticket_id: int, session: SessionDep, user: UserDep, kind: Text, text: Text,
               url: Annotated[str, Form()] = "", search_query: Annotated[str, Form()] = ""):
     kept = {"form": f"add-{kind}", "text": text, "url": url, "search_query": search_query}

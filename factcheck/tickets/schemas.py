@@ -7,17 +7,21 @@ the JSON report builds on ``TicketBrief`` too (exports.schemas).
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 
 from factcheck.audit.schemas import EventPublic
-from factcheck.core.schemas import BodyId, Public, Strict, Version
+from factcheck.core.schemas import BodyId, Public, Strict, Url, Version, json_int, text
 from factcheck.drafts.schemas import DraftPublic
 from factcheck.jobs.schemas import JobPublic
 from factcheck.models import ClaimKind, DismissReason, DraftingStatus, TicketState
 
 RATIONALE_MAX = 10_000
+# A verdict's reason, as the state rules check it (tickets/states.py: MIN_RATIONALE).
+Rationale = text(RATIONALE_MAX, min_chars=10, description="Why: at least 10 characters besides spaces around them")
+ClaimText = text(1500)
+Name = text(300)
 
 
 class TicketBrief(Public):
@@ -82,7 +86,7 @@ class TicketList(BaseModel):
 
 class StateChange(Strict):
     to: TicketState
-    rationale: str = Field(..., max_length=RATIONALE_MAX)
+    rationale: Rationale
     expected_version: Version
 
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
@@ -107,23 +111,33 @@ class Selected(Strict):
     expected_version: Version
 
 
-class BulkChange(Strict):
-    """One action on several tickets, all or nothing: `state` needs `to` and `rationale`,
-    `assign` needs `assignee_id` (null unassigns)."""
+class BulkState(Strict):
+    """The same state change, with one rationale, to several tickets."""
 
-    action: Literal["state", "assign"]
+    action: Literal["state"]
     tickets: list[Selected] = Field(..., min_length=1, max_length=500)
-    to: TicketState | None = None
-    rationale: str | None = Field(None, max_length=RATIONALE_MAX)
-    assignee_id: BodyId | None = None
+    to: TicketState
+    rationale: Rationale
+
+
+class BulkAssign(Strict):
+    """Several tickets to one person (`assignee_id`), or to nobody (null)."""
+
+    action: Literal["assign"]
+    tickets: list[Selected] = Field(..., min_length=1, max_length=500)
+    assignee_id: BodyId | None
+
+
+# One action on several tickets, all or nothing; `action` says which.
+BulkChange = Annotated[BulkState | BulkAssign, Field(discriminator="action")]
 
 
 class ClaimEdit(Strict):
     """Only the fields sent change; send `speaker` or `reported_by` as null to clear them."""
 
-    claim: str | None = Field(None, min_length=1, max_length=1500)
-    speaker: str | None = Field(None, max_length=300)
-    reported_by: str | None = Field(None, max_length=300)
+    claim: ClaimText | None = None
+    speaker: Name | None = None
+    reported_by: Name | None = None
     kind: ClaimKind | None = None
     expected_version: Version
 
@@ -153,8 +167,8 @@ class MergeIn(Strict):
 class ClaimAdd(Strict):
     """A claim the engine missed: the article's characters ``text[start:end]`` are its quote."""
 
-    start: int = Field(..., ge=0, le=10_000_000)
-    end: int = Field(..., ge=1, le=10_000_000)
+    start: json_int(ge=0, le=10_000_000)
+    end: json_int(ge=1, le=10_000_000)
     claim: str | None = Field(None, max_length=1500, description="The claim standing on its own (default: the quote)")
     kind: ClaimKind | None = None
 
@@ -172,8 +186,8 @@ class LabelPublic(BaseModel):
 
 
 class NoteIn(Strict):
-    text: str = Field(..., max_length=20_000)
-    url: str | None = None
+    text: text(20_000)
+    url: Url | None = None
 
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
         "text": "Minutes of March 3, page 4: the vote was 6-3.",

@@ -6,7 +6,7 @@ from sqlmodel import Session, select
 
 from factcheck.audit import service as audit
 from factcheck.auth.permissions import Action, Actor, require_person
-from factcheck.core.errors import InvalidInput
+from factcheck.core.errors import Conflict, InvalidInput
 from factcheck.models import Event, Ticket, TicketState, utcnow
 from factcheck.tickets.service import all_or_nothing, get
 from factcheck.tickets.tally import add_to_tally
@@ -27,7 +27,10 @@ VERDICTS = (TicketState.corroborated, TicketState.disputed)
 MIN_RATIONALE = 10
 
 
-class InvalidTransition(InvalidInput):
+class InvalidTransition(Conflict):
+    """The ticket's present state does not allow this change (409: the request is fine, the
+    ticket is not in a state to take it)."""
+
     code = "invalid_transition"
 
 
@@ -55,7 +58,7 @@ def _checked(ticket: Ticket, to: str, rationale: str) -> tuple[TicketState, Tick
 
 def _rationale(rationale: str) -> str:
     rationale = (rationale or "").strip()
-    if len(rationale) < MIN_RATIONALE:
+    if len(rationale) < MIN_RATIONALE:  # the API's schema says the same (tickets.schemas.Rationale)
         raise InvalidInput(f"Give a rationale of at least {MIN_RATIONALE} characters for this change.")
     return rationale
 

@@ -53,7 +53,7 @@ def queue(
     )
 
 
-@router.get("/tickets/{ticket_id}")
+@router.get("/tickets/{ticket_id:int}")
 def ticket_detail(request: Request, ticket_id: int, session: SessionDep, user: UserDep):
     return show_ticket(request, session, user, ticket_id)
 
@@ -67,7 +67,7 @@ def show_ticket(request: Request, session: SessionDep, user: User, ticket_id: in
                   reasons=list(DismissReason), kinds=list(ClaimKind), **dict(page))
 
 
-@router.get("/tickets/{ticket_id}/drafting")
+@router.get("/tickets/{ticket_id:int}/drafting")
 def ticket_drafting(request: Request, ticket_id: int, session: SessionDep, user: UserDep):
     """The drafting-status box, polled by htmx while the ticket's drafts are being made."""
     ticket = tickets.get(session, ticket_id)

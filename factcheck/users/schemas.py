@@ -27,7 +27,18 @@ class UserCreate(Strict):
 
 class UserUpdate(Strict):
     role: Role | None = None
-    active: bool | None = None
+    active: bool | None = Field(None, strict=True)
+
+
+class PasswordChange(Strict):
+    """Your own password needs your current one; an admin setting someone else's does not."""
+
+    new_password: str = Field(..., min_length=MIN_LENGTH, max_length=MAX_LENGTH)
+    current_password: str | None = Field(None, max_length=MAX_LENGTH)
+
+
+class LoginsEnded(BaseModel):
+    ended: int = Field(..., description="How many logins (browser sessions) were ended")
 
 
 class TokenCreate(Strict):

@@ -4,31 +4,49 @@ whichever door it came through (a page, the API, the command line)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
+
+from confusable_homoglyphs import categories
 
 from sqlmodel import Session, select
 
 from factcheck.audit import service as audit
-from factcheck.auth import passwords
+from factcheck.auth import passwords, sessions
 from factcheck.auth.permissions import Action, Actor, require, require_self_or
 from factcheck.auth.tokens import new_token, token_hash
-from factcheck.core.errors import Conflict, InvalidInput, NotFound
+from factcheck.core.errors import Conflict, Forbidden, InvalidInput, NotFound
 from factcheck.models import ApiToken, Role, User, utcnow
 
 _NAME = re.compile(r"^[\w.@-]{2,80}$")
 ROLES = ", ".join(r.value for r in Role)
+# Scripts that are written together (Unicode's "highly restrictive" profile); any other mix in
+# one name is refused: "аdmin" with a Cyrillic а must not pass for "admin".
+_SCRIPT_FAMILIES = ({"HAN", "HIRAGANA", "KATAKANA"}, {"HAN", "BOPOMOFO"}, {"HAN", "HANGUL"})
+
+
+def normalise_name(name: str) -> str:
+    """A user name as stored: NFKC (full-width "ｒｉｔａ" is "rita"), trimmed, checked."""
+    name = unicodedata.normalize("NFKC", name).strip()
+    if not _NAME.match(name):
+        raise InvalidInput("A user name is 2–80 letters, digits or . @ - _ (no spaces).")
+    scripts = categories.unique_aliases(name) - {"COMMON", "INHERITED"}
+    if len(scripts) > 1 and not any(scripts <= family for family in _SCRIPT_FAMILIES):
+        raise InvalidInput(f"A user name is written in one script; this one mixes {', '.join(sorted(scripts)).lower()} "
+                           "letters (a look-alike of another name?).")
+    return name
 
 
 def create_user(session: Session, *, actor: Actor, name: str, role: str, password: str) -> User:
-    """Add a user (admins, or the console); names are unique."""
+    """Add a user (admins, or the console); names are unique, ignoring case."""
     require(actor, Action.manage_users)
-    name = name.strip()
-    if not _NAME.match(name):
-        raise InvalidInput("A user name is 2–80 letters, digits or . @ - _ (no spaces).")
+    name = normalise_name(name)
     _check_role(role)
-    passwords.check_policy(password)
-    if session.exec(select(User).where(User.name == name)).first():
-        raise Conflict(f"A user named {name!r} already exists.")
+    passwords.check_policy(password, related=(name,))
+    folded = name.casefold()
+    taken = next((n for n in session.exec(select(User.name)) if n.casefold() == folded), None)
+    if taken:
+        raise Conflict(f"A user named {taken!r} already exists.")
     user = User(name=name, role=role, password_hash=passwords.hash_password(password))
     session.add(user)
     session.flush()
@@ -37,9 +55,36 @@ def create_user(session: Session, *, actor: Actor, name: str, role: str, passwor
     return user
 
 
+def change_password(session: Session, *, actor: Actor, user_id: int, new_password: str,
+                    current_password: str | None = None) -> User:
+    """A new password: your own (with your current one), or anyone's (admins, the console). Every
+    login of that user ends, so a stolen session does not outlive the password it came with."""
+    user = get_user(session, user_id)
+    require_self_or(actor, user, Action.manage_users)
+    if actor.id == user.id and not passwords.verify(user.password_hash, current_password or ""):
+        raise Forbidden("Your current password is not right; your password is unchanged.")
+    passwords.check_policy(new_password, related=(user.name,))
+    user.password_hash = passwords.hash_password(new_password)
+    session.add(user)
+    ended = sessions.end_all(session, user.id)
+    audit.record(session, actor=actor, action="user.password", to_value=f"{ended} logins ended",
+                 detail={"user_id": user.id, "name": user.name})
+    return user
+
+
+def end_logins(session: Session, *, actor: Actor, user_id: int) -> int:
+    """Log a user out everywhere (yourself, or anyone for admins); how many logins ended."""
+    user = get_user(session, user_id)
+    require_self_or(actor, user, Action.manage_users)
+    ended = sessions.end_all(session, user.id)
+    audit.record(session, actor=actor, action="user.logout_everywhere", to_value=str(ended),
+                 detail={"user_id": user.id, "name": user.name})
+    return ended
+
+
 def update_user(session: Session, *, actor: Actor, user_id: int, role: str | None = None,
                 active: bool | None = None) -> User:
-    """Change a user's role or switch them off (switching off also revokes their API tokens).
+    """Change a user's role or switch them off (which revokes their API tokens and ends their logins).
 
     An admin cannot demote or switch off themselves: a desk must never lock out its last admin
     by accident.
@@ -49,7 +94,7 @@ def update_user(session: Session, *, actor: Actor, user_id: int, role: str | Non
     if role is not None:
         _check_role(role)
     if user.id == actor.id and ((role is not None and role != Role.admin) or active is False):
-        raise InvalidInput("You cannot demote or switch off your own account; ask another admin.")
+        raise Conflict("You cannot demote or switch off your own account; ask another admin.")
     before = f"{user.role}/{user.active}"
     if role is not None:
         user.role = role
@@ -57,6 +102,7 @@ def update_user(session: Session, *, actor: Actor, user_id: int, role: str | Non
         user.active = active
         if not active:
             _revoke_all(session, user)
+            sessions.end_all(session, user.id)
     session.add(user)
     session.flush()
     audit.record(session, actor=actor, action="user.update", from_value=before,
@@ -116,7 +162,7 @@ def get_user(session: Session, user_id: int) -> User:
 
 
 def by_name(session: Session, name: str) -> User:
-    user = session.exec(select(User).where(User.name == name)).first()
+    user = session.exec(select(User).where(User.name == unicodedata.normalize("NFKC", name).strip())).first()
     if user is None:
         raise NotFound(f"No user named {name!r}.")
     return user

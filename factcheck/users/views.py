@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
+from starlette.concurrency import run_in_threadpool
 
+from factcheck.auth import sessions
 from factcheck.auth.login import log_in
 from factcheck.auth.throttle import TooManyAttempts
-from factcheck.core.errors import NotAuthenticated
+from factcheck.core.errors import Forbidden, InvalidInput, NotAuthenticated
 from factcheck.users import service as users
-from factcheck.web.deps import CsrfDep, SessionDep, UserDep, csrf_token
+from factcheck.web.deps import CsrfDep, SessionDep, SettingsDep, UserDep, csrf_token
 from factcheck.web.render import redirect, render, safe_next
 
 router = APIRouter()
@@ -22,26 +25,72 @@ def login_form(request: Request, next: str = "/"):
 
 
 @router.post("/login", dependencies=[CsrfDep])
-def login(
-    request: Request, session: SessionDep,
-    name: Annotated[str, Form()], password: Annotated[str, Form()], next: Annotated[str, Form()] = "/",
+async def login(
+    request: Request, session: SessionDep, settings: SettingsDep,
+    name: Annotated[str, Form(max_length=200)], password: Annotated[str, Form(max_length=1000)],
+    next: Annotated[str, Form()] = "/",
 ):
+    throttle = request.app.state.login_throttle
+    address = request.client.host if request.client else "unknown"
     try:
-        user = log_in(session, name=name, password=password, throttle=request.app.state.login_throttle,
-                      client=request.client.host if request.client else "?")
+        # Repeated failures on a name make the next attempt wait here, without holding a thread.
+        await asyncio.sleep(throttle.admit(name, address))
+        user, key = await run_in_threadpool(log_in, session, name=name, password=password, address=address,
+                                            throttle=throttle, lifetime_seconds=settings.session_max_age)
     except (NotAuthenticated, TooManyAttempts) as exc:
-        return render(request, "users/login.html", None, status_code=exc.status_code, next=safe_next(next),
-                      error=exc.message)
+        response = render(request, "users/login.html", None, status_code=exc.status_code, next=safe_next(next),
+                          error=exc.message)
+        if wait := exc.details.get("retry_after_seconds"):
+            response.headers["Retry-After"] = str(wait)
+        return response
+    # A new login key and a new CSRF token: nothing from before the login carries over.
     request.session.clear()
-    request.session["user_id"] = user.id
+    request.session["login"] = key
     csrf_token(request)
     return redirect(request, safe_next(next))
 
 
 @router.post("/logout", dependencies=[CsrfDep])
-def logout(request: Request):
+def logout(request: Request, session: SessionDep):
+    key = request.session.get("login")
+    if isinstance(key, str):
+        sessions.end(session, key)  # every copy of this cookie stops working, not just this one
     request.session.clear()
     return redirect(request, "/login", "You are logged out.")
+
+
+@router.get("/account")
+def account(request: Request, session: SessionDep, user: UserDep):
+    return _account_page(request, session, user)
+
+
+def _account_page(request: Request, session: SessionDep, user: UserDep, problem: str | None = None):
+    return render(request, "users/account.html", user, status_code=422 if problem else 200, problem=problem,
+                  logins=sessions.count(session, user.id))
+
+
+@router.post("/account/password", dependencies=[CsrfDep])
+def account_password(
+    request: Request, session: SessionDep, user: UserDep,
+    current_password: Annotated[str, Form(max_length=1000)], new_password: Annotated[str, Form(max_length=1000)],
+    repeat_password: Annotated[str, Form(max_length=1000)],
+):
+    if new_password != repeat_password:
+        return _account_page(request, session, user, problem="The two new passwords differ; your password is unchanged.")
+    try:
+        users.change_password(session, actor=user, user_id=user.id, new_password=new_password,
+                              current_password=current_password)
+    except (InvalidInput, Forbidden) as exc:
+        return _account_page(request, session, user, problem=exc.message)
+    request.session.clear()
+    return redirect(request, "/login", "Your password is changed; log in with the new one.")
+
+
+@router.post("/account/logout-everywhere", dependencies=[CsrfDep])
+def account_logout_everywhere(request: Request, session: SessionDep, user: UserDep):
+    ended = users.end_logins(session, actor=user, user_id=user.id)
+    request.session.clear()
+    return redirect(request, "/login", f"You are logged out of {ended} {'browser' if ended == 1 else 'browsers'}.")
 
 
 @router.get("/users")

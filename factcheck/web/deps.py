@@ -9,6 +9,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 from sqlmodel import Session
 
+from factcheck.auth import sessions
 from factcheck.auth.tokens import record_use, user_for_token
 from factcheck.core.config import Settings
 from factcheck.core.errors import Forbidden, NotAuthenticated
@@ -63,11 +64,8 @@ def csrf_token(request: Request) -> str:
 
 
 def _session_user(request: Request, session: Session) -> User | None:
-    user_id = request.session.get("user_id")
-    if not user_id:
-        return None
-    user = session.get(User, user_id)
-    return user if user and user.active else None
+    key = request.session.get("login")
+    return sessions.user_for(session, key) if isinstance(key, str) else None
 
 
 def current_user(request: Request, session: SessionDep) -> User:

@@ -11,6 +11,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
 from factcheck.core.errors import FactcheckError, NotAuthenticated
+from factcheck.core.schemas import PATTERN_MEANINGS
 
 
 def wants_json(request: Request) -> bool:
@@ -56,9 +57,7 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError):
-        problems = [
-            f"{'.'.join(str(p) for p in err['loc'] if p != 'body')}: {err['msg']}" for err in exc.errors()
-        ]
+        problems = [_describe(err) for err in exc.errors()]
         message = "The request is not valid: " + "; ".join(problems)
         if wants_json(request):
             return error_json(422, "invalid_request", message, {"errors": problems})
@@ -85,3 +84,16 @@ def _allowed_methods(request: Request) -> list[str]:
     routes = request.app.router.routes
     return [method for method in ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
             if any(route.matches({**request.scope, "method": method})[0] == Match.FULL for route in routes)]
+
+
+def _describe(err: dict) -> str:
+    """One validation problem as a person can act on it: where, and what is wrong with the value."""
+    where = ".".join(str(p) for p in err["loc"] if p != "body")
+    kind, ctx = err.get("type", ""), err.get("ctx") or {}
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") in PATTERN_MEANINGS:
+        return f"{where}: {PATTERN_MEANINGS[ctx['pattern']]}"
+    if kind == "string_unicode":
+        return f"{where}: is not valid Unicode text (it holds an unpaired surrogate such as \\ud800)"
+    if kind in ("literal_error", "enum"):
+        return f"{where}: {err.get('input')!r} is not one of {ctx.get('expected', 'the allowed values')}"
+    return f"{where}: {err['msg']}"

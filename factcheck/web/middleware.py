@@ -11,6 +11,9 @@ import json
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
+import itsdangerous
+from starlette.middleware.sessions import SessionMiddleware
+
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
@@ -38,6 +41,24 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, with_headers)
+
+
+class CookieSession(SessionMiddleware):
+    """Starlette's signed cookie, keyed when the app starts rather than when it is built: the
+    desk's own key lives in its database (``core.instance``), which is not open before then.
+
+    The cookie holds only a login's random key, the CSRF token and a one-time message; who is
+    logged in is decided by the database (``auth.sessions``).
+    """
+
+    def __init__(self, app: ASGIApp, **options: Any) -> None:
+        super().__init__(app, secret_key="set when the app starts", **options)
+        self.signer: itsdangerous.TimestampSigner | None = None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if self.signer is None and scope["type"] in ("http", "websocket"):
+            self.signer = itsdangerous.TimestampSigner(scope["app"].state.cookie_secret)
+        await super().__call__(scope, receive, send)
 
 
 class ApiBodies:

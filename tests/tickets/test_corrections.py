@@ -126,7 +126,7 @@ def test_a_merged_duplicate_gives_its_notes_and_approved_drafts_to_the_ticket_it
     assert history(session, survivor.id, "merge.absorbed")[0].from_value == f"#{duplicate.id}"
     with pytest.raises(Conflict, match=f"merged into ticket {survivor.id}"):
         corrections.restore(session, actor=rita, ticket_id=duplicate.id, expected_version=duplicate.version)
-    with pytest.raises(InvalidInput, match="itself"):
+    with pytest.raises(Conflict, match="itself"):
         corrections.merge(session, actor=rita, ticket_id=survivor.id, into=survivor.id, expected_version=2)
 
 

@@ -56,13 +56,34 @@ def test_unstorable_characters_in_any_field_are_refused_by_name_and_nothing_is_s
     assert session.exec(select(func.count()).select_from(DraftItem)).one() == drafts_before
 
 
-def test_an_articles_stray_surrogates_and_nuls_are_dropped_from_its_text(api, session):
+def test_an_articles_control_characters_are_dropped_and_a_surrogate_is_refused_by_name(api, session):
     client, _ = api
     resp = raw_json(client, "/api/v1/articles",
-                    '{"text": "The Marlow ferry carried 81,000 \\ud800passengers\\u0000 in 2024, the port said.\\n"}')
+                    '{"text": "The Marlow ferry carried 81,000 passengers\\u0000 in 2024,\\u0007 the port said.\\n"}')
     assert resp.status_code == 201, resp.text
-    text = session.get(Article, resp.json()["article_id"]).text
-    assert "81,000 passengers in 2024" in text
+    assert "81,000 passengers in 2024, the port said." in session.get(Article, resp.json()["article_id"]).text
+    refused(raw_json(client, "/api/v1/articles", '{"text": "The ferry carried \\ud800 81,000 people in 2024."}'),
+            422, "text", "not valid Unicode text")
+
+
+def test_the_command_line_refuses_unstorable_text_in_one_line(session, settings, monkeypatch):
+    from typer.testing import CliRunner
+
+    from factcheck.cli import app as cli_app
+    from factcheck.core.config import get_settings
+
+    ticket = ingest(session, settings).tickets[0]
+    make_user(session, "rita", "reviewer")
+    monkeypatch.setenv("FACTCHECK_DATABASE_URL", settings.database_url)
+    get_settings.cache_clear()
+    try:
+        # A byte the terminal could not decode reaches Python as a lone surrogate (\udcff).
+        result = CliRunner().invoke(cli_app, ["--as", "rita", "tickets", "note", str(ticket.id), "minutes \udcff"])
+    finally:
+        get_settings.cache_clear()
+    assert result.exit_code != 0 and "surrogate" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    session.expire_all()
+    assert session.exec(select(func.count()).select_from(Note)).one() == 0
 
 
 def cursor(*parts) -> str:
