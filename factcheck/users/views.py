@@ -43,7 +43,10 @@ async def login(
         if wait := exc.details.get("retry_after_seconds"):
             response.headers["Retry-After"] = str(wait)
         return response
-    # A new login key and a new CSRF token: nothing from before the login carries over.
+    # A new login key and a new CSRF token: nothing from before the login carries over, and a login
+    # this browser held before (someone else's, perhaps) ends.
+    if isinstance(previous := request.session.get("login"), str):
+        await run_in_threadpool(sessions.end, session, previous)
     request.session.clear()
     request.session["login"] = key
     csrf_token(request)

@@ -57,6 +57,16 @@ def test_the_login_key_changes_at_each_login(app, client, session):
     assert session.exec(select(func.count()).select_from(LoginSession)).one() == 2  # two browsers, two logins
 
 
+def test_logging_in_again_in_the_same_browser_ends_the_login_it_held(app, client, session):
+    make_user(session, "rita")
+    make_user(session, "ed", "editor")
+    login(client, "rita")
+    copy = copy_of(client, app)  # rita's login, copied before someone else logs in at her desk
+    login(client, "ed")
+    assert not logged_in(copy)
+    assert session.exec(select(func.count()).select_from(LoginSession)).one() == 1
+
+
 def test_a_new_password_ends_every_login_of_that_user(app, client, session):
     make_user(session, "rita")
     token = login(client, "rita")
