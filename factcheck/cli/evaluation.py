@@ -13,7 +13,7 @@ from factcheck.core.errors import FactcheckError
 from factcheck.engines import get_engine
 from factcheck.engines.base import ClaimContext
 from factcheck.evaluation.checkworthy import evaluate, read_tsv
-from factcheck.evaluation.questions import COVER_THRESHOLD, coverage, read_jsonl
+from factcheck.evaluation.questions import COVER_THRESHOLD, read_jsonl, score_questions
 from factcheck.models import ClaimKind
 
 app = typer.Typer(help="Measure claim detection and drafting against labelled data.", no_args_is_help=True)
@@ -49,19 +49,20 @@ def eval_questions(
         examples = read_jsonl(file)
     except FactcheckError as exc:
         fail(exc.message)
-    covered = total = drafted = 0
-    for ex in examples:
-        drafts = engine.draft(ClaimContext(
-            claim=ex.claim, quote=ex.claim, kind=ClaimKind.statement, speaker=ex.person, reported_by=None,
-            context=ex.claim))
-        questions = [q.text for q in drafts.questions]
-        drafted += len(questions)
-        total += len(ex.references)
-        covered += sum(coverage(ref, questions) >= COVER_THRESHOLD for ref in ex.references)
-    typer.echo(f"file: {file.name}  claims: {len(examples)}  reference questions: {total}  "
-               f"drafted: {drafted}  engine: {engine.name}")
-    typer.echo(f"covered: {covered} of {total} ({covered / max(total, 1):.1%}); a reference counts as covered "
-               f"when one drafted question contains ≥{COVER_THRESHOLD:.0%} of its content words")
+    drafted = [[q.text for q in engine.draft(ClaimContext(
+        claim=ex.claim, quote=ex.claim, kind=ClaimKind.statement, speaker=ex.person, reported_by=None,
+        context=ex.claim)).questions] for ex in examples]
+    s = score_questions(examples, drafted)
+    pct = lambda n, d: f"{n / max(d, 1):.1%}"  # noqa: E731
+    typer.echo(f"file: {file.name}  claims: {s.claims}  reference questions: {s.references}  "
+               f"drafted: {s.drafted}  engine: {engine.name}")
+    typer.echo(f"covered: {s.covered} of {s.references} ({pct(s.covered, s.references)}); a reference counts as "
+               f"covered when one drafted question contains ≥{COVER_THRESHOLD:.0%} of its content words")
+    typer.echo(f"echo baseline (the claim itself as the only question): {s.echo_covered} of {s.references} "
+               f"({pct(s.echo_covered, s.references)})")
+    typer.echo(f"beyond the echo: {s.beyond_echo} of the {s.echo_missed} references the claim alone misses "
+               f"({pct(s.beyond_echo, s.echo_missed)})")
+    typer.echo(f"drafted questions that cover a reference: {s.useful} of {s.drafted} ({pct(s.useful, s.drafted)})")
 
 
 def _engine_named(name: str):

@@ -3,6 +3,10 @@
 Matching is lexical: a reference question counts as covered when some drafted question shares at
 least half of its content words (token recall after lower-casing, dropping stop words and a light
 suffix strip). It rewards naming the same actors, figures and actions; it cannot see paraphrase.
+
+Coverage alone flatters echoing: the claim itself, turned into one question, covers two thirds of
+ClaimDecomp's references. So the claim is scored too, as the *echo baseline*, and a draft is
+credited for what it adds: the references the echo misses that the draft covers.
 """
 
 from __future__ import annotations
@@ -40,6 +44,36 @@ def coverage(reference: str, drafted: list[str]) -> float:
     if not ref:
         return 0.0
     return max((len(ref & content_words(d)) / len(ref) for d in drafted), default=0.0)
+
+
+@dataclass
+class QuestionScores:
+    claims: int
+    references: int
+    drafted: int
+    covered: int
+    echo_covered: int  # by the claim alone, as one question
+    beyond_echo: int  # references the echo misses that the drafts cover
+    useful: int  # drafted questions that cover at least one reference
+
+    @property
+    def echo_missed(self) -> int:
+        return self.references - self.echo_covered
+
+
+def score_questions(examples: list["QgenExample"], drafted: list[list[str]]) -> QuestionScores:
+    covered = echo = beyond = useful = 0
+    for ex, questions in zip(examples, drafted, strict=True):
+        for ref in ex.references:
+            by_draft = coverage(ref, questions) >= COVER_THRESHOLD
+            by_echo = coverage(ref, [ex.claim]) >= COVER_THRESHOLD
+            covered += by_draft
+            echo += by_echo
+            beyond += by_draft and not by_echo
+        useful += sum(any(coverage(ref, [q]) >= COVER_THRESHOLD for ref in ex.references) for q in questions)
+    return QuestionScores(claims=len(examples), references=sum(len(e.references) for e in examples),
+                          drafted=sum(map(len, drafted)), covered=covered, echo_covered=echo,
+                          beyond_echo=beyond, useful=useful)
 
 
 @dataclass

@@ -1,5 +1,9 @@
 """Offline drafts are specific to their claim, name their sources, and say they are rule-based."""
 
+import re
+
+import pytest
+
 from factcheck.engines.base import ClaimContext
 from factcheck.engines.offline.engine import OfflineEngine
 from factcheck.models import ClaimKind
@@ -62,3 +66,36 @@ def test_search_queries_do_not_repeat_a_figure_word():
     d = draft(claim="The city spent $4 million on road repairs in 2024.", kind=ClaimKind.quantity)
     for source in d.sources:
         assert source.search_query.count("million") == 1, source.search_query
+
+
+# Each type of claim points at the record that settles it, with a query a person would type.
+@pytest.mark.parametrize("claim, record", [
+    ("The county paid Brightline Paving $2.4 million under a no-bid contract in 2024.", "procurement records"),
+    ("The Riverton City Council voted 6-3 on March 3, 2025 to raise water rates.", "minutes or roll call"),
+    ("The state audit found that the agency could not account for $11 million in grants.", "audit report"),
+    ("A study in The Lancet found that the vaccine cut hospital admissions by 40 percent.", "study itself"),
+    ("Unemployment in Ohio fell to 3.9 percent in October, according to the Bureau of Labor Statistics.",
+     "Bureau of Labor Statistics's published data"),
+    ("A federal judge ruled on Tuesday that the county's map violated the Voting Rights Act.", "court filings"),
+])
+def test_sources_name_the_record_that_settles_the_type_of_claim(claim, record):
+    d = draft(claim=claim)
+    assert any(record in s.name for s in d.sources), [s.name for s in d.sources]
+
+
+def test_search_queries_are_short_keywords_not_phrases_or_filler():
+    for claim in ["The county paid Brightline Paving $2.4 million under a no-bid contract in 2024.",
+                  "Ines Okafor said: “We moved more cargo than ever before in the port's long history.”"]:
+        for source in draft(claim=claim, speaker="Ines Okafor" if "Okafor" in claim else None).sources:
+            query = source.search_query
+            assert " OR " not in query and "document" not in query, query
+            assert len(query.split()) <= 12, query
+            quoted = re.findall(r'"([^"]+)"', query)
+            assert all(len(q.split()) <= 4 for q in quoted), query  # a name, never a sentence
+
+
+def test_a_claim_that_refers_back_names_no_actor_to_ask():
+    d = draft(claim="One of them said the mayor knew about the overruns in June.")
+    assert not any(q.text.startswith("Has One") for q in d.questions)
+    d = draft(claim="Its vice chair, Dana Whitlock, resigned in May.")
+    assert not any(q.text.startswith("Has Its") for q in d.questions)

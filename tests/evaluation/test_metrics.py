@@ -6,7 +6,7 @@ from typer.testing import CliRunner
 from factcheck.cli import app
 from factcheck.core.errors import InvalidInput
 from factcheck.evaluation.checkworthy import evaluate, read_tsv
-from factcheck.evaluation.questions import coverage
+from factcheck.evaluation.questions import QgenExample, coverage, score_questions
 from tests.conftest import shared_file
 
 
@@ -34,6 +34,17 @@ def test_question_coverage_is_content_word_recall():
     assert coverage("Did Barr receive $36,550 from payday lenders?",
                     ["Has Barr received $36,550 from payday lenders, per FEC filings?"]) == 1.0
     assert coverage("Did the bill pass the Senate?", ["Who is the original source?"]) == 0.0
+
+
+def test_drafts_are_credited_only_for_what_the_claim_itself_does_not_already_cover():
+    example = QgenExample(claim="Barr took $36,550 from payday lenders.", person=None, references=[
+        "Did Barr take $36,550 from payday lenders?",  # the claim covers this on its own
+        "Did Barr vote to weaken the consumer bureau?"])  # only a real draft can
+    echo = score_questions([example], [["Did Barr take $36,550 from payday lenders?"]])
+    assert (echo.covered, echo.echo_covered, echo.beyond_echo, echo.useful) == (1, 1, 0, 1)
+    real = score_questions([example], [["Did Barr take $36,550?", "Did Barr vote to weaken the consumer bureau?",
+                                        "Who is the original source?"]])
+    assert (real.covered, real.beyond_echo, real.useful, real.drafted) == (2, 1, 2, 3)
 
 
 def test_eval_checkworthy_command_prints_the_figures(tmp_path):

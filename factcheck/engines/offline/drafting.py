@@ -45,7 +45,8 @@ OUTLET_DOMAINS = {
 
 _NUMBER = re.compile(
     r"(?:[$€£]\s?)?\d+(?:[,.]\d+)*(?:[-–]\d+)?(?:\s?(?:%|percent|per cent))?(?:\s+(?:million|billion|trillion|"
-    r"thousand|hundred))?(?:\s+(?!(?:with|and|in|of|to|the|a|an|for|on|at|from|by|as|that|was|were|is)\b)"
+    r"thousand|hundred))?(?:\s+(?!(?:with|and|in|of|to|the|a|an|for|on|at|from|by|as|that|was|were|is|under|over|per|this|last|"
+    r"each|since|after|before|about|more|less|than|into|because|while)\b)"
     r"[a-z]+){0,2}|\b(?:dozens|hundreds|thousands|millions|billions)\s+of\s+[a-z]+",
 )
 _DATE = re.compile(
@@ -69,6 +70,8 @@ _STOP_PROPER = {
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
     "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December", "Is", "Did", "Has", "Was", "Escalation", "Using",
+    # Openers that refer back ("One of them said", "Its vice chair"): never an actor to ask.
+    "One", "Its", "Their", "His", "Her", "Our", "Some", "Many", "Most", "Several", "Both", "Each",
 }
 _EXPERT = re.compile(r"\b(fellow|analyst|professor|expert|researcher|economist|scientist|scholar)\b", re.I)
 _GOVERNMENT = re.compile(
@@ -177,6 +180,8 @@ def questions(ctx: ClaimContext) -> list[DraftedQuestion]:
             "Dates and sequence are a common source of error.",
         ))
     named = actors(core, exclude={ctx.speaker or "", ctx.reported_by or ""})
+    # A lone capitalised first word is usually just the start of the sentence ("Unemployment fell").
+    named = [a for a in named if " " in a or not core.startswith(a)]
     if named and ctx.kind != ClaimKind.quote:
         out.append(DraftedQuestion(
             f"Has {named[0]} confirmed or denied this on the record?",
@@ -219,12 +224,12 @@ def sources(ctx: ClaimContext) -> list[DraftedSource]:
         ))
     if ctx.speaker and not _ANONYMOUS.search(ctx.speaker):
         quoted = re.search(r"“([^”]+)”", ctx.claim)
-        phrase = _short(quoted.group(1), 8).rstrip("…") if quoted else terms
+        said = key_terms(quoted.group(1), exclude=ctx.speaker) if quoted else key_terms(core, exclude=ctx.speaker)
         out.append(DraftedSource(
             name=f"Transcript or recording of {ctx.speaker}'s remarks",
             source_kind="primary record",
             rationale=f"Only the full remarks show whether {ctx.speaker} said this, and in what context.",
-            search_query=f"\"{ctx.speaker}\" \"{phrase}\" transcript",
+            search_query=f"\"{ctx.speaker}\" {said} transcript",
         ))
         out.append(DraftedSource(
             name=f"{ctx.speaker}, or their office",
@@ -232,12 +237,14 @@ def sources(ctx: ClaimContext) -> list[DraftedSource]:
             rationale="The speaker can confirm the words and their context on the record.",
             search_query=f"\"{ctx.speaker}\" {key_terms(core, exclude=ctx.speaker)}",
         ))
-    if numbers(core) or ctx.kind == ClaimKind.quantity:
+    records = _records(core, terms)
+    out.extend(records)
+    if (numbers(core) or ctx.kind == ClaimKind.quantity) and not records:
         out.append(DraftedSource(
             name="The official statistics or data set behind the figures",
             source_kind="data set",
             rationale="A number is settled by the data it comes from, with its definitions and period.",
-            search_query=f"{terms} official data",
+            search_query=f"{terms} data",
         ))
     named = [a for a in actors(core, exclude={ctx.speaker or "", ctx.reported_by or ""})
              if _GOVERNMENT.search(a) or len(a.split()) >= 2]
@@ -250,9 +257,61 @@ def sources(ctx: ClaimContext) -> list[DraftedSource]:
         ))
     if not any(s.source_kind == "primary record" for s in out):
         out.append(DraftedSource(
-            name="Primary records: documents, filings or official transcripts",
+            name="The primary record: the document, filing or transcript behind the claim",
             source_kind="primary record",
             rationale="A primary record settles what happened without relying on anyone's account of it.",
-            search_query=f"{terms} document OR transcript OR filing",
+            search_query=terms,
         ))
+    return out
+
+
+# The record that settles each type of claim, as a checker would look for it: (signal in the claim,
+# source kind, name, why, word added to the search). The first two that fit are drafted.
+_BODY = r"(council|board|committee|commission|senate|house|assembly|legislature|parliament|congress|trustees)"
+_RECORDS = [
+    (re.compile(r"\baudit(s|ed|or|ors)?\b", re.I), "primary record", "The audit report itself",
+     "An audit's findings are read in the report, with its scope, period and method, not in an account of it.",
+     "audit report"),
+    (re.compile(rf"\b(vot(e|ed|es|ing)|roll[-\s]call|unanimous(ly)?|\d+\s*[-–]\s*\d+)\b.*\b{_BODY}\b|"
+                rf"\b{_BODY}\b.*\b(vot(e|ed|es|ing)|approved|rejected|passed|adopted|unanimous(ly)?)\b", re.I),
+     "primary record", "The minutes or roll call of the vote",
+     "Minutes and roll calls record who voted which way, on what motion and on which date.", "minutes vote"),
+    (re.compile(r"\b(contracts?|procure\w*|tenders?|bids?|no-bid|vendors?|budget\w*|grants?|awarded|"
+                r"spent|spending|overrun|invoices?|paid|payments?)\b", re.I),
+     "primary record", "Budget documents, contracts and procurement records",
+     "Money claims are settled by the budget, the contract and its award notice, and the minutes of the "
+     "body that approved the spending.", "contract budget"),
+    (re.compile(r"\b(study|studies|researchers?|journal|trial|survey(ed)?|peer[-\s]reviewed|paper)\b", re.I),
+     "primary record", "The study itself and its data",
+     "A study is read in the paper, with its sample, method and limits; press releases often overstate it.",
+     "study"),
+    (re.compile(r"\b(court|judge|jury|lawsuit|sued|su(es|ing)|indict\w*|charged|convicted|sentenced|ruling|"
+                r"ruled|verdict|plea)\b", re.I),
+     "primary record", "The court filings and docket",
+     "The docket shows what was filed, charged and decided, and when.", "court docket"),
+    (re.compile(r"\b(law|bill|act|ordinance|statute|regulation|executive\s+order|amendment|Act|Bill|Law)\b"), "primary record",
+     "The text of the law, bill or order",
+     "What a law does is read in its text and its official summary, not in either side's account.", "text"),
+    (re.compile(r"\b(percent|per\s+cent|%|rate|unemploy\w*|inflation|average|median|per\s+capita|census|"
+                r"statistics|gdp|deaths|cases|population)\b", re.I),
+     "data set", "",  # named after the agency when the claim names one
+     "A statistic is settled by the publisher's own data set, with its definitions, period and revisions.",
+     "data"),
+]
+_AGENCY = re.compile(r"\b(Bureau|Statistics|Census|Agency|Department|Office|Institute|Commission|Administration|"
+                     r"Ministry|Authority|Service|Centers?|Board|Bank|CDC|BLS|WHO|OECD|IMF|ONS|Eurostat)\b")
+
+
+def _records(core: str, terms: str) -> list[DraftedSource]:
+    out = []
+    for signal, kind, name, why, word in _RECORDS:
+        if len(out) == 2:
+            break
+        if not signal.search(core):
+            continue
+        if kind == "data set":
+            agency = next((a for a in actors(core) if _AGENCY.search(a)), None)
+            name = f"{agency}'s published data" if agency else "The data set the figure comes from"
+        query_terms = " ".join(w for w in terms.split() if w.lower() not in word.split())
+        out.append(DraftedSource(name=name, source_kind=kind, rationale=why, search_query=f"{query_terms} {word}"))
     return out
