@@ -16,7 +16,7 @@ The Lake Orra ferry made 12,400 crossings in 2024, twice as many as in 2022, the
 
 Transit director Paolo Brandt said the county would buy two electric ferries for $31 million by 2026.
 
-Riders praised the new timetable.
+Riders welcomed the new timetable.
 """
 
 
@@ -35,25 +35,25 @@ def test_selecting_words_in_the_article_adds_them_as_a_claim(page, desk):
     log_in(page, desk.user("sofia", "reviewer"))
     article_id = ingest(page, ARTICLE, "Ferry crossings")
     runs = page.locator("#article-text span[data-start]")
-    praise = runs.filter(has_text="Riders praised the new timetable.")
-    praise.select_text()
+    welcome = runs.filter(has_text="Riders welcomed the new timetable.")
+    welcome.select_text()
     page.locator("#article-text").dispatch_event("mouseup")
     form = page.locator("#add-claim")
     assert page.locator("#add-claim-box").get_attribute("open") is not None
     start = int(form.locator("input[name=start]").input_value())
     end = int(form.locator("input[name=end]").input_value())
-    assert article_text(desk, article_id)[start:end].strip() == "Riders praised the new timetable."
+    assert article_text(desk, article_id)[start:end].strip() == "Riders welcomed the new timetable."
     form.get_by_label("The claim, standing on its own").fill("Lake Orra ferry riders praised the 2024 timetable.")
     submit(page, lambda: form.get_by_role("button", name="Add the claim").click())
     assert page.locator("h1.claim").inner_text() == "Lake Orra ferry riders praised the 2024 timetable."
-    assert page.locator("blockquote.context mark").inner_text() == "Riders praised the new timetable."
+    assert page.locator("blockquote.context mark").inner_text() == "Riders welcomed the new timetable."
     assert page.locator("article.draft").count() >= 3  # drafted like the others
 
 
 def test_part_of_a_sentence_dragged_over_with_the_mouse_keeps_its_exact_place(page, desk):
     log_in(page, desk.user("sofia", "reviewer"))
     article_id = ingest(page, ARTICLE.replace("Orra", "Wren"), "Wren ferry")
-    run = page.locator("#article-text span[data-start]").filter(has_text="Riders praised")
+    run = page.locator("#article-text span[data-start]").filter(has_text="Riders welcomed")
     box = run.bounding_box()
     # From the left edge of "Riders" to the middle of the run, as a person drags.
     page.mouse.move(box["x"] + 1, box["y"] + box["height"] / 2)
@@ -64,7 +64,7 @@ def test_part_of_a_sentence_dragged_over_with_the_mouse_keeps_its_exact_place(pa
     start = int(form.locator("input[name=start]").input_value())
     end = int(form.locator("input[name=end]").input_value())
     selected = form.locator("textarea[name=quote]").input_value()
-    assert selected.startswith("Riders") and 0 < len(selected) < len("Riders praised the new timetable.")
+    assert selected.startswith("Riders") and 0 < len(selected) < len("Riders welcomed the new timetable.")
     assert article_text(desk, article_id)[start:end] == selected
 
 

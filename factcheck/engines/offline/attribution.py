@@ -8,13 +8,17 @@ from dataclasses import dataclass
 _VERBS = (
     r"said|says|told|tells|added|adds|warned|warns|wrote|writes|explained|noted|argued|claimed|"
     r"claims|stated|insisted|confirmed|confirms|announced|announces|reported|reports|tweeted|posted|"
-    r"acknowledged|admitted|denied|testified|continued|replied|responded|asserted"
+    r"acknowledged|admitted|denied|testified|continued|replied|responded|asserted|"
+    # What a document says: "The audit found that …", "a 2023 study concluded …".
+    r"found|finds|concluded|concludes|showed|shows|estimated|estimates|determined"
 )
 # An actor phrase: a capitalised name, possibly with an appositive ("Doug Bandow, a senior fellow at X,"),
 # or a descriptive source ("an anonymous source", "unnamed sources", "sources familiar with …").
 _ACTOR = (
     r"(?:(?:[Aa]n?|[Tt]he|[Tt]wo|[Tt]hree|[Ss]everal|[Mm]ultiple)\s+)?(?:[A-Z][\w’'.\-]*|anonymous|unnamed|senior|new|"
-    r"recent|report|sources?|officials?|people|person|spokes\w+|outlet|newspaper|paper|network|reporters?)(?:[\s\-](?:[A-Z][\w’'.\-]*|of|for|at|the|in|with|"
+    r"recent|report|sources?|officials?|people|person|spokes\w+|outlet|newspaper|paper|network|reporters?|"
+    r"audit|study|survey|analysis|review|investigation|inquiry|memo|filing|lawsuit|complaint|records|data|"
+    r"documents)(?:[\s\-](?:[A-Z][\w’'.\-]*|of|for|at|the|in|with|"
     r"and|familiar|close|to|anonymous|unnamed|senior|administration|officials?|sources?|people|"
     r"person|spokes\w+|recent|conversation|between|matter|plans?|talks?|situation|knowledge|who|"
     r"spoke|on|condition|anonymity|a|an|outlet|newspaper|report))*"
@@ -36,10 +40,27 @@ _SAID_THAT = re.compile(
 _QUOTE = re.compile(r"[“\"](?P<q>[^”\"]{3,})[”\"]")
 # “…,” X said / “…,” said X / X said, “…” / X told Y, “…”
 _TAG_AFTER = re.compile(
-    rf"[”\"]\s*,?\s*(?P<who>{_ACTOR}){_APPOSITIVE}\s+(?:also\s+|later\s+)?(?:{_VERBS})"
+    rf"[”\"]\s*,?\s*(?P<who>{_ACTOR}|he|she){_APPOSITIVE}\s+(?:also\s+|later\s+)?(?:{_VERBS})"
     rf"(?:\s+(?P<to>{_ACTOR}))?\s*[.,]?",
 )
-_TAG_AFTER_INVERTED = re.compile(rf"[”\"]\s*,?\s*(?:{_VERBS})\s+(?P<who>{_ACTOR})\s*[.,]")
+# "…," said county engineer Raj Patel: a lower-case title may come before the name.
+_TAG_AFTER_INVERTED = re.compile(rf"[”\"]\s*,?\s*(?:{_VERBS})\s+(?P<who>(?:[a-z][\w’'\-]*\s+){{0,3}}?{_ACTOR})\s*[.,]")
+# "Two people familiar with the contract, who spoke on condition of anonymity, said …": the source is
+# unnamed, whatever the description, and the claim must say so.
+_ANONYMOUS_SOURCE = re.compile(
+    rf"^(?P<who>(?:[Aa]n?|[Tt]wo|[Tt]hree|[Ff]our|[Ss]everal|[Mm]ultiple|[Ss]ome|[Oo]ne)\s+[^,“\"]{{2,80}}?),\s+"
+    rf"(?P<why>(?:who|because)\s[^“\"]{{2,200}}?),\s+(?:also\s+)?(?P<verb>{_VERBS})\s+(?:that\s+)?(?P<rest>.+)$",
+    re.S,
+)
+_ANONYMITY = re.compile(
+    r"anonymity|not\s+to\s+be\s+(named|identified)|not\s+authori[sz]ed|declined\s+to\s+be\s+(named|identified)|"
+    r"without\s+being\s+(named|identified)|on\s+background|familiar\s+with",
+    re.I,
+)
+_PLURAL_SOURCE = re.compile(r"^(two|three|four|several|multiple|some)\b|\b(people|officials|sources|aides|"
+                            r"employees|members|staffers|workers|diplomats)\b", re.I)
+_DOCUMENT = re.compile(r"^(the|a|an)\s+(\S+\s+){0,3}(audit|study|survey|analysis|review|investigation|inquiry|"
+                       r"memo|filing|lawsuit|complaint|records|data|documents|report)$", re.I)
 _TAG_BEFORE = re.compile(
     rf"(?P<who>{_ACTOR}){_APPOSITIVE}\s+(?:also\s+|later\s+)?(?:{_VERBS})"
     rf"(?:\s+(?P<to>{_ACTOR}))?\s*[,:]\s*[“\"]",
@@ -97,10 +118,24 @@ def attribute(sentence: str) -> Attribution:
         if m:
             reported_by = _clean(m.group("who"))
             body = m.group("rest") + "."
+    anonymous = _ANONYMOUS_SOURCE.match(body)
+    if anonymous and _ANONYMITY.search(anonymous.group("who") + " " + anonymous.group("why")):
+        return Attribution(speaker=unnamed(anonymous.group("who")), reported_by=reported_by,
+                           content=anonymous.group("rest"), content_offset=offset + anonymous.start("rest"),
+                           verb=anonymous.group("verb"))
     speaker, reported_by, verb, body, offset = _peel_reporting(body, offset, reported_by)
     quotation = quote.group("q").strip() if quote else None
     return Attribution(speaker=speaker, reported_by=reported_by, content=body, content_offset=offset,
                        quotation=quotation if speaker else None, verb=verb)
+
+
+def unnamed(description: str) -> str:
+    """What a claim calls a source the article does not name: "unnamed sources" for people,
+    "an unnamed county official" for one described in a few words."""
+    if _PLURAL_SOURCE.search(description):
+        return "unnamed sources"
+    head = re.sub(r"^(an?|one)\s+", "", description.strip(), flags=re.I)
+    return f"an unnamed {head}" if 0 < len(head.split()) <= 3 else "an unnamed source"
 
 
 def _tagged_quotation(body: str, offset: int, quote: re.Match) -> Attribution | None:
@@ -138,7 +173,7 @@ def _peel_reporting(body: str, offset: int, reported_by: str | None
         m = _SAID_THAT.match(body)
         if m:
             who = _clean(m.group("who"))
-            if m.group("verb").startswith("report") or _looks_like_outlet(who):
+            if m.group("verb").startswith("report") or _looks_like_outlet(who) or _DOCUMENT.match(who or ""):
                 reported_by = reported_by or who
             else:
                 speaker = speaker or who

@@ -187,10 +187,10 @@ def questions(ctx: ClaimContext) -> list[DraftedQuestion]:
             f"Has {named[0]} confirmed or denied this on the record?",
             f"{named[0]} is named in the claim and can speak to it directly.",
         ))
-    if ctx.reported_by and ctx.speaker and _ANONYMOUS.search(ctx.speaker):
+    if ctx.speaker and _ANONYMOUS.search(ctx.speaker):
+        told = f"told {ctx.reported_by}" if ctx.reported_by else "said"
         out.append(DraftedQuestion(
-            f"Has any named official or document confirmed what {ctx.speaker} "
-            f"told {ctx.reported_by}?",
+            f"Has any named official or document confirmed what {ctx.speaker} {told}?",
             "Claims resting on anonymous sources need independent, on-the-record corroboration.",
         ))
     elif ctx.reported_by:

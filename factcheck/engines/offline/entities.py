@@ -35,6 +35,11 @@ _TITLED = re.compile(
     rf"\b((?:[A-Z][a-z]+\s+)?)({TITLES})\s+({_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})\b"
 )
 _PRONOUN_START = re.compile(r"^(He|She)\b", re.I)
+_CAPITALISED = re.compile(r"\b[A-Z][a-zà-ÿ’'\-]+\b")
+# A name that says it is a company: "Meridian Paving Inc.", "Harlow Water Company", "Acme Corp".
+_COMPANY = re.compile(r"\b(?:[A-Z][\w&’'\-]*\s+){1,4}(?:Inc\.?|Corp\.?|Corporation|Company|Co\.|LLC|Ltd\.?|"
+                      r"Group|Holdings|PLC|GmbH|S\.A\.)(?=\W|$)")
+_THE_COMPANY = re.compile(r"^The\s+(company|firm|contractor)\b")
 
 
 @dataclass
@@ -45,14 +50,18 @@ class Actors:
     roles: dict[str, str] = field(default_factory=dict)  # "the venezuelan president" -> full name
     ambiguous_roles: set[str] = field(default_factory=set)
     last_person: str | None = None
+    last_company: str | None = None
 
     def note(self, sentence: str) -> None:
-        """Learn names and roles from a sentence, in article order."""
+        """Learn names and roles from a sentence, in article order. The last person it mentions
+        (by full name or by a surname already known) is who a following "she" or "he" means."""
+        mentions: list[tuple[int, str]] = []
         for m in _TITLED.finditer(sentence):
             adjective, title, name = m.group(1).strip(), m.group(2), m.group(3)
             name = _strip_possessive(name)
             if len(name.split()) >= 2:
                 self._add_person(name)
+                mentions.append((m.start(3), self.full_names[name.split()[-1]]))
                 for role in {f"the {title}".lower(), f"the {adjective} {title}".lower()}:
                     if "  " in role or role.endswith(" "):
                         continue
@@ -73,11 +82,26 @@ class Actors:
             # "Harbor Master Ines Okafor": a person's name is the last two words, or three with an initial.
             keep = 3 if len(tokens) >= 3 and re.fullmatch(r"[A-Z]\.", tokens[-2]) else 2
             self._add_person(" ".join(tokens[-keep:]))
+            mentions.append((m.start(), self.full_names[tokens[-1]]))
+        for m in _CAPITALISED.finditer(sentence):
+            if full := self.full_names.get(m.group(0)):
+                mentions.append((m.start(), full))
+        if mentions:
+            self.last_person = max(mentions)[1]
+        for m in _COMPANY.finditer(sentence):
+            self.last_company = m.group(0)
 
     def _add_person(self, name: str) -> None:
-        surname = name.split()[-1]
-        self.full_names.setdefault(surname, name)
-        self.last_person = self.full_names[surname]
+        self.full_names.setdefault(name.split()[-1], name)
+
+    def resolve_company(self, text: str) -> tuple[str, bool]:
+        """"The company said …" names the last company the article named; True if none was named."""
+        m = _THE_COMPANY.match(text)
+        if not m:
+            return text, False
+        if self.last_company:
+            return self.last_company + text[m.end():], False
+        return text, True
 
     def expand(self, text: str) -> str:
         """Replace roles and bare surnames with full names, outside quotations only."""

@@ -15,8 +15,13 @@ from factcheck.models import ClaimKind
 # Below this many words a clause is a fragment, not a claim of its own.
 _MIN_PART_WORDS = 6
 _SPLIT = re.compile(r",\s+while\s+|;\s+(?=[a-z])|,\s+whereas\s+")
-_UNRESOLVED_START = re.compile(r"^(They|It|This|That|These|Those|He|She|We)\b")
-_LOWER_FIRST = {"The", "A", "An", "This", "That", "These", "Those", "It", "Its", "There", "Some", "Many"}
+# Openings that point back to something the claim does not name: a person must say what.
+_UNRESOLVED_START = re.compile(
+    r"^(They|It|This|That|These|Those|He|She|We|Its|Their|One of (?:them|those|the \w+)|"
+    r"(?:Some|Many|Most|Both|Each|All|None|Several|Two|Three) of (?:them|those)|The (?:company|firm|contractor))\b")
+_LOWER_FIRST = {"The", "A", "An", "This", "That", "These", "Those", "It", "Its", "There", "Some", "Many",
+                # A conditional after "said that" stays one sentence: "… said that if the numbers hold, …".
+                "If", "When", "Unless", "Once", "While", "Although", "Because", "After", "Before"}
 _WORD = re.compile(r"[\w’']+")
 # "X argued that the city should …": a recommendation, not a fact, unless it carries a figure.
 _PRESCRIPTIVE = re.compile(r"\b(should|ought\s+to|must|needs?\s+to|has\s+to|have\s+to)\b", re.I)
@@ -95,6 +100,8 @@ def _clause_claim(sentence: Sentence, score: float, attr: Attribution, rel_start
     whole = len(part) >= len(attr.content.rstrip(". ")) - 1
     q_start, q_end = (sentence.start, sentence.end) if whole else (abs_start, abs_start + len(part))
     content, unresolved = actors.resolve_pronoun(part.strip())
+    content, no_company = actors.resolve_company(content)
+    unresolved = unresolved or no_company
     content = dates.resolve(actors.expand(content), published)
     opening = _UNRESOLVED_START.match(content)
     return ExtractedClaim(

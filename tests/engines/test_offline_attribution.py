@@ -1,0 +1,97 @@
+"""Who said it, read from the article: titles after "said", pronouns after a named person,
+unnamed sources, documents, and claims that point back to something they do not name."""
+
+from datetime import date
+
+import pytest
+
+from factcheck.engines.base import ArticleInput, ClaimContext
+from factcheck.engines.offline.engine import OfflineEngine
+from factcheck.models import ClaimKind
+
+ARTICLE = """Harlow County repaving project ran over budget
+
+HARLOW — The county's road repaving program cost $14.2 million last year, well above the $11 million the board approved in March.
+
+"The repaving came in $3 million over budget," said Comptroller Angela Ruiz.
+
+"We resurfaced 48 miles of road, not the 60 we promised," said county engineer Raj Patel.
+
+Ruiz has asked the board for an independent review. "The contractor billed us twice for the same 6 miles," she said.
+
+Two people familiar with the contract, who spoke on condition of anonymity because they were not authorized to discuss it, said the contractor had received a no-bid extension in 2023.
+
+The audit found that 11 of the 40 invoices lacked signatures.
+
+Meridian Paving Inc. won the first contract in 2021. The company said it had delivered every mile the county paid for.
+
+The board has seven members. Its vice chair, Tom Alvarez, voted against the extension in 2023.
+
+The commissioners met twice in June. One of them said the overruns were reported to the board in May.
+
+A county official, who asked not to be named, said that if the numbers hold, the program will be $5 million short next year.
+"""
+
+
+@pytest.fixture(scope="module")
+def claims():
+    return OfflineEngine().extract(ArticleInput(text=ARTICLE, published=date(2025, 11, 20))).claims
+
+
+def claim_quoting(claims, fragment):
+    found = [c for c in claims if fragment in c.quote]
+    assert found, f"no claim quotes {fragment!r}"
+    return found[0]
+
+
+def test_a_title_and_name_after_said_is_the_speaker(claims):
+    ruiz = claim_quoting(claims, "over budget")
+    assert ruiz.speaker == "Comptroller Angela Ruiz"
+    patel = claim_quoting(claims, "48 miles")
+    assert patel.speaker == "county engineer Raj Patel"
+    assert patel.claim.startswith("County engineer Raj Patel said: “We resurfaced 48 miles")
+
+
+def test_she_said_after_a_named_person_is_that_person(claims):
+    c = claim_quoting(claims, "billed us twice")
+    assert c.speaker == "Angela Ruiz" and not c.needs_human
+    assert "unnamed speaker" not in c.claim
+
+
+def test_anonymous_sources_are_named_as_unnamed_and_their_description_is_not_the_claim(claims):
+    c = claim_quoting(claims, "no-bid extension")
+    assert c.speaker == "unnamed sources"
+    assert c.claim == "Unnamed sources said that the contractor had received a no-bid extension in 2023."
+    one = claim_quoting(claims, "asked not to be named")
+    assert one.speaker == "an unnamed county official"
+
+
+def test_a_conditional_after_an_attribution_stays_one_sentence(claims):
+    c = claim_quoting(claims, "asked not to be named")
+    assert c.claim == ("An unnamed county official said that if the numbers hold, "
+                       "the program will be $5 million short next year.")
+
+
+def test_what_a_document_found_is_attributed_to_the_document(claims):
+    c = claim_quoting(claims, "The audit found")
+    assert c.reported_by == "the audit"
+    assert c.claim == "According to the audit, 11 of the 40 invoices lacked signatures."
+
+
+def test_the_company_is_the_company_the_article_named(claims):
+    c = claim_quoting(claims, "The company said")
+    assert c.claim.startswith("Meridian Paving Inc. said it had delivered") and not c.needs_human
+
+
+@pytest.mark.parametrize("fragment", ["Its vice chair", "One of them said"])
+def test_a_claim_pointing_back_to_what_it_does_not_name_goes_to_a_person(claims, fragment):
+    c = claim_quoting(claims, fragment)
+    assert c.needs_human and c.flag_reason
+
+
+def test_unnamed_sources_get_the_on_the_record_check_even_without_an_outlet():
+    ctx = ClaimContext(claim="Unnamed sources said that the contractor had received a no-bid extension in 2023.",
+                       quote="", context="", speaker="unnamed sources", reported_by=None, kind=ClaimKind.event)
+    questions = [q.text for q in OfflineEngine().draft(ctx).questions]
+    assert any("named official or document" in q for q in questions), questions
+    assert not any(q.startswith("Has One") or q.startswith("Has Unnamed") for q in questions)
