@@ -22,6 +22,7 @@ from factcheck.drafts import api as draft_api
 from factcheck.engines import get_engine
 from factcheck.exports import api as export_api, views as export_views
 from factcheck.jobs.worker import start_in_process, stop_in_process
+from factcheck.matching import api as matching_api
 from factcheck.tickets import api as ticket_api, forms as ticket_forms, views as ticket_views
 from factcheck.users import api as user_api, views as user_views
 from factcheck.web import errors, openapi
@@ -39,7 +40,7 @@ CSP = (
 
 def api_router() -> APIRouter:
     router = APIRouter()
-    for module in (article_api, ticket_api, draft_api, export_api, user_api):
+    for module in (article_api, ticket_api, draft_api, matching_api, export_api, user_api):
         router.include_router(module.router)
     return router
 
@@ -85,7 +86,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.engine = get_engine(settings, app.state.db)
         worker = stop = None
         if settings.worker and not app.state.engine.inline:
-            worker, stop = start_in_process(app.state.db, app.state.engine, job_handlers(),
+            worker, stop = start_in_process(app.state.db, app.state.engine, job_handlers(settings),
                                             concurrency=settings.llm_concurrency,
                                             lease_seconds=settings.job_lease_seconds,
                                             poll_seconds=settings.worker_poll_seconds,

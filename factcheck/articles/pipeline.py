@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlmodel import Session
 
 from factcheck.articles import service as articles
+from factcheck.core.config import Settings
 from factcheck.drafts.pipeline import DraftTicket
 from factcheck.engines.base import ArticleInput, Engine, EngineError, Extraction
 from factcheck.jobs import service as jobs
@@ -18,6 +19,9 @@ class FindClaims:
     """The job that finds an article's claims with a model and stores them as tickets."""
 
     kind = jobs.EXTRACT
+
+    def __init__(self, settings: Settings | None = None):
+        self.settings = settings  # for matching the new tickets; None: the environment's
 
     def load(self, session: Session, job: Job) -> tuple[ArticleInput, bool] | None:
         article = session.get(Article, job.article_id)
@@ -31,7 +35,8 @@ class FindClaims:
     def apply(self, session: Session, job: Job, engine: Engine, result: Extraction) -> None:
         article = session.get(Article, job.article_id)
         actor = session.get(User, job.requested_by_id) if job.requested_by_id else None
-        articles.store_extraction(session, engine=engine, article=article, extraction=result, actor=actor)
+        articles.store_extraction(session, engine=engine, article=article, extraction=result, actor=actor,
+                                  settings=self.settings)
 
     def failed(self, session: Session, job: Job, engine: Engine, error: EngineError,
                next_try: datetime | None) -> None:
@@ -45,6 +50,6 @@ class FindClaims:
             articles.extraction_failed(session, engine=engine, article=article, message=error.message)
 
 
-def job_handlers() -> dict[str, Handler]:
+def job_handlers(settings: Settings | None = None) -> dict[str, Handler]:
     """What a worker runs, by job kind: an article's claims are found, then each ticket drafted."""
-    return {handler.kind: handler for handler in (FindClaims(), DraftTicket())}
+    return {handler.kind: handler for handler in (FindClaims(settings), DraftTicket())}

@@ -21,6 +21,7 @@ from factcheck.drafts import service as drafts
 from factcheck.drafts.pipeline import store_result
 from factcheck.engines.base import ArticleInput, Engine, Extraction
 from factcheck.jobs import service as jobs
+from factcheck.matching import service as matching
 from factcheck.models import Article, ExtractionStatus, Ticket, User, as_utc, utcnow
 from factcheck.tickets import service as tickets
 
@@ -138,7 +139,8 @@ def ingest(session: Session, *, engine: Engine, settings: Settings, actor: Actor
     session.flush()
     audit.record(session, actor=actor, action="ingest", article_id=article.id,
                  detail={"source": kind, "chars": len(text)})
-    created = store_extraction(session, engine=engine, article=article, extraction=extraction, actor=actor)
+    created = store_extraction(session, engine=engine, article=article, extraction=extraction, actor=actor,
+                               settings=settings)
     for ticket, result in zip(created, drafted):
         store_result(session, engine=engine, ticket=ticket, result=result)
     return IngestResult(article, created, created=True)
@@ -154,7 +156,7 @@ def article_input(article: Article) -> ArticleInput:
 
 
 def store_extraction(session: Session, *, engine: Engine, article: Article, extraction: Extraction,
-                     actor: Actor | None) -> list[Ticket]:
+                     actor: Actor | None, settings: Settings | None = None) -> list[Ticket]:
     """The engine's claims become the article's tickets (a span that already has one keeps it: a
     second extraction never duplicates a ticket); with a model, each new one is queued for
     drafting. What the engine refused is kept on the article, with why."""
@@ -168,6 +170,7 @@ def store_extraction(session: Session, *, engine: Engine, article: Article, extr
         session, article=article, claims=fresh_claims, provenance=extraction.provenance, actor=actor,
         first_position=max((t.position for t in existing), default=-1) + 1,
     )
+    matching.match_new_tickets(session, tickets=created, settings=settings)
     article.extraction_status = ExtractionStatus.done
     article.extraction_error = None
     article.extraction_notes = json.dumps({

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from factcheck.cli import articles, drafts, evaluation, exports, labels, server, tickets, users
+from factcheck.cli import articles, drafts, evaluation, exports, factchecks, labels, matches, server, tickets, users
 
 app = typer.Typer(help="factcheck: a fact-check desk for newsrooms.", no_args_is_help=True,
                   pretty_exceptions_enable=False, add_completion=False)
@@ -34,6 +34,8 @@ app.add_typer(tickets.app, name="tickets")
 app.add_typer(drafts.app, name="drafts")
 app.add_typer(users.app, name="users")
 app.add_typer(labels.app, name="labels")
+app.add_typer(factchecks.app, name="import")
+app.add_typer(matches.app, name="matches")
 app.add_typer(server.db_app, name="db")
 app.add_typer(evaluation.app, name="eval")
 app.add_typer(server.llm_app, name="llm")

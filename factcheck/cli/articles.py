@@ -119,7 +119,7 @@ def drain(db: sa.Engine, engine: Engine, settings: Settings, article_id: int) ->
     """Do one article's jobs (its claims, then their drafts) in this process, as many at once as
     FACTCHECK_LLM_CONCURRENCY allows, waiting out failures' backoff for up to
     FACTCHECK_CLI_MAX_WAIT seconds; other articles' jobs, and what is left, go to the workers."""
-    worker = Worker(db, engine, job_handlers(), concurrency=settings.llm_concurrency,
+    worker = Worker(db, engine, job_handlers(settings), concurrency=settings.llm_concurrency,
                     lease_seconds=settings.job_lease_seconds, backoff_start=settings.job_retry_start)
     deadline = time.monotonic() + settings.cli_max_wait
     done = 0

@@ -12,6 +12,7 @@ from factcheck.core.config import get_settings
 from factcheck.core.errors import FactcheckError
 from factcheck.engines import get_engine
 from factcheck.engines.base import ClaimContext
+from factcheck.evaluation import matching as match_eval
 from factcheck.evaluation.checkworthy import evaluate, read_tsv
 from factcheck.evaluation.questions import COVER_THRESHOLD, read_jsonl, score_questions
 from factcheck.models import ClaimKind
@@ -63,6 +64,34 @@ def eval_questions(
     typer.echo(f"beyond the echo: {s.beyond_echo} of the {s.echo_missed} references the claim alone misses "
                f"({pct(s.beyond_echo, s.echo_missed)})")
     typer.echo(f"drafted questions that cover a reference: {s.useful} of {s.drafted} ({pct(s.useful, s.drafted)})")
+
+
+@app.command("matching")
+def eval_matching(
+    queries: Annotated[Path, typer.Argument(help="Claims to look up: a TSV with a header, `id<TAB>text`.")],
+    claims: Annotated[Path, typer.Argument(help="The collection: JSONL, one {\"id\", \"claim\", \"title\"?} a line.")],
+    qrels: Annotated[Path, typer.Argument(help="Relevant pairs: a TSV with a header, `query_id<TAB>claim_id`.")],
+) -> None:
+    """Rank the collection for each query as the desk matches claims; print MAP@5 and P@1 beside a
+    BM25 baseline, and the precision and recall of suggestions and automatic links at the desk's
+    thresholds (FACTCHECK_MATCH_SUGGEST, FACTCHECK_MATCH_LINK)."""
+    from factcheck.matching.service import thresholds
+
+    try:
+        data = match_eval.read(queries, claims, qrels)
+    except FactcheckError as exc:
+        fail(exc.message)
+    suggest, link = thresholds(get_settings())
+    index = match_eval.build_index(data)
+    base = match_eval.figures(match_eval.rankings(index, data, lexical_only=True), data, 2.0, 2.0)
+    f = match_eval.figures(match_eval.rankings(index, data), data, suggest, link)
+    typer.echo(f"queries: {f.queries}  collection: {len(data.claims)}  relevant pairs: {f.relevant}")
+    typer.echo(f"BM25 baseline: MAP@5 {base.map_at_5:.3f}  P@1 {base.p_at_1:.3f}")
+    typer.echo(f"desk (BM25 + WordLlama): MAP@5 {f.map_at_5:.3f}  P@1 {f.p_at_1:.3f}")
+    typer.echo(f"suggestions (score >= {suggest:g}): {f.suggested}, precision {f.suggestion_precision:.3f}, "
+               f"recall {f.suggestion_recall:.3f}")
+    typer.echo(f"automatic links (score >= {link:g}): {f.linked}, precision {f.link_precision:.3f}, "
+               f"recall {f.link_recall:.3f}")
 
 
 def _engine_named(name: str):

@@ -92,7 +92,7 @@ def worker(
         engine = get_engine(settings, db)
     except FactcheckError as exc:
         fail(exc.message)
-    w = Worker(db, engine, job_handlers(), concurrency=settings.llm_concurrency,
+    w = Worker(db, engine, job_handlers(settings), concurrency=settings.llm_concurrency,
                lease_seconds=settings.job_lease_seconds, poll_seconds=settings.worker_poll_seconds,
                backoff_start=settings.job_retry_start)
     if once:

@@ -6,7 +6,7 @@ import os
 from functools import lru_cache
 from typing import Literal
 
-from pydantic import SecretStr, model_validator
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 MIN_SECRET_CHARS = 32
@@ -48,6 +48,16 @@ class Settings(BaseSettings):
 
     # Claims scoring below this are not turned into tickets.
     min_checkworthiness: float = 0.5
+
+    # Matching claims with earlier tickets and imported fact-checks: a candidate scoring at least
+    # `match_suggest` (the chance, 0-1, that it is the same claim) is suggested to the reviewer, at
+    # least `match_link` linked by the desk. Unset, the thresholds measured with the fitted model
+    # (factcheck/matching/matching_model.json). Shorter claims than `match_min_words` are not
+    # matched; `match_within_days` limits matches to tickets and fact-checks that recent.
+    match_suggest: float | None = Field(default=None, ge=0, le=1)
+    match_link: float | None = Field(default=None, ge=0, le=1)
+    match_min_words: int = Field(default=6, ge=1)
+    match_within_days: int | None = Field(default=None, ge=1)
 
     # Any OpenAI-compatible endpoint (OpenAI, vLLM, llama.cpp server, Ollama). The openai client's
     # own OPENAI_BASE_URL / OPENAI_API_KEY are honoured when these are unset.

@@ -21,12 +21,16 @@ from factcheck.tickets.schemas import (
     MergeIn,
     NoteIn,
     NotePublic,
+    ReuseVerdict,
     StateChange,
+    TicketDetail,
     TicketList,
     TicketPage,
     TicketPublic,
     VersionIn,
 )
+from factcheck.matching import service as matching
+from factcheck.matching.schemas import MatchPublic
 from factcheck.models import TicketState
 from factcheck.drafts import pipeline
 from factcheck.web.deps import ApiUserDep, EngineDep, SessionDep
@@ -42,10 +46,12 @@ def list_tickets(
     cursor: str | None = Query(None, max_length=400, description="`next_cursor` or `prev_cursor` of a page"),
     per_page: int = Query(50, ge=1, le=200),
     dismissed: bool = Query(False, description="Only the dismissed tickets (left out otherwise)"),
+    previously_checked: bool = Query(False, description="Only tickets with a linked or confirmed match"),
 ):
     """The triage queue, most check-worthy first; follow `next_cursor` for the next page."""
     result = queue(session, QueueFilter(state=state, article_id=article_id, assignee_id=assignee_id, q=q,
-                                        sort=sort, cursor=cursor, per_page=per_page, dismissed=dismissed))
+                                        sort=sort, cursor=cursor, per_page=per_page, dismissed=dismissed,
+                                        previously_checked=previously_checked))
     page = TicketList(total=result.total, per_page=result.per_page, next_cursor=result.next_cursor,
                       prev_cursor=result.prev_cursor,
                       tickets=[TicketPublic.model_validate(t) for t, _, _ in result.rows])
@@ -54,9 +60,20 @@ def list_tickets(
     return Response(page.model_dump_json(), media_type="application/json")
 
 
-@router.get("/tickets/{ticket_id:int}", response_model=TicketPublic)
+@router.get("/tickets/{ticket_id:int}", response_model=TicketDetail)
 def get_ticket(ticket_id: PathId, session: SessionDep, user: ApiUserDep):
-    return tickets.get(session, ticket_id)
+    """The ticket, with `matches`: the same claim in other tickets or in published fact-checks."""
+    ticket = TicketPublic.model_validate(tickets.get(session, ticket_id))
+    return TicketDetail(**ticket.model_dump(exclude={"dismissed"}),
+                        matches=[MatchPublic.model_validate(m) for m in matching.for_ticket(session, ticket_id)])
+
+
+@router.post("/tickets/{ticket_id:int}/reuse-verdict", response_model=TicketPublic)
+def reuse_verdict(ticket_id: PathId, body: ReuseVerdict, session: SessionDep, user: ApiUserDep):
+    """Give this ticket the verdict of the earlier ticket a match names (editors), recorded as your
+    decision with the source ticket named; the match is confirmed with it. 409 if stale."""
+    return states.reuse_verdict(session, actor=user, ticket_id=ticket_id, match_id=body.match_id,
+                                expected_version=body.expected_version)
 
 
 @router.patch("/tickets/{ticket_id:int}", response_model=TicketPublic)

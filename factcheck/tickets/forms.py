@@ -9,12 +9,13 @@ still in its form: no rationale or rewrite is ever lost to a conflict.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Form, Request
 
 from factcheck.core.errors import Conflict, InvalidInput
 from factcheck.drafts import pipeline, service as drafts
+from factcheck.matching import service as matching
 from factcheck.models import User
 from factcheck.tickets import corrections, service as tickets, states
 from factcheck.tickets.views import show_ticket
@@ -169,3 +170,22 @@ def draft_add(request: Request, ticket_id: int, session: SessionDep, user: UserD
                 lambda: drafts.add_manual(session, actor=user, ticket_id=ticket_id, kind=kind, text=text, url=url,
                                           search_query=search_query),
                 lambda item: f"Your {kind} was added.", "")
+
+
+@router.post("/tickets/{ticket_id:int}/matches/{match_id:int}/{decision}")
+def match_decision(request: Request, ticket_id: int, match_id: int, decision: Literal["confirm", "reject"],
+                   session: SessionDep, user: UserDep, version: Version):
+    return _act(request, session, user, ticket_id, {"form": "match"},
+                lambda: matching.decide(session, actor=user, match_id=match_id, confirm=decision == "confirm",
+                                        expected_version=version),
+                lambda m: "Confirmed: the same claim." if m.status == "confirmed" else "Rejected: not the same claim.",
+                "#matches")
+
+
+@router.post("/tickets/{ticket_id:int}/reuse-verdict")
+def reuse_verdict(request: Request, ticket_id: int, session: SessionDep, user: UserDep, match_id: Annotated[int, Form()],
+                  version: Version):
+    return _act(request, session, user, ticket_id, {"form": "match"},
+                lambda: states.reuse_verdict(session, actor=user, ticket_id=ticket_id, match_id=match_id,
+                                             expected_version=version),
+                lambda t: f"Ticket marked {t.state}, with the earlier ticket's verdict.")

@@ -12,6 +12,8 @@ from factcheck.core.text import span_context
 from factcheck.drafts import service as drafts
 from factcheck.jobs import service as jobs
 from factcheck.jobs.schemas import JobPublic
+from factcheck.matching import service as matching
+from factcheck.matching.schemas import MatchPublic
 from factcheck.models import Article, DraftKind, Event, TicketState, User
 from factcheck.tickets import service as tickets
 from factcheck.tickets.queue import QueueFilter, QueuePage, neighbours, queue
@@ -31,6 +33,7 @@ def ticket_page(session: Session, ticket_id: int) -> TicketPage:
     job = jobs.latest_for(session, ticket_id)
     return TicketPage(
         ticket=TicketPublic.model_validate(ticket),
+        matches=[MatchPublic.model_validate(m) for m in matching.for_ticket(session, ticket_id)],
         article=ArticleRef.model_validate(article),
         context=ClaimInContext(before=ctx.before, quote=ctx.quote, after=ctx.after),
         questions=[d for d in items if d.kind == DraftKind.question],

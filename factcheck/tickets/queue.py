@@ -15,6 +15,7 @@ from sqlmodel import Session, func, select
 
 from factcheck.core.errors import InvalidInput
 from factcheck.core.schemas import INT_MAX
+from factcheck.matching import service as matching
 from factcheck.models import DISMISSED, Article, DraftingStatus, Ticket, TicketState, User, UTCDateTime
 from factcheck.tickets.tally import counts_by_state
 
@@ -26,6 +27,8 @@ class QueueFilter:
     assignee_id: int | None = None
     unassigned: bool = False
     drafting_failed: bool = False
+    # Only tickets with a linked or confirmed match: the same claim checked elsewhere.
+    previously_checked: bool = False
     # Dismissed tickets are not in the queue unless asked for; then only they are.
     dismissed: bool = False
     q: str | None = None
@@ -118,6 +121,8 @@ def _conditions(f: QueueFilter) -> list:
         conditions.append(Ticket.assignee_id.is_(None))
     if f.drafting_failed:
         conditions.append(Ticket.drafting_status == DraftingStatus.failed)
+    if f.previously_checked:
+        conditions.append(matching.previously_checked_filter())
     if f.q:
         for word in f.q.split()[:8]:
             conditions.append(Ticket.claim.ilike(f"%{_escape_like(word)}%", escape="\\"))
@@ -125,7 +130,7 @@ def _conditions(f: QueueFilter) -> list:
 
 
 def _total(session: Session, f: QueueFilter, conditions: list) -> int:
-    if not (f.article_id or f.assignee_id or f.unassigned or f.drafting_failed or f.q):
+    if not (f.article_id or f.assignee_id or f.unassigned or f.drafting_failed or f.previously_checked or f.q):
         counts = counts_by_state(session)
         if f.dismissed:  # dismissed tickets are all unverified
             return counts[DISMISSED] if f.state in (None, TicketState.unverified) else 0

@@ -15,6 +15,7 @@ from factcheck.audit.schemas import EventPublic
 from factcheck.core.schemas import BodyId, Public, Strict, Url, Version, json_int, text
 from factcheck.drafts.schemas import DraftPublic
 from factcheck.jobs.schemas import JobPublic
+from factcheck.matching.schemas import MatchPublic
 from factcheck.models import ClaimKind, DismissReason, DraftingStatus, TicketState
 
 RATIONALE_MAX = 10_000
@@ -226,10 +227,23 @@ class ClaimInContext(BaseModel):
     after: str
 
 
+class TicketDetail(TicketPublic):
+    """One ticket, with the claims it repeats or that repeat it."""
+
+    matches: list[MatchPublic] = Field(description="Earlier or later tickets and published fact-checks "
+                                       "making the same claim, best first (rejected ones last)")
+
+
+class ReuseVerdict(Strict):
+    match_id: BodyId
+    expected_version: Version
+
+
 class TicketPage(BaseModel):
     """Everything the ticket page shows."""
 
     ticket: TicketPublic
+    matches: list[MatchPublic] = Field(description="Previously checked: the same claim elsewhere")
     article: ArticleRef
     context: ClaimInContext
     questions: list[DraftPublic]

@@ -7,13 +7,14 @@ from sqlmodel import Session, select
 from factcheck.audit import service as audit
 from factcheck.auth.permissions import Action, Actor, require_person
 from factcheck.core.errors import Conflict, InvalidInput
+from factcheck.matching import service as matching
 from factcheck.models import Event, Ticket, TicketState, utcnow
 from factcheck.tickets.service import all_or_nothing, get
 from factcheck.tickets.tally import add_to_tally
 from factcheck.tickets.versions import StaleVersion, bump_version, raise_stale
 
 __all__ = ["InvalidTransition", "StaleVersion", "allowed_targets", "bulk_transition", "open_proposals",
-           "propose", "transition"]
+           "propose", "reuse_verdict", "transition"]
 
 # (from, to) -> the action's name in the audit log.
 TRANSITIONS: dict[tuple[TicketState, TicketState], str] = {
@@ -25,6 +26,7 @@ TRANSITIONS: dict[tuple[TicketState, TicketState], str] = {
 # A verdict can be changed for the other in one step (a reopen and a verdict, both recorded).
 VERDICTS = (TicketState.corroborated, TicketState.disputed)
 MIN_RATIONALE = 10
+RATIONALE_LIMIT = 5000  # a reused verdict's rationale quotes the source's, cut to the schema's bound
 
 
 class InvalidTransition(Conflict):
@@ -146,3 +148,28 @@ def bulk_transition(session: Session, *, actor: Actor, selection: list[tuple[int
     person = require_person(actor, Action.change_state)
     return all_or_nothing(session, selection, lambda ticket, version: _transition(
         session, actor=person, ticket=ticket, to=to, rationale=rationale, expected_version=version))
+
+
+def reuse_verdict(session: Session, *, actor: Actor, ticket_id: int, match_id: int, expected_version: int) -> Ticket:
+    """An editor gives a ticket the verdict of the earlier ticket it repeats, in one step: the match
+    is confirmed and the verdict recorded as the editor's, its rationale naming the source ticket."""
+    person = require_person(actor, Action.change_state)
+    get(session, ticket_id)  # 404 before anything else: the ticket must exist
+    match = matching.get(session, match_id)
+    if ticket_id not in (match.ticket_id, match.target_ticket_id) or match.kind != "ticket":
+        raise InvalidInput(f"Match {match_id} does not link ticket {ticket_id} to another ticket.")
+    if match.status == "rejected":
+        raise InvalidTransition("This match was rejected as not the same claim; confirm it first.")
+    source_id = match.target_ticket_id if match.ticket_id == ticket_id else match.ticket_id
+    source = get(session, source_id)
+    if source.state not in VERDICTS:
+        raise InvalidTransition(f"Ticket {source_id} has no verdict to reuse (it is {source.state}).")
+    given = session.exec(select(Event).where(Event.ticket_id == source_id, Event.to_value == source.state,
+                                             Event.action.in_(["corroborate", "dispute"]))
+                         .order_by(Event.id.desc()).limit(1)).first()
+    why = f" by {given.actor_name} on {given.created_at:%Y-%m-%d}: {given.rationale}" if given else "."
+    rationale = f"Same claim as ticket {source_id}, {source.state}{why}"[:RATIONALE_LIMIT]
+    if match.status != "confirmed":
+        matching.decide(session, actor=person, match_id=match.id, confirm=True, expected_version=match.version)
+    return transition(session, actor=person, ticket_id=ticket_id, to=source.state, rationale=rationale,
+                      expected_version=expected_version)

@@ -31,23 +31,25 @@ def _assignee_id(value: str, user: User) -> int | None:
 def queue(
     request: Request, session: SessionDep, user: UserDep,
     state: str = "", article: str = "", assignee: str = "", q: str = "", sort: str = "score",
-    cursor: str = "", failed: str = "", dismissed: str = "",
+    cursor: str = "", failed: str = "", dismissed: str = "", checked: str = "",
 ):
     f = QueueFilter(
         state=state or None, article_id=_number(article),
         assignee_id=_assignee_id(assignee, user) if assignee != "none" else None,
         unassigned=assignee == "none", drafting_failed=failed == "1", dismissed=dismissed == "1",
+        previously_checked=checked == "1",
         q=q.strip() or None, sort=sort, cursor=cursor or None,
     )
     view = pages.queue_view(session, f)
     api_filters = {k: v for k, v in {"state": f.state, "article_id": f.article_id, "assignee_id": f.assignee_id,
-                                      "q": f.q, "sort": f.sort, "dismissed": 1 if f.dismissed else None
+                                      "q": f.q, "sort": f.sort, "dismissed": 1 if f.dismissed else None,
+                                      "previously_checked": 1 if f.previously_checked else None
                                       }.items() if v}
     return render(
         request, "tickets/queue.html", user, view=view, result=view.result, counts=view.counts,
         proposals=view.proposals, reviewers=view.assignable, articles=view.articles,
         filters={"state": state, "article": article, "assignee": assignee, "q": q, "sort": sort, "failed": failed,
-                 "dismissed": dismissed},
+                 "dismissed": dismissed, "checked": checked},
         states=list(TicketState), targets=list(TicketState), sorts=list(SORTS),
         alternate="/api/v1/tickets" + (f"?{urlencode(api_filters)}" if api_filters else ""),
     )

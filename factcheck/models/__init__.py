@@ -1,4 +1,7 @@
-"""Every table of factcheck, in one module so domains can import each other's models without cycles.
+"""Every table of factcheck, in one package so domains can import each other's models without cycles.
+
+The desk's own tables are here; the machinery's (model calls, jobs) and claim matching's are in
+their modules, re-exported below, so every table is imported as ``from factcheck.models import X``.
 
 Enumerations are stored as plain strings (portable across SQLite and PostgreSQL, and
 migrations stay simple); the Python enums below are the one list of allowed values.
@@ -6,51 +9,13 @@ migrations stay simple); the Python enums below are the one list of allowed valu
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from enum import StrEnum
 
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-SQLModel.metadata.naming_convention = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
-
-
-class UTCDateTime(sa.types.TypeDecorator):
-    """A timestamp that is always timezone-aware UTC in Python, whatever the database keeps.
-
-    SQLite stores no offset and hands back naive datetimes; without this, the API would emit
-    timestamps that are not valid RFC 3339 date-times and comparisons would mix naive and aware.
-    """
-
-    impl = sa.DateTime(timezone=True)
-    cache_ok = True
-
-    def process_bind_param(self, value, dialect):
-        if value is not None and value.tzinfo is not None:
-            value = value.astimezone(timezone.utc)
-            if dialect.name == "sqlite":
-                value = value.replace(tzinfo=None)
-        return value
-
-    def process_result_value(self, value, dialect):
-        if value is not None and value.tzinfo is None:
-            value = value.replace(tzinfo=timezone.utc)
-        return value
-
-
-def _ts(**kw) -> sa.Column:
-    return sa.Column(UTCDateTime(), **kw)
-
+from factcheck.models.columns import UTCDateTime, _ts, as_utc, utcnow
 
 class Role(StrEnum):
     reviewer = "reviewer"
@@ -292,48 +257,6 @@ class Event(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
 
 
-def as_utc(value: datetime | None) -> datetime | None:
-    """SQLite hands back naive datetimes; everything factcheck stores is UTC."""
-    if value is not None and value.tzinfo is None:
-        return value.replace(tzinfo=timezone.utc)
-    return value
-
-
-class LlmCall(SQLModel, table=True):
-    """One request to a language model: what it cost and how it ended."""
-
-    __tablename__ = "llm_call"
-
-    id: int | None = Field(default=None, primary_key=True)
-    # Calls are made before their article is stored (no write is held while a model thinks), so
-    # they point at the article by its content hash, and at a ticket only once it exists.
-    article_hash: str | None = Field(default=None, sa_column=sa.Column(sa.String(64), index=True))
-    ticket_id: int | None = Field(default=None, index=True)
-    task: str = Field(sa_column=sa.Column(sa.String(40), nullable=False))
-    model: str = Field(sa_column=sa.Column(sa.String(120), nullable=False))
-    prompt_name: str = Field(sa_column=sa.Column(sa.String(120), nullable=False))
-    prompt_hash: str = Field(sa_column=sa.Column(sa.String(64), nullable=False))
-    tokens_in: int = 0
-    tokens_out: int = 0
-    latency_ms: int = 0
-    # ok | cached | repaired | error
-    outcome: str = Field(sa_column=sa.Column(sa.String(20), nullable=False))
-    detail: str | None = Field(default=None, sa_column=sa.Column(sa.Text))
-    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
-
-
-class LlmCacheEntry(SQLModel, table=True):
-    """A validated model answer, keyed by a hash of (prompt hash, model, messages)."""
-
-    __tablename__ = "llm_cache"
-
-    key: str = Field(sa_column=sa.Column(sa.String(64), primary_key=True))
-    model: str = Field(sa_column=sa.Column(sa.String(120), nullable=False))
-    prompt_name: str = Field(sa_column=sa.Column(sa.String(120), nullable=False))
-    response: str = Field(sa_column=sa.Column(sa.Text, nullable=False))
-    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
-
-
 class TicketTally(SQLModel, table=True):
     """How many tickets are in each state, kept in step with every change in the same transaction.
 
@@ -346,52 +269,13 @@ class TicketTally(SQLModel, table=True):
     n: int = Field(sa_column=sa.Column(sa.Integer, nullable=False))
 
 
-class JobStatus(StrEnum):
-    queued = "queued"
-    running = "running"
-    done = "done"
-    failed = "failed"
+# Re-exported: every table is ``factcheck.models.X``, and importing this package registers them all.
+from factcheck.models.machine import Job, JobStatus, LlmCacheEntry, LlmCall, LlmEndpoint  # noqa: E402
+from factcheck.models.matching import ClaimMatch, FactCheck, MatchKind, MatchStatus  # noqa: E402
 
-
-class Job(SQLModel, table=True):
-    """Work done outside a web request (finding an article's claims, drafting a ticket), durable
-    across crashes.
-
-    A worker holds a job under a lease: if it dies, the lease runs out and another worker takes
-    the job. Results are written only while the lease is still the worker's, so a job's work lands
-    exactly once however many workers tried it.
-    """
-
-    __table_args__ = (sa.Index("ix_job_ready", "status", "run_after"),)
-
-    id: int | None = Field(default=None, primary_key=True)
-    kind: str = Field(sa_column=sa.Column(sa.String(20), nullable=False))
-    ticket_id: int | None = Field(default=None, foreign_key="ticket.id", index=True)
-    article_id: int | None = Field(default=None, foreign_key="article.id", index=True)
-    status: str = Field(default=JobStatus.queued, sa_column=sa.Column(sa.String(12), nullable=False))
-    attempts: int = 0
-    # Failures of the endpoint in a row (they do not use up attempts): each wait is longer.
-    transient_failures: int = Field(default=0, sa_column=sa.Column(sa.Integer, nullable=False, server_default="0"))
-    # Why this job was asked for ("ingest", "redraft", "retry") and by whom, for the audit log.
-    reason: str = Field(default="ingest", sa_column=sa.Column(sa.String(20), nullable=False))
-    requested_by_id: int | None = Field(default=None, foreign_key="user.id")
-    run_after: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
-    lease_owner: str | None = Field(default=None, sa_column=sa.Column(sa.String(80)))
-    lease_expires_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
-    last_error: str | None = Field(default=None, sa_column=sa.Column(sa.Text))
-    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
-    updated_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
-    finished_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
-
-
-class LlmEndpoint(SQLModel, table=True):
-    """How an endpoint and model take structured answers (a strict JSON schema, JSON mode, or only
-    a prompt), learned from its refusals and remembered, so every worker asks the right way."""
-
-    __tablename__ = "llm_endpoint"
-
-    endpoint: str = Field(sa_column=sa.Column(sa.String(500), primary_key=True))
-    model: str = Field(sa_column=sa.Column(sa.String(120), primary_key=True))
-    mode: str = Field(sa_column=sa.Column(sa.String(20), nullable=False))
-    note: str | None = Field(default=None, sa_column=sa.Column(sa.Text))
-    updated_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
+__all__ = [
+    "ApiToken", "Article", "ClaimKind", "ClaimMatch", "DISMISSED", "DismissReason", "DraftItem", "DraftKind",
+    "DraftStatus", "DraftingStatus", "Event", "ExtractionStatus", "FactCheck", "InstanceSecret", "Job",
+    "JobStatus", "LlmCacheEntry", "LlmCall", "LlmEndpoint", "LoginSession", "MatchKind", "MatchStatus", "Note",
+    "Role", "Ticket", "TicketState", "TicketTally", "UTCDateTime", "User", "as_utc", "utcnow",
+]

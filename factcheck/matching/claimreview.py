@@ -1,0 +1,171 @@
+"""Reading published fact-checks: schema.org ClaimReview, as fact-checkers embed it in their pages
+and as this desk exports it.
+
+Accepted: one ClaimReview object, an array of them, or a JSON-LD document whose ``@graph`` holds
+them (other nodes, such as the page or the organisation, are skipped); a page's
+``<script type="application/ld+json">`` blocks when the input is HTML. Each review needs
+``claimReviewed`` and an http(s) ``url``: without them there is nothing to match or to link to,
+and the review is refused with that reason while the others are imported.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from factcheck.core.errors import InvalidInput
+from factcheck.core.netguard import Fetched
+
+MAX_REVIEWS = 5_000
+CLAIM_MAX = 5_000
+# NUL, other control characters and lone surrogates cannot be stored; a review is plain text.
+_UNSTORABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
+@dataclass
+class Review:
+    claim: str
+    url: str
+    claimant: str | None = None
+    rating: str | None = None
+    publisher: str | None = None
+    reviewed_on: date | None = None
+
+
+@dataclass
+class Reading:
+    reviews: list[Review] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)  # one reason per review left out
+
+
+def read(data: Any) -> Reading:
+    """The reviews in parsed JSON-LD, with a reason for every ClaimReview that cannot be used."""
+    nodes = _nodes(data)
+    reviews = [n for n in nodes if _is_claim_review(n)]
+    if not reviews:
+        raise InvalidInput("No ClaimReview found: expected an object with \"@type\": \"ClaimReview\", an array of "
+                           "them, or a JSON-LD document whose @graph holds them.")
+    if len(reviews) > MAX_REVIEWS:
+        raise InvalidInput(f"At most {MAX_REVIEWS} ClaimReviews at a time; this has {len(reviews)}.")
+    out = Reading()
+    for number, node in enumerate(reviews, start=1):
+        claim = _text(node.get("claimReviewed"))
+        url = _text(node.get("url"))
+        if not claim:
+            out.refused.append(f"review {number}: claimReviewed is missing or empty")
+            continue
+        if not url or not re.match(r"https?://[^\s/]+", url):
+            out.refused.append(f"review {number} ({claim[:60]}): url must be the review's http(s) address")
+            continue
+        item = node.get("itemReviewed") if isinstance(node.get("itemReviewed"), dict) else {}
+        out.reviews.append(Review(
+            claim=claim[:CLAIM_MAX], url=url[:2000], claimant=_clip(_name(item.get("author")), 300),
+            rating=_clip(_rating(node.get("reviewRating")), 200),
+            publisher=_clip(_name(node.get("author")) or _name(node.get("publisher")), 300),
+            reviewed_on=_date(node.get("datePublished")),
+        ))
+    return out
+
+
+def read_bytes(body: bytes, content_type: str = "application/json") -> Reading:
+    """JSON, or an HTML page carrying ClaimReview in its JSON-LD scripts."""
+    try:
+        text = body.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InvalidInput("The ClaimReview must be UTF-8.") from None
+    if "html" in content_type or text.lstrip()[:1] == "<":
+        return read(_from_html(text))
+    try:
+        return read(json.loads(text))
+    except json.JSONDecodeError as exc:
+        raise InvalidInput(f"Not JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}.") from None
+
+
+def read_fetched(page: Fetched) -> Reading:
+    return read_bytes(page.body, page.content_type)
+
+
+def _from_html(text: str) -> list[Any]:
+    import lxml.html  # trafilatura's dependency, already installed
+
+    try:
+        tree = lxml.html.fromstring(text)
+    except Exception:  # lxml's parser errors have no common base worth naming
+        raise InvalidInput("The page could not be read as HTML.") from None
+    blocks = []
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        try:
+            blocks.append(json.loads(script.text_content()))
+        except json.JSONDecodeError:
+            continue  # a broken block elsewhere on the page does not spoil the rest
+    return blocks
+
+
+def _nodes(data: Any) -> list[dict]:
+    """Every object in the document: arrays flattened, @graph opened."""
+    out: list[dict] = []
+    stack = [data]
+    while stack and len(out) <= MAX_REVIEWS * 4:
+        node = stack.pop(0)
+        if isinstance(node, list):
+            stack[:0] = node
+        elif isinstance(node, dict):
+            if isinstance(node.get("@graph"), list):
+                stack[:0] = node["@graph"]
+            else:
+                out.append(node)
+    return out
+
+
+def _is_claim_review(node: dict) -> bool:
+    kind = node.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return any(isinstance(k, str) and k.rsplit("/", 1)[-1].rsplit(":", 1)[-1] == "ClaimReview" for k in kinds)
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = next((v for v in value if isinstance(v, str) and v.strip()), None)
+    if not isinstance(value, str):
+        return None
+    cleaned = " ".join(_UNSTORABLE.sub(" ", value).split())
+    return cleaned or None
+
+
+def _clip(value: str | None, limit: int) -> str | None:
+    return value[:limit] if value else None
+
+
+def _name(value: Any) -> str | None:
+    if isinstance(value, list):
+        return next((n for n in map(_name, value) if n), None)
+    if isinstance(value, dict):
+        return _text(value.get("name"))
+    return _text(value)
+
+
+def _rating(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if not isinstance(value, dict):
+        return None
+    if name := _text(value.get("alternateName")):
+        return name
+    score = value.get("ratingValue")
+    if isinstance(score, (int, float, str)) and str(score).strip():
+        best = value.get("bestRating")
+        return f"{score} of {best}" if best not in (None, "") else str(score)
+    return None
+
+
+def _date(value: Any) -> date | None:
+    text = _text(value)
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        return None

@@ -1,0 +1,63 @@
+"""Matches and imported fact-checks as the API and pages show them."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from pydantic import ConfigDict, Field
+
+from factcheck.core.schemas import Public, Strict, Version
+from factcheck.models import MatchKind, MatchStatus, TicketState
+
+
+class MatchVerdict(Public):
+    state: TicketState
+    rationale: str | None
+    by: str | None
+    at: datetime | None
+
+
+class MatchPublic(Public):
+    """A claim this ticket repeats (or that repeats it): an earlier or later ticket, or a fact-check."""
+
+    id: int
+    kind: MatchKind
+    target_id: int = Field(description="The other ticket's id, or the fact-check's")
+    score: float = Field(description="The chance, 0-1, that the two are the same claim")
+    status: MatchStatus
+    version: int = Field(description="Send it back as `expected_version` to confirm or reject")
+    method: str = Field(description="What found it")
+    claim: str = Field(description="The other claim")
+    earlier: bool = Field(description="The other claim was there first")
+    verdict: MatchVerdict | None = Field(description="The other ticket's verdict, when it has one")
+    rating: str | None = Field(description="The fact-check's rating")
+    publisher: str | None
+    url: str | None = Field(description="The fact-check's address")
+    reviewed_on: date | None
+    decided_by: str | None
+    decided_at: datetime | None
+
+
+class MatchDecision(Strict):
+    expected_version: Version
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"expected_version": 1}]})
+
+
+class FactCheckPublic(Public):
+    id: int
+    claim: str
+    claimant: str | None
+    rating: str | None
+    publisher: str | None
+    url: str
+    reviewed_on: date | None
+    imported_at: datetime
+    imported_by: str
+
+
+class ImportSummary(Public):
+    imported: list[FactCheckPublic]
+    skipped: list[str] = Field(description="Review URLs already in the desk")
+    refused: list[str] = Field(description="Why each left-out review was left out")
+    matches: int = Field(description="Tickets found to repeat an imported claim")

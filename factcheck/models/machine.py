@@ -1,0 +1,96 @@
+"""Tables of the machinery behind the desk: model calls, their cache, jobs and endpoints."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+import sqlalchemy as sa
+from sqlmodel import Field, SQLModel
+
+from factcheck.models.columns import _ts, utcnow
+
+class LlmCall(SQLModel, table=True):
+    """One request to a language model: what it cost and how it ended."""
+
+    __tablename__ = "llm_call"
+
+    id: int | None = Field(default=None, primary_key=True)
+    # Calls are made before their article is stored (no write is held while a model thinks), so
+    # they point at the article by its content hash, and at a ticket only once it exists.
+    article_hash: str | None = Field(default=None, sa_column=sa.Column(sa.String(64), index=True))
+    ticket_id: int | None = Field(default=None, index=True)
+    task: str = Field(sa_column=sa.Column(sa.String(40), nullable=False))
+    model: str = Field(sa_column=sa.Column(sa.String(120), nullable=False))
+    prompt_name: str = Field(sa_column=sa.Column(sa.String(120), nullable=False))
+    prompt_hash: str = Field(sa_column=sa.Column(sa.String(64), nullable=False))
+    tokens_in: int = 0
+    tokens_out: int = 0
+    latency_ms: int = 0
+    # ok | cached | repaired | error
+    outcome: str = Field(sa_column=sa.Column(sa.String(20), nullable=False))
+    detail: str | None = Field(default=None, sa_column=sa.Column(sa.Text))
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
+
+
+class LlmCacheEntry(SQLModel, table=True):
+    """A validated model answer, keyed by a hash of (prompt hash, model, messages)."""
+
+    __tablename__ = "llm_cache"
+
+    key: str = Field(sa_column=sa.Column(sa.String(64), primary_key=True))
+    model: str = Field(sa_column=sa.Column(sa.String(120), nullable=False))
+    prompt_name: str = Field(sa_column=sa.Column(sa.String(120), nullable=False))
+    response: str = Field(sa_column=sa.Column(sa.Text, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
+
+
+class JobStatus(StrEnum):
+    queued = "queued"
+    running = "running"
+    done = "done"
+    failed = "failed"
+
+
+class Job(SQLModel, table=True):
+    """Work done outside a web request (finding an article's claims, drafting a ticket), durable
+    across crashes.
+
+    A worker holds a job under a lease: if it dies, the lease runs out and another worker takes
+    the job. Results are written only while the lease is still the worker's, so a job's work lands
+    exactly once however many workers tried it.
+    """
+
+    __table_args__ = (sa.Index("ix_job_ready", "status", "run_after"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(sa_column=sa.Column(sa.String(20), nullable=False))
+    ticket_id: int | None = Field(default=None, foreign_key="ticket.id", index=True)
+    article_id: int | None = Field(default=None, foreign_key="article.id", index=True)
+    status: str = Field(default=JobStatus.queued, sa_column=sa.Column(sa.String(12), nullable=False))
+    attempts: int = 0
+    # Failures of the endpoint in a row (they do not use up attempts): each wait is longer.
+    transient_failures: int = Field(default=0, sa_column=sa.Column(sa.Integer, nullable=False, server_default="0"))
+    # Why this job was asked for ("ingest", "redraft", "retry") and by whom, for the audit log.
+    reason: str = Field(default="ingest", sa_column=sa.Column(sa.String(20), nullable=False))
+    requested_by_id: int | None = Field(default=None, foreign_key="user.id")
+    run_after: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
+    lease_owner: str | None = Field(default=None, sa_column=sa.Column(sa.String(80)))
+    lease_expires_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
+    last_error: str | None = Field(default=None, sa_column=sa.Column(sa.Text))
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
+    finished_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
+
+
+class LlmEndpoint(SQLModel, table=True):
+    """How an endpoint and model take structured answers (a strict JSON schema, JSON mode, or only
+    a prompt), learned from its refusals and remembered, so every worker asks the right way."""
+
+    __tablename__ = "llm_endpoint"
+
+    endpoint: str = Field(sa_column=sa.Column(sa.String(500), primary_key=True))
+    model: str = Field(sa_column=sa.Column(sa.String(120), primary_key=True))
+    mode: str = Field(sa_column=sa.Column(sa.String(20), nullable=False))
+    note: str | None = Field(default=None, sa_column=sa.Column(sa.Text))
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
