@@ -339,3 +339,27 @@ def fact_checks(session: Session, *, limit: int = 100, before_id: int | None = N
 def view(session: Session, match: ClaimMatch) -> MatchView:
     """The match as its later ticket shows it."""
     return next(v for v in for_ticket(session, match.ticket_id) if v.id == match.id)
+
+
+@dataclass
+class Recurrent:
+    ticket_id: int
+    claim: str
+    state: str
+    times: int  # other tickets and fact-checks making the same claim
+
+
+def most_recurrent(session: Session, *, limit: int = 10) -> list[Recurrent]:
+    """The claims that come back most: tickets with the most matches not rejected, either way round."""
+    live = ClaimMatch.status != MatchStatus.rejected
+    ends = sa.union_all(
+        select(ClaimMatch.ticket_id.label("tid")).where(live),
+        select(ClaimMatch.target_ticket_id.label("tid")).where(live, ClaimMatch.target_ticket_id.is_not(None)),
+    ).subquery()
+    counted = (select(ends.c.tid, sa.func.count().label("n")).group_by(ends.c.tid)
+               .order_by(sa.func.count().desc(), ends.c.tid).limit(limit)).subquery()
+    rows = session.execute(select(Ticket.id, Ticket.claim, Ticket.state, counted.c.n)
+                           .join(counted, counted.c.tid == Ticket.id)
+                           .where(Ticket.dismissed_reason.is_(None))
+                           .order_by(counted.c.n.desc(), Ticket.id)).all()
+    return [Recurrent(r[0], r[1], r[2], r[3]) for r in rows]

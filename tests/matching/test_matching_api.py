@@ -141,3 +141,15 @@ def test_matches_are_decided_and_verdicts_reused_from_the_command_line(session, 
                                  "--version", "1"])
     assert reused.exit_code == 0, reused.output
     assert f"Ticket {m.ticket_id} is disputed" in reused.stdout
+
+
+def test_the_dashboard_lists_the_claims_that_keep_coming_back(client, session, settings):
+    ingest(session, settings, text=FIRST)
+    ingest(session, settings, text=SECOND)
+    ingest(session, settings, text=SECOND.replace("Water bills to climb", "Rates up").replace("Residential", "Household"))
+    make_user(session, "rita")
+    login(client, "rita")
+    page = client.get("/dashboard").text
+    assert "Claims that keep coming back" in page
+    first = session.exec(select(Ticket).where(Ticket.quote.contains("voted 7-2"))).one()
+    assert f'href="/tickets/{first.id}#matches"' in page
