@@ -23,7 +23,7 @@ from factcheck.engines import get_engine
 from factcheck.exports import api as export_api, views as export_views
 from factcheck.jobs.worker import start_in_process, stop_in_process
 from factcheck.matching import api as matching_api
-from factcheck.tickets import api as ticket_api, forms as ticket_forms, views as ticket_views
+from factcheck.tickets import api as ticket_api, forms as ticket_forms, published, views as ticket_views
 from factcheck.users import api as user_api, views as user_views
 from factcheck.web import errors, openapi
 from factcheck.web.containment import Contain
@@ -47,7 +47,7 @@ def api_router() -> APIRouter:
 
 def page_router() -> APIRouter:
     router = APIRouter()
-    for module in (user_views, ticket_views, ticket_forms, article_views, export_views, dashboard_views):
+    for module in (user_views, ticket_views, ticket_forms, published, article_views, export_views, dashboard_views):
         router.include_router(module.router)
     return router
 

@@ -17,6 +17,8 @@ class Action(StrEnum):
     assign = "assign tickets"
     propose_verdict = "propose a verdict"
     change_state = "change a ticket's state"
+    publish = "publish verdicts"
+    manage_ratings = "edit the rating scale"
     export = "export reports"
     manage_users = "manage users"
 
@@ -33,6 +35,8 @@ MINIMUM_ROLE: dict[Action, Role] = {
     Action.assign: Role.reviewer,
     Action.propose_verdict: Role.reviewer,
     Action.change_state: Role.editor,
+    Action.publish: Role.editor,
+    Action.manage_ratings: Role.admin,
     Action.export: Role.editor,
     Action.manage_users: Role.admin,
 }

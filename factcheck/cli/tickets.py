@@ -11,7 +11,7 @@ from factcheck.cli.common import actor, database, print_json, unit_of_work
 from factcheck.core.config import get_settings
 from factcheck.engines import get_engine
 from factcheck.models import ClaimKind, DismissReason, TicketState
-from factcheck.tickets import corrections, pages, service as tickets, states
+from factcheck.tickets import corrections, pages, publishing, ratings, service as tickets, states
 from factcheck.tickets.queue import QueueFilter, queue
 from factcheck.tickets.schemas import TicketPublic
 from factcheck.users import service as users
@@ -64,12 +64,34 @@ def show(ticket_id: Annotated[int, typer.Argument()],
 @app.command()
 def state(ctx: typer.Context, ticket_id: Annotated[int, typer.Argument()],
           to: Annotated[TicketState, typer.Option(help="The new state.")], rationale: Rationale,
-          version: Version) -> None:
-    """Set a verdict, or reopen (editors)."""
+          version: Version,
+          rating: Annotated[Optional[str], typer.Option(help="A rating from `factcheck tickets ratings`.")] = None,
+          correction: Annotated[Optional[str], typer.Option(
+              help="Required to change a published verdict: what was wrong.")] = None) -> None:
+    """Set a verdict (with a rating), or reopen (editors)."""
     with unit_of_work() as session:
         ticket = states.transition(session, actor=actor(ctx, session), ticket_id=ticket_id, to=to,
-                                   rationale=rationale, expected_version=version)
-        typer.echo(f"Ticket {ticket.id} is {ticket.state} (version {ticket.version}).")
+                                   rationale=rationale, expected_version=version, rating=rating,
+                                   correction=correction)
+        rated = f", rated {ticket.rating}" if ticket.rating else ""
+        typer.echo(f"Ticket {ticket.id} is {ticket.state}{rated} (version {ticket.version}).")
+
+
+@app.command()
+def publish(ctx: typer.Context, ticket_id: Annotated[int, typer.Argument()], version: Version) -> None:
+    """Publish a ticket's verdict (editors): it is locked until corrected."""
+    with unit_of_work() as session:
+        ticket = publishing.publish(session, actor=actor(ctx, session), ticket_id=ticket_id,
+                                    expected_version=version)
+        typer.echo(f"Ticket {ticket.id} published ({ticket.state}, version {ticket.version}).")
+
+
+@app.command("ratings")
+def rating_scale() -> None:
+    """The rating scale: each rating, its verdict and its ClaimReview value."""
+    with unit_of_work() as session:
+        for r in ratings.scale(session):
+            typer.echo(f"{r.name}\t{r.state}\t{r.value}")
 
 
 @app.command()

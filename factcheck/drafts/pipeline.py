@@ -10,6 +10,7 @@ from sqlmodel import Session
 from factcheck.audit import service as audit
 from factcheck.auth.permissions import Action, Actor, require
 from factcheck.core.db import fresh_snapshot
+from factcheck.core.locks import refuse_if_published
 from factcheck.drafts import service as drafts
 from factcheck.engines.base import ClaimContext, Drafts, Engine, EngineError
 from factcheck.jobs import service as jobs
@@ -39,6 +40,7 @@ def redraft(session: Session, *, engine: Engine, actor: Actor, ticket_id: int) -
     """Draft a ticket again: unreviewed machine drafts are replaced, reviewed ones are kept."""
     require(actor, Action.review_drafts)
     ticket = drafts.get_ticket(session, ticket_id)
+    refuse_if_published(ticket)
     if not engine.inline:
         # The worker replaces the unreviewed drafts when the new ones are ready.
         jobs.enqueue_drafting(session, [ticket], reason="redraft", actor=actor)

@@ -13,6 +13,7 @@ from sqlmodel import Session, select
 from factcheck.audit import service as audit
 from factcheck.auth.permissions import Action, Actor, require_person
 from factcheck.core.errors import Conflict, InvalidInput, NotFound
+from factcheck.core.locks import refuse_if_published
 from factcheck.core.text import surroundings
 from factcheck.core.urls import clean_url, safe_url
 from factcheck.drafts.schemas import DraftPublic
@@ -126,6 +127,7 @@ def _review(session: Session, item: DraftItem, reviewer: User, status: DraftStat
     """Record a review, if nobody reviewed the draft since ``expected_version``: the check and the
     write are one UPDATE, so of two concurrent reviews exactly one wins, and the audit log says
     what the draft was before it."""
+    refuse_if_published(session.get(Ticket, item.ticket_id))
     before = item.status
     changed = session.execute(
         sa.update(DraftItem).where(DraftItem.id == item.id, DraftItem.version == expected_version)
@@ -202,6 +204,7 @@ def add_manual(
     """A reviewer's own question or source: approved by its author from the start."""
     author = require_person(actor, Action.review_drafts)
     ticket = get_ticket(session, ticket_id)
+    refuse_if_published(ticket)
     if kind not in DraftKind.__members__:
         raise InvalidInput("Choose whether this is a question or a source.")
     is_source = kind == DraftKind.source

@@ -17,6 +17,7 @@ from factcheck.core.errors import InvalidInput
 from factcheck.core.templating import make_environment
 from factcheck.exports.schemas import (
     ArticleInReport,
+    CorrectionInReport,
     DraftInReport,
     NoteInReport,
     Provenance,
@@ -24,7 +25,7 @@ from factcheck.exports.schemas import (
     VerdictInReport,
 )
 from factcheck.exports.selection import ReportItem
-from factcheck.models import TicketState, as_utc
+from factcheck.models import RATING_BEST, RATING_WORST, TicketState, as_utc
 
 FORMATS = {
     "md": ("text/markdown; charset=utf-8", "md"),
@@ -57,25 +58,37 @@ def claimreview_problems(item: ReportItem, settings: Settings) -> list[str]:
 
 
 def claim_review(item: ReportItem, settings: Settings) -> dict | None:
-    """schema.org ClaimReview for a ticket with a final verdict; None for open tickets."""
+    """schema.org ClaimReview for a ticket with a final verdict; None for open tickets.
+
+    Dated by first publication (the verdict's date before that), modified when corrected; the
+    rating is the one the editor chose from the desk's scale; corrections are in the review's text.
+    """
     if item.verdict is None:
         return None
-    state = TicketState(item.ticket.state)
+    t = item.ticket
+    state = TicketState(t.state)
+    first = as_utc(t.first_published_at) or item.verdict.at or as_utc(t.updated_at)
     review: dict = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "url": f"{settings.org_url.rstrip('/')}/claims/{item.ticket.id}",
-        "claimReviewed": item.ticket.claim,
-        "datePublished": (item.verdict.at or as_utc(item.ticket.updated_at)).date().isoformat(),
+        "url": f"{settings.org_url.rstrip('/')}/claims/{t.id}",
+        "claimReviewed": t.claim,
+        "datePublished": first.date().isoformat(),
         "author": {"@type": "Organization", "name": settings.org_name, "url": settings.org_url},
         "reviewRating": {
             "@type": "Rating",
-            "ratingValue": RATINGS[state],
-            "bestRating": 5,
-            "worstRating": 1,
-            "alternateName": VERDICT_NAMES[state],
+            "ratingValue": t.rating_value or RATINGS[state],
+            "bestRating": RATING_BEST,
+            "worstRating": RATING_WORST,
+            "alternateName": t.rating or VERDICT_NAMES[state],
         },
     }
+    if item.corrections:
+        review["dateModified"] = as_utc(item.corrections[-1].created_at).date().isoformat()
+    body = [item.verdict.rationale or ""] + [
+        f"Correction ({as_utc(c.created_at):%Y-%m-%d}): {c.note}" for c in item.corrections]
+    if any(body):
+        review["reviewBody"] = "\n\n".join(b for b in body if b)
     claim: dict = {"@type": "Claim"}
     who = item.ticket.speaker or item.ticket.reported_by
     if who:
@@ -89,6 +102,15 @@ def claim_review(item: ReportItem, settings: Settings) -> dict | None:
     claim["appearance"] = [appearance]
     review["itemReviewed"] = claim
     return review
+
+
+def drafted_by(d: Any, by: str | None) -> str:
+    """Disclosure: who wrote a question or source, and who approved it."""
+    if d.engine == "human":
+        return f"added by {by}"
+    machine = "the offline rule-based engine" if d.engine == "offline" else f"{d.engine} model {d.model}"
+    verb = "edited" if d.status == "edited" else "approved"
+    return f"drafted by {machine}, {verb} by {by}"
 
 
 def _fmt(dt: datetime | None) -> str:
@@ -115,7 +137,11 @@ def _ticket_json(item: ReportItem, settings: Settings) -> TicketInReport:
         questions=[_draft_json(d, by) for d, by in item.questions],
         sources=[_draft_json(d, by) for d, by in item.sources],
         notes=[NoteInReport(text=n.text, url=n.url, by=by, at=as_utc(n.created_at)) for n, by in item.notes],
-        claim_review=claim_review(item, settings),
+        rating=t.rating, rating_value=t.rating_value, published_at=as_utc(t.published_at),
+        first_published_at=as_utc(t.first_published_at),
+        corrections=[CorrectionInReport(note=c.note, was_state=c.was_state, was_rating=c.was_rating, by=c.by,
+                                        at=as_utc(c.created_at)) for c in item.corrections],
+        claim_review=claim_review(item, settings) if t.published_at else None,
     )
 
 
@@ -130,7 +156,8 @@ def _draft_json(d: Any, by: str | None) -> DraftInReport:
 
 CSV_COLUMNS = [
     "ticket_id", "article_id", "article_title", "article_url", "claim", "quote", "attribution", "kind",
-    "score", "state", "verdict_rationale", "verdict_by", "verdict_at", "questions", "sources", "notes",
+    "score", "state", "rating", "published_at", "verdict_rationale", "verdict_by", "verdict_at", "questions",
+    "sources", "notes", "corrections",
 ]
 
 
@@ -155,11 +182,13 @@ def to_csv(items: Iterator[ReportItem], settings: Settings) -> Iterator[str]:
         t, v = item.ticket, item.verdict
         writer.writerow(map(spreadsheet_safe, [
             t.id, item.article.id, item.article.title, item.article.url or "", t.claim, t.quote,
-            t.attribution or "", t.kind, f"{t.score:.3f}", t.state,
+            t.attribution or "", t.kind, f"{t.score:.3f}", t.state, t.rating or "", _fmt(t.published_at),
             v.rationale if v else "", v.by if v else "", _fmt(v.at) if v else "",
-            " | ".join(d.text + (f" — {d.answer}" if d.answer else "") for d, _ in item.questions),
-            " | ".join(" ".join(filter(None, [d.text, d.url])) for d, _ in item.sources),
+            " | ".join(d.text + (f" — {d.answer}" if d.answer else "") + f" [{drafted_by(d, by)}]"
+                       for d, by in item.questions),
+            " | ".join(" ".join(filter(None, [d.text, d.url])) + f" [{drafted_by(d, by)}]" for d, by in item.sources),
             " | ".join(n.text + (f" ({n.url})" if n.url else "") for n, _ in item.notes),
+            " | ".join(f"{_fmt(c.created_at)} {c.by}: was {c.was_state}: {c.note}" for c in item.corrections),
         ]))
         yield buf.getvalue()
         buf.seek(0)
@@ -192,21 +221,32 @@ def to_markdown(items: Iterator[ReportItem], settings: Settings) -> Iterator[str
             yield f"- **Attribution:** {_md_escape(t.attribution)}\n"
         if v:
             yield f"- **Verdict:** {verdict}, by {v.by or 'unknown'} on {_fmt(v.at)}\n"
+            if t.rating:
+                yield f"- **Rating:** {_md_escape(t.rating)}\n"
             if v.rationale:
                 yield f"- **Rationale:** {_md_escape(v.rationale)}\n"
+        if t.published_at:
+            yield f"- **Published:** {_fmt(t.first_published_at)}" + (
+                f", corrected {_fmt(item.corrections[-1].created_at)}" if item.corrections else "") + "\n"
         yield "\n"
+        if item.corrections:
+            yield "**Corrections**\n\n"
+            for c in item.corrections:
+                was = c.was_state + (f" ({_md_escape(c.was_rating)})" if c.was_rating else "")
+                yield f"- {_fmt(c.created_at)}, {_md_escape(c.by)}: was {was}. {_md_escape(c.note)}\n"
+            yield "\n"
         if item.questions:
             yield "**Questions checked**\n\n"
             for d, by in item.questions:
                 answer = f" — {_md_escape(d.answer)}" if d.answer else ""
-                yield f"1. {_md_escape(d.text)}{answer} _(approved by {by})_\n"
+                yield f"1. {_md_escape(d.text)}{answer} _({_md_escape(drafted_by(d, by))})_\n"
             yield "\n"
         if item.sources:
             yield "**Sources**\n\n"
             for d, by in item.sources:
                 link = f" <{d.url}>" if d.url else ""
                 query = f" (search: `{d.search_query.replace('`', '')}`)" if d.search_query else ""
-                yield f"- {_md_escape(d.text)}{link}{query} _(approved by {by})_\n"
+                yield f"- {_md_escape(d.text)}{link}{query} _({_md_escape(drafted_by(d, by))})_\n"
             yield "\n"
         if item.notes:
             yield "**Evidence notes**\n\n"
@@ -227,8 +267,8 @@ def to_claimreview(items: Iterator[ReportItem], settings: Settings) -> Iterator[
     reviews: list[str] = []
     refused: list[str] = []
     for item in items:
-        if item.verdict is None:
-            continue
+        if item.verdict is None or item.ticket.published_at is None:
+            continue  # only published verdicts go to search engines
         problems = claimreview_problems(item, settings)
         if problems:
             refused.append(f"ticket {item.ticket.id}: {'; '.join(problems)}")
@@ -241,8 +281,10 @@ def to_claimreview(items: Iterator[ReportItem], settings: Settings) -> Iterator[
 
 
 def publishable_review(item: ReportItem, settings: Settings) -> dict | None:
-    """The ClaimReview to embed in a page, only when every required field can be filled."""
-    return None if claimreview_problems(item, settings) else claim_review(item, settings)
+    """The ClaimReview to embed in a page: published verdicts whose every required field is filled."""
+    if item.ticket.published_at is None or claimreview_problems(item, settings):
+        return None
+    return claim_review(item, settings)
 
 
 @cache
@@ -253,7 +295,7 @@ def _environment() -> Environment:
 def to_html(items: Iterator[ReportItem], settings: Settings) -> Iterator[str]:
     """A standalone, printable page; ClaimReview embedded for the reviews that can be published."""
     yield from _environment().get_template("exports/report.html").generate(
-        items=items, settings=settings, claim_review=publishable_review, jsonld=jsonld_for_html,
+        items=items, settings=settings, claim_review=publishable_review, jsonld=jsonld_for_html, drafted_by=drafted_by,
         verdict_names=VERDICT_NAMES, generated=datetime.now(timezone.utc),
     )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from factcheck.models import ClaimKind
 from factcheck.tickets.schemas import TicketBrief
@@ -55,6 +55,14 @@ class NoteInReport(BaseModel):
     at: datetime
 
 
+class CorrectionInReport(BaseModel):
+    note: str
+    was_state: str
+    was_rating: str | None
+    by: str
+    at: datetime | None
+
+
 class TicketInReport(TicketBrief):
     speaker: str | None
     reported_by: str | None
@@ -66,4 +74,9 @@ class TicketInReport(TicketBrief):
     questions: list[DraftInReport]
     sources: list[DraftInReport]
     notes: list[NoteInReport]
-    claim_review: dict | None
+    rating: str | None
+    rating_value: int | None
+    published_at: datetime | None
+    first_published_at: datetime | None
+    corrections: list[CorrectionInReport]
+    claim_review: dict | None = Field(description="Published verdicts only")

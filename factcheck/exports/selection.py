@@ -13,7 +13,9 @@ from sqlmodel import Session
 
 from factcheck.core.errors import InvalidInput
 from factcheck.core.schemas import INT_MAX
-from factcheck.models import Article, DraftItem, DraftKind, DraftStatus, Event, Note, Ticket, TicketState, User, as_utc
+from factcheck.models import (
+    Article, Correction, DraftItem, DraftKind, DraftStatus, Event, Note, Ticket, TicketState, User, as_utc,
+)
 
 
 @dataclass
@@ -45,6 +47,7 @@ class ReportItem:
     sources: list[tuple[Any, str | None]]
     notes: list[tuple[Any, str]]
     verdict: Verdict | None
+    corrections: list[Any] = field(default_factory=list)  # of a published verdict, oldest first
 
 
 def validate(sel: Selection) -> None:
@@ -55,7 +58,7 @@ def validate(sel: Selection) -> None:
         raise InvalidInput("'since' is after 'until'.")
 
 
-_T, _A, _D, _N, _E = (m.__table__ for m in (Ticket, Article, DraftItem, Note, Event))
+_T, _A, _D, _N, _E, _C = (m.__table__ for m in (Ticket, Article, DraftItem, Note, Event, Correction))
 # The article's text is not in any report; everything else about it is.
 _ARTICLE_COLUMNS = [c for c in _A.c if c.name != "text"]
 
@@ -100,6 +103,9 @@ def select_items(session: Session, sel: Selection, batch: int = 500) -> Iterator
         notes: dict[int, list[Any]] = defaultdict(list)
         for n in session.execute(sa.select(_N).where(_N.c.ticket_id.in_(ids)).order_by(_N.c.id)):
             notes[n.ticket_id].append(n)
+        fixes: dict[int, list[Any]] = defaultdict(list)
+        for c in session.execute(sa.select(_C).where(_C.c.ticket_id.in_(ids)).order_by(_C.c.id)):
+            fixes[c.ticket_id].append(c)
         verdicts: dict[int, Any] = {}
         for e in session.execute(sa.select(_E).where(
                 _E.c.ticket_id.in_(ids), _E.c.action.in_(["corroborate", "dispute"])).order_by(_E.c.id)):
@@ -119,6 +125,7 @@ def select_items(session: Session, sel: Selection, batch: int = 500) -> Iterator
                 sources=[(d, users.get(d.reviewed_by_id)) for d in mine if d.kind == DraftKind.source],
                 notes=[(n, users.get(n.author_id, "?")) for n in notes[ticket.id]],
                 verdict=_verdict(ticket, verdicts.get(ticket.id)),
+                corrections=fixes[ticket.id],
             )
 
 

@@ -199,6 +199,13 @@ class Ticket(SQLModel, table=True):
     dismissed_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
     # A duplicate merged into another ticket points to it (and is dismissed as a duplicate).
     merged_into_id: int | None = Field(default=None, foreign_key="ticket.id")
+    # The rating given with the verdict (from the desk's scale, copied so a later edit of the
+    # scale does not rewrite what was published).
+    rating: str | None = Field(default=None, sa_column=sa.Column(sa.String(80)))
+    rating_value: int | None = None
+    # Published: locked until reopened with a correction. first_published_at never changes.
+    published_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
+    first_published_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
 
 
 class DraftItem(SQLModel, table=True):
@@ -269,13 +276,53 @@ class TicketTally(SQLModel, table=True):
     n: int = Field(sa_column=sa.Column(sa.Integer, nullable=False))
 
 
+class Rating(SQLModel, table=True):
+    """One step of the desk's rating scale ("Mostly true"), mapped to a verdict and a ClaimReview value."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(sa_column=sa.Column(sa.String(80), nullable=False, unique=True))
+    state: str = Field(sa_column=sa.Column(sa.String(16), nullable=False))
+    value: int  # ClaimReview ratingValue, between RATING_WORST and RATING_BEST
+    position: int = 0
+    active: bool = True
+
+
+RATING_BEST, RATING_WORST = 5, 1
+
+
+class Correction(SQLModel, table=True):
+    """A published verdict reopened: what it was, why, by whom and when (IFCN: corrections policy)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    ticket_id: int = Field(foreign_key="ticket.id", index=True)
+    note: str = Field(sa_column=sa.Column(sa.Text, nullable=False))
+    was_state: str = Field(sa_column=sa.Column(sa.String(16), nullable=False))
+    was_rating: str | None = Field(default=None, sa_column=sa.Column(sa.String(80)))
+    was_published_at: datetime = Field(sa_column=_ts(nullable=False))
+    by: str = Field(sa_column=sa.Column(sa.String(120), nullable=False))
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
+
+
+class SavedView(SQLModel, table=True):
+    """A named queue filter: a person's own, or shared with the desk."""
+
+    __tablename__ = "saved_view"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(sa_column=sa.Column(sa.String(80), nullable=False))
+    owner_id: int = Field(foreign_key="user.id", index=True)
+    shared: bool = False
+    query: str = Field(sa_column=sa.Column(sa.String(1000), nullable=False))
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
+
+
 # Re-exported: every table is ``factcheck.models.X``, and importing this package registers them all.
 from factcheck.models.machine import Job, JobStatus, LlmCacheEntry, LlmCall, LlmEndpoint  # noqa: E402
 from factcheck.models.matching import ClaimMatch, FactCheck, MatchKind, MatchStatus  # noqa: E402
 
 __all__ = [
-    "ApiToken", "Article", "ClaimKind", "ClaimMatch", "DISMISSED", "DismissReason", "DraftItem", "DraftKind",
+    "ApiToken", "Article", "ClaimKind", "ClaimMatch", "Correction", "DISMISSED", "DismissReason", "DraftItem", "DraftKind",
     "DraftStatus", "DraftingStatus", "Event", "ExtractionStatus", "FactCheck", "InstanceSecret", "Job",
     "JobStatus", "LlmCacheEntry", "LlmCall", "LlmEndpoint", "LoginSession", "MatchKind", "MatchStatus", "Note",
-    "Role", "Ticket", "TicketState", "TicketTally", "UTCDateTime", "User", "as_utc", "utcnow",
+    "RATING_BEST", "RATING_WORST", "Rating", "Role", "SavedView", "Ticket", "TicketState", "TicketTally", "UTCDateTime", "User", "as_utc", "utcnow",
 ]

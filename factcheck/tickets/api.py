@@ -8,11 +8,17 @@ from fastapi import APIRouter, Query, Response
 
 from factcheck.audit import service as audit
 from factcheck.audit.schemas import EventPublic
-from factcheck.tickets import corrections, labels, pages, service as tickets, states
+from factcheck.models import RATING_BEST, RATING_WORST
+from factcheck.tickets import corrections, labels, pages, publishing, ratings, service as tickets, states
 from factcheck.tickets.queue import QueueFilter, queue
 from factcheck.tickets.schemas import (
     Assign,
     BulkAssign,
+    BulkPublish,
+    CorrectionPublic,
+    RatingPublic,
+    RatingScale,
+    ScaleIn,
     BulkChange,
     ClaimAdd,
     ClaimEdit,
@@ -127,9 +133,38 @@ def ticket_page(ticket_id: PathId, session: SessionDep, user: ApiUserDep):
 
 @router.post("/tickets/{ticket_id:int}/state", response_model=TicketPublic)
 def change_state(ticket_id: PathId, body: StateChange, session: SessionDep, user: ApiUserDep):
-    """Move a ticket between states (editors); 409 if `expected_version` is stale."""
+    """Move a ticket between states (editors), with a `rating` from the scale for a verdict; 409 if
+    `expected_version` is stale. A published verdict changes only with a `correction` (422 without)."""
     return states.transition(session, actor=user, ticket_id=ticket_id, to=body.to, rationale=body.rationale,
-                             expected_version=body.expected_version)
+                             expected_version=body.expected_version, rating=body.rating, correction=body.correction)
+
+
+@router.post("/tickets/{ticket_id:int}/publish", response_model=TicketPublic)
+def publish(ticket_id: PathId, body: VersionIn, session: SessionDep, user: ApiUserDep):
+    """Publish the ticket's verdict (editors): claim, drafts, notes and state are locked until it is
+    reopened with a correction. 409 if stale, if it has no verdict or is already published."""
+    return publishing.publish(session, actor=user, ticket_id=ticket_id, expected_version=body.expected_version)
+
+
+@router.get("/ratings", response_model=RatingScale)
+def rating_scale(session: SessionDep, user: ApiUserDep):
+    """The desk's rating scale, in order: each rating's verdict and ClaimReview value."""
+    return RatingScale(best=RATING_BEST, worst=RATING_WORST,
+                       ratings=[RatingPublic.model_validate(r) for r in ratings.scale(session)])
+
+
+@router.put("/ratings", response_model=RatingScale)
+def replace_rating_scale(body: ScaleIn, session: SessionDep, user: ApiUserDep):
+    """Replace the scale (admins). A rating left out is retired; verdicts given with it keep it."""
+    steps = [ratings.Step(r.name, r.state, r.value) for r in body.ratings]
+    return RatingScale(best=RATING_BEST, worst=RATING_WORST, ratings=[
+        RatingPublic.model_validate(r) for r in ratings.replace_scale(session, actor=user, steps=steps)])
+
+
+@router.get("/corrections", response_model=list[CorrectionPublic])
+def corrections_log(session: SessionDep, user: ApiUserDep):
+    """Every correction of a published verdict, newest first."""
+    return publishing.corrections_log(session)
 
 
 @router.post("/tickets/{ticket_id:int}/propose", response_model=EventPublic, status_code=201)
@@ -145,6 +180,8 @@ def bulk(body: BulkChange, session: SessionDep, user: ApiUserDep):
     selection = [(s.id, s.expected_version) for s in body.tickets]
     if isinstance(body, BulkAssign):
         return tickets.bulk_assign(session, actor=user, selection=selection, assignee_id=body.assignee_id)
+    if isinstance(body, BulkPublish):
+        return publishing.bulk_publish(session, actor=user, selection=selection)
     return states.bulk_transition(session, actor=user, selection=selection, to=body.to, rationale=body.rationale)
 
 

@@ -12,6 +12,7 @@ from sqlmodel import Session, select
 from factcheck.audit import service as audit
 from factcheck.auth.permissions import Action, Actor, require_person
 from factcheck.core.errors import Conflict, InvalidInput, NotFound
+from factcheck.core.locks import refuse_if_published
 from factcheck.drafts import pipeline as drafting
 from factcheck.drafts import service as drafts
 from factcheck.engines.base import Engine, format_attribution
@@ -163,6 +164,7 @@ def merge(session: Session, *, actor: Actor, ticket_id: int, into: int, expected
     if into == ticket_id:
         raise Conflict("A ticket cannot be merged into itself.")
     survivor = session.get(Ticket, into)
+    refuse_if_published(survivor)
     if survivor is None:
         raise NotFound(f"No ticket with id {into} to merge into.")
     if survivor.dismissed_reason is not None:

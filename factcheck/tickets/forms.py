@@ -17,7 +17,7 @@ from factcheck.core.errors import Conflict, InvalidInput
 from factcheck.drafts import pipeline, service as drafts
 from factcheck.matching import service as matching
 from factcheck.models import User
-from factcheck.tickets import corrections, service as tickets, states
+from factcheck.tickets import corrections, publishing, service as tickets, states
 from factcheck.tickets.views import show_ticket
 from factcheck.web.deps import CsrfDep, EngineDep, SessionDep, UserDep
 from factcheck.web.render import redirect
@@ -42,11 +42,21 @@ def _act(request: Request, session: SessionDep, user: User, ticket_id: int, kept
 
 @router.post("/tickets/{ticket_id:int}/state")
 def ticket_state(request: Request, ticket_id: int, session: SessionDep, user: UserDep,
-                 to: Text, rationale: Text, version: Version):
-    return _act(request, session, user, ticket_id, {"form": "verdict", "to": to, "rationale": rationale},
+                 to: Text, rationale: Text, version: Version, rating: Annotated[str, Form()] = "",
+                 correction: Annotated[str, Form()] = ""):
+    kept = {"form": "verdict", "to": to, "rationale": rationale, "rating": rating, "correction": correction}
+    return _act(request, session, user, ticket_id, kept,
                 lambda: states.transition(session, actor=user, ticket_id=ticket_id, to=to, rationale=rationale,
-                                          expected_version=version),
-                lambda ticket: f"Ticket marked {ticket.state}.")
+                                          expected_version=version, rating=rating or None,
+                                          correction=correction or None),
+                lambda ticket: f"Ticket marked {ticket.state}" + (f" ({ticket.rating})." if ticket.rating else "."))
+
+
+@router.post("/tickets/{ticket_id:int}/publish")
+def ticket_publish(request: Request, ticket_id: int, session: SessionDep, user: UserDep, version: Version):
+    return _act(request, session, user, ticket_id, {"form": "publish"},
+                lambda: publishing.publish(session, actor=user, ticket_id=ticket_id, expected_version=version),
+                lambda ticket: f"Published: the {ticket.state} verdict is locked.")
 
 
 @router.post("/tickets/{ticket_id:int}/propose")

@@ -17,23 +17,29 @@ from factcheck.matching.schemas import MatchPublic
 from factcheck.models import Article, DraftKind, Event, TicketState, User
 from factcheck.tickets import service as tickets
 from factcheck.tickets.queue import QueueFilter, QueuePage, neighbours, queue
-from factcheck.tickets.schemas import ArticleRef, ClaimInContext, TicketPage, TicketPublic, UserRef
+from factcheck.tickets import publishing, ratings
+from factcheck.tickets.schemas import (
+    ArticleRef, ClaimInContext, CorrectionOfTicket, RatingPublic, TicketPage, TicketPublic, UserRef,
+)
 from factcheck.tickets.states import allowed_targets, open_proposals
 from factcheck.tickets.tally import counts_by_state
 from factcheck.users import service as users
 
 
-def ticket_page(session: Session, ticket_id: int) -> TicketPage:
+def ticket_page(session: Session, ticket_id: int, view: QueueFilter | None = None) -> TicketPage:
     ticket = tickets.get(session, ticket_id)
     article = session.get(Article, ticket.article_id)
     items = drafts.for_ticket(session, ticket_id)
     ctx = span_context(article.text, ticket.start, ticket.end)
-    previous, following = neighbours(session, ticket)
+    previous, following = neighbours(session, ticket, view)
     proposal = open_proposals(session, [ticket.id]).get(ticket.id)
     job = jobs.latest_for(session, ticket_id)
     return TicketPage(
         ticket=TicketPublic.model_validate(ticket),
         matches=[MatchPublic.model_validate(m) for m in matching.for_ticket(session, ticket_id)],
+        rating_scale=[RatingPublic.model_validate(r) for r in ratings.scale(session)],
+        corrections=[CorrectionOfTicket.model_validate(c)
+                     for c in publishing.corrections_for(session, [ticket_id]).get(ticket_id, [])],
         article=ArticleRef.model_validate(article),
         context=ClaimInContext(before=ctx.before, quote=ctx.quote, after=ctx.after),
         questions=[d for d in items if d.kind == DraftKind.question],

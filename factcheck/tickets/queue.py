@@ -16,7 +16,7 @@ from sqlmodel import Session, func, select
 from factcheck.core.errors import InvalidInput
 from factcheck.core.schemas import INT_MAX
 from factcheck.matching import service as matching
-from factcheck.models import DISMISSED, Article, DraftingStatus, Ticket, TicketState, User, UTCDateTime
+from factcheck.models import DISMISSED, Article, DraftingStatus, Event, Ticket, TicketState, User, UTCDateTime
 from factcheck.tickets.tally import counts_by_state
 
 
@@ -29,6 +29,10 @@ class QueueFilter:
     drafting_failed: bool = False
     # Only tickets with a linked or confirmed match: the same claim checked elsewhere.
     previously_checked: bool = False
+    # Only tickets with a reviewer's proposal waiting for an editor's decision.
+    proposed: bool = False
+    # Only tickets the engine flagged for a person.
+    needs_human: bool = False
     # Dismissed tickets are not in the queue unless asked for; then only they are.
     dismissed: bool = False
     q: str | None = None
@@ -123,6 +127,10 @@ def _conditions(f: QueueFilter) -> list:
         conditions.append(Ticket.drafting_status == DraftingStatus.failed)
     if f.previously_checked:
         conditions.append(matching.previously_checked_filter())
+    if f.proposed:
+        conditions.append(_has_open_proposal())
+    if f.needs_human:
+        conditions.append(Ticket.needs_human.is_(True))
     if f.q:
         for word in f.q.split()[:8]:
             conditions.append(Ticket.claim.ilike(f"%{_escape_like(word)}%", escape="\\"))
@@ -130,7 +138,8 @@ def _conditions(f: QueueFilter) -> list:
 
 
 def _total(session: Session, f: QueueFilter, conditions: list) -> int:
-    if not (f.article_id or f.assignee_id or f.unassigned or f.drafting_failed or f.previously_checked or f.q):
+    if not (f.article_id or f.assignee_id or f.unassigned or f.drafting_failed or f.previously_checked
+            or f.proposed or f.needs_human or f.q):
         counts = counts_by_state(session)
         if f.dismissed:  # dismissed tickets are all unverified
             return counts[DISMISSED] if f.state in (None, TicketState.unverified) else 0
@@ -173,18 +182,30 @@ def _escape_like(word: str) -> str:
     return re.sub(r"([\\%_])", r"\\\1", word)
 
 
-def neighbours(session: Session, ticket: Ticket) -> tuple[int | None, int | None]:
-    """The tickets before and after this one in the default queue order (most check-worthy
-    first), so a reviewer can walk the queue from ticket to ticket."""
-    open_work = Ticket.dismissed_reason.is_(None)
-    before = session.exec(
-        select(Ticket.id).where(open_work, sa.or_(Ticket.score > ticket.score,
-                                                  sa.and_(Ticket.score == ticket.score, Ticket.id > ticket.id)))
-        .order_by(Ticket.score.asc(), Ticket.id.asc()).limit(1)).first()
-    after = session.exec(
-        select(Ticket.id).where(open_work, sa.or_(Ticket.score < ticket.score,
-                                                  sa.and_(Ticket.score == ticket.score, Ticket.id < ticket.id)))
-        .order_by(Ticket.score.desc(), Ticket.id.desc()).limit(1)).first()
+def neighbours(session: Session, ticket: Ticket, f: QueueFilter | None = None) -> tuple[int | None, int | None]:
+    """The tickets before and after this one in the queue view the reviewer came from (by default
+    the whole queue, most check-worthy first), so `n`/`p` walk that view and no other."""
+    f = f or QueueFilter()
+    column, order = SORTS.get(f.sort, SORTS["score"])
+    conditions = _conditions(f)
+    value = getattr(ticket, column.key)
+    ahead = sa.or_(column > value, sa.and_(column == value, Ticket.id > ticket.id))
+    behind = sa.or_(column < value, sa.and_(column == value, Ticket.id < ticket.id))
+    if order == "asc":
+        ahead, behind = behind, ahead
+    up, down = (column.asc(), Ticket.id.asc()), (column.desc(), Ticket.id.desc())
+    if order == "asc":
+        up, down = down, up
+    before = session.exec(select(Ticket.id).where(*conditions, ahead).order_by(*up).limit(1)).first()
+    after = session.exec(select(Ticket.id).where(*conditions, behind).order_by(*down).limit(1)).first()
     return before, after
+
+
+def _has_open_proposal():
+    """A reviewer's proposal made since the ticket's state last changed (states.open_proposals, in SQL)."""
+    decided = ["propose", "corroborate", "dispute", "reopen"]
+    latest = (select(sa.func.max(Event.id)).where(Event.ticket_id == Ticket.id, Event.action.in_(decided))
+              .correlate(Ticket).scalar_subquery())
+    return sa.exists(select(Event.id).where(Event.id == latest, Event.action == "propose"))
 
 

@@ -21,6 +21,8 @@ from factcheck.models import ClaimKind, DismissReason, DraftingStatus, TicketSta
 RATIONALE_MAX = 10_000
 # A verdict's reason, as the state rules check it (tickets/states.py: MIN_RATIONALE).
 Rationale = text(RATIONALE_MAX, min_chars=10, description="Why: at least 10 characters besides spaces around them")
+RatingName = text(80)
+CorrectionNote = text(5000, min_chars=10, description="What was wrong: at least 10 characters")
 ClaimText = text(1500)
 Name = text(300)
 
@@ -57,6 +59,10 @@ class TicketPublic(TicketBrief):
     created_at: datetime
     updated_at: datetime
     merged_into_id: int | None = Field(description="The ticket this duplicate was merged into")
+    rating: str | None = Field(None, description="The rating given with the verdict")
+    rating_value: int | None = Field(None, description="Its ClaimReview ratingValue")
+    published_at: datetime | None = Field(None, description="Published (and locked) since; null: not published")
+    first_published_at: datetime | None = Field(None, description="When the verdict was first published")
     dismissal: Dismissal | None = Field(description="Why the ticket is not worth checking (null: it is)")
 
     @computed_field
@@ -89,6 +95,9 @@ class StateChange(Strict):
     to: TicketState
     rationale: Rationale
     expected_version: Version
+    rating: RatingName | None = Field(None, description="A rating from `GET /api/v1/ratings` for this verdict")
+    correction: CorrectionNote | None = Field(
+        None, description="Required to reopen or change a published verdict: what was wrong")
 
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
         "to": "disputed",
@@ -129,8 +138,61 @@ class BulkAssign(Strict):
     assignee_id: BodyId | None
 
 
+class BulkPublish(Strict):
+    """Publish several verdicts (editors)."""
+
+    action: Literal["publish"]
+    tickets: list[Selected] = Field(..., min_length=1, max_length=500)
+
+
 # One action on several tickets, all or nothing; `action` says which.
-BulkChange = Annotated[BulkState | BulkAssign, Field(discriminator="action")]
+BulkChange = Annotated[BulkState | BulkAssign | BulkPublish, Field(discriminator="action")]
+
+
+class CorrectionOfTicket(Public):
+    note: str
+    was_state: TicketState
+    was_rating: str | None
+    was_published_at: datetime
+    by: str
+    created_at: datetime
+
+
+class RatingPublic(Public):
+    name: str
+    state: TicketState
+    value: int = Field(description="ClaimReview ratingValue")
+
+
+class RatingScale(Public):
+    best: int = Field(description="ClaimReview bestRating")
+    worst: int = Field(description="ClaimReview worstRating")
+    ratings: list[RatingPublic]
+
+
+class RatingIn(Strict):
+    name: RatingName
+    state: Literal["corroborated", "disputed"]
+    value: int = Field(ge=1, le=5)
+
+
+class ScaleIn(Strict):
+    ratings: list[RatingIn] = Field(..., min_length=2, max_length=20)
+
+
+class CorrectionPublic(Public):
+    id: int
+    ticket_id: int
+    claim: str
+    article_title: str
+    note: str
+    was_state: TicketState
+    was_rating: str | None
+    now_state: TicketState
+    now_rating: str | None
+    republished: bool
+    by: str
+    at: datetime
 
 
 class ClaimEdit(Strict):
@@ -243,6 +305,8 @@ class TicketPage(BaseModel):
     """Everything the ticket page shows."""
 
     ticket: TicketPublic
+    rating_scale: list[RatingPublic] = Field(description="The ratings a verdict can carry")
+    corrections: list[CorrectionOfTicket] = Field(description="Corrections of this ticket's published verdict")
     matches: list[MatchPublic] = Field(description="Previously checked: the same claim elsewhere")
     article: ArticleRef
     context: ClaimInContext

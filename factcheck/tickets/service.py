@@ -9,6 +9,7 @@ from sqlmodel import Session, select
 from factcheck.audit import service as audit
 from factcheck.auth.permissions import Action, Actor, require, require_person
 from factcheck.core.errors import Conflict, InvalidInput, NotFound
+from factcheck.core.locks import refuse_if_published
 from factcheck.core.urls import clean_url
 from factcheck.engines.base import ExtractedClaim, Provenance
 from factcheck.models import Article, DraftingStatus, Note, Ticket, TicketState, User
@@ -145,6 +146,7 @@ def add_note(session: Session, *, actor: Actor, ticket_id: int, text: str, url: 
     """An evidence note: what a checker found, with an optional link."""
     author = require_person(actor, Action.add_notes)
     ticket = get(session, ticket_id)
+    refuse_if_published(ticket)
     text = (text or "").strip()
     if not text:
         raise InvalidInput("A note needs some text.")

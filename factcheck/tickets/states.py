@@ -7,8 +7,10 @@ from sqlmodel import Session, select
 from factcheck.audit import service as audit
 from factcheck.auth.permissions import Action, Actor, require_person
 from factcheck.core.errors import Conflict, InvalidInput
+from factcheck.core.locks import refuse_if_published
 from factcheck.matching import service as matching
-from factcheck.models import Event, Ticket, TicketState, utcnow
+from factcheck.models import Event, Rating, Ticket, TicketState, utcnow
+from factcheck.tickets import publishing, ratings
 from factcheck.tickets.service import all_or_nothing, get
 from factcheck.tickets.tally import add_to_tally
 from factcheck.tickets.versions import StaleVersion, bump_version, raise_stale
@@ -66,26 +68,37 @@ def _rationale(rationale: str) -> str:
 
 
 def transition(session: Session, *, actor: Actor, ticket_id: int, to: str, rationale: str,
-               expected_version: int) -> Ticket:
+               expected_version: int, rating: str | None = None, correction: str | None = None) -> Ticket:
     """Move a ticket to another state, if allowed, based on the version the actor saw (editors).
 
     From one verdict to the other (corroborated ↔ disputed) is one step for the editor, recorded
-    as what it is: a reopen and a new verdict, both audited, in one transaction.
+    as what it is: a reopen and a new verdict, both audited, in one transaction. A verdict may carry
+    a ``rating`` from the desk's scale (it must belong to that verdict). A published verdict is
+    reopened only with a ``correction``: what was wrong, kept in the corrections log and reports.
     """
     person = require_person(actor, Action.change_state)
     ticket = get(session, ticket_id)
     if ticket.dismissed_reason is not None:
         raise InvalidTransition("This ticket is dismissed: restore it before giving it a verdict.")
+    chosen = ratings.for_verdict(session, rating, to) if to in VERDICTS else None
+    correction = (correction or "").strip() or None
+    if ticket.published_at is not None:
+        if ticket.version != expected_version:
+            raise_stale(session, ticket, expected_version)
+        publishing.correct(session, actor=person, ticket=ticket, note=correction, rationale=rationale)
+        expected_version = ticket.version
+    elif correction:
+        raise InvalidInput("Only a published verdict takes a correction; this one is not published.")
     if ticket.state in VERDICTS and to in VERDICTS and to != ticket.state:
         _transition(session, actor=person, ticket=ticket, to=TicketState.unverified, rationale=rationale,
                     expected_version=expected_version)
         expected_version = ticket.version
     return _transition(session, actor=person, ticket=ticket, to=to, rationale=rationale,
-                       expected_version=expected_version)
+                       expected_version=expected_version, rating=chosen)
 
 
 def _transition(session: Session, *, actor: Actor, ticket: Ticket, to: str, rationale: str,
-                expected_version: int) -> Ticket:
+                expected_version: int, rating: Rating | None = None) -> Ticket:
     if ticket.version != expected_version:
         # Report the conflict first: what the actor saw is out of date, whatever they asked for.
         raise_stale(session, ticket, expected_version)
@@ -93,10 +106,13 @@ def _transition(session: Session, *, actor: Actor, ticket: Ticket, to: str, rati
     bump_version(session, ticket=ticket, expected_version=expected_version, values={
         "state": target.value,
         "resolved_at": None if target == TicketState.unverified else utcnow(),
+        "rating": rating.name if rating else None,
+        "rating_value": rating.value if rating else None,
     })
     add_to_tally(session, {current.value: -1, target.value: 1})
     audit.record(session, actor=actor, action=action, ticket_id=ticket.id, article_id=ticket.article_id,
-                 from_value=current.value, to_value=target.value, rationale=rationale)
+                 from_value=current.value, to_value=target.value, rationale=rationale,
+                 detail={"rating": rating.name} if rating else None)
     return ticket
 
 
@@ -110,6 +126,7 @@ def propose(session: Session, *, actor: Actor, ticket_id: int, to: str, rational
     """
     person = require_person(actor, Action.propose_verdict)
     ticket = get(session, ticket_id)
+    refuse_if_published(ticket)
     if ticket.version != expected_version:
         raise_stale(session, ticket, expected_version)
     if ticket.dismissed_reason is not None:
@@ -146,8 +163,13 @@ def bulk_transition(session: Session, *, actor: Actor, selection: list[tuple[int
     request's transaction rolls back and the error names that ticket.
     """
     person = require_person(actor, Action.change_state)
-    return all_or_nothing(session, selection, lambda ticket, version: _transition(
-        session, actor=person, ticket=ticket, to=to, rationale=rationale, expected_version=version))
+
+    def change(ticket: Ticket, version: int) -> Ticket:
+        refuse_if_published(ticket)  # a correction is one ticket at a time, with its own note
+        return _transition(session, actor=person, ticket=ticket, to=to, rationale=rationale,
+                           expected_version=version)
+
+    return all_or_nothing(session, selection, change)
 
 
 def reuse_verdict(session: Session, *, actor: Actor, ticket_id: int, match_id: int, expected_version: int) -> Ticket:
@@ -171,5 +193,6 @@ def reuse_verdict(session: Session, *, actor: Actor, ticket_id: int, match_id: i
     rationale = f"Same claim as ticket {source_id}, {source.state}{why}"[:RATIONALE_LIMIT]
     if match.status != "confirmed":
         matching.decide(session, actor=person, match_id=match.id, confirm=True, expected_version=match.version)
+    rating = source.rating if source.rating and ratings.exists(session, source.rating, source.state) else None
     return transition(session, actor=person, ticket_id=ticket_id, to=source.state, rationale=rationale,
-                      expected_version=expected_version)
+                      expected_version=expected_version, rating=rating)

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from typing import Annotated
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode
 
 from fastapi import APIRouter, Form, Request
 
 from factcheck.core.errors import InvalidInput
 from factcheck.jobs import service as jobs
 from factcheck.models import ClaimKind, DismissReason, Ticket, TicketState, User
-from factcheck.tickets import pages, service as tickets, states
+from factcheck.tickets import pages, service as tickets, states, views_service
 from factcheck.tickets.queue import SORTS, QueueFilter
 from factcheck.web.deps import CsrfDep, SessionDep, UserDep
 from factcheck.web.render import redirect, render, safe_next
@@ -27,19 +27,32 @@ def _assignee_id(value: str, user: User) -> int | None:
     return user.id if value == "me" else _number(value)
 
 
+# The queue's filters as the page's query string names them; a ticket page opened from a view
+# carries them in `view=` so that n/p walk that view.
+FILTER_PARAMS = ("state", "article", "assignee", "q", "sort", "failed", "dismissed", "checked", "proposed", "needs")
+
+
+def queue_filter(params: dict[str, str], user: User, cursor: str | None = None) -> QueueFilter:
+    p = {k: (params.get(k) or "") for k in FILTER_PARAMS}
+    assignee = p["assignee"]
+    return QueueFilter(
+        state=p["state"] or None, article_id=_number(p["article"]),
+        assignee_id=_assignee_id(assignee, user) if assignee != "none" else None,
+        unassigned=assignee == "none", drafting_failed=p["failed"] == "1", dismissed=p["dismissed"] == "1",
+        previously_checked=p["checked"] == "1", proposed=p["proposed"] == "1", needs_human=p["needs"] == "1",
+        q=p["q"].strip() or None, sort=p["sort"] or "score", cursor=cursor or None,
+    )
+
+
 @router.get("/")
 def queue(
     request: Request, session: SessionDep, user: UserDep,
     state: str = "", article: str = "", assignee: str = "", q: str = "", sort: str = "score",
-    cursor: str = "", failed: str = "", dismissed: str = "", checked: str = "",
+    cursor: str = "", failed: str = "", dismissed: str = "", checked: str = "", proposed: str = "", needs: str = "",
 ):
-    f = QueueFilter(
-        state=state or None, article_id=_number(article),
-        assignee_id=_assignee_id(assignee, user) if assignee != "none" else None,
-        unassigned=assignee == "none", drafting_failed=failed == "1", dismissed=dismissed == "1",
-        previously_checked=checked == "1",
-        q=q.strip() or None, sort=sort, cursor=cursor or None,
-    )
+    filters = {"state": state, "article": article, "assignee": assignee, "q": q, "sort": sort, "failed": failed,
+               "dismissed": dismissed, "checked": checked, "proposed": proposed, "needs": needs}
+    f = queue_filter(filters, user, cursor)
     view = pages.queue_view(session, f)
     api_filters = {k: v for k, v in {"state": f.state, "article_id": f.article_id, "assignee_id": f.assignee_id,
                                       "q": f.q, "sort": f.sort, "dismissed": 1 if f.dismissed else None,
@@ -48,25 +61,27 @@ def queue(
     return render(
         request, "tickets/queue.html", user, view=view, result=view.result, counts=view.counts,
         proposals=view.proposals, reviewers=view.assignable, articles=view.articles,
-        filters={"state": state, "article": article, "assignee": assignee, "q": q, "sort": sort, "failed": failed,
-                 "dismissed": dismissed, "checked": checked},
+        filters=filters, view_query=urlencode({k: v for k, v in filters.items() if v and not (k == "sort" and v == "score")}),
+        saved_views=views_service.for_user(session, user),
         states=list(TicketState), targets=list(TicketState), sorts=list(SORTS),
         alternate="/api/v1/tickets" + (f"?{urlencode(api_filters)}" if api_filters else ""),
     )
 
 
 @router.get("/tickets/{ticket_id:int}")
-def ticket_detail(request: Request, ticket_id: int, session: SessionDep, user: UserDep):
-    return show_ticket(request, session, user, ticket_id)
+def ticket_detail(request: Request, ticket_id: int, session: SessionDep, user: UserDep, view: str = ""):
+    return show_ticket(request, session, user, ticket_id, view=view[:1000])
 
 
 def show_ticket(request: Request, session: SessionDep, user: User, ticket_id: int, *, status_code: int = 200,
-                problem: str | None = None, kept: dict | None = None):
-    """The ticket page; after a refused change, with the problem and the form as it was typed."""
-    page = pages.ticket_page(session, ticket_id)
+                problem: str | None = None, kept: dict | None = None, view: str = ""):
+    """The ticket page; after a refused change, with the problem and the form as it was typed.
+    ``view``: the queue view it was opened from (its query string), which n/p walk."""
+    f = queue_filter(dict(parse_qsl(view)), user) if view else None
+    page = pages.ticket_page(session, ticket_id, view=f)
     return render(request, "tickets/detail.html", user, status_code=status_code,
                   alternate=f"/api/v1/tickets/{ticket_id}/page", page=page, problem=problem, kept=kept or {},
-                  reasons=list(DismissReason), kinds=list(ClaimKind), **dict(page))
+                  reasons=list(DismissReason), kinds=list(ClaimKind), view_query=view, **dict(page))
 
 
 @router.get("/tickets/{ticket_id:int}/drafting")
@@ -105,3 +120,19 @@ def _name_of(session: SessionDep, done: list[Ticket]) -> str | None:
     """The name of whom the (first) ticket is now assigned to."""
     assignee_id = done[0].assignee_id if done else None
     return session.get(User, assignee_id).name if assignee_id else None
+
+
+@router.post("/views", dependencies=[CsrfDep])
+def save_view(request: Request, session: SessionDep, user: UserDep, name: Annotated[str, Form()],
+              query: Annotated[str, Form()] = "", shared: Annotated[str, Form()] = ""):
+    try:
+        view = views_service.save(session, actor=user, name=name, query=query, shared=shared == "1")
+    except InvalidInput as exc:
+        return redirect(request, "/?" + views_service.clean_query(query), exc.message)
+    return redirect(request, "/?" + view.query, f"Saved the view “{view.name}”.")
+
+
+@router.post("/views/{view_id:int}/delete", dependencies=[CsrfDep])
+def delete_view(request: Request, view_id: int, session: SessionDep, user: UserDep):
+    views_service.delete(session, actor=user, view_id=view_id)
+    return redirect(request, "/", "View deleted.")

@@ -103,6 +103,12 @@ def api_user(request: Request, session: SessionDep) -> User:
     return user
 
 
+def optional_user(request: Request, session: SessionDep) -> User | None:
+    """Whoever is logged in, if anyone: for the few public pages (the corrections log)."""
+    return _session_user(request, session)
+
+
 UserDep = Annotated[User, Depends(current_user)]
+OptionalUserDep = Annotated[User | None, Depends(optional_user)]
 ApiUserDep = Annotated[User, Depends(api_user)]
 CsrfDep = Depends(verify_csrf)

@@ -1,13 +1,17 @@
 """Reports show only what people approved; ClaimReview carries what search engines require."""
 
+import csv
 import json
 
 from bs4 import BeautifulSoup
+from sqlmodel import select
 
 from factcheck.auth.permissions import CONSOLE
 from factcheck.drafts import service as drafts
 from factcheck.exports import service as exports
 from factcheck.exports.selection import Selection
+from factcheck.models import User
+from factcheck.tickets import publishing
 from factcheck.tickets.states import transition
 from tests.conftest import make_user
 from tests.factories import ingest
@@ -18,7 +22,7 @@ def _report(session, settings, fmt, **sel):
     return report.content.decode() if report.content is not None else "".join(report.stream(session))
 
 
-def _reviewed(session, settings):
+def _reviewed(session, settings, *, published=True):
     result = ingest(session, settings, url="https://news.example/riverton", published=None)
     editor = make_user(session, "ed", "editor")
     ticket = result.tickets[0]
@@ -26,7 +30,9 @@ def _reviewed(session, settings):
     drafts.approve(session, actor=editor, item_id=items[0].id, expected_version=1)
     drafts.reject(session, actor=editor, item_id=items[1].id, expected_version=1)
     transition(session, actor=editor, ticket_id=ticket.id, to="disputed", rationale="The minutes say 6-3, not 7-2.",
-               expected_version=1)
+               expected_version=1, rating="Misleading")
+    if published:
+        publishing.publish(session, actor=editor, ticket_id=ticket.id, expected_version=ticket.version)
     session.commit()
     return result, ticket, items
 
@@ -41,11 +47,43 @@ def test_claimreview_has_googles_required_and_recommended_fields(session, settin
     assert r["url"].startswith("https://desk.example/")
     assert r["author"] == {"@type": "Organization", "name": "Test Desk", "url": "https://desk.example/"}
     rating = r["reviewRating"]
-    assert rating["alternateName"] == "Disputed"
-    assert rating["worstRating"] <= rating["ratingValue"] <= rating["bestRating"]
+    assert (rating["alternateName"], rating["ratingValue"], rating["bestRating"], rating["worstRating"]) == (
+        "Misleading", 2, 5, 1)
     assert r["itemReviewed"]["@type"] == "Claim"
     assert r["itemReviewed"]["appearance"][0]["url"] == "https://news.example/riverton"
     assert len(r["datePublished"]) == 10
+
+
+def test_claimreview_holds_only_published_verdicts_dated_by_first_publication_with_corrections(session, settings):
+    _, ticket, _ = _reviewed(session, settings, published=False)
+    assert json.loads(_report(session, settings, "claimreview")) == []
+    ed = session.exec(select(User).where(User.name == "ed")).one()
+    published = publishing.publish(session, actor=ed, ticket_id=ticket.id, expected_version=ticket.version)
+    transition(session, actor=ed, ticket_id=ticket.id, to="corroborated", rationale="The recording says 7-2.",
+               expected_version=published.version, rating="True",
+               correction="We relied on draft minutes; the approved minutes say 7-2.")
+    again = publishing.publish(session, actor=ed, ticket_id=ticket.id, expected_version=ticket.version)
+    session.commit()
+    [r] = json.loads(_report(session, settings, "claimreview"))
+    assert r["datePublished"] == published.first_published_at.date().isoformat()
+    assert r["dateModified"] == again.published_at.date().isoformat()
+    assert r["reviewRating"]["alternateName"] == "True"
+    assert "Correction (" in r["reviewBody"] and "approved minutes say 7-2" in r["reviewBody"]
+    md = _report(session, settings, "md")
+    assert "**Corrections**" in md and "was disputed (Misleading)" in md and "- **Rating:** True" in md
+    html = _report(session, settings, "html")
+    assert "approved minutes say 7-2" in html and "rated True" in html
+    row = next(csv.DictReader(_report(session, settings, "csv").splitlines()))
+    assert row["rating"] == "True" and "approved minutes say 7-2" in row["corrections"]
+    data = json.loads(_report(session, settings, "json"))["tickets"][0]
+    assert data["corrections"][0]["was_rating"] == "Misleading" and data["claim_review"]["dateModified"]
+
+
+def test_every_report_discloses_what_a_machine_drafted_and_who_approved_it(session, settings):
+    _reviewed(session, settings)
+    md = _report(session, settings, "md")
+    assert "drafted by the offline rule-based engine, approved by ed" in md
+    assert "drafted by the offline rule-based engine, approved by ed" in _report(session, settings, "html")
 
 
 def test_open_tickets_are_left_out_unless_asked_for(session, settings):

@@ -51,9 +51,11 @@ def test_this_desks_own_export_can_be_imported(session, settings):
     class Item:  # the fields ClaimReview export reads
         ticket = type("T", (), {"id": 7, "claim": "The port handled 1.2 million containers in 2024.", "state":
                                 "corroborated", "speaker": None, "reported_by": "the port authority",
-                                "kind": "quantity", "updated_at": None})()
+                                "kind": "quantity", "updated_at": None, "rating": None, "rating_value": None,
+                                "first_published_at": None, "published_at": datetime(2025, 3, 1)})()
         article = type("A", (), {"published": None, "title": "Port year", "url": None})()
-        verdict = type("V", (), {"at": datetime(2025, 3, 1)})()
+        verdict = type("V", (), {"at": datetime(2025, 3, 1), "rationale": "The port's annual report, p. 3."})()
+        corrections: list = []
 
     exported = claim_review(Item(), settings)
     [r] = claimreview.read(json.loads(json.dumps(exported))).reviews

@@ -119,6 +119,9 @@ def test_export_by_date_range_and_unpublishable_claimreview_say_why(client, toke
     assert len(empty.strip().splitlines()) == 1
     bad = client.get("/api/export?format=csv&since=yesterday", headers=auth(token))
     assert bad.status_code == 422 and "since" in bad.json()["error"]["message"]
+    # ClaimReview holds published verdicts only.
+    assert client.get("/api/export?format=claimreview", headers=auth(token)).json() == []
+    client.post(f"/api/v1/tickets/{tid}/publish", headers=auth(token), json={"expected_version": 2})
     settings.org_url = "https://example.org/"
     refused = client.get("/api/export?format=claimreview", headers=auth(token))
     assert refused.status_code == 422 and "FACTCHECK_ORG_URL" in refused.json()["error"]["message"]

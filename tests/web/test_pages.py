@@ -170,6 +170,7 @@ def test_an_unpublishable_claimreview_download_explains_itself_in_a_page(client,
     ticket_id = session.exec(select(Ticket.id)).first()
     client.post(f"/tickets/{ticket_id}/state", data={
         "csrf_token": token, "to": "corroborated", "version": 1, "rationale": "Minutes, p. 4."})
+    client.post(f"/tickets/{ticket_id}/publish", data={"csrf_token": token, "version": 2})
     settings.org_url = "https://example.org/"
     resp = client.get("/exports/download?format=claimreview")
     assert resp.status_code == 422

@@ -1,0 +1,71 @@
+"""Queue views: built-in ones for decisions and flags, saved ones by name, and n/p that walk the
+view a reviewer came from."""
+
+from __future__ import annotations
+
+import re
+
+from sqlmodel import select
+
+from factcheck.models import SavedView, Ticket
+from factcheck.tickets import queue as queues, states
+from tests.conftest import login, make_user
+from tests.factories import ingest
+
+WHY = "The council minutes record a 6-3 vote, not 7-2."
+
+
+def test_waiting_for_my_decision_lists_open_proposals_only(session, settings):
+    tickets = ingest(session, settings).tickets
+    rita, ed = make_user(session, "rita"), make_user(session, "ed", "editor")
+    states.propose(session, actor=rita, ticket_id=tickets[0].id, to="disputed", rationale=WHY, expected_version=1)
+    states.propose(session, actor=rita, ticket_id=tickets[1].id, to="disputed", rationale=WHY, expected_version=1)
+    states.transition(session, actor=ed, ticket_id=tickets[1].id, to="disputed", rationale=WHY, expected_version=1)
+    session.commit()
+    page = queues.queue(session, queues.QueueFilter(proposed=True))
+    assert [t.id for t, _, _ in page.rows] == [tickets[0].id] and page.total == 1
+
+
+def test_needs_a_person_lists_flagged_tickets(session, settings):
+    tickets = ingest(session, settings).tickets
+    tickets[0].needs_human = True
+    session.add(tickets[0])
+    session.commit()
+    page = queues.queue(session, queues.QueueFilter(needs_human=True))
+    assert [t.id for t, _, _ in page.rows] == [tickets[0].id]
+
+
+def test_next_and_previous_walk_the_view_the_ticket_was_opened_from(client, session, settings):
+    tickets = ingest(session, settings).tickets
+    make_user(session, "rita")
+    login(client, "rita")
+    mine = [tickets[0].id, tickets[2].id]
+    for t in session.exec(select(Ticket).where(Ticket.id.in_(mine))):
+        t.assignee_id = 1
+        session.add(t)
+    session.commit()
+    queue_page = client.get("/?assignee=me").text
+    links = re.findall(r'href="/tickets/(\d+)\?view=assignee%3Dme"', queue_page)
+    assert sorted(map(int, links)) == sorted(mine)
+    first = client.get(f"/tickets/{links[0]}?view=assignee%3Dme").text
+    walk = re.findall(r'id="(?:prev|next)-ticket" rel="(?:prev|next)" href="/tickets/(\d+)\?view=assignee%3Dme"', first)
+    assert walk == [links[1]]  # the only other ticket in the view, whatever lies between in the queue
+    whole = client.get(f"/tickets/{links[0]}").text
+    assert "?view=" not in whole.split('class="walk"')[1][:400]
+
+
+def test_a_saved_view_is_kept_by_name_and_shared_when_asked(client, session, settings):
+    ingest(session, settings)
+    make_user(session, "rita"), make_user(session, "sam")
+    csrf = login(client, "rita")
+    client.post("/views", data={"csrf_token": csrf, "name": "My disputes", "query": "state=disputed&bogus=1"})
+    client.post("/views", data={"csrf_token": csrf, "name": "Flagged", "query": "needs=1", "shared": "1"})
+    views = {v.name: v for v in session.exec(select(SavedView))}
+    assert views["My disputes"].query == "state=disputed" and not views["My disputes"].shared
+    assert 'href="/?state=disputed"' in client.get("/").text
+    other = client.__class__(client.app)
+    login(other, "sam")
+    page = other.get("/").text
+    assert "Flagged" in page and "My disputes" not in page
+    refused = other.post(f"/views/{views['Flagged'].id}/delete", data={"csrf_token": login(other, "sam")})
+    assert refused.status_code == 403
