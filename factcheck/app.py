@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+import threading
 from contextlib import asynccontextmanager
 
 from fastapi import APIRouter, FastAPI
 from fastapi.staticfiles import StaticFiles
+from sqlmodel import Session
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from factcheck import __version__
@@ -29,6 +31,7 @@ from factcheck.web import errors, openapi
 from factcheck.web.containment import Contain
 from factcheck.web.middleware import ApiBodies, CookieSession, SecurityHeaders
 from factcheck.web.render import make_templates
+from factcheck.webhooks import api as webhook_api, service as webhooks, views as webhook_views
 
 log = logging.getLogger(__name__)
 
@@ -40,14 +43,15 @@ CSP = (
 
 def api_router() -> APIRouter:
     router = APIRouter()
-    for module in (article_api, ticket_api, draft_api, matching_api, export_api, user_api):
+    for module in (article_api, ticket_api, draft_api, matching_api, export_api, user_api, webhook_api):
         router.include_router(module.router)
     return router
 
 
 def page_router() -> APIRouter:
     router = APIRouter()
-    for module in (user_views, ticket_views, ticket_forms, published, article_views, export_views, dashboard_views):
+    for module in (user_views, ticket_views, ticket_forms, published, article_views, export_views, dashboard_views,
+                   webhook_views):
         router.include_router(module.router)
     return router
 
@@ -74,6 +78,11 @@ def _add_middleware(app: FastAPI, settings: Settings) -> None:
         app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=proxies)
 
 
+def _webhooks_registered(db) -> bool:
+    with Session(db) as session:
+        return webhooks.any_active(session)
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
 
@@ -84,16 +93,25 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         ensure_migrated(app.state.db)
         app.state.cookie_secret = cookie_secret(app.state.db, settings)
         app.state.engine = get_engine(settings, app.state.db)
-        worker = stop = None
-        if settings.worker and not app.state.engine.inline:
-            worker, stop = start_in_process(app.state.db, app.state.engine, job_handlers(settings),
-                                            concurrency=settings.llm_concurrency,
-                                            lease_seconds=settings.job_lease_seconds,
-                                            poll_seconds=settings.worker_poll_seconds,
-                                            backoff_start=settings.job_retry_start)
+        running: list = []
+        lock = threading.Lock()
+
+        def ensure_worker() -> None:
+            """Start this process's worker once: for model jobs, or as soon as a webhook needs
+            deliveries sent (with the offline engine nothing else needs one)."""
+            with lock:
+                if settings.worker and not running:
+                    running.extend(start_in_process(
+                        app.state.db, app.state.engine, job_handlers(settings),
+                        concurrency=settings.llm_concurrency, lease_seconds=settings.job_lease_seconds,
+                        poll_seconds=settings.worker_poll_seconds, backoff_start=settings.job_retry_start))
+
+        app.state.ensure_worker = ensure_worker
+        if not app.state.engine.inline or _webhooks_registered(app.state.db):
+            ensure_worker()
         yield
-        if stop is not None:
-            stop_in_process(worker, stop)
+        if running:
+            stop_in_process(*running)
         app.state.db.dispose()
 
     app = FastAPI(

@@ -74,6 +74,9 @@ class PostgresTemplate:
             for table, rows in self.seeds.items():
                 if rows and table != "alembic_version":
                     conn.execute(sa.table(table, *(sa.column(c) for c in rows[0])).insert(), rows)
+                    if "id" in rows[0]:  # seeded with their ids: the next insert must not reuse one
+                        conn.execute(sa.text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                                             f"(SELECT MAX(id) FROM {conn.dialect.identifier_preparer.quote(table)}))"))
 
     def _read_all(self) -> dict[str, list[dict]]:
         metadata = sa.MetaData()

@@ -13,6 +13,7 @@ from factcheck.engines.base import ArticleInput, Engine, EngineError, Extraction
 from factcheck.jobs import service as jobs
 from factcheck.jobs.worker import Handler
 from factcheck.models import Article, Job, User
+from factcheck.webhooks.delivery import Deliver
 
 
 class FindClaims:
@@ -52,4 +53,4 @@ class FindClaims:
 
 def job_handlers(settings: Settings | None = None) -> dict[str, Handler]:
     """What a worker runs, by job kind: an article's claims are found, then each ticket drafted."""
-    return {handler.kind: handler for handler in (FindClaims(settings), DraftTicket())}
+    return {handler.kind: handler for handler in (FindClaims(settings), DraftTicket(), Deliver(settings))}

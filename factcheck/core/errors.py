@@ -23,6 +23,13 @@ class NotFound(FactcheckError):
     code = "not_found"
 
 
+class PasswordChangeRequired(FactcheckError):
+    """A temporary password was set: the pages send the user to choose their own first."""
+
+    status_code = 403
+    code = "password_change_required"
+
+
 class NotAuthenticated(FactcheckError):
     status_code = 401
     code = "not_authenticated"

@@ -152,3 +152,30 @@ async def _get_once(pinned: str, host_header: str, sni: str, limits: Limits
                 return ctype, resp.charset_encoding, b"".join(chunks)
     except httpx.HTTPError as exc:
         raise FetchError(f"The page could not be fetched: {exc.__class__.__name__}.") from None
+
+
+@dataclass(frozen=True)
+class Posted:
+    status: int
+    retry_after: str | None
+
+
+def post(url: str, body: bytes, headers: dict[str, str], *, timeout: float, allow_private: bool = False,
+         user_agent: str = "factcheck/0.1") -> Posted:
+    """POST ``body`` to ``url`` under the same guard as ``fetch``: http(s) only, a public address
+    (checked, then connected to), no redirects followed (a webhook receiver answers itself), one
+    deadline for the whole exchange. Refusals and network failures are ``FactcheckError``s."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise FetchError("Only http:// and https:// addresses can be called.")
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    address = resolve_public(parts.hostname, port, allow_private=allow_private)
+    netloc = f"[{address}]" if ":" in address else address
+    pinned = parts._replace(netloc=f"{netloc}:{port}").geturl()
+    sent = {"User-Agent": user_agent, "Host": parts.netloc.rsplit("@", 1)[-1], **headers}
+    try:
+        with httpx.Client(timeout=timeout, follow_redirects=False) as client:
+            resp = client.post(pinned, content=body, headers=sent, extensions={"sni_hostname": parts.hostname})
+    except httpx.HTTPError as exc:
+        raise FetchError(f"The address could not be reached: {exc.__class__.__name__}.") from None
+    return Posted(resp.status_code, resp.headers.get("retry-after"))

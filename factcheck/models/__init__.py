@@ -81,6 +81,9 @@ class User(SQLModel, table=True):
     role: str = Field(sa_column=sa.Column(sa.String(16), nullable=False))
     password_hash: str = Field(sa_column=sa.Column(sa.String(255), nullable=False))
     active: bool = True
+    # Set by an admin's temporary password: the pages ask for a new one before anything else.
+    must_change_password: bool = Field(default=False, sa_column=sa.Column(
+        sa.Boolean, nullable=False, server_default=sa.false()))
     created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
 
 
@@ -319,10 +322,11 @@ class SavedView(SQLModel, table=True):
 # Re-exported: every table is ``factcheck.models.X``, and importing this package registers them all.
 from factcheck.models.machine import Job, JobStatus, LlmCacheEntry, LlmCall, LlmEndpoint  # noqa: E402
 from factcheck.models.matching import ClaimMatch, FactCheck, MatchKind, MatchStatus  # noqa: E402
+from factcheck.models.webhooks import Webhook, WebhookDelivery  # noqa: E402
 
 __all__ = [
     "ApiToken", "Article", "ClaimKind", "ClaimMatch", "Correction", "DISMISSED", "DismissReason", "DraftItem", "DraftKind",
     "DraftStatus", "DraftingStatus", "Event", "ExtractionStatus", "FactCheck", "InstanceSecret", "Job",
     "JobStatus", "LlmCacheEntry", "LlmCall", "LlmEndpoint", "LoginSession", "MatchKind", "MatchStatus", "Note",
-    "RATING_BEST", "RATING_WORST", "Rating", "Role", "SavedView", "Ticket", "TicketState", "TicketTally", "UTCDateTime", "User", "as_utc", "utcnow",
+    "RATING_BEST", "RATING_WORST", "Rating", "Role", "SavedView", "Webhook", "WebhookDelivery", "Ticket", "TicketState", "TicketTally", "UTCDateTime", "User", "as_utc", "utcnow",
 ]

@@ -67,6 +67,7 @@ class Job(SQLModel, table=True):
     kind: str = Field(sa_column=sa.Column(sa.String(20), nullable=False))
     ticket_id: int | None = Field(default=None, foreign_key="ticket.id", index=True)
     article_id: int | None = Field(default=None, foreign_key="article.id", index=True)
+    delivery_id: int | None = Field(default=None, foreign_key="webhook_delivery.id")
     status: str = Field(default=JobStatus.queued, sa_column=sa.Column(sa.String(12), nullable=False))
     attempts: int = 0
     # Failures of the endpoint in a row (they do not use up attempts): each wait is longer.

@@ -18,6 +18,7 @@ from factcheck.drafts import service as drafts
 from factcheck.engines.base import Engine, format_attribution
 from factcheck.jobs import service as jobs
 from factcheck.matching import service as matching
+from factcheck.webhooks import service as webhooks
 from factcheck.models import (
     DISMISSED,
     Article,
@@ -226,6 +227,7 @@ def add_claim(session: Session, *, actor: Actor, engine: Engine, article_id: int
     audit.record(session, actor=person, action="claim.add", ticket_id=ticket.id, article_id=article.id,
                  to_value=ticket.claim[:200], detail={"start": start, "end": end})
     matching.match_new_tickets(session, tickets=[ticket])
+    webhooks.ticket_event(session, "ticket.created", ticket)
     _draft(session, engine=engine, article=article, ticket=ticket, actor=person)
     return ticket
 

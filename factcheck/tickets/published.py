@@ -43,7 +43,11 @@ def corrections_feed(request: Request, session: SessionDep, settings: SettingsDe
 
 
 @router.get("/ratings")
-def ratings_page(request: Request, session: SessionDep, user: UserDep, problem: str | None = None):
+def ratings_page(request: Request, session: SessionDep, user: UserDep):
+    return _ratings_page(request, session, user)
+
+
+def _ratings_page(request: Request, session: SessionDep, user: UserDep, problem: str | None = None):
     return render(request, "publishing/ratings.html", user, status_code=422 if problem else 200, problem=problem,
                   scale=ratings.scale(session), best=RATING_BEST, worst=RATING_WORST)
 
@@ -58,6 +62,6 @@ def ratings_save(request: Request, session: SessionDep, user: UserDep,
         steps = [ratings.Step(n, s, int(v) if v.strip().lstrip("-").isdigit() else 0) for n, s, v in rows]
         ratings.replace_scale(session, actor=user, steps=steps)
     except (InvalidInput, ValueError) as exc:
-        return ratings_page(request, session, user, problem=getattr(exc, "message", "Each row needs a name, a "
+        return _ratings_page(request, session, user, problem=getattr(exc, "message", "Each row needs a name, a "
                                                                     "verdict and a value."))
     return redirect(request, "/ratings", "The rating scale is saved.")

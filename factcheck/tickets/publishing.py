@@ -19,6 +19,7 @@ from factcheck.core.errors import Conflict, InvalidInput
 from factcheck.models import Article, Correction, Ticket, TicketState, User, utcnow
 from factcheck.tickets.service import all_or_nothing, get
 from factcheck.tickets.versions import bump_version, raise_stale
+from factcheck.webhooks import service as webhooks
 
 VERDICTS = (TicketState.corroborated.value, TicketState.disputed.value)
 NOTE_MAX = 5_000
@@ -42,6 +43,7 @@ def _publish(session: Session, person: User, ticket: Ticket, expected_version: i
                  values={"published_at": now, "first_published_at": ticket.first_published_at or now})
     audit.record(session, actor=person, action="publish", ticket_id=ticket.id, article_id=ticket.article_id,
                  to_value=ticket.state, detail={"rating": ticket.rating} if ticket.rating else None)
+    webhooks.ticket_event(session, "verdict.published", ticket, by=person.name)
     return ticket
 
 
@@ -73,6 +75,8 @@ def correct(session: Session, *, actor: User, ticket: Ticket, note: str | None, 
     bump_version(session, ticket=ticket, expected_version=ticket.version, values={"published_at": None})
     audit.record(session, actor=actor, action="correction", ticket_id=ticket.id, article_id=ticket.article_id,
                  from_value=fix.was_state, rationale=note)
+    webhooks.ticket_event(session, "verdict.corrected", ticket, correction=note, was_state=fix.was_state,
+                          was_rating=fix.was_rating, by=actor.name)
     session.flush()
     return fix
 

@@ -16,6 +16,7 @@ from factcheck.models import Article, DraftingStatus, Note, Ticket, TicketState,
 from factcheck.tickets.schemas import NotePublic
 from factcheck.tickets.tally import add_to_tally
 from factcheck.tickets.versions import bump_version
+from factcheck.webhooks import service as webhooks
 
 MAX_SELECTION = 500
 NOTE_MAX = 20_000
@@ -53,6 +54,7 @@ def create_from_claims(
             ticket_id=ticket.id, article_id=article.id, to_value=TicketState.unverified.value,
             detail={"engine": provenance.engine, "model": provenance.model},
         )
+        webhooks.ticket_event(session, "ticket.created", ticket)
     return tickets
 
 

@@ -11,6 +11,7 @@ from factcheck.core.locks import refuse_if_published
 from factcheck.matching import service as matching
 from factcheck.models import Event, Rating, Ticket, TicketState, utcnow
 from factcheck.tickets import publishing, ratings
+from factcheck.webhooks import service as webhooks
 from factcheck.tickets.service import all_or_nothing, get
 from factcheck.tickets.tally import add_to_tally
 from factcheck.tickets.versions import StaleVersion, bump_version, raise_stale
@@ -113,6 +114,8 @@ def _transition(session: Session, *, actor: Actor, ticket: Ticket, to: str, rati
     audit.record(session, actor=actor, action=action, ticket_id=ticket.id, article_id=ticket.article_id,
                  from_value=current.value, to_value=target.value, rationale=rationale,
                  detail={"rating": rating.name} if rating else None)
+    if target != TicketState.unverified:
+        webhooks.ticket_event(session, "verdict.set", ticket, rationale=rationale, by=actor.name)
     return ticket
 
 

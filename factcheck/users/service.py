@@ -56,19 +56,23 @@ def create_user(session: Session, *, actor: Actor, name: str, role: str, passwor
 
 
 def change_password(session: Session, *, actor: Actor, user_id: int, new_password: str,
-                    current_password: str | None = None) -> User:
+                    current_password: str | None = None, temporary: bool = False) -> User:
     """A new password: your own (with your current one), or anyone's (admins, the console). Every
     login of that user ends, so a stolen session does not outlive the password it came with."""
     user = get_user(session, user_id)
     require_self_or(actor, user, Action.manage_users)
+    if temporary:
+        require(actor, Action.manage_users)  # only an admin hands out a temporary password
     if actor.id == user.id and not passwords.verify(user.password_hash, current_password or ""):
         raise Forbidden("Your current password is not right; your password is unchanged.")
     passwords.check_policy(new_password, related=(user.name,))
     user.password_hash = passwords.hash_password(new_password)
+    # Someone choosing their own password is done with a temporary one; an admin setting it is not.
+    user.must_change_password = temporary or (actor.id != user.id and user.must_change_password)
     session.add(user)
     ended = sessions.end_all(session, user.id)
-    audit.record(session, actor=actor, action="user.password", to_value=f"{ended} logins ended",
-                 detail={"user_id": user.id, "name": user.name})
+    audit.record(session, actor=actor, action="user.temporary_password" if temporary else "user.password",
+                 to_value=f"{ended} logins ended", detail={"user_id": user.id, "name": user.name})
     return user
 
 
@@ -138,6 +142,29 @@ def revoke_tokens(session: Session, *, actor: Actor, user_id: int) -> int:
     audit.record(session, actor=actor, action="token.revoke", to_value=str(revoked),
                  detail={"user_id": user.id, "name": user.name})
     return revoked
+
+
+def tokens(session: Session, *, actor: Actor, user_id: int) -> list[ApiToken]:
+    """A user's API tokens, newest first (yourself, or anyone for admins); never the tokens themselves."""
+    user = get_user(session, user_id)
+    require_self_or(actor, user, Action.manage_users)
+    return list(session.exec(select(ApiToken).where(ApiToken.user_id == user.id).order_by(ApiToken.id.desc())))
+
+
+def revoke_token(session: Session, *, actor: Actor, token_id: int) -> ApiToken:
+    """Revoke one API token (its owner, or an admin)."""
+    token = session.get(ApiToken, token_id)
+    if token is None:
+        raise NotFound(f"No API token with id {token_id}.")
+    user = get_user(session, token.user_id)
+    require_self_or(actor, user, Action.manage_users)
+    if token.revoked_at is None:
+        token.revoked_at = utcnow()
+        session.add(token)
+        audit.record(session, actor=actor, action="token.revoke", to_value=token.label,
+                     detail={"user_id": user.id, "name": user.name, "token_id": token.id})
+    session.flush()
+    return token
 
 
 def _revoke_all(session: Session, user: User) -> int:

@@ -11,7 +11,7 @@ from starlette.concurrency import run_in_threadpool
 from factcheck.auth import sessions
 from factcheck.auth.login import log_in
 from factcheck.auth.throttle import TooManyAttempts
-from factcheck.core.errors import Forbidden, InvalidInput, NotAuthenticated
+from factcheck.core.errors import Conflict, Forbidden, InvalidInput, NotAuthenticated
 from factcheck.users import service as users
 from factcheck.web.deps import CsrfDep, SessionDep, SettingsDep, UserDep, csrf_token
 from factcheck.web.render import redirect, render, safe_next
@@ -98,7 +98,25 @@ def account_logout_everywhere(request: Request, session: SessionDep, user: UserD
 
 @router.get("/users")
 def user_list(request: Request, session: SessionDep, user: UserDep):
-    return render(request, "users/list.html", user, users=users.list_users(session, actor=user))
+    return _users_page(request, session, user)
+
+
+def _users_page(request: Request, session: SessionDep, user: UserDep, problem: str | None = None,
+                status_code: int = 200):
+    everyone = users.list_users(session, actor=user)
+    tokens = {u.id: users.tokens(session, actor=user, user_id=u.id) for u in everyone}
+    return render(request, "users/list.html", user, status_code=status_code, users=everyone, tokens=tokens,
+                  problem=problem)
+
+
+def _admin_act(request: Request, session: SessionDep, user: UserDep, action, message: str):
+    """One admin change; a refusal (a weak password, demoting yourself) comes back on the page."""
+    try:
+        action()
+    except (InvalidInput, Conflict) as exc:
+        session.rollback()
+        return _users_page(request, session, user, problem=exc.message, status_code=exc.status_code)
+    return redirect(request, "/users", message)
 
 
 @router.post("/users", dependencies=[CsrfDep])
@@ -106,5 +124,37 @@ def user_create(
     request: Request, session: SessionDep, user: UserDep,
     name: Annotated[str, Form()], role: Annotated[str, Form()], password: Annotated[str, Form()],
 ):
-    created = users.create_user(session, actor=user, name=name, role=role, password=password)
-    return redirect(request, "/users", f"User {created.name} ({created.role}) created.")
+    return _admin_act(request, session, user,
+                      lambda: users.create_user(session, actor=user, name=name, role=role, password=password),
+                      f"User {name} ({role}) created.")
+
+
+@router.post("/users/{user_id:int}/role", dependencies=[CsrfDep])
+def user_role(request: Request, user_id: int, session: SessionDep, user: UserDep, role: Annotated[str, Form()]):
+    changed = users.get_user(session, user_id).name
+    return _admin_act(request, session, user, lambda: users.update_user(session, actor=user, user_id=user_id, role=role),
+                      f"{changed} is now {role}.")
+
+
+@router.post("/users/{user_id:int}/active", dependencies=[CsrfDep])
+def user_active(request: Request, user_id: int, session: SessionDep, user: UserDep, active: Annotated[str, Form()]):
+    on = active == "1"
+    changed = users.get_user(session, user_id).name
+    return _admin_act(request, session, user, lambda: users.update_user(session, actor=user, user_id=user_id, active=on),
+                      f"{changed} is switched {'on' if on else 'off'}" + ("." if on else "; their tokens and logins ended."))
+
+
+@router.post("/users/{user_id:int}/temporary-password", dependencies=[CsrfDep])
+def user_temporary_password(request: Request, user_id: int, session: SessionDep, user: UserDep,
+                            password: Annotated[str, Form(max_length=1000)]):
+    changed = users.get_user(session, user_id).name
+    return _admin_act(request, session, user,
+                      lambda: users.change_password(session, actor=user, user_id=user_id, new_password=password,
+                                                    temporary=True),
+                      f"{changed} has a temporary password; they choose their own at their next login.")
+
+
+@router.post("/users/tokens/{token_id:int}/revoke", dependencies=[CsrfDep])
+def user_token_revoke(request: Request, token_id: int, session: SessionDep, user: UserDep):
+    token = users.revoke_token(session, actor=user, token_id=token_id)
+    return redirect(request, "/users", f"Token {token.label!r} revoked.")

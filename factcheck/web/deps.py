@@ -12,7 +12,7 @@ from sqlmodel import Session
 from factcheck.auth import sessions
 from factcheck.auth.tokens import record_use, user_for_token
 from factcheck.core.config import Settings
-from factcheck.core.errors import Forbidden, NotAuthenticated
+from factcheck.core.errors import Forbidden, NotAuthenticated, PasswordChangeRequired
 from factcheck.engines.base import Engine
 from factcheck.models import User
 
@@ -68,11 +68,18 @@ def _session_user(request: Request, session: Session) -> User | None:
     return sessions.user_for(session, key) if isinstance(key, str) else None
 
 
+# Where a user with a temporary password may go before choosing their own.
+_BEFORE_NEW_PASSWORD = ("/account", "/logout")
+
+
 def current_user(request: Request, session: SessionDep) -> User:
-    """The logged-in user of a page; pages redirect to the login form when there is none."""
+    """The logged-in user of a page; pages redirect to the login form when there is none, and to
+    the account page while an admin's temporary password is still in use."""
     user = _session_user(request, session)
     if user is None:
         raise NotAuthenticated("Please log in.")
+    if user.must_change_password and not request.url.path.startswith(_BEFORE_NEW_PASSWORD):
+        raise PasswordChangeRequired("Choose your own password first: an admin gave you a temporary one.")
     return user
 
 

@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse, RedirectResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
-from factcheck.core.errors import FactcheckError, NotAuthenticated
+from factcheck.core.errors import FactcheckError, NotAuthenticated, PasswordChangeRequired
 from factcheck.core.schemas import PATTERN_MEANINGS
 
 
@@ -44,6 +44,9 @@ def install(app: FastAPI) -> None:
         if isinstance(exc, NotAuthenticated):
             target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
             return RedirectResponse(f"/login?next={quote(target)}", status_code=303)
+        if isinstance(exc, PasswordChangeRequired):
+            request.session["flash"] = exc.message
+            return RedirectResponse("/account", status_code=303)
         return error_page(request, exc.status_code, exc.message, headers=headers)
 
     @app.exception_handler(OverflowError)

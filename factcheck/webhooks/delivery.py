@@ -1,0 +1,82 @@
+"""Sending one webhook delivery, as a job: the worker's usual steps (load, send with no transaction
+open, record), its backoff when a receiver is down, and a log on the delivery."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import Session
+
+from factcheck.core.config import Settings, get_settings
+from factcheck.core.errors import FactcheckError
+from factcheck.core.netguard import post
+from factcheck.engines.base import Engine, EngineError
+from factcheck.models import Job, Webhook, WebhookDelivery, utcnow
+from factcheck.webhooks.service import KIND, SIGNATURE_HEADER, sign
+
+TIMEOUT = 10.0
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    delivery_id: int
+    event: str
+    url: str
+    secret: str
+    body: bytes
+
+
+class Deliver:
+    """The job that sends one delivery."""
+
+    kind = KIND
+
+    def __init__(self, settings: Settings | None = None):
+        self.settings = settings
+
+    def load(self, session: Session, job: Job) -> Outgoing | None:
+        delivery = session.get(WebhookDelivery, job.delivery_id) if job.delivery_id else None
+        hook = session.get(Webhook, delivery.webhook_id) if delivery else None
+        if delivery is None or hook is None or not hook.active or delivery.status == "delivered":
+            return None
+        return Outgoing(delivery.id, delivery.event, hook.url, hook.secret, delivery.payload.encode())
+
+    def run(self, engine: Engine, out: Outgoing) -> int:
+        settings = self.settings or get_settings()
+        headers = {"Content-Type": "application/json", "Factcheck-Event": out.event,
+                   "Factcheck-Delivery": str(out.delivery_id),
+                   SIGNATURE_HEADER: sign(out.secret, out.body, int(time.time()))}
+        try:
+            answer = post(out.url, out.body, headers, timeout=TIMEOUT, allow_private=settings.allow_private_urls)
+        except FactcheckError as exc:
+            # Unreachable, or refused by the address guard: both wait and try again (an operator
+            # may fix the receiver, or allow a private address).
+            raise EngineError(exc.message, transient=True) from None
+        if answer.status >= 500 or answer.status == 429:
+            retry = float(answer.retry_after) if (answer.retry_after or "").isdigit() else None
+            raise EngineError(f"the receiver answered HTTP {answer.status}", transient=True, retry_after=retry,
+                              details={"status": answer.status})
+        if answer.status >= 300:
+            raise EngineError(f"the receiver refused the delivery: HTTP {answer.status}",
+                              details={"status": answer.status})
+        return answer.status
+
+    def apply(self, session: Session, job: Job, engine: Engine, status: int) -> None:
+        delivery = session.get(WebhookDelivery, job.delivery_id)
+        delivery.status, delivery.last_status, delivery.last_error = "delivered", status, None
+        delivery.attempts += 1
+        delivery.delivered_at = utcnow()
+        session.add(delivery)
+
+    def failed(self, session: Session, job: Job, engine: Engine, error: EngineError,
+               next_try: datetime | None) -> None:
+        delivery = session.get(WebhookDelivery, job.delivery_id)
+        if delivery is None:
+            return
+        delivery.attempts += 1
+        delivery.last_status = error.details.get("status")
+        delivery.last_error = error.message[:2000]
+        delivery.status = "retrying" if next_try else "failed"
+        session.add(delivery)
