@@ -92,9 +92,13 @@ def test_users_add_token_and_export(cli, db, tmp_path):
     assert run(cli, "export", "--format", "pdfx").exit_code == 1
 
 
-def test_demo_sets_up_a_desk_without_serving(cli, settings):
+def test_demo_sets_up_a_desk_without_serving(cli, settings, monkeypatch):
+    monkeypatch.setenv("FACTCHECK_ORG_URL", "https://example.org/")  # restored after the test
     result = run(cli, "demo", "--no-serve")
     assert result.exit_code == 0, result.output
+    # ClaimReview can be tried on the demo: the desk itself stands in for the publisher, and says so.
+    assert "ClaimReview names this demo desk (http://127.0.0.1:8000/) as the publisher" in result.stdout
+    assert get_settings().org_url == "http://127.0.0.1:8000/"
     printed = re.search(r"Log in at http://127.0.0.1:8000/ as demo with the password (\S+)", result.stdout)
     assert printed and "tickets" in result.stdout
     again = run(cli, "demo", "--no-serve")  # a new password each run; only the last one works

@@ -132,6 +132,31 @@ def test_claimreview_is_refused_whole_with_reasons_when_the_publisher_is_not_con
     assert "application/ld+json" not in html  # nothing unpublishable is embedded either
 
 
+def test_the_pdf_starts_its_content_on_page_one_numbers_its_pages_and_prints_each_link_once(session, settings):
+    from io import BytesIO
+
+    import pypdf
+
+    result, ticket, _ = _reviewed(session, settings)
+    for i in range(12):  # enough claims for several pages
+        extra = ingest(session, settings, text=f"Harbor story {i}\n\nThe harbor moved {100 + i} ships in 2024, "
+                                               f"according to the port authority.\n",
+                       url=f"https://news.example/harbor-{i}")
+        tickets_ = extra.tickets
+        if tickets_:
+            transition(session, actor=session.exec(select(User).where(User.name == "ed")).one(),
+                       ticket_id=tickets_[0].id, to="corroborated", rationale="The port's annual report, p. 3.",
+                       expected_version=1)
+    session.commit()
+    pdf = exports.prepare(session, actor=CONSOLE, fmt="pdf", selection=Selection(), settings=settings).content
+    pages = [p.extract_text() for p in pypdf.PdfReader(BytesIO(pdf)).pages]
+    assert len(pages) >= 2
+    assert all(f"Page {n} of {len(pages)}" in text for n, text in enumerate(pages, start=1))
+    assert ticket.claim[:40] in pages[0].replace("\n", " ")  # the first page carries a claim, not only titles
+    everything = " ".join(pages)
+    assert everything.count("https://news.example/riverton") == 1
+
+
 def test_pdf_report_is_a_pdf(session, settings):
     _reviewed(session, settings)
     pdf = exports.prepare(session, actor=CONSOLE, fmt="pdf", selection=Selection(), settings=settings).content
