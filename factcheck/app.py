@@ -25,6 +25,7 @@ from factcheck.engines import get_engine
 from factcheck.exports import api as export_api, views as export_views
 from factcheck.jobs.worker import start_in_process, stop_in_process
 from factcheck.matching import api as matching_api
+from factcheck.search import api as search_api
 from factcheck.tickets import api as ticket_api, forms as ticket_forms, published, views as ticket_views
 from factcheck.users import api as user_api, views as user_views
 from factcheck.web import errors, openapi
@@ -43,7 +44,7 @@ CSP = (
 
 def api_router() -> APIRouter:
     router = APIRouter()
-    for module in (article_api, ticket_api, draft_api, matching_api, export_api, user_api, webhook_api):
+    for module in (article_api, ticket_api, draft_api, matching_api, search_api, export_api, user_api, webhook_api):
         router.include_router(module.router)
     return router
 
@@ -107,7 +108,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                         poll_seconds=settings.worker_poll_seconds, backoff_start=settings.job_retry_start))
 
         app.state.ensure_worker = ensure_worker
-        if not app.state.engine.inline or _webhooks_registered(app.state.db):
+        if not app.state.engine.inline or settings.search_connectors.strip() or _webhooks_registered(app.state.db):
             ensure_worker()
         yield
         if running:

@@ -13,6 +13,7 @@ from factcheck.engines.base import ArticleInput, Engine, EngineError, Extraction
 from factcheck.jobs import service as jobs
 from factcheck.jobs.worker import Handler
 from factcheck.models import Article, Job, User
+from factcheck.search.service import SearchTicket
 from factcheck.webhooks.delivery import Deliver
 
 
@@ -53,4 +54,5 @@ class FindClaims:
 
 def job_handlers(settings: Settings | None = None) -> dict[str, Handler]:
     """What a worker runs, by job kind: an article's claims are found, then each ticket drafted."""
-    return {handler.kind: handler for handler in (FindClaims(settings), DraftTicket(), Deliver(settings))}
+    return {handler.kind: handler for handler in (FindClaims(settings), DraftTicket(settings), Deliver(settings),
+                                                          SearchTicket(settings))}

@@ -142,7 +142,7 @@ def ingest(session: Session, *, engine: Engine, settings: Settings, actor: Actor
     created = store_extraction(session, engine=engine, article=article, extraction=extraction, actor=actor,
                                settings=settings)
     for ticket, result in zip(created, drafted):
-        store_result(session, engine=engine, ticket=ticket, result=result)
+        store_result(session, engine=engine, ticket=ticket, result=result, settings=settings)
     return IngestResult(article, created, created=True)
 
 

@@ -59,6 +59,18 @@ class Settings(BaseSettings):
     match_min_words: int = Field(default=6, ge=1)
     match_within_days: int | None = Field(default=None, ge=1)
 
+    # Search connectors that turn drafted queries into documents (factcheck/search). Off unless
+    # named here: "wikipedia", "factchecktools", "searxng" (comma-separated). The desk's own
+    # tickets are always searched.
+    search_connectors: str = ""
+    factchecktools_key: SecretStr | None = None
+    factchecktools_url: str = "https://factchecktools.googleapis.com/v1alpha1/claims:search"
+    wikipedia_api_url: str = "https://en.wikipedia.org/w/api.php"
+    searxng_url: str | None = None
+    search_timeout: float = Field(default=10.0, gt=0)
+    search_cache_seconds: int = Field(default=86_400, ge=0)
+    search_per_minute: int = Field(default=30, ge=1)
+
     # Any OpenAI-compatible endpoint (OpenAI, vLLM, llama.cpp server, Ollama). The openai client's
     # own OPENAI_BASE_URL / OPENAI_API_KEY are honoured when these are unset.
     llm_base_url: str | None = None

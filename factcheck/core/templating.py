@@ -27,6 +27,8 @@ def _engine_label(engine: str | None, model: str | None = None) -> str:
         return "the offline rule-based engine" + (f" ({model})" if model else "")
     if engine == "human":
         return "a reviewer"
+    if engine == "search":
+        return f"a {model} search" if model else "a search"
     return " / ".join(x for x in (engine, model) if x) or "unknown"
 
 

@@ -9,22 +9,26 @@ from sqlmodel import Session
 
 from factcheck.audit import service as audit
 from factcheck.auth.permissions import Action, Actor, require
+from factcheck.core.config import Settings
 from factcheck.core.db import fresh_snapshot
 from factcheck.core.locks import refuse_if_published
 from factcheck.drafts import service as drafts
 from factcheck.engines.base import ClaimContext, Drafts, Engine, EngineError
 from factcheck.jobs import service as jobs
 from factcheck.models import Article, DraftingStatus, Job, Ticket
+from factcheck.search import service as search
 
 log = logging.getLogger(__name__)
 
 
-def store_result(session: Session, *, engine: Engine, ticket: Ticket, result: Drafts | EngineError) -> None:
+def store_result(session: Session, *, engine: Engine, ticket: Ticket, result: Drafts | EngineError,
+                 settings: Settings | None = None) -> None:
     """Store a ticket's drafts, or record why drafting failed: the ticket is kept either way."""
     if isinstance(result, EngineError):
         record_failure(session, engine=engine, ticket=ticket, message=result.message)
     else:
         drafts.store(session, ticket=ticket, drafts=result)
+        search.after_drafting(session, ticket, settings)
 
 
 def record_failure(session: Session, *, engine: Engine, ticket: Ticket, message: str) -> None:
@@ -65,6 +69,9 @@ class DraftTicket:
 
     kind = jobs.DRAFT
 
+    def __init__(self, settings: Settings | None = None):
+        self.settings = settings  # which search connectors follow drafting; None: the environment's
+
     def load(self, session: Session, job: Job) -> tuple[ClaimContext, bool] | None:
         ticket = session.get(Ticket, job.ticket_id)
         if ticket is None:
@@ -87,6 +94,7 @@ class DraftTicket:
             audit.record(session, actor=None, actor_name=engine.name, action="redraft", ticket_id=ticket.id,
                          article_id=ticket.article_id, detail={"discarded": removed, "job": job.id})
         drafts.store(session, ticket=ticket, drafts=result)
+        search.after_drafting(session, ticket, self.settings)
 
     def failed(self, session: Session, job: Job, engine: Engine, error: EngineError,
                next_try: datetime | None) -> None:

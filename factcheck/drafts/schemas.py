@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict, Field, computed_field
 
 from factcheck.core.schemas import Public, Strict, Url, Version, text
 from factcheck.models import DraftKind, DraftStatus
@@ -30,6 +30,18 @@ class DraftPublic(Public):
     reviewed_by: str | None = Field(None, description="The reviewer's name")
     reviewed_at: datetime | None
     version: int = Field(description="Send it back as `expected_version` with a review")
+    connector: str | None = Field(None, description="The search connector that found this source (null: drafted)")
+    snippet: str | None = Field(None, description="What the result said, as the connector returned it")
+    publisher: str | None = None
+    published: str | None = Field(None, description="The document's date, as the connector gave it")
+    rating: str | None = Field(None, description="For a published fact-check: its rating")
+    retrieved_at: datetime | None = None
+
+    @computed_field
+    @property
+    def title(self) -> str | None:
+        """A search result's title (its `text`)."""
+        return self.text if self.connector else None
 
 
 class DraftReview(Strict):

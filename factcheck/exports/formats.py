@@ -108,8 +108,10 @@ def drafted_by(d: Any, by: str | None) -> str:
     """Disclosure: who wrote a question or source, and who approved it."""
     if d.engine == "human":
         return f"added by {by}"
-    machine = "the offline rule-based engine" if d.engine == "offline" else f"{d.engine} model {d.model}"
     verb = "edited" if d.status == "edited" else "approved"
+    if d.engine == "search":
+        return f"found by a {d.model} search, {verb} by {by}"
+    machine = "the offline rule-based engine" if d.engine == "offline" else f"{d.engine} model {d.model}"
     return f"drafted by {machine}, {verb} by {by}"
 
 

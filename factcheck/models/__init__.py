@@ -237,6 +237,13 @@ class DraftItem(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
     # Every review names the version it saw: of two concurrent reviews, one wins.
     version: int = Field(default=1, sa_column=sa.Column(sa.Integer, nullable=False, server_default="1"))
+    # A source a search connector found (factcheck/search): which, and what it said about it.
+    connector: str | None = Field(default=None, sa_column=sa.Column(sa.String(40)))
+    snippet: str | None = Field(default=None, sa_column=sa.Column(sa.Text))
+    publisher: str | None = Field(default=None, sa_column=sa.Column(sa.String(300)))
+    published: str | None = Field(default=None, sa_column=sa.Column(sa.String(40)))
+    rating: str | None = Field(default=None, sa_column=sa.Column(sa.String(200)))
+    retrieved_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
 
 
 class Note(SQLModel, table=True):

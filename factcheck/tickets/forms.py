@@ -16,6 +16,7 @@ from fastapi import APIRouter, Form, Request
 from factcheck.core.errors import Conflict, InvalidInput
 from factcheck.drafts import pipeline, service as drafts
 from factcheck.matching import service as matching
+from factcheck.search import service as search
 from factcheck.models import User
 from factcheck.tickets import corrections, publishing, service as tickets, states
 from factcheck.tickets.views import show_ticket
@@ -199,3 +200,10 @@ def reuse_verdict(request: Request, ticket_id: int, session: SessionDep, user: U
                 lambda: states.reuse_verdict(session, actor=user, ticket_id=ticket_id, match_id=match_id,
                                              expected_version=version),
                 lambda t: f"Ticket marked {t.state}, with the earlier ticket's verdict.")
+
+
+@router.post("/tickets/{ticket_id:int}/search")
+def ticket_search(request: Request, ticket_id: int, session: SessionDep, user: UserDep):
+    return _act(request, session, user, ticket_id, {"form": "search"},
+                lambda: search.search_again(session, actor=user, ticket_id=ticket_id),
+                lambda _: "Searching: sources the connectors find appear under Candidate sources.")

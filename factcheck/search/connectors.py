@@ -1,0 +1,227 @@
+"""Search connectors: real clients of real APIs, each turning a query into candidate documents.
+
+- ``wikipedia``: the MediaWiki Action API, ``action=query&list=search`` (no key; a descriptive
+  User-Agent, as Wikimedia's policy asks).
+- ``factchecktools``: Google Fact Check Tools ``claims:search`` (an API key): fact-checks already
+  published, with their publisher, rating and date.
+- ``searxng``: a self-hosted SearXNG instance's JSON API (``/search?format=json``).
+- ``internal``: the desk's own tickets with a verdict and their evidence notes (always on, offline).
+
+Each call has a timeout, a per-connector rate limit and a cache of recent queries; a failure says
+which connector and why, and whether waiting would help (``transient``).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import threading
+import time
+from dataclasses import dataclass
+from urllib.parse import quote, urlsplit
+
+import httpx
+import sqlalchemy as sa
+from limits import RateLimitItemPerMinute
+from limits.storage import MemoryStorage
+from limits.strategies import MovingWindowRateLimiter
+from sqlmodel import Session, select
+
+from factcheck import __version__
+from factcheck.core.config import Settings
+from factcheck.models import Ticket, TicketState
+
+USER_AGENT = f"factcheck/{__version__} (fact-check desk; https://github.com/factcheck-desk) httpx"
+_TAG = re.compile(r"<[^>]+>")
+EXTERNAL = ("wikipedia", "factchecktools", "searxng")
+
+
+@dataclass(frozen=True)
+class Result:
+    connector: str
+    query: str
+    url: str
+    title: str
+    snippet: str = ""
+    publisher: str | None = None
+    published: str | None = None
+    rating: str | None = None
+
+
+class ConnectorError(Exception):
+    def __init__(self, connector: str, message: str, *, transient: bool):
+        super().__init__(f"{connector}: {message}")
+        self.connector, self.message, self.transient = connector, message, transient
+
+
+def _text(value: object, limit: int = 500) -> str:
+    return " ".join(html.unescape(_TAG.sub("", str(value or ""))).split())[:limit]
+
+
+def _http_url(value: object) -> str | None:
+    url = str(value or "").strip()
+    return url[:2000] if re.match(r"https?://[^\s/]+", url) else None
+
+
+class _Http:
+    """What every external connector shares: one GET with a timeout, errors sorted into the
+    connector's fault, the caller's, or the network's."""
+
+    name = ""
+
+    def __init__(self, settings: Settings):
+        self.timeout = settings.search_timeout
+
+    def _get(self, url: str, params: dict) -> dict:
+        try:
+            resp = httpx.get(url, params=params, timeout=self.timeout, headers={"User-Agent": USER_AGENT},
+                             follow_redirects=False)
+        except httpx.TimeoutException:
+            raise ConnectorError(self.name, f"no answer within {self.timeout:g} s", transient=True) from None
+        except httpx.HTTPError as exc:
+            raise ConnectorError(self.name, f"unreachable ({exc.__class__.__name__})", transient=True) from None
+        if resp.status_code in (429,) or resp.status_code >= 500:
+            raise ConnectorError(self.name, f"HTTP {resp.status_code}", transient=True)
+        if resp.status_code in (401, 403):
+            raise ConnectorError(self.name, f"HTTP {resp.status_code}: the key or the instance refused us",
+                                 transient=False)
+        if resp.status_code >= 400:
+            raise ConnectorError(self.name, f"HTTP {resp.status_code}", transient=False)
+        try:
+            data = resp.json()
+        except ValueError:
+            raise ConnectorError(self.name, "the answer is not JSON", transient=True) from None
+        if not isinstance(data, dict):
+            raise ConnectorError(self.name, "the answer is not a JSON object", transient=True)
+        return data
+
+
+class Wikipedia(_Http):
+    name = "wikipedia"
+
+    def __init__(self, settings: Settings):
+        super().__init__(settings)
+        self.api = settings.wikipedia_api_url
+        parts = urlsplit(self.api)
+        self.wiki = f"{parts.scheme}://{parts.netloc}/wiki/"
+
+    def search(self, query: str, limit: int) -> list[Result]:
+        data = self._get(self.api, {"action": "query", "list": "search", "srsearch": query, "srlimit": limit,
+                                    "format": "json", "formatversion": 2, "utf8": 1})
+        hits = (data.get("query") or {}).get("search") or []
+        return [Result(self.name, query, self.wiki + quote(str(h.get("title", "")).replace(" ", "_")),
+                       _text(h.get("title"), 300), _text(h.get("snippet")), "Wikipedia",
+                       str(h.get("timestamp") or "")[:10] or None)
+                for h in hits if isinstance(h, dict) and h.get("title")][:limit]
+
+
+class FactCheckTools(_Http):
+    name = "factchecktools"
+
+    def __init__(self, settings: Settings):
+        super().__init__(settings)
+        if settings.factchecktools_key is None:
+            raise ConnectorError(self.name, "FACTCHECK_FACTCHECKTOOLS_KEY is not set", transient=False)
+        self.key = settings.factchecktools_key.get_secret_value()
+        self.url = settings.factchecktools_url
+
+    def search(self, query: str, limit: int) -> list[Result]:
+        data = self._get(self.url, {"query": query, "key": self.key, "pageSize": limit, "languageCode": "en"})
+        out = []
+        for claim in data.get("claims") or []:
+            if not isinstance(claim, dict):
+                continue
+            for review in claim.get("claimReview") or []:
+                url = _http_url(review.get("url")) if isinstance(review, dict) else None
+                if not url:
+                    continue
+                publisher = review.get("publisher") if isinstance(review.get("publisher"), dict) else {}
+                out.append(Result(self.name, query, url, _text(review.get("title") or claim.get("text"), 300),
+                                  _text(claim.get("text")), _text(publisher.get("name") or publisher.get("site"), 300)
+                                  or None, str(review.get("reviewDate") or "")[:10] or None,
+                                  _text(review.get("textualRating"), 200) or None))
+        return out[:limit]
+
+
+class SearXNG(_Http):
+    name = "searxng"
+
+    def __init__(self, settings: Settings):
+        super().__init__(settings)
+        if not settings.searxng_url:
+            raise ConnectorError(self.name, "FACTCHECK_SEARXNG_URL is not set", transient=False)
+        self.url = settings.searxng_url.rstrip("/") + "/search"
+
+    def search(self, query: str, limit: int) -> list[Result]:
+        data = self._get(self.url, {"q": query, "format": "json"})
+        out = []
+        for r in data.get("results") or []:
+            url = _http_url(r.get("url")) if isinstance(r, dict) else None
+            if url:
+                out.append(Result(self.name, query, url, _text(r.get("title"), 300) or url, _text(r.get("content")),
+                                  urlsplit(url).hostname, str(r.get("publishedDate") or "")[:10] or None))
+        return out[:limit]
+
+
+class Internal:
+    """The desk's own earlier verdicts: a claim checked before is the best source there is."""
+
+    name = "internal"
+
+    def __init__(self, session: Session, exclude_ticket: int | None = None):
+        self.session, self.exclude = session, exclude_ticket
+
+    def search(self, query: str, limit: int) -> list[Result]:
+        words = sorted({w for w in re.findall(r"[\w']{5,}", query.lower())}, key=len, reverse=True)[:3]
+        if not words:
+            return []
+        stmt = select(Ticket).where(Ticket.state.in_([TicketState.corroborated, TicketState.disputed]),
+                                    Ticket.dismissed_reason.is_(None),
+                                    *[sa.func.lower(Ticket.claim).contains(w) for w in words[:2]])
+        if self.exclude:
+            stmt = stmt.where(Ticket.id != self.exclude)
+        return [Result(self.name, query, f"/tickets/{t.id}", f"Ticket {t.id}: {t.claim[:200]}", t.claim[:500],
+                       "this desk", t.resolved_at.date().isoformat() if t.resolved_at else None,
+                       t.rating or t.state)
+                for t in self.session.exec(stmt.order_by(Ticket.id.desc()).limit(limit))]
+
+
+def external(settings: Settings) -> list[_Http]:
+    """The configured external connectors; a misconfigured one is skipped with its reason."""
+    names = [n.strip().lower() for n in settings.search_connectors.split(",") if n.strip()]
+    made = []
+    for name in names:
+        cls = {"wikipedia": Wikipedia, "factchecktools": FactCheckTools, "searxng": SearXNG}.get(name)
+        if cls is None:
+            raise ConnectorError(name, f"unknown connector (choose among {', '.join(EXTERNAL)})", transient=False)
+        made.append(cls(settings))
+    return made
+
+
+class Throttle:
+    """Per-connector calls a minute, and a cache of recent answers, in this process's memory."""
+
+    def __init__(self):
+        self._limiter = MovingWindowRateLimiter(MemoryStorage())
+        self._cache: dict[tuple[str, str], tuple[float, list[Result]]] = {}
+        self._lock = threading.Lock()
+
+    def search(self, connector, query: str, limit: int, settings: Settings) -> list[Result]:
+        key = (connector.name, query.lower())
+        with self._lock:
+            hit = self._cache.get(key)
+            if hit and hit[0] > time.monotonic():
+                return hit[1]
+        if not self._limiter.hit(RateLimitItemPerMinute(settings.search_per_minute), connector.name):
+            raise ConnectorError(connector.name, f"more than {settings.search_per_minute} searches a minute; "
+                                                 "waiting", transient=True)
+        results = connector.search(query, limit)
+        with self._lock:
+            self._cache[key] = (time.monotonic() + settings.search_cache_seconds, results)
+            if len(self._cache) > 5_000:  # the oldest answers go first
+                for old in sorted(self._cache, key=lambda k: self._cache[k][0])[:1_000]:
+                    del self._cache[old]
+        return results
+
+
+THROTTLE = Throttle()
