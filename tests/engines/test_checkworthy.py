@@ -1,5 +1,6 @@
 """The check-worthiness model: bundled, offline, and the same whether sentences come one at a time or in a batch."""
 
+import math
 import re
 
 import pytest
@@ -54,7 +55,7 @@ def test_word_weights_are_scored_as_the_fitted_tfidf_model_scored_them():
     [once, twice, unseen, empty] = checkworthy.term_scores(
         ["Budget cut", "budget budget cut", "Budget cut zebra", "zebra"], terms)
     assert once == pytest.approx((2.0 * 1.5 + 3.0 * -0.5) / (2.0**2 + 3.0**2) ** 0.5)
-    a = (1 + __import__("math").log(2)) * 2.0
+    a = (1 + math.log(2)) * 2.0
     assert twice == pytest.approx((a * 1.5 + 3.0 * -0.5) / (a**2 + 3.0**2) ** 0.5)
     assert unseen == pytest.approx(once) and empty == 0.0
 
