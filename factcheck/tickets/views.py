@@ -10,7 +10,7 @@ from fastapi import APIRouter, Form, Request
 from factcheck.core.errors import InvalidInput
 from factcheck.jobs import service as jobs
 from factcheck.models import ClaimKind, DismissReason, Ticket, TicketState, User
-from factcheck.tickets import pages, service as tickets, states, views_service
+from factcheck.tickets import pages, publishing, service as tickets, states, views_service
 from factcheck.tickets.queue import SORTS, QueueFilter
 from factcheck.web.deps import CsrfDep, SessionDep, UserDep
 from factcheck.web.render import redirect, render, safe_next
@@ -102,7 +102,7 @@ def tickets_bulk(
     assignee: Annotated[str, Form()] = "", to: Annotated[str, Form()] = "", rationale: Annotated[str, Form()] = "",
     back: Annotated[str, Form()] = "/",
 ):
-    """The queue's bulk bar: assign, or change the state of, every checked ticket."""
+    """The queue's bulk bar: assign, change the state of, or publish every checked ticket."""
     selection = tickets.parse_selection(ticket)
     if action == "assign":
         done = tickets.bulk_assign(session, actor=user, selection=selection,
@@ -111,6 +111,9 @@ def tickets_bulk(
     elif action == "state":
         done = states.bulk_transition(session, actor=user, selection=selection, to=to, rationale=rationale)
         message = f"{len(done)} tickets marked {to}."
+    elif action == "publish":
+        done = publishing.bulk_publish(session, actor=user, selection=selection)
+        message = f"{len(done)} verdicts published."
     else:
         raise InvalidInput(f"Unknown bulk action {action!r}.")
     return redirect(request, safe_next(back), message)

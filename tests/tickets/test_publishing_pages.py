@@ -128,3 +128,20 @@ def test_the_command_line_rates_publishes_and_corrects(session, settings, monkey
         assert fixed.exit_code == 0, fixed.output
     finally:
         get_settings.cache_clear()
+
+
+def test_an_editor_publishes_checked_tickets_from_the_queue(client, session, settings):
+    made = ingest(session, settings).tickets[:2]
+    ed = make_user(session, "ed", "editor")
+    from factcheck.tickets import states
+
+    for t in made:
+        states.transition(session, actor=ed, ticket_id=t.id, to="disputed", rationale=WHY, expected_version=1)
+    session.commit()
+    csrf = login(client, "ed")
+    assert "Publish verdicts" in client.get("/").text
+    done = client.post("/tickets/bulk", data={"csrf_token": csrf, "action": "publish",
+                                              "ticket": [f"{t.id}:2" for t in made]}, follow_redirects=False)
+    assert done.status_code == 303
+    session.expire_all()
+    assert all(session.get(Ticket, t.id).published_at for t in made)
