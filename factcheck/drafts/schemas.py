@@ -36,6 +36,8 @@ class DraftPublic(Public):
     published: str | None = Field(None, description="The document's date, as the connector gave it")
     rating: str | None = Field(None, description="For a published fact-check: its rating")
     retrieved_at: datetime | None = None
+    archived_at: datetime | None = Field(None, description="When the desk kept a copy of the source's text")
+    archived_sha256: str | None = Field(None, description="SHA-256 of the kept text (UTF-8)")
 
     @computed_field
     @property

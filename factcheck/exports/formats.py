@@ -152,7 +152,8 @@ def _draft_json(d: Any, by: str | None) -> DraftInReport:
         text=d.text, status=d.status, answer=d.answer, url=d.url, search_query=d.search_query,
         source_kind=d.source_kind, rationale=d.rationale, original_text=d.original_text,
         provenance=Provenance(engine=d.engine, model=d.model, prompt=d.prompt_name, prompt_hash=d.prompt_hash),
-        approved_by=by, approved_at=as_utc(d.reviewed_at),
+        approved_by=by, approved_at=as_utc(d.reviewed_at), found_by=d.connector,
+        archived_at=as_utc(d.archived_at), archived_sha256=d.archived_sha256,
     )
 
 
@@ -248,7 +249,9 @@ def to_markdown(items: Iterator[ReportItem], settings: Settings) -> Iterator[str
             for d, by in item.sources:
                 link = f" <{d.url}>" if d.url else ""
                 query = f" (search: `{d.search_query.replace('`', '')}`)" if d.search_query else ""
-                yield f"- {_md_escape(d.text)}{link}{query} _({_md_escape(drafted_by(d, by))})_\n"
+                kept = (f" (archived {_fmt(d.archived_at)}, sha256 {d.archived_sha256[:12]}…)"
+                        if d.archived_at else "")
+                yield f"- {_md_escape(d.text)}{link}{query}{kept} _({_md_escape(drafted_by(d, by))})_\n"
             yield "\n"
         if item.notes:
             yield "**Evidence notes**\n\n"

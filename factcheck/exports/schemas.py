@@ -46,6 +46,9 @@ class DraftInReport(BaseModel):
     provenance: Provenance
     approved_by: str | None
     approved_at: datetime | None
+    found_by: str | None = None  # the search connector, for a source a search found
+    archived_at: datetime | None = None
+    archived_sha256: str | None = None
 
 
 class NoteInReport(BaseModel):

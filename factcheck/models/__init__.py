@@ -244,6 +244,10 @@ class DraftItem(SQLModel, table=True):
     published: str | None = Field(default=None, sa_column=sa.Column(sa.String(40)))
     rating: str | None = Field(default=None, sa_column=sa.Column(sa.String(200)))
     retrieved_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
+    # "Archive": what the source's page said when it was checked, fetched by the desk.
+    archived_text: str | None = Field(default=None, sa_column=sa.Column(sa.Text))
+    archived_sha256: str | None = Field(default=None, sa_column=sa.Column(sa.String(64)))
+    archived_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
 
 
 class Note(SQLModel, table=True):

@@ -133,3 +133,55 @@ def test_the_api_runs_the_search_again(client, session, settings):
     assert resp.status_code == 202 and resp.json()["queries"]
     assert client.post("/api/v1/tickets/99999/search", headers=auth).status_code == 404
     assert session.exec(select(DraftItem)).first() is not None
+
+
+def test_archiving_a_source_keeps_its_text_with_a_hash_for_the_reports(client, session, settings):
+    import hashlib
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from factcheck.auth.permissions import CONSOLE
+    from factcheck.exports import service as exports
+    from factcheck.exports.selection import Selection
+    from tests.conftest import login
+
+    page = (b"<html><head><title>Council minutes</title></head><body><article><h1>Minutes of March 3, 2025</h1>"
+            b"<p>The motion to raise residential water rates by 12 percent carried seven votes to two, after a "
+            b"long debate about pipe replacement in the old town and the cost of borrowing.</p></article></body></html>")
+
+    class Page(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(page)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Page)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/minutes"
+    ticket = ingest(session, settings).tickets[0]
+    rita, ed = make_user(session, "rita"), make_user(session, "ed", "editor")
+    source = drafts.add_manual(session, actor=rita, ticket_id=ticket.id, kind="source", text="Council minutes",
+                               url=url)
+    session.commit()
+    csrf = login(client, "rita")
+    # By default the desk refuses to fetch a loopback address, and says so.
+    refused = client.post(f"/drafts/{source.id}/archive", data={"csrf_token": csrf})
+    assert "Not archived" in refused.text
+    settings.allow_private_urls = True
+    client.post(f"/drafts/{source.id}/archive", data={"csrf_token": csrf})
+    session.expire_all()
+    item = session.get(DraftItem, source.id)
+    assert "carried seven votes to two" in item.archived_text
+    assert item.archived_sha256 == hashlib.sha256(item.archived_text.encode()).hexdigest()
+    assert "carried seven votes to two" in client.get(f"/drafts/{source.id}/archive").text
+    states.transition(session, actor=ed, ticket_id=ticket.id, to="corroborated", rationale="The minutes, p. 2.",
+                      expected_version=1)
+    session.commit()
+    report = exports.prepare(session, actor=CONSOLE, fmt="md", selection=Selection(), settings=settings)
+    md = "".join(report.stream(session)) if report.content is None else report.content.decode()
+    assert f"sha256 {item.archived_sha256[:12]}" in md
+    server.shutdown()
