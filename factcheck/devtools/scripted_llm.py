@@ -79,6 +79,8 @@ def _task(body: dict) -> str:
         return "draft"
     if "answers in structured JSON" in system:
         return "check"
+    if "numbered web search results" in system:
+        return "pick"
     return "other"
 
 
@@ -187,7 +189,8 @@ def make_app(script: Script) -> FastAPI:
         if task == "other":
             return _completion(body, "OK")
         answer = script.answers.get(task)
-        mechanical = {"extract": extraction_answer, "draft": draft_answer, "check": lambda _: {"ok": True}}[task]
+        mechanical = {"extract": extraction_answer, "draft": draft_answer, "check": lambda _: {"ok": True},
+                      "pick": pick_answer}[task]
         content = json.dumps(answer(body) if answer else mechanical(body))
         usage = script.habit != "no_usage"
         if fault is None or fault.kind == "slow":
@@ -256,3 +259,16 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def pick_answer(body: dict) -> dict:
+    """Mechanical: the listed results that share at least two longer words with the claim."""
+    import re as _re
+
+    text = _user_text(body)
+    claim = set(_re.findall(r"[a-z]{5,}", text.split("</claim>")[0].lower()))
+    picks = []
+    for number, block in _re.findall(r"\[(\d+)\] ([^\[]*)", text.split("<results>")[-1]):
+        if len(claim & set(_re.findall(r"[a-z]{5,}", block.lower()))) >= 2:
+            picks.append({"result": int(number), "why": "It names the same actors and figures as the claim."})
+    return {"picks": picks[:5]}

@@ -46,6 +46,7 @@ class Result:
     publisher: str | None = None
     published: str | None = None
     rating: str | None = None
+    why: str | None = None  # a model's sentence on why it bears on the claim
 
 
 class ConnectorError(Exception):

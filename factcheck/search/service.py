@@ -9,7 +9,7 @@ tickets are searched at once, in the same transaction as the drafts.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 import numpy as np
@@ -83,7 +83,8 @@ def store(session: Session, *, ticket: Ticket, results: list[Result]) -> list[Dr
         item = DraftItem(
             ticket_id=ticket.id, kind=DraftKind.source, text=r.title or r.url, url=r.url, search_query=r.query,
             source_kind="fact-check" if r.rating else "search result", status=DraftStatus.proposed,
-            rationale=f"Found by {r.connector} for “{r.query}”; ranked by likeness to the claim.",
+            rationale=(f"Chosen by the model from the {r.connector} results for “{r.query}”: {r.why}" if r.why
+                       else f"Found by {r.connector} for “{r.query}”; ranked by likeness to the claim."),
             engine="search", model=r.connector, connector=r.connector, snippet=r.snippet or None,
             publisher=r.publisher, published=r.published, rating=r.rating, retrieved_at=now)
         session.add(item)
@@ -174,13 +175,29 @@ class SearchTicket:
                     break  # one failure is enough to know this connector is not answering now
         if out.failures and not out.results:
             raise EngineError("search failed: " + "; ".join(out.failures), transient=all(transient))
-        out.results = rank(claim, out.results)
+        out.results = self._choose(engine, claim, out)
         return out
+
+    @staticmethod
+    def _choose(engine: Engine, claim: str, out: "Searched") -> list[Result]:
+        """With a model: one call picks the results that bear on the claim and says why (it may cite
+        only what it was given). Offline, or if that call fails: the similarity ranking."""
+        shortlist = rank(claim, out.results, limit=12)
+        pick = getattr(engine, "pick_sources", None)
+        if pick is None or not shortlist:
+            return shortlist[:MAX_SOURCES]
+        try:
+            chosen = pick(claim, [r.__dict__ for r in shortlist])
+        except EngineError as exc:
+            out.failures.append(f"choosing with the model: {exc.message}; ranked by similarity instead")
+            return shortlist[:MAX_SOURCES]
+        return [replace(shortlist[i], why=why) for i, why in chosen][:MAX_SOURCES]
 
     def apply(self, session: Session, job: Job, engine: Engine, result: Searched) -> None:
         ticket = session.get(Ticket, job.ticket_id)
         internal = [r for q in queries_for(session, ticket) for r in Internal(session, ticket.id).search(q, PER_QUERY)]
-        made = store(session, ticket=ticket, results=rank(ticket.claim, result.results + internal))
+        chosen = result.results if any(r.why for r in result.results) else rank(ticket.claim, result.results)
+        made = store(session, ticket=ticket, results=(rank(ticket.claim, internal, limit=2) + chosen)[:MAX_SOURCES])
         audit.record(session, actor=None, actor_name="search", action="search.done", ticket_id=ticket.id,
                      article_id=ticket.article_id, to_value=str(len(made)),
                      rationale="; ".join(result.failures)[:2000] or None)

@@ -13,6 +13,7 @@ from factcheck.drafts import service as drafts
 from factcheck.jobs import service as jobs
 from factcheck.jobs.schemas import JobPublic
 from factcheck.matching import service as matching
+from factcheck.search import service as search
 from factcheck.matching.schemas import MatchPublic
 from factcheck.models import Article, DraftKind, Event, TicketState, User
 from factcheck.tickets import service as tickets
@@ -51,6 +52,7 @@ def ticket_page(session: Session, ticket_id: int, view: QueueFilter | None = Non
         proposal=EventPublic.model_validate(proposal) if proposal else None,
         previous=previous, following=following,
         drafting_job=JobPublic.model_validate(job) if job else None,
+        search_job=JobPublic.model_validate(searching) if (searching := search.latest_job(session, ticket_id)) else None,
         assignable=[UserRef.model_validate(u) for u in users.directory(session)],
     )
 

@@ -320,4 +320,5 @@ class TicketPage(BaseModel):
     previous: int | None = Field(description="The ticket before this one in the queue")
     following: int | None = Field(description="The ticket after this one in the queue")
     drafting_job: JobPublic | None
+    search_job: JobPublic | None = Field(None, description="The latest search for sources (connectors)")
     assignable: list[UserRef]

@@ -15,6 +15,7 @@ from factcheck.jobs.worker import Worker
 from factcheck.models import DraftItem, Job
 from factcheck.search import connectors
 from factcheck.search.connectors import ConnectorError, FactCheckTools, SearXNG, Wikipedia
+from factcheck.search.service import enqueue
 from factcheck.tickets import states
 from tests.conftest import make_user
 from tests.factories import ingest
@@ -185,3 +186,38 @@ def test_archiving_a_source_keeps_its_text_with_a_hash_for_the_reports(client, s
     md = "".join(report.stream(session)) if report.content is None else report.content.decode()
     assert f"sha256 {item.archived_sha256[:12]}" in md
     server.shutdown()
+
+
+def test_with_a_model_one_call_chooses_the_results_and_says_why(session, settings, fakes, db, llm, llm_settings):
+    """The model may cite only results it was given: a pick of a number not offered is dropped."""
+    from factcheck.engines.llm.engine import OpenAIEngine
+    from factcheck.engines.llm.store import DatabaseStore
+
+    s = configured(llm_settings, fakes)
+    ticket = ingest(session, settings).tickets[0]  # drafted offline; searched with the model below
+    enqueue(session, [ticket])
+    session.commit()
+    llm.script.answers["pick"] = lambda body: {"picks": [
+        {"result": 1, "why": "The council minutes record the vote and the rate rise."},
+        {"result": 99, "why": "Not in the list."}]}
+    Worker(db, OpenAIEngine(s, DatabaseStore(db)), job_handlers(s)).run_until_idle()
+    session.expire_all()
+    found = [d for d in drafts.for_ticket(session, ticket.id) if d.connector and d.connector != "internal"]
+    assert len(found) == 1 and found[0].rationale.startswith("Chosen by the model")
+    assert "record the vote" in found[0].rationale
+    assert any(r for r in llm.script.requests if "numbered web search results" in str(r))
+
+
+def test_the_ticket_page_says_when_the_search_is_waiting_and_why(client, session, settings, fakes, db):
+    from tests.conftest import login
+
+    for f in fakes.values():
+        f.mode = 500
+    s = configured(settings, fakes)
+    ticket = ingest(session, s).tickets[0]
+    Worker(db, OfflineEngine(), job_handlers(s)).run_one()
+    make_user(session, "rita")
+    login(client, "rita")
+    page = client.get(f"/tickets/{ticket.id}").text
+    assert "Search for sources: queued, trying again" in page and "HTTP 500" in page
+    assert "Search for sources again" in page

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from factcheck.engines.llm.schemas import ClaimOut, DraftOut, ExtractionOut, QuestionOut, SentenceOut, SourceOut
+from factcheck.engines.llm.schemas import (
+    ClaimOut, DraftOut, ExtractionOut, PickOut, PicksOut, QuestionOut, SentenceOut, SourceOut,
+)
 
 MIN_QUESTIONS, MIN_SOURCES = 3, 1
 MAX_QUESTIONS, MAX_SOURCES = 8, 8
@@ -106,3 +109,25 @@ def drafts(data: Any) -> tuple[DraftOut, list[str]]:
         raise Unusable(f"only {len(questions)} usable questions and {len(sources)} usable sources; at least "
                        f"{MIN_QUESTIONS} questions and {MIN_SOURCES} source are needed{why}")
     return DraftOut(questions=questions[:MAX_QUESTIONS], sources=sources[:MAX_SOURCES]), dropped
+
+
+def picks(count: int) -> Callable[[Any], tuple[PicksOut, list[str]]]:
+    """A reader for the search-result choice: only numbers that were in the list (a model may cite
+    nothing it was not given), each once."""
+
+    def read(data: Any) -> tuple[PicksOut, list[str]]:
+        if not isinstance(data, dict) or not isinstance(data.get("picks"), list):
+            raise Unusable('the answer must be an object {"picks": [{"result": number, "why": text}, ...]}')
+        kept, seen, dropped = [], set(), []
+        for raw in data["picks"]:
+            item, problem = _valid(PickOut, raw)
+            if item is None:
+                dropped.append(f"a pick: {problem}")
+            elif not 1 <= item.result <= count or item.result in seen:
+                dropped.append(f"a pick of result {item.result}, which was not offered (or twice)")
+            else:
+                seen.add(item.result)
+                kept.append(item)
+        return PicksOut(picks=kept[:5]), dropped
+
+    return read

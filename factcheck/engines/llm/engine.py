@@ -25,12 +25,12 @@ from factcheck.engines.base import (
 from factcheck.engines.llm import answers, prompts, support
 from factcheck.engines.llm.client import CallRef, LlmClient, Mode
 from factcheck.engines.llm.quotes import locate
-from factcheck.engines.llm.schemas import ClaimOut, DraftOut, ExtractionOut, SentenceOut
+from factcheck.engines.llm.schemas import ClaimOut, DraftOut, ExtractionOut, PicksOut, SentenceOut
 from factcheck.engines.offline.segment import Sentence, sentences
 from factcheck.models import ClaimKind
 
 log = logging.getLogger(__name__)
-EXTRACT, DRAFT, CHECK = "extract_claims", "draft_checks", "endpoint_check"
+EXTRACT, DRAFT, CHECK, PICK = "extract_claims", "draft_checks", "endpoint_check", "pick_sources"
 T = TypeVar("T")
 
 
@@ -199,6 +199,17 @@ class OpenAIEngine:
             provenance=self.provenance(DRAFT),
             dropped=dropped,
         )
+
+    def pick_sources(self, claim: str, results: list[dict], *, ticket_id: int | None = None
+                     ) -> list[tuple[int, str]]:
+        """Which of the numbered search results bear on the claim, best first, each with why:
+        (index into ``results``, one sentence). The model may only cite results it was given."""
+        if not results:
+            return []
+        out, _ = self._patiently(lambda: self.llm.structured(
+            prompts.load(PICK), {"claim": claim, "results": results}, PicksOut, answers.picks(len(results)),
+            CallRef("pick_sources", ticket_id=ticket_id)))
+        return [(p.result - 1, p.why.strip()) for p in out.picks]
 
     def draft_many(self, claims: list[ClaimContext], *, fresh: bool = False) -> list[Drafts | EngineError]:
         def run(ctx):

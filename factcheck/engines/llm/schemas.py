@@ -66,6 +66,15 @@ class SourceOut(Answer):
     search_query: str = Field(min_length=3, max_length=500)
 
 
+class PickOut(Answer):
+    result: int = Field(ge=1, le=50)
+    why: str = Field(min_length=3, max_length=400)
+
+
+class PicksOut(Answer):
+    picks: list[PickOut] = Field(max_length=5)
+
+
 class DraftOut(Answer):
     questions: list[QuestionOut] = Field(min_length=3, max_length=8)
     sources: list[SourceOut] = Field(min_length=1, max_length=8)
