@@ -37,6 +37,7 @@ def _detail_fields(session: Session, article: Article, found: list[Ticket], crea
         "progress": jobs.article_progress(session, article), "usage": llm_usage(session, article),
         "extraction_job": JobPublic.model_validate(job) if job else None,
         "extraction_summary": _summary(notes, rejected) if notes else None, "rejected_claims": rejected,
+        "extraction_stopped": notes.get("stopped"),
     }
 
 

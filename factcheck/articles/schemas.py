@@ -73,6 +73,9 @@ class ArticleDetail(IngestPublic):
     usage: LlmUsage | None = Field(description="null when no language model worked on it")
     extraction_job: JobPublic | None
     extraction_summary: str | None = Field(description="What the last extraction did, in a sentence")
+    extraction_stopped: str | None = Field(
+        None, description="Set when the engine stopped before the end of the article (its time budget ran out): "
+                          "how far it read")
     rejected_claims: list[RejectedClaim] = Field(description="Claims the last extraction refused, and why")
 
 

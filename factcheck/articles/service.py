@@ -175,7 +175,7 @@ def store_extraction(session: Session, *, engine: Engine, article: Article, extr
     article.extraction_error = None
     article.extraction_notes = json.dumps({
         "sentences": extraction.sentences, "claims": len(extraction.claims), "new": len(created),
-        "rejected": extraction.rejected[:200]}, ensure_ascii=False)
+        "rejected": extraction.rejected[:200], "stopped": extraction.stopped}, ensure_ascii=False)
     session.add(article)
     if not engine.inline:
         jobs.enqueue_drafting(session, created, reason="ingest", actor=actor)

@@ -18,4 +18,4 @@ def get_engine(settings: Settings, db: sa.Engine | None = None, *, retries: int 
         return OpenAIEngine(settings, DatabaseStore(db) if db is not None else MemoryStore(), retries=retries)
     from factcheck.engines.offline.engine import OfflineEngine
 
-    return OfflineEngine(threshold=settings.min_checkworthiness)
+    return OfflineEngine(threshold=settings.min_checkworthiness, budget_seconds=settings.extraction_budget_seconds)

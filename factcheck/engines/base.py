@@ -55,6 +55,8 @@ class Extraction:
     rejected: list[dict] = field(default_factory=list)
     # How many sentences the engine read (None when it does not say).
     sentences: int | None = None
+    # Why the engine stopped before the end of the article (its time budget ran out), for people.
+    stopped: str | None = None
 
 
 @dataclass(frozen=True)

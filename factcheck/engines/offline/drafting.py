@@ -58,8 +58,9 @@ _DATE = re.compile(
 _NAME_TOKEN = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w’'-]*)"
 _PROPER = re.compile(rf"\b{_NAME_TOKEN}(?:\s+(?:of\s+|the\s+|for\s+)?{_NAME_TOKEN})*")
 _ATTRIBUTION_PREFIX = re.compile(r"^According to [^,]+,(?: citing [^,]+,)?\s+", re.S)
+# Bounded: "told told told …" would otherwise be scanned to the end from every word (quadratic).
 _SPEAKER_PREFIX = re.compile(
-    r"^(?P<who>.+?) (?:said|told [^:]+|warned|added|wrote|argued|confirmed|claimed|stated|noted|explained|"
+    r"^(?P<who>.{1,300}?) (?:said|told [^:]{1,200}|warned|added|wrote|argued|confirmed|claimed|stated|noted|explained|"
     r"announced|insisted|reported|acknowledged|admitted|denied)(?::| that) ",
     re.S,
 )
@@ -155,7 +156,7 @@ def questions(ctx: ClaimContext) -> list[DraftedQuestion]:
     core = core_claim(ctx.claim)
     out: list[DraftedQuestion] = []
     if ctx.kind == ClaimKind.quote and ctx.speaker:
-        quoted = re.search(r"“([^”]+)”", ctx.claim)
+        quoted = re.search(r"“([^“”]+)”", ctx.claim)
         words = _short(quoted.group(1) if quoted else core, 16)
         out.append(DraftedQuestion(
             f"Did {ctx.speaker} say “{words}”, word for word, and is there a recording or transcript?",
@@ -223,7 +224,7 @@ def sources(ctx: ClaimContext) -> list[DraftedSource]:
             search_query=f"{scope}{terms}",
         ))
     if ctx.speaker and not _ANONYMOUS.search(ctx.speaker):
-        quoted = re.search(r"“([^”]+)”", ctx.claim)
+        quoted = re.search(r"“([^“”]+)”", ctx.claim)
         said = key_terms(quoted.group(1), exclude=ctx.speaker) if quoted else key_terms(core, exclude=ctx.speaker)
         out.append(DraftedSource(
             name=f"Transcript or recording of {ctx.speaker}'s remarks",

@@ -14,6 +14,7 @@ import numpy as np
 
 DIMENSIONS = 256
 MODEL = f"wordllama l2_supercat {DIMENSIONS}"
+MAX_CHARS = 1_000
 
 
 @lru_cache(maxsize=1)
@@ -32,7 +33,13 @@ def embed(sentences: list[str]) -> np.ndarray:
     """One unit-length row per sentence (zeros for an empty list)."""
     if not sentences:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
-    vectors = _model().embed(list(sentences), norm=False)
+    # Batched in order of length: a batch is padded to its longest sentence, so one very long
+    # sentence among short ones made the whole batch cost as much as it did.
+    # A sentence's first MAX_CHARS say what it is about; past them, a run-on "sentence" (a list, a
+    # table flattened to text) only costs time.
+    order = sorted(range(len(sentences)), key=lambda i: len(sentences[i]))
+    vectors = np.empty((len(sentences), DIMENSIONS), dtype=np.float32)
+    vectors[order] = _model().embed([sentences[i][:MAX_CHARS] for i in order], norm=False)
     # Normalised here rather than by WordLlama, which divides by zero for a sentence with no tokens.
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     return vectors / np.where(norms > 0, norms, 1.0)

@@ -32,8 +32,9 @@ class OfflineEngine:
     # Rules take microseconds and cannot fail for want of a network: no job needed.
     inline = True
 
-    def __init__(self, threshold: float = 0.5) -> None:
+    def __init__(self, threshold: float = 0.5, budget_seconds: float | None = 10.0) -> None:
         self.threshold = threshold
+        self.budget_seconds = budget_seconds
 
     def provenance(self, task: str) -> Provenance:
         return Provenance(
@@ -44,8 +45,10 @@ class OfflineEngine:
         )
 
     def extract(self, article: ArticleInput, *, fresh: bool = False) -> Extraction:
-        claims = extract(article.text, published=article.published, threshold=self.threshold)
-        return Extraction(claims=claims, provenance=self.provenance("extract"))
+        found = extract(article.text, published=article.published, threshold=self.threshold,
+                        budget_seconds=self.budget_seconds)
+        return Extraction(claims=found.claims, provenance=self.provenance("extract"), sentences=found.sentences,
+                          stopped=found.stopped)
 
     def checkworthiness(self, sentences: list[str]) -> list[float]:
         return checkworthy.scores(sentences)

@@ -37,7 +37,7 @@ _TITLED = re.compile(
 _PRONOUN_START = re.compile(r"^(He|She)\b", re.I)
 _CAPITALISED = re.compile(r"\b[A-Z][a-zà-ÿ’'\-]+\b")
 # A name that says it is a company: "Meridian Paving Inc.", "Harlow Water Company", "Acme Corp".
-_COMPANY = re.compile(r"\b(?:[A-Z][\w&’'\-]*\s+){1,4}(?:Inc\.?|Corp\.?|Corporation|Company|Co\.|LLC|Ltd\.?|"
+_COMPANY = re.compile(r"\b(?:[A-Z][\w&’'\-]{0,40}\s+){1,4}(?:Inc\.?|Corp\.?|Corporation|Company|Co\.|LLC|Ltd\.?|"
                       r"Group|Holdings|PLC|GmbH|S\.A\.)(?=\W|$)")
 _THE_COMPANY = re.compile(r"^The\s+(company|firm|contractor)\b")
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import time
+from dataclasses import dataclass
 from datetime import date
 
 from factcheck.engines.base import ExtractedClaim
@@ -27,17 +29,50 @@ _WORD = re.compile(r"[\w’']+")
 _PRESCRIPTIVE = re.compile(r"\b(should|ought\s+to|must|needs?\s+to|has\s+to|have\s+to)\b", re.I)
 
 
-def extract(text: str, *, published: date | None, threshold: float) -> list[ExtractedClaim]:
+@dataclass
+class Found:
+    claims: list[ExtractedClaim]
+    sentences: int
+    # Set when the time budget ran out: what was read, for the article page to say.
+    stopped: str | None = None
+
+
+def extract(text: str, *, published: date | None, threshold: float, budget_seconds: float | None = None) -> Found:
+    """The article's claims; within ``budget_seconds`` (if given), after which the engine stops
+    and says how far it read, so no article can hold the process for long."""
+    began = time.monotonic()
+    deadline = began + budget_seconds if budget_seconds else float("inf")
+    found = sentences(text)
+    attrs: list[Attribution] = []
+    for s in found:
+        if time.monotonic() > deadline:
+            break
+        attrs.append(attribute(s.text))
+    # What was read is turned into claims, within as long again at most.
+    claims, read = _claims(found[:len(attrs)], attrs, published, threshold, 2 * deadline - began)
+    stopped = None
+    if read < len(found):
+        stopped = (f"Stopped after {budget_seconds:g} s, having read {read:,} of {len(found):,} sentences "
+                   f"(up to character {found[read - 1].end if read else 0:,}): the rest of the article was not "
+                   "searched for claims. Add any it holds by hand, or split the article.")
+    return Found(claims, len(found), stopped)
+
+
+def _claims(found: list[Sentence], attrs: list[Attribution], published: date | None, threshold: float,
+            deadline: float) -> tuple[list[ExtractedClaim], int]:
+    """The claims of the sentences read before ``deadline``, and how many sentences that was."""
     actors = Actors()
     claims: list[ExtractedClaim] = []
     previous: tuple[Sentence, Attribution] | None = None
-    found = sentences(text)
-    attrs = [attribute(s.text) for s in found]
     # One batch for every sentence and every quotation: the model is far cheaper per sentence that way.
     quotations = [a.quotation or "" for a in attrs if a.is_quote]
     scored = checkworthy.scores([s.text for s in found] + quotations)
     quotation_scores = iter(scored[len(found):])
+    read = 0
     for sentence, attr, score in zip(found, attrs, scored):
+        if time.monotonic() > deadline:
+            break
+        read += 1
         actors.note(sentence.text)
         quotation_score = next(quotation_scores) if attr.is_quote else 0.0
         if attr.is_quote and not attr.speaker and previous and _continues_quote(previous, sentence):
@@ -45,7 +80,7 @@ def extract(text: str, *, published: date | None, threshold: float) -> list[Extr
             attr.speaker, attr.reported_by = previous[1].speaker, previous[1].reported_by
         previous = (sentence, attr)
         claims.extend(_claims_from(sentence, (score, quotation_score), attr, actors, published, threshold))
-    return _merge_near_duplicates(claims)
+    return _merge_near_duplicates(claims), read
 
 
 def _continues_quote(previous: tuple[Sentence, Attribution], sentence: Sentence) -> bool:

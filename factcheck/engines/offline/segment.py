@@ -81,7 +81,7 @@ def sentences(text: str) -> list[Sentence]:
             continue
         # blingfire's finite-state splitter: exact character offsets, ~1 ms for an 800-word article.
         _, offsets = blingfire.text_to_sentences_and_offsets(para)
-        for span_start, span_end in offsets:
+        for span_start, span_end in _bounded(para, offsets):
             for rel_start, piece in _split_adjacent_quotes(span_start, para[span_start:span_end]):
                 lead = len(piece) - len(piece.lstrip())
                 trimmed = piece.strip()
@@ -90,6 +90,23 @@ def sentences(text: str) -> list[Sentence]:
                 start = p_start + rel_start + lead
                 out.append(Sentence(trimmed, start, start + len(trimmed), index))
     return out
+
+
+# Longer than this, a "sentence" is a list or a table run together, not one claim: it is read in
+# pieces cut at a space, so the work done on each sentence stays bounded.
+MAX_SENTENCE_CHARS = 1_500
+
+
+def _bounded(text: str, offsets) -> list[tuple[int, int]]:
+    spans = []
+    for start, end in offsets:
+        while end - start > MAX_SENTENCE_CHARS:
+            cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+            cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+            spans.append((start, cut))
+            start = cut
+        spans.append((start, end))
+    return spans
 
 
 # pysbd keeps `… yes.” “I wouldn’t …` together; a closed quotation followed by a new one is two sentences.
