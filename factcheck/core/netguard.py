@@ -13,8 +13,11 @@ import asyncio
 import ipaddress
 import socket
 import time
+from collections.abc import Callable, Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
+from typing import Any
+from urllib.parse import SplitResult, urljoin, urlsplit
 
 import httpx
 
@@ -73,42 +76,99 @@ def resolve_public(host: str, port: int, *, allow_private: bool = False) -> str:
 
 
 @dataclass(frozen=True)
-class Fetched:
+class Limits:
+    timeout: float  # seconds for the whole exchange: redirects, a slow answer and its body included
+    max_bytes: int  # of the answer's body
+    allow_private: bool = False
+    # Content types taken (None: any); anything else is refused before its body is read.
+    accept: tuple[str, ...] | None = ("text/html", "application/xhtml+xml", "text/plain")
+    user_agent: str = "factcheck/0.1"
+    follow_redirects: bool = True
+    # Past ``max_bytes``: refuse (a page that is too big to read), or keep what came and stop
+    # reading (a webhook receiver's answer, of which only the status matters).
+    refuse_oversize: bool = True
+    # An answer of 400 or more is an error (fetch); or the caller sorts it (connectors, webhooks).
+    refuse_errors: bool = True
+
+
+@dataclass(frozen=True)
+class Answer:
     url: str  # after redirects
+    status: int
+    headers: httpx.Headers
     content_type: str
     charset: str | None
     body: bytes
 
 
-@dataclass(frozen=True)
-class Limits:
-    timeout: float  # seconds for the whole fetch, redirects and a slow body included
-    max_bytes: int
-    allow_private: bool = False
-    accept: tuple[str, ...] = ("text/html", "application/xhtml+xml", "text/plain")
-    user_agent: str = "factcheck/0.1"
+# What a fetch of a page was called before every exchange went through ``exchange``.
+Fetched = Answer
 
 
-def fetch(url: str, limits: Limits) -> Fetched:
-    """GET ``url`` under ``limits``; every refusal is a ``FactcheckError`` that says why.
+def exchange(method: str, url: str, limits: Limits, *, params: dict | None = None, content: bytes | None = None,
+             headers: dict[str, str] | None = None) -> Answer:
+    """One request on a user's (or the desk's) behalf, under ``limits``; every refusal is a
+    ``FactcheckError`` that says why.
 
     Runs its own event loop: the deadline then covers the whole exchange (a server that drips a
     byte a second is cut off at the deadline, not given a fresh timeout per read). Callers are
-    synchronous (a request's worker thread, the command line), where no loop is running.
+    synchronous (a request's worker thread, a job's, the command line), where no loop is running.
     """
     deadline = time.monotonic() + limits.timeout
     try:
-        return asyncio.run(_fetch(url, limits, deadline))
+        return _run(lambda: _exchange(method, url, limits, deadline, params, content, headers or {}))
     except TimeoutError:
-        raise FetchError(f"The page did not answer within {limits.timeout:g} seconds.") from None
+        raise FetchError(f"The address did not answer within {limits.timeout:g} seconds.") from None
 
 
-async def _fetch(url: str, limits: Limits, deadline: float) -> Fetched:
-    for _ in range(MAX_REDIRECTS + 1):
+def _run(make: Callable[[], Coroutine[Any, Any, Answer]]) -> Answer:
+    """Run the exchange in a loop of its own; from a thread whose loop is already running (an async
+    caller), in a thread of its own."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(make())
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(lambda: asyncio.run(make())).result()
+
+
+def fetch(url: str, limits: Limits) -> Answer:
+    """GET a page: redirects followed (each checked again), errors and other content refused."""
+    return exchange("GET", url, limits)
+
+
+@dataclass(frozen=True)
+class Posted:
+    status: int
+    retry_after: str | None
+
+
+def post(url: str, body: bytes, headers: dict[str, str], *, timeout: float, allow_private: bool = False,
+         user_agent: str = "factcheck/0.1", max_answer_bytes: int = 65_536) -> Posted:
+    """POST ``body`` to ``url`` under the same guard as ``fetch``: http(s) only, a public address
+    (checked, then connected to), no redirects followed (a webhook receiver answers itself), one
+    deadline for the whole exchange, and at most ``max_answer_bytes`` of the answer read."""
+    answer = exchange("POST", url, Limits(
+        timeout=timeout, max_bytes=max_answer_bytes, allow_private=allow_private, accept=None, user_agent=user_agent,
+        follow_redirects=False, refuse_oversize=False, refuse_errors=False), content=body, headers=headers)
+    return Posted(answer.status, answer.headers.get("retry-after"))
+
+
+def _split(url: str) -> tuple[SplitResult, int]:
+    try:
         parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise FetchError("Only http:// and https:// addresses can be fetched.")
         port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError:
+        raise FetchError("That is not a well-formed address.") from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise FetchError("Only http:// and https:// addresses can be fetched.")
+    return parts, port
+
+
+async def _exchange(method: str, url: str, limits: Limits, deadline: float, params: dict | None,
+                    content: bytes | None, headers: dict[str, str]) -> Answer:
+    for _ in range(MAX_REDIRECTS + 1):
+        parts, port = _split(url)
         # Name resolution is the system's (bounded by its own resolver timeouts); the deadline
         # covers everything after it.
         address = resolve_public(parts.hostname, port, allow_private=limits.allow_private)
@@ -119,63 +179,41 @@ async def _fetch(url: str, limits: Limits, deadline: float) -> Fetched:
         # certificate checks), so HTTPS is verified against the site's real name.
         netloc = f"[{address}]" if ":" in address else address
         pinned = parts._replace(netloc=f"{netloc}:{port}").geturl()
-        host_header = parts.netloc.rsplit("@", 1)[-1]
+        sent = {"User-Agent": limits.user_agent, "Host": parts.netloc.rsplit("@", 1)[-1], **headers}
         async with asyncio.timeout(remaining):
-            answer = await _get_once(pinned, host_header, parts.hostname, limits)
+            answer = await _once(method, pinned, url, sent, parts.hostname, limits, params, content)
         if isinstance(answer, str):  # a redirect: each hop is checked again
             url = urljoin(url, answer)
+            params = None  # they are in the target already
             continue
-        return Fetched(url=url, content_type=answer[0], charset=answer[1], body=answer[2])
+        return answer
     raise FetchError("Too many redirects.")
 
 
-async def _get_once(pinned: str, host_header: str, sni: str, limits: Limits
-                    ) -> str | tuple[str, str | None, bytes]:
-    """One hop: the redirect's target, or (content type, charset, body)."""
+async def _once(method: str, pinned: str, url: str, headers: dict[str, str], sni: str, limits: Limits,
+                params: dict | None, content: bytes | None) -> str | Answer:
+    """One hop: the redirect's target, or the answer."""
     try:
         async with httpx.AsyncClient(timeout=None, follow_redirects=False) as client:
-            async with client.stream("GET", pinned, headers={"User-Agent": limits.user_agent, "Host": host_header},
+            async with client.stream(method, pinned, params=params, content=content, headers=headers,
                                      extensions={"sni_hostname": sni}) as resp:
-                if resp.is_redirect:
+                if limits.follow_redirects and resp.is_redirect:
                     return resp.headers.get("location", "")
-                if resp.status_code >= 400:
+                if limits.refuse_errors and resp.status_code >= 400:
                     raise FetchError(f"The page answered HTTP {resp.status_code}.")
                 ctype = resp.headers.get("content-type", "").split(";")[0].strip().lower()
-                if ctype and ctype not in limits.accept:
+                if limits.accept is not None and ctype and ctype not in limits.accept:
                     raise UnsupportedMedia(f"The page is {ctype}, not HTML or text.")
                 chunks, size = [], 0
                 async for chunk in resp.aiter_bytes():
                     size += len(chunk)
                     if size > limits.max_bytes:
-                        raise TooLarge(f"The page is larger than {limits.max_bytes:,} bytes.")
+                        if limits.refuse_oversize:
+                            raise TooLarge(f"The page is larger than {limits.max_bytes:,} bytes.")
+                        chunks.append(chunk[:limits.max_bytes - (size - len(chunk))])
+                        break  # leaving the block closes the connection: the rest is never read
                     chunks.append(chunk)
-                return ctype, resp.charset_encoding, b"".join(chunks)
-    except httpx.HTTPError as exc:
-        raise FetchError(f"The page could not be fetched: {exc.__class__.__name__}.") from None
-
-
-@dataclass(frozen=True)
-class Posted:
-    status: int
-    retry_after: str | None
-
-
-def post(url: str, body: bytes, headers: dict[str, str], *, timeout: float, allow_private: bool = False,
-         user_agent: str = "factcheck/0.1") -> Posted:
-    """POST ``body`` to ``url`` under the same guard as ``fetch``: http(s) only, a public address
-    (checked, then connected to), no redirects followed (a webhook receiver answers itself), one
-    deadline for the whole exchange. Refusals and network failures are ``FactcheckError``s."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise FetchError("Only http:// and https:// addresses can be called.")
-    port = parts.port or (443 if parts.scheme == "https" else 80)
-    address = resolve_public(parts.hostname, port, allow_private=allow_private)
-    netloc = f"[{address}]" if ":" in address else address
-    pinned = parts._replace(netloc=f"{netloc}:{port}").geturl()
-    sent = {"User-Agent": user_agent, "Host": parts.netloc.rsplit("@", 1)[-1], **headers}
-    try:
-        with httpx.Client(timeout=timeout, follow_redirects=False) as client:
-            resp = client.post(pinned, content=body, headers=sent, extensions={"sni_hostname": parts.hostname})
+                return Answer(url=url, status=resp.status_code, headers=resp.headers, content_type=ctype,
+                              charset=resp.charset_encoding, body=b"".join(chunks))
     except httpx.HTTPError as exc:
         raise FetchError(f"The address could not be reached: {exc.__class__.__name__}.") from None
-    return Posted(resp.status_code, resp.headers.get("retry-after"))

@@ -7,33 +7,37 @@
 - ``searxng``: a self-hosted SearXNG instance's JSON API (``/search?format=json``).
 - ``internal``: the desk's own tickets with a verdict and their evidence notes (always on, offline).
 
-Each call has a timeout, a per-connector rate limit and a cache of recent queries; a failure says
+Each call goes through the desk's guarded client (one deadline, a size cap), under a per-connector
+rate limit and with a cache of recent queries, both shared through the database; a failure says
 which connector and why, and whether waiting would help (``transient``).
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
+import json
 import re
-import threading
-import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from datetime import timedelta
 from urllib.parse import quote, urlsplit
 
-import httpx
 import sqlalchemy as sa
 from limits import RateLimitItemPerMinute
-from limits.storage import MemoryStorage
-from limits.strategies import MovingWindowRateLimiter
 from sqlmodel import Session, select
 
 from factcheck import __version__
+from factcheck.core import netguard
 from factcheck.core.config import Settings
-from factcheck.models import Ticket, TicketState
+from factcheck.core.errors import FactcheckError, TooLarge
+from factcheck.core.limits import shared_limits
+from factcheck.models import SearchCacheEntry, Ticket, TicketState, utcnow
 
 USER_AGENT = f"factcheck/{__version__} (fact-check desk; https://github.com/factcheck-desk) httpx"
 _TAG = re.compile(r"<[^>]+>")
 EXTERNAL = ("wikipedia", "factchecktools", "searxng")
+# A search API's answer for a handful of results is a few kilobytes; this is far past any of them.
+MAX_ANSWER_BYTES = 2_000_000
 
 
 @dataclass(frozen=True)
@@ -74,22 +78,29 @@ class _Http:
         self.timeout = settings.search_timeout
 
     def _get(self, url: str, params: dict) -> dict:
+        # Through the desk's guarded client: one deadline for the whole call (a server that drips
+        # its answer is cut off) and a cap on the answer's size. The address is the operator's
+        # configuration, not a user's, so a SearXNG on the newsroom's own network is allowed.
         try:
-            resp = httpx.get(url, params=params, timeout=self.timeout, headers={"User-Agent": USER_AGENT},
-                             follow_redirects=False)
-        except httpx.TimeoutException:
-            raise ConnectorError(self.name, f"no answer within {self.timeout:g} s", transient=True) from None
-        except httpx.HTTPError as exc:
-            raise ConnectorError(self.name, f"unreachable ({exc.__class__.__name__})", transient=True) from None
-        if resp.status_code in (429,) or resp.status_code >= 500:
-            raise ConnectorError(self.name, f"HTTP {resp.status_code}", transient=True)
-        if resp.status_code in (401, 403):
-            raise ConnectorError(self.name, f"HTTP {resp.status_code}: the key or the instance refused us",
+            resp = netguard.exchange("GET", url, netguard.Limits(
+                timeout=self.timeout, max_bytes=MAX_ANSWER_BYTES, allow_private=True, accept=None,
+                user_agent=USER_AGENT, follow_redirects=False, refuse_errors=False), params=params)
+        except FactcheckError as exc:
+            if isinstance(exc, TooLarge):
+                raise ConnectorError(self.name, f"the answer is larger than {MAX_ANSWER_BYTES:,} bytes",
+                                     transient=False) from None
+            if "did not answer" in exc.message:
+                raise ConnectorError(self.name, f"no answer within {self.timeout:g} s", transient=True) from None
+            raise ConnectorError(self.name, f"unreachable ({exc.message})", transient=True) from None
+        if resp.status in (429,) or resp.status >= 500:
+            raise ConnectorError(self.name, f"HTTP {resp.status}", transient=True)
+        if resp.status in (401, 403):
+            raise ConnectorError(self.name, f"HTTP {resp.status}: the key or the instance refused us",
                                  transient=False)
-        if resp.status_code >= 400:
-            raise ConnectorError(self.name, f"HTTP {resp.status_code}", transient=False)
+        if resp.status >= 400:
+            raise ConnectorError(self.name, f"HTTP {resp.status}", transient=False)
         try:
-            data = resp.json()
+            data = json.loads(resp.body)
         except ValueError:
             raise ConnectorError(self.name, "the answer is not JSON", transient=True) from None
         if not isinstance(data, dict):
@@ -200,29 +211,41 @@ def external(settings: Settings) -> list[_Http]:
 
 
 class Throttle:
-    """Per-connector calls a minute, and a cache of recent answers, in this process's memory."""
-
-    def __init__(self):
-        self._limiter = MovingWindowRateLimiter(MemoryStorage())
-        self._cache: dict[tuple[str, str], tuple[float, list[Result]]] = {}
-        self._lock = threading.Lock()
+    """Per-connector calls a minute, and a cache of recent answers, in the desk's database: every
+    worker process counts against one limit and reuses one cache."""
 
     def search(self, connector, query: str, limit: int, settings: Settings) -> list[Result]:
-        key = (connector.name, query.lower())
-        with self._lock:
-            hit = self._cache.get(key)
-            if hit and hit[0] > time.monotonic():
-                return hit[1]
-        if not self._limiter.hit(RateLimitItemPerMinute(settings.search_per_minute), connector.name):
+        shared = shared_limits(settings.database_url)
+        key = hashlib.sha256(f"{limit}\n{' '.join(query.lower().split())}".encode()).hexdigest()
+        if settings.search_cache_seconds and (hit := _cached(shared.engine, connector.name, key)) is not None:
+            return hit
+        if not shared.take(RateLimitItemPerMinute(settings.search_per_minute), "search", connector.name):
             raise ConnectorError(connector.name, f"more than {settings.search_per_minute} searches a minute; "
                                                  "waiting", transient=True)
         results = connector.search(query, limit)
-        with self._lock:
-            self._cache[key] = (time.monotonic() + settings.search_cache_seconds, results)
-            if len(self._cache) > 5_000:  # the oldest answers go first
-                for old in sorted(self._cache, key=lambda k: self._cache[k][0])[:1_000]:
-                    del self._cache[old]
+        if settings.search_cache_seconds:
+            _keep(shared.engine, connector.name, key, results, settings.search_cache_seconds)
         return results
+
+
+_CACHE = SearchCacheEntry.__table__
+
+
+def _cached(engine: sa.Engine, connector: str, key: str) -> list[Result] | None:
+    with engine.connect() as conn:
+        row = conn.execute(sa.select(_CACHE.c.results).where(
+            _CACHE.c.connector == connector, _CACHE.c.query_hash == key, _CACHE.c.expires_at > utcnow())).first()
+    return [Result(**r) for r in json.loads(row[0])] if row else None
+
+
+def _keep(engine: sa.Engine, connector: str, key: str, results: list[Result], seconds: int) -> None:
+    now = utcnow()
+    with engine.begin() as conn:
+        conn.execute(_CACHE.delete().where(sa.or_(
+            _CACHE.c.expires_at <= now, sa.and_(_CACHE.c.connector == connector, _CACHE.c.query_hash == key))))
+        conn.execute(_CACHE.insert().values(
+            connector=connector, query_hash=key, results=json.dumps([asdict(r) for r in results]),
+            expires_at=now + timedelta(seconds=seconds)))
 
 
 THROTTLE = Throttle()

@@ -139,7 +139,7 @@ def test_a_fetch_to_a_translated_private_address_is_refused_before_connecting(se
     def no_connection(*args, **kwargs):
         raise AssertionError("a connection was attempted")
 
-    monkeypatch.setattr(netguard, "_get_once", no_connection)
+    monkeypatch.setattr(netguard, "_once", no_connection)
     with pytest.raises(FetchError, match="private or local address"):
         sources.fetch(url, settings)
 
