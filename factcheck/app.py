@@ -11,12 +11,13 @@ from fastapi.staticfiles import StaticFiles
 from sqlmodel import Session
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
-from factcheck import __version__
+from factcheck import __version__, health
 from factcheck.articles import api as article_api, views as article_views
 from factcheck.articles.pipeline import job_handlers
 from factcheck.auth.throttle import LoginThrottle
 from factcheck.core.config import Settings, get_settings
 from factcheck.core.db import ensure_migrated, make_engine
+from factcheck.core.limits import shared_limits
 from factcheck.core.instance import cookie_secret
 from factcheck.core.templating import STATIC_DIR
 from factcheck.dashboard import views as dashboard_views
@@ -29,6 +30,7 @@ from factcheck.search import api as search_api
 from factcheck.tickets import api as ticket_api, forms as ticket_forms, published, views as ticket_views
 from factcheck.users import api as user_api, views as user_views
 from factcheck.web import errors, openapi
+from factcheck.web.admission import Admission, raise_thread_limit
 from factcheck.web.containment import Contain
 from factcheck.web.middleware import ApiBodies, CookieSession, SecurityHeaders
 from factcheck.web.render import make_templates
@@ -65,10 +67,15 @@ def _add_middleware(app: FastAPI, settings: Settings) -> None:
         same_site="lax",
         https_only=settings.secure_cookies,
     )
+    # Inside Contain, which has read the body by then: a request waits for its place with its body
+    # in hand, so a client that drips its body never holds a place.
+    app.add_middleware(Admission, limit=settings.max_concurrent_requests,
+                       wait_seconds=settings.request_queue_seconds, max_waiting=settings.request_queue_max)
     # Outside the cookie session (a second try reads the cookie afresh), inside the rest.
-    app.add_middleware(Contain)
+    app.add_middleware(Contain, body_seconds=settings.request_body_seconds)
     # Added last, so outermost: the headers go on every answer, refusals of bad bodies included.
-    app.add_middleware(ApiBodies, limit=settings.max_article_chars * 4 + 65_536)  # UTF-8: ≤ 4 bytes a character
+    app.add_middleware(ApiBodies, limit=settings.max_article_chars * 4 + 65_536,  # UTF-8: ≤ 4 bytes a character
+                       limits={"/factchecks/import": settings.import_max_bytes})
     app.add_middleware(SecurityHeaders, headers={
         "Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff",
         "Referrer-Policy": "same-origin", "X-Frame-Options": "DENY",
@@ -92,9 +99,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # Built here, not at import, so tests and the CLI choose the database.
         app.state.db = make_engine(settings)
         ensure_migrated(app.state.db)
+        raise_thread_limit(settings.max_concurrent_requests)
+        app.state.limits = shared_limits(settings.database_url)
+        app.state.login_throttle.use(app.state.limits.storage)
         app.state.cookie_secret = cookie_secret(app.state.db, settings)
         app.state.engine = get_engine(settings, app.state.db)
         running: list = []
+        app.state.worker_running = running
         lock = threading.Lock()
 
         def ensure_worker() -> None:
@@ -102,7 +113,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             deliveries sent (with the offline engine nothing else needs one)."""
             with lock:
                 if settings.worker and not running:
-                    running.extend(start_in_process(
+                    running.append(start_in_process(
                         app.state.db, app.state.engine, job_handlers(settings),
                         concurrency=settings.llm_concurrency, lease_seconds=settings.job_lease_seconds,
                         poll_seconds=settings.worker_poll_seconds, backoff_start=settings.job_retry_start))
@@ -112,7 +123,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             ensure_worker()
         yield
         if running:
-            stop_in_process(*running)
+            stop_in_process(running[0])
         app.state.db.dispose()
 
     app = FastAPI(
@@ -136,9 +147,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(api, prefix="/api", include_in_schema=False)
     app.include_router(page_router(), include_in_schema=False)  # pages are for people; the API is documented
 
-    @app.get("/healthz", include_in_schema=False)
-    def healthz() -> dict:
-        """Liveness for load balancers (and the benchmarks' bare baseline): no database, no auth."""
-        return {"status": "ok"}
-
+    health.install(app)
     return app

@@ -125,9 +125,11 @@ def _sqlite_template(tmp_path_factory) -> Path:
 @pytest.fixture
 def settings(tmp_path, request, _postgres) -> Settings:
     """Settings for a freshly migrated, empty database."""
+    from factcheck.core.limits import forget_all
     from factcheck.matching.service import reset_indexes
 
     reset_indexes()  # the claims indexed for the last test's database are not this one's
+    forget_all()  # nor are the rate limits' connections
     if _postgres is not None:
         _postgres.clean()
         return settings_for(_postgres.url)

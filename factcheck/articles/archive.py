@@ -13,6 +13,7 @@ from factcheck.audit import service as audit
 from factcheck.auth.permissions import Action, Actor, require_person
 from factcheck.core.config import Settings
 from factcheck.core.errors import InvalidInput
+from factcheck.core.limits import shared_limits
 from factcheck.core.locks import refuse_if_published
 from factcheck.drafts import service as drafts
 from factcheck.drafts.schemas import DraftPublic
@@ -28,6 +29,8 @@ def archive(session: Session, *, actor: Actor, item_id: int, settings: Settings)
     refuse_if_published(session.get(Ticket, item.ticket_id))
     if item.kind != DraftKind.source or not (item.url or "").startswith(("http://", "https://")):
         raise InvalidInput("Only a source with an http(s) link can be archived.")
+    shared_limits(settings.database_url).per_minute(
+        "archive", settings.archive_per_minute, person.id, message="Too many pages archived")
     # Read, then fetch, then write: nothing is written while the page is being fetched.
     text = sources.fetch(item.url, settings).text[:MAX_CHARS]
     if not text.strip():

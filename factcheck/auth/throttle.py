@@ -1,7 +1,7 @@
 """Login throttling that slows guessing without locking anyone out.
 
-Two counts of failed logins, kept with the ``limits`` library (moving windows, in this process's
-memory):
+Two counts of failed logins, kept with the ``limits`` library (moving windows) in the desk's
+database (``core.limits``), so every app process on it counts the same failures:
 
 - **per account**: from the fourth failure within an hour, each attempt on that name waits
   first, 1 s, then 2, 4 … up to 30 s. The wait comes before the password is checked and applies
@@ -21,7 +21,7 @@ import time
 import unicodedata
 
 from limits import RateLimitItemPerHour, RateLimitItemPerMinute
-from limits.storage import MemoryStorage
+from limits.storage import MemoryStorage, Storage
 from limits.strategies import MovingWindowRateLimiter
 
 from factcheck.core.errors import TooManyRequests
@@ -37,15 +37,19 @@ class TooManyAttempts(TooManyRequests):
 
 
 class LoginThrottle:
-    """One per app process."""
+    """One per app; ``storage`` is where the counts live (the app gives its database's; memory
+    only for a throttle that is never shared)."""
 
     # Large enough never to be reached: the account window only counts.
     _account = RateLimitItemPerHour(1_000_000)
     _address = RateLimitItemPerMinute(ADDRESS_FAILURES, ADDRESS_WINDOW_MINUTES)
 
-    def __init__(self, base_delay: float = 1.0, max_delay: float = MAX_DELAY) -> None:
+    def __init__(self, base_delay: float = 1.0, max_delay: float = MAX_DELAY, storage: Storage | None = None) -> None:
         self.base_delay, self.max_delay = base_delay, max_delay
-        self._limiter = MovingWindowRateLimiter(MemoryStorage())
+        self.use(storage or MemoryStorage())
+
+    def use(self, storage: Storage) -> None:
+        self._limiter = MovingWindowRateLimiter(storage)
 
     @staticmethod
     def _name(name: str) -> str:

@@ -68,16 +68,27 @@ def llm_check() -> None:
 def serve(
     host: Annotated[Optional[str], typer.Option(help="Address to listen on.")] = None,
     port: Annotated[Optional[int], typer.Option(help="Port.")] = None,
+    workers: Annotated[int, typer.Option(
+        min=1, max=64, help="Server processes (uvicorn's process manager restarts one that dies). Each takes "
+                            "FACTCHECK_MAX_CONCURRENT_REQUESTS requests at once; for more than one, PostgreSQL "
+                            "is the database to use.")] = 1,
 ) -> None:
     """Run the web desk (and, with a language model, a worker for its jobs)."""
-    from factcheck.app import create_app
-
     settings = get_settings()
     database()
     # proxy_headers off: uvicorn would otherwise believe X-Forwarded-For from any local peer; the
     # app believes only FACTCHECK_TRUSTED_PROXIES.
-    uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port, log_level="info",
-                proxy_headers=False)
+    # An idle keep-alive connection is kept 65 s (uvicorn's default is 5): a client that reuses it
+    # just as the server closes it gets a connection reset; 65 s outlasts the usual 60 s of proxies.
+    options = dict(host=host or settings.host, port=port or settings.port, log_level="info", proxy_headers=False,
+                   timeout_keep_alive=65)
+    if workers > 1:
+        # Each process builds its own app from the environment (the settings this one read).
+        uvicorn.run("factcheck.app:create_app", factory=True, workers=workers, **options)
+        return
+    from factcheck.app import create_app
+
+    uvicorn.run(create_app(settings), **options)
 
 
 def worker(

@@ -28,6 +28,17 @@ class Settings(BaseSettings):
     secure_cookies: bool = False
     session_max_age: int = 12 * 3600
 
+    # Requests at work at once in one server process; the rest wait their turn (web/admission.py)
+    # without holding a thread or a database connection. A request that has waited
+    # `request_queue_seconds`, or finds `request_queue_max` already waiting, is answered 503 with
+    # Retry-After. The database pool is sized from these (core/db.py).
+    max_concurrent_requests: int = Field(default=16, ge=1, le=256)
+    request_queue_seconds: float = Field(default=30.0, gt=0)
+    request_queue_max: int = Field(default=2_000, ge=1)
+    # A request body (a form, an API call) must arrive within this long: a client that drips its
+    # body is answered 408 instead of holding a place.
+    request_body_seconds: float = Field(default=30.0, gt=0)
+
     # Addresses (or networks, comma-separated) of reverse proxies whose X-Forwarded-For and
     # X-Forwarded-Proto are believed. None by default: anyone can send those headers, and login
     # throttling counts failures by address.
@@ -45,9 +56,19 @@ class Settings(BaseSettings):
 
     # New articles one user may ingest per minute, counted in the database: stops a runaway script.
     ingest_per_minute: int = 30
+    # ClaimReview imports and source archives one user may ask for per minute (both read a document
+    # from elsewhere), counted in the database for every process alike.
+    import_per_minute: int = Field(default=10, ge=1)
+    archive_per_minute: int = Field(default=30, ge=1)
+    # An API request body (JSON) at most this big, except ingest (which takes an article of
+    # max_article_chars) and ClaimReview import (import_max_bytes); 413 past it.
+    import_max_bytes: int = Field(default=2_000_000, ge=1_000)
 
     # Claims scoring below this are not turned into tickets.
     min_checkworthiness: float = 0.5
+    # The offline engine stops reading an article after this long and says how far it got on the
+    # article's page (an ordinary article takes a few hundredths of a second).
+    extraction_budget_seconds: float = Field(default=10.0, gt=0)
 
     # Matching claims with earlier tickets and imported fact-checks: a candidate scoring at least
     # `match_suggest` (the chance, 0-1, that it is the same claim) is suggested to the reviewer, at

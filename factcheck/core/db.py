@@ -18,10 +18,18 @@ from factcheck.core.errors import DatabaseNotMigrated, InvalidInput
 from factcheck.core.resources import bundled
 
 
+def pool_options(settings: Settings) -> dict:
+    """Connections for every admitted request (web/admission.py), the process's job worker and its
+    lease renewer, with the overflow for work that opens a second session (a model call's log)."""
+    size = settings.max_concurrent_requests + settings.llm_concurrency + 4
+    return {"pool_size": size, "max_overflow": settings.max_concurrent_requests, "pool_timeout": 30}
+
+
 def make_engine(settings: Settings) -> sa.Engine:
     if settings.is_sqlite:
         engine = sa.create_engine(
-            settings.database_url, connect_args={"check_same_thread": False, "timeout": 30}
+            settings.database_url, connect_args={"check_same_thread": False, "timeout": 30},
+            **(pool_options(settings) if ":memory:" not in settings.database_url else {}),
         )
 
         @sa.event.listens_for(engine, "connect")
@@ -34,7 +42,7 @@ def make_engine(settings: Settings) -> sa.Engine:
             cur.close()
 
         return engine
-    return sa.create_engine(settings.database_url, pool_pre_ping=True)
+    return sa.create_engine(settings.database_url, pool_pre_ping=True, **pool_options(settings))
 
 
 # NUL cannot be stored in PostgreSQL text, and a lone surrogate cannot be encoded for either

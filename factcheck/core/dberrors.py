@@ -39,6 +39,11 @@ def _sqlstate(exc: sa_exc.DBAPIError) -> str:
 
 def classify(exc: BaseException) -> Problem | None:
     """The person-facing meaning of a database error; None for anything that is not one."""
+    if isinstance(exc, sa_exc.TimeoutError):
+        # No connection came free from the pool: the admission queue is meant to prevent it, so
+        # it is load beyond the pool's size (or a leak), and waiting is the cure.
+        return Problem(503, "database_busy",
+                       "Every database connection is in use; nothing was saved. Try again in a moment.")
     if not isinstance(exc, sa_exc.DBAPIError):
         return None
     state, text = _sqlstate(exc), str(exc.orig).lower()

@@ -33,7 +33,11 @@ from factcheck.core.backoff import backoff_seconds
 from factcheck.engines.base import EngineError
 from factcheck.jobs.doorbell import queued
 from factcheck.jobs.schemas import Progress
-from factcheck.models import Article, DraftingStatus, ExtractionStatus, Job, JobStatus, Ticket, as_utc, utcnow
+from factcheck.models import (Article, DraftingStatus, ExtractionStatus, Job, JobStatus, Ticket, WorkerBeat, as_utc,
+                              utcnow)
+
+# A worker renews its heartbeat every third of a lease; one unseen for this long has stopped.
+BEAT_FORGOTTEN = timedelta(days=1)
 
 log = logging.getLogger(__name__)
 
@@ -244,3 +248,24 @@ def next_try(session: Session, article_id: int) -> datetime | None:
 def counts(session: Session) -> dict[str, int]:
     rows = dict(session.exec(select(Job.status, func.count()).group_by(Job.status)).all())
     return {s.value: rows.get(s.value, 0) for s in JobStatus}
+
+
+def beat(session: Session, name: str, started: datetime) -> None:
+    """Record that worker ``name`` is alive now (and forget workers gone for a day)."""
+    now = utcnow()
+    updated = session.execute(sa.update(WorkerBeat).where(WorkerBeat.name == name).values(seen_at=now))
+    if updated.rowcount == 0:
+        session.add(WorkerBeat(name=name, started_at=started, seen_at=now))
+    session.execute(sa.delete(WorkerBeat).where(WorkerBeat.seen_at < now - BEAT_FORGOTTEN))
+
+
+def workers_seen(session: Session, within: timedelta) -> list[WorkerBeat]:
+    """The workers that gave a sign of life within ``within``, most recent first."""
+    return list(session.exec(select(WorkerBeat).where(WorkerBeat.seen_at >= utcnow() - within)
+                             .order_by(WorkerBeat.seen_at.desc())))
+
+
+def ready_jobs_waiting(session: Session, older_than: timedelta) -> int:
+    """Queued jobs that could have run for ``older_than`` already: work no worker is taking."""
+    return session.exec(select(func.count()).select_from(Job).where(
+        Job.status == JobStatus.queued, Job.run_after <= utcnow() - older_than)).one()

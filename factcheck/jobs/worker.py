@@ -14,9 +14,11 @@ import logging
 import os
 import socket
 import threading
+import time
 import uuid
 from collections.abc import Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -83,7 +85,9 @@ class _Leases:
             self.ids.discard(job_id)
 
     def _renew(self) -> None:
+        self._beat()
         while not self.stop.wait(self.worker.lease_seconds / 3):
+            self._beat()
             with self.lock:
                 ids = sorted(self.ids)
             if not ids:
@@ -94,6 +98,14 @@ class _Leases:
                     session.commit()
             except sa.exc.SQLAlchemyError:  # the database is away: the next round tries again
                 log.warning("worker %s could not renew its leases", self.worker.name, exc_info=True)
+
+    def _beat(self) -> None:
+        try:
+            with Session(self.worker.db) as session:
+                jobs.beat(session, self.worker.name, self.worker.started)
+                session.commit()
+        except sa.exc.SQLAlchemyError:
+            log.warning("worker %s could not record its heartbeat", self.worker.name, exc_info=True)
 
 
 class Worker:
@@ -111,6 +123,9 @@ class Worker:
         self.max_attempts = max_attempts
         self.backoff_start = backoff_start
         self.doorbell = doorbell
+        self.started = jobs.utcnow()
+        # When the dispatch loop last went round (time.monotonic()): a stuck worker stops moving it.
+        self.beat: float | None = None
 
     def run_one(self, article_id: int | None = None) -> Job | None:
         """Do one ready job (of one article, if given) in this thread: the job done (or given back
@@ -145,6 +160,7 @@ class Worker:
         running: set[Future] = set()
         with ThreadPoolExecutor(self.concurrency, thread_name_prefix=self.name) as pool, _Leases(self) as leases:
             while not (stop and stop.is_set()):
+                self.beat = time.monotonic()
                 seen = self.doorbell.rings()
                 running = {f for f in running if not f.done()}
                 free = self.concurrency - len(running)
@@ -220,20 +236,32 @@ class Worker:
             session.commit()
 
 
-def start_in_process(db: sa.Engine, engine: Engine, handlers: Mapping[str, Handler], *, concurrency: int,
-                     lease_seconds: float, poll_seconds: float, backoff_start: float
-                     ) -> tuple[threading.Thread, threading.Event]:
+@dataclass
+class InProcess:
     """The worker `factcheck serve` runs beside the web app (one per process)."""
+
+    worker: Worker
+    thread: threading.Thread
+    stop: threading.Event
+
+    def alive(self, stale_after: float) -> bool:
+        """Running, and its loop went round within ``stale_after`` seconds."""
+        beat = self.worker.beat
+        return self.thread.is_alive() and beat is not None and time.monotonic() - beat < stale_after
+
+
+def start_in_process(db: sa.Engine, engine: Engine, handlers: Mapping[str, Handler], *, concurrency: int,
+                     lease_seconds: float, poll_seconds: float, backoff_start: float) -> InProcess:
     stop = threading.Event()
     worker = Worker(db, engine, handlers, concurrency=concurrency, lease_seconds=lease_seconds,
                     poll_seconds=poll_seconds, backoff_start=backoff_start)
     thread = threading.Thread(target=worker.run_forever, args=(stop,), name="factcheck-worker", daemon=True)
     thread.start()
-    return thread, stop
+    return InProcess(worker, thread, stop)
 
 
-def stop_in_process(thread: threading.Thread, stop: threading.Event, doorbell: Doorbell = DOORBELL) -> None:
-    stop.set()
+def stop_in_process(running: InProcess, doorbell: Doorbell = DOORBELL) -> None:
+    running.stop.set()
     doorbell.ring()
     # A job cut short here is not lost: its lease runs out and the next worker takes it.
-    thread.join(timeout=10)
+    running.thread.join(timeout=10)

@@ -82,6 +82,8 @@ def read_bytes(body: bytes, content_type: str = "application/json") -> Reading:
         return read(json.loads(text))
     except json.JSONDecodeError as exc:
         raise InvalidInput(f"Not JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}.") from None
+    except RecursionError:
+        raise InvalidInput("The JSON nests too deeply to be a ClaimReview document.") from None
 
 
 def read_fetched(page: Fetched) -> Reading:
@@ -99,25 +101,34 @@ def _from_html(text: str) -> list[Any]:
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         try:
             blocks.append(json.loads(script.text_content()))
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):
             continue  # a broken block elsewhere on the page does not spoil the rest
     return blocks
 
 
 def _nodes(data: Any) -> list[dict]:
-    """Every object in the document: arrays flattened, @graph opened."""
+    """Every object in the document, in document order: arrays flattened, @graph opened.
+
+    A stack of iterators: linear in the size of the input however it nests (taking items off
+    the front of a list was quadratic: 17.8 s of CPU for an array of 430,000 items).
+    """
     out: list[dict] = []
-    stack = [data]
+    stack = [iter((data,))]
     while stack and len(out) <= MAX_REVIEWS * 4:
-        node = stack.pop(0)
-        if isinstance(node, list):
-            stack[:0] = node
+        node = next(stack[-1], _END)
+        if node is _END:
+            stack.pop()
+        elif isinstance(node, list):
+            stack.append(iter(node))
         elif isinstance(node, dict):
             if isinstance(node.get("@graph"), list):
-                stack[:0] = node["@graph"]
+                stack.append(iter(node["@graph"]))
             else:
                 out.append(node)
     return out
+
+
+_END = object()
 
 
 def _is_claim_review(node: dict) -> bool:

@@ -21,6 +21,7 @@ from factcheck.audit import service as audit
 from factcheck.auth.permissions import Action, Actor, require, require_person
 from factcheck.core.config import Settings, get_settings
 from factcheck.core.errors import Conflict, InvalidInput, NotFound
+from factcheck.core.limits import shared_limits
 from factcheck.matching import claimreview, similarity
 from factcheck.models import (
     ClaimMatch, Event, FactCheck, MatchKind, MatchStatus, Ticket, TicketState, as_utc, utcnow,
@@ -305,6 +306,8 @@ class ImportResult:
 def import_reviews(session: Session, *, actor: Actor, reading: claimreview.Reading, settings: Settings) -> ImportResult:
     """Store each new review (one per URL) and match it with the desk's tickets."""
     require(actor, Action.ingest)
+    shared_limits(settings.database_url).per_minute(
+        "import", settings.import_per_minute, actor.id, message="Too many ClaimReview imports")
     if not reading.reviews:
         raise InvalidInput("Nothing to import: " + "; ".join(reading.refused[:10]),
                            details={"refused": reading.refused[:100]})

@@ -331,7 +331,8 @@ class SavedView(SQLModel, table=True):
 
 
 # Re-exported: every table is ``factcheck.models.X``, and importing this package registers them all.
-from factcheck.models.machine import Job, JobStatus, LlmCacheEntry, LlmCall, LlmEndpoint  # noqa: E402
+from factcheck.models.machine import (  # noqa: E402
+    Job, JobStatus, LlmCacheEntry, LlmCall, LlmEndpoint, RateLimitEntry, SearchCacheEntry, WorkerBeat)
 from factcheck.models.matching import ClaimMatch, FactCheck, MatchKind, MatchStatus  # noqa: E402
 from factcheck.models.webhooks import Webhook, WebhookDelivery  # noqa: E402
 
@@ -339,5 +340,5 @@ __all__ = [
     "ApiToken", "Article", "ClaimKind", "ClaimMatch", "Correction", "DISMISSED", "DismissReason", "DraftItem", "DraftKind",
     "DraftStatus", "DraftingStatus", "Event", "ExtractionStatus", "FactCheck", "InstanceSecret", "Job",
     "JobStatus", "LlmCacheEntry", "LlmCall", "LlmEndpoint", "LoginSession", "MatchKind", "MatchStatus", "Note",
-    "RATING_BEST", "RATING_WORST", "Rating", "Role", "SavedView", "Webhook", "WebhookDelivery", "Ticket", "TicketState", "TicketTally", "UTCDateTime", "User", "as_utc", "utcnow",
+    "RATING_BEST", "RATING_WORST", "RateLimitEntry", "Rating", "Role", "SavedView", "SearchCacheEntry", "Webhook", "WebhookDelivery", "Ticket", "TicketState", "TicketTally", "UTCDateTime", "User", "WorkerBeat", "as_utc", "utcnow",
 ]

@@ -95,3 +95,41 @@ class LlmEndpoint(SQLModel, table=True):
     mode: str = Field(sa_column=sa.Column(sa.String(20), nullable=False))
     note: str | None = Field(default=None, sa_column=sa.Column(sa.Text))
     updated_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
+
+
+class WorkerBeat(SQLModel, table=True):
+    """A worker's sign of life, renewed while it runs: readiness checks and operators see which
+    workers the desk has, wherever they run."""
+
+    __tablename__ = "worker_beat"
+
+    name: str = Field(sa_column=sa.Column(sa.String(80), primary_key=True))
+    started_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
+    seen_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
+
+
+class RateLimitEntry(SQLModel, table=True):
+    """One counted hit of a rate limit (a failed login, a search call, an import), shared by every
+    process on the database so that N processes enforce one limit (core/limits.py)."""
+
+    __tablename__ = "rate_limit_entry"
+    __table_args__ = (sa.Index("ix_rate_limit_entry_key_at", "key", "at"),
+                      sa.Index("ix_rate_limit_entry_expires", "expires_at"))
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(sa_column=sa.Column(sa.String(300), nullable=False))
+    # Seconds since the epoch (float): the limits library counts windows that way.
+    at: float = Field(sa_column=sa.Column(sa.Float, nullable=False))
+    expires_at: float = Field(sa_column=sa.Column(sa.Float, nullable=False))
+
+
+class SearchCacheEntry(SQLModel, table=True):
+    """A search connector's recent answer to a query, shared by every worker (search/connectors.py)."""
+
+    __tablename__ = "search_cache"
+
+    connector: str = Field(sa_column=sa.Column(sa.String(40), primary_key=True))
+    # SHA-256 of the query and the limit asked for.
+    query_hash: str = Field(sa_column=sa.Column(sa.String(64), primary_key=True))
+    results: str = Field(sa_column=sa.Column(sa.Text, nullable=False))
+    expires_at: datetime = Field(sa_column=_ts(nullable=False, index=True))

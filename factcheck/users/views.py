@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
@@ -13,6 +12,7 @@ from factcheck.auth.login import log_in
 from factcheck.auth.throttle import TooManyAttempts
 from factcheck.core.errors import Conflict, Forbidden, InvalidInput, NotAuthenticated
 from factcheck.users import service as users
+from factcheck.web.admission import wait_aside
 from factcheck.web.deps import CsrfDep, SessionDep, SettingsDep, UserDep, csrf_token
 from factcheck.web.render import redirect, render, safe_next
 
@@ -33,8 +33,9 @@ async def login(
     throttle = request.app.state.login_throttle
     address = request.client.host if request.client else "unknown"
     try:
-        # Repeated failures on a name make the next attempt wait here, without holding a thread.
-        await asyncio.sleep(throttle.admit(name, address))
+        # Repeated failures on a name make the next attempt wait here, holding no thread and no
+        # place in the request queue (the counts are in the database: read in a thread).
+        await wait_aside(request.scope, await run_in_threadpool(throttle.admit, name, address))
         user, key = await run_in_threadpool(log_in, session, name=name, password=password, address=address,
                                             throttle=throttle, lifetime_seconds=settings.session_max_age)
     except (NotAuthenticated, TooManyAttempts) as exc:

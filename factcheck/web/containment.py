@@ -9,6 +9,7 @@ PostgreSQL resolves by undoing one side, is tried once more before it is reporte
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import secrets
 
@@ -25,14 +26,27 @@ REPLAY_LIMIT = 4 * 1024 * 1024
 
 
 class Contain:
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, body_seconds: float = 30.0) -> None:
         self.app = app
+        self.body_seconds = body_seconds
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        body, complete = await _read_body(scope, receive)
+        try:
+            # One deadline for the whole body: a client that sends a byte now and then is cut off,
+            # not given a fresh time-out per read.
+            async with asyncio.timeout(self.body_seconds):
+                body, complete = await _read_body(scope, receive)
+        except TimeoutError:
+            log.warning("%s %s: the body did not arrive within %g s", scope["method"], scope["path"],
+                        self.body_seconds)
+            problem = dberrors.Problem(408, "request_timeout",
+                                       f"The request's body did not arrive within {self.body_seconds:g} seconds; "
+                                       "nothing was done. Check the connection and send it again.")
+            await _answer(scope, receive, send, None, problem)
+            return
         for attempt in (1, 2):
             started = False
 
@@ -90,7 +104,7 @@ def _replay(body: bytes | None, complete: bool, receive: Receive) -> Receive:
     return replay
 
 
-async def _answer(scope: Scope, receive: Receive, send: Send, exc: Exception,
+async def _answer(scope: Scope, receive: Receive, send: Send, exc: Exception | None,
                   problem: dberrors.Problem | None) -> None:
     request = Request(scope, receive)
     if problem is None:
@@ -99,7 +113,7 @@ async def _answer(scope: Scope, receive: Receive, send: Send, exc: Exception,
         problem = dberrors.Problem(500, "internal_error",
                                    f"Something went wrong on our side (reference {reference}); nothing was "
                                    "saved. Try again, and if it happens again tell whoever runs the desk.")
-    else:
+    elif exc is not None:
         log.warning("%s %s: %s", scope["method"], scope["path"], exc.__class__.__name__)
     if wants_json(request):
         response = error_json(problem.status, problem.code, problem.message)

@@ -63,11 +63,19 @@ class CookieSession(SessionMiddleware):
 
 class ApiBodies:
     """API writes take JSON in UTF-8, of a bounded size; anything else is refused up front, with a
-    message, before any route (or the database) sees it."""
+    message, before any route (or the database) sees it. ``limits`` gives some operations (by the
+    path after the API's prefix) a limit of their own."""
 
-    def __init__(self, app: ASGIApp, limit: int) -> None:
+    def __init__(self, app: ASGIApp, limit: int, limits: dict[str, int] | None = None) -> None:
         self.app = app
         self.limit = limit
+        self.limits = limits or {}
+
+    def _limit(self, path: str) -> int:
+        for prefix in ("/api/v1", "/api"):
+            if path.startswith(prefix + "/"):
+                return self.limits.get(path[len(prefix):], self.limit)
+        return self.limit
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if (scope["type"] != "http" or not scope["path"].startswith("/api")
@@ -75,9 +83,10 @@ class ApiBodies:
             await self.app(scope, receive, send)
             return
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
-        too_large = f"The request body is larger than {self.limit:,} bytes."
+        limit = self._limit(scope["path"])
+        too_large = f"The request body is larger than {limit:,} bytes."
         length = headers.get("content-length", "")
-        if length.isdigit() and int(length) > self.limit:
+        if length.isdigit() and int(length) > limit:
             await _error(send, 413, "too_large", too_large)
             return
         chunks, size = [], 0
@@ -87,7 +96,7 @@ class ApiBodies:
                 return
             chunk = message.get("body", b"")
             size += len(chunk)
-            if size > self.limit:
+            if size > limit:
                 await _error(send, 413, "too_large", too_large)
                 return
             chunks.append(chunk)

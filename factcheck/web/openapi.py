@@ -28,19 +28,31 @@ _ALWAYS = {
     "401": "No API token, or one that is unknown, revoked or whose user is switched off",
     "403": "Your role does not allow this (or a browser write without its X-CSRF-Token header)",
     "422": "The request is not valid; the message says which part and why",
-    "503": "The database is busy, unreachable or full; nothing was saved",
+    "503": "More requests at once than the desk takes, or the database is busy, unreachable or full; "
+           "nothing was done (see Retry-After when it is given)",
 }
 _WITH_PATH_ID = {"404": "Nothing has that id"}
 _WRITES = {
     "404": "Nothing has an id the request names (in its path or its body)",
     "409": "Someone changed it first (the message names who, `details.current_version` says what "
            "to send), or it clashes with what is there",
+    "408": "The body did not arrive in time (FACTCHECK_REQUEST_BODY_SECONDS)",
     "413": "The body is too large",
     "415": "The body is not JSON in UTF-8",
 }
-_SPECIAL = {
-    ("post", "/api/v1/articles"): {"429": "Too many articles ingested this minute (see Retry-After)"},
-}
+
+
+def _special(app: FastAPI) -> dict[tuple[str, str], dict[str, str]]:
+    settings = app.state.settings
+    return {
+        ("post", "/api/v1/articles"): {"429": "Too many articles ingested this minute (see Retry-After)"},
+        ("post", "/api/v1/factchecks/import"): {
+            "413": f"The body is larger than {settings.import_max_bytes:,} bytes (FACTCHECK_IMPORT_MAX_BYTES), "
+                   "or holds more than 5,000 ClaimReviews",
+            "429": f"More than {settings.import_per_minute} imports this minute (see Retry-After)"},
+        ("post", "/api/v1/drafts/{item_id}/archive"): {
+            "429": f"More than {settings.archive_per_minute} pages archived this minute (see Retry-After)"},
+    }
 
 
 def _error_response(description: str) -> dict:
@@ -48,7 +60,7 @@ def _error_response(description: str) -> dict:
             "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorResponse"}}}}
 
 
-def _document(schema: dict) -> dict:
+def _document(schema: dict, special: dict[tuple[str, str], dict[str, str]]) -> dict:
     components = schema.setdefault("components", {})
     schemas = components.setdefault("schemas", {})
     schemas["ErrorResponse"] = ErrorResponse.model_json_schema(ref_template="#/components/schemas/{model}")
@@ -67,7 +79,7 @@ def _document(schema: dict) -> dict:
                 errors.update(_WITH_PATH_ID)
             if method in ("post", "put", "patch"):
                 errors.update(_WRITES)
-            errors.update(_SPECIAL.get((method, path), {}))
+            errors.update(special.get((method, path), {}))
             responses = operation.setdefault("responses", {})
             for status, description in errors.items():
                 responses[status] = _error_response(description)
@@ -81,7 +93,8 @@ def install(app: FastAPI) -> None:
     def openapi() -> dict:
         if app.openapi_schema is None:
             app.openapi_schema = _document(get_openapi(
-                title=app.title, version=app.version, description=app.description, routes=app.routes))
+                title=app.title, version=app.version, description=app.description, routes=app.routes),
+                _special(app))
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]

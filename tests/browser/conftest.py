@@ -81,7 +81,9 @@ def desk(tmp_path_factory) -> Iterator[Desk]:
     engine.dispose()
 
 
-@pytest.fixture(scope="session")
+# Package scope: Playwright's sync API keeps an event loop running in the main thread while it is
+# open, and tests after the browser tests run asyncio in that thread.
+@pytest.fixture(scope="package")
 def browser() -> Iterator[object]:
     with playwright_sync.sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)

@@ -167,6 +167,7 @@ def test_an_imported_fact_check_is_found_for_a_later_article_and_for_an_earlier_
 def test_the_same_review_url_is_imported_once(session, settings):
     rita = make_user(session, "rita")
     matching.import_reviews(session, actor=rita, reading=claimreview.read([REVIEW, REVIEW]), settings=settings)
+    session.commit()  # each import is its own unit of work, as from the API or the command line
     again = matching.import_reviews(session, actor=rita, reading=claimreview.read(REVIEW), settings=settings)
     assert again.imported == [] and again.skipped == [REVIEW["url"]]
     assert len(session.exec(select(FactCheck)).all()) == 1

@@ -26,8 +26,7 @@ from tests.search.fakes import FACTCHECKTOOLS, SEARXNG, WIKIPEDIA, FakeApi
 def fakes():
     made = {"wikipedia": FakeApi(WIKIPEDIA), "factchecktools": FakeApi(FACTCHECKTOOLS, key="k3y"),
             "searxng": FakeApi(SEARXNG)}
-    connectors.THROTTLE.__init__()  # no answers cached from another test
-    yield made
+    yield made  # each test has its own database: no answers cached from another test
     for f in made.values():
         f.close()
 

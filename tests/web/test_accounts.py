@@ -133,7 +133,7 @@ def test_a_short_configured_secret_is_refused(settings):
 @pytest.fixture
 def quick_throttle(app, client):  # the client has started the app
     """The desk's throttle with waits of 50 ms, doubling, at most 200 ms (30 s in the desk)."""
-    app.state.login_throttle = LoginThrottle(base_delay=0.05, max_delay=0.2)
+    app.state.login_throttle = LoginThrottle(base_delay=0.05, max_delay=0.2, storage=app.state.limits.storage)
     return app.state.login_throttle
 
 
@@ -161,7 +161,8 @@ def test_failures_make_the_next_attempts_wait_longer_but_the_right_password_stil
 
 def test_an_address_that_keeps_failing_is_refused_but_the_owner_elsewhere_gets_in(app, client, session):
     make_user(session, "rita", "editor")
-    app.state.login_throttle = LoginThrottle(base_delay=0.0)  # only the address's count matters here
+    # Only the address's count matters here.
+    app.state.login_throttle = LoginThrottle(base_delay=0.0, storage=app.state.limits.storage)
     attacker = TestClient(app, client=("203.0.113.9", 4000))
     codes = [attempt(attacker, f"guess-{i}", **{"X-Forwarded-For": f"198.51.100.{i}"})[0] for i in range(31)]
     assert codes[:30] == [401] * 30 and codes[30] == 429  # the header was not believed: one address
@@ -178,8 +179,8 @@ def test_a_trusted_proxy_is_believed_about_the_client(settings, session):
 
     make_user(session, "rita", "editor")
     app = create_app(settings.model_copy(update={"trusted_proxies": "10.0.0.5"}))
-    app.state.login_throttle = LoginThrottle(base_delay=0.0, max_delay=0.0)
     with TestClient(app, client=("10.0.0.5", 4000)) as proxy:
+        app.state.login_throttle = LoginThrottle(base_delay=0.0, max_delay=0.0, storage=app.state.limits.storage)
         codes = [attempt(proxy, f"guess-{i}", **{"X-Forwarded-For": f"198.51.100.{i}"})[0] for i in range(31)]
     assert codes == [401] * 31  # 31 clients behind the proxy, none over its limit
 
