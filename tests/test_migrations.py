@@ -5,7 +5,7 @@ import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from fastapi.testclient import TestClient
-from sqlmodel import SQLModel
+from sqlmodel import Session, SQLModel
 
 from factcheck.core.db import make_engine
 from factcheck.core.errors import DatabaseNotMigrated
@@ -40,3 +40,37 @@ def test_plain_alembic_upgrade_head_works(empty_settings, tmp_path):
                    capture_output=True)
     with make_engine(empty_settings).connect() as conn:
         assert conn.execute(sa.text("SELECT count(*) FROM ticket")).scalar() == 0
+
+
+def test_verdicts_published_before_publications_existed_get_one(session, settings, db):
+    # Data made at head, the schema taken back to before publications, then forward again: what
+    # an existing desk's upgrade does to its published and corrected verdicts.
+    from sqlmodel import select
+
+    from alembic import command
+    from factcheck.core.db import alembic_config, upgrade
+    from factcheck.models import Correction, Publication
+    from factcheck.tickets import publishing, states
+    from tests.conftest import make_user
+    from tests.factories import ingest
+
+    first, second = ingest(session, settings).tickets[:2]
+    ed = make_user(session, "ed", "editor")
+    for t in (first, second):
+        states.transition(session, actor=ed, ticket_id=t.id, to="disputed", rationale="The minutes say 6-3.",
+                          expected_version=1, rating="False")
+        publishing.publish(session, actor=ed, ticket_id=t.id, expected_version=2)
+    states.transition(session, actor=ed, ticket_id=second.id, to="unverified", rationale="Reopened to check again.",
+                      expected_version=3, correction="The minutes were misread; checking again.")
+    session.commit()
+    session.close()
+    db.dispose()
+    command.downgrade(alembic_config(settings.database_url), "0016")
+    upgrade(settings.database_url)
+    with Session(make_engine(settings)) as fresh:
+        shown = fresh.exec(select(Publication).order_by(Publication.id)).all()
+        assert [(p.ticket_id, p.state, p.rating, p.superseded_at is None) for p in shown] == [
+            (first.id, "disputed", "False", True), (second.id, "disputed", "False", False)]
+        assert all(p.rationale == "The minutes say 6-3." and p.published_by == "ed" for p in shown)
+        [fix] = fresh.exec(select(Correction)).all()
+        assert fix.publication_id == shown[1].id

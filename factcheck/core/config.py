@@ -47,6 +47,10 @@ class Settings(BaseSettings):
     # Publishing organisation, used as the ClaimReview author.
     org_name: str = "factcheck desk"
     org_url: str = "https://example.org/"
+    # The desk's own address as readers reach it (behind a proxy, the proxy's): every absolute
+    # link the desk writes (feeds, public pages) starts with it, never with the Host a client sent.
+    # Unset: http://{host}:{port}/.
+    public_url: str | None = None
 
     # Ingest limits.
     max_article_chars: int = 200_000
@@ -142,6 +146,11 @@ class Settings(BaseSettings):
         if self.engine:
             return self.engine
         return "openai" if (self.resolved_llm_base_url or self.resolved_llm_api_key) else "offline"
+
+    @property
+    def site_url(self) -> str:
+        """The desk's public address, without a trailing slash."""
+        return (self.public_url or f"http://{self.host}:{self.port}").rstrip("/")
 
     @property
     def is_sqlite(self) -> bool:

@@ -46,11 +46,12 @@ def _embedded_ipv4(ip: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
 def is_public(ip: IP) -> bool:
     """True only for globally routable unicast addresses: not loopback, private, link-local (cloud
     metadata at 169.254.169.254), carrier-grade NAT, multicast, reserved or unspecified; for IPv6,
-    also not when the IPv4 address it embeds is any of those."""
+    also not site-local (fec0::/10: deprecated, but still routed inside networks that use it) and
+    not when the IPv4 address it embeds is any of those."""
     if not ip.is_global or ip.is_multicast:
         return False
     if isinstance(ip, ipaddress.IPv6Address):
-        return all(is_public(inner) for inner in _embedded_ipv4(ip))
+        return not ip.is_site_local and all(is_public(inner) for inner in _embedded_ipv4(ip))
     return True
 
 
@@ -60,18 +61,18 @@ def resolve_public(host: str, port: int, *, allow_private: bool = False) -> str:
     The fetch then connects to this address (not to a second lookup of the name), so a DNS answer
     that changes between check and use cannot send the request inward.
     """
+    # One message whether the name does not resolve or resolves inward, naming no address: the
+    # answer must not let someone map the names and addresses of the network the desk runs in.
+    refused = FetchError(f"{host} is not a public web address (it could not be found, or it leads to a "
+                         "private or local network), so the desk will not contact it. An operator can set "
+                         "FACTCHECK_ALLOW_PRIVATE_URLS=true to allow private addresses.")
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError):
-        raise FetchError(f"The address {host!r} could not be found.") from None
+    except (socket.gaierror, UnicodeError, OSError):
+        raise refused from None
     addresses = [ipaddress.ip_address(info[4][0].split("%")[0]) for info in infos]
-    if not allow_private:
-        for ip in addresses:
-            if not is_public(ip):
-                raise FetchError(
-                    f"Refusing to fetch {host}: it points to a private or local address ({ip}). "
-                    "Set FACTCHECK_ALLOW_PRIVATE_URLS=true to allow it."
-                )
+    if not allow_private and not all(is_public(ip) for ip in addresses):
+        raise refused
     return str(addresses[0])
 
 

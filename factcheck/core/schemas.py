@@ -53,11 +53,16 @@ def text(max_length: int, *, min_chars: int = 1, description: str | None = None)
                      Field(description=description)]
 
 
-# An http(s) address with a host (what core.urls accepts): no userinfo, no brackets, spaces only
-# around it.
-URL_PATTERN = (rf"^[{SPACE}]*[hH][tT][tT][pP][sS]?://[^{SPACE}/?#@\[\]\\:]+(:[0-9]{{1,5}})?"
-               rf"([/?#][^{SPACE}]*)?[{SPACE}]*$")
-PATTERN_MEANINGS[URL_PATTERN] = "must be a complete http:// or https:// address"
+# Characters RFC 3986 does not allow in a URL as they are (they must be percent-encoded): let
+# through, they turn a link into markup in Markdown and HTML (`<https://x/><script>…`).
+URL_UNSAFE_CHARS = '<>"{}|\\^`'
+_UNSAFE_CLASS = URL_UNSAFE_CHARS.replace("\\", "\\\\")  # the backslash escaped, for a character class
+# An http(s) address with a host (what core.urls accepts): no userinfo, no brackets, none of the
+# characters above, spaces only around it.
+URL_PATTERN = (rf"^[{SPACE}]*[hH][tT][tT][pP][sS]?://[^{SPACE}/?#@\[\]\\:{_UNSAFE_CLASS}]+(:[0-9]{{1,5}})?"
+               rf"([/?#][^{SPACE}{_UNSAFE_CLASS}]*)?[{SPACE}]*$")
+PATTERN_MEANINGS[URL_PATTERN] = ("must be a complete http:// or https:// address, with no spaces and none of "
+                                 "< > \" { } | \\ ^ ` (write them percent-encoded, as %3C and so on)")
 Url = Annotated[str, StringConstraints(max_length=2000, pattern=URL_PATTERN),
                 Field(description="A complete http:// or https:// address", examples=["https://council.example/minutes"])]
 

@@ -15,7 +15,7 @@ from factcheck.auth.permissions import Action, Actor, require_person
 from factcheck.core.errors import Conflict, InvalidInput, NotFound
 from factcheck.core.locks import refuse_if_published
 from factcheck.core.text import surroundings
-from factcheck.core.urls import clean_url, safe_url
+from factcheck.core.urls import clean_url, found_url
 from factcheck.drafts.schemas import DraftPublic
 from factcheck.engines.base import ClaimContext, Drafts, ExtractedClaim
 from factcheck.models import (
@@ -64,7 +64,7 @@ def store(session: Session, *, ticket: Ticket, drafts: Drafts) -> list[DraftItem
         for q in drafts.questions
     ] + [
         DraftItem(ticket_id=ticket.id, kind=DraftKind.source, text=s.name[:MAX_TEXT], rationale=s.rationale,
-                  source_kind=s.source_kind, url=safe_url(s.url), search_query=s.search_query[:500], **machine)
+                  source_kind=s.source_kind, url=found_url(s.url), search_query=s.search_query[:500], **machine)
         for s in drafts.sources
     ]
     session.add_all(items)

@@ -5,16 +5,19 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator
 from datetime import datetime, timezone
 from functools import cache
 from typing import Any
+from urllib.parse import quote
 
 from jinja2 import Environment
 
 from factcheck.core.config import Settings
 from factcheck.core.errors import InvalidInput
 from factcheck.core.templating import make_environment
+from factcheck.core.urls import found_url
 from factcheck.exports.schemas import (
     ArticleInReport,
     CorrectionInReport,
@@ -199,8 +202,25 @@ def to_csv(items: Iterator[ReportItem], settings: Settings) -> Iterator[str]:
     yield buf.getvalue()
 
 
+# The marks CommonMark reads as inline markup (emphasis, code, links, images, HTML, entities,
+# tables, strike-through, headings); a backslash makes each literal. Others ("$18.4 million")
+# stay as they are, so the report still reads well as plain text.
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>&!|~#])")
+# What would open a block at the start of a line: a list item, an ordered one, a heading underline.
+_MD_BLOCK_START = re.compile(r"^(?:([-+=])|(\d{1,9})([.)]))")
+
+
 def _md_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("<", "&lt;").replace("[", "\\[").replace("]", "\\]")
+    """Text as Markdown that renders as exactly that text: no emphasis, no link, no HTML, no block
+    of its own (line breaks become spaces: each value sits on one line of the report)."""
+    flat = _MD_INLINE.sub(r"\\\1", " ".join(str(text).split()))
+    return _MD_BLOCK_START.sub(lambda m: "\\" + m.group(1) if m.group(1) else f"{m.group(2)}\\{m.group(3)}", flat)
+
+
+def _md_link(url: str) -> str:
+    """An autolink that nothing in the URL can end early: what a URL may not hold as it is is
+    percent-encoded (stored before the input rules refused it, or found by a machine)."""
+    return f"<{found_url(url) or quote(url, safe=':/?#&=%+')}>"
 
 
 def to_markdown(items: Iterator[ReportItem], settings: Settings) -> Iterator[str]:
@@ -212,10 +232,9 @@ def to_markdown(items: Iterator[ReportItem], settings: Settings) -> Iterator[str
             a = item.article
             yield f"## {_md_escape(a.title)}\n\n"
             meta = [x for x in [a.outlet, a.published.isoformat() if a.published else None] if x]
-            if a.url:
-                meta.append(f"<{a.url}>")
+            meta = [_md_escape(m) for m in meta] + ([_md_link(a.url)] if a.url else [])
             if meta:
-                yield f"{' · '.join(_md_escape(m) if not m.startswith('<') else m for m in meta)}\n\n"
+                yield f"{' · '.join(meta)}\n\n"
         t, v = item.ticket, item.verdict
         verdict = VERDICT_NAMES.get(TicketState(t.state), "Open (unverified)")
         yield f"### {verdict}: {_md_escape(t.claim)}\n\n"
@@ -223,7 +242,7 @@ def to_markdown(items: Iterator[ReportItem], settings: Settings) -> Iterator[str
         if t.attribution:
             yield f"- **Attribution:** {_md_escape(t.attribution)}\n"
         if v:
-            yield f"- **Verdict:** {verdict}, by {v.by or 'unknown'} on {_fmt(v.at)}\n"
+            yield f"- **Verdict:** {verdict}, by {_md_escape(v.by or 'unknown')} on {_fmt(v.at)}\n"
             if t.rating:
                 yield f"- **Rating:** {_md_escape(t.rating)}\n"
             if v.rationale:
@@ -247,8 +266,8 @@ def to_markdown(items: Iterator[ReportItem], settings: Settings) -> Iterator[str
         if item.sources:
             yield "**Sources**\n\n"
             for d, by in item.sources:
-                link = f" <{d.url}>" if d.url else ""
-                query = f" (search: `{d.search_query.replace('`', '')}`)" if d.search_query else ""
+                link = f" {_md_link(d.url)}" if d.url else ""
+                query = f" (search: {_md_escape(d.search_query)})" if d.search_query else ""
                 kept = (f" (archived {_fmt(d.archived_at)}, sha256 {d.archived_sha256[:12]}…)"
                         if d.archived_at else "")
                 yield f"- {_md_escape(d.text)}{link}{query}{kept} _({_md_escape(drafted_by(d, by))})_\n"
@@ -256,8 +275,8 @@ def to_markdown(items: Iterator[ReportItem], settings: Settings) -> Iterator[str
         if item.notes:
             yield "**Evidence notes**\n\n"
             for n, by in item.notes:
-                link = f" <{n.url}>" if n.url else ""
-                yield f"- {_md_escape(n.text)}{link} — {by}, {_fmt(n.created_at)}\n"
+                link = f" {_md_link(n.url)}" if n.url else ""
+                yield f"- {_md_escape(n.text)}{link} — {_md_escape(by)}, {_fmt(n.created_at)}\n"
             yield "\n"
 
 

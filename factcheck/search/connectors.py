@@ -31,6 +31,7 @@ from factcheck.core import netguard
 from factcheck.core.config import Settings
 from factcheck.core.errors import FactcheckError, TooLarge
 from factcheck.core.limits import shared_limits
+from factcheck.core.urls import found_url
 from factcheck.models import SearchCacheEntry, Ticket, TicketState, utcnow
 
 USER_AGENT = f"factcheck/{__version__} (fact-check desk; https://github.com/factcheck-desk) httpx"
@@ -60,12 +61,13 @@ class ConnectorError(Exception):
 
 
 def _text(value: object, limit: int = 500) -> str:
-    return " ".join(html.unescape(_TAG.sub("", str(value or ""))).split())[:limit]
+    """An API's text as plain text: entities decoded first, then tags stripped (stripping first let
+    "&lt;/results&gt;" arrive as a real closing tag), spaces collapsed (no line of its own)."""
+    return " ".join(_TAG.sub(" ", html.unescape(str(value or ""))).split())[:limit]
 
 
 def _http_url(value: object) -> str | None:
-    url = str(value or "").strip()
-    return url[:2000] if re.match(r"https?://[^\s/]+", url) else None
+    return found_url(str(value or "")[:2000])
 
 
 class _Http:

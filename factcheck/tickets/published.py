@@ -3,16 +3,14 @@ scale (admins edit it)."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
 from typing import Annotated
-from xml.sax.saxutils import escape
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import Response
 
 from factcheck.core.errors import InvalidInput
 from factcheck.models import RATING_BEST, RATING_WORST
-from factcheck.tickets import publishing, ratings
+from factcheck.tickets import feeds, publishing, ratings
 from factcheck.web.deps import CsrfDep, OptionalUserDep, SessionDep, SettingsDep, UserDep
 from factcheck.web.render import redirect, render
 
@@ -21,25 +19,17 @@ router = APIRouter()
 
 @router.get("/corrections")
 def corrections_page(request: Request, session: SessionDep, user: OptionalUserDep):
-    """Public, like the verdicts it corrects: readers can see every correction without an account."""
+    """Public, like the verdicts it corrects: readers can see every correction without an account
+    (what was published and the note; never a reopened ticket's work in progress)."""
     return render(request, "publishing/corrections.html", user, entries=publishing.corrections_log(session))
 
 
 @router.get("/corrections.atom")
-def corrections_feed(request: Request, session: SessionDep, settings: SettingsDep):
-    entries = publishing.corrections_log(session, limit=50)
-    base = str(request.base_url).rstrip("/")
-    updated = max((e.at for e in entries), default=datetime(2025, 1, 1, tzinfo=timezone.utc))
-    items = "".join(
-        f"<entry><id>{base}/corrections#c{e.id}</id><title>{escape(e.claim[:200])}</title>"
-        f"<updated>{e.at.isoformat()}</updated><link href=\"{base}/corrections#c{e.id}\"/>"
-        f"<summary>{escape(f'Was {e.was_state}' + (f' ({e.was_rating})' if e.was_rating else '') + f'. {e.note}')}"
-        f"</summary></entry>" for e in entries)
-    xml = (f'<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
-           f"<id>{base}/corrections</id><title>{escape(settings.org_name)}: corrections</title>"
-           f"<updated>{updated.isoformat()}</updated><link rel=\"self\" href=\"{base}/corrections.atom\"/>"
-           f"{items}</feed>")
-    return Response(xml, media_type="application/atom+xml; charset=utf-8")
+def corrections_feed(session: SessionDep, settings: SettingsDep):
+    """The corrections log as Atom (RFC 4287). Links come from the configured public address, never
+    from the Host header a client sent (a cache behind a proxy would keep the client's version)."""
+    return Response(feeds.corrections_atom(publishing.corrections_log(session, limit=50), settings),
+                    media_type="application/atom+xml; charset=utf-8")
 
 
 @router.get("/ratings")

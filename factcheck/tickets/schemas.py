@@ -181,14 +181,17 @@ class ScaleIn(Strict):
 
 
 class CorrectionPublic(Public):
+    """A correction as the public log shows it: only published text."""
+
     id: int
     ticket_id: int
-    claim: str
+    claim: str = Field(description="The claim as it was published")
     article_title: str
     note: str
     was_state: TicketState
     was_rating: str | None
-    now_state: TicketState
+    now_state: TicketState | None = Field(description="The verdict published after the correction; null while "
+                                                      "the ticket is under review")
     now_rating: str | None
     republished: bool
     by: str

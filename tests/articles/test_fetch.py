@@ -100,7 +100,7 @@ def test_each_bad_page_is_refused_with_its_reason(site, open_settings, path, err
     "http://100.64.0.1/", "http://0.0.0.0/",
 ])
 def test_local_private_and_metadata_addresses_are_refused(settings, url):
-    with pytest.raises(FetchError, match="private or local address"):
+    with pytest.raises(FetchError, match="private or local network"):
         sources.fetch(url, settings)
 
 
@@ -120,6 +120,8 @@ def test_the_deadline_covers_the_whole_fetch_not_each_read(site, open_settings):
     "2001:0:4136:e378:8000:63bf:80ff:fffe",  # Teredo whose client is 127.0.0.1
     "::7f00:1",               # IPv4-compatible 127.0.0.1
     "::ffff:a9fe:a9fe",       # IPv4-mapped metadata service
+    "fec0::1",                # site-local (deprecated, still routed inside some networks)
+    "fefe:1::2",
 ])
 def test_ipv6_addresses_that_lead_to_private_ipv4_are_not_public(address):
     import ipaddress
@@ -140,7 +142,7 @@ def test_a_fetch_to_a_translated_private_address_is_refused_before_connecting(se
         raise AssertionError("a connection was attempted")
 
     monkeypatch.setattr(netguard, "_once", no_connection)
-    with pytest.raises(FetchError, match="private or local address"):
+    with pytest.raises(FetchError, match="private or local network"):
         sources.fetch(url, settings)
 
 
@@ -153,8 +155,9 @@ def test_only_http_and_https_are_fetched(settings, url):
 def test_a_redirect_is_checked_again_before_it_is_followed(site, settings, monkeypatch):
     # Treat the test site as a public host; the address it redirects to is the cloud metadata service.
     monkeypatch.setattr(netguard, "is_public", lambda ip: str(ip) == "127.0.0.1")
-    with pytest.raises(FetchError, match="169.254.169.254"):
+    with pytest.raises(FetchError, match="private or local network") as refused:
         sources.fetch(f"{site}/redirect?to=http://169.254.169.254/latest/meta-data/", settings)
+    assert "169.254.169.254" in refused.value.message  # the host as given, which the user typed
     assert "2.1 million" in sources.fetch(f"{site}/redirect?to=/article", settings).text
 
 
@@ -185,6 +188,38 @@ def test_url_ingest_through_the_api_stores_nothing_when_refused(client, session,
     session.commit()
     resp = client.post("/api/v1/articles", json={"url": "http://169.254.169.254/latest/meta-data/"},
                        headers={"Authorization": f"Bearer {token}"})
-    assert resp.status_code == 422 and "private or local address" in resp.json()["error"]["message"]
+    assert resp.status_code == 422 and "private or local network" in resp.json()["error"]["message"]
     assert session.exec(select(func.count()).select_from(Article)).one() == 0
     assert isinstance(FetchError("x"), FactcheckError)
+
+
+@pytest.mark.parametrize("url", ["http://localhost:9/", "http://metadata.internal.example/", "http://[::1]/"])
+def test_a_refusal_never_says_which_address_a_name_led_to(settings, url, monkeypatch):
+    # A reviewer must not be able to map the names and addresses of the desk's own network.
+    real = netguard.socket.getaddrinfo
+
+    def internal(host, *args, **kwargs):
+        if host == "metadata.internal.example":
+            return [(2, 1, 6, "", ("10.20.30.40", 80))]
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(netguard.socket, "getaddrinfo", internal)
+    with pytest.raises(FetchError) as refused:
+        sources.fetch(url, settings)
+    message = refused.value.message
+    assert "10.20.30.40" not in message and "127.0.0.1" not in message
+    assert "not a public web address" in message
+
+
+def test_a_name_that_does_not_resolve_gets_the_same_answer_as_one_that_leads_inward(settings):
+    with pytest.raises(FetchError) as unknown:
+        sources.fetch("http://no-such-host.invalid/", settings)
+    with pytest.raises(FetchError) as inward:
+        sources.fetch("http://localhost/", settings)
+    assert unknown.value.message.replace("no-such-host.invalid", "H") == inward.value.message.replace("localhost", "H")
+
+
+@pytest.mark.parametrize("url", ["http://[::1/", "http://[::1]x/", "https://host:99999/", "http://a:b/"])
+def test_a_malformed_address_is_refused_with_a_reason(settings, url):
+    with pytest.raises(FetchError, match="not a well-formed address|Only http|not a public"):
+        sources.fetch(url, settings)

@@ -141,7 +141,7 @@ def test_hostile_article_and_draft_text_execute_nothing(page, desk):
     page.get_by_label("Link (http or https)").evaluate("el => { el.type = 'text'; }")  # past the browser's own check
     page.get_by_label("Link (http or https)").fill("javascript:alert('source')")
     page.get_by_role("button", name="Add source").click()
-    assert "Links must be complete http:// or https:// addresses." in page.get_by_role("alert").inner_text()
+    assert "The link must be a complete http:// or https:// address" in page.get_by_role("alert").inner_text()
     for path in (f"/articles/{article_id}", f"/tickets/{ticket_id}", "/"):
         page.goto(path)
         assert page.locator("main img, main iframe").count() == 0

@@ -219,3 +219,45 @@ def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_are_plain_text(sessi
     for cell in (c for r in rows for c in r.values()):
         assert not cell.lstrip(" ").startswith(("=", "+", "-", "@", "\t", "\r")), cell
     assert row["score"][0].isdigit() and row["ticket_id"] == str(ticket.id)  # numbers stay numbers
+
+
+HOSTILE_URL = "https://council.example/minutes.pdf><script>alert(document.domain)</script>"
+
+
+def test_a_link_that_is_not_a_url_is_refused_where_a_person_types_it(client, session, settings):
+    from tests.conftest import make_token
+
+    ticket = ingest(session, settings).tickets[0]
+    token = make_token(session, make_user(session, "rita", "reviewer"))
+    refused = client.post(f"/api/v1/tickets/{ticket.id}/notes", headers={"Authorization": f"Bearer {token}"},
+                          json={"text": "The minutes.", "url": HOSTILE_URL})
+    assert refused.status_code == 422 and "percent-encoded" in refused.json()["error"]["message"]
+
+
+def test_markdown_renders_every_stored_text_and_link_as_text_never_as_html(session, settings):
+    from markdown_it import MarkdownIt
+
+    from factcheck.models import DraftItem, Note
+
+    result, ticket, items = _reviewed(session, settings)
+    # As stored before the input rules refused such links, and as a search connector once found one.
+    editor = session.exec(select(User).where(User.name == "ed")).one()
+    session.add(Note(ticket_id=ticket.id, author_id=editor.id, text="*Minutes* <img src=x onerror=alert(1)> [x](y)",
+                     url=HOSTILE_URL))
+    source = session.get(DraftItem, items[0].id)
+    source.text = "Council minutes\n\n<script>alert(2)</script>"
+    source.url = 'https://search.example/r?q="><iframe src=javascript:alert(3)>'
+    session.add(source)
+    session.commit()
+
+    markdown = _report(session, settings, "md")
+    html = MarkdownIt("commonmark").render(markdown)  # CommonMark lets raw HTML through: the test of it
+    soup = BeautifulSoup(html, "html.parser")
+    assert not soup.find_all(["script", "img", "iframe", "style", "object"])
+    assert not any(attr.startswith("on") for tag in soup.find_all(True) for attr in tag.attrs)
+    hrefs = [a["href"] for a in soup.find_all("a")]
+    assert hrefs and all(h.startswith(("http://", "https://")) for h in hrefs)
+    assert not any(c in h for h in hrefs for c in '<>"')
+    text = soup.get_text()
+    assert "<img src=x onerror=alert(1)>" in text and "*Minutes*" in text  # shown as written
+    assert "<script>alert(2)</script>" in text

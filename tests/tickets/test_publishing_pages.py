@@ -66,7 +66,7 @@ def test_the_api_publishes_in_bulk_and_refuses_a_reviewer(client, session, setti
                            json={"to": "unverified", "rationale": WHY, "expected_version": 3, "correction": FIX})
     assert reopened.status_code == 200 and reopened.json()["published_at"] is None
     log = client.get("/api/v1/corrections", headers=rita_auth).json()
-    assert [(c["ticket_id"], c["was_rating"], c["now_state"]) for c in log] == [(made[0].id, "False", "unverified")]
+    assert [(c["ticket_id"], c["was_rating"], c["now_state"]) for c in log] == [(made[0].id, "False", None)]
     session.expire_all()
     assert len(session.exec(select(Ticket).where(Ticket.published_at.is_not(None))).all()) == 1
 
@@ -145,3 +145,67 @@ def test_an_editor_publishes_checked_tickets_from_the_queue(client, session, set
     assert done.status_code == 303
     session.expire_all()
     assert all(session.get(Ticket, t.id).published_at for t in made)
+
+
+def _published_then_reopened(session, settings):
+    from factcheck.tickets import corrections, publishing, states
+
+    ticket = ingest(session, settings).tickets[0]
+    published_claim = ticket.claim
+    ed, rita = make_user(session, "ed", "editor"), make_user(session, "rita")
+    states.transition(session, actor=ed, ticket_id=ticket.id, to="disputed", rationale=WHY, expected_version=1,
+                      rating="False")
+    publishing.publish(session, actor=ed, ticket_id=ticket.id, expected_version=2)
+    states.transition(session, actor=ed, ticket_id=ticket.id, to="unverified", rationale=WHY, expected_version=3,
+                      correction=FIX)
+    # Work in progress on the reopened ticket: none of it is public until an editor publishes again.
+    corrections.edit_claim(session, actor=rita, ticket_id=ticket.id, expected_version=ticket.version,
+                           changes=corrections.ClaimChanges(claim="WORK IN PROGRESS: the vote was 7-2, maybe."))
+    states.transition(session, actor=ed, ticket_id=ticket.id, to="corroborated", rationale=WHY,
+                      expected_version=ticket.version, rating="True")
+    session.commit()
+    return ticket, published_claim, ed
+
+
+def test_the_public_log_shows_what_was_published_never_a_reopened_tickets_work(client, session, settings):
+    ticket, published_claim, ed = _published_then_reopened(session, settings)
+    for public in (client.get("/corrections").text, client.get("/corrections.atom").text):
+        assert published_claim in public and FIX in public and "under review" in public
+        assert "WORK IN PROGRESS" not in public and "corroborated" not in public and "(True)" not in public
+
+    from factcheck.tickets import publishing
+
+    publishing.publish(session, actor=ed, ticket_id=ticket.id, expected_version=session.get(Ticket, ticket.id).version)
+    session.commit()
+    page = client.get("/corrections").text
+    assert "now corroborated (True)" in page and "under review" not in page
+    assert published_claim in page  # the entry is about the verdict that was corrected, as it was published
+
+
+def test_the_feed_is_valid_atom_whatever_the_text_and_whoever_the_host(client, session, settings):
+    from lxml import etree
+
+    from factcheck.tickets import publishing, states
+
+    ticket = ingest(session, settings).tickets[0]
+    ed = make_user(session, "ed", "editor")
+    states.transition(session, actor=ed, ticket_id=ticket.id, to="disputed", rationale=WHY, expected_version=1)
+    publishing.publish(session, actor=ed, ticket_id=ticket.id, expected_version=2)
+    states.transition(session, actor=ed, ticket_id=ticket.id, to="unverified", rationale=WHY, expected_version=3,
+                      correction="Control \x01\x08 and \ufffe\uffff characters in the note: the feed stays valid.")
+    session.commit()
+    client.app.state.settings = settings.model_copy(update={"public_url": "https://checks.example.org/desk/"})
+    feed = client.get("/corrections.atom", headers={"Host": "evil.example"})
+    root = etree.fromstring(feed.content)  # raises on XML that is not well-formed
+    atom = "{http://www.w3.org/2005/Atom}"
+    assert root.tag == f"{atom}feed"
+    for required in ("id", "title", "updated", "author"):  # RFC 4287 4.1.1 (author: on the feed or each entry)
+        assert root.find(f"{atom}{required}") is not None, required
+    assert root.find(f"{atom}author/{atom}name").text == settings.org_name
+    [entry] = root.findall(f"{atom}entry")
+    for required in ("id", "title", "updated", "link", "summary"):
+        assert entry.find(f"{atom}{required}") is not None, required
+    links = [e.get("href") for e in root.iter(f"{atom}link")] + [e.text for e in root.iter(f"{atom}id")]
+    assert links and all(u.startswith("https://checks.example.org/desk/") for u in links)
+    assert "evil.example" not in feed.text
+    assert "Control  and  characters in the note" in entry.find(f"{atom}summary").text

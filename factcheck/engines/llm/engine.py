@@ -10,7 +10,7 @@ from typing import TypeVar
 
 from factcheck.core.backoff import backoff_seconds
 from factcheck.core.config import Settings
-from factcheck.core.urls import safe_url
+from factcheck.core.urls import found_url
 from factcheck.engines.base import (
     ArticleInput,
     ClaimContext,
@@ -194,7 +194,7 @@ class OpenAIEngine:
         return Drafts(
             questions=[DraftedQuestion(q.question.strip(), q.rationale.strip()) for q in out.questions],
             sources=[DraftedSource(name=s.name.strip(), source_kind=s.kind, rationale=s.why.strip(),
-                                   search_query=s.search_query.strip(), url=safe_url(s.url))
+                                   search_query=s.search_query.strip(), url=found_url(s.url))
                      for s in out.sources],
             provenance=self.provenance(DRAFT),
             dropped=dropped,
