@@ -28,7 +28,7 @@ from factcheck.jobs.worker import start_in_process, stop_in_process
 from factcheck.matching import api as matching_api
 from factcheck.search import api as search_api
 from factcheck.tickets import api as ticket_api, forms as ticket_forms, published, views as ticket_views
-from factcheck.users import api as user_api, views as user_views
+from factcheck.users import account_views, api as user_api, login_views, views as user_views
 from factcheck.web import errors, openapi
 from factcheck.web.admission import Admission, raise_thread_limit
 from factcheck.web.containment import Contain
@@ -53,8 +53,8 @@ def api_router() -> APIRouter:
 
 def page_router() -> APIRouter:
     router = APIRouter()
-    for module in (user_views, ticket_views, ticket_forms, published, article_views, export_views, dashboard_views,
-                   webhook_views):
+    for module in (login_views, account_views, user_views, ticket_views, ticket_forms, published, article_views,
+                   export_views, dashboard_views, webhook_views):
         router.include_router(module.router)
     return router
 

@@ -28,6 +28,8 @@ CORRECTED = "The Riverton City Council voted 7-2 on March 4, 2025 to raise resid
 MISSED = {"html": "Riverton council raises water rates", "api": "the largest increase since 2009",
           "cli": "for pipe replacement"}
 TARGET_IDS: dict[str, int] = {}
+FACT_CHECK_IDS: dict[str, int] = {}
+WITHDRAWN = "A fake: the fact-checker never published this page."
 
 
 @dataclass
@@ -239,6 +241,18 @@ ACTIONS = [
         "api": lambda d, u, s: d.api(u, "POST", f"/api/v1/users/{s.target_id}/tokens", {"label": "api"}),
         "cli": lambda d, u, s: d.cli(u, "users", "token", s.target, "--label", "api"),
     }, audit="token.issue", allowed="ada", refused="ed"),
+    WriteAction("withdraw an imported fact-check", {
+        "html": lambda d, u, s: d.form(u, f"/tickets/{s.ticket.id}/factchecks/{FACT_CHECK_IDS[s.door]}/withdraw",
+                                       note=WITHDRAWN),
+        "api": lambda d, u, s: d.api(u, "POST", f"/api/v1/factchecks/{FACT_CHECK_IDS[s.door]}/withdraw",
+                                     {"note": WITHDRAWN}),
+        "cli": lambda d, u, s: d.cli(u, "import", "withdraw", str(FACT_CHECK_IDS[s.door]), "--note", WITHDRAWN),
+    }, audit="factcheck.withdraw", allowed="ed", refused="rita", prepare=lambda session, s: _fact_check(session, s)),
+    WriteAction("require two-factor sign-in of a role", {
+        "html": lambda d, u, s: d.form(u, "/users/two-factor", role="reviewer"),
+        "api": lambda d, u, s: d.api(u, "PUT", "/api/v1/users/two-factor-roles", {"roles": ["reviewer"]}),
+        "cli": lambda d, u, s: d.cli(u, "users", "two-factor-roles", "reviewer"),
+    }, audit="desk.two_factor_roles", allowed="ada", refused="ed", same_before=False),
     WriteAction("revoke someone else's API tokens", {
         "api": lambda d, u, s: d.api(u, "POST", f"/api/v1/users/{s.target_id}/tokens/revoke"),
         "cli": lambda d, u, s: d.cli(u, "users", "revoke", s.target),
@@ -280,6 +294,16 @@ def _dismissed(session, ticket: Ticket) -> None:
     corrections.dismiss(session, actor=users.by_name(session, "ed"), ticket_id=ticket.id, reason="opinion",
                         note=None, expected_version=1)
     session.commit()
+
+
+def _fact_check(session, subject: Subject) -> None:
+    from factcheck.models import FactCheck
+
+    fc = FactCheck(claim="Riverton raised water rates by 12 percent.", url=f"https://checks.example/{subject.door}",
+                   url_key=f"checks.example/{subject.door}", imported_by="rita", source="api")
+    session.add(fc)
+    session.commit()
+    FACT_CHECK_IDS[subject.door] = fc.id
 
 
 def _span(subject: Subject, words: str) -> dict:

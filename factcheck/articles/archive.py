@@ -26,15 +26,17 @@ MAX_CHARS = 200_000
 def archive(session: Session, *, actor: Actor, item_id: int, settings: Settings) -> DraftPublic:
     person = require_person(actor, Action.review_drafts)
     item = drafts.get(session, item_id)
-    refuse_if_published(session.get(Ticket, item.ticket_id))
+    ticket = session.get(Ticket, item.ticket_id)
+    refuse_if_published(session, ticket, lock=False)
     if item.kind != DraftKind.source or not (item.url or "").startswith(("http://", "https://")):
         raise InvalidInput("Only a source with an http(s) link can be archived.")
     shared_limits(settings.database_url).per_minute(
         "archive", settings.archive_per_minute, person.id, message="Too many pages archived")
-    # Read, then fetch, then write: nothing is written while the page is being fetched.
+    # Read, then fetch, then write: nothing is written (or locked) while the page is being fetched.
     text = sources.fetch(item.url, settings).text[:MAX_CHARS]
     if not text.strip():
         raise InvalidInput("The page has no text to keep.")
+    refuse_if_published(session, ticket)  # it may have been published while the page was fetched
     item.archived_text = text
     item.archived_sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
     item.archived_at = utcnow()

@@ -1,12 +1,13 @@
-"""Logging in with a name and a password."""
+"""Logging in with a name and a password, and a second factor where the user has one."""
 
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
-from factcheck.auth import passwords, sessions
+from factcheck.auth import passwords, sessions, twofactor
 from factcheck.auth.throttle import LoginThrottle
 from factcheck.core.errors import NotAuthenticated
 from factcheck.models import User
@@ -34,14 +35,41 @@ def authenticate(session: Session, *, name: str, password: str) -> User:
     return user
 
 
+@dataclass(frozen=True)
+class Attempt:
+    user: User
+    # The new login's key for the cookie; None while the user still owes their second factor.
+    key: str | None
+
+
 def log_in(session: Session, *, name: str, password: str, address: str, throttle: LoginThrottle,
-           lifetime_seconds: int) -> tuple[User, str]:
-    """``authenticate`` and start a login (its cookie key is returned); failures are counted
-    for the throttle, whose wait (``throttle.admit``) the caller has already served."""
+           lifetime_seconds: int) -> Attempt:
+    """``authenticate`` and start a login, unless the user signs in with a second factor too
+    (``second_factor`` finishes it). Failures are counted for the throttle, whose wait
+    (``throttle.admit``) the caller has already served."""
     try:
         user = authenticate(session, name=name, password=password)
     except NotAuthenticated:
         throttle.failed(name, address)
         raise
+    if twofactor.enabled_factor(session, user.id) is not None:
+        return Attempt(user, None)  # the failure count stands until the second factor is right too
     throttle.succeeded(name)
-    return user, sessions.start(session, user=user, lifetime_seconds=lifetime_seconds)
+    return Attempt(user, sessions.start(session, user=user, lifetime_seconds=lifetime_seconds))
+
+
+def second_factor(session: Session, *, user_id: int, code: str, address: str, throttle: LoginThrottle,
+                  lifetime_seconds: int) -> Attempt:
+    """The second step of a login: a current code from the user's app, or one of their recovery
+    codes (each works once). A wrong one counts as a failed login."""
+    user = session.get(User, user_id)
+    factor = twofactor.enabled_factor(session, user_id) if user is not None and user.active else None
+    if factor is None:
+        raise NotAuthenticated("Log in again.")
+    if not (twofactor.accept_code(factor, code) or twofactor.use_recovery_code(factor, code)):
+        throttle.failed(user.name, address)
+        raise NotAuthenticated("That code is not right (or was used already). Type the code your app shows now, "
+                               "or one of your recovery codes.")
+    session.add(factor)
+    throttle.succeeded(user.name)
+    return Attempt(user, sessions.start(session, user=user, lifetime_seconds=lifetime_seconds))

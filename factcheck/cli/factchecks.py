@@ -13,7 +13,7 @@ from factcheck.cli.common import actor, fail, unit_of_work
 from factcheck.core import netguard
 from factcheck.core.config import get_settings
 from factcheck.core.errors import FactcheckError
-from factcheck.matching import claimreview, service as matching
+from factcheck.matching import claimreview, factchecks
 
 app = typer.Typer(help="Import data into the desk.", no_args_is_help=True)
 
@@ -26,16 +26,21 @@ def import_claimreview(
     source: Annotated[str, typer.Argument(help="A JSON or JSON-LD file, an HTML page saved to disk, "
                                                "- for stdin, or an http(s) URL of a fact-check page.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    replace: Annotated[bool, typer.Option("--replace", help="Editors: withdraw a page already imported and "
+                                                            "keep this review of it instead.")] = False,
 ) -> None:
     """Store published fact-checks (ClaimReview: one object, an array, or an @graph) and match them
-    with the desk's tickets. The same review URL twice is skipped."""
+    with the desk's tickets. A page already imported is skipped (addresses compared normalised)."""
     settings = get_settings()
     try:
         reading = _read(source, settings)
     except FactcheckError as exc:
         fail(exc.message)
+    where = f"url {source}" if source.startswith(("http://", "https://")) else (
+        "stdin" if source == "-" else f"file {Path(source).name}")
     with unit_of_work() as session:
-        result = matching.import_reviews(session, actor=actor(ctx, session), reading=reading, settings=settings)
+        result = factchecks.import_reviews(session, actor=actor(ctx, session), reading=reading, settings=settings,
+                                         source=where, replace=replace)
         summary = {"imported": [{"id": f.id, "claim": f.claim, "url": f.url} for f in result.imported],
                    "skipped": result.skipped, "refused": result.refused, "matches": result.matches}
     if as_json:
@@ -45,6 +50,18 @@ def import_claimreview(
                f"{result.matches} tickets repeat an imported claim.")
     for reason in result.refused:
         typer.echo(f"refused: {reason}", err=True)
+
+
+@app.command("withdraw")
+def withdraw(
+    ctx: typer.Context,
+    fact_check_id: Annotated[int, typer.Argument(help="The imported fact-check's id.")],
+    note: Annotated[str, typer.Option(help="Why it is withdrawn (at least 10 characters).")],
+) -> None:
+    """Withdraw an imported fact-check (editors): kept, with who and why, but no longer matched."""
+    with unit_of_work() as session:
+        fc = factchecks.withdraw_fact_check(session, actor=actor(ctx, session), fact_check_id=fact_check_id, note=note)
+        typer.echo(f"Withdrawn: fact-check {fc.id} ({fc.url}).")
 
 
 def _read(source: str, settings) -> claimreview.Reading:

@@ -9,7 +9,7 @@ import typer
 
 from factcheck.cli.common import actor, unit_of_work
 from factcheck.models import Role
-from factcheck.users import service as users
+from factcheck.users import service as users, twofactor as two_factor
 
 app = typer.Typer(help="Manage users and API tokens.", no_args_is_help=True)
 
@@ -37,6 +37,9 @@ def add(
         typer.echo(f"Added {user.name} ({user.role}).")
 
 
+RevokeTokens = Annotated[bool, typer.Option("--revoke-tokens", help="Also revoke every API token of the user.")]
+
+
 @app.command("update")
 def update(
     ctx: typer.Context,
@@ -57,22 +60,26 @@ def password(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(help="Whose password.")],
     password_stdin: PasswordStdin = False,
+    revoke_tokens: RevokeTokens = False,
 ) -> None:
     """Set a user's password (a reset: run on the server, no current password asked); every
     login of theirs ends."""
     new = _password(password_stdin, "New password")
     with unit_of_work() as session:
         user = users.change_password(session, actor=actor(ctx, session), user_id=users.by_name(session, name).id,
-                                     new_password=new)
-        typer.echo(f"New password set for {user.name}; their logins have ended.")
+                                     new_password=new, revoke_tokens=revoke_tokens)
+        typer.echo(f"New password set for {user.name}; their logins have ended"
+                   + (" and their API tokens are revoked." if revoke_tokens else "."))
 
 
 @app.command("logout")
-def logout(ctx: typer.Context, name: Annotated[str, typer.Argument(help="Whom to log out.")]) -> None:
-    """End every login (browser session) of a user; their API tokens keep working."""
+def logout(ctx: typer.Context, name: Annotated[str, typer.Argument(help="Whom to log out.")],
+           revoke_tokens: RevokeTokens = False) -> None:
+    """End every login (browser session) of a user, and with --revoke-tokens their API tokens."""
     with unit_of_work() as session:
-        n = users.end_logins(session, actor=actor(ctx, session), user_id=users.by_name(session, name).id)
-    typer.echo(f"Ended {n} login(s).")
+        n, revoked = users.end_logins(session, actor=actor(ctx, session), user_id=users.by_name(session, name).id,
+                                      revoke_tokens=revoke_tokens)
+    typer.echo(f"Ended {n} login(s)" + (f" and revoked {revoked} token(s)." if revoke_tokens else "."))
 
 
 @app.command("token")
@@ -94,6 +101,26 @@ def revoke(ctx: typer.Context, name: Annotated[str, typer.Argument(help="Whose t
     with unit_of_work() as session:
         n = users.revoke_tokens(session, actor=actor(ctx, session), user_id=users.by_name(session, name).id)
     typer.echo(f"Revoked {n} token(s).")
+
+
+@app.command("two-factor-roles")
+def two_factor_roles(
+    ctx: typer.Context,
+    roles: Annotated[list[Role], typer.Argument(help="Roles that must sign in with a second factor (none: nobody).")]
+    = None,  # noqa: B008
+) -> None:
+    """Require two-factor sign-in of these roles (and of no other)."""
+    with unit_of_work() as session:
+        kept = two_factor.require_for(session, actor=actor(ctx, session), roles=[r.value for r in roles or []])
+    typer.echo(f"Two-factor sign-in is required of: {', '.join(sorted(kept)) or 'nobody'}.")
+
+
+@app.command("reset-two-factor")
+def reset_two_factor(ctx: typer.Context, name: Annotated[str, typer.Argument(help="Whose second factor.")]) -> None:
+    """Remove a user's second factor (a lost phone); their logins end."""
+    with unit_of_work() as session:
+        user = two_factor.reset(session, actor=actor(ctx, session), user_id=users.by_name(session, name).id)
+    typer.echo(f"{user.name}'s second factor is removed; their logins have ended.")
 
 
 @app.command("list")

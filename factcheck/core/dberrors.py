@@ -1,9 +1,10 @@
 """What a database error means for the person whose request met it.
 
 Every door (a page, the API, the command line) rolls its transaction back on any error, so each
-message can say that nothing was saved. Two kinds are worth one more try: a deadlock and a
-serialization failure are PostgreSQL choosing a loser between two transactions, and the loser
-usually succeeds at once when run again.
+message can say that nothing was saved. Three kinds are worth one more try: a deadlock and a
+serialization failure are PostgreSQL choosing a loser between two transactions, SQLite's
+BUSY_SNAPSHOT is SQLite doing the same, and the loser usually succeeds at once when run again (or,
+seeing the winner's change, refuses for a reason a person can read).
 """
 
 from __future__ import annotations
@@ -37,6 +38,12 @@ def _sqlstate(exc: sa_exc.DBAPIError) -> str:
     return str(getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None) or "")
 
 
+_CONCURRENT = Problem(409, "concurrent_change",
+                      "Someone else changed the same tickets at the same moment, and your change was "
+                      "undone to keep both consistent. Nothing of yours was saved: reload and try again.",
+                      retryable=True)
+
+
 def classify(exc: BaseException) -> Problem | None:
     """The person-facing meaning of a database error; None for anything that is not one."""
     if isinstance(exc, sa_exc.TimeoutError):
@@ -47,11 +54,10 @@ def classify(exc: BaseException) -> Problem | None:
     if not isinstance(exc, sa_exc.DBAPIError):
         return None
     state, text = _sqlstate(exc), str(exc.orig).lower()
-    if state in _RETRYABLE:
-        return Problem(409, "concurrent_change",
-                       "Someone else changed the same tickets at the same moment, and your change was "
-                       "undone to keep both consistent. Nothing of yours was saved: reload and try again.",
-                       retryable=True)
+    if state in _RETRYABLE or getattr(exc.orig, "sqlite_errorname", "") == "SQLITE_BUSY_SNAPSHOT":
+        # SQLite's own loser: a transaction that read before another committed cannot then write
+        # (in WAL mode); run again, it reads what the other wrote and decides on that.
+        return _CONCURRENT
     if state == _DISK_FULL or "disk is full" in text or "no space left" in text:
         return Problem(503, "storage_full",
                        "The desk's database has no room left (its disk is full), so nothing was saved. "

@@ -30,6 +30,14 @@ class PasswordChangeRequired(FactcheckError):
     code = "password_change_required"
 
 
+class SecondFactorRequired(FactcheckError):
+    """The user's role must sign in with a second factor and they have none yet: the pages send
+    them to set one up first."""
+
+    status_code = 403
+    code = "two_factor_required"
+
+
 class NotAuthenticated(FactcheckError):
     status_code = 401
     code = "not_authenticated"

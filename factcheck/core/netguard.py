@@ -55,6 +55,15 @@ def is_public(ip: IP) -> bool:
     return True
 
 
+class AddressRefused(FetchError):
+    """The address is not one the desk will contact. ``private`` says (to the code, never to the
+    person) whether the name led inward, or did not resolve at all (which may pass)."""
+
+    def __init__(self, message: str, *, private: bool) -> None:
+        super().__init__(message)
+        self.private = private
+
+
 def resolve_public(host: str, port: int, *, allow_private: bool = False) -> str:
     """The address to connect to for ``host``; refused unless every address it has is public.
 
@@ -63,17 +72,29 @@ def resolve_public(host: str, port: int, *, allow_private: bool = False) -> str:
     """
     # One message whether the name does not resolve or resolves inward, naming no address: the
     # answer must not let someone map the names and addresses of the network the desk runs in.
-    refused = FetchError(f"{host} is not a public web address (it could not be found, or it leads to a "
-                         "private or local network), so the desk will not contact it. An operator can set "
-                         "FACTCHECK_ALLOW_PRIVATE_URLS=true to allow private addresses.")
+    message = (f"{host} is not a public web address (it could not be found, or it leads to a private or local "
+               "network), so the desk will not contact it. An operator can set FACTCHECK_ALLOW_PRIVATE_URLS=true "
+               "to allow private addresses.")
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError, OSError):
-        raise refused from None
+        raise AddressRefused(message, private=False) from None
     addresses = [ipaddress.ip_address(info[4][0].split("%")[0]) for info in infos]
     if not allow_private and not all(is_public(ip) for ip in addresses):
-        raise refused
+        raise AddressRefused(message, private=True)
     return str(addresses[0])
+
+
+def check_destination(url: str, *, allow_private: bool) -> None:
+    """Refuse now an address the desk would refuse to send to later (a webhook being registered):
+    not http(s), or a name that leads to a private or local network. A name that does not resolve
+    yet is let through: the guard checks it again at every delivery."""
+    parts, port = _split(url)
+    try:
+        resolve_public(parts.hostname, port, allow_private=allow_private)
+    except AddressRefused as refused:
+        if refused.private:
+            raise
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from factcheck.audit import service as audit
 from factcheck.auth.permissions import Action, Actor, require
 from factcheck.core.config import Settings
 from factcheck.core.db import fresh_snapshot
-from factcheck.core.locks import refuse_if_published
+from factcheck.core.locks import is_published, refuse_if_published
 from factcheck.drafts import service as drafts
 from factcheck.engines.base import ClaimContext, Drafts, Engine, EngineError
 from factcheck.jobs import service as jobs
@@ -44,7 +44,7 @@ def redraft(session: Session, *, engine: Engine, actor: Actor, ticket_id: int) -
     """Draft a ticket again: unreviewed machine drafts are replaced, reviewed ones are kept."""
     require(actor, Action.review_drafts)
     ticket = drafts.get_ticket(session, ticket_id)
-    refuse_if_published(ticket)
+    refuse_if_published(session, ticket)
     if not engine.inline:
         # The worker replaces the unreviewed drafts when the new ones are ready.
         jobs.enqueue_drafting(session, [ticket], reason="redraft", actor=actor)
@@ -89,6 +89,14 @@ class DraftTicket:
 
     def apply(self, session: Session, job: Job, engine: Engine, result: Drafts) -> None:
         ticket = session.get(Ticket, job.ticket_id)
+        if is_published(session, ticket.id):
+            # Published while the model drafted (a verdict can be given without drafts): locked.
+            audit.record(session, actor=None, actor_name=engine.name, action="drafts.skipped", ticket_id=ticket.id,
+                         article_id=ticket.article_id, rationale="The ticket was published before its drafts "
+                                                                 "arrived; they were not added.")
+            ticket.drafting_status = DraftingStatus.done  # nothing is on its way any more
+            session.add(ticket)
+            return
         if job.reason != "ingest":
             removed = drafts.discard_unreviewed(session, ticket=ticket)
             audit.record(session, actor=None, actor_name=engine.name, action="redraft", ticket_id=ticket.id,

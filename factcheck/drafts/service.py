@@ -127,7 +127,7 @@ def _review(session: Session, item: DraftItem, reviewer: User, status: DraftStat
     """Record a review, if nobody reviewed the draft since ``expected_version``: the check and the
     write are one UPDATE, so of two concurrent reviews exactly one wins, and the audit log says
     what the draft was before it."""
-    refuse_if_published(session.get(Ticket, item.ticket_id))
+    refuse_if_published(session, session.get(Ticket, item.ticket_id))
     before = item.status
     changed = session.execute(
         sa.update(DraftItem).where(DraftItem.id == item.id, DraftItem.version == expected_version)
@@ -204,7 +204,7 @@ def add_manual(
     """A reviewer's own question or source: approved by its author from the start."""
     author = require_person(actor, Action.review_drafts)
     ticket = get_ticket(session, ticket_id)
-    refuse_if_published(ticket)
+    refuse_if_published(session, ticket)
     if kind not in DraftKind.__members__:
         raise InvalidInput("Choose whether this is a question or a source.")
     is_source = kind == DraftKind.source

@@ -15,9 +15,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from factcheck.core.errors import InvalidInput
 from factcheck.core.netguard import Fetched
+from factcheck.core.urls import found_url
 
 MAX_REVIEWS = 5_000
 CLAIM_MAX = 5_000
@@ -41,6 +43,27 @@ class Reading:
     refused: list[str] = field(default_factory=list)  # one reason per review left out
 
 
+# Parameters that track a visit, not name a page.
+_TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|yclid|_ga|ref|ref_src|cmpid)$", re.I)
+
+
+def normalise_url(url: str) -> str:
+    """The page a review URL names, for comparing: http and https, "www.", a trailing slash,
+    tracking parameters, the order of the others and the fragment make no other page."""
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError:
+        return url.strip()
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    if port and port not in (80, 443):
+        host = f"{host}:{port}"
+    path = parts.path.rstrip("/")
+    query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                             if not _TRACKING.match(k)))
+    return f"{host}{path}" + (f"?{query}" if query else "")
+
+
 def read(data: Any) -> Reading:
     """The reviews in parsed JSON-LD, with a reason for every ClaimReview that cannot be used."""
     nodes = _nodes(data)
@@ -53,11 +76,11 @@ def read(data: Any) -> Reading:
     out = Reading()
     for number, node in enumerate(reviews, start=1):
         claim = _text(node.get("claimReviewed"))
-        url = _text(node.get("url"))
+        url = found_url(_text(node.get("url")))  # what a URL may not hold, percent-encoded
         if not claim:
             out.refused.append(f"review {number}: claimReviewed is missing or empty")
             continue
-        if not url or not re.match(r"https?://[^\s/]+", url):
+        if not url:
             out.refused.append(f"review {number} ({claim[:60]}): url must be the review's http(s) address")
             continue
         item = node.get("itemReviewed") if isinstance(node.get("itemReviewed"), dict) else {}

@@ -36,6 +36,7 @@ class MatchPublic(Public):
     reviewed_on: date | None
     decided_by: str | None
     decided_at: datetime | None
+    imported: str | None = Field(None, description="For a fact-check: who imported it, when and from where")
 
 
 class MatchDecision(Strict):
@@ -54,10 +55,21 @@ class FactCheckPublic(Public):
     reviewed_on: date | None
     imported_at: datetime
     imported_by: str
+    source: str | None = Field(description='Where it came from: "api", "file NAME", "stdin" or "url ADDRESS"')
+    withdrawn_at: datetime | None = Field(description="When an editor withdrew it (no longer matched)")
+    withdrawn_by: str | None
+    withdrawal_note: str | None
 
 
 class ImportSummary(Public):
     imported: list[FactCheckPublic]
-    skipped: list[str] = Field(description="Review URLs already in the desk")
+    skipped: list[str] = Field(description="Reviews of pages already in the desk: who imported each, and from where")
     refused: list[str] = Field(description="Why each left-out review was left out")
     matches: int = Field(description="Tickets found to repeat an imported claim")
+    replaced: list[FactCheckPublic] = Field(default_factory=list,
+                                            description="Fact-checks withdrawn for the reviews imported now (replace)")
+
+
+class Withdrawal(Strict):
+    note: str = Field(..., min_length=10, max_length=2000, description="Why it is withdrawn (at least 10 characters)",
+                      examples=["A fake: this page was never published by the fact-checker named."])

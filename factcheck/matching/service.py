@@ -18,11 +18,10 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from factcheck.audit import service as audit
-from factcheck.auth.permissions import Action, Actor, require, require_person
+from factcheck.auth.permissions import Action, Actor, require_person
 from factcheck.core.config import Settings, get_settings
-from factcheck.core.errors import Conflict, InvalidInput, NotFound
-from factcheck.core.limits import shared_limits
-from factcheck.matching import claimreview, similarity
+from factcheck.core.errors import Conflict, NotFound
+from factcheck.matching import similarity
 from factcheck.models import (
     ClaimMatch, Event, FactCheck, MatchKind, MatchStatus, Ticket, TicketState, as_utc, utcnow,
 )
@@ -142,7 +141,7 @@ def _live_targets(session: Session, keys: set[tuple[str, int]], settings: Settin
         out.update(((MatchKind.ticket.value, t.id), t) for t in session.exec(stmt))
     fc_ids = [i for k, i in keys if k == MatchKind.factcheck]
     if fc_ids:
-        stmt = select(FactCheck).where(FactCheck.id.in_(fc_ids))
+        stmt = select(FactCheck).where(FactCheck.id.in_(fc_ids), FactCheck.withdrawn_at.is_(None))
         if since:
             stmt = stmt.where(sa.or_(FactCheck.reviewed_on.is_(None), FactCheck.reviewed_on >= since.date()))
         out.update(((MatchKind.factcheck.value, f.id), f) for f in session.exec(stmt))
@@ -196,6 +195,7 @@ class MatchView:
     reviewed_on: date | None = None
     decided_by: str | None = None
     decided_at: datetime | None = None
+    imported: str | None = None  # for a fact-check: who imported it, from where, when
 
 
 def for_ticket(session: Session, ticket_id: int, *, include_rejected: bool = True) -> list[MatchView]:
@@ -211,15 +211,19 @@ def for_ticket(session: Session, ticket_id: int, *, include_rejected: bool = Tru
     tickets = {t.id: t for t in session.exec(select(Ticket).where(Ticket.id.in_(other_ids)))} if other_ids else {}
     verdicts = _verdicts(session, [t for t in tickets.values() if t.state in _FINAL_STATES])
     fcs = {f.id: f for f in session.exec(select(FactCheck).where(
-        FactCheck.id.in_([m.fact_check_id for m in matches if m.fact_check_id])))}
+        FactCheck.id.in_([m.fact_check_id for m in matches if m.fact_check_id]), FactCheck.withdrawn_at.is_(None)))}
     views = []
     for m in matches:
         common = dict(id=m.id, kind=m.kind, score=m.score, status=m.status, version=m.version, method=m.method,
                       decided_by=m.decided_by, decided_at=m.decided_at)
         if m.kind == MatchKind.factcheck:
-            fc = fcs[m.fact_check_id]
+            fc = fcs.get(m.fact_check_id)
+            if fc is None:  # withdrawn by an editor
+                continue
+            imported = f"imported by {fc.imported_by} on {as_utc(fc.imported_at):%Y-%m-%d}" + (
+                f" from {fc.source}" if fc.source else "")
             views.append(MatchView(**common, target_id=fc.id, claim=fc.claim, earlier=True, rating=fc.rating,
-                                   publisher=fc.publisher, url=fc.url, reviewed_on=fc.reviewed_on))
+                                   publisher=fc.publisher, url=fc.url, reviewed_on=fc.reviewed_on, imported=imported))
         else:
             other_id = m.target_ticket_id if m.ticket_id == ticket_id else m.ticket_id
             other = tickets[other_id]
@@ -293,50 +297,6 @@ def previously_checked_filter() -> Any:
 
 
 # Importing published fact-checks
-
-
-@dataclass
-class ImportResult:
-    imported: list[FactCheck]
-    skipped: list[str]  # URLs already in the desk (or twice in the input)
-    refused: list[str]  # a reason per review left out
-    matches: int  # tickets found to repeat an imported claim
-
-
-def import_reviews(session: Session, *, actor: Actor, reading: claimreview.Reading, settings: Settings) -> ImportResult:
-    """Store each new review (one per URL) and match it with the desk's tickets."""
-    require(actor, Action.ingest)
-    shared_limits(settings.database_url).per_minute(
-        "import", settings.import_per_minute, actor.id, message="Too many ClaimReview imports")
-    if not reading.reviews:
-        raise InvalidInput("Nothing to import: " + "; ".join(reading.refused[:10]),
-                           details={"refused": reading.refused[:100]})
-    urls = [r.url for r in reading.reviews]
-    known = set(session.exec(select(FactCheck.url).where(FactCheck.url.in_(urls))))
-    stored, skipped = [], []
-    for review in reading.reviews:
-        if review.url in known:
-            skipped.append(review.url)
-            continue
-        known.add(review.url)
-        fc = FactCheck(claim=review.claim, claimant=review.claimant, rating=review.rating, publisher=review.publisher,
-                       url=review.url, reviewed_on=review.reviewed_on, imported_by=actor.name)
-        session.add(fc)
-        stored.append(fc)
-    session.flush()
-    if stored:
-        audit.record(session, actor=actor if actor.id else None, actor_name=actor.name, action="factchecks.import",
-                     to_value=str(len(stored)), detail={"imported": len(stored), "skipped": len(skipped),
-                                                         "refused": len(reading.refused)})
-    matches = match_new_fact_checks(session, fact_checks=stored, settings=settings)
-    return ImportResult(imported=stored, skipped=skipped, refused=reading.refused, matches=len(matches))
-
-
-def fact_checks(session: Session, *, limit: int = 100, before_id: int | None = None) -> list[FactCheck]:
-    stmt = select(FactCheck).order_by(FactCheck.id.desc()).limit(limit)
-    if before_id:
-        stmt = stmt.where(FactCheck.id < before_id)
-    return list(session.exec(stmt))
 
 
 def view(session: Session, match: ClaimMatch) -> MatchView:

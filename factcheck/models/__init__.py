@@ -17,12 +17,6 @@ from sqlmodel import Field, SQLModel
 
 from factcheck.models.columns import UTCDateTime, _ts, as_utc, utcnow
 
-class Role(StrEnum):
-    reviewer = "reviewer"
-    editor = "editor"
-    admin = "admin"
-
-
 class TicketState(StrEnum):
     unverified = "unverified"
     corroborated = "corroborated"
@@ -73,56 +67,6 @@ class ExtractionStatus(StrEnum):
     pending = "pending"
     done = "done"
     failed = "failed"
-
-
-class User(SQLModel, table=True):
-    id: int | None = Field(default=None, primary_key=True)
-    name: str = Field(sa_column=sa.Column(sa.String(80), nullable=False, unique=True))
-    role: str = Field(sa_column=sa.Column(sa.String(16), nullable=False))
-    password_hash: str = Field(sa_column=sa.Column(sa.String(255), nullable=False))
-    active: bool = True
-    # Set by an admin's temporary password: the pages ask for a new one before anything else.
-    must_change_password: bool = Field(default=False, sa_column=sa.Column(
-        sa.Boolean, nullable=False, server_default=sa.false()))
-    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
-
-
-class ApiToken(SQLModel, table=True):
-    __tablename__ = "api_token"
-
-    id: int | None = Field(default=None, primary_key=True)
-    user_id: int = Field(foreign_key="user.id", index=True)
-    label: str = Field(sa_column=sa.Column(sa.String(80), nullable=False))
-    # Only a SHA-256 of the token is kept: a leaked database does not leak working tokens.
-    token_hash: str = Field(sa_column=sa.Column(sa.String(64), nullable=False, unique=True))
-    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
-    last_used_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
-    revoked_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
-
-
-class LoginSession(SQLModel, table=True):
-    """A browser's login, kept here so that logging out (or a password change, or switching the
-    user off) ends every copy of its cookie, not just the one in the browser that asked."""
-
-    __tablename__ = "login_session"
-
-    id: int | None = Field(default=None, primary_key=True)
-    user_id: int = Field(foreign_key="user.id", index=True)
-    # The cookie holds a random key; only its SHA-256 is kept, like an API token's.
-    key_hash: str = Field(sa_column=sa.Column(sa.String(64), nullable=False, unique=True))
-    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
-    expires_at: datetime = Field(sa_column=_ts(nullable=False))
-
-
-class InstanceSecret(SQLModel, table=True):
-    """Secrets a desk makes for itself on first start (the cookie-signing key), shared by every
-    process on the database, unless the environment gives one."""
-
-    __tablename__ = "instance_secret"
-
-    name: str = Field(sa_column=sa.Column(sa.String(40), primary_key=True))
-    value: str = Field(sa_column=sa.Column(sa.String(200), nullable=False))
-    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
 
 
 class Article(SQLModel, table=True):
@@ -290,67 +234,6 @@ class TicketTally(SQLModel, table=True):
     n: int = Field(sa_column=sa.Column(sa.Integer, nullable=False))
 
 
-class Rating(SQLModel, table=True):
-    """One step of the desk's rating scale ("Mostly true"), mapped to a verdict and a ClaimReview value."""
-
-    id: int | None = Field(default=None, primary_key=True)
-    name: str = Field(sa_column=sa.Column(sa.String(80), nullable=False, unique=True))
-    state: str = Field(sa_column=sa.Column(sa.String(16), nullable=False))
-    value: int  # ClaimReview ratingValue, between RATING_WORST and RATING_BEST
-    position: int = 0
-    active: bool = True
-
-
-RATING_BEST, RATING_WORST = 5, 1
-
-
-class Correction(SQLModel, table=True):
-    """A published verdict reopened: what it was, why, by whom and when (IFCN: corrections policy)."""
-
-    id: int | None = Field(default=None, primary_key=True)
-    ticket_id: int = Field(foreign_key="ticket.id", index=True)
-    note: str = Field(sa_column=sa.Column(sa.Text, nullable=False))
-    was_state: str = Field(sa_column=sa.Column(sa.String(16), nullable=False))
-    was_rating: str | None = Field(default=None, sa_column=sa.Column(sa.String(80)))
-    was_published_at: datetime = Field(sa_column=_ts(nullable=False))
-    by: str = Field(sa_column=sa.Column(sa.String(120), nullable=False))
-    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
-    # The publication this correction took down (what readers had been shown).
-    publication_id: int | None = Field(default=None, foreign_key="publication.id")
-
-
-class Publication(SQLModel, table=True):
-    """A verdict as it was published: the claim, its attribution and article, the verdict, rating
-    and rationale, and the sources a person approved, copied at the moment of publishing.
-
-    Public pages and feeds read these, never the live ticket: once a published ticket is reopened
-    with a correction, its reviewers may rewrite the claim, and none of that is public until an
-    editor publishes again (a new row; the old one is kept, superseded).
-    """
-
-    id: int | None = Field(default=None, primary_key=True)
-    ticket_id: int = Field(foreign_key="ticket.id", index=True)
-    claim: str = Field(sa_column=sa.Column(sa.Text, nullable=False))
-    quote: str = Field(sa_column=sa.Column(sa.Text, nullable=False))
-    attribution: str | None = Field(default=None, sa_column=sa.Column(sa.String(600)))
-    speaker: str | None = Field(default=None, sa_column=sa.Column(sa.String(300)))
-    article_title: str = Field(sa_column=sa.Column(sa.String(500), nullable=False))
-    article_url: str | None = Field(default=None, sa_column=sa.Column(sa.String(2000)))
-    outlet: str | None = Field(default=None, sa_column=sa.Column(sa.String(200)))
-    article_published: date | None = None
-    state: str = Field(sa_column=sa.Column(sa.String(16), nullable=False))
-    rating: str | None = Field(default=None, sa_column=sa.Column(sa.String(80)))
-    rating_value: int | None = None
-    rationale: str | None = Field(default=None, sa_column=sa.Column(sa.Text))
-    verdict_by: str | None = Field(default=None, sa_column=sa.Column(sa.String(120)))
-    # JSON list of {name, url, kind, archived_at, archived_sha256, drafted_by, approved_by}.
-    sources: str = Field(default="[]", sa_column=sa.Column(sa.Text, nullable=False))
-    published_by: str = Field(sa_column=sa.Column(sa.String(120), nullable=False))
-    published_at: datetime = Field(sa_column=_ts(nullable=False))
-    # Set when a correction reopened the ticket: readers are then told it is under review.
-    superseded_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
-
-
 class SavedView(SQLModel, table=True):
     """A named queue filter: a person's own, or shared with the desk."""
 
@@ -365,13 +248,16 @@ class SavedView(SQLModel, table=True):
 
 
 # Re-exported: every table is ``factcheck.models.X``, and importing this package registers them all.
+from factcheck.models.accounts import (  # noqa: E402
+    ApiToken, DeskSetting, InstanceSecret, LoginSession, Role, TwoFactor, User)
+from factcheck.models.publishing import RATING_BEST, RATING_WORST, Correction, Publication, Rating  # noqa: E402
 from factcheck.models.machine import (  # noqa: E402
     Job, JobStatus, LlmCacheEntry, LlmCall, LlmEndpoint, RateLimitEntry, SearchCacheEntry, WorkerBeat)
 from factcheck.models.matching import ClaimMatch, FactCheck, MatchKind, MatchStatus  # noqa: E402
 from factcheck.models.webhooks import Webhook, WebhookDelivery  # noqa: E402
 
 __all__ = [
-    "ApiToken", "Article", "ClaimKind", "ClaimMatch", "Correction", "DISMISSED", "DismissReason", "DraftItem", "DraftKind",
+    "ApiToken", "Article", "DeskSetting", "TwoFactor", "ClaimKind", "ClaimMatch", "Correction", "DISMISSED", "DismissReason", "DraftItem", "DraftKind",
     "DraftStatus", "DraftingStatus", "Event", "ExtractionStatus", "FactCheck", "InstanceSecret", "Job",
     "JobStatus", "LlmCacheEntry", "LlmCall", "LlmEndpoint", "LoginSession", "MatchKind", "MatchStatus", "Note",
     "Publication", "RATING_BEST", "RATING_WORST", "RateLimitEntry", "Rating", "Role", "SavedView", "SearchCacheEntry", "Webhook", "WebhookDelivery", "Ticket", "TicketState", "TicketTally", "UTCDateTime", "User", "WorkerBeat", "as_utc", "utcnow",

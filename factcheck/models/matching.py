@@ -32,11 +32,19 @@ class FactCheck(SQLModel, table=True):
     claimant: str | None = Field(default=None, sa_column=sa.Column(sa.String(300)))
     rating: str | None = Field(default=None, sa_column=sa.Column(sa.String(200)))
     publisher: str | None = Field(default=None, sa_column=sa.Column(sa.String(300)))
-    # One row per review page: importing the same page twice skips it.
-    url: str = Field(sa_column=sa.Column(sa.String(2000), nullable=False, unique=True))
+    url: str = Field(sa_column=sa.Column(sa.String(2000), nullable=False))
+    # One live row per review page, compared by its normalised address (scheme, www., trailing
+    # slash, tracking parameters and fragment do not make another page); empty once withdrawn.
+    url_key: str | None = Field(default=None, sa_column=sa.Column(sa.String(2000), unique=True))
     reviewed_on: date | None = Field(default=None, sa_column=sa.Column(sa.Date))
     imported_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
     imported_by: str = Field(sa_column=sa.Column(sa.String(120), nullable=False))
+    # Where it came from: "api", "file <name>", "stdin", or "url <address>".
+    source: str | None = Field(default=None, sa_column=sa.Column(sa.String(2100)))
+    # An editor withdrew it (a fake, or replaced by the genuine review): kept, no longer matched.
+    withdrawn_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
+    withdrawn_by: str | None = Field(default=None, sa_column=sa.Column(sa.String(120)))
+    withdrawal_note: str | None = Field(default=None, sa_column=sa.Column(sa.Text))
 
 
 class ClaimMatch(SQLModel, table=True):

@@ -15,8 +15,12 @@ class Webhook(SQLModel, table=True):
     url: str = Field(sa_column=sa.Column(sa.String(2000), nullable=False))
     # Comma-separated event names (webhooks/service.py EVENTS).
     events: str = Field(sa_column=sa.Column(sa.String(400), nullable=False))
-    # The HMAC key the receiver checks signatures with; shown to admins, sent never.
+    # The HMAC key the receiver checks signatures with: shown once, when made, and sent never.
     secret: str = Field(sa_column=sa.Column(sa.String(100), nullable=False))
+    # After a rotation, the old key still signs deliveries (beside the new one) until this time,
+    # so the receiver can switch keys without losing any.
+    previous_secret: str | None = Field(default=None, sa_column=sa.Column(sa.String(100)))
+    previous_secret_until: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
     active: bool = True
     created_by: str = Field(sa_column=sa.Column(sa.String(120), nullable=False))
     created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))

@@ -19,7 +19,7 @@ from factcheck.audit import service as audit
 from factcheck.auth.permissions import Action, Actor, require
 from factcheck.core.config import Settings, get_settings
 from factcheck.core.errors import NotFound
-from factcheck.core.locks import refuse_if_published
+from factcheck.core.locks import is_published, refuse_if_published
 from factcheck.engines.base import Engine, EngineError
 from factcheck.engines.offline import drafting, embedding
 from factcheck.jobs.doorbell import queued
@@ -124,7 +124,7 @@ def search_again(session: Session, *, actor: Actor, ticket_id: int, settings: Se
     ticket = session.get(Ticket, ticket_id)
     if ticket is None:
         raise NotFound(f"No ticket with id {ticket_id}.")
-    refuse_if_published(ticket)
+    refuse_if_published(session, ticket)
     after_drafting(session, ticket, settings)
     audit.record(session, actor=actor if getattr(actor, "id", None) else None, actor_name=actor.name,
                  action="search.queued", ticket_id=ticket.id, article_id=ticket.article_id)
@@ -195,6 +195,12 @@ class SearchTicket:
 
     def apply(self, session: Session, job: Job, engine: Engine, result: Searched) -> None:
         ticket = session.get(Ticket, job.ticket_id)
+        if is_published(session, ticket.id):
+            # Published while the search ran: the verdict's sources are closed.
+            audit.record(session, actor=None, actor_name="search", action="search.skipped", ticket_id=ticket.id,
+                         article_id=ticket.article_id, rationale="The ticket was published while the search ran; "
+                                                                 "its results were not added.")
+            return
         internal = [r for q in queries_for(session, ticket) for r in Internal(session, ticket.id).search(q, PER_QUERY)]
         chosen = result.results if any(r.why for r in result.results) else rank(ticket.claim, result.results)
         made = store(session, ticket=ticket, results=(rank(ticket.claim, internal, limit=2) + chosen)[:MAX_SOURCES])

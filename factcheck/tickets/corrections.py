@@ -165,7 +165,7 @@ def merge(session: Session, *, actor: Actor, ticket_id: int, into: int, expected
     if into == ticket_id:
         raise Conflict("A ticket cannot be merged into itself.")
     survivor = session.get(Ticket, into)
-    refuse_if_published(survivor)
+    refuse_if_published(session, survivor)
     if survivor is None:
         raise NotFound(f"No ticket with id {into} to merge into.")
     if survivor.dismissed_reason is not None:

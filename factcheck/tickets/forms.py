@@ -15,7 +15,7 @@ from fastapi import APIRouter, Form, Request
 
 from factcheck.core.errors import Conflict, InvalidInput
 from factcheck.drafts import pipeline, service as drafts
-from factcheck.matching import service as matching
+from factcheck.matching import factchecks, service as matching
 from factcheck.search import service as search
 from factcheck.models import User
 from factcheck.tickets import corrections, publishing, service as tickets, states
@@ -191,6 +191,14 @@ def match_decision(request: Request, ticket_id: int, match_id: int, decision: Li
                                         expected_version=version),
                 lambda m: "Confirmed: the same claim." if m.status == "confirmed" else "Rejected: not the same claim.",
                 "#matches")
+
+
+@router.post("/tickets/{ticket_id:int}/factchecks/{fact_check_id:int}/withdraw")
+def fact_check_withdraw(request: Request, ticket_id: int, fact_check_id: int, session: SessionDep, user: UserDep,
+                        note: Annotated[str, Form(max_length=2000)]):
+    return _act(request, session, user, ticket_id, {"form": "match"},
+                lambda: factchecks.withdraw_fact_check(session, actor=user, fact_check_id=fact_check_id, note=note),
+                lambda fc: f"Fact-check {fc.id} withdrawn: it is no longer matched.", "#matches")
 
 
 @router.post("/tickets/{ticket_id:int}/reuse-verdict")

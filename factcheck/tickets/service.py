@@ -117,6 +117,7 @@ def _assignee(session: Session, assignee_id: int | None) -> User | None:
 
 def _assign(session: Session, *, actor: Actor, ticket: Ticket, assignee: User | None,
             expected_version: int) -> Ticket:
+    refuse_if_published(session, ticket)
     before = ticket.assignee_id
     bump_version(session, ticket=ticket, expected_version=expected_version,
                  values={"assignee_id": assignee.id if assignee else None})
@@ -148,7 +149,7 @@ def add_note(session: Session, *, actor: Actor, ticket_id: int, text: str, url: 
     """An evidence note: what a checker found, with an optional link."""
     author = require_person(actor, Action.add_notes)
     ticket = get(session, ticket_id)
-    refuse_if_published(ticket)
+    refuse_if_published(session, ticket)
     text = (text or "").strip()
     if not text:
         raise InvalidInput("A note needs some text.")

@@ -129,7 +129,7 @@ def propose(session: Session, *, actor: Actor, ticket_id: int, to: str, rational
     """
     person = require_person(actor, Action.propose_verdict)
     ticket = get(session, ticket_id)
-    refuse_if_published(ticket)
+    refuse_if_published(session, ticket)
     if ticket.version != expected_version:
         raise_stale(session, ticket, expected_version)
     if ticket.dismissed_reason is not None:
@@ -168,7 +168,7 @@ def bulk_transition(session: Session, *, actor: Actor, selection: list[tuple[int
     person = require_person(actor, Action.change_state)
 
     def change(ticket: Ticket, version: int) -> Ticket:
-        refuse_if_published(ticket)  # a correction is one ticket at a time, with its own note
+        refuse_if_published(session, ticket)  # a correction is one ticket at a time, with its own note
         return _transition(session, actor=person, ticket=ticket, to=to, rationale=rationale,
                            expected_version=version)
 

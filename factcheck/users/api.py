@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from factcheck.users import service as users
+from factcheck.users import service as users, twofactor as two_factor
 from factcheck.users.schemas import (
-    LoginsEnded, PasswordChange, TokenCreate, TokenPublic, UserCreate, UserPublic, UserUpdate,
+    EndLogins, LoginsEnded, PasswordChange, TokenCreate, TokenPublic, TwoFactorRoles, UserCreate, UserPublic,
+    UserUpdate,
 )
 from factcheck.web.deps import ApiUserDep, SessionDep
 from factcheck.web.params import PathId
@@ -53,12 +54,29 @@ def revoke_tokens(user_id: PathId, session: SessionDep, user: ApiUserDep) -> dic
 @router.post("/users/{user_id:int}/password", response_model=UserPublic)
 def change_password(user_id: PathId, body: PasswordChange, session: SessionDep, user: ApiUserDep):
     """A new password for yourself (send `current_password`) or, for admins, anyone; every login of
-    that user ends. 422 when the password is too easy to guess, with advice."""
+    that user ends, and with `revoke_tokens` their API tokens too. 422 when the password is too easy
+    to guess, with advice."""
     return users.change_password(session, actor=user, user_id=user_id, new_password=body.new_password,
-                                 current_password=body.current_password)
+                                 current_password=body.current_password, revoke_tokens=body.revoke_tokens)
 
 
 @router.post("/users/{user_id:int}/logins/end", response_model=LoginsEnded)
-def end_logins(user_id: PathId, session: SessionDep, user: ApiUserDep):
-    """Log yourself (or, for admins, anyone) out of every browser; API tokens are not touched."""
-    return LoginsEnded(ended=users.end_logins(session, actor=user, user_id=user_id))
+def end_logins(user_id: PathId, session: SessionDep, user: ApiUserDep, body: EndLogins | None = None):
+    """Log yourself (or, for admins, anyone) out of every browser; with `revoke_tokens`, end every
+    API token of theirs too (this one included, if it is theirs)."""
+    ended, revoked = users.end_logins(session, actor=user, user_id=user_id,
+                                      revoke_tokens=bool(body and body.revoke_tokens))
+    return LoginsEnded(ended=ended, revoked_tokens=revoked)
+
+
+@router.put("/users/two-factor-roles", response_model=TwoFactorRoles)
+def require_two_factor(body: TwoFactorRoles, session: SessionDep, user: ApiUserDep):
+    """Which roles must sign in with a second factor (admins). People of those roles who have not set
+    one up can only reach their account page (and, through the API, `GET /users/me`) until they do."""
+    return TwoFactorRoles(roles=sorted(two_factor.require_for(session, actor=user, roles=list(body.roles))))
+
+
+@router.post("/users/{user_id:int}/two-factor/reset", response_model=UserPublic)
+def reset_two_factor(user_id: PathId, session: SessionDep, user: ApiUserDep):
+    """Remove a user's second factor (admins; a lost phone): their logins end."""
+    return two_factor.reset(session, actor=user, user_id=user_id)

@@ -35,10 +35,16 @@ class PasswordChange(Strict):
 
     new_password: str = Field(..., min_length=MIN_LENGTH, max_length=MAX_LENGTH)
     current_password: str | None = Field(None, max_length=MAX_LENGTH)
+    revoke_tokens: bool = Field(False, strict=True, description="Also revoke every API token of the user")
+
+
+class EndLogins(Strict):
+    revoke_tokens: bool = Field(False, strict=True, description="Also revoke every API token of the user")
 
 
 class LoginsEnded(BaseModel):
     ended: int = Field(..., description="How many logins (browser sessions) were ended")
+    revoked_tokens: int = Field(0, description="How many API tokens were revoked")
 
 
 class TokenCreate(Strict):
@@ -49,3 +55,8 @@ class TokenPublic(BaseModel):
     user_id: int
     label: str
     token: str = Field(..., description="Shown once; only a hash is stored.")
+
+
+class TwoFactorRoles(Strict):
+    roles: list[Role] = Field(..., max_length=3, description="The roles that must sign in with a second factor",
+                              examples=[["editor", "admin"]])

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+import sqlalchemy as sa
 from confusable_homoglyphs import categories
 
 from sqlmodel import Session, select
@@ -15,7 +16,7 @@ from factcheck.audit import service as audit
 from factcheck.auth import passwords, sessions
 from factcheck.auth.permissions import Action, Actor, require, require_self_or
 from factcheck.auth.tokens import new_token, token_hash
-from factcheck.core.errors import Conflict, Forbidden, InvalidInput, NotFound
+from factcheck.core.errors import Conflict, Forbidden, InvalidInput, NotFound, PasswordChangeRequired
 from factcheck.models import ApiToken, Role, User, utcnow
 
 _NAME = re.compile(r"^[\w.@-]{2,80}$")
@@ -56,9 +57,12 @@ def create_user(session: Session, *, actor: Actor, name: str, role: str, passwor
 
 
 def change_password(session: Session, *, actor: Actor, user_id: int, new_password: str,
-                    current_password: str | None = None, temporary: bool = False) -> User:
+                    current_password: str | None = None, temporary: bool = False,
+                    revoke_tokens: bool = False) -> User:
     """A new password: your own (with your current one), or anyone's (admins, the console). Every
-    login of that user ends, so a stolen session does not outlive the password it came with."""
+    login of that user ends, so a stolen session does not outlive the password it came with; with
+    ``revoke_tokens`` their API tokens end too. A temporary password (an admin resetting an
+    account) always revokes them: whoever held the account before must not keep a way in."""
     user = get_user(session, user_id)
     require_self_or(actor, user, Action.manage_users)
     if temporary:
@@ -71,19 +75,23 @@ def change_password(session: Session, *, actor: Actor, user_id: int, new_passwor
     user.must_change_password = temporary or (actor.id != user.id and user.must_change_password)
     session.add(user)
     ended = sessions.end_all(session, user.id)
+    revoked = _revoke_all(session, user) if (revoke_tokens or temporary) else 0
     audit.record(session, actor=actor, action="user.temporary_password" if temporary else "user.password",
-                 to_value=f"{ended} logins ended", detail={"user_id": user.id, "name": user.name})
+                 to_value=f"{ended} logins ended, {revoked} tokens revoked",
+                 detail={"user_id": user.id, "name": user.name})
     return user
 
 
-def end_logins(session: Session, *, actor: Actor, user_id: int) -> int:
-    """Log a user out everywhere (yourself, or anyone for admins); how many logins ended."""
+def end_logins(session: Session, *, actor: Actor, user_id: int, revoke_tokens: bool = False) -> tuple[int, int]:
+    """Log a user out everywhere (yourself, or anyone for admins), and with ``revoke_tokens`` end
+    their API tokens too; (logins ended, tokens revoked)."""
     user = get_user(session, user_id)
     require_self_or(actor, user, Action.manage_users)
     ended = sessions.end_all(session, user.id)
-    audit.record(session, actor=actor, action="user.logout_everywhere", to_value=str(ended),
+    revoked = _revoke_all(session, user) if revoke_tokens else 0
+    audit.record(session, actor=actor, action="user.logout_everywhere", to_value=f"{ended} logins, {revoked} tokens",
                  detail={"user_id": user.id, "name": user.name})
-    return ended
+    return ended, revoked
 
 
 def update_user(session: Session, *, actor: Actor, user_id: int, role: str | None = None,
@@ -99,6 +107,8 @@ def update_user(session: Session, *, actor: Actor, user_id: int, role: str | Non
         _check_role(role)
     if user.id == actor.id and ((role is not None and role != Role.admin) or active is False):
         raise Conflict("You cannot demote or switch off your own account; ask another admin.")
+    if user.role == Role.admin and user.active and ((role is not None and role != Role.admin) or active is False):
+        _keep_an_admin(session, actor=actor, losing=user)
     before = f"{user.role}/{user.active}"
     if role is not None:
         user.role = role
@@ -114,6 +124,23 @@ def update_user(session: Session, *, actor: Actor, user_id: int, role: str | Non
     return user
 
 
+def _keep_an_admin(session: Session, *, actor: Actor, losing: User) -> None:
+    """A desk always keeps an active admin, however many admins change each other at once.
+
+    The admins' rows are written (to what they hold) before they are counted: on PostgreSQL that
+    locks them, so of two admins demoting each other the second waits, then counts afresh and finds
+    itself demoted; on SQLite it takes the database's write lock first (its driver reads outside
+    any transaction until the first write, so a count made before it could be stale by then).
+    """
+    session.execute(sa.update(User).where(User.role == Role.admin, User.active.is_(True))
+                    .values(role=User.role).execution_options(synchronize_session=False))
+    admins = set(session.exec(select(User.id).where(User.role == Role.admin, User.active.is_(True))))
+    if isinstance(actor, User) and actor.id not in admins:
+        raise Forbidden("You are no longer an admin: another admin changed your account a moment ago.")
+    if not admins - {losing.id}:
+        raise Conflict(f"{losing.name} is the desk's last active admin; make someone else an admin first.")
+
+
 @dataclass(frozen=True)
 class IssuedToken:
     user: User
@@ -122,9 +149,12 @@ class IssuedToken:
 
 
 def issue_token(session: Session, *, actor: Actor, user_id: int, label: str = "api") -> IssuedToken:
-    """A new API token for yourself, or (admins) for anyone."""
+    """A new API token for yourself, or (admins) for anyone; not while your own password is a
+    temporary one (a token would outlive the password change)."""
     user = get_user(session, user_id)
     require_self_or(actor, user, Action.manage_users)
+    if isinstance(actor, User) and actor.must_change_password:
+        raise PasswordChangeRequired("Choose your own password first: an admin gave you a temporary one.")
     label = (label or "").strip()[:80] or "api"
     token = new_token()
     session.add(ApiToken(user_id=user.id, label=label, token_hash=token_hash(token)))

@@ -9,10 +9,10 @@ from typing import Annotated
 from fastapi import Depends, Request
 from sqlmodel import Session
 
-from factcheck.auth import sessions
+from factcheck.auth import sessions, twofactor
 from factcheck.auth.tokens import record_use, user_for_token
 from factcheck.core.config import Settings
-from factcheck.core.errors import Forbidden, NotAuthenticated, PasswordChangeRequired
+from factcheck.core.errors import Forbidden, NotAuthenticated, PasswordChangeRequired, SecondFactorRequired
 from factcheck.engines.base import Engine
 from factcheck.models import User
 
@@ -72,14 +72,21 @@ def _session_user(request: Request, session: Session) -> User | None:
 _BEFORE_NEW_PASSWORD = ("/account", "/logout")
 
 
+SECOND_FACTOR_FIRST = "Your role must sign in with a second factor on this desk: set it up first."
+
+
 def current_user(request: Request, session: SessionDep) -> User:
     """The logged-in user of a page; pages redirect to the login form when there is none, and to
-    the account page while an admin's temporary password is still in use."""
+    the account page while an admin's temporary password is still in use, or while their role
+    requires a second factor they have not set up."""
     user = _session_user(request, session)
     if user is None:
         raise NotAuthenticated("Please log in.")
-    if user.must_change_password and not request.url.path.startswith(_BEFORE_NEW_PASSWORD):
-        raise PasswordChangeRequired("Choose your own password first: an admin gave you a temporary one.")
+    if not request.url.path.startswith(_BEFORE_NEW_PASSWORD):
+        if user.must_change_password:
+            raise PasswordChangeRequired("Choose your own password first: an admin gave you a temporary one.")
+        if twofactor.owes_second_factor(session, user):
+            raise SecondFactorRequired(SECOND_FACTOR_FIRST)
     return user
 
 
@@ -92,6 +99,14 @@ async def verify_csrf(request: Request) -> None:
         raise Forbidden("The form's security token is missing or out of date. Reload the page and try again.")
 
 
+def _api_before_new_password(request: Request, user: User) -> bool:
+    """What a browser with a temporary password (or owing a second factor) may do through the API:
+    see who it is, and change its own password. Nothing else (no reading, no writing, no token)."""
+    path = request.url.path.removeprefix("/api/v1").removeprefix("/api")
+    return (request.method == "GET" and path == "/users/me") or (
+        request.method == "POST" and path == f"/users/{user.id}/password")
+
+
 def api_user(request: Request, session: SessionDep) -> User:
     """API callers use a Bearer token; a logged-in browser may read, and may write with its CSRF header."""
     auth = request.headers.get("authorization", "")
@@ -102,6 +117,11 @@ def api_user(request: Request, session: SessionDep) -> User:
     user = _session_user(request, session)
     if user is None:
         raise NotAuthenticated("Send an API token as 'Authorization: Bearer <token>'.")
+    if not _api_before_new_password(request, user):
+        if user.must_change_password:
+            raise PasswordChangeRequired("Choose your own password first: an admin gave you a temporary one.")
+        if twofactor.owes_second_factor(session, user):
+            raise SecondFactorRequired(SECOND_FACTOR_FIRST)
     if request.method not in ("GET", "HEAD", "OPTIONS"):
         sent = request.headers.get("x-csrf-token", "")
         expected = request.session.get("csrf", "")

@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse, RedirectResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
-from factcheck.core.errors import FactcheckError, NotAuthenticated, PasswordChangeRequired
+from factcheck.core.errors import FactcheckError, NotAuthenticated, PasswordChangeRequired, SecondFactorRequired
 from factcheck.core.schemas import PATTERN_MEANINGS
 
 
@@ -47,6 +47,9 @@ def install(app: FastAPI) -> None:
         if isinstance(exc, PasswordChangeRequired):
             request.session["flash"] = exc.message
             return RedirectResponse("/account", status_code=303)
+        if isinstance(exc, SecondFactorRequired):
+            request.session["flash"] = exc.message
+            return RedirectResponse("/account#two-factor", status_code=303)
         return error_page(request, exc.status_code, exc.message, headers=headers)
 
     @app.exception_handler(OverflowError)

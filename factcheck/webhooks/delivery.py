@@ -11,10 +11,10 @@ from sqlmodel import Session
 
 from factcheck.core.config import Settings, get_settings
 from factcheck.core.errors import FactcheckError
-from factcheck.core.netguard import post
+from factcheck.core.netguard import AddressRefused, post
 from factcheck.engines.base import Engine, EngineError
 from factcheck.models import Job, Webhook, WebhookDelivery, utcnow
-from factcheck.webhooks.service import KIND, SIGNATURE_HEADER, sign
+from factcheck.webhooks.service import KIND, SIGNATURE_HEADER, sign, signing_secrets
 
 TIMEOUT = 10.0
 
@@ -24,7 +24,7 @@ class Outgoing:
     delivery_id: int
     event: str
     url: str
-    secret: str
+    secrets: list[str]  # the current secret, and the previous one during its grace period
     body: bytes
 
 
@@ -41,24 +41,27 @@ class Deliver:
         hook = session.get(Webhook, delivery.webhook_id) if delivery else None
         if delivery is None or hook is None or not hook.active or delivery.status == "delivered":
             return None
-        return Outgoing(delivery.id, delivery.event, hook.url, hook.secret, delivery.payload.encode())
+        return Outgoing(delivery.id, delivery.event, hook.url, signing_secrets(hook), delivery.payload.encode())
 
     def run(self, engine: Engine, out: Outgoing) -> int:
         settings = self.settings or get_settings()
         headers = {"Content-Type": "application/json", "Factcheck-Event": out.event,
                    "Factcheck-Delivery": str(out.delivery_id),
-                   SIGNATURE_HEADER: sign(out.secret, out.body, int(time.time()))}
+                   SIGNATURE_HEADER: sign(out.secrets, out.delivery_id, out.body, int(time.time()))}
         try:
             answer = post(out.url, out.body, headers, timeout=TIMEOUT, allow_private=settings.allow_private_urls)
+        except AddressRefused as exc:
+            # Into a private network: that will not change by waiting (a few tries, then failed).
+            # A name that does not resolve may come back: wait for it like any receiver that is down.
+            raise EngineError(exc.message, transient=not exc.private) from None
         except FactcheckError as exc:
-            # Unreachable, or refused by the address guard: both wait and try again (an operator
-            # may fix the receiver, or allow a private address).
             raise EngineError(exc.message, transient=True) from None
         if answer.status >= 500 or answer.status == 429:
             retry = float(answer.retry_after) if (answer.retry_after or "").isdigit() else None
             raise EngineError(f"the receiver answered HTTP {answer.status}", transient=True, retry_after=retry,
                               details={"status": answer.status})
         if answer.status >= 300:
+            # A refusal (404, 410, 401 …) is tried a few times, not for ever.
             raise EngineError(f"the receiver refused the delivery: HTTP {answer.status}",
                               details={"status": answer.status})
         return answer.status

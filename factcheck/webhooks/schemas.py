@@ -9,7 +9,7 @@ from pydantic import ConfigDict, Field, StrictBool, field_validator
 
 from factcheck.core.schemas import Public, Strict, Url
 
-Event = Literal["ticket.created", "verdict.set", "verdict.published", "verdict.corrected"]
+Event = Literal["ticket.created", "verdict.set", "verdict.published", "verdict.corrected"]  # webhooks.service.EVENTS
 
 
 class WebhookIn(Strict):
@@ -28,7 +28,9 @@ class WebhookPublic(Public):
     id: int
     url: str
     events: list[str]
-    secret: str = Field(description="Check each delivery's Factcheck-Signature with it (HMAC-SHA256)")
+    secret_hint: str = Field(description="The secret's last four characters (the secret itself is shown once)")
+    previous_secret_until: datetime | None = Field(
+        description="After a rotation: until when deliveries are also signed with the previous secret")
     active: StrictBool
     created_by: str
     created_at: datetime
@@ -37,6 +39,23 @@ class WebhookPublic(Public):
     @classmethod
     def _split(cls, value):
         return value.split(",") if isinstance(value, str) else value
+
+    @classmethod
+    def of(cls, hook) -> "WebhookPublic":
+        return cls.model_validate({**{k: getattr(hook, k) for k in ("id", "url", "events", "previous_secret_until",
+                                                                     "active", "created_by", "created_at")},
+                                   "secret_hint": "…" + hook.secret[-4:]})
+
+
+class WebhookWithSecret(WebhookPublic):
+    """A webhook just registered, or its secret just rotated: the only time the secret is shown."""
+
+    secret: str = Field(description="Check each delivery's Factcheck-Signature with it (HMAC-SHA256); shown "
+                                    "only now")
+
+    @classmethod
+    def of(cls, hook) -> "WebhookWithSecret":
+        return cls.model_validate({**WebhookPublic.of(hook).model_dump(), "secret": hook.secret})
 
 
 class DeliveryPublic(Public):

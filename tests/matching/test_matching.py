@@ -10,7 +10,7 @@ from factcheck.articles import service as articles
 from factcheck.auth.permissions import CONSOLE
 from factcheck.core.errors import Conflict, Forbidden, InvalidInput
 from factcheck.engines.offline.engine import OfflineEngine
-from factcheck.matching import claimreview, service as matching
+from factcheck.matching import claimreview, factchecks, service as matching
 from factcheck.models import ClaimMatch, Event, FactCheck, Ticket
 from factcheck.tickets import corrections, queue as queues, states
 from tests.conftest import make_user
@@ -145,7 +145,7 @@ def test_a_match_with_no_verdict_cannot_be_reused(session, settings):
 
 def test_an_imported_fact_check_is_found_for_a_later_article_and_for_an_earlier_one(session, settings):
     rita = make_user(session, "rita")
-    result = matching.import_reviews(session, actor=rita, reading=claimreview.read(REVIEW), settings=settings)
+    result = factchecks.import_reviews(session, actor=rita, reading=claimreview.read(REVIEW), settings=settings)
     session.commit()
     assert len(result.imported) == 1 and result.matches == 0  # no ticket yet
     ingest(session, settings, text=SECOND)
@@ -157,7 +157,7 @@ def test_an_imported_fact_check_is_found_for_a_later_article_and_for_an_earlier_
     # The other direction: tickets first, the fact-check imported afterwards.
     second_review = {**REVIEW, "url": "https://factcheck.example.net/reviews/riverton-water-rates",
                      "claimReviewed": "Riverton's council voted 7-2 to raise residential water rates 12 percent."}
-    later = matching.import_reviews(session, actor=rita, reading=claimreview.read(second_review), settings=settings)
+    later = factchecks.import_reviews(session, actor=rita, reading=claimreview.read(second_review), settings=settings)
     session.commit()
     assert later.matches >= 1
     vote = ticket_quoting(session, "7-2 vote")
@@ -166,11 +166,56 @@ def test_an_imported_fact_check_is_found_for_a_later_article_and_for_an_earlier_
 
 def test_the_same_review_url_is_imported_once(session, settings):
     rita = make_user(session, "rita")
-    matching.import_reviews(session, actor=rita, reading=claimreview.read([REVIEW, REVIEW]), settings=settings)
+    factchecks.import_reviews(session, actor=rita, reading=claimreview.read([REVIEW, REVIEW]), settings=settings)
     session.commit()  # each import is its own unit of work, as from the API or the command line
-    again = matching.import_reviews(session, actor=rita, reading=claimreview.read(REVIEW), settings=settings)
-    assert again.imported == [] and again.skipped == [REVIEW["url"]]
+    again = factchecks.import_reviews(session, actor=rita, reading=claimreview.read(REVIEW), settings=settings)
+    assert again.imported == [] and len(again.skipped) == 1
+    assert again.skipped[0].startswith(f"{REVIEW['url']}: imported by rita on ") and "from api" in again.skipped[0]
     assert len(session.exec(select(FactCheck)).all()) == 1
+
+
+@pytest.mark.parametrize("variant", [
+    "http://{host}{path}", "https://www.{host}{path}", "https://{host}{path}/", "https://{host}{path}?utm_source=x",
+    "https://{host}{path}#verdict", "https://{host}:443{path}", "HTTPS://{HOST}{path}",
+])
+def test_a_variant_of_an_imported_pages_address_is_the_same_page(session, settings, variant):
+    from urllib.parse import urlsplit
+
+    rita = make_user(session, "rita")
+    factchecks.import_reviews(session, actor=rita, reading=claimreview.read(REVIEW), settings=settings)
+    session.commit()
+    parts = urlsplit(REVIEW["url"])
+    other = variant.format(host=parts.hostname, HOST=parts.hostname.upper(), path=parts.path)
+    again = factchecks.import_reviews(session, actor=rita, reading=claimreview.read({**REVIEW, "url": other}),
+                                    settings=settings)
+    assert again.imported == [] and len(again.skipped) == 1
+
+
+def test_a_squatted_page_is_replaced_or_withdrawn_by_an_editor_and_audited(session, settings):
+    from factcheck.core.errors import Forbidden
+
+    rita, ed = make_user(session, "rita"), make_user(session, "ed", "editor")
+    fake = {**REVIEW, "claimReviewed": "Riverton cut water rates by half.", "reviewRating": {"alternateName": "True"}}
+    squat = factchecks.import_reviews(session, actor=rita, reading=claimreview.read(fake), settings=settings,
+                                    source="file fake.json").imported[0]
+    session.commit()
+    with pytest.raises(Forbidden):  # a reviewer cannot replace what is there
+        factchecks.import_reviews(session, actor=rita, reading=claimreview.read(REVIEW), settings=settings,
+                                replace=True)
+    session.rollback()
+    genuine = factchecks.import_reviews(session, actor=ed, reading=claimreview.read(REVIEW), settings=settings,
+                                      source="url " + REVIEW["url"], replace=True)
+    session.commit()
+    assert [f.id for f in genuine.replaced] == [squat.id] and genuine.imported[0].rating == "Mostly false"
+    session.refresh(squat)
+    assert squat.withdrawn_by == "ed" and "Replaced by a review of the same page" in squat.withdrawal_note
+    withdrawn = factchecks.withdraw_fact_check(session, actor=ed, fact_check_id=genuine.imported[0].id,
+                                             note="Withdrawn while we check who published it.")
+    session.commit()
+    assert withdrawn.url_key is None
+    events = [e.action for e in session.exec(select(Event).where(Event.action.in_(
+        ["factchecks.import", "factcheck.withdraw"])))]
+    assert events == ["factchecks.import", "factchecks.import", "factcheck.withdraw"]
 
 
 def test_previously_checked_is_a_queue_filter(session, settings):

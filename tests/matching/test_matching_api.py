@@ -57,7 +57,7 @@ def test_fact_checks_are_imported_listed_and_refused_with_reasons(client, sessio
     body = made.json()
     assert [f["url"] for f in body["imported"]] == [REVIEW["url"]] and len(body["refused"]) == 1
     again = client.post("/api/v1/factchecks/import", json=REVIEW, headers=auth).json()
-    assert again["imported"] == [] and again["skipped"] == [REVIEW["url"]]
+    assert again["imported"] == [] and again["skipped"][0].startswith(REVIEW["url"] + ": imported by")
     listed = client.get("/api/v1/factchecks", headers=auth).json()
     assert [(f["publisher"], f["rating"]) for f in listed] == [("Valley Fact Check", "Mostly false")]
     nothing = client.post("/api/v1/factchecks/import", json={"@type": "ClaimReview"}, headers=auth)
@@ -85,9 +85,9 @@ def test_the_ticket_page_shows_previously_checked_and_a_reviewer_decides_there(c
 
 def test_a_reworded_fact_checked_claim_shows_who_checked_it(client, session, settings):
     rita = make_user(session, "rita")
-    from factcheck.matching import claimreview, service as matching
+    from factcheck.matching import claimreview, factchecks
 
-    matching.import_reviews(session, actor=rita, reading=claimreview.read(REVIEW), settings=settings)
+    factchecks.import_reviews(session, actor=rita, reading=claimreview.read(REVIEW), settings=settings)
     session.commit()
     ingest(session, settings, text=SECOND)
     login(client, "rita")

@@ -66,6 +66,9 @@ def test_a_published_ticket_is_locked_for_drafts_notes_proposals_and_verdicts(se
                                expected_version=ticket.version),
         lambda: states.bulk_transition(session, actor=ed, selection=[(ticket.id, ticket.version)], to="unverified",
                                        rationale=WHY),
+        lambda: tickets.assign(session, actor=ed, ticket_id=ticket.id, assignee_id=rita.id,
+                               expected_version=ticket.version),
+        lambda: tickets.bulk_assign(session, actor=ed, selection=[(ticket.id, ticket.version)], assignee_id=None),
     ):
         with pytest.raises(Conflict, match=locked):
             attempt()
@@ -116,3 +119,24 @@ def test_admins_replace_the_scale_and_retired_ratings_stay_on_old_verdicts(sessi
     with pytest.raises(InvalidInput, match="between 1 and 5"):
         ratings.replace_scale(session, actor=ada, steps=[ratings.Step("A", "corroborated", 9),
                                                          ratings.Step("B", "disputed", 1)])
+
+
+def test_a_search_that_ends_after_the_ticket_was_published_adds_nothing(session, desk, settings, db):
+    from factcheck.engines.offline.engine import OfflineEngine
+    from factcheck.search import service as search
+    from factcheck.search.connectors import Result
+
+    ticket, ed, *_ = desk
+    search.enqueue(session, [ticket])
+    session.commit()
+    handler = search.SearchTicket(settings)
+    job = session.exec(select(search.Job).where(search.Job.ticket_id == ticket.id)).one()
+    # The job read the ticket and ran its search; meanwhile an editor published the verdict.
+    found = search.Searched(results=[Result("searxng", "q", "https://riverton.example/minutes", "Council minutes")])
+    publishing.publish(session, actor=ed, ticket_id=ticket.id, expected_version=ticket.version)
+    session.commit()
+    before = len(drafts.for_ticket(session, ticket.id))
+    handler.apply(session, job, OfflineEngine(), found)
+    session.commit()
+    assert len(drafts.for_ticket(session, ticket.id)) == before
+    assert session.exec(select(Event).where(Event.ticket_id == ticket.id, Event.action == "search.skipped")).one()

@@ -75,3 +75,90 @@ def test_only_admins_see_and_use_the_user_pages(client, session):
     csrf = login(client, "ed", PASSWORD)
     assert client.get("/users").status_code == 403
     assert client.post(f"/users/{rita.id}/role", data={"csrf_token": csrf, "role": "admin"}).status_code == 403
+
+
+def test_two_admins_demoting_each_other_at_once_leave_one_admin(live_desk, session):
+    """Every round, two admins each demote the other at the same instant: one wins, the other is
+    told it is no longer an admin (or that the other is the last one); the desk keeps an admin."""
+    import threading
+
+    import httpx
+    from sqlmodel import select
+
+    from factcheck.models import User
+    from tests.conftest import make_token, make_user
+
+    for round_ in range(5):
+        a, b = make_user(session, f"ada{round_}", "admin"), make_user(session, f"bea{round_}", "admin")
+        for other in session.exec(select(User).where(User.role == "admin", User.id.not_in([a.id, b.id]))):
+            other.role = "editor"  # only these two are admins this round
+            session.add(other)
+        session.commit()
+        tokens = {a.id: make_token(session, a), b.id: make_token(session, b)}
+        start, answers = threading.Barrier(2), {}
+
+        def demote(actor: int, target: int) -> None:
+            with httpx.Client(base_url=live_desk, timeout=60) as c:
+                start.wait()
+                answers[actor] = c.patch(f"/api/v1/users/{target}", json={"role": "editor"},
+                                         headers={"Authorization": f"Bearer {tokens[actor]}"})
+
+        threads = [threading.Thread(target=demote, args=(a.id, b.id)), threading.Thread(target=demote, args=(b.id, a.id))]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=60)
+        codes = sorted(r.status_code for r in answers.values())
+        assert codes[0] == 200 and codes[1] in (403, 409), [r.text for r in answers.values()]
+        session.expire_all()
+        assert len(session.exec(select(User).where(User.role == "admin", User.active.is_(True))).all()) == 1
+
+
+def test_a_temporary_password_opens_nothing_but_the_password_change_pages_or_api(client, session, app):
+    from fastapi.testclient import TestClient
+
+    ada, rita = make_user(session, "ada", "admin"), make_user(session, "rita")
+    older = make_token(session, rita)
+    csrf = login(client, "ada")
+    client.post(f"/users/{rita.id}/temporary-password", data={"csrf_token": csrf, "password": TEMP})
+    # Resetting an account ends what its holder had: the token made before no longer works.
+    assert client.get("/api/v1/users/me", headers={"Authorization": f"Bearer {older}"}).status_code == 401
+
+    with TestClient(app) as browser:
+        token = login(browser, "rita", TEMP)
+        api = {"X-CSRF-Token": token}
+        for method, path, body in [("get", "/api/v1/tickets", None), ("get", "/api/v1/articles", None),
+                                   ("post", f"/api/v1/users/{rita.id}/tokens", {"label": "keep-me"}),
+                                   ("post", "/api/v1/articles", {"text": "A claim of 2025."})]:
+            answer = getattr(browser, method)(path, headers=api, **({"json": body} if body else {}))
+            assert answer.status_code == 403, (path, answer.text)
+            assert answer.json()["error"]["code"] == "password_change_required"
+        assert browser.get("/api/v1/users/me", headers=api).json()["name"] == "rita"
+        changed = browser.post(f"/api/v1/users/{rita.id}/password", headers=api,
+                               json={"current_password": TEMP, "new_password": NEW})
+        assert changed.status_code == 200
+    assert session.exec(select(ApiToken).where(ApiToken.user_id == rita.id, ApiToken.revoked_at.is_(None))).all() == []
+
+
+def test_your_account_lists_your_tokens_and_ending_logins_can_end_them_too(client, session):
+    rita = make_user(session, "rita")
+    kept, gone = make_token(session, rita), make_token(session, rita)
+    csrf = login(client, "rita")
+    page = client.get("/account").text
+    assert page.count("/account/tokens/") == 2 and "Also revoke my 2 API tokens" in page
+    first = session.exec(select(ApiToken).where(ApiToken.user_id == rita.id).order_by(ApiToken.id)).first()
+    client.post(f"/account/tokens/{first.id}/revoke", data={"csrf_token": csrf})
+    assert client.get("/api/v1/users/me", headers={"Authorization": f"Bearer {kept}"}).status_code == 401
+    assert client.get("/api/v1/users/me", headers={"Authorization": f"Bearer {gone}"}).status_code == 200
+    done = client.post("/account/logout-everywhere", data={"csrf_token": csrf, "revoke_tokens": "true"})
+    assert "1 API token revoked" in done.text
+    assert client.get("/api/v1/users/me", headers={"Authorization": f"Bearer {gone}"}).status_code == 401
+
+
+def test_changing_your_password_can_revoke_your_tokens(client, session):
+    rita = make_user(session, "rita")
+    token = make_token(session, rita)
+    csrf = login(client, "rita")
+    client.post("/account/password", data={"csrf_token": csrf, "current_password": PASSWORD, "new_password": NEW,
+                                           "repeat_password": NEW, "revoke_tokens": "true"})
+    assert client.get("/api/v1/users/me", headers={"Authorization": f"Bearer {token}"}).status_code == 401

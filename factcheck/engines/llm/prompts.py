@@ -26,11 +26,20 @@ class Prompt:
         return [{"role": "system", "content": system.strip()}, {"role": "user", "content": user.strip()}]
 
 
+def data(value: object) -> str:
+    """Untrusted text (a claim, a search result) as it goes inside the prompt's <claim>, <results>
+    … delimiters: &, < and > escaped, so no text can close a delimiter early ("</results>" in a
+    search result's snippet) and open a part of the prompt of its own."""
+    return str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 @lru_cache(maxsize=1)
 def _env() -> Environment:
     # Prompts are plain text for a model: no HTML autoescaping, and undefined names fail loudly.
-    return Environment(loader=FileSystemLoader(str(bundled("prompts"))), undefined=StrictUndefined,
-                       autoescape=False, keep_trailing_newline=True)
+    env = Environment(loader=FileSystemLoader(str(bundled("prompts"))), undefined=StrictUndefined,
+                      autoescape=False, keep_trailing_newline=True)
+    env.filters["data"] = data
+    return env
 
 
 @lru_cache(maxsize=None)

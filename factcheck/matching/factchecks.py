@@ -1,0 +1,103 @@
+"""Published fact-checks imported into the desk (ClaimReview): one live row per page, kept with who
+imported it from where, replaced or withdrawn by an editor, and matched with the desk's tickets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlmodel import Session, select
+
+from factcheck.audit import service as audit
+from factcheck.auth.permissions import Action, Actor, require, require_person
+from factcheck.core.config import Settings
+from factcheck.core.errors import Conflict, InvalidInput, NotFound
+from factcheck.core.limits import shared_limits
+from factcheck.matching import claimreview
+from factcheck.matching.service import match_new_fact_checks
+from factcheck.models import FactCheck, as_utc, utcnow
+
+
+@dataclass
+class ImportResult:
+    imported: list[FactCheck]
+    skipped: list[str]  # why each review already in the desk was not imported again
+    refused: list[str]  # a reason per review left out
+    matches: int  # tickets found to repeat an imported claim
+    replaced: list[FactCheck] = field(default_factory=list)  # withdrawn for a review imported now
+
+
+def import_reviews(session: Session, *, actor: Actor, reading: claimreview.Reading, settings: Settings,
+                   source: str = "api", replace: bool = False) -> ImportResult:
+    """Store each new review (one per page, its address normalised) and match it with the desk's
+    tickets. A page already imported is skipped, saying who imported it from where; with
+    ``replace`` (editors), the one already there is withdrawn and this one takes its place, so a
+    first import cannot squat a page for good."""
+    require(actor, Action.ingest)
+    if replace:
+        require(actor, Action.publish)
+    shared_limits(settings.database_url).per_minute(
+        "import", settings.import_per_minute, actor.id, message="Too many ClaimReview imports")
+    if not reading.reviews:
+        raise InvalidInput("Nothing to import: " + "; ".join(reading.refused[:10]),
+                           details={"refused": reading.refused[:100]})
+    keys = [claimreview.normalise_url(r.url) for r in reading.reviews]
+    known = {f.url_key: f for f in session.exec(select(FactCheck).where(FactCheck.url_key.in_(keys)))}
+    stored, skipped, replaced, seen = [], [], [], set()
+    for review, key in zip(reading.reviews, keys):
+        if key in seen:
+            skipped.append(f"{review.url}: the same page twice in this import")
+            continue
+        seen.add(key)
+        if (old := known.get(key)) is not None:
+            if not replace:
+                skipped.append(f"{review.url}: imported by {old.imported_by} on {as_utc(old.imported_at):%Y-%m-%d}"
+                               f"{f' from {old.source}' if old.source else ''} (an editor can replace it)")
+                continue
+            _withdraw(session, old, by=actor.name, note=f"Replaced by a review of the same page imported by "
+                                                        f"{actor.name} from {source}.")
+            replaced.append(old)
+        fc = FactCheck(claim=review.claim, claimant=review.claimant, rating=review.rating, publisher=review.publisher,
+                       url=review.url, url_key=key, reviewed_on=review.reviewed_on, imported_by=actor.name,
+                       source=source[:2100])
+        session.add(fc)
+        stored.append(fc)
+    session.flush()
+    if stored:
+        audit.record(session, actor=actor if actor.id else None, actor_name=actor.name, action="factchecks.import",
+                     to_value=str(len(stored)), detail={"imported": len(stored), "skipped": len(skipped),
+                                                         "refused": len(reading.refused), "source": source,
+                                                         "replaced": [f.id for f in replaced]})
+    matches = match_new_fact_checks(session, fact_checks=stored, settings=settings)
+    return ImportResult(imported=stored, skipped=skipped, refused=reading.refused, matches=len(matches),
+                        replaced=replaced)
+
+
+def _withdraw(session: Session, fc: FactCheck, *, by: str, note: str) -> None:
+    fc.withdrawn_at, fc.withdrawn_by, fc.withdrawal_note, fc.url_key = utcnow(), by, note, None
+    session.add(fc)
+    session.flush()  # its address is free for the review that replaces it
+
+
+def withdraw_fact_check(session: Session, *, actor: Actor, fact_check_id: int, note: str) -> FactCheck:
+    """Withdraw an imported fact-check (editors): a fake, or a wrong one. It is kept, with who and
+    why, but no longer matched or shown as a match, and its page can be imported again."""
+    person = require_person(actor, Action.publish)
+    fc = session.get(FactCheck, fact_check_id)
+    if fc is None:
+        raise NotFound(f"No imported fact-check with id {fact_check_id}.")
+    if fc.withdrawn_at is not None:
+        raise Conflict(f"Fact-check {fc.id} was already withdrawn by {fc.withdrawn_by}.")
+    note = (note or "").strip()
+    if len(note) < 10:
+        raise InvalidInput("Say in at least 10 characters why it is withdrawn.")
+    _withdraw(session, fc, by=person.name, note=note[:2000])
+    audit.record(session, actor=person, action="factcheck.withdraw", to_value="withdrawn", rationale=note[:2000],
+                 detail={"fact_check_id": fc.id, "url": fc.url, "imported_by": fc.imported_by})
+    return fc
+
+
+def fact_checks(session: Session, *, limit: int = 100, before_id: int | None = None) -> list[FactCheck]:
+    stmt = select(FactCheck).order_by(FactCheck.id.desc()).limit(limit)
+    if before_id:
+        stmt = stmt.where(FactCheck.id < before_id)
+    return list(session.exec(stmt))
