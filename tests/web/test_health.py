@@ -26,8 +26,13 @@ def test_ready_when_the_database_answers_and_its_schema_is_current(client):
 def test_not_ready_once_the_schema_is_not_the_codes(client, db):
     # Another deployment migrated the database past this code: this process must leave the pool.
     with db.begin() as conn:
+        head = conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one()
         conn.execute(sa.text("UPDATE alembic_version SET version_num = '9999'"))
-    answer = client.get("/readyz")
+    try:
+        answer = client.get("/readyz")
+    finally:  # the PostgreSQL test database is shared by the tests that follow
+        with db.begin() as conn:
+            conn.execute(sa.text("UPDATE alembic_version SET version_num = :v"), {"v": head})
     assert answer.status_code == 503
     assert answer.json()["status"] == "not ready" and answer.json()["migrations"].startswith("at 9999, code needs")
 
