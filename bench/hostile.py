@@ -7,6 +7,7 @@ and reading ClaimReview imports (a 1.3 MB flat array, and 2,400 real-shaped revi
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import sys
@@ -32,32 +33,39 @@ def main() -> None:
         began = time.perf_counter()
         found = engine.extract(ArticleInput(text=text))
         times.append(time.perf_counter() - began)
-    print(f"adversarial article: {len(text):,} characters, {found.sentences} sentences, {len(found.claims)} claims; "
-          f"read in {min(times):.2f} s (best of 3)")
+    print(
+        f"adversarial article: {len(text):,} characters, {found.sentences} sentences, {len(found.claims)} claims; "
+        f"read in {min(times):.2f} s (best of 3)"
+    )
 
     patterns = every_pattern()
-    for length, cases in ((240, list(itertools.product(PREFIXES, pumps()))),
-                          (5_000, list(itertools.product(PREFIXES[:4], [*ALPHABET, *PIECES])))):
+    for length, cases in (
+        (240, list(itertools.product(PREFIXES, pumps()))),
+        (5_000, list(itertools.product(PREFIXES[:4], [*ALPHABET, *PIECES]))),
+    ):
         began = time.perf_counter()
-        worst = max(((worst_case(f.pattern, f.flags, cases, length), f.where) for f in patterns),
-                    key=lambda w: w[0][0])
+        worst = max(((worst_case(f.pattern, f.flags, cases, length), f.where) for f in patterns), key=lambda w: w[0][0])
         (took, prefix, pump), where = worst
-        print(f"{len(patterns)} patterns × {len(cases):,} adversarial strings of {length:,} characters: slowest "
-              f"search {took * 1000:.1f} ms ({where} on {prefix!r} + {pump!r}); {time.perf_counter() - began:.0f} s")
+        print(
+            f"{len(patterns)} patterns × {len(cases):,} adversarial strings of {length:,} characters: slowest "
+            f"search {took * 1000:.1f} ms ({where} on {prefix!r} + {pump!r}); {time.perf_counter() - began:.0f} s"
+        )
 
     flat = json.dumps([1] * 430_000).encode()
     began = time.process_time()
-    try:
+    with contextlib.suppress(claimreview.InvalidInput):
         claimreview.read_bytes(flat)
-    except claimreview.InvalidInput:
-        pass
-    print(f"ClaimReview: a flat array of 430,000 items ({len(flat) / 1e6:.1f} MB) read in "
-          f"{time.process_time() - began:.2f} s of CPU (17.8 s before the reader was made linear)")
+    print(
+        f"ClaimReview: a flat array of 430,000 items ({len(flat) / 1e6:.1f} MB) read in "
+        f"{time.process_time() - began:.2f} s of CPU (17.8 s before the reader was made linear)"
+    )
     real = json.dumps([_review(i) for i in range(2_400)]).encode()
     began = time.perf_counter()
     reading = claimreview.read_bytes(real)
-    print(f"ClaimReview: {len(reading.reviews):,} reviews ({len(real) / 1e6:.1f} MB) read in "
-          f"{time.perf_counter() - began:.2f} s")
+    print(
+        f"ClaimReview: {len(reading.reviews):,} reviews ({len(real) / 1e6:.1f} MB) read in "
+        f"{time.perf_counter() - began:.2f} s"
+    )
 
 
 if __name__ == "__main__":

@@ -57,14 +57,25 @@ def main() -> None:
     claims = 0
     for ex in extractions:
         for c in ex.claims:
-            engine.draft(ClaimContext(claim=c.claim, quote=c.quote, kind=c.kind, speaker=c.speaker,
-                                      reported_by=c.reported_by, context=c.quote))
+            engine.draft(
+                ClaimContext(
+                    claim=c.claim,
+                    quote=c.quote,
+                    kind=c.kind,
+                    speaker=c.speaker,
+                    reported_by=c.reported_by,
+                    context=c.quote,
+                )
+            )
             claims += 1
     t_draft = time.perf_counter() - t0
     total = t_extract + t_draft
     print(f"articles: {len(articles)} of {words:.0f} words on average; {n_sentences} sentences; {claims} claims")
     print(f"one-off model load: {t_load * 1000:.0f} ms")
-    print(f"extraction:            {len(articles) / t_extract:7.1f} articles/s  {n_sentences / t_extract:8.0f} sentences/s")
+    print(
+        f"extraction:            {len(articles) / t_extract:7.1f} articles/s  "
+        f"{n_sentences / t_extract:8.0f} sentences/s"
+    )
     print(f"extraction + drafting: {len(articles) / total:7.1f} articles/s  {n_sentences / total:8.0f} sentences/s")
     print(f"target: 50 articles/s; ratio achieved/target: {len(articles) / total / 50:.2f}")
 

@@ -92,10 +92,21 @@ class Desk:
 
     def __init__(self, url: str, llm_url: str, concurrency: int) -> None:
         self.url = url
-        self.settings = Settings(database_url=url, engine="openai", llm_base_url=llm_url, llm_model="scripted",
-                                 llm_concurrency=concurrency, org_url="https://desk.example/")
-        self.env = {**os.environ, "FACTCHECK_DATABASE_URL": url, "FACTCHECK_LLM_BASE_URL": llm_url,
-                    "FACTCHECK_LLM_MODEL": "scripted", "FACTCHECK_LLM_CONCURRENCY": str(concurrency)}
+        self.settings = Settings(
+            database_url=url,
+            engine="openai",
+            llm_base_url=llm_url,
+            llm_model="scripted",
+            llm_concurrency=concurrency,
+            org_url="https://desk.example/",
+        )
+        self.env = {
+            **os.environ,
+            "FACTCHECK_DATABASE_URL": url,
+            "FACTCHECK_LLM_BASE_URL": llm_url,
+            "FACTCHECK_LLM_MODEL": "scripted",
+            "FACTCHECK_LLM_CONCURRENCY": str(concurrency),
+        }
         self.db = make_engine(self.settings)
         with Session(self.db) as session:
             try:
@@ -116,9 +127,11 @@ class ScriptedModel:
 
     def __init__(self, delay: float) -> None:
         self.port = _free_port()
-        self.proc = subprocess.Popen([sys.executable, "-m", "factcheck.devtools.scripted_llm", "--port",
-                                      str(self.port), "--delay", str(delay)],
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "factcheck.devtools.scripted_llm", "--port", str(self.port), "--delay", str(delay)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         self.base_url = f"http://127.0.0.1:{self.port}/v1"
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
@@ -129,7 +142,7 @@ class ScriptedModel:
                 time.sleep(0.05)
         raise RuntimeError("the scripted model server did not start")
 
-    def __enter__(self) -> "ScriptedModel":
+    def __enter__(self) -> ScriptedModel:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -142,8 +155,9 @@ def via_cli(desk: Desk, run: int, tmp: Path) -> tuple[float, float, int, int]:
     path.write_text(article(run), encoding="utf-8")
     factcheck = [sys.executable, "-m", "factcheck"]
     t0 = time.perf_counter()
-    done = subprocess.run([*factcheck, "ingest", str(path), "--json"], env=desk.env, check=True, capture_output=True,
-                          text=True)
+    done = subprocess.run(
+        [*factcheck, "ingest", str(path), "--json"], env=desk.env, check=True, capture_output=True, text=True
+    )
     command = time.perf_counter() - t0
     with Session(desk.db) as session:
         detail = pages.detail(session, json.loads(done.stdout)["article_id"])
@@ -159,12 +173,20 @@ def via_http(desk: Desk, runs: list[int], *, own_worker: bool, workers: int = 0)
     thread.start()
     while not server.started:
         time.sleep(0.01)
-    procs = [subprocess.Popen([sys.executable, "-m", "factcheck", "worker"], env=desk.env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for _ in range(workers)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "factcheck", "worker"],
+            env=desk.env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for _ in range(workers)
+    ]
     try:
         time.sleep(1.5 if workers else 0)  # the workers are up and listening
-        with httpx.Client(base_url=f"http://127.0.0.1:{port}",
-                          headers={"Authorization": f"Bearer {desk.token}"}, timeout=30) as client:
+        with httpx.Client(
+            base_url=f"http://127.0.0.1:{port}", headers={"Authorization": f"Bearer {desk.token}"}, timeout=30
+        ) as client:
             return [_ingest_and_wait(desk, client, run) for run in runs]
     finally:
         for p in procs:
@@ -179,8 +201,11 @@ def _ingest_and_wait(desk: Desk, client: httpx.Client, run: int) -> tuple[float,
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         body = client.get(f"/api/v1/articles/{created['article_id']}").json()
-        if (body["article"]["extraction_status"] == "done" and body["tickets"]
-                and all(t["drafting_status"] == "done" for t in body["tickets"])):
+        if (
+            body["article"]["extraction_status"] == "done"
+            and body["tickets"]
+            and all(t["drafting_status"] == "done" for t in body["tickets"])
+        ):
             break
         time.sleep(0.2)  # the desk times itself: polling gently costs no precision
     return desk.wall_and_calls(client, created["article_id"])
@@ -210,22 +235,28 @@ def main() -> None:
             desk = Desk(database, llm.base_url, concurrency)
             target = 1 + math.ceil(n / concurrency) + 0.5 if n > concurrency else 2.5
 
-            def row(path: str, wall: float, calls: int, tickets: int) -> None:
-                print(f"{path:<32}{concurrency:>4}{wall:>9.2f}{wall / latency:>7.2f}{target:>12.1f}{calls:>10}"
-                      f"{tickets:>9}")
+            def row(path: str, wall: float, calls: int, tickets: int, concurrency=concurrency, target=target) -> None:
+                print(
+                    f"{path:<32}{concurrency:>4}{wall:>9.2f}{wall / latency:>7.2f}{target:>12.1f}{calls:>10}"
+                    f"{tickets:>9}"
+                )
 
             cli = [via_cli(desk, run := run + 1, tmp) for _ in range(args.repeat)]
             command, wall, calls, tickets = _median(cli)
             row("factcheck ingest: the command", command, calls, tickets)
             row("  its article's work", *_median([r[1:] for r in cli]))
-            for path, options in (("serve, its own worker", {"own_worker": True}),
-                                  ("serve + 2 factcheck workers", {"own_worker": False, "workers": 2})):
+            for path, options in (
+                ("serve, its own worker", {"own_worker": True}),
+                ("serve + 2 factcheck workers", {"own_worker": False, "workers": 2}),
+            ):
                 runs = list(range(run + 1, run + 2 + args.repeat))
                 run = runs[-1]
                 row(path, *_median(via_http(desk, runs, **options)[1:]))  # the first warms the server up
-    print(f"Medians of {args.repeat} articles per path (servers after one article to warm up). wall: from the "
-          "article's creation to the latest model answer, as the desk records it (for 'the command': its whole "
-          "run, interpreter start-up included). requests: HTTP requests to the model per article.")
+    print(
+        f"Medians of {args.repeat} articles per path (servers after one article to warm up). wall: from the "
+        "article's creation to the latest model answer, as the desk records it (for 'the command': its whole "
+        "run, interpreter start-up included). requests: HTTP requests to the model per article."
+    )
 
 
 if __name__ == "__main__":

@@ -12,29 +12,90 @@ from __future__ import annotations
 
 import argparse
 import random
-import statistics
 import resource
+import statistics
 import time
 
 from factcheck.matching.similarity import Index, Weights
 
-PEOPLE = ["Mayor Elena Vasquez", "Governor Tom Reyes", "Senator Ada Nwosu", "the county board", "the city council",
-          "the school district", "the transit agency", "the health department", "Councilman Raj Patel",
-          "the port authority", "the state auditor", "Representative Lena Ortiz"]
-VERBS = ["raised", "cut", "spent", "approved", "rejected", "doubled", "lost", "added", "paid", "borrowed",
-         "voted to raise", "voted to cut", "promised", "reported", "hired", "closed"]
-THINGS = ["water rates", "property taxes", "the road budget", "bus fares", "teacher salaries", "police overtime",
-          "library hours", "hospital beds", "housing permits", "park funding", "ferry crossings", "bridge repairs",
-          "emergency rooms", "school lunches", "pension payments", "broadband grants", "tree planting"]
-PLACES = ["in Riverton", "in Harlow County", "across the state", "in Lake Orra", "in the valley", "downtown",
-          "in the north district", "statewide", "in Halden", "in Maple Falls"]
+PEOPLE = [
+    "Mayor Elena Vasquez",
+    "Governor Tom Reyes",
+    "Senator Ada Nwosu",
+    "the county board",
+    "the city council",
+    "the school district",
+    "the transit agency",
+    "the health department",
+    "Councilman Raj Patel",
+    "the port authority",
+    "the state auditor",
+    "Representative Lena Ortiz",
+]
+VERBS = [
+    "raised",
+    "cut",
+    "spent",
+    "approved",
+    "rejected",
+    "doubled",
+    "lost",
+    "added",
+    "paid",
+    "borrowed",
+    "voted to raise",
+    "voted to cut",
+    "promised",
+    "reported",
+    "hired",
+    "closed",
+]
+THINGS = [
+    "water rates",
+    "property taxes",
+    "the road budget",
+    "bus fares",
+    "teacher salaries",
+    "police overtime",
+    "library hours",
+    "hospital beds",
+    "housing permits",
+    "park funding",
+    "ferry crossings",
+    "bridge repairs",
+    "emergency rooms",
+    "school lunches",
+    "pension payments",
+    "broadband grants",
+    "tree planting",
+]
+PLACES = [
+    "in Riverton",
+    "in Harlow County",
+    "across the state",
+    "in Lake Orra",
+    "in the valley",
+    "downtown",
+    "in the north district",
+    "statewide",
+    "in Halden",
+    "in Maple Falls",
+]
 
 
 def claim(rng: random.Random) -> str:
-    figure = rng.choice([f"{rng.randint(2, 95)} percent", f"${rng.randint(1, 900)} million",
-                         f"{rng.randint(100, 90000):,}", f"{rng.randint(2, 40)} times"])
-    return (f"{rng.choice(PEOPLE).capitalize()} {rng.choice(VERBS)} {rng.choice(THINGS)} {rng.choice(PLACES)} "
-            f"by {figure} in {rng.randint(1990, 2025)}.")
+    figure = rng.choice(
+        [
+            f"{rng.randint(2, 95)} percent",
+            f"${rng.randint(1, 900)} million",
+            f"{rng.randint(100, 90000):,}",
+            f"{rng.randint(2, 40)} times",
+        ]
+    )
+    return (
+        f"{rng.choice(PEOPLE).capitalize()} {rng.choice(VERBS)} {rng.choice(THINGS)} {rng.choice(PLACES)} "
+        f"by {figure} in {rng.randint(1990, 2025)}."
+    )
 
 
 def main() -> None:
@@ -47,11 +108,13 @@ def main() -> None:
     started = time.perf_counter()
     batch = 10_000
     for start in range(0, args.claims, batch):
-        index.add(((("ticket", i), claim(rng)) for i in range(start, min(start + batch, args.claims))))
+        index.add((("ticket", i), claim(rng)) for i in range(start, min(start + batch, args.claims)))
     built = time.perf_counter() - started
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
-    print(f"index: {len(index):,} claims built in {built:.1f} s ({len(index) / built:,.0f} claims/s); "
-          f"peak resident memory of the process {rss:,.0f} MB")
+    print(
+        f"index: {len(index):,} claims built in {built:.1f} s ({len(index) / built:,.0f} claims/s); "
+        f"peak resident memory of the process {rss:,.0f} MB"
+    )
     times = []
     for _ in range(args.queries):
         query = claim(rng)
@@ -60,8 +123,10 @@ def main() -> None:
         times.append((time.perf_counter() - t) * 1000)
     times.sort()
     p50, p95 = statistics.median(times), times[int(0.95 * len(times)) - 1]
-    print(f"search: p50 {p50:.0f} ms, p95 {p95:.0f} ms over {args.queries} queries; "
-          f"target 200 ms: ratio p95/target {p95 / 200:.2f}")
+    print(
+        f"search: p50 {p50:.0f} ms, p95 {p95:.0f} ms over {args.queries} queries; "
+        f"target 200 ms: ratio p95/target {p95 / 200:.2f}"
+    )
 
 
 if __name__ == "__main__":

@@ -26,7 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
@@ -48,7 +48,7 @@ def load(settings: Settings, tickets: int) -> str:
     """The tickets, and a reviewer with an API token (returned)."""
     upgrade(settings.database_url)
     db = make_engine(settings)
-    now = datetime(2025, 6, 1, tzinfo=timezone.utc)
+    now = datetime(2025, 6, 1, tzinfo=UTC)
     sentence = "The council voted 7-2 on March 3, 2025 to raise water rates by {n} percent. "
     with Session(db) as session:
         user = users.create_user(session, actor=CONSOLE, name="bench", role="editor", password=PASSWORD)
@@ -59,20 +59,44 @@ def load(settings: Settings, tickets: int) -> str:
             arts, rows = [], []
             for a in range(start, min(start + 400, tickets // PER_ARTICLE + 1)):
                 text = "".join(sentence.format(n=a * 100 + i) for i in range(PER_ARTICLE))
-                arts.append({"id": a, "title": f"Water rates, part {a}", "text": text, "content_hash": f"{a:064x}",
-                             "source_kind": "text", "engine": "offline", "created_at": now})
+                arts.append(
+                    {
+                        "id": a,
+                        "title": f"Water rates, part {a}",
+                        "text": text,
+                        "content_hash": f"{a:064x}",
+                        "source_kind": "text",
+                        "engine": "offline",
+                        "created_at": now,
+                    }
+                )
                 offset = 0
                 for i in range(PER_ARTICLE):
                     tid += 1
                     quote = sentence.format(n=a * 100 + i).strip()
-                    rows.append({"id": tid, "article_id": a, "position": i, "claim": quote, "quote": quote,
-                                 "start": offset, "end": offset + len(quote), "kind": "quantity",
-                                 "score": (tid * 7919 % 1000) / 1000, "state": ("unverified", "corroborated",
-                                                                                 "disputed")[tid % 3],
-                                 "needs_human": False, "drafting_status": "done", "engine": "offline",
-                                 "model": "rules", "prompt_name": "offline", "prompt_hash": "0" * 16,
-                                 "version": 1, "created_at": now + timedelta(seconds=tid),
-                                 "updated_at": now + timedelta(seconds=tid)})
+                    rows.append(
+                        {
+                            "id": tid,
+                            "article_id": a,
+                            "position": i,
+                            "claim": quote,
+                            "quote": quote,
+                            "start": offset,
+                            "end": offset + len(quote),
+                            "kind": "quantity",
+                            "score": (tid * 7919 % 1000) / 1000,
+                            "state": ("unverified", "corroborated", "disputed")[tid % 3],
+                            "needs_human": False,
+                            "drafting_status": "done",
+                            "engine": "offline",
+                            "model": "rules",
+                            "prompt_name": "offline",
+                            "prompt_hash": "0" * 16,
+                            "version": 1,
+                            "created_at": now + timedelta(seconds=tid),
+                            "updated_at": now + timedelta(seconds=tid),
+                        }
+                    )
                     offset += len(quote) + 1
             session.execute(insert(Article), arts)
             session.execute(insert(Ticket), rows)
@@ -123,8 +147,9 @@ async def run_client(base: str, token: str, n: int, concurrency: int) -> dict[st
         return {
             "bare /healthz": await measure(client, "/healthz", n, concurrency),
             "queue page /": await measure(client, "/", n, concurrency),
-            "GET /api/v1/tickets": await measure(client, "/api/v1/tickets", n, concurrency,
-                                                 headers={"Authorization": f"Bearer {token}"}),
+            "GET /api/v1/tickets": await measure(
+                client, "/api/v1/tickets", n, concurrency, headers={"Authorization": f"Bearer {token}"}
+            ),
         }
 
 
@@ -152,8 +177,12 @@ def main() -> None:
         print(f"database: {url.split('://')[0]}, {args.tickets:,} tickets loaded in {time.perf_counter() - t0:.1f} s")
         port = free_port()
         env = {**os.environ, "FACTCHECK_DATABASE_URL": url, "FACTCHECK_WORKER": "false", "FACTCHECK_ENGINE": "offline"}
-        server = subprocess.Popen([sys.executable, "-m", "factcheck", "serve", "--port", str(port)], env=env,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        server = subprocess.Popen(
+            [sys.executable, "-m", "factcheck", "serve", "--port", str(port)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         try:
             base = f"http://127.0.0.1:{port}"
             deadline = time.monotonic() + 60

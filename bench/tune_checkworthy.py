@@ -82,8 +82,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--write", action="store_true", help="write the fitted model into the package")
-    parser.add_argument("--labels", type=Path, action="append", default=[],
-                        help="the desk's own decisions (`factcheck labels export`), added to the training data")
+    parser.add_argument(
+        "--labels",
+        type=Path,
+        action="append",
+        default=[],
+        help="the desk's own decisions (`factcheck labels export`), added to the training data",
+    )
     args = parser.parse_args()
     eval_dir = args.shared / "eval"
     if not (eval_dir / CROWD).exists():
@@ -91,42 +96,61 @@ def main() -> None:
     sources = [eval_dir / CROWD, eval_dir / EXPERT, *WRITTEN, *args.labels]
     batches = [read_tsv(path) for path in sources]
     train = [row for batch in batches for row in batch]
-    crowd = np.concatenate([np.full(len(batch), path.name == Path(CROWD).name) for path, batch in zip(sources, batches)])
+    crowd = np.concatenate(
+        [np.full(len(batch), path.name == Path(CROWD).name) for path, batch in zip(sources, batches, strict=True)]
+    )
     texts = [r.text for r in train]
     dense = cw.feature_matrix(texts)
     y = np.array([r.label for r in train])
     print(f"training: {len(train)} sentences ({int(y.sum())} check-worthy): " + " + ".join(p.name for p in sources))
 
     dev = read_tsv(eval_dir / DEV_TEST)
-    dev_dense, dev_texts, dev_y = cw.feature_matrix([r.text for r in dev]), [r.text for r in dev], [r.label for r in dev]
+    dev_dense, dev_texts, dev_y = (
+        cw.feature_matrix([r.text for r in dev]),
+        [r.text for r in dev],
+        [r.label for r in dev],
+    )
+
     def weights(careful: float) -> np.ndarray:
         return np.where(crowd, 1.0, careful)
 
     dev_scores = {}
     for c, careful in GRID:
-        s = evaluate(dev_y, Fitted(c, dense, texts, y, weights(careful)).proba(dev_dense, dev_texts).tolist(), THRESHOLD)
+        s = evaluate(
+            dev_y, Fitted(c, dense, texts, y, weights(careful)).proba(dev_dense, dev_texts).tolist(), THRESHOLD
+        )
         dev_scores[c, careful] = (round(s.f1, 3), s.average_precision)
         print(f"  C={c:g}, careful labels x{careful:g}: development test F1 {s.f1:.3f} AP {s.average_precision:.3f}")
     best, careful = max(GRID, key=lambda k: dev_scores[k])
     cv = cross_validated_f1(dense, texts, y, best, weights(careful))
-    print(f"chosen on the development test: C={best:g}, careful labels x{careful:g}; "
-          f"5-fold cross-validated F1 on the training data {cv:.3f}")
+    print(
+        f"chosen on the development test: C={best:g}, careful labels x{careful:g}; "
+        f"5-fold cross-validated F1 on the training data {cv:.3f}"
+    )
     fitted = Fitted(best, dense, texts, y, weights(careful))
 
     names = cw.feature_names()
     weights = fitted.model.coef_[0]
-    named = dict(zip(names, (round(float(w), 5) for w in weights[: len(names)])))
-    emb = weights[len(names): len(names) + embedding.DIMENSIONS]
-    terms = {t: (round(float(fitted.vec.idf_[i]), 5), round(float(weights[len(names) + embedding.DIMENSIONS + i]), 5))
-             for t, i in fitted.vec.vocabulary_.items()}
-    print("named feature weights: " + ", ".join(f"{n} {w:+.2f}" for n, w in sorted(named.items(), key=lambda t: -abs(t[1]))))
+    named = dict(zip(names, (round(float(w), 5) for w in weights[: len(names)]), strict=True))
+    emb = weights[len(names) : len(names) + embedding.DIMENSIONS]
+    terms = {
+        t: (round(float(fitted.vec.idf_[i]), 5), round(float(weights[len(names) + embedding.DIMENSIONS + i]), 5))
+        for t, i in fitted.vec.vocabulary_.items()
+    }
+    print(
+        "named feature weights: "
+        + ", ".join(f"{n} {w:+.2f}" for n, w in sorted(named.items(), key=lambda t: -abs(t[1])))
+    )
     by_weight = sorted(terms.items(), key=lambda t: t[1][1])
     print("words most for:  " + ", ".join(t for t, _ in by_weight[-15:][::-1]))
     print("words most against: " + ", ".join(t for t, _ in by_weight[:15]))
 
     # The engine scores without scikit-learn: its arithmetic must give the fitted model's numbers.
-    z = (dev_dense @ np.concatenate([list(named.values()), emb]) + cw.term_scores(dev_texts, terms)
-         + fitted.model.intercept_[0])
+    z = (
+        dev_dense @ np.concatenate([list(named.values()), emb])
+        + cw.term_scores(dev_texts, terms)
+        + fitted.model.intercept_[0]
+    )
     drift = float(np.max(np.abs(1 / (1 + np.exp(-z)) - fitted.proba(dev_dense, dev_texts))))
     print(f"engine arithmetic vs scikit-learn on the development test: largest difference {drift:.1e}")
     if drift > 1e-3:
@@ -134,18 +158,27 @@ def main() -> None:
 
     for name, role in [(EXPERT, "in training"), (DEV_TEST, "development test"), (HELD_OUT, "held out")]:
         rows = read_tsv(eval_dir / name)
-        s = evaluate([r.label for r in rows], fitted.proba(cw.feature_matrix([r.text for r in rows]),
-                                                          [r.text for r in rows]).tolist(), THRESHOLD)
+        s = evaluate(
+            [r.label for r in rows],
+            fitted.proba(cw.feature_matrix([r.text for r in rows]), [r.text for r in rows]).tolist(),
+            THRESHOLD,
+        )
         at = " ".join(f"P@{k}={v:.2f}" for k, v in s.precision_at.items())
-        print(f"{name} ({role}): n={s.n} pos={s.positives} P={s.precision:.3f} R={s.recall:.3f} F1={s.f1:.3f} "
-              f"AP={s.average_precision:.3f} {at}")
+        print(
+            f"{name} ({role}): n={s.n} pos={s.positives} P={s.precision:.3f} R={s.recall:.3f} F1={s.f1:.3f} "
+            f"AP={s.average_precision:.3f} {at}"
+        )
 
     if args.write:
         out = {
             "about": "Written by bench/tune_checkworthy.py --write; do not edit by hand.",
             "embedding_model": embedding.MODEL,
-            "trained_on": [f"../shared/eval/{CROWD}", f"../shared/eval/{EXPERT}",
-                           *(f"bench/data/{p.name}" for p in WRITTEN), *(p.name for p in args.labels)],
+            "trained_on": [
+                f"../shared/eval/{CROWD}",
+                f"../shared/eval/{EXPERT}",
+                *(f"bench/data/{p.name}" for p in WRITTEN),
+                *(p.name for p in args.labels),
+            ],
             "C": best,
             "careful_label_weight": careful,
             "cross_validated_f1": round(cv, 4),

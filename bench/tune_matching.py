@@ -34,8 +34,11 @@ SUGGEST_PRECISION, LINK_PRECISION = 0.60, 0.95
 
 def load(shared: Path, task: str, split: str) -> ev.MatchingData:
     d = shared / "eval" / "matching"
-    return ev.read(d / f"ct22_{task}_en_{split}_queries.tsv", d / f"ct22_{task}_en_vclaims.jsonl",
-                   d / f"ct22_{task}_en_{split}_qrels.tsv")
+    return ev.read(
+        d / f"ct22_{task}_en_{split}_queries.tsv",
+        d / f"ct22_{task}_en_vclaims.jsonl",
+        d / f"ct22_{task}_en_{split}_qrels.tsv",
+    )
 
 
 def training_rows(index: similarity.Index, data: ev.MatchingData) -> tuple[np.ndarray, np.ndarray]:
@@ -76,8 +79,9 @@ def main() -> None:
         print(f"{task} train: {len(train.queries)} queries, {len(y)} candidates, {int(y.sum())} relevant")
     model = LogisticRegression(C=1.0, max_iter=10_000).fit(np.vstack(xs), np.concatenate(ys))
     b, (lex, cos, both) = float(model.intercept_[0]), model.coef_[0]
-    weights = Weights(bias=round(b, 5), lexical=round(float(lex), 5), cosine=round(float(cos), 5),
-                      both=round(float(both), 5))
+    weights = Weights(
+        bias=round(b, 5), lexical=round(float(lex), 5), cosine=round(float(cos), 5), both=round(float(both), 5)
+    )
     print(f"weights: {weights}")
 
     scored = []
@@ -96,18 +100,29 @@ def main() -> None:
             data = load(args.shared, task, split)
             base = ev.figures(ev.rankings(indexes[task], data, lexical_only=True), data, 2.0, 2.0)
             f = ev.figures(ev.rankings(indexes[task], data), data, suggest, link)
-            print(f"{task} {split}: BM25 MAP@5 {base.map_at_5:.3f} P@1 {base.p_at_1:.3f} | "
-                  f"desk MAP@5 {f.map_at_5:.3f} P@1 {f.p_at_1:.3f} | suggestions P {f.suggestion_precision:.2f} "
-                  f"R {f.suggestion_recall:.2f} ({f.suggested}) | links P {f.link_precision:.2f} "
-                  f"R {f.link_recall:.2f} ({f.linked})")
+            print(
+                f"{task} {split}: BM25 MAP@5 {base.map_at_5:.3f} P@1 {base.p_at_1:.3f} | "
+                f"desk MAP@5 {f.map_at_5:.3f} P@1 {f.p_at_1:.3f} | suggestions P {f.suggestion_precision:.2f} "
+                f"R {f.suggestion_recall:.2f} ({f.suggested}) | links P {f.link_precision:.2f} "
+                f"R {f.link_recall:.2f} ({f.linked})"
+            )
 
     if args.write:
         path = similarity._MODEL_FILE
-        path.write_text(json.dumps({
-            "about": "Written by bench/tune_matching.py --write; do not edit by hand.",
-            "trained_on": [f"../shared/eval/matching/ct22_{t}_en_train_*" for t in TASKS],
-            "weights": weights.__dict__, "suggest": suggest, "link": link,
-        }, indent=1) + "\n", encoding="utf-8")
+        path.write_text(
+            json.dumps(
+                {
+                    "about": "Written by bench/tune_matching.py --write; do not edit by hand.",
+                    "trained_on": [f"../shared/eval/matching/ct22_{t}_en_train_*" for t in TASKS],
+                    "weights": weights.__dict__,
+                    "suggest": suggest,
+                    "link": link,
+                },
+                indent=1,
+            )
+            + "\n",
+            encoding="utf-8",
+        )
         print(f"wrote {path.relative_to(ROOT)}")
 
 

@@ -12,29 +12,38 @@ from sqlmodel import Session
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from factcheck import __version__, health
-from factcheck.articles import api as article_api, views as article_views
+from factcheck.articles import api as article_api
+from factcheck.articles import views as article_views
 from factcheck.articles.pipeline import job_handlers
 from factcheck.auth.throttle import LoginThrottle
 from factcheck.core.config import Settings, get_settings
 from factcheck.core.db import ensure_migrated, make_engine
-from factcheck.core.limits import shared_limits
 from factcheck.core.instance import cookie_secret
+from factcheck.core.limits import shared_limits
 from factcheck.core.templating import STATIC_DIR
 from factcheck.dashboard import views as dashboard_views
 from factcheck.drafts import api as draft_api
 from factcheck.engines import get_engine
-from factcheck.exports import api as export_api, views as export_views
+from factcheck.exports import api as export_api
+from factcheck.exports import views as export_views
 from factcheck.jobs.worker import start_in_process, stop_in_process
 from factcheck.matching import api as matching_api
 from factcheck.search import api as search_api
-from factcheck.tickets import api as ticket_api, forms as ticket_forms, published, views as ticket_views
-from factcheck.users import account_views, api as user_api, login_views, views as user_views
+from factcheck.tickets import api as ticket_api
+from factcheck.tickets import forms as ticket_forms
+from factcheck.tickets import published
+from factcheck.tickets import views as ticket_views
+from factcheck.users import account_views, login_views
+from factcheck.users import api as user_api
+from factcheck.users import views as user_views
 from factcheck.web import errors, openapi
 from factcheck.web.admission import Admission, raise_thread_limit
 from factcheck.web.containment import Contain
 from factcheck.web.middleware import ApiBodies, CookieSession, SecurityHeaders
 from factcheck.web.render import make_templates
-from factcheck.webhooks import api as webhook_api, service as webhooks, views as webhook_views
+from factcheck.webhooks import api as webhook_api
+from factcheck.webhooks import service as webhooks
+from factcheck.webhooks import views as webhook_views
 
 log = logging.getLogger(__name__)
 
@@ -53,8 +62,18 @@ def api_router() -> APIRouter:
 
 def page_router() -> APIRouter:
     router = APIRouter()
-    for module in (login_views, account_views, user_views, ticket_views, ticket_forms, published, article_views,
-                   export_views, dashboard_views, webhook_views):
+    for module in (
+        login_views,
+        account_views,
+        user_views,
+        ticket_views,
+        ticket_forms,
+        published,
+        article_views,
+        export_views,
+        dashboard_views,
+        webhook_views,
+    ):
         router.include_router(module.router)
     return router
 
@@ -69,17 +88,29 @@ def _add_middleware(app: FastAPI, settings: Settings) -> None:
     )
     # Inside Contain, which has read the body by then: a request waits for its place with its body
     # in hand, so a client that drips its body never holds a place.
-    app.add_middleware(Admission, limit=settings.max_concurrent_requests,
-                       wait_seconds=settings.request_queue_seconds, max_waiting=settings.request_queue_max)
+    app.add_middleware(
+        Admission,
+        limit=settings.max_concurrent_requests,
+        wait_seconds=settings.request_queue_seconds,
+        max_waiting=settings.request_queue_max,
+    )
     # Outside the cookie session (a second try reads the cookie afresh), inside the rest.
     app.add_middleware(Contain, body_seconds=settings.request_body_seconds)
     # Added last, so outermost: the headers go on every answer, refusals of bad bodies included.
-    app.add_middleware(ApiBodies, limit=settings.max_article_chars * 4 + 65_536,  # UTF-8: ≤ 4 bytes a character
-                       limits={"/factchecks/import": settings.import_max_bytes})
-    app.add_middleware(SecurityHeaders, headers={
-        "Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff",
-        "Referrer-Policy": "same-origin", "X-Frame-Options": "DENY",
-    })
+    app.add_middleware(
+        ApiBodies,
+        limit=settings.max_article_chars * 4 + 65_536,  # UTF-8: ≤ 4 bytes a character
+        limits={"/factchecks/import": settings.import_max_bytes},
+    )
+    app.add_middleware(
+        SecurityHeaders,
+        headers={
+            "Content-Security-Policy": CSP,
+            "X-Content-Type-Options": "nosniff",
+            "Referrer-Policy": "same-origin",
+            "X-Frame-Options": "DENY",
+        },
+    )
     proxies = [p.strip() for p in settings.trusted_proxies.split(",") if p.strip()]
     if proxies:
         # Outermost: every layer (the login throttle's address among them) sees the real client.
@@ -113,10 +144,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             deliveries sent (with the offline engine nothing else needs one)."""
             with lock:
                 if settings.worker and not running:
-                    running.append(start_in_process(
-                        app.state.db, app.state.engine, job_handlers(settings),
-                        concurrency=settings.llm_concurrency, lease_seconds=settings.job_lease_seconds,
-                        poll_seconds=settings.worker_poll_seconds, backoff_start=settings.job_retry_start))
+                    running.append(
+                        start_in_process(
+                            app.state.db,
+                            app.state.engine,
+                            job_handlers(settings),
+                            concurrency=settings.llm_concurrency,
+                            lease_seconds=settings.job_lease_seconds,
+                            poll_seconds=settings.worker_poll_seconds,
+                            backoff_start=settings.job_retry_start,
+                        )
+                    )
 
         app.state.ensure_worker = ensure_worker
         if not app.state.engine.inline or settings.search_connectors.strip() or _webhooks_registered(app.state.db):
@@ -131,7 +169,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version=__version__,
         description="A fact-check desk: articles become claim tickets that reviewers verify.",
         lifespan=lifespan,
-        docs_url=None, redoc_url=None,  # /docs is openapi.install's, under the desk's CSP
+        docs_url=None,
+        redoc_url=None,  # /docs is openapi.install's, under the desk's CSP
     )
     app.state.settings = settings
     app.state.templates = make_templates()

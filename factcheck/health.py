@@ -30,12 +30,15 @@ def readiness(request: Request) -> tuple[bool, dict]:
     try:
         current, heads = migration_status(app.state.db)
         checks["database"] = "ok"
-        checks["migrations"] = "current" if current in heads else f"at {current or 'none'}, code needs {', '.join(heads)}"
+        checks["migrations"] = (
+            "current" if current in heads else f"at {current or 'none'}, code needs {', '.join(heads)}"
+        )
         ready = current in heads
         with Session(app.state.db) as session:
             lease = timedelta(seconds=settings.job_lease_seconds)
-            checks["workers"] = [{"name": b.name, "seen_at": b.seen_at.isoformat()}
-                                 for b in jobs.workers_seen(session, within=lease)]
+            checks["workers"] = [
+                {"name": b.name, "seen_at": b.seen_at.isoformat()} for b in jobs.workers_seen(session, within=lease)
+            ]
             checks["jobs_waiting_for_a_worker"] = jobs.ready_jobs_waiting(session, older_than=lease)
     except sa.exc.SQLAlchemyError as exc:
         checks["database"] = f"unreachable ({exc.__class__.__name__})"
@@ -61,5 +64,4 @@ def install(app: FastAPI) -> None:
     @app.get("/readyz", include_in_schema=False)
     def readyz(request: Request) -> JSONResponse:
         ready, checks = readiness(request)
-        return JSONResponse({"status": "ready" if ready else "not ready", **checks},
-                            status_code=200 if ready else 503)
+        return JSONResponse({"status": "ready" if ready else "not ready", **checks}, status_code=200 if ready else 503)

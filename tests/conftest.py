@@ -75,20 +75,30 @@ class PostgresTemplate:
                 if rows and table != "alembic_version":
                     conn.execute(sa.table(table, *(sa.column(c) for c in rows[0])).insert(), rows)
                     if "id" in rows[0]:  # seeded with their ids: the next insert must not reuse one
-                        conn.execute(sa.text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                                             f"(SELECT MAX(id) FROM {conn.dialect.identifier_preparer.quote(table)}))"))
+                        conn.execute(
+                            sa.text(
+                                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                                f"(SELECT MAX(id) FROM {conn.dialect.identifier_preparer.quote(table)}))"
+                            )
+                        )
 
     def _read_all(self) -> dict[str, list[dict]]:
         metadata = sa.MetaData()
         metadata.reflect(self.engine)
         with self.engine.connect() as conn:
-            return {name: [dict(r._mapping) for r in conn.execute(table.select())]
-                    for name, table in metadata.tables.items()}
+            return {
+                name: [dict(r._mapping) for r in conn.execute(table.select())]
+                for name, table in metadata.tables.items()
+            }
 
     @staticmethod
     def _end_other_sessions(conn) -> None:
-        conn.execute(sa.text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                             "WHERE datname = current_database() AND pid <> pg_backend_pid()"))
+        conn.execute(
+            sa.text(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+        )
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -217,7 +227,10 @@ def csrf_from(html: str) -> str:
 def login(client: TestClient, name: str, password: str = PASSWORD) -> str:
     """Log in through the form; returns the session's CSRF token."""
     page = client.get("/login")
-    resp = client.post("/login", data={"name": name, "password": password, "csrf_token": csrf_from(page.text),
-                                       "next": "/"}, follow_redirects=False)
+    resp = client.post(
+        "/login",
+        data={"name": name, "password": password, "csrf_token": csrf_from(page.text), "next": "/"},
+        follow_redirects=False,
+    )
     assert resp.status_code == 303, resp.text
     return csrf_from(client.get("/").text)

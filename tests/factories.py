@@ -21,7 +21,10 @@ According to the Public Works Department, the city recorded 214 water-main break
 
 def ingest(session: Session, settings: Settings, text: str = ARTICLE, actor=CONSOLE, **kw):
     result = articles.ingest(
-        session, engine=OfflineEngine(), settings=settings, actor=actor,
+        session,
+        engine=OfflineEngine(),
+        settings=settings,
+        actor=actor,
         req=articles.IngestRequest(text=text, **kw),
     )
     session.commit()

@@ -6,9 +6,8 @@ import subprocess
 import sys
 
 import pytest
-from typer.testing import CliRunner
-
 from sqlmodel import Session
+from typer.testing import CliRunner
 
 from factcheck.auth.login import authenticate
 from factcheck.cli import SAMPLE, app
@@ -39,8 +38,16 @@ def run(cli, *args, input=None):
 
 
 def test_every_subcommand_has_help(cli):
-    for args in [[], ["ingest"], ["export"], ["serve"], ["demo"], ["db", "upgrade"], ["users", "add"],
-                 ["users", "token"]]:
+    for args in [
+        [],
+        ["ingest"],
+        ["export"],
+        ["serve"],
+        ["demo"],
+        ["db", "upgrade"],
+        ["users", "add"],
+        ["users", "token"],
+    ]:
         result = run(cli, *args, "--help")
         assert result.exit_code == 0 and "Usage" in result.output
 
@@ -54,7 +61,7 @@ def test_ingest_json_matches_the_documented_shape(cli, db, tmp_path):
     assert set(body) >= {"article_id", "tickets"}
     for t in body["tickets"]:
         assert set(t) == {"id", "claim", "quote", "start", "end", "attribution", "score", "state"}
-        assert ARTICLE.strip()[t["start"]:t["end"]] == t["quote"]
+        assert ARTICLE.strip()[t["start"] : t["end"]] == t["quote"]
 
 
 def test_ingest_from_stdin(cli, db):
@@ -122,8 +129,17 @@ def test_the_console_works_tickets_only_as_a_named_desk_user(cli, db):
     listed = run(cli, "tickets", "list", "--json")
     assert listed.exit_code == 0, listed.output
     ticket = json.loads(listed.stdout)[0]
-    verdict = ["tickets", "state", str(ticket["id"]), "--to", "disputed",
-               "--rationale", "The minutes record a 6-3 vote.", "--version", str(ticket["version"])]
+    verdict = [
+        "tickets",
+        "state",
+        str(ticket["id"]),
+        "--to",
+        "disputed",
+        "--rationale",
+        "The minutes record a 6-3 vote.",
+        "--version",
+        str(ticket["version"]),
+    ]
     anonymous = run(cli, *verdict)
     assert anonymous.exit_code == 1 and "add --as NAME" in anonymous.stderr
     assert run(cli, "--as", "nobody", *verdict).stderr.strip() == "factcheck: No user named 'nobody'."

@@ -23,9 +23,8 @@ def test_the_server_refuses_an_unmigrated_database(empty_settings):
     engine = make_engine(empty_settings)
     with engine.begin() as conn:  # an empty database
         conn.execute(sa.text("SELECT 1"))
-    with pytest.raises(DatabaseNotMigrated, match="factcheck db upgrade"):
-        with TestClient(create_app(empty_settings)):
-            pass
+    with pytest.raises(DatabaseNotMigrated, match="factcheck db upgrade"), TestClient(create_app(empty_settings)):
+        pass
 
 
 def test_plain_alembic_upgrade_head_works(empty_settings, tmp_path):
@@ -36,8 +35,9 @@ def test_plain_alembic_upgrade_head_works(empty_settings, tmp_path):
 
     root = Path(__file__).resolve().parents[1]
     env = {**os.environ, "FACTCHECK_DATABASE_URL": empty_settings.database_url}
-    subprocess.run([sys.executable, "-m", "alembic", "upgrade", "head"], cwd=root, env=env, check=True,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "alembic", "upgrade", "head"], cwd=root, env=env, check=True, capture_output=True
+    )
     with make_engine(empty_settings).connect() as conn:
         assert conn.execute(sa.text("SELECT count(*) FROM ticket")).scalar() == 0
 
@@ -57,11 +57,25 @@ def test_verdicts_published_before_publications_existed_get_one(session, setting
     first, second = ingest(session, settings).tickets[:2]
     ed = make_user(session, "ed", "editor")
     for t in (first, second):
-        states.transition(session, actor=ed, ticket_id=t.id, to="disputed", rationale="The minutes say 6-3.",
-                          expected_version=1, rating="False")
+        states.transition(
+            session,
+            actor=ed,
+            ticket_id=t.id,
+            to="disputed",
+            rationale="The minutes say 6-3.",
+            expected_version=1,
+            rating="False",
+        )
         publishing.publish(session, actor=ed, ticket_id=t.id, expected_version=2)
-    states.transition(session, actor=ed, ticket_id=second.id, to="unverified", rationale="Reopened to check again.",
-                      expected_version=3, correction="The minutes were misread; checking again.")
+    states.transition(
+        session,
+        actor=ed,
+        ticket_id=second.id,
+        to="unverified",
+        rationale="Reopened to check again.",
+        expected_version=3,
+        correction="The minutes were misread; checking again.",
+    )
     session.commit()
     session.close()
     db.dispose()
@@ -70,7 +84,9 @@ def test_verdicts_published_before_publications_existed_get_one(session, setting
     with Session(make_engine(settings)) as fresh:
         shown = fresh.exec(select(Publication).order_by(Publication.id)).all()
         assert [(p.ticket_id, p.state, p.rating, p.superseded_at is None) for p in shown] == [
-            (first.id, "disputed", "False", True), (second.id, "disputed", "False", False)]
+            (first.id, "disputed", "False", True),
+            (second.id, "disputed", "False", False),
+        ]
         assert all(p.rationale == "The minutes say 6-3." and p.published_by == "ed" for p in shown)
         [fix] = fresh.exec(select(Correction)).all()
         assert fix.publication_id == shown[1].id

@@ -47,8 +47,10 @@ RUNTIME_EXTRAS = ("postgres",)
 
 
 def test_every_library_factcheck_imports_is_a_declared_dependency():
-    requirements = [*PYPROJECT["project"]["dependencies"],
-                    *(r for extra in RUNTIME_EXTRAS for r in PYPROJECT["project"]["optional-dependencies"][extra])]
+    requirements = [
+        *PYPROJECT["project"]["dependencies"],
+        *(r for extra in RUNTIME_EXTRAS for r in PYPROJECT["project"]["optional-dependencies"][extra]),
+    ]
     declared = {canonicalize_name(Requirement(r).name) for r in requirements}
     providers = packages_distributions()
     undeclared = {}
@@ -64,8 +66,10 @@ def test_lxml_html_clean_is_declared_for_trafilatura():
     assert "lxml-html-clean" in declared
 
 
-@pytest.mark.skipif(bool(os.environ.get("FACTCHECK_TEST_DATABASE_URL")),
-                    reason="the wheel is tested with its own SQLite file, once, in the SQLite run")
+@pytest.mark.skipif(
+    bool(os.environ.get("FACTCHECK_TEST_DATABASE_URL")),
+    reason="the wheel is tested with its own SQLite file, once, in the SQLite run",
+)
 def test_the_wheel_installs_and_migrates_ingests_and_serves_from_another_folder(tmp_path):
     # Built from a clean copy: setuptools builds in the source tree, and a stale build/ folder
     # there would slip files into the wheel that the sources no longer have.
@@ -73,29 +77,70 @@ def test_the_wheel_installs_and_migrates_ingests_and_serves_from_another_folder(
     source.mkdir()
     for name in ("pyproject.toml", "README.md", "factcheck", "prompts", "alembic"):
         copy = shutil.copytree if (ROOT / name).is_dir() else shutil.copy2
-        copy(ROOT / name, source / name, **({"ignore": shutil.ignore_patterns("__pycache__")}
-                                            if (ROOT / name).is_dir() else {}))
+        copy(
+            ROOT / name,
+            source / name,
+            **({"ignore": shutil.ignore_patterns("__pycache__")} if (ROOT / name).is_dir() else {}),
+        )
     dist = tmp_path / "dist"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-                    "--wheel-dir", str(dist), str(source)], check=True, capture_output=True, cwd=tmp_path)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--wheel-dir",
+            str(dist),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        cwd=tmp_path,
+    )
     (wheel,) = dist.glob("factcheck-*.whl")
 
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
     python = venv / "bin" / "python"
-    subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet", "--no-deps",
-                    "--no-index", str(wheel)], check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(python),
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-index",
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
+    )
     # The dependencies come from the test environment (offline, and quick); factcheck itself only
     # from the wheel, because a plain path entry does not run the editable install's .pth hook.
-    site = Path(subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
-                               check=True, capture_output=True, text=True).stdout.strip())
+    site = Path(
+        subprocess.run(
+            [str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+    )
     (site / "test-dependencies.pth").write_text(sysconfig.get_path("purelib") + "\n", encoding="utf-8")
 
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     (elsewhere / "story.txt").write_text(ARTICLE, encoding="utf-8")
-    env = {"PATH": os.environ["PATH"], "HOME": str(tmp_path),
-           "FACTCHECK_DATABASE_URL": f"sqlite:///{elsewhere / 'desk.db'}"}
+    env = {
+        "PATH": os.environ["PATH"],
+        "HOME": str(tmp_path),
+        "FACTCHECK_DATABASE_URL": f"sqlite:///{elsewhere / 'desk.db'}",
+    }
 
     def run(*args: str) -> str:
         done = subprocess.run(args, cwd=elsewhere, env=env, capture_output=True, text=True)
@@ -106,8 +151,9 @@ def test_the_wheel_installs_and_migrates_ingests_and_serves_from_another_folder(
     assert where.startswith(str(site)), where
     run(str(venv / "bin" / "factcheck"), "db", "upgrade")
     ingested = json.loads(run(str(venv / "bin" / "factcheck"), "ingest", "story.txt", "--json"))
-    assert ingested["tickets"] and all(ARTICLE.strip()[t["start"]:t["end"]] == t["quote"]
-                                       for t in ingested["tickets"])
+    assert ingested["tickets"] and all(
+        ARTICLE.strip()[t["start"] : t["end"]] == t["quote"] for t in ingested["tickets"]
+    )
     # The model engine's prompts, and the desk's pages and assets, come from the wheel too.
     checks = """
 from fastapi.testclient import TestClient

@@ -12,7 +12,7 @@ def test_venezuela_article_claims_are_exact_and_skip_the_page_tail():
     claims = OfflineEngine().extract(ArticleInput(text=text, published=date(2025, 11, 24))).claims
     assert len(claims) >= 8
     for c in claims:
-        assert text[c.start:c.end] == c.quote
+        assert text[c.start : c.end] == c.quote
         assert "Latest Stories" not in c.quote and "sidebar" not in c.quote
     herald = [c for c in claims if c.reported_by == "The Miami Herald"]
     assert herald and any(c.speaker and "anonymous" in c.speaker for c in herald)

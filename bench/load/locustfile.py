@@ -12,20 +12,23 @@ from __future__ import annotations
 import json
 import os
 import random
+from pathlib import Path
 
 from locust import HttpUser, between, task
 
-PLAN = json.loads(open(os.environ["FACTCHECK_LOAD_PLAN"], encoding="utf-8").read())
+PLAN = json.loads(Path(os.environ["FACTCHECK_LOAD_PLAN"]).read_text(encoding="utf-8"))
 
 
 def _article(n: int) -> str:
     town = random.choice(["Marlow", "Riverton", "Eastbrook", "Harlow"])
-    return (f"{town} budget round-up {n}\n\n"
-            f"The {town} council voted {random.randint(5, 9)}-2 on May {random.randint(1, 28)}, 2025 to spend "
-            f"${random.randint(2, 90)}.{random.randint(1, 9)} million on road repairs, the most since 2012.\n\n"
-            f"Mayor Dana Whitlock said the city recorded {random.randint(100, 400)} potholes in 2024, "
-            f"up {random.randint(5, 40)} percent on the year before.\n\n"
-            f"According to the county, bus ridership fell {random.randint(2, 20)} percent in {town} last year.\n")
+    return (
+        f"{town} budget round-up {n}\n\n"
+        f"The {town} council voted {random.randint(5, 9)}-2 on May {random.randint(1, 28)}, 2025 to spend "
+        f"${random.randint(2, 90)}.{random.randint(1, 9)} million on road repairs, the most since 2012.\n\n"
+        f"Mayor Dana Whitlock said the city recorded {random.randint(100, 400)} potholes in 2024, "
+        f"up {random.randint(5, 40)} percent on the year before.\n\n"
+        f"According to the county, bus ridership fell {random.randint(2, 20)} percent in {town} last year.\n"
+    )
 
 
 class Reviewer(HttpUser):
@@ -58,16 +61,21 @@ class Reviewer(HttpUser):
     @task(2)
     def approve_draft(self) -> None:
         draft = random.choice(PLAN["drafts"])
-        current = self.client.get(f"/api/v1/tickets/{draft['ticket']}/drafts", headers=self.api,
-                                  name="api: ticket drafts")
+        current = self.client.get(
+            f"/api/v1/tickets/{draft['ticket']}/drafts", headers=self.api, name="api: ticket drafts"
+        )
         if current.status_code != 200:
             return
         item = next((d for d in current.json() if d["id"] == draft["id"]), None)
         if item is None:
             return
-        with self.client.post(f"/api/v1/drafts/{draft['id']}/approve", headers=self.api,
-                              json={"expected_version": item["version"]}, name="api: approve draft",
-                              catch_response=True) as resp:
+        with self.client.post(
+            f"/api/v1/drafts/{draft['id']}/approve",
+            headers=self.api,
+            json={"expected_version": item["version"]},
+            name="api: approve draft",
+            catch_response=True,
+        ) as resp:
             if resp.status_code == 409:  # someone approved it first: expected among many reviewers
                 resp.success()
 
@@ -77,19 +85,28 @@ class Reviewer(HttpUser):
         ticket = self.client.get(f"/api/v1/tickets/{tid}", headers=self.api, name="api: ticket")
         if ticket.status_code != 200:
             return
-        with self.client.post(f"/api/v1/tickets/{tid}/propose", headers=self.api, name="api: propose verdict",
-                              json={"to": random.choice(["corroborated", "disputed"]),
-                                    "rationale": "The minutes of the meeting say so, page 4.",
-                                    "expected_version": ticket.json()["version"]},
-                              catch_response=True) as resp:
+        with self.client.post(
+            f"/api/v1/tickets/{tid}/propose",
+            headers=self.api,
+            name="api: propose verdict",
+            json={
+                "to": random.choice(["corroborated", "disputed"]),
+                "rationale": "The minutes of the meeting say so, page 4.",
+                "expected_version": ticket.json()["version"],
+            },
+            catch_response=True,
+        ) as resp:
             if resp.status_code == 409:
                 resp.success()
 
     @task(1)
     def note(self) -> None:
-        self.client.post(f"/api/v1/tickets/{random.choice(PLAN['tickets'])}/notes", headers=self.api,
-                         json={"text": "Called the clerk's office; the figure is in the adopted budget."},
-                         name="api: add note")
+        self.client.post(
+            f"/api/v1/tickets/{random.choice(PLAN['tickets'])}/notes",
+            headers=self.api,
+            json={"text": "Called the clerk's office; the figure is in the adopted budget."},
+            name="api: add note",
+        )
 
 
 class Editor(HttpUser):
@@ -107,8 +124,11 @@ class Editor(HttpUser):
 
     @task(1)
     def export(self) -> None:
-        self.client.get(f"/api/v1/export?format=csv&include_open=true&article={random.choice(PLAN['articles'])}",
-                        headers=self.api, name="api: export csv")
+        self.client.get(
+            f"/api/v1/export?format=csv&include_open=true&article={random.choice(PLAN['articles'])}",
+            headers=self.api,
+            name="api: export csv",
+        )
 
     @task(1)
     def verdict(self) -> None:
@@ -116,11 +136,17 @@ class Editor(HttpUser):
         ticket = self.client.get(f"/api/v1/tickets/{tid}", headers=self.api, name="api: ticket")
         if ticket.status_code != 200 or ticket.json().get("published_at"):
             return
-        with self.client.post(f"/api/v1/tickets/{tid}/state", headers=self.api, name="api: set verdict",
-                              json={"to": random.choice(["corroborated", "disputed", "unverified"]),
-                                    "rationale": "Checked against the adopted budget.",
-                                    "expected_version": ticket.json()["version"]},
-                              catch_response=True) as resp:
+        with self.client.post(
+            f"/api/v1/tickets/{tid}/state",
+            headers=self.api,
+            name="api: set verdict",
+            json={
+                "to": random.choice(["corroborated", "disputed", "unverified"]),
+                "rationale": "Checked against the adopted budget.",
+                "expected_version": ticket.json()["version"],
+            },
+            catch_response=True,
+        ) as resp:
             if resp.status_code in (409, 422):  # a race with another editor, or no change to make
                 resp.success()
 
@@ -138,8 +164,12 @@ class Wire(HttpUser):
     @task
     def ingest(self) -> None:
         self.n += 1
-        with self.client.post("/api/v1/articles", headers=self.api, name="api: ingest article",
-                              json={"text": _article(random.randint(1, 10**9)), "outlet": "Load test"},
-                              catch_response=True) as resp:
+        with self.client.post(
+            "/api/v1/articles",
+            headers=self.api,
+            name="api: ingest article",
+            json={"text": _article(random.randint(1, 10**9)), "outlet": "Load test"},
+            catch_response=True,
+        ) as resp:
             if resp.status_code == 429:  # the per-user ingest limit, doing its job
                 resp.success()

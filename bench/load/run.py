@@ -53,24 +53,46 @@ def postgres_cluster():
     as_pg = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
     if os.geteuid() == 0:
         shutil.chown(root, "postgres")
-    subprocess.run([*as_pg, str(bindir / "initdb"), "-D", str(root / "data"), "-U", "factcheck", "--auth=trust"],
-                   check=True, stdout=subprocess.DEVNULL)
-    subprocess.run([*as_pg, str(bindir / "pg_ctl"), "-D", str(root / "data"), "-l", str(root / "log"), "-w", "-o",
-                    f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off",
-                    "start"], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [*as_pg, str(bindir / "initdb"), "-D", str(root / "data"), "-U", "factcheck", "--auth=trust"],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    subprocess.run(
+        [
+            *as_pg,
+            str(bindir / "pg_ctl"),
+            "-D",
+            str(root / "data"),
+            "-l",
+            str(root / "log"),
+            "-w",
+            "-o",
+            f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off",
+            "start",
+        ],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     try:
-        subprocess.run([str(bindir / "createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", "factcheck", "load"],
-                       check=True)
+        subprocess.run(
+            [str(bindir / "createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", "factcheck", "load"], check=True
+        )
         yield f"postgresql+psycopg://factcheck@127.0.0.1:{port}/load"
     finally:
-        subprocess.run([*as_pg, str(bindir / "pg_ctl"), "-D", str(root / "data"), "-m", "immediate", "stop"],
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(
+            [*as_pg, str(bindir / "pg_ctl"), "-D", str(root / "data"), "-m", "immediate", "stop"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         shutil.rmtree(root, ignore_errors=True)
 
 
 def prepare(url: str) -> dict:
     """A desk with ARTICLES articles, reviewers, editors and a wire account; returns the ids."""
     os.environ["FACTCHECK_DATABASE_URL"] = url
+    from sqlmodel import select
+
     from factcheck.articles import service as articles
     from factcheck.auth.permissions import CONSOLE
     from factcheck.cli.common import unit_of_work
@@ -79,14 +101,20 @@ def prepare(url: str) -> dict:
     from factcheck.engines.offline.engine import OfflineEngine
     from factcheck.models import DraftItem, DraftKind
     from factcheck.users import service as users
-    from sqlmodel import select
 
     upgrade(url)
     settings = Settings(database_url=url)
     db = make_engine(settings)
     sample = (Path(__file__).resolve().parents[2] / "factcheck" / "samples" / "riverton_water.txt").read_text()
-    plan: dict = {"reviewer_tokens": [], "editor_tokens": [], "wire_tokens": [], "articles": [], "tickets": [],
-                  "drafts": [], "reviewers": []}
+    plan: dict = {
+        "reviewer_tokens": [],
+        "editor_tokens": [],
+        "wire_tokens": [],
+        "articles": [],
+        "tickets": [],
+        "drafts": [],
+        "reviewers": [],
+    }
     with unit_of_work(db) as session:
         for i in range(20):
             users.create_user(session, actor=CONSOLE, name=f"reviewer{i}", role="reviewer", password=PASSWORD)
@@ -96,25 +124,38 @@ def prepare(url: str) -> dict:
         users.create_user(session, actor=CONSOLE, name="wire", role="reviewer", password=PASSWORD)
     with unit_of_work(db) as session:
         for i in range(20):
-            plan["reviewer_tokens"].append(users.issue_token(
-                session, actor=CONSOLE, user_id=users.by_name(session, f"reviewer{i}").id, label="load").token)
+            plan["reviewer_tokens"].append(
+                users.issue_token(
+                    session, actor=CONSOLE, user_id=users.by_name(session, f"reviewer{i}").id, label="load"
+                ).token
+            )
         for i in range(5):
-            plan["editor_tokens"].append(users.issue_token(
-                session, actor=CONSOLE, user_id=users.by_name(session, f"editor{i}").id, label="load").token)
-        plan["wire_tokens"].append(users.issue_token(
-            session, actor=CONSOLE, user_id=users.by_name(session, "wire").id, label="load").token)
+            plan["editor_tokens"].append(
+                users.issue_token(
+                    session, actor=CONSOLE, user_id=users.by_name(session, f"editor{i}").id, label="load"
+                ).token
+            )
+        plan["wire_tokens"].append(
+            users.issue_token(session, actor=CONSOLE, user_id=users.by_name(session, "wire").id, label="load").token
+        )
     for i in range(ARTICLES):
         with unit_of_work(db) as session:
             # Each a different article (the same text twice is one article).
             text = re.sub(r"\b7-2\b", f"{5 + i % 4}-{i % 3 + 1}", sample).replace("2025", str(2000 + i))
-            result = articles.ingest(session, engine=OfflineEngine(), settings=settings, actor=CONSOLE,
-                                     req=articles.IngestRequest(text=text, outlet=f"Ledger {i}",
-                                                                published=date(2025, 3, 4)))
+            result = articles.ingest(
+                session,
+                engine=OfflineEngine(),
+                settings=settings,
+                actor=CONSOLE,
+                req=articles.IngestRequest(text=text, outlet=f"Ledger {i}", published=date(2025, 3, 4)),
+            )
             plan["articles"].append(result.article.id)
             plan["tickets"] += [t.id for t in result.tickets]
     with unit_of_work(db) as session:
-        plan["drafts"] = [{"id": d.id, "ticket": d.ticket_id} for d in session.exec(
-            select(DraftItem).where(DraftItem.kind == DraftKind.question))]
+        plan["drafts"] = [
+            {"id": d.id, "ticket": d.ticket_id}
+            for d in session.exec(select(DraftItem).where(DraftItem.kind == DraftKind.question))
+        ]
     db.dispose()
     return plan
 
@@ -123,22 +164,25 @@ def prepare(url: str) -> dict:
 def serving(url: str, workers: int, logs: Path):
     port = _free_port()
     env = {**os.environ, "FACTCHECK_DATABASE_URL": url, "FACTCHECK_ORG_URL": "https://desk.example/"}
-    log = open(logs / "serve.log", "w")
-    proc = subprocess.Popen([sys.executable, "-m", "factcheck", "serve", "--port", str(port), "--workers", str(workers)],
-                            env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(300):
-            try:
-                if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.2)
-        yield base, Path(log.name)
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
-        log.close()
+    with (logs / "serve.log").open("w") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "factcheck", "serve", "--port", str(port), "--workers", str(workers)],
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        base = f"http://127.0.0.1:{port}"
+        try:
+            for _ in range(300):
+                try:
+                    if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
+                        break
+                except httpx.TransportError:
+                    time.sleep(0.2)
+            yield base, Path(log.name)
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
 
 
 def log_in_browsers(base: str, names: list[str]) -> list[dict]:
@@ -155,15 +199,40 @@ def log_in_browsers(base: str, names: list[str]) -> list[dict]:
 
 def run_locust(base: str, plan_path: Path, users: int, seconds: int, out: Path) -> None:
     env = {**os.environ, "FACTCHECK_LOAD_PLAN": str(plan_path)}
-    subprocess.run([sys.executable, "-m", "locust", "-f", str(HERE / "locustfile.py"), "--headless", "-H", base,
-                    "-u", str(users), "-r", str(max(5, users // 10)), "-t", f"{seconds}s", "--csv", str(out),
-                    "--only-summary", "--stop-timeout", "30", "--loglevel", "WARNING"],
-                   env=env, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "locust",
+            "-f",
+            str(HERE / "locustfile.py"),
+            "--headless",
+            "-H",
+            base,
+            "-u",
+            str(users),
+            "-r",
+            str(max(5, users // 10)),
+            "-t",
+            f"{seconds}s",
+            "--csv",
+            str(out),
+            "--only-summary",
+            "--stop-timeout",
+            "30",
+            "--loglevel",
+            "WARNING",
+        ],
+        env=env,
+        check=False,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
 
 def report(out: Path, users: int, server_log: Path) -> None:
-    rows = list(csv.DictReader(open(f"{out}_stats.csv", encoding="utf-8")))
-    failures = list(csv.DictReader(open(f"{out}_failures.csv", encoding="utf-8")))
+    rows = list(csv.DictReader(Path(f"{out}_stats.csv").read_text(encoding="utf-8").splitlines()))
+    failures = list(csv.DictReader(Path(f"{out}_failures.csv").read_text(encoding="utf-8").splitlines()))
     codes: dict[str, int] = {}
     for f in failures:
         m = re.search(r"(\d{3}) (Server|Client) Error", f["Error"])
@@ -171,15 +240,19 @@ def report(out: Path, users: int, server_log: Path) -> None:
         codes[key] = codes.get(key, 0) + int(f["Occurrences"])
     total = next(r for r in rows if r["Name"] == "Aggregated")
     server_5xx = sum(n for k, n in codes.items() if k.startswith("5"))
-    print(f"\n### {users} users: {float(total['Requests/s']):.1f} requests/s, {total['Request Count']} requests, "
-          f"{total['Failure Count']} failures, 5xx: {server_5xx} ({codes.get('503', 0)} of them 503 busy)")
+    print(
+        f"\n### {users} users: {float(total['Requests/s']):.1f} requests/s, {total['Request Count']} requests, "
+        f"{total['Failure Count']} failures, 5xx: {server_5xx} ({codes.get('503', 0)} of them 503 busy)"
+    )
     if codes:
         print("failures by kind:", codes)
     print("\n| endpoint | requests | p50 ms | p95 ms | p99 ms | max ms | failures |")
     print("|---|---|---|---|---|---|---|")
     for r in sorted(rows, key=lambda r: r["Name"] == "Aggregated"):
-        print(f"| {r['Name']} | {r['Request Count']} | {r['50%']} | {r['95%']} | {r['99%']} | "
-              f"{float(r['Max Response Time']):.0f} | {r['Failure Count']} |")
+        print(
+            f"| {r['Name']} | {r['Request Count']} | {r['50%']} | {r['95%']} | {r['99%']} | "
+            f"{float(r['Max Response Time']):.0f} | {r['Failure Count']} |"
+        )
     sys.stdout.flush()
 
 
@@ -203,9 +276,11 @@ def main() -> None:
 
     with database() as url:
         plan = prepare(url)
-        print(f"desk: {'PostgreSQL' if url.startswith('postgresql') else 'SQLite'}, serve --workers {args.workers}; "
-              f"{len(plan['articles'])} articles, {len(plan['tickets'])} tickets, {len(plan['drafts'])} drafted "
-              f"questions; {args.seconds} s per run on {os.cpu_count()} cores (Locust on the same machine)")
+        print(
+            f"desk: {'PostgreSQL' if url.startswith('postgresql') else 'SQLite'}, serve --workers {args.workers}; "
+            f"{len(plan['articles'])} articles, {len(plan['tickets'])} tickets, {len(plan['drafts'])} drafted "
+            f"questions; {args.seconds} s per run on {os.cpu_count()} cores (Locust on the same machine)"
+        )
         with serving(url, args.workers, work) as (base, server_log):
             plan["reviewer_browsers"] = [{"cookies": b["cookies"]} for b in log_in_browsers(base, plan["reviewers"])]
             plan_path = work / "plan.json"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Query
 
-from factcheck.articles import archive, pages, service as articles
+from factcheck.articles import archive, pages
+from factcheck.articles import service as articles
 from factcheck.articles.schemas import ArticleCreate, ArticleDetail, ArticlePage, ArticlePublic
 from factcheck.drafts.schemas import DraftPublic
 from factcheck.web.deps import ApiUserDep, EngineDep, SessionDep, SettingsDep
@@ -14,15 +15,20 @@ router = APIRouter(tags=["articles"])
 
 
 @router.post("/articles", response_model=ArticleDetail, status_code=201)
-def create_article(body: ArticleCreate, session: SessionDep, engine: EngineDep, settings: SettingsDep,
-                   user: ApiUserDep):
+def create_article(
+    body: ArticleCreate, session: SessionDep, engine: EngineDep, settings: SettingsDep, user: ApiUserDep
+):
     """Ingest an article from text (or HTML), or fetch it from its URL; returns its tickets.
     With the offline engine the tickets are in the answer. With a model, `article.extraction_status`
     is `pending` and `tickets` empty: a worker finds the claims; poll `GET /api/v1/articles/{id}`.
     At most `FACTCHECK_INGEST_PER_MINUTE` new articles a minute per user (429 beyond)."""
     req = articles.IngestRequest(
-        text=body.text, url=body.url, fetch_url=body.text is None and body.url is not None,
-        title=body.title, outlet=body.outlet, published=body.published,
+        text=body.text,
+        url=body.url,
+        fetch_url=body.text is None and body.url is not None,
+        title=body.title,
+        outlet=body.outlet,
+        published=body.published,
     )
     result = articles.ingest(session, engine=engine, settings=settings, actor=user, req=req)
     return pages.detail(session, result.article.id, created=result.created)
@@ -36,8 +42,12 @@ def retry_extraction(article_id: PathId, session: SessionDep, engine: EngineDep,
 
 
 @router.get("/articles", response_model=list[ArticlePublic])
-def list_articles(session: SessionDep, user: ApiUserDep, limit: int = Query(50, ge=1, le=500),
-                  offset: int = Query(0, ge=0, le=2_000_000_000)):
+def list_articles(
+    session: SessionDep,
+    user: ApiUserDep,
+    limit: int = Query(50, ge=1, le=500),
+    offset: int = Query(0, ge=0, le=2_000_000_000),
+):
     return [a for a, _ in articles.recent(session, limit=limit, offset=offset)]
 
 

@@ -31,7 +31,8 @@ def archive(session: Session, *, actor: Actor, item_id: int, settings: Settings)
     if item.kind != DraftKind.source or not (item.url or "").startswith(("http://", "https://")):
         raise InvalidInput("Only a source with an http(s) link can be archived.")
     shared_limits(settings.database_url).per_minute(
-        "archive", settings.archive_per_minute, person.id, message="Too many pages archived")
+        "archive", settings.archive_per_minute, person.id, message="Too many pages archived"
+    )
     # Read, then fetch, then write: nothing is written (or locked) while the page is being fetched.
     text = sources.fetch(item.url, settings).text[:MAX_CHARS]
     if not text.strip():
@@ -42,6 +43,11 @@ def archive(session: Session, *, actor: Actor, item_id: int, settings: Settings)
     item.archived_at = utcnow()
     session.add(item)
     session.flush()
-    audit.record(session, actor=person, action="draft.archived", ticket_id=item.ticket_id,
-                 detail={"draft_id": item.id, "sha256": item.archived_sha256, "chars": len(text)})
+    audit.record(
+        session,
+        actor=person,
+        action="draft.archived",
+        ticket_id=item.ticket_id,
+        detail={"draft_id": item.id, "sha256": item.archived_sha256, "chars": len(text)},
+    )
     return drafts.public(item, users.names(session, {item.reviewed_by_id} if item.reviewed_by_id else set()))

@@ -23,8 +23,9 @@ def detail(session: Session, article_id: int, *, created: bool = False) -> Artic
 def page(session: Session, article_id: int) -> ArticlePage:
     article = articles.get(session, article_id)
     found = tickets.for_article(session, article.id)
-    return ArticlePage(**_detail_fields(session, article, found, False),
-                       paragraphs=annotated_paragraphs(article, found))
+    return ArticlePage(
+        **_detail_fields(session, article, found, False), paragraphs=annotated_paragraphs(article, found)
+    )
 
 
 def _detail_fields(session: Session, article: Article, found: list[Ticket], created: bool) -> dict:
@@ -32,11 +33,15 @@ def _detail_fields(session: Session, article: Article, found: list[Ticket], crea
     notes = json.loads(article.extraction_notes) if article.extraction_notes else {}
     rejected = [RejectedClaim(**r) for r in notes.get("rejected", [])]
     return {
-        "article_id": article.id, "created": created, "article": ArticlePublic.model_validate(article),
+        "article_id": article.id,
+        "created": created,
+        "article": ArticlePublic.model_validate(article),
         "tickets": [TicketPublic.model_validate(t) for t in found],
-        "progress": jobs.article_progress(session, article), "usage": llm_usage(session, article),
+        "progress": jobs.article_progress(session, article),
+        "usage": llm_usage(session, article),
         "extraction_job": JobPublic.model_validate(job) if job else None,
-        "extraction_summary": _summary(notes, rejected) if notes else None, "rejected_claims": rejected,
+        "extraction_summary": _summary(notes, rejected) if notes else None,
+        "rejected_claims": rejected,
         "extraction_stopped": notes.get("stopped"),
     }
 
@@ -67,9 +72,16 @@ def annotated_paragraphs(article: Article, article_tickets: list[Ticket]) -> lis
             if t.start < cursor or t.start >= p_end or t.end > p_end:
                 continue
             if t.start > cursor:
-                segments.append(Segment(text=text[cursor:t.start], start=cursor))
-            segments.append(Segment(text=text[t.start:t.end], start=t.start, ticket_id=t.id,
-                                    state="dismissed" if t.dismissed_reason else t.state, claim=t.claim))
+                segments.append(Segment(text=text[cursor : t.start], start=cursor))
+            segments.append(
+                Segment(
+                    text=text[t.start : t.end],
+                    start=t.start,
+                    ticket_id=t.id,
+                    state="dismissed" if t.dismissed_reason else t.state,
+                    claim=t.claim,
+                )
+            )
             cursor = t.end
         if cursor < p_end:
             segments.append(Segment(text=text[cursor:p_end], start=cursor))

@@ -37,11 +37,11 @@ class FindClaims:
     def apply(self, session: Session, job: Job, engine: Engine, result: Extraction) -> None:
         article = session.get(Article, job.article_id)
         actor = session.get(User, job.requested_by_id) if job.requested_by_id else None
-        articles.store_extraction(session, engine=engine, article=article, extraction=result, actor=actor,
-                                  settings=self.settings)
+        articles.store_extraction(
+            session, engine=engine, article=article, extraction=result, actor=actor, settings=self.settings
+        )
 
-    def failed(self, session: Session, job: Job, engine: Engine, error: EngineError,
-               next_try: datetime | None) -> None:
+    def failed(self, session: Session, job: Job, engine: Engine, error: EngineError, next_try: datetime | None) -> None:
         article = session.get(Article, job.article_id)
         if article is None:
             return
@@ -54,5 +54,7 @@ class FindClaims:
 
 def job_handlers(settings: Settings | None = None) -> dict[str, Handler]:
     """What a worker runs, by job kind: an article's claims are found, then each ticket drafted."""
-    return {handler.kind: handler for handler in (FindClaims(settings), DraftTicket(settings), Deliver(settings),
-                                                          SearchTicket(settings))}
+    return {
+        handler.kind: handler
+        for handler in (FindClaims(settings), DraftTicket(settings), Deliver(settings), SearchTicket(settings))
+    }

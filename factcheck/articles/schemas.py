@@ -19,9 +19,20 @@ class ArticleCreate(Strict):
     outlet: str | None = Field(None, max_length=200)
     published: IsoDate | None = None
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
-        "text": "The port handled 1.2 million containers in 2024, up 8 percent, according to the port authority.",
-        "title": "Port traffic rises", "outlet": "Harbor Times", "published": "2025-03-02"}]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "text": "The port handled 1.2 million containers in 2024, up 8 percent, according to the "
+                    "port authority.",
+                    "title": "Port traffic rises",
+                    "outlet": "Harbor Times",
+                    "published": "2025-03-02",
+                }
+            ]
+        },
+    )
 
 
 class ArticlePublic(Public):
@@ -33,7 +44,8 @@ class ArticlePublic(Public):
     content_hash: str
     created_at: datetime
     extraction_status: ExtractionStatus = Field(
-        description="`pending` while a worker finds the claims (model engines); the tickets follow")
+        description="`pending` while a worker finds the claims (model engines); the tickets follow"
+    )
     extraction_error: str | None
 
 
@@ -52,8 +64,9 @@ class LlmUsage(BaseModel):
     failed: int = Field(description="Requests that failed (errors, refusals, cut-off answers)")
     tokens_in: int
     tokens_out: int
-    usage_reported: bool = Field(description="False when the endpoint left out token counts: the figures "
-                                             "above are then too low")
+    usage_reported: bool = Field(
+        description="False when the endpoint left out token counts: the figures above are then too low"
+    )
     model_seconds: float = Field(description="Time spent waiting for answers, summed over requests")
     wall_seconds: float = Field(description="From ingest to the latest answer")
 
@@ -74,8 +87,10 @@ class ArticleDetail(IngestPublic):
     extraction_job: JobPublic | None
     extraction_summary: str | None = Field(description="What the last extraction did, in a sentence")
     extraction_stopped: str | None = Field(
-        None, description="Set when the engine stopped before the end of the article (its time budget ran out): "
-                          "how far it read")
+        None,
+        description="Set when the engine stopped before the end of the article (its time budget ran out): "
+        "how far it read",
+    )
     rejected_claims: list[RejectedClaim] = Field(description="Claims the last extraction refused, and why")
 
 

@@ -77,17 +77,20 @@ def check_rate(session: Session, *, actor: Actor, settings: Settings) -> None:
     if not isinstance(actor, User):
         return
     since = utcnow() - RATE_WINDOW
-    recent = session.exec(select(Article.created_at).where(
-        Article.created_by_id == actor.id, Article.created_at > since).order_by(Article.created_at)).all()
+    recent = session.exec(
+        select(Article.created_at)
+        .where(Article.created_by_id == actor.id, Article.created_at > since)
+        .order_by(Article.created_at)
+    ).all()
     if len(recent) >= settings.ingest_per_minute:
         wait = max(1, math.ceil((as_utc(recent[-settings.ingest_per_minute]) - since).total_seconds()))
         raise TooManyRequests(
             f"Too many articles ingested: at most {settings.ingest_per_minute} a minute. Try again in {wait} s.",
-            details={"retry_after_seconds": wait})
+            details={"retry_after_seconds": wait},
+        )
 
 
-def ingest(session: Session, *, engine: Engine, settings: Settings, actor: Actor, req: IngestRequest
-           ) -> IngestResult:
+def ingest(session: Session, *, engine: Engine, settings: Settings, actor: Actor, req: IngestRequest) -> IngestResult:
     """Store an article and its claims as tickets; the same text twice returns the first article.
 
     With the offline engine the tickets (and their drafts) are made here; with a model the article
@@ -111,9 +114,14 @@ def ingest(session: Session, *, engine: Engine, settings: Settings, actor: Actor
 
     article = Article(
         title=(req.title or extracted.title or _title_from(text))[:500],
-        outlet=(req.outlet or extracted.outlet or None), url=clean_url(req.url) if req.url else None,
-        published=req.published or extracted.published, text=text, content_hash=digest, source_kind=kind,
-        engine=engine.name, created_by_id=actor.id,
+        outlet=(req.outlet or extracted.outlet or None),
+        url=clean_url(req.url) if req.url else None,
+        published=req.published or extracted.published,
+        text=text,
+        content_hash=digest,
+        source_kind=kind,
+        engine=engine.name,
+        created_by_id=actor.id,
     )
     if not engine.inline:
         # A model takes seconds to minutes: the article is stored now and a worker finds its claims
@@ -121,8 +129,13 @@ def ingest(session: Session, *, engine: Engine, settings: Settings, actor: Actor
         article.extraction_status = ExtractionStatus.pending
         session.add(article)
         session.flush()
-        audit.record(session, actor=actor, action="ingest", article_id=article.id,
-                     detail={"source": kind, "chars": len(text), "extraction": "queued"})
+        audit.record(
+            session,
+            actor=actor,
+            action="ingest",
+            article_id=article.id,
+            detail={"source": kind, "chars": len(text), "extraction": "queued"},
+        )
         jobs.enqueue_extraction(session, article, reason="ingest", actor=actor)
         return IngestResult(article, [], created=True)
 
@@ -137,11 +150,13 @@ def ingest(session: Session, *, engine: Engine, settings: Settings, actor: Actor
         return IngestResult(existing, tickets.for_article(session, existing.id), created=False)
     session.add(article)
     session.flush()
-    audit.record(session, actor=actor, action="ingest", article_id=article.id,
-                 detail={"source": kind, "chars": len(text)})
-    created = store_extraction(session, engine=engine, article=article, extraction=extraction, actor=actor,
-                               settings=settings)
-    for ticket, result in zip(created, drafted):
+    audit.record(
+        session, actor=actor, action="ingest", article_id=article.id, detail={"source": kind, "chars": len(text)}
+    )
+    created = store_extraction(
+        session, engine=engine, article=article, extraction=extraction, actor=actor, settings=settings
+    )
+    for ticket, result in zip(created, drafted, strict=True):
         store_result(session, engine=engine, ticket=ticket, result=result, settings=settings)
     return IngestResult(article, created, created=True)
 
@@ -151,31 +166,62 @@ def _by_hash(session: Session, digest: str) -> Article | None:
 
 
 def article_input(article: Article) -> ArticleInput:
-    return ArticleInput(text=article.text, title=article.title, outlet=article.outlet, url=article.url,
-                        published=article.published, article_hash=article.content_hash)
+    return ArticleInput(
+        text=article.text,
+        title=article.title,
+        outlet=article.outlet,
+        url=article.url,
+        published=article.published,
+        article_hash=article.content_hash,
+    )
 
 
-def store_extraction(session: Session, *, engine: Engine, article: Article, extraction: Extraction,
-                     actor: Actor | None, settings: Settings | None = None) -> list[Ticket]:
+def store_extraction(
+    session: Session,
+    *,
+    engine: Engine,
+    article: Article,
+    extraction: Extraction,
+    actor: Actor | None,
+    settings: Settings | None = None,
+) -> list[Ticket]:
     """The engine's claims become the article's tickets (a span that already has one keeps it: a
     second extraction never duplicates a ticket); with a model, each new one is queued for
     drafting. What the engine refused is kept on the article, with why."""
     for refused in extraction.rejected:
-        audit.record(session, actor=None, actor_name=engine.name, action="claim.rejected",
-                     article_id=article.id, rationale=refused.get("reason"), detail=refused)
+        audit.record(
+            session,
+            actor=None,
+            actor_name=engine.name,
+            action="claim.rejected",
+            article_id=article.id,
+            rationale=refused.get("reason"),
+            detail=refused,
+        )
     existing = tickets.for_article(session, article.id)
     taken = {(t.start, t.end) for t in existing}
     fresh_claims = [c for c in extraction.claims if (c.start, c.end) not in taken]
     created = tickets.create_from_claims(
-        session, article=article, claims=fresh_claims, provenance=extraction.provenance, actor=actor,
+        session,
+        article=article,
+        claims=fresh_claims,
+        provenance=extraction.provenance,
+        actor=actor,
         first_position=max((t.position for t in existing), default=-1) + 1,
     )
     matching.match_new_tickets(session, tickets=created, settings=settings)
     article.extraction_status = ExtractionStatus.done
     article.extraction_error = None
-    article.extraction_notes = json.dumps({
-        "sentences": extraction.sentences, "claims": len(extraction.claims), "new": len(created),
-        "rejected": extraction.rejected[:200], "stopped": extraction.stopped}, ensure_ascii=False)
+    article.extraction_notes = json.dumps(
+        {
+            "sentences": extraction.sentences,
+            "claims": len(extraction.claims),
+            "new": len(created),
+            "rejected": extraction.rejected[:200],
+            "stopped": extraction.stopped,
+        },
+        ensure_ascii=False,
+    )
     session.add(article)
     if not engine.inline:
         jobs.enqueue_drafting(session, created, reason="ingest", actor=actor)
@@ -187,8 +233,14 @@ def extraction_failed(session: Session, *, engine: Engine, article: Article, mes
     article.extraction_status = ExtractionStatus.failed
     article.extraction_error = f"finding claims failed: {message}"[:2000]
     session.add(article)
-    audit.record(session, actor=None, actor_name=engine.name, action="extract.failed", article_id=article.id,
-                 rationale=message[:2000])
+    audit.record(
+        session,
+        actor=None,
+        actor_name=engine.name,
+        action="extract.failed",
+        article_id=article.id,
+        rationale=message[:2000],
+    )
 
 
 def retry_extraction(session: Session, *, engine: Engine, actor: Actor, article_id: int) -> Article:
@@ -202,10 +254,15 @@ def retry_extraction(session: Session, *, engine: Engine, actor: Actor, article_
     if jobs.extraction_running(session, article.id):
         raise Conflict("The claims of this article are being found right now; wait for that to finish.")
     if engine.inline:
-        created = store_extraction(session, engine=engine, article=article,
-                                   extraction=engine.extract(article_input(article), fresh=True), actor=actor)
+        created = store_extraction(
+            session,
+            engine=engine,
+            article=article,
+            extraction=engine.extract(article_input(article), fresh=True),
+            actor=actor,
+        )
         contexts = [drafts.claim_context(article, t) for t in created]
-        for ticket, result in zip(created, engine.draft_many(contexts)):
+        for ticket, result in zip(created, engine.draft_many(contexts), strict=True):
             store_result(session, engine=engine, ticket=ticket, result=result)
     else:
         jobs.enqueue_extraction(session, article, reason="retry", actor=actor)
@@ -223,10 +280,21 @@ def get(session: Session, article_id: int) -> Article:
 
 def recent(session: Session, limit: int = 50, offset: int = 0) -> list[tuple[Article, int]]:
     """Articles, newest first, with their ticket counts (counted for this page only)."""
-    page = list(session.exec(
-        # Ids grow with time: ordering by the primary key needs no sort and no index of its own.
-        select(Article).order_by(Article.id.desc()).limit(limit).offset(offset)))
-    counts = dict(session.exec(
-        select(Ticket.article_id, func.count()).where(Ticket.article_id.in_([a.id for a in page]))
-        .group_by(Ticket.article_id)).all()) if page else {}
+    page = list(
+        session.exec(
+            # Ids grow with time: ordering by the primary key needs no sort and no index of its own.
+            select(Article).order_by(Article.id.desc()).limit(limit).offset(offset)
+        )
+    )
+    counts = (
+        dict(
+            session.exec(
+                select(Ticket.article_id, func.count())
+                .where(Ticket.article_id.in_([a.id for a in page]))
+                .group_by(Ticket.article_id)
+            ).all()
+        )
+        if page
+        else {}
+    )
     return [(a, counts.get(a.id, 0)) for a in page]

@@ -42,7 +42,11 @@ def from_html(html: str, url: str | None = None) -> Extracted:
     import trafilatura  # a large import, and plain text never needs it
 
     doc = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=False,
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
         favor_precision=True,
     )
     if doc is None or not (doc.text or "").strip():
@@ -79,8 +83,14 @@ def decode(data: bytes, charset: str | None = None) -> str:
 def fetch(url: str, settings: Settings) -> Extracted:
     """Fetch a page server-side (``core.netguard``: public http(s) only, one deadline, a size
     limit) and reduce it to its article."""
-    page = netguard.fetch(url, netguard.Limits(timeout=settings.fetch_timeout, max_bytes=settings.fetch_max_bytes,
-                                               allow_private=settings.allow_private_urls))
+    page = netguard.fetch(
+        url,
+        netguard.Limits(
+            timeout=settings.fetch_timeout,
+            max_bytes=settings.fetch_max_bytes,
+            allow_private=settings.allow_private_urls,
+        ),
+    )
     raw = decode(page.body, page.charset)
     if page.content_type == "text/plain":
         return Extracted(text=normalise(raw))

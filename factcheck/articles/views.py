@@ -7,7 +7,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
 
-from factcheck.articles import archive, pages, service as articles
+from factcheck.articles import archive, pages
+from factcheck.articles import service as articles
 from factcheck.core.errors import Conflict, FactcheckError, InvalidInput, NotFound
 from factcheck.drafts import service as draft_service
 from factcheck.jobs import service as jobs
@@ -33,24 +34,32 @@ def article_new(request: Request, user: UserDep):
 
 @router.post("/articles", dependencies=[CsrfDep])
 def article_create(
-    request: Request, session: SessionDep, engine: EngineDep, settings: SettingsDep, user: UserDep,
-    text: Annotated[str, Form()] = "", url: Annotated[str, Form()] = "",
-    title: Annotated[str, Form()] = "", outlet: Annotated[str, Form()] = "",
+    request: Request,
+    session: SessionDep,
+    engine: EngineDep,
+    settings: SettingsDep,
+    user: UserDep,
+    text: Annotated[str, Form()] = "",
+    url: Annotated[str, Form()] = "",
+    title: Annotated[str, Form()] = "",
+    outlet: Annotated[str, Form()] = "",
     published: Annotated[str, Form()] = "",
 ):
     form = {"text": text, "url": url, "title": title, "outlet": outlet, "published": published}
     try:
         req = articles.IngestRequest(
-            text=text if text.strip() else None, url=url.strip() or None,
+            text=text if text.strip() else None,
+            url=url.strip() or None,
             fetch_url=not text.strip() and bool(url.strip()),
-            title=title.strip() or None, outlet=outlet.strip() or None, published=_parse_date(published),
+            title=title.strip() or None,
+            outlet=outlet.strip() or None,
+            published=_parse_date(published),
         )
         result = articles.ingest(session, engine=engine, settings=settings, actor=user, req=req)
     except FactcheckError as exc:
         # The form comes back with what was typed; nothing was stored (the request's unit of work
         # rolls back on the error status).
-        return render(request, "articles/new.html", user, status_code=exc.status_code, form=form,
-                      error=exc.message)
+        return render(request, "articles/new.html", user, status_code=exc.status_code, form=form, error=exc.message)
     if not result.created:
         message = "This article was already ingested; here it is."
     elif result.article.extraction_status == "pending":
@@ -74,33 +83,65 @@ def article_detail(request: Request, article_id: int, session: SessionDep, user:
     return _show(request, session, user, article_id)
 
 
-def _show(request: Request, session: SessionDep, user: User, article_id: int, *, status_code: int = 200,
-          problem: str | None = None, kept: dict | None = None):
+def _show(
+    request: Request,
+    session: SessionDep,
+    user: User,
+    article_id: int,
+    *,
+    status_code: int = 200,
+    problem: str | None = None,
+    kept: dict | None = None,
+):
     page = pages.page(session, article_id)
-    return render(request, "articles/detail.html", user, status_code=status_code, problem=problem, kept=kept,
-                  alternate=f"/api/v1/articles/{article_id}/page", kinds=list(ClaimKind), page=page, **dict(page))
+    return render(
+        request,
+        "articles/detail.html",
+        user,
+        status_code=status_code,
+        problem=problem,
+        kept=kept,
+        alternate=f"/api/v1/articles/{article_id}/page",
+        kinds=list(ClaimKind),
+        page=page,
+        **dict(page),
+    )
 
 
 @router.post("/articles/{article_id:int}/tickets", dependencies=[CsrfDep])
-def add_claim(request: Request, article_id: int, session: SessionDep, engine: EngineDep, user: UserDep,
-              quote: Annotated[str, Form()], start: Annotated[str, Form()] = "", end: Annotated[str, Form()] = "",
-              claim: Annotated[str, Form()] = "", kind: Annotated[str, Form()] = ""):
+def add_claim(
+    request: Request,
+    article_id: int,
+    session: SessionDep,
+    engine: EngineDep,
+    user: UserDep,
+    quote: Annotated[str, Form()],
+    start: Annotated[str, Form()] = "",
+    end: Annotated[str, Form()] = "",
+    claim: Annotated[str, Form()] = "",
+    kind: Annotated[str, Form()] = "",
+):
     """A claim the engine missed: selected in the text (with its place) or typed (found in it)."""
     kept = {"quote": quote, "start": start, "end": end, "claim": claim, "kind": kind}
     try:
         ticket = corrections.add_claim(
-            session, actor=user, engine=engine, article_id=article_id, quote=quote, claim=claim or None,
-            kind=kind or None, start=int(start) if start.isascii() and start.isdigit() else None,
-            end=int(end) if end.isascii() and end.isdigit() else None)
+            session,
+            actor=user,
+            engine=engine,
+            article_id=article_id,
+            quote=quote,
+            claim=claim or None,
+            kind=kind or None,
+            start=int(start) if start.isascii() and start.isdigit() else None,
+            end=int(end) if end.isascii() and end.isdigit() else None,
+        )
     except (Conflict, InvalidInput) as exc:
-        return _show(request, session, user, article_id, status_code=exc.status_code, problem=exc.message,
-                     kept=kept)
+        return _show(request, session, user, article_id, status_code=exc.status_code, problem=exc.message, kept=kept)
     return redirect(request, f"/tickets/{ticket.id}", "Your claim is a ticket now, drafted like the others.")
 
 
 @router.get("/articles/{article_id:int}/progress")
-def article_progress(request: Request, article_id: int, session: SessionDep, user: UserDep,
-                     shown: str = "draft"):
+def article_progress(request: Request, article_id: int, session: SessionDep, user: UserDep, shown: str = "draft"):
     """The progress box (claims being found, then drafted), polled by htmx while work is under way.
 
     ``shown`` is the stage the polling page shows: when it has moved on, the page reloads once so
@@ -108,8 +149,14 @@ def article_progress(request: Request, article_id: int, session: SessionDep, use
     """
     article = articles.get(session, article_id)
     progress = jobs.article_progress(session, article)
-    response = render(request, "articles/_progress.html", user, progress=progress, article_id=article_id,
-                      extraction_job=jobs.latest_extraction(session, article_id))
+    response = render(
+        request,
+        "articles/_progress.html",
+        user,
+        progress=progress,
+        article_id=article_id,
+        extraction_job=jobs.latest_extraction(session, article_id),
+    )
     if not progress.busy or (shown == "extract" and progress.extraction != "pending"):
         response.headers["HX-Refresh"] = "true"
     return response
@@ -119,8 +166,11 @@ def article_progress(request: Request, article_id: int, session: SessionDep, use
 def article_extract(request: Request, article_id: int, session: SessionDep, engine: EngineDep, user: UserDep):
     """Try again to find the claims of an article whose extraction failed."""
     article = articles.retry_extraction(session, engine=engine, actor=user, article_id=article_id)
-    message = ("Finding its claims again; this page updates by itself." if article.extraction_status == "pending"
-               else "Its claims were found again.")
+    message = (
+        "Finding its claims again; this page updates by itself."
+        if article.extraction_status == "pending"
+        else "Its claims were found again."
+    )
     return redirect(request, f"/articles/{article_id}", message)
 
 
@@ -133,8 +183,11 @@ def archive_source(request: Request, item_id: int, session: SessionDep, settings
         return redirect(request, f"/tickets/{item.ticket_id}#draft-{item_id}", f"Not archived: {exc.message}")
     except FactcheckError as exc:  # the page could not be fetched: say why, keep the ticket page
         return redirect(request, f"/tickets/{item.ticket_id}#draft-{item_id}", f"Not archived: {exc.message}")
-    return redirect(request, f"/tickets/{item.ticket_id}#draft-{item_id}",
-                    f"Archived: a copy of the page's text (sha256 {kept.archived_sha256[:12]}…).")
+    return redirect(
+        request,
+        f"/tickets/{item.ticket_id}#draft-{item_id}",
+        f"Archived: a copy of the page's text (sha256 {kept.archived_sha256[:12]}…).",
+    )
 
 
 @router.get("/drafts/{item_id:int}/archive")

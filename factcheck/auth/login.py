@@ -42,8 +42,9 @@ class Attempt:
     key: str | None
 
 
-def log_in(session: Session, *, name: str, password: str, address: str, throttle: LoginThrottle,
-           lifetime_seconds: int) -> Attempt:
+def log_in(
+    session: Session, *, name: str, password: str, address: str, throttle: LoginThrottle, lifetime_seconds: int
+) -> Attempt:
     """``authenticate`` and start a login, unless the user signs in with a second factor too
     (``second_factor`` finishes it). Failures are counted for the throttle, whose wait
     (``throttle.admit``) the caller has already served."""
@@ -58,8 +59,9 @@ def log_in(session: Session, *, name: str, password: str, address: str, throttle
     return Attempt(user, sessions.start(session, user=user, lifetime_seconds=lifetime_seconds))
 
 
-def second_factor(session: Session, *, user_id: int, code: str, address: str, throttle: LoginThrottle,
-                  lifetime_seconds: int) -> Attempt:
+def second_factor(
+    session: Session, *, user_id: int, code: str, address: str, throttle: LoginThrottle, lifetime_seconds: int
+) -> Attempt:
     """The second step of a login: a current code from the user's app, or one of their recovery
     codes (each works once). A wrong one counts as a failed login."""
     user = session.get(User, user_id)
@@ -68,8 +70,10 @@ def second_factor(session: Session, *, user_id: int, code: str, address: str, th
         raise NotAuthenticated("Log in again.")
     if not (twofactor.accept_code(factor, code) or twofactor.use_recovery_code(factor, code)):
         throttle.failed(user.name, address)
-        raise NotAuthenticated("That code is not right (or was used already). Type the code your app shows now, "
-                               "or one of your recovery codes.")
+        raise NotAuthenticated(
+            "That code is not right (or was used already). Type the code your app shows now, "
+            "or one of your recovery codes."
+        )
     session.add(factor)
     throttle.succeeded(user.name)
     return Attempt(user, sessions.start(session, user=user, lifetime_seconds=lifetime_seconds))

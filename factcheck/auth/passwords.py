@@ -33,8 +33,11 @@ def check_policy(password: str, *, related: tuple[str, ...] = ()) -> None:
     if verdict["score"] < MIN_SCORE:
         feedback = verdict["feedback"]
         advice = " ".join(filter(None, [feedback.get("warning"), *feedback.get("suggestions", [])]))
-        raise InvalidInput("That password is too easy to guess." + (f" {advice}" if advice else "")
-                           + " A few unrelated words make a strong one.")
+        raise InvalidInput(
+            "That password is too easy to guess."
+            + (f" {advice}" if advice else "")
+            + " A few unrelated words make a strong one."
+        )
 
 
 def hash_password(password: str) -> str:

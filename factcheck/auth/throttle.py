@@ -63,7 +63,8 @@ class LoginThrottle:
             wait = max(1, math.ceil(stats.reset_time - time.time()))
             raise TooManyAttempts(
                 f"Too many failed logins from your network; try again in {math.ceil(wait / 60)} minutes.",
-                details={"retry_after_seconds": wait})
+                details={"retry_after_seconds": wait},
+            )
         return self.delay(name)
 
     def delay(self, name: str) -> float:

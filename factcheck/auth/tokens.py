@@ -47,5 +47,9 @@ def user_for_token(session: Session, token: str) -> tuple[User, int | None]:
 
 def record_use(session: Session, token_id: int) -> None:
     """Note that a token was used now (the caller commits)."""
-    session.execute(sa.update(ApiToken).where(ApiToken.id == token_id).values(last_used_at=utcnow())
-                    .execution_options(synchronize_session=False))
+    session.execute(
+        sa.update(ApiToken)
+        .where(ApiToken.id == token_id)
+        .values(last_used_at=utcnow())
+        .execution_options(synchronize_session=False)
+    )

@@ -2,23 +2,33 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from factcheck.cli import articles, drafts, evaluation, exports, factchecks, labels, matches, server, tickets, users
 
-app = typer.Typer(help="factcheck: a fact-check desk for newsrooms.", no_args_is_help=True,
-                  pretty_exceptions_enable=False, add_completion=False)
+app = typer.Typer(
+    help="factcheck: a fact-check desk for newsrooms.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
 
 
 @app.callback()
 def root(
     ctx: typer.Context,
-    as_user: Annotated[Optional[str], typer.Option(
-        "--as", envvar="FACTCHECK_CLI_USER", metavar="NAME",
-        help="Act as this desk user: their role is checked and the audit log names them. "
-             "Without it you act as the console (the server's operator).")] = None,
+    as_user: Annotated[
+        str | None,
+        typer.Option(
+            "--as",
+            envvar="FACTCHECK_CLI_USER",
+            metavar="NAME",
+            help="Act as this desk user: their role is checked and the audit log names them. "
+            "Without it you act as the console (the server's operator).",
+        ),
+    ] = None,
 ) -> None:
     ctx.obj = {"as": as_user}
 

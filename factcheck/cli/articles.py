@@ -6,13 +6,14 @@ import sys
 import time
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import sqlalchemy as sa
 import typer
 from sqlmodel import Session
 
-from factcheck.articles import pages, service as articles
+from factcheck.articles import pages
+from factcheck.articles import service as articles
 from factcheck.articles.pipeline import job_handlers
 from factcheck.articles.sources import decode
 from factcheck.cli.common import actor, database, fail, print_json, unit_of_work
@@ -41,14 +42,18 @@ def _read_source(source: str) -> dict:
 def ingest(
     ctx: typer.Context,
     source: Annotated[str, typer.Argument(help="A file, a URL, or - for standard input.")],
-    title: Annotated[Optional[str], typer.Option(help="The article's title.")] = None,
-    outlet: Annotated[Optional[str], typer.Option(help="Who published it.")] = None,
-    url: Annotated[Optional[str], typer.Option(help="Where it was published.")] = None,
-    published: Annotated[Optional[str], typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
+    title: Annotated[str | None, typer.Option(help="The article's title.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Who published it.")] = None,
+    url: Annotated[str | None, typer.Option(help="Where it was published.")] = None,
+    published: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the tickets as JSON.")] = False,
-    wait: Annotated[bool, typer.Option("--wait/--no-wait",
-                                       help="With a language model: find the claims and draft them now, "
-                                            "or leave that to `factcheck worker`.")] = True,
+    wait: Annotated[
+        bool,
+        typer.Option(
+            "--wait/--no-wait",
+            help="With a language model: find the claims and draft them now, or leave that to `factcheck worker`.",
+        ),
+    ] = True,
 ) -> None:
     """Ingest an article: its check-worthy claims become tickets with drafts."""
     settings = get_settings()
@@ -64,8 +69,13 @@ def ingest(
     db = database()
     engine = get_engine(settings, db)
     with unit_of_work(db) as session:
-        result = articles.ingest(session, engine=engine, settings=settings, actor=actor(ctx, session),
-                                 req=articles.IngestRequest(title=title, outlet=outlet, published=pub, **fields))
+        result = articles.ingest(
+            session,
+            engine=engine,
+            settings=settings,
+            actor=actor(ctx, session),
+            req=articles.IngestRequest(title=title, outlet=outlet, published=pub, **fields),
+        )
         article_id, created = result.article.id, result.created
     if wait and not engine.inline:
         drain(db, engine, settings, article_id)
@@ -77,24 +87,32 @@ def ingest(
 def _report(detail, as_json: bool) -> None:
     article = detail.article
     if as_json:
-        print_json({"article_id": article.id, "created": detail.created,
-                    "extraction_status": article.extraction_status.value,
-                    "extraction_summary": detail.extraction_summary,
-                    "tickets": [t.model_dump(mode="json", include=set(TicketBrief.model_fields))
-                                for t in detail.tickets],
-                    "rejected_claims": [r.model_dump() for r in detail.rejected_claims]})
+        print_json(
+            {
+                "article_id": article.id,
+                "created": detail.created,
+                "extraction_status": article.extraction_status.value,
+                "extraction_summary": detail.extraction_summary,
+                "tickets": [t.model_dump(mode="json", include=set(TicketBrief.model_fields)) for t in detail.tickets],
+                "rejected_claims": [r.model_dump() for r in detail.rejected_claims],
+            }
+        )
     else:
         typer.echo(f"{'Ingested' if detail.created else 'Already ingested'} article {article.id}: {article.title}")
         if article.extraction_status == "pending":
-            typer.echo(f"  its claims will be found by `factcheck worker` (or `factcheck serve`)"
-                       f"{': ' + article.extraction_error if article.extraction_error else '.'}")
+            typer.echo(
+                f"  its claims will be found by `factcheck worker` (or `factcheck serve`)"
+                f"{': ' + article.extraction_error if article.extraction_error else '.'}"
+            )
         if detail.extraction_summary:
             typer.echo(f"  {detail.extraction_summary}")
         for t in detail.tickets:
             typer.echo(f"  #{t.id} [{t.score:.2f}] {t.claim}")
     if article.extraction_status == "failed":
-        fail(f"article {article.id} is stored, but {article.extraction_error} "
-             f"(try again: factcheck extract {article.id})")
+        fail(
+            f"article {article.id} is stored, but {article.extraction_error} "
+            f"(try again: factcheck extract {article.id})"
+        )
     if article.extraction_status == "pending" and article.extraction_error:
         fail(f"article {article.id} is stored, but its claims are not found yet: {article.extraction_error}")
 
@@ -119,8 +137,14 @@ def drain(db: sa.Engine, engine: Engine, settings: Settings, article_id: int) ->
     """Do one article's jobs (its claims, then their drafts) in this process, as many at once as
     FACTCHECK_LLM_CONCURRENCY allows, waiting out failures' backoff for up to
     FACTCHECK_CLI_MAX_WAIT seconds; other articles' jobs, and what is left, go to the workers."""
-    worker = Worker(db, engine, job_handlers(settings), concurrency=settings.llm_concurrency,
-                    lease_seconds=settings.job_lease_seconds, backoff_start=settings.job_retry_start)
+    worker = Worker(
+        db,
+        engine,
+        job_handlers(settings),
+        concurrency=settings.llm_concurrency,
+        lease_seconds=settings.job_lease_seconds,
+        backoff_start=settings.job_retry_start,
+    )
     deadline = time.monotonic() + settings.cli_max_wait
     done = 0
     while True:
@@ -131,8 +155,9 @@ def drain(db: sa.Engine, engine: Engine, settings: Settings, article_id: int) ->
             break
         pause = max(0.0, (next_try - utcnow()).total_seconds())
         if time.monotonic() + pause > deadline:
-            typer.echo(f"jobs: still waiting (next try {next_try:%H:%M:%S} UTC); `factcheck worker` finishes "
-                       "them.", err=True)
+            typer.echo(
+                f"jobs: still waiting (next try {next_try:%H:%M:%S} UTC); `factcheck worker` finishes them.", err=True
+            )
             break
         typer.echo(f"jobs: {done} done; the next try is in {pause:.0f} s", err=True)
         time.sleep(pause)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from factcheck.cli.articles import drain
 from factcheck.cli.common import actor, database, fail, unit_of_work
 from factcheck.core.config import get_settings
-from factcheck.drafts import pipeline, service as drafts
+from factcheck.drafts import pipeline
+from factcheck.drafts import service as drafts
 from factcheck.engines import get_engine
 from factcheck.models import DraftKind
 
@@ -36,33 +37,48 @@ def reject(ctx: typer.Context, draft_id: Annotated[int, typer.Argument()], versi
 
 
 @app.command()
-def edit(ctx: typer.Context, draft_id: Annotated[int, typer.Argument()], version: Version,
-         text: Annotated[str, typer.Option(help="The new wording.")],
-         url: Annotated[Optional[str], typer.Option(help="A source's link.")] = None,
-         query: Annotated[Optional[str], typer.Option(help="A source's search query.")] = None,
-         answer: Annotated[Optional[str], typer.Option(help="A question's answer.")] = None) -> None:
+def edit(
+    ctx: typer.Context,
+    draft_id: Annotated[int, typer.Argument()],
+    version: Version,
+    text: Annotated[str, typer.Option(help="The new wording.")],
+    url: Annotated[str | None, typer.Option(help="A source's link.")] = None,
+    query: Annotated[str | None, typer.Option(help="A source's search query.")] = None,
+    answer: Annotated[str | None, typer.Option(help="A question's answer.")] = None,
+) -> None:
     """Rewrite a suggestion (the machine's wording is kept)."""
     with unit_of_work() as session:
-        drafts.edit(session, actor=actor(ctx, session), item_id=draft_id, expected_version=version, text=text,
-                    url=url, search_query=query, answer=answer)
+        drafts.edit(
+            session,
+            actor=actor(ctx, session),
+            item_id=draft_id,
+            expected_version=version,
+            text=text,
+            url=url,
+            search_query=query,
+            answer=answer,
+        )
         typer.echo(f"Draft {draft_id} edited.")
 
 
 @app.command()
-def add(ctx: typer.Context, ticket_id: Annotated[int, typer.Argument()],
-        kind: Annotated[DraftKind, typer.Option(help="question or source.")],
-        text: Annotated[str, typer.Option(help="The question, or the source's name.")],
-        url: Annotated[Optional[str], typer.Option(help="A source's link.")] = None,
-        query: Annotated[Optional[str], typer.Option(help="A source's search query.")] = None) -> None:
+def add(
+    ctx: typer.Context,
+    ticket_id: Annotated[int, typer.Argument()],
+    kind: Annotated[DraftKind, typer.Option(help="question or source.")],
+    text: Annotated[str, typer.Option(help="The question, or the source's name.")],
+    url: Annotated[str | None, typer.Option(help="A source's link.")] = None,
+    query: Annotated[str | None, typer.Option(help="A source's search query.")] = None,
+) -> None:
     """Add your own question or source to a ticket."""
     with unit_of_work() as session:
-        item = drafts.add_manual(session, actor=actor(ctx, session), ticket_id=ticket_id, kind=kind, text=text,
-                                 url=url, search_query=query)
+        item = drafts.add_manual(
+            session, actor=actor(ctx, session), ticket_id=ticket_id, kind=kind, text=text, url=url, search_query=query
+        )
         typer.echo(f"Draft {item.id} added to ticket {ticket_id}.")
 
 
-def redraft(ctx: typer.Context, ticket_id: Annotated[int, typer.Argument(help="The ticket to draft again.")]
-            ) -> None:
+def redraft(ctx: typer.Context, ticket_id: Annotated[int, typer.Argument(help="The ticket to draft again.")]) -> None:
     """Draft a ticket's questions and sources again (after a failure, or with another engine)."""
     settings = get_settings()
     db = database()

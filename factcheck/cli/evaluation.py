@@ -32,8 +32,10 @@ def eval_checkworthy(
     except FactcheckError as exc:
         fail(exc.message)
     s = evaluate([r.label for r in rows], engine.checkworthiness([r.text for r in rows]), engine.threshold)
-    typer.echo(f"file: {file.name}  sentences: {s.n}  check-worthy: {s.positives}  engine: {engine.name}  "
-               f"threshold: {engine.threshold}")
+    typer.echo(
+        f"file: {file.name}  sentences: {s.n}  check-worthy: {s.positives}  engine: {engine.name}  "
+        f"threshold: {engine.threshold}"
+    )
     typer.echo(f"precision: {s.precision:.3f}  recall: {s.recall:.3f}  F1: {s.f1:.3f}")
     at = "  ".join(f"P@{k}: {v:.3f}" for k, v in s.precision_at.items())
     typer.echo(f"average precision: {s.average_precision:.3f}  {at}")
@@ -50,26 +52,47 @@ def eval_questions(
         examples = read_jsonl(file)
     except FactcheckError as exc:
         fail(exc.message)
-    drafted = [[q.text for q in engine.draft(ClaimContext(
-        claim=ex.claim, quote=ex.claim, kind=ClaimKind.statement, speaker=ex.person, reported_by=None,
-        context=ex.claim)).questions] for ex in examples]
+    drafted = [
+        [
+            q.text
+            for q in engine.draft(
+                ClaimContext(
+                    claim=ex.claim,
+                    quote=ex.claim,
+                    kind=ClaimKind.statement,
+                    speaker=ex.person,
+                    reported_by=None,
+                    context=ex.claim,
+                )
+            ).questions
+        ]
+        for ex in examples
+    ]
     s = score_questions(examples, drafted)
     pct = lambda n, d: f"{n / max(d, 1):.1%}"  # noqa: E731
-    typer.echo(f"file: {file.name}  claims: {s.claims}  reference questions: {s.references}  "
-               f"drafted: {s.drafted}  engine: {engine.name}")
-    typer.echo(f"covered: {s.covered} of {s.references} ({pct(s.covered, s.references)}); a reference counts as "
-               f"covered when one drafted question contains ≥{COVER_THRESHOLD:.0%} of its content words")
-    typer.echo(f"echo baseline (the claim itself as the only question): {s.echo_covered} of {s.references} "
-               f"({pct(s.echo_covered, s.references)})")
-    typer.echo(f"beyond the echo: {s.beyond_echo} of the {s.echo_missed} references the claim alone misses "
-               f"({pct(s.beyond_echo, s.echo_missed)})")
+    typer.echo(
+        f"file: {file.name}  claims: {s.claims}  reference questions: {s.references}  "
+        f"drafted: {s.drafted}  engine: {engine.name}"
+    )
+    typer.echo(
+        f"covered: {s.covered} of {s.references} ({pct(s.covered, s.references)}); a reference counts as "
+        f"covered when one drafted question contains ≥{COVER_THRESHOLD:.0%} of its content words"
+    )
+    typer.echo(
+        f"echo baseline (the claim itself as the only question): {s.echo_covered} of {s.references} "
+        f"({pct(s.echo_covered, s.references)})"
+    )
+    typer.echo(
+        f"beyond the echo: {s.beyond_echo} of the {s.echo_missed} references the claim alone misses "
+        f"({pct(s.beyond_echo, s.echo_missed)})"
+    )
     typer.echo(f"drafted questions that cover a reference: {s.useful} of {s.drafted} ({pct(s.useful, s.drafted)})")
 
 
 @app.command("matching")
 def eval_matching(
     queries: Annotated[Path, typer.Argument(help="Claims to look up: a TSV with a header, `id<TAB>text`.")],
-    claims: Annotated[Path, typer.Argument(help="The collection: JSONL, one {\"id\", \"claim\", \"title\"?} a line.")],
+    claims: Annotated[Path, typer.Argument(help='The collection: JSONL, one {"id", "claim", "title"?} a line.')],
     qrels: Annotated[Path, typer.Argument(help="Relevant pairs: a TSV with a header, `query_id<TAB>claim_id`.")],
 ) -> None:
     """Rank the collection for each query as the desk matches claims; print MAP@5 and P@1 beside a
@@ -88,10 +111,13 @@ def eval_matching(
     typer.echo(f"queries: {f.queries}  collection: {len(data.claims)}  relevant pairs: {f.relevant}")
     typer.echo(f"BM25 baseline: MAP@5 {base.map_at_5:.3f}  P@1 {base.p_at_1:.3f}")
     typer.echo(f"desk (BM25 + WordLlama): MAP@5 {f.map_at_5:.3f}  P@1 {f.p_at_1:.3f}")
-    typer.echo(f"suggestions (score >= {suggest:g}): {f.suggested}, precision {f.suggestion_precision:.3f}, "
-               f"recall {f.suggestion_recall:.3f}")
-    typer.echo(f"automatic links (score >= {link:g}): {f.linked}, precision {f.link_precision:.3f}, "
-               f"recall {f.link_recall:.3f}")
+    typer.echo(
+        f"suggestions (score >= {suggest:g}): {f.suggested}, precision {f.suggestion_precision:.3f}, "
+        f"recall {f.suggestion_recall:.3f}"
+    )
+    typer.echo(
+        f"automatic links (score >= {link:g}): {f.linked}, precision {f.link_precision:.3f}, recall {f.link_recall:.3f}"
+    )
 
 
 def _engine_named(name: str):

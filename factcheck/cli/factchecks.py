@@ -23,11 +23,18 @@ ACCEPT = ("application/json", "application/ld+json", "text/html", "application/x
 @app.command("claimreview")
 def import_claimreview(
     ctx: typer.Context,
-    source: Annotated[str, typer.Argument(help="A JSON or JSON-LD file, an HTML page saved to disk, "
-                                               "- for stdin, or an http(s) URL of a fact-check page.")],
+    source: Annotated[
+        str,
+        typer.Argument(
+            help="A JSON or JSON-LD file, an HTML page saved to disk, "
+            "- for stdin, or an http(s) URL of a fact-check page."
+        ),
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
-    replace: Annotated[bool, typer.Option("--replace", help="Editors: withdraw a page already imported and "
-                                                            "keep this review of it instead.")] = False,
+    replace: Annotated[
+        bool,
+        typer.Option("--replace", help="Editors: withdraw a page already imported and keep this review of it instead."),
+    ] = False,
 ) -> None:
     """Store published fact-checks (ClaimReview: one object, an array, or an @graph) and match them
     with the desk's tickets. A page already imported is skipped (addresses compared normalised)."""
@@ -36,18 +43,28 @@ def import_claimreview(
         reading = _read(source, settings)
     except FactcheckError as exc:
         fail(exc.message)
-    where = f"url {source}" if source.startswith(("http://", "https://")) else (
-        "stdin" if source == "-" else f"file {Path(source).name}")
+    where = (
+        f"url {source}"
+        if source.startswith(("http://", "https://"))
+        else ("stdin" if source == "-" else f"file {Path(source).name}")
+    )
     with unit_of_work() as session:
-        result = factchecks.import_reviews(session, actor=actor(ctx, session), reading=reading, settings=settings,
-                                         source=where, replace=replace)
-        summary = {"imported": [{"id": f.id, "claim": f.claim, "url": f.url} for f in result.imported],
-                   "skipped": result.skipped, "refused": result.refused, "matches": result.matches}
+        result = factchecks.import_reviews(
+            session, actor=actor(ctx, session), reading=reading, settings=settings, source=where, replace=replace
+        )
+        summary = {
+            "imported": [{"id": f.id, "claim": f.claim, "url": f.url} for f in result.imported],
+            "skipped": result.skipped,
+            "refused": result.refused,
+            "matches": result.matches,
+        }
     if as_json:
         typer.echo(json.dumps(summary, ensure_ascii=False, indent=2))
         return
-    typer.echo(f"Imported {len(result.imported)} fact-checks; skipped {len(result.skipped)} already in the desk; "
-               f"{result.matches} tickets repeat an imported claim.")
+    typer.echo(
+        f"Imported {len(result.imported)} fact-checks; skipped {len(result.skipped)} already in the desk; "
+        f"{result.matches} tickets repeat an imported claim."
+    )
     for reason in result.refused:
         typer.echo(f"refused: {reason}", err=True)
 
@@ -67,9 +84,15 @@ def withdraw(
 def _read(source: str, settings) -> claimreview.Reading:
     if source.startswith(("http://", "https://")):
         # The same guard as ingesting a URL: public addresses only, one deadline, a size cap.
-        page = netguard.fetch(source, netguard.Limits(
-            timeout=settings.fetch_timeout, max_bytes=settings.fetch_max_bytes,
-            allow_private=settings.allow_private_urls, accept=ACCEPT))
+        page = netguard.fetch(
+            source,
+            netguard.Limits(
+                timeout=settings.fetch_timeout,
+                max_bytes=settings.fetch_max_bytes,
+                allow_private=settings.allow_private_urls,
+                accept=ACCEPT,
+            ),
+        )
         return claimreview.read_fetched(page)
     if source == "-":
         return claimreview.read_bytes(sys.stdin.buffer.read())

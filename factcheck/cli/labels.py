@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -18,7 +18,7 @@ app = typer.Typer(help="The desk's corrections as labelled data.", no_args_is_he
 @app.command("export")
 def export(
     ctx: typer.Context,
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write to this file.")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON instead of tab-separated values.")] = False,
 ) -> None:
     """Dismissed (No), added and rewritten (Yes) claims with their sentence and reason; the TSV is what

@@ -32,11 +32,15 @@ def reject(ctx: typer.Context, match_id: Annotated[int, typer.Argument()], versi
 
 
 @app.command("reuse-verdict")
-def reuse_verdict(ctx: typer.Context, ticket_id: Annotated[int, typer.Argument()],
-                  match_id: Annotated[int, typer.Option("--match", help="The match naming the earlier ticket.")],
-                  version: Annotated[int, typer.Option("--version", help="The ticket's version you saw.")]) -> None:
+def reuse_verdict(
+    ctx: typer.Context,
+    ticket_id: Annotated[int, typer.Argument()],
+    match_id: Annotated[int, typer.Option("--match", help="The match naming the earlier ticket.")],
+    version: Annotated[int, typer.Option("--version", help="The ticket's version you saw.")],
+) -> None:
     """Give a ticket the verdict of the earlier ticket it repeats (editors)."""
     with unit_of_work() as session:
-        ticket = states.reuse_verdict(session, actor=actor(ctx, session), ticket_id=ticket_id, match_id=match_id,
-                                      expected_version=version)
+        ticket = states.reuse_verdict(
+            session, actor=actor(ctx, session), ticket_id=ticket_id, match_id=match_id, expected_version=version
+        )
         typer.echo(f"Ticket {ticket.id} is {ticket.state} (version {ticket.version}).")

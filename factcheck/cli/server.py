@@ -8,7 +8,7 @@ import signal
 import threading
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 import uvicorn
@@ -66,12 +66,18 @@ def llm_check() -> None:
 
 
 def serve(
-    host: Annotated[Optional[str], typer.Option(help="Address to listen on.")] = None,
-    port: Annotated[Optional[int], typer.Option(help="Port.")] = None,
-    workers: Annotated[int, typer.Option(
-        min=1, max=64, help="Server processes (uvicorn's process manager restarts one that dies). Each takes "
-                            "FACTCHECK_MAX_CONCURRENT_REQUESTS requests at once; for more than one, PostgreSQL "
-                            "is the database to use.")] = 1,
+    host: Annotated[str | None, typer.Option(help="Address to listen on.")] = None,
+    port: Annotated[int | None, typer.Option(help="Port.")] = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            max=64,
+            help="Server processes (uvicorn's process manager restarts one that dies). Each takes "
+            "FACTCHECK_MAX_CONCURRENT_REQUESTS requests at once; for more than one, PostgreSQL "
+            "is the database to use.",
+        ),
+    ] = 1,
 ) -> None:
     """Run the web desk (and, with a language model, a worker for its jobs)."""
     settings = get_settings()
@@ -80,8 +86,13 @@ def serve(
     # app believes only FACTCHECK_TRUSTED_PROXIES.
     # An idle keep-alive connection is kept 65 s (uvicorn's default is 5): a client that reuses it
     # just as the server closes it gets a connection reset; 65 s outlasts the usual 60 s of proxies.
-    options = dict(host=host or settings.host, port=port or settings.port, log_level="info", proxy_headers=False,
-                   timeout_keep_alive=65)
+    options = dict(
+        host=host or settings.host,
+        port=port or settings.port,
+        log_level="info",
+        proxy_headers=False,
+        timeout_keep_alive=65,
+    )
     if workers > 1:
         # Each process builds its own app from the environment (the settings this one read).
         uvicorn.run("factcheck.app:create_app", factory=True, workers=workers, **options)
@@ -104,9 +115,15 @@ def worker(
         engine = get_engine(settings, db)
     except FactcheckError as exc:
         fail(exc.message)
-    w = Worker(db, engine, job_handlers(settings), concurrency=settings.llm_concurrency,
-               lease_seconds=settings.job_lease_seconds, poll_seconds=settings.worker_poll_seconds,
-               backoff_start=settings.job_retry_start)
+    w = Worker(
+        db,
+        engine,
+        job_handlers(settings),
+        concurrency=settings.llm_concurrency,
+        lease_seconds=settings.job_lease_seconds,
+        poll_seconds=settings.worker_poll_seconds,
+        backoff_start=settings.job_retry_start,
+    )
     if once:
         typer.echo(f"{w.run_until_idle()} jobs done.")
         return
@@ -124,7 +141,7 @@ def worker(
 
 def demo(
     serve_after: Annotated[bool, typer.Option("--serve/--no-serve", help="Start the server afterwards.")] = True,
-    port: Annotated[Optional[int], typer.Option(help="Port.")] = None,
+    port: Annotated[int | None, typer.Option(help="Port.")] = None,
 ) -> None:
     """Set up a demo desk: migrated database, a sample article, a demo user; then serve it."""
     settings = get_settings()
@@ -140,9 +157,13 @@ def demo(
         except FactcheckError:
             users.create_user(session, actor=CONSOLE, name=DEMO_USER, role="admin", password=password)
         result = articles.ingest(
-            session, engine=get_engine(settings, db), settings=settings, actor=CONSOLE,
-            req=articles.IngestRequest(text=SAMPLE.read_text(encoding="utf-8"), outlet="Riverton Ledger (sample)",
-                                       published=date(2025, 3, 4)),
+            session,
+            engine=get_engine(settings, db),
+            settings=settings,
+            actor=CONSOLE,
+            req=articles.IngestRequest(
+                text=SAMPLE.read_text(encoding="utf-8"), outlet="Riverton Ledger (sample)", published=date(2025, 3, 4)
+            ),
         )
         article_id, count = result.article.id, len(result.tickets)
     port = port or settings.port
@@ -153,7 +174,9 @@ def demo(
         local = f"http://{settings.host}:{port}/"
         os.environ["FACTCHECK_ORG_URL"] = local
         get_settings.cache_clear()
-        typer.echo(f"ClaimReview names this demo desk ({local}) as the publisher; set FACTCHECK_ORG_URL and "
-                   "FACTCHECK_ORG_NAME to your site before publishing for real.")
+        typer.echo(
+            f"ClaimReview names this demo desk ({local}) as the publisher; set FACTCHECK_ORG_URL and "
+            "FACTCHECK_ORG_NAME to your site before publishing for real."
+        )
     if serve_after:
         serve(host=settings.host, port=port)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -11,7 +11,8 @@ from factcheck.cli.common import actor, database, print_json, unit_of_work
 from factcheck.core.config import get_settings
 from factcheck.engines import get_engine
 from factcheck.models import ClaimKind, DismissReason, TicketState
-from factcheck.tickets import corrections, pages, publishing, ratings, service as tickets, states
+from factcheck.tickets import corrections, pages, publishing, ratings, states
+from factcheck.tickets import service as tickets
 from factcheck.tickets.queue import QueueFilter, queue
 from factcheck.tickets.schemas import TicketPublic
 from factcheck.users import service as users
@@ -24,8 +25,8 @@ Rationale = Annotated[str, typer.Option(help="What the evidence shows (at least 
 
 @app.command("list")
 def list_tickets(
-    state: Annotated[Optional[TicketState], typer.Option(help="Only tickets in this state.")] = None,
-    article: Annotated[Optional[int], typer.Option(help="Only this article's tickets.")] = None,
+    state: Annotated[TicketState | None, typer.Option(help="Only tickets in this state.")] = None,
+    article: Annotated[int | None, typer.Option(help="Only this article's tickets.")] = None,
     limit: Annotated[int, typer.Option(help="How many, most check-worthy first.")] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
@@ -41,9 +42,10 @@ def list_tickets(
 
 
 @app.command()
-def show(ticket_id: Annotated[int, typer.Argument()],
-         as_json: Annotated[bool, typer.Option("--json", help="Everything the ticket page shows, as JSON.")] = False,
-         ) -> None:
+def show(
+    ticket_id: Annotated[int, typer.Argument()],
+    as_json: Annotated[bool, typer.Option("--json", help="Everything the ticket page shows, as JSON.")] = False,
+) -> None:
     """One ticket: the claim, its state and version, drafts and notes."""
     with unit_of_work() as session:
         page = pages.ticket_page(session, ticket_id)
@@ -62,17 +64,29 @@ def show(ticket_id: Annotated[int, typer.Argument()],
 
 
 @app.command()
-def state(ctx: typer.Context, ticket_id: Annotated[int, typer.Argument()],
-          to: Annotated[TicketState, typer.Option(help="The new state.")], rationale: Rationale,
-          version: Version,
-          rating: Annotated[Optional[str], typer.Option(help="A rating from `factcheck tickets ratings`.")] = None,
-          correction: Annotated[Optional[str], typer.Option(
-              help="Required to change a published verdict: what was wrong.")] = None) -> None:
+def state(
+    ctx: typer.Context,
+    ticket_id: Annotated[int, typer.Argument()],
+    to: Annotated[TicketState, typer.Option(help="The new state.")],
+    rationale: Rationale,
+    version: Version,
+    rating: Annotated[str | None, typer.Option(help="A rating from `factcheck tickets ratings`.")] = None,
+    correction: Annotated[
+        str | None, typer.Option(help="Required to change a published verdict: what was wrong.")
+    ] = None,
+) -> None:
     """Set a verdict (with a rating), or reopen (editors)."""
     with unit_of_work() as session:
-        ticket = states.transition(session, actor=actor(ctx, session), ticket_id=ticket_id, to=to,
-                                   rationale=rationale, expected_version=version, rating=rating,
-                                   correction=correction)
+        ticket = states.transition(
+            session,
+            actor=actor(ctx, session),
+            ticket_id=ticket_id,
+            to=to,
+            rationale=rationale,
+            expected_version=version,
+            rating=rating,
+            correction=correction,
+        )
         rated = f", rated {ticket.rating}" if ticket.rating else ""
         typer.echo(f"Ticket {ticket.id} is {ticket.state}{rated} (version {ticket.version}).")
 
@@ -81,8 +95,7 @@ def state(ctx: typer.Context, ticket_id: Annotated[int, typer.Argument()],
 def publish(ctx: typer.Context, ticket_id: Annotated[int, typer.Argument()], version: Version) -> None:
     """Publish a ticket's verdict (editors): it is locked until corrected."""
     with unit_of_work() as session:
-        ticket = publishing.publish(session, actor=actor(ctx, session), ticket_id=ticket_id,
-                                    expected_version=version)
+        ticket = publishing.publish(session, actor=actor(ctx, session), ticket_id=ticket_id, expected_version=version)
         typer.echo(f"Ticket {ticket.id} published ({ticket.state}, version {ticket.version}).")
 
 
@@ -95,52 +108,85 @@ def rating_scale() -> None:
 
 
 @app.command()
-def propose(ctx: typer.Context, ticket_id: Annotated[int, typer.Argument()],
-            to: Annotated[TicketState, typer.Option(help="The verdict you propose.")], rationale: Rationale,
-            version: Version) -> None:
+def propose(
+    ctx: typer.Context,
+    ticket_id: Annotated[int, typer.Argument()],
+    to: Annotated[TicketState, typer.Option(help="The verdict you propose.")],
+    rationale: Rationale,
+    version: Version,
+) -> None:
     """Propose a verdict for an editor to decide."""
     with unit_of_work() as session:
-        states.propose(session, actor=actor(ctx, session), ticket_id=ticket_id, to=to, rationale=rationale,
-                       expected_version=version)
+        states.propose(
+            session,
+            actor=actor(ctx, session),
+            ticket_id=ticket_id,
+            to=to,
+            rationale=rationale,
+            expected_version=version,
+        )
         typer.echo(f"Proposed {to.value} for ticket {ticket_id}; an editor will decide.")
 
 
 @app.command()
-def assign(ctx: typer.Context, ticket_id: Annotated[int, typer.Argument()],
-           to: Annotated[str, typer.Option("--to", help="A user name, or 'nobody'.")], version: Version) -> None:
+def assign(
+    ctx: typer.Context,
+    ticket_id: Annotated[int, typer.Argument()],
+    to: Annotated[str, typer.Option("--to", help="A user name, or 'nobody'.")],
+    version: Version,
+) -> None:
     """Give a ticket to a desk user, or to nobody."""
     with unit_of_work() as session:
         assignee = None if to == "nobody" else users.by_name(session, to).id
-        tickets.assign(session, actor=actor(ctx, session), ticket_id=ticket_id, assignee_id=assignee,
-                       expected_version=version)
+        tickets.assign(
+            session, actor=actor(ctx, session), ticket_id=ticket_id, assignee_id=assignee, expected_version=version
+        )
         typer.echo(f"Ticket {ticket_id} assigned to {to}.")
 
 
 @app.command("edit")
-def edit_claim(ctx: typer.Context, ticket_id: Annotated[int, typer.Argument()], version: Version,
-               claim: Annotated[Optional[str], typer.Option(help="The claim, standing on its own.")] = None,
-               speaker: Annotated[Optional[str], typer.Option(help="Who says it ('' to clear).")] = None,
-               reported_by: Annotated[Optional[str], typer.Option(help="Who relays it ('' to clear).")] = None,
-               kind: Annotated[Optional[ClaimKind], typer.Option(help="quote, quantity, event or statement.")] = None,
-               ) -> None:
+def edit_claim(
+    ctx: typer.Context,
+    ticket_id: Annotated[int, typer.Argument()],
+    version: Version,
+    claim: Annotated[str | None, typer.Option(help="The claim, standing on its own.")] = None,
+    speaker: Annotated[str | None, typer.Option(help="Who says it ('' to clear).")] = None,
+    reported_by: Annotated[str | None, typer.Option(help="Who relays it ('' to clear).")] = None,
+    kind: Annotated[ClaimKind | None, typer.Option(help="quote, quantity, event or statement.")] = None,
+) -> None:
     """Correct a claim, its attribution or its kind (the machine's version stays in the history)."""
     changes = corrections.ClaimChanges(
-        claim=claim, speaker=speaker or None, reported_by=reported_by or None, kind=kind.value if kind else None,
-        clear=frozenset(f for f, v in (("speaker", speaker), ("reported_by", reported_by)) if v == ""))
+        claim=claim,
+        speaker=speaker or None,
+        reported_by=reported_by or None,
+        kind=kind.value if kind else None,
+        clear=frozenset(f for f, v in (("speaker", speaker), ("reported_by", reported_by)) if v == ""),
+    )
     with unit_of_work() as session:
-        ticket = corrections.edit_claim(session, actor=actor(ctx, session), ticket_id=ticket_id, changes=changes,
-                                        expected_version=version)
+        ticket = corrections.edit_claim(
+            session, actor=actor(ctx, session), ticket_id=ticket_id, changes=changes, expected_version=version
+        )
         typer.echo(f"Ticket {ticket.id} now says: {ticket.claim} (version {ticket.version}).")
 
 
 @app.command()
-def dismiss(ctx: typer.Context, ticket_id: Annotated[int, typer.Argument()], version: Version,
-            reason: Annotated[DismissReason, typer.Option(help="Why it is not worth checking.")],
-            note: Annotated[Optional[str], typer.Option(help="A word more, for the record.")] = None) -> None:
+def dismiss(
+    ctx: typer.Context,
+    ticket_id: Annotated[int, typer.Argument()],
+    version: Version,
+    reason: Annotated[DismissReason, typer.Option(help="Why it is not worth checking.")],
+    note: Annotated[str | None, typer.Option(help="A word more, for the record.")] = None,
+) -> None:
     """Take a ticket out of the queue and the reports (not a verdict; it can be restored)."""
     with unit_of_work() as session:
-        corrections.dismiss(session, actor=actor(ctx, session), ticket_id=ticket_id, reason=reason.value, note=note,
-                            expected_version=version)
+        corrections.dismiss(
+            session,
+            actor=actor(ctx, session),
+            ticket_id=ticket_id,
+            reason=reason.value,
+            note=note,
+            expected_version=version,
+        )
         typer.echo(f"Ticket {ticket_id} dismissed ({reason.value}).")
 
 
@@ -153,41 +199,56 @@ def restore(ctx: typer.Context, ticket_id: Annotated[int, typer.Argument()], ver
 
 
 @app.command()
-def merge(ctx: typer.Context, ticket_id: Annotated[int, typer.Argument()], version: Version,
-          into: Annotated[int, typer.Option(help="The ticket this one repeats.")]) -> None:
+def merge(
+    ctx: typer.Context,
+    ticket_id: Annotated[int, typer.Argument()],
+    version: Version,
+    into: Annotated[int, typer.Option(help="The ticket this one repeats.")],
+) -> None:
     """Merge a duplicate into the ticket it repeats (notes and approved drafts move there)."""
     with unit_of_work() as session:
-        corrections.merge(session, actor=actor(ctx, session), ticket_id=ticket_id, into=into,
-                          expected_version=version)
+        corrections.merge(session, actor=actor(ctx, session), ticket_id=ticket_id, into=into, expected_version=version)
         typer.echo(f"Ticket {ticket_id} merged into ticket {into}.")
 
 
 @app.command()
-def add(ctx: typer.Context, article_id: Annotated[int, typer.Argument(help="The article the claim is in.")],
-        quote: Annotated[Optional[str], typer.Option(help="The claim's words, exactly as in the article.")] = None,
-        start: Annotated[Optional[int], typer.Option(help="Or: where they start in the article's text.")] = None,
-        end: Annotated[Optional[int], typer.Option(help="… and where they end.")] = None,
-        claim: Annotated[Optional[str], typer.Option(help="The claim standing on its own (default: the words).")]
-        = None,
-        kind: Annotated[Optional[ClaimKind], typer.Option(help="quote, quantity, event or statement.")] = None,
-        ) -> None:
+def add(
+    ctx: typer.Context,
+    article_id: Annotated[int, typer.Argument(help="The article the claim is in.")],
+    quote: Annotated[str | None, typer.Option(help="The claim's words, exactly as in the article.")] = None,
+    start: Annotated[int | None, typer.Option(help="Or: where they start in the article's text.")] = None,
+    end: Annotated[int | None, typer.Option(help="… and where they end.")] = None,
+    claim: Annotated[str | None, typer.Option(help="The claim standing on its own (default: the words).")] = None,
+    kind: Annotated[ClaimKind | None, typer.Option(help="quote, quantity, event or statement.")] = None,
+) -> None:
     """Add a claim the engine missed; it is drafted like the others."""
     settings = get_settings()
     db = database()
     engine = get_engine(settings, db)
     with unit_of_work(db) as session:
-        ticket = corrections.add_claim(session, actor=actor(ctx, session), engine=engine, article_id=article_id,
-                                       quote=quote, start=start, end=end, claim=claim,
-                                       kind=kind.value if kind else None)
+        ticket = corrections.add_claim(
+            session,
+            actor=actor(ctx, session),
+            engine=engine,
+            article_id=article_id,
+            quote=quote,
+            start=start,
+            end=end,
+            claim=claim,
+            kind=kind.value if kind else None,
+        )
         typer.echo(f"Ticket {ticket.id} added: {ticket.claim}")
     if not engine.inline:
         drain(db, engine, settings, article_id)
 
 
 @app.command()
-def note(ctx: typer.Context, ticket_id: Annotated[int, typer.Argument()],
-         text: Annotated[str, typer.Argument(help="What you found.")],
-         url: Annotated[Optional[str], typer.Option(help="A link to the evidence.")] = None) -> None:
+def note(
+    ctx: typer.Context,
+    ticket_id: Annotated[int, typer.Argument()],
+    text: Annotated[str, typer.Argument(help="What you found.")],
+    url: Annotated[str | None, typer.Option(help="A link to the evidence.")] = None,
+) -> None:
     """Add an evidence note."""
     with unit_of_work() as session:
         added = tickets.add_note(session, actor=actor(ctx, session), ticket_id=ticket_id, text=text, url=url)

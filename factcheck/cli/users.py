@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from factcheck.cli.common import actor, unit_of_work
 from factcheck.models import Role
-from factcheck.users import service as users, twofactor as two_factor
+from factcheck.users import service as users
+from factcheck.users import twofactor as two_factor
 
 app = typer.Typer(help="Manage users and API tokens.", no_args_is_help=True)
 
@@ -44,14 +45,14 @@ RevokeTokens = Annotated[bool, typer.Option("--revoke-tokens", help="Also revoke
 def update(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(help="Whose account.")],
-    role: Annotated[Optional[Role], typer.Option(help="A new role.")] = None,
-    active: Annotated[Optional[bool], typer.Option("--active/--inactive",
-                                                   help="Switch the account on or off.")] = None,
+    role: Annotated[Role | None, typer.Option(help="A new role.")] = None,
+    active: Annotated[bool | None, typer.Option("--active/--inactive", help="Switch the account on or off.")] = None,
 ) -> None:
     """Change a user's role, or switch them off (which revokes their tokens) or on."""
     with unit_of_work() as session:
-        user = users.update_user(session, actor=actor(ctx, session), user_id=users.by_name(session, name).id,
-                                 role=role, active=active)
+        user = users.update_user(
+            session, actor=actor(ctx, session), user_id=users.by_name(session, name).id, role=role, active=active
+        )
         typer.echo(f"{user.name}: {user.role}, {'active' if user.active else 'switched off'}.")
 
 
@@ -66,19 +67,30 @@ def password(
     login of theirs ends."""
     new = _password(password_stdin, "New password")
     with unit_of_work() as session:
-        user = users.change_password(session, actor=actor(ctx, session), user_id=users.by_name(session, name).id,
-                                     new_password=new, revoke_tokens=revoke_tokens)
-        typer.echo(f"New password set for {user.name}; their logins have ended"
-                   + (" and their API tokens are revoked." if revoke_tokens else "."))
+        user = users.change_password(
+            session,
+            actor=actor(ctx, session),
+            user_id=users.by_name(session, name).id,
+            new_password=new,
+            revoke_tokens=revoke_tokens,
+        )
+        typer.echo(
+            f"New password set for {user.name}; their logins have ended"
+            + (" and their API tokens are revoked." if revoke_tokens else ".")
+        )
 
 
 @app.command("logout")
-def logout(ctx: typer.Context, name: Annotated[str, typer.Argument(help="Whom to log out.")],
-           revoke_tokens: RevokeTokens = False) -> None:
+def logout(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Whom to log out.")],
+    revoke_tokens: RevokeTokens = False,
+) -> None:
     """End every login (browser session) of a user, and with --revoke-tokens their API tokens."""
     with unit_of_work() as session:
-        n, revoked = users.end_logins(session, actor=actor(ctx, session), user_id=users.by_name(session, name).id,
-                                      revoke_tokens=revoke_tokens)
+        n, revoked = users.end_logins(
+            session, actor=actor(ctx, session), user_id=users.by_name(session, name).id, revoke_tokens=revoke_tokens
+        )
     typer.echo(f"Ended {n} login(s)" + (f" and revoked {revoked} token(s)." if revoke_tokens else "."))
 
 
@@ -90,8 +102,9 @@ def token(
 ) -> None:
     """Issue an API token for a user (shown once)."""
     with unit_of_work() as session:
-        issued = users.issue_token(session, actor=actor(ctx, session), user_id=users.by_name(session, name).id,
-                                   label=label)
+        issued = users.issue_token(
+            session, actor=actor(ctx, session), user_id=users.by_name(session, name).id, label=label
+        )
     typer.echo(issued.token)
 
 
@@ -106,8 +119,9 @@ def revoke(ctx: typer.Context, name: Annotated[str, typer.Argument(help="Whose t
 @app.command("two-factor-roles")
 def two_factor_roles(
     ctx: typer.Context,
-    roles: Annotated[list[Role], typer.Argument(help="Roles that must sign in with a second factor (none: nobody).")]
-    = None,  # noqa: B008
+    roles: Annotated[
+        list[Role], typer.Argument(help="Roles that must sign in with a second factor (none: nobody).")
+    ] = None,  # noqa: B008
 ) -> None:
     """Require two-factor sign-in of these roles (and of no other)."""
     with unit_of_work() as session:

@@ -9,8 +9,9 @@ START, CAP = 2.0, 300.0
 RETRY_AFTER_CAP = 3600.0
 
 
-def backoff_seconds(failures: int, *, start: float = START, cap: float = CAP,
-                    retry_after: float | None = None) -> float:
+def backoff_seconds(
+    failures: int, *, start: float = START, cap: float = CAP, retry_after: float | None = None
+) -> float:
     """The wait after the ``failures``-th failure in a row: ``start`` doubling up to ``cap``, with
     jitter (so the workers one outage stopped do not all come back in the same second), and never
     sooner than the endpoint's own Retry-After (itself capped at an hour)."""

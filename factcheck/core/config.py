@@ -125,10 +125,12 @@ class Settings(BaseSettings):
     cli_max_wait: float = 300.0
 
     @model_validator(mode="after")
-    def _refuse_weak_secret(self) -> "Settings":
+    def _refuse_weak_secret(self) -> Settings:
         if self.secret_key is not None and len(self.secret_key.get_secret_value()) < MIN_SECRET_CHARS:
-            raise ValueError(f"FACTCHECK_SECRET_KEY must have at least {MIN_SECRET_CHARS} characters "
-                             "(or leave it unset and the desk makes its own)")
+            raise ValueError(
+                f"FACTCHECK_SECRET_KEY must have at least {MIN_SECRET_CHARS} characters "
+                "(or leave it unset and the desk makes its own)"
+            )
         return self
 
     @property

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-
-import re
 
 import sqlalchemy as sa
 from alembic.config import Config as AlembicConfig
@@ -28,7 +27,8 @@ def pool_options(settings: Settings) -> dict:
 def make_engine(settings: Settings) -> sa.Engine:
     if settings.is_sqlite:
         engine = sa.create_engine(
-            settings.database_url, connect_args={"check_same_thread": False, "timeout": 30},
+            settings.database_url,
+            connect_args={"check_same_thread": False, "timeout": 30},
             **(pool_options(settings) if ":memory:" not in settings.database_url else {}),
         )
 
@@ -60,7 +60,8 @@ def _refuse_unstorable_text(session: sa.orm.Session, _context, _instances) -> No
                 what = "a NUL character" if found.group() == "\x00" else "an unpaired surrogate"
                 raise InvalidInput(
                     f"The {key.replace('_', ' ')} contains {what} (at character {found.start() + 1}), "
-                    "which cannot be stored; remove it and try again.")
+                    "which cannot be stored; remove it and try again."
+                )
 
 
 def alembic_config(database_url: str) -> AlembicConfig:
@@ -89,9 +90,7 @@ def ensure_migrated(engine: sa.Engine) -> None:
     current, heads = migration_status(engine)
     if current not in heads:
         state = "has no tables" if current is None else f"is at revision {current}"
-        raise DatabaseNotMigrated(
-            f"The database {state}; run `factcheck db upgrade` first."
-        )
+        raise DatabaseNotMigrated(f"The database {state}; run `factcheck db upgrade` first.")
 
 
 def fresh_snapshot(session: Session) -> None:

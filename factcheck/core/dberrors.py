@@ -38,10 +38,13 @@ def _sqlstate(exc: sa_exc.DBAPIError) -> str:
     return str(getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None) or "")
 
 
-_CONCURRENT = Problem(409, "concurrent_change",
-                      "Someone else changed the same tickets at the same moment, and your change was "
-                      "undone to keep both consistent. Nothing of yours was saved: reload and try again.",
-                      retryable=True)
+_CONCURRENT = Problem(
+    409,
+    "concurrent_change",
+    "Someone else changed the same tickets at the same moment, and your change was "
+    "undone to keep both consistent. Nothing of yours was saved: reload and try again.",
+    retryable=True,
+)
 
 
 def classify(exc: BaseException) -> Problem | None:
@@ -49,8 +52,9 @@ def classify(exc: BaseException) -> Problem | None:
     if isinstance(exc, sa_exc.TimeoutError):
         # No connection came free from the pool: the admission queue is meant to prevent it, so
         # it is load beyond the pool's size (or a leak), and waiting is the cure.
-        return Problem(503, "database_busy",
-                       "Every database connection is in use; nothing was saved. Try again in a moment.")
+        return Problem(
+            503, "database_busy", "Every database connection is in use; nothing was saved. Try again in a moment."
+        )
     if not isinstance(exc, sa_exc.DBAPIError):
         return None
     state, text = _sqlstate(exc), str(exc.orig).lower()
@@ -59,21 +63,32 @@ def classify(exc: BaseException) -> Problem | None:
         # (in WAL mode); run again, it reads what the other wrote and decides on that.
         return _CONCURRENT
     if state == _DISK_FULL or "disk is full" in text or "no space left" in text:
-        return Problem(503, "storage_full",
-                       "The desk's database has no room left (its disk is full), so nothing was saved. "
-                       "Tell whoever runs the desk; your work is still in the form.")
+        return Problem(
+            503,
+            "storage_full",
+            "The desk's database has no room left (its disk is full), so nothing was saved. "
+            "Tell whoever runs the desk; your work is still in the form.",
+        )
     if isinstance(exc, sa_exc.IntegrityError):
-        return Problem(409, "conflict",
-                       "This clashes with something saved at the same moment (the same thing twice, "
-                       "or something just deleted). Nothing was saved: reload and try again.")
+        return Problem(
+            409,
+            "conflict",
+            "This clashes with something saved at the same moment (the same thing twice, "
+            "or something just deleted). Nothing was saved: reload and try again.",
+        )
     if isinstance(exc, sa_exc.DataError):
-        return Problem(422, "invalid_value",
-                       "A value in the request is not one the database can hold (a number out of range, "
-                       "or text it cannot store). Nothing was saved.")
+        return Problem(
+            422,
+            "invalid_value",
+            "A value in the request is not one the database can hold (a number out of range, "
+            "or text it cannot store). Nothing was saved.",
+        )
     if isinstance(exc, sa_exc.OperationalError):
         if "locked" in text or "busy" in text:
-            return Problem(503, "database_busy",
-                           "The database is busy with other work; nothing was saved. Try again in a moment.")
-        return Problem(503, "database_unavailable",
-                       "The database could not be reached; nothing was saved. Try again in a moment.")
+            return Problem(
+                503, "database_busy", "The database is busy with other work; nothing was saved. Try again in a moment."
+            )
+        return Problem(
+            503, "database_unavailable", "The database could not be reached; nothing was saved. Try again in a moment."
+        )
     return None

@@ -43,8 +43,7 @@ class DatabaseStorage(Storage, MovingWindowSupport):
     def __init__(self, database_url: str, **engine_options) -> None:
         super().__init__(database_url)
         sqlite = database_url.startswith("sqlite")
-        options = {"connect_args": {"check_same_thread": False, "timeout": 30}} if sqlite else {
-            "pool_pre_ping": True}
+        options = {"connect_args": {"check_same_thread": False, "timeout": 30}} if sqlite else {"pool_pre_ping": True}
         options.update(pool_size=2, max_overflow=4)
         options.update(engine_options)
         self.engine = sa.create_engine(database_url, **options)
@@ -75,7 +74,8 @@ class DatabaseStorage(Storage, MovingWindowSupport):
 
     def _live(self, conn: sa.Connection, key: str, since: float) -> tuple[int, float | None]:
         count, oldest = conn.execute(
-            sa.select(sa.func.count(), sa.func.min(_T.c.at)).where(_T.c.key == key, _T.c.at > since)).one()
+            sa.select(sa.func.count(), sa.func.min(_T.c.at)).where(_T.c.key == key, _T.c.at > since)
+        ).one()
         return int(count), oldest
 
     def acquire_entry(self, key: str, limit: int, expiry: int, amount: int = 1) -> bool:
@@ -108,8 +108,11 @@ class DatabaseStorage(Storage, MovingWindowSupport):
 
     def get(self, key: str) -> int:
         with self.engine.connect() as conn:
-            return int(conn.execute(sa.select(sa.func.count()).where(
-                _T.c.key == key, _T.c.expires_at > time.time())).scalar_one())
+            return int(
+                conn.execute(
+                    sa.select(sa.func.count()).where(_T.c.key == key, _T.c.expires_at > time.time())
+                ).scalar_one()
+            )
 
     def get_expiry(self, key: str) -> float:
         with self.engine.connect() as conn:
@@ -166,8 +169,10 @@ class SharedLimits:
         item = RateLimitItemPerMinute(per_minute)
         if not self.take(item, what, who):
             wait = self.wait_seconds(item, what, who)
-            raise TooManyRequests(f"{message} (at most {per_minute} a minute); try again in {wait} seconds.",
-                                  details={"retry_after_seconds": wait})
+            raise TooManyRequests(
+                f"{message} (at most {per_minute} a minute); try again in {wait} seconds.",
+                details={"retry_after_seconds": wait},
+            )
 
     @property
     def engine(self) -> sa.Engine:

@@ -23,8 +23,12 @@ class Published(Conflict):
 
 def is_published(session: Session, ticket_id: int) -> bool:
     """Whether the ticket is published now, its row locked until the transaction ends."""
-    session.execute(sa.update(Ticket).where(Ticket.id == ticket_id).values(published_at=Ticket.published_at)
-                    .execution_options(synchronize_session=False))
+    session.execute(
+        sa.update(Ticket)
+        .where(Ticket.id == ticket_id)
+        .values(published_at=Ticket.published_at)
+        .execution_options(synchronize_session=False)
+    )
     return session.exec(select(Ticket.published_at).where(Ticket.id == ticket_id)).first() is not None
 
 
@@ -35,5 +39,7 @@ def refuse_if_published(session: Session, ticket: Ticket | None, *, lock: bool =
         return
     if is_published(session, ticket.id) if lock else ticket.published_at is not None:
         session.refresh(ticket)
-        raise Published(f"Ticket {ticket.id} is published: reopen it with a correction first.",
-                        details={"ticket_id": ticket.id, "published_at": ticket.published_at.isoformat()})
+        raise Published(
+            f"Ticket {ticket.id} is published: reopen it with a correction first.",
+            details={"ticket_id": ticket.id, "published_at": ticket.published_at.isoformat()},
+        )

@@ -72,9 +72,11 @@ def resolve_public(host: str, port: int, *, allow_private: bool = False) -> str:
     """
     # One message whether the name does not resolve or resolves inward, naming no address: the
     # answer must not let someone map the names and addresses of the network the desk runs in.
-    message = (f"{host} is not a public web address (it could not be found, or it leads to a private or local "
-               "network), so the desk will not contact it. An operator can set FACTCHECK_ALLOW_PRIVATE_URLS=true "
-               "to allow private addresses.")
+    message = (
+        f"{host} is not a public web address (it could not be found, or it leads to a private or local "
+        "network), so the desk will not contact it. An operator can set FACTCHECK_ALLOW_PRIVATE_URLS=true "
+        "to allow private addresses."
+    )
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError, OSError):
@@ -127,8 +129,15 @@ class Answer:
 Fetched = Answer
 
 
-def exchange(method: str, url: str, limits: Limits, *, params: dict | None = None, content: bytes | None = None,
-             headers: dict[str, str] | None = None) -> Answer:
+def exchange(
+    method: str,
+    url: str,
+    limits: Limits,
+    *,
+    params: dict | None = None,
+    content: bytes | None = None,
+    headers: dict[str, str] | None = None,
+) -> Answer:
     """One request on a user's (or the desk's) behalf, under ``limits``; every refusal is a
     ``FactcheckError`` that says why.
 
@@ -165,14 +174,35 @@ class Posted:
     retry_after: str | None
 
 
-def post(url: str, body: bytes, headers: dict[str, str], *, timeout: float, allow_private: bool = False,
-         user_agent: str = "factcheck/0.1", max_answer_bytes: int = 65_536) -> Posted:
+def post(
+    url: str,
+    body: bytes,
+    headers: dict[str, str],
+    *,
+    timeout: float,
+    allow_private: bool = False,
+    user_agent: str = "factcheck/0.1",
+    max_answer_bytes: int = 65_536,
+) -> Posted:
     """POST ``body`` to ``url`` under the same guard as ``fetch``: http(s) only, a public address
     (checked, then connected to), no redirects followed (a webhook receiver answers itself), one
     deadline for the whole exchange, and at most ``max_answer_bytes`` of the answer read."""
-    answer = exchange("POST", url, Limits(
-        timeout=timeout, max_bytes=max_answer_bytes, allow_private=allow_private, accept=None, user_agent=user_agent,
-        follow_redirects=False, refuse_oversize=False, refuse_errors=False), content=body, headers=headers)
+    answer = exchange(
+        "POST",
+        url,
+        Limits(
+            timeout=timeout,
+            max_bytes=max_answer_bytes,
+            allow_private=allow_private,
+            accept=None,
+            user_agent=user_agent,
+            follow_redirects=False,
+            refuse_oversize=False,
+            refuse_errors=False,
+        ),
+        content=body,
+        headers=headers,
+    )
     return Posted(answer.status, answer.headers.get("retry-after"))
 
 
@@ -187,8 +217,15 @@ def _split(url: str) -> tuple[SplitResult, int]:
     return parts, port
 
 
-async def _exchange(method: str, url: str, limits: Limits, deadline: float, params: dict | None,
-                    content: bytes | None, headers: dict[str, str]) -> Answer:
+async def _exchange(
+    method: str,
+    url: str,
+    limits: Limits,
+    deadline: float,
+    params: dict | None,
+    content: bytes | None,
+    headers: dict[str, str],
+) -> Answer:
     for _ in range(MAX_REDIRECTS + 1):
         parts, port = _split(url)
         # Name resolution is the system's (bounded by its own resolver timeouts); the deadline
@@ -212,30 +249,47 @@ async def _exchange(method: str, url: str, limits: Limits, deadline: float, para
     raise FetchError("Too many redirects.")
 
 
-async def _once(method: str, pinned: str, url: str, headers: dict[str, str], sni: str, limits: Limits,
-                params: dict | None, content: bytes | None) -> str | Answer:
+async def _once(
+    method: str,
+    pinned: str,
+    url: str,
+    headers: dict[str, str],
+    sni: str,
+    limits: Limits,
+    params: dict | None,
+    content: bytes | None,
+) -> str | Answer:
     """One hop: the redirect's target, or the answer."""
     try:
-        async with httpx.AsyncClient(timeout=None, follow_redirects=False) as client:
-            async with client.stream(method, pinned, params=params, content=content, headers=headers,
-                                     extensions={"sni_hostname": sni}) as resp:
-                if limits.follow_redirects and resp.is_redirect:
-                    return resp.headers.get("location", "")
-                if limits.refuse_errors and resp.status_code >= 400:
-                    raise FetchError(f"The page answered HTTP {resp.status_code}.")
-                ctype = resp.headers.get("content-type", "").split(";")[0].strip().lower()
-                if limits.accept is not None and ctype and ctype not in limits.accept:
-                    raise UnsupportedMedia(f"The page is {ctype}, not HTML or text.")
-                chunks, size = [], 0
-                async for chunk in resp.aiter_bytes():
-                    size += len(chunk)
-                    if size > limits.max_bytes:
-                        if limits.refuse_oversize:
-                            raise TooLarge(f"The page is larger than {limits.max_bytes:,} bytes.")
-                        chunks.append(chunk[:limits.max_bytes - (size - len(chunk))])
-                        break  # leaving the block closes the connection: the rest is never read
-                    chunks.append(chunk)
-                return Answer(url=url, status=resp.status_code, headers=resp.headers, content_type=ctype,
-                              charset=resp.charset_encoding, body=b"".join(chunks))
+        async with (
+            httpx.AsyncClient(timeout=None, follow_redirects=False) as client,
+            client.stream(
+                method, pinned, params=params, content=content, headers=headers, extensions={"sni_hostname": sni}
+            ) as resp,
+        ):
+            if limits.follow_redirects and resp.is_redirect:
+                return resp.headers.get("location", "")
+            if limits.refuse_errors and resp.status_code >= 400:
+                raise FetchError(f"The page answered HTTP {resp.status_code}.")
+            ctype = resp.headers.get("content-type", "").split(";")[0].strip().lower()
+            if limits.accept is not None and ctype and ctype not in limits.accept:
+                raise UnsupportedMedia(f"The page is {ctype}, not HTML or text.")
+            chunks, size = [], 0
+            async for chunk in resp.aiter_bytes():
+                size += len(chunk)
+                if size > limits.max_bytes:
+                    if limits.refuse_oversize:
+                        raise TooLarge(f"The page is larger than {limits.max_bytes:,} bytes.")
+                    chunks.append(chunk[: limits.max_bytes - (size - len(chunk))])
+                    break  # leaving the block closes the connection: the rest is never read
+                chunks.append(chunk)
+            return Answer(
+                url=url,
+                status=resp.status_code,
+                headers=resp.headers,
+                content_type=ctype,
+                charset=resp.charset_encoding,
+                body=b"".join(chunks),
+            )
     except httpx.HTTPError as exc:
         raise FetchError(f"The address could not be reached: {exc.__class__.__name__}.") from None

@@ -29,5 +29,6 @@ def bundled(name: str) -> Path:
     checkout = Path(__file__).resolve().parents[2] / _CHECKOUT_NAMES[name]
     if checkout.is_dir():
         return checkout
-    raise FileNotFoundError(f"factcheck's {name} are missing: neither {installed} nor {checkout} exists; "
-                            "reinstall factcheck")
+    raise FileNotFoundError(
+        f"factcheck's {name} are missing: neither {installed} nor {checkout} exists; reinstall factcheck"
+    )

@@ -11,6 +11,8 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstr
 # Database ids and versions are 32-bit integers (PostgreSQL's integer): anything larger is refused
 # as invalid input (422) rather than reaching the driver.
 INT_MAX = 2_147_483_647
+
+
 def _json_integer(value: Any) -> Any:
     # A whole number as JSON Schema means it (7 or 7.0), never `true` or "7": pydantic's lax mode
     # would take both, its strict mode would refuse 7.0.
@@ -49,8 +51,7 @@ def text(max_length: int, *, min_chars: int = 1, description: str | None = None)
     ``min_chars`` once the spaces around it are stripped (a pattern JSON Schema can state)."""
     pattern = NOT_BLANK if min_chars <= 1 else rf"{NOT_BLANK}[\s\S]{{{min_chars - 2},}}{NOT_BLANK}"
     PATTERN_MEANINGS.setdefault(pattern, f"needs at least {min_chars} characters (besides spaces around them)")
-    return Annotated[str, StringConstraints(max_length=max_length, pattern=pattern),
-                     Field(description=description)]
+    return Annotated[str, StringConstraints(max_length=max_length, pattern=pattern), Field(description=description)]
 
 
 # Characters RFC 3986 does not allow in a URL as they are (they must be percent-encoded): let
@@ -59,12 +60,19 @@ URL_UNSAFE_CHARS = '<>"{}|\\^`'
 _UNSAFE_CLASS = URL_UNSAFE_CHARS.replace("\\", "\\\\")  # the backslash escaped, for a character class
 # An http(s) address with a host (what core.urls accepts): no userinfo, no brackets, none of the
 # characters above, spaces only around it.
-URL_PATTERN = (rf"^[{SPACE}]*[hH][tT][tT][pP][sS]?://[^{SPACE}/?#@\[\]\\:{_UNSAFE_CLASS}]+(:[0-9]{{1,5}})?"
-               rf"([/?#][^{SPACE}{_UNSAFE_CLASS}]*)?[{SPACE}]*$")
-PATTERN_MEANINGS[URL_PATTERN] = ("must be a complete http:// or https:// address, with no spaces and none of "
-                                 "< > \" { } | \\ ^ ` (write them percent-encoded, as %3C and so on)")
-Url = Annotated[str, StringConstraints(max_length=2000, pattern=URL_PATTERN),
-                Field(description="A complete http:// or https:// address", examples=["https://council.example/minutes"])]
+URL_PATTERN = (
+    rf"^[{SPACE}]*[hH][tT][tT][pP][sS]?://[^{SPACE}/?#@\[\]\\:{_UNSAFE_CLASS}]+(:[0-9]{{1,5}})?"
+    rf"([/?#][^{SPACE}{_UNSAFE_CLASS}]*)?[{SPACE}]*$"
+)
+PATTERN_MEANINGS[URL_PATTERN] = (
+    "must be a complete http:// or https:// address, with no spaces and none of "
+    '< > " { } | \\ ^ ` (write them percent-encoded, as %3C and so on)'
+)
+Url = Annotated[
+    str,
+    StringConstraints(max_length=2000, pattern=URL_PATTERN),
+    Field(description="A complete http:// or https:// address", examples=["https://council.example/minutes"]),
+]
 
 
 def _iso_string(value: Any) -> Any:

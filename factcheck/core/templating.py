@@ -33,8 +33,9 @@ def _engine_label(engine: str | None, model: str | None = None) -> str:
 
 
 def make_environment() -> Environment:
-    env = Environment(loader=FileSystemLoader(str(TEMPLATE_DIR)),
-                      autoescape=select_autoescape(default=True, default_for_string=True))
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATE_DIR)), autoescape=select_autoescape(default=True, default_for_string=True)
+    )
     env.filters["when"] = _when
     env.filters["pct"] = _pct
     env.globals["engine_label"] = _engine_label

@@ -41,8 +41,8 @@ def surroundings(text: str, start: int, end: int, *, sentences: int = 2, max_cha
     cuts = [0, *(m.end() for m in _SENTENCE_END.finditer(paragraph)), len(paragraph)]
     first = max(i for i, cut in enumerate(cuts) if cut <= q0)
     last = min(i for i, cut in enumerate(cuts) if cut >= q1)
-    window = paragraph[cuts[max(0, first - sentences)]:cuts[min(len(cuts) - 1, last + sentences)]]
+    window = paragraph[cuts[max(0, first - sentences)] : cuts[min(len(cuts) - 1, last + sentences)]]
     if len(window) > max_chars:
         room = max(0, (max_chars - len(ctx.quote)) // 2)
-        window = paragraph[max(0, q0 - room):q1 + room]
+        window = paragraph[max(0, q0 - room) : q1 + room]
     return window.strip()

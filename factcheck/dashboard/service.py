@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 import sqlalchemy as sa
 from sqlmodel import Session, func, select
@@ -37,10 +37,16 @@ def by_article(session: Session, limit: int = 20) -> list[ArticleCounts]:
     """The articles with the most open tickets first, with their tickets counted by state (the
     dismissed ones apart: they are not open work)."""
     key = sa.case((Ticket.dismissed_reason.is_not(None), DISMISSED), else_=Ticket.state)
-    open_count = func.sum(sa.case((sa.and_(Ticket.state == TicketState.unverified,
-                                           Ticket.dismissed_reason.is_(None)), 1), else_=0))
-    top = (select(Ticket.article_id).group_by(Ticket.article_id)
-           .order_by(open_count.desc(), Ticket.article_id.desc()).limit(limit).subquery())
+    open_count = func.sum(
+        sa.case((sa.and_(Ticket.state == TicketState.unverified, Ticket.dismissed_reason.is_(None)), 1), else_=0)
+    )
+    top = (
+        select(Ticket.article_id)
+        .group_by(Ticket.article_id)
+        .order_by(open_count.desc(), Ticket.article_id.desc())
+        .limit(limit)
+        .subquery()
+    )
     rows = session.exec(
         select(Article.id, Article.title, key, func.count())
         .join(Ticket, Ticket.article_id == Article.id)
@@ -56,16 +62,22 @@ def by_article(session: Session, limit: int = 20) -> list[ArticleCounts]:
 
 def daily_flow(session: Session, days: int = 30, today: date | None = None) -> list[Day]:
     """Tickets opened (created) and resolved (a verdict recorded in the audit log) per UTC day."""
-    today = today or datetime.now(timezone.utc).date()
+    today = today or datetime.now(UTC).date()
     first = today - timedelta(days=days - 1)
-    since = datetime.combine(first, time.min, timezone.utc)
-    opened = _per_day(session, select(func.date(Ticket.created_at), func.count())
-                      .where(Ticket.created_at >= since).group_by(func.date(Ticket.created_at)))
-    resolved = _per_day(session, select(func.date(Event.created_at), func.count())
-                        .where(Event.created_at >= since, Event.action.in_(RESOLVING))
-                        .group_by(func.date(Event.created_at)))
-    return [Day(d, opened.get(d, 0), resolved.get(d, 0))
-            for d in (first + timedelta(days=i) for i in range(days))]
+    since = datetime.combine(first, time.min, UTC)
+    opened = _per_day(
+        session,
+        select(func.date(Ticket.created_at), func.count())
+        .where(Ticket.created_at >= since)
+        .group_by(func.date(Ticket.created_at)),
+    )
+    resolved = _per_day(
+        session,
+        select(func.date(Event.created_at), func.count())
+        .where(Event.created_at >= since, Event.action.in_(RESOLVING))
+        .group_by(func.date(Event.created_at)),
+    )
+    return [Day(d, opened.get(d, 0), resolved.get(d, 0)) for d in (first + timedelta(days=i) for i in range(days))]
 
 
 def _per_day(session: Session, stmt) -> dict[date, int]:
@@ -101,10 +113,20 @@ def flow_chart(flow: list[Day], width: int = 720, height: int = 220) -> Chart:
     for i, d in enumerate(flow):
         x = left + i * slot
         for offset, kind, value in ((0, "opened", d.opened), (bar_w, "resolved", d.resolved)):
-            bars.append({"x": round(x + offset + 1, 1), "y": round(y(value), 1), "w": round(bar_w, 1),
-                         "h": round(top + plot_h - y(value), 1), "kind": kind,
-                         "title": f"{d.day:%b %d}: {value} {kind}"})
+            bars.append(
+                {
+                    "x": round(x + offset + 1, 1),
+                    "y": round(y(value), 1),
+                    "w": round(bar_w, 1),
+                    "h": round(top + plot_h - y(value), 1),
+                    "kind": kind,
+                    "title": f"{d.day:%b %d}: {value} {kind}",
+                }
+            )
     ticks = [{"y": round(y(v), 1), "label": v} for v in range(0, ceiling + 1, step)]
-    labels = [{"x": round(left + i * slot + slot / 2, 1), "label": f"{d.day:%b %d}"}
-              for i, d in enumerate(flow) if i % 7 == 0 or i == len(flow) - 1]
+    labels = [
+        {"x": round(left + i * slot + slot / 2, 1), "label": f"{d.day:%b %d}"}
+        for i, d in enumerate(flow)
+        if i % 7 == 0 or i == len(flow) - 1
+    ]
     return Chart(width, height, top + plot_h, bars, ticks, labels)

@@ -18,7 +18,14 @@ def dashboard_page(request: Request, session: SessionDep, user: UserDep, days: i
     days = max(7, min(days, 365))
     flow = dashboard.daily_flow(session, days=days)
     return render(
-        request, "dashboard/index.html", user, counts=tally.counts_by_state(session),
-        articles=dashboard.by_article(session), recurrent=matching.most_recurrent(session), flow=flow, chart=dashboard.flow_chart(flow), days=days,
+        request,
+        "dashboard/index.html",
+        user,
+        counts=tally.counts_by_state(session),
+        articles=dashboard.by_article(session),
+        recurrent=matching.most_recurrent(session),
+        flow=flow,
+        chart=dashboard.flow_chart(flow),
+        days=days,
         totals={"opened": sum(d.opened for d in flow), "resolved": sum(d.resolved for d in flow)},
     )

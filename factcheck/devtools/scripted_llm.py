@@ -96,9 +96,16 @@ def extraction_answer(body: dict) -> dict:
         sid, text = int(m.group(1)), m.group(2).strip()
         claims = []
         if _CHECKABLE.search(text):
-            claims.append({"claim": text, "quote": text, "speaker": None, "reported_by": None,
-                           "kind": "quantity" if re.search(r"\d", text) else "statement",
-                           "checkworthiness": 0.8})
+            claims.append(
+                {
+                    "claim": text,
+                    "quote": text,
+                    "speaker": None,
+                    "reported_by": None,
+                    "kind": "quantity" if re.search(r"\d", text) else "statement",
+                    "checkworthiness": 0.8,
+                }
+            )
         out.append({"sentence_id": sid, "verifiable": bool(claims), "ambiguity": None, "claims": claims})
     return {"sentences": out}
 
@@ -112,14 +119,26 @@ def draft_answer(body: dict) -> dict:
         "questions": [
             {"question": f"Is it accurate that {short}?", "rationale": "The claim as a closed question."},
             {"question": f"Which primary record documents that {short}?", "rationale": "Find the record."},
-            {"question": "Who first made this claim, and when was it first published?",
-             "rationale": "Trace the original source."},
+            {
+                "question": "Who first made this claim, and when was it first published?",
+                "rationale": "Trace the original source.",
+            },
         ],
         "sources": [
-            {"name": "Official records", "kind": "primary record", "why": "Settles the facts directly.",
-             "url": "https://records.example.org/search", "search_query": short},
-            {"name": "Original report", "kind": "original report", "why": "Shows what was first said.",
-             "url": None, "search_query": f"{short} original report"},
+            {
+                "name": "Official records",
+                "kind": "primary record",
+                "why": "Settles the facts directly.",
+                "url": "https://records.example.org/search",
+                "search_query": short,
+            },
+            {
+                "name": "Original report",
+                "kind": "original report",
+                "why": "Shows what was first said.",
+                "url": None,
+                "search_query": f"{short} original report",
+            },
         ],
     }
 
@@ -142,17 +161,39 @@ def _with_habit(habit: str | None, content: str) -> tuple[str | None, dict]:
     return content, {}
 
 
-def _completion(body: dict, content: str | None, finish: str = "stop", refusal: str | None = None,
-                extra: dict | None = None, usage: bool = True) -> dict:
+def _completion(
+    body: dict,
+    content: str | None,
+    finish: str = "stop",
+    refusal: str | None = None,
+    extra: dict | None = None,
+    usage: bool = True,
+) -> dict:
     prompt_tokens = sum(len(m.get("content") or "") for m in body.get("messages", [])) // 4
     completion_tokens = max(1, len(content or json.dumps(extra or {})) // 4)
     return {
-        "id": f"chatcmpl-{time.time_ns()}", "object": "chat.completion", "created": int(time.time()),
+        "id": f"chatcmpl-{time.time_ns()}",
+        "object": "chat.completion",
+        "created": int(time.time()),
         "model": body.get("model", "scripted"),
-        "choices": [{"index": 0, "finish_reason": finish,
-                     "message": {"role": "assistant", "content": content, "refusal": refusal, **(extra or {})}}],
-        **({"usage": {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens,
-                      "total_tokens": prompt_tokens + completion_tokens}} if usage else {}),
+        "choices": [
+            {
+                "index": 0,
+                "finish_reason": finish,
+                "message": {"role": "assistant", "content": content, "refusal": refusal, **(extra or {})},
+            }
+        ],
+        **(
+            {
+                "usage": {
+                    "prompt_tokens": prompt_tokens,
+                    "completion_tokens": completion_tokens,
+                    "total_tokens": prompt_tokens + completion_tokens,
+                }
+            }
+            if usage
+            else {}
+        ),
     }
 
 
@@ -180,17 +221,24 @@ def make_app(script: Script) -> FastAPI:
             await asyncio.sleep(delay)
         fmt = (body.get("response_format") or {}).get("type")
         if fmt not in script.accepts:
-            return JSONResponse({"error": {"message": script.refusal_message, "type": "invalid_request_error"}},
-                                status_code=script.refusal_status)
+            return JSONResponse(
+                {"error": {"message": script.refusal_message, "type": "invalid_request_error"}},
+                status_code=script.refusal_status,
+            )
         if fault and fault.kind == "status":
             headers = {"retry-after": str(fault.retry_after)} if fault.retry_after is not None else {}
-            return JSONResponse({"error": {"message": f"scripted {fault.status}"}}, status_code=fault.status,
-                                headers=headers)
+            return JSONResponse(
+                {"error": {"message": f"scripted {fault.status}"}}, status_code=fault.status, headers=headers
+            )
         if task == "other":
             return _completion(body, "OK")
         answer = script.answers.get(task)
-        mechanical = {"extract": extraction_answer, "draft": draft_answer, "check": lambda _: {"ok": True},
-                      "pick": pick_answer}[task]
+        mechanical = {
+            "extract": extraction_answer,
+            "draft": draft_answer,
+            "check": lambda _: {"ok": True},
+            "pick": pick_answer,
+        }[task]
         content = json.dumps(answer(body) if answer else mechanical(body))
         usage = script.habit != "no_usage"
         if fault is None or fault.kind == "slow":
@@ -225,8 +273,7 @@ class ScriptedServer:
                 sock.bind(("127.0.0.1", 0))
                 port = sock.getsockname()[1]
         self.port = port
-        config = uvicorn.Config(make_app(self.script), host="127.0.0.1", port=port, log_level="warning",
-                                lifespan="off")
+        config = uvicorn.Config(make_app(self.script), host="127.0.0.1", port=port, log_level="warning", lifespan="off")
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 
@@ -234,7 +281,7 @@ class ScriptedServer:
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self.port}/v1"
 
-    def __enter__(self) -> "ScriptedServer":
+    def __enter__(self) -> ScriptedServer:
         self.thread.start()
         deadline = time.monotonic() + 10
         while not self.server.started:

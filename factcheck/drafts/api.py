@@ -20,8 +20,15 @@ def list_drafts(ticket_id: PathId, session: SessionDep, user: ApiUserDep):
 @router.post("/tickets/{ticket_id:int}/drafts", response_model=DraftPublic, status_code=201)
 def add_draft(ticket_id: PathId, body: DraftAdd, session: SessionDep, user: ApiUserDep):
     """Your own question or source, approved by you from the start."""
-    return drafts.add_manual(session, actor=user, ticket_id=ticket_id, kind=body.kind, text=body.text,
-                             url=body.url, search_query=body.search_query)
+    return drafts.add_manual(
+        session,
+        actor=user,
+        ticket_id=ticket_id,
+        kind=body.kind,
+        text=body.text,
+        url=body.url,
+        search_query=body.search_query,
+    )
 
 
 @router.post("/drafts/{item_id:int}/approve", response_model=DraftPublic)
@@ -39,5 +46,13 @@ def reject_draft(item_id: PathId, body: DraftReview, session: SessionDep, user: 
 @router.post("/drafts/{item_id:int}/edit", response_model=DraftPublic)
 def edit_draft(item_id: PathId, body: DraftEdit, session: SessionDep, user: ApiUserDep):
     """Rewrite the draft (the machine's wording is kept); 409 if it changed since `expected_version`."""
-    return drafts.edit(session, actor=user, item_id=item_id, expected_version=body.expected_version,
-                       text=body.text, url=body.url, search_query=body.search_query, answer=body.answer)
+    return drafts.edit(
+        session,
+        actor=user,
+        item_id=item_id,
+        expected_version=body.expected_version,
+        text=body.text,
+        url=body.url,
+        search_query=body.search_query,
+        answer=body.answer,
+    )

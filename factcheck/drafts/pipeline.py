@@ -21,8 +21,9 @@ from factcheck.search import service as search
 log = logging.getLogger(__name__)
 
 
-def store_result(session: Session, *, engine: Engine, ticket: Ticket, result: Drafts | EngineError,
-                 settings: Settings | None = None) -> None:
+def store_result(
+    session: Session, *, engine: Engine, ticket: Ticket, result: Drafts | EngineError, settings: Settings | None = None
+) -> None:
     """Store a ticket's drafts, or record why drafting failed: the ticket is kept either way."""
     if isinstance(result, EngineError):
         record_failure(session, engine=engine, ticket=ticket, message=result.message)
@@ -35,8 +36,15 @@ def record_failure(session: Session, *, engine: Engine, ticket: Ticket, message:
     ticket.drafting_status = DraftingStatus.failed
     ticket.drafting_error = f"drafting failed: {message}"[:2000]
     session.add(ticket)
-    audit.record(session, actor=None, actor_name=engine.name, action="draft.failed",
-                 ticket_id=ticket.id, article_id=ticket.article_id, rationale=message[:2000])
+    audit.record(
+        session,
+        actor=None,
+        actor_name=engine.name,
+        action="draft.failed",
+        ticket_id=ticket.id,
+        article_id=ticket.article_id,
+        rationale=message[:2000],
+    )
     log.warning("drafting failed for ticket %s: %s", ticket.id, message)
 
 
@@ -48,8 +56,7 @@ def redraft(session: Session, *, engine: Engine, actor: Actor, ticket_id: int) -
     if not engine.inline:
         # The worker replaces the unreviewed drafts when the new ones are ready.
         jobs.enqueue_drafting(session, [ticket], reason="redraft", actor=actor)
-        audit.record(session, actor=actor, action="redraft.queued", ticket_id=ticket.id,
-                     article_id=ticket.article_id)
+        audit.record(session, actor=actor, action="redraft.queued", ticket_id=ticket.id, article_id=ticket.article_id)
         return ticket
     article = session.get(Article, ticket.article_id)
     # Ask the engine first, write afterwards: no write transaction is open while it works.
@@ -57,8 +64,15 @@ def redraft(session: Session, *, engine: Engine, actor: Actor, ticket_id: int) -
     fresh_snapshot(session)
     session.refresh(ticket)
     removed = drafts.discard_unreviewed(session, ticket=ticket)
-    audit.record(session, actor=actor, actor_name=engine.name, action="redraft", ticket_id=ticket.id,
-                 article_id=ticket.article_id, detail={"discarded": removed})
+    audit.record(
+        session,
+        actor=actor,
+        actor_name=engine.name,
+        action="redraft",
+        ticket_id=ticket.id,
+        article_id=ticket.article_id,
+        detail={"discarded": removed},
+    )
     store_result(session, engine=engine, ticket=ticket, result=result)
     session.flush()
     return ticket
@@ -91,21 +105,33 @@ class DraftTicket:
         ticket = session.get(Ticket, job.ticket_id)
         if is_published(session, ticket.id):
             # Published while the model drafted (a verdict can be given without drafts): locked.
-            audit.record(session, actor=None, actor_name=engine.name, action="drafts.skipped", ticket_id=ticket.id,
-                         article_id=ticket.article_id, rationale="The ticket was published before its drafts "
-                                                                 "arrived; they were not added.")
+            audit.record(
+                session,
+                actor=None,
+                actor_name=engine.name,
+                action="drafts.skipped",
+                ticket_id=ticket.id,
+                article_id=ticket.article_id,
+                rationale="The ticket was published before its drafts arrived; they were not added.",
+            )
             ticket.drafting_status = DraftingStatus.done  # nothing is on its way any more
             session.add(ticket)
             return
         if job.reason != "ingest":
             removed = drafts.discard_unreviewed(session, ticket=ticket)
-            audit.record(session, actor=None, actor_name=engine.name, action="redraft", ticket_id=ticket.id,
-                         article_id=ticket.article_id, detail={"discarded": removed, "job": job.id})
+            audit.record(
+                session,
+                actor=None,
+                actor_name=engine.name,
+                action="redraft",
+                ticket_id=ticket.id,
+                article_id=ticket.article_id,
+                detail={"discarded": removed, "job": job.id},
+            )
         drafts.store(session, ticket=ticket, drafts=result)
         search.after_drafting(session, ticket, self.settings)
 
-    def failed(self, session: Session, job: Job, engine: Engine, error: EngineError,
-               next_try: datetime | None) -> None:
+    def failed(self, session: Session, job: Job, engine: Engine, error: EngineError, next_try: datetime | None) -> None:
         ticket = session.get(Ticket, job.ticket_id)
         if ticket is None:
             return

@@ -63,11 +63,18 @@ class DraftEdit(Strict):
     search_query: str | None = Field(None, max_length=500)
     answer: str | None = Field(None, max_length=10_000)
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
-        "expected_version": 1,
-        "text": "Did the council vote 6-3 on March 3, 2025?",
-        "answer": "Yes: minutes, page 4.",
-    }]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "expected_version": 1,
+                    "text": "Did the council vote 6-3 on March 3, 2025?",
+                    "answer": "Yes: minutes, page 4.",
+                }
+            ]
+        },
+    )
 
 
 class DraftAdd(Strict):
@@ -76,9 +83,16 @@ class DraftAdd(Strict):
     url: Url | None = None
     search_query: str | None = Field(None, max_length=500)
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
-        "kind": "source",
-        "text": "Council meeting minutes",
-        "url": "https://council.example/minutes",
-        "search_query": "council minutes March 3 2025",
-    }]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "kind": "source",
+                    "text": "Council meeting minutes",
+                    "url": "https://council.example/minutes",
+                    "search_query": "council minutes March 3 2025",
+                }
+            ]
+        },
+    )

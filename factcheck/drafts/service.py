@@ -56,15 +56,29 @@ def claim_context(article: Article, claim: Ticket | ExtractedClaim, ticket_id: i
 def store(session: Session, *, ticket: Ticket, drafts: Drafts) -> list[DraftItem]:
     """Save an engine's drafts for a ticket and mark its drafting done."""
     prov = drafts.provenance
-    machine = {"status": DraftStatus.proposed, "engine": prov.engine, "model": prov.model,
-               "prompt_name": prov.prompt_name, "prompt_hash": prov.prompt_hash}
+    machine = {
+        "status": DraftStatus.proposed,
+        "engine": prov.engine,
+        "model": prov.model,
+        "prompt_name": prov.prompt_name,
+        "prompt_hash": prov.prompt_hash,
+    }
     items = [
-        DraftItem(ticket_id=ticket.id, kind=DraftKind.question, text=q.text[:MAX_TEXT], rationale=q.rationale,
-                  **machine)
+        DraftItem(
+            ticket_id=ticket.id, kind=DraftKind.question, text=q.text[:MAX_TEXT], rationale=q.rationale, **machine
+        )
         for q in drafts.questions
     ] + [
-        DraftItem(ticket_id=ticket.id, kind=DraftKind.source, text=s.name[:MAX_TEXT], rationale=s.rationale,
-                  source_kind=s.source_kind, url=found_url(s.url), search_query=s.search_query[:500], **machine)
+        DraftItem(
+            ticket_id=ticket.id,
+            kind=DraftKind.source,
+            text=s.name[:MAX_TEXT],
+            rationale=s.rationale,
+            source_kind=s.source_kind,
+            url=found_url(s.url),
+            search_query=s.search_query[:500],
+            **machine,
+        )
         for s in drafts.sources
     ]
     session.add_all(items)
@@ -73,20 +87,33 @@ def store(session: Session, *, ticket: Ticket, drafts: Drafts) -> list[DraftItem
     session.add(ticket)
     session.flush()
     audit.record(
-        session, actor=None, actor_name=prov.engine, action="draft", ticket_id=ticket.id,
+        session,
+        actor=None,
+        actor_name=prov.engine,
+        action="draft",
+        ticket_id=ticket.id,
         article_id=ticket.article_id,
-        detail={"questions": len(drafts.questions), "sources": len(drafts.sources),
-                "engine": prov.engine, "model": prov.model, "prompt": prov.prompt_name,
-                **({"dropped": drafts.dropped} if drafts.dropped else {})},
+        detail={
+            "questions": len(drafts.questions),
+            "sources": len(drafts.sources),
+            "engine": prov.engine,
+            "model": prov.model,
+            "prompt": prov.prompt_name,
+            **({"dropped": drafts.dropped} if drafts.dropped else {}),
+        },
     )
     return items
 
 
 def discard_unreviewed(session: Session, *, ticket: Ticket) -> int:
     """Delete a ticket's machine drafts nobody has reviewed yet (before drafting it again)."""
-    stale = session.exec(select(DraftItem).where(
-        DraftItem.ticket_id == ticket.id, DraftItem.status == DraftStatus.proposed,
-        DraftItem.created_by_id.is_(None))).all()
+    stale = session.exec(
+        select(DraftItem).where(
+            DraftItem.ticket_id == ticket.id,
+            DraftItem.status == DraftStatus.proposed,
+            DraftItem.created_by_id.is_(None),
+        )
+    ).all()
     for item in stale:
         session.delete(item)
     session.flush()
@@ -122,17 +149,30 @@ def get(session: Session, item_id: int) -> DraftItem:
     return item
 
 
-def _review(session: Session, item: DraftItem, reviewer: User, status: DraftStatus, expected_version: int,
-            values: dict | None = None, detail: dict | None = None) -> DraftPublic:
+def _review(
+    session: Session,
+    item: DraftItem,
+    reviewer: User,
+    status: DraftStatus,
+    expected_version: int,
+    values: dict | None = None,
+    detail: dict | None = None,
+) -> DraftPublic:
     """Record a review, if nobody reviewed the draft since ``expected_version``: the check and the
     write are one UPDATE, so of two concurrent reviews exactly one wins, and the audit log says
     what the draft was before it."""
     refuse_if_published(session, session.get(Ticket, item.ticket_id))
     before = item.status
     changed = session.execute(
-        sa.update(DraftItem).where(DraftItem.id == item.id, DraftItem.version == expected_version)
-        .values(status=status.value, reviewed_by_id=reviewer.id, reviewed_at=utcnow(), version=expected_version + 1,
-                **(values or {}))
+        sa.update(DraftItem)
+        .where(DraftItem.id == item.id, DraftItem.version == expected_version)
+        .values(
+            status=status.value,
+            reviewed_by_id=reviewer.id,
+            reviewed_at=utcnow(),
+            version=expected_version + 1,
+            **(values or {}),
+        )
         .execution_options(synchronize_session=False)
     ).rowcount
     if changed != 1:
@@ -140,8 +180,13 @@ def _review(session: Session, item: DraftItem, reviewer: User, status: DraftStat
     session.refresh(item)
     ticket = session.get(Ticket, item.ticket_id)
     audit.record(
-        session, actor=reviewer, action=f"draft.{status.value}", ticket_id=item.ticket_id,
-        article_id=ticket.article_id if ticket else None, from_value=before, to_value=status.value,
+        session,
+        actor=reviewer,
+        action=f"draft.{status.value}",
+        ticket_id=item.ticket_id,
+        article_id=ticket.article_id if ticket else None,
+        from_value=before,
+        to_value=status.value,
         detail={"draft_id": item.id, "kind": item.kind, **(detail or {})},
     )
     session.flush()
@@ -150,8 +195,12 @@ def _review(session: Session, item: DraftItem, reviewer: User, status: DraftStat
 
 def _raise_stale(session: Session, item: DraftItem, expected_version: int) -> None:
     session.refresh(item)
-    events = session.exec(select(Event).where(Event.ticket_id == item.ticket_id, Event.action.like("draft.%"))
-                          .order_by(Event.id.desc()).limit(200))
+    events = session.exec(
+        select(Event)
+        .where(Event.ticket_id == item.ticket_id, Event.action.like("draft.%"))
+        .order_by(Event.id.desc())
+        .limit(200)
+    )
     last = next((e for e in events if e.detail and json.loads(e.detail).get("draft_id") == item.id), None)
     who = f" by {last.actor_name} at {as_utc(last.created_at):%Y-%m-%d %H:%M} UTC" if last else ""
     raise StaleDraft(
@@ -178,8 +227,15 @@ def reject(session: Session, *, actor: Actor, item_id: int, expected_version: in
 
 
 def edit(
-    session: Session, *, actor: Actor, item_id: int, expected_version: int, text: str, url: str | None = None,
-    search_query: str | None = None, answer: str | None = None,
+    session: Session,
+    *,
+    actor: Actor,
+    item_id: int,
+    expected_version: int,
+    text: str,
+    url: str | None = None,
+    search_query: str | None = None,
+    answer: str | None = None,
 ) -> DraftPublic:
     """A reviewer rewrites a suggestion; the machine's wording is kept as ``original_text``."""
     reviewer = require_person(actor, Action.review_drafts)
@@ -192,14 +248,21 @@ def edit(
         values["url"] = clean_url(url)
         values["search_query"] = (search_query or "").strip()[:500] or None
     if answer is not None:
-        values["answer"] = answer.strip()[:MAX_TEXT * 5] or None
-    return _review(session, item, reviewer, DraftStatus.edited, expected_version, values,
-                   {"changed": {"text": text != item.text}})
+        values["answer"] = answer.strip()[: MAX_TEXT * 5] or None
+    return _review(
+        session, item, reviewer, DraftStatus.edited, expected_version, values, {"changed": {"text": text != item.text}}
+    )
 
 
 def add_manual(
-    session: Session, *, actor: Actor, ticket_id: int, kind: str, text: str,
-    url: str | None = None, search_query: str | None = None,
+    session: Session,
+    *,
+    actor: Actor,
+    ticket_id: int,
+    kind: str,
+    text: str,
+    url: str | None = None,
+    search_query: str | None = None,
 ) -> DraftPublic:
     """A reviewer's own question or source: approved by its author from the start."""
     author = require_person(actor, Action.review_drafts)
@@ -209,16 +272,27 @@ def add_manual(
         raise InvalidInput("Choose whether this is a question or a source.")
     is_source = kind == DraftKind.source
     item = DraftItem(
-        ticket_id=ticket.id, kind=kind, text=_clean_text(text),
+        ticket_id=ticket.id,
+        kind=kind,
+        text=_clean_text(text),
         url=clean_url(url) if is_source else None,
         search_query=((search_query or "").strip()[:500] or None) if is_source else None,
-        status=DraftStatus.approved, engine="human", created_by_id=author.id,
-        reviewed_by_id=author.id, reviewed_at=utcnow(),
+        status=DraftStatus.approved,
+        engine="human",
+        created_by_id=author.id,
+        reviewed_by_id=author.id,
+        reviewed_at=utcnow(),
     )
     session.add(item)
     session.flush()
-    audit.record(session, actor=author, action="draft.added", ticket_id=ticket.id,
-                 article_id=ticket.article_id, detail={"draft_id": item.id, "kind": kind})
+    audit.record(
+        session,
+        actor=author,
+        action="draft.added",
+        ticket_id=ticket.id,
+        article_id=ticket.article_id,
+        detail={"draft_id": item.id, "kind": kind},
+    )
     return public(item, {author.id: author.name})
 
 

@@ -136,8 +136,9 @@ class EngineError(FactcheckError):
     status_code = 502
     code = "engine_failed"
 
-    def __init__(self, message: str, *, details: dict | None = None, transient: bool = False,
-                 retry_after: float | None = None) -> None:
+    def __init__(
+        self, message: str, *, details: dict | None = None, transient: bool = False, retry_after: float | None = None
+    ) -> None:
         super().__init__(message, details=details)
         self.transient = transient
         self.retry_after = retry_after

@@ -53,14 +53,16 @@ class Scores:
 
 def evaluate(labels: list[bool], scores: list[float], threshold: float) -> Scores:
     """Positive-class P/R/F1 at a threshold, and ranking quality (AP, P@k) over the scores."""
-    tp = sum(1 for y, s in zip(labels, scores) if y and s >= threshold)
-    fp = sum(1 for y, s in zip(labels, scores) if not y and s >= threshold)
-    fn = sum(1 for y, s in zip(labels, scores) if y and s < threshold)
+    tp = sum(1 for y, s in zip(labels, scores, strict=True) if y and s >= threshold)
+    fp = sum(1 for y, s in zip(labels, scores, strict=True) if not y and s >= threshold)
+    fn = sum(1 for y, s in zip(labels, scores, strict=True) if y and s < threshold)
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     # Stable order: ties keep the document order, as the CheckThat! scorer does.
-    ranked = [y for _, _, y in sorted(zip(scores, range(len(scores)), labels), key=lambda t: (-t[0], t[1]))]
+    ranked = [
+        y for _, _, y in sorted(zip(scores, range(len(scores)), labels, strict=True), key=lambda t: (-t[0], t[1]))
+    ]
     hits, ap_sum = 0, 0.0
     for rank, y in enumerate(ranked, start=1):
         if y:
@@ -68,7 +70,11 @@ def evaluate(labels: list[bool], scores: list[float], threshold: float) -> Score
             ap_sum += hits / rank
     total_pos = sum(labels)
     return Scores(
-        n=len(labels), positives=total_pos, precision=precision, recall=recall, f1=f1,
+        n=len(labels),
+        positives=total_pos,
+        precision=precision,
+        recall=recall,
+        f1=f1,
         average_precision=ap_sum / total_pos if total_pos else 0.0,
         precision_at={k: sum(ranked[:k]) / k for k in (10, 20) if len(ranked) >= k},
     )

@@ -114,6 +114,13 @@ def figures(ranked: dict[str, list[Candidate]], data: MatchingData, suggest: flo
                 linked += 1
                 right_l += c.key in relevant
     n = len(ranked)
-    return Figures(queries=n, map_at_5=total_ap / n, p_at_1=hits_at_1 / n, suggested=int(suggested),
-                   suggestions_right=int(right_s), linked=int(linked), links_right=int(right_l),
-                   relevant=sum(len(data.relevant[q]) for q in ranked))
+    return Figures(
+        queries=n,
+        map_at_5=total_ap / n,
+        p_at_1=hits_at_1 / n,
+        suggested=int(suggested),
+        suggestions_right=int(right_s),
+        linked=int(linked),
+        links_right=int(right_l),
+        relevant=sum(len(data.relevant[q]) for q in ranked),
+    )

@@ -20,10 +20,99 @@ from factcheck.core.errors import InvalidInput
 
 COVER_THRESHOLD = 0.5
 _STOP = set(
-    "a an the of to in on for and or but is are was were be been being do does did has have had that this "
-    "these those it its with as by at from about into than then there their they them he she his her him "
-    "what which who whom whose when where why how any all some such not no yes can could would should will "
-    "may might must if so very more most also just only other own same too s t don now said says say".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "for",
+        "and",
+        "or",
+        "but",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "do",
+        "does",
+        "did",
+        "has",
+        "have",
+        "had",
+        "that",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "with",
+        "as",
+        "by",
+        "at",
+        "from",
+        "about",
+        "into",
+        "than",
+        "then",
+        "there",
+        "their",
+        "they",
+        "them",
+        "he",
+        "she",
+        "his",
+        "her",
+        "him",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "when",
+        "where",
+        "why",
+        "how",
+        "any",
+        "all",
+        "some",
+        "such",
+        "not",
+        "no",
+        "yes",
+        "can",
+        "could",
+        "would",
+        "should",
+        "will",
+        "may",
+        "might",
+        "must",
+        "if",
+        "so",
+        "very",
+        "more",
+        "most",
+        "also",
+        "just",
+        "only",
+        "other",
+        "own",
+        "same",
+        "too",
+        "s",
+        "t",
+        "don",
+        "now",
+        "said",
+        "says",
+        "say",
+    ]
 )
 _WORD = re.compile(r"[a-z0-9$%.,]+")
 
@@ -61,7 +150,7 @@ class QuestionScores:
         return self.references - self.echo_covered
 
 
-def score_questions(examples: list["QgenExample"], drafted: list[list[str]]) -> QuestionScores:
+def score_questions(examples: list[QgenExample], drafted: list[list[str]]) -> QuestionScores:
     covered = echo = beyond = useful = 0
     for ex, questions in zip(examples, drafted, strict=True):
         for ref in ex.references:
@@ -71,9 +160,15 @@ def score_questions(examples: list["QgenExample"], drafted: list[list[str]]) -> 
             echo += by_echo
             beyond += by_draft and not by_echo
         useful += sum(any(coverage(ref, [q]) >= COVER_THRESHOLD for ref in ex.references) for q in questions)
-    return QuestionScores(claims=len(examples), references=sum(len(e.references) for e in examples),
-                          drafted=sum(map(len, drafted)), covered=covered, echo_covered=echo,
-                          beyond_echo=beyond, useful=useful)
+    return QuestionScores(
+        claims=len(examples),
+        references=sum(len(e.references) for e in examples),
+        drafted=sum(map(len, drafted)),
+        covered=covered,
+        echo_covered=echo,
+        beyond_echo=beyond,
+        useful=useful,
+    )
 
 
 @dataclass
@@ -97,5 +192,7 @@ def read_jsonl(path: Path) -> list[QgenExample]:
             refs = [q for ann in row.get("annotations", []) for q in ann.get("questions", [])]
             out.append(QgenExample(claim=row["claim"], person=row.get("person"), references=refs))
         except (json.JSONDecodeError, KeyError, TypeError, AttributeError):
-            raise InvalidInput(f"{path}, line {number}: expected a JSON object with 'claim' and 'annotations'.") from None
+            raise InvalidInput(
+                f"{path}, line {number}: expected a JSON object with 'claim' and 'annotations'."
+            ) from None
     return out

@@ -7,7 +7,7 @@ import io
 import json
 import re
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import cache
 from typing import Any
 from urllib.parse import quote
@@ -89,14 +89,17 @@ def claim_review(item: ReportItem, settings: Settings) -> dict | None:
     if item.corrections:
         review["dateModified"] = as_utc(item.corrections[-1].created_at).date().isoformat()
     body = [item.verdict.rationale or ""] + [
-        f"Correction ({as_utc(c.created_at):%Y-%m-%d}): {c.note}" for c in item.corrections]
+        f"Correction ({as_utc(c.created_at):%Y-%m-%d}): {c.note}" for c in item.corrections
+    ]
     if any(body):
         review["reviewBody"] = "\n\n".join(b for b in body if b)
     claim: dict = {"@type": "Claim"}
     who = item.ticket.speaker or item.ticket.reported_by
     if who:
-        claim["author"] = {"@type": "Person" if item.ticket.kind == "quote" else "Organization",
-                           "name": who[:1].upper() + who[1:]}
+        claim["author"] = {
+            "@type": "Person" if item.ticket.kind == "quote" else "Organization",
+            "name": who[:1].upper() + who[1:],
+        }
     if item.article.published:
         claim["datePublished"] = item.article.published.isoformat()
     appearance = {"@type": "CreativeWork", "headline": item.article.title}
@@ -133,8 +136,17 @@ def to_json(items: Iterator[ReportItem], settings: Settings) -> Iterator[str]:
 def _ticket_json(item: ReportItem, settings: Settings) -> TicketInReport:
     t, a, v = item.ticket, item.article, item.verdict
     return TicketInReport(
-        id=t.id, claim=t.claim, quote=t.quote, start=t.start, end=t.end, attribution=t.attribution,
-        score=t.score, state=t.state, speaker=t.speaker, reported_by=t.reported_by, kind=t.kind,
+        id=t.id,
+        claim=t.claim,
+        quote=t.quote,
+        start=t.start,
+        end=t.end,
+        attribution=t.attribution,
+        score=t.score,
+        state=t.state,
+        speaker=t.speaker,
+        reported_by=t.reported_by,
+        kind=t.kind,
         version=t.version,
         extracted_by=Provenance(engine=t.engine, model=t.model, prompt=t.prompt_name, prompt_hash=t.prompt_hash),
         article=ArticleInReport(id=a.id, title=a.title, outlet=a.outlet, url=a.url, published=a.published),
@@ -142,28 +154,59 @@ def _ticket_json(item: ReportItem, settings: Settings) -> TicketInReport:
         questions=[_draft_json(d, by) for d, by in item.questions],
         sources=[_draft_json(d, by) for d, by in item.sources],
         notes=[NoteInReport(text=n.text, url=n.url, by=by, at=as_utc(n.created_at)) for n, by in item.notes],
-        rating=t.rating, rating_value=t.rating_value, published_at=as_utc(t.published_at),
+        rating=t.rating,
+        rating_value=t.rating_value,
+        published_at=as_utc(t.published_at),
         first_published_at=as_utc(t.first_published_at),
-        corrections=[CorrectionInReport(note=c.note, was_state=c.was_state, was_rating=c.was_rating, by=c.by,
-                                        at=as_utc(c.created_at)) for c in item.corrections],
+        corrections=[
+            CorrectionInReport(
+                note=c.note, was_state=c.was_state, was_rating=c.was_rating, by=c.by, at=as_utc(c.created_at)
+            )
+            for c in item.corrections
+        ],
         claim_review=claim_review(item, settings) if t.published_at else None,
     )
 
 
 def _draft_json(d: Any, by: str | None) -> DraftInReport:
     return DraftInReport(
-        text=d.text, status=d.status, answer=d.answer, url=d.url, search_query=d.search_query,
-        source_kind=d.source_kind, rationale=d.rationale, original_text=d.original_text,
+        text=d.text,
+        status=d.status,
+        answer=d.answer,
+        url=d.url,
+        search_query=d.search_query,
+        source_kind=d.source_kind,
+        rationale=d.rationale,
+        original_text=d.original_text,
         provenance=Provenance(engine=d.engine, model=d.model, prompt=d.prompt_name, prompt_hash=d.prompt_hash),
-        approved_by=by, approved_at=as_utc(d.reviewed_at), found_by=d.connector,
-        archived_at=as_utc(d.archived_at), archived_sha256=d.archived_sha256,
+        approved_by=by,
+        approved_at=as_utc(d.reviewed_at),
+        found_by=d.connector,
+        archived_at=as_utc(d.archived_at),
+        archived_sha256=d.archived_sha256,
     )
 
 
 CSV_COLUMNS = [
-    "ticket_id", "article_id", "article_title", "article_url", "claim", "quote", "attribution", "kind",
-    "score", "state", "rating", "published_at", "verdict_rationale", "verdict_by", "verdict_at", "questions",
-    "sources", "notes", "corrections",
+    "ticket_id",
+    "article_id",
+    "article_title",
+    "article_url",
+    "claim",
+    "quote",
+    "attribution",
+    "kind",
+    "score",
+    "state",
+    "rating",
+    "published_at",
+    "verdict_rationale",
+    "verdict_by",
+    "verdict_at",
+    "questions",
+    "sources",
+    "notes",
+    "corrections",
 ]
 
 
@@ -186,16 +229,37 @@ def to_csv(items: Iterator[ReportItem], settings: Settings) -> Iterator[str]:
     writer.writerow(CSV_COLUMNS)
     for item in items:
         t, v = item.ticket, item.verdict
-        writer.writerow(map(spreadsheet_safe, [
-            t.id, item.article.id, item.article.title, item.article.url or "", t.claim, t.quote,
-            t.attribution or "", t.kind, f"{t.score:.3f}", t.state, t.rating or "", _fmt(t.published_at),
-            v.rationale if v else "", v.by if v else "", _fmt(v.at) if v else "",
-            " | ".join(d.text + (f" — {d.answer}" if d.answer else "") + f" [{drafted_by(d, by)}]"
-                       for d, by in item.questions),
-            " | ".join(" ".join(filter(None, [d.text, d.url])) + f" [{drafted_by(d, by)}]" for d, by in item.sources),
-            " | ".join(n.text + (f" ({n.url})" if n.url else "") for n, _ in item.notes),
-            " | ".join(f"{_fmt(c.created_at)} {c.by}: was {c.was_state}: {c.note}" for c in item.corrections),
-        ]))
+        writer.writerow(
+            map(
+                spreadsheet_safe,
+                [
+                    t.id,
+                    item.article.id,
+                    item.article.title,
+                    item.article.url or "",
+                    t.claim,
+                    t.quote,
+                    t.attribution or "",
+                    t.kind,
+                    f"{t.score:.3f}",
+                    t.state,
+                    t.rating or "",
+                    _fmt(t.published_at),
+                    v.rationale if v else "",
+                    v.by if v else "",
+                    _fmt(v.at) if v else "",
+                    " | ".join(
+                        d.text + (f" — {d.answer}" if d.answer else "") + f" [{drafted_by(d, by)}]"
+                        for d, by in item.questions
+                    ),
+                    " | ".join(
+                        " ".join(filter(None, [d.text, d.url])) + f" [{drafted_by(d, by)}]" for d, by in item.sources
+                    ),
+                    " | ".join(n.text + (f" ({n.url})" if n.url else "") for n, _ in item.notes),
+                    " | ".join(f"{_fmt(c.created_at)} {c.by}: was {c.was_state}: {c.note}" for c in item.corrections),
+                ],
+            )
+        )
         yield buf.getvalue()
         buf.seek(0)
         buf.truncate()
@@ -248,8 +312,11 @@ def to_markdown(items: Iterator[ReportItem], settings: Settings) -> Iterator[str
             if v.rationale:
                 yield f"- **Rationale:** {_md_escape(v.rationale)}\n"
         if t.published_at:
-            yield f"- **Published:** {_fmt(t.first_published_at)}" + (
-                f", corrected {_fmt(item.corrections[-1].created_at)}" if item.corrections else "") + "\n"
+            yield (
+                f"- **Published:** {_fmt(t.first_published_at)}"
+                + (f", corrected {_fmt(item.corrections[-1].created_at)}" if item.corrections else "")
+                + "\n"
+            )
         yield "\n"
         if item.corrections:
             yield "**Corrections**\n\n"
@@ -268,8 +335,7 @@ def to_markdown(items: Iterator[ReportItem], settings: Settings) -> Iterator[str
             for d, by in item.sources:
                 link = f" {_md_link(d.url)}" if d.url else ""
                 query = f" (search: {_md_escape(d.search_query)})" if d.search_query else ""
-                kept = (f" (archived {_fmt(d.archived_at)}, sha256 {d.archived_sha256[:12]}…)"
-                        if d.archived_at else "")
+                kept = f" (archived {_fmt(d.archived_at)}, sha256 {d.archived_sha256[:12]}…)" if d.archived_at else ""
                 yield f"- {_md_escape(d.text)}{link}{query}{kept} _({_md_escape(drafted_by(d, by))})_\n"
             yield "\n"
         if item.notes:
@@ -299,8 +365,7 @@ def to_claimreview(items: Iterator[ReportItem], settings: Settings) -> Iterator[
         elif not refused:
             reviews.append(json.dumps(claim_review(item, settings), ensure_ascii=False))
     if refused:
-        raise NotPublishable("Cannot publish ClaimReview: " + " | ".join(refused[:20]),
-                             details={"refused": refused})
+        raise NotPublishable("Cannot publish ClaimReview: " + " | ".join(refused[:20]), details={"refused": refused})
     yield "[\n" + ",\n".join(reviews) + "\n]\n"
 
 
@@ -318,9 +383,18 @@ def _environment() -> Environment:
 
 def to_html(items: Iterator[ReportItem], settings: Settings) -> Iterator[str]:
     """A standalone, printable page; ClaimReview embedded for the reviews that can be published."""
-    yield from _environment().get_template("exports/report.html").generate(
-        items=items, settings=settings, claim_review=publishable_review, jsonld=jsonld_for_html, drafted_by=drafted_by,
-        verdict_names=VERDICT_NAMES, generated=datetime.now(timezone.utc),
+    yield from (
+        _environment()
+        .get_template("exports/report.html")
+        .generate(
+            items=items,
+            settings=settings,
+            claim_review=publishable_review,
+            jsonld=jsonld_for_html,
+            drafted_by=drafted_by,
+            verdict_names=VERDICT_NAMES,
+            generated=datetime.now(UTC),
+        )
     )
 
 

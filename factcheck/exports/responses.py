@@ -15,8 +15,10 @@ REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 
 def report_response(request: Request, report: Report) -> Response:
-    headers = {"Content-Disposition": f'attachment; filename="{report.filename}"',
-               "Content-Security-Policy": REPORT_CSP}
+    headers = {
+        "Content-Disposition": f'attachment; filename="{report.filename}"',
+        "Content-Security-Policy": REPORT_CSP,
+    }
     if report.content is not None:
         return Response(report.content, media_type=report.media_type, headers=headers)
     db = request.app.state.db

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 import sqlalchemy as sa
@@ -14,7 +14,17 @@ from sqlmodel import Session
 from factcheck.core.errors import InvalidInput
 from factcheck.core.schemas import INT_MAX
 from factcheck.models import (
-    Article, Correction, DraftItem, DraftKind, DraftStatus, Event, Note, Ticket, TicketState, User, as_utc,
+    Article,
+    Correction,
+    DraftItem,
+    DraftKind,
+    DraftStatus,
+    Event,
+    Note,
+    Ticket,
+    TicketState,
+    User,
+    as_utc,
 )
 
 
@@ -74,9 +84,9 @@ def selection_query(sel: Selection) -> sa.Select:
     elif not sel.include_open:
         stmt = stmt.where(_T.c.state != TicketState.unverified)
     if sel.since:
-        stmt = stmt.where(_T.c.updated_at >= datetime.combine(sel.since, time.min, timezone.utc))
+        stmt = stmt.where(_T.c.updated_at >= datetime.combine(sel.since, time.min, UTC))
     if sel.until:
-        stmt = stmt.where(_T.c.updated_at <= datetime.combine(sel.until, time.max, timezone.utc))
+        stmt = stmt.where(_T.c.updated_at <= datetime.combine(sel.until, time.max, UTC))
     if sel.reviewer_id:
         stmt = stmt.where(_T.c.id.in_(sa.select(_E.c.ticket_id).where(_E.c.actor_id == sel.reviewer_id)))
     return stmt.order_by(_T.c.article_id, _T.c.position, _T.c.id)
@@ -96,9 +106,11 @@ def select_items(session: Session, sel: Selection, batch: int = 500) -> Iterator
     for rows in result.partitions():
         ids = [t.id for t in rows]
         drafts: dict[int, list[Any]] = defaultdict(list)
-        for d in session.execute(sa.select(_D).where(
-                _D.c.ticket_id.in_(ids), _D.c.status.in_([DraftStatus.approved, DraftStatus.edited]))
-                .order_by(_D.c.id)):
+        for d in session.execute(
+            sa.select(_D)
+            .where(_D.c.ticket_id.in_(ids), _D.c.status.in_([DraftStatus.approved, DraftStatus.edited]))
+            .order_by(_D.c.id)
+        ):
             drafts[d.ticket_id].append(d)
         notes: dict[int, list[Any]] = defaultdict(list)
         for n in session.execute(sa.select(_N).where(_N.c.ticket_id.in_(ids)).order_by(_N.c.id)):
@@ -107,15 +119,17 @@ def select_items(session: Session, sel: Selection, batch: int = 500) -> Iterator
         for c in session.execute(sa.select(_C).where(_C.c.ticket_id.in_(ids)).order_by(_C.c.id)):
             fixes[c.ticket_id].append(c)
         verdicts: dict[int, Any] = {}
-        for e in session.execute(sa.select(_E).where(
-                _E.c.ticket_id.in_(ids), _E.c.action.in_(["corroborate", "dispute"])).order_by(_E.c.id)):
+        for e in session.execute(
+            sa.select(_E).where(_E.c.ticket_id.in_(ids), _E.c.action.in_(["corroborate", "dispute"])).order_by(_E.c.id)
+        ):
             verdicts[e.ticket_id] = e  # the latest wins
         missing = {t.article_id for t in rows} - articles.keys()
         if missing:
             # Only the current batch's articles are kept: the ones before are done with.
             articles = {a: articles[a] for a in {t.article_id for t in rows} if a in articles}
-            articles.update((a.id, a) for a in session.execute(
-                sa.select(*_ARTICLE_COLUMNS).where(_A.c.id.in_(missing))))
+            articles.update(
+                (a.id, a) for a in session.execute(sa.select(*_ARTICLE_COLUMNS).where(_A.c.id.in_(missing)))
+            )
         for ticket in rows:
             mine = drafts[ticket.id]
             yield ReportItem(
@@ -137,12 +151,17 @@ def _verdict(ticket: Any, event: Any | None) -> Verdict | None:
     return Verdict(ticket.state, event.rationale, event.actor_name, as_utc(event.created_at))
 
 
-
-
-def parse(article: Iterable[str] = (), state: str = "", since: str = "", until: str = "", reviewer: str = "",
-          include_open: str = "") -> Selection:
+def parse(
+    article: Iterable[str] = (),
+    state: str = "",
+    since: str = "",
+    until: str = "",
+    reviewer: str = "",
+    include_open: str = "",
+) -> Selection:
     """A selection from query-string values (the API and the export form), refused whole with a
     reason when any part is not what it should be."""
+
     def _date(value: str, name: str) -> date | None:
         if not value:
             return None
@@ -153,7 +172,9 @@ def parse(article: Iterable[str] = (), state: str = "", since: str = "", until: 
 
     sel = Selection(
         article_ids=[_id(part, "article") for value in article for part in value.split(",") if part.strip()],
-        state=state or None, since=_date(since, "since"), until=_date(until, "until"),
+        state=state or None,
+        since=_date(since, "since"),
+        until=_date(until, "until"),
         reviewer_id=_id(reviewer, "reviewer") if reviewer else None,
         include_open=include_open in ("1", "true", "yes", "on"),
     )

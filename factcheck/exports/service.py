@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlmodel import Session
 
@@ -18,8 +18,13 @@ from factcheck.models import Article, User
 from factcheck.users import service as users
 
 FORMATS = formats.FORMATS
-_WRITERS = {"md": formats.to_markdown, "csv": formats.to_csv, "json": formats.to_json,
-            "claimreview": formats.to_claimreview, "html": formats.to_html}
+_WRITERS = {
+    "md": formats.to_markdown,
+    "csv": formats.to_csv,
+    "json": formats.to_json,
+    "claimreview": formats.to_claimreview,
+    "html": formats.to_html,
+}
 # Built whole before the first byte: ClaimReview is refused whole when one ticket is not
 # publishable, and WeasyPrint lays out a PDF all at once. The rest stream.
 WHOLE = {"claimreview", "pdf"}
@@ -58,9 +63,14 @@ def prepare(session: Session, *, actor: Actor, fmt: str, selection: Selection, s
         raise InvalidInput(f"Unknown format {fmt!r}; choose one of {', '.join(FORMATS)}.")
     validate(selection)
     media_type, ext = FORMATS[fmt]
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M")
-    report = Report(fmt=fmt, media_type=media_type, filename=f"factcheck-report-{stamp}.{ext}",
-                    selection=selection, settings=settings)
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M")
+    report = Report(
+        fmt=fmt,
+        media_type=media_type,
+        filename=f"factcheck-report-{stamp}.{ext}",
+        selection=selection,
+        settings=settings,
+    )
     if fmt in WHOLE:
         text = "".join(report.stream(session))
         report.content = formats.to_pdf(text) if fmt == "pdf" else text.encode("utf-8")
@@ -78,8 +88,11 @@ class ExportForm:
 
 def form(session: Session, *, actor: Actor) -> ExportForm:
     require(actor, Action.export)
-    return ExportForm(formats=list(FORMATS), articles=articles.recent(session, limit=500),
-                      reviewers=users.directory(session, include_inactive=True))
+    return ExportForm(
+        formats=list(FORMATS),
+        articles=articles.recent(session, limit=500),
+        reviewers=users.directory(session, include_inactive=True),
+    )
 
 
 def _text(session: Session, fmt: str, selection: Selection, settings: Settings) -> Iterator[str]:

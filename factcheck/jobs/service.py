@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
 from sqlmodel import Session, func, select
@@ -33,8 +33,17 @@ from factcheck.core.backoff import backoff_seconds
 from factcheck.engines.base import EngineError
 from factcheck.jobs.doorbell import queued
 from factcheck.jobs.schemas import Progress
-from factcheck.models import (Article, DraftingStatus, ExtractionStatus, Job, JobStatus, Ticket, WorkerBeat, as_utc,
-                              utcnow)
+from factcheck.models import (
+    Article,
+    DraftingStatus,
+    ExtractionStatus,
+    Job,
+    JobStatus,
+    Ticket,
+    WorkerBeat,
+    as_utc,
+    utcnow,
+)
 
 # A worker renews its heartbeat every third of a lease; one unseen for this long has stopped.
 BEAT_FORGOTTEN = timedelta(days=1)
@@ -52,8 +61,12 @@ BACKOFF_START = 2.0
 def _bring_forward(session: Session, waiting: list[int], reason: str) -> None:
     """A person asked for work that is already queued (waiting out a backoff, say): do it now."""
     if waiting:
-        session.execute(sa.update(Job).where(Job.id.in_(waiting), Job.status == JobStatus.queued)
-                        .values(run_after=utcnow(), reason=reason).execution_options(synchronize_session=False))
+        session.execute(
+            sa.update(Job)
+            .where(Job.id.in_(waiting), Job.status == JobStatus.queued)
+            .values(run_after=utcnow(), reason=reason)
+            .execution_options(synchronize_session=False)
+        )
         queued(session)
 
 
@@ -63,9 +76,13 @@ def enqueue_extraction(session: Session, article: Article, *, reason: str, actor
     article.extraction_status = ExtractionStatus.pending
     article.extraction_error = None
     session.add(article)
-    waiting = list(session.exec(select(Job.id).where(
-        Job.article_id == article.id, Job.kind == EXTRACT,
-        Job.status.in_([JobStatus.queued, JobStatus.running]))))
+    waiting = list(
+        session.exec(
+            select(Job.id).where(
+                Job.article_id == article.id, Job.kind == EXTRACT, Job.status.in_([JobStatus.queued, JobStatus.running])
+            )
+        )
+    )
     if waiting:
         _bring_forward(session, waiting, reason)
         return None
@@ -78,9 +95,13 @@ def enqueue_extraction(session: Session, article: Article, *, reason: str, actor
 
 def enqueue_drafting(session: Session, tickets: list[Ticket], *, reason: str, actor: Actor | None) -> list[Job]:
     """Queue a drafting job per ticket (one already queued is done now instead) and mark them pending."""
-    rows = session.exec(select(Job.id, Job.ticket_id).where(
-        Job.ticket_id.in_([t.id for t in tickets]), Job.kind == DRAFT,
-        Job.status.in_([JobStatus.queued, JobStatus.running]))).all()
+    rows = session.exec(
+        select(Job.id, Job.ticket_id).where(
+            Job.ticket_id.in_([t.id for t in tickets]),
+            Job.kind == DRAFT,
+            Job.status.in_([JobStatus.queued, JobStatus.running]),
+        )
+    ).all()
     waiting = {ticket_id for _, ticket_id in rows}
     _bring_forward(session, [job_id for job_id, _ in rows], reason)
     jobs = []
@@ -90,8 +111,13 @@ def enqueue_drafting(session: Session, tickets: list[Ticket], *, reason: str, ac
         session.add(ticket)
         if ticket.id in waiting:
             continue
-        job = Job(kind=DRAFT, ticket_id=ticket.id, article_id=ticket.article_id, reason=reason,
-                  requested_by_id=actor.id if actor else None)
+        job = Job(
+            kind=DRAFT,
+            ticket_id=ticket.id,
+            article_id=ticket.article_id,
+            reason=reason,
+            requested_by_id=actor.id if actor else None,
+        )
         session.add(job)
         jobs.append(job)
     session.flush()
@@ -100,8 +126,16 @@ def enqueue_drafting(session: Session, tickets: list[Ticket], *, reason: str, ac
     return jobs
 
 
-def claim(session: Session, worker: str, lease_seconds: float, *, limit: int = 1, article_id: int | None = None,
-          exclude: frozenset[int] = frozenset(), now: datetime | None = None) -> list[Job]:
+def claim(
+    session: Session,
+    worker: str,
+    lease_seconds: float,
+    *,
+    limit: int = 1,
+    article_id: int | None = None,
+    exclude: frozenset[int] = frozenset(),
+    now: datetime | None = None,
+) -> list[Job]:
     """Take up to ``limit`` of the oldest ready jobs (of one article, if given; none of
     ``exclude``) for ``worker``, in one committed statement.
 
@@ -125,12 +159,21 @@ def claim(session: Session, worker: str, lease_seconds: float, *, limit: int = 1
     if session.get_bind().dialect.name == "postgresql":
         candidates = candidates.with_for_update(skip_locked=True)
     picked = candidates.cte("picked")
-    ids = list(session.execute(
-        sa.update(Job).where(Job.id == picked.c.id, ready).values(
-            status=JobStatus.running, lease_owner=worker, attempts=Job.attempts + 1,
-            lease_expires_at=now + timedelta(seconds=lease_seconds), updated_at=now,
-        ).returning(Job.id).execution_options(synchronize_session=False)
-    ).scalars())
+    ids = list(
+        session.execute(
+            sa.update(Job)
+            .where(Job.id == picked.c.id, ready)
+            .values(
+                status=JobStatus.running,
+                lease_owner=worker,
+                attempts=Job.attempts + 1,
+                lease_expires_at=now + timedelta(seconds=lease_seconds),
+                updated_at=now,
+            )
+            .returning(Job.id)
+            .execution_options(synchronize_session=False)
+        ).scalars()
+    )
     session.commit()
     if not ids:
         return []
@@ -145,8 +188,10 @@ def renew_leases(session: Session, job_ids: list[int], worker: str, lease_second
     """Push the leases' end out while the work goes on (only those still ``worker``'s); how many."""
     now = utcnow()
     return session.execute(
-        sa.update(Job).where(Job.id.in_(job_ids), Job.status == JobStatus.running, Job.lease_owner == worker,
-                             Job.lease_expires_at >= now)
+        sa.update(Job)
+        .where(
+            Job.id.in_(job_ids), Job.status == JobStatus.running, Job.lease_owner == worker, Job.lease_expires_at >= now
+        )
         .values(lease_expires_at=now + timedelta(seconds=lease_seconds))
         .execution_options(synchronize_session=False)
     ).rowcount
@@ -159,16 +204,20 @@ def complete_if_leased(session: Session, job: Job, worker: str) -> bool:
     returns True, so results and "done" land together, once.
     """
     now = utcnow()
-    return session.execute(
-        sa.update(Job).where(_held_by(job, worker), Job.lease_expires_at >= now)
-        .values(status=JobStatus.done, finished_at=now, updated_at=now, last_error=None)
-        .execution_options(synchronize_session=False)
-    ).rowcount == 1
+    return (
+        session.execute(
+            sa.update(Job)
+            .where(_held_by(job, worker), Job.lease_expires_at >= now)
+            .values(status=JobStatus.done, finished_at=now, updated_at=now, last_error=None)
+            .execution_options(synchronize_session=False)
+        ).rowcount
+        == 1
+    )
 
 
 def waiting(error: EngineError, next_try: datetime) -> str:
     """What a waiting article or ticket says: until when, and why."""
-    when = f"{next_try.astimezone(timezone.utc):%H:%M:%S} UTC"
+    when = f"{next_try.astimezone(UTC):%H:%M:%S} UTC"
     if error.transient:
         return f"waiting for the model endpoint until {when} ({error.message})"
     return f"waiting to try again at {when}: {error.message}"
@@ -183,8 +232,15 @@ class Retry:
     next_try: datetime | None = None
 
 
-def retry_later(session: Session, job: Job, worker: str, error: EngineError, *,
-                max_attempts: int = MAX_ATTEMPTS, backoff_start: float = BACKOFF_START) -> Retry:
+def retry_later(
+    session: Session,
+    job: Job,
+    worker: str,
+    error: EngineError,
+    *,
+    max_attempts: int = MAX_ATTEMPTS,
+    backoff_start: float = BACKOFF_START,
+) -> Retry:
     """Put the job back to wait for its next try, or give up on it.
 
     Failures of the endpoint (unreachable, timed out, overloaded, rate-limited) never use up the
@@ -208,41 +264,62 @@ def retry_later(session: Session, job: Job, worker: str, error: EngineError, *,
         wait = backoff_seconds(failures, start=backoff_start, retry_after=error.retry_after)
         next_try = now + timedelta(seconds=wait)
         values.update(status=JobStatus.queued, run_after=next_try)
-    held = session.execute(
-        sa.update(Job).where(_held_by(job, worker)).values(**values).execution_options(synchronize_session=False)
-    ).rowcount == 1
+    held = (
+        session.execute(
+            sa.update(Job).where(_held_by(job, worker)).values(**values).execution_options(synchronize_session=False)
+        ).rowcount
+        == 1
+    )
     return Retry(held, next_try if held else None)
 
 
 def article_progress(session: Session, article: Article) -> Progress:
-    rows = dict(session.exec(select(Ticket.drafting_status, func.count()).where(Ticket.article_id == article.id)
-                             .group_by(Ticket.drafting_status)).all())
-    return Progress(total=sum(rows.values()), pending=rows.get(DraftingStatus.pending, 0),
-                    failed=rows.get(DraftingStatus.failed, 0), extraction=article.extraction_status,
-                    extraction_error=article.extraction_error)
+    rows = dict(
+        session.exec(
+            select(Ticket.drafting_status, func.count())
+            .where(Ticket.article_id == article.id)
+            .group_by(Ticket.drafting_status)
+        ).all()
+    )
+    return Progress(
+        total=sum(rows.values()),
+        pending=rows.get(DraftingStatus.pending, 0),
+        failed=rows.get(DraftingStatus.failed, 0),
+        extraction=article.extraction_status,
+        extraction_error=article.extraction_error,
+    )
 
 
 def extraction_running(session: Session, article_id: int) -> bool:
     """Whether a worker holds an extraction job of this article right now."""
-    return session.exec(select(Job.id).where(Job.article_id == article_id, Job.kind == EXTRACT,
-                                             Job.status == JobStatus.running)).first() is not None
+    return (
+        session.exec(
+            select(Job.id).where(Job.article_id == article_id, Job.kind == EXTRACT, Job.status == JobStatus.running)
+        ).first()
+        is not None
+    )
 
 
 def latest_extraction(session: Session, article_id: int) -> Job | None:
-    return session.exec(select(Job).where(Job.article_id == article_id, Job.kind == EXTRACT)
-                        .order_by(Job.id.desc()).limit(1)).first()
+    return session.exec(
+        select(Job).where(Job.article_id == article_id, Job.kind == EXTRACT).order_by(Job.id.desc()).limit(1)
+    ).first()
 
 
 def latest_for(session: Session, ticket_id: int) -> Job | None:
     """The ticket's latest drafting job: why it is waiting, and when it tries next."""
-    return session.exec(select(Job).where(Job.ticket_id == ticket_id, Job.kind == DRAFT)
-                        .order_by(Job.id.desc()).limit(1)).first()
+    return session.exec(
+        select(Job).where(Job.ticket_id == ticket_id, Job.kind == DRAFT).order_by(Job.id.desc()).limit(1)
+    ).first()
 
 
 def next_try(session: Session, article_id: int) -> datetime | None:
     """When the next of an article's queued jobs runs (None when none is queued)."""
-    return as_utc(session.exec(select(func.min(Job.run_after)).where(
-        Job.article_id == article_id, Job.status == JobStatus.queued)).one())
+    return as_utc(
+        session.exec(
+            select(func.min(Job.run_after)).where(Job.article_id == article_id, Job.status == JobStatus.queued)
+        ).one()
+    )
 
 
 def counts(session: Session) -> dict[str, int]:
@@ -261,11 +338,17 @@ def beat(session: Session, name: str, started: datetime) -> None:
 
 def workers_seen(session: Session, within: timedelta) -> list[WorkerBeat]:
     """The workers that gave a sign of life within ``within``, most recent first."""
-    return list(session.exec(select(WorkerBeat).where(WorkerBeat.seen_at >= utcnow() - within)
-                             .order_by(WorkerBeat.seen_at.desc())))
+    return list(
+        session.exec(
+            select(WorkerBeat).where(WorkerBeat.seen_at >= utcnow() - within).order_by(WorkerBeat.seen_at.desc())
+        )
+    )
 
 
 def ready_jobs_waiting(session: Session, older_than: timedelta) -> int:
     """Queued jobs that could have run for ``older_than`` already: work no worker is taking."""
-    return session.exec(select(func.count()).select_from(Job).where(
-        Job.status == JobStatus.queued, Job.run_after <= utcnow() - older_than)).one()
+    return session.exec(
+        select(func.count())
+        .select_from(Job)
+        .where(Job.status == JobStatus.queued, Job.run_after <= utcnow() - older_than)
+    ).one()

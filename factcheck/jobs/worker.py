@@ -47,8 +47,7 @@ class Handler(Protocol):
     def apply(self, session: Session, job: Job, engine: Engine, result: Any) -> None:
         """Write the result, in the transaction that marks the job done under its lease."""
 
-    def failed(self, session: Session, job: Job, engine: Engine, error: EngineError,
-               next_try: datetime | None) -> None:
+    def failed(self, session: Session, job: Job, engine: Engine, error: EngineError, next_try: datetime | None) -> None:
         """Say on the job's subject why it waits until ``next_try``, or (None) why it gave up."""
 
 
@@ -61,14 +60,14 @@ class _Leases:
     a lease, so a short lease is safe for a long model call and a job whose worker died is taken
     over within about one lease."""
 
-    def __init__(self, worker: "Worker") -> None:
+    def __init__(self, worker: Worker) -> None:
         self.worker = worker
         self.ids: set[int] = set()
         self.lock = threading.Lock()
         self.stop = threading.Event()
         self.thread = threading.Thread(target=self._renew, name=f"{worker.name}-leases", daemon=True)
 
-    def __enter__(self) -> "_Leases":
+    def __enter__(self) -> _Leases:
         self.thread.start()
         return self
 
@@ -109,10 +108,20 @@ class _Leases:
 
 
 class Worker:
-    def __init__(self, db: sa.Engine, engine: Engine, handlers: Mapping[str, Handler], *, concurrency: int = 1,
-                 lease_seconds: float = 30.0, poll_seconds: float = 1.0, name: str | None = None,
-                 max_attempts: int = jobs.MAX_ATTEMPTS, backoff_start: float = jobs.BACKOFF_START,
-                 doorbell: Doorbell = DOORBELL) -> None:
+    def __init__(
+        self,
+        db: sa.Engine,
+        engine: Engine,
+        handlers: Mapping[str, Handler],
+        *,
+        concurrency: int = 1,
+        lease_seconds: float = 30.0,
+        poll_seconds: float = 1.0,
+        name: str | None = None,
+        max_attempts: int = jobs.MAX_ATTEMPTS,
+        backoff_start: float = jobs.BACKOFF_START,
+        doorbell: Doorbell = DOORBELL,
+    ) -> None:
         self.db = db
         self.engine = engine
         self.handlers = handlers
@@ -152,8 +161,14 @@ class Worker:
             listener.join(timeout=5)
         log.info("worker %s stopped", self.name)
 
-    def _dispatch(self, *, until_idle: bool, stop: threading.Event | None = None, limit: int | None = None,
-                  article_id: int | None = None) -> int:
+    def _dispatch(
+        self,
+        *,
+        until_idle: bool,
+        stop: threading.Event | None = None,
+        limit: int | None = None,
+        article_id: int | None = None,
+    ) -> int:
         """Claim as many ready jobs as there are free threads, in one transaction, and do them in
         a pool; when none is ready, wait to be woken (work queued, a job finished) or to poll."""
         taken: set[int] = set()
@@ -183,8 +198,9 @@ class Worker:
     def _claim(self, limit: int, article_id: int | None, exclude: frozenset[int]) -> list[Job]:
         try:
             with Session(self.db, expire_on_commit=False) as session:
-                return jobs.claim(session, self.name, self.lease_seconds, limit=limit, article_id=article_id,
-                                  exclude=exclude)
+                return jobs.claim(
+                    session, self.name, self.lease_seconds, limit=limit, article_id=article_id, exclude=exclude
+                )
         except sa.exc.OperationalError:  # a database hiccup (a restart, a lock): look again later
             log.warning("worker %s could not claim jobs", self.name, exc_info=True)
             return []
@@ -220,13 +236,19 @@ class Worker:
 
     def _fail(self, job: Job, handler: Handler, error: EngineError) -> None:
         with Session(self.db, expire_on_commit=False) as session:
-            retry = jobs.retry_later(session, job, self.name, error, max_attempts=self.max_attempts,
-                                     backoff_start=self.backoff_start)
+            retry = jobs.retry_later(
+                session, job, self.name, error, max_attempts=self.max_attempts, backoff_start=self.backoff_start
+            )
             if not retry.lease_held:  # the job is someone else's now
                 session.rollback()
                 return
-            log.warning("job %s (%s): %s%s", job.id, job.kind, error.message,
-                        f"; next try at {retry.next_try:%H:%M:%S}" if retry.next_try else "; gave up")
+            log.warning(
+                "job %s (%s): %s%s",
+                job.id,
+                job.kind,
+                error.message,
+                f"; next try at {retry.next_try:%H:%M:%S}" if retry.next_try else "; gave up",
+            )
             handler.failed(session, job, self.engine, error, retry.next_try)
             session.commit()
 
@@ -250,11 +272,26 @@ class InProcess:
         return self.thread.is_alive() and beat is not None and time.monotonic() - beat < stale_after
 
 
-def start_in_process(db: sa.Engine, engine: Engine, handlers: Mapping[str, Handler], *, concurrency: int,
-                     lease_seconds: float, poll_seconds: float, backoff_start: float) -> InProcess:
+def start_in_process(
+    db: sa.Engine,
+    engine: Engine,
+    handlers: Mapping[str, Handler],
+    *,
+    concurrency: int,
+    lease_seconds: float,
+    poll_seconds: float,
+    backoff_start: float,
+) -> InProcess:
     stop = threading.Event()
-    worker = Worker(db, engine, handlers, concurrency=concurrency, lease_seconds=lease_seconds,
-                    poll_seconds=poll_seconds, backoff_start=backoff_start)
+    worker = Worker(
+        db,
+        engine,
+        handlers,
+        concurrency=concurrency,
+        lease_seconds=lease_seconds,
+        poll_seconds=poll_seconds,
+        backoff_start=backoff_start,
+    )
     thread = threading.Thread(target=worker.run_forever, args=(stop,), name="factcheck-worker", daemon=True)
     thread.start()
     return InProcess(worker, thread, stop)

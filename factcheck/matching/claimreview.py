@@ -59,8 +59,9 @@ def normalise_url(url: str) -> str:
     if port and port not in (80, 443):
         host = f"{host}:{port}"
     path = parts.path.rstrip("/")
-    query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-                             if not _TRACKING.match(k)))
+    query = urlencode(
+        sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k))
+    )
     return f"{host}{path}" + (f"?{query}" if query else "")
 
 
@@ -69,8 +70,10 @@ def read(data: Any) -> Reading:
     nodes = _nodes(data)
     reviews = [n for n in nodes if _is_claim_review(n)]
     if not reviews:
-        raise InvalidInput("No ClaimReview found: expected an object with \"@type\": \"ClaimReview\", an array of "
-                           "them, or a JSON-LD document whose @graph holds them.")
+        raise InvalidInput(
+            'No ClaimReview found: expected an object with "@type": "ClaimReview", an array of '
+            "them, or a JSON-LD document whose @graph holds them."
+        )
     if len(reviews) > MAX_REVIEWS:
         raise InvalidInput(f"At most {MAX_REVIEWS} ClaimReviews at a time; this has {len(reviews)}.")
     out = Reading()
@@ -84,12 +87,16 @@ def read(data: Any) -> Reading:
             out.refused.append(f"review {number} ({claim[:60]}): url must be the review's http(s) address")
             continue
         item = node.get("itemReviewed") if isinstance(node.get("itemReviewed"), dict) else {}
-        out.reviews.append(Review(
-            claim=claim[:CLAIM_MAX], url=url[:2000], claimant=_clip(_name(item.get("author")), 300),
-            rating=_clip(_rating(node.get("reviewRating")), 200),
-            publisher=_clip(_name(node.get("author")) or _name(node.get("publisher")), 300),
-            reviewed_on=_date(node.get("datePublished")),
-        ))
+        out.reviews.append(
+            Review(
+                claim=claim[:CLAIM_MAX],
+                url=url[:2000],
+                claimant=_clip(_name(item.get("author")), 300),
+                rating=_clip(_rating(node.get("reviewRating")), 200),
+                publisher=_clip(_name(node.get("author")) or _name(node.get("publisher")), 300),
+                reviewed_on=_date(node.get("datePublished")),
+            )
+        )
     return out
 
 

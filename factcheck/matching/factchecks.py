@@ -26,8 +26,15 @@ class ImportResult:
     replaced: list[FactCheck] = field(default_factory=list)  # withdrawn for a review imported now
 
 
-def import_reviews(session: Session, *, actor: Actor, reading: claimreview.Reading, settings: Settings,
-                   source: str = "api", replace: bool = False) -> ImportResult:
+def import_reviews(
+    session: Session,
+    *,
+    actor: Actor,
+    reading: claimreview.Reading,
+    settings: Settings,
+    source: str = "api",
+    replace: bool = False,
+) -> ImportResult:
     """Store each new review (one per page, its address normalised) and match it with the desk's
     tickets. A page already imported is skipped, saying who imported it from where; with
     ``replace`` (editors), the one already there is withdrawn and this one takes its place, so a
@@ -36,40 +43,67 @@ def import_reviews(session: Session, *, actor: Actor, reading: claimreview.Readi
     if replace:
         require(actor, Action.publish)
     shared_limits(settings.database_url).per_minute(
-        "import", settings.import_per_minute, actor.id, message="Too many ClaimReview imports")
+        "import", settings.import_per_minute, actor.id, message="Too many ClaimReview imports"
+    )
     if not reading.reviews:
-        raise InvalidInput("Nothing to import: " + "; ".join(reading.refused[:10]),
-                           details={"refused": reading.refused[:100]})
+        raise InvalidInput(
+            "Nothing to import: " + "; ".join(reading.refused[:10]), details={"refused": reading.refused[:100]}
+        )
     keys = [claimreview.normalise_url(r.url) for r in reading.reviews]
     known = {f.url_key: f for f in session.exec(select(FactCheck).where(FactCheck.url_key.in_(keys)))}
     stored, skipped, replaced, seen = [], [], [], set()
-    for review, key in zip(reading.reviews, keys):
+    for review, key in zip(reading.reviews, keys, strict=True):
         if key in seen:
             skipped.append(f"{review.url}: the same page twice in this import")
             continue
         seen.add(key)
         if (old := known.get(key)) is not None:
             if not replace:
-                skipped.append(f"{review.url}: imported by {old.imported_by} on {as_utc(old.imported_at):%Y-%m-%d}"
-                               f"{f' from {old.source}' if old.source else ''} (an editor can replace it)")
+                skipped.append(
+                    f"{review.url}: imported by {old.imported_by} on {as_utc(old.imported_at):%Y-%m-%d}"
+                    f"{f' from {old.source}' if old.source else ''} (an editor can replace it)"
+                )
                 continue
-            _withdraw(session, old, by=actor.name, note=f"Replaced by a review of the same page imported by "
-                                                        f"{actor.name} from {source}.")
+            _withdraw(
+                session,
+                old,
+                by=actor.name,
+                note=f"Replaced by a review of the same page imported by {actor.name} from {source}.",
+            )
             replaced.append(old)
-        fc = FactCheck(claim=review.claim, claimant=review.claimant, rating=review.rating, publisher=review.publisher,
-                       url=review.url, url_key=key, reviewed_on=review.reviewed_on, imported_by=actor.name,
-                       source=source[:2100])
+        fc = FactCheck(
+            claim=review.claim,
+            claimant=review.claimant,
+            rating=review.rating,
+            publisher=review.publisher,
+            url=review.url,
+            url_key=key,
+            reviewed_on=review.reviewed_on,
+            imported_by=actor.name,
+            source=source[:2100],
+        )
         session.add(fc)
         stored.append(fc)
     session.flush()
     if stored:
-        audit.record(session, actor=actor if actor.id else None, actor_name=actor.name, action="factchecks.import",
-                     to_value=str(len(stored)), detail={"imported": len(stored), "skipped": len(skipped),
-                                                         "refused": len(reading.refused), "source": source,
-                                                         "replaced": [f.id for f in replaced]})
+        audit.record(
+            session,
+            actor=actor if actor.id else None,
+            actor_name=actor.name,
+            action="factchecks.import",
+            to_value=str(len(stored)),
+            detail={
+                "imported": len(stored),
+                "skipped": len(skipped),
+                "refused": len(reading.refused),
+                "source": source,
+                "replaced": [f.id for f in replaced],
+            },
+        )
     matches = match_new_fact_checks(session, fact_checks=stored, settings=settings)
-    return ImportResult(imported=stored, skipped=skipped, refused=reading.refused, matches=len(matches),
-                        replaced=replaced)
+    return ImportResult(
+        imported=stored, skipped=skipped, refused=reading.refused, matches=len(matches), replaced=replaced
+    )
 
 
 def _withdraw(session: Session, fc: FactCheck, *, by: str, note: str) -> None:
@@ -91,8 +125,14 @@ def withdraw_fact_check(session: Session, *, actor: Actor, fact_check_id: int, n
     if len(note) < 10:
         raise InvalidInput("Say in at least 10 characters why it is withdrawn.")
     _withdraw(session, fc, by=person.name, note=note[:2000])
-    audit.record(session, actor=person, action="factcheck.withdraw", to_value="withdrawn", rationale=note[:2000],
-                 detail={"fact_check_id": fc.id, "url": fc.url, "imported_by": fc.imported_by})
+    audit.record(
+        session,
+        actor=person,
+        action="factcheck.withdraw",
+        to_value="withdrawn",
+        rationale=note[:2000],
+        detail={"fact_check_id": fc.id, "url": fc.url, "imported_by": fc.imported_by},
+    )
     return fc
 
 

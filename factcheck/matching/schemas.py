@@ -66,10 +66,16 @@ class ImportSummary(Public):
     skipped: list[str] = Field(description="Reviews of pages already in the desk: who imported each, and from where")
     refused: list[str] = Field(description="Why each left-out review was left out")
     matches: int = Field(description="Tickets found to repeat an imported claim")
-    replaced: list[FactCheckPublic] = Field(default_factory=list,
-                                            description="Fact-checks withdrawn for the reviews imported now (replace)")
+    replaced: list[FactCheckPublic] = Field(
+        default_factory=list, description="Fact-checks withdrawn for the reviews imported now (replace)"
+    )
 
 
 class Withdrawal(Strict):
-    note: str = Field(..., min_length=10, max_length=2000, description="Why it is withdrawn (at least 10 characters)",
-                      examples=["A fake: this page was never published by the fact-checker named."])
+    note: str = Field(
+        ...,
+        min_length=10,
+        max_length=2000,
+        description="Why it is withdrawn (at least 10 characters)",
+        examples=["A fake: this page was never published by the fact-checker named."],
+    )

@@ -23,7 +23,15 @@ from factcheck.core.config import Settings, get_settings
 from factcheck.core.errors import Conflict, NotFound
 from factcheck.matching import similarity
 from factcheck.models import (
-    ClaimMatch, Event, FactCheck, MatchKind, MatchStatus, Ticket, TicketState, as_utc, utcnow,
+    ClaimMatch,
+    Event,
+    FactCheck,
+    MatchKind,
+    MatchStatus,
+    Ticket,
+    TicketState,
+    as_utc,
+    utcnow,
 )
 
 # A row committed this many ids behind the newest one already indexed is still picked up
@@ -49,13 +57,19 @@ def _desk_index(session: Session, *, uncommitted: dict[str, set[int]]) -> _DeskI
     with _INDEXES_LOCK:
         desk = _INDEXES.setdefault(url, _DeskIndex())
     with desk.lock:
-        for kind, model, text in ((MatchKind.ticket, Ticket, Ticket.claim), (MatchKind.factcheck, FactCheck, FactCheck.claim)):
+        for kind, model, text in (
+            (MatchKind.ticket, Ticket, Ticket.claim),
+            (MatchKind.factcheck, FactCheck, FactCheck.claim),
+        ):
             seen, skip = desk.seen[kind], uncommitted.get(kind, set())
             floor = max(seen, default=0) - _LATE_COMMITS
-            ids = [i for i in session.execute(select(model.id).where(model.id > floor)).scalars()
-                   if i not in seen and i not in skip]
+            ids = [
+                i
+                for i in session.execute(select(model.id).where(model.id > floor)).scalars()
+                if i not in seen and i not in skip
+            ]
             for start in range(0, len(ids), 5_000):  # texts only for what is new, a chunk at a time
-                chunk = ids[start:start + 5_000]
+                chunk = ids[start : start + 5_000]
                 rows = session.execute(select(model.id, text).where(model.id.in_(chunk)).order_by(model.id)).all()
                 desk.index.add(((kind.value, row[0]), row[1]) for row in rows)
                 seen.update(row[0] for row in rows)
@@ -77,11 +91,12 @@ def thresholds(settings: Settings) -> tuple[float, float]:
 
 
 def _long_enough(claim: str, settings: Settings) -> bool:
-    return len(similarity.terms(claim)) >= settings.match_min_words - 2 and len(claim.split()) >= settings.match_min_words
+    return (
+        len(similarity.terms(claim)) >= settings.match_min_words - 2 and len(claim.split()) >= settings.match_min_words
+    )
 
 
-def match_new_tickets(session: Session, *, tickets: list[Ticket], settings: Settings | None = None
-                      ) -> list[ClaimMatch]:
+def match_new_tickets(session: Session, *, tickets: list[Ticket], settings: Settings | None = None) -> list[ClaimMatch]:
     """Compare tickets just created with every earlier ticket (not dismissed, from other articles)
     and every imported fact-check; store a match for each candidate over the suggestion threshold.
     ``settings`` default to the environment's (workers make tickets with no request at hand)."""
@@ -117,8 +132,7 @@ def match_new_fact_checks(session: Session, *, fact_checks: list[FactCheck], set
     desk = _desk_index(session, uncommitted={MatchKind.factcheck: {f.id for f in fact_checks}})
     with desk.lock:
         found = {f.id: desk.index.search(f.claim, k=20) for f in fact_checks}
-    wanted = {c.key for cands in found.values() for c in cands
-              if c.score >= suggest and c.key[0] == MatchKind.ticket}
+    wanted = {c.key for cands in found.values() for c in cands if c.score >= suggest and c.key[0] == MatchKind.ticket}
     targets = _live_targets(session, wanted, settings)
     matches = []
     for fc in fact_checks:
@@ -153,14 +167,26 @@ def _store(session: Session, ticket: Ticket, kind: str, target_id: int, score: f
     if session.exec(select(ClaimMatch.id).where(ClaimMatch.ticket_id == ticket.id, column == target_id)).first():
         return None
     status = MatchStatus.linked if score >= link else MatchStatus.suggested
-    match = ClaimMatch(ticket_id=ticket.id, kind=kind, score=round(score, 4), method=similarity.METHOD,
-                       status=status.value,
-                       **({"target_ticket_id": target_id} if kind == MatchKind.ticket else {"fact_check_id": target_id}))
+    match = ClaimMatch(
+        ticket_id=ticket.id,
+        kind=kind,
+        score=round(score, 4),
+        method=similarity.METHOD,
+        status=status.value,
+        **({"target_ticket_id": target_id} if kind == MatchKind.ticket else {"fact_check_id": target_id}),
+    )
     session.add(match)
     session.flush()
-    audit.record(session, actor=None, actor_name="matching", action=f"match.{status.value}", ticket_id=ticket.id,
-                 article_id=ticket.article_id, to_value=f"{kind} {target_id}",
-                 detail={"match_id": match.id, "score": match.score, "method": match.method})
+    audit.record(
+        session,
+        actor=None,
+        actor_name="matching",
+        action=f"match.{status.value}",
+        ticket_id=ticket.id,
+        article_id=ticket.article_id,
+        to_value=f"{kind} {target_id}",
+        detail={"match_id": match.id, "score": match.score, "method": match.method},
+    )
     return match
 
 
@@ -206,29 +232,64 @@ def for_ticket(session: Session, ticket_id: int, *, include_rejected: bool = Tru
     matches = list(session.exec(stmt))
     if not matches:
         return []
-    other_ids = {m.target_ticket_id if m.ticket_id == ticket_id else m.ticket_id
-                 for m in matches if m.kind == MatchKind.ticket}
+    other_ids = {
+        m.target_ticket_id if m.ticket_id == ticket_id else m.ticket_id for m in matches if m.kind == MatchKind.ticket
+    }
     tickets = {t.id: t for t in session.exec(select(Ticket).where(Ticket.id.in_(other_ids)))} if other_ids else {}
     verdicts = _verdicts(session, [t for t in tickets.values() if t.state in _FINAL_STATES])
-    fcs = {f.id: f for f in session.exec(select(FactCheck).where(
-        FactCheck.id.in_([m.fact_check_id for m in matches if m.fact_check_id]), FactCheck.withdrawn_at.is_(None)))}
+    fcs = {
+        f.id: f
+        for f in session.exec(
+            select(FactCheck).where(
+                FactCheck.id.in_([m.fact_check_id for m in matches if m.fact_check_id]),
+                FactCheck.withdrawn_at.is_(None),
+            )
+        )
+    }
     views = []
     for m in matches:
-        common = dict(id=m.id, kind=m.kind, score=m.score, status=m.status, version=m.version, method=m.method,
-                      decided_by=m.decided_by, decided_at=m.decided_at)
+        common = dict(
+            id=m.id,
+            kind=m.kind,
+            score=m.score,
+            status=m.status,
+            version=m.version,
+            method=m.method,
+            decided_by=m.decided_by,
+            decided_at=m.decided_at,
+        )
         if m.kind == MatchKind.factcheck:
             fc = fcs.get(m.fact_check_id)
             if fc is None:  # withdrawn by an editor
                 continue
             imported = f"imported by {fc.imported_by} on {as_utc(fc.imported_at):%Y-%m-%d}" + (
-                f" from {fc.source}" if fc.source else "")
-            views.append(MatchView(**common, target_id=fc.id, claim=fc.claim, earlier=True, rating=fc.rating,
-                                   publisher=fc.publisher, url=fc.url, reviewed_on=fc.reviewed_on, imported=imported))
+                f" from {fc.source}" if fc.source else ""
+            )
+            views.append(
+                MatchView(
+                    **common,
+                    target_id=fc.id,
+                    claim=fc.claim,
+                    earlier=True,
+                    rating=fc.rating,
+                    publisher=fc.publisher,
+                    url=fc.url,
+                    reviewed_on=fc.reviewed_on,
+                    imported=imported,
+                )
+            )
         else:
             other_id = m.target_ticket_id if m.ticket_id == ticket_id else m.ticket_id
             other = tickets[other_id]
-            views.append(MatchView(**common, target_id=other_id, claim=other.claim, earlier=m.ticket_id == ticket_id,
-                                   verdict=verdicts.get(other_id)))
+            views.append(
+                MatchView(
+                    **common,
+                    target_id=other_id,
+                    claim=other.claim,
+                    earlier=m.ticket_id == ticket_id,
+                    verdict=verdicts.get(other_id),
+                )
+            )
     order = {MatchStatus.confirmed: 0, MatchStatus.linked: 1, MatchStatus.suggested: 2, MatchStatus.rejected: 3}
     return sorted(views, key=lambda v: (order[MatchStatus(v.status)], -v.score))
 
@@ -236,8 +297,11 @@ def for_ticket(session: Session, ticket_id: int, *, include_rejected: bool = Tru
 def _verdicts(session: Session, tickets: list[Ticket]) -> dict[int, Verdict]:
     if not tickets:
         return {}
-    events = session.exec(select(Event).where(Event.ticket_id.in_([t.id for t in tickets]),
-                                              Event.action.in_(["corroborate", "dispute"])).order_by(Event.id))
+    events = session.exec(
+        select(Event)
+        .where(Event.ticket_id.in_([t.id for t in tickets]), Event.action.in_(["corroborate", "dispute"]))
+        .order_by(Event.id)
+    )
     latest = {e.ticket_id: e for e in events}
     out = {}
     for t in tickets:
@@ -268,20 +332,30 @@ def decide(session: Session, *, actor: Actor, match_id: int, confirm: bool, expe
     status = MatchStatus.confirmed if confirm else MatchStatus.rejected
     before = match.status
     changed = session.execute(
-        sa.update(ClaimMatch).where(ClaimMatch.id == match.id, ClaimMatch.version == expected_version)
+        sa.update(ClaimMatch)
+        .where(ClaimMatch.id == match.id, ClaimMatch.version == expected_version)
         .values(status=status.value, version=expected_version + 1, decided_by=person.name, decided_at=utcnow())
-        .execution_options(synchronize_session=False)).rowcount
+        .execution_options(synchronize_session=False)
+    ).rowcount
     session.refresh(match)
     if changed != 1:
         who = f" by {match.decided_by}" if match.decided_by else ""
-        raise StaleMatch(f"This match was changed{who} after you opened it (you saw version {expected_version}, "
-                         f"it is now version {match.version}, {match.status}). Reload and try again.",
-                         details={"current_version": match.version, "status": match.status})
+        raise StaleMatch(
+            f"This match was changed{who} after you opened it (you saw version {expected_version}, "
+            f"it is now version {match.version}, {match.status}). Reload and try again.",
+            details={"current_version": match.version, "status": match.status},
+        )
     ticket = session.get(Ticket, match.ticket_id)
-    audit.record(session, actor=person, action=f"match.{status.value}", ticket_id=match.ticket_id,
-                 article_id=ticket.article_id if ticket else None, from_value=before, to_value=status.value,
-                 detail={"match_id": match.id, "kind": match.kind,
-                         "target": match.target_ticket_id or match.fact_check_id})
+    audit.record(
+        session,
+        actor=person,
+        action=f"match.{status.value}",
+        ticket_id=match.ticket_id,
+        article_id=ticket.article_id if ticket else None,
+        from_value=before,
+        to_value=status.value,
+        detail={"match_id": match.id, "kind": match.kind, "target": match.target_ticket_id or match.fact_check_id},
+    )
     session.flush()
     return match
 
@@ -293,7 +367,6 @@ def previously_checked_filter() -> Any:
         Ticket.id.in_(select(ClaimMatch.ticket_id).where(live)),
         Ticket.id.in_(select(ClaimMatch.target_ticket_id).where(live, ClaimMatch.target_ticket_id.is_not(None))),
     )
-
 
 
 # Importing published fact-checks
@@ -319,10 +392,16 @@ def most_recurrent(session: Session, *, limit: int = 10) -> list[Recurrent]:
         select(ClaimMatch.ticket_id.label("tid")).where(live),
         select(ClaimMatch.target_ticket_id.label("tid")).where(live, ClaimMatch.target_ticket_id.is_not(None)),
     ).subquery()
-    counted = (select(ends.c.tid, sa.func.count().label("n")).group_by(ends.c.tid)
-               .order_by(sa.func.count().desc(), ends.c.tid).limit(limit)).subquery()
-    rows = session.execute(select(Ticket.id, Ticket.claim, Ticket.state, counted.c.n)
-                           .join(counted, counted.c.tid == Ticket.id)
-                           .where(Ticket.dismissed_reason.is_(None))
-                           .order_by(counted.c.n.desc(), Ticket.id)).all()
+    counted = (
+        select(ends.c.tid, sa.func.count().label("n"))
+        .group_by(ends.c.tid)
+        .order_by(sa.func.count().desc(), ends.c.tid)
+        .limit(limit)
+    ).subquery()
+    rows = session.execute(
+        select(Ticket.id, Ticket.claim, Ticket.state, counted.c.n)
+        .join(counted, counted.c.tid == Ticket.id)
+        .where(Ticket.dismissed_reason.is_(None))
+        .order_by(counted.c.n.desc(), Ticket.id)
+    ).all()
     return [Recurrent(r[0], r[1], r[2], r[3]) for r in rows]

@@ -37,8 +37,27 @@ K1, B = 1.2, 0.75
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
 # Links and handles say where a claim was posted, not what it claims.
 _NOISE = re.compile(r"https?://\S+|pic\.twitter\.com/\S+|@\w+|#(?=\w)")
-_STOP = frozenset(STOPWORDS_EN) | {"said", "says", "according", "that", "this", "has", "have", "had", "was",
-                                   "were", "its", "it", "he", "she", "they", "we", "his", "her", "their"}
+_STOP = frozenset(STOPWORDS_EN) | {
+    "said",
+    "says",
+    "according",
+    "that",
+    "this",
+    "has",
+    "have",
+    "had",
+    "was",
+    "were",
+    "its",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "his",
+    "her",
+    "their",
+}
 _MODEL_FILE = Path(__file__).with_name("matching_model.json")
 
 
@@ -121,12 +140,13 @@ class Index:
     def add(self, items: Iterable[tuple[Hashable, str]], *, batch: int = 4096) -> None:
         items = list(items)
         for start in range(0, len(items), batch):
-            chunk = items[start:start + batch]
+            chunk = items[start : start + batch]
             self._grow(len(chunk))
             q = _quantised(vectors([t for _, t in chunk]))
-            self._vectors[self._size:self._size + len(chunk)] = q
-            self._prefix_norms[self._size:self._size + len(chunk)] = np.linalg.norm(
-                q[:, :PREFIX].astype(np.float32), axis=1)
+            self._vectors[self._size : self._size + len(chunk)] = q
+            self._prefix_norms[self._size : self._size + len(chunk)] = np.linalg.norm(
+                q[:, :PREFIX].astype(np.float32), axis=1
+            )
             for key, text in chunk:
                 doc = self._size
                 counts = Counter(terms(text))
@@ -164,8 +184,10 @@ class Index:
             scores = lexical[found]
         else:
             scores = (self.weights or fitted()).probability(lexical[found], cosine)
-        return [Candidate(self.keys[found[j]], float(scores[j]), float(lexical[found[j]]), float(cosine[j]))
-                for j in np.argsort(-scores, kind="stable")[:k]]
+        return [
+            Candidate(self.keys[found[j]], float(scores[j]), float(lexical[found[j]]), float(cosine[j]))
+            for j in np.argsort(-scores, kind="stable")[:k]
+        ]
 
     def _prefix_cosines(self, query: np.ndarray) -> np.ndarray:
         """Cosine of every claim's 64-dimension prefix with the query's, a block at a time (the

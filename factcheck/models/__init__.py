@@ -17,6 +17,7 @@ from sqlmodel import Field, SQLModel
 
 from factcheck.models.columns import UTCDateTime, _ts, as_utc, utcnow
 
+
 class TicketState(StrEnum):
     unverified = "unverified"
     corroborated = "corroborated"
@@ -85,8 +86,10 @@ class Article(SQLModel, table=True):
     engine: str = Field(sa_column=sa.Column(sa.String(40), nullable=False))
     created_by_id: int | None = Field(default=None, foreign_key="user.id")
     created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
-    extraction_status: str = Field(default=ExtractionStatus.done, sa_column=sa.Column(
-        sa.String(12), nullable=False, server_default=ExtractionStatus.done.value))
+    extraction_status: str = Field(
+        default=ExtractionStatus.done,
+        sa_column=sa.Column(sa.String(12), nullable=False, server_default=ExtractionStatus.done.value),
+    )
     extraction_error: str | None = Field(default=None, sa_column=sa.Column(sa.Text))
     # What the last extraction looked at and refused, as JSON: {"sentences", "rejected": [{quote,
     # claim, reason}]}, so that nothing a model proposed disappears without a word.
@@ -95,7 +98,7 @@ class Article(SQLModel, table=True):
 
 class Ticket(SQLModel, table=True):
     __table_args__ = (
-        sa.CheckConstraint("start >= 0 AND \"end\" > start", name="span"),
+        sa.CheckConstraint('start >= 0 AND "end" > start', name="span"),
         sa.CheckConstraint("score >= 0 AND score <= 1", name="score_range"),
         sa.Index("ix_ticket_queue", "state", "score"),
         sa.Index("ix_ticket_article_position", "article_id", "position"),
@@ -249,16 +252,71 @@ class SavedView(SQLModel, table=True):
 
 # Re-exported: every table is ``factcheck.models.X``, and importing this package registers them all.
 from factcheck.models.accounts import (  # noqa: E402
-    ApiToken, DeskSetting, InstanceSecret, LoginSession, Role, TwoFactor, User)
-from factcheck.models.publishing import RATING_BEST, RATING_WORST, Correction, Publication, Rating  # noqa: E402
+    ApiToken,
+    DeskSetting,
+    InstanceSecret,
+    LoginSession,
+    Role,
+    TwoFactor,
+    User,
+)
 from factcheck.models.machine import (  # noqa: E402
-    Job, JobStatus, LlmCacheEntry, LlmCall, LlmEndpoint, RateLimitEntry, SearchCacheEntry, WorkerBeat)
+    Job,
+    JobStatus,
+    LlmCacheEntry,
+    LlmCall,
+    LlmEndpoint,
+    RateLimitEntry,
+    SearchCacheEntry,
+    WorkerBeat,
+)
 from factcheck.models.matching import ClaimMatch, FactCheck, MatchKind, MatchStatus  # noqa: E402
+from factcheck.models.publishing import RATING_BEST, RATING_WORST, Correction, Publication, Rating  # noqa: E402
 from factcheck.models.webhooks import Webhook, WebhookDelivery  # noqa: E402
 
 __all__ = [
-    "ApiToken", "Article", "DeskSetting", "TwoFactor", "ClaimKind", "ClaimMatch", "Correction", "DISMISSED", "DismissReason", "DraftItem", "DraftKind",
-    "DraftStatus", "DraftingStatus", "Event", "ExtractionStatus", "FactCheck", "InstanceSecret", "Job",
-    "JobStatus", "LlmCacheEntry", "LlmCall", "LlmEndpoint", "LoginSession", "MatchKind", "MatchStatus", "Note",
-    "Publication", "RATING_BEST", "RATING_WORST", "RateLimitEntry", "Rating", "Role", "SavedView", "SearchCacheEntry", "Webhook", "WebhookDelivery", "Ticket", "TicketState", "TicketTally", "UTCDateTime", "User", "WorkerBeat", "as_utc", "utcnow",
+    "ApiToken",
+    "Article",
+    "DeskSetting",
+    "TwoFactor",
+    "ClaimKind",
+    "ClaimMatch",
+    "Correction",
+    "DISMISSED",
+    "DismissReason",
+    "DraftItem",
+    "DraftKind",
+    "DraftStatus",
+    "DraftingStatus",
+    "Event",
+    "ExtractionStatus",
+    "FactCheck",
+    "InstanceSecret",
+    "Job",
+    "JobStatus",
+    "LlmCacheEntry",
+    "LlmCall",
+    "LlmEndpoint",
+    "LoginSession",
+    "MatchKind",
+    "MatchStatus",
+    "Note",
+    "Publication",
+    "RATING_BEST",
+    "RATING_WORST",
+    "RateLimitEntry",
+    "Rating",
+    "Role",
+    "SavedView",
+    "SearchCacheEntry",
+    "Webhook",
+    "WebhookDelivery",
+    "Ticket",
+    "TicketState",
+    "TicketTally",
+    "UTCDateTime",
+    "User",
+    "WorkerBeat",
+    "as_utc",
+    "utcnow",
 ]

@@ -25,8 +25,9 @@ class User(SQLModel, table=True):
     password_hash: str = Field(sa_column=sa.Column(sa.String(255), nullable=False))
     active: bool = True
     # Set by an admin's temporary password: the pages ask for a new one before anything else.
-    must_change_password: bool = Field(default=False, sa_column=sa.Column(
-        sa.Boolean, nullable=False, server_default=sa.false()))
+    must_change_password: bool = Field(
+        default=False, sa_column=sa.Column(sa.Boolean, nullable=False, server_default=sa.false())
+    )
     created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
 
 

@@ -10,6 +10,7 @@ from sqlmodel import Field, SQLModel
 
 from factcheck.models.columns import _ts, utcnow
 
+
 class LlmCall(SQLModel, table=True):
     """One request to a language model: what it cost and how it ended."""
 
@@ -113,8 +114,10 @@ class RateLimitEntry(SQLModel, table=True):
     process on the database so that N processes enforce one limit (core/limits.py)."""
 
     __tablename__ = "rate_limit_entry"
-    __table_args__ = (sa.Index("ix_rate_limit_entry_key_at", "key", "at"),
-                      sa.Index("ix_rate_limit_entry_expires", "expires_at"))
+    __table_args__ = (
+        sa.Index("ix_rate_limit_entry_key_at", "key", "at"),
+        sa.Index("ix_rate_limit_entry_expires", "expires_at"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     key: str = Field(sa_column=sa.Column(sa.String(300), nullable=False))

@@ -10,6 +10,7 @@ from sqlmodel import Field, SQLModel
 
 from factcheck.models.columns import _ts, utcnow
 
+
 class MatchKind(StrEnum):
     ticket = "ticket"
     factcheck = "factcheck"

@@ -23,5 +23,8 @@ def search_again(ticket_id: PathId, session: SessionDep, settings: SettingsDep, 
     """Search the desk's verdicts at once and queue the external connectors' search (409 if the
     ticket is published); results arrive as source drafts with `connector` set."""
     ticket = search.search_again(session, actor=user, ticket_id=ticket_id, settings=settings)
-    return SearchQueued(ticket_id=ticket.id, queued=bool(settings.search_connectors.strip()),
-                        queries=search.queries_for(session, ticket))
+    return SearchQueued(
+        ticket_id=ticket.id,
+        queued=bool(settings.search_connectors.strip()),
+        queries=search.queries_for(session, ticket),
+    )

@@ -84,21 +84,32 @@ class _Http:
         # its answer is cut off) and a cap on the answer's size. The address is the operator's
         # configuration, not a user's, so a SearXNG on the newsroom's own network is allowed.
         try:
-            resp = netguard.exchange("GET", url, netguard.Limits(
-                timeout=self.timeout, max_bytes=MAX_ANSWER_BYTES, allow_private=True, accept=None,
-                user_agent=USER_AGENT, follow_redirects=False, refuse_errors=False), params=params)
+            resp = netguard.exchange(
+                "GET",
+                url,
+                netguard.Limits(
+                    timeout=self.timeout,
+                    max_bytes=MAX_ANSWER_BYTES,
+                    allow_private=True,
+                    accept=None,
+                    user_agent=USER_AGENT,
+                    follow_redirects=False,
+                    refuse_errors=False,
+                ),
+                params=params,
+            )
         except FactcheckError as exc:
             if isinstance(exc, TooLarge):
-                raise ConnectorError(self.name, f"the answer is larger than {MAX_ANSWER_BYTES:,} bytes",
-                                     transient=False) from None
+                raise ConnectorError(
+                    self.name, f"the answer is larger than {MAX_ANSWER_BYTES:,} bytes", transient=False
+                ) from None
             if "did not answer" in exc.message:
                 raise ConnectorError(self.name, f"no answer within {self.timeout:g} s", transient=True) from None
             raise ConnectorError(self.name, f"unreachable ({exc.message})", transient=True) from None
         if resp.status in (429,) or resp.status >= 500:
             raise ConnectorError(self.name, f"HTTP {resp.status}", transient=True)
         if resp.status in (401, 403):
-            raise ConnectorError(self.name, f"HTTP {resp.status}: the key or the instance refused us",
-                                 transient=False)
+            raise ConnectorError(self.name, f"HTTP {resp.status}: the key or the instance refused us", transient=False)
         if resp.status >= 400:
             raise ConnectorError(self.name, f"HTTP {resp.status}", transient=False)
         try:
@@ -120,13 +131,32 @@ class Wikipedia(_Http):
         self.wiki = f"{parts.scheme}://{parts.netloc}/wiki/"
 
     def search(self, query: str, limit: int) -> list[Result]:
-        data = self._get(self.api, {"action": "query", "list": "search", "srsearch": query, "srlimit": limit,
-                                    "format": "json", "formatversion": 2, "utf8": 1})
+        data = self._get(
+            self.api,
+            {
+                "action": "query",
+                "list": "search",
+                "srsearch": query,
+                "srlimit": limit,
+                "format": "json",
+                "formatversion": 2,
+                "utf8": 1,
+            },
+        )
         hits = (data.get("query") or {}).get("search") or []
-        return [Result(self.name, query, self.wiki + quote(str(h.get("title", "")).replace(" ", "_")),
-                       _text(h.get("title"), 300), _text(h.get("snippet")), "Wikipedia",
-                       str(h.get("timestamp") or "")[:10] or None)
-                for h in hits if isinstance(h, dict) and h.get("title")][:limit]
+        return [
+            Result(
+                self.name,
+                query,
+                self.wiki + quote(str(h.get("title", "")).replace(" ", "_")),
+                _text(h.get("title"), 300),
+                _text(h.get("snippet")),
+                "Wikipedia",
+                str(h.get("timestamp") or "")[:10] or None,
+            )
+            for h in hits
+            if isinstance(h, dict) and h.get("title")
+        ][:limit]
 
 
 class FactCheckTools(_Http):
@@ -150,10 +180,18 @@ class FactCheckTools(_Http):
                 if not url:
                     continue
                 publisher = review.get("publisher") if isinstance(review.get("publisher"), dict) else {}
-                out.append(Result(self.name, query, url, _text(review.get("title") or claim.get("text"), 300),
-                                  _text(claim.get("text")), _text(publisher.get("name") or publisher.get("site"), 300)
-                                  or None, str(review.get("reviewDate") or "")[:10] or None,
-                                  _text(review.get("textualRating"), 200) or None))
+                out.append(
+                    Result(
+                        self.name,
+                        query,
+                        url,
+                        _text(review.get("title") or claim.get("text"), 300),
+                        _text(claim.get("text")),
+                        _text(publisher.get("name") or publisher.get("site"), 300) or None,
+                        str(review.get("reviewDate") or "")[:10] or None,
+                        _text(review.get("textualRating"), 200) or None,
+                    )
+                )
         return out[:limit]
 
 
@@ -172,8 +210,17 @@ class SearXNG(_Http):
         for r in data.get("results") or []:
             url = _http_url(r.get("url")) if isinstance(r, dict) else None
             if url:
-                out.append(Result(self.name, query, url, _text(r.get("title"), 300) or url, _text(r.get("content")),
-                                  urlsplit(url).hostname, str(r.get("publishedDate") or "")[:10] or None))
+                out.append(
+                    Result(
+                        self.name,
+                        query,
+                        url,
+                        _text(r.get("title"), 300) or url,
+                        _text(r.get("content")),
+                        urlsplit(url).hostname,
+                        str(r.get("publishedDate") or "")[:10] or None,
+                    )
+                )
         return out[:limit]
 
 
@@ -189,15 +236,26 @@ class Internal:
         words = sorted({w for w in re.findall(r"[\w']{5,}", query.lower())}, key=len, reverse=True)[:3]
         if not words:
             return []
-        stmt = select(Ticket).where(Ticket.state.in_([TicketState.corroborated, TicketState.disputed]),
-                                    Ticket.dismissed_reason.is_(None),
-                                    *[sa.func.lower(Ticket.claim).contains(w) for w in words[:2]])
+        stmt = select(Ticket).where(
+            Ticket.state.in_([TicketState.corroborated, TicketState.disputed]),
+            Ticket.dismissed_reason.is_(None),
+            *[sa.func.lower(Ticket.claim).contains(w) for w in words[:2]],
+        )
         if self.exclude:
             stmt = stmt.where(Ticket.id != self.exclude)
-        return [Result(self.name, query, f"/tickets/{t.id}", f"Ticket {t.id}: {t.claim[:200]}", t.claim[:500],
-                       "this desk", t.resolved_at.date().isoformat() if t.resolved_at else None,
-                       t.rating or t.state)
-                for t in self.session.exec(stmt.order_by(Ticket.id.desc()).limit(limit))]
+        return [
+            Result(
+                self.name,
+                query,
+                f"/tickets/{t.id}",
+                f"Ticket {t.id}: {t.claim[:200]}",
+                t.claim[:500],
+                "this desk",
+                t.resolved_at.date().isoformat() if t.resolved_at else None,
+                t.rating or t.state,
+            )
+            for t in self.session.exec(stmt.order_by(Ticket.id.desc()).limit(limit))
+        ]
 
 
 def external(settings: Settings) -> list[_Http]:
@@ -222,8 +280,9 @@ class Throttle:
         if settings.search_cache_seconds and (hit := _cached(shared.engine, connector.name, key)) is not None:
             return hit
         if not shared.take(RateLimitItemPerMinute(settings.search_per_minute), "search", connector.name):
-            raise ConnectorError(connector.name, f"more than {settings.search_per_minute} searches a minute; "
-                                                 "waiting", transient=True)
+            raise ConnectorError(
+                connector.name, f"more than {settings.search_per_minute} searches a minute; waiting", transient=True
+            )
         results = connector.search(query, limit)
         if settings.search_cache_seconds:
             _keep(shared.engine, connector.name, key, results, settings.search_cache_seconds)
@@ -235,19 +294,30 @@ _CACHE = SearchCacheEntry.__table__
 
 def _cached(engine: sa.Engine, connector: str, key: str) -> list[Result] | None:
     with engine.connect() as conn:
-        row = conn.execute(sa.select(_CACHE.c.results).where(
-            _CACHE.c.connector == connector, _CACHE.c.query_hash == key, _CACHE.c.expires_at > utcnow())).first()
+        row = conn.execute(
+            sa.select(_CACHE.c.results).where(
+                _CACHE.c.connector == connector, _CACHE.c.query_hash == key, _CACHE.c.expires_at > utcnow()
+            )
+        ).first()
     return [Result(**r) for r in json.loads(row[0])] if row else None
 
 
 def _keep(engine: sa.Engine, connector: str, key: str, results: list[Result], seconds: int) -> None:
     now = utcnow()
     with engine.begin() as conn:
-        conn.execute(_CACHE.delete().where(sa.or_(
-            _CACHE.c.expires_at <= now, sa.and_(_CACHE.c.connector == connector, _CACHE.c.query_hash == key))))
-        conn.execute(_CACHE.insert().values(
-            connector=connector, query_hash=key, results=json.dumps([asdict(r) for r in results]),
-            expires_at=now + timedelta(seconds=seconds)))
+        conn.execute(
+            _CACHE.delete().where(
+                sa.or_(_CACHE.c.expires_at <= now, sa.and_(_CACHE.c.connector == connector, _CACHE.c.query_hash == key))
+            )
+        )
+        conn.execute(
+            _CACHE.insert().values(
+                connector=connector,
+                query_hash=key,
+                results=json.dumps([asdict(r) for r in results]),
+                expires_at=now + timedelta(seconds=seconds),
+            )
+        )
 
 
 THROTTLE = Throttle()

@@ -36,9 +36,15 @@ PER_QUERY = 5
 
 def queries_for(session: Session, ticket: Ticket) -> list[str]:
     """The claim's key terms first, then the drafted sources' queries; at most three, no repeats."""
-    drafted = session.exec(select(DraftItem.search_query).where(
-        DraftItem.ticket_id == ticket.id, DraftItem.kind == DraftKind.source, DraftItem.connector.is_(None),
-        DraftItem.status != DraftStatus.rejected, DraftItem.search_query.is_not(None)))
+    drafted = session.exec(
+        select(DraftItem.search_query).where(
+            DraftItem.ticket_id == ticket.id,
+            DraftItem.kind == DraftKind.source,
+            DraftItem.connector.is_(None),
+            DraftItem.status != DraftStatus.rejected,
+            DraftItem.search_query.is_not(None),
+        )
+    )
     out: list[str] = []
     for q in [drafting.key_terms(drafting.core_claim(ticket.claim)), *drafted]:
         q = " ".join((q or "").replace('"', " ").split())[:200]
@@ -61,7 +67,7 @@ def rank(claim: str, results: list[Result], limit: int = MAX_SOURCES) -> list[Re
     vectors = embedding.embed([claim] + [f"{r.title}. {r.snippet}" for r in items])
     words = set(w.lower() for w in claim.split() if len(w) > 3)
     scores = []
-    for r, v in zip(items, vectors[1:]):
+    for r, v in zip(items, vectors[1:], strict=True):
         shared = len(words & set(w.lower() for w in f"{r.title} {r.snippet}".split())) / max(len(words), 1)
         scores.append(float(np.dot(vectors[0], v)) + 0.5 * shared + (0.1 if r.rating else 0.0))
     order = sorted(range(len(items)), key=lambda i: -scores[i])
@@ -71,8 +77,11 @@ def rank(claim: str, results: list[Result], limit: int = MAX_SOURCES) -> list[Re
 def store(session: Session, *, ticket: Ticket, results: list[Result]) -> list[DraftItem]:
     """Replace the unreviewed search results with these; a reviewed one stays, and a URL the ticket
     already has is not added again."""
-    for old in session.exec(select(DraftItem).where(DraftItem.ticket_id == ticket.id, DraftItem.connector.is_not(None),
-                                                    DraftItem.status == DraftStatus.proposed)):
+    for old in session.exec(
+        select(DraftItem).where(
+            DraftItem.ticket_id == ticket.id, DraftItem.connector.is_not(None), DraftItem.status == DraftStatus.proposed
+        )
+    ):
         session.delete(old)
     session.flush()
     have = {u.rstrip("/") for u in session.exec(select(DraftItem.url).where(DraftItem.ticket_id == ticket.id)) if u}
@@ -81,12 +90,27 @@ def store(session: Session, *, ticket: Ticket, results: list[Result]) -> list[Dr
         if r.url.rstrip("/") in have:
             continue
         item = DraftItem(
-            ticket_id=ticket.id, kind=DraftKind.source, text=r.title or r.url, url=r.url, search_query=r.query,
-            source_kind="fact-check" if r.rating else "search result", status=DraftStatus.proposed,
-            rationale=(f"Chosen by the model from the {r.connector} results for “{r.query}”: {r.why}" if r.why
-                       else f"Found by {r.connector} for “{r.query}”; ranked by likeness to the claim."),
-            engine="search", model=r.connector, connector=r.connector, snippet=r.snippet or None,
-            publisher=r.publisher, published=r.published, rating=r.rating, retrieved_at=now)
+            ticket_id=ticket.id,
+            kind=DraftKind.source,
+            text=r.title or r.url,
+            url=r.url,
+            search_query=r.query,
+            source_kind="fact-check" if r.rating else "search result",
+            status=DraftStatus.proposed,
+            rationale=(
+                f"Chosen by the model from the {r.connector} results for “{r.query}”: {r.why}"
+                if r.why
+                else f"Found by {r.connector} for “{r.query}”; ranked by likeness to the claim."
+            ),
+            engine="search",
+            model=r.connector,
+            connector=r.connector,
+            snippet=r.snippet or None,
+            publisher=r.publisher,
+            published=r.published,
+            rating=r.rating,
+            retrieved_at=now,
+        )
         session.add(item)
         made.append(item)
         have.add(r.url.rstrip("/"))
@@ -106,11 +130,20 @@ def after_drafting(session: Session, ticket: Ticket, settings: Settings | None =
 
 
 def enqueue(session: Session, tickets: list[Ticket]) -> list[Job]:
-    waiting = set(session.exec(select(Job.ticket_id).where(
-        Job.ticket_id.in_([t.id for t in tickets]), Job.kind == SEARCH,
-        Job.status.in_([JobStatus.queued, JobStatus.running]))))
-    made = [Job(kind=SEARCH, ticket_id=t.id, article_id=t.article_id, reason="search") for t in tickets
-            if t.id not in waiting]
+    waiting = set(
+        session.exec(
+            select(Job.ticket_id).where(
+                Job.ticket_id.in_([t.id for t in tickets]),
+                Job.kind == SEARCH,
+                Job.status.in_([JobStatus.queued, JobStatus.running]),
+            )
+        )
+    )
+    made = [
+        Job(kind=SEARCH, ticket_id=t.id, article_id=t.article_id, reason="search")
+        for t in tickets
+        if t.id not in waiting
+    ]
     session.add_all(made)
     session.flush()
     if made:
@@ -126,14 +159,21 @@ def search_again(session: Session, *, actor: Actor, ticket_id: int, settings: Se
         raise NotFound(f"No ticket with id {ticket_id}.")
     refuse_if_published(session, ticket)
     after_drafting(session, ticket, settings)
-    audit.record(session, actor=actor if getattr(actor, "id", None) else None, actor_name=actor.name,
-                 action="search.queued", ticket_id=ticket.id, article_id=ticket.article_id)
+    audit.record(
+        session,
+        actor=actor if getattr(actor, "id", None) else None,
+        actor_name=actor.name,
+        action="search.queued",
+        ticket_id=ticket.id,
+        article_id=ticket.article_id,
+    )
     return ticket
 
 
 def latest_job(session: Session, ticket_id: int) -> Job | None:
-    return session.exec(select(Job).where(Job.ticket_id == ticket_id, Job.kind == SEARCH)
-                        .order_by(Job.id.desc()).limit(1)).first()
+    return session.exec(
+        select(Job).where(Job.ticket_id == ticket_id, Job.kind == SEARCH).order_by(Job.id.desc()).limit(1)
+    ).first()
 
 
 @dataclass
@@ -179,7 +219,7 @@ class SearchTicket:
         return out
 
     @staticmethod
-    def _choose(engine: Engine, claim: str, out: "Searched") -> list[Result]:
+    def _choose(engine: Engine, claim: str, out: Searched) -> list[Result]:
         """With a model: one call picks the results that bear on the claim and says why (it may cite
         only what it was given). Offline, or if that call fails: the similarity ranking."""
         shortlist = rank(claim, out.results, limit=12)
@@ -197,17 +237,29 @@ class SearchTicket:
         ticket = session.get(Ticket, job.ticket_id)
         if is_published(session, ticket.id):
             # Published while the search ran: the verdict's sources are closed.
-            audit.record(session, actor=None, actor_name="search", action="search.skipped", ticket_id=ticket.id,
-                         article_id=ticket.article_id, rationale="The ticket was published while the search ran; "
-                                                                 "its results were not added.")
+            audit.record(
+                session,
+                actor=None,
+                actor_name="search",
+                action="search.skipped",
+                ticket_id=ticket.id,
+                article_id=ticket.article_id,
+                rationale="The ticket was published while the search ran; its results were not added.",
+            )
             return
         internal = [r for q in queries_for(session, ticket) for r in Internal(session, ticket.id).search(q, PER_QUERY)]
         chosen = result.results if any(r.why for r in result.results) else rank(ticket.claim, result.results)
         made = store(session, ticket=ticket, results=(rank(ticket.claim, internal, limit=2) + chosen)[:MAX_SOURCES])
-        audit.record(session, actor=None, actor_name="search", action="search.done", ticket_id=ticket.id,
-                     article_id=ticket.article_id, to_value=str(len(made)),
-                     rationale="; ".join(result.failures)[:2000] or None)
+        audit.record(
+            session,
+            actor=None,
+            actor_name="search",
+            action="search.done",
+            ticket_id=ticket.id,
+            article_id=ticket.article_id,
+            to_value=str(len(made)),
+            rationale="; ".join(result.failures)[:2000] or None,
+        )
 
-    def failed(self, session: Session, job: Job, engine: Engine, error: EngineError,
-               next_try: datetime | None) -> None:
+    def failed(self, session: Session, job: Job, engine: Engine, error: EngineError, next_try: datetime | None) -> None:
         log.warning("search for ticket %s: %s", job.ticket_id, error.message)

@@ -18,7 +18,6 @@ from factcheck.drafts import service as drafts
 from factcheck.engines.base import Engine, format_attribution
 from factcheck.jobs import service as jobs
 from factcheck.matching import service as matching
-from factcheck.webhooks import service as webhooks
 from factcheck.models import (
     DISMISSED,
     Article,
@@ -35,6 +34,7 @@ from factcheck.models import (
 from factcheck.tickets.service import get
 from factcheck.tickets.tally import add_to_tally
 from factcheck.tickets.versions import bump_version, raise_stale
+from factcheck.webhooks import service as webhooks
 
 CLAIM_MAX = 1500
 NAME_MAX = 300
@@ -63,16 +63,16 @@ def _require_open(ticket: Ticket, doing: str) -> None:
         raise Conflict(f"This ticket has a verdict ({ticket.state}): reopen it before you {doing}.")
 
 
-def edit_claim(session: Session, *, actor: Actor, ticket_id: int, changes: ClaimChanges,
-               expected_version: int) -> Ticket:
+def edit_claim(
+    session: Session, *, actor: Actor, ticket_id: int, changes: ClaimChanges, expected_version: int
+) -> Ticket:
     """Rewrite a claim, its attribution or its kind; the machine's version stays in the history.
     A change to what is already there changes nothing (not even the version)."""
     person = require_person(actor, Action.correct_claims)
     ticket = get(session, ticket_id)
     _check_version(session, ticket, expected_version)
     _require_open(ticket, "edit its claim (the verdict was given on the claim as it stands)")
-    before = {"claim": ticket.claim, "speaker": ticket.speaker, "reported_by": ticket.reported_by,
-              "kind": ticket.kind}
+    before = {"claim": ticket.claim, "speaker": ticket.speaker, "reported_by": ticket.reported_by, "kind": ticket.kind}
     after = dict(before)
     if changes.claim is not None:
         after["claim"] = _text(changes.claim, "The claim", CLAIM_MAX)
@@ -90,12 +90,27 @@ def edit_claim(session: Session, *, actor: Actor, ticket_id: int, changes: Claim
     if not changed:
         return ticket  # already as written: nothing to record, and sending it twice is harmless
     # A person rewrote it: what the machine flagged for a person has been seen to.
-    bump_version(session, ticket=ticket, expected_version=expected_version, values={
-        **changed, "attribution": format_attribution(after["speaker"], after["reported_by"]),
-        "needs_human": False, "flag_reason": None})
-    audit.record(session, actor=person, action="claim.edit", ticket_id=ticket.id, article_id=ticket.article_id,
-                 from_value=before["claim"][:200], to_value=after["claim"][:200],
-                 detail={"before": {k: before[k] for k in changed}, "after": changed})
+    bump_version(
+        session,
+        ticket=ticket,
+        expected_version=expected_version,
+        values={
+            **changed,
+            "attribution": format_attribution(after["speaker"], after["reported_by"]),
+            "needs_human": False,
+            "flag_reason": None,
+        },
+    )
+    audit.record(
+        session,
+        actor=person,
+        action="claim.edit",
+        ticket_id=ticket.id,
+        article_id=ticket.article_id,
+        from_value=before["claim"][:200],
+        to_value=after["claim"][:200],
+        detail={"before": {k: before[k] for k in changed}, "after": changed},
+    )
     return ticket
 
 
@@ -108,8 +123,9 @@ def _text(value: str, what: str, limit: int) -> str:
     return value
 
 
-def dismiss(session: Session, *, actor: Actor, ticket_id: int, reason: str, note: str | None,
-            expected_version: int) -> Ticket:
+def dismiss(
+    session: Session, *, actor: Actor, ticket_id: int, reason: str, note: str | None, expected_version: int
+) -> Ticket:
     """Take a ticket out of the queue, the reports and the counts of open work, saying why. It is
     not a verdict (the ticket stays unverified) and can be restored."""
     person = require_person(actor, Action.correct_claims)
@@ -124,15 +140,33 @@ def dismiss(session: Session, *, actor: Actor, ticket_id: int, reason: str, note
     if note and len(note) > NOTE_MAX:
         raise InvalidInput(f"The note is limited to {NOTE_MAX:,} characters.")
     _dismiss(session, ticket, person.name, reason, note, expected_version)
-    audit.record(session, actor=person, action="dismiss", ticket_id=ticket.id, article_id=ticket.article_id,
-                 to_value=reason, rationale=note)
+    audit.record(
+        session,
+        actor=person,
+        action="dismiss",
+        ticket_id=ticket.id,
+        article_id=ticket.article_id,
+        to_value=reason,
+        rationale=note,
+    )
     return ticket
 
 
-def _dismiss(session: Session, ticket: Ticket, by: str, reason: str, note: str | None, expected_version: int,
-             **extra) -> None:
-    bump_version(session, ticket=ticket, expected_version=expected_version, values={
-        "dismissed_reason": reason, "dismissal_note": note, "dismissed_by": by, "dismissed_at": utcnow(), **extra})
+def _dismiss(
+    session: Session, ticket: Ticket, by: str, reason: str, note: str | None, expected_version: int, **extra
+) -> None:
+    bump_version(
+        session,
+        ticket=ticket,
+        expected_version=expected_version,
+        values={
+            "dismissed_reason": reason,
+            "dismissal_note": note,
+            "dismissed_by": by,
+            "dismissed_at": utcnow(),
+            **extra,
+        },
+    )
     add_to_tally(session, {TicketState.unverified.value: -1, DISMISSED: 1})
 
 
@@ -147,11 +181,16 @@ def restore(session: Session, *, actor: Actor, ticket_id: int, expected_version:
     if ticket.merged_into_id is not None:
         raise Conflict(f"This ticket was merged into ticket {ticket.merged_into_id}; work on that one.")
     reason = ticket.dismissed_reason
-    bump_version(session, ticket=ticket, expected_version=expected_version, values={
-        "dismissed_reason": None, "dismissal_note": None, "dismissed_by": None, "dismissed_at": None})
+    bump_version(
+        session,
+        ticket=ticket,
+        expected_version=expected_version,
+        values={"dismissed_reason": None, "dismissal_note": None, "dismissed_by": None, "dismissed_at": None},
+    )
     add_to_tally(session, {DISMISSED: -1, TicketState.unverified.value: 1})
-    audit.record(session, actor=person, action="restore", ticket_id=ticket.id, article_id=ticket.article_id,
-                 from_value=reason)
+    audit.record(
+        session, actor=person, action="restore", ticket_id=ticket.id, article_id=ticket.article_id, from_value=reason
+    )
     return ticket
 
 
@@ -175,26 +214,62 @@ def merge(session: Session, *, actor: Actor, ticket_id: int, into: int, expected
     _require_open(absorbed, "merge it (its verdict would be lost)")
     kept = {DraftStatus.approved, DraftStatus.edited}
     moved_drafts = session.execute(
-        sa.update(DraftItem).where(DraftItem.ticket_id == absorbed.id, DraftItem.status.in_(kept))
-        .values(ticket_id=survivor.id).execution_options(synchronize_session=False)).rowcount
+        sa.update(DraftItem)
+        .where(DraftItem.ticket_id == absorbed.id, DraftItem.status.in_(kept))
+        .values(ticket_id=survivor.id)
+        .execution_options(synchronize_session=False)
+    ).rowcount
     moved_notes = session.execute(
-        sa.update(Note).where(Note.ticket_id == absorbed.id).values(ticket_id=survivor.id)
-        .execution_options(synchronize_session=False)).rowcount
-    _dismiss(session, absorbed, person.name, DismissReason.duplicate.value, f"Merged into ticket {survivor.id}.",
-             expected_version, merged_into_id=survivor.id)
+        sa.update(Note)
+        .where(Note.ticket_id == absorbed.id)
+        .values(ticket_id=survivor.id)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    _dismiss(
+        session,
+        absorbed,
+        person.name,
+        DismissReason.duplicate.value,
+        f"Merged into ticket {survivor.id}.",
+        expected_version,
+        merged_into_id=survivor.id,
+    )
     # The survivor changed too: whoever has it open must reload before changing it.
     bump_version(session, ticket=survivor, expected_version=survivor.version, values={})
     detail = {"drafts": moved_drafts, "notes": moved_notes}
-    audit.record(session, actor=person, action="merge", ticket_id=absorbed.id, article_id=absorbed.article_id,
-                 to_value=f"#{survivor.id}", detail=detail)
-    audit.record(session, actor=person, action="merge.absorbed", ticket_id=survivor.id,
-                 article_id=survivor.article_id, from_value=f"#{absorbed.id}", detail=detail)
+    audit.record(
+        session,
+        actor=person,
+        action="merge",
+        ticket_id=absorbed.id,
+        article_id=absorbed.article_id,
+        to_value=f"#{survivor.id}",
+        detail=detail,
+    )
+    audit.record(
+        session,
+        actor=person,
+        action="merge.absorbed",
+        ticket_id=survivor.id,
+        article_id=survivor.article_id,
+        from_value=f"#{absorbed.id}",
+        detail=detail,
+    )
     return survivor
 
 
-def add_claim(session: Session, *, actor: Actor, engine: Engine, article_id: int, quote: str | None = None,
-              start: int | None = None, end: int | None = None, claim: str | None = None,
-              kind: str | None = None) -> Ticket:
+def add_claim(
+    session: Session,
+    *,
+    actor: Actor,
+    engine: Engine,
+    article_id: int,
+    quote: str | None = None,
+    start: int | None = None,
+    end: int | None = None,
+    claim: str | None = None,
+    kind: str | None = None,
+) -> Ticket:
     """A claim the engine missed, anchored to the article's own characters: by offsets (a selection
     in the page, the API), or by its words when they appear once in the article. Drafted like the
     others."""
@@ -203,29 +278,48 @@ def add_claim(session: Session, *, actor: Actor, engine: Engine, article_id: int
     if article is None:
         raise NotFound(f"No article with id {article_id}.")
     start, end = _span(article.text, quote, start, end)
-    same = session.exec(select(Ticket).where(Ticket.article_id == article.id, Ticket.start == start,
-                                             Ticket.end == end)).first()
+    same = session.exec(
+        select(Ticket).where(Ticket.article_id == article.id, Ticket.start == start, Ticket.end == end)
+    ).first()
     if same is not None:
-        raise Conflict(f"That passage is already ticket {same.id}" +
-                       (" (dismissed: restore it instead)." if same.dismissed_reason else "."),
-                       details={"ticket_id": same.id})
+        raise Conflict(
+            f"That passage is already ticket {same.id}"
+            + (" (dismissed: restore it instead)." if same.dismissed_reason else "."),
+            details={"ticket_id": same.id},
+        )
     if kind is not None and kind not in ClaimKind.__members__:
         raise InvalidInput(f"Unknown kind {kind!r}; choose one of {', '.join(ClaimKind)}.")
     quote = article.text[start:end]
     position = session.exec(select(sa.func.max(Ticket.position)).where(Ticket.article_id == article.id)).one()
     ticket = Ticket(
-        article_id=article.id, position=(position if position is not None else -1) + 1,
+        article_id=article.id,
+        position=(position if position is not None else -1) + 1,
         claim=_text(claim, "The claim", CLAIM_MAX) if claim and claim.strip() else " ".join(quote.split()),
-        quote=quote, start=start, end=end, kind=kind or ClaimKind.statement.value,
+        quote=quote,
+        start=start,
+        end=end,
+        kind=kind or ClaimKind.statement.value,
         # A person found it worth checking: it goes to the top of the queue.
-        score=1.0, state=TicketState.unverified, drafting_status=DraftingStatus.pending,
-        engine="human", model=person.name, prompt_name="added by a reviewer", prompt_hash="",
+        score=1.0,
+        state=TicketState.unverified,
+        drafting_status=DraftingStatus.pending,
+        engine="human",
+        model=person.name,
+        prompt_name="added by a reviewer",
+        prompt_hash="",
     )
     session.add(ticket)
     session.flush()
     add_to_tally(session, {TicketState.unverified.value: 1})
-    audit.record(session, actor=person, action="claim.add", ticket_id=ticket.id, article_id=article.id,
-                 to_value=ticket.claim[:200], detail={"start": start, "end": end})
+    audit.record(
+        session,
+        actor=person,
+        action="claim.add",
+        ticket_id=ticket.id,
+        article_id=article.id,
+        to_value=ticket.claim[:200],
+        detail={"start": start, "end": end},
+    )
     matching.match_new_tickets(session, tickets=[ticket])
     webhooks.ticket_event(session, "ticket.created", ticket)
     _draft(session, engine=engine, article=article, ticket=ticket, actor=person)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from xml.etree import ElementTree as ET
 
 from factcheck.core.config import Settings
@@ -33,7 +33,7 @@ def corrections_atom(entries: Sequence[CorrectionEntry], settings: Settings) -> 
     feed = ET.Element(f"{{{ATOM}}}feed")
     _add(feed, "id", f"{base}/corrections")
     _add(feed, "title", f"{settings.org_name}: corrections")
-    _add(feed, "updated", max((e.at for e in entries), default=datetime(2025, 1, 1, tzinfo=timezone.utc)).isoformat())
+    _add(feed, "updated", max((e.at for e in entries), default=datetime(2025, 1, 1, tzinfo=UTC)).isoformat())
     author = _add(feed, "author")
     _add(author, "name", settings.org_name)
     _add(author, "uri", settings.org_url)
@@ -46,8 +46,7 @@ def corrections_atom(entries: Sequence[CorrectionEntry], settings: Settings) -> 
         _add(entry, "updated", e.at.isoformat())
         _add(entry, "link", href=f"{base}/corrections#c{e.id}")
         was = f"Was {e.was_state}" + (f" ({e.was_rating})" if e.was_rating else "")
-        now = f"now {e.now_state}" + (f" ({e.now_rating})" if e.now_rating else "") if e.republished else \
-            "under review"
+        now = f"now {e.now_state}" + (f" ({e.now_rating})" if e.now_rating else "") if e.republished else "under review"
         _add(entry, "summary", f"{was}; {now}. {e.note}")
     ET.register_namespace("", ATOM)
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True)

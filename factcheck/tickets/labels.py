@@ -61,6 +61,7 @@ def _label(ticket: Ticket, edit: Event | None) -> tuple[str, str] | None:
 def to_tsv(rows: list[Label]) -> str:
     """Tab-separated, a header row, the label last: the form `factcheck eval checkworthy` and the
     tuner read. Tabs and line breaks inside a field become spaces."""
+
     def cell(value) -> str:
         return " ".join(str(value).split())
 

@@ -13,14 +13,20 @@ from factcheck.drafts import service as drafts
 from factcheck.jobs import service as jobs
 from factcheck.jobs.schemas import JobPublic
 from factcheck.matching import service as matching
-from factcheck.search import service as search
 from factcheck.matching.schemas import MatchPublic
 from factcheck.models import Article, DraftKind, Event, TicketState, User
+from factcheck.search import service as search
+from factcheck.tickets import publishing, ratings
 from factcheck.tickets import service as tickets
 from factcheck.tickets.queue import QueueFilter, QueuePage, neighbours, queue
-from factcheck.tickets import publishing, ratings
 from factcheck.tickets.schemas import (
-    ArticleRef, ClaimInContext, CorrectionOfTicket, RatingPublic, TicketPage, TicketPublic, UserRef,
+    ArticleRef,
+    ClaimInContext,
+    CorrectionOfTicket,
+    RatingPublic,
+    TicketPage,
+    TicketPublic,
+    UserRef,
 )
 from factcheck.tickets.states import allowed_targets, open_proposals
 from factcheck.tickets.tally import counts_by_state
@@ -39,8 +45,10 @@ def ticket_page(session: Session, ticket_id: int, view: QueueFilter | None = Non
         ticket=TicketPublic.model_validate(ticket),
         matches=[MatchPublic.model_validate(m) for m in matching.for_ticket(session, ticket_id)],
         rating_scale=[RatingPublic.model_validate(r) for r in ratings.scale(session)],
-        corrections=[CorrectionOfTicket.model_validate(c)
-                     for c in publishing.corrections_for(session, [ticket_id]).get(ticket_id, [])],
+        corrections=[
+            CorrectionOfTicket.model_validate(c)
+            for c in publishing.corrections_for(session, [ticket_id]).get(ticket_id, [])
+        ],
         article=ArticleRef.model_validate(article),
         context=ClaimInContext(before=ctx.before, quote=ctx.quote, after=ctx.after),
         questions=[d for d in items if d.kind == DraftKind.question],
@@ -50,9 +58,12 @@ def ticket_page(session: Session, ticket_id: int, view: QueueFilter | None = Non
         targets=allowed_targets(ticket.state),
         verdict=_verdict(session, ticket),
         proposal=EventPublic.model_validate(proposal) if proposal else None,
-        previous=previous, following=following,
+        previous=previous,
+        following=following,
         drafting_job=JobPublic.model_validate(job) if job else None,
-        search_job=JobPublic.model_validate(searching) if (searching := search.latest_job(session, ticket_id)) else None,
+        search_job=JobPublic.model_validate(searching)
+        if (searching := search.latest_job(session, ticket_id))
+        else None,
         assignable=[UserRef.model_validate(u) for u in users.directory(session)],
     )
 
@@ -60,9 +71,14 @@ def ticket_page(session: Session, ticket_id: int, view: QueueFilter | None = Non
 def _verdict(session: Session, ticket) -> EventPublic | None:
     if ticket.state == TicketState.unverified:
         return None
-    event = session.exec(select(Event).where(Event.ticket_id == ticket.id, Event.to_value == ticket.state,
-                                             Event.action.in_(["corroborate", "dispute"]))
-                         .order_by(Event.id.desc()).limit(1)).first()
+    event = session.exec(
+        select(Event)
+        .where(
+            Event.ticket_id == ticket.id, Event.to_value == ticket.state, Event.action.in_(["corroborate", "dispute"])
+        )
+        .order_by(Event.id.desc())
+        .limit(1)
+    ).first()
     return EventPublic.model_validate(event) if event else None
 
 
@@ -80,13 +96,14 @@ class QueueView:
 def queue_view(session: Session, f: QueueFilter) -> QueueView:
     result = queue(session, f)
     return QueueView(
-        result=result, counts=counts_by_state(session),
+        result=result,
+        counts=counts_by_state(session),
         proposals=open_proposals(session, [t.id for t, _, _ in result.rows]),
-        assignable=users.directory(session), articles=article_titles(session),
+        assignable=users.directory(session),
+        articles=article_titles(session),
     )
 
 
 def article_titles(session: Session, limit: int = 200) -> list[tuple[int, str]]:
     """The newest articles' ids and titles, for the queue's article picker."""
     return list(session.exec(select(Article.id, Article.title).order_by(Article.id.desc()).limit(limit)))
-

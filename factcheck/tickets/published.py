@@ -28,8 +28,10 @@ def corrections_page(request: Request, session: SessionDep, user: OptionalUserDe
 def corrections_feed(session: SessionDep, settings: SettingsDep):
     """The corrections log as Atom (RFC 4287). Links come from the configured public address, never
     from the Host header a client sent (a cache behind a proxy would keep the client's version)."""
-    return Response(feeds.corrections_atom(publishing.corrections_log(session, limit=50), settings),
-                    media_type="application/atom+xml; charset=utf-8")
+    return Response(
+        feeds.corrections_atom(publishing.corrections_log(session, limit=50), settings),
+        media_type="application/atom+xml; charset=utf-8",
+    )
 
 
 @router.get("/ratings")
@@ -38,20 +40,34 @@ def ratings_page(request: Request, session: SessionDep, user: UserDep):
 
 
 def _ratings_page(request: Request, session: SessionDep, user: UserDep, problem: str | None = None):
-    return render(request, "publishing/ratings.html", user, status_code=422 if problem else 200, problem=problem,
-                  scale=ratings.scale(session), best=RATING_BEST, worst=RATING_WORST)
+    return render(
+        request,
+        "publishing/ratings.html",
+        user,
+        status_code=422 if problem else 200,
+        problem=problem,
+        scale=ratings.scale(session),
+        best=RATING_BEST,
+        worst=RATING_WORST,
+    )
 
 
 @router.post("/ratings", dependencies=[CsrfDep])
-def ratings_save(request: Request, session: SessionDep, user: UserDep,
-                 name: Annotated[list[str], Form()], state: Annotated[list[str], Form()],
-                 value: Annotated[list[str], Form()]):
+def ratings_save(
+    request: Request,
+    session: SessionDep,
+    user: UserDep,
+    name: Annotated[list[str], Form()],
+    state: Annotated[list[str], Form()],
+    value: Annotated[list[str], Form()],
+):
     """One row per rating; a row with no name is dropped (that is how a rating is retired)."""
     try:
         rows = [(n, s, v) for n, s, v in zip(name, state, value, strict=True) if n.strip()]
         steps = [ratings.Step(n, s, int(v) if v.strip().lstrip("-").isdigit() else 0) for n, s, v in rows]
         ratings.replace_scale(session, actor=user, steps=steps)
     except (InvalidInput, ValueError) as exc:
-        return _ratings_page(request, session, user, problem=getattr(exc, "message", "Each row needs a name, a "
-                                                                    "verdict and a value."))
+        return _ratings_page(
+            request, session, user, problem=getattr(exc, "message", "Each row needs a name, a verdict and a value.")
+        )
     return redirect(request, "/ratings", "The rating scale is saved.")

@@ -18,7 +18,17 @@ from factcheck.audit import service as audit
 from factcheck.auth.permissions import Action, Actor, require_person
 from factcheck.core.errors import Conflict, InvalidInput
 from factcheck.models import (
-    Article, Correction, DraftItem, DraftKind, DraftStatus, Event, Publication, Ticket, TicketState, User, as_utc,
+    Article,
+    Correction,
+    DraftItem,
+    DraftKind,
+    DraftStatus,
+    Event,
+    Publication,
+    Ticket,
+    TicketState,
+    User,
+    as_utc,
     utcnow,
 )
 from factcheck.tickets.service import all_or_nothing, get
@@ -37,17 +47,30 @@ def _publish(session: Session, person: User, ticket: Ticket, expected_version: i
     if ticket.version != expected_version:
         raise_stale(session, ticket, expected_version)
     if ticket.dismissed_reason is not None or ticket.state not in VERDICTS:
-        raise NotPublishable(f"Ticket {ticket.id} has no verdict to publish (it is "
-                             f"{'dismissed' if ticket.dismissed_reason else ticket.state}).",
-                             details={"ticket_id": ticket.id})
+        raise NotPublishable(
+            f"Ticket {ticket.id} has no verdict to publish (it is "
+            f"{'dismissed' if ticket.dismissed_reason else ticket.state}).",
+            details={"ticket_id": ticket.id},
+        )
     if ticket.published_at is not None:
         raise NotPublishable(f"Ticket {ticket.id} is already published.", details={"ticket_id": ticket.id})
     now = utcnow()
-    bump_version(session, ticket=ticket, expected_version=expected_version,
-                 values={"published_at": now, "first_published_at": ticket.first_published_at or now})
+    bump_version(
+        session,
+        ticket=ticket,
+        expected_version=expected_version,
+        values={"published_at": now, "first_published_at": ticket.first_published_at or now},
+    )
     session.add(_snapshot(session, ticket, person, now))
-    audit.record(session, actor=person, action="publish", ticket_id=ticket.id, article_id=ticket.article_id,
-                 to_value=ticket.state, detail={"rating": ticket.rating} if ticket.rating else None)
+    audit.record(
+        session,
+        actor=person,
+        action="publish",
+        ticket_id=ticket.id,
+        article_id=ticket.article_id,
+        to_value=ticket.state,
+        detail={"rating": ticket.rating} if ticket.rating else None,
+    )
     webhooks.ticket_event(session, "verdict.published", ticket, by=person.name)
     return ticket
 
@@ -55,32 +78,65 @@ def _publish(session: Session, person: User, ticket: Ticket, expected_version: i
 def _snapshot(session: Session, ticket: Ticket, person: User, now: datetime) -> Publication:
     """What readers are shown from now on: a copy, so no later edit of the ticket reaches them."""
     article = session.get(Article, ticket.article_id)
-    verdict = session.exec(select(Event).where(
-        Event.ticket_id == ticket.id, Event.action.in_(["corroborate", "dispute"]), Event.to_value == ticket.state)
-        .order_by(Event.id.desc()).limit(1)).first()
+    verdict = session.exec(
+        select(Event)
+        .where(
+            Event.ticket_id == ticket.id, Event.action.in_(["corroborate", "dispute"]), Event.to_value == ticket.state
+        )
+        .order_by(Event.id.desc())
+        .limit(1)
+    ).first()
     reviewers = {u.id: u.name for u in session.exec(select(User))}
-    sources = [{"name": d.text, "url": d.url, "kind": d.source_kind, "drafted_by": d.engine,
-                "approved_by": reviewers.get(d.reviewed_by_id),
-                "archived_at": as_utc(d.archived_at).isoformat() if d.archived_at else None,
-                "archived_sha256": d.archived_sha256}
-               for d in session.exec(select(DraftItem).where(
-                   DraftItem.ticket_id == ticket.id, DraftItem.kind == DraftKind.source,
-                   DraftItem.status.in_([DraftStatus.approved, DraftStatus.edited])).order_by(DraftItem.id))]
+    sources = [
+        {
+            "name": d.text,
+            "url": d.url,
+            "kind": d.source_kind,
+            "drafted_by": d.engine,
+            "approved_by": reviewers.get(d.reviewed_by_id),
+            "archived_at": as_utc(d.archived_at).isoformat() if d.archived_at else None,
+            "archived_sha256": d.archived_sha256,
+        }
+        for d in session.exec(
+            select(DraftItem)
+            .where(
+                DraftItem.ticket_id == ticket.id,
+                DraftItem.kind == DraftKind.source,
+                DraftItem.status.in_([DraftStatus.approved, DraftStatus.edited]),
+            )
+            .order_by(DraftItem.id)
+        )
+    ]
     return Publication(
-        ticket_id=ticket.id, claim=ticket.claim, quote=ticket.quote, attribution=ticket.attribution,
-        speaker=ticket.speaker, article_title=article.title, article_url=article.url, outlet=article.outlet,
-        article_published=article.published, state=ticket.state, rating=ticket.rating,
-        rating_value=ticket.rating_value, rationale=verdict.rationale if verdict else None,
-        verdict_by=verdict.actor_name if verdict else None, sources=json.dumps(sources, ensure_ascii=False),
-        published_by=person.name, published_at=now)
+        ticket_id=ticket.id,
+        claim=ticket.claim,
+        quote=ticket.quote,
+        attribution=ticket.attribution,
+        speaker=ticket.speaker,
+        article_title=article.title,
+        article_url=article.url,
+        outlet=article.outlet,
+        article_published=article.published,
+        state=ticket.state,
+        rating=ticket.rating,
+        rating_value=ticket.rating_value,
+        rationale=verdict.rationale if verdict else None,
+        verdict_by=verdict.actor_name if verdict else None,
+        sources=json.dumps(sources, ensure_ascii=False),
+        published_by=person.name,
+        published_at=now,
+    )
 
 
 def current_publication(session: Session, ticket_id: int) -> Publication | None:
     """What readers are shown for the ticket now: its latest publication, unless a correction has
     taken it down since (the ticket is then under review)."""
-    return session.exec(select(Publication).where(Publication.ticket_id == ticket_id,
-                                                  Publication.superseded_at.is_(None))
-                        .order_by(Publication.id.desc()).limit(1)).first()
+    return session.exec(
+        select(Publication)
+        .where(Publication.ticket_id == ticket_id, Publication.superseded_at.is_(None))
+        .order_by(Publication.id.desc())
+        .limit(1)
+    ).first()
 
 
 def publish(session: Session, *, actor: Actor, ticket_id: int, expected_version: int) -> Ticket:
@@ -99,24 +155,47 @@ def correct(session: Session, *, actor: User, ticket: Ticket, note: str | None, 
     """Unlock a published ticket for a change of verdict, keeping what it was and why it changes.
     Called by the state machine before the change itself (tickets/states.py)."""
     if not note:
-        raise InvalidInput("This verdict is published: reopening or changing it needs a correction note "
-                           "saying what was wrong (it is published with the corrected verdict).")
+        raise InvalidInput(
+            "This verdict is published: reopening or changing it needs a correction note "
+            "saying what was wrong (it is published with the corrected verdict)."
+        )
     if len(note.strip()) < 10:
         raise InvalidInput("Say in at least 10 characters what was wrong.")
     if len(note) > NOTE_MAX:
         raise InvalidInput(f"A correction note has at most {NOTE_MAX} characters.")
     shown = current_publication(session, ticket.id)
-    fix = Correction(ticket_id=ticket.id, note=note, was_state=ticket.state, was_rating=ticket.rating,
-                     was_published_at=ticket.published_at, by=actor.name, publication_id=shown.id if shown else None)
+    fix = Correction(
+        ticket_id=ticket.id,
+        note=note,
+        was_state=ticket.state,
+        was_rating=ticket.rating,
+        was_published_at=ticket.published_at,
+        by=actor.name,
+        publication_id=shown.id if shown else None,
+    )
     session.add(fix)
     if shown is not None:
         shown.superseded_at = utcnow()
         session.add(shown)
     bump_version(session, ticket=ticket, expected_version=ticket.version, values={"published_at": None})
-    audit.record(session, actor=actor, action="correction", ticket_id=ticket.id, article_id=ticket.article_id,
-                 from_value=fix.was_state, rationale=note)
-    webhooks.ticket_event(session, "verdict.corrected", ticket, correction=note, was_state=fix.was_state,
-                          was_rating=fix.was_rating, by=actor.name)
+    audit.record(
+        session,
+        actor=actor,
+        action="correction",
+        ticket_id=ticket.id,
+        article_id=ticket.article_id,
+        from_value=fix.was_state,
+        rationale=note,
+    )
+    webhooks.ticket_event(
+        session,
+        "verdict.corrected",
+        ticket,
+        correction=note,
+        was_state=fix.was_state,
+        was_rating=fix.was_rating,
+        by=actor.name,
+    )
     session.flush()
     return fix
 
@@ -146,19 +225,38 @@ class CorrectionEntry:
 def corrections_log(session: Session, *, limit: int = 200) -> list[CorrectionEntry]:
     """Every correction, newest first: the claim as it was published, and the verdict published
     since, if any. Nothing from the live ticket (a reopened ticket is work in progress)."""
-    fixes = session.exec(select(Correction, Publication).join(Publication, Publication.id == Correction.publication_id)
-                         .order_by(Correction.id.desc()).limit(limit)).all()
+    fixes = session.exec(
+        select(Correction, Publication)
+        .join(Publication, Publication.id == Correction.publication_id)
+        .order_by(Correction.id.desc())
+        .limit(limit)
+    ).all()
     later: dict[int, list[Publication]] = {}
     if fixes:
-        for p in session.exec(select(Publication).where(Publication.ticket_id.in_({c.ticket_id for c, _ in fixes}))
-                              .order_by(Publication.id)):
+        for p in session.exec(
+            select(Publication)
+            .where(Publication.ticket_id.in_({c.ticket_id for c, _ in fixes}))
+            .order_by(Publication.id)
+        ):
             later.setdefault(p.ticket_id, []).append(p)
     out = []
     for c, was in fixes:
         after = next((p for p in later[c.ticket_id] if p.id > was.id), None)
-        out.append(CorrectionEntry(c.id, c.ticket_id, was.claim, was.article_title, c.note, c.was_state, c.was_rating,
-                                   after.state if after else None, after.rating if after else None, c.by,
-                                   as_utc(c.created_at)))
+        out.append(
+            CorrectionEntry(
+                c.id,
+                c.ticket_id,
+                was.claim,
+                was.article_title,
+                c.note,
+                c.was_state,
+                c.was_rating,
+                after.state if after else None,
+                after.rating if after else None,
+                c.by,
+                as_utc(c.created_at),
+            )
+        )
     return out
 
 

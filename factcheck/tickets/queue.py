@@ -8,7 +8,7 @@ import json
 import math
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import sqlalchemy as sa
 from sqlmodel import Session, func, select
@@ -73,13 +73,17 @@ def _decode_cursor(cursor: str, sort: str) -> tuple[str, object, int]:
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         direction, cursor_sort, value, ticket_id = json.loads(raw)
-        if (direction not in ("after", "before") or cursor_sort != sort
-                or type(ticket_id) is not int or not 0 <= ticket_id <= INT_MAX):
+        if (
+            direction not in ("after", "before")
+            or cursor_sort != sort
+            or type(ticket_id) is not int
+            or not 0 <= ticket_id <= INT_MAX
+        ):
             raise ValueError
         column, _ = SORTS[sort]
         if isinstance(column.type, (sa.DateTime, UTCDateTime)):
             # In UTC, as stored: an offset at the calendar's edge fails here, not in the driver.
-            value = datetime.fromisoformat(value).astimezone(timezone.utc)
+            value = datetime.fromisoformat(value).astimezone(UTC)
         elif type(value) not in (int, float) or not math.isfinite(value) or abs(value) > 1e15:
             raise ValueError  # booleans, NaN and numbers no sort column holds
     except (ValueError, TypeError, OverflowError, binascii.Error, UnicodeDecodeError):
@@ -105,7 +109,9 @@ def queue(session: Session, f: QueueFilter) -> QueuePage:
     has_next = more if not reverse else True
     has_prev = bool(f.cursor) and (more if reverse else True)
     return QueuePage(
-        rows=rows, total=_total(session, f, conditions), per_page=per_page,
+        rows=rows,
+        total=_total(session, f, conditions),
+        per_page=per_page,
         next_cursor=_encode_cursor("after", f.sort, rows[-1][0]) if rows and has_next else None,
         prev_cursor=_encode_cursor("before", f.sort, rows[0][0]) if rows and has_prev else None,
     )
@@ -138,8 +144,16 @@ def _conditions(f: QueueFilter) -> list:
 
 
 def _total(session: Session, f: QueueFilter, conditions: list) -> int:
-    if not (f.article_id or f.assignee_id or f.unassigned or f.drafting_failed or f.previously_checked
-            or f.proposed or f.needs_human or f.q):
+    if not (
+        f.article_id
+        or f.assignee_id
+        or f.unassigned
+        or f.drafting_failed
+        or f.previously_checked
+        or f.proposed
+        or f.needs_human
+        or f.q
+    ):
         counts = counts_by_state(session)
         if f.dismissed:  # dismissed tickets are all unverified
             return counts[DISMISSED] if f.state in (None, TicketState.unverified) else 0
@@ -147,8 +161,9 @@ def _total(session: Session, f: QueueFilter, conditions: list) -> int:
     return session.exec(select(func.count()).select_from(Ticket).where(*conditions)).one()
 
 
-def _page(session: Session, f: QueueFilter, conditions: list, per_page: int
-          ) -> tuple[str, list[tuple[Ticket, Article, User | None]], bool]:
+def _page(
+    session: Session, f: QueueFilter, conditions: list, per_page: int
+) -> tuple[str, list[tuple[Ticket, Article, User | None]], bool]:
     """(direction, the page's rows in queue order, whether more lie beyond them)."""
     column, order = SORTS[f.sort]
     direction, page_conditions = "after", []
@@ -204,8 +219,10 @@ def neighbours(session: Session, ticket: Ticket, f: QueueFilter | None = None) -
 def _has_open_proposal():
     """A reviewer's proposal made since the ticket's state last changed (states.open_proposals, in SQL)."""
     decided = ["propose", "corroborate", "dispute", "reopen"]
-    latest = (select(sa.func.max(Event.id)).where(Event.ticket_id == Ticket.id, Event.action.in_(decided))
-              .correlate(Ticket).scalar_subquery())
+    latest = (
+        select(sa.func.max(Event.id))
+        .where(Event.ticket_id == Ticket.id, Event.action.in_(decided))
+        .correlate(Ticket)
+        .scalar_subquery()
+    )
     return sa.exists(select(Event.id).where(Event.id == latest, Event.action == "propose"))
-
-

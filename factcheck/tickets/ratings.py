@@ -24,16 +24,19 @@ def scale(session: Session, *, include_inactive: bool = False) -> list[Rating]:
 
 
 def exists(session: Session, name: str, state: str) -> bool:
-    return session.exec(select(Rating.id).where(Rating.name == name, Rating.state == state, Rating.active)).first() \
+    return (
+        session.exec(select(Rating.id).where(Rating.name == name, Rating.state == state, Rating.active)).first()
         is not None
+    )
 
 
 def for_verdict(session: Session, name: str | None, state: str) -> Rating | None:
     """The rating an editor chose for a verdict, refused if it is not on the scale for that verdict."""
     if name is None or not name.strip():
         return None
-    rating = session.exec(select(Rating).where(sa.func.lower(Rating.name) == name.strip().lower(),
-                                               Rating.active)).first()
+    rating = session.exec(
+        select(Rating).where(sa.func.lower(Rating.name) == name.strip().lower(), Rating.active)
+    ).first()
     fitting = [r.name for r in scale(session) if r.state == state]
     if rating is None or rating.state != state:
         raise InvalidInput(f"{name!r} is not a rating for {state}; choose one of: {', '.join(fitting) or 'none'}.")
@@ -67,7 +70,7 @@ def replace_scale(session: Session, *, actor: Actor, steps: list[Step]) -> list[
         if not any(s.state == state for s in steps):
             raise InvalidInput(f"The scale needs at least one rating for {state}.")
     existing = {r.name.lower(): r for r in scale(session, include_inactive=True)}
-    for position, (name, s) in enumerate(zip(names, steps)):
+    for position, (name, s) in enumerate(zip(names, steps, strict=True)):
         row = existing.pop(name.lower(), None) or Rating(name=name, state=s.state, value=s.value)
         row.name, row.state, row.value, row.position, row.active = name, s.state, s.value, position, True
         session.add(row)
@@ -75,6 +78,11 @@ def replace_scale(session: Session, *, actor: Actor, steps: list[Step]) -> list[
         retired.active = False
         session.add(retired)
     session.flush()
-    audit.record(session, actor=actor if getattr(actor, "id", None) else None, actor_name=actor.name,
-                 action="ratings.replace", to_value=", ".join(names)[:200])
+    audit.record(
+        session,
+        actor=actor if getattr(actor, "id", None) else None,
+        actor_name=actor.name,
+        action="ratings.replace",
+        to_value=", ".join(names)[:200],
+    )
     return scale(session)

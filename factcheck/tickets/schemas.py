@@ -78,8 +78,11 @@ class TicketPublic(TicketBrief):
         if isinstance(data, dict) or not hasattr(data, "dismissed_reason"):
             return data
         values = {name: getattr(data, name) for name in cls.model_fields if name != "dismissal"}
-        values["dismissal"] = None if reason is None else {
-            "reason": reason, "note": data.dismissal_note, "by": data.dismissed_by, "at": data.dismissed_at}
+        values["dismissal"] = (
+            None
+            if reason is None
+            else {"reason": reason, "note": data.dismissal_note, "by": data.dismissed_by, "at": data.dismissed_at}
+        )
         return values
 
 
@@ -97,23 +100,38 @@ class StateChange(Strict):
     expected_version: Version
     rating: RatingName | None = Field(None, description="A rating from `GET /api/v1/ratings` for this verdict")
     correction: CorrectionNote | None = Field(
-        None, description="Required to reopen or change a published verdict: what was wrong")
+        None, description="Required to reopen or change a published verdict: what was wrong"
+    )
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
-        "to": "disputed",
-        "rationale": "The council minutes record a 6-3 vote, not 7-2.",
-        "expected_version": 1,
-    }]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "to": "disputed",
+                    "rationale": "The council minutes record a 6-3 vote, not 7-2.",
+                    "expected_version": 1,
+                }
+            ]
+        },
+    )
 
 
 class Assign(Strict):
     assignee_id: BodyId | None
     expected_version: Version
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
-        "assignee_id": 2,
-        "expected_version": 3,
-    }]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "assignee_id": 2,
+                    "expected_version": 3,
+                }
+            ]
+        },
+    )
 
 
 class Selected(Strict):
@@ -190,8 +208,9 @@ class CorrectionPublic(Public):
     note: str
     was_state: TicketState
     was_rating: str | None
-    now_state: TicketState | None = Field(description="The verdict published after the correction; null while "
-                                                      "the ticket is under review")
+    now_state: TicketState | None = Field(
+        description="The verdict published after the correction; null while the ticket is under review"
+    )
     now_rating: str | None
     republished: bool
     by: str
@@ -207,9 +226,19 @@ class ClaimEdit(Strict):
     kind: ClaimKind | None = None
     expected_version: Version
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
-        "claim": "Riverton Mayor Elena Vasquez said the 12 percent rate increase would raise $18.4 million a year.",
-        "speaker": "Elena Vasquez", "expected_version": 1}]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "claim": "Riverton Mayor Elena Vasquez said the 12 percent rate increase would raise "
+                    "$18.4 million a year.",
+                    "speaker": "Elena Vasquez",
+                    "expected_version": 1,
+                }
+            ]
+        },
+    )
 
 
 class DismissIn(Strict):
@@ -217,8 +246,14 @@ class DismissIn(Strict):
     note: str | None = Field(None, max_length=2000)
     expected_version: Version
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
-        "reason": "opinion", "note": "The mayor's view of the plan, not a fact.", "expected_version": 2}]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {"reason": "opinion", "note": "The mayor's view of the plan, not a fact.", "expected_version": 2}
+            ]
+        },
+    )
 
 
 class VersionIn(Strict):
@@ -238,8 +273,12 @@ class ClaimAdd(Strict):
     claim: str | None = Field(None, max_length=1500, description="The claim standing on its own (default: the quote)")
     kind: ClaimKind | None = None
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
-        "start": 0, "end": 58, "claim": "The Riverton City Council voted 7-2 on March 3, 2025."}]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"start": 0, "end": 58, "claim": "The Riverton City Council voted 7-2 on March 3, 2025."}]
+        },
+    )
 
 
 class LabelPublic(BaseModel):
@@ -255,10 +294,17 @@ class NoteIn(Strict):
     text: text(20_000)
     url: Url | None = None
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
-        "text": "Minutes of March 3, page 4: the vote was 6-3.",
-        "url": "https://council.example/minutes/2025-03-03.pdf",
-    }]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "text": "Minutes of March 3, page 4: the vote was 6-3.",
+                    "url": "https://council.example/minutes/2025-03-03.pdf",
+                }
+            ]
+        },
+    )
 
 
 class NotePublic(Public):
@@ -295,8 +341,10 @@ class ClaimInContext(BaseModel):
 class TicketDetail(TicketPublic):
     """One ticket, with the claims it repeats or that repeat it."""
 
-    matches: list[MatchPublic] = Field(description="Earlier or later tickets and published fact-checks "
-                                       "making the same claim, best first (rejected ones last)")
+    matches: list[MatchPublic] = Field(
+        description="Earlier or later tickets and published fact-checks "
+        "making the same claim, best first (rejected ones last)"
+    )
 
 
 class ReuseVerdict(Strict):

@@ -23,24 +23,40 @@ NOTE_MAX = 20_000
 
 
 def create_from_claims(
-    session: Session, *, article: Article, claims: list[ExtractedClaim], provenance: Provenance,
-    actor: Actor | None, first_position: int = 0,
+    session: Session,
+    *,
+    article: Article,
+    claims: list[ExtractedClaim],
+    provenance: Provenance,
+    actor: Actor | None,
+    first_position: int = 0,
 ) -> list[Ticket]:
     """One ticket per claim, each anchored to the exact span of the article it came from."""
     tickets = []
     for position, claim in enumerate(claims, start=first_position):
-        if article.text[claim.start:claim.end] != claim.quote:
+        if article.text[claim.start : claim.end] != claim.quote:
             # An engine bug must never store a quote the article does not contain.
-            raise InvalidInput(
-                f"Claim {position} quotes text that is not at {claim.start}:{claim.end} in the article."
-            )
+            raise InvalidInput(f"Claim {position} quotes text that is not at {claim.start}:{claim.end} in the article.")
         ticket = Ticket(
-            article_id=article.id, position=position, claim=claim.claim, quote=claim.quote,
-            start=claim.start, end=claim.end, speaker=claim.speaker, reported_by=claim.reported_by,
-            attribution=claim.attribution, kind=claim.kind.value, score=max(0.0, min(1.0, claim.score)),
-            needs_human=claim.needs_human, flag_reason=claim.flag_reason, state=TicketState.unverified,
-            drafting_status=DraftingStatus.pending, engine=provenance.engine, model=provenance.model,
-            prompt_name=provenance.prompt_name, prompt_hash=provenance.prompt_hash,
+            article_id=article.id,
+            position=position,
+            claim=claim.claim,
+            quote=claim.quote,
+            start=claim.start,
+            end=claim.end,
+            speaker=claim.speaker,
+            reported_by=claim.reported_by,
+            attribution=claim.attribution,
+            kind=claim.kind.value,
+            score=max(0.0, min(1.0, claim.score)),
+            needs_human=claim.needs_human,
+            flag_reason=claim.flag_reason,
+            state=TicketState.unverified,
+            drafting_status=DraftingStatus.pending,
+            engine=provenance.engine,
+            model=provenance.model,
+            prompt_name=provenance.prompt_name,
+            prompt_hash=provenance.prompt_hash,
         )
         session.add(ticket)
         tickets.append(ticket)
@@ -50,8 +66,13 @@ def create_from_claims(
     add_to_tally(session, {TicketState.unverified.value: len(tickets)})
     for ticket in tickets:
         audit.record(
-            session, actor=actor, actor_name=provenance.engine, action="create",
-            ticket_id=ticket.id, article_id=article.id, to_value=TicketState.unverified.value,
+            session,
+            actor=actor,
+            actor_name=provenance.engine,
+            action="create",
+            ticket_id=ticket.id,
+            article_id=article.id,
+            to_value=TicketState.unverified.value,
             detail={"engine": provenance.engine, "model": provenance.model},
         )
         webhooks.ticket_event(session, "ticket.created", ticket)
@@ -70,8 +91,9 @@ def for_article(session: Session, article_id: int) -> list[Ticket]:
     return list(session.exec(stmt))
 
 
-def all_or_nothing(session: Session, selection: list[tuple[int, int]],
-                   change: Callable[[Ticket, int], Ticket]) -> list[Ticket]:
+def all_or_nothing(
+    session: Session, selection: list[tuple[int, int]], change: Callable[[Ticket, int], Ticket]
+) -> list[Ticket]:
     """Apply ``change(ticket, version)`` to each selected (id, version); the first refusal names
     its ticket and, raised, rolls the whole request back."""
     if not selection:
@@ -86,8 +108,7 @@ def all_or_nothing(session: Session, selection: list[tuple[int, int]],
         try:
             done[ticket_id] = change(ticket, version)
         except (InvalidInput, Conflict) as exc:
-            raise type(exc)(f"Ticket {ticket.id}: {exc.message} Nothing was changed.",
-                            details=exc.details) from None
+            raise type(exc)(f"Ticket {ticket.id}: {exc.message} Nothing was changed.", details=exc.details) from None
     return [done[ticket_id] for ticket_id, _ in selection]
 
 
@@ -115,34 +136,52 @@ def _assignee(session: Session, assignee_id: int | None) -> User | None:
     return user
 
 
-def _assign(session: Session, *, actor: Actor, ticket: Ticket, assignee: User | None,
-            expected_version: int) -> Ticket:
+def _assign(session: Session, *, actor: Actor, ticket: Ticket, assignee: User | None, expected_version: int) -> Ticket:
     refuse_if_published(session, ticket)
     before = ticket.assignee_id
-    bump_version(session, ticket=ticket, expected_version=expected_version,
-                 values={"assignee_id": assignee.id if assignee else None})
+    bump_version(
+        session,
+        ticket=ticket,
+        expected_version=expected_version,
+        values={"assignee_id": assignee.id if assignee else None},
+    )
     audit.record(
-        session, actor=actor, action="assign", ticket_id=ticket.id, article_id=ticket.article_id,
-        from_value=str(before) if before else None, to_value=assignee.name if assignee else None,
+        session,
+        actor=actor,
+        action="assign",
+        ticket_id=ticket.id,
+        article_id=ticket.article_id,
+        from_value=str(before) if before else None,
+        to_value=assignee.name if assignee else None,
     )
     return ticket
 
 
-def assign(session: Session, *, actor: Actor, ticket_id: int, assignee_id: int | None,
-           expected_version: int) -> Ticket:
+def assign(session: Session, *, actor: Actor, ticket_id: int, assignee_id: int | None, expected_version: int) -> Ticket:
     """Give a ticket to a desk user (or to nobody)."""
     require(actor, Action.assign)
-    return _assign(session, actor=actor, ticket=get(session, ticket_id),
-                   assignee=_assignee(session, assignee_id), expected_version=expected_version)
+    return _assign(
+        session,
+        actor=actor,
+        ticket=get(session, ticket_id),
+        assignee=_assignee(session, assignee_id),
+        expected_version=expected_version,
+    )
 
 
-def bulk_assign(session: Session, *, actor: Actor, selection: list[tuple[int, int]],
-                assignee_id: int | None) -> list[Ticket]:
+def bulk_assign(
+    session: Session, *, actor: Actor, selection: list[tuple[int, int]], assignee_id: int | None
+) -> list[Ticket]:
     """Assign several tickets at the versions the actor saw; all or nothing."""
     require(actor, Action.assign)
     assignee = _assignee(session, assignee_id)
-    return all_or_nothing(session, selection, lambda ticket, version: _assign(
-        session, actor=actor, ticket=ticket, assignee=assignee, expected_version=version))
+    return all_or_nothing(
+        session,
+        selection,
+        lambda ticket, version: _assign(
+            session, actor=actor, ticket=ticket, assignee=assignee, expected_version=version
+        ),
+    )
 
 
 def add_note(session: Session, *, actor: Actor, ticket_id: int, text: str, url: str | None) -> NotePublic:
@@ -158,8 +197,14 @@ def add_note(session: Session, *, actor: Actor, ticket_id: int, text: str, url: 
     note = Note(ticket_id=ticket.id, author_id=author.id, text=text, url=clean_url(url))
     session.add(note)
     session.flush()
-    audit.record(session, actor=author, action="note", ticket_id=ticket.id,
-                 article_id=ticket.article_id, detail={"note_id": note.id})
+    audit.record(
+        session,
+        actor=author,
+        action="note",
+        ticket_id=ticket.id,
+        article_id=ticket.article_id,
+        detail={"note_id": note.id},
+    )
     return _note_public(note, author.name)
 
 
@@ -167,12 +212,21 @@ def notes(session: Session, ticket_id: int) -> list[NotePublic]:
     """A ticket's evidence notes, oldest first, each with its author's name."""
     get(session, ticket_id)
     stmt = (
-        select(Note, User.name).join(User, User.id == Note.author_id)
-        .where(Note.ticket_id == ticket_id).order_by(Note.created_at, Note.id)
+        select(Note, User.name)
+        .join(User, User.id == Note.author_id)
+        .where(Note.ticket_id == ticket_id)
+        .order_by(Note.created_at, Note.id)
     )
     return [_note_public(note, name) for note, name in session.exec(stmt)]
 
 
 def _note_public(note: Note, author: str) -> NotePublic:
-    return NotePublic(id=note.id, ticket_id=note.ticket_id, author_id=note.author_id, author=author,
-                      text=note.text, url=note.url, created_at=note.created_at)
+    return NotePublic(
+        id=note.id,
+        ticket_id=note.ticket_id,
+        author_id=note.author_id,
+        author=author,
+        text=note.text,
+        url=note.url,
+        created_at=note.created_at,
+    )

@@ -11,13 +11,21 @@ from factcheck.core.locks import refuse_if_published
 from factcheck.matching import service as matching
 from factcheck.models import Event, Rating, Ticket, TicketState, utcnow
 from factcheck.tickets import publishing, ratings
-from factcheck.webhooks import service as webhooks
 from factcheck.tickets.service import all_or_nothing, get
 from factcheck.tickets.tally import add_to_tally
 from factcheck.tickets.versions import StaleVersion, bump_version, raise_stale
+from factcheck.webhooks import service as webhooks
 
-__all__ = ["InvalidTransition", "StaleVersion", "allowed_targets", "bulk_transition", "open_proposals",
-           "propose", "reuse_verdict", "transition"]
+__all__ = [
+    "InvalidTransition",
+    "StaleVersion",
+    "allowed_targets",
+    "bulk_transition",
+    "open_proposals",
+    "propose",
+    "reuse_verdict",
+    "transition",
+]
 
 # (from, to) -> the action's name in the audit log.
 TRANSITIONS: dict[tuple[TicketState, TicketState], str] = {
@@ -68,8 +76,17 @@ def _rationale(rationale: str) -> str:
     return rationale
 
 
-def transition(session: Session, *, actor: Actor, ticket_id: int, to: str, rationale: str,
-               expected_version: int, rating: str | None = None, correction: str | None = None) -> Ticket:
+def transition(
+    session: Session,
+    *,
+    actor: Actor,
+    ticket_id: int,
+    to: str,
+    rationale: str,
+    expected_version: int,
+    rating: str | None = None,
+    correction: str | None = None,
+) -> Ticket:
     """Move a ticket to another state, if allowed, based on the version the actor saw (editors).
 
     From one verdict to the other (corroborated ↔ disputed) is one step for the editor, recorded
@@ -91,36 +108,69 @@ def transition(session: Session, *, actor: Actor, ticket_id: int, to: str, ratio
     elif correction:
         raise InvalidInput("Only a published verdict takes a correction; this one is not published.")
     if ticket.state in VERDICTS and to in VERDICTS and to != ticket.state:
-        _transition(session, actor=person, ticket=ticket, to=TicketState.unverified, rationale=rationale,
-                    expected_version=expected_version)
+        _transition(
+            session,
+            actor=person,
+            ticket=ticket,
+            to=TicketState.unverified,
+            rationale=rationale,
+            expected_version=expected_version,
+        )
         expected_version = ticket.version
-    return _transition(session, actor=person, ticket=ticket, to=to, rationale=rationale,
-                       expected_version=expected_version, rating=chosen)
+    return _transition(
+        session,
+        actor=person,
+        ticket=ticket,
+        to=to,
+        rationale=rationale,
+        expected_version=expected_version,
+        rating=chosen,
+    )
 
 
-def _transition(session: Session, *, actor: Actor, ticket: Ticket, to: str, rationale: str,
-                expected_version: int, rating: Rating | None = None) -> Ticket:
+def _transition(
+    session: Session,
+    *,
+    actor: Actor,
+    ticket: Ticket,
+    to: str,
+    rationale: str,
+    expected_version: int,
+    rating: Rating | None = None,
+) -> Ticket:
     if ticket.version != expected_version:
         # Report the conflict first: what the actor saw is out of date, whatever they asked for.
         raise_stale(session, ticket, expected_version)
     current, target, action, rationale = _checked(ticket, to, rationale)
-    bump_version(session, ticket=ticket, expected_version=expected_version, values={
-        "state": target.value,
-        "resolved_at": None if target == TicketState.unverified else utcnow(),
-        "rating": rating.name if rating else None,
-        "rating_value": rating.value if rating else None,
-    })
+    bump_version(
+        session,
+        ticket=ticket,
+        expected_version=expected_version,
+        values={
+            "state": target.value,
+            "resolved_at": None if target == TicketState.unverified else utcnow(),
+            "rating": rating.name if rating else None,
+            "rating_value": rating.value if rating else None,
+        },
+    )
     add_to_tally(session, {current.value: -1, target.value: 1})
-    audit.record(session, actor=actor, action=action, ticket_id=ticket.id, article_id=ticket.article_id,
-                 from_value=current.value, to_value=target.value, rationale=rationale,
-                 detail={"rating": rating.name} if rating else None)
+    audit.record(
+        session,
+        actor=actor,
+        action=action,
+        ticket_id=ticket.id,
+        article_id=ticket.article_id,
+        from_value=current.value,
+        to_value=target.value,
+        rationale=rationale,
+        detail={"rating": rating.name} if rating else None,
+    )
     if target != TicketState.unverified:
         webhooks.ticket_event(session, "verdict.set", ticket, rationale=rationale, by=actor.name)
     return ticket
 
 
-def propose(session: Session, *, actor: Actor, ticket_id: int, to: str, rationale: str,
-            expected_version: int) -> Event:
+def propose(session: Session, *, actor: Actor, ticket_id: int, to: str, rationale: str, expected_version: int) -> Event:
     """A reviewer's proposed verdict, for an editor to accept or overrule.
 
     Held to the same rules as the change itself, so an editor can accept it as it stands. It
@@ -138,9 +188,16 @@ def propose(session: Session, *, actor: Actor, ticket_id: int, to: str, rational
         current, target, rationale = TicketState(ticket.state), TicketState(to), _rationale(rationale)
     else:
         current, target, _, rationale = _checked(ticket, to, rationale)
-    event = audit.record(session, actor=person, action="propose", ticket_id=ticket.id,
-                         article_id=ticket.article_id, from_value=current.value, to_value=target.value,
-                         rationale=rationale)
+    event = audit.record(
+        session,
+        actor=person,
+        action="propose",
+        ticket_id=ticket.id,
+        article_id=ticket.article_id,
+        from_value=current.value,
+        to_value=target.value,
+        rationale=rationale,
+    )
     session.flush()
     return event
 
@@ -150,16 +207,20 @@ def open_proposals(session: Session, ticket_ids: list[int]) -> dict[int, Event]:
     if not ticket_ids:
         return {}
     state_actions = sorted(set(TRANSITIONS.values()))
-    stmt = (select(Event).where(Event.ticket_id.in_(ticket_ids), Event.action.in_(["propose", *state_actions]))
-            .order_by(Event.id))
+    stmt = (
+        select(Event)
+        .where(Event.ticket_id.in_(ticket_ids), Event.action.in_(["propose", *state_actions]))
+        .order_by(Event.id)
+    )
     latest: dict[int, Event] = {}
     for event in session.exec(stmt):
         latest[event.ticket_id] = event
     return {tid: e for tid, e in latest.items() if e.action == "propose"}
 
 
-def bulk_transition(session: Session, *, actor: Actor, selection: list[tuple[int, int]], to: str,
-                    rationale: str) -> list[Ticket]:
+def bulk_transition(
+    session: Session, *, actor: Actor, selection: list[tuple[int, int]], to: str, rationale: str
+) -> list[Ticket]:
     """The same change, with one rationale, to several tickets at the versions the actor saw.
 
     All or nothing: if one ticket cannot change (stale, or not allowed from its state) the
@@ -169,8 +230,7 @@ def bulk_transition(session: Session, *, actor: Actor, selection: list[tuple[int
 
     def change(ticket: Ticket, version: int) -> Ticket:
         refuse_if_published(session, ticket)  # a correction is one ticket at a time, with its own note
-        return _transition(session, actor=person, ticket=ticket, to=to, rationale=rationale,
-                           expected_version=version)
+        return _transition(session, actor=person, ticket=ticket, to=to, rationale=rationale, expected_version=version)
 
     return all_or_nothing(session, selection, change)
 
@@ -189,13 +249,25 @@ def reuse_verdict(session: Session, *, actor: Actor, ticket_id: int, match_id: i
     source = get(session, source_id)
     if source.state not in VERDICTS:
         raise InvalidTransition(f"Ticket {source_id} has no verdict to reuse (it is {source.state}).")
-    given = session.exec(select(Event).where(Event.ticket_id == source_id, Event.to_value == source.state,
-                                             Event.action.in_(["corroborate", "dispute"]))
-                         .order_by(Event.id.desc()).limit(1)).first()
+    given = session.exec(
+        select(Event)
+        .where(
+            Event.ticket_id == source_id, Event.to_value == source.state, Event.action.in_(["corroborate", "dispute"])
+        )
+        .order_by(Event.id.desc())
+        .limit(1)
+    ).first()
     why = f" by {given.actor_name} on {given.created_at:%Y-%m-%d}: {given.rationale}" if given else "."
     rationale = f"Same claim as ticket {source_id}, {source.state}{why}"[:RATIONALE_LIMIT]
     if match.status != "confirmed":
         matching.decide(session, actor=person, match_id=match.id, confirm=True, expected_version=match.version)
     rating = source.rating if source.rating and ratings.exists(session, source.rating, source.state) else None
-    return transition(session, actor=person, ticket_id=ticket_id, to=source.state, rationale=rationale,
-                      expected_version=expected_version, rating=rating)
+    return transition(
+        session,
+        actor=person,
+        ticket_id=ticket_id,
+        to=source.state,
+        rationale=rationale,
+        expected_version=expected_version,
+        rating=rating,
+    )

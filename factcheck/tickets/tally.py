@@ -49,7 +49,9 @@ def _settle(session: Session) -> None:
     session.flush()  # every ticket row this transaction changes is locked before the tally
     change = sa.case(*((TicketTally.state == state, d) for state, d in deltas.items()), else_=0)
     updated = session.execute(
-        sa.update(TicketTally).where(TicketTally.state.in_(list(deltas))).values(n=TicketTally.n + change)
+        sa.update(TicketTally)
+        .where(TicketTally.state.in_(list(deltas)))
+        .values(n=TicketTally.n + change)
         .execution_options(synchronize_session=False)
     ).rowcount
     if updated != len(deltas):  # a state with no row yet (the tally is seeded by the migration)

@@ -10,7 +10,8 @@ from fastapi import APIRouter, Form, Request
 from factcheck.core.errors import InvalidInput
 from factcheck.jobs import service as jobs
 from factcheck.models import ClaimKind, DismissReason, Ticket, TicketState, User
-from factcheck.tickets import pages, publishing, service as tickets, states, views_service
+from factcheck.tickets import pages, publishing, states, views_service
+from factcheck.tickets import service as tickets
 from factcheck.tickets.queue import SORTS, QueueFilter
 from factcheck.web.deps import CsrfDep, SessionDep, UserDep
 from factcheck.web.render import redirect, render, safe_next
@@ -36,34 +37,81 @@ def queue_filter(params: dict[str, str], user: User, cursor: str | None = None) 
     p = {k: (params.get(k) or "") for k in FILTER_PARAMS}
     assignee = p["assignee"]
     return QueueFilter(
-        state=p["state"] or None, article_id=_number(p["article"]),
+        state=p["state"] or None,
+        article_id=_number(p["article"]),
         assignee_id=_assignee_id(assignee, user) if assignee != "none" else None,
-        unassigned=assignee == "none", drafting_failed=p["failed"] == "1", dismissed=p["dismissed"] == "1",
-        previously_checked=p["checked"] == "1", proposed=p["proposed"] == "1", needs_human=p["needs"] == "1",
-        q=p["q"].strip() or None, sort=p["sort"] or "score", cursor=cursor or None,
+        unassigned=assignee == "none",
+        drafting_failed=p["failed"] == "1",
+        dismissed=p["dismissed"] == "1",
+        previously_checked=p["checked"] == "1",
+        proposed=p["proposed"] == "1",
+        needs_human=p["needs"] == "1",
+        q=p["q"].strip() or None,
+        sort=p["sort"] or "score",
+        cursor=cursor or None,
     )
 
 
 @router.get("/")
 def queue(
-    request: Request, session: SessionDep, user: UserDep,
-    state: str = "", article: str = "", assignee: str = "", q: str = "", sort: str = "score",
-    cursor: str = "", failed: str = "", dismissed: str = "", checked: str = "", proposed: str = "", needs: str = "",
+    request: Request,
+    session: SessionDep,
+    user: UserDep,
+    state: str = "",
+    article: str = "",
+    assignee: str = "",
+    q: str = "",
+    sort: str = "score",
+    cursor: str = "",
+    failed: str = "",
+    dismissed: str = "",
+    checked: str = "",
+    proposed: str = "",
+    needs: str = "",
 ):
-    filters = {"state": state, "article": article, "assignee": assignee, "q": q, "sort": sort, "failed": failed,
-               "dismissed": dismissed, "checked": checked, "proposed": proposed, "needs": needs}
+    filters = {
+        "state": state,
+        "article": article,
+        "assignee": assignee,
+        "q": q,
+        "sort": sort,
+        "failed": failed,
+        "dismissed": dismissed,
+        "checked": checked,
+        "proposed": proposed,
+        "needs": needs,
+    }
     f = queue_filter(filters, user, cursor)
     view = pages.queue_view(session, f)
-    api_filters = {k: v for k, v in {"state": f.state, "article_id": f.article_id, "assignee_id": f.assignee_id,
-                                      "q": f.q, "sort": f.sort, "dismissed": 1 if f.dismissed else None,
-                                      "previously_checked": 1 if f.previously_checked else None
-                                      }.items() if v}
+    api_filters = {
+        k: v
+        for k, v in {
+            "state": f.state,
+            "article_id": f.article_id,
+            "assignee_id": f.assignee_id,
+            "q": f.q,
+            "sort": f.sort,
+            "dismissed": 1 if f.dismissed else None,
+            "previously_checked": 1 if f.previously_checked else None,
+        }.items()
+        if v
+    }
     return render(
-        request, "tickets/queue.html", user, view=view, result=view.result, counts=view.counts,
-        proposals=view.proposals, reviewers=view.assignable, articles=view.articles,
-        filters=filters, view_query=urlencode({k: v for k, v in filters.items() if v and not (k == "sort" and v == "score")}),
+        request,
+        "tickets/queue.html",
+        user,
+        view=view,
+        result=view.result,
+        counts=view.counts,
+        proposals=view.proposals,
+        reviewers=view.assignable,
+        articles=view.articles,
+        filters=filters,
+        view_query=urlencode({k: v for k, v in filters.items() if v and not (k == "sort" and v == "score")}),
         saved_views=views_service.for_user(session, user),
-        states=list(TicketState), targets=list(TicketState), sorts=list(SORTS),
+        states=list(TicketState),
+        targets=list(TicketState),
+        sorts=list(SORTS),
         alternate="/api/v1/tickets" + (f"?{urlencode(api_filters)}" if api_filters else ""),
     )
 
@@ -73,23 +121,44 @@ def ticket_detail(request: Request, ticket_id: int, session: SessionDep, user: U
     return show_ticket(request, session, user, ticket_id, view=view[:1000])
 
 
-def show_ticket(request: Request, session: SessionDep, user: User, ticket_id: int, *, status_code: int = 200,
-                problem: str | None = None, kept: dict | None = None, view: str = ""):
+def show_ticket(
+    request: Request,
+    session: SessionDep,
+    user: User,
+    ticket_id: int,
+    *,
+    status_code: int = 200,
+    problem: str | None = None,
+    kept: dict | None = None,
+    view: str = "",
+):
     """The ticket page; after a refused change, with the problem and the form as it was typed.
     ``view``: the queue view it was opened from (its query string), which n/p walk."""
     f = queue_filter(dict(parse_qsl(view)), user) if view else None
     page = pages.ticket_page(session, ticket_id, view=f)
-    return render(request, "tickets/detail.html", user, status_code=status_code,
-                  alternate=f"/api/v1/tickets/{ticket_id}/page", page=page, problem=problem, kept=kept or {},
-                  reasons=list(DismissReason), kinds=list(ClaimKind), view_query=view, **dict(page))
+    return render(
+        request,
+        "tickets/detail.html",
+        user,
+        status_code=status_code,
+        alternate=f"/api/v1/tickets/{ticket_id}/page",
+        page=page,
+        problem=problem,
+        kept=kept or {},
+        reasons=list(DismissReason),
+        kinds=list(ClaimKind),
+        view_query=view,
+        **dict(page),
+    )
 
 
 @router.get("/tickets/{ticket_id:int}/drafting")
 def ticket_drafting(request: Request, ticket_id: int, session: SessionDep, user: UserDep):
     """The drafting-status box, polled by htmx while the ticket's drafts are being made."""
     ticket = tickets.get(session, ticket_id)
-    response = render(request, "tickets/_drafting.html", user, ticket=ticket,
-                      drafting_job=jobs.latest_for(session, ticket_id))
+    response = render(
+        request, "tickets/_drafting.html", user, ticket=ticket, drafting_job=jobs.latest_for(session, ticket_id)
+    )
     if ticket.drafting_status != "pending":
         response.headers["HX-Refresh"] = "true"
     return response
@@ -97,16 +166,20 @@ def ticket_drafting(request: Request, ticket_id: int, session: SessionDep, user:
 
 @router.post("/tickets/bulk", dependencies=[CsrfDep])
 def tickets_bulk(
-    request: Request, session: SessionDep, user: UserDep,
-    action: Annotated[str, Form()], ticket: Annotated[list[str], Form()] = [],  # noqa: B006
-    assignee: Annotated[str, Form()] = "", to: Annotated[str, Form()] = "", rationale: Annotated[str, Form()] = "",
+    request: Request,
+    session: SessionDep,
+    user: UserDep,
+    action: Annotated[str, Form()],
+    ticket: Annotated[list[str], Form()] = [],  # noqa: B006
+    assignee: Annotated[str, Form()] = "",
+    to: Annotated[str, Form()] = "",
+    rationale: Annotated[str, Form()] = "",
     back: Annotated[str, Form()] = "/",
 ):
     """The queue's bulk bar: assign, change the state of, or publish every checked ticket."""
     selection = tickets.parse_selection(ticket)
     if action == "assign":
-        done = tickets.bulk_assign(session, actor=user, selection=selection,
-                                   assignee_id=_assignee_id(assignee, user))
+        done = tickets.bulk_assign(session, actor=user, selection=selection, assignee_id=_assignee_id(assignee, user))
         message = f"{len(done)} tickets assigned to {_name_of(session, done) or 'nobody'}."
     elif action == "state":
         done = states.bulk_transition(session, actor=user, selection=selection, to=to, rationale=rationale)
@@ -126,8 +199,14 @@ def _name_of(session: SessionDep, done: list[Ticket]) -> str | None:
 
 
 @router.post("/views", dependencies=[CsrfDep])
-def save_view(request: Request, session: SessionDep, user: UserDep, name: Annotated[str, Form()],
-              query: Annotated[str, Form()] = "", shared: Annotated[str, Form()] = ""):
+def save_view(
+    request: Request,
+    session: SessionDep,
+    user: UserDep,
+    name: Annotated[str, Form()],
+    query: Annotated[str, Form()] = "",
+    shared: Annotated[str, Form()] = "",
+):
     try:
         view = views_service.save(session, actor=user, name=name, query=query, shared=shared == "1")
     except InvalidInput as exc:

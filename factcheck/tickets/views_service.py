@@ -35,8 +35,9 @@ def save(session: Session, *, actor: Actor, name: str, query: str, shared: bool 
     query = clean_query(query)
     if not query:
         raise InvalidInput("Choose some filters first: a view of the whole queue needs no name.")
-    existing = session.exec(select(SavedView).where(SavedView.owner_id == person.id,
-                                                    sa.func.lower(SavedView.name) == name.lower())).first()
+    existing = session.exec(
+        select(SavedView).where(SavedView.owner_id == person.id, sa.func.lower(SavedView.name) == name.lower())
+    ).first()
     view = existing or SavedView(name=name, owner_id=person.id, query=query)
     view.query, view.shared = query, shared
     session.add(view)

@@ -8,7 +8,8 @@ from fastapi import APIRouter, Form, Request
 
 from factcheck.auth import sessions, twofactor
 from factcheck.core.errors import Conflict, Forbidden, InvalidInput
-from factcheck.users import service as users, twofactor as two_factor
+from factcheck.users import service as users
+from factcheck.users import twofactor as two_factor
 from factcheck.web.deps import CsrfDep, SessionDep, UserDep
 from factcheck.web.render import redirect, render
 
@@ -20,18 +21,33 @@ def account(request: Request, session: SessionDep, user: UserDep):
     return _account_page(request, session, user)
 
 
-def _account_page(request: Request, session: SessionDep, user: UserDep, problem: str | None = None,
-                  two_factor_problem: str | None = None, recovery_codes: list[str] | None = None, status: int = 200):
+def _account_page(
+    request: Request,
+    session: SessionDep,
+    user: UserDep,
+    problem: str | None = None,
+    two_factor_problem: str | None = None,
+    recovery_codes: list[str] | None = None,
+    status: int = 200,
+):
     live = [t for t in users.tokens(session, actor=user, user_id=user.id) if t.revoked_at is None]
     settings = request.app.state.settings
     factor = twofactor.enabled_factor(session, user.id)
     response = render(
-        request, "users/account.html", user, status_code=422 if problem else status, problem=problem,
-        logins=sessions.count(session, user.id), tokens=live, factor=factor,
+        request,
+        "users/account.html",
+        user,
+        status_code=422 if problem else status,
+        problem=problem,
+        logins=sessions.count(session, user.id),
+        tokens=live,
+        factor=factor,
         recovery_left=twofactor.recovery_left(factor) if factor else 0,
         setup=None if factor else two_factor.pending_setup(session, actor=user, issuer=settings.org_name),
-        required=user.role in twofactor.required_roles(session), two_factor_problem=two_factor_problem,
-        recovery_codes=recovery_codes)
+        required=user.role in twofactor.required_roles(session),
+        two_factor_problem=two_factor_problem,
+        recovery_codes=recovery_codes,
+    )
     if recovery_codes:
         response.headers["Cache-Control"] = "no-store"
     return response
@@ -53,7 +69,9 @@ def two_factor_confirm(request: Request, session: SessionDep, user: UserDep, cod
 
 
 @router.post("/account/two-factor/recovery-codes", dependencies=[CsrfDep])
-def two_factor_recovery(request: Request, session: SessionDep, user: UserDep, code: Annotated[str, Form(max_length=40)]):
+def two_factor_recovery(
+    request: Request, session: SessionDep, user: UserDep, code: Annotated[str, Form(max_length=40)]
+):
     try:
         codes = two_factor.new_recovery_codes(session, actor=user, code=code)
     except (InvalidInput, Conflict) as exc:
@@ -62,8 +80,13 @@ def two_factor_recovery(request: Request, session: SessionDep, user: UserDep, co
 
 
 @router.post("/account/two-factor/off", dependencies=[CsrfDep])
-def two_factor_off(request: Request, session: SessionDep, user: UserDep, password: Annotated[str, Form(max_length=1000)],
-                   code: Annotated[str, Form(max_length=40)]):
+def two_factor_off(
+    request: Request,
+    session: SessionDep,
+    user: UserDep,
+    password: Annotated[str, Form(max_length=1000)],
+    code: Annotated[str, Form(max_length=40)],
+):
     try:
         two_factor.turn_off(session, actor=user, password=password, code=code)
     except (InvalidInput, Conflict, Forbidden) as exc:
@@ -74,15 +97,27 @@ def two_factor_off(request: Request, session: SessionDep, user: UserDep, passwor
 
 @router.post("/account/password", dependencies=[CsrfDep])
 def account_password(
-    request: Request, session: SessionDep, user: UserDep,
-    current_password: Annotated[str, Form(max_length=1000)], new_password: Annotated[str, Form(max_length=1000)],
-    repeat_password: Annotated[str, Form(max_length=1000)], revoke_tokens: Annotated[bool, Form()] = False,
+    request: Request,
+    session: SessionDep,
+    user: UserDep,
+    current_password: Annotated[str, Form(max_length=1000)],
+    new_password: Annotated[str, Form(max_length=1000)],
+    repeat_password: Annotated[str, Form(max_length=1000)],
+    revoke_tokens: Annotated[bool, Form()] = False,
 ):
     if new_password != repeat_password:
-        return _account_page(request, session, user, problem="The two new passwords differ; your password is unchanged.")
+        return _account_page(
+            request, session, user, problem="The two new passwords differ; your password is unchanged."
+        )
     try:
-        users.change_password(session, actor=user, user_id=user.id, new_password=new_password,
-                              current_password=current_password, revoke_tokens=revoke_tokens)
+        users.change_password(
+            session,
+            actor=user,
+            user_id=user.id,
+            new_password=new_password,
+            current_password=current_password,
+            revoke_tokens=revoke_tokens,
+        )
     except (InvalidInput, Forbidden) as exc:
         return _account_page(request, session, user, problem=exc.message)
     request.session.clear()
@@ -90,13 +125,15 @@ def account_password(
 
 
 @router.post("/account/logout-everywhere", dependencies=[CsrfDep])
-def account_logout_everywhere(request: Request, session: SessionDep, user: UserDep,
-                              revoke_tokens: Annotated[bool, Form()] = False):
+def account_logout_everywhere(
+    request: Request, session: SessionDep, user: UserDep, revoke_tokens: Annotated[bool, Form()] = False
+):
     ended, revoked = users.end_logins(session, actor=user, user_id=user.id, revoke_tokens=revoke_tokens)
     tokens = f" and {revoked} API {'token' if revoked == 1 else 'tokens'} revoked" if revoke_tokens else ""
     request.session.clear()
-    return redirect(request, "/login",
-                    f"You are logged out of {ended} {'browser' if ended == 1 else 'browsers'}{tokens}.")
+    return redirect(
+        request, "/login", f"You are logged out of {ended} {'browser' if ended == 1 else 'browsers'}{tokens}."
+    )
 
 
 @router.post("/account/tokens/{token_id:int}/revoke", dependencies=[CsrfDep])

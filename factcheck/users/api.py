@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from factcheck.users import service as users, twofactor as two_factor
+from factcheck.users import service as users
+from factcheck.users import twofactor as two_factor
 from factcheck.users.schemas import (
-    EndLogins, LoginsEnded, PasswordChange, TokenCreate, TokenPublic, TwoFactorRoles, UserCreate, UserPublic,
+    EndLogins,
+    LoginsEnded,
+    PasswordChange,
+    TokenCreate,
+    TokenPublic,
+    TwoFactorRoles,
+    UserCreate,
+    UserPublic,
     UserUpdate,
 )
 from factcheck.web.deps import ApiUserDep, SessionDep
@@ -56,16 +64,23 @@ def change_password(user_id: PathId, body: PasswordChange, session: SessionDep, 
     """A new password for yourself (send `current_password`) or, for admins, anyone; every login of
     that user ends, and with `revoke_tokens` their API tokens too. 422 when the password is too easy
     to guess, with advice."""
-    return users.change_password(session, actor=user, user_id=user_id, new_password=body.new_password,
-                                 current_password=body.current_password, revoke_tokens=body.revoke_tokens)
+    return users.change_password(
+        session,
+        actor=user,
+        user_id=user_id,
+        new_password=body.new_password,
+        current_password=body.current_password,
+        revoke_tokens=body.revoke_tokens,
+    )
 
 
 @router.post("/users/{user_id:int}/logins/end", response_model=LoginsEnded)
 def end_logins(user_id: PathId, session: SessionDep, user: ApiUserDep, body: EndLogins | None = None):
     """Log yourself (or, for admins, anyone) out of every browser; with `revoke_tokens`, end every
     API token of theirs too (this one included, if it is theirs)."""
-    ended, revoked = users.end_logins(session, actor=user, user_id=user_id,
-                                      revoke_tokens=bool(body and body.revoke_tokens))
+    ended, revoked = users.end_logins(
+        session, actor=user, user_id=user_id, revoke_tokens=bool(body and body.revoke_tokens)
+    )
     return LoginsEnded(ended=ended, revoked_tokens=revoked)
 
 

@@ -26,8 +26,11 @@ def login_form(request: Request, next: str = "/"):
 
 @router.post("/login", dependencies=[CsrfDep])
 async def login(
-    request: Request, session: SessionDep, settings: SettingsDep,
-    name: Annotated[str, Form(max_length=200)], password: Annotated[str, Form(max_length=1000)],
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
+    name: Annotated[str, Form(max_length=200)],
+    password: Annotated[str, Form(max_length=1000)],
     next: Annotated[str, Form()] = "/",
 ):
     throttle = request.app.state.login_throttle
@@ -36,16 +39,27 @@ async def login(
         # Repeated failures on a name make the next attempt wait here, holding no thread and no
         # place in the request queue (the counts are in the database: read in a thread).
         await wait_aside(request.scope, await run_in_threadpool(throttle.admit, name, address))
-        attempt = await run_in_threadpool(log_in, session, name=name, password=password, address=address,
-                                          throttle=throttle, lifetime_seconds=settings.session_max_age)
+        attempt = await run_in_threadpool(
+            log_in,
+            session,
+            name=name,
+            password=password,
+            address=address,
+            throttle=throttle,
+            lifetime_seconds=settings.session_max_age,
+        )
     except (NotAuthenticated, TooManyAttempts) as exc:
         return _refused(request, "users/login.html", exc, next=safe_next(next))
     if attempt.key is None:
         # The password was right; the second factor is owed. The signed cookie remembers whose
         # for five minutes (nothing else carries over: a fresh CSRF token too).
         request.session.clear()
-        request.session["second_factor"] = {"user": attempt.user.id, "name": attempt.user.name,
-                                            "until": time.time() + SECOND_FACTOR_SECONDS, "next": safe_next(next)}
+        request.session["second_factor"] = {
+            "user": attempt.user.id,
+            "name": attempt.user.name,
+            "until": time.time() + SECOND_FACTOR_SECONDS,
+            "next": safe_next(next),
+        }
         csrf_token(request)
         return redirect(request, "/login/code")
     return await _logged_in(request, session, attempt.key, next)
@@ -87,8 +101,9 @@ def second_factor_form(request: Request):
 
 
 @router.post("/login/code", dependencies=[CsrfDep])
-async def second_factor_login(request: Request, session: SessionDep, settings: SettingsDep,
-                              code: Annotated[str, Form(max_length=40)]):
+async def second_factor_login(
+    request: Request, session: SessionDep, settings: SettingsDep, code: Annotated[str, Form(max_length=40)]
+):
     pending = _pending(request)
     if pending is None:
         return redirect(request, "/login", "Log in again: the code must follow the password within five minutes.")
@@ -96,8 +111,15 @@ async def second_factor_login(request: Request, session: SessionDep, settings: S
     address = request.client.host if request.client else "unknown"
     try:
         await wait_aside(request.scope, await run_in_threadpool(throttle.admit, pending["name"], address))
-        attempt = await run_in_threadpool(second_factor, session, user_id=pending["user"], code=code, address=address,
-                                          throttle=throttle, lifetime_seconds=settings.session_max_age)
+        attempt = await run_in_threadpool(
+            second_factor,
+            session,
+            user_id=pending["user"],
+            code=code,
+            address=address,
+            throttle=throttle,
+            lifetime_seconds=settings.session_max_age,
+        )
     except (NotAuthenticated, TooManyAttempts) as exc:
         return _refused(request, "users/login_code.html", exc)
     return await _logged_in(request, session, attempt.key, pending["next"])

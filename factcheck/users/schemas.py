@@ -58,5 +58,9 @@ class TokenPublic(BaseModel):
 
 
 class TwoFactorRoles(Strict):
-    roles: list[Role] = Field(..., max_length=3, description="The roles that must sign in with a second factor",
-                              examples=[["editor", "admin"]])
+    roles: list[Role] = Field(
+        ...,
+        max_length=3,
+        description="The roles that must sign in with a second factor",
+        examples=[["editor", "admin"]],
+    )

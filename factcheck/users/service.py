@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 from confusable_homoglyphs import categories
-
 from sqlmodel import Session, select
 
 from factcheck.audit import service as audit
@@ -33,8 +32,10 @@ def normalise_name(name: str) -> str:
         raise InvalidInput("A user name is 2–80 letters, digits or . @ - _ (no spaces).")
     scripts = categories.unique_aliases(name) - {"COMMON", "INHERITED"}
     if len(scripts) > 1 and not any(scripts <= family for family in _SCRIPT_FAMILIES):
-        raise InvalidInput(f"A user name is written in one script; this one mixes {', '.join(sorted(scripts)).lower()} "
-                           "letters (a look-alike of another name?).")
+        raise InvalidInput(
+            f"A user name is written in one script; this one mixes {', '.join(sorted(scripts)).lower()} "
+            "letters (a look-alike of another name?)."
+        )
     return name
 
 
@@ -51,14 +52,22 @@ def create_user(session: Session, *, actor: Actor, name: str, role: str, passwor
     user = User(name=name, role=role, password_hash=passwords.hash_password(password))
     session.add(user)
     session.flush()
-    audit.record(session, actor=actor, action="user.create", to_value=user.role,
-                 detail={"user_id": user.id, "name": user.name})
+    audit.record(
+        session, actor=actor, action="user.create", to_value=user.role, detail={"user_id": user.id, "name": user.name}
+    )
     return user
 
 
-def change_password(session: Session, *, actor: Actor, user_id: int, new_password: str,
-                    current_password: str | None = None, temporary: bool = False,
-                    revoke_tokens: bool = False) -> User:
+def change_password(
+    session: Session,
+    *,
+    actor: Actor,
+    user_id: int,
+    new_password: str,
+    current_password: str | None = None,
+    temporary: bool = False,
+    revoke_tokens: bool = False,
+) -> User:
     """A new password: your own (with your current one), or anyone's (admins, the console). Every
     login of that user ends, so a stolen session does not outlive the password it came with; with
     ``revoke_tokens`` their API tokens end too. A temporary password (an admin resetting an
@@ -76,9 +85,13 @@ def change_password(session: Session, *, actor: Actor, user_id: int, new_passwor
     session.add(user)
     ended = sessions.end_all(session, user.id)
     revoked = _revoke_all(session, user) if (revoke_tokens or temporary) else 0
-    audit.record(session, actor=actor, action="user.temporary_password" if temporary else "user.password",
-                 to_value=f"{ended} logins ended, {revoked} tokens revoked",
-                 detail={"user_id": user.id, "name": user.name})
+    audit.record(
+        session,
+        actor=actor,
+        action="user.temporary_password" if temporary else "user.password",
+        to_value=f"{ended} logins ended, {revoked} tokens revoked",
+        detail={"user_id": user.id, "name": user.name},
+    )
     return user
 
 
@@ -89,13 +102,19 @@ def end_logins(session: Session, *, actor: Actor, user_id: int, revoke_tokens: b
     require_self_or(actor, user, Action.manage_users)
     ended = sessions.end_all(session, user.id)
     revoked = _revoke_all(session, user) if revoke_tokens else 0
-    audit.record(session, actor=actor, action="user.logout_everywhere", to_value=f"{ended} logins, {revoked} tokens",
-                 detail={"user_id": user.id, "name": user.name})
+    audit.record(
+        session,
+        actor=actor,
+        action="user.logout_everywhere",
+        to_value=f"{ended} logins, {revoked} tokens",
+        detail={"user_id": user.id, "name": user.name},
+    )
     return ended, revoked
 
 
-def update_user(session: Session, *, actor: Actor, user_id: int, role: str | None = None,
-                active: bool | None = None) -> User:
+def update_user(
+    session: Session, *, actor: Actor, user_id: int, role: str | None = None, active: bool | None = None
+) -> User:
     """Change a user's role or switch them off (which revokes their API tokens and ends their logins).
 
     An admin cannot demote or switch off themselves: a desk must never lock out its last admin
@@ -119,8 +138,14 @@ def update_user(session: Session, *, actor: Actor, user_id: int, role: str | Non
             sessions.end_all(session, user.id)
     session.add(user)
     session.flush()
-    audit.record(session, actor=actor, action="user.update", from_value=before,
-                 to_value=f"{user.role}/{user.active}", detail={"user_id": user.id, "name": user.name})
+    audit.record(
+        session,
+        actor=actor,
+        action="user.update",
+        from_value=before,
+        to_value=f"{user.role}/{user.active}",
+        detail={"user_id": user.id, "name": user.name},
+    )
     return user
 
 
@@ -132,8 +157,12 @@ def _keep_an_admin(session: Session, *, actor: Actor, losing: User) -> None:
     itself demoted; on SQLite it takes the database's write lock first (its driver reads outside
     any transaction until the first write, so a count made before it could be stale by then).
     """
-    session.execute(sa.update(User).where(User.role == Role.admin, User.active.is_(True))
-                    .values(role=User.role).execution_options(synchronize_session=False))
+    session.execute(
+        sa.update(User)
+        .where(User.role == Role.admin, User.active.is_(True))
+        .values(role=User.role)
+        .execution_options(synchronize_session=False)
+    )
     admins = set(session.exec(select(User.id).where(User.role == Role.admin, User.active.is_(True))))
     if isinstance(actor, User) and actor.id not in admins:
         raise Forbidden("You are no longer an admin: another admin changed your account a moment ago.")
@@ -159,8 +188,9 @@ def issue_token(session: Session, *, actor: Actor, user_id: int, label: str = "a
     token = new_token()
     session.add(ApiToken(user_id=user.id, label=label, token_hash=token_hash(token)))
     session.flush()
-    audit.record(session, actor=actor, action="token.issue", to_value=label,
-                 detail={"user_id": user.id, "name": user.name})
+    audit.record(
+        session, actor=actor, action="token.issue", to_value=label, detail={"user_id": user.id, "name": user.name}
+    )
     return IssuedToken(user=user, label=label, token=token)
 
 
@@ -169,8 +199,13 @@ def revoke_tokens(session: Session, *, actor: Actor, user_id: int) -> int:
     user = get_user(session, user_id)
     require_self_or(actor, user, Action.manage_users)
     revoked = _revoke_all(session, user)
-    audit.record(session, actor=actor, action="token.revoke", to_value=str(revoked),
-                 detail={"user_id": user.id, "name": user.name})
+    audit.record(
+        session,
+        actor=actor,
+        action="token.revoke",
+        to_value=str(revoked),
+        detail={"user_id": user.id, "name": user.name},
+    )
     return revoked
 
 
@@ -191,8 +226,13 @@ def revoke_token(session: Session, *, actor: Actor, token_id: int) -> ApiToken:
     if token.revoked_at is None:
         token.revoked_at = utcnow()
         session.add(token)
-        audit.record(session, actor=actor, action="token.revoke", to_value=token.label,
-                     detail={"user_id": user.id, "name": user.name, "token_id": token.id})
+        audit.record(
+            session,
+            actor=actor,
+            action="token.revoke",
+            to_value=token.label,
+            detail={"user_id": user.id, "name": user.name, "token_id": token.id},
+        )
     session.flush()
     return token
 

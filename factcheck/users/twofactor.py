@@ -58,8 +58,9 @@ def confirm_setup(session: Session, *, actor: Actor, code: str) -> list[str]:
     if factor is None or factor.enabled_at is not None:
         raise Conflict("Start setting up two-factor sign-in first.")
     if not twofactor.accept_code(factor, code):
-        raise InvalidInput("That code is not right. Check that your phone's clock is right, and type the code the "
-                           "app shows now.")
+        raise InvalidInput(
+            "That code is not right. Check that your phone's clock is right, and type the code the app shows now."
+        )
     factor.enabled_at = utcnow()
     codes = twofactor.new_recovery_codes(factor)
     session.add(factor)
@@ -107,9 +108,14 @@ def reset(session: Session, *, actor: Actor, user_id: int) -> User:
     session.delete(factor)
     ended = sessions.end_all(session, user.id)
     session.flush()
-    audit.record(session, actor=actor if isinstance(actor, User) else None, actor_name=actor.name,
-                 action="user.two_factor_reset", to_value=f"{ended} logins ended",
-                 detail={"user_id": user.id, "name": user.name})
+    audit.record(
+        session,
+        actor=actor if isinstance(actor, User) else None,
+        actor_name=actor.name,
+        action="user.two_factor_reset",
+        to_value=f"{ended} logins ended",
+        detail={"user_id": user.id, "name": user.name},
+    )
     return user
 
 
@@ -120,18 +126,26 @@ def require_for(session: Session, *, actor: Actor, roles: list[str]) -> set[str]
     unknown = set(roles) - set(Role.__members__)
     if unknown:
         raise InvalidInput(f"Unknown roles: {', '.join(sorted(unknown))}; choose among {', '.join(Role)}.")
-    if (isinstance(actor, User) and actor.role in roles
-            and twofactor.enabled_factor(session, actor.id) is None):
-        raise Conflict("Set up two-factor sign-in for your own account first: you would be locked out of "
-                       "everything but your account page.")
+    if isinstance(actor, User) and actor.role in roles and twofactor.enabled_factor(session, actor.id) is None:
+        raise Conflict(
+            "Set up two-factor sign-in for your own account first: you would be locked out of "
+            "everything but your account page."
+        )
     setting = session.get(DeskSetting, twofactor.REQUIRED_ROLES) or DeskSetting(
-        name=twofactor.REQUIRED_ROLES, value="", updated_by=actor.name)
+        name=twofactor.REQUIRED_ROLES, value="", updated_by=actor.name
+    )
     before = setting.value
     setting.value, setting.updated_by, setting.updated_at = ",".join(sorted(set(roles))), actor.name, utcnow()
     session.add(setting)
     session.flush()
-    audit.record(session, actor=actor if isinstance(actor, User) else None, actor_name=actor.name,
-                 action="desk.two_factor_roles", from_value=before or "none", to_value=setting.value or "none")
+    audit.record(
+        session,
+        actor=actor if isinstance(actor, User) else None,
+        actor_name=actor.name,
+        action="desk.two_factor_roles",
+        from_value=before or "none",
+        to_value=setting.value or "none",
+    )
     return set(roles)
 
 

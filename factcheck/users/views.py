@@ -6,10 +6,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
 
-from factcheck.core.errors import Conflict, InvalidInput
 from factcheck.auth import twofactor
+from factcheck.core.errors import Conflict, InvalidInput
 from factcheck.models import Role
-from factcheck.users import service as users, twofactor as two_factor
+from factcheck.users import service as users
+from factcheck.users import twofactor as two_factor
 from factcheck.web.deps import CsrfDep, SessionDep, UserDep
 from factcheck.web.render import redirect, render
 
@@ -21,28 +22,52 @@ def user_list(request: Request, session: SessionDep, user: UserDep):
     return _users_page(request, session, user)
 
 
-def _users_page(request: Request, session: SessionDep, user: UserDep, problem: str | None = None,
-                status_code: int = 200):
+def _users_page(
+    request: Request, session: SessionDep, user: UserDep, problem: str | None = None, status_code: int = 200
+):
     everyone = users.list_users(session, actor=user)
     tokens = {u.id: users.tokens(session, actor=user, user_id=u.id) for u in everyone}
     two_factor_on = {u.id for u in everyone if twofactor.enabled_factor(session, u.id)}
-    return render(request, "users/list.html", user, status_code=status_code, users=everyone, tokens=tokens,
-                  problem=problem, two_factor_on=two_factor_on, required_roles=twofactor.required_roles(session),
-                  roles=list(Role))
+    return render(
+        request,
+        "users/list.html",
+        user,
+        status_code=status_code,
+        users=everyone,
+        tokens=tokens,
+        problem=problem,
+        two_factor_on=two_factor_on,
+        required_roles=twofactor.required_roles(session),
+        roles=list(Role),
+    )
 
 
 @router.post("/users/two-factor", dependencies=[CsrfDep])
-def users_two_factor_required(request: Request, session: SessionDep, user: UserDep,
-                              role: Annotated[list[str], Form()] = []):  # noqa: B006 (FastAPI's form default)
+def users_two_factor_required(
+    request: Request,
+    session: SessionDep,
+    user: UserDep,
+    role: Annotated[list[str], Form()] = [],  # noqa: B006 (FastAPI's form default)
+):
     said = ", ".join(role) or "nobody"
-    return _admin_act(request, session, user, lambda: two_factor.require_for(session, actor=user, roles=role),
-                      f"Two-factor sign-in is now required of: {said}.")
+    return _admin_act(
+        request,
+        session,
+        user,
+        lambda: two_factor.require_for(session, actor=user, roles=role),
+        f"Two-factor sign-in is now required of: {said}.",
+    )
 
 
 @router.post("/users/{user_id:int}/two-factor/reset", dependencies=[CsrfDep])
 def user_two_factor_reset(request: Request, user_id: int, session: SessionDep, user: UserDep):
-    return _admin_act(request, session, user, lambda: two_factor.reset(session, actor=user, user_id=user_id),
-                      "Their second factor is removed and their logins have ended.")
+    return _admin_act(
+        request,
+        session,
+        user,
+        lambda: two_factor.reset(session, actor=user, user_id=user_id),
+        "Their second factor is removed and their logins have ended.",
+    )
 
 
 def _admin_act(request: Request, session: SessionDep, user: UserDep, action, message: str):
@@ -57,38 +82,60 @@ def _admin_act(request: Request, session: SessionDep, user: UserDep, action, mes
 
 @router.post("/users", dependencies=[CsrfDep])
 def user_create(
-    request: Request, session: SessionDep, user: UserDep,
-    name: Annotated[str, Form()], role: Annotated[str, Form()], password: Annotated[str, Form()],
+    request: Request,
+    session: SessionDep,
+    user: UserDep,
+    name: Annotated[str, Form()],
+    role: Annotated[str, Form()],
+    password: Annotated[str, Form()],
 ):
-    return _admin_act(request, session, user,
-                      lambda: users.create_user(session, actor=user, name=name, role=role, password=password),
-                      f"User {name} ({role}) created.")
+    return _admin_act(
+        request,
+        session,
+        user,
+        lambda: users.create_user(session, actor=user, name=name, role=role, password=password),
+        f"User {name} ({role}) created.",
+    )
 
 
 @router.post("/users/{user_id:int}/role", dependencies=[CsrfDep])
 def user_role(request: Request, user_id: int, session: SessionDep, user: UserDep, role: Annotated[str, Form()]):
     changed = users.get_user(session, user_id).name
-    return _admin_act(request, session, user, lambda: users.update_user(session, actor=user, user_id=user_id, role=role),
-                      f"{changed} is now {role}.")
+    return _admin_act(
+        request,
+        session,
+        user,
+        lambda: users.update_user(session, actor=user, user_id=user_id, role=role),
+        f"{changed} is now {role}.",
+    )
 
 
 @router.post("/users/{user_id:int}/active", dependencies=[CsrfDep])
 def user_active(request: Request, user_id: int, session: SessionDep, user: UserDep, active: Annotated[str, Form()]):
     on = active == "1"
     changed = users.get_user(session, user_id).name
-    return _admin_act(request, session, user, lambda: users.update_user(session, actor=user, user_id=user_id, active=on),
-                      f"{changed} is switched {'on' if on else 'off'}" + ("." if on else "; their tokens and logins ended."))
+    return _admin_act(
+        request,
+        session,
+        user,
+        lambda: users.update_user(session, actor=user, user_id=user_id, active=on),
+        f"{changed} is switched {'on' if on else 'off'}" + ("." if on else "; their tokens and logins ended."),
+    )
 
 
 @router.post("/users/{user_id:int}/temporary-password", dependencies=[CsrfDep])
-def user_temporary_password(request: Request, user_id: int, session: SessionDep, user: UserDep,
-                            password: Annotated[str, Form(max_length=1000)]):
+def user_temporary_password(
+    request: Request, user_id: int, session: SessionDep, user: UserDep, password: Annotated[str, Form(max_length=1000)]
+):
     changed = users.get_user(session, user_id).name
-    return _admin_act(request, session, user,
-                      lambda: users.change_password(session, actor=user, user_id=user_id, new_password=password,
-                                                    temporary=True),
-                      f"{changed} has a temporary password; they choose their own at their next login. "
-                      "Their logins have ended and their API tokens are revoked.")
+    return _admin_act(
+        request,
+        session,
+        user,
+        lambda: users.change_password(session, actor=user, user_id=user_id, new_password=password, temporary=True),
+        f"{changed} has a temporary password; they choose their own at their next login. "
+        "Their logins have ended and their API tokens are revoked.",
+    )
 
 
 @router.post("/users/tokens/{token_id:int}/revoke", dependencies=[CsrfDep])

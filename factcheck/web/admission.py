@@ -65,11 +65,14 @@ class Admission:
             self.places.release()
 
     async def _busy(self, scope: Scope, receive: Receive, send: Send, why: str) -> None:
-        log.warning("503 for %s %s: %s (%d at work, %d waiting)", scope["method"], scope["path"], why,
-                    self.limit, self.waiting)
+        log.warning(
+            "503 for %s %s: %s (%d at work, %d waiting)", scope["method"], scope["path"], why, self.limit, self.waiting
+        )
         retry = str(max(1, round(self.wait_seconds / 3)))
-        message = ("The desk is answering more requests than it can right now; nothing was done. "
-                   f"Try again in {retry} seconds.")
+        message = (
+            "The desk is answering more requests than it can right now; nothing was done. "
+            f"Try again in {retry} seconds."
+        )
         request = Request(scope, receive)
         headers = {"Retry-After": retry}
         if wants_json(request):

@@ -40,11 +40,13 @@ class Contain:
             async with asyncio.timeout(self.body_seconds):
                 body, complete = await _read_body(scope, receive)
         except TimeoutError:
-            log.warning("%s %s: the body did not arrive within %g s", scope["method"], scope["path"],
-                        self.body_seconds)
-            problem = dberrors.Problem(408, "request_timeout",
-                                       f"The request's body did not arrive within {self.body_seconds:g} seconds; "
-                                       "nothing was done. Check the connection and send it again.")
+            log.warning("%s %s: the body did not arrive within %g s", scope["method"], scope["path"], self.body_seconds)
+            problem = dberrors.Problem(
+                408,
+                "request_timeout",
+                f"The request's body did not arrive within {self.body_seconds:g} seconds; "
+                "nothing was done. Check the connection and send it again.",
+            )
             await _answer(scope, receive, send, None, problem)
             return
         for attempt in (1, 2):
@@ -104,15 +106,19 @@ def _replay(body: bytes | None, complete: bool, receive: Receive) -> Receive:
     return replay
 
 
-async def _answer(scope: Scope, receive: Receive, send: Send, exc: Exception | None,
-                  problem: dberrors.Problem | None) -> None:
+async def _answer(
+    scope: Scope, receive: Receive, send: Send, exc: Exception | None, problem: dberrors.Problem | None
+) -> None:
     request = Request(scope, receive)
     if problem is None:
         reference = secrets.token_hex(4)
         log.exception("unexpected error %s in %s %s", reference, scope["method"], scope["path"], exc_info=exc)
-        problem = dberrors.Problem(500, "internal_error",
-                                   f"Something went wrong on our side (reference {reference}); nothing was "
-                                   "saved. Try again, and if it happens again tell whoever runs the desk.")
+        problem = dberrors.Problem(
+            500,
+            "internal_error",
+            f"Something went wrong on our side (reference {reference}); nothing was "
+            "saved. Try again, and if it happens again tell whoever runs the desk.",
+        )
     elif exc is not None:
         log.warning("%s %s: %s", scope["method"], scope["path"], exc.__class__.__name__)
     if wants_json(request):

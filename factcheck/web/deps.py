@@ -104,7 +104,8 @@ def _api_before_new_password(request: Request, user: User) -> bool:
     see who it is, and change its own password. Nothing else (no reading, no writing, no token)."""
     path = request.url.path.removeprefix("/api/v1").removeprefix("/api")
     return (request.method == "GET" and path == "/users/me") or (
-        request.method == "POST" and path == f"/users/{user.id}/password")
+        request.method == "POST" and path == f"/users/{user.id}/password"
+    )
 
 
 def api_user(request: Request, session: SessionDep) -> User:

@@ -18,10 +18,12 @@ def wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api")
 
 
-def error_json(status: int, code: str, message: str, details: dict | None = None,
-               headers: dict[str, str] | None = None) -> JSONResponse:
+def error_json(
+    status: int, code: str, message: str, details: dict | None = None, headers: dict[str, str] | None = None
+) -> JSONResponse:
     return JSONResponse(
-        {"error": {"code": code, "message": message, "details": details or {}}}, status_code=status,
+        {"error": {"code": code, "message": message, "details": details or {}}},
+        status_code=status,
         headers=headers,
     )
 
@@ -29,8 +31,11 @@ def error_json(status: int, code: str, message: str, details: dict | None = None
 def error_page(request: Request, status: int, message: str, headers: dict[str, str] | None = None):
     templates = request.app.state.templates
     return templates.TemplateResponse(
-        request, "error.html", {"status": status, "message": message, "user": None, "csrf": ""},
-        status_code=status, headers=headers,
+        request,
+        "error.html",
+        {"status": status, "message": message, "user": None, "csrf": ""},
+        status_code=status,
+        headers=headers,
     )
 
 
@@ -88,8 +93,11 @@ def install(app: FastAPI) -> None:
 
 def _allowed_methods(request: Request) -> list[str]:
     routes = request.app.router.routes
-    return [method for method in ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
-            if any(route.matches({**request.scope, "method": method})[0] == Match.FULL for route in routes)]
+    return [
+        method
+        for method in ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
+        if any(route.matches({**request.scope, "method": method})[0] == Match.FULL for route in routes)
+    ]
 
 
 def _describe(err: dict) -> str:

@@ -36,8 +36,10 @@ class SecurityHeaders:
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 present = {name.lower() for name, _ in message.get("headers", [])}
-                message["headers"] = [*message.get("headers", []),
-                                      *((k, v) for k, v in self.headers if k not in present)]
+                message["headers"] = [
+                    *message.get("headers", []),
+                    *((k, v) for k, v in self.headers if k not in present),
+                ]
             await send(message)
 
         await self.app(scope, receive, with_headers)
@@ -74,12 +76,15 @@ class ApiBodies:
     def _limit(self, path: str) -> int:
         for prefix in ("/api/v1", "/api"):
             if path.startswith(prefix + "/"):
-                return self.limits.get(path[len(prefix):], self.limit)
+                return self.limits.get(path[len(prefix) :], self.limit)
         return self.limit
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if (scope["type"] != "http" or not scope["path"].startswith("/api")
-                or scope["method"] not in ("POST", "PUT", "PATCH")):
+        if (
+            scope["type"] != "http"
+            or not scope["path"].startswith("/api")
+            or scope["method"] not in ("POST", "PUT", "PATCH")
+        ):
             await self.app(scope, receive, send)
             return
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
@@ -106,8 +111,12 @@ class ApiBodies:
         if body.strip():
             ctype = headers.get("content-type", "").split(";")[0].strip().lower()
             if ctype != "application/json":
-                await _error(send, 415, "unsupported_media_type",
-                             f"Send JSON (Content-Type: application/json), not {ctype or 'an untyped body'}.")
+                await _error(
+                    send,
+                    415,
+                    "unsupported_media_type",
+                    f"Send JSON (Content-Type: application/json), not {ctype or 'an untyped body'}.",
+                )
                 return
             try:
                 body.decode("utf-8")
@@ -129,6 +138,11 @@ class ApiBodies:
 
 async def _error(send: Send, status: int, code: str, message: str) -> None:
     payload = json.dumps({"error": {"code": code, "message": message, "details": {}}}).encode()
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode())]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode())],
+        }
+    )
     await send({"type": "http.response.body", "body": payload})

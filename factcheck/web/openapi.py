@@ -29,13 +29,13 @@ _ALWAYS = {
     "403": "Your role does not allow this (or a browser write without its X-CSRF-Token header)",
     "422": "The request is not valid; the message says which part and why",
     "503": "More requests at once than the desk takes, or the database is busy, unreachable or full; "
-           "nothing was done (see Retry-After when it is given)",
+    "nothing was done (see Retry-After when it is given)",
 }
 _WITH_PATH_ID = {"404": "Nothing has that id"}
 _WRITES = {
     "404": "Nothing has an id the request names (in its path or its body)",
     "409": "Someone changed it first (the message names who, `details.current_version` says what "
-           "to send), or it clashes with what is there",
+    "to send), or it clashes with what is there",
     "408": "The body did not arrive in time (FACTCHECK_REQUEST_BODY_SECONDS)",
     "413": "The body is too large",
     "415": "The body is not JSON in UTF-8",
@@ -48,16 +48,20 @@ def _special(app: FastAPI) -> dict[tuple[str, str], dict[str, str]]:
         ("post", "/api/v1/articles"): {"429": "Too many articles ingested this minute (see Retry-After)"},
         ("post", "/api/v1/factchecks/import"): {
             "413": f"The body is larger than {settings.import_max_bytes:,} bytes (FACTCHECK_IMPORT_MAX_BYTES), "
-                   "or holds more than 5,000 ClaimReviews",
-            "429": f"More than {settings.import_per_minute} imports this minute (see Retry-After)"},
+            "or holds more than 5,000 ClaimReviews",
+            "429": f"More than {settings.import_per_minute} imports this minute (see Retry-After)",
+        },
         ("post", "/api/v1/drafts/{item_id}/archive"): {
-            "429": f"More than {settings.archive_per_minute} pages archived this minute (see Retry-After)"},
+            "429": f"More than {settings.archive_per_minute} pages archived this minute (see Retry-After)"
+        },
     }
 
 
 def _error_response(description: str) -> dict:
-    return {"description": description,
-            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorResponse"}}}}
+    return {
+        "description": description,
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorResponse"}}},
+    }
 
 
 def _document(schema: dict, special: dict[tuple[str, str], dict[str, str]]) -> dict:
@@ -68,9 +72,13 @@ def _document(schema: dict, special: dict[tuple[str, str], dict[str, str]]) -> d
     # FastAPI's own 422 shape is never sent: validation errors come as ErrorResponse too.
     schemas.pop("HTTPValidationError", None)
     schemas.pop("ValidationError", None)
-    components["securitySchemes"] = {"token": {
-        "type": "http", "scheme": "bearer",
-        "description": "An API token (`factcheck users token NAME`, or POST /api/v1/users/{id}/tokens)"}}
+    components["securitySchemes"] = {
+        "token": {
+            "type": "http",
+            "scheme": "bearer",
+            "description": "An API token (`factcheck users token NAME`, or POST /api/v1/users/{id}/tokens)",
+        }
+    }
     schema["security"] = [{"token": []}]
     for path, operations in schema.get("paths", {}).items():
         for method, operation in operations.items():
@@ -92,9 +100,10 @@ def install(app: FastAPI) -> None:
 
     def openapi() -> dict:
         if app.openapi_schema is None:
-            app.openapi_schema = _document(get_openapi(
-                title=app.title, version=app.version, description=app.description, routes=app.routes),
-                _special(app))
+            app.openapi_schema = _document(
+                get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes),
+                _special(app),
+            )
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]

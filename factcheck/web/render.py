@@ -19,8 +19,15 @@ def make_templates() -> Jinja2Templates:
     return Jinja2Templates(env=make_environment())
 
 
-def render(request: Request, template: str, user: User | None, status_code: int = 200, *,
-           alternate: str | None = None, **context: Any):
+def render(
+    request: Request,
+    template: str,
+    user: User | None,
+    status_code: int = 200,
+    *,
+    alternate: str | None = None,
+    **context: Any,
+):
     """A page. ``alternate``: where the same data is served as JSON (announced in a Link header
     and a <link rel="alternate"> for automation)."""
     if status_code >= 400:
@@ -30,8 +37,14 @@ def render(request: Request, template: str, user: User | None, status_code: int 
     response = request.app.state.templates.TemplateResponse(
         request,
         template,
-        {"user": user, "csrf": csrf_token(request), "flash": flash, "alternate": alternate,
-         "can": lambda a: user is not None and can(user, Action(a)), **context},
+        {
+            "user": user,
+            "csrf": csrf_token(request),
+            "flash": flash,
+            "alternate": alternate,
+            "can": lambda a: user is not None and can(user, Action(a)),
+            **context,
+        },
         status_code=status_code,
     )
     if alternate:

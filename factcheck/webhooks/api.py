@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
 
-from factcheck.webhooks import service as webhooks
-from factcheck.webhooks.schemas import DeliveryPublic, WebhookIn, WebhookPublic, WebhookSwitch, WebhookWithSecret
 from factcheck.web.deps import ApiUserDep, SessionDep, SettingsDep
 from factcheck.web.params import PathId
+from factcheck.webhooks import service as webhooks
+from factcheck.webhooks.schemas import DeliveryPublic, WebhookIn, WebhookPublic, WebhookSwitch, WebhookWithSecret
 
 router = APIRouter(tags=["webhooks"])
 
@@ -19,8 +19,7 @@ def list_webhooks(session: SessionDep, user: ApiUserDep):
 
 
 @router.post("/webhooks", response_model=WebhookWithSecret, status_code=201)
-def register_webhook(request: Request, body: WebhookIn, session: SessionDep, settings: SettingsDep,
-                     user: ApiUserDep):
+def register_webhook(request: Request, body: WebhookIn, session: SessionDep, settings: SettingsDep, user: ApiUserDep):
     """Deliveries are JSON, signed: `Factcheck-Signature: t=<unix>,v1=<HMAC-SHA256 of "t.id.body">`
     (id: the `Factcheck-Delivery` header). The secret is in this answer only. 422 for an address
     that is not https, or that leads into a private network."""

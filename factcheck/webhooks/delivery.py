@@ -45,9 +45,12 @@ class Deliver:
 
     def run(self, engine: Engine, out: Outgoing) -> int:
         settings = self.settings or get_settings()
-        headers = {"Content-Type": "application/json", "Factcheck-Event": out.event,
-                   "Factcheck-Delivery": str(out.delivery_id),
-                   SIGNATURE_HEADER: sign(out.secrets, out.delivery_id, out.body, int(time.time()))}
+        headers = {
+            "Content-Type": "application/json",
+            "Factcheck-Event": out.event,
+            "Factcheck-Delivery": str(out.delivery_id),
+            SIGNATURE_HEADER: sign(out.secrets, out.delivery_id, out.body, int(time.time())),
+        }
         try:
             answer = post(out.url, out.body, headers, timeout=TIMEOUT, allow_private=settings.allow_private_urls)
         except AddressRefused as exc:
@@ -58,12 +61,17 @@ class Deliver:
             raise EngineError(exc.message, transient=True) from None
         if answer.status >= 500 or answer.status == 429:
             retry = float(answer.retry_after) if (answer.retry_after or "").isdigit() else None
-            raise EngineError(f"the receiver answered HTTP {answer.status}", transient=True, retry_after=retry,
-                              details={"status": answer.status})
+            raise EngineError(
+                f"the receiver answered HTTP {answer.status}",
+                transient=True,
+                retry_after=retry,
+                details={"status": answer.status},
+            )
         if answer.status >= 300:
             # A refusal (404, 410, 401 …) is tried a few times, not for ever.
-            raise EngineError(f"the receiver refused the delivery: HTTP {answer.status}",
-                              details={"status": answer.status})
+            raise EngineError(
+                f"the receiver refused the delivery: HTTP {answer.status}", details={"status": answer.status}
+            )
         return answer.status
 
     def apply(self, session: Session, job: Job, engine: Engine, status: int) -> None:
@@ -73,8 +81,7 @@ class Deliver:
         delivery.delivered_at = utcnow()
         session.add(delivery)
 
-    def failed(self, session: Session, job: Job, engine: Engine, error: EngineError,
-               next_try: datetime | None) -> None:
+    def failed(self, session: Session, job: Job, engine: Engine, error: EngineError, next_try: datetime | None) -> None:
         delivery = session.get(WebhookDelivery, job.delivery_id)
         if delivery is None:
             return

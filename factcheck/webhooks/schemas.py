@@ -16,8 +16,12 @@ class WebhookIn(Strict):
     url: Url
     events: list[Event] = Field(..., min_length=1, max_length=4)
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
-        "url": "https://hooks.example.org/factcheck", "events": ["verdict.published"]}]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"url": "https://hooks.example.org/factcheck", "events": ["verdict.published"]}]
+        },
+    )
 
 
 class WebhookSwitch(Strict):
@@ -30,7 +34,8 @@ class WebhookPublic(Public):
     events: list[str]
     secret_hint: str = Field(description="The secret's last four characters (the secret itself is shown once)")
     previous_secret_until: datetime | None = Field(
-        description="After a rotation: until when deliveries are also signed with the previous secret")
+        description="After a rotation: until when deliveries are also signed with the previous secret"
+    )
     active: StrictBool
     created_by: str
     created_at: datetime
@@ -41,20 +46,25 @@ class WebhookPublic(Public):
         return value.split(",") if isinstance(value, str) else value
 
     @classmethod
-    def of(cls, hook) -> "WebhookPublic":
-        return cls.model_validate({**{k: getattr(hook, k) for k in ("id", "url", "events", "previous_secret_until",
-                                                                     "active", "created_by", "created_at")},
-                                   "secret_hint": "…" + hook.secret[-4:]})
+    def of(cls, hook) -> WebhookPublic:
+        return cls.model_validate(
+            {
+                **{
+                    k: getattr(hook, k)
+                    for k in ("id", "url", "events", "previous_secret_until", "active", "created_by", "created_at")
+                },
+                "secret_hint": "…" + hook.secret[-4:],
+            }
+        )
 
 
 class WebhookWithSecret(WebhookPublic):
     """A webhook just registered, or its secret just rotated: the only time the secret is shown."""
 
-    secret: str = Field(description="Check each delivery's Factcheck-Signature with it (HMAC-SHA256); shown "
-                                    "only now")
+    secret: str = Field(description="Check each delivery's Factcheck-Signature with it (HMAC-SHA256); shown only now")
 
     @classmethod
-    def of(cls, hook) -> "WebhookWithSecret":
+    def of(cls, hook) -> WebhookWithSecret:
         return cls.model_validate({**WebhookPublic.of(hook).model_dump(), "secret": hook.secret})
 
 

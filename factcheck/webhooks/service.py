@@ -82,13 +82,20 @@ def register(session: Session, *, actor: Actor, url: str, events: list[str], set
         raise InvalidInput(exc.message) from None
     unknown = sorted(set(events) - EVENTS.keys())
     if unknown or not events:
-        raise InvalidInput(f"Choose events among: {', '.join(EVENTS)}" + (f" (not {', '.join(unknown)})" if unknown
-                                                                         else "."))
+        raise InvalidInput(
+            f"Choose events among: {', '.join(EVENTS)}" + (f" (not {', '.join(unknown)})" if unknown else ".")
+        )
     hook = Webhook(url=clean, events=",".join(sorted(set(events))), secret=_new_secret(), created_by=actor.name)
     session.add(hook)
     session.flush()
-    audit.record(session, actor=actor if getattr(actor, "id", None) else None, actor_name=actor.name,
-                 action="webhook.register", to_value=clean[:200], detail={"webhook_id": hook.id, "events": events})
+    audit.record(
+        session,
+        actor=actor if getattr(actor, "id", None) else None,
+        actor_name=actor.name,
+        action="webhook.register",
+        to_value=clean[:200],
+        detail={"webhook_id": hook.id, "events": events},
+    )
     return hook
 
 
@@ -100,8 +107,13 @@ def rotate(session: Session, *, actor: Actor, webhook_id: int) -> Webhook:
     hook.secret = _new_secret()
     session.add(hook)
     session.flush()
-    audit.record(session, actor=actor if getattr(actor, "id", None) else None, actor_name=actor.name,
-                 action="webhook.rotate", detail={"webhook_id": hook.id})
+    audit.record(
+        session,
+        actor=actor if getattr(actor, "id", None) else None,
+        actor_name=actor.name,
+        action="webhook.rotate",
+        detail={"webhook_id": hook.id},
+    )
     return hook
 
 
@@ -115,16 +127,23 @@ def delete(session: Session, *, actor: Actor, webhook_id: int) -> None:
         session.execute(sa.delete(WebhookDelivery).where(WebhookDelivery.id.in_(ids)))
     session.delete(hook)
     session.flush()
-    audit.record(session, actor=actor if getattr(actor, "id", None) else None, actor_name=actor.name,
-                 action="webhook.delete", to_value=hook.url[:200], detail={"webhook_id": webhook_id})
+    audit.record(
+        session,
+        actor=actor if getattr(actor, "id", None) else None,
+        actor_name=actor.name,
+        action="webhook.delete",
+        to_value=hook.url[:200],
+        detail={"webhook_id": webhook_id},
+    )
 
 
 def send_test(session: Session, *, actor: Actor, webhook_id: int) -> WebhookDelivery:
     """Queue a "ping" delivery to one webhook, whatever its events: to check the receiver."""
     require(actor, Action.manage_users)
     hook = get(session, webhook_id)
-    delivery = _deliver(session, hook, "ping", {"message": "A test delivery, sent from the webhooks page.",
-                                                "by": actor.name})
+    delivery = _deliver(
+        session, hook, "ping", {"message": "A test delivery, sent from the webhooks page.", "by": actor.name}
+    )
     session.flush()
     queued(session)
     return delivery
@@ -136,8 +155,14 @@ def switch(session: Session, *, actor: Actor, webhook_id: int, active: bool) -> 
     hook.active = active
     session.add(hook)
     session.flush()
-    audit.record(session, actor=actor if getattr(actor, "id", None) else None, actor_name=actor.name,
-                 action="webhook.switch", to_value="on" if active else "off", detail={"webhook_id": hook.id})
+    audit.record(
+        session,
+        actor=actor if getattr(actor, "id", None) else None,
+        actor_name=actor.name,
+        action="webhook.switch",
+        to_value="on" if active else "off",
+        detail={"webhook_id": hook.id},
+    )
     return hook
 
 
@@ -156,8 +181,14 @@ def listed(session: Session, *, actor: Actor) -> list[Webhook]:
 def deliveries(session: Session, *, actor: Actor, webhook_id: int, limit: int = 50) -> list[WebhookDelivery]:
     require(actor, Action.manage_users)
     get(session, webhook_id)
-    return list(session.exec(select(WebhookDelivery).where(WebhookDelivery.webhook_id == webhook_id)
-                             .order_by(WebhookDelivery.id.desc()).limit(limit)))
+    return list(
+        session.exec(
+            select(WebhookDelivery)
+            .where(WebhookDelivery.webhook_id == webhook_id)
+            .order_by(WebhookDelivery.id.desc())
+            .limit(limit)
+        )
+    )
 
 
 def any_active(session: Session) -> bool:
@@ -190,9 +221,18 @@ def ticket_event(session: Session, event: str, ticket: Ticket, **extra: Any) -> 
     """The usual payload: the ticket as the API shows its essentials, plus what the event adds."""
     if session.exec(select(Webhook.id).where(Webhook.active)).first() is None:
         return 0  # the common case: no webhook, no payload built
-    data = {"ticket": {"id": ticket.id, "article_id": ticket.article_id, "claim": ticket.claim,
-                       "state": ticket.state, "rating": ticket.rating, "published_at": ticket.published_at,
-                       "version": ticket.version}, **extra}
+    data = {
+        "ticket": {
+            "id": ticket.id,
+            "article_id": ticket.article_id,
+            "claim": ticket.claim,
+            "state": ticket.state,
+            "rating": ticket.rating,
+            "published_at": ticket.published_at,
+            "version": ticket.version,
+        },
+        **extra,
+    }
     return emit(session, event, data)
 
 

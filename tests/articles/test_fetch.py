@@ -81,24 +81,36 @@ def test_a_page_is_fetched_and_reduced_to_its_article(site, open_settings):
     assert "2.1 million containers" in extracted.text and "Sign up" not in extracted.text
 
 
-@pytest.mark.parametrize(("path", "error", "says"), [
-    ("/pdf", UnsupportedMedia, "application/pdf"),
-    ("/big", TooLarge, "larger than 20,000 bytes"),
-    ("/binary", UnsupportedMedia, "binary"),
-    ("/latin1", UnsupportedMedia, "not valid UTF-8"),
-    ("/slow", FetchError, "did not answer within 0.5 seconds"),
-    ("/missing", FetchError, "HTTP 404"),
-])
+@pytest.mark.parametrize(
+    ("path", "error", "says"),
+    [
+        ("/pdf", UnsupportedMedia, "application/pdf"),
+        ("/big", TooLarge, "larger than 20,000 bytes"),
+        ("/binary", UnsupportedMedia, "binary"),
+        ("/latin1", UnsupportedMedia, "not valid UTF-8"),
+        ("/slow", FetchError, "did not answer within 0.5 seconds"),
+        ("/missing", FetchError, "HTTP 404"),
+    ],
+)
 def test_each_bad_page_is_refused_with_its_reason(site, open_settings, path, error, says):
     with pytest.raises(error, match=says):
         sources.fetch(f"{site}{path}", open_settings)
 
 
-@pytest.mark.parametrize("url", [
-    "http://127.0.0.1/", "http://localhost/", "http://[::1]/", "http://[::ffff:127.0.0.1]/",
-    "http://169.254.169.254/latest/meta-data/", "http://10.1.2.3/", "http://192.168.0.1/",
-    "http://100.64.0.1/", "http://0.0.0.0/",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1/",
+        "http://localhost/",
+        "http://[::1]/",
+        "http://[::ffff:127.0.0.1]/",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://10.1.2.3/",
+        "http://192.168.0.1/",
+        "http://100.64.0.1/",
+        "http://0.0.0.0/",
+    ],
+)
 def test_local_private_and_metadata_addresses_are_refused(settings, url):
     with pytest.raises(FetchError, match="private or local network"):
         sources.fetch(url, settings)
@@ -111,18 +123,21 @@ def test_the_deadline_covers_the_whole_fetch_not_each_read(site, open_settings):
     assert time.monotonic() - began < 1.5
 
 
-@pytest.mark.parametrize("address", [
-    "64:ff9b::7f00:1",        # NAT64 of 127.0.0.1
-    "64:ff9b::a9fe:a9fe",     # NAT64 of the cloud metadata service
-    "64:ff9b:1::a00:1",       # local-use NAT64
-    "2002:7f00:1::",          # 6to4 of 127.0.0.1
-    "2002:a00:1::1",          # 6to4 of 10.0.0.1
-    "2001:0:4136:e378:8000:63bf:80ff:fffe",  # Teredo whose client is 127.0.0.1
-    "::7f00:1",               # IPv4-compatible 127.0.0.1
-    "::ffff:a9fe:a9fe",       # IPv4-mapped metadata service
-    "fec0::1",                # site-local (deprecated, still routed inside some networks)
-    "fefe:1::2",
-])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "64:ff9b::7f00:1",  # NAT64 of 127.0.0.1
+        "64:ff9b::a9fe:a9fe",  # NAT64 of the cloud metadata service
+        "64:ff9b:1::a00:1",  # local-use NAT64
+        "2002:7f00:1::",  # 6to4 of 127.0.0.1
+        "2002:a00:1::1",  # 6to4 of 10.0.0.1
+        "2001:0:4136:e378:8000:63bf:80ff:fffe",  # Teredo whose client is 127.0.0.1
+        "::7f00:1",  # IPv4-compatible 127.0.0.1
+        "::ffff:a9fe:a9fe",  # IPv4-mapped metadata service
+        "fec0::1",  # site-local (deprecated, still routed inside some networks)
+        "fefe:1::2",
+    ],
+)
 def test_ipv6_addresses_that_lead_to_private_ipv4_are_not_public(address):
     import ipaddress
 
@@ -186,8 +201,11 @@ def test_url_ingest_through_the_api_stores_nothing_when_refused(client, session,
 
     token = make_token(session, make_user(session, "bot", "reviewer"))
     session.commit()
-    resp = client.post("/api/v1/articles", json={"url": "http://169.254.169.254/latest/meta-data/"},
-                       headers={"Authorization": f"Bearer {token}"})
+    resp = client.post(
+        "/api/v1/articles",
+        json={"url": "http://169.254.169.254/latest/meta-data/"},
+        headers={"Authorization": f"Bearer {token}"},
+    )
     assert resp.status_code == 422 and "private or local network" in resp.json()["error"]["message"]
     assert session.exec(select(func.count()).select_from(Article)).one() == 0
     assert isinstance(FetchError("x"), FactcheckError)

@@ -28,7 +28,7 @@ def test_ingest_creates_tickets_anchored_in_the_article(session, settings):
     result = ingest(session, settings)
     assert result.created and len(result.tickets) >= 3
     for t in result.tickets:
-        assert result.article.text[t.start:t.end] == t.quote
+        assert result.article.text[t.start : t.end] == t.quote
         assert t.state == "unverified" and t.version == 1 and t.drafting_status == "done"
     drafts = session.exec(select(DraftItem).where(DraftItem.ticket_id == result.tickets[0].id)).all()
     assert 2 <= sum(d.kind == "question" for d in drafts) <= 5

@@ -23,8 +23,14 @@ from factcheck.core.db import make_engine, upgrade
 from factcheck.users import service as users
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 PASSWORD = "correct-horse-battery"
 AXE = Path(__file__).parent / "vendor" / "axe-4.14.1.min.js"
 
@@ -62,8 +68,9 @@ def desk(tmp_path_factory) -> Iterator[Desk]:
     from factcheck.app import create_app
 
     tmp = tmp_path_factory.mktemp("browser-desk")
-    settings = Settings(database_url=f"sqlite:///{tmp / 'desk.db'}", org_name="Browser Desk",
-                        org_url="https://desk.example/")
+    settings = Settings(
+        database_url=f"sqlite:///{tmp / 'desk.db'}", org_name="Browser Desk", org_url="https://desk.example/"
+    )
     upgrade(settings.database_url)
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning"))
@@ -102,8 +109,7 @@ class Watch:
 
 @pytest.fixture
 def page(browser, desk):
-    context = browser.new_context(base_url=desk.url, viewport={"width": 1366, "height": 900},
-                                  accept_downloads=True)
+    context = browser.new_context(base_url=desk.url, viewport={"width": 1366, "height": 900}, accept_downloads=True)
     page = context.new_page()
     watch = Watch()
 
@@ -112,8 +118,10 @@ def page(browser, desk):
         dialog.dismiss()
 
     page.on("dialog", on_dialog)
-    page.on("request", lambda r: None if r.url.startswith((desk.url, "data:", "about:"))
-            else watch.foreign_requests.append(r.url))
+    page.on(
+        "request",
+        lambda r: None if r.url.startswith((desk.url, "data:", "about:")) else watch.foreign_requests.append(r.url),
+    )
     page.on("console", lambda m: watch.console_errors.append(m.text) if m.type == "error" else None)
     page.watch = watch
     page.set_default_timeout(10_000)
@@ -151,5 +159,8 @@ def axe_violations(page, impacts=("serious", "critical")) -> list[str]:
     # govern; a <script> tag would be refused, as it should be.
     page.evaluate(AXE.read_text(encoding="utf-8"))
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    return [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
-            for v in result["violations"] if v["impact"] in impacts]
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+        if v["impact"] in impacts
+    ]

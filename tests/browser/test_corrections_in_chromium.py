@@ -83,7 +83,10 @@ def test_a_missed_claim_can_be_added_with_the_keyboard_alone(page, desk):
     assert re.search(r"/tickets/\d+$", page.url)
     with Session(desk.engine) as s:
         added = s.exec(select(Ticket).where(Ticket.article_id == article_id, Ticket.engine == "human")).one()
-    assert added.quote == "twice as many as in 2022" and article_text(desk, article_id)[added.start:added.end] == added.quote
+    assert (
+        added.quote == "twice as many as in 2022"
+        and article_text(desk, article_id)[added.start : added.end] == added.quote
+    )
 
 
 def test_a_claim_is_edited_dismissed_and_restored_with_the_keyboard(page, desk):

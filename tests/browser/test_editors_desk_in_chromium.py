@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 from tests.browser.conftest import axe_violations, ingest, log_in
 
@@ -81,5 +82,5 @@ def test_the_export_forms_article_choice_is_the_reports_selection(page, desk):
     page.get_by_label("List open (unverified) tickets too").check()
     with page.expect_download() as done:
         page.get_by_role("button", name="Download").click()
-    data = json.loads(open(done.value.path(), encoding="utf-8").read())
+    data = json.loads(Path(done.value.path()).read_text(encoding="utf-8"))
     assert data["tickets"] and {t["article"]["id"] for t in data["tickets"]} == {first}

@@ -17,33 +17,48 @@ def test_scores_are_probabilities_and_a_batch_scores_each_sentence_as_alone():
 
 
 def test_checkable_assertions_outrank_opinion_chrome_and_anecdote():
-    checkable = ["The governor vetoed the bill on Friday.", "Unemployment fell to 3.5 percent in 2019.",
-                 "She voted against the budget twice."]
-    not_checkable = ["I think we can do better.", "Sign up for our newsletter.", "What happens next?",
-                     "She smiled and waved to the crowd."]
+    checkable = [
+        "The governor vetoed the bill on Friday.",
+        "Unemployment fell to 3.5 percent in 2019.",
+        "She voted against the budget twice.",
+    ]
+    not_checkable = [
+        "I think we can do better.",
+        "Sign up for our newsletter.",
+        "What happens next?",
+        "She smiled and waved to the crowd.",
+    ]
     assert min(checkworthy.scores(checkable)) > max(checkworthy.scores(not_checkable))
 
 
 # What held-out debates showed the engine missing or flagging wrongly, in sentences of our own
 # (none of them is in the training files).
-@pytest.mark.parametrize("claim", [
-    "I'm the one who reopened the paper mill in Harlow County.",
-    "I have a 96 percent rating from the conservation league.",
-    "They can process about forty thousand ballots an hour in that county.",
-    "MYTH: Cold weather gives you a cold.",
-    "Did you know the state spends more on prisons than on its universities?",
-])
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "I'm the one who reopened the paper mill in Harlow County.",
+        "I have a 96 percent rating from the conservation league.",
+        "They can process about forty thousand ballots an hour in that county.",
+        "MYTH: Cold weather gives you a cold.",
+        "Did you know the state spends more on prisons than on its universities?",
+    ],
+)
 def test_short_record_claims_casual_figures_and_myths_are_claims(claim):
     assert checkworthy.score(claim) >= 0.5, claim
 
 
-@pytest.mark.parametrize("not_claim", [
-    pytest.param("We have got to make sure that no family ever loses its home to a hospital bill.",
-                 marks=pytest.mark.xfail(strict=True, reason="known miss: its policy words outweigh the obligation")),
-    "If he wins, then every pension in this state is at risk.",
-    "The number — let me — the number, please.",
-    "We need to make sure our kids have the best schools in the world.",
-])
+@pytest.mark.parametrize(
+    "not_claim",
+    [
+        pytest.param(
+            "We have got to make sure that no family ever loses its home to a hospital bill.",
+            marks=pytest.mark.xfail(strict=True, reason="known miss: its policy words outweigh the obligation"),
+        ),
+        "If he wins, then every pension in this state is at risk.",
+        "The number — let me — the number, please.",
+        "We need to make sure our kids have the best schools in the world.",
+    ],
+)
 def test_promises_hypotheticals_and_crosstalk_are_not(not_claim):
     assert checkworthy.score(not_claim) < 0.5, not_claim
 
@@ -53,7 +68,8 @@ def test_word_weights_are_scored_as_the_fitted_tfidf_model_scored_them():
     # the model never saw change nothing.
     terms = {"budget": (2.0, 1.5), "cut": (3.0, -0.5)}
     [once, twice, unseen, empty] = checkworthy.term_scores(
-        ["Budget cut", "budget budget cut", "Budget cut zebra", "zebra"], terms)
+        ["Budget cut", "budget budget cut", "Budget cut zebra", "zebra"], terms
+    )
     assert once == pytest.approx((2.0 * 1.5 + 3.0 * -0.5) / (2.0**2 + 3.0**2) ** 0.5)
     a = (1 + math.log(2)) * 2.0
     assert twice == pytest.approx((a * 1.5 + 3.0 * -0.5) / (a**2 + 3.0**2) ** 0.5)

@@ -68,8 +68,9 @@ def test_anonymous_sources_are_named_as_unnamed_and_their_description_is_not_the
 
 def test_a_conditional_after_an_attribution_stays_one_sentence(claims):
     c = claim_quoting(claims, "asked not to be named")
-    assert c.claim == ("An unnamed county official said that if the numbers hold, "
-                       "the program will be $5 million short next year.")
+    assert c.claim == (
+        "An unnamed county official said that if the numbers hold, the program will be $5 million short next year."
+    )
 
 
 def test_what_a_document_found_is_attributed_to_the_document(claims):
@@ -90,8 +91,14 @@ def test_a_claim_pointing_back_to_what_it_does_not_name_goes_to_a_person(claims,
 
 
 def test_unnamed_sources_get_the_on_the_record_check_even_without_an_outlet():
-    ctx = ClaimContext(claim="Unnamed sources said that the contractor had received a no-bid extension in 2023.",
-                       quote="", context="", speaker="unnamed sources", reported_by=None, kind=ClaimKind.event)
+    ctx = ClaimContext(
+        claim="Unnamed sources said that the contractor had received a no-bid extension in 2023.",
+        quote="",
+        context="",
+        speaker="unnamed sources",
+        reported_by=None,
+        kind=ClaimKind.event,
+    )
     questions = [q.text for q in OfflineEngine().draft(ctx).questions]
     assert any("named official or document" in q for q in questions), questions
     assert not any(q.startswith("Has One") or q.startswith("Has Unnamed") for q in questions)

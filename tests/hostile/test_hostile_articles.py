@@ -45,8 +45,11 @@ def test_the_desk_answers_health_checks_while_it_reads_a_hostile_article(live_de
 
     def ingest():
         with httpx.Client(base_url=live_desk, timeout=60) as c:
-            answered.append(c.post("/api/v1/articles", json={"text": text},
-                                   headers={"Authorization": f"Bearer {token}"}).status_code)
+            answered.append(
+                c.post(
+                    "/api/v1/articles", json={"text": text}, headers={"Authorization": f"Bearer {token}"}
+                ).status_code
+            )
         done.set()
 
     threading.Thread(target=ingest, daemon=True).start()
@@ -64,7 +67,8 @@ def test_the_desk_answers_health_checks_while_it_reads_a_hostile_article(live_de
 
 
 def test_an_article_that_outlasts_the_budget_is_read_in_part_and_the_page_says_so(
-        client, session, settings, monkeypatch):
+    client, session, settings, monkeypatch
+):
     real = offline_extract.attribute
 
     def slow(sentence: str):
@@ -72,11 +76,13 @@ def test_an_article_that_outlasts_the_budget_is_read_in_part_and_the_page_says_s
         return real(sentence)
 
     monkeypatch.setattr(offline_extract, "attribute", slow)
-    text = "\n\n".join(f"The council approved contract number {i} for $1.{i} million on March 3, 2025."
-                       for i in range(100))
+    text = "\n\n".join(
+        f"The council approved contract number {i} for $1.{i} million on March 3, 2025." for i in range(100)
+    )
     engine = OfflineEngine(budget_seconds=0.2)
-    result = articles.ingest(session, engine=engine, settings=settings, actor=CONSOLE,
-                             req=articles.IngestRequest(text=text))
+    result = articles.ingest(
+        session, engine=engine, settings=settings, actor=CONSOLE, req=articles.IngestRequest(text=text)
+    )
     session.commit()
     assert 0 < len(result.tickets) < 100  # what was read before the budget ran out became tickets
 

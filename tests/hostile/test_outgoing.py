@@ -74,8 +74,9 @@ def receiver(request) -> Iterator[Receiver]:
 def _post(url: str) -> tuple[float, netguard.Posted | Exception]:
     began = time.monotonic()
     try:
-        answer: netguard.Posted | Exception = netguard.post(url, b"{}", {"Content-Type": "application/json"},
-                                                            timeout=1.0, allow_private=True)
+        answer: netguard.Posted | Exception = netguard.post(
+            url, b"{}", {"Content-Type": "application/json"}, timeout=1.0, allow_private=True
+        )
     except FetchError as exc:
         answer = exc
     return time.monotonic() - began, answer

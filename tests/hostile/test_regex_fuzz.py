@@ -32,7 +32,8 @@ def test_the_patterns_are_found():
     where = {f.where.split(":")[0].rsplit(".", 1)[0] for f in PATTERNS}
     assert len(PATTERNS) >= 80
     assert {"factcheck.engines.offline", "factcheck.core", "factcheck.matching"} <= where | {
-        w.rsplit(".", 1)[0] for w in where}
+        w.rsplit(".", 1)[0] for w in where
+    }
     assert any(f.where.endswith("attribution._TAG_AFTER") for f in PATTERNS)
     assert any(":" in f.where for f in PATTERNS)  # inline re.search(r"…") literals too
 

@@ -15,10 +15,10 @@ import pytest
 from sqlmodel import Session, func, select
 
 from factcheck.articles import service as articles
-from factcheck.drafts.service import claim_context
-from factcheck.jobs import service as jobs
 from factcheck.articles.pipeline import job_handlers
 from factcheck.auth.permissions import CONSOLE
+from factcheck.drafts.service import claim_context
+from factcheck.jobs import service as jobs
 from factcheck.jobs.worker import Worker
 from factcheck.models import Article, DraftItem, Event, Job, Ticket
 from factcheck.tickets.states import StaleVersion, transition
@@ -37,8 +37,9 @@ def queue_articles(session, settings, n_articles: int) -> list[Article]:
     made = []
     for i in range(n_articles):
         text = ARTICLE.replace("214", str(300 + i)).replace("12 percent", f"{i + 2} percent")
-        result = articles.ingest(session, engine=engine, settings=settings,
-                                 req=articles.IngestRequest(text=text), actor=CONSOLE)
+        result = articles.ingest(
+            session, engine=engine, settings=settings, req=articles.IngestRequest(text=text), actor=CONSOLE
+        )
         assert result.created and result.tickets == [] and result.article.extraction_status == "pending"
         made.append(result.article)
     session.commit()
@@ -101,8 +102,11 @@ def test_a_worker_killed_mid_job_loses_nothing_and_the_job_is_finished_once(sess
         queue_articles(session, settings, 1)
     else:
         queue_tickets(session, settings, 1, db)
-    doomed = subprocess.Popen([sys.executable, "-m", "tests.jobs.engines", settings.database_url, "1.0"],
-                              cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    doomed = subprocess.Popen(
+        [sys.executable, "-m", "tests.jobs.engines", settings.database_url, "1.0"],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     try:
         deadline = time.monotonic() + 30
         while True:
@@ -174,8 +178,14 @@ def test_twenty_concurrent_state_changes_one_wins_the_rest_are_refused(session, 
             s.commit()  # hand the connection back: the pool has fewer than 20
             barrier.wait()
             try:
-                transition(s, actor=editors[i], ticket_id=mine.id, to="disputed" if i % 2 else "corroborated",
-                           rationale=f"Editor {i} read the minutes.", expected_version=1)
+                transition(
+                    s,
+                    actor=editors[i],
+                    ticket_id=mine.id,
+                    to="disputed" if i % 2 else "corroborated",
+                    rationale=f"Editor {i} read the minutes.",
+                    expected_version=1,
+                )
                 s.commit()
                 result = "won"
             except StaleVersion:
@@ -192,8 +202,9 @@ def test_twenty_concurrent_state_changes_one_wins_the_rest_are_refused(session, 
     assert Counter(outcomes) == {"won": 1, "stale": 19}
     session.expire_all()
     final = session.get(Ticket, ticket.id)
-    verdicts = session.exec(select(Event).where(Event.ticket_id == ticket.id,
-                                                Event.action.in_(["corroborate", "dispute"]))).all()
+    verdicts = session.exec(
+        select(Event).where(Event.ticket_id == ticket.id, Event.action.in_(["corroborate", "dispute"]))
+    ).all()
     assert final.version == 2 and len(verdicts) == 1 and verdicts[0].to_value == final.state
     assert counts_by_state(session)[final.state] == 1  # the tally moved once, with the winner
 

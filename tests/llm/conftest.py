@@ -15,10 +15,16 @@ def llm():
 
 @pytest.fixture
 def llm_settings(settings, llm):
-    return settings.model_copy(update={
-        "engine": "openai", "llm_base_url": llm.base_url, "llm_model": "scripted-model",
-        "llm_max_retries": 2, "llm_timeout": 2.0, "llm_chunk_sentences": 4,
-    })
+    return settings.model_copy(
+        update={
+            "engine": "openai",
+            "llm_base_url": llm.base_url,
+            "llm_model": "scripted-model",
+            "llm_max_retries": 2,
+            "llm_timeout": 2.0,
+            "llm_chunk_sentences": 4,
+        }
+    )
 
 
 @pytest.fixture

@@ -9,7 +9,8 @@ import time
 import pytest
 from sqlmodel import select
 
-from factcheck.articles import pages, service as articles
+from factcheck.articles import pages
+from factcheck.articles import service as articles
 from factcheck.auth.permissions import CONSOLE
 from factcheck.devtools.scripted_llm import Fault, draft_answer, extraction_answer
 from factcheck.engines.llm.engine import OpenAIEngine
@@ -20,8 +21,9 @@ from tests.llm.conftest import drain
 
 
 def ingest_and_drain(session, settings, engine, text=ARTICLE):
-    result = articles.ingest(session, engine=engine, settings=settings, req=articles.IngestRequest(text=text),
-                             actor=CONSOLE)
+    result = articles.ingest(
+        session, engine=engine, settings=settings, req=articles.IngestRequest(text=text), actor=CONSOLE
+    )
     session.commit()
     drain(session, engine)  # finds the claims
     drain(session, engine)  # drafts them
@@ -49,13 +51,17 @@ def test_an_endpoint_that_reports_no_token_usage_is_said_to(session, llm_setting
     assert usage.tokens_in == 0 and usage.usage_reported is False
 
 
-@pytest.mark.parametrize(("status", "message", "falls_to"), [
-    (400, "Bad Request", "json_object"),                                  # a generic 400 on the first call
-    (400, "response_format json_schema is not supported", "json_object"),
-    (500, "json_schema is not supported by this backend", "json_object"),  # not an outage
-])
+@pytest.mark.parametrize(
+    ("status", "message", "falls_to"),
+    [
+        (400, "Bad Request", "json_object"),  # a generic 400 on the first call
+        (400, "response_format json_schema is not supported", "json_object"),
+        (500, "json_schema is not supported by this backend", "json_object"),  # not an outage
+    ],
+)
 def test_a_server_that_refuses_json_schema_is_asked_in_json_mode_and_that_is_remembered(
-        session, llm_settings, db, llm, status, message, falls_to):
+    session, llm_settings, db, llm, status, message, falls_to
+):
     llm.script.accepts = {"json_object", None}
     llm.script.refusal_status, llm.script.refusal_message = status, message
     engine = OpenAIEngine(llm_settings, DatabaseStore(db))
@@ -71,7 +77,8 @@ def test_a_server_that_refuses_json_schema_is_asked_in_json_mode_and_that_is_rem
 
 
 def test_a_server_that_refuses_every_response_format_gets_the_schema_in_a_plain_prompt(
-        session, llm_settings, llm_engine, llm):
+    session, llm_settings, llm_engine, llm
+):
     llm.script.accepts = {None}
     article = ingest_and_drain(session, llm_settings, llm_engine)
     assert drafted(session, article) == {"done"}
@@ -81,7 +88,8 @@ def test_a_server_that_refuses_every_response_format_gets_the_schema_in_a_plain_
 
 
 def test_once_a_format_has_worked_a_bad_request_is_an_error_not_a_refusal_of_the_format(
-        session, llm_settings, llm_engine, llm):
+    session, llm_settings, llm_engine, llm
+):
     ingest_and_drain(session, llm_settings, llm_engine)  # json_schema worked
     llm.script.faults.append(Fault("status", status=400, task="draft"))
     result = llm_engine.draft_many([_context()], fresh=True)[0]
@@ -111,9 +119,15 @@ def _context(**kw):
     from factcheck.engines.base import ClaimContext
     from factcheck.models import ClaimKind
 
-    values = dict(claim="The Riverton City Council voted 7-2 on March 3, 2025.", quote="voted 7-2",
-                  kind=ClaimKind.event, speaker=None, reported_by=None, context="The council voted 7-2.",
-                  article_hash="x" * 64)
+    values = dict(
+        claim="The Riverton City Council voted 7-2 on March 3, 2025.",
+        quote="voted 7-2",
+        kind=ClaimKind.event,
+        speaker=None,
+        reported_by=None,
+        context="The council voted 7-2.",
+        article_hash="x" * 64,
+    )
     return ClaimContext(**{**values, **kw})
 
 
@@ -121,8 +135,9 @@ def test_one_bad_question_is_dropped_and_the_good_ones_kept(session, llm_setting
     def answer(body):
         out = draft_answer(body)
         out["questions"].append({"question": "Did he vote for it?", "rationale": "a pronoun"})
-        out["questions"].append({"question": "Did His Majesty's Treasury publish the figures?",
-                                 "rationale": "a name, not a pronoun"})
+        out["questions"].append(
+            {"question": "Did His Majesty's Treasury publish the figures?", "rationale": "a name, not a pronoun"}
+        )
         return out
 
     llm.script.answers["draft"] = answer
@@ -138,8 +153,9 @@ def test_one_bad_question_is_dropped_and_the_good_ones_kept(session, llm_setting
 
 def test_endpoint_failures_back_off_longer_each_time_and_never_use_up_attempts(session, llm_settings, llm_engine, llm):
     llm.script.faults.extend(Fault("status", status=503, task="extract") for _ in range(5))
-    created = articles.ingest(session, engine=llm_engine, settings=llm_settings,
-                              req=articles.IngestRequest(text=ARTICLE), actor=CONSOLE)
+    created = articles.ingest(
+        session, engine=llm_engine, settings=llm_settings, req=articles.IngestRequest(text=ARTICLE), actor=CONSOLE
+    )
     session.commit()
     waits = []
     from factcheck.articles.pipeline import job_handlers
@@ -157,7 +173,7 @@ def test_endpoint_failures_back_off_longer_each_time_and_never_use_up_attempts(s
     assert (job.status, job.attempts, job.transient_failures) == ("queued", 0, 5)
     # 2 s doubling with jitter: each wait is between half and all of 2, 4, 8, 16, 32 seconds.
     for n, wait in enumerate(waits):
-        assert 2 ** n <= wait <= 2 ** (n + 1) + 1, waits
+        assert 2**n <= wait <= 2 ** (n + 1) + 1, waits
     assert session.get(Article, created.article.id).extraction_error.startswith("waiting for the model endpoint")
     assert len(session.exec(select(LlmCall)).all()) == len(llm.script.requests) == 5  # each request logged
 
@@ -167,20 +183,32 @@ def test_an_extraction_with_no_claims_says_so_plainly(session, llm_settings, llm
     article = ingest_and_drain(session, llm_settings, llm_engine)
     detail = pages.detail(session, article.id)
     assert article.extraction_status == "done" and detail.tickets == []
-    assert detail.extraction_summary.startswith("The engine read ") and "found no check-worthy claims" in \
-        detail.extraction_summary
+    assert (
+        detail.extraction_summary.startswith("The engine read ")
+        and "found no check-worthy claims" in detail.extraction_summary
+    )
 
 
 def test_a_claim_unrelated_to_its_quote_is_refused_and_listed(client, session, llm_settings, llm_engine, llm):
-    injected = ("The mayor of Riverton resigned on 2 May 2025.",
-                "According to the Public Works Department, the city recorded 214 water-main breaks in 2024.")
+    injected = (
+        "The mayor of Riverton resigned on 2 May 2025.",
+        "According to the Public Works Department, the city recorded 214 water-main breaks in 2024.",
+    )
 
     def obeying(body):
         out = extraction_answer(body)
         for entry in out["sentences"]:
             if any(c["quote"] == injected[1] for c in entry["claims"]):
-                entry["claims"].append({"claim": injected[0], "quote": injected[1], "speaker": None,
-                                        "reported_by": None, "kind": "event", "checkworthiness": 0.99})
+                entry["claims"].append(
+                    {
+                        "claim": injected[0],
+                        "quote": injected[1],
+                        "speaker": None,
+                        "reported_by": None,
+                        "kind": "event",
+                        "checkworthiness": 0.99,
+                    }
+                )
         return out
 
     llm.script.answers["extract"] = obeying
@@ -224,12 +252,15 @@ def test_ingest_json_exits_non_zero_with_the_reason_when_finding_claims_failed(s
         get_settings.cache_clear()
     assert result.exit_code == 1
     assert json.loads(result.stdout)["extraction_status"] == "failed"
-    assert result.stderr.splitlines()[-1] == ("factcheck: article 1 is stored, but finding claims failed: the model "
-                                              "refused: I can't help with that. (try again: factcheck extract 1)")
+    assert result.stderr.splitlines()[-1] == (
+        "factcheck: article 1 is stored, but finding claims failed: the model "
+        "refused: I can't help with that. (try again: factcheck extract 1)"
+    )
 
 
 def test_drafting_sends_a_few_sentences_around_the_quote_even_from_an_article_without_paragraphs(
-        session, llm_settings, llm_engine, llm):
+    session, llm_settings, llm_engine, llm
+):
     unbroken = " ".join(f"The council spent {n} million dollars on road number {n} in 2024." for n in range(2, 80))
     ingest_and_drain(session, llm_settings, llm_engine, text="Road spending\n\n" + unbroken)
     drafts = [r for r in llm.script.requests if "verification questions" in r["messages"][0]["content"]]
@@ -245,8 +276,9 @@ def test_a_worker_drafts_several_tickets_at_once(session, llm_settings, db, llm)
 
     engine = OpenAIEngine(llm_settings, DatabaseStore(db))
     llm.script.delay = 0.2
-    articles.ingest(session, engine=engine, settings=llm_settings, req=articles.IngestRequest(text=ARTICLE),
-                    actor=CONSOLE)
+    articles.ingest(
+        session, engine=engine, settings=llm_settings, req=articles.IngestRequest(text=ARTICLE), actor=CONSOLE
+    )
     session.commit()
     Worker(db, engine, job_handlers(), concurrency=4).run_until_idle()
     session.expire_all()
@@ -262,8 +294,9 @@ def test_a_live_worker_keeps_a_job_longer_than_its_lease(session, llm_settings, 
 
     engine = OpenAIEngine(llm_settings.model_copy(update={"llm_timeout": 5.0}), DatabaseStore(db))
     llm.script.faults.append(Fault("slow", delay=1.5, task="extract"))  # three leases long
-    articles.ingest(session, engine=engine, settings=llm_settings, req=articles.IngestRequest(text=ARTICLE),
-                    actor=CONSOLE)
+    articles.ingest(
+        session, engine=engine, settings=llm_settings, req=articles.IngestRequest(text=ARTICLE), actor=CONSOLE
+    )
     session.commit()
     slow = Worker(db, engine, job_handlers(), lease_seconds=0.5, name="slow")
     thread = threading.Thread(target=slow.run_one)
@@ -286,13 +319,15 @@ def test_workers_are_woken_when_work_is_committed_not_before(session, settings):
     from tests.jobs.engines import QueuedOffline
 
     rung = DOORBELL.rings()
-    articles.ingest(session, engine=QueuedOffline(), settings=settings, req=articles.IngestRequest(text=ARTICLE),
-                    actor=CONSOLE)
+    articles.ingest(
+        session, engine=QueuedOffline(), settings=settings, req=articles.IngestRequest(text=ARTICLE), actor=CONSOLE
+    )
     assert DOORBELL.rings() == rung  # queued, not committed: a worker would find nothing
     session.rollback()
     assert DOORBELL.rings() == rung  # rolled back: nothing to find
-    articles.ingest(session, engine=QueuedOffline(), settings=settings, req=articles.IngestRequest(text=ARTICLE),
-                    actor=CONSOLE)
+    articles.ingest(
+        session, engine=QueuedOffline(), settings=settings, req=articles.IngestRequest(text=ARTICLE), actor=CONSOLE
+    )
     session.commit()
     assert DOORBELL.rings() == rung + 1
 
@@ -310,8 +345,9 @@ def test_on_postgresql_a_worker_in_another_process_is_woken_by_the_commit(sessio
     try:
         time.sleep(0.5)  # the listener is connected
         seen = bell.rings()
-        articles.ingest(session, engine=QueuedOffline(), settings=settings,
-                        req=articles.IngestRequest(text=ARTICLE), actor=CONSOLE)
+        articles.ingest(
+            session, engine=QueuedOffline(), settings=settings, req=articles.IngestRequest(text=ARTICLE), actor=CONSOLE
+        )
         session.commit()
         bell.wait(seen, timeout=5)
         assert bell.rings() > seen

@@ -61,9 +61,9 @@ def test_cli_ingest_and_redraft_through_the_openai_engine(settings, db, llm, mon
 def test_pages_show_drafting_progress_then_calls_and_a_retry_for_failed_drafts(llm_settings, session, llm):
     from bs4 import BeautifulSoup
 
+    from factcheck.app import create_app
     from factcheck.engines.llm.engine import OpenAIEngine
     from factcheck.engines.llm.store import DatabaseStore
-    from factcheck.app import create_app
 
     settings = llm_settings.model_copy(update={"worker": False, "llm_concurrency": 1})  # jobs run below, in order
     engine = OpenAIEngine(settings, DatabaseStore(session.get_bind()))
@@ -139,9 +139,16 @@ def test_the_article_page_lists_refused_claims_and_what_the_model_cost(llm_setti
 
     def with_an_invented_quote(body):
         out = extraction_answer(body)
-        out["sentences"][0]["claims"].append({"claim": "The council met in secret.", "quote": "met in secret",
-                                              "speaker": None, "reported_by": None, "kind": "event",
-                                              "checkworthiness": 0.9})
+        out["sentences"][0]["claims"].append(
+            {
+                "claim": "The council met in secret.",
+                "quote": "met in secret",
+                "speaker": None,
+                "reported_by": None,
+                "kind": "event",
+                "checkworthiness": 0.9,
+            }
+        )
         return out
 
     llm.script.answers["extract"] = with_an_invented_quote
@@ -151,8 +158,9 @@ def test_the_article_page_lists_refused_claims_and_what_the_model_cost(llm_setti
     make_user(session, "rita")
     with TestClient(create_app(settings)) as client:
         token = login(client, "rita")
-        article_url = client.post("/articles", data={"text": ARTICLE, "csrf_token": token},
-                                  follow_redirects=False).headers["location"]
+        article_url = client.post(
+            "/articles", data={"text": ARTICLE, "csrf_token": token}, follow_redirects=False
+        ).headers["location"]
         drain(session, engine)
         drain(session, engine)
         page = BeautifulSoup(client.get(article_url).text, "html.parser")

@@ -10,9 +10,11 @@ from factcheck.articles import service as articles
 from factcheck.auth.permissions import CONSOLE
 from factcheck.core.errors import Conflict, Forbidden, InvalidInput
 from factcheck.engines.offline.engine import OfflineEngine
-from factcheck.matching import claimreview, factchecks, service as matching
+from factcheck.matching import claimreview, factchecks
+from factcheck.matching import service as matching
 from factcheck.models import ClaimMatch, Event, FactCheck, Ticket
-from factcheck.tickets import corrections, queue as queues, states
+from factcheck.tickets import corrections, states
+from factcheck.tickets import queue as queues
 from tests.conftest import make_user
 from tests.factories import ingest
 
@@ -32,13 +34,19 @@ The county library will stay open until 9 p.m. on weekdays from April 1, 2025, i
 """
 
 REVIEW = {
-    "@context": "https://schema.org", "@type": "ClaimReview",
+    "@context": "https://schema.org",
+    "@type": "ClaimReview",
     "url": "https://factcheck.example.net/reviews/riverton-library-hours",
     "claimReviewed": "The county library will stay open until 9 p.m. on weekdays from April 2025.",
     "datePublished": "2025-03-20",
     "author": {"@type": "Organization", "name": "Valley Fact Check"},
-    "reviewRating": {"@type": "Rating", "ratingValue": 2, "bestRating": 5, "worstRating": 1,
-                     "alternateName": "Mostly false"},
+    "reviewRating": {
+        "@type": "Rating",
+        "ratingValue": 2,
+        "bestRating": 5,
+        "worstRating": 1,
+        "alternateName": "Mostly false",
+    },
     "itemReviewed": {"@type": "Claim", "author": {"@type": "Person", "name": "Sam Odhiambo"}},
 }
 
@@ -85,8 +93,9 @@ def test_a_dismissed_ticket_is_not_a_match(session, settings):
     ingest(session, settings, text=FIRST)
     first = ticket_quoting(session, "voted 7-2")
     rita = make_user(session, "rita")
-    corrections.dismiss(session, actor=rita, ticket_id=first.id, reason="duplicate", note=None,
-                        expected_version=first.version)
+    corrections.dismiss(
+        session, actor=rita, ticket_id=first.id, reason="duplicate", note=None, expected_version=first.version
+    )
     session.commit()
     ingest(session, settings, text=SECOND)
     assert session.exec(select(ClaimMatch)).all() == []
@@ -114,8 +123,14 @@ def test_an_editor_reuses_an_earlier_verdict_in_one_step_naming_its_source(sessi
     ingest(session, settings, text=FIRST)
     ed, rita = make_user(session, "ed", "editor"), make_user(session, "rita")
     first = ticket_quoting(session, "voted 7-2")
-    states.transition(session, actor=ed, ticket_id=first.id, to="corroborated",
-                      rationale="Council minutes of March 3, 2025, page 2: 7-2.", expected_version=first.version)
+    states.transition(
+        session,
+        actor=ed,
+        ticket_id=first.id,
+        to="corroborated",
+        rationale="Council minutes of March 3, 2025, page 2: 7-2.",
+        expected_version=first.version,
+    )
     session.commit()
     ingest(session, settings, text=SECOND)
     second = ticket_quoting(session, "7-2 vote")
@@ -139,8 +154,9 @@ def test_a_match_with_no_verdict_cannot_be_reused(session, settings):
     with pytest.raises(Conflict, match="no verdict"):
         states.reuse_verdict(session, actor=ed, ticket_id=m.ticket_id, match_id=m.id, expected_version=1)
     with pytest.raises(InvalidInput):
-        states.reuse_verdict(session, actor=ed, ticket_id=ticket_quoting(session, "Vasquez").id, match_id=m.id,
-                             expected_version=1)
+        states.reuse_verdict(
+            session, actor=ed, ticket_id=ticket_quoting(session, "Vasquez").id, match_id=m.id, expected_version=1
+        )
 
 
 def test_an_imported_fact_check_is_found_for_a_later_article_and_for_an_earlier_one(session, settings):
@@ -152,11 +168,18 @@ def test_an_imported_fact_check_is_found_for_a_later_article_and_for_an_earlier_
     library = ticket_quoting(session, "library")
     [view] = matching.for_ticket(session, library.id)
     assert (view.kind, view.publisher, view.rating, view.url) == (
-        "factcheck", "Valley Fact Check", "Mostly false", REVIEW["url"])
+        "factcheck",
+        "Valley Fact Check",
+        "Mostly false",
+        REVIEW["url"],
+    )
 
     # The other direction: tickets first, the fact-check imported afterwards.
-    second_review = {**REVIEW, "url": "https://factcheck.example.net/reviews/riverton-water-rates",
-                     "claimReviewed": "Riverton's council voted 7-2 to raise residential water rates 12 percent."}
+    second_review = {
+        **REVIEW,
+        "url": "https://factcheck.example.net/reviews/riverton-water-rates",
+        "claimReviewed": "Riverton's council voted 7-2 to raise residential water rates 12 percent.",
+    }
     later = factchecks.import_reviews(session, actor=rita, reading=claimreview.read(second_review), settings=settings)
     session.commit()
     assert later.matches >= 1
@@ -174,10 +197,18 @@ def test_the_same_review_url_is_imported_once(session, settings):
     assert len(session.exec(select(FactCheck)).all()) == 1
 
 
-@pytest.mark.parametrize("variant", [
-    "http://{host}{path}", "https://www.{host}{path}", "https://{host}{path}/", "https://{host}{path}?utm_source=x",
-    "https://{host}{path}#verdict", "https://{host}:443{path}", "HTTPS://{HOST}{path}",
-])
+@pytest.mark.parametrize(
+    "variant",
+    [
+        "http://{host}{path}",
+        "https://www.{host}{path}",
+        "https://{host}{path}/",
+        "https://{host}{path}?utm_source=x",
+        "https://{host}{path}#verdict",
+        "https://{host}:443{path}",
+        "HTTPS://{HOST}{path}",
+    ],
+)
 def test_a_variant_of_an_imported_pages_address_is_the_same_page(session, settings, variant):
     from urllib.parse import urlsplit
 
@@ -186,8 +217,9 @@ def test_a_variant_of_an_imported_pages_address_is_the_same_page(session, settin
     session.commit()
     parts = urlsplit(REVIEW["url"])
     other = variant.format(host=parts.hostname, HOST=parts.hostname.upper(), path=parts.path)
-    again = factchecks.import_reviews(session, actor=rita, reading=claimreview.read({**REVIEW, "url": other}),
-                                    settings=settings)
+    again = factchecks.import_reviews(
+        session, actor=rita, reading=claimreview.read({**REVIEW, "url": other}), settings=settings
+    )
     assert again.imported == [] and len(again.skipped) == 1
 
 
@@ -196,25 +228,36 @@ def test_a_squatted_page_is_replaced_or_withdrawn_by_an_editor_and_audited(sessi
 
     rita, ed = make_user(session, "rita"), make_user(session, "ed", "editor")
     fake = {**REVIEW, "claimReviewed": "Riverton cut water rates by half.", "reviewRating": {"alternateName": "True"}}
-    squat = factchecks.import_reviews(session, actor=rita, reading=claimreview.read(fake), settings=settings,
-                                    source="file fake.json").imported[0]
+    squat = factchecks.import_reviews(
+        session, actor=rita, reading=claimreview.read(fake), settings=settings, source="file fake.json"
+    ).imported[0]
     session.commit()
     with pytest.raises(Forbidden):  # a reviewer cannot replace what is there
-        factchecks.import_reviews(session, actor=rita, reading=claimreview.read(REVIEW), settings=settings,
-                                replace=True)
+        factchecks.import_reviews(
+            session, actor=rita, reading=claimreview.read(REVIEW), settings=settings, replace=True
+        )
     session.rollback()
-    genuine = factchecks.import_reviews(session, actor=ed, reading=claimreview.read(REVIEW), settings=settings,
-                                      source="url " + REVIEW["url"], replace=True)
+    genuine = factchecks.import_reviews(
+        session,
+        actor=ed,
+        reading=claimreview.read(REVIEW),
+        settings=settings,
+        source="url " + REVIEW["url"],
+        replace=True,
+    )
     session.commit()
     assert [f.id for f in genuine.replaced] == [squat.id] and genuine.imported[0].rating == "Mostly false"
     session.refresh(squat)
     assert squat.withdrawn_by == "ed" and "Replaced by a review of the same page" in squat.withdrawal_note
-    withdrawn = factchecks.withdraw_fact_check(session, actor=ed, fact_check_id=genuine.imported[0].id,
-                                             note="Withdrawn while we check who published it.")
+    withdrawn = factchecks.withdraw_fact_check(
+        session, actor=ed, fact_check_id=genuine.imported[0].id, note="Withdrawn while we check who published it."
+    )
     session.commit()
     assert withdrawn.url_key is None
-    events = [e.action for e in session.exec(select(Event).where(Event.action.in_(
-        ["factchecks.import", "factcheck.withdraw"])))]
+    events = [
+        e.action
+        for e in session.exec(select(Event).where(Event.action.in_(["factchecks.import", "factcheck.withdraw"])))
+    ]
     assert events == ["factchecks.import", "factchecks.import", "factcheck.withdraw"]
 
 
@@ -223,16 +266,19 @@ def test_previously_checked_is_a_queue_filter(session, settings):
     ingest(session, eager, text=FIRST)
     ingest(session, eager, text=SECOND)
     page = queues.queue(session, queues.QueueFilter(previously_checked=True))
-    assert {t.quote[:40] for t, _, _ in page.rows} == {ticket_quoting(session, "voted 7-2").quote[:40],
-                                                       ticket_quoting(session, "7-2 vote").quote[:40]}
+    assert {t.quote[:40] for t, _, _ in page.rows} == {
+        ticket_quoting(session, "voted 7-2").quote[:40],
+        ticket_quoting(session, "7-2 vote").quote[:40],
+    }
     assert page.total == 2
 
 
 def test_a_ticket_from_a_rolled_back_transaction_never_enters_the_index(session, settings, db):
     ingest(session, settings, text=FIRST)
     with Session(db) as other:
-        result = articles.ingest(other, engine=OfflineEngine(), settings=settings, actor=CONSOLE,
-                                 req=articles.IngestRequest(text=SECOND))
+        result = articles.ingest(
+            other, engine=OfflineEngine(), settings=settings, actor=CONSOLE, req=articles.IngestRequest(text=SECOND)
+        )
         assert result.tickets  # matched against the index while the transaction was open…
         other.rollback()  # …and gone
     # The ids the rolled-back tickets had are handed out again, to other claims.

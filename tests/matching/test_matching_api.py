@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import json
 
-from sqlmodel import select
 import pytest
+from sqlmodel import select
 from typer.testing import CliRunner
 
 from factcheck.cli import app
 from factcheck.core.config import get_settings
 from factcheck.models import ClaimMatch, FactCheck, Ticket
+from factcheck.tickets import states
 from tests.conftest import login, make_token, make_user
 from tests.factories import ingest
-from factcheck.tickets import states
 from tests.matching.test_matching import FIRST, REVIEW, SECOND
 
 
@@ -51,8 +51,9 @@ def test_a_ticket_from_the_api_lists_its_matches_and_they_are_confirmed_or_rejec
 
 def test_fact_checks_are_imported_listed_and_refused_with_reasons(client, session, settings):
     auth = bearer(session)
-    made = client.post("/api/v1/factchecks/import", json={"@graph": [REVIEW, {**REVIEW, "url": "ftp://x"}]},
-                       headers=auth)
+    made = client.post(
+        "/api/v1/factchecks/import", json={"@graph": [REVIEW, {**REVIEW, "url": "ftp://x"}]}, headers=auth
+    )
     assert made.status_code == 201, made.text
     body = made.json()
     assert [f["url"] for f in body["imported"]] == [REVIEW["url"]] and len(body["refused"]) == 1
@@ -74,8 +75,9 @@ def test_the_ticket_page_shows_previously_checked_and_a_reviewer_decides_there(c
     page = client.get(f"/tickets/{second.id}")
     assert "Previously checked" in page.text and "likely the same claim" in page.text
     [m] = session.exec(select(ClaimMatch)).all()
-    done = client.post(f"/tickets/{second.id}/matches/{m.id}/reject", data={"version": 1, "csrf_token": token},
-                       follow_redirects=False)
+    done = client.post(
+        f"/tickets/{second.id}/matches/{m.id}/reject", data={"version": 1, "csrf_token": token}, follow_redirects=False
+    )
     assert done.status_code == 303
     session.refresh(m)
     assert m.status == "rejected" and m.decided_by == "rita"
@@ -109,13 +111,24 @@ def test_import_and_eval_from_the_command_line(session, cli, tmp_path):
     assert refused.exit_code != 0 and "Not JSON" in refused.stderr
 
     queries = tmp_path / "q.tsv"
-    queries.write_text("id\ttext\nq1\tRiverton's library stays open to 9 p.m. on weekdays from April\n"
-                       "q2\tThe Elm Street bridge cost 48 million dollars\n", encoding="utf-8")
+    queries.write_text(
+        "id\ttext\nq1\tRiverton's library stays open to 9 p.m. on weekdays from April\n"
+        "q2\tThe Elm Street bridge cost 48 million dollars\n",
+        encoding="utf-8",
+    )
     claims = tmp_path / "v.jsonl"
-    claims.write_text("\n".join(json.dumps(c) for c in [
-        {"id": "v1", "claim": "The county library will stay open until 9 p.m. on weekdays from April."},
-        {"id": "v2", "claim": "The Elm Street bridge cost $48 million to build."},
-        {"id": "v3", "claim": "Ferry fares doubled in 2024."}]) + "\n", encoding="utf-8")
+    claims.write_text(
+        "\n".join(
+            json.dumps(c)
+            for c in [
+                {"id": "v1", "claim": "The county library will stay open until 9 p.m. on weekdays from April."},
+                {"id": "v2", "claim": "The Elm Street bridge cost $48 million to build."},
+                {"id": "v3", "claim": "Ferry fares doubled in 2024."},
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     qrels = tmp_path / "qrels.tsv"
     qrels.write_text("query_id\tvclaim_id\nq1\tv1\nq2\tv2\n", encoding="utf-8")
     measured = runner.invoke(app, ["eval", "matching", str(queries), str(claims), str(qrels)])
@@ -128,8 +141,9 @@ def test_matches_are_decided_and_verdicts_reused_from_the_command_line(session, 
     ingest(session, settings, text=FIRST)
     ed = make_user(session, "ed", "editor")
     first = session.exec(select(Ticket).where(Ticket.quote.contains("voted 7-2"))).one()
-    states.transition(session, actor=ed, ticket_id=first.id, to="disputed", rationale="Minutes show 6-3, not 7-2.",
-                      expected_version=1)
+    states.transition(
+        session, actor=ed, ticket_id=first.id, to="disputed", rationale="Minutes show 6-3, not 7-2.", expected_version=1
+    )
     session.commit()
     ingest(session, settings, text=SECOND)
     [m] = session.exec(select(ClaimMatch)).all()
@@ -137,8 +151,9 @@ def test_matches_are_decided_and_verdicts_reused_from_the_command_line(session, 
     assert runner.invoke(app, ["matches", "confirm", str(m.id), "--version", "1"]).exit_code != 0  # needs --as
     done = runner.invoke(app, ["--as", "ed", "matches", "confirm", str(m.id), "--version", "1"])
     assert done.exit_code == 0 and "confirmed" in done.stdout, done.output
-    reused = runner.invoke(app, ["--as", "ed", "matches", "reuse-verdict", str(m.ticket_id), "--match", str(m.id),
-                                 "--version", "1"])
+    reused = runner.invoke(
+        app, ["--as", "ed", "matches", "reuse-verdict", str(m.ticket_id), "--match", str(m.id), "--version", "1"]
+    )
     assert reused.exit_code == 0, reused.output
     assert f"Ticket {m.ticket_id} is disputed" in reused.stdout
 
@@ -146,7 +161,9 @@ def test_matches_are_decided_and_verdicts_reused_from_the_command_line(session, 
 def test_the_dashboard_lists_the_claims_that_keep_coming_back(client, session, settings):
     ingest(session, settings, text=FIRST)
     ingest(session, settings, text=SECOND)
-    ingest(session, settings, text=SECOND.replace("Water bills to climb", "Rates up").replace("Residential", "Household"))
+    ingest(
+        session, settings, text=SECOND.replace("Water bills to climb", "Rates up").replace("Residential", "Household")
+    )
     make_user(session, "rita")
     login(client, "rita")
     page = client.get("/dashboard").text

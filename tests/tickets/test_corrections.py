@@ -12,7 +12,8 @@ from factcheck.evaluation.checkworthy import read_tsv
 from factcheck.exports import service as exports
 from factcheck.exports.selection import Selection
 from factcheck.models import DraftItem, Event, Note
-from factcheck.tickets import corrections, labels, service as tickets
+from factcheck.tickets import corrections, labels
+from factcheck.tickets import service as tickets
 from factcheck.tickets.queue import QueueFilter, queue
 from factcheck.tickets.states import InvalidTransition, transition
 from factcheck.tickets.tally import counts_by_state
@@ -37,28 +38,43 @@ def test_an_edited_claim_keeps_the_machines_words_in_the_history(session, desk):
     result, rita, _ = desk
     ticket = result.tickets[0]
     machine = ticket.claim
-    corrections.edit_claim(session, actor=rita, ticket_id=ticket.id, expected_version=1, changes=corrections.ClaimChanges(
-        claim="The Riverton City Council voted 7-2 on March 3, 2025 to raise water rates 12 percent.",
-        speaker="the Riverton City Council", kind="event"))
+    corrections.edit_claim(
+        session,
+        actor=rita,
+        ticket_id=ticket.id,
+        expected_version=1,
+        changes=corrections.ClaimChanges(
+            claim="The Riverton City Council voted 7-2 on March 3, 2025 to raise water rates 12 percent.",
+            speaker="the Riverton City Council",
+            kind="event",
+        ),
+    )
     session.commit()
     assert (ticket.kind, ticket.version, ticket.attribution) == ("event", 2, "The Riverton City Council")
     (event,) = history(session, ticket.id, "claim.edit")
     assert event.actor_name == "rita" and json.loads(event.detail)["before"]["claim"] == machine
     with pytest.raises(StaleVersion, match="changed by rita"):
-        corrections.edit_claim(session, actor=rita, ticket_id=ticket.id, expected_version=1,
-                               changes=corrections.ClaimChanges(claim="Something else entirely happened."))
+        corrections.edit_claim(
+            session,
+            actor=rita,
+            ticket_id=ticket.id,
+            expected_version=1,
+            changes=corrections.ClaimChanges(claim="Something else entirely happened."),
+        )
 
 
-@pytest.mark.parametrize(("changes", "problem"), [
-    (corrections.ClaimChanges(claim="   "), "cannot be empty"),
-    (corrections.ClaimChanges(claim="x" * 1501), "1,500"),
-    (corrections.ClaimChanges(kind="rumour"), "Unknown kind"),
-])
+@pytest.mark.parametrize(
+    ("changes", "problem"),
+    [
+        (corrections.ClaimChanges(claim="   "), "cannot be empty"),
+        (corrections.ClaimChanges(claim="x" * 1501), "1,500"),
+        (corrections.ClaimChanges(kind="rumour"), "Unknown kind"),
+    ],
+)
 def test_a_claim_edit_that_will_not_do_is_refused_and_changes_nothing(session, desk, changes, problem):
     result, rita, _ = desk
     with pytest.raises(InvalidInput, match=problem):
-        corrections.edit_claim(session, actor=rita, ticket_id=result.tickets[0].id, changes=changes,
-                               expected_version=1)
+        corrections.edit_claim(session, actor=rita, ticket_id=result.tickets[0].id, changes=changes, expected_version=1)
 
 
 def test_editing_a_claim_resolves_its_flag_and_a_verdict_must_be_reopened_first(session, desk):
@@ -66,22 +82,34 @@ def test_editing_a_claim_resolves_its_flag_and_a_verdict_must_be_reopened_first(
     first, second = result.tickets[:2]
     first.needs_human, first.flag_reason = True, "“They” does not name who it refers to."
     session.commit()
-    corrections.edit_claim(session, actor=rita, ticket_id=first.id, expected_version=1,
-                           changes=corrections.ClaimChanges(speaker="Mayor Elena Vasquez"))
+    corrections.edit_claim(
+        session,
+        actor=rita,
+        ticket_id=first.id,
+        expected_version=1,
+        changes=corrections.ClaimChanges(speaker="Mayor Elena Vasquez"),
+    )
     assert first.needs_human is False and first.flag_reason is None
     transition(session, actor=ed, ticket_id=second.id, to="disputed", rationale=RATIONALE, expected_version=1)
     with pytest.raises(Conflict, match="reopen it"):
-        corrections.edit_claim(session, actor=rita, ticket_id=second.id, expected_version=2,
-                               changes=corrections.ClaimChanges(claim="A different claim about water rates."))
+        corrections.edit_claim(
+            session,
+            actor=rita,
+            ticket_id=second.id,
+            expected_version=2,
+            changes=corrections.ClaimChanges(claim="A different claim about water rates."),
+        )
 
 
 def test_a_dismissed_ticket_leaves_the_queue_the_reports_and_the_open_count_and_can_be_restored(
-        session, settings, desk):
+    session, settings, desk
+):
     result, rita, ed = desk
     ticket, other = result.tickets[:2]
     open_before = counts_by_state(session)["unverified"]
-    corrections.dismiss(session, actor=rita, ticket_id=ticket.id, reason="opinion", note="The mayor's view.",
-                        expected_version=1)
+    corrections.dismiss(
+        session, actor=rita, ticket_id=ticket.id, reason="opinion", note="The mayor's view.", expected_version=1
+    )
     transition(session, actor=ed, ticket_id=other.id, to="corroborated", rationale=RATIONALE, expected_version=1)
     session.commit()
     assert ticket.state == "unverified" and ticket.dismissed_by == "rita"  # not a verdict
@@ -96,8 +124,9 @@ def test_a_dismissed_ticket_leaves_the_queue_the_reports_and_the_open_count_and_
     corrections.restore(session, actor=rita, ticket_id=ticket.id, expected_version=2)
     session.commit()
     assert ticket.dismissed_reason is None and counts_by_state(session)["dismissed"] == 0
-    assert [e.action for e in session.exec(select(Event).where(Event.ticket_id == ticket.id,
-                                                               Event.actor_id == rita.id))] == ["dismiss", "restore"]
+    assert [
+        e.action for e in session.exec(select(Event).where(Event.ticket_id == ticket.id, Event.actor_id == rita.id))
+    ] == ["dismiss", "restore"]
 
 
 def test_a_ticket_with_a_verdict_must_be_reopened_before_it_is_dismissed(session, desk):
@@ -105,8 +134,7 @@ def test_a_ticket_with_a_verdict_must_be_reopened_before_it_is_dismissed(session
     ticket = result.tickets[0]
     transition(session, actor=ed, ticket_id=ticket.id, to="corroborated", rationale=RATIONALE, expected_version=1)
     with pytest.raises(Conflict, match="reopen it"):
-        corrections.dismiss(session, actor=rita, ticket_id=ticket.id, reason="opinion", note=None,
-                            expected_version=2)
+        corrections.dismiss(session, actor=rita, ticket_id=ticket.id, reason="opinion", note=None, expected_version=2)
 
 
 def test_a_merged_duplicate_gives_its_notes_and_approved_drafts_to_the_ticket_it_repeats(session, desk):
@@ -135,10 +163,11 @@ def test_a_missed_claim_is_added_from_the_articles_own_characters_and_drafted(se
     text = result.article.text
     start, end = 0, text.index("\n")  # the headline: the engine leaves headlines alone
     assert not [t for t in result.tickets if t.start < end]
-    added = corrections.add_claim(session, actor=rita, engine=engine, article_id=result.article.id,
-                                  start=start, end=end + 2)  # a sloppy selection: the blank line after it
+    added = corrections.add_claim(
+        session, actor=rita, engine=engine, article_id=result.article.id, start=start, end=end + 2
+    )  # a sloppy selection: the blank line after it
     session.commit()
-    assert text[added.start:added.end] == added.quote == text[start:end]
+    assert text[added.start : added.end] == added.quote == text[start:end]
     assert (added.engine, added.score, added.claim, added.drafting_status) == ("human", 1.0, added.quote, "done")
     assert session.exec(select(DraftItem).where(DraftItem.ticket_id == added.id)).first() is not None
     with pytest.raises(Conflict, match=f"already ticket {added.id}") as again:
@@ -146,25 +175,35 @@ def test_a_missed_claim_is_added_from_the_articles_own_characters_and_drafted(se
     assert again.value.details == {"ticket_id": added.id}
 
 
-@pytest.mark.parametrize(("where", "problem"), [
-    (lambda text: {"start": 5, "end": 5}, "within the article"),
-    (lambda text: {"start": 0, "end": 10**6}, "within the article"),
-    (lambda text: {"start": text.index("\n\n"), "end": text.index("\n\n") + 2}, "empty"),
-    (lambda text: {"quote": "the council secretly doubled the budget"}, "not in the article"),
-    (lambda text: {"quote": "water"}, "more than once"),
-], ids=["no characters", "past the end", "only blanks", "words not there", "words there twice"])
+@pytest.mark.parametrize(
+    ("where", "problem"),
+    [
+        (lambda text: {"start": 5, "end": 5}, "within the article"),
+        (lambda text: {"start": 0, "end": 10**6}, "within the article"),
+        (lambda text: {"start": text.index("\n\n"), "end": text.index("\n\n") + 2}, "empty"),
+        (lambda text: {"quote": "the council secretly doubled the budget"}, "not in the article"),
+        (lambda text: {"quote": "water"}, "more than once"),
+    ],
+    ids=["no characters", "past the end", "only blanks", "words not there", "words there twice"],
+)
 def test_a_passage_that_is_not_the_articles_is_refused(session, desk, engine, where, problem):
     result, rita, _ = desk
     with pytest.raises(InvalidInput, match=problem):
-        corrections.add_claim(session, actor=rita, engine=engine, article_id=result.article.id,
-                              **where(result.article.text))
+        corrections.add_claim(
+            session, actor=rita, engine=engine, article_id=result.article.id, **where(result.article.text)
+        )
 
 
 def test_typed_words_that_appear_once_are_found(session, desk, engine):
     result, rita, _ = desk
-    added = corrections.add_claim(session, actor=rita, engine=engine, article_id=result.article.id,
-                                  quote="the  largest increase since 2009", claim="It was Riverton's largest "
-                                  "residential water rate increase since 2009.")
+    added = corrections.add_claim(
+        session,
+        actor=rita,
+        engine=engine,
+        article_id=result.article.id,
+        quote="the  largest increase since 2009",
+        claim="It was Riverton's largest residential water rate increase since 2009.",
+    )
     assert added.quote == "the largest increase since 2009"
     assert added.claim == "It was Riverton's largest residential water rate increase since 2009."
 
@@ -175,22 +214,29 @@ def test_the_console_cannot_correct_claims_without_a_name(session, desk):
 
     result, _, _ = desk
     with pytest.raises(Forbidden, match="--as NAME"):
-        corrections.dismiss(session, actor=CONSOLE, ticket_id=result.tickets[0].id, reason="opinion", note=None,
-                            expected_version=1)
+        corrections.dismiss(
+            session, actor=CONSOLE, ticket_id=result.tickets[0].id, reason="opinion", note=None, expected_version=1
+        )
 
 
 def test_every_correction_is_labelled_data_the_tuner_reads(session, settings, desk, engine, tmp_path):
     result, rita, ed = desk
     dismissed, edited, duplicate = result.tickets[:3]
-    corrections.dismiss(session, actor=rita, ticket_id=dismissed.id, reason="not a claim", note="A headline.",
-                        expected_version=1)
-    corrections.edit_claim(session, actor=rita, ticket_id=edited.id, expected_version=1,
-                           changes=corrections.ClaimChanges(claim="Mayor Elena Vasquez said the increase raises "
-                                                            "$18.4 million a year."))
+    corrections.dismiss(
+        session, actor=rita, ticket_id=dismissed.id, reason="not a claim", note="A headline.", expected_version=1
+    )
+    corrections.edit_claim(
+        session,
+        actor=rita,
+        ticket_id=edited.id,
+        expected_version=1,
+        changes=corrections.ClaimChanges(claim="Mayor Elena Vasquez said the increase raises $18.4 million a year."),
+    )
     corrections.merge(session, actor=rita, ticket_id=duplicate.id, into=edited.id, expected_version=1)
     text = result.article.text
-    added = corrections.add_claim(session, actor=rita, engine=engine, article_id=result.article.id,
-                                  quote="the largest increase since 2009")
+    added = corrections.add_claim(
+        session, actor=rita, engine=engine, article_id=result.article.id, quote="the largest increase since 2009"
+    )
     session.commit()
     rows = {row.ticket_id: row for row in labels.labels(session, actor=ed)}
     assert set(rows) == {dismissed.id, edited.id, added.id}  # a duplicate says nothing of its sentence

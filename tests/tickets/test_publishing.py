@@ -9,7 +9,8 @@ from sqlmodel import select
 from factcheck.core.errors import Conflict, Forbidden, InvalidInput
 from factcheck.drafts import service as drafts
 from factcheck.models import Correction, DraftItem, Event
-from factcheck.tickets import publishing, ratings, service as tickets, states
+from factcheck.tickets import publishing, ratings, states
+from factcheck.tickets import service as tickets
 from tests.conftest import make_user
 from tests.factories import ingest
 
@@ -20,8 +21,15 @@ WHY = "The council minutes record a 6-3 vote, not 7-2."
 def desk(session, settings):
     ticket = ingest(session, settings).tickets[0]
     ed, rita, ada = make_user(session, "ed", "editor"), make_user(session, "rita"), make_user(session, "ada", "admin")
-    states.transition(session, actor=ed, ticket_id=ticket.id, to="disputed", rationale=WHY,
-                      expected_version=ticket.version, rating="Misleading")
+    states.transition(
+        session,
+        actor=ed,
+        ticket_id=ticket.id,
+        to="disputed",
+        rationale=WHY,
+        expected_version=ticket.version,
+        rating="Misleading",
+    )
     session.commit()
     return ticket, ed, rita, ada
 
@@ -29,14 +37,21 @@ def desk(session, settings):
 def test_a_verdict_carries_a_rating_of_its_own_kind_from_the_scale(session, desk):
     ticket, ed, *_ = desk
     assert (ticket.rating, ticket.rating_value) == ("Misleading", 2)
-    assert [r.name for r in ratings.scale(session)] == ["True", "Mostly true", "Missing context", "Misleading",
-                                                        "False"]
-    reopened = states.transition(session, actor=ed, ticket_id=ticket.id, to="unverified", rationale=WHY,
-                                 expected_version=ticket.version)
+    assert [r.name for r in ratings.scale(session)] == ["True", "Mostly true", "Missing context", "Misleading", "False"]
+    reopened = states.transition(
+        session, actor=ed, ticket_id=ticket.id, to="unverified", rationale=WHY, expected_version=ticket.version
+    )
     assert reopened.rating is None
     with pytest.raises(InvalidInput, match="not a rating for corroborated; choose one of: True, Mostly true"):
-        states.transition(session, actor=ed, ticket_id=ticket.id, to="corroborated", rationale=WHY,
-                          expected_version=reopened.version, rating="False")
+        states.transition(
+            session,
+            actor=ed,
+            ticket_id=ticket.id,
+            to="corroborated",
+            rationale=WHY,
+            expected_version=reopened.version,
+            rating="False",
+        )
 
 
 def test_only_editors_publish_and_only_a_verdict(session, desk, settings):
@@ -62,12 +77,15 @@ def test_a_published_ticket_is_locked_for_drafts_notes_proposals_and_verdicts(se
         lambda: drafts.approve(session, actor=rita, item_id=draft.id, expected_version=draft.version),
         lambda: drafts.add_manual(session, actor=rita, ticket_id=ticket.id, kind="question", text="Who voted?"),
         lambda: tickets.add_note(session, actor=rita, ticket_id=ticket.id, text="Minutes, p. 4", url=None),
-        lambda: states.propose(session, actor=rita, ticket_id=ticket.id, to="corroborated", rationale=WHY,
-                               expected_version=ticket.version),
-        lambda: states.bulk_transition(session, actor=ed, selection=[(ticket.id, ticket.version)], to="unverified",
-                                       rationale=WHY),
-        lambda: tickets.assign(session, actor=ed, ticket_id=ticket.id, assignee_id=rita.id,
-                               expected_version=ticket.version),
+        lambda: states.propose(
+            session, actor=rita, ticket_id=ticket.id, to="corroborated", rationale=WHY, expected_version=ticket.version
+        ),
+        lambda: states.bulk_transition(
+            session, actor=ed, selection=[(ticket.id, ticket.version)], to="unverified", rationale=WHY
+        ),
+        lambda: tickets.assign(
+            session, actor=ed, ticket_id=ticket.id, assignee_id=rita.id, expected_version=ticket.version
+        ),
         lambda: tickets.bulk_assign(session, actor=ed, selection=[(ticket.id, ticket.version)], assignee_id=None),
     ):
         with pytest.raises(Conflict, match=locked):
@@ -81,12 +99,20 @@ def test_reopening_a_published_verdict_needs_a_correction_which_is_kept(session,
     first = published.first_published_at
     session.commit()
     with pytest.raises(InvalidInput, match="needs a correction note"):
-        states.transition(session, actor=ed, ticket_id=ticket.id, to="unverified", rationale=WHY,
-                          expected_version=published.version)
+        states.transition(
+            session, actor=ed, ticket_id=ticket.id, to="unverified", rationale=WHY, expected_version=published.version
+        )
     session.rollback()
-    fixed = states.transition(session, actor=ed, ticket_id=ticket.id, to="corroborated", rationale=WHY,
-                              expected_version=published.version, rating="Mostly true",
-                              correction="We misread the minutes: the vote was 7-2 after all.")
+    fixed = states.transition(
+        session,
+        actor=ed,
+        ticket_id=ticket.id,
+        to="corroborated",
+        rationale=WHY,
+        expected_version=published.version,
+        rating="Mostly true",
+        correction="We misread the minutes: the vote was 7-2 after all.",
+    )
     assert (fixed.state, fixed.rating, fixed.published_at) == ("corroborated", "Mostly true", None)
     [c] = session.exec(select(Correction)).all()
     assert (c.was_state, c.was_rating, c.by) == ("disputed", "Misleading", "ed")
@@ -101,24 +127,35 @@ def test_reopening_a_published_verdict_needs_a_correction_which_is_kept(session,
 def test_a_correction_on_an_unpublished_verdict_is_refused(session, desk):
     ticket, ed, *_ = desk
     with pytest.raises(InvalidInput, match="not published"):
-        states.transition(session, actor=ed, ticket_id=ticket.id, to="unverified", rationale=WHY,
-                          expected_version=ticket.version, correction="Nothing was published yet, though.")
+        states.transition(
+            session,
+            actor=ed,
+            ticket_id=ticket.id,
+            to="unverified",
+            rationale=WHY,
+            expected_version=ticket.version,
+            correction="Nothing was published yet, though.",
+        )
 
 
 def test_admins_replace_the_scale_and_retired_ratings_stay_on_old_verdicts(session, desk):
     ticket, ed, rita, ada = desk
     with pytest.raises(Forbidden):
         ratings.replace_scale(session, actor=ed, steps=[])
-    new = ratings.replace_scale(session, actor=ada, steps=[
-        ratings.Step("Accurate", "corroborated", 5), ratings.Step("Inaccurate", "disputed", 1)])
+    new = ratings.replace_scale(
+        session,
+        actor=ada,
+        steps=[ratings.Step("Accurate", "corroborated", 5), ratings.Step("Inaccurate", "disputed", 1)],
+    )
     assert [(r.name, r.value) for r in new] == [("Accurate", 5), ("Inaccurate", 1)]
     session.refresh(ticket)
     assert ticket.rating == "Misleading"  # what was given stays given
     with pytest.raises(InvalidInput, match="at least one rating for disputed"):
         ratings.replace_scale(session, actor=ada, steps=[ratings.Step("Accurate", "corroborated", 5)])
     with pytest.raises(InvalidInput, match="between 1 and 5"):
-        ratings.replace_scale(session, actor=ada, steps=[ratings.Step("A", "corroborated", 9),
-                                                         ratings.Step("B", "disputed", 1)])
+        ratings.replace_scale(
+            session, actor=ada, steps=[ratings.Step("A", "corroborated", 9), ratings.Step("B", "disputed", 1)]
+        )
 
 
 def test_a_search_that_ends_after_the_ticket_was_published_adds_nothing(session, desk, settings, db):

@@ -18,23 +18,33 @@ def test_an_editor_rates_publishes_and_corrects_from_the_ticket_page(client, ses
     csrf = login(client, "ed")
     page = client.get(f"/tickets/{ticket.id}").text
     assert '<option value="Misleading"' in page
-    client.post(f"/tickets/{ticket.id}/state", data={"csrf_token": csrf, "to": "disputed", "rationale": WHY,
-                                                    "rating": "Misleading", "version": 1})
+    client.post(
+        f"/tickets/{ticket.id}/state",
+        data={"csrf_token": csrf, "to": "disputed", "rationale": WHY, "rating": "Misleading", "version": 1},
+    )
     page = client.get(f"/tickets/{ticket.id}").text
     assert "rated <strong>Misleading</strong>" in page and "Publish this verdict" in page
-    done = client.post(f"/tickets/{ticket.id}/publish", data={"csrf_token": csrf, "version": 2},
-                       follow_redirects=False)
+    done = client.post(f"/tickets/{ticket.id}/publish", data={"csrf_token": csrf, "version": 2}, follow_redirects=False)
     assert done.status_code == 303
     page = client.get(f"/tickets/{ticket.id}").text
     assert "Locked: to change the verdict, write a correction." in page and 'name="correction"' in page
     # Without a correction the change is refused, and what was typed comes back.
-    refused = client.post(f"/tickets/{ticket.id}/state", data={"csrf_token": csrf, "to": "unverified",
-                                                              "rationale": WHY, "version": 3})
+    refused = client.post(
+        f"/tickets/{ticket.id}/state", data={"csrf_token": csrf, "to": "unverified", "rationale": WHY, "version": 3}
+    )
     assert refused.status_code == 422 and "needs a correction note" in refused.text and WHY in refused.text
-    fixed = client.post(f"/tickets/{ticket.id}/state", data={"csrf_token": csrf, "to": "corroborated",
-                                                            "rationale": WHY, "correction": FIX,
-                                                            "rating": "Mostly true", "version": 3},
-                        follow_redirects=False)
+    fixed = client.post(
+        f"/tickets/{ticket.id}/state",
+        data={
+            "csrf_token": csrf,
+            "to": "corroborated",
+            "rationale": WHY,
+            "correction": FIX,
+            "rating": "Mostly true",
+            "version": 3,
+        },
+        follow_redirects=False,
+    )
     assert fixed.status_code == 303
     page = client.get(f"/tickets/{ticket.id}").text
     assert "Corrections" in page and FIX in page and "was disputed (Misleading)" in page
@@ -46,24 +56,42 @@ def test_the_api_publishes_in_bulk_and_refuses_a_reviewer(client, session, setti
     ed_auth = {"Authorization": f"Bearer {make_token(session, ed)}"}
     rita_auth = {"Authorization": f"Bearer {make_token(session, rita)}"}
     for t in made:
-        assert client.post(f"/api/v1/tickets/{t.id}/state", headers=ed_auth,
-                           json={"to": "disputed", "rationale": WHY, "expected_version": 1,
-                                 "rating": "False"}).status_code == 200
+        assert (
+            client.post(
+                f"/api/v1/tickets/{t.id}/state",
+                headers=ed_auth,
+                json={"to": "disputed", "rationale": WHY, "expected_version": 1, "rating": "False"},
+            ).status_code
+            == 200
+        )
     scale = client.get("/api/v1/ratings", headers=rita_auth).json()
     assert (scale["best"], scale["worst"]) == (5, 1) and scale["ratings"][0] == {
-        "name": "True", "state": "corroborated", "value": 5}
+        "name": "True",
+        "state": "corroborated",
+        "value": 5,
+    }
     selection = [{"id": t.id, "expected_version": 2} for t in made]
-    assert client.post("/api/v1/tickets/bulk", headers=rita_auth,
-                       json={"action": "publish", "tickets": selection}).status_code == 403
+    assert (
+        client.post(
+            "/api/v1/tickets/bulk", headers=rita_auth, json={"action": "publish", "tickets": selection}
+        ).status_code
+        == 403
+    )
     done = client.post("/api/v1/tickets/bulk", headers=ed_auth, json={"action": "publish", "tickets": selection})
     assert done.status_code == 200 and all(t["published_at"] for t in done.json())
     locked = client.post(f"/api/v1/tickets/{made[0].id}/notes", headers=rita_auth, json={"text": "More minutes"})
     assert locked.status_code == 409 and "reopen it with a correction" in locked.json()["error"]["message"]
-    no_note = client.post(f"/api/v1/tickets/{made[0].id}/state", headers=ed_auth,
-                          json={"to": "unverified", "rationale": WHY, "expected_version": 3})
+    no_note = client.post(
+        f"/api/v1/tickets/{made[0].id}/state",
+        headers=ed_auth,
+        json={"to": "unverified", "rationale": WHY, "expected_version": 3},
+    )
     assert no_note.status_code == 422
-    reopened = client.post(f"/api/v1/tickets/{made[0].id}/state", headers=ed_auth,
-                           json={"to": "unverified", "rationale": WHY, "expected_version": 3, "correction": FIX})
+    reopened = client.post(
+        f"/api/v1/tickets/{made[0].id}/state",
+        headers=ed_auth,
+        json={"to": "unverified", "rationale": WHY, "expected_version": 3, "correction": FIX},
+    )
     assert reopened.status_code == 200 and reopened.json()["published_at"] is None
     log = client.get("/api/v1/corrections", headers=rita_auth).json()
     assert [(c["ticket_id"], c["was_rating"], c["now_state"]) for c in log] == [(made[0].id, "False", None)]
@@ -76,11 +104,13 @@ def test_the_corrections_log_is_public_with_a_feed(client, session, settings):
     ed = make_user(session, "ed", "editor")
     from factcheck.tickets import publishing, states
 
-    states.transition(session, actor=ed, ticket_id=ticket.id, to="disputed", rationale=WHY, expected_version=1,
-                      rating="False")
+    states.transition(
+        session, actor=ed, ticket_id=ticket.id, to="disputed", rationale=WHY, expected_version=1, rating="False"
+    )
     publishing.publish(session, actor=ed, ticket_id=ticket.id, expected_version=2)
-    states.transition(session, actor=ed, ticket_id=ticket.id, to="unverified", rationale=WHY, expected_version=3,
-                      correction=FIX)
+    states.transition(
+        session, actor=ed, ticket_id=ticket.id, to="unverified", rationale=WHY, expected_version=3, correction=FIX
+    )
     session.commit()
     page = client.get("/corrections")  # nobody logged in
     assert page.status_code == 200 and FIX in page.text and "was <strong>disputed (False)</strong>" in page.text
@@ -92,8 +122,12 @@ def test_the_corrections_log_is_public_with_a_feed(client, session, settings):
 def test_admins_edit_the_rating_scale_on_its_page(client, session):
     make_user(session, "ada", "admin")
     csrf = login(client, "ada")
-    form = {"csrf_token": csrf, "name": ["Accurate", "", "Wrong"], "state": ["corroborated", "disputed", "disputed"],
-            "value": ["5", "", "1"]}
+    form = {
+        "csrf_token": csrf,
+        "name": ["Accurate", "", "Wrong"],
+        "state": ["corroborated", "disputed", "disputed"],
+        "value": ["5", "", "1"],
+    }
     done = client.post("/ratings", data=form, follow_redirects=False)
     assert done.status_code == 303
     page = client.get("/ratings").text
@@ -116,15 +150,61 @@ def test_the_command_line_rates_publishes_and_corrects(session, settings, monkey
         run = CliRunner().invoke
         out = run(app, ["tickets", "ratings"])
         assert out.exit_code == 0 and "Missing context\tdisputed\t3" in out.stdout
-        out = run(app, ["--as", "ed", "tickets", "state", str(ticket.id), "--to", "disputed", "--rationale", WHY,
-                        "--version", "1", "--rating", "Missing context"])
+        out = run(
+            app,
+            [
+                "--as",
+                "ed",
+                "tickets",
+                "state",
+                str(ticket.id),
+                "--to",
+                "disputed",
+                "--rationale",
+                WHY,
+                "--version",
+                "1",
+                "--rating",
+                "Missing context",
+            ],
+        )
         assert out.exit_code == 0 and "rated Missing context" in out.stdout, out.output
         assert run(app, ["--as", "ed", "tickets", "publish", str(ticket.id), "--version", "2"]).exit_code == 0
-        refused = run(app, ["--as", "ed", "tickets", "state", str(ticket.id), "--to", "unverified", "--rationale",
-                            WHY, "--version", "3"])
+        refused = run(
+            app,
+            [
+                "--as",
+                "ed",
+                "tickets",
+                "state",
+                str(ticket.id),
+                "--to",
+                "unverified",
+                "--rationale",
+                WHY,
+                "--version",
+                "3",
+            ],
+        )
         assert refused.exit_code != 0 and "correction note" in refused.stderr
-        fixed = run(app, ["--as", "ed", "tickets", "state", str(ticket.id), "--to", "unverified", "--rationale", WHY,
-                          "--version", "3", "--correction", FIX])
+        fixed = run(
+            app,
+            [
+                "--as",
+                "ed",
+                "tickets",
+                "state",
+                str(ticket.id),
+                "--to",
+                "unverified",
+                "--rationale",
+                WHY,
+                "--version",
+                "3",
+                "--correction",
+                FIX,
+            ],
+        )
         assert fixed.exit_code == 0, fixed.output
     finally:
         get_settings.cache_clear()
@@ -140,8 +220,11 @@ def test_an_editor_publishes_checked_tickets_from_the_queue(client, session, set
     session.commit()
     csrf = login(client, "ed")
     assert "Publish verdicts" in client.get("/").text
-    done = client.post("/tickets/bulk", data={"csrf_token": csrf, "action": "publish",
-                                              "ticket": [f"{t.id}:2" for t in made]}, follow_redirects=False)
+    done = client.post(
+        "/tickets/bulk",
+        data={"csrf_token": csrf, "action": "publish", "ticket": [f"{t.id}:2" for t in made]},
+        follow_redirects=False,
+    )
     assert done.status_code == 303
     session.expire_all()
     assert all(session.get(Ticket, t.id).published_at for t in made)
@@ -153,16 +236,30 @@ def _published_then_reopened(session, settings):
     ticket = ingest(session, settings).tickets[0]
     published_claim = ticket.claim
     ed, rita = make_user(session, "ed", "editor"), make_user(session, "rita")
-    states.transition(session, actor=ed, ticket_id=ticket.id, to="disputed", rationale=WHY, expected_version=1,
-                      rating="False")
+    states.transition(
+        session, actor=ed, ticket_id=ticket.id, to="disputed", rationale=WHY, expected_version=1, rating="False"
+    )
     publishing.publish(session, actor=ed, ticket_id=ticket.id, expected_version=2)
-    states.transition(session, actor=ed, ticket_id=ticket.id, to="unverified", rationale=WHY, expected_version=3,
-                      correction=FIX)
+    states.transition(
+        session, actor=ed, ticket_id=ticket.id, to="unverified", rationale=WHY, expected_version=3, correction=FIX
+    )
     # Work in progress on the reopened ticket: none of it is public until an editor publishes again.
-    corrections.edit_claim(session, actor=rita, ticket_id=ticket.id, expected_version=ticket.version,
-                           changes=corrections.ClaimChanges(claim="WORK IN PROGRESS: the vote was 7-2, maybe."))
-    states.transition(session, actor=ed, ticket_id=ticket.id, to="corroborated", rationale=WHY,
-                      expected_version=ticket.version, rating="True")
+    corrections.edit_claim(
+        session,
+        actor=rita,
+        ticket_id=ticket.id,
+        expected_version=ticket.version,
+        changes=corrections.ClaimChanges(claim="WORK IN PROGRESS: the vote was 7-2, maybe."),
+    )
+    states.transition(
+        session,
+        actor=ed,
+        ticket_id=ticket.id,
+        to="corroborated",
+        rationale=WHY,
+        expected_version=ticket.version,
+        rating="True",
+    )
     session.commit()
     return ticket, published_claim, ed
 
@@ -191,8 +288,15 @@ def test_the_feed_is_valid_atom_whatever_the_text_and_whoever_the_host(client, s
     ed = make_user(session, "ed", "editor")
     states.transition(session, actor=ed, ticket_id=ticket.id, to="disputed", rationale=WHY, expected_version=1)
     publishing.publish(session, actor=ed, ticket_id=ticket.id, expected_version=2)
-    states.transition(session, actor=ed, ticket_id=ticket.id, to="unverified", rationale=WHY, expected_version=3,
-                      correction="Control \x01\x08 and \ufffe\uffff characters in the note: the feed stays valid.")
+    states.transition(
+        session,
+        actor=ed,
+        ticket_id=ticket.id,
+        to="unverified",
+        rationale=WHY,
+        expected_version=3,
+        correction="Control \x01\x08 and \ufffe\uffff characters in the note: the feed stays valid.",
+    )
     session.commit()
     client.app.state.settings = settings.model_copy(update={"public_url": "https://checks.example.org/desk/"})
     feed = client.get("/corrections.atom", headers={"Host": "evil.example"})

@@ -10,8 +10,12 @@ from tests.factories import ingest
 @pytest.mark.parametrize("sort", list(tickets.SORTS))
 def test_cursor_pages_cover_the_queue_once_each_way(session, settings, sort):
     for i in range(4):
-        ingest(session, settings, text=f"Halden council voted 5-{i} on May {i + 1}, 2025 to close 3 schools.\n\n"
-                                       f"The district spent ${i + 2} million on repairs in 2024, officials said.\n")
+        ingest(
+            session,
+            settings,
+            text=f"Halden council voted 5-{i} on May {i + 1}, 2025 to close 3 schools.\n\n"
+            f"The district spent ${i + 2} million on repairs in 2024, officials said.\n",
+        )
     everything = tickets.queue(session, tickets.QueueFilter(sort=sort, per_page=200)).rows
     assert len(everything) >= 6
     seen, cursor, pages = [], None, []

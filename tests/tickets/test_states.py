@@ -25,40 +25,62 @@ def _ticket_in(session, settings, state):
     ticket = result.tickets[0]
     actor = make_user(session, "setup", "editor")
     if state != U:
-        transition(session, actor=actor, ticket_id=ticket.id, to=state, rationale=RATIONALE,
-                   expected_version=ticket.version)
+        transition(
+            session, actor=actor, ticket_id=ticket.id, to=state, rationale=RATIONALE, expected_version=ticket.version
+        )
         session.commit()
     return ticket
 
 
 @pytest.mark.parametrize(
     ("start", "to", "allowed"),
-    [(U, C, True), (U, D, True), (C, U, True), (D, U, True), (C, D, True), (D, C, True), (U, U, False),
-     (C, C, False), (D, D, False)],
+    [
+        (U, C, True),
+        (U, D, True),
+        (C, U, True),
+        (D, U, True),
+        (C, D, True),
+        (D, C, True),
+        (U, U, False),
+        (C, C, False),
+        (D, D, False),
+    ],
 )
 def test_transition_matrix(session, settings, start, to, allowed):
     ticket = _ticket_in(session, settings, start)
     user = make_user(session, "erin", "editor")
     if allowed:
-        transition(session, actor=user, ticket_id=ticket.id, to=to, rationale=RATIONALE, expected_version=ticket.version)
+        transition(
+            session, actor=user, ticket_id=ticket.id, to=to, rationale=RATIONALE, expected_version=ticket.version
+        )
         assert ticket.state == to
     else:
         with pytest.raises(InvalidTransition):
-            transition(session, actor=user, ticket_id=ticket.id, to=to, rationale=RATIONALE,
-                       expected_version=ticket.version)
+            transition(
+                session, actor=user, ticket_id=ticket.id, to=to, rationale=RATIONALE, expected_version=ticket.version
+            )
         assert ticket.state == start
 
 
 def test_an_editor_changes_one_verdict_for_the_other_as_a_reopen_and_a_verdict(session, settings):
     ticket = _ticket_in(session, settings, C)
     erin = make_user(session, "erin", "editor")
-    transition(session, actor=erin, ticket_id=ticket.id, to=D, rationale="The second audit contradicts it.",
-               expected_version=ticket.version)
+    transition(
+        session,
+        actor=erin,
+        ticket_id=ticket.id,
+        to=D,
+        rationale="The second audit contradicts it.",
+        expected_version=ticket.version,
+    )
     session.commit()
-    events = session.exec(select(Event).where(Event.ticket_id == ticket.id, Event.actor_id == erin.id)
-                          .order_by(Event.id)).all()
+    events = session.exec(
+        select(Event).where(Event.ticket_id == ticket.id, Event.actor_id == erin.id).order_by(Event.id)
+    ).all()
     assert [(e.action, e.from_value, e.to_value) for e in events] == [
-        ("reopen", "corroborated", "unverified"), ("dispute", "unverified", "disputed")]
+        ("reopen", "corroborated", "unverified"),
+        ("dispute", "unverified", "disputed"),
+    ]
     assert {e.rationale for e in events} == {"The second audit contradicts it."}
     assert ticket.state == D and ticket.version == 4  # set up at 2, then two changes
 
@@ -86,14 +108,17 @@ def test_each_change_writes_exactly_one_audit_event(session, settings):
     ticket = _ticket_in(session, settings, U)
     user = make_user(session, "erin", "editor")
     transition(session, actor=user, ticket_id=ticket.id, to=D, rationale=RATIONALE, expected_version=1)
-    transition(session, actor=user, ticket_id=ticket.id, to=U, rationale="New records were published.",
-               expected_version=2)
+    transition(
+        session, actor=user, ticket_id=ticket.id, to=U, rationale="New records were published.", expected_version=2
+    )
     session.commit()
     events = session.exec(
         select(Event).where(Event.ticket_id == ticket.id, Event.actor_id == user.id).order_by(Event.id)
     ).all()
     assert [(e.action, e.from_value, e.to_value) for e in events] == [
-        ("dispute", "unverified", "disputed"), ("reopen", "disputed", "unverified")]
+        ("dispute", "unverified", "disputed"),
+        ("reopen", "disputed", "unverified"),
+    ]
     assert events[0].rationale == RATIONALE
     assert ticket.resolved_at is None and ticket.version == 3
 
@@ -143,8 +168,11 @@ def actual_counts(session) -> dict[str, int]:
     from factcheck.models import Ticket
 
     counts = {s.value: 0 for s in TicketState}
-    counts.update(session.exec(select(Ticket.state, func.count()).where(Ticket.dismissed_reason.is_(None))
-                               .group_by(Ticket.state)).all())
+    counts.update(
+        session.exec(
+            select(Ticket.state, func.count()).where(Ticket.dismissed_reason.is_(None)).group_by(Ticket.state)
+        ).all()
+    )
     counts["dismissed"] = session.exec(select(func.count()).where(Ticket.dismissed_reason.is_not(None))).one()
     return counts
 
@@ -161,8 +189,9 @@ def test_the_counts_by_state_follow_every_change_and_every_rollback(session, set
     bulk_transition(session, actor=erin, selection=[(second.id, 1), (third.id, 1)], to=D, rationale=RATIONALE)
     transition(session, actor=erin, ticket_id=third.id, to=U, rationale=RATIONALE, expected_version=2)
     session.commit()
-    assert counts_by_state(session) == actual_counts(session) == {U: len(result.tickets) - 2, C: 1, D: 1,
-                                                                  "dismissed": 0}
+    assert (
+        counts_by_state(session) == actual_counts(session) == {U: len(result.tickets) - 2, C: 1, D: 1, "dismissed": 0}
+    )
     # A change that is refused half-way leaves the counts where the tickets are.
     with pytest.raises(StaleVersion):
         bulk_transition(session, actor=erin, selection=[(first.id, 2), (second.id, 1)], to=U, rationale=RATIONALE)

@@ -8,7 +8,8 @@ import re
 from sqlmodel import select
 
 from factcheck.models import SavedView, Ticket
-from factcheck.tickets import queue as queues, states
+from factcheck.tickets import queue as queues
+from factcheck.tickets import states
 from tests.conftest import login, make_user
 from tests.factories import ingest
 

@@ -71,8 +71,15 @@ def test_a_new_password_ends_every_login_of_that_user(app, client, session):
     make_user(session, "rita")
     token = login(client, "rita")
     laptop = copy_of(client, app)
-    resp = client.post("/account/password", data={"csrf_token": token, "current_password": PASSWORD,
-                                                   "new_password": NEW_PASSWORD, "repeat_password": NEW_PASSWORD})
+    resp = client.post(
+        "/account/password",
+        data={
+            "csrf_token": token,
+            "current_password": PASSWORD,
+            "new_password": NEW_PASSWORD,
+            "repeat_password": NEW_PASSWORD,
+        },
+    )
     assert resp.status_code == 200 and "Your password is changed" in resp.text  # the login page, after the redirect
     assert not logged_in(laptop) and not logged_in(client)
     login(client, "rita", NEW_PASSWORD)
@@ -93,11 +100,15 @@ def test_switching_a_user_off_and_log_out_everywhere_end_their_logins(app, clien
 def test_the_account_page_refuses_a_wrong_current_password_or_a_weak_new_one_and_keeps_the_old(client, session):
     make_user(session, "rita")
     token = login(client, "rita")
-    for current, new, says in ((f"{PASSWORD}x", NEW_PASSWORD, "current password is not right"),
-                               (PASSWORD, "password123", "too easy to guess"),
-                               (PASSWORD, "rita-rita-rita", "too easy to guess")):
-        resp = client.post("/account/password", data={"csrf_token": token, "current_password": current,
-                                                       "new_password": new, "repeat_password": new})
+    for current, new, says in (
+        (f"{PASSWORD}x", NEW_PASSWORD, "current password is not right"),
+        (PASSWORD, "password123", "too easy to guess"),
+        (PASSWORD, "rita-rita-rita", "too easy to guess"),
+    ):
+        resp = client.post(
+            "/account/password",
+            data={"csrf_token": token, "current_password": current, "new_password": new, "repeat_password": new},
+        )
         assert resp.status_code == 422 and says in resp.text, resp.text
     assert logged_in(client)
 
@@ -106,8 +117,9 @@ def test_a_cookie_signed_with_a_guessed_key_logs_nobody_in(app, client, session)
     make_user(session, "admin", "admin")
     # The old desk signed {"user_id": 1} with a key printed in its source; now the cookie names a
     # login, and the database decides whose it is.
-    forged = itsdangerous.TimestampSigner("factcheck-development-secret-change-me").sign(
-        b"eyJ1c2VyX2lkIjogMX0=").decode()
+    forged = (
+        itsdangerous.TimestampSigner("factcheck-development-secret-change-me").sign(b"eyJ1c2VyX2lkIjogMX0=").decode()
+    )
     client.cookies.set("factcheck_session", forged)
     assert not logged_in(client)
 
@@ -140,8 +152,12 @@ def quick_throttle(app, client):  # the client has started the app
 def attempt(client: TestClient, password: str, **headers) -> tuple[int, float]:
     token = csrf_from(client.get("/login").text)
     began = time.monotonic()
-    resp = client.post("/login", data={"name": "rita", "password": password, "csrf_token": token},
-                       headers=headers, follow_redirects=False)
+    resp = client.post(
+        "/login",
+        data={"name": "rita", "password": password, "csrf_token": token},
+        headers=headers,
+        follow_redirects=False,
+    )
     return resp.status_code, time.monotonic() - began
 
 
@@ -153,7 +169,7 @@ def test_failures_make_the_next_attempts_wait_longer_but_the_right_password_stil
         owed.append(quick_throttle.delay("RITA"))  # counted by the name, whatever its case
         waited.append(attempt(client, "not-her-password")[1])
     assert owed == [0, 0, 0, 0.05, 0.1, 0.2]  # three free, then doubling up to the cap
-    assert all(w >= o for w, o in zip(waited, owed))
+    assert all(w >= o for w, o in zip(waited, owed, strict=True))
     status, waited = attempt(client, PASSWORD)
     assert status == 303 and waited >= 0.2  # delayed (capped), never locked out
     assert quick_throttle.delay("rita") == 0  # and the count starts again
@@ -166,8 +182,9 @@ def test_an_address_that_keeps_failing_is_refused_but_the_owner_elsewhere_gets_i
     attacker = TestClient(app, client=("203.0.113.9", 4000))
     codes = [attempt(attacker, f"guess-{i}", **{"X-Forwarded-For": f"198.51.100.{i}"})[0] for i in range(31)]
     assert codes[:30] == [401] * 30 and codes[30] == 429  # the header was not believed: one address
-    page = attacker.post("/login", data={"name": "rita", "password": PASSWORD,
-                                         "csrf_token": csrf_from(attacker.get("/login").text)})
+    page = attacker.post(
+        "/login", data={"name": "rita", "password": PASSWORD, "csrf_token": csrf_from(attacker.get("/login").text)}
+    )
     assert page.status_code == 429 and int(page.headers["retry-after"]) > 0
     assert "Too many failed logins from your network" in page.text
     owner = TestClient(app, client=("192.0.2.44", 5000))
@@ -188,8 +205,9 @@ def test_a_trusted_proxy_is_believed_about_the_client(settings, session):
 # Passwords and names
 
 
-@pytest.mark.parametrize("weak", ["password", "12345678", "password123", "qwertyuiop", "factcheck2025",
-                                  "ritarita1", "short"])
+@pytest.mark.parametrize(
+    "weak", ["password", "12345678", "password123", "qwertyuiop", "factcheck2025", "ritarita1", "short"]
+)
 def test_weak_passwords_are_refused_with_advice(weak):
     with pytest.raises(InvalidInput) as refused:
         check_policy(weak, related=("rita",))
@@ -198,8 +216,11 @@ def test_weak_passwords_are_refused_with_advice(weak):
 
 def test_the_password_policy_holds_for_the_api_the_cli_and_the_pages_alike(client, session):
     token = make_token(session, make_user(session, "adm", "admin"))
-    resp = client.post("/api/v1/users", json={"name": "kim", "role": "reviewer", "password": "1234567890"},
-                       headers={"Authorization": f"Bearer {token}"})
+    resp = client.post(
+        "/api/v1/users",
+        json={"name": "kim", "role": "reviewer", "password": "1234567890"},
+        headers={"Authorization": f"Bearer {token}"},
+    )
     assert resp.status_code == 422 and "too easy to guess" in resp.json()["error"]["message"]
     with pytest.raises(InvalidInput):
         users.create_user(session, actor=CONSOLE, name="kim", role="reviewer", password="1234567890")

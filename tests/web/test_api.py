@@ -66,21 +66,33 @@ def test_drafts_review_and_notes_via_api(client, token):
     ticket = client.post("/api/articles", json={"text": ARTICLE}, headers=auth(token)).json()["tickets"][0]
     drafts = client.get(f"/api/v1/tickets/{ticket['id']}/drafts", headers=auth(token)).json()
     assert drafts and all(d["engine"] == "offline" and d["prompt_hash"] for d in drafts)
-    approved = client.post(f"/api/v1/drafts/{drafts[0]['id']}/approve", json={"expected_version": 1},
-                           headers=auth(token)).json()
+    approved = client.post(
+        f"/api/v1/drafts/{drafts[0]['id']}/approve", json={"expected_version": 1}, headers=auth(token)
+    ).json()
     assert approved["status"] == "approved" and approved["reviewed_by_id"]
-    bad = client.post(f"/api/v1/tickets/{ticket['id']}/notes", json={"text": "x", "url": "javascript:alert(1)"},
-                      headers=auth(token))
+    bad = client.post(
+        f"/api/v1/tickets/{ticket['id']}/notes", json={"text": "x", "url": "javascript:alert(1)"}, headers=auth(token)
+    )
     assert bad.status_code == 422 and "http" in bad.json()["error"]["message"]
-    note = client.post(f"/api/v1/tickets/{ticket['id']}/notes",
-                       json={"text": "Minutes page 4.", "url": "https://example.org/minutes.pdf"}, headers=auth(token))
+    note = client.post(
+        f"/api/v1/tickets/{ticket['id']}/notes",
+        json={"text": "Minutes page 4.", "url": "https://example.org/minutes.pdf"},
+        headers=auth(token),
+    )
     assert note.status_code == 201
 
 
-@pytest.mark.parametrize(("fmt", "ctype", "ext"), [
-    ("md", "text/markdown", "md"), ("html", "text/html", "html"), ("csv", "text/csv", "csv"),
-    ("json", "application/json", "json"), ("claimreview", "application/ld+json", "jsonld"),
-    ("pdf", "application/pdf", "pdf")])
+@pytest.mark.parametrize(
+    ("fmt", "ctype", "ext"),
+    [
+        ("md", "text/markdown", "md"),
+        ("html", "text/html", "html"),
+        ("csv", "text/csv", "csv"),
+        ("json", "application/json", "json"),
+        ("claimreview", "application/ld+json", "jsonld"),
+        ("pdf", "application/pdf", "pdf"),
+    ],
+)
 def test_export_formats_have_content_types_and_file_names(client, token, fmt, ctype, ext):
     client.post("/api/articles", json={"text": ARTICLE}, headers=auth(token))
     resp = client.get(f"/api/export?format={fmt}&include_open=1", headers=auth(token))
@@ -111,8 +123,11 @@ def test_openapi_documents_the_api(client):
 def test_export_by_date_range_and_unpublishable_claimreview_say_why(client, token, settings):
     created = client.post("/api/articles", json={"text": ARTICLE}, headers=auth(token)).json()
     tid = created["tickets"][0]["id"]
-    client.post(f"/api/v1/tickets/{tid}/state", headers=auth(token),
-                json={"to": "corroborated", "rationale": "Minutes confirm it.", "expected_version": 1})
+    client.post(
+        f"/api/v1/tickets/{tid}/state",
+        headers=auth(token),
+        json={"to": "corroborated", "rationale": "Minutes confirm it.", "expected_version": 1},
+    )
     csv_rows = client.get("/api/export?format=csv&since=2000-01-01&until=2999-12-31", headers=auth(token)).text
     assert len(csv_rows.strip().splitlines()) == 2
     empty = client.get("/api/export?format=csv&until=2000-01-01", headers=auth(token)).text
@@ -135,8 +150,12 @@ def test_reviewers_propose_and_editors_bulk_decide_via_api(client, token, sessio
     assert client.post(f"/api/v1/tickets/{ids[0]}/state", json=change, headers=auth(rita_token)).status_code == 403
     proposed = client.post(f"/api/v1/tickets/{ids[0]}/propose", json=change, headers=auth(rita_token))
     assert proposed.status_code == 201 and proposed.json()["action"] == "propose"
-    body = {"action": "state", "to": "disputed", "rationale": "The minutes say otherwise.",
-            "tickets": [{"id": i, "expected_version": 1} for i in ids]}
+    body = {
+        "action": "state",
+        "to": "disputed",
+        "rationale": "The minutes say otherwise.",
+        "tickets": [{"id": i, "expected_version": 1} for i in ids],
+    }
     assert client.post("/api/v1/tickets/bulk", json=body, headers=auth(rita_token)).status_code == 403
     done = client.post("/api/v1/tickets/bulk", json=body, headers=auth(token))
     assert done.status_code == 200 and [t["state"] for t in done.json()] == ["disputed", "disputed"]
@@ -149,11 +168,16 @@ def test_admins_manage_users_and_tokens_through_the_api(client, session):
     admin_token = make_token(session, admin)
     rita_token = make_token(session, make_user(session, "rita", "reviewer"))
     assert client.get("/api/v1/users", headers=auth(rita_token)).status_code == 403
-    made = client.post("/api/v1/users", json={"name": "sam", "role": "editor", "password": "long-enough-pw"},
-                       headers=auth(admin_token))
+    made = client.post(
+        "/api/v1/users", json={"name": "sam", "role": "editor", "password": "long-enough-pw"}, headers=auth(admin_token)
+    )
     assert made.status_code == 201 and made.json()["role"] == "editor"
-    assert client.post("/api/v1/users", json={"name": "sam", "password": "long-enough-pw"},
-                       headers=auth(admin_token)).status_code == 409
+    assert (
+        client.post(
+            "/api/v1/users", json={"name": "sam", "password": "long-enough-pw"}, headers=auth(admin_token)
+        ).status_code
+        == 409
+    )
     short = client.post("/api/v1/users", json={"name": "tim", "password": "short"}, headers=auth(admin_token))
     assert short.status_code == 422 and short.json()["error"]["message"]
     sam_id = made.json()["id"]
@@ -168,14 +192,17 @@ def test_admins_manage_users_and_tokens_through_the_api(client, session):
     assert selfish.status_code == 409 and "your own account" in selfish.json()["error"]["message"]
 
 
-@pytest.mark.parametrize(("body", "ctype", "status"), [
-    (b"\xff\xfe\x00binary\x00", "application/json", 415),
-    (b'{"text": "caf\xe9 prices rose 4 percent in 2024 says owner"}', "application/json", 415),
-    (b'{"text": ', "application/json", 422),
-    (b'["a list"]', "application/json", 422),
-    (b"text=hello", "application/x-www-form-urlencoded", 415),
-    (b"<xml/>", "application/xml", 415),
-])
+@pytest.mark.parametrize(
+    ("body", "ctype", "status"),
+    [
+        (b"\xff\xfe\x00binary\x00", "application/json", 415),
+        (b'{"text": "caf\xe9 prices rose 4 percent in 2024 says owner"}', "application/json", 415),
+        (b'{"text": ', "application/json", 422),
+        (b'["a list"]', "application/json", 422),
+        (b"text=hello", "application/x-www-form-urlencoded", 415),
+        (b"<xml/>", "application/xml", 415),
+    ],
+)
 def test_hostile_bodies_are_refused_with_a_message_and_nothing_is_stored(client, session, token, body, ctype, status):
     resp = client.post("/api/v1/articles", content=body, headers={**auth(token), "Content-Type": ctype})
     assert resp.status_code == status, resp.text
@@ -193,8 +220,14 @@ def test_an_oversized_article_is_a_413(client, session, token, settings):
 def test_ingest_is_rate_limited_per_user_with_a_429(client, settings, token):
     settings.ingest_per_minute = 2
     for i in range(2):
-        assert client.post("/api/v1/articles", json={"text": ARTICLE + f"\nItem {i}: 4 roads closed in 2024.\n"},
-                           headers=auth(token)).status_code == 201
+        assert (
+            client.post(
+                "/api/v1/articles",
+                json={"text": ARTICLE + f"\nItem {i}: 4 roads closed in 2024.\n"},
+                headers=auth(token),
+            ).status_code
+            == 201
+        )
     third = client.post("/api/v1/articles", json={"text": ARTICLE + "\nItem 3.\n"}, headers=auth(token))
     assert third.status_code == 429 and "at most 2 a minute" in third.json()["error"]["message"]
     assert third.json()["error"]["details"]["retry_after_seconds"] >= 1

@@ -42,11 +42,34 @@ SCHEMATHESIS = [sys.executable, "-c", "import sys; from schemathesis.cli import 
 def run(live_desk: str, token: str, workdir: Path, *selection: str) -> subprocess.CompletedProcess:
     # Its caches (.hypothesis, .schemathesis) go to the test's own directory, not the checkout.
     return subprocess.run(
-        [*SCHEMATHESIS, "--config-file", str(CONFIG), "run", f"{live_desk}/openapi.json",
-         "-H", f"Authorization: Bearer {token}", "--checks", "all",
-         "--phases", "examples,coverage,fuzzing,stateful", "--max-examples", EXAMPLES, "--seed", "20261125",
-         "--workers", "1", "--generation-database", "none", "--no-color", *selection],
-        capture_output=True, text=True, timeout=600, cwd=workdir)
+        [
+            *SCHEMATHESIS,
+            "--config-file",
+            str(CONFIG),
+            "run",
+            f"{live_desk}/openapi.json",
+            "-H",
+            f"Authorization: Bearer {token}",
+            "--checks",
+            "all",
+            "--phases",
+            "examples,coverage,fuzzing,stateful",
+            "--max-examples",
+            EXAMPLES,
+            "--seed",
+            "20261125",
+            "--workers",
+            "1",
+            "--generation-database",
+            "none",
+            "--no-color",
+            *selection,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=workdir,
+    )
 
 
 def test_every_operation_keeps_the_schema_whatever_it_is_sent(live_desk, session, settings, tmp_path):

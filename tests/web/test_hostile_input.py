@@ -42,15 +42,38 @@ def test_unstorable_characters_in_any_field_are_refused_by_name_and_nothing_is_s
     client, ticket = api
     notes_before = session.exec(select(func.count()).select_from(Note)).one()
     drafts_before = session.exec(select(func.count()).select_from(DraftItem)).one()
-    refused(raw_json(client, f"/api/v1/tickets/{ticket.id}/notes",
-                     '{"text": "Minutes", "url": "https://council.example/\\ud800"}'), 422, "url", "surrogate")
-    refused(raw_json(client, f"/api/v1/tickets/{ticket.id}/drafts",
-                     '{"kind": "question", "text": "Who \\udfff voted?"}'), 422, "text", "surrogate")
-    refused(raw_json(client, f"/api/v1/tickets/{ticket.id}/drafts",
-                     '{"kind": "source", "text": "Minutes", "search_query": "vote \\ud83d"}'), 422, "surrogate")
+    refused(
+        raw_json(
+            client,
+            f"/api/v1/tickets/{ticket.id}/notes",
+            '{"text": "Minutes", "url": "https://council.example/\\ud800"}',
+        ),
+        422,
+        "url",
+        "surrogate",
+    )
+    refused(
+        raw_json(client, f"/api/v1/tickets/{ticket.id}/drafts", '{"kind": "question", "text": "Who \\udfff voted?"}'),
+        422,
+        "text",
+        "surrogate",
+    )
+    refused(
+        raw_json(
+            client,
+            f"/api/v1/tickets/{ticket.id}/drafts",
+            '{"kind": "source", "text": "Minutes", "search_query": "vote \\ud83d"}',
+        ),
+        422,
+        "surrogate",
+    )
     refused(client.post(f"/api/v1/tickets/{ticket.id}/notes", json={"text": "nul \x00 here"}), 422, "NUL")
-    refused(client.post("/api/v1/articles", json={"text": "The council voted 7-2 on May 3, 2025.\n",
-                                                  "title": "Vote\x00"}), 422, "title", "NUL")
+    refused(
+        client.post("/api/v1/articles", json={"text": "The council voted 7-2 on May 3, 2025.\n", "title": "Vote\x00"}),
+        422,
+        "title",
+        "NUL",
+    )
     session.expire_all()
     assert session.exec(select(func.count()).select_from(Note)).one() == notes_before
     assert session.exec(select(func.count()).select_from(DraftItem)).one() == drafts_before
@@ -58,12 +81,19 @@ def test_unstorable_characters_in_any_field_are_refused_by_name_and_nothing_is_s
 
 def test_an_articles_control_characters_are_dropped_and_a_surrogate_is_refused_by_name(api, session):
     client, _ = api
-    resp = raw_json(client, "/api/v1/articles",
-                    '{"text": "The Marlow ferry carried 81,000 passengers\\u0000 in 2024,\\u0007 the port said.\\n"}')
+    resp = raw_json(
+        client,
+        "/api/v1/articles",
+        '{"text": "The Marlow ferry carried 81,000 passengers\\u0000 in 2024,\\u0007 the port said.\\n"}',
+    )
     assert resp.status_code == 201, resp.text
     assert "81,000 passengers in 2024, the port said." in session.get(Article, resp.json()["article_id"]).text
-    refused(raw_json(client, "/api/v1/articles", '{"text": "The ferry carried \\ud800 81,000 people in 2024."}'),
-            422, "text", "not valid Unicode text")
+    refused(
+        raw_json(client, "/api/v1/articles", '{"text": "The ferry carried \\ud800 81,000 people in 2024."}'),
+        422,
+        "text",
+        "not valid Unicode text",
+    )
 
 
 def test_the_command_line_refuses_unstorable_text_in_one_line(session, settings, monkeypatch):
@@ -90,18 +120,21 @@ def cursor(*parts) -> str:
     return base64.urlsafe_b64encode(json.dumps(list(parts)).encode()).decode().rstrip("=")
 
 
-@pytest.mark.parametrize("sort,parts", [
-    ("score", ["after", "score", 0.5, True]),                      # a boolean is not a ticket id
-    ("score", ["after", "score", True, 3]),
-    ("score", ["after", "score", float("nan"), 3]),
-    ("score", ["after", "score", 1e308, 3]),
-    ("score", ["after", "score", 0.5, 2 ** 70]),
-    ("updated", ["after", "updated", "9999-12-31T23:59:59.999999-14:00", 3]),  # past the calendar in UTC
-    ("updated", ["before", "updated", "0001-01-01T00:00:00+14:00", 3]),
-    ("updated", ["after", "updated", "tomorrow", 3]),
-    ("score", ["sideways", "score", 0.5, 3]),
-    ("score", {"after": 1}),
-])
+@pytest.mark.parametrize(
+    "sort,parts",
+    [
+        ("score", ["after", "score", 0.5, True]),  # a boolean is not a ticket id
+        ("score", ["after", "score", True, 3]),
+        ("score", ["after", "score", float("nan"), 3]),
+        ("score", ["after", "score", 1e308, 3]),
+        ("score", ["after", "score", 0.5, 2**70]),
+        ("updated", ["after", "updated", "9999-12-31T23:59:59.999999-14:00", 3]),  # past the calendar in UTC
+        ("updated", ["before", "updated", "0001-01-01T00:00:00+14:00", 3]),
+        ("updated", ["after", "updated", "tomorrow", 3]),
+        ("score", ["sideways", "score", 0.5, 3]),
+        ("score", {"after": 1}),
+    ],
+)
 def test_a_tampered_page_link_is_refused(api, sort, parts):
     client, _ = api
     link = cursor(*parts) if isinstance(parts, list) else base64.urlsafe_b64encode(json.dumps(parts).encode()).decode()
@@ -151,14 +184,17 @@ def test_a_deadlock_is_tried_once_more_and_then_reported_as_a_conflict(app, api)
     assert len(twice) == 2
 
 
-@pytest.mark.parametrize("error,status,words", [
-    (db_error(text="database or disk is full"), 503, ("disk is full",)),
-    (db_error(sqlstate="53100", text="could not extend file"), 503, ("disk is full",)),
-    (db_error(text="server closed the connection unexpectedly"), 503, ("could not be reached",)),
-    (db_error(sa_exc.IntegrityError, text="UNIQUE constraint failed"), 409, ("clashes",)),
-    (db_error(sa_exc.DataError, sqlstate="22021", text="invalid byte sequence"), 422, ("cannot store",)),
-    (RuntimeError("a bug"), 500, ("Something went wrong on our side (reference ",)),
-])
+@pytest.mark.parametrize(
+    "error,status,words",
+    [
+        (db_error(text="database or disk is full"), 503, ("disk is full",)),
+        (db_error(sqlstate="53100", text="could not extend file"), 503, ("disk is full",)),
+        (db_error(text="server closed the connection unexpectedly"), 503, ("could not be reached",)),
+        (db_error(sa_exc.IntegrityError, text="UNIQUE constraint failed"), 409, ("clashes",)),
+        (db_error(sa_exc.DataError, sqlstate="22021", text="invalid byte sequence"), 422, ("cannot store",)),
+        (RuntimeError("a bug"), 500, ("Something went wrong on our side (reference ",)),
+    ],
+)
 def test_every_failure_answers_with_the_error_json(app, api, error, status, words):
     client, _ = api
     _add_failing_route(app, "/api/v1/_test/fails", [error])
@@ -178,8 +214,10 @@ def test_a_page_that_fails_is_still_a_page(app, client):
 
 
 def _exchange(sock: socket.socket, host: str, path: str) -> tuple[int, dict[str, str]]:
-    sock.sendall(f"POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\n"
-                 "Content-Length: 2\r\n\r\n{}".encode())
+    sock.sendall(
+        f"POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\n"
+        "Content-Length: 2\r\n\r\n{}".encode()
+    )
     data = b""
     while b"\r\n\r\n" not in data:
         data += sock.recv(65536)

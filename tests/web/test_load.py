@@ -43,8 +43,11 @@ def test_two_hundred_clients_at_once_are_all_answered_without_a_server_error(liv
     async def run() -> tuple[Counter, float, list[str]]:
         cookies = await _log_in(live_desk, "ed")
         limits = httpx.Limits(max_connections=CLIENTS + 10, max_keepalive_connections=CLIENTS + 10)
-        async with httpx.AsyncClient(base_url=live_desk, timeout=60, limits=limits) as c, \
-                httpx.AsyncClient(base_url=live_desk, timeout=60, limits=limits, cookies=cookies) as browser:
+        async with (
+            httpx.AsyncClient(base_url=live_desk, timeout=60, limits=limits) as c,
+            httpx.AsyncClient(base_url=live_desk, timeout=60, limits=limits, cookies=cookies) as browser,
+        ):
+
             async def one(i: int) -> tuple[int, float]:
                 tid = tickets[i % len(tickets)]
                 began = time.monotonic()
@@ -58,8 +61,9 @@ def test_two_hundred_clients_at_once_are_all_answered_without_a_server_error(liv
                 elif kind == 3:
                     resp = await browser.get(f"/tickets/{tid}")
                 else:
-                    resp = await c.post(f"/api/v1/tickets/{tid}/notes", headers=api,
-                                        json={"text": f"Checked by client {i}."})
+                    resp = await c.post(
+                        f"/api/v1/tickets/{tid}/notes", headers=api, json={"text": f"Checked by client {i}."}
+                    )
                 return resp.status_code, time.monotonic() - began
 
             answers = await asyncio.gather(*(one(i) for i in range(CLIENTS)), return_exceptions=True)

@@ -41,11 +41,19 @@ def test_the_article_page_and_its_json_twin_show_the_same_claims(client, session
 def test_the_article_answer_carries_what_its_page_shows(client, session, settings):
     token = make_token(session, make_user(session, "bot"))
     created = client.post("/api/v1/articles", json={"text": ARTICLE}, headers={"Authorization": f"Bearer {token}"})
-    body = client.get(f"/api/v1/articles/{created.json()['article_id']}",
-                      headers={"Authorization": f"Bearer {token}"}).json()
+    body = client.get(
+        f"/api/v1/articles/{created.json()['article_id']}", headers={"Authorization": f"Bearer {token}"}
+    ).json()
     total = len(body["tickets"])
-    assert body["progress"] == {"total": total, "pending": 0, "failed": 0, "done": total, "busy": False,
-                                "extraction": "done", "extraction_error": None}
+    assert body["progress"] == {
+        "total": total,
+        "pending": 0,
+        "failed": 0,
+        "done": total,
+        "busy": False,
+        "extraction": "done",
+        "extraction_error": None,
+    }
     assert body["usage"] is None  # the offline engine uses no model
     assert created.json()["progress"]["done"] == total
 
@@ -67,11 +75,18 @@ def test_the_export_page_reports_on_the_articles_chosen_in_its_form(client, sess
     options = {o.text.split(" (")[0]: o["value"] for o in form.select("select[name=article] option")}
     assert options  # both articles are offered
     # What a browser sends for the form with one article chosen and open tickets included.
-    resp = client.get("/exports/download", params={"format": "json", "article": str(second.article.id),
-                                                   "include_open": "1"})
+    resp = client.get(
+        "/exports/download", params={"format": "json", "article": str(second.article.id), "include_open": "1"}
+    )
     ids = {t["article"]["id"] for t in resp.json()["tickets"]}
     assert ids == {second.article.id} and first.article.id not in ids
-    both = client.get("/exports/download", params=[("format", "json"), ("include_open", "1"),
-                                                   ("article", str(first.article.id)),
-                                                   ("article", str(second.article.id))]).json()
+    both = client.get(
+        "/exports/download",
+        params=[
+            ("format", "json"),
+            ("include_open", "1"),
+            ("article", str(first.article.id)),
+            ("article", str(second.article.id)),
+        ],
+    ).json()
     assert {t["article"]["id"] for t in both["tickets"]} == {first.article.id, second.article.id}

@@ -15,8 +15,9 @@ def soup(resp):
 
 
 def ingest_via_form(client, token, text=ARTICLE):
-    resp = client.post("/articles", data={"text": text, "csrf_token": token, "published": "2025-03-04"},
-                       follow_redirects=False)
+    resp = client.post(
+        "/articles", data={"text": text, "csrf_token": token, "published": "2025-03-04"}, follow_redirects=False
+    )
     assert resp.status_code == 303, resp.text
     return int(resp.headers["location"].rsplit("/", 1)[1])
 
@@ -61,8 +62,12 @@ def test_reviewer_works_a_ticket_end_to_end(client, session):
 
     client.post(f"/drafts/{draft_id}/approve", data={"csrf_token": token, "version": 1})
     # A reviewer proposes; the server refuses her a verdict even when she posts one directly.
-    verdict = {"csrf_token": token, "to": "corroborated", "version": 1,
-               "rationale": "The council's published minutes record the 7-2 vote."}
+    verdict = {
+        "csrf_token": token,
+        "to": "corroborated",
+        "version": 1,
+        "rationale": "The council's published minutes record the 7-2 vote.",
+    }
     assert client.post(f"/tickets/{ticket_id}/state", data=verdict).status_code == 403
     resp = client.post(f"/tickets/{ticket_id}/propose", data=verdict)
     assert "Propose to an editor" in resp.text and "rita" in soup(resp).select_one("#verdict-summary").text
@@ -106,10 +111,19 @@ def test_edit_keeps_the_machine_text_and_add_own_question(client, session):
     ticket_id = session.exec(select(Ticket.id)).first()
     draft = session.exec(select(DraftItem).where(DraftItem.ticket_id == ticket_id)).first()
     original = draft.text
-    client.post(f"/drafts/{draft.id}/edit", data={"csrf_token": token, "version": 1, "text": "Did the council vote 7-2?",
-                                                  "answer": "Yes, per the minutes."})
-    client.post(f"/tickets/{ticket_id}/drafts", data={"csrf_token": token, "kind": "question",
-                                                      "text": "Were two members absent?"})
+    client.post(
+        f"/drafts/{draft.id}/edit",
+        data={
+            "csrf_token": token,
+            "version": 1,
+            "text": "Did the council vote 7-2?",
+            "answer": "Yes, per the minutes.",
+        },
+    )
+    client.post(
+        f"/tickets/{ticket_id}/drafts",
+        data={"csrf_token": token, "kind": "question", "text": "Were two members absent?"},
+    )
     session.expire_all()
     edited = session.get(DraftItem, draft.id)
     assert (edited.status, edited.text, edited.original_text) == ("edited", "Did the council vote 7-2?", original)
@@ -124,8 +138,10 @@ def test_reject_keeps_the_draft_out_of_reports(client, session):
     ticket_id = session.exec(select(Ticket.id)).first()
     draft = session.exec(select(DraftItem).where(DraftItem.ticket_id == ticket_id)).first()
     client.post(f"/drafts/{draft.id}/reject", data={"csrf_token": token, "version": 1})
-    client.post(f"/tickets/{ticket_id}/state", data={"csrf_token": token, "to": "corroborated", "version": 1,
-                                                     "rationale": "Minutes confirm it."})
+    client.post(
+        f"/tickets/{ticket_id}/state",
+        data={"csrf_token": token, "to": "corroborated", "version": 1, "rationale": "Minutes confirm it."},
+    )
     report = client.get("/exports/download?format=json").json()
     texts = [q["text"] for t in report["tickets"] for q in t["questions"] + t["sources"]]
     assert draft.text not in texts
@@ -134,8 +150,10 @@ def test_reject_keeps_the_draft_out_of_reports(client, session):
 def test_article_and_draft_text_is_escaped(client, session):
     make_user(session, "rita")
     token = login(client, "rita")
-    hostile = ('The mayor said <script>alert(1)</script> the city spent $4 million on roads in 2024 '
-               '<img src=x onerror=alert(2)>.\n\nAccording to <b>officials</b>, 30 roads were repaired in 2024.')
+    hostile = (
+        "The mayor said <script>alert(1)</script> the city spent $4 million on roads in 2024 "
+        "<img src=x onerror=alert(2)>.\n\nAccording to <b>officials</b>, 30 roads were repaired in 2024."
+    )
     article_id = ingest_via_form(client, token, text=hostile)
     page = client.get(f"/articles/{article_id}")
     assert "<script>alert(1)" not in page.text
@@ -168,8 +186,10 @@ def test_an_unpublishable_claimreview_download_explains_itself_in_a_page(client,
     token = login(client, "ed")
     ingest_via_form(client, token)
     ticket_id = session.exec(select(Ticket.id)).first()
-    client.post(f"/tickets/{ticket_id}/state", data={
-        "csrf_token": token, "to": "corroborated", "version": 1, "rationale": "Minutes, p. 4."})
+    client.post(
+        f"/tickets/{ticket_id}/state",
+        data={"csrf_token": token, "to": "corroborated", "version": 1, "rationale": "Minutes, p. 4."},
+    )
     client.post(f"/tickets/{ticket_id}/publish", data={"csrf_token": token, "version": 2})
     settings.org_url = "https://example.org/"
     resp = client.get("/exports/download?format=claimreview")
@@ -186,19 +206,37 @@ def test_bulk_assign_and_bulk_verdict_from_the_queue(client, session):
     queue = soup(client.get("/"))
     checked = [box["value"] for box in queue.select('input[name="ticket"]')][:2]
     assert len(checked) == 2
-    resp = client.post("/tickets/bulk", data={"csrf_token": token, "action": "assign", "assignee": "me",
-                                              "ticket": checked, "back": "/?sort=score"})
+    resp = client.post(
+        "/tickets/bulk",
+        data={"csrf_token": token, "action": "assign", "assignee": "me", "ticket": checked, "back": "/?sort=score"},
+    )
     assert "2 tickets assigned to ed" in resp.text
     session.expire_all()
     ids = [int(v.split(":")[0]) for v in checked]
     assert [session.get(Ticket, i).assignee_id for i in ids] == [ed.id, ed.id]
     # The versions the page showed are now stale: the whole bulk change is refused.
-    stale = client.post("/tickets/bulk", data={"csrf_token": token, "action": "state", "to": "disputed",
-                                               "rationale": "The minutes contradict both.", "ticket": checked})
+    stale = client.post(
+        "/tickets/bulk",
+        data={
+            "csrf_token": token,
+            "action": "state",
+            "to": "disputed",
+            "rationale": "The minutes contradict both.",
+            "ticket": checked,
+        },
+    )
     assert stale.status_code == 409 and "Nothing was changed" in stale.text
     fresh = [f"{i}:2" for i in ids]
-    resp = client.post("/tickets/bulk", data={"csrf_token": token, "action": "state", "to": "disputed",
-                                              "rationale": "The minutes contradict both.", "ticket": fresh})
+    resp = client.post(
+        "/tickets/bulk",
+        data={
+            "csrf_token": token,
+            "action": "state",
+            "to": "disputed",
+            "rationale": "The minutes contradict both.",
+            "ticket": fresh,
+        },
+    )
     assert "2 tickets marked disputed" in resp.text
     session.expire_all()
     assert {session.get(Ticket, i).state for i in ids} == {"disputed"}
@@ -209,8 +247,16 @@ def test_a_reviewer_cannot_reach_editor_actions_by_url(client, session):
     token = login(client, "rita")
     ingest_via_form(client, token)
     ticket_id = session.exec(select(Ticket.id)).first()
-    bulk = client.post("/tickets/bulk", data={"csrf_token": token, "action": "state", "to": "disputed",
-                                              "rationale": "The minutes contradict it.", "ticket": [f"{ticket_id}:1"]})
+    bulk = client.post(
+        "/tickets/bulk",
+        data={
+            "csrf_token": token,
+            "action": "state",
+            "to": "disputed",
+            "rationale": "The minutes contradict it.",
+            "ticket": [f"{ticket_id}:1"],
+        },
+    )
     assert bulk.status_code == 403
     assert client.get("/exports").status_code == 403
     assert client.get("/exports/download?format=csv").status_code == 403
@@ -248,6 +294,9 @@ def test_a_change_is_committed_before_its_response_is_sent(settings, db, session
 
     with TestClient(app) as client:
         token = login(client, "erin")
-        client.post(f"/tickets/{ticket_id}/state", follow_redirects=False, data={
-            "csrf_token": token, "to": "disputed", "version": 1, "rationale": "The minutes say otherwise."})
+        client.post(
+            f"/tickets/{ticket_id}/state",
+            follow_redirects=False,
+            data={"csrf_token": token, "to": "disputed", "version": 1, "rationale": "The minutes say otherwise."},
+        )
     assert seen == ["disputed"]

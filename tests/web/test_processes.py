@@ -27,8 +27,13 @@ def _free_port() -> int:
 def _serving(settings, *args: str) -> Iterator[str]:
     port = _free_port()
     env = {**os.environ, "FACTCHECK_DATABASE_URL": settings.database_url, "FACTCHECK_WORKER": "false"}
-    proc = subprocess.Popen([sys.executable, "-m", "factcheck", "serve", "--port", str(port), *args], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "factcheck", "serve", "--port", str(port), *args],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60

@@ -34,8 +34,7 @@ def _next_code(key: str) -> str:
 
 def _password_step(client: TestClient, name: str, password: str = PASSWORD):
     token = csrf_from(client.get("/login").text)
-    return client.post("/login", data={"name": name, "password": password, "csrf_token": token},
-                       follow_redirects=False)
+    return client.post("/login", data={"name": name, "password": password, "csrf_token": token}, follow_redirects=False)
 
 
 def _code_step(client: TestClient, code: str):
@@ -103,15 +102,18 @@ def test_a_role_can_be_required_to_use_it_and_its_members_must_set_it_up_first(c
     # An admin without a second factor cannot require it of their own role (they would be locked out).
     refused = client.put("/api/v1/users/two-factor-roles", headers=admin, json={"roles": ["admin", "editor"]})
     assert refused.status_code == 409
-    assert client.put("/api/v1/users/two-factor-roles", headers=admin,
-                      json={"roles": ["editor"]}).json() == {"roles": ["editor"]}
+    assert client.put("/api/v1/users/two-factor-roles", headers=admin, json={"roles": ["editor"]}).json() == {
+        "roles": ["editor"]
+    }
     with TestClient(app) as editor:
         csrf = login(editor, "ed")
         sent = editor.get("/", follow_redirects=False)
         assert sent.status_code == 303 and sent.headers["location"] == "/account#two-factor"
         assert "must sign in with a second factor" in editor.get("/account").text
-        assert editor.get("/api/v1/tickets", headers={"X-CSRF-Token": csrf}).json()["error"]["code"] == \
-            "two_factor_required"
+        assert (
+            editor.get("/api/v1/tickets", headers={"X-CSRF-Token": csrf}).json()["error"]["code"]
+            == "two_factor_required"
+        )
         _set_up(editor, csrf)
         assert editor.get("/", follow_redirects=False).status_code == 200
         # Required of editors: it cannot be turned off.

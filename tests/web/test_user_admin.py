@@ -16,8 +16,12 @@ def test_an_admin_changes_a_role_switches_a_user_off_and_on(client, session):
     make_user(session, "ada", "admin")
     rita = make_user(session, "rita")
     csrf = login(client, "ada")
-    assert client.post(f"/users/{rita.id}/role", data={"csrf_token": csrf, "role": "editor"},
-                       follow_redirects=False).status_code == 303
+    assert (
+        client.post(
+            f"/users/{rita.id}/role", data={"csrf_token": csrf, "role": "editor"}, follow_redirects=False
+        ).status_code
+        == 303
+    )
     client.post(f"/users/{rita.id}/active", data={"csrf_token": csrf, "active": "0"})
     session.expire_all()
     rita = session.get(User, rita.id)
@@ -49,8 +53,10 @@ def test_a_temporary_password_must_be_replaced_at_the_next_login(client, session
         sent = browser.get("/", follow_redirects=False)
         assert sent.status_code == 303 and sent.headers["location"] == "/account"
         assert "Choose your own password first" in browser.get("/account").text
-        browser.post("/account/password", data={"csrf_token": token, "current_password": TEMP,
-                                                "new_password": NEW, "repeat_password": NEW})
+        browser.post(
+            "/account/password",
+            data={"csrf_token": token, "current_password": TEMP, "new_password": NEW, "repeat_password": NEW},
+        )
         login(browser, "rita", NEW)
         assert browser.get("/", follow_redirects=False).status_code == 200
     assert session.exec(select(Event).where(Event.action == "user.temporary_password")).first()
@@ -97,13 +103,19 @@ def test_two_admins_demoting_each_other_at_once_leave_one_admin(live_desk, sessi
         tokens = {a.id: make_token(session, a), b.id: make_token(session, b)}
         start, answers = threading.Barrier(2), {}
 
-        def demote(actor: int, target: int) -> None:
+        def demote(actor: int, target: int, start=start, answers=answers, tokens=tokens) -> None:
             with httpx.Client(base_url=live_desk, timeout=60) as c:
                 start.wait()
-                answers[actor] = c.patch(f"/api/v1/users/{target}", json={"role": "editor"},
-                                         headers={"Authorization": f"Bearer {tokens[actor]}"})
+                answers[actor] = c.patch(
+                    f"/api/v1/users/{target}",
+                    json={"role": "editor"},
+                    headers={"Authorization": f"Bearer {tokens[actor]}"},
+                )
 
-        threads = [threading.Thread(target=demote, args=(a.id, b.id)), threading.Thread(target=demote, args=(b.id, a.id))]
+        threads = [
+            threading.Thread(target=demote, args=(a.id, b.id)),
+            threading.Thread(target=demote, args=(b.id, a.id)),
+        ]
         for t in threads:
             t.start()
         for t in threads:
@@ -117,7 +129,8 @@ def test_two_admins_demoting_each_other_at_once_leave_one_admin(live_desk, sessi
 def test_a_temporary_password_opens_nothing_but_the_password_change_pages_or_api(client, session, app):
     from fastapi.testclient import TestClient
 
-    ada, rita = make_user(session, "ada", "admin"), make_user(session, "rita")
+    make_user(session, "ada", "admin")
+    rita = make_user(session, "rita")
     older = make_token(session, rita)
     csrf = login(client, "ada")
     client.post(f"/users/{rita.id}/temporary-password", data={"csrf_token": csrf, "password": TEMP})
@@ -127,15 +140,19 @@ def test_a_temporary_password_opens_nothing_but_the_password_change_pages_or_api
     with TestClient(app) as browser:
         token = login(browser, "rita", TEMP)
         api = {"X-CSRF-Token": token}
-        for method, path, body in [("get", "/api/v1/tickets", None), ("get", "/api/v1/articles", None),
-                                   ("post", f"/api/v1/users/{rita.id}/tokens", {"label": "keep-me"}),
-                                   ("post", "/api/v1/articles", {"text": "A claim of 2025."})]:
+        for method, path, body in [
+            ("get", "/api/v1/tickets", None),
+            ("get", "/api/v1/articles", None),
+            ("post", f"/api/v1/users/{rita.id}/tokens", {"label": "keep-me"}),
+            ("post", "/api/v1/articles", {"text": "A claim of 2025."}),
+        ]:
             answer = getattr(browser, method)(path, headers=api, **({"json": body} if body else {}))
             assert answer.status_code == 403, (path, answer.text)
             assert answer.json()["error"]["code"] == "password_change_required"
         assert browser.get("/api/v1/users/me", headers=api).json()["name"] == "rita"
-        changed = browser.post(f"/api/v1/users/{rita.id}/password", headers=api,
-                               json={"current_password": TEMP, "new_password": NEW})
+        changed = browser.post(
+            f"/api/v1/users/{rita.id}/password", headers=api, json={"current_password": TEMP, "new_password": NEW}
+        )
         assert changed.status_code == 200
     assert session.exec(select(ApiToken).where(ApiToken.user_id == rita.id, ApiToken.revoked_at.is_(None))).all() == []
 
@@ -159,6 +176,14 @@ def test_changing_your_password_can_revoke_your_tokens(client, session):
     rita = make_user(session, "rita")
     token = make_token(session, rita)
     csrf = login(client, "rita")
-    client.post("/account/password", data={"csrf_token": csrf, "current_password": PASSWORD, "new_password": NEW,
-                                           "repeat_password": NEW, "revoke_tokens": "true"})
+    client.post(
+        "/account/password",
+        data={
+            "csrf_token": csrf,
+            "current_password": PASSWORD,
+            "new_password": NEW,
+            "repeat_password": NEW,
+            "revoke_tokens": "true",
+        },
+    )
     assert client.get("/api/v1/users/me", headers={"Authorization": f"Bearer {token}"}).status_code == 401

@@ -28,14 +28,16 @@ FACTS = [
 def _articles(session, settings) -> list[int]:
     ids = []
     for i in range(4):
-        text = f"Marlow roundup {i}\n\n" + "\n\n".join(
-            fact.format(n=3 + i + j, d=5 + i, y=2020 + j) for j, fact in enumerate(FACTS)) + "\n"
+        text = (
+            f"Marlow roundup {i}\n\n"
+            + "\n\n".join(fact.format(n=3 + i + j, d=5 + i, y=2020 + j) for j, fact in enumerate(FACTS))
+            + "\n"
+        )
         ids += [t.id for t in ingest(session, settings, text=text).tickets]
     return ids
 
 
-def test_thirty_clients_changing_verdicts_in_bulk_and_one_by_one_never_get_a_server_error(
-        live_desk, session, settings):
+def test_thirty_clients_changing_verdicts_in_bulk_and_one_by_one_never_get_a_server_error(live_desk, session, settings):
     ticket_ids = _articles(session, settings)
     assert len(ticket_ids) >= 8
     tokens = [make_token(session, make_user(session, f"ed{i}", "editor")) for i in range(CLIENTS)]
@@ -55,13 +57,21 @@ def test_thirty_clients_changing_verdicts_in_bulk_and_one_by_one_never_get_a_ser
                 rationale = f"Client {i} read the minutes."
                 if len(chosen) == 1:
                     t = seen[chosen[0]]
-                    resp = c.post(f"/api/v1/tickets/{t['id']}/state",
-                                  json={"to": to, "rationale": rationale, "expected_version": t["version"]})
+                    resp = c.post(
+                        f"/api/v1/tickets/{t['id']}/state",
+                        json={"to": to, "rationale": rationale, "expected_version": t["version"]},
+                    )
                 else:
                     rng.shuffle(chosen)  # clients name tickets in any order
-                    resp = c.post("/api/v1/tickets/bulk", json={
-                        "action": "state", "to": to, "rationale": rationale,
-                        "tickets": [{"id": tid, "expected_version": seen[tid]["version"]} for tid in chosen]})
+                    resp = c.post(
+                        "/api/v1/tickets/bulk",
+                        json={
+                            "action": "state",
+                            "to": to,
+                            "rationale": rationale,
+                            "tickets": [{"id": tid, "expected_version": seen[tid]["version"]} for tid in chosen],
+                        },
+                    )
                 with lock:
                     statuses[resp.status_code] += 1
                     if resp.status_code not in (200, 409, 422):
@@ -87,6 +97,7 @@ def test_thirty_clients_changing_verdicts_in_bulk_and_one_by_one_never_get_a_ser
     assert {s: n for s, n in kept.items() if n} == {s: n for s, n in by_state.items() if n}
     # Every version step is one audited transition.
     versions = sum(v - 1 for v in session.exec(select(Ticket.version)).all())
-    transitions = session.exec(select(func.count()).select_from(Event).where(
-        Event.action.in_(["corroborate", "dispute", "reopen"]))).one()
+    transitions = session.exec(
+        select(func.count()).select_from(Event).where(Event.action.in_(["corroborate", "dispute", "reopen"]))
+    ).one()
     assert versions == transitions

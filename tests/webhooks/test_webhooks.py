@@ -73,15 +73,18 @@ def verified(secret: str, headers: dict, body: bytes, tolerance: int = 300) -> b
     t = dict(pairs)["t"]
     signed = f"{t}.{headers['factcheck-delivery']}.".encode() + body
     expected = hmac.new(secret.encode(), signed, hashlib.sha256).hexdigest()
-    return any(k == "v1" and hmac.compare_digest(expected, v) for k, v in pairs) and abs(time.time() - int(t)) < tolerance
+    return (
+        any(k == "v1" and hmac.compare_digest(expected, v) for k, v in pairs) and abs(time.time() - int(t)) < tolerance
+    )
 
 
 @pytest.fixture
 def desk(settings, db):
     from factcheck.app import create_app
 
-    app = create_app(settings.model_copy(update={"allow_private_urls": True, "worker_poll_seconds": 0.1,
-                                                 "job_retry_start": 0.2}))
+    app = create_app(
+        settings.model_copy(update={"allow_private_urls": True, "worker_poll_seconds": 0.1, "job_retry_start": 0.2})
+    )
     with TestClient(app) as client:
         yield client
 
@@ -91,12 +94,16 @@ def test_a_verdict_is_delivered_signed_to_the_receiver(desk, session, settings):
     ticket = ingest(session, settings).tickets[0]
     admin = {"Authorization": f"Bearer {make_token(session, make_user(session, 'ada', 'admin'))}"}
     editor = {"Authorization": f"Bearer {make_token(session, make_user(session, 'ed', 'editor'))}"}
-    made = desk.post("/api/v1/webhooks", headers=admin,
-                     json={"url": receiver.url, "events": ["verdict.set", "verdict.published"]})
+    made = desk.post(
+        "/api/v1/webhooks", headers=admin, json={"url": receiver.url, "events": ["verdict.set", "verdict.published"]}
+    )
     assert made.status_code == 201, made.text
     secret = made.json()["secret"]
-    desk.post(f"/api/v1/tickets/{ticket.id}/state", headers=editor,
-              json={"to": "disputed", "rationale": WHY, "expected_version": 1, "rating": "False"})
+    desk.post(
+        f"/api/v1/tickets/{ticket.id}/state",
+        headers=editor,
+        json={"to": "disputed", "rationale": WHY, "expected_version": 1, "rating": "False"},
+    )
     desk.post(f"/api/v1/tickets/{ticket.id}/publish", headers=editor, json={"expected_version": 2})
     receiver.wait_for(2)
     events = []
@@ -120,8 +127,11 @@ def test_a_failing_receiver_is_tried_again_and_the_log_says_so(desk, session, se
     ticket = ingest(session, settings).tickets[0]
     admin = {"Authorization": f"Bearer {make_token(session, make_user(session, 'ada', 'admin'))}"}
     desk.post("/api/v1/webhooks", headers=admin, json={"url": receiver.url, "events": ["verdict.set"]})
-    desk.post(f"/api/v1/tickets/{ticket.id}/state", headers=admin,
-              json={"to": "corroborated", "rationale": WHY, "expected_version": 1})
+    desk.post(
+        f"/api/v1/tickets/{ticket.id}/state",
+        headers=admin,
+        json={"to": "corroborated", "rationale": WHY, "expected_version": 1},
+    )
     receiver.wait_for(1)
 
     def delivered():
@@ -133,13 +143,26 @@ def test_a_failing_receiver_is_tried_again_and_the_log_says_so(desk, session, se
     assert status == "delivered" and attempts >= 1
 
 
-@pytest.mark.parametrize("url", ["https://127.0.0.1/hook", "https://10.1.2.3/hook", "https://localhost:8443/x",
-                                 "https://[::1]/hook", "https://169.254.169.254/latest", "http://hooks.example.org/x"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://127.0.0.1/hook",
+        "https://10.1.2.3/hook",
+        "https://localhost:8443/x",
+        "https://[::1]/hook",
+        "https://169.254.169.254/latest",
+        "http://hooks.example.org/x",
+    ],
+)
 def test_only_admins_register_and_only_public_https_receivers(client, session, settings, url):
     rita = {"Authorization": f"Bearer {make_token(session, make_user(session, 'rita'))}"}
     admin = {"Authorization": f"Bearer {make_token(session, make_user(session, 'ada', 'admin'))}"}
-    assert client.post("/api/v1/webhooks", headers=rita,
-                       json={"url": "https://hooks.example.org/x", "events": ["verdict.set"]}).status_code == 403
+    assert (
+        client.post(
+            "/api/v1/webhooks", headers=rita, json={"url": "https://hooks.example.org/x", "events": ["verdict.set"]}
+        ).status_code
+        == 403
+    )
     bad = client.post("/api/v1/webhooks", headers=admin, json={"url": "ftp://x", "events": ["verdict.set"]})
     assert bad.status_code == 422
     refused = client.post("/api/v1/webhooks", headers=admin, json={"url": url, "events": ["verdict.set"]})
@@ -161,7 +184,8 @@ def test_a_delivery_into_a_private_network_is_a_refusal_not_a_wait(settings):
 
 def test_the_signature_is_over_the_timestamp_the_delivery_id_and_the_body():
     assert sign(["s3cret"], 42, b'{"a":1}', 1700000000) == (
-        "t=1700000000,v1=" + hmac.new(b"s3cret", b'1700000000.42.{"a":1}', hashlib.sha256).hexdigest())
+        "t=1700000000,v1=" + hmac.new(b"s3cret", b'1700000000.42.{"a":1}', hashlib.sha256).hexdigest()
+    )
     both = sign(["new", "old"], 42, b"{}", 1700000000).split(",")
     assert both[0] == "t=1700000000" and len(both) == 3 and all(p.startswith("v1=") for p in both[1:])
 
@@ -178,8 +202,11 @@ def test_the_secret_is_shown_once_and_a_rotated_one_keeps_signing_for_a_grace_pe
     rotated = desk.post(f"/api/v1/webhooks/{made['id']}/rotate-secret", headers=admin).json()
     new = rotated["secret"]
     assert new != old and rotated["previous_secret_until"]
-    desk.post(f"/api/v1/tickets/{ticket.id}/state", headers=admin,
-              json={"to": "corroborated", "rationale": WHY, "expected_version": 1})
+    desk.post(
+        f"/api/v1/tickets/{ticket.id}/state",
+        headers=admin,
+        json={"to": "corroborated", "rationale": WHY, "expected_version": 1},
+    )
     receiver.wait_for(1)
     headers, body = receiver.received[0]
     assert verified(new, headers, body) and verified(old, headers, body)  # either key checks it, for now
@@ -204,8 +231,15 @@ def test_an_admin_registers_a_webhook_on_its_page(client, session):
     csrf = login(client, "ada")
     refused = client.post("/webhooks", data={"csrf_token": csrf, "url": "https://hooks.example.org/x"})
     assert refused.status_code == 422 and "Choose events" in refused.text
-    done = client.post("/webhooks", data={"csrf_token": csrf, "url": "https://hooks.example.org/x",
-                                          "event": ["verdict.published", "verdict.corrected"]}, follow_redirects=False)
+    done = client.post(
+        "/webhooks",
+        data={
+            "csrf_token": csrf,
+            "url": "https://hooks.example.org/x",
+            "event": ["verdict.published", "verdict.corrected"],
+        },
+        follow_redirects=False,
+    )
     assert done.status_code == 200 and "shown this once" in done.text and "whsec_" in done.text
     assert done.headers["cache-control"] == "no-store"
     page = client.get("/webhooks").text

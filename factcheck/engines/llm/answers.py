@@ -11,7 +11,14 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from factcheck.engines.llm.schemas import (
-    ClaimOut, DraftOut, ExtractionOut, PickOut, PicksOut, QuestionOut, SentenceOut, SourceOut,
+    ClaimOut,
+    DraftOut,
+    ExtractionOut,
+    PickOut,
+    PicksOut,
+    QuestionOut,
+    SentenceOut,
+    SourceOut,
 )
 
 MIN_QUESTIONS, MIN_SOURCES = 3, 1
@@ -38,7 +45,7 @@ def json_in(text: str | None) -> Any:
     fenced = _FENCE.search(text)
     if fenced:
         text = fenced.group(1).strip()
-    for candidate in (text, text[text.find("{"):text.rfind("}") + 1] if "{" in text else ""):
+    for candidate in (text, text[text.find("{") : text.rfind("}") + 1] if "{" in text else ""):
         if candidate:
             try:
                 return json.loads(candidate)
@@ -87,8 +94,7 @@ def extraction(data: Any) -> tuple[ExtractionOut, list[dict]]:
 
 def _dropped(raw: Any, reason: str) -> dict:
     raw = raw if isinstance(raw, dict) else {}
-    return {"quote": str(raw.get("quote") or "")[:500], "claim": str(raw.get("claim") or "")[:500],
-            "reason": reason}
+    return {"quote": str(raw.get("quote") or "")[:500], "claim": str(raw.get("claim") or "")[:500], "reason": reason}
 
 
 def drafts(data: Any) -> tuple[DraftOut, list[str]]:
@@ -106,8 +112,10 @@ def drafts(data: Any) -> tuple[DraftOut, list[str]]:
                 kept.append(item)
     if len(questions) < MIN_QUESTIONS or len(sources) < MIN_SOURCES:
         why = f" ({'; '.join(dropped[:4])})" if dropped else ""
-        raise Unusable(f"only {len(questions)} usable questions and {len(sources)} usable sources; at least "
-                       f"{MIN_QUESTIONS} questions and {MIN_SOURCES} source are needed{why}")
+        raise Unusable(
+            f"only {len(questions)} usable questions and {len(sources)} usable sources; at least "
+            f"{MIN_QUESTIONS} questions and {MIN_SOURCES} source are needed{why}"
+        )
     return DraftOut(questions=questions[:MAX_QUESTIONS], sources=sources[:MAX_SOURCES]), dropped
 
 

@@ -37,13 +37,15 @@ T = TypeVar("T")
 class Mode(StrEnum):
     json_schema = "json_schema"  # response_format json_schema, strict
     json_object = "json_object"  # response_format json_object, the schema in the prompt
-    plain = "plain"              # no response_format at all, the schema in the prompt
+    plain = "plain"  # no response_format at all, the schema in the prompt
 
 
 MODES = list(Mode)
-MODE_NAMES = {Mode.json_schema: "a strict JSON schema (response_format json_schema)",
-              Mode.json_object: "JSON mode (response_format json_object) with the schema in the prompt",
-              Mode.plain: "a plain prompt with the schema in it (the endpoint takes no response_format)"}
+MODE_NAMES = {
+    Mode.json_schema: "a strict JSON schema (response_format json_schema)",
+    Mode.json_object: "JSON mode (response_format json_object) with the schema in the prompt",
+    Mode.plain: "a plain prompt with the schema in it (the endpoint takes no response_format)",
+}
 _FORMAT_WORDS = ("response_format", "json_schema", "json schema", "structured output", "json_object", "guided")
 
 
@@ -97,12 +99,25 @@ class LlmClient:
             self._mode, self._known = mode, True
         note = "; ".join(refusals) or "answered in this mode"
         if refusals:
-            log.warning("endpoint %s, model %s: structured answers through %s (%s)", self.base_url, self.model,
-                        MODE_NAMES[mode], note)
+            log.warning(
+                "endpoint %s, model %s: structured answers through %s (%s)",
+                self.base_url,
+                self.model,
+                MODE_NAMES[mode],
+                note,
+            )
         self.store.remember_mode(self.base_url, self.model, mode.value, note[:1000])
 
-    def structured(self, prompt: Prompt, values: dict, schema: type[BaseModel], read: Callable[[Any], T],
-                   ref: CallRef, *, fresh: bool = False) -> T:
+    def structured(
+        self,
+        prompt: Prompt,
+        values: dict,
+        schema: type[BaseModel],
+        read: Callable[[Any], T],
+        ref: CallRef,
+        *,
+        fresh: bool = False,
+    ) -> T:
         """Ask, read the answer with ``read`` (which raises Unusable), repair once; raise EngineError
         with a reason a person understands. ``fresh`` skips the cache (a person asked again)."""
         mode = self.mode()
@@ -113,15 +128,26 @@ class LlmClient:
             except _ModeRefused as refused:
                 refusals.append(f"{mode.value}: {refused}")
                 if mode == Mode.plain:
-                    raise EngineError("the model endpoint refuses every way of asking for a structured answer ("
-                                      + "; ".join(refusals) + ")") from None
+                    raise EngineError(
+                        "the model endpoint refuses every way of asking for a structured answer ("
+                        + "; ".join(refusals)
+                        + ")"
+                    ) from None
                 mode = MODES[MODES.index(mode) + 1]
                 continue
             self._worked(mode, refusals)
             return result
 
-    def _structured(self, prompt: Prompt, values: dict, schema: type[BaseModel], read: Callable[[Any], T],
-                    ref: CallRef, mode: Mode, fresh: bool) -> T:
+    def _structured(
+        self,
+        prompt: Prompt,
+        values: dict,
+        schema: type[BaseModel],
+        read: Callable[[Any], T],
+        ref: CallRef,
+        mode: Mode,
+        fresh: bool,
+    ) -> T:
         json_schema = strict_json_schema(schema)
         messages = prompt.render(**values, strict_schema=mode == Mode.json_schema, schema=json.dumps(json_schema))
         key = hashlib.sha256(json.dumps([prompt.hash, self.model, messages], ensure_ascii=False).encode()).hexdigest()
@@ -134,8 +160,10 @@ class LlmClient:
             except (Unusable, json.JSONDecodeError):
                 pass  # a schema change made the old answer unusable: ask again
         response_format = {
-            Mode.json_schema: {"type": "json_schema",
-                               "json_schema": {"name": schema.__name__, "schema": json_schema, "strict": True}},
+            Mode.json_schema: {
+                "type": "json_schema",
+                "json_schema": {"name": schema.__name__, "schema": json_schema, "strict": True},
+            },
             Mode.json_object: {"type": "json_object"},
         }.get(mode)
         attempt = list(messages)
@@ -156,13 +184,17 @@ class LlmClient:
             # One repair turn: show the model its answer and what was wrong with it.
             attempt = messages + [
                 {"role": "assistant", "content": (content or "")[:20000]},
-                {"role": "user", "content": f"That answer could not be used: {problem}. Reply again with only "
-                                            "the JSON object, complete and matching the schema; be brief."},
+                {
+                    "role": "user",
+                    "content": f"That answer could not be used: {problem}. Reply again with only "
+                    "the JSON object, complete and matching the schema; be brief.",
+                },
             ]
         raise EngineError(problem)
 
-    def _create(self, prompt: Prompt, ref: CallRef, messages: list[dict], response_format: dict | None, *,
-                repaired: bool) -> tuple[str, str | None]:
+    def _create(
+        self, prompt: Prompt, ref: CallRef, messages: list[dict], response_format: dict | None, *, repaired: bool
+    ) -> tuple[str, str | None]:
         """One HTTP request: its text (content, or reasoning_content when content is empty) and
         finish reason."""
         extra = {"response_format": response_format} if response_format else {}
@@ -170,8 +202,8 @@ class LlmClient:
             started = time.perf_counter()
             try:
                 resp = self.client.chat.completions.create(
-                    model=self.model, messages=messages, temperature=0, max_tokens=self.settings.llm_max_tokens,
-                    **extra)
+                    model=self.model, messages=messages, temperature=0, max_tokens=self.settings.llm_max_tokens, **extra
+                )
             except openai.APIError as exc:
                 self._log(prompt, ref, "error", 0, 0, started, detail=_describe(exc))
                 raise self._error(exc, structured=bool(response_format)) from None
@@ -197,13 +229,17 @@ class LlmClient:
         """What an endpoint's refusal means: a structure it does not take, a pause, or a fault."""
         text = str(exc).lower()
         if isinstance(exc, openai.APITimeoutError):
-            return EngineError(f"the model endpoint did not answer within {self.settings.llm_timeout:g} s",
-                               transient=True)
+            return EngineError(
+                f"the model endpoint did not answer within {self.settings.llm_timeout:g} s", transient=True
+            )
         if isinstance(exc, openai.APIConnectionError):
             return EngineError(f"cannot reach the model endpoint at {self.base_url}", transient=True)
         status = getattr(exc, "status_code", None) or 0
-        if structured and status in (400, 422, 500, 501) and (
-                any(w in text for w in _FORMAT_WORDS) or (status == 400 and not self._confirmed())):
+        if (
+            structured
+            and status in (400, 422, 500, 501)
+            and (any(w in text for w in _FORMAT_WORDS) or (status == 400 and not self._confirmed()))
+        ):
             return _ModeRefused(f"HTTP {status}: {_message(exc)}")
         reason = f"the model endpoint answered HTTP {status}" + (f": {_message(exc)}" if _message(exc) else "")
         transient = status in (408, 409, 425, 429) or status >= 500
@@ -215,14 +251,32 @@ class LlmClient:
         self.mode()
         return self._known
 
-    def _log(self, prompt: Prompt, ref: CallRef, outcome: str, tokens_in: int, tokens_out: int, started: float,
-             detail: str | None = None) -> None:
+    def _log(
+        self,
+        prompt: Prompt,
+        ref: CallRef,
+        outcome: str,
+        tokens_in: int,
+        tokens_out: int,
+        started: float,
+        detail: str | None = None,
+    ) -> None:
         latency = int((time.perf_counter() - started) * 1000) if started else 0
-        self.store.log(LlmCall(
-            article_hash=ref.article_hash, ticket_id=ref.ticket_id, task=ref.task, model=self.model,
-            prompt_name=prompt.name, prompt_hash=prompt.hash, tokens_in=tokens_in, tokens_out=tokens_out,
-            latency_ms=latency, outcome=str(outcome)[:20], detail=json.dumps({"error": detail}) if detail else None,
-        ))
+        self.store.log(
+            LlmCall(
+                article_hash=ref.article_hash,
+                ticket_id=ref.ticket_id,
+                task=ref.task,
+                model=self.model,
+                prompt_name=prompt.name,
+                prompt_hash=prompt.hash,
+                tokens_in=tokens_in,
+                tokens_out=tokens_out,
+                latency_ms=latency,
+                outcome=str(outcome)[:20],
+                detail=json.dumps({"error": detail}) if detail else None,
+            )
+        )
 
     def check(self, prompt: Prompt) -> tuple[str, str, Mode]:
         """One tiny structured call: (endpoint, model, how the endpoint takes structured answers)."""

@@ -75,21 +75,28 @@ class OpenAIEngine:
         size, ctx_n = max(1, self.settings.llm_chunk_sentences), self.settings.llm_context_sentences
         out = []
         for i in range(0, len(sents), size):
-            targets = list(enumerate(sents[i:i + size], start=i))
-            context = " ".join(s.text for s in sents[max(0, i - ctx_n):i])
+            targets = list(enumerate(sents[i : i + size], start=i))
+            context = " ".join(s.text for s in sents[max(0, i - ctx_n) : i])
             out.append((targets, context))
         return out
 
-    def _extract_chunk(self, article: ArticleInput, targets, context, fresh: bool
-                       ) -> tuple[ExtractionOut, list[dict]]:
-        return self._patiently(lambda: self.llm.structured(
-            prompts.load(EXTRACT),
-            {"title": article.title or "", "outlet": article.outlet or "",
-             "published": article.published.isoformat() if article.published else "",
-             "context": context or "(start of article)",
-             "sentences": [{"id": i, "text": s.text} for i, s in targets]},
-            ExtractionOut, answers.extraction, CallRef("extract", article_hash=article.article_hash), fresh=fresh,
-        ))
+    def _extract_chunk(self, article: ArticleInput, targets, context, fresh: bool) -> tuple[ExtractionOut, list[dict]]:
+        return self._patiently(
+            lambda: self.llm.structured(
+                prompts.load(EXTRACT),
+                {
+                    "title": article.title or "",
+                    "outlet": article.outlet or "",
+                    "published": article.published.isoformat() if article.published else "",
+                    "context": context or "(start of article)",
+                    "sentences": [{"id": i, "text": s.text} for i, s in targets],
+                },
+                ExtractionOut,
+                answers.extraction,
+                CallRef("extract", article_hash=article.article_hash),
+                fresh=fresh,
+            )
+        )
 
     def extract(self, article: ArticleInput, *, fresh: bool = False) -> Extraction:
         sents = sentences(article.text)
@@ -109,26 +116,35 @@ class OpenAIEngine:
             # from the cache next time.
             first = failures[0]
             where = f"{len(failures)} of {len(chunks)} parts of the article failed: " if len(chunks) > 1 else ""
-            raise EngineError(where + first.message, transient=any(f.transient for f in failures),
-                              retry_after=max((f.retry_after or 0 for f in failures), default=0) or None)
+            raise EngineError(
+                where + first.message,
+                transient=any(f.transient for f in failures),
+                retry_after=max((f.retry_after or 0 for f in failures), default=0) or None,
+            )
         claims, rejected = [], []
         haystack = " ".join(filter(None, [article.title, article.outlet, article.text]))
-        for (targets, _), (result, dropped) in zip(chunks, results):
+        for (targets, _), (result, dropped) in zip(chunks, results, strict=True):
             rejected.extend(dropped)
             by_id = dict(targets)
             for entry in result.sentences:
                 if entry.sentence_id not in by_id:
-                    rejected.extend({"quote": c.quote, "claim": c.claim, "reason": "the model answered for a "
-                                     f"sentence it was not given (id {entry.sentence_id})"} for c in entry.claims)
+                    rejected.extend(
+                        {
+                            "quote": c.quote,
+                            "claim": c.claim,
+                            "reason": f"the model answered for a sentence it was not given (id {entry.sentence_id})",
+                        }
+                        for c in entry.claims
+                    )
                     continue
                 claims.extend(self._claims_for(article.text, haystack, sents, entry.sentence_id, entry, rejected))
-        return Extraction(claims=claims, provenance=self.provenance(EXTRACT), rejected=rejected,
-                          sentences=len(sents))
+        return Extraction(claims=claims, provenance=self.provenance(EXTRACT), rejected=rejected, sentences=len(sents))
 
-    def _claims_for(self, text: str, haystack: str, sents: list[Sentence], index: int, entry: SentenceOut,
-                    rejected: list[dict]) -> list[ExtractedClaim]:
+    def _claims_for(
+        self, text: str, haystack: str, sents: list[Sentence], index: int, entry: SentenceOut, rejected: list[dict]
+    ) -> list[ExtractedClaim]:
         sentence = sents[index]
-        nearby = " ".join(s.text for s in sents[max(0, index - 2):index + 3])
+        nearby = " ".join(s.text for s in sents[max(0, index - 2) : index + 3])
         out = []
         for c in entry.claims:
             refused = {"quote": c.quote[:500], "claim": c.claim[:500]}
@@ -138,8 +154,13 @@ class OpenAIEngine:
                 rejected.append({**refused, "reason": "its quote is not in the article"})
                 continue
             if c.checkworthiness < self.threshold:
-                rejected.append({**refused, "reason": f"check-worthiness {c.checkworthiness:.2f} is below the "
-                                                      f"desk's threshold of {self.threshold:.2f}"})
+                rejected.append(
+                    {
+                        **refused,
+                        "reason": f"check-worthiness {c.checkworthiness:.2f} is below the "
+                        f"desk's threshold of {self.threshold:.2f}",
+                    }
+                )
                 continue
             start, end = span
             verdict = support.check(c.claim, text[start:end], nearby, haystack)
@@ -149,19 +170,33 @@ class OpenAIEngine:
             out.append(self._claim(c, text, start, end, verdict.flag))
         if entry.ambiguity and entry.verifiable and not entry.claims:
             # A sentence the model could not make unambiguous goes to a person, not to the bin.
-            out.append(ExtractedClaim(
-                claim=sentence.text, quote=sentence.text, start=sentence.start, end=sentence.end,
-                kind=ClaimKind.statement, score=max(self.threshold, 0.5), needs_human=True,
-                flag_reason=f"The model could not make this unambiguous: {entry.ambiguity}"[:500],
-            ))
+            out.append(
+                ExtractedClaim(
+                    claim=sentence.text,
+                    quote=sentence.text,
+                    start=sentence.start,
+                    end=sentence.end,
+                    kind=ClaimKind.statement,
+                    score=max(self.threshold, 0.5),
+                    needs_human=True,
+                    flag_reason=f"The model could not make this unambiguous: {entry.ambiguity}"[:500],
+                )
+            )
         return out
 
     @staticmethod
     def _claim(c: ClaimOut, text: str, start: int, end: int, flag: str | None) -> ExtractedClaim:
         return ExtractedClaim(
-            claim=c.claim.strip(), quote=text[start:end], start=start, end=end, kind=ClaimKind(c.kind),
-            score=round(c.checkworthiness, 3), speaker=c.speaker or None, reported_by=c.reported_by or None,
-            needs_human=flag is not None, flag_reason=(flag[:1].upper() + flag[1:] + ".")[:500] if flag else None,
+            claim=c.claim.strip(),
+            quote=text[start:end],
+            start=start,
+            end=end,
+            kind=ClaimKind(c.kind),
+            score=round(c.checkworthiness, 3),
+            speaker=c.speaker or None,
+            reported_by=c.reported_by or None,
+            needs_human=flag is not None,
+            flag_reason=(flag[:1].upper() + flag[1:] + ".")[:500] if flag else None,
         )
 
     def checkworthiness(self, texts: list[str]) -> list[float]:
@@ -181,34 +216,55 @@ class OpenAIEngine:
         attribution = claim.speaker or claim.reported_by
         if claim.speaker and claim.reported_by:
             attribution = f"{claim.speaker}, according to {claim.reported_by}"
-        out, dropped = self._patiently(lambda: self.llm.structured(
-            prompts.load(DRAFT),
-            {"claim": claim.claim, "quote": claim.quote, "attribution": attribution or "",
-             "article_title": claim.article_title, "outlet": claim.outlet or "",
-             "published": claim.published.isoformat() if claim.published else "",
-             # A few sentences around the quote (drafts.service.claim_context), never the article.
-             "context": claim.context},
-            DraftOut, answers.drafts, CallRef("draft", article_hash=claim.article_hash, ticket_id=claim.ticket_id),
-            fresh=fresh,
-        ))
+        out, dropped = self._patiently(
+            lambda: self.llm.structured(
+                prompts.load(DRAFT),
+                {
+                    "claim": claim.claim,
+                    "quote": claim.quote,
+                    "attribution": attribution or "",
+                    "article_title": claim.article_title,
+                    "outlet": claim.outlet or "",
+                    "published": claim.published.isoformat() if claim.published else "",
+                    # A few sentences around the quote (drafts.service.claim_context), never the article.
+                    "context": claim.context,
+                },
+                DraftOut,
+                answers.drafts,
+                CallRef("draft", article_hash=claim.article_hash, ticket_id=claim.ticket_id),
+                fresh=fresh,
+            )
+        )
         return Drafts(
             questions=[DraftedQuestion(q.question.strip(), q.rationale.strip()) for q in out.questions],
-            sources=[DraftedSource(name=s.name.strip(), source_kind=s.kind, rationale=s.why.strip(),
-                                   search_query=s.search_query.strip(), url=found_url(s.url))
-                     for s in out.sources],
+            sources=[
+                DraftedSource(
+                    name=s.name.strip(),
+                    source_kind=s.kind,
+                    rationale=s.why.strip(),
+                    search_query=s.search_query.strip(),
+                    url=found_url(s.url),
+                )
+                for s in out.sources
+            ],
             provenance=self.provenance(DRAFT),
             dropped=dropped,
         )
 
-    def pick_sources(self, claim: str, results: list[dict], *, ticket_id: int | None = None
-                     ) -> list[tuple[int, str]]:
+    def pick_sources(self, claim: str, results: list[dict], *, ticket_id: int | None = None) -> list[tuple[int, str]]:
         """Which of the numbered search results bear on the claim, best first, each with why:
         (index into ``results``, one sentence). The model may only cite results it was given."""
         if not results:
             return []
-        out, _ = self._patiently(lambda: self.llm.structured(
-            prompts.load(PICK), {"claim": claim, "results": results}, PicksOut, answers.picks(len(results)),
-            CallRef("pick_sources", ticket_id=ticket_id)))
+        out, _ = self._patiently(
+            lambda: self.llm.structured(
+                prompts.load(PICK),
+                {"claim": claim, "results": results},
+                PicksOut,
+                answers.picks(len(results)),
+                CallRef("pick_sources", ticket_id=ticket_id),
+            )
+        )
         return [(p.result - 1, p.why.strip()) for p in out.picks]
 
     def draft_many(self, claims: list[ClaimContext], *, fresh: bool = False) -> list[Drafts | EngineError]:

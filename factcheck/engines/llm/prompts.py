@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
@@ -36,13 +36,17 @@ def data(value: object) -> str:
 @lru_cache(maxsize=1)
 def _env() -> Environment:
     # Prompts are plain text for a model: no HTML autoescaping, and undefined names fail loudly.
-    env = Environment(loader=FileSystemLoader(str(bundled("prompts"))), undefined=StrictUndefined,
-                      autoescape=False, keep_trailing_newline=True)
+    env = Environment(
+        loader=FileSystemLoader(str(bundled("prompts"))),
+        undefined=StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=True,
+    )
     env.filters["data"] = data
     return env
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(name: str) -> Prompt:
     path = bundled("prompts") / f"{name}.j2"
     source = path.read_text(encoding="utf-8")

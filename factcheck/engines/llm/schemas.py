@@ -80,8 +80,18 @@ class DraftOut(Answer):
     sources: list[SourceOut] = Field(min_length=1, max_length=8)
 
 
-_UNSUPPORTED = {"minLength", "maxLength", "minimum", "maximum", "minItems", "maxItems", "default", "title",
-                "pattern", "format"}
+_UNSUPPORTED = {
+    "minLength",
+    "maxLength",
+    "minimum",
+    "maximum",
+    "minItems",
+    "maxItems",
+    "default",
+    "title",
+    "pattern",
+    "format",
+}
 
 
 def strict_json_schema(model: type[BaseModel]) -> dict:

@@ -51,7 +51,8 @@ _TAG_AFTER = re.compile(
 )
 # "…," said county engineer Raj Patel: a lower-case title may come before the name.
 _TAG_AFTER_INVERTED = re.compile(
-    rf"[”\"]\s*(?:,\s*)?(?:{_VERBS})\s+(?P<who>(?:[a-z][\w’'\-]{{0,30}}\s+){{0,3}}?{_ACTOR})\s*[.,]")
+    rf"[”\"]\s*(?:,\s*)?(?:{_VERBS})\s+(?P<who>(?:[a-z][\w’'\-]{{0,30}}\s+){{0,3}}?{_ACTOR})\s*[.,]"
+)
 # "Two people familiar with the contract, who spoke on condition of anonymity, said …": the source is
 # unnamed, whatever the description, and the claim must say so.
 _ANONYMOUS_SOURCE = re.compile(
@@ -64,17 +65,24 @@ _ANONYMITY = re.compile(
     r"without\s+being\s+(named|identified)|on\s+background|familiar\s+with",
     re.I,
 )
-_PLURAL_SOURCE = re.compile(r"^(two|three|four|several|multiple|some)\b|\b(people|officials|sources|aides|"
-                            r"employees|members|staffers|workers|diplomats)\b", re.I)
-_DOCUMENT = re.compile(r"^(the|a|an)\s+(\S+\s+){0,3}(audit|study|survey|analysis|review|investigation|inquiry|"
-                       r"memo|filing|lawsuit|complaint|records|data|documents|report)$", re.I)
+_PLURAL_SOURCE = re.compile(
+    r"^(two|three|four|several|multiple|some)\b|\b(people|officials|sources|aides|"
+    r"employees|members|staffers|workers|diplomats)\b",
+    re.I,
+)
+_DOCUMENT = re.compile(
+    r"^(the|a|an)\s+(\S+\s+){0,3}(audit|study|survey|analysis|review|investigation|inquiry|"
+    r"memo|filing|lawsuit|complaint|records|data|documents|report)$",
+    re.I,
+)
 _TAG_BEFORE = re.compile(
     rf"(?P<who>{_ACTOR}){_APPOSITIVE}\s+(?:also\s+|later\s+)?(?:{_VERBS})"
     rf"(?:\s+(?P<to>{_ACTOR}))?\s*[,:]\s*[“\"]",
 )
 _LEADING_CLAUSE = re.compile(
     # A dateline ("RIVERTON — ") or a discourse opener is not part of what is claimed.
-    r"^(?:[A-Z][A-Z .'’-]{2,40}(?:,\s+[A-Z][A-Za-z.]+)?\s+[—–-]{1,2}\s+|(?:In response|Meanwhile|However|Also|Still|Then|Later|Separately|Earlier|Additionally|"
+    r"^(?:[A-Z][A-Z .'’-]{2,40}(?:,\s+[A-Z][A-Za-z.]+)?\s+[—–-]{1,2}\s+|"
+    r"(?:In response|Meanwhile|However|Also|Still|Then|Later|Separately|Earlier|Additionally|"
     r"Moreover|But|And|So|Yet|In addition|In a statement|On \w+),\s+|(?:Addressing|Asked about|"
     r"Speaking|Commenting on|Responding to)\s[^,]{3,120},\s+)"
 )
@@ -127,13 +135,23 @@ def attribute(sentence: str) -> Attribution:
             body = m.group("rest") + "."
     anonymous = _ANONYMOUS_SOURCE.match(body)
     if anonymous and _ANONYMITY.search(anonymous.group("who") + " " + anonymous.group("why")):
-        return Attribution(speaker=unnamed(anonymous.group("who")), reported_by=reported_by,
-                           content=anonymous.group("rest"), content_offset=offset + anonymous.start("rest"),
-                           verb=anonymous.group("verb"))
+        return Attribution(
+            speaker=unnamed(anonymous.group("who")),
+            reported_by=reported_by,
+            content=anonymous.group("rest"),
+            content_offset=offset + anonymous.start("rest"),
+            verb=anonymous.group("verb"),
+        )
     speaker, reported_by, verb, body, offset = _peel_reporting(body, offset, reported_by)
     quotation = quote.group("q").strip() if quote else None
-    return Attribution(speaker=speaker, reported_by=reported_by, content=body, content_offset=offset,
-                       quotation=quotation if speaker else None, verb=verb)
+    return Attribution(
+        speaker=speaker,
+        reported_by=reported_by,
+        content=body,
+        content_offset=offset,
+        quotation=quotation if speaker else None,
+        verb=verb,
+    )
 
 
 def unnamed(description: str) -> str:
@@ -156,13 +174,17 @@ def _tagged_quotation(body: str, offset: int, quote: re.Match) -> Attribution | 
             break
     if not (speaker or len(quote.group("q")) >= 0.6 * len(body)):
         return None
-    return Attribution(speaker=speaker, reported_by=to if to and _looks_like_outlet(to) else None, content=body,
-                       content_offset=offset, quotation=quote.group("q").strip())
+    return Attribution(
+        speaker=speaker,
+        reported_by=to if to and _looks_like_outlet(to) else None,
+        content=body,
+        content_offset=offset,
+        quotation=quote.group("q").strip(),
+    )
 
 
-def _peel_reporting(body: str, offset: int, reported_by: str | None
-                    ) -> tuple[str | None, str | None, str, str, int]:
-    """"X reported that sources … told the outlet that …": peel layers, outermost first.
+def _peel_reporting(body: str, offset: int, reported_by: str | None) -> tuple[str | None, str | None, str, str, int]:
+    """ "X reported that sources … told the outlet that …": peel layers, outermost first.
     Returns (speaker, reported_by, verb, what is asserted, its offset)."""
     speaker, verb = None, "said"
     for _ in range(2):

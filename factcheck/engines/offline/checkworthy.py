@@ -174,7 +174,9 @@ def _model() -> _Model:
     if names != feature_names():
         raise RuntimeError(f"{_MODEL_FILE.name} does not match the features: rerun bench/tune_checkworthy.py --write")
     if len(data["embedding"]) != embedding.DIMENSIONS:
-        raise RuntimeError(f"{_MODEL_FILE.name} has {len(data['embedding'])} vector weights, not {embedding.DIMENSIONS}")
+        raise RuntimeError(
+            f"{_MODEL_FILE.name} has {len(data['embedding'])} vector weights, not {embedding.DIMENSIONS}"
+        )
     return _Model(
         feature_weights=np.array([data["features"][n] for n in names]),
         embedding_weights=np.array(data["embedding"]),
@@ -239,8 +241,11 @@ def scores(sentences: list[str]) -> list[float]:
     if not sentences:
         return []
     model = _model()
-    z = (feature_matrix(sentences) @ np.concatenate([model.feature_weights, model.embedding_weights])
-         + term_scores(sentences, model.terms) + model.bias)
+    z = (
+        feature_matrix(sentences) @ np.concatenate([model.feature_weights, model.embedding_weights])
+        + term_scores(sentences, model.terms)
+        + model.bias
+    )
     return (1 / (1 + np.exp(-np.clip(z, -30, 30)))).tolist()
 
 

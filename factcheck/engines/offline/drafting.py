@@ -66,13 +66,69 @@ _SPEAKER_PREFIX = re.compile(
 )
 _ANONYMOUS = re.compile(r"\b(unnamed|anonymous|sources?|people familiar|officials said)\b", re.I)
 _STOP_PROPER = {
-    "According", "The", "A", "An", "In", "On", "During", "After", "Before", "First", "Second", "It",
-    "This", "That", "He", "She", "They", "We", "I", "But", "And", "As", "If", "While", "When",
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-    "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December", "Is", "Did", "Has", "Was", "Escalation", "Using",
+    "According",
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "During",
+    "After",
+    "Before",
+    "First",
+    "Second",
+    "It",
+    "This",
+    "That",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "But",
+    "And",
+    "As",
+    "If",
+    "While",
+    "When",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Is",
+    "Did",
+    "Has",
+    "Was",
+    "Escalation",
+    "Using",
     # Openers that refer back ("One of them said", "Its vice chair"): never an actor to ask.
-    "One", "Its", "Their", "His", "Her", "Our", "Some", "Many", "Most", "Several", "Both", "Each",
+    "One",
+    "Its",
+    "Their",
+    "His",
+    "Her",
+    "Our",
+    "Some",
+    "Many",
+    "Most",
+    "Several",
+    "Both",
+    "Each",
 }
 _EXPERT = re.compile(r"\b(fellow|analyst|professor|expert|researcher|economist|scientist|scholar)\b", re.I)
 _GOVERNMENT = re.compile(
@@ -87,7 +143,7 @@ def core_claim(claim: str) -> str:
     core = _ATTRIBUTION_PREFIX.sub("", claim)
     m = _SPEAKER_PREFIX.match(core)
     if m and not core.lstrip().startswith("“"):
-        core = core[m.end():]
+        core = core[m.end() :]
     return core.strip()
 
 
@@ -111,9 +167,7 @@ def numbers(text: str) -> list[str]:
     """Quantities in the text, leaving out the day numbers of dates."""
     dates = [m.span() for m in _DATE.finditer(text)]
     return [
-        m.group(0).strip().rstrip(".,")
-        for m in _NUMBER.finditer(text)
-        if not any(a <= m.start() < b for a, b in dates)
+        m.group(0).strip().rstrip(".,") for m in _NUMBER.finditer(text) if not any(a <= m.start() < b for a, b in dates)
     ]
 
 
@@ -127,9 +181,30 @@ def key_terms(text: str, *, exclude: str = "") -> str:
 
 
 _COMMON = {
-    "according", "reported", "another", "because", "between", "however", "through", "without",
-    "against", "whether", "recently", "himself", "herself", "themselves", "should", "already",
-    "citing", "source", "sources", "unnamed", "anonymous", "familiar", "confirmed", "reportedly",
+    "according",
+    "reported",
+    "another",
+    "because",
+    "between",
+    "however",
+    "through",
+    "without",
+    "against",
+    "whether",
+    "recently",
+    "himself",
+    "herself",
+    "themselves",
+    "should",
+    "already",
+    "citing",
+    "source",
+    "sources",
+    "unnamed",
+    "anonymous",
+    "familiar",
+    "confirmed",
+    "reportedly",
 }
 
 
@@ -158,51 +233,67 @@ def questions(ctx: ClaimContext) -> list[DraftedQuestion]:
     if ctx.kind == ClaimKind.quote and ctx.speaker:
         quoted = re.search(r"“([^“”]+)”", ctx.claim)
         words = _short(quoted.group(1) if quoted else core, 16)
-        out.append(DraftedQuestion(
-            f"Did {ctx.speaker} say “{words}”, word for word, and is there a recording or transcript?",
-            "A quotation is checked against the speaker's own words in context.",
-        ))
-        out.append(DraftedQuestion(
-            f"When, where and to whom did {ctx.speaker} say this, and what was said just before and after?",
-            "Context can change what a quotation means.",
-        ))
+        out.append(
+            DraftedQuestion(
+                f"Did {ctx.speaker} say “{words}”, word for word, and is there a recording or transcript?",
+                "A quotation is checked against the speaker's own words in context.",
+            )
+        )
+        out.append(
+            DraftedQuestion(
+                f"When, where and to whom did {ctx.speaker} say this, and what was said just before and after?",
+                "Context can change what a quotation means.",
+            )
+        )
     else:
         out.append(DraftedQuestion(_as_question(core), "The claim itself, as a yes/no question."))
     for number in numbers(core)[:2]:
-        out.append(DraftedQuestion(
-            f"Does an official record or data set confirm the figure “{number}” in this claim, "
-            "with the same unit, period and definition?",
-            "Numbers are checked against the primary data, not against other reports of them.",
-        ))
+        out.append(
+            DraftedQuestion(
+                f"Does an official record or data set confirm the figure “{number}” in this claim, "
+                "with the same unit, period and definition?",
+                "Numbers are checked against the primary data, not against other reports of them.",
+            )
+        )
     date = _DATE.search(core)
     if date:
-        out.append(DraftedQuestion(
-            f"Is “{date.group(0).strip()}” the correct date for what is described: {_short(core, 12)}",
-            "Dates and sequence are a common source of error.",
-        ))
+        out.append(
+            DraftedQuestion(
+                f"Is “{date.group(0).strip()}” the correct date for what is described: {_short(core, 12)}",
+                "Dates and sequence are a common source of error.",
+            )
+        )
     named = actors(core, exclude={ctx.speaker or "", ctx.reported_by or ""})
     # A lone capitalised first word is usually just the start of the sentence ("Unemployment fell").
     named = [a for a in named if " " in a or not core.startswith(a)]
     if named and ctx.kind != ClaimKind.quote:
-        out.append(DraftedQuestion(
-            f"Has {named[0]} confirmed or denied this on the record?",
-            f"{named[0]} is named in the claim and can speak to it directly.",
-        ))
+        out.append(
+            DraftedQuestion(
+                f"Has {named[0]} confirmed or denied this on the record?",
+                f"{named[0]} is named in the claim and can speak to it directly.",
+            )
+        )
     if ctx.speaker and _ANONYMOUS.search(ctx.speaker):
         told = f"told {ctx.reported_by}" if ctx.reported_by else "said"
-        out.append(DraftedQuestion(
-            f"Has any named official or document confirmed what {ctx.speaker} {told}?",
-            "Claims resting on anonymous sources need independent, on-the-record corroboration.",
-        ))
+        out.append(
+            DraftedQuestion(
+                f"Has any named official or document confirmed what {ctx.speaker} {told}?",
+                "Claims resting on anonymous sources need independent, on-the-record corroboration.",
+            )
+        )
     elif ctx.reported_by:
-        out.append(DraftedQuestion(
-            f"Did {_capital(ctx.reported_by)} report this, and what exactly does its report say and cite?",
-            "The article relays this claim from another outlet; the original may differ.",
-        ))
-    out.append(DraftedQuestion(
-        "Who is the original source of this claim, and are they on the record?",
-        "Every claim is traced to the person or document it started from.",
-    ))
+        out.append(
+            DraftedQuestion(
+                f"Did {_capital(ctx.reported_by)} report this, and what exactly does its report say and cite?",
+                "The article relays this claim from another outlet; the original may differ.",
+            )
+        )
+    out.append(
+        DraftedQuestion(
+            "Who is the original source of this claim, and are they on the record?",
+            "Every claim is traced to the person or document it started from.",
+        )
+    )
     # The source question always survives the cap: it is the one every check needs.
     if len(out) > 5:
         out = out[:4] + [out[-1]]
@@ -215,54 +306,69 @@ def sources(ctx: ClaimContext) -> list[DraftedSource]:
     out: list[DraftedSource] = []
     if ctx.reported_by and not _ANONYMOUS.search(ctx.reported_by):
         domain = OUTLET_DOMAINS.get(ctx.reported_by.lower())
-        scope = f"site:{domain} " if domain else f"\"{ctx.reported_by}\" "
-        out.append(DraftedSource(
-            name=f"{ctx.reported_by}: the original report",
-            source_kind="original report",
-            rationale=f"The article attributes this to {ctx.reported_by}; its report shows what was "
-            "actually said and whom it cites.",
-            search_query=f"{scope}{terms}",
-        ))
+        scope = f"site:{domain} " if domain else f'"{ctx.reported_by}" '
+        out.append(
+            DraftedSource(
+                name=f"{ctx.reported_by}: the original report",
+                source_kind="original report",
+                rationale=f"The article attributes this to {ctx.reported_by}; its report shows what was "
+                "actually said and whom it cites.",
+                search_query=f"{scope}{terms}",
+            )
+        )
     if ctx.speaker and not _ANONYMOUS.search(ctx.speaker):
         quoted = re.search(r"“([^“”]+)”", ctx.claim)
         said = key_terms(quoted.group(1), exclude=ctx.speaker) if quoted else key_terms(core, exclude=ctx.speaker)
-        out.append(DraftedSource(
-            name=f"Transcript or recording of {ctx.speaker}'s remarks",
-            source_kind="primary record",
-            rationale=f"Only the full remarks show whether {ctx.speaker} said this, and in what context.",
-            search_query=f"\"{ctx.speaker}\" {said} transcript",
-        ))
-        out.append(DraftedSource(
-            name=f"{ctx.speaker}, or their office",
-            source_kind="expert" if _EXPERT.search(ctx.context) else "official statement",
-            rationale="The speaker can confirm the words and their context on the record.",
-            search_query=f"\"{ctx.speaker}\" {key_terms(core, exclude=ctx.speaker)}",
-        ))
+        out.append(
+            DraftedSource(
+                name=f"Transcript or recording of {ctx.speaker}'s remarks",
+                source_kind="primary record",
+                rationale=f"Only the full remarks show whether {ctx.speaker} said this, and in what context.",
+                search_query=f'"{ctx.speaker}" {said} transcript',
+            )
+        )
+        out.append(
+            DraftedSource(
+                name=f"{ctx.speaker}, or their office",
+                source_kind="expert" if _EXPERT.search(ctx.context) else "official statement",
+                rationale="The speaker can confirm the words and their context on the record.",
+                search_query=f'"{ctx.speaker}" {key_terms(core, exclude=ctx.speaker)}',
+            )
+        )
     records = _records(core, terms)
     out.extend(records)
     if (numbers(core) or ctx.kind == ClaimKind.quantity) and not records:
-        out.append(DraftedSource(
-            name="The official statistics or data set behind the figures",
-            source_kind="data set",
-            rationale="A number is settled by the data it comes from, with its definitions and period.",
-            search_query=f"{terms} data",
-        ))
-    named = [a for a in actors(core, exclude={ctx.speaker or "", ctx.reported_by or ""})
-             if _GOVERNMENT.search(a) or len(a.split()) >= 2]
+        out.append(
+            DraftedSource(
+                name="The official statistics or data set behind the figures",
+                source_kind="data set",
+                rationale="A number is settled by the data it comes from, with its definitions and period.",
+                search_query=f"{terms} data",
+            )
+        )
+    named = [
+        a
+        for a in actors(core, exclude={ctx.speaker or "", ctx.reported_by or ""})
+        if _GOVERNMENT.search(a) or len(a.split()) >= 2
+    ]
     if named:
-        out.append(DraftedSource(
-            name=f"Official statement or record from {named[0]}",
-            source_kind="official statement",
-            rationale=f"{named[0]} is named in the claim; its own statements or records settle its part.",
-            search_query=f"\"{named[0]}\" statement {key_terms(core, exclude=named[0])}",
-        ))
+        out.append(
+            DraftedSource(
+                name=f"Official statement or record from {named[0]}",
+                source_kind="official statement",
+                rationale=f"{named[0]} is named in the claim; its own statements or records settle its part.",
+                search_query=f'"{named[0]}" statement {key_terms(core, exclude=named[0])}',
+            )
+        )
     if not any(s.source_kind == "primary record" for s in out):
-        out.append(DraftedSource(
-            name="The primary record: the document, filing or transcript behind the claim",
-            source_kind="primary record",
-            rationale="A primary record settles what happened without relying on anyone's account of it.",
-            search_query=terms,
-        ))
+        out.append(
+            DraftedSource(
+                name="The primary record: the document, filing or transcript behind the claim",
+                source_kind="primary record",
+                rationale="A primary record settles what happened without relying on anyone's account of it.",
+                search_query=terms,
+            )
+        )
     return out
 
 
@@ -270,37 +376,77 @@ def sources(ctx: ClaimContext) -> list[DraftedSource]:
 # source kind, name, why, word added to the search). The first two that fit are drafted.
 _BODY = r"(council|board|committee|commission|senate|house|assembly|legislature|parliament|congress|trustees)"
 _RECORDS = [
-    (re.compile(r"\baudit(s|ed|or|ors)?\b", re.I), "primary record", "The audit report itself",
-     "An audit's findings are read in the report, with its scope, period and method, not in an account of it.",
-     "audit report"),
-    (re.compile(rf"\b(vot(e|ed|es|ing)|roll[-\s]call|unanimous(ly)?|\d+\s*[-–]\s*\d+)\b.*\b{_BODY}\b|"
-                rf"\b{_BODY}\b.*\b(vot(e|ed|es|ing)|approved|rejected|passed|adopted|unanimous(ly)?)\b", re.I),
-     "primary record", "The minutes or roll call of the vote",
-     "Minutes and roll calls record who voted which way, on what motion and on which date.", "minutes vote"),
-    (re.compile(r"\b(contracts?|procure\w*|tenders?|bids?|no-bid|vendors?|budget\w*|grants?|awarded|"
-                r"spent|spending|overrun|invoices?|paid|payments?)\b", re.I),
-     "primary record", "Budget documents, contracts and procurement records",
-     "Money claims are settled by the budget, the contract and its award notice, and the minutes of the "
-     "body that approved the spending.", "contract budget"),
-    (re.compile(r"\b(study|studies|researchers?|journal|trial|survey(ed)?|peer[-\s]reviewed|paper)\b", re.I),
-     "primary record", "The study itself and its data",
-     "A study is read in the paper, with its sample, method and limits; press releases often overstate it.",
-     "study"),
-    (re.compile(r"\b(court|judge|jury|lawsuit|sued|su(es|ing)|indict\w*|charged|convicted|sentenced|ruling|"
-                r"ruled|verdict|plea)\b", re.I),
-     "primary record", "The court filings and docket",
-     "The docket shows what was filed, charged and decided, and when.", "court docket"),
-    (re.compile(r"\b(law|bill|act|ordinance|statute|regulation|executive\s+order|amendment|Act|Bill|Law)\b"), "primary record",
-     "The text of the law, bill or order",
-     "What a law does is read in its text and its official summary, not in either side's account.", "text"),
-    (re.compile(r"\b(percent|per\s+cent|%|rate|unemploy\w*|inflation|average|median|per\s+capita|census|"
-                r"statistics|gdp|deaths|cases|population)\b", re.I),
-     "data set", "",  # named after the agency when the claim names one
-     "A statistic is settled by the publisher's own data set, with its definitions, period and revisions.",
-     "data"),
+    (
+        re.compile(r"\baudit(s|ed|or|ors)?\b", re.I),
+        "primary record",
+        "The audit report itself",
+        "An audit's findings are read in the report, with its scope, period and method, not in an account of it.",
+        "audit report",
+    ),
+    (
+        re.compile(
+            rf"\b(vot(e|ed|es|ing)|roll[-\s]call|unanimous(ly)?|\d+\s*[-–]\s*\d+)\b.*\b{_BODY}\b|"
+            rf"\b{_BODY}\b.*\b(vot(e|ed|es|ing)|approved|rejected|passed|adopted|unanimous(ly)?)\b",
+            re.I,
+        ),
+        "primary record",
+        "The minutes or roll call of the vote",
+        "Minutes and roll calls record who voted which way, on what motion and on which date.",
+        "minutes vote",
+    ),
+    (
+        re.compile(
+            r"\b(contracts?|procure\w*|tenders?|bids?|no-bid|vendors?|budget\w*|grants?|awarded|"
+            r"spent|spending|overrun|invoices?|paid|payments?)\b",
+            re.I,
+        ),
+        "primary record",
+        "Budget documents, contracts and procurement records",
+        "Money claims are settled by the budget, the contract and its award notice, and the minutes of the "
+        "body that approved the spending.",
+        "contract budget",
+    ),
+    (
+        re.compile(r"\b(study|studies|researchers?|journal|trial|survey(ed)?|peer[-\s]reviewed|paper)\b", re.I),
+        "primary record",
+        "The study itself and its data",
+        "A study is read in the paper, with its sample, method and limits; press releases often overstate it.",
+        "study",
+    ),
+    (
+        re.compile(
+            r"\b(court|judge|jury|lawsuit|sued|su(es|ing)|indict\w*|charged|convicted|sentenced|ruling|"
+            r"ruled|verdict|plea)\b",
+            re.I,
+        ),
+        "primary record",
+        "The court filings and docket",
+        "The docket shows what was filed, charged and decided, and when.",
+        "court docket",
+    ),
+    (
+        re.compile(r"\b(law|bill|act|ordinance|statute|regulation|executive\s+order|amendment|Act|Bill|Law)\b"),
+        "primary record",
+        "The text of the law, bill or order",
+        "What a law does is read in its text and its official summary, not in either side's account.",
+        "text",
+    ),
+    (
+        re.compile(
+            r"\b(percent|per\s+cent|%|rate|unemploy\w*|inflation|average|median|per\s+capita|census|"
+            r"statistics|gdp|deaths|cases|population)\b",
+            re.I,
+        ),
+        "data set",
+        "",  # named after the agency when the claim names one
+        "A statistic is settled by the publisher's own data set, with its definitions, period and revisions.",
+        "data",
+    ),
 ]
-_AGENCY = re.compile(r"\b(Bureau|Statistics|Census|Agency|Department|Office|Institute|Commission|Administration|"
-                     r"Ministry|Authority|Service|Centers?|Board|Bank|CDC|BLS|WHO|OECD|IMF|ONS|Eurostat)\b")
+_AGENCY = re.compile(
+    r"\b(Bureau|Statistics|Census|Agency|Department|Office|Institute|Commission|Administration|"
+    r"Ministry|Authority|Service|Centers?|Board|Bank|CDC|BLS|WHO|OECD|IMF|ONS|Eurostat)\b"
+)
 
 
 def _records(core: str, terms: str) -> list[DraftedSource]:

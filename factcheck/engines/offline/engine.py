@@ -45,10 +45,12 @@ class OfflineEngine:
         )
 
     def extract(self, article: ArticleInput, *, fresh: bool = False) -> Extraction:
-        found = extract(article.text, published=article.published, threshold=self.threshold,
-                        budget_seconds=self.budget_seconds)
-        return Extraction(claims=found.claims, provenance=self.provenance("extract"), sentences=found.sentences,
-                          stopped=found.stopped)
+        found = extract(
+            article.text, published=article.published, threshold=self.threshold, budget_seconds=self.budget_seconds
+        )
+        return Extraction(
+            claims=found.claims, provenance=self.provenance("extract"), sentences=found.sentences, stopped=found.stopped
+        )
 
     def checkworthiness(self, sentences: list[str]) -> list[float]:
         return checkworthy.scores(sentences)

@@ -15,30 +15,125 @@ TITLES = (
 )
 # Words that make a capitalised phrase an organisation or place, not a person.
 _ORG_WORDS = {
-    "Times", "Herald", "Post", "News", "Journal", "Tribune", "Press", "Institute", "University",
-    "Department", "Ministry", "Agency", "Administration", "Office", "House", "Senate", "Congress",
-    "Court", "Council", "Committee", "Party", "Bank", "Fund", "Force", "Forces", "Army", "Navy",
-    "Police", "Association", "Foundation", "Center", "Centre", "Group", "Company", "Corporation",
-    "Inc", "Corp", "Ltd", "Union", "Nations", "Organization", "Commission", "Authority", "Service",
-    "Reuters", "Bureau", "Board", "Network", "Guard", "Republic", "States", "Kingdom", "Street",
-    "One", "Airport", "Port", "School", "Hospital", "Station", "Council", "Club", "Media",
+    "Times",
+    "Herald",
+    "Post",
+    "News",
+    "Journal",
+    "Tribune",
+    "Press",
+    "Institute",
+    "University",
+    "Department",
+    "Ministry",
+    "Agency",
+    "Administration",
+    "Office",
+    "House",
+    "Senate",
+    "Congress",
+    "Court",
+    "Council",
+    "Committee",
+    "Party",
+    "Bank",
+    "Fund",
+    "Force",
+    "Forces",
+    "Army",
+    "Navy",
+    "Police",
+    "Association",
+    "Foundation",
+    "Center",
+    "Centre",
+    "Group",
+    "Company",
+    "Corporation",
+    "Inc",
+    "Corp",
+    "Ltd",
+    "Union",
+    "Nations",
+    "Organization",
+    "Commission",
+    "Authority",
+    "Service",
+    "Reuters",
+    "Bureau",
+    "Board",
+    "Network",
+    "Guard",
+    "Republic",
+    "States",
+    "Kingdom",
+    "Street",
+    "One",
+    "Airport",
+    "Port",
+    "School",
+    "Hospital",
+    "Station",
+    "Club",
+    "Media",
 }
 _LEADING_STOP = {
-    "The", "A", "An", "In", "On", "At", "According", "During", "After", "Before", "Addressing",
-    "But", "And", "However", "Meanwhile", "When", "While", "If", "As", "It", "This", "That", "These",
-    "Those", "He", "She", "They", "We", "I", "First", "Second", "Third", "Unnamed", "Sources",
-    "Latest", "Last", "Next", "Since", "For", "From", "With", "Without", "By", "Under", "Over",
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "According",
+    "During",
+    "After",
+    "Before",
+    "Addressing",
+    "But",
+    "And",
+    "However",
+    "Meanwhile",
+    "When",
+    "While",
+    "If",
+    "As",
+    "It",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "First",
+    "Second",
+    "Third",
+    "Unnamed",
+    "Sources",
+    "Latest",
+    "Last",
+    "Next",
+    "Since",
+    "For",
+    "From",
+    "With",
+    "Without",
+    "By",
+    "Under",
+    "Over",
 }
 _NAME_TOKEN = r"(?:[A-Z][a-zà-ÿ’'\-]+|[A-Z]\.|Mc[A-Z][a-z]+|O’[A-Z][a-z]+)"
 _PERSON = re.compile(rf"\b{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}\b")
-_TITLED = re.compile(
-    rf"\b((?:[A-Z][a-z]+\s+)?)({TITLES})\s+({_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})\b"
-)
+_TITLED = re.compile(rf"\b((?:[A-Z][a-z]+\s+)?)({TITLES})\s+({_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})\b")
 _PRONOUN_START = re.compile(r"^(He|She)\b", re.I)
 _CAPITALISED = re.compile(r"\b[A-Z][a-zà-ÿ’'\-]+\b")
 # A name that says it is a company: "Meridian Paving Inc.", "Harlow Water Company", "Acme Corp".
-_COMPANY = re.compile(r"\b(?:[A-Z][\w&’'\-]{0,40}\s+){1,4}(?:Inc\.?|Corp\.?|Corporation|Company|Co\.|LLC|Ltd\.?|"
-                      r"Group|Holdings|PLC|GmbH|S\.A\.)(?=\W|$)")
+_COMPANY = re.compile(
+    r"\b(?:[A-Z][\w&’'\-]{0,40}\s+){1,4}(?:Inc\.?|Corp\.?|Corporation|Company|Co\.|LLC|Ltd\.?|"
+    r"Group|Holdings|PLC|GmbH|S\.A\.)(?=\W|$)"
+)
 _THE_COMPANY = re.compile(r"^The\s+(company|firm|contractor)\b")
 
 
@@ -95,12 +190,12 @@ class Actors:
         self.full_names.setdefault(name.split()[-1], name)
 
     def resolve_company(self, text: str) -> tuple[str, bool]:
-        """"The company said …" names the last company the article named; True if none was named."""
+        """ "The company said …" names the last company the article named; True if none was named."""
         m = _THE_COMPANY.match(text)
         if not m:
             return text, False
         if self.last_company:
-            return self.last_company + text[m.end():], False
+            return self.last_company + text[m.end() :], False
         return text, True
 
     def expand(self, text: str) -> str:
@@ -131,7 +226,7 @@ class Actors:
         if not m:
             return text, False
         if self.last_person:
-            return self.last_person + text[m.end():], False
+            return self.last_person + text[m.end() :], False
         return text, True
 
 
@@ -145,7 +240,7 @@ _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 def _outside_quotes(text: str, fn) -> str:
     out, pos = [], 0
     for m in _QUOTED.finditer(text):
-        out.append(fn(text[pos:m.start()]))
+        out.append(fn(text[pos : m.start()]))
         out.append(m.group(0))
         pos = m.end()
     out.append(fn(text[pos:]))

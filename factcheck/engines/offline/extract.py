@@ -20,10 +20,32 @@ _SPLIT = re.compile(r",\s+while\s+|;\s+(?=[a-z])|,\s+whereas\s+")
 # Openings that point back to something the claim does not name: a person must say what.
 _UNRESOLVED_START = re.compile(
     r"^(They|It|This|That|These|Those|He|She|We|Its|Their|One of (?:them|those|the \w+)|"
-    r"(?:Some|Many|Most|Both|Each|All|None|Several|Two|Three) of (?:them|those)|The (?:company|firm|contractor))\b")
-_LOWER_FIRST = {"The", "A", "An", "This", "That", "These", "Those", "It", "Its", "There", "Some", "Many",
-                # A conditional after "said that" stays one sentence: "… said that if the numbers hold, …".
-                "If", "When", "Unless", "Once", "While", "Although", "Because", "After", "Before"}
+    r"(?:Some|Many|Most|Both|Each|All|None|Several|Two|Three) of (?:them|those)|The (?:company|firm|contractor))\b"
+)
+_LOWER_FIRST = {
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "Its",
+    "There",
+    "Some",
+    "Many",
+    # A conditional after "said that" stays one sentence: "… said that if the numbers hold, …".
+    "If",
+    "When",
+    "Unless",
+    "Once",
+    "While",
+    "Although",
+    "Because",
+    "After",
+    "Before",
+}
 _WORD = re.compile(r"[\w’']+")
 # "X argued that the city should …": a recommendation, not a fact, unless it carries a figure.
 _PRESCRIPTIVE = re.compile(r"\b(should|ought\s+to|must|needs?\s+to|has\s+to|have\s+to)\b", re.I)
@@ -49,17 +71,20 @@ def extract(text: str, *, published: date | None, threshold: float, budget_secon
             break
         attrs.append(attribute(s.text))
     # What was read is turned into claims, within as long again at most.
-    claims, read = _claims(found[:len(attrs)], attrs, published, threshold, 2 * deadline - began)
+    claims, read = _claims(found[: len(attrs)], attrs, published, threshold, 2 * deadline - began)
     stopped = None
     if read < len(found):
-        stopped = (f"Stopped after {budget_seconds:g} s, having read {read:,} of {len(found):,} sentences "
-                   f"(up to character {found[read - 1].end if read else 0:,}): the rest of the article was not "
-                   "searched for claims. Add any it holds by hand, or split the article.")
+        stopped = (
+            f"Stopped after {budget_seconds:g} s, having read {read:,} of {len(found):,} sentences "
+            f"(up to character {found[read - 1].end if read else 0:,}): the rest of the article was not "
+            "searched for claims. Add any it holds by hand, or split the article."
+        )
     return Found(claims, len(found), stopped)
 
 
-def _claims(found: list[Sentence], attrs: list[Attribution], published: date | None, threshold: float,
-            deadline: float) -> tuple[list[ExtractedClaim], int]:
+def _claims(
+    found: list[Sentence], attrs: list[Attribution], published: date | None, threshold: float, deadline: float
+) -> tuple[list[ExtractedClaim], int]:
     """The claims of the sentences read before ``deadline``, and how many sentences that was."""
     actors = Actors()
     claims: list[ExtractedClaim] = []
@@ -67,9 +92,9 @@ def _claims(found: list[Sentence], attrs: list[Attribution], published: date | N
     # One batch for every sentence and every quotation: the model is far cheaper per sentence that way.
     quotations = [a.quotation or "" for a in attrs if a.is_quote]
     scored = checkworthy.scores([s.text for s in found] + quotations)
-    quotation_scores = iter(scored[len(found):])
+    quotation_scores = iter(scored[len(found) :])
     read = 0
-    for sentence, attr, score in zip(found, attrs, scored):
+    for sentence, attr, score in zip(found, attrs, scored, strict=False):
         if time.monotonic() > deadline:
             break
         read += 1
@@ -85,8 +110,10 @@ def _claims(found: list[Sentence], attrs: list[Attribution], published: date | N
 
 def _continues_quote(previous: tuple[Sentence, Attribution], sentence: Sentence) -> bool:
     prev_sentence, prev_attr = previous
-    return prev_attr.is_quote and prev_attr.speaker is not None and (
-        prev_sentence.paragraph == sentence.paragraph or prev_sentence.paragraph + 1 == sentence.paragraph
+    return (
+        prev_attr.is_quote
+        and prev_attr.speaker is not None
+        and (prev_sentence.paragraph == sentence.paragraph or prev_sentence.paragraph + 1 == sentence.paragraph)
     )
 
 
@@ -112,24 +139,47 @@ def _claims_from(
         return []
     if _PRESCRIPTIVE.search(attr.content) and not drafting.numbers(attr.content):
         return []
-    return [_clause_claim(sentence, score, attr, rel_start, part, speaker, reported_by, actors, published)
-            for rel_start, part in _parts(attr.content)]
+    return [
+        _clause_claim(sentence, score, attr, rel_start, part, speaker, reported_by, actors, published)
+        for rel_start, part in _parts(attr.content)
+    ]
 
 
-def _quote_claim_of(sentence: Sentence, score: float, attr: Attribution, speaker: str | None,
-                    reported_by: str | None, actors: Actors, published: date | None) -> ExtractedClaim:
+def _quote_claim_of(
+    sentence: Sentence,
+    score: float,
+    attr: Attribution,
+    speaker: str | None,
+    reported_by: str | None,
+    actors: Actors,
+    published: date | None,
+) -> ExtractedClaim:
     needs_human = speaker is None
     return ExtractedClaim(
         claim=_quote_claim(attr, speaker, reported_by, actors, published),
-        quote=sentence.text, start=sentence.start, end=sentence.end, kind=ClaimKind.quote,
-        score=round(min(score, 1.0), 3), speaker=speaker, reported_by=reported_by, needs_human=needs_human,
+        quote=sentence.text,
+        start=sentence.start,
+        end=sentence.end,
+        kind=ClaimKind.quote,
+        score=round(min(score, 1.0), 3),
+        speaker=speaker,
+        reported_by=reported_by,
+        needs_human=needs_human,
         flag_reason="The quotation has no named speaker in the article." if needs_human else None,
     )
 
 
-def _clause_claim(sentence: Sentence, score: float, attr: Attribution, rel_start: int, part: str,
-                  speaker: str | None, reported_by: str | None, actors: Actors, published: date | None
-                  ) -> ExtractedClaim:
+def _clause_claim(
+    sentence: Sentence,
+    score: float,
+    attr: Attribution,
+    rel_start: int,
+    part: str,
+    speaker: str | None,
+    reported_by: str | None,
+    actors: Actors,
+    published: date | None,
+) -> ExtractedClaim:
     abs_start = sentence.start + attr.content_offset + rel_start
     # The quote is the whole sentence unless it was split; then the clause itself.
     whole = len(part) >= len(attr.content.rstrip(". ")) - 1
@@ -141,8 +191,13 @@ def _clause_claim(sentence: Sentence, score: float, attr: Attribution, rel_start
     opening = _UNRESOLVED_START.match(content)
     return ExtractedClaim(
         claim=_with_attribution(content, speaker, reported_by, attr.verb),
-        quote=sentence.text if whole else part, start=q_start, end=q_end, kind=_kind(content),
-        score=round(score, 3), speaker=speaker, reported_by=reported_by,
+        quote=sentence.text if whole else part,
+        start=q_start,
+        end=q_end,
+        kind=_kind(content),
+        score=round(score, 3),
+        speaker=speaker,
+        reported_by=reported_by,
         needs_human=unresolved or bool(opening),
         flag_reason=f"“{opening.group(1)}” does not name who or what it refers to." if opening else None,
     )
@@ -154,7 +209,7 @@ def _parts(content: str) -> list[tuple[int, str]]:
     for m in _SPLIT.finditer(content):
         if _inside_quotes(content, m.start()):
             continue
-        pieces.append((pos, content[pos:m.start()]))
+        pieces.append((pos, content[pos : m.start()]))
         pos = m.end()
     pieces.append((pos, content[pos:]))
     pieces = [(s, p.rstrip()) for s, p in pieces]

@@ -116,7 +116,7 @@ _ADJACENT_QUOTES = re.compile(r"(?<=[.!?][”\"])\s+(?=[“\"])")
 def _split_adjacent_quotes(offset: int, text: str) -> list[tuple[int, str]]:
     pieces, pos = [], 0
     for m in _ADJACENT_QUOTES.finditer(text):
-        pieces.append((offset + pos, text[pos:m.start()]))
+        pieces.append((offset + pos, text[pos : m.start()]))
         pos = m.end()
     pieces.append((offset + pos, text[pos:]))
     return pieces
