@@ -14,7 +14,6 @@ from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 from factcheck import __version__, health
 from factcheck.articles import api as article_api
 from factcheck.articles import views as article_views
-from factcheck.articles.pipeline import job_handlers
 from factcheck.auth.throttle import LoginThrottle
 from factcheck.core.config import Settings, get_settings
 from factcheck.core.db import ensure_migrated, make_engine
@@ -26,7 +25,9 @@ from factcheck.drafts import api as draft_api
 from factcheck.engines import get_engine
 from factcheck.exports import api as export_api
 from factcheck.exports import views as export_views
-from factcheck.jobs.worker import start_in_process, stop_in_process
+from factcheck.flows import tasks
+from factcheck.flows.pipeline import Pipeline
+from factcheck.jobs.worker import InProcess, start_in_process, stop_in_process
 from factcheck.matching import api as matching_api
 from factcheck.search import api as search_api
 from factcheck.tickets import api as ticket_api
@@ -122,6 +123,33 @@ def _webhooks_registered(db) -> bool:
         return webhooks.any_active(session)
 
 
+class ProcessWorker:
+    """This process's job worker, started once it is needed: for a model's jobs, a search connector
+    or as soon as a webhook needs deliveries sent (with the offline engine nothing else needs one)."""
+
+    def __init__(self, app: FastAPI, settings: Settings) -> None:
+        self.app, self.settings = app, settings
+        self.running: InProcess | None = None
+        self.lock = threading.Lock()
+
+    def ensure(self) -> None:
+        state, settings = self.app.state, self.settings
+        with self.lock:
+            if settings.worker and self.running is None:
+                self.running = start_in_process(
+                    state.db,
+                    tasks.registry(state.engine, settings),
+                    concurrency=settings.llm_concurrency,
+                    lease_seconds=settings.job_lease_seconds,
+                    poll_seconds=settings.worker_poll_seconds,
+                    backoff_start=settings.job_retry_start,
+                )
+
+    def stop(self) -> None:
+        if self.running is not None:
+            stop_in_process(self.running)
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
 
@@ -135,33 +163,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.login_throttle.use(app.state.limits.storage)
         app.state.cookie_secret = cookie_secret(app.state.db, settings)
         app.state.engine = get_engine(settings, app.state.db)
-        running: list = []
-        app.state.worker_running = running
-        lock = threading.Lock()
-
-        def ensure_worker() -> None:
-            """Start this process's worker once: for model jobs, or as soon as a webhook needs
-            deliveries sent (with the offline engine nothing else needs one)."""
-            with lock:
-                if settings.worker and not running:
-                    running.append(
-                        start_in_process(
-                            app.state.db,
-                            app.state.engine,
-                            job_handlers(settings),
-                            concurrency=settings.llm_concurrency,
-                            lease_seconds=settings.job_lease_seconds,
-                            poll_seconds=settings.worker_poll_seconds,
-                            backoff_start=settings.job_retry_start,
-                        )
-                    )
-
-        app.state.ensure_worker = ensure_worker
+        app.state.flows = Pipeline()
+        app.state.worker = ProcessWorker(app, settings)
+        app.state.ensure_worker = app.state.worker.ensure
         if not app.state.engine.inline or settings.search_connectors.strip() or _webhooks_registered(app.state.db):
-            ensure_worker()
+            app.state.worker.ensure()
         yield
-        if running:
-            stop_in_process(running[0])
+        app.state.worker.stop()
         app.state.db.dispose()
 
     app = FastAPI(

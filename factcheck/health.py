@@ -43,10 +43,10 @@ def readiness(request: Request) -> tuple[bool, dict]:
     except sa.exc.SQLAlchemyError as exc:
         checks["database"] = f"unreachable ({exc.__class__.__name__})"
         ready = False
-    running = app.state.worker_running
-    if running:
+    running = app.state.worker.running
+    if running is not None:
         stale = max(30.0, 5 * settings.worker_poll_seconds)
-        alive = running[0].alive(stale)
+        alive = running.alive(stale)
         checks["this_process_worker"] = "running" if alive else f"stopped or stuck (no round in {stale:g} s)"
         ready = ready and alive
     else:

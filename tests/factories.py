@@ -8,6 +8,7 @@ from factcheck.articles import service as articles
 from factcheck.auth.permissions import CONSOLE
 from factcheck.core.config import Settings
 from factcheck.engines.offline.engine import OfflineEngine
+from factcheck.flows import ingest as flows_ingest
 
 ARTICLE = """Riverton council raises water rates
 
@@ -20,7 +21,7 @@ According to the Public Works Department, the city recorded 214 water-main break
 
 
 def ingest(session: Session, settings: Settings, text: str = ARTICLE, actor=CONSOLE, **kw):
-    result = articles.ingest(
+    result = flows_ingest.ingest(
         session,
         engine=OfflineEngine(),
         settings=settings,

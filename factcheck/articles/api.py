@@ -8,7 +8,7 @@ from factcheck.articles import archive, pages
 from factcheck.articles import service as articles
 from factcheck.articles.schemas import ArticleCreate, ArticleDetail, ArticlePage, ArticlePublic
 from factcheck.drafts.schemas import DraftPublic
-from factcheck.web.deps import ApiUserDep, EngineDep, SessionDep, SettingsDep
+from factcheck.web.deps import ApiUserDep, EngineDep, FlowsDep, SessionDep, SettingsDep
 from factcheck.web.params import PathId
 
 router = APIRouter(tags=["articles"])
@@ -16,7 +16,12 @@ router = APIRouter(tags=["articles"])
 
 @router.post("/articles", response_model=ArticleDetail, status_code=201)
 def create_article(
-    body: ArticleCreate, session: SessionDep, engine: EngineDep, settings: SettingsDep, user: ApiUserDep
+    body: ArticleCreate,
+    session: SessionDep,
+    engine: EngineDep,
+    flows: FlowsDep,
+    settings: SettingsDep,
+    user: ApiUserDep,
 ):
     """Ingest an article from text (or HTML), or fetch it from its URL; returns its tickets.
     With the offline engine the tickets are in the answer. With a model, `article.extraction_status`
@@ -30,14 +35,16 @@ def create_article(
         outlet=body.outlet,
         published=body.published,
     )
-    result = articles.ingest(session, engine=engine, settings=settings, actor=user, req=req)
+    result = flows.ingest(session, engine=engine, settings=settings, actor=user, req=req)
     return pages.detail(session, result.article.id, created=result.created)
 
 
 @router.post("/articles/{article_id:int}/extract", response_model=ArticleDetail)
-def retry_extraction(article_id: PathId, session: SessionDep, engine: EngineDep, user: ApiUserDep):
+def retry_extraction(
+    article_id: PathId, session: SessionDep, engine: EngineDep, flows: FlowsDep, settings: SettingsDep, user: ApiUserDep
+):
     """Find the claims again of an article whose extraction failed (409 otherwise)."""
-    articles.retry_extraction(session, engine=engine, actor=user, article_id=article_id)
+    flows.retry_extraction(session, engine=engine, actor=user, article_id=article_id, settings=settings)
     return pages.detail(session, article_id)
 
 

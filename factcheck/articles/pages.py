@@ -8,7 +8,6 @@ from sqlmodel import Session, select
 
 from factcheck.articles import service as articles
 from factcheck.articles.schemas import ArticleDetail, ArticlePage, ArticlePublic, LlmUsage, RejectedClaim, Segment
-from factcheck.jobs import service as jobs
 from factcheck.jobs.schemas import JobPublic
 from factcheck.models import Article, LlmCall, Ticket, as_utc
 from factcheck.tickets import service as tickets
@@ -29,7 +28,7 @@ def page(session: Session, article_id: int) -> ArticlePage:
 
 
 def _detail_fields(session: Session, article: Article, found: list[Ticket], created: bool) -> dict:
-    job = jobs.latest_extraction(session, article.id)
+    job = articles.latest_extraction(session, article.id)
     notes = json.loads(article.extraction_notes) if article.extraction_notes else {}
     rejected = [RejectedClaim(**r) for r in notes.get("rejected", [])]
     return {
@@ -37,7 +36,7 @@ def _detail_fields(session: Session, article: Article, found: list[Ticket], crea
         "created": created,
         "article": ArticlePublic.model_validate(article),
         "tickets": [TicketPublic.model_validate(t) for t in found],
-        "progress": jobs.article_progress(session, article),
+        "progress": articles.progress(session, article),
         "usage": llm_usage(session, article),
         "extraction_job": JobPublic.model_validate(job) if job else None,
         "extraction_summary": _summary(notes, rejected) if notes else None,

@@ -4,12 +4,32 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from factcheck.core.schemas import IsoDate, Public, Strict, Url
-from factcheck.jobs.schemas import JobPublic, Progress
+from factcheck.jobs.schemas import JobPublic
 from factcheck.models import ExtractionStatus
 from factcheck.tickets.schemas import TicketPublic
+
+
+class Progress(BaseModel):
+    """An article's work: its claims being found, then its tickets being drafted."""
+
+    total: int
+    pending: int
+    failed: int
+    extraction: ExtractionStatus = ExtractionStatus.done
+    extraction_error: str | None = None
+
+    @computed_field
+    @property
+    def done(self) -> int:
+        return self.total - self.pending - self.failed
+
+    @computed_field
+    @property
+    def busy(self) -> bool:
+        return self.extraction == ExtractionStatus.pending or self.pending > 0
 
 
 class ArticleCreate(Strict):

@@ -1,4 +1,4 @@
-"""Ingest: an article in, its check-worthy claims out as tickets with drafts."""
+"""Articles: checked in, stored, their claims found (the steps across domains are in flows.ingest)."""
 
 from __future__ import annotations
 
@@ -11,19 +11,15 @@ from datetime import date, timedelta
 from sqlmodel import Session, func, select
 
 from factcheck.articles import sources
+from factcheck.articles.schemas import Progress
 from factcheck.audit import service as audit
 from factcheck.auth.permissions import Action, Actor, require
 from factcheck.core.config import Settings
-from factcheck.core.db import fresh_snapshot
 from factcheck.core.errors import Conflict, InvalidInput, NotFound, TooLarge, TooManyRequests
 from factcheck.core.urls import clean_url
-from factcheck.drafts import service as drafts
-from factcheck.drafts.pipeline import store_result
-from factcheck.engines.base import ArticleInput, Engine, Extraction
+from factcheck.engines.base import ArticleInput, Extraction
 from factcheck.jobs import service as jobs
-from factcheck.matching import service as matching
-from factcheck.models import Article, ExtractionStatus, Ticket, User, as_utc, utcnow
-from factcheck.tickets import service as tickets
+from factcheck.models import Article, DraftingStatus, ExtractionStatus, Job, Ticket, User, as_utc, utcnow
 
 MIN_CHARS = 20
 RATE_WINDOW = timedelta(minutes=1)
@@ -38,13 +34,6 @@ class IngestRequest:
     title: str | None = None
     outlet: str | None = None
     published: date | None = None
-
-
-@dataclass
-class IngestResult:
-    article: Article
-    tickets: list[Ticket]
-    created: bool
 
 
 def content_hash(text: str) -> str:
@@ -90,12 +79,18 @@ def check_rate(session: Session, *, actor: Actor, settings: Settings) -> None:
         )
 
 
-def ingest(session: Session, *, engine: Engine, settings: Settings, actor: Actor, req: IngestRequest) -> IngestResult:
-    """Store an article and its claims as tickets; the same text twice returns the first article.
+@dataclass
+class Prepared:
+    """An article checked and ready to store, or the one already stored with the same text."""
 
-    With the offline engine the tickets (and their drafts) are made here; with a model the article
-    is stored with its extraction pending and a worker makes them (``IngestResult.tickets`` is empty).
-    """
+    article: Article
+    existing: Article | None
+    kind: str
+
+
+def prepare(session: Session, *, settings: Settings, actor: Actor, req: IngestRequest, engine_name: str) -> Prepared:
+    """Check an article in (rights, rate, size, text) and build its row, not yet stored; the same
+    text as an article already stored gives that one."""
     require(actor, Action.ingest)
     check_rate(session, actor=actor, settings=settings)
     extracted, kind = _prepare(req, settings)
@@ -108,10 +103,6 @@ def ingest(session: Session, *, engine: Engine, settings: Settings, actor: Actor
             "(FACTCHECK_MAX_ARTICLE_CHARS)."
         )
     digest = content_hash(text)
-    existing = _by_hash(session, digest)
-    if existing:
-        return IngestResult(existing, tickets.for_article(session, existing.id), created=False)
-
     article = Article(
         title=(req.title or extracted.title or _title_from(text))[:500],
         outlet=(req.outlet or extracted.outlet or None),
@@ -120,48 +111,24 @@ def ingest(session: Session, *, engine: Engine, settings: Settings, actor: Actor
         text=text,
         content_hash=digest,
         source_kind=kind,
-        engine=engine.name,
+        engine=engine_name,
         created_by_id=actor.id,
     )
-    if not engine.inline:
-        # A model takes seconds to minutes: the article is stored now and a worker finds its claims
-        # (then drafts them). The request returns at once; the article page shows the progress.
+    return Prepared(article, by_hash(session, digest), kind)
+
+
+def store(session: Session, *, article: Article, actor: Actor, kind: str, queued: bool) -> Article:
+    """Store a prepared article; its claims are found now (``queued`` False) or by a job."""
+    if queued:
         article.extraction_status = ExtractionStatus.pending
-        session.add(article)
-        session.flush()
-        audit.record(
-            session,
-            actor=actor,
-            action="ingest",
-            article_id=article.id,
-            detail={"source": kind, "chars": len(text), "extraction": "queued"},
-        )
-        jobs.enqueue_extraction(session, article, reason="ingest", actor=actor)
-        return IngestResult(article, [], created=True)
-
-    # The offline engine works before anything is written: a failed extraction stores nothing.
-    extraction = engine.extract(article_input(article))
-    drafted = engine.draft_many([drafts.claim_context(article, c) for c in extraction.claims])
-
-    fresh_snapshot(session)
-    existing = _by_hash(session, digest)
-    if existing:
-        # Someone ingested the same text while the engine was working: theirs stands.
-        return IngestResult(existing, tickets.for_article(session, existing.id), created=False)
     session.add(article)
     session.flush()
-    audit.record(
-        session, actor=actor, action="ingest", article_id=article.id, detail={"source": kind, "chars": len(text)}
-    )
-    created = store_extraction(
-        session, engine=engine, article=article, extraction=extraction, actor=actor, settings=settings
-    )
-    for ticket, result in zip(created, drafted, strict=True):
-        store_result(session, engine=engine, ticket=ticket, result=result, settings=settings)
-    return IngestResult(article, created, created=True)
+    detail = {"source": kind, "chars": len(article.text)} | ({"extraction": "queued"} if queued else {})
+    audit.record(session, actor=actor, action="ingest", article_id=article.id, detail=detail)
+    return article
 
 
-def _by_hash(session: Session, digest: str) -> Article | None:
+def by_hash(session: Session, digest: str) -> Article | None:
     return session.exec(select(Article).where(Article.content_hash == digest)).first()
 
 
@@ -176,59 +143,34 @@ def article_input(article: Article) -> ArticleInput:
     )
 
 
-def store_extraction(
-    session: Session,
-    *,
-    engine: Engine,
-    article: Article,
-    extraction: Extraction,
-    actor: Actor | None,
-    settings: Settings | None = None,
-) -> list[Ticket]:
-    """The engine's claims become the article's tickets (a span that already has one keeps it: a
-    second extraction never duplicates a ticket); with a model, each new one is queued for
-    drafting. What the engine refused is kept on the article, with why."""
+def record_extraction(session: Session, *, article: Article, extraction: Extraction, engine: str, new: int) -> None:
+    """The claims are found: what the engine read and refused is kept on the article, with why."""
     for refused in extraction.rejected:
         audit.record(
             session,
             actor=None,
-            actor_name=engine.name,
+            actor_name=engine,
             action="claim.rejected",
             article_id=article.id,
             rationale=refused.get("reason"),
             detail=refused,
         )
-    existing = tickets.for_article(session, article.id)
-    taken = {(t.start, t.end) for t in existing}
-    fresh_claims = [c for c in extraction.claims if (c.start, c.end) not in taken]
-    created = tickets.create_from_claims(
-        session,
-        article=article,
-        claims=fresh_claims,
-        provenance=extraction.provenance,
-        actor=actor,
-        first_position=max((t.position for t in existing), default=-1) + 1,
-    )
-    matching.match_new_tickets(session, tickets=created, settings=settings)
     article.extraction_status = ExtractionStatus.done
     article.extraction_error = None
     article.extraction_notes = json.dumps(
         {
             "sentences": extraction.sentences,
             "claims": len(extraction.claims),
-            "new": len(created),
+            "new": new,
             "rejected": extraction.rejected[:200],
             "stopped": extraction.stopped,
         },
         ensure_ascii=False,
     )
     session.add(article)
-    if not engine.inline:
-        jobs.enqueue_drafting(session, created, reason="ingest", actor=actor)
-    return created
 
 
-def extraction_failed(session: Session, *, engine: Engine, article: Article, message: str) -> None:
+def extraction_failed(session: Session, *, engine: str, article: Article, message: str) -> None:
     """Finding claims was given up: the article says why, and a person can try again."""
     article.extraction_status = ExtractionStatus.failed
     article.extraction_error = f"finding claims failed: {message}"[:2000]
@@ -236,39 +178,67 @@ def extraction_failed(session: Session, *, engine: Engine, article: Article, mes
     audit.record(
         session,
         actor=None,
-        actor_name=engine.name,
+        actor_name=engine,
         action="extract.failed",
         article_id=article.id,
         rationale=message[:2000],
     )
 
 
-def retry_extraction(session: Session, *, engine: Engine, actor: Actor, article_id: int) -> Article:
-    """Find an article's claims again, asking the engine afresh: after a failure, or to look again.
+EXTRACT = "extract"
 
-    Tickets already made stay as they are (a person may have worked on them); claims on spans that
-    already have a ticket are not added twice. Refused while a worker is finding them.
-    """
+
+def group(article_id: int) -> str:
+    """The job group of an article's work (finding its claims, drafting and searching its tickets)."""
+    return f"article:{article_id}"
+
+
+def enqueue_extraction(session: Session, article: Article, *, reason: str, actor: Actor | None) -> None:
+    """Queue finding the article's claims (or, when that is already queued, do it now) and mark the
+    article pending."""
+    article.extraction_status = ExtractionStatus.pending
+    article.extraction_error = None
+    session.add(article)
+    jobs.enqueue(
+        session,
+        EXTRACT,
+        subject_id=article.id,
+        group=group(article.id),
+        dedupe=f"{EXTRACT}:{article.id}",
+        reason=reason,
+        requested_by_id=actor.id if actor else None,
+    )
+
+
+def check_retry(session: Session, *, actor: Actor, article_id: int) -> Article:
+    """May the claims be found again now: refused while a worker is finding them."""
     require(actor, Action.ingest)
     article = get(session, article_id)
-    if jobs.extraction_running(session, article.id):
+    if jobs.running(session, EXTRACT, article.id):
         raise Conflict("The claims of this article are being found right now; wait for that to finish.")
-    if engine.inline:
-        created = store_extraction(
-            session,
-            engine=engine,
-            article=article,
-            extraction=engine.extract(article_input(article), fresh=True),
-            actor=actor,
-        )
-        contexts = [drafts.claim_context(article, t) for t in created]
-        for ticket, result in zip(created, engine.draft_many(contexts), strict=True):
-            store_result(session, engine=engine, ticket=ticket, result=result)
-    else:
-        jobs.enqueue_extraction(session, article, reason="retry", actor=actor)
-    audit.record(session, actor=actor, action="extract.retry", article_id=article.id)
-    session.flush()
     return article
+
+
+def progress(session: Session, article: Article) -> Progress:
+    """An article's work: its claims being found, then its tickets being drafted."""
+    rows = dict(
+        session.exec(
+            select(Ticket.drafting_status, func.count())
+            .where(Ticket.article_id == article.id)
+            .group_by(Ticket.drafting_status)
+        ).all()
+    )
+    return Progress(
+        total=sum(rows.values()),
+        pending=rows.get(DraftingStatus.pending, 0),
+        failed=rows.get(DraftingStatus.failed, 0),
+        extraction=article.extraction_status,
+        extraction_error=article.extraction_error,
+    )
+
+
+def latest_extraction(session: Session, article_id: int) -> Job | None:
+    return jobs.latest(session, EXTRACT, article_id)
 
 
 def get(session: Session, article_id: int) -> Article:

@@ -11,10 +11,8 @@ from factcheck.articles import archive, pages
 from factcheck.articles import service as articles
 from factcheck.core.errors import Conflict, FactcheckError, InvalidInput, NotFound
 from factcheck.drafts import service as draft_service
-from factcheck.jobs import service as jobs
 from factcheck.models import ClaimKind, User
-from factcheck.tickets import corrections
-from factcheck.web.deps import CsrfDep, EngineDep, SessionDep, SettingsDep, UserDep
+from factcheck.web.deps import CsrfDep, EngineDep, FlowsDep, SessionDep, SettingsDep, UserDep
 from factcheck.web.render import redirect, render
 
 router = APIRouter()
@@ -37,6 +35,7 @@ def article_create(
     request: Request,
     session: SessionDep,
     engine: EngineDep,
+    flows: FlowsDep,
     settings: SettingsDep,
     user: UserDep,
     text: Annotated[str, Form()] = "",
@@ -55,7 +54,7 @@ def article_create(
             outlet=outlet.strip() or None,
             published=_parse_date(published),
         )
-        result = articles.ingest(session, engine=engine, settings=settings, actor=user, req=req)
+        result = flows.ingest(session, engine=engine, settings=settings, actor=user, req=req)
     except FactcheckError as exc:
         # The form comes back with what was typed; nothing was stored (the request's unit of work
         # rolls back on the error status).
@@ -114,6 +113,8 @@ def add_claim(
     article_id: int,
     session: SessionDep,
     engine: EngineDep,
+    flows: FlowsDep,
+    settings: SettingsDep,
     user: UserDep,
     quote: Annotated[str, Form()],
     start: Annotated[str, Form()] = "",
@@ -124,10 +125,11 @@ def add_claim(
     """A claim the engine missed: selected in the text (with its place) or typed (found in it)."""
     kept = {"quote": quote, "start": start, "end": end, "claim": claim, "kind": kind}
     try:
-        ticket = corrections.add_claim(
+        ticket = flows.add_claim(
             session,
             actor=user,
             engine=engine,
+            settings=settings,
             article_id=article_id,
             quote=quote,
             claim=claim or None,
@@ -148,14 +150,14 @@ def article_progress(request: Request, article_id: int, session: SessionDep, use
     its claim list shows the new tickets (after extraction) or drafts and states (at the end).
     """
     article = articles.get(session, article_id)
-    progress = jobs.article_progress(session, article)
+    progress = articles.progress(session, article)
     response = render(
         request,
         "articles/_progress.html",
         user,
         progress=progress,
         article_id=article_id,
-        extraction_job=jobs.latest_extraction(session, article_id),
+        extraction_job=articles.latest_extraction(session, article_id),
     )
     if not progress.busy or (shown == "extract" and progress.extraction != "pending"):
         response.headers["HX-Refresh"] = "true"
@@ -163,9 +165,17 @@ def article_progress(request: Request, article_id: int, session: SessionDep, use
 
 
 @router.post("/articles/{article_id:int}/extract", dependencies=[CsrfDep])
-def article_extract(request: Request, article_id: int, session: SessionDep, engine: EngineDep, user: UserDep):
+def article_extract(
+    request: Request,
+    article_id: int,
+    session: SessionDep,
+    engine: EngineDep,
+    flows: FlowsDep,
+    settings: SettingsDep,
+    user: UserDep,
+):
     """Try again to find the claims of an article whose extraction failed."""
-    article = articles.retry_extraction(session, engine=engine, actor=user, article_id=article_id)
+    article = flows.retry_extraction(session, engine=engine, actor=user, article_id=article_id, settings=settings)
     message = (
         "Finding its claims again; this page updates by itself."
         if article.extraction_status == "pending"

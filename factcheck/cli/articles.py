@@ -14,13 +14,15 @@ from sqlmodel import Session
 
 from factcheck.articles import pages
 from factcheck.articles import service as articles
-from factcheck.articles.pipeline import job_handlers
+from factcheck.articles.service import group as article_group
 from factcheck.articles.sources import decode
 from factcheck.cli.common import actor, database, fail, print_json, unit_of_work
 from factcheck.core.config import Settings, get_settings
 from factcheck.core.errors import FactcheckError
 from factcheck.engines import get_engine
 from factcheck.engines.base import Engine
+from factcheck.flows import ingest as flows_ingest
+from factcheck.flows import tasks
 from factcheck.jobs import service as jobs
 from factcheck.jobs.worker import Worker
 from factcheck.models import utcnow
@@ -69,7 +71,7 @@ def ingest(
     db = database()
     engine = get_engine(settings, db)
     with unit_of_work(db) as session:
-        result = articles.ingest(
+        result = flows_ingest.ingest(
             session,
             engine=engine,
             settings=settings,
@@ -77,7 +79,7 @@ def ingest(
             req=articles.IngestRequest(title=title, outlet=outlet, published=pub, **fields),
         )
         article_id, created = result.article.id, result.created
-    if wait and not engine.inline:
+    if wait:
         drain(db, engine, settings, article_id)
     with Session(db) as session:
         detail = pages.detail(session, article_id, created=created)
@@ -126,21 +128,22 @@ def extract(
     db = database()
     engine = get_engine(settings, db)
     with unit_of_work(db) as session:
-        articles.retry_extraction(session, engine=engine, actor=actor(ctx, session), article_id=article_id)
-    if not engine.inline:
-        drain(db, engine, settings, article_id)
+        flows_ingest.retry_extraction(
+            session, engine=engine, actor=actor(ctx, session), article_id=article_id, settings=settings
+        )
+    drain(db, engine, settings, article_id)
     with Session(db) as session:
         _report(pages.detail(session, article_id), as_json=False)
 
 
 def drain(db: sa.Engine, engine: Engine, settings: Settings, article_id: int) -> int:
-    """Do one article's jobs (its claims, then their drafts) in this process, as many at once as
-    FACTCHECK_LLM_CONCURRENCY allows, waiting out failures' backoff for up to
-    FACTCHECK_CLI_MAX_WAIT seconds; other articles' jobs, and what is left, go to the workers."""
+    """Do one article's jobs (its claims, then their drafts and searches) in this process, as many at
+    once as FACTCHECK_LLM_CONCURRENCY allows, waiting out failures' backoff for up to
+    FACTCHECK_CLI_MAX_WAIT seconds; other articles' jobs, and what is left, go to the workers. With
+    an engine that needs no queue there is usually nothing to do, and nothing is said."""
     worker = Worker(
         db,
-        engine,
-        job_handlers(settings),
+        tasks.registry(engine, settings),
         concurrency=settings.llm_concurrency,
         lease_seconds=settings.job_lease_seconds,
         backoff_start=settings.job_retry_start,
@@ -148,9 +151,9 @@ def drain(db: sa.Engine, engine: Engine, settings: Settings, article_id: int) ->
     deadline = time.monotonic() + settings.cli_max_wait
     done = 0
     while True:
-        done += worker.run_until_idle(article_id=article_id)
+        done += worker.run_until_idle(group=article_group(article_id))
         with Session(db) as session:
-            next_try = jobs.next_try(session, article_id)
+            next_try = jobs.next_try(session, article_group(article_id))
         if next_try is None:
             break
         pause = max(0.0, (next_try - utcnow()).total_seconds())
@@ -161,5 +164,6 @@ def drain(db: sa.Engine, engine: Engine, settings: Settings, article_id: int) ->
             break
         typer.echo(f"jobs: {done} done; the next try is in {pause:.0f} s", err=True)
         time.sleep(pause)
-    typer.echo(f"jobs: {done} done", err=True)
+    if done:
+        typer.echo(f"jobs: {done} done", err=True)
     return done

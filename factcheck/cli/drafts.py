@@ -9,9 +9,9 @@ import typer
 from factcheck.cli.articles import drain
 from factcheck.cli.common import actor, database, fail, unit_of_work
 from factcheck.core.config import get_settings
-from factcheck.drafts import pipeline
 from factcheck.drafts import service as drafts
 from factcheck.engines import get_engine
+from factcheck.flows import drafting
 from factcheck.models import DraftKind
 
 app = typer.Typer(help="Review drafted questions and sources.", no_args_is_help=True)
@@ -84,11 +84,10 @@ def redraft(ctx: typer.Context, ticket_id: Annotated[int, typer.Argument(help="T
     db = database()
     engine = get_engine(settings, db)
     with unit_of_work(db) as session:
-        pipeline.redraft(session, engine=engine, actor=actor(ctx, session), ticket_id=ticket_id)
-    if not engine.inline:
-        with unit_of_work(db) as session:
-            article_id = drafts.get_ticket(session, ticket_id).article_id
-        drain(db, engine, settings, article_id)
+        article_id = drafting.redraft(
+            session, engine=engine, actor=actor(ctx, session), ticket_id=ticket_id, settings=settings
+        ).article_id
+    drain(db, engine, settings, article_id)
     with unit_of_work(db) as session:
         ticket = drafts.get_ticket(session, ticket_id)
         if ticket.drafting_status == "failed":

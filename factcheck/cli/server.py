@@ -14,13 +14,13 @@ import typer
 import uvicorn
 
 from factcheck.articles import service as articles
-from factcheck.articles.pipeline import job_handlers
 from factcheck.auth.permissions import CONSOLE
 from factcheck.cli.common import database, fail, unit_of_work
 from factcheck.core.config import get_settings
 from factcheck.core.db import make_engine, migration_status, upgrade
 from factcheck.core.errors import FactcheckError
 from factcheck.engines import get_engine
+from factcheck.flows import ingest, tasks
 from factcheck.jobs.doorbell import DOORBELL
 from factcheck.jobs.worker import Worker
 from factcheck.users import service as users
@@ -117,8 +117,7 @@ def worker(
         fail(exc.message)
     w = Worker(
         db,
-        engine,
-        job_handlers(settings),
+        tasks.registry(engine, settings),
         concurrency=settings.llm_concurrency,
         lease_seconds=settings.job_lease_seconds,
         poll_seconds=settings.worker_poll_seconds,
@@ -156,7 +155,7 @@ def demo(
             users.change_password(session, actor=CONSOLE, user_id=demo_user.id, new_password=password)
         except FactcheckError:
             users.create_user(session, actor=CONSOLE, name=DEMO_USER, role="admin", password=password)
-        result = articles.ingest(
+        result = ingest.ingest(
             session,
             engine=get_engine(settings, db),
             settings=settings,

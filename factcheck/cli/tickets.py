@@ -10,6 +10,7 @@ from factcheck.cli.articles import drain
 from factcheck.cli.common import actor, database, print_json, unit_of_work
 from factcheck.core.config import get_settings
 from factcheck.engines import get_engine
+from factcheck.flows import claims
 from factcheck.models import ClaimKind, DismissReason, TicketState
 from factcheck.tickets import corrections, pages, publishing, ratings, states
 from factcheck.tickets import service as tickets
@@ -226,10 +227,11 @@ def add(
     db = database()
     engine = get_engine(settings, db)
     with unit_of_work(db) as session:
-        ticket = corrections.add_claim(
+        ticket = claims.add_claim(
             session,
             actor=actor(ctx, session),
             engine=engine,
+            settings=settings,
             article_id=article_id,
             quote=quote,
             start=start,
@@ -238,8 +240,7 @@ def add(
             kind=kind.value if kind else None,
         )
         typer.echo(f"Ticket {ticket.id} added: {ticket.claim}")
-    if not engine.inline:
-        drain(db, engine, settings, article_id)
+    drain(db, engine, settings, article_id)
 
 
 @app.command()

@@ -76,3 +76,20 @@ class DatabaseNotMigrated(FactcheckError):
 class TooManyRequests(FactcheckError):
     status_code = 429
     code = "rate_limited"
+
+
+class RetryableError(FactcheckError):
+    """Work that could not be done now (a model's answer, a search, a delivery); queued work is
+    tried again. ``transient`` marks a failure of something outside (an endpoint, a receiver:
+    unreachable, timed out, overloaded) rather than of the work's answer: it is waited out however
+    long it lasts, and not before ``retry_after`` seconds when the other side said so."""
+
+    status_code = 502
+    code = "not_done"
+
+    def __init__(
+        self, message: str, *, details: dict | None = None, transient: bool = False, retry_after: float | None = None
+    ) -> None:
+        super().__init__(message, details=details)
+        self.transient = transient
+        self.retry_after = retry_after

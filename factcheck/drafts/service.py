@@ -6,18 +6,21 @@ A draft is a suggestion until a person approves or edits it; its provenance stay
 from __future__ import annotations
 
 import json
+import logging
+from datetime import datetime
 
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from factcheck.audit import service as audit
 from factcheck.auth.permissions import Action, Actor, require_person
-from factcheck.core.errors import Conflict, InvalidInput, NotFound
+from factcheck.core.errors import Conflict, InvalidInput, NotFound, RetryableError
 from factcheck.core.locks import refuse_if_published
 from factcheck.core.text import surroundings
 from factcheck.core.urls import clean_url, found_url
 from factcheck.drafts.schemas import DraftPublic
 from factcheck.engines.base import ClaimContext, Drafts, ExtractedClaim
+from factcheck.jobs import service as jobs
 from factcheck.models import (
     Article,
     ClaimKind,
@@ -26,12 +29,15 @@ from factcheck.models import (
     DraftKind,
     DraftStatus,
     Event,
+    Job,
     Ticket,
     User,
     as_utc,
     utcnow,
 )
 from factcheck.users import service as users
+
+log = logging.getLogger(__name__)
 
 MAX_TEXT = 2_000
 
@@ -118,6 +124,53 @@ def discard_unreviewed(session: Session, *, ticket: Ticket) -> int:
         session.delete(item)
     session.flush()
     return len(stale)
+
+
+DRAFT = "draft"
+
+
+def enqueue_drafting(session: Session, tickets: list[Ticket], *, reason: str, actor: Actor | None) -> None:
+    """Queue a drafting job per ticket (one already queued is done now instead) and mark them pending."""
+    for ticket in tickets:
+        ticket.drafting_status = DraftingStatus.pending
+        ticket.drafting_error = None
+        session.add(ticket)
+        jobs.enqueue(
+            session,
+            DRAFT,
+            subject_id=ticket.id,
+            group=f"article:{ticket.article_id}",
+            dedupe=f"{DRAFT}:{ticket.id}",
+            reason=reason,
+            requested_by_id=actor.id if actor else None,
+        )
+
+
+def record_failure(session: Session, *, engine: str, ticket: Ticket, message: str) -> None:
+    """Drafting was given up: the ticket says why (it is kept either way)."""
+    ticket.drafting_status = DraftingStatus.failed
+    ticket.drafting_error = f"drafting failed: {message}"[:2000]
+    session.add(ticket)
+    audit.record(
+        session,
+        actor=None,
+        actor_name=engine,
+        action="draft.failed",
+        ticket_id=ticket.id,
+        article_id=ticket.article_id,
+        rationale=message[:2000],
+    )
+    log.warning("drafting failed for ticket %s: %s", ticket.id, message)
+
+
+def record_waiting(session: Session, *, ticket: Ticket, error: RetryableError, next_try: datetime) -> None:
+    ticket.drafting_error = jobs.waiting(error, next_try)[:2000]
+    session.add(ticket)
+
+
+def latest_job(session: Session, ticket_id: int) -> Job | None:
+    """The ticket's latest drafting job: why it is waiting, and when it tries next."""
+    return jobs.latest(session, DRAFT, ticket_id)
 
 
 def get_ticket(session: Session, ticket_id: int) -> Ticket:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
 
-from factcheck.core.errors import FactcheckError
+from factcheck.core.errors import RetryableError
 from factcheck.models import ClaimKind
 
 
@@ -116,6 +116,13 @@ class Engine(Protocol):
 
     def checkworthiness(self, sentences: list[str]) -> list[float]: ...
 
+    def pick_sources(
+        self, claim: str, results: list[dict], *, ticket_id: int | None = None
+    ) -> list[tuple[int, str]] | None:
+        """Which of the numbered search results bear on the claim, best first, each with why; None
+        for an engine with no judgement of its own (the similarity ranking then stands)."""
+        ...
+
 
 def format_attribution(speaker: str | None, reported_by: str | None) -> str | None:
     if speaker and reported_by and speaker != reported_by:
@@ -125,20 +132,8 @@ def format_attribution(speaker: str | None, reported_by: str | None) -> str | No
     return text[:1].upper() + text[1:] if text else None
 
 
-class EngineError(FactcheckError):
-    """An engine could not produce a usable answer; the reason is for people.
+class EngineError(RetryableError):
+    """An engine could not produce a usable answer; the reason is for people. ``transient`` marks
+    failures of the endpoint rather than of the answer (see ``RetryableError``)."""
 
-    ``transient`` marks failures of the endpoint rather than of the answer (unreachable, timed out,
-    overloaded, rate-limited): a job waits and tries again however long they last, and not before
-    ``retry_after`` seconds when the endpoint said so.
-    """
-
-    status_code = 502
     code = "engine_failed"
-
-    def __init__(
-        self, message: str, *, details: dict | None = None, transient: bool = False, retry_after: float | None = None
-    ) -> None:
-        super().__init__(message, details=details)
-        self.transient = transient
-        self.retry_after = retry_after

@@ -1,5 +1,5 @@
-"""Durable jobs (finding an article's claims, drafting a ticket): queued in the database, taken
-under a lease, finished exactly once.
+"""Durable jobs: queued in the database, taken under a lease, finished exactly once. The queue knows
+no domain: what a job does is the task its kind names (``jobs.tasks``), registered by the domains.
 
 The queue is a table rather than a library: the well-kept Python job queues want Redis or a
 broker, or support PostgreSQL only, and this one must run on a SQLite file with no set-up as well
@@ -21,41 +21,63 @@ as on PostgreSQL shared by several machines. It is small on purpose:
 
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session, func, select
 
-from factcheck.auth.permissions import Actor
 from factcheck.core.backoff import backoff_seconds
-from factcheck.engines.base import EngineError
+from factcheck.core.errors import RetryableError
 from factcheck.jobs.doorbell import queued
-from factcheck.jobs.schemas import Progress
-from factcheck.models import (
-    Article,
-    DraftingStatus,
-    ExtractionStatus,
-    Job,
-    JobStatus,
-    Ticket,
-    WorkerBeat,
-    as_utc,
-    utcnow,
-)
+from factcheck.models import Job, JobStatus, WorkerBeat, as_utc, utcnow
 
 # A worker renews its heartbeat every third of a lease; one unseen for this long has stopped.
 BEAT_FORGOTTEN = timedelta(days=1)
 
 log = logging.getLogger(__name__)
 
-EXTRACT = "extract"
-DRAFT = "draft"
 # Failures of the answer (not of the endpoint) are tried this many times before a person is asked.
 MAX_ATTEMPTS = 3
 # Waits between tries: 2 s, 4 s, 8 s … up to 5 minutes while an endpoint is down (core.backoff).
 BACKOFF_START = 2.0
+LIVE = (JobStatus.queued, JobStatus.running)
+
+
+def enqueue(
+    session: Session,
+    kind: str,
+    *,
+    subject_id: int | None = None,
+    group: str | None = None,
+    payload: dict[str, Any] | None = None,
+    dedupe: str | None = None,
+    reason: str = "ingest",
+    requested_by_id: int | None = None,
+) -> Job | None:
+    """Queue a job; woken workers see it once the session commits. With ``dedupe``, a job of that
+    key already waiting is done now instead (a person asked for it again), and None is returned."""
+    if dedupe is not None:
+        waiting = list(session.exec(select(Job.id).where(Job.dedupe_key == dedupe, Job.status.in_(LIVE))))
+        if waiting:
+            _bring_forward(session, waiting, reason)
+            return None
+    job = Job(
+        kind=kind,
+        subject_id=subject_id,
+        group_key=group,
+        payload=json.dumps(payload) if payload else None,
+        dedupe_key=dedupe,
+        reason=reason,
+        requested_by_id=requested_by_id,
+    )
+    session.add(job)
+    session.flush()
+    queued(session)
+    return job
 
 
 def _bring_forward(session: Session, waiting: list[int], reason: str) -> None:
@@ -70,60 +92,52 @@ def _bring_forward(session: Session, waiting: list[int], reason: str) -> None:
         queued(session)
 
 
-def enqueue_extraction(session: Session, article: Article, *, reason: str, actor: Actor | None) -> Job | None:
-    """Queue finding the article's claims (or, when that is already queued, do it now) and mark the
-    article pending."""
-    article.extraction_status = ExtractionStatus.pending
-    article.extraction_error = None
-    session.add(article)
-    waiting = list(
+def live(session: Session, kind: str, subject_ids: list[int]) -> set[int]:
+    """Which of these subjects have a job of ``kind`` waiting or running."""
+    if not subject_ids:
+        return set()
+    return set(
         session.exec(
-            select(Job.id).where(
-                Job.article_id == article.id, Job.kind == EXTRACT, Job.status.in_([JobStatus.queued, JobStatus.running])
-            )
+            select(Job.subject_id).where(Job.kind == kind, Job.subject_id.in_(subject_ids), Job.status.in_(LIVE))
         )
     )
-    if waiting:
-        _bring_forward(session, waiting, reason)
-        return None
-    job = Job(kind=EXTRACT, article_id=article.id, reason=reason, requested_by_id=actor.id if actor else None)
-    session.add(job)
-    session.flush()
-    queued(session)
-    return job
 
 
-def enqueue_drafting(session: Session, tickets: list[Ticket], *, reason: str, actor: Actor | None) -> list[Job]:
-    """Queue a drafting job per ticket (one already queued is done now instead) and mark them pending."""
-    rows = session.exec(
-        select(Job.id, Job.ticket_id).where(
-            Job.ticket_id.in_([t.id for t in tickets]),
-            Job.kind == DRAFT,
-            Job.status.in_([JobStatus.queued, JobStatus.running]),
-        )
-    ).all()
-    waiting = {ticket_id for _, ticket_id in rows}
-    _bring_forward(session, [job_id for job_id, _ in rows], reason)
-    jobs = []
-    for ticket in tickets:
-        ticket.drafting_status = DraftingStatus.pending
-        ticket.drafting_error = None
-        session.add(ticket)
-        if ticket.id in waiting:
-            continue
-        job = Job(
-            kind=DRAFT,
-            ticket_id=ticket.id,
-            article_id=ticket.article_id,
-            reason=reason,
-            requested_by_id=actor.id if actor else None,
-        )
-        session.add(job)
-        jobs.append(job)
-    session.flush()
-    if jobs:
-        queued(session)
-    return jobs
+def running(session: Session, kind: str, subject_id: int) -> bool:
+    """Whether a worker holds a job of ``kind`` on this subject right now."""
+    return (
+        session.exec(
+            select(Job.id).where(Job.kind == kind, Job.subject_id == subject_id, Job.status == JobStatus.running)
+        ).first()
+        is not None
+    )
+
+
+def latest(session: Session, kind: str, subject_id: int) -> Job | None:
+    """The latest job of ``kind`` on the subject: why it waits, and when it tries next."""
+    return session.exec(
+        select(Job).where(Job.kind == kind, Job.subject_id == subject_id).order_by(Job.id.desc()).limit(1)
+    ).first()
+
+
+def next_try(session: Session, group: str) -> datetime | None:
+    """When the next of a group's queued jobs runs (None when none is queued)."""
+    return as_utc(
+        session.exec(
+            select(func.min(Job.run_after)).where(Job.group_key == group, Job.status == JobStatus.queued)
+        ).one()
+    )
+
+
+def cancel(session: Session, kind: str, subject_ids: list[int]) -> int:
+    """Forget the waiting jobs of ``kind`` on these subjects (their subject is being removed)."""
+    if not subject_ids:
+        return 0
+    return session.execute(
+        sa.delete(Job)
+        .where(Job.kind == kind, Job.subject_id.in_(subject_ids))
+        .execution_options(synchronize_session=False)
+    ).rowcount
 
 
 def claim(
@@ -132,11 +146,11 @@ def claim(
     lease_seconds: float,
     *,
     limit: int = 1,
-    article_id: int | None = None,
+    group: str | None = None,
     exclude: frozenset[int] = frozenset(),
     now: datetime | None = None,
 ) -> list[Job]:
-    """Take up to ``limit`` of the oldest ready jobs (of one article, if given; none of
+    """Take up to ``limit`` of the oldest ready jobs (of one group, if given; none of
     ``exclude``) for ``worker``, in one committed statement.
 
     One statement, WITH picked AS (SELECT … LIMIT n) UPDATE … FROM picked RETURNING id: it takes
@@ -151,8 +165,8 @@ def claim(
         # A running job whose lease ran out: its worker died or stalled.
         sa.and_(Job.status == JobStatus.running, Job.lease_expires_at < now),
     )
-    if article_id is not None:
-        ready = sa.and_(ready, Job.article_id == article_id)
+    if group is not None:
+        ready = sa.and_(ready, Job.group_key == group)
     if exclude:
         ready = sa.and_(ready, Job.id.notin_(exclude))
     candidates = sa.select(Job.id).where(ready).order_by(Job.run_after, Job.id).limit(max(1, limit))
@@ -215,11 +229,11 @@ def complete_if_leased(session: Session, job: Job, worker: str) -> bool:
     )
 
 
-def waiting(error: EngineError, next_try: datetime) -> str:
-    """What a waiting article or ticket says: until when, and why."""
+def waiting(error: RetryableError, next_try: datetime, *, waiting_for: str = "the model endpoint") -> str:
+    """What a waiting subject says: until when, and why."""
     when = f"{next_try.astimezone(UTC):%H:%M:%S} UTC"
     if error.transient:
-        return f"waiting for the model endpoint until {when} ({error.message})"
+        return f"waiting for {waiting_for} until {when} ({error.message})"
     return f"waiting to try again at {when}: {error.message}"
 
 
@@ -236,7 +250,7 @@ def retry_later(
     session: Session,
     job: Job,
     worker: str,
-    error: EngineError,
+    error: RetryableError,
     *,
     max_attempts: int = MAX_ATTEMPTS,
     backoff_start: float = BACKOFF_START,
@@ -271,55 +285,6 @@ def retry_later(
         == 1
     )
     return Retry(held, next_try if held else None)
-
-
-def article_progress(session: Session, article: Article) -> Progress:
-    rows = dict(
-        session.exec(
-            select(Ticket.drafting_status, func.count())
-            .where(Ticket.article_id == article.id)
-            .group_by(Ticket.drafting_status)
-        ).all()
-    )
-    return Progress(
-        total=sum(rows.values()),
-        pending=rows.get(DraftingStatus.pending, 0),
-        failed=rows.get(DraftingStatus.failed, 0),
-        extraction=article.extraction_status,
-        extraction_error=article.extraction_error,
-    )
-
-
-def extraction_running(session: Session, article_id: int) -> bool:
-    """Whether a worker holds an extraction job of this article right now."""
-    return (
-        session.exec(
-            select(Job.id).where(Job.article_id == article_id, Job.kind == EXTRACT, Job.status == JobStatus.running)
-        ).first()
-        is not None
-    )
-
-
-def latest_extraction(session: Session, article_id: int) -> Job | None:
-    return session.exec(
-        select(Job).where(Job.article_id == article_id, Job.kind == EXTRACT).order_by(Job.id.desc()).limit(1)
-    ).first()
-
-
-def latest_for(session: Session, ticket_id: int) -> Job | None:
-    """The ticket's latest drafting job: why it is waiting, and when it tries next."""
-    return session.exec(
-        select(Job).where(Job.ticket_id == ticket_id, Job.kind == DRAFT).order_by(Job.id.desc()).limit(1)
-    ).first()
-
-
-def next_try(session: Session, article_id: int) -> datetime | None:
-    """When the next of an article's queued jobs runs (None when none is queued)."""
-    return as_utc(
-        session.exec(
-            select(func.min(Job.run_after)).where(Job.article_id == article_id, Job.status == JobStatus.queued)
-        ).one()
-    )
 
 
 def counts(session: Session) -> dict[str, int]:

@@ -1,9 +1,9 @@
-"""A worker: takes jobs, asks the engine with no transaction open, and writes the results once,
+"""A worker: takes jobs, does their slow part with no transaction open, and writes the results once,
 while it still holds the job's lease.
 
 What a kind of job reads and writes belongs to its domain (finding claims to articles, drafting to
-drafts): each supplies a ``Handler``, and the worker only runs the steps in order and deals with
-failure the same way for all of them. A worker claims as many ready jobs as it has free threads
+drafts): each registers a ``Task`` (``jobs.tasks``), and the worker only runs the steps in order and
+deals with failure the same way for all of them. A worker claims as many ready jobs as it has free threads
 (``concurrency``), in one transaction, does each in a thread under its own lease, and renews the
 leases while the jobs run.
 """
@@ -19,36 +19,17 @@ import uuid
 from collections.abc import Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Any, Protocol
 
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from factcheck.engines.base import Engine, EngineError
+from factcheck.core.errors import RetryableError
 from factcheck.jobs import service as jobs
 from factcheck.jobs.doorbell import DOORBELL, Doorbell, listen
+from factcheck.jobs.tasks import Task, Work
 from factcheck.models import Job
 
 log = logging.getLogger(__name__)
-
-
-class Handler(Protocol):
-    """One kind of job."""
-
-    kind: str
-
-    def load(self, session: Session, job: Job) -> Any | None:
-        """What the engine needs, read before the call; None when the subject is gone."""
-
-    def run(self, engine: Engine, loaded: Any) -> Any:
-        """The slow part, with no transaction open; raises EngineError when it cannot be done."""
-
-    def apply(self, session: Session, job: Job, engine: Engine, result: Any) -> None:
-        """Write the result, in the transaction that marks the job done under its lease."""
-
-    def failed(self, session: Session, job: Job, engine: Engine, error: EngineError, next_try: datetime | None) -> None:
-        """Say on the job's subject why it waits until ``next_try``, or (None) why it gave up."""
 
 
 def worker_name() -> str:
@@ -111,8 +92,7 @@ class Worker:
     def __init__(
         self,
         db: sa.Engine,
-        engine: Engine,
-        handlers: Mapping[str, Handler],
+        handlers: Mapping[str, Task],
         *,
         concurrency: int = 1,
         lease_seconds: float = 30.0,
@@ -123,7 +103,6 @@ class Worker:
         doorbell: Doorbell = DOORBELL,
     ) -> None:
         self.db = db
-        self.engine = engine
         self.handlers = handlers
         self.concurrency = max(1, concurrency)
         self.lease_seconds = lease_seconds
@@ -136,22 +115,22 @@ class Worker:
         # When the dispatch loop last went round (time.monotonic()): a stuck worker stops moving it.
         self.beat: float | None = None
 
-    def run_one(self, article_id: int | None = None) -> Job | None:
-        """Do one ready job (of one article, if given) in this thread: the job done (or given back
+    def run_one(self, group: str | None = None) -> Job | None:
+        """Do one ready job (of one group, if given) in this thread: the job done (or given back
         to wait), or None when there was none."""
         with _Leases(self) as leases:
-            taken = self._claim(1, article_id, frozenset())
+            taken = self._claim(1, group, frozenset())
             for job in taken:
                 leases.add(job.id)
                 self._do(job)
         return taken[0] if taken else None
 
-    def run_until_idle(self, limit: int | None = None, article_id: int | None = None) -> int:
+    def run_until_idle(self, limit: int | None = None, group: str | None = None) -> int:
         """Do ready jobs, up to ``concurrency`` at once, until none is ready and none is running
         (a running one may queue more: finding claims queues their drafting), or ``limit`` are
-        taken; only one article's jobs if ``article_id`` is given. Each job is taken once: one that
+        taken; only one group's jobs if ``group`` is given. Each job is taken once: one that
         fails and waits to try again is left to the workers. How many were taken."""
-        return self._dispatch(until_idle=True, limit=limit, article_id=article_id)
+        return self._dispatch(until_idle=True, limit=limit, group=group)
 
     def run_forever(self, stop: threading.Event) -> None:
         log.info("worker %s started (%d at a time)", self.name, self.concurrency)
@@ -167,7 +146,7 @@ class Worker:
         until_idle: bool,
         stop: threading.Event | None = None,
         limit: int | None = None,
-        article_id: int | None = None,
+        group: str | None = None,
     ) -> int:
         """Claim as many ready jobs as there are free threads, in one transaction, and do them in
         a pool; when none is ready, wait to be woken (work queued, a job finished) or to poll."""
@@ -181,7 +160,7 @@ class Worker:
                 free = self.concurrency - len(running)
                 if limit is not None:
                     free = min(free, limit - len(taken))
-                got = self._claim(free, article_id, frozenset(taken) if until_idle else frozenset()) if free > 0 else []
+                got = self._claim(free, group, frozenset(taken) if until_idle else frozenset()) if free > 0 else []
                 for job in got:
                     taken.add(job.id)
                     leases.add(job.id)
@@ -195,46 +174,45 @@ class Worker:
                 self.doorbell.wait(seen, self.poll_seconds)
         return len(taken)
 
-    def _claim(self, limit: int, article_id: int | None, exclude: frozenset[int]) -> list[Job]:
+    def _claim(self, limit: int, group: str | None, exclude: frozenset[int]) -> list[Job]:
         try:
             with Session(self.db, expire_on_commit=False) as session:
-                return jobs.claim(
-                    session, self.name, self.lease_seconds, limit=limit, article_id=article_id, exclude=exclude
-                )
+                return jobs.claim(session, self.name, self.lease_seconds, limit=limit, group=group, exclude=exclude)
         except sa.exc.OperationalError:  # a database hiccup (a restart, a lock): look again later
             log.warning("worker %s could not claim jobs", self.name, exc_info=True)
             return []
 
     def _do(self, job: Job) -> None:
-        handler = self.handlers[job.kind]
+        task = self.handlers[job.kind]
         try:
-            self._run(job, handler)
+            self._run(job, task)
         except Exception as exc:
             # A bug or a database hiccup: it counts as an attempt, so a job that always crashes ends
             # as failed, with its reason on the article or ticket, instead of being retried for ever.
             log.exception("job %s (%s) failed unexpectedly", job.id, job.kind)
-            self._fail(job, handler, EngineError(f"internal error: {type(exc).__name__}: {exc}"))
+            self._fail(job, task, RetryableError(f"internal error: {type(exc).__name__}: {exc}"))
 
-    def _run(self, job: Job, handler: Handler) -> None:
+    def _run(self, job: Job, task: Task) -> None:
+        work = Work.of(job)
         with Session(self.db, expire_on_commit=False) as session:
-            loaded = handler.load(session, job)
+            loaded = task.load(session, work)
         if loaded is None:  # the article or ticket is gone: nothing to do
             self._drop(job)
             return
         try:
-            result = handler.run(self.engine, loaded)
-        except EngineError as error:
-            self._fail(job, handler, error)
+            result = task.run(loaded)
+        except RetryableError as error:
+            self._fail(job, task, error)
             return
         with Session(self.db, expire_on_commit=False) as session:
             if not jobs.complete_if_leased(session, job, self.name):
                 session.rollback()
                 log.warning("job %s: lease lost before its results were written; another worker has it", job.id)
                 return
-            handler.apply(session, job, self.engine, result)
+            task.apply(session, work, result)
             session.commit()
 
-    def _fail(self, job: Job, handler: Handler, error: EngineError) -> None:
+    def _fail(self, job: Job, task: Task, error: RetryableError) -> None:
         with Session(self.db, expire_on_commit=False) as session:
             retry = jobs.retry_later(
                 session, job, self.name, error, max_attempts=self.max_attempts, backoff_start=self.backoff_start
@@ -249,7 +227,7 @@ class Worker:
                 error.message,
                 f"; next try at {retry.next_try:%H:%M:%S}" if retry.next_try else "; gave up",
             )
-            handler.failed(session, job, self.engine, error, retry.next_try)
+            task.failed(session, Work.of(job), error, retry.next_try)
             session.commit()
 
     def _drop(self, job: Job) -> None:
@@ -274,8 +252,7 @@ class InProcess:
 
 def start_in_process(
     db: sa.Engine,
-    engine: Engine,
-    handlers: Mapping[str, Handler],
+    handlers: Mapping[str, Task],
     *,
     concurrency: int,
     lease_seconds: float,
@@ -285,7 +262,6 @@ def start_in_process(
     stop = threading.Event()
     worker = Worker(
         db,
-        engine,
         handlers,
         concurrency=concurrency,
         lease_seconds=lease_seconds,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from enum import StrEnum
 
 import sqlalchemy as sa
 from sqlmodel import SQLModel
@@ -52,3 +53,25 @@ def as_utc(value: datetime | None) -> datetime | None:
     if value is not None and value.tzinfo is None:
         return value.replace(tzinfo=UTC)
     return value
+
+
+class StrEnumType(sa.types.TypeDecorator):
+    """An enumeration stored as its value, a plain string (portable across SQLite and PostgreSQL,
+    migrations stay simple), and read back as the enum member: code and templates compare enums."""
+
+    impl = sa.String
+    cache_ok = True
+
+    def __init__(self, enum: type[StrEnum], length: int) -> None:
+        super().__init__(length)
+        self.enum = enum
+
+    def process_bind_param(self, value, dialect):
+        return None if value is None else self.enum(value).value
+
+    def process_result_value(self, value, dialect):
+        return None if value is None else self.enum(value)
+
+
+def enum_column(enum: type[StrEnum], length: int, **kw) -> sa.Column:
+    return sa.Column(StrEnumType(enum, length), **kw)

@@ -8,7 +8,7 @@ from enum import StrEnum
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from factcheck.models.columns import _ts, utcnow
+from factcheck.models.columns import _ts, enum_column, utcnow
 
 
 class LlmCall(SQLModel, table=True):
@@ -54,22 +54,31 @@ class JobStatus(StrEnum):
 
 
 class Job(SQLModel, table=True):
-    """Work done outside a web request (finding an article's claims, drafting a ticket), durable
-    across crashes.
+    """Work done outside a web request (finding an article's claims, drafting a ticket, a search,
+    a webhook delivery), durable across crashes. The queue knows no domain: ``kind`` names the task
+    a domain registered, ``subject_id`` what it works on (the task knows of which table), ``group``
+    what it belongs to for progress ("article:12"), and ``dedupe`` the key under which only one
+    such job waits or runs at a time.
 
     A worker holds a job under a lease: if it dies, the lease runs out and another worker takes
     the job. Results are written only while the lease is still the worker's, so a job's work lands
     exactly once however many workers tried it.
     """
 
-    __table_args__ = (sa.Index("ix_job_ready", "status", "run_after"),)
+    __table_args__ = (
+        sa.Index("ix_job_ready", "status", "run_after"),
+        sa.Index("ix_job_subject", "kind", "subject_id"),
+        sa.Index("ix_job_group", "group_key", "status"),
+        sa.Index("ix_job_dedupe", "dedupe_key", "status"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     kind: str = Field(sa_column=sa.Column(sa.String(20), nullable=False))
-    ticket_id: int | None = Field(default=None, foreign_key="ticket.id", index=True)
-    article_id: int | None = Field(default=None, foreign_key="article.id", index=True)
-    delivery_id: int | None = Field(default=None, foreign_key="webhook_delivery.id")
-    status: str = Field(default=JobStatus.queued, sa_column=sa.Column(sa.String(12), nullable=False))
+    subject_id: int | None = None
+    group_key: str | None = Field(default=None, sa_column=sa.Column(sa.String(60)))
+    payload: str | None = Field(default=None, sa_column=sa.Column(sa.Text))
+    dedupe_key: str | None = Field(default=None, sa_column=sa.Column(sa.String(120)))
+    status: JobStatus = Field(default=JobStatus.queued, sa_column=enum_column(JobStatus, 12, nullable=False))
     attempts: int = 0
     # Failures of the endpoint in a row (they do not use up attempts): each wait is longer.
     transient_failures: int = Field(default=0, sa_column=sa.Column(sa.Integer, nullable=False, server_default="0"))

@@ -9,8 +9,6 @@ tickets are searched at once, in the same transaction as the drafts.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field, replace
-from datetime import datetime
 
 import numpy as np
 from sqlmodel import Session, select
@@ -19,12 +17,11 @@ from factcheck.audit import service as audit
 from factcheck.auth.permissions import Action, Actor, require
 from factcheck.core.config import Settings, get_settings
 from factcheck.core.errors import NotFound
-from factcheck.core.locks import is_published, refuse_if_published
-from factcheck.engines.base import Engine, EngineError
+from factcheck.core.locks import refuse_if_published
 from factcheck.engines.offline import drafting, embedding
-from factcheck.jobs.doorbell import queued
-from factcheck.models import DraftItem, DraftKind, DraftStatus, Job, JobStatus, Ticket, utcnow
-from factcheck.search.connectors import THROTTLE, ConnectorError, Internal, Result, external
+from factcheck.jobs import service as jobs
+from factcheck.models import DraftItem, DraftKind, DraftStatus, Job, Ticket, utcnow
+from factcheck.search.connectors import Internal, Result
 
 log = logging.getLogger(__name__)
 
@@ -129,26 +126,17 @@ def after_drafting(session: Session, ticket: Ticket, settings: Settings | None =
         enqueue(session, [ticket])
 
 
-def enqueue(session: Session, tickets: list[Ticket]) -> list[Job]:
-    waiting = set(
-        session.exec(
-            select(Job.ticket_id).where(
-                Job.ticket_id.in_([t.id for t in tickets]),
-                Job.kind == SEARCH,
-                Job.status.in_([JobStatus.queued, JobStatus.running]),
-            )
+def enqueue(session: Session, tickets: list[Ticket]) -> None:
+    """Queue a search per ticket (one already waiting for a ticket is done now instead)."""
+    for t in tickets:
+        jobs.enqueue(
+            session,
+            SEARCH,
+            subject_id=t.id,
+            group=f"article:{t.article_id}",
+            dedupe=f"{SEARCH}:{t.id}",
+            reason="search",
         )
-    )
-    made = [
-        Job(kind=SEARCH, ticket_id=t.id, article_id=t.article_id, reason="search")
-        for t in tickets
-        if t.id not in waiting
-    ]
-    session.add_all(made)
-    session.flush()
-    if made:
-        queued(session)
-    return made
 
 
 def search_again(session: Session, *, actor: Actor, ticket_id: int, settings: Settings | None = None) -> Ticket:
@@ -171,95 +159,4 @@ def search_again(session: Session, *, actor: Actor, ticket_id: int, settings: Se
 
 
 def latest_job(session: Session, ticket_id: int) -> Job | None:
-    return session.exec(
-        select(Job).where(Job.ticket_id == ticket_id, Job.kind == SEARCH).order_by(Job.id.desc()).limit(1)
-    ).first()
-
-
-@dataclass
-class Searched:
-    results: list[Result] = field(default_factory=list)
-    failures: list[str] = field(default_factory=list)
-
-
-class SearchTicket:
-    """The job that runs a ticket's queries against the external connectors."""
-
-    kind = SEARCH
-
-    def __init__(self, settings: Settings | None = None):
-        self.settings = settings
-
-    def load(self, session: Session, job: Job) -> tuple[str, list[str]] | None:
-        ticket = session.get(Ticket, job.ticket_id)
-        if ticket is None or ticket.published_at is not None:
-            return None
-        return ticket.claim, queries_for(session, ticket)
-
-    def run(self, engine: Engine, loaded: tuple[str, list[str]]) -> Searched:
-        settings = self.settings or get_settings()
-        claim, queries = loaded
-        out = Searched()
-        transient = []
-        try:
-            connectors = external(settings)
-        except ConnectorError as exc:
-            raise EngineError(f"search: {exc}") from None
-        for connector in connectors:
-            for query in queries:
-                try:
-                    out.results += THROTTLE.search(connector, query, PER_QUERY, settings)
-                except ConnectorError as exc:
-                    out.failures.append(str(exc))
-                    transient.append(exc.transient)
-                    break  # one failure is enough to know this connector is not answering now
-        if out.failures and not out.results:
-            raise EngineError("search failed: " + "; ".join(out.failures), transient=all(transient))
-        out.results = self._choose(engine, claim, out)
-        return out
-
-    @staticmethod
-    def _choose(engine: Engine, claim: str, out: Searched) -> list[Result]:
-        """With a model: one call picks the results that bear on the claim and says why (it may cite
-        only what it was given). Offline, or if that call fails: the similarity ranking."""
-        shortlist = rank(claim, out.results, limit=12)
-        pick = getattr(engine, "pick_sources", None)
-        if pick is None or not shortlist:
-            return shortlist[:MAX_SOURCES]
-        try:
-            chosen = pick(claim, [r.__dict__ for r in shortlist])
-        except EngineError as exc:
-            out.failures.append(f"choosing with the model: {exc.message}; ranked by similarity instead")
-            return shortlist[:MAX_SOURCES]
-        return [replace(shortlist[i], why=why) for i, why in chosen][:MAX_SOURCES]
-
-    def apply(self, session: Session, job: Job, engine: Engine, result: Searched) -> None:
-        ticket = session.get(Ticket, job.ticket_id)
-        if is_published(session, ticket.id):
-            # Published while the search ran: the verdict's sources are closed.
-            audit.record(
-                session,
-                actor=None,
-                actor_name="search",
-                action="search.skipped",
-                ticket_id=ticket.id,
-                article_id=ticket.article_id,
-                rationale="The ticket was published while the search ran; its results were not added.",
-            )
-            return
-        internal = [r for q in queries_for(session, ticket) for r in Internal(session, ticket.id).search(q, PER_QUERY)]
-        chosen = result.results if any(r.why for r in result.results) else rank(ticket.claim, result.results)
-        made = store(session, ticket=ticket, results=(rank(ticket.claim, internal, limit=2) + chosen)[:MAX_SOURCES])
-        audit.record(
-            session,
-            actor=None,
-            actor_name="search",
-            action="search.done",
-            ticket_id=ticket.id,
-            article_id=ticket.article_id,
-            to_value=str(len(made)),
-            rationale="; ".join(result.failures)[:2000] or None,
-        )
-
-    def failed(self, session: Session, job: Job, engine: Engine, error: EngineError, next_try: datetime | None) -> None:
-        log.warning("search for ticket %s: %s", job.ticket_id, error.message)
+    return jobs.latest(session, SEARCH, ticket_id)

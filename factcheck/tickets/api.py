@@ -8,7 +8,6 @@ from fastapi import APIRouter, Query, Response
 
 from factcheck.audit import service as audit
 from factcheck.audit.schemas import EventPublic
-from factcheck.drafts import pipeline
 from factcheck.matching import service as matching
 from factcheck.matching.schemas import MatchPublic
 from factcheck.models import RATING_BEST, RATING_WORST, TicketState
@@ -39,7 +38,7 @@ from factcheck.tickets.schemas import (
     TicketPublic,
     VersionIn,
 )
-from factcheck.web.deps import ApiUserDep, EngineDep, SessionDep
+from factcheck.web.deps import ApiUserDep, EngineDep, FlowsDep, SessionDep, SettingsDep
 from factcheck.web.params import PathId, QueryId
 
 router = APIRouter(tags=["tickets"])
@@ -152,13 +151,22 @@ def merge(ticket_id: PathId, body: MergeIn, session: SessionDep, user: ApiUserDe
 
 
 @router.post("/articles/{article_id:int}/tickets", response_model=TicketPublic, status_code=201)
-def add_claim(article_id: PathId, body: ClaimAdd, session: SessionDep, engine: EngineDep, user: ApiUserDep):
+def add_claim(
+    article_id: PathId,
+    body: ClaimAdd,
+    session: SessionDep,
+    engine: EngineDep,
+    flows: FlowsDep,
+    settings: SettingsDep,
+    user: ApiUserDep,
+):
     """A claim the engine missed: its quote is the article's characters `start` to `end`; drafted like
     the others. 409 (with that ticket's id) if the passage is already a ticket."""
-    return corrections.add_claim(
+    return flows.add_claim(
         session,
         actor=user,
         engine=engine,
+        settings=settings,
         article_id=article_id,
         start=body.start,
         end=body.end,
@@ -253,9 +261,11 @@ def assign(ticket_id: PathId, body: Assign, session: SessionDep, user: ApiUserDe
 
 
 @router.post("/tickets/{ticket_id:int}/redraft", response_model=TicketPublic)
-def redraft(ticket_id: PathId, session: SessionDep, engine: EngineDep, user: ApiUserDep):
+def redraft(
+    ticket_id: PathId, session: SessionDep, engine: EngineDep, flows: FlowsDep, settings: SettingsDep, user: ApiUserDep
+):
     """Draft the ticket again; unreviewed machine drafts are replaced, reviewed ones kept."""
-    return pipeline.redraft(session, engine=engine, actor=user, ticket_id=ticket_id)
+    return flows.redraft(session, engine=engine, actor=user, ticket_id=ticket_id, settings=settings)
 
 
 @router.get("/tickets/{ticket_id:int}/notes", response_model=list[NotePublic])

@@ -13,11 +13,7 @@ from factcheck.audit import service as audit
 from factcheck.auth.permissions import Action, Actor, require_person
 from factcheck.core.errors import Conflict, InvalidInput, NotFound
 from factcheck.core.locks import refuse_if_published
-from factcheck.drafts import pipeline as drafting
-from factcheck.drafts import service as drafts
-from factcheck.engines.base import Engine, format_attribution
-from factcheck.jobs import service as jobs
-from factcheck.matching import service as matching
+from factcheck.engines.base import format_attribution
 from factcheck.models import (
     DISMISSED,
     Article,
@@ -262,7 +258,6 @@ def add_claim(
     session: Session,
     *,
     actor: Actor,
-    engine: Engine,
     article_id: int,
     quote: str | None = None,
     start: int | None = None,
@@ -271,8 +266,8 @@ def add_claim(
     kind: str | None = None,
 ) -> Ticket:
     """A claim the engine missed, anchored to the article's own characters: by offsets (a selection
-    in the page, the API), or by its words when they appear once in the article. Drafted like the
-    others."""
+    in the page, the API), or by its words when they appear once in the article. (``flows.claims``
+    then matches and drafts it like the others.)"""
     person = require_person(actor, Action.correct_claims)
     article = session.get(Article, article_id)
     if article is None:
@@ -320,9 +315,7 @@ def add_claim(
         to_value=ticket.claim[:200],
         detail={"start": start, "end": end},
     )
-    matching.match_new_tickets(session, tickets=[ticket])
     webhooks.ticket_event(session, "ticket.created", ticket)
-    _draft(session, engine=engine, article=article, ticket=ticket, actor=person)
     return ticket
 
 
@@ -350,11 +343,3 @@ def _span(text: str, quote: str | None, start: int | None, end: int | None) -> t
     if quote is not None and " ".join(quote.split()) != " ".join(text[start:end].split()):
         raise InvalidInput("The words sent do not match the article at those characters; select them again.")
     return start, end
-
-
-def _draft(session: Session, *, engine: Engine, article: Article, ticket: Ticket, actor: Actor) -> None:
-    if not engine.inline:
-        jobs.enqueue_drafting(session, [ticket], reason="ingest", actor=actor)
-        return
-    result = engine.draft_many([drafts.claim_context(article, ticket, ticket_id=ticket.id)])[0]
-    drafting.store_result(session, engine=engine, ticket=ticket, result=result)

@@ -14,7 +14,6 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Form, Request
 
 from factcheck.core.errors import Conflict, InvalidInput
-from factcheck.drafts import pipeline
 from factcheck.drafts import service as drafts
 from factcheck.matching import factchecks
 from factcheck.matching import service as matching
@@ -23,7 +22,7 @@ from factcheck.search import service as search
 from factcheck.tickets import corrections, publishing, states
 from factcheck.tickets import service as tickets
 from factcheck.tickets.views import show_ticket
-from factcheck.web.deps import CsrfDep, EngineDep, SessionDep, UserDep
+from factcheck.web.deps import CsrfDep, EngineDep, FlowsDep, SessionDep, SettingsDep, UserDep
 from factcheck.web.render import redirect
 
 router = APIRouter(dependencies=[CsrfDep])
@@ -142,8 +141,16 @@ def ticket_assign(
 
 
 @router.post("/tickets/{ticket_id:int}/redraft")
-def ticket_redraft(request: Request, ticket_id: int, session: SessionDep, engine: EngineDep, user: UserDep):
-    ticket = pipeline.redraft(session, engine=engine, actor=user, ticket_id=ticket_id)
+def ticket_redraft(
+    request: Request,
+    ticket_id: int,
+    session: SessionDep,
+    engine: EngineDep,
+    flows: FlowsDep,
+    settings: SettingsDep,
+    user: UserDep,
+):
+    ticket = flows.redraft(session, engine=engine, actor=user, ticket_id=ticket_id, settings=settings)
     message = {"failed": ticket.drafting_error, "pending": "Drafting again; this page updates when it is done."}.get(
         ticket.drafting_status, "Drafted again."
     )

@@ -10,7 +10,6 @@ from factcheck.audit import service as audit
 from factcheck.audit.schemas import EventPublic
 from factcheck.core.text import span_context
 from factcheck.drafts import service as drafts
-from factcheck.jobs import service as jobs
 from factcheck.jobs.schemas import JobPublic
 from factcheck.matching import service as matching
 from factcheck.matching.schemas import MatchPublic
@@ -40,7 +39,7 @@ def ticket_page(session: Session, ticket_id: int, view: QueueFilter | None = Non
     ctx = span_context(article.text, ticket.start, ticket.end)
     previous, following = neighbours(session, ticket, view)
     proposal = open_proposals(session, [ticket.id]).get(ticket.id)
-    job = jobs.latest_for(session, ticket_id)
+    job = drafts.latest_job(session, ticket_id)
     return TicketPage(
         ticket=TicketPublic.model_validate(ticket),
         matches=[MatchPublic.model_validate(m) for m in matching.for_ticket(session, ticket_id)],

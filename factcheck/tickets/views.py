@@ -8,7 +8,7 @@ from urllib.parse import parse_qsl, urlencode
 from fastapi import APIRouter, Form, Request
 
 from factcheck.core.errors import InvalidInput
-from factcheck.jobs import service as jobs
+from factcheck.drafts import service as drafts
 from factcheck.models import ClaimKind, DismissReason, Ticket, TicketState, User
 from factcheck.tickets import pages, publishing, states, views_service
 from factcheck.tickets import service as tickets
@@ -157,7 +157,7 @@ def ticket_drafting(request: Request, ticket_id: int, session: SessionDep, user:
     """The drafting-status box, polled by htmx while the ticket's drafts are being made."""
     ticket = tickets.get(session, ticket_id)
     response = render(
-        request, "tickets/_drafting.html", user, ticket=ticket, drafting_job=jobs.latest_for(session, ticket_id)
+        request, "tickets/_drafting.html", user, ticket=ticket, drafting_job=drafts.latest_job(session, ticket_id)
     )
     if ticket.drafting_status != "pending":
         response.headers["HX-Refresh"] = "true"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterator
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from sqlmodel import Session
@@ -47,12 +47,19 @@ def get_engine(request: Request) -> Engine:
     return request.app.state.engine
 
 
+def get_flows(request: Request) -> Any:
+    """The work across domains (``flows.pipeline.Pipeline``), which routes start without importing
+    the layer above their domain."""
+    return request.app.state.flows
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 # scope="function": the commit happens before the response leaves. With the default ("request")
 # it would run after the client got its redirect, so the next page could be read before the
 # change was committed, and a failed commit would never reach the client.
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 EngineDep = Annotated[Engine, Depends(get_engine)]
+FlowsDep = Annotated[Any, Depends(get_flows)]
 
 
 def csrf_token(request: Request) -> str:

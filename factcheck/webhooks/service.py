@@ -30,8 +30,8 @@ from factcheck.core import netguard
 from factcheck.core.config import Settings
 from factcheck.core.errors import FetchError, InvalidInput, NotFound
 from factcheck.core.urls import clean_url
-from factcheck.jobs.doorbell import queued
-from factcheck.models import Job, Ticket, Webhook, WebhookDelivery, as_utc, utcnow
+from factcheck.jobs import service as jobs
+from factcheck.models import Ticket, Webhook, WebhookDelivery, as_utc, utcnow
 
 KIND = "webhook"
 EVENTS = {
@@ -123,7 +123,7 @@ def delete(session: Session, *, actor: Actor, webhook_id: int) -> None:
     hook = get(session, webhook_id)
     ids = list(session.exec(select(WebhookDelivery.id).where(WebhookDelivery.webhook_id == hook.id)))
     if ids:
-        session.execute(sa.delete(Job).where(Job.delivery_id.in_(ids)))
+        jobs.cancel(session, KIND, ids)
         session.execute(sa.delete(WebhookDelivery).where(WebhookDelivery.id.in_(ids)))
     session.delete(hook)
     session.flush()
@@ -141,12 +141,9 @@ def send_test(session: Session, *, actor: Actor, webhook_id: int) -> WebhookDeli
     """Queue a "ping" delivery to one webhook, whatever its events: to check the receiver."""
     require(actor, Action.manage_users)
     hook = get(session, webhook_id)
-    delivery = _deliver(
+    return _deliver(
         session, hook, "ping", {"message": "A test delivery, sent from the webhooks page.", "by": actor.name}
     )
-    session.flush()
-    queued(session)
-    return delivery
 
 
 def switch(session: Session, *, actor: Actor, webhook_id: int, active: bool) -> Webhook:
@@ -201,9 +198,6 @@ def emit(session: Session, event: str, data: dict[str, Any]) -> int:
     hooks = [h for h in session.exec(select(Webhook).where(Webhook.active)) if event in h.events.split(",")]
     for hook in hooks:
         _deliver(session, hook, event, data)
-    if hooks:
-        session.flush()
-        queued(session)
     return len(hooks)
 
 
@@ -213,7 +207,7 @@ def _deliver(session: Session, hook: Webhook, event: str, data: dict[str, Any]) 
     session.flush()  # its id goes in the body, which the signature covers
     body = {"id": delivery.id, "event": event, "created_at": utcnow().isoformat(), "data": data}
     delivery.payload = json.dumps(body, default=_json)
-    session.add(Job(kind=KIND, delivery_id=delivery.id, reason="event"))
+    jobs.enqueue(session, KIND, subject_id=delivery.id, reason="event")
     return delivery
 
 

@@ -13,6 +13,7 @@ from factcheck.auth.permissions import CONSOLE
 from factcheck.engines.base import ArticleInput
 from factcheck.engines.offline import extract as offline_extract
 from factcheck.engines.offline.engine import OfflineEngine
+from factcheck.flows import ingest as flows_ingest
 from tests.conftest import login, make_token, make_user
 from tests.hostile.articles import adversarial_article
 
@@ -80,7 +81,7 @@ def test_an_article_that_outlasts_the_budget_is_read_in_part_and_the_page_says_s
         f"The council approved contract number {i} for $1.{i} million on March 3, 2025." for i in range(100)
     )
     engine = OfflineEngine(budget_seconds=0.2)
-    result = articles.ingest(
+    result = flows_ingest.ingest(
         session, engine=engine, settings=settings, actor=CONSOLE, req=articles.IngestRequest(text=text)
     )
     session.commit()

@@ -28,13 +28,13 @@ class QueuedOffline(OfflineEngine):
 
 def run_slow_worker(database_url: str, lease_seconds: float) -> None:
     """A worker process that takes the next job and hangs in it (until it is killed)."""
-    from factcheck.articles.pipeline import job_handlers
     from factcheck.core.config import Settings
     from factcheck.core.db import make_engine
+    from factcheck.flows.tasks import registry
     from factcheck.jobs.worker import Worker
 
     db = make_engine(Settings(database_url=database_url))
-    Worker(db, QueuedOffline(delay=600), job_handlers(), lease_seconds=lease_seconds, name="doomed").run_one()
+    Worker(db, registry(QueuedOffline(delay=600)), lease_seconds=lease_seconds, name="doomed").run_one()
 
 
 if __name__ == "__main__":

@@ -15,9 +15,10 @@ import pytest
 from sqlmodel import Session, func, select
 
 from factcheck.articles import service as articles
-from factcheck.articles.pipeline import job_handlers
 from factcheck.auth.permissions import CONSOLE
 from factcheck.drafts.service import claim_context
+from factcheck.flows import ingest as flows_ingest
+from factcheck.flows.tasks import registry
 from factcheck.jobs import service as jobs
 from factcheck.jobs.worker import Worker
 from factcheck.models import Article, DraftItem, Event, Job, Ticket
@@ -28,7 +29,6 @@ from tests.factories import ARTICLE
 from tests.jobs.engines import QueuedOffline
 
 ROOT = Path(__file__).resolve().parents[2]
-HANDLERS = job_handlers()
 
 
 def queue_articles(session, settings, n_articles: int) -> list[Article]:
@@ -37,7 +37,7 @@ def queue_articles(session, settings, n_articles: int) -> list[Article]:
     made = []
     for i in range(n_articles):
         text = ARTICLE.replace("214", str(300 + i)).replace("12 percent", f"{i + 2} percent")
-        result = articles.ingest(
+        result = flows_ingest.ingest(
             session, engine=engine, settings=settings, req=articles.IngestRequest(text=text), actor=CONSOLE
         )
         assert result.created and result.tickets == [] and result.article.extraction_status == "pending"
@@ -50,7 +50,7 @@ def queue_tickets(session, settings, n_articles: int, db) -> list[Ticket]:
     """Articles whose claims were found; their tickets, each with one drafting job waiting."""
     made = queue_articles(session, settings, n_articles)
     # The extraction jobs are the oldest, so exactly they are done here.
-    assert Worker(db, QueuedOffline(), HANDLERS, name="extractor").run_until_idle(limit=n_articles) == n_articles
+    assert Worker(db, registry(QueuedOffline()), name="extractor").run_until_idle(limit=n_articles) == n_articles
     session.expire_all()
     return [t for a in made for t in session.exec(select(Ticket).where(Ticket.article_id == a.id)).all()]
 
@@ -66,7 +66,7 @@ def tickets_per_article(session) -> Counter:
 def test_two_workers_find_claims_and_draft_each_exactly_once(session, settings, db):
     made = queue_articles(session, settings, 34)
     expected = len(QueuedOffline().extract(articles.article_input(made[0])).claims)
-    workers = [Worker(db, QueuedOffline(delay=0.002), HANDLERS, name=f"w{i}") for i in range(2)]
+    workers = [Worker(db, registry(QueuedOffline(delay=0.002)), name=f"w{i}") for i in range(2)]
     done = [0, 0]
 
     def run(i):
@@ -121,7 +121,7 @@ def test_a_worker_killed_mid_job_loses_nothing_and_the_job_is_finished_once(sess
     finally:
         if doomed.poll() is None:
             doomed.kill()
-    survivor = Worker(db, QueuedOffline(), HANDLERS, name="survivor")
+    survivor = Worker(db, registry(QueuedOffline()), name="survivor")
     survivor.run_until_idle()  # whatever else is ready; the dead worker's job is not, yet
     session.expire_all()
     assert session.get(Job, running.id).status == "running"
@@ -142,9 +142,10 @@ def test_a_worker_that_outlived_its_lease_on_claims_writes_nothing(session, sett
     with Session(db, expire_on_commit=False) as s:
         (slow,) = jobs.claim(s, "slow", lease_seconds=0.2)
     time.sleep(0.3)
-    Worker(db, QueuedOffline(), HANDLERS, name="fast").run_until_idle(limit=1)  # takes the expired job over
+    Worker(db, registry(QueuedOffline()), name="fast").run_until_idle(limit=1)  # takes the expired job over
     # The slow worker comes back with the same claims: too late, nothing is written.
-    Worker(db, QueuedOffline(), HANDLERS, name="slow")._run(slow, HANDLERS[slow.kind])
+    late = Worker(db, registry(QueuedOffline()), name="slow")
+    late._run(slow, late.handlers[slow.kind])
     session.expire_all()
     found = tickets_per_article(session)[article.id]
     assert found == len(QueuedOffline().extract(articles.article_input(article)).claims)
@@ -156,12 +157,13 @@ def test_a_worker_that_outlived_its_lease_on_drafts_writes_nothing(session, sett
     with Session(db, expire_on_commit=False) as s:
         (slow,) = jobs.claim(s, "slow", lease_seconds=0.2)
     time.sleep(0.3)
-    fast = Worker(db, QueuedOffline(), HANDLERS, name="fast")
+    fast = Worker(db, registry(QueuedOffline()), name="fast")
     fast.run_until_idle()
     # The slow worker comes back with its drafts: the lease is gone, so nothing is written.
-    Worker(db, QueuedOffline(), HANDLERS, name="slow")._run(slow, HANDLERS[slow.kind])
+    late = Worker(db, registry(QueuedOffline()), name="slow")
+    late._run(slow, late.handlers[slow.kind])
     session.expire_all()
-    assert draft_events(session)[slow.ticket_id] == 1
+    assert draft_events(session)[slow.subject_id] == 1
     assert session.get(Job, slow.id).lease_owner == "fast"
 
 
@@ -218,7 +220,7 @@ class Crashing(QueuedOffline):
 
 def test_a_job_that_keeps_crashing_ends_failed_with_its_reason_instead_of_looping(session, settings, db):
     article = queue_articles(session, settings, 1)[0]
-    worker = Worker(db, Crashing(), HANDLERS, name="buggy", max_attempts=2, backoff_start=0)
+    worker = Worker(db, registry(Crashing()), name="buggy", max_attempts=2, backoff_start=0)
     # Each pass takes the job once: it is tried twice, then given up, and is not taken again.
     assert [worker.run_until_idle() for _ in range(3)] == [1, 1, 0]
     session.expire_all()

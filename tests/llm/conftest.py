@@ -41,13 +41,13 @@ def drain(session, engine, *, once: bool = True) -> int:
     """
     from sqlmodel import func, select
 
-    from factcheck.articles.pipeline import job_handlers
+    from factcheck.flows.tasks import registry
     from factcheck.jobs.worker import Worker
     from factcheck.models import Job
 
     ready = session.exec(select(func.count()).select_from(Job).where(Job.status == "queued")).one()
     session.commit()
-    worker = Worker(session.get_bind(), engine, job_handlers(), max_attempts=1, backoff_start=0)
+    worker = Worker(session.get_bind(), registry(engine), max_attempts=1, backoff_start=0)
     done = worker.run_until_idle(limit=ready if once else None)
     session.expire_all()
     return done

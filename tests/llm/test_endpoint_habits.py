@@ -15,13 +15,14 @@ from factcheck.auth.permissions import CONSOLE
 from factcheck.devtools.scripted_llm import Fault, draft_answer, extraction_answer
 from factcheck.engines.llm.engine import OpenAIEngine
 from factcheck.engines.llm.store import DatabaseStore
+from factcheck.flows import ingest as flows_ingest
 from factcheck.models import Article, DraftItem, Event, Job, LlmCall, LlmEndpoint, Ticket, as_utc
 from tests.factories import ARTICLE
 from tests.llm.conftest import drain
 
 
 def ingest_and_drain(session, settings, engine, text=ARTICLE):
-    result = articles.ingest(
+    result = flows_ingest.ingest(
         session, engine=engine, settings=settings, req=articles.IngestRequest(text=text), actor=CONSOLE
     )
     session.commit()
@@ -153,15 +154,15 @@ def test_one_bad_question_is_dropped_and_the_good_ones_kept(session, llm_setting
 
 def test_endpoint_failures_back_off_longer_each_time_and_never_use_up_attempts(session, llm_settings, llm_engine, llm):
     llm.script.faults.extend(Fault("status", status=503, task="extract") for _ in range(5))
-    created = articles.ingest(
+    created = flows_ingest.ingest(
         session, engine=llm_engine, settings=llm_settings, req=articles.IngestRequest(text=ARTICLE), actor=CONSOLE
     )
     session.commit()
     waits = []
-    from factcheck.articles.pipeline import job_handlers
+    from factcheck.flows.tasks import registry
     from factcheck.jobs.worker import Worker
 
-    worker = Worker(session.get_bind(), llm_engine, job_handlers())  # the real backoff: 2 s doubling
+    worker = Worker(session.get_bind(), registry(llm_engine))  # the real backoff: 2 s doubling
     for _ in range(5):
         session.execute(Job.__table__.update().values(run_after=Job.created_at))
         session.commit()
@@ -226,7 +227,7 @@ def test_finding_claims_again_asks_afresh_and_never_duplicates_a_ticket(session,
     article = ingest_and_drain(session, llm_settings, llm_engine)
     before = {(t.start, t.end): t.id for t in session.exec(select(Ticket))}
     sent = len(llm.script.requests)
-    articles.retry_extraction(session, engine=llm_engine, actor=CONSOLE, article_id=article.id)
+    flows_ingest.retry_extraction(session, engine=llm_engine, actor=CONSOLE, article_id=article.id)
     session.commit()
     drain(session, llm_engine)
     assert len(llm.script.requests) > sent  # asked again, not read back from the cache
@@ -271,16 +272,16 @@ def test_drafting_sends_a_few_sentences_around_the_quote_even_from_an_article_wi
 
 
 def test_a_worker_drafts_several_tickets_at_once(session, llm_settings, db, llm):
-    from factcheck.articles.pipeline import job_handlers
+    from factcheck.flows.tasks import registry
     from factcheck.jobs.worker import Worker
 
     engine = OpenAIEngine(llm_settings, DatabaseStore(db))
     llm.script.delay = 0.2
-    articles.ingest(
+    flows_ingest.ingest(
         session, engine=engine, settings=llm_settings, req=articles.IngestRequest(text=ARTICLE), actor=CONSOLE
     )
     session.commit()
-    Worker(db, engine, job_handlers(), concurrency=4).run_until_idle()
+    Worker(db, registry(engine), concurrency=4).run_until_idle()
     session.expire_all()
     assert {t.drafting_status for t in session.exec(select(Ticket))} == {"done"}
     assert llm.script.max_in_flight >= 3  # the drafting requests overlapped
@@ -289,19 +290,19 @@ def test_a_worker_drafts_several_tickets_at_once(session, llm_settings, db, llm)
 def test_a_live_worker_keeps_a_job_longer_than_its_lease(session, llm_settings, db, llm):
     import threading
 
-    from factcheck.articles.pipeline import job_handlers
+    from factcheck.flows.tasks import registry
     from factcheck.jobs.worker import Worker
 
     engine = OpenAIEngine(llm_settings.model_copy(update={"llm_timeout": 5.0}), DatabaseStore(db))
     llm.script.faults.append(Fault("slow", delay=1.5, task="extract"))  # three leases long
-    articles.ingest(
+    flows_ingest.ingest(
         session, engine=engine, settings=llm_settings, req=articles.IngestRequest(text=ARTICLE), actor=CONSOLE
     )
     session.commit()
-    slow = Worker(db, engine, job_handlers(), lease_seconds=0.5, name="slow")
+    slow = Worker(db, registry(engine), lease_seconds=0.5, name="slow")
     thread = threading.Thread(target=slow.run_one)
     thread.start()
-    rival = Worker(db, engine, job_handlers(), lease_seconds=0.5, name="rival")
+    rival = Worker(db, registry(engine), lease_seconds=0.5, name="rival")
     took = []
     while thread.is_alive():
         thread.join(0.4)
@@ -319,13 +320,13 @@ def test_workers_are_woken_when_work_is_committed_not_before(session, settings):
     from tests.jobs.engines import QueuedOffline
 
     rung = DOORBELL.rings()
-    articles.ingest(
+    flows_ingest.ingest(
         session, engine=QueuedOffline(), settings=settings, req=articles.IngestRequest(text=ARTICLE), actor=CONSOLE
     )
     assert DOORBELL.rings() == rung  # queued, not committed: a worker would find nothing
     session.rollback()
     assert DOORBELL.rings() == rung  # rolled back: nothing to find
-    articles.ingest(
+    flows_ingest.ingest(
         session, engine=QueuedOffline(), settings=settings, req=articles.IngestRequest(text=ARTICLE), actor=CONSOLE
     )
     session.commit()
@@ -345,7 +346,7 @@ def test_on_postgresql_a_worker_in_another_process_is_woken_by_the_commit(sessio
     try:
         time.sleep(0.5)  # the listener is connected
         seen = bell.rings()
-        articles.ingest(
+        flows_ingest.ingest(
             session, engine=QueuedOffline(), settings=settings, req=articles.IngestRequest(text=ARTICLE), actor=CONSOLE
         )
         session.commit()

@@ -7,8 +7,9 @@ from sqlmodel import select
 from factcheck.articles import service as articles
 from factcheck.auth.permissions import CONSOLE
 from factcheck.devtools.scripted_llm import Fault, extraction_answer
-from factcheck.drafts.pipeline import redraft
 from factcheck.engines.llm.quotes import locate
+from factcheck.flows import ingest as flows_ingest
+from factcheck.flows.drafting import redraft
 from factcheck.models import Article, DraftItem, Event, Job, LlmCall, Ticket, as_utc, utcnow
 from factcheck.tickets import service as tickets
 from tests.conftest import shared_file
@@ -23,7 +24,7 @@ INJECTION = (
 
 def ingest(session, settings, engine, text=ARTICLE):
     """Ingest, then run the jobs as a worker would: find the claims, then draft them (each tried once)."""
-    result = articles.ingest(
+    result = flows_ingest.ingest(
         session, engine=engine, settings=settings, req=articles.IngestRequest(text=text), actor=CONSOLE
     )
     session.commit()
@@ -33,7 +34,7 @@ def ingest(session, settings, engine, text=ARTICLE):
     found = tickets.for_article(session, result.article.id)
     assert all(t.drafting_status == "pending" for t in found)  # drafting is a job of its own
     drain(session, engine)
-    return articles.IngestResult(result.article, found, created=True)
+    return flows_ingest.IngestResult(result.article, found, created=True)
 
 
 def calls(session, **where):
@@ -72,7 +73,7 @@ def test_drafting_sends_the_claim_and_its_paragraph_not_the_whole_article(sessio
 def test_a_rate_limit_waits_as_long_as_the_server_asks_and_says_until_when(session, llm_settings, llm_engine, llm):
     llm.script.faults.append(Fault("status", status=429, retry_after=900, task="extract"))
     started = utcnow()
-    created = articles.ingest(
+    created = flows_ingest.ingest(
         session, engine=llm_engine, settings=llm_settings, req=articles.IngestRequest(text=ARTICLE), actor=CONSOLE
     )
     session.commit()
@@ -229,7 +230,7 @@ def test_parts_already_answered_come_from_the_cache_when_a_job_tries_again(sessi
 
     llm_engine = OpenAIEngine(llm_settings.model_copy(update={"llm_chunk_sentences": 1}), DatabaseStore(db))
     llm.script.faults.append(Fault("status", status=503, task="extract"))  # one part of the article fails
-    result = articles.ingest(
+    result = flows_ingest.ingest(
         session, engine=llm_engine, settings=llm_settings, req=articles.IngestRequest(text=ARTICLE), actor=CONSOLE
     )
     session.commit()
@@ -292,7 +293,7 @@ def test_a_bad_extraction_answer_fails_the_article_with_its_reason_and_can_be_re
     failed = session.exec(select(Event).where(Event.action == "extract.failed")).one()
     assert failed.article_id == article.id and "refused" in failed.rationale
 
-    articles.retry_extraction(session, engine=llm_engine, actor=CONSOLE, article_id=article.id)
+    flows_ingest.retry_extraction(session, engine=llm_engine, actor=CONSOLE, article_id=article.id)
     session.commit()
     drain(session, llm_engine)
     assert article.extraction_status == "done" and tickets.for_article(session, article.id)

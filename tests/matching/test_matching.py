@@ -10,6 +10,7 @@ from factcheck.articles import service as articles
 from factcheck.auth.permissions import CONSOLE
 from factcheck.core.errors import Conflict, Forbidden, InvalidInput
 from factcheck.engines.offline.engine import OfflineEngine
+from factcheck.flows import ingest as flows_ingest
 from factcheck.matching import claimreview, factchecks
 from factcheck.matching import service as matching
 from factcheck.models import ClaimMatch, Event, FactCheck, Ticket
@@ -276,7 +277,7 @@ def test_previously_checked_is_a_queue_filter(session, settings):
 def test_a_ticket_from_a_rolled_back_transaction_never_enters_the_index(session, settings, db):
     ingest(session, settings, text=FIRST)
     with Session(db) as other:
-        result = articles.ingest(
+        result = flows_ingest.ingest(
             other, engine=OfflineEngine(), settings=settings, actor=CONSOLE, req=articles.IngestRequest(text=SECOND)
         )
         assert result.tickets  # matched against the index while the transaction was open…

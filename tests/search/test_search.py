@@ -8,9 +8,9 @@ import pytest
 from pydantic import SecretStr
 from sqlmodel import select
 
-from factcheck.articles.pipeline import job_handlers
 from factcheck.drafts import service as drafts
 from factcheck.engines.offline.engine import OfflineEngine
+from factcheck.flows.tasks import registry
 from factcheck.jobs.worker import Worker
 from factcheck.models import DraftItem, Job
 from factcheck.search.connectors import ConnectorError, FactCheckTools, SearXNG, Wikipedia
@@ -92,7 +92,7 @@ def test_every_ticket_gets_reviewable_sources_from_the_connectors(session, setti
     result = ingest(session, s)
     queued = session.exec(select(Job).where(Job.kind == "search")).all()
     assert len(queued) == len(result.tickets)
-    Worker(db, OfflineEngine(), job_handlers(s)).run_until_idle()
+    Worker(db, registry(OfflineEngine(), s)).run_until_idle()
     session.expire_all()
     for ticket in result.tickets:
         found = [d for d in drafts.for_ticket(session, ticket.id) if d.connector]
@@ -111,7 +111,7 @@ def test_a_connector_that_is_down_does_not_stop_the_others(session, settings, fa
     fakes["searxng"].mode = 500
     s = configured(settings, fakes)
     ticket = ingest(session, s).tickets[0]
-    Worker(db, OfflineEngine(), job_handlers(s)).run_until_idle()
+    Worker(db, registry(OfflineEngine(), s)).run_until_idle()
     session.expire_all()
     found = {d.connector for d in drafts.for_ticket(session, ticket.id) if d.connector}
     assert "searxng" not in found and found & {"wikipedia", "factchecktools"}
@@ -122,7 +122,7 @@ def test_when_every_connector_fails_the_job_waits_and_says_why(session, settings
         f.mode = 500
     s = configured(settings, fakes)
     ingest(session, s)
-    Worker(db, OfflineEngine(), job_handlers(s)).run_one()
+    Worker(db, registry(OfflineEngine(), s)).run_one()
     session.expire_all()
     job = session.exec(select(Job).where(Job.kind == "search", Job.last_error.is_not(None))).first()
     assert job.status == "queued" and "HTTP 500" in job.last_error
@@ -221,7 +221,7 @@ def test_with_a_model_one_call_chooses_the_results_and_says_why(session, setting
             {"result": 99, "why": "Not in the list."},
         ]
     }
-    Worker(db, OpenAIEngine(s, DatabaseStore(db)), job_handlers(s)).run_until_idle()
+    Worker(db, registry(OpenAIEngine(s, DatabaseStore(db)), s)).run_until_idle()
     session.expire_all()
     found = [d for d in drafts.for_ticket(session, ticket.id) if d.connector and d.connector != "internal"]
     assert len(found) == 1 and found[0].rationale.startswith("Chosen by the model")
@@ -236,7 +236,7 @@ def test_the_ticket_page_says_when_the_search_is_waiting_and_why(client, session
         f.mode = 500
     s = configured(settings, fakes)
     ticket = ingest(session, s).tickets[0]
-    Worker(db, OfflineEngine(), job_handlers(s)).run_one()
+    Worker(db, registry(OfflineEngine(), s)).run_one()
     make_user(session, "rita")
     login(client, "rita")
     page = client.get(f"/tickets/{ticket.id}").text
@@ -266,7 +266,7 @@ def test_a_search_result_cannot_close_the_prompts_delimiters(session, settings, 
     enqueue(session, [ticket])
     session.commit()
     llm.script.answers["pick"] = lambda body: {"picks": [{"result": 1, "why": "The minutes record the vote."}]}
-    Worker(db, OpenAIEngine(s, DatabaseStore(db)), job_handlers(s)).run_until_idle()
+    Worker(db, registry(OpenAIEngine(s, DatabaseStore(db)), s)).run_until_idle()
     [request] = [r for r in llm.script.requests if "numbered web search results" in str(r)]
     user = next(m["content"] for m in request["messages"] if m["role"] == "user")
     assert user.count("</results>") == 1 and user.count("<results>") == 1 and user.count("</claim>") == 1

@@ -11,6 +11,7 @@ from factcheck.drafts import service as drafts
 from factcheck.evaluation.checkworthy import read_tsv
 from factcheck.exports import service as exports
 from factcheck.exports.selection import Selection
+from factcheck.flows import claims
 from factcheck.models import DraftItem, Event, Note
 from factcheck.tickets import corrections, labels
 from factcheck.tickets import service as tickets
@@ -163,7 +164,7 @@ def test_a_missed_claim_is_added_from_the_articles_own_characters_and_drafted(se
     text = result.article.text
     start, end = 0, text.index("\n")  # the headline: the engine leaves headlines alone
     assert not [t for t in result.tickets if t.start < end]
-    added = corrections.add_claim(
+    added = claims.add_claim(
         session, actor=rita, engine=engine, article_id=result.article.id, start=start, end=end + 2
     )  # a sloppy selection: the blank line after it
     session.commit()
@@ -171,7 +172,7 @@ def test_a_missed_claim_is_added_from_the_articles_own_characters_and_drafted(se
     assert (added.engine, added.score, added.claim, added.drafting_status) == ("human", 1.0, added.quote, "done")
     assert session.exec(select(DraftItem).where(DraftItem.ticket_id == added.id)).first() is not None
     with pytest.raises(Conflict, match=f"already ticket {added.id}") as again:
-        corrections.add_claim(session, actor=rita, engine=engine, article_id=result.article.id, start=start, end=end)
+        claims.add_claim(session, actor=rita, engine=engine, article_id=result.article.id, start=start, end=end)
     assert again.value.details == {"ticket_id": added.id}
 
 
@@ -189,14 +190,12 @@ def test_a_missed_claim_is_added_from_the_articles_own_characters_and_drafted(se
 def test_a_passage_that_is_not_the_articles_is_refused(session, desk, engine, where, problem):
     result, rita, _ = desk
     with pytest.raises(InvalidInput, match=problem):
-        corrections.add_claim(
-            session, actor=rita, engine=engine, article_id=result.article.id, **where(result.article.text)
-        )
+        claims.add_claim(session, actor=rita, engine=engine, article_id=result.article.id, **where(result.article.text))
 
 
 def test_typed_words_that_appear_once_are_found(session, desk, engine):
     result, rita, _ = desk
-    added = corrections.add_claim(
+    added = claims.add_claim(
         session,
         actor=rita,
         engine=engine,
@@ -234,7 +233,7 @@ def test_every_correction_is_labelled_data_the_tuner_reads(session, settings, de
     )
     corrections.merge(session, actor=rita, ticket_id=duplicate.id, into=edited.id, expected_version=1)
     text = result.article.text
-    added = corrections.add_claim(
+    added = claims.add_claim(
         session, actor=rita, engine=engine, article_id=result.article.id, quote="the largest increase since 2009"
     )
     session.commit()

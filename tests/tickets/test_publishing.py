@@ -160,20 +160,23 @@ def test_admins_replace_the_scale_and_retired_ratings_stay_on_old_verdicts(sessi
 
 def test_a_search_that_ends_after_the_ticket_was_published_adds_nothing(session, desk, settings, db):
     from factcheck.engines.offline.engine import OfflineEngine
+    from factcheck.jobs.tasks import Work
+    from factcheck.models import Job
     from factcheck.search import service as search
     from factcheck.search.connectors import Result
+    from factcheck.search.tasks import Searched, SearchTicket
 
     ticket, ed, *_ = desk
     search.enqueue(session, [ticket])
     session.commit()
-    handler = search.SearchTicket(settings)
-    job = session.exec(select(search.Job).where(search.Job.ticket_id == ticket.id)).one()
+    task = SearchTicket(OfflineEngine(), settings)
+    job = session.exec(select(Job).where(Job.kind == search.SEARCH, Job.subject_id == ticket.id)).one()
     # The job read the ticket and ran its search; meanwhile an editor published the verdict.
-    found = search.Searched(results=[Result("searxng", "q", "https://riverton.example/minutes", "Council minutes")])
+    found = Searched(results=[Result("searxng", "q", "https://riverton.example/minutes", "Council minutes")])
     publishing.publish(session, actor=ed, ticket_id=ticket.id, expected_version=ticket.version)
     session.commit()
     before = len(drafts.for_ticket(session, ticket.id))
-    handler.apply(session, job, OfflineEngine(), found)
+    task.apply(session, Work.of(job), found)
     session.commit()
     assert len(drafts.for_ticket(session, ticket.id)) == before
     assert session.exec(select(Event).where(Event.ticket_id == ticket.id, Event.action == "search.skipped")).one()

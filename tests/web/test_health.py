@@ -46,6 +46,6 @@ def test_the_process_worker_is_watched_and_reported_with_its_heartbeat(settings)
         body = c.get("/readyz").json()
         assert body["this_process_worker"] == "running"
         assert len(body["workers"]) == 1  # its heartbeat, in the database for every process to see
-        stop_in_process(app.state.worker_running[0])
+        stop_in_process(app.state.worker.running)
         stopped = c.get("/readyz")
         assert stopped.status_code == 503 and stopped.json()["this_process_worker"].startswith("stopped")

@@ -173,12 +173,12 @@ def test_only_admins_register_and_only_public_https_receivers(client, session, s
 
 def test_a_delivery_into_a_private_network_is_a_refusal_not_a_wait(settings):
     # Registered while private addresses were allowed, delivered after they no longer are.
-    from factcheck.engines.base import EngineError
-    from factcheck.webhooks.delivery import Deliver, Outgoing
+    from factcheck.core.errors import RetryableError
+    from factcheck.webhooks.tasks import Deliver, Outgoing
 
     out = Outgoing(1, "verdict.set", "http://127.0.0.1:9/hook", ["whsec_x"], b"{}")
-    with pytest.raises(EngineError, match="not a public") as refused:
-        Deliver(settings).run(None, out)
+    with pytest.raises(RetryableError, match="not a public") as refused:
+        Deliver(settings).run(out)
     assert refused.value.transient is False  # a few tries, then failed: never retried for ever
 
 

@@ -55,6 +55,11 @@ class OfflineEngine:
     def checkworthiness(self, sentences: list[str]) -> list[float]:
         return checkworthy.scores(sentences)
 
+    def pick_sources(
+        self, claim: str, results: list[dict], *, ticket_id: int | None = None
+    ) -> list[tuple[int, str]] | None:
+        return None  # rules have no view of which result bears on a claim: the ranking decides
+
     def draft_many(self, claims: list[ClaimContext], *, fresh: bool = False) -> list[Drafts]:
         return [self.draft(c) for c in claims]
 

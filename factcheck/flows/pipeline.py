@@ -1,0 +1,15 @@
+"""The work across domains that pages, the API and the command line start, in one object the app
+hands to routes (``web.deps.FlowsDep``): a domain's routes start it without importing this layer,
+which sits above them."""
+
+from __future__ import annotations
+
+from factcheck.flows import claims, drafting
+from factcheck.flows import ingest as ingesting
+
+
+class Pipeline:
+    ingest = staticmethod(ingesting.ingest)
+    retry_extraction = staticmethod(ingesting.retry_extraction)
+    redraft = staticmethod(drafting.redraft)
+    add_claim = staticmethod(claims.add_claim)
