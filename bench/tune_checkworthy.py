@@ -32,8 +32,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
 from sklearn.model_selection import StratifiedKFold
 
+from factcheck.encoders import wordvectors
 from factcheck.engines.offline import checkworthy as cw
-from factcheck.engines.offline import embedding
 from factcheck.evaluation.checkworthy import evaluate, read_tsv
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -132,9 +132,9 @@ def main() -> None:
     names = cw.feature_names()
     weights = fitted.model.coef_[0]
     named = dict(zip(names, (round(float(w), 5) for w in weights[: len(names)]), strict=True))
-    emb = weights[len(names) : len(names) + embedding.DIMENSIONS]
+    emb = weights[len(names) : len(names) + wordvectors.DIMENSIONS]
     terms = {
-        t: (round(float(fitted.vec.idf_[i]), 5), round(float(weights[len(names) + embedding.DIMENSIONS + i]), 5))
+        t: (round(float(fitted.vec.idf_[i]), 5), round(float(weights[len(names) + wordvectors.DIMENSIONS + i]), 5))
         for t, i in fitted.vec.vocabulary_.items()
     }
     print(
@@ -172,7 +172,7 @@ def main() -> None:
     if args.write:
         out = {
             "about": "Written by bench/tune_checkworthy.py --write; do not edit by hand.",
-            "embedding_model": embedding.MODEL,
+            "embedding_model": wordvectors.MODEL,
             "trained_on": [
                 f"../shared/eval/{CROWD}",
                 f"../shared/eval/{EXPERT}",

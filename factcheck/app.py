@@ -22,14 +22,17 @@ from factcheck.core.limits import shared_limits
 from factcheck.core.templating import STATIC_DIR
 from factcheck.dashboard import views as dashboard_views
 from factcheck.drafts import api as draft_api
+from factcheck.drafts import views as draft_views
 from factcheck.engines import get_engine
 from factcheck.exports import api as export_api
 from factcheck.exports import views as export_views
-from factcheck.flows import tasks
+from factcheck.flows import listeners, tasks
 from factcheck.flows.pipeline import Pipeline
 from factcheck.jobs.worker import InProcess, start_in_process, stop_in_process
 from factcheck.matching import api as matching_api
+from factcheck.matching import views as matching_views
 from factcheck.search import api as search_api
+from factcheck.search import views as search_views
 from factcheck.tickets import api as ticket_api
 from factcheck.tickets import forms as ticket_forms
 from factcheck.tickets import published
@@ -69,6 +72,9 @@ def page_router() -> APIRouter:
         user_views,
         ticket_views,
         ticket_forms,
+        draft_views,
+        matching_views,
+        search_views,
         published,
         article_views,
         export_views,
@@ -152,6 +158,7 @@ class ProcessWorker:
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
+    listeners.install()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -182,6 +189,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.templates = make_templates()
+    # The ticket page, which forms of every domain show again after a refusal (web.forms.act).
+    app.state.ticket_page = ticket_views.show_ticket
     app.state.login_throttle = LoginThrottle()
     _add_middleware(app, settings)
     errors.install(app)

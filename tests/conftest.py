@@ -22,6 +22,7 @@ from factcheck.auth.permissions import CONSOLE
 from factcheck.core.config import Settings
 from factcheck.core.db import make_engine, upgrade
 from factcheck.engines.offline.engine import OfflineEngine
+from factcheck.flows import listeners
 from factcheck.models import User
 from factcheck.users import service as users
 
@@ -99,6 +100,9 @@ class PostgresTemplate:
                 "WHERE datname = current_database() AND pid <> pg_backend_pid()"
             )
         )
+
+
+listeners.install()  # as the app and the command line do: events are audited, counted and sent
 
 
 @pytest.fixture(scope="session", autouse=True)

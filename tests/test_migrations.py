@@ -90,3 +90,38 @@ def test_verdicts_published_before_publications_existed_get_one(session, setting
         assert all(p.rationale == "The minutes say 6-3." and p.published_by == "ed" for p in shown)
         [fix] = fresh.exec(select(Correction)).all()
         assert fix.publication_id == shown[1].id
+
+
+def test_verdicts_and_proposals_are_filled_from_the_audit_log_on_upgrade(session, settings, db):
+    # What an existing desk had only in its audit log (who gave a verdict and why, the proposals
+    # waiting for an editor) is data after the upgrade.
+    from sqlmodel import select
+
+    from alembic import command
+    from factcheck.core.db import alembic_config, upgrade
+    from factcheck.models import Proposal, Ticket
+    from factcheck.models.tickets import ProposalOutcome
+    from factcheck.tickets import states
+    from tests.conftest import make_user
+    from tests.factories import ingest
+
+    decided, waiting, reopened = ingest(session, settings).tickets[:3]
+    ed, rita = make_user(session, "ed", "editor"), make_user(session, "rita")
+    why = "The minutes say 6-3, not 7-2."
+    states.propose(session, actor=rita, ticket_id=decided.id, to="disputed", rationale=why, expected_version=1)
+    states.transition(session, actor=ed, ticket_id=decided.id, to="disputed", rationale=why, expected_version=2)
+    states.propose(session, actor=rita, ticket_id=waiting.id, to="corroborated", rationale=why, expected_version=1)
+    states.transition(session, actor=ed, ticket_id=reopened.id, to="disputed", rationale=why, expected_version=1)
+    states.transition(session, actor=ed, ticket_id=reopened.id, to="unverified", rationale=why, expected_version=2)
+    session.commit()
+    session.close()
+    db.dispose()
+    command.downgrade(alembic_config(settings.database_url), "0021")
+    upgrade(settings.database_url)
+    with Session(make_engine(settings)) as fresh:
+        verdicts = {t.id: (t.verdict_rationale, t.verdict_by) for t in fresh.exec(select(Ticket))}
+        assert verdicts[decided.id] == (why, "ed")
+        assert verdicts[waiting.id] == verdicts[reopened.id] == (None, None)
+        proposals = {p.ticket_id: p for p in fresh.exec(select(Proposal))}
+        assert proposals[decided.id].outcome == ProposalOutcome.accepted and proposals[decided.id].by == "rita"
+        assert proposals[waiting.id].decided_at is None and proposals[waiting.id].to_state == "corroborated"

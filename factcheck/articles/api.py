@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Query
 
-from factcheck.articles import archive, pages
+from factcheck.articles import pages
 from factcheck.articles import service as articles
 from factcheck.articles.schemas import ArticleCreate, ArticleDetail, ArticlePage, ArticlePublic
-from factcheck.drafts.schemas import DraftPublic
 from factcheck.web.deps import ApiUserDep, EngineDep, FlowsDep, SessionDep, SettingsDep
 from factcheck.web.params import PathId
 
@@ -68,10 +67,3 @@ def get_article(article_id: PathId, session: SessionDep, user: ApiUserDep):
 def article_page(article_id: PathId, session: SessionDep, user: ApiUserDep):
     """Everything the article's page shows, as JSON: the detail and the text with its claims marked."""
     return pages.page(session, article_id)
-
-
-@router.post("/drafts/{item_id:int}/archive", response_model=DraftPublic, tags=["drafts"])
-def archive_source(item_id: PathId, session: SessionDep, settings: SettingsDep, user: ApiUserDep):
-    """Fetch a source's page (public http(s) only, as for URL ingest) and keep its text with a
-    SHA-256 and the time; `GET /drafts/{id}/archive` shows it. 422 when the page cannot be kept."""
-    return archive.archive(session, actor=user, item_id=item_id, settings=settings)

@@ -10,14 +10,15 @@ from datetime import date, timedelta
 
 from sqlmodel import Session, func, select
 
-from factcheck.articles import sources
 from factcheck.articles.schemas import Progress
-from factcheck.audit import service as audit
 from factcheck.auth.permissions import Action, Actor, require
+from factcheck.core import webpages as sources
 from factcheck.core.config import Settings
 from factcheck.core.errors import Conflict, InvalidInput, NotFound, TooLarge, TooManyRequests
 from factcheck.core.urls import clean_url
 from factcheck.engines.base import ArticleInput, Extraction
+from factcheck.events import by, emit
+from factcheck.events.articles import ArticleIngested, ClaimRejected, ExtractionFailed
 from factcheck.jobs import service as jobs
 from factcheck.models import Article, DraftingStatus, ExtractionStatus, Job, Ticket, User, as_utc, utcnow
 
@@ -123,8 +124,10 @@ def store(session: Session, *, article: Article, actor: Actor, kind: str, queued
         article.extraction_status = ExtractionStatus.pending
     session.add(article)
     session.flush()
-    detail = {"source": kind, "chars": len(article.text)} | ({"extraction": "queued"} if queued else {})
-    audit.record(session, actor=actor, action="ingest", article_id=article.id, detail=detail)
+    emit(
+        session,
+        ArticleIngested(**by(actor), article_id=article.id, source=kind, chars=len(article.text), queued=queued),
+    )
     return article
 
 
@@ -146,15 +149,7 @@ def article_input(article: Article) -> ArticleInput:
 def record_extraction(session: Session, *, article: Article, extraction: Extraction, engine: str, new: int) -> None:
     """The claims are found: what the engine read and refused is kept on the article, with why."""
     for refused in extraction.rejected:
-        audit.record(
-            session,
-            actor=None,
-            actor_name=engine,
-            action="claim.rejected",
-            article_id=article.id,
-            rationale=refused.get("reason"),
-            detail=refused,
-        )
+        emit(session, ClaimRejected(by=engine, article_id=article.id, refused=refused))
     article.extraction_status = ExtractionStatus.done
     article.extraction_error = None
     article.extraction_notes = json.dumps(
@@ -175,14 +170,7 @@ def extraction_failed(session: Session, *, engine: str, article: Article, messag
     article.extraction_status = ExtractionStatus.failed
     article.extraction_error = f"finding claims failed: {message}"[:2000]
     session.add(article)
-    audit.record(
-        session,
-        actor=None,
-        actor_name=engine,
-        action="extract.failed",
-        article_id=article.id,
-        rationale=message[:2000],
-    )
+    emit(session, ExtractionFailed(by=engine, article_id=article.id, reason=message))
 
 
 EXTRACT = "extract"

@@ -7,10 +7,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
 
-from factcheck.articles import archive, pages
+from factcheck.articles import pages
 from factcheck.articles import service as articles
-from factcheck.core.errors import Conflict, FactcheckError, InvalidInput, NotFound
-from factcheck.drafts import service as draft_service
+from factcheck.core.errors import Conflict, FactcheckError, InvalidInput
 from factcheck.models import ClaimKind, User
 from factcheck.web.deps import CsrfDep, EngineDep, FlowsDep, SessionDep, SettingsDep, UserDep
 from factcheck.web.render import redirect, render
@@ -182,27 +181,3 @@ def article_extract(
         else "Its claims were found again."
     )
     return redirect(request, f"/articles/{article_id}", message)
-
-
-@router.post("/drafts/{item_id:int}/archive", dependencies=[CsrfDep])
-def archive_source(request: Request, item_id: int, session: SessionDep, settings: SettingsDep, user: UserDep):
-    item = draft_service.get(session, item_id)
-    try:
-        kept = archive.archive(session, actor=user, item_id=item_id, settings=settings)
-    except (InvalidInput, Conflict) as exc:
-        return redirect(request, f"/tickets/{item.ticket_id}#draft-{item_id}", f"Not archived: {exc.message}")
-    except FactcheckError as exc:  # the page could not be fetched: say why, keep the ticket page
-        return redirect(request, f"/tickets/{item.ticket_id}#draft-{item_id}", f"Not archived: {exc.message}")
-    return redirect(
-        request,
-        f"/tickets/{item.ticket_id}#draft-{item_id}",
-        f"Archived: a copy of the page's text (sha256 {kept.archived_sha256[:12]}…).",
-    )
-
-
-@router.get("/drafts/{item_id:int}/archive")
-def archived_copy(request: Request, item_id: int, session: SessionDep, user: UserDep):
-    item = draft_service.get(session, item_id)
-    if not item.archived_at:
-        raise NotFound("This source has not been archived.")
-    return render(request, "articles/archived.html", user, item=item)

@@ -1,4 +1,4 @@
-"""The audit log: every change to a ticket or its drafts writes one event, in the same transaction."""
+"""The audit log: every domain event writes one entry, in the transaction of the change."""
 
 from __future__ import annotations
 
@@ -6,28 +6,29 @@ import json
 
 from sqlmodel import Session, select
 
-from factcheck.models import Event, User
+from factcheck.models import Event
 
 
-def record(
+def write(
     session: Session,
     *,
-    actor: User | None,
     action: str,
+    actor_id: int | None,
+    actor_name: str,
     ticket_id: int | None = None,
     article_id: int | None = None,
     from_value: str | None = None,
     to_value: str | None = None,
     rationale: str | None = None,
     detail: dict | None = None,
-    actor_name: str | None = None,
 ) -> Event:
-    """Write one audit event; ``actor_name`` names a machine actor when no person acted."""
+    """Write one audit entry. Only the domain events' listener calls it (``flows.listeners``):
+    services emit events, and the log is written from them."""
     event = Event(
         ticket_id=ticket_id,
         article_id=article_id,
-        actor_id=actor.id if actor else None,
-        actor_name=actor.name if actor else (actor_name or "system"),
+        actor_id=actor_id,
+        actor_name=actor_name,
         action=action,
         from_value=from_value,
         to_value=to_value,

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from factcheck.cli import articles, drafts, evaluation, exports, factchecks, labels, matches, server, tickets, users
+from factcheck.flows import listeners
 
 app = typer.Typer(
     help="factcheck: a fact-check desk for newsrooms.",
@@ -30,6 +31,7 @@ def root(
         ),
     ] = None,
 ) -> None:
+    listeners.install()
     ctx.obj = {"as": as_user}
 
 

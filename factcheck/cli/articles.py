@@ -15,10 +15,10 @@ from sqlmodel import Session
 from factcheck.articles import pages
 from factcheck.articles import service as articles
 from factcheck.articles.service import group as article_group
-from factcheck.articles.sources import decode
 from factcheck.cli.common import actor, database, fail, print_json, unit_of_work
 from factcheck.core.config import Settings, get_settings
 from factcheck.core.errors import FactcheckError
+from factcheck.core.webpages import decode
 from factcheck.engines import get_engine
 from factcheck.engines.base import Engine
 from factcheck.flows import ingest as flows_ingest

@@ -7,8 +7,8 @@ from typing import Annotated
 import typer
 
 from factcheck.cli.common import actor, unit_of_work
+from factcheck.flows import verdicts
 from factcheck.matching import service as matching
-from factcheck.tickets import states
 
 app = typer.Typer(help="Previously checked: matches between claims.", no_args_is_help=True)
 
@@ -40,7 +40,7 @@ def reuse_verdict(
 ) -> None:
     """Give a ticket the verdict of the earlier ticket it repeats (editors)."""
     with unit_of_work() as session:
-        ticket = states.reuse_verdict(
+        ticket = verdicts.reuse_verdict(
             session, actor=actor(ctx, session), ticket_id=ticket_id, match_id=match_id, expected_version=version
         )
         typer.echo(f"Ticket {ticket.id} is {ticket.state} (version {ticket.version}).")

@@ -50,8 +50,7 @@ def make_engine(settings: Settings) -> sa.Engine:
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
-@sa.event.listens_for(sa.orm.Session, "before_flush")
-def _refuse_unstorable_text(session: sa.orm.Session, _context, _instances) -> None:
+def refuse_unstorable_text(session: sa.orm.Session, _context, _instances) -> None:
     """The last guard of every write path (a form, the API, the command line, a model's answer):
     text that cannot be stored is refused with the field's name, before anything is written."""
     for obj in (*session.new, *session.dirty):

@@ -197,6 +197,54 @@ def _completion(
     }
 
 
+async def _answer(script: Script, body: dict, task: str):
+    """The scripted answer to one request: a refusal of its format, a fault, or the task's answer."""
+    fault = script.next_fault(task)
+    delay = script.delay + (fault.delay if fault else 0.0)
+    if delay:
+        await asyncio.sleep(delay)
+    fmt = (body.get("response_format") or {}).get("type")
+    if fmt not in script.accepts:
+        return JSONResponse(
+            {"error": {"message": script.refusal_message, "type": "invalid_request_error"}},
+            status_code=script.refusal_status,
+        )
+    if fault and fault.kind == "status":
+        headers = {"retry-after": str(fault.retry_after)} if fault.retry_after is not None else {}
+        return JSONResponse(
+            {"error": {"message": f"scripted {fault.status}"}}, status_code=fault.status, headers=headers
+        )
+    if task == "other":
+        return _completion(body, "OK")
+    answer = script.answers.get(task)
+    mechanical = {
+        "extract": extraction_answer,
+        "draft": draft_answer,
+        "check": lambda _: {"ok": True},
+        "pick": pick_answer,
+    }[task]
+    content = json.dumps(answer(body) if answer else mechanical(body))
+    usage = script.habit != "no_usage"
+    if fault is None or fault.kind == "slow":
+        text, extra = _with_habit(script.habit, content)
+        return _completion(body, text, extra=extra, usage=usage)
+    return _faulty(body, content, fault, usage)
+
+
+def _faulty(body: dict, content: str, fault: Fault, usage: bool):
+    if fault.kind == "malformed":
+        return _completion(body, content[: len(content) // 2] + " <<not json", usage=usage)
+    if fault.kind == "schema":
+        return _completion(body, json.dumps(fault.body if fault.body is not None else {"unexpected": True}))
+    if fault.kind == "refusal":
+        return _completion(body, None, refusal="I can't help with that.")
+    if fault.kind == "length":
+        return _completion(body, content[: len(content) // 3], finish="length")
+    if fault.kind == "custom":
+        return _completion(body, fault.body if isinstance(fault.body, str) else json.dumps(fault.body))
+    return _completion(body, content)
+
+
 def make_app(script: Script) -> FastAPI:
     app = FastAPI()
 
@@ -209,52 +257,10 @@ def make_app(script: Script) -> FastAPI:
             script.in_flight += 1
             script.max_in_flight = max(script.max_in_flight, script.in_flight)
         try:
-            return await _answer(body, task)
+            return await _answer(script, body, task)
         finally:
             with script.lock:
                 script.in_flight -= 1
-
-    async def _answer(body: dict, task: str):
-        fault = script.next_fault(task)
-        delay = script.delay + (fault.delay if fault else 0.0)
-        if delay:
-            await asyncio.sleep(delay)
-        fmt = (body.get("response_format") or {}).get("type")
-        if fmt not in script.accepts:
-            return JSONResponse(
-                {"error": {"message": script.refusal_message, "type": "invalid_request_error"}},
-                status_code=script.refusal_status,
-            )
-        if fault and fault.kind == "status":
-            headers = {"retry-after": str(fault.retry_after)} if fault.retry_after is not None else {}
-            return JSONResponse(
-                {"error": {"message": f"scripted {fault.status}"}}, status_code=fault.status, headers=headers
-            )
-        if task == "other":
-            return _completion(body, "OK")
-        answer = script.answers.get(task)
-        mechanical = {
-            "extract": extraction_answer,
-            "draft": draft_answer,
-            "check": lambda _: {"ok": True},
-            "pick": pick_answer,
-        }[task]
-        content = json.dumps(answer(body) if answer else mechanical(body))
-        usage = script.habit != "no_usage"
-        if fault is None or fault.kind == "slow":
-            text, extra = _with_habit(script.habit, content)
-            return _completion(body, text, extra=extra, usage=usage)
-        if fault.kind == "malformed":
-            return _completion(body, content[: len(content) // 2] + " <<not json", usage=usage)
-        if fault.kind == "schema":
-            return _completion(body, json.dumps(fault.body if fault.body is not None else {"unexpected": True}))
-        if fault.kind == "refusal":
-            return _completion(body, None, refusal="I can't help with that.")
-        if fault.kind == "length":
-            return _completion(body, content[: len(content) // 3], finish="length")
-        if fault.kind == "custom":
-            return _completion(body, fault.body if isinstance(fault.body, str) else json.dumps(fault.body))
-        return _completion(body, content)
 
     @app.get("/v1/models")
     async def models():

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
+from factcheck.drafts import archive
 from factcheck.drafts import service as drafts
 from factcheck.drafts.schemas import DraftAdd, DraftEdit, DraftPublic, DraftReview
-from factcheck.web.deps import ApiUserDep, SessionDep
+from factcheck.web.deps import ApiUserDep, SessionDep, SettingsDep
 from factcheck.web.params import PathId
 
 router = APIRouter(tags=["drafts"])
@@ -56,3 +57,10 @@ def edit_draft(item_id: PathId, body: DraftEdit, session: SessionDep, user: ApiU
         search_query=body.search_query,
         answer=body.answer,
     )
+
+
+@router.post("/drafts/{item_id:int}/archive", response_model=DraftPublic)
+def archive_source(item_id: PathId, session: SessionDep, settings: SettingsDep, user: ApiUserDep):
+    """Fetch a source's page (public http(s) only, as for URL ingest) and keep its text with a
+    SHA-256 and the time; `GET /drafts/{id}/archive` shows it. 422 when the page cannot be kept."""
+    return archive.archive(session, actor=user, item_id=item_id, settings=settings)

@@ -12,7 +12,6 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from factcheck.audit import service as audit
 from factcheck.auth.permissions import Action, Actor, require_person
 from factcheck.core.errors import Conflict, InvalidInput, NotFound, RetryableError
 from factcheck.core.locks import refuse_if_published
@@ -20,6 +19,8 @@ from factcheck.core.text import surroundings
 from factcheck.core.urls import clean_url, found_url
 from factcheck.drafts.schemas import DraftPublic
 from factcheck.engines.base import ClaimContext, Drafts, ExtractedClaim
+from factcheck.events import by, emit
+from factcheck.events.drafts import DraftAdded, DraftingFailed, DraftReviewed, DraftsStored
 from factcheck.jobs import service as jobs
 from factcheck.models import (
     Article,
@@ -92,21 +93,18 @@ def store(session: Session, *, ticket: Ticket, drafts: Drafts) -> list[DraftItem
     ticket.drafting_error = None
     session.add(ticket)
     session.flush()
-    audit.record(
+    emit(
         session,
-        actor=None,
-        actor_name=prov.engine,
-        action="draft",
-        ticket_id=ticket.id,
-        article_id=ticket.article_id,
-        detail={
-            "questions": len(drafts.questions),
-            "sources": len(drafts.sources),
-            "engine": prov.engine,
-            "model": prov.model,
-            "prompt": prov.prompt_name,
-            **({"dropped": drafts.dropped} if drafts.dropped else {}),
-        },
+        DraftsStored(
+            by=prov.engine,
+            ticket_id=ticket.id,
+            article_id=ticket.article_id,
+            questions=len(drafts.questions),
+            sources=len(drafts.sources),
+            model=prov.model,
+            prompt=prov.prompt_name,
+            dropped=drafts.dropped or None,
+        ),
     )
     return items
 
@@ -151,15 +149,7 @@ def record_failure(session: Session, *, engine: str, ticket: Ticket, message: st
     ticket.drafting_status = DraftingStatus.failed
     ticket.drafting_error = f"drafting failed: {message}"[:2000]
     session.add(ticket)
-    audit.record(
-        session,
-        actor=None,
-        actor_name=engine,
-        action="draft.failed",
-        ticket_id=ticket.id,
-        article_id=ticket.article_id,
-        rationale=message[:2000],
-    )
+    emit(session, DraftingFailed(by=engine, ticket_id=ticket.id, article_id=ticket.article_id, reason=message))
     log.warning("drafting failed for ticket %s: %s", ticket.id, message)
 
 
@@ -232,15 +222,18 @@ def _review(
         _raise_stale(session, item, expected_version)
     session.refresh(item)
     ticket = session.get(Ticket, item.ticket_id)
-    audit.record(
+    emit(
         session,
-        actor=reviewer,
-        action=f"draft.{status.value}",
-        ticket_id=item.ticket_id,
-        article_id=ticket.article_id if ticket else None,
-        from_value=before,
-        to_value=status.value,
-        detail={"draft_id": item.id, "kind": item.kind, **(detail or {})},
+        DraftReviewed(
+            **by(reviewer),
+            ticket_id=item.ticket_id,
+            article_id=ticket.article_id if ticket else None,
+            status=status,
+            draft_id=item.id,
+            kind=item.kind,
+            before=before,
+            detail=detail,
+        ),
     )
     session.flush()
     return public(item, {reviewer.id: reviewer.name})
@@ -338,13 +331,9 @@ def add_manual(
     )
     session.add(item)
     session.flush()
-    audit.record(
+    emit(
         session,
-        actor=author,
-        action="draft.added",
-        ticket_id=ticket.id,
-        article_id=ticket.article_id,
-        detail={"draft_id": item.id, "kind": kind},
+        DraftAdded(**by(author), ticket_id=ticket.id, article_id=ticket.article_id, draft_id=item.id, kind=kind),
     )
     return public(item, {author.id: author.name})
 

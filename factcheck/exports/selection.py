@@ -24,7 +24,8 @@ from factcheck.models import (
     Ticket,
     TicketState,
     User,
-    as_utc,
+    Verdict,
+    verdict_of,
 )
 
 
@@ -36,14 +37,6 @@ class Selection:
     until: date | None = None
     reviewer_id: int | None = None
     include_open: bool = False
-
-
-@dataclass
-class Verdict:
-    state: str
-    rationale: str | None
-    by: str | None
-    at: datetime | None
 
 
 @dataclass
@@ -118,11 +111,6 @@ def select_items(session: Session, sel: Selection, batch: int = 500) -> Iterator
         fixes: dict[int, list[Any]] = defaultdict(list)
         for c in session.execute(sa.select(_C).where(_C.c.ticket_id.in_(ids)).order_by(_C.c.id)):
             fixes[c.ticket_id].append(c)
-        verdicts: dict[int, Any] = {}
-        for e in session.execute(
-            sa.select(_E).where(_E.c.ticket_id.in_(ids), _E.c.action.in_(["corroborate", "dispute"])).order_by(_E.c.id)
-        ):
-            verdicts[e.ticket_id] = e  # the latest wins
         missing = {t.article_id for t in rows} - articles.keys()
         if missing:
             # Only the current batch's articles are kept: the ones before are done with.
@@ -138,17 +126,9 @@ def select_items(session: Session, sel: Selection, batch: int = 500) -> Iterator
                 questions=[(d, users.get(d.reviewed_by_id)) for d in mine if d.kind == DraftKind.question],
                 sources=[(d, users.get(d.reviewed_by_id)) for d in mine if d.kind == DraftKind.source],
                 notes=[(n, users.get(n.author_id, "?")) for n in notes[ticket.id]],
-                verdict=_verdict(ticket, verdicts.get(ticket.id)),
+                verdict=verdict_of(ticket),
                 corrections=fixes[ticket.id],
             )
-
-
-def _verdict(ticket: Any, event: Any | None) -> Verdict | None:
-    if ticket.state == TicketState.unverified:
-        return None
-    if event is None or event.to_value != ticket.state:
-        return Verdict(ticket.state, None, None, as_utc(ticket.resolved_at))
-    return Verdict(ticket.state, event.rationale, event.actor_name, as_utc(event.created_at))
 
 
 def parse(

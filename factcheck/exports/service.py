@@ -12,7 +12,7 @@ from factcheck.articles import service as articles
 from factcheck.auth.permissions import Action, Actor, require
 from factcheck.core.config import Settings
 from factcheck.core.errors import InvalidInput
-from factcheck.exports import formats
+from factcheck.exports import claimreview, formats
 from factcheck.exports.selection import Selection, select_items, validate
 from factcheck.models import Article, User
 from factcheck.users import service as users
@@ -22,7 +22,7 @@ _WRITERS = {
     "md": formats.to_markdown,
     "csv": formats.to_csv,
     "json": formats.to_json,
-    "claimreview": formats.to_claimreview,
+    "claimreview": claimreview.to_claimreview,
     "html": formats.to_html,
 }
 # Built whole before the first byte: ClaimReview is refused whole when one ticket is not

@@ -8,13 +8,14 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from factcheck.audit import service as audit
 from factcheck.auth.permissions import Action, Actor, require
 from factcheck.core.config import Settings
 from factcheck.core.errors import RetryableError
 from factcheck.core.locks import is_published, refuse_if_published
 from factcheck.drafts import service as drafts
 from factcheck.engines.base import ClaimContext, Drafts, Engine, EngineError
+from factcheck.events import by, emit
+from factcheck.events.drafts import DraftsSkipped, Redrafted, RedraftQueued
 from factcheck.jobs.tasks import Work, run_now
 from factcheck.models import Article, DraftingStatus, Ticket, User
 from factcheck.search import service as search
@@ -52,15 +53,7 @@ class DraftTicket:
         ticket = session.get(Ticket, work.subject_id)
         if is_published(session, ticket.id):
             # Published while the model drafted (a verdict can be given without drafts): locked.
-            audit.record(
-                session,
-                actor=None,
-                actor_name=self.engine.name,
-                action="drafts.skipped",
-                ticket_id=ticket.id,
-                article_id=ticket.article_id,
-                rationale="The ticket was published before its drafts arrived; they were not added.",
-            )
+            emit(session, DraftsSkipped(by=self.engine.name, ticket_id=ticket.id, article_id=ticket.article_id))
             ticket.drafting_status = DraftingStatus.done  # nothing is on its way any more
             session.add(ticket)
             return
@@ -68,16 +61,18 @@ class DraftTicket:
             removed = drafts.discard_unreviewed(session, ticket=ticket)
             # Done at once, it is the person's redraft; by a worker later, the engine's (the person's
             # request is recorded when it is queued).
-            by = work.payload.get("by")
-            person = session.get(User, work.requested_by_id) if by and work.requested_by_id else None
-            audit.record(
+            name = work.payload.get("by")
+            person = session.get(User, work.requested_by_id) if name and work.requested_by_id else None
+            emit(
                 session,
-                actor=person,
-                actor_name=by or self.engine.name,
-                action="redraft",
-                ticket_id=ticket.id,
-                article_id=ticket.article_id,
-                detail={"discarded": removed} | ({"job": work.job_id} if work.job_id else {}),
+                Redrafted(
+                    by=person.name if person else (name or self.engine.name),
+                    by_id=person.id if person else None,
+                    ticket_id=ticket.id,
+                    article_id=ticket.article_id,
+                    discarded=removed,
+                    job_id=work.job_id,
+                ),
             )
         drafts.store(session, ticket=ticket, drafts=result)
         search.after_drafting(session, ticket, self.settings)
@@ -131,6 +126,6 @@ def redraft(
     schedule(session, engine=engine, settings=settings, tickets=[ticket], reason="redraft", actor=actor)
     if not engine.inline:
         # The worker replaces the unreviewed drafts when the new ones are ready.
-        audit.record(session, actor=actor, action="redraft.queued", ticket_id=ticket.id, article_id=ticket.article_id)
+        emit(session, RedraftQueued(**by(actor), ticket_id=ticket.id, article_id=ticket.article_id))
     session.flush()
     return ticket

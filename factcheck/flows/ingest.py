@@ -12,12 +12,13 @@ from sqlmodel import Session
 
 from factcheck.articles import service as articles
 from factcheck.articles.service import IngestRequest
-from factcheck.audit import service as audit
 from factcheck.auth.permissions import Actor
 from factcheck.core.config import Settings
 from factcheck.core.db import fresh_snapshot
 from factcheck.core.errors import RetryableError
 from factcheck.engines.base import ArticleInput, Engine, Extraction
+from factcheck.events import by, emit
+from factcheck.events.articles import ExtractionRetried
 from factcheck.flows import drafting
 from factcheck.jobs import service as jobs
 from factcheck.jobs.tasks import Work
@@ -139,6 +140,6 @@ def retry_extraction(
         task.store(session, article=article, extraction=extraction, actor=actor)
     else:
         articles.enqueue_extraction(session, article, reason="retry", actor=actor)
-    audit.record(session, actor=actor, action="extract.retry", article_id=article.id)
+    emit(session, ExtractionRetried(**by(actor), article_id=article.id))
     session.flush()
     return article

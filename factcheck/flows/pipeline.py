@@ -4,7 +4,7 @@ which sits above them."""
 
 from __future__ import annotations
 
-from factcheck.flows import claims, drafting
+from factcheck.flows import claims, drafting, verdicts
 from factcheck.flows import ingest as ingesting
 
 
@@ -13,3 +13,4 @@ class Pipeline:
     retry_extraction = staticmethod(ingesting.retry_extraction)
     redraft = staticmethod(drafting.redraft)
     add_claim = staticmethod(claims.add_claim)
+    reuse_verdict = staticmethod(verdicts.reuse_verdict)

@@ -50,14 +50,12 @@ def queued(session: OrmSession) -> None:
         session.execute(sa.text(f"SELECT pg_notify('{CHANNEL}', '')"))
 
 
-@sa.event.listens_for(OrmSession, "after_commit")
-def _ring_after_commit(session: OrmSession) -> None:
+def ring_after_commit(session: OrmSession) -> None:
     if session.info.pop("jobs_queued", False):
         DOORBELL.ring()
 
 
-@sa.event.listens_for(OrmSession, "after_rollback")
-def _forget_after_rollback(session: OrmSession) -> None:
+def forget_after_rollback(session: OrmSession) -> None:
     session.info.pop("jobs_queued", None)
 
 

@@ -7,14 +7,15 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session, select
 
-from factcheck.audit import service as audit
 from factcheck.auth.permissions import Action, Actor, require, require_person
 from factcheck.core.config import Settings
 from factcheck.core.errors import Conflict, InvalidInput, NotFound
 from factcheck.core.limits import shared_limits
+from factcheck.events import by, emit
+from factcheck.events.matching import FactChecksImported, FactCheckWithdrawn
 from factcheck.matching import claimreview
-from factcheck.matching.service import match_new_fact_checks
-from factcheck.models import FactCheck, as_utc, utcnow
+from factcheck.matching.service import imported_note, match_new_fact_checks
+from factcheck.models import FactCheck, utcnow
 
 
 @dataclass
@@ -39,12 +40,7 @@ def import_reviews(
     tickets. A page already imported is skipped, saying who imported it from where; with
     ``replace`` (editors), the one already there is withdrawn and this one takes its place, so a
     first import cannot squat a page for good."""
-    require(actor, Action.ingest)
-    if replace:
-        require(actor, Action.publish)
-    shared_limits(settings.database_url).per_minute(
-        "import", settings.import_per_minute, actor.id, message="Too many ClaimReview imports"
-    )
+    _may_import(actor, replace, settings)
     if not reading.reviews:
         raise InvalidInput(
             "Nothing to import: " + "; ".join(reading.refused[:10]), details={"refused": reading.refused[:100]}
@@ -59,46 +55,31 @@ def import_reviews(
         seen.add(key)
         if (old := known.get(key)) is not None:
             if not replace:
-                skipped.append(
-                    f"{review.url}: imported by {old.imported_by} on {as_utc(old.imported_at):%Y-%m-%d}"
-                    f"{f' from {old.source}' if old.source else ''} (an editor can replace it)"
-                )
+                skipped.append(f"{review.url}: {imported_note(old)} (an editor can replace it)")
                 continue
             _withdraw(
                 session,
                 old,
-                by=actor.name,
+                name=actor.name,
                 note=f"Replaced by a review of the same page imported by {actor.name} from {source}.",
             )
             replaced.append(old)
-        fc = FactCheck(
-            claim=review.claim,
-            claimant=review.claimant,
-            rating=review.rating,
-            publisher=review.publisher,
-            url=review.url,
-            url_key=key,
-            reviewed_on=review.reviewed_on,
-            imported_by=actor.name,
-            source=source[:2100],
-        )
-        session.add(fc)
-        stored.append(fc)
+        stored.append(_fact_check(review, key, actor.name, source))
+        session.add(stored[-1])
     session.flush()
     if stored:
-        audit.record(
+        emit(
             session,
-            actor=actor if actor.id else None,
-            actor_name=actor.name,
-            action="factchecks.import",
-            to_value=str(len(stored)),
-            detail={
-                "imported": len(stored),
-                "skipped": len(skipped),
-                "refused": len(reading.refused),
-                "source": source,
-                "replaced": [f.id for f in replaced],
-            },
+            FactChecksImported(
+                **by(actor),
+                imported=len(stored),
+                detail={
+                    "skipped": len(skipped),
+                    "refused": len(reading.refused),
+                    "source": source,
+                    "replaced": [f.id for f in replaced],
+                },
+            ),
         )
     matches = match_new_fact_checks(session, fact_checks=stored, settings=settings)
     return ImportResult(
@@ -106,8 +87,31 @@ def import_reviews(
     )
 
 
-def _withdraw(session: Session, fc: FactCheck, *, by: str, note: str) -> None:
-    fc.withdrawn_at, fc.withdrawn_by, fc.withdrawal_note, fc.url_key = utcnow(), by, note, None
+def _may_import(actor: Actor, replace: bool, settings: Settings) -> None:
+    require(actor, Action.ingest)
+    if replace:
+        require(actor, Action.publish)
+    shared_limits(settings.database_url).per_minute(
+        "import", settings.import_per_minute, actor.id, message="Too many ClaimReview imports"
+    )
+
+
+def _fact_check(review: claimreview.Review, key: str, by_name: str, source: str) -> FactCheck:
+    return FactCheck(
+        claim=review.claim,
+        claimant=review.claimant,
+        rating=review.rating,
+        publisher=review.publisher,
+        url=review.url,
+        url_key=key,
+        reviewed_on=review.reviewed_on,
+        imported_by=by_name,
+        source=source[:2100],
+    )
+
+
+def _withdraw(session: Session, fc: FactCheck, *, name: str, note: str) -> None:
+    fc.withdrawn_at, fc.withdrawn_by, fc.withdrawal_note, fc.url_key = utcnow(), name, note, None
     session.add(fc)
     session.flush()  # its address is free for the review that replaces it
 
@@ -124,14 +128,10 @@ def withdraw_fact_check(session: Session, *, actor: Actor, fact_check_id: int, n
     note = (note or "").strip()
     if len(note) < 10:
         raise InvalidInput("Say in at least 10 characters why it is withdrawn.")
-    _withdraw(session, fc, by=person.name, note=note[:2000])
-    audit.record(
+    _withdraw(session, fc, name=person.name, note=note[:2000])
+    emit(
         session,
-        actor=person,
-        action="factcheck.withdraw",
-        to_value="withdrawn",
-        rationale=note[:2000],
-        detail={"fact_check_id": fc.id, "url": fc.url, "imported_by": fc.imported_by},
+        FactCheckWithdrawn(**by(person), fact_check_id=fc.id, url=fc.url, imported_by=fc.imported_by, note=note),
     )
     return fc
 

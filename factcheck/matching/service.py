@@ -17,21 +17,23 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from factcheck.audit import service as audit
 from factcheck.auth.permissions import Action, Actor, require_person
 from factcheck.core.config import Settings, get_settings
 from factcheck.core.errors import Conflict, NotFound
+from factcheck.events import by, emit
+from factcheck.events.matching import MatchFound, MatchReviewed
 from factcheck.matching import similarity
 from factcheck.models import (
     ClaimMatch,
-    Event,
     FactCheck,
     MatchKind,
     MatchStatus,
     Ticket,
     TicketState,
+    Verdict,
     as_utc,
     utcnow,
+    verdict_of,
 )
 
 # A row committed this many ids behind the newest one already indexed is still picked up
@@ -177,28 +179,24 @@ def _store(session: Session, ticket: Ticket, kind: str, target_id: int, score: f
     )
     session.add(match)
     session.flush()
-    audit.record(
+    emit(
         session,
-        actor=None,
-        actor_name="matching",
-        action=f"match.{status.value}",
-        ticket_id=ticket.id,
-        article_id=ticket.article_id,
-        to_value=f"{kind} {target_id}",
-        detail={"match_id": match.id, "score": match.score, "method": match.method},
+        MatchFound(
+            by="matching",
+            ticket_id=ticket.id,
+            article_id=ticket.article_id,
+            status=status,
+            match_id=match.id,
+            kind=kind,
+            target_id=target_id,
+            score=match.score,
+            method=match.method,
+        ),
     )
     return match
 
 
 # What a reviewer sees and decides
-
-
-@dataclass
-class Verdict:
-    state: str
-    rationale: str | None
-    by: str | None
-    at: datetime | None
 
 
 @dataclass
@@ -214,7 +212,7 @@ class MatchView:
     method: str
     claim: str
     earlier: bool  # the other claim was there first
-    verdict: Verdict | None = None
+    verdict: Verdict | None = None  # of the other ticket
     rating: str | None = None
     publisher: str | None = None
     url: str | None = None
@@ -236,7 +234,6 @@ def for_ticket(session: Session, ticket_id: int, *, include_rejected: bool = Tru
         m.target_ticket_id if m.ticket_id == ticket_id else m.ticket_id for m in matches if m.kind == MatchKind.ticket
     }
     tickets = {t.id: t for t in session.exec(select(Ticket).where(Ticket.id.in_(other_ids)))} if other_ids else {}
-    verdicts = _verdicts(session, [t for t in tickets.values() if t.state in _FINAL_STATES])
     fcs = {
         f.id: f
         for f in session.exec(
@@ -248,69 +245,50 @@ def for_ticket(session: Session, ticket_id: int, *, include_rejected: bool = Tru
     }
     views = []
     for m in matches:
-        common = dict(
-            id=m.id,
-            kind=m.kind,
-            score=m.score,
-            status=m.status,
-            version=m.version,
-            method=m.method,
-            decided_by=m.decided_by,
-            decided_at=m.decided_at,
-        )
-        if m.kind == MatchKind.factcheck:
-            fc = fcs.get(m.fact_check_id)
-            if fc is None:  # withdrawn by an editor
-                continue
-            imported = f"imported by {fc.imported_by} on {as_utc(fc.imported_at):%Y-%m-%d}" + (
-                f" from {fc.source}" if fc.source else ""
-            )
-            views.append(
-                MatchView(
-                    **common,
-                    target_id=fc.id,
-                    claim=fc.claim,
-                    earlier=True,
-                    rating=fc.rating,
-                    publisher=fc.publisher,
-                    url=fc.url,
-                    reviewed_on=fc.reviewed_on,
-                    imported=imported,
-                )
-            )
-        else:
-            other_id = m.target_ticket_id if m.ticket_id == ticket_id else m.ticket_id
-            other = tickets[other_id]
-            views.append(
-                MatchView(
-                    **common,
-                    target_id=other_id,
-                    claim=other.claim,
-                    earlier=m.ticket_id == ticket_id,
-                    verdict=verdicts.get(other_id),
-                )
-            )
+        if m.kind == MatchKind.ticket:
+            other = tickets[m.target_ticket_id if m.ticket_id == ticket_id else m.ticket_id]
+            views.append(_ticket_view(m, other, earlier=m.ticket_id == ticket_id))
+        elif (fc := fcs.get(m.fact_check_id)) is not None:  # else withdrawn by an editor
+            views.append(_fact_check_view(m, fc))
     order = {MatchStatus.confirmed: 0, MatchStatus.linked: 1, MatchStatus.suggested: 2, MatchStatus.rejected: 3}
     return sorted(views, key=lambda v: (order[MatchStatus(v.status)], -v.score))
 
 
-def _verdicts(session: Session, tickets: list[Ticket]) -> dict[int, Verdict]:
-    if not tickets:
-        return {}
-    events = session.exec(
-        select(Event)
-        .where(Event.ticket_id.in_([t.id for t in tickets]), Event.action.in_(["corroborate", "dispute"]))
-        .order_by(Event.id)
+def _common(m: ClaimMatch) -> dict[str, Any]:
+    return dict(
+        id=m.id,
+        kind=m.kind,
+        score=m.score,
+        status=m.status,
+        version=m.version,
+        method=m.method,
+        decided_by=m.decided_by,
+        decided_at=m.decided_at,
     )
-    latest = {e.ticket_id: e for e in events}
-    out = {}
-    for t in tickets:
-        e = latest.get(t.id)
-        if e is not None and e.to_value == t.state:
-            out[t.id] = Verdict(t.state, e.rationale, e.actor_name, as_utc(e.created_at))
-        else:
-            out[t.id] = Verdict(t.state, None, None, as_utc(t.resolved_at))
-    return out
+
+
+def _ticket_view(m: ClaimMatch, other: Ticket, *, earlier: bool) -> MatchView:
+    return MatchView(**_common(m), target_id=other.id, claim=other.claim, earlier=earlier, verdict=verdict_of(other))
+
+
+def _fact_check_view(m: ClaimMatch, fc: FactCheck) -> MatchView:
+    return MatchView(
+        **_common(m),
+        target_id=fc.id,
+        claim=fc.claim,
+        earlier=True,
+        rating=fc.rating,
+        publisher=fc.publisher,
+        url=fc.url,
+        reviewed_on=fc.reviewed_on,
+        imported=imported_note(fc),
+    )
+
+
+def imported_note(fc: FactCheck) -> str:
+    """Who imported a fact-check, when, and from where."""
+    where = f" from {fc.source}" if fc.source else ""
+    return f"imported by {fc.imported_by} on {as_utc(fc.imported_at):%Y-%m-%d}{where}"
 
 
 class StaleMatch(Conflict):
@@ -346,15 +324,18 @@ def decide(session: Session, *, actor: Actor, match_id: int, confirm: bool, expe
             details={"current_version": match.version, "status": match.status},
         )
     ticket = session.get(Ticket, match.ticket_id)
-    audit.record(
+    emit(
         session,
-        actor=person,
-        action=f"match.{status.value}",
-        ticket_id=match.ticket_id,
-        article_id=ticket.article_id if ticket else None,
-        from_value=before,
-        to_value=status.value,
-        detail={"match_id": match.id, "kind": match.kind, "target": match.target_ticket_id or match.fact_check_id},
+        MatchReviewed(
+            **by(person),
+            ticket_id=match.ticket_id,
+            article_id=ticket.article_id if ticket else None,
+            before=before,
+            status=status,
+            match_id=match.id,
+            kind=match.kind,
+            target_id=match.target_ticket_id or match.fact_check_id,
+        ),
     )
     session.flush()
     return match

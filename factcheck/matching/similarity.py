@@ -28,9 +28,9 @@ from pathlib import Path
 import numpy as np
 from bm25s.stopwords import STOPWORDS_EN
 
-from factcheck.engines.offline import embedding
+from factcheck.encoders import wordvectors
 
-DIMENSIONS = embedding.DIMENSIONS
+DIMENSIONS = wordvectors.DIMENSIONS
 PREFIX = 64
 _BLOCK = 1 << 16
 K1, B = 1.2, 0.75
@@ -71,7 +71,7 @@ def terms(text: str) -> list[str]:
 
 def vectors(texts: list[str]) -> np.ndarray:
     """Unit-length WordLlama sentence vectors."""
-    return embedding.embed([clean(t) for t in texts]).astype(np.float32)
+    return wordvectors.embed([clean(t) for t in texts]).astype(np.float32)
 
 
 def _quantised(unit: np.ndarray) -> np.ndarray:

@@ -9,7 +9,7 @@ from enum import StrEnum
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from factcheck.models.columns import _ts, utcnow
+from factcheck.models.columns import _ts, enum_column, utcnow
 
 
 class Role(StrEnum):
@@ -21,7 +21,7 @@ class Role(StrEnum):
 class User(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(sa_column=sa.Column(sa.String(80), nullable=False, unique=True))
-    role: str = Field(sa_column=sa.Column(sa.String(16), nullable=False))
+    role: Role = Field(sa_column=enum_column(Role, 16, nullable=False))
     password_hash: str = Field(sa_column=sa.Column(sa.String(255), nullable=False))
     active: bool = True
     # Set by an admin's temporary password: the pages ask for a new one before anything else.

@@ -8,7 +8,7 @@ from enum import StrEnum
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from factcheck.models.columns import _ts, utcnow
+from factcheck.models.columns import _ts, enum_column, utcnow
 
 
 class MatchKind(StrEnum):
@@ -64,11 +64,11 @@ class ClaimMatch(SQLModel, table=True):
     ticket_id: int = Field(foreign_key="ticket.id", index=True)
     target_ticket_id: int | None = Field(default=None, foreign_key="ticket.id")
     fact_check_id: int | None = Field(default=None, foreign_key="fact_check.id")
-    kind: str = Field(sa_column=sa.Column(sa.String(16), nullable=False))
+    kind: MatchKind = Field(sa_column=enum_column(MatchKind, 16, nullable=False))
     score: float
     # Which similarity found it ("offline bm25+wordllama v1"), as drafts carry their provenance.
     method: str = Field(sa_column=sa.Column(sa.String(120), nullable=False))
-    status: str = Field(sa_column=sa.Column(sa.String(16), nullable=False))
+    status: MatchStatus = Field(sa_column=enum_column(MatchStatus, 16, nullable=False))
     version: int = Field(default=1, nullable=False)
     created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
     decided_by: str | None = Field(default=None, sa_column=sa.Column(sa.String(120)))

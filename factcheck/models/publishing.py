@@ -7,7 +7,8 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from factcheck.models.columns import _ts, utcnow
+from factcheck.models.columns import _ts, enum_column, utcnow
+from factcheck.models.tickets import TicketState
 
 
 class Rating(SQLModel, table=True):
@@ -15,7 +16,7 @@ class Rating(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(sa_column=sa.Column(sa.String(80), nullable=False, unique=True))
-    state: str = Field(sa_column=sa.Column(sa.String(16), nullable=False))
+    state: TicketState = Field(sa_column=enum_column(TicketState, 16, nullable=False))
     value: int  # ClaimReview ratingValue, between RATING_WORST and RATING_BEST
     position: int = 0
     active: bool = True
@@ -30,7 +31,7 @@ class Correction(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     ticket_id: int = Field(foreign_key="ticket.id", index=True)
     note: str = Field(sa_column=sa.Column(sa.Text, nullable=False))
-    was_state: str = Field(sa_column=sa.Column(sa.String(16), nullable=False))
+    was_state: TicketState = Field(sa_column=enum_column(TicketState, 16, nullable=False))
     was_rating: str | None = Field(default=None, sa_column=sa.Column(sa.String(80)))
     was_published_at: datetime = Field(sa_column=_ts(nullable=False))
     by: str = Field(sa_column=sa.Column(sa.String(120), nullable=False))
@@ -58,7 +59,7 @@ class Publication(SQLModel, table=True):
     article_url: str | None = Field(default=None, sa_column=sa.Column(sa.String(2000)))
     outlet: str | None = Field(default=None, sa_column=sa.Column(sa.String(200)))
     article_published: date | None = None
-    state: str = Field(sa_column=sa.Column(sa.String(16), nullable=False))
+    state: TicketState = Field(sa_column=enum_column(TicketState, 16, nullable=False))
     rating: str | None = Field(default=None, sa_column=sa.Column(sa.String(80)))
     rating_value: int | None = None
     rationale: str | None = Field(default=None, sa_column=sa.Column(sa.Text))

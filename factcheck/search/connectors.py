@@ -18,8 +18,10 @@ import hashlib
 import html
 import json
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import timedelta
+from typing import Protocol
 from urllib.parse import quote, urlsplit
 
 import sqlalchemy as sa
@@ -36,7 +38,6 @@ from factcheck.models import SearchCacheEntry, Ticket, TicketState, utcnow
 
 USER_AGENT = f"factcheck/{__version__} (fact-check desk; https://github.com/factcheck-desk) httpx"
 _TAG = re.compile(r"<[^>]+>")
-EXTERNAL = ("wikipedia", "factchecktools", "searxng")
 # A search API's answer for a handful of results is a few kilobytes; this is far past any of them.
 MAX_ANSWER_BYTES = 2_000_000
 
@@ -58,6 +59,24 @@ class ConnectorError(Exception):
     def __init__(self, connector: str, message: str, *, transient: bool):
         super().__init__(f"{connector}: {message}")
         self.connector, self.message, self.transient = connector, message, transient
+
+
+class Connector(Protocol):
+    """What every connector is: a name (in results, limits, the cache and settings) and a search
+    that returns at most ``limit`` results or raises ``ConnectorError``."""
+
+    name: str
+
+    def search(self, query: str, limit: int) -> list[Result]: ...
+
+
+# The external connectors by the name FACTCHECK_SEARCH_CONNECTORS uses; each registers itself.
+EXTERNAL: dict[str, Callable[[Settings], Connector]] = {}
+
+
+def connector(cls: type[_Http]) -> type[_Http]:
+    EXTERNAL[cls.name] = cls
+    return cls
 
 
 def _text(value: object, limit: int = 500) -> str:
@@ -121,6 +140,7 @@ class _Http:
         return data
 
 
+@connector
 class Wikipedia(_Http):
     name = "wikipedia"
 
@@ -159,6 +179,7 @@ class Wikipedia(_Http):
         ][:limit]
 
 
+@connector
 class FactCheckTools(_Http):
     name = "factchecktools"
 
@@ -195,6 +216,7 @@ class FactCheckTools(_Http):
         return out[:limit]
 
 
+@connector
 class SearXNG(_Http):
     name = "searxng"
 
@@ -258,14 +280,14 @@ class Internal:
         ]
 
 
-def external(settings: Settings) -> list[_Http]:
-    """The configured external connectors; a misconfigured one is skipped with its reason."""
+def external(settings: Settings) -> list[Connector]:
+    """The configured external connectors; an unknown name is refused, saying which there are."""
     names = [n.strip().lower() for n in settings.search_connectors.split(",") if n.strip()]
     made = []
     for name in names:
-        cls = {"wikipedia": Wikipedia, "factchecktools": FactCheckTools, "searxng": SearXNG}.get(name)
+        cls = EXTERNAL.get(name)
         if cls is None:
-            raise ConnectorError(name, f"unknown connector (choose among {', '.join(EXTERNAL)})", transient=False)
+            raise ConnectorError(name, f"unknown connector (choose among {', '.join(sorted(EXTERNAL))})", transient=False)
         made.append(cls(settings))
     return made
 

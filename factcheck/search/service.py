@@ -13,12 +13,14 @@ import logging
 import numpy as np
 from sqlmodel import Session, select
 
-from factcheck.audit import service as audit
 from factcheck.auth.permissions import Action, Actor, require
 from factcheck.core.config import Settings, get_settings
 from factcheck.core.errors import NotFound
 from factcheck.core.locks import refuse_if_published
-from factcheck.engines.offline import drafting, embedding
+from factcheck.encoders import wordvectors
+from factcheck.engines.offline import drafting
+from factcheck.events import by, emit
+from factcheck.events.drafts import SearchQueued
 from factcheck.jobs import service as jobs
 from factcheck.models import DraftItem, DraftKind, DraftStatus, Job, Ticket, utcnow
 from factcheck.search.connectors import Internal, Result
@@ -61,7 +63,7 @@ def rank(claim: str, results: list[Result], limit: int = MAX_SOURCES) -> list[Re
     items = list(unique.values())
     if not items:
         return []
-    vectors = embedding.embed([claim] + [f"{r.title}. {r.snippet}" for r in items])
+    vectors = wordvectors.embed([claim] + [f"{r.title}. {r.snippet}" for r in items])
     words = set(w.lower() for w in claim.split() if len(w) > 3)
     scores = []
     for r, v in zip(items, vectors[1:], strict=True):
@@ -147,14 +149,7 @@ def search_again(session: Session, *, actor: Actor, ticket_id: int, settings: Se
         raise NotFound(f"No ticket with id {ticket_id}.")
     refuse_if_published(session, ticket)
     after_drafting(session, ticket, settings)
-    audit.record(
-        session,
-        actor=actor if getattr(actor, "id", None) else None,
-        actor_name=actor.name,
-        action="search.queued",
-        ticket_id=ticket.id,
-        article_id=ticket.article_id,
-    )
+    emit(session, SearchQueued(**by(actor), ticket_id=ticket.id, article_id=ticket.article_id))
     return ticket
 
 

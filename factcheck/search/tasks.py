@@ -9,11 +9,12 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from factcheck.audit import service as audit
 from factcheck.core.config import Settings, get_settings
 from factcheck.core.errors import RetryableError
 from factcheck.core.locks import is_published
 from factcheck.engines.base import Engine, EngineError
+from factcheck.events import emit
+from factcheck.events.drafts import SearchDone, SearchSkipped
 from factcheck.jobs.tasks import Work
 from factcheck.models import Ticket
 from factcheck.search.connectors import THROTTLE, ConnectorError, Internal, Result, external
@@ -90,28 +91,20 @@ class SearchTicket:
         ticket = session.get(Ticket, work.subject_id)
         if is_published(session, ticket.id):
             # Published while the search ran: the verdict's sources are closed.
-            audit.record(
-                session,
-                actor=None,
-                actor_name="search",
-                action="search.skipped",
-                ticket_id=ticket.id,
-                article_id=ticket.article_id,
-                rationale="The ticket was published while the search ran; its results were not added.",
-            )
+            emit(session, SearchSkipped(by="search", ticket_id=ticket.id, article_id=ticket.article_id))
             return
         internal = [r for q in queries_for(session, ticket) for r in Internal(session, ticket.id).search(q, PER_QUERY)]
         chosen = result.results if any(r.why for r in result.results) else rank(ticket.claim, result.results)
         made = store(session, ticket=ticket, results=(rank(ticket.claim, internal, limit=2) + chosen)[:MAX_SOURCES])
-        audit.record(
+        emit(
             session,
-            actor=None,
-            actor_name="search",
-            action="search.done",
-            ticket_id=ticket.id,
-            article_id=ticket.article_id,
-            to_value=str(len(made)),
-            rationale="; ".join(result.failures)[:2000] or None,
+            SearchDone(
+                by="search",
+                ticket_id=ticket.id,
+                article_id=ticket.article_id,
+                stored=len(made),
+                failures=list(result.failures),
+            ),
         )
 
     def failed(self, session: Session, work: Work, error: RetryableError, next_try: datetime | None) -> None:

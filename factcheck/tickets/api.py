@@ -13,6 +13,7 @@ from factcheck.matching.schemas import MatchPublic
 from factcheck.models import RATING_BEST, RATING_WORST, TicketState
 from factcheck.tickets import corrections, labels, pages, publishing, ratings, states
 from factcheck.tickets import service as tickets
+from factcheck.tickets.publishing_schemas import CorrectionPublic, RatingPublic, RatingScale, ScaleIn
 from factcheck.tickets.queue import QueueFilter, queue
 from factcheck.tickets.schemas import (
     Assign,
@@ -21,16 +22,13 @@ from factcheck.tickets.schemas import (
     BulkPublish,
     ClaimAdd,
     ClaimEdit,
-    CorrectionPublic,
     DismissIn,
     LabelPublic,
     MergeIn,
     NoteIn,
     NotePublic,
-    RatingPublic,
-    RatingScale,
+    ProposalMade,
     ReuseVerdict,
-    ScaleIn,
     StateChange,
     TicketDetail,
     TicketList,
@@ -96,10 +94,10 @@ def get_ticket(ticket_id: PathId, session: SessionDep, user: ApiUserDep):
 
 
 @router.post("/tickets/{ticket_id:int}/reuse-verdict", response_model=TicketPublic)
-def reuse_verdict(ticket_id: PathId, body: ReuseVerdict, session: SessionDep, user: ApiUserDep):
+def reuse_verdict(ticket_id: PathId, body: ReuseVerdict, session: SessionDep, user: ApiUserDep, flows: FlowsDep):
     """Give this ticket the verdict of the earlier ticket a match names (editors), recorded as your
     decision with the source ticket named; the match is confirmed with it. 409 if stale."""
-    return states.reuse_verdict(
+    return flows.reuse_verdict(
         session, actor=user, ticket_id=ticket_id, match_id=body.match_id, expected_version=body.expected_version
     )
 
@@ -229,9 +227,10 @@ def corrections_log(session: SessionDep, user: ApiUserDep):
     return publishing.corrections_log(session)
 
 
-@router.post("/tickets/{ticket_id:int}/propose", response_model=EventPublic, status_code=201)
+@router.post("/tickets/{ticket_id:int}/propose", response_model=ProposalMade, status_code=201)
 def propose_verdict(ticket_id: PathId, body: StateChange, session: SessionDep, user: ApiUserDep):
-    """A reviewer's proposed verdict for an editor to decide; the ticket itself does not change."""
+    """A reviewer's proposed verdict for an editor to decide. Its state stays as it is; its version
+    changes (`ticket_version`), so an editor deciding from an older page is told of the proposal."""
     return states.propose(
         session,
         actor=user,

@@ -9,17 +9,22 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from factcheck.audit import service as audit
 from factcheck.auth.permissions import Action, Actor, require_person
 from factcheck.core.errors import Conflict, InvalidInput, NotFound
 from factcheck.core.locks import refuse_if_published
-from factcheck.engines.base import format_attribution
+from factcheck.engines.base import ExtractedClaim, Provenance, format_attribution
+from factcheck.events import by, emit
+from factcheck.events.tickets import (
+    ClaimEdited,
+    TicketAbsorbed,
+    TicketDismissed,
+    TicketMerged,
+    TicketRestored,
+)
 from factcheck.models import (
-    DISMISSED,
     Article,
     ClaimKind,
     DismissReason,
-    DraftingStatus,
     DraftItem,
     DraftStatus,
     Note,
@@ -27,10 +32,8 @@ from factcheck.models import (
     TicketState,
     utcnow,
 )
-from factcheck.tickets.service import get
-from factcheck.tickets.tally import add_to_tally
+from factcheck.tickets.service import HUMAN, create_from_claims, get
 from factcheck.tickets.versions import bump_version, raise_stale
-from factcheck.webhooks import service as webhooks
 
 CLAIM_MAX = 1500
 NAME_MAX = 300
@@ -97,15 +100,9 @@ def edit_claim(
             "flag_reason": None,
         },
     )
-    audit.record(
+    emit(
         session,
-        actor=person,
-        action="claim.edit",
-        ticket_id=ticket.id,
-        article_id=ticket.article_id,
-        from_value=before["claim"][:200],
-        to_value=after["claim"][:200],
-        detail={"before": {k: before[k] for k in changed}, "after": changed},
+        ClaimEdited(**by(person), ticket_id=ticket.id, article_id=ticket.article_id, before=before, after=changed),
     )
     return ticket
 
@@ -136,20 +133,15 @@ def dismiss(
     if note and len(note) > NOTE_MAX:
         raise InvalidInput(f"The note is limited to {NOTE_MAX:,} characters.")
     _dismiss(session, ticket, person.name, reason, note, expected_version)
-    audit.record(
+    emit(
         session,
-        actor=person,
-        action="dismiss",
-        ticket_id=ticket.id,
-        article_id=ticket.article_id,
-        to_value=reason,
-        rationale=note,
+        TicketDismissed(**by(person), ticket_id=ticket.id, article_id=ticket.article_id, reason=reason, note=note),
     )
     return ticket
 
 
 def _dismiss(
-    session: Session, ticket: Ticket, by: str, reason: str, note: str | None, expected_version: int, **extra
+    session: Session, ticket: Ticket, name: str, reason: str, note: str | None, expected_version: int, **extra
 ) -> None:
     bump_version(
         session,
@@ -158,12 +150,11 @@ def _dismiss(
         values={
             "dismissed_reason": reason,
             "dismissal_note": note,
-            "dismissed_by": by,
+            "dismissed_by": name,
             "dismissed_at": utcnow(),
             **extra,
         },
     )
-    add_to_tally(session, {TicketState.unverified.value: -1, DISMISSED: 1})
 
 
 def restore(session: Session, *, actor: Actor, ticket_id: int, expected_version: int) -> Ticket:
@@ -183,10 +174,7 @@ def restore(session: Session, *, actor: Actor, ticket_id: int, expected_version:
         expected_version=expected_version,
         values={"dismissed_reason": None, "dismissal_note": None, "dismissed_by": None, "dismissed_at": None},
     )
-    add_to_tally(session, {DISMISSED: -1, TicketState.unverified.value: 1})
-    audit.record(
-        session, actor=person, action="restore", ticket_id=ticket.id, article_id=ticket.article_id, from_value=reason
-    )
+    emit(session, TicketRestored(**by(person), ticket_id=ticket.id, article_id=ticket.article_id, reason=reason))
     return ticket
 
 
@@ -233,23 +221,17 @@ def merge(session: Session, *, actor: Actor, ticket_id: int, into: int, expected
     # The survivor changed too: whoever has it open must reload before changing it.
     bump_version(session, ticket=survivor, expected_version=survivor.version, values={})
     detail = {"drafts": moved_drafts, "notes": moved_notes}
-    audit.record(
+    emit(
         session,
-        actor=person,
-        action="merge",
-        ticket_id=absorbed.id,
-        article_id=absorbed.article_id,
-        to_value=f"#{survivor.id}",
-        detail=detail,
+        TicketMerged(
+            **by(person), ticket_id=absorbed.id, article_id=absorbed.article_id, survivor_id=survivor.id, moved=detail
+        ),
     )
-    audit.record(
+    emit(
         session,
-        actor=person,
-        action="merge.absorbed",
-        ticket_id=survivor.id,
-        article_id=survivor.article_id,
-        from_value=f"#{absorbed.id}",
-        detail=detail,
+        TicketAbsorbed(
+            **by(person), ticket_id=survivor.id, article_id=survivor.article_id, absorbed_id=absorbed.id, moved=detail
+        ),
     )
     return survivor
 
@@ -286,36 +268,23 @@ def add_claim(
         raise InvalidInput(f"Unknown kind {kind!r}; choose one of {', '.join(ClaimKind)}.")
     quote = article.text[start:end]
     position = session.exec(select(sa.func.max(Ticket.position)).where(Ticket.article_id == article.id)).one()
-    ticket = Ticket(
-        article_id=article.id,
-        position=(position if position is not None else -1) + 1,
+    added = ExtractedClaim(
         claim=_text(claim, "The claim", CLAIM_MAX) if claim and claim.strip() else " ".join(quote.split()),
         quote=quote,
         start=start,
         end=end,
-        kind=kind or ClaimKind.statement.value,
-        # A person found it worth checking: it goes to the top of the queue.
-        score=1.0,
-        state=TicketState.unverified,
-        drafting_status=DraftingStatus.pending,
-        engine="human",
-        model=person.name,
-        prompt_name="added by a reviewer",
-        prompt_hash="",
+        kind=ClaimKind(kind or ClaimKind.statement),
+        score=1.0,  # a person found it worth checking: it goes to the top of the queue
     )
-    session.add(ticket)
-    session.flush()
-    add_to_tally(session, {TicketState.unverified.value: 1})
-    audit.record(
+    provenance = Provenance(engine=HUMAN, model=person.name, prompt_name="added by a reviewer", prompt_hash="")
+    [ticket] = create_from_claims(
         session,
+        article=article,
+        claims=[added],
+        provenance=provenance,
         actor=person,
-        action="claim.add",
-        ticket_id=ticket.id,
-        article_id=article.id,
-        to_value=ticket.claim[:200],
-        detail={"start": start, "end": end},
+        first_position=(position if position is not None else -1) + 1,
     )
-    webhooks.ticket_event(session, "ticket.created", ticket)
     return ticket
 
 

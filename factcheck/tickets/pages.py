@@ -13,22 +13,24 @@ from factcheck.drafts import service as drafts
 from factcheck.jobs.schemas import JobPublic
 from factcheck.matching import service as matching
 from factcheck.matching.schemas import MatchPublic
-from factcheck.models import Article, DraftKind, Event, TicketState, User
+from factcheck.models import Article, DraftKind, Proposal, User, verdict_of
 from factcheck.search import service as search
 from factcheck.tickets import publishing, ratings
 from factcheck.tickets import service as tickets
+from factcheck.tickets.publishing_schemas import CorrectionOfTicket, RatingPublic
 from factcheck.tickets.queue import QueueFilter, QueuePage, neighbours, queue
 from factcheck.tickets.schemas import (
     ArticleRef,
     ClaimInContext,
-    CorrectionOfTicket,
-    RatingPublic,
+    ProposalPublic,
     TicketPage,
     TicketPublic,
     UserRef,
+    VerdictPublic,
 )
-from factcheck.tickets.states import allowed_targets, open_proposals
+from factcheck.tickets.states import allowed_targets
 from factcheck.tickets.tally import counts_by_state
+from factcheck.tickets.verdicts import open_proposals
 from factcheck.users import service as users
 
 
@@ -55,8 +57,8 @@ def ticket_page(session: Session, ticket_id: int, view: QueueFilter | None = Non
         notes=tickets.notes(session, ticket_id),
         history=[EventPublic.model_validate(e) for e in audit.ticket_history(session, ticket_id)],
         targets=allowed_targets(ticket.state),
-        verdict=_verdict(session, ticket),
-        proposal=EventPublic.model_validate(proposal) if proposal else None,
+        verdict=VerdictPublic.model_validate(verdict) if (verdict := verdict_of(ticket)) else None,
+        proposal=ProposalPublic.model_validate(proposal) if proposal else None,
         previous=previous,
         following=following,
         drafting_job=JobPublic.model_validate(job) if job else None,
@@ -67,27 +69,13 @@ def ticket_page(session: Session, ticket_id: int, view: QueueFilter | None = Non
     )
 
 
-def _verdict(session: Session, ticket) -> EventPublic | None:
-    if ticket.state == TicketState.unverified:
-        return None
-    event = session.exec(
-        select(Event)
-        .where(
-            Event.ticket_id == ticket.id, Event.to_value == ticket.state, Event.action.in_(["corroborate", "dispute"])
-        )
-        .order_by(Event.id.desc())
-        .limit(1)
-    ).first()
-    return EventPublic.model_validate(event) if event else None
-
-
 @dataclass
 class QueueView:
     """The queue page: a page of tickets with what its filters and bulk bar offer."""
 
     result: QueuePage
     counts: dict[str, int]
-    proposals: dict[int, Event]
+    proposals: dict[int, Proposal]
     assignable: list[User]
     articles: list[tuple[int, str]]
 

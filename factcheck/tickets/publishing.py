@@ -14,16 +14,16 @@ from datetime import datetime
 
 from sqlmodel import Session, select
 
-from factcheck.audit import service as audit
 from factcheck.auth.permissions import Action, Actor, require_person
 from factcheck.core.errors import Conflict, InvalidInput
+from factcheck.events import by, emit
+from factcheck.events.tickets import VerdictCorrected, VerdictPublished
 from factcheck.models import (
     Article,
     Correction,
     DraftItem,
     DraftKind,
     DraftStatus,
-    Event,
     Publication,
     Ticket,
     TicketState,
@@ -33,7 +33,6 @@ from factcheck.models import (
 )
 from factcheck.tickets.service import all_or_nothing, get
 from factcheck.tickets.versions import bump_version, raise_stale
-from factcheck.webhooks import service as webhooks
 
 VERDICTS = (TicketState.corroborated.value, TicketState.disputed.value)
 NOTE_MAX = 5_000
@@ -62,30 +61,18 @@ def _publish(session: Session, person: User, ticket: Ticket, expected_version: i
         values={"published_at": now, "first_published_at": ticket.first_published_at or now},
     )
     session.add(_snapshot(session, ticket, person, now))
-    audit.record(
+    emit(
         session,
-        actor=person,
-        action="publish",
-        ticket_id=ticket.id,
-        article_id=ticket.article_id,
-        to_value=ticket.state,
-        detail={"rating": ticket.rating} if ticket.rating else None,
+        VerdictPublished(
+            **by(person), ticket_id=ticket.id, article_id=ticket.article_id, state=ticket.state, rating=ticket.rating
+        ),
     )
-    webhooks.ticket_event(session, "verdict.published", ticket, by=person.name)
     return ticket
 
 
 def _snapshot(session: Session, ticket: Ticket, person: User, now: datetime) -> Publication:
     """What readers are shown from now on: a copy, so no later edit of the ticket reaches them."""
     article = session.get(Article, ticket.article_id)
-    verdict = session.exec(
-        select(Event)
-        .where(
-            Event.ticket_id == ticket.id, Event.action.in_(["corroborate", "dispute"]), Event.to_value == ticket.state
-        )
-        .order_by(Event.id.desc())
-        .limit(1)
-    ).first()
     reviewers = {u.id: u.name for u in session.exec(select(User))}
     sources = [
         {
@@ -120,8 +107,8 @@ def _snapshot(session: Session, ticket: Ticket, person: User, now: datetime) -> 
         state=ticket.state,
         rating=ticket.rating,
         rating_value=ticket.rating_value,
-        rationale=verdict.rationale if verdict else None,
-        verdict_by=verdict.actor_name if verdict else None,
+        rationale=ticket.verdict_rationale,
+        verdict_by=ticket.verdict_by,
         sources=json.dumps(sources, ensure_ascii=False),
         published_by=person.name,
         published_at=now,
@@ -178,23 +165,16 @@ def correct(session: Session, *, actor: User, ticket: Ticket, note: str | None, 
         shown.superseded_at = utcnow()
         session.add(shown)
     bump_version(session, ticket=ticket, expected_version=ticket.version, values={"published_at": None})
-    audit.record(
+    emit(
         session,
-        actor=actor,
-        action="correction",
-        ticket_id=ticket.id,
-        article_id=ticket.article_id,
-        from_value=fix.was_state,
-        rationale=note,
-    )
-    webhooks.ticket_event(
-        session,
-        "verdict.corrected",
-        ticket,
-        correction=note,
-        was_state=fix.was_state,
-        was_rating=fix.was_rating,
-        by=actor.name,
+        VerdictCorrected(
+            **by(actor),
+            ticket_id=ticket.id,
+            article_id=ticket.article_id,
+            was_state=fix.was_state,
+            was_rating=fix.was_rating,
+            note=note,
+        ),
     )
     session.flush()
     return fix

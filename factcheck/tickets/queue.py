@@ -16,7 +16,8 @@ from sqlmodel import Session, func, select
 from factcheck.core.errors import InvalidInput
 from factcheck.core.schemas import INT_MAX
 from factcheck.matching import service as matching
-from factcheck.models import DISMISSED, Article, DraftingStatus, Event, Ticket, TicketState, User, UTCDateTime
+from factcheck.models import DISMISSED, Article, DraftingStatus, Ticket, TicketState, User, UTCDateTime
+from factcheck.tickets import verdicts
 from factcheck.tickets.tally import counts_by_state
 
 
@@ -134,7 +135,7 @@ def _conditions(f: QueueFilter) -> list:
     if f.previously_checked:
         conditions.append(matching.previously_checked_filter())
     if f.proposed:
-        conditions.append(_has_open_proposal())
+        conditions.append(verdicts.has_open_proposal())
     if f.needs_human:
         conditions.append(Ticket.needs_human.is_(True))
     if f.q:
@@ -214,15 +215,3 @@ def neighbours(session: Session, ticket: Ticket, f: QueueFilter | None = None) -
     before = session.exec(select(Ticket.id).where(*conditions, ahead).order_by(*up).limit(1)).first()
     after = session.exec(select(Ticket.id).where(*conditions, behind).order_by(*down).limit(1)).first()
     return before, after
-
-
-def _has_open_proposal():
-    """A reviewer's proposal made since the ticket's state last changed (states.open_proposals, in SQL)."""
-    decided = ["propose", "corroborate", "dispute", "reopen"]
-    latest = (
-        select(sa.func.max(Event.id))
-        .where(Event.ticket_id == Ticket.id, Event.action.in_(decided))
-        .correlate(Ticket)
-        .scalar_subquery()
-    )
-    return sa.exists(select(Event.id).where(Event.id == latest, Event.action == "propose"))

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from factcheck.audit import service as audit
 from factcheck.auth.permissions import Action, Actor, require
 from factcheck.core.errors import InvalidInput
+from factcheck.events import by, emit
+from factcheck.events.tickets import RatingsReplaced
 from factcheck.models import RATING_BEST, RATING_WORST, Rating, TicketState
 
 VERDICTS = (TicketState.corroborated.value, TicketState.disputed.value)
@@ -78,11 +79,5 @@ def replace_scale(session: Session, *, actor: Actor, steps: list[Step]) -> list[
         retired.active = False
         session.add(retired)
     session.flush()
-    audit.record(
-        session,
-        actor=actor if getattr(actor, "id", None) else None,
-        actor_name=actor.name,
-        action="ratings.replace",
-        to_value=", ".join(names)[:200],
-    )
+    emit(session, RatingsReplaced(**by(actor), names=list(names)))
     return scale(session)

@@ -16,12 +16,12 @@ from factcheck.core.schemas import BodyId, Public, Strict, Url, Version, json_in
 from factcheck.drafts.schemas import DraftPublic
 from factcheck.jobs.schemas import JobPublic
 from factcheck.matching.schemas import MatchPublic
-from factcheck.models import ClaimKind, DismissReason, DraftingStatus, TicketState
+from factcheck.models import ClaimKind, DismissReason, DraftingStatus, TicketState, verdict_of
+from factcheck.tickets.publishing_schemas import CorrectionOfTicket, RatingName, RatingPublic
 
 RATIONALE_MAX = 10_000
 # A verdict's reason, as the state rules check it (tickets/states.py: MIN_RATIONALE).
 Rationale = text(RATIONALE_MAX, min_chars=10, description="Why: at least 10 characters besides spaces around them")
-RatingName = text(80)
 CorrectionNote = text(5000, min_chars=10, description="What was wrong: at least 10 characters")
 ClaimText = text(1500)
 Name = text(300)
@@ -45,6 +45,14 @@ class Dismissal(BaseModel):
     at: datetime | None
 
 
+class VerdictPublic(Public):
+    state: TicketState
+    rationale: str | None = Field(description="Why, as the editor wrote it")
+    by: str | None = Field(description="The editor who gave it")
+    at: datetime | None
+    rating: str | None
+
+
 class TicketPublic(TicketBrief):
     article_id: int
     speaker: str | None
@@ -64,6 +72,7 @@ class TicketPublic(TicketBrief):
     published_at: datetime | None = Field(None, description="Published (and locked) since; null: not published")
     first_published_at: datetime | None = Field(None, description="When the verdict was first published")
     dismissal: Dismissal | None = Field(description="Why the ticket is not worth checking (null: it is)")
+    verdict: VerdictPublic | None = Field(None, description="The verdict, why and by whom (null: unverified)")
 
     @computed_field
     @property
@@ -77,7 +86,8 @@ class TicketPublic(TicketBrief):
         reason = getattr(data, "dismissed_reason", None)
         if isinstance(data, dict) or not hasattr(data, "dismissed_reason"):
             return data
-        values = {name: getattr(data, name) for name in cls.model_fields if name != "dismissal"}
+        values = {name: getattr(data, name) for name in cls.model_fields if name not in ("dismissal", "verdict")}
+        values["verdict"] = verdict_of(data)
         values["dismissal"] = (
             None
             if reason is None
@@ -165,56 +175,6 @@ class BulkPublish(Strict):
 
 # One action on several tickets, all or nothing; `action` says which.
 BulkChange = Annotated[BulkState | BulkAssign | BulkPublish, Field(discriminator="action")]
-
-
-class CorrectionOfTicket(Public):
-    note: str
-    was_state: TicketState
-    was_rating: str | None
-    was_published_at: datetime
-    by: str
-    created_at: datetime
-
-
-class RatingPublic(Public):
-    name: str
-    state: TicketState
-    value: int = Field(description="ClaimReview ratingValue")
-
-
-class RatingScale(Public):
-    best: int = Field(description="ClaimReview bestRating")
-    worst: int = Field(description="ClaimReview worstRating")
-    ratings: list[RatingPublic]
-
-
-class RatingIn(Strict):
-    name: RatingName
-    state: Literal["corroborated", "disputed"]
-    value: int = Field(ge=1, le=5)
-
-
-class ScaleIn(Strict):
-    ratings: list[RatingIn] = Field(..., min_length=2, max_length=20)
-
-
-class CorrectionPublic(Public):
-    """A correction as the public log shows it: only published text."""
-
-    id: int
-    ticket_id: int
-    claim: str = Field(description="The claim as it was published")
-    article_title: str
-    note: str
-    was_state: TicketState
-    was_rating: str | None
-    now_state: TicketState | None = Field(
-        description="The verdict published after the correction; null while the ticket is under review"
-    )
-    now_rating: str | None
-    republished: bool
-    by: str
-    at: datetime
 
 
 class ClaimEdit(Strict):
@@ -352,6 +312,25 @@ class ReuseVerdict(Strict):
     expected_version: Version
 
 
+class ProposalPublic(Public):
+    """A reviewer's proposed verdict, open until an editor decides."""
+
+    id: int
+    ticket_id: int
+    from_state: TicketState
+    to_state: TicketState
+    rationale: str
+    by: str
+    created_at: datetime
+
+
+class ProposalMade(ProposalPublic):
+    ticket_version: int = Field(
+        description="The ticket's version now: a proposal changes it, so an editor deciding from a page opened "
+        "before it is told of the proposal (409) instead of overruling it unseen"
+    )
+
+
 class TicketPage(BaseModel):
     """Everything the ticket page shows."""
 
@@ -366,8 +345,8 @@ class TicketPage(BaseModel):
     notes: list[NotePublic]
     history: list[EventPublic]
     targets: list[TicketState] = Field(description="The states this ticket can move to")
-    verdict: EventPublic | None = Field(description="The event that gave the ticket its verdict, if it has one")
-    proposal: EventPublic | None = Field(description="A reviewer's open proposal, if any")
+    verdict: VerdictPublic | None = Field(description="The ticket's verdict, if it has one")
+    proposal: ProposalPublic | None = Field(description="A reviewer's open proposal, if any")
     previous: int | None = Field(description="The ticket before this one in the queue")
     following: int | None = Field(description="The ticket after this one in the queue")
     drafting_job: JobPublic | None

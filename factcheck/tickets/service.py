@@ -6,19 +6,19 @@ from collections.abc import Callable
 
 from sqlmodel import Session, select
 
-from factcheck.audit import service as audit
 from factcheck.auth.permissions import Action, Actor, require, require_person
 from factcheck.core.errors import Conflict, InvalidInput, NotFound
 from factcheck.core.locks import refuse_if_published
 from factcheck.core.urls import clean_url
 from factcheck.engines.base import ExtractedClaim, Provenance
+from factcheck.events import by, emit
+from factcheck.events.tickets import ClaimAdded, NoteAdded, TicketAssigned, TicketCreated
 from factcheck.models import Article, DraftingStatus, Note, Ticket, TicketState, User
 from factcheck.tickets.schemas import NotePublic
-from factcheck.tickets.tally import add_to_tally
 from factcheck.tickets.versions import bump_version
-from factcheck.webhooks import service as webhooks
 
 MAX_SELECTION = 500
+HUMAN = "human"  # the engine of a claim a person added
 NOTE_MAX = 20_000
 
 
@@ -31,7 +31,8 @@ def create_from_claims(
     actor: Actor | None,
     first_position: int = 0,
 ) -> list[Ticket]:
-    """One ticket per claim, each anchored to the exact span of the article it came from."""
+    """One ticket per claim, each anchored to the exact span of the article it came from: the one
+    way a ticket is made, for an engine's claims and for a claim a person added (engine ``HUMAN``)."""
     tickets = []
     for position, claim in enumerate(claims, start=first_position):
         if article.text[claim.start : claim.end] != claim.quote:
@@ -63,19 +64,18 @@ def create_from_claims(
     session.flush()
     if not tickets:
         return tickets
-    add_to_tally(session, {TicketState.unverified.value: len(tickets)})
     for ticket in tickets:
-        audit.record(
-            session,
-            actor=actor,
-            actor_name=provenance.engine,
-            action="create",
-            ticket_id=ticket.id,
-            article_id=article.id,
-            to_value=TicketState.unverified.value,
-            detail={"engine": provenance.engine, "model": provenance.model},
-        )
-        webhooks.ticket_event(session, "ticket.created", ticket)
+        made = {
+            "ticket_id": ticket.id,
+            "article_id": article.id,
+            "engine": provenance.engine,
+            "model": provenance.model,
+        }
+        if provenance.engine == HUMAN:
+            event = ClaimAdded(**by(actor), **made, claim=ticket.claim, start=ticket.start, end=ticket.end)
+        else:
+            event = TicketCreated(**by(actor, machine=provenance.engine), **made)
+        emit(session, event)
     return tickets
 
 
@@ -145,14 +145,15 @@ def _assign(session: Session, *, actor: Actor, ticket: Ticket, assignee: User | 
         expected_version=expected_version,
         values={"assignee_id": assignee.id if assignee else None},
     )
-    audit.record(
+    emit(
         session,
-        actor=actor,
-        action="assign",
-        ticket_id=ticket.id,
-        article_id=ticket.article_id,
-        from_value=str(before) if before else None,
-        to_value=assignee.name if assignee else None,
+        TicketAssigned(
+            **by(actor),
+            ticket_id=ticket.id,
+            article_id=ticket.article_id,
+            before_id=before,
+            assignee=assignee.name if assignee else None,
+        ),
     )
     return ticket
 
@@ -197,14 +198,7 @@ def add_note(session: Session, *, actor: Actor, ticket_id: int, text: str, url: 
     note = Note(ticket_id=ticket.id, author_id=author.id, text=text, url=clean_url(url))
     session.add(note)
     session.flush()
-    audit.record(
-        session,
-        actor=author,
-        action="note",
-        ticket_id=ticket.id,
-        article_id=ticket.article_id,
-        detail={"note_id": note.id},
-    )
+    emit(session, NoteAdded(**by(author), ticket_id=ticket.id, article_id=ticket.article_id, note_id=note.id))
     return _note_public(note, author.name)
 
 

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
-from factcheck.audit import service as audit
 from factcheck.auth.permissions import Action, Actor, require_person
 from factcheck.core.errors import Conflict, InvalidInput
 from factcheck.core.locks import refuse_if_published
-from factcheck.matching import service as matching
-from factcheck.models import Event, Rating, Ticket, TicketState, utcnow
-from factcheck.tickets import publishing, ratings
+from factcheck.events import by, emit
+from factcheck.events.tickets import STATE_ACTIONS, StateChanged, VerdictProposed
+from factcheck.models import Rating, Ticket, TicketState, User, utcnow
+from factcheck.tickets import publishing, ratings, verdicts
+from factcheck.tickets.schemas import ProposalMade, ProposalPublic
 from factcheck.tickets.service import all_or_nothing, get
-from factcheck.tickets.tally import add_to_tally
+from factcheck.tickets.verdicts import open_proposals
 from factcheck.tickets.versions import StaleVersion, bump_version, raise_stale
-from factcheck.webhooks import service as webhooks
 
 __all__ = [
     "InvalidTransition",
@@ -23,21 +23,14 @@ __all__ = [
     "bulk_transition",
     "open_proposals",
     "propose",
-    "reuse_verdict",
     "transition",
 ]
 
-# (from, to) -> the action's name in the audit log.
-TRANSITIONS: dict[tuple[TicketState, TicketState], str] = {
-    (TicketState.unverified, TicketState.corroborated): "corroborate",
-    (TicketState.unverified, TicketState.disputed): "dispute",
-    (TicketState.corroborated, TicketState.unverified): "reopen",
-    (TicketState.disputed, TicketState.unverified): "reopen",
-}
+# The moves a ticket can make, (from, to), each with its name in the audit log.
+TRANSITIONS = STATE_ACTIONS
 # A verdict can be changed for the other in one step (a reopen and a verdict, both recorded).
 VERDICTS = (TicketState.corroborated, TicketState.disputed)
 MIN_RATIONALE = 10
-RATIONALE_LIMIT = 5000  # a reused verdict's rationale quotes the source's, cut to the schema's bound
 
 
 class InvalidTransition(Conflict):
@@ -53,20 +46,19 @@ def allowed_targets(state: str) -> list[TicketState]:
     return [to for (frm, to) in TRANSITIONS if frm == state] + switch
 
 
-def _checked(ticket: Ticket, to: str, rationale: str) -> tuple[TicketState, TicketState, str, str]:
-    """The (from, to, action, rationale) of a change the rules allow, or a clear refusal."""
+def _checked(ticket: Ticket, to: str, rationale: str) -> tuple[TicketState, TicketState, str]:
+    """The (from, to, rationale) of a change the rules allow, or a clear refusal."""
     try:
         target = TicketState(to)
     except ValueError:
         raise InvalidTransition(f"Unknown state {to!r}.") from None
     current = TicketState(ticket.state)
-    action = TRANSITIONS.get((current, target))
-    if action is None:
+    if (current, target) not in TRANSITIONS:
         options = ", ".join(allowed_targets(current)) or "none"
         raise InvalidTransition(
             f"A ticket cannot go from {current} to {target}; from {current} it can go to: {options}."
         )
-    return current, target, action, _rationale(rationale)
+    return current, target, _rationale(rationale)
 
 
 def _rationale(rationale: str) -> str:
@@ -131,7 +123,7 @@ def transition(
 def _transition(
     session: Session,
     *,
-    actor: Actor,
+    actor: User,
     ticket: Ticket,
     to: str,
     rationale: str,
@@ -141,41 +133,46 @@ def _transition(
     if ticket.version != expected_version:
         # Report the conflict first: what the actor saw is out of date, whatever they asked for.
         raise_stale(session, ticket, expected_version)
-    current, target, action, rationale = _checked(ticket, to, rationale)
+    current, target, rationale = _checked(ticket, to, rationale)
+    verdict = target != TicketState.unverified
     bump_version(
         session,
         ticket=ticket,
         expected_version=expected_version,
         values={
-            "state": target.value,
-            "resolved_at": None if target == TicketState.unverified else utcnow(),
+            "state": target,
+            "resolved_at": utcnow() if verdict else None,
             "rating": rating.name if rating else None,
             "rating_value": rating.value if rating else None,
+            "verdict_rationale": rationale if verdict else None,
+            "verdict_by": actor.name if verdict else None,
+            "verdict_by_id": actor.id if verdict else None,
         },
     )
-    add_to_tally(session, {current.value: -1, target.value: 1})
-    audit.record(
+    verdicts.decided(session, ticket.id, target)
+    emit(
         session,
-        actor=actor,
-        action=action,
-        ticket_id=ticket.id,
-        article_id=ticket.article_id,
-        from_value=current.value,
-        to_value=target.value,
-        rationale=rationale,
-        detail={"rating": rating.name} if rating else None,
+        StateChanged(
+            **by(actor),
+            ticket_id=ticket.id,
+            article_id=ticket.article_id,
+            before=current,
+            after=target,
+            rationale=rationale,
+            rating=rating.name if rating else None,
+        ),
     )
-    if target != TicketState.unverified:
-        webhooks.ticket_event(session, "verdict.set", ticket, rationale=rationale, by=actor.name)
     return ticket
 
 
-def propose(session: Session, *, actor: Actor, ticket_id: int, to: str, rationale: str, expected_version: int) -> Event:
+def propose(
+    session: Session, *, actor: Actor, ticket_id: int, to: str, rationale: str, expected_version: int
+) -> ProposalMade:
     """A reviewer's proposed verdict, for an editor to accept or overrule.
 
-    Held to the same rules as the change itself, so an editor can accept it as it stands. It
-    changes nothing on the ticket (the version stays), only the audit log, where the ticket page
-    and the queue find it until the ticket's state next changes.
+    Held to the same rules as the change itself, so an editor can accept it as it stands. It is
+    open until the ticket's state changes (or another proposal replaces it), and it changes the
+    ticket's version: an editor deciding from a page opened before it is told of it (409).
     """
     person = require_person(actor, Action.propose_verdict)
     ticket = get(session, ticket_id)
@@ -187,35 +184,21 @@ def propose(session: Session, *, actor: Actor, ticket_id: int, to: str, rational
     if ticket.state in VERDICTS and to in VERDICTS and to != ticket.state:
         current, target, rationale = TicketState(ticket.state), TicketState(to), _rationale(rationale)
     else:
-        current, target, _, rationale = _checked(ticket, to, rationale)
-    event = audit.record(
+        current, target, rationale = _checked(ticket, to, rationale)
+    bump_version(session, ticket=ticket, expected_version=expected_version, values={})
+    proposal = verdicts.add(session, ticket=ticket, person=person, before=current, after=target, rationale=rationale)
+    emit(
         session,
-        actor=person,
-        action="propose",
-        ticket_id=ticket.id,
-        article_id=ticket.article_id,
-        from_value=current.value,
-        to_value=target.value,
-        rationale=rationale,
+        VerdictProposed(
+            **by(person),
+            ticket_id=ticket.id,
+            article_id=ticket.article_id,
+            before=current,
+            after=target,
+            rationale=rationale,
+        ),
     )
-    session.flush()
-    return event
-
-
-def open_proposals(session: Session, ticket_ids: list[int]) -> dict[int, Event]:
-    """The latest proposal on each ticket made since its state last changed."""
-    if not ticket_ids:
-        return {}
-    state_actions = sorted(set(TRANSITIONS.values()))
-    stmt = (
-        select(Event)
-        .where(Event.ticket_id.in_(ticket_ids), Event.action.in_(["propose", *state_actions]))
-        .order_by(Event.id)
-    )
-    latest: dict[int, Event] = {}
-    for event in session.exec(stmt):
-        latest[event.ticket_id] = event
-    return {tid: e for tid, e in latest.items() if e.action == "propose"}
+    return ProposalMade(**ProposalPublic.model_validate(proposal).model_dump(), ticket_version=ticket.version)
 
 
 def bulk_transition(
@@ -233,41 +216,3 @@ def bulk_transition(
         return _transition(session, actor=person, ticket=ticket, to=to, rationale=rationale, expected_version=version)
 
     return all_or_nothing(session, selection, change)
-
-
-def reuse_verdict(session: Session, *, actor: Actor, ticket_id: int, match_id: int, expected_version: int) -> Ticket:
-    """An editor gives a ticket the verdict of the earlier ticket it repeats, in one step: the match
-    is confirmed and the verdict recorded as the editor's, its rationale naming the source ticket."""
-    person = require_person(actor, Action.change_state)
-    get(session, ticket_id)  # 404 before anything else: the ticket must exist
-    match = matching.get(session, match_id)
-    if ticket_id not in (match.ticket_id, match.target_ticket_id) or match.kind != "ticket":
-        raise InvalidInput(f"Match {match_id} does not link ticket {ticket_id} to another ticket.")
-    if match.status == "rejected":
-        raise InvalidTransition("This match was rejected as not the same claim; confirm it first.")
-    source_id = match.target_ticket_id if match.ticket_id == ticket_id else match.ticket_id
-    source = get(session, source_id)
-    if source.state not in VERDICTS:
-        raise InvalidTransition(f"Ticket {source_id} has no verdict to reuse (it is {source.state}).")
-    given = session.exec(
-        select(Event)
-        .where(
-            Event.ticket_id == source_id, Event.to_value == source.state, Event.action.in_(["corroborate", "dispute"])
-        )
-        .order_by(Event.id.desc())
-        .limit(1)
-    ).first()
-    why = f" by {given.actor_name} on {given.created_at:%Y-%m-%d}: {given.rationale}" if given else "."
-    rationale = f"Same claim as ticket {source_id}, {source.state}{why}"[:RATIONALE_LIMIT]
-    if match.status != "confirmed":
-        matching.decide(session, actor=person, match_id=match.id, confirm=True, expected_version=match.version)
-    rating = source.rating if source.rating and ratings.exists(session, source.rating, source.state) else None
-    return transition(
-        session,
-        actor=person,
-        ticket_id=ticket_id,
-        to=source.state,
-        rationale=rationale,
-        expected_version=expected_version,
-        rating=rating,
-    )

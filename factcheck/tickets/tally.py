@@ -31,7 +31,7 @@ def counts_by_state(session: Session) -> dict[str, int]:
 
 def add_to_tally(session: Session, deltas: dict[str, int]) -> None:
     """Move the counts by state with the tickets: written in the same transaction, just before
-    it commits (``_settle``).
+    it commits (``settle``).
 
     The tally's rows are the one thing every ticket change shares, so they are locked last and in
     one statement. Written at once, a bulk change would hold them while it waits for its next
@@ -41,8 +41,8 @@ def add_to_tally(session: Session, deltas: dict[str, int]) -> None:
     pending.update(deltas)
 
 
-@sa.event.listens_for(sa.orm.Session, "before_commit")
-def _settle(session: Session) -> None:
+def settle(session: Session) -> None:
+    """Before a commit (a session hook installed by ``flows.listeners``): write the moves."""
     pending = session.info.pop(_PENDING, None)
     if not pending or not (deltas := {state: d for state, d in pending.items() if d}):
         return
@@ -58,8 +58,7 @@ def _settle(session: Session) -> None:
         recount(session)
 
 
-@sa.event.listens_for(sa.orm.Session, "after_soft_rollback")
-def _forget(session: Session, _previous) -> None:
+def forget(session: Session, _previous) -> None:
     session.info.pop(_PENDING, None)
 
 

@@ -83,19 +83,6 @@ def queue(
     }
     f = queue_filter(filters, user, cursor)
     view = pages.queue_view(session, f)
-    api_filters = {
-        k: v
-        for k, v in {
-            "state": f.state,
-            "article_id": f.article_id,
-            "assignee_id": f.assignee_id,
-            "q": f.q,
-            "sort": f.sort,
-            "dismissed": 1 if f.dismissed else None,
-            "previously_checked": 1 if f.previously_checked else None,
-        }.items()
-        if v
-    }
     return render(
         request,
         "tickets/queue.html",
@@ -112,8 +99,23 @@ def queue(
         states=list(TicketState),
         targets=list(TicketState),
         sorts=list(SORTS),
-        alternate="/api/v1/tickets" + (f"?{urlencode(api_filters)}" if api_filters else ""),
+        alternate=_api_link(f),
     )
+
+
+def _api_link(f: QueueFilter) -> str:
+    """The same view of the queue in the API (the page's alternate link)."""
+    filters = {
+        "state": f.state,
+        "article_id": f.article_id,
+        "assignee_id": f.assignee_id,
+        "q": f.q,
+        "sort": f.sort,
+        "dismissed": 1 if f.dismissed else None,
+        "previously_checked": 1 if f.previously_checked else None,
+    }
+    given = {k: v for k, v in filters.items() if v}
+    return "/api/v1/tickets" + (f"?{urlencode(given)}" if given else "")
 
 
 @router.get("/tickets/{ticket_id:int}")

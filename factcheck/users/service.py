@@ -11,11 +11,20 @@ import sqlalchemy as sa
 from confusable_homoglyphs import categories
 from sqlmodel import Session, select
 
-from factcheck.audit import service as audit
 from factcheck.auth import passwords, sessions
 from factcheck.auth.permissions import Action, Actor, require, require_self_or
 from factcheck.auth.tokens import new_token, token_hash
 from factcheck.core.errors import Conflict, Forbidden, InvalidInput, NotFound, PasswordChangeRequired
+from factcheck.events import by, emit
+from factcheck.events.accounts import (
+    LoggedOutEverywhere,
+    PasswordChanged,
+    TokenIssued,
+    TokenRevoked,
+    TokensRevoked,
+    UserCreated,
+    UserUpdated,
+)
 from factcheck.models import ApiToken, Role, User, utcnow
 
 _NAME = re.compile(r"^[\w.@-]{2,80}$")
@@ -52,9 +61,7 @@ def create_user(session: Session, *, actor: Actor, name: str, role: str, passwor
     user = User(name=name, role=role, password_hash=passwords.hash_password(password))
     session.add(user)
     session.flush()
-    audit.record(
-        session, actor=actor, action="user.create", to_value=user.role, detail={"user_id": user.id, "name": user.name}
-    )
+    emit(session, UserCreated(**by(actor), user_id=user.id, name=user.name, role=user.role))
     return user
 
 
@@ -85,12 +92,16 @@ def change_password(
     session.add(user)
     ended = sessions.end_all(session, user.id)
     revoked = _revoke_all(session, user) if (revoke_tokens or temporary) else 0
-    audit.record(
+    emit(
         session,
-        actor=actor,
-        action="user.temporary_password" if temporary else "user.password",
-        to_value=f"{ended} logins ended, {revoked} tokens revoked",
-        detail={"user_id": user.id, "name": user.name},
+        PasswordChanged(
+            **by(actor),
+            user_id=user.id,
+            name=user.name,
+            temporary=temporary,
+            logins_ended=ended,
+            tokens_revoked=revoked,
+        ),
     )
     return user
 
@@ -102,12 +113,9 @@ def end_logins(session: Session, *, actor: Actor, user_id: int, revoke_tokens: b
     require_self_or(actor, user, Action.manage_users)
     ended = sessions.end_all(session, user.id)
     revoked = _revoke_all(session, user) if revoke_tokens else 0
-    audit.record(
+    emit(
         session,
-        actor=actor,
-        action="user.logout_everywhere",
-        to_value=f"{ended} logins, {revoked} tokens",
-        detail={"user_id": user.id, "name": user.name},
+        LoggedOutEverywhere(**by(actor), user_id=user.id, name=user.name, logins_ended=ended, tokens_revoked=revoked),
     )
     return ended, revoked
 
@@ -138,13 +146,9 @@ def update_user(
             sessions.end_all(session, user.id)
     session.add(user)
     session.flush()
-    audit.record(
+    emit(
         session,
-        actor=actor,
-        action="user.update",
-        from_value=before,
-        to_value=f"{user.role}/{user.active}",
-        detail={"user_id": user.id, "name": user.name},
+        UserUpdated(**by(actor), user_id=user.id, name=user.name, before=before, after=f"{user.role}/{user.active}"),
     )
     return user
 
@@ -188,9 +192,7 @@ def issue_token(session: Session, *, actor: Actor, user_id: int, label: str = "a
     token = new_token()
     session.add(ApiToken(user_id=user.id, label=label, token_hash=token_hash(token)))
     session.flush()
-    audit.record(
-        session, actor=actor, action="token.issue", to_value=label, detail={"user_id": user.id, "name": user.name}
-    )
+    emit(session, TokenIssued(**by(actor), user_id=user.id, name=user.name, label=label))
     return IssuedToken(user=user, label=label, token=token)
 
 
@@ -199,13 +201,7 @@ def revoke_tokens(session: Session, *, actor: Actor, user_id: int) -> int:
     user = get_user(session, user_id)
     require_self_or(actor, user, Action.manage_users)
     revoked = _revoke_all(session, user)
-    audit.record(
-        session,
-        actor=actor,
-        action="token.revoke",
-        to_value=str(revoked),
-        detail={"user_id": user.id, "name": user.name},
-    )
+    emit(session, TokensRevoked(**by(actor), user_id=user.id, name=user.name, count=revoked))
     return revoked
 
 
@@ -226,13 +222,7 @@ def revoke_token(session: Session, *, actor: Actor, token_id: int) -> ApiToken:
     if token.revoked_at is None:
         token.revoked_at = utcnow()
         session.add(token)
-        audit.record(
-            session,
-            actor=actor,
-            action="token.revoke",
-            to_value=token.label,
-            detail={"user_id": user.id, "name": user.name, "token_id": token.id},
-        )
+        emit(session, TokenRevoked(**by(actor), user_id=user.id, name=user.name, label=token.label, token_id=token.id))
     session.flush()
     return token
 

@@ -8,10 +8,17 @@ from dataclasses import dataclass
 
 from sqlmodel import Session
 
-from factcheck.audit import service as audit
 from factcheck.auth import passwords, sessions, twofactor
 from factcheck.auth.permissions import Action, Actor, require, require_person
 from factcheck.core.errors import Conflict, Forbidden, InvalidInput
+from factcheck.events import by, emit
+from factcheck.events.accounts import (
+    RecoveryCodesRenewed,
+    TwoFactorReset,
+    TwoFactorRolesSet,
+    TwoFactorTurnedOff,
+    TwoFactorTurnedOn,
+)
 from factcheck.models import DeskSetting, Role, TwoFactor, User, utcnow
 from factcheck.users.service import get_user
 
@@ -65,7 +72,7 @@ def confirm_setup(session: Session, *, actor: Actor, code: str) -> list[str]:
     codes = twofactor.new_recovery_codes(factor)
     session.add(factor)
     session.flush()
-    audit.record(session, actor=person, action="user.two_factor_on", detail={"user_id": person.id})
+    emit(session, TwoFactorTurnedOn(**by(person), user_id=person.id, name=person.name))
     return codes
 
 
@@ -77,7 +84,7 @@ def new_recovery_codes(session: Session, *, actor: Actor, code: str) -> list[str
         raise InvalidInput("That code is not right; your recovery codes are unchanged.")
     codes = twofactor.new_recovery_codes(factor)
     session.add(factor)
-    audit.record(session, actor=person, action="user.recovery_codes", detail={"user_id": person.id})
+    emit(session, RecoveryCodesRenewed(**by(person), user_id=person.id, name=person.name))
     return codes
 
 
@@ -94,7 +101,7 @@ def turn_off(session: Session, *, actor: Actor, password: str, code: str) -> Non
         raise InvalidInput("That code is not right; two-factor sign-in is still on.")
     session.delete(factor)
     session.flush()
-    audit.record(session, actor=person, action="user.two_factor_off", detail={"user_id": person.id})
+    emit(session, TwoFactorTurnedOff(**by(person), user_id=person.id, name=person.name))
 
 
 def reset(session: Session, *, actor: Actor, user_id: int) -> User:
@@ -108,14 +115,7 @@ def reset(session: Session, *, actor: Actor, user_id: int) -> User:
     session.delete(factor)
     ended = sessions.end_all(session, user.id)
     session.flush()
-    audit.record(
-        session,
-        actor=actor if isinstance(actor, User) else None,
-        actor_name=actor.name,
-        action="user.two_factor_reset",
-        to_value=f"{ended} logins ended",
-        detail={"user_id": user.id, "name": user.name},
-    )
+    emit(session, TwoFactorReset(**by(actor), user_id=user.id, name=user.name, logins_ended=ended))
     return user
 
 
@@ -138,14 +138,7 @@ def require_for(session: Session, *, actor: Actor, roles: list[str]) -> set[str]
     setting.value, setting.updated_by, setting.updated_at = ",".join(sorted(set(roles))), actor.name, utcnow()
     session.add(setting)
     session.flush()
-    audit.record(
-        session,
-        actor=actor if isinstance(actor, User) else None,
-        actor_name=actor.name,
-        action="desk.two_factor_roles",
-        from_value=before or "none",
-        to_value=setting.value or "none",
-    )
+    emit(session, TwoFactorRolesSet(**by(actor), before=before, after=setting.value))
     return set(roles)
 
 

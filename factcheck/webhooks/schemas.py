@@ -3,18 +3,38 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 from typing import Literal
 
 from pydantic import ConfigDict, Field, StrictBool, field_validator
 
 from factcheck.core.schemas import Public, Strict, Url
 
-Event = Literal["ticket.created", "verdict.set", "verdict.published", "verdict.corrected"]  # webhooks.service.EVENTS
+
+class Topic(StrEnum):
+    """The events a webhook may ask for (the one list: forms, the API schema and listeners use it)."""
+
+    ticket_created = "ticket.created"
+    verdict_set = "verdict.set"
+    verdict_published = "verdict.published"
+    verdict_corrected = "verdict.corrected"
+
+    @property
+    def description(self) -> str:
+        return _DESCRIPTIONS[self]
+
+
+_DESCRIPTIONS = {
+    Topic.ticket_created: "a claim became a ticket",
+    Topic.verdict_set: "an editor set a verdict",
+    Topic.verdict_published: "a verdict was published",
+    Topic.verdict_corrected: "a published verdict was reopened with a correction",
+}
 
 
 class WebhookIn(Strict):
     url: Url
-    events: list[Event] = Field(..., min_length=1, max_length=4)
+    events: list[Topic] = Field(..., min_length=1, max_length=len(Topic))
 
     model_config = ConfigDict(
         extra="forbid",

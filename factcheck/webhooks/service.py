@@ -24,22 +24,19 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from factcheck.audit import service as audit
 from factcheck.auth.permissions import Action, Actor, require
 from factcheck.core import netguard
 from factcheck.core.config import Settings
 from factcheck.core.errors import FetchError, InvalidInput, NotFound
 from factcheck.core.urls import clean_url
+from factcheck.events import by, emit
+from factcheck.events.accounts import WebhookDeleted, WebhookRegistered, WebhookRotated, WebhookSwitched
 from factcheck.jobs import service as jobs
 from factcheck.models import Ticket, Webhook, WebhookDelivery, as_utc, utcnow
+from factcheck.webhooks.schemas import Topic
 
 KIND = "webhook"
-EVENTS = {
-    "ticket.created": "a claim became a ticket",
-    "verdict.set": "an editor set a verdict",
-    "verdict.published": "a verdict was published",
-    "verdict.corrected": "a published verdict was reopened with a correction",
-}
+EVENTS = {topic.value: topic.description for topic in Topic}
 SIGNATURE_HEADER = "Factcheck-Signature"
 
 
@@ -88,14 +85,7 @@ def register(session: Session, *, actor: Actor, url: str, events: list[str], set
     hook = Webhook(url=clean, events=",".join(sorted(set(events))), secret=_new_secret(), created_by=actor.name)
     session.add(hook)
     session.flush()
-    audit.record(
-        session,
-        actor=actor if getattr(actor, "id", None) else None,
-        actor_name=actor.name,
-        action="webhook.register",
-        to_value=clean[:200],
-        detail={"webhook_id": hook.id, "events": events},
-    )
+    emit(session, WebhookRegistered(**by(actor), webhook_id=hook.id, url=clean, events=list(events)))
     return hook
 
 
@@ -107,13 +97,7 @@ def rotate(session: Session, *, actor: Actor, webhook_id: int) -> Webhook:
     hook.secret = _new_secret()
     session.add(hook)
     session.flush()
-    audit.record(
-        session,
-        actor=actor if getattr(actor, "id", None) else None,
-        actor_name=actor.name,
-        action="webhook.rotate",
-        detail={"webhook_id": hook.id},
-    )
+    emit(session, WebhookRotated(**by(actor), webhook_id=hook.id))
     return hook
 
 
@@ -127,14 +111,7 @@ def delete(session: Session, *, actor: Actor, webhook_id: int) -> None:
         session.execute(sa.delete(WebhookDelivery).where(WebhookDelivery.id.in_(ids)))
     session.delete(hook)
     session.flush()
-    audit.record(
-        session,
-        actor=actor if getattr(actor, "id", None) else None,
-        actor_name=actor.name,
-        action="webhook.delete",
-        to_value=hook.url[:200],
-        detail={"webhook_id": webhook_id},
-    )
+    emit(session, WebhookDeleted(**by(actor), webhook_id=webhook_id, url=hook.url))
 
 
 def send_test(session: Session, *, actor: Actor, webhook_id: int) -> WebhookDelivery:
@@ -152,14 +129,7 @@ def switch(session: Session, *, actor: Actor, webhook_id: int, active: bool) -> 
     hook.active = active
     session.add(hook)
     session.flush()
-    audit.record(
-        session,
-        actor=actor if getattr(actor, "id", None) else None,
-        actor_name=actor.name,
-        action="webhook.switch",
-        to_value="on" if active else "off",
-        detail={"webhook_id": hook.id},
-    )
+    emit(session, WebhookSwitched(**by(actor), webhook_id=hook.id, active=active))
     return hook
 
 
@@ -192,7 +162,7 @@ def any_active(session: Session) -> bool:
     return session.exec(select(Webhook.id).where(Webhook.active)).first() is not None
 
 
-def emit(session: Session, event: str, data: dict[str, Any]) -> int:
+def send(session: Session, event: str, data: dict[str, Any]) -> int:
     """Queue a delivery of ``event`` to every active webhook that asked for it, in the transaction
     of the change itself: no event for a change that rolls back, none lost for one that commits."""
     hooks = [h for h in session.exec(select(Webhook).where(Webhook.active)) if event in h.events.split(",")]
@@ -227,7 +197,7 @@ def ticket_event(session: Session, event: str, ticket: Ticket, **extra: Any) -> 
         },
         **extra,
     }
-    return emit(session, event, data)
+    return send(session, event, data)
 
 
 def _json(value: Any) -> Any:

@@ -9,8 +9,8 @@ import time
 
 import pytest
 
-from factcheck.articles import sources
 from factcheck.core import netguard
+from factcheck.core import webpages as sources
 from factcheck.core.errors import FactcheckError, FetchError, TooLarge, UnsupportedMedia
 
 PAGE = b"""<html><head><title>Harbor report</title></head><body><nav>Home | Sports | Sign up</nav>

@@ -5,7 +5,8 @@ import re
 
 import pytest
 
-from factcheck.engines.offline import checkworthy, embedding
+from factcheck.encoders import wordvectors as embedding
+from factcheck.engines.offline import checkworthy
 
 
 def test_scores_are_probabilities_and_a_batch_scores_each_sentence_as_alone():

@@ -140,7 +140,7 @@ def test_html_report_embeds_claimreview_that_cannot_break_out_of_its_script(sess
 def test_claimreview_is_refused_whole_with_reasons_when_the_publisher_is_not_configured(session, settings):
     import pytest
 
-    from factcheck.exports.formats import NotPublishable
+    from factcheck.exports.claimreview import NotPublishable
 
     _reviewed(session, settings)
     settings.org_url = "https://example.org/"

@@ -66,7 +66,7 @@ def test_a_rating_without_a_name_reads_as_its_value_on_its_scale():
 
 
 def test_this_desks_own_export_can_be_imported(session, settings):
-    from factcheck.exports.formats import claim_review
+    from factcheck.exports.claimreview import claim_review
 
     class Item:  # the fields ClaimReview export reads
         ticket = type(

@@ -11,6 +11,7 @@ from factcheck.auth.permissions import CONSOLE
 from factcheck.core.errors import Conflict, Forbidden, InvalidInput
 from factcheck.engines.offline.engine import OfflineEngine
 from factcheck.flows import ingest as flows_ingest
+from factcheck.flows import verdicts
 from factcheck.matching import claimreview, factchecks
 from factcheck.matching import service as matching
 from factcheck.models import ClaimMatch, Event, FactCheck, Ticket
@@ -137,8 +138,8 @@ def test_an_editor_reuses_an_earlier_verdict_in_one_step_naming_its_source(sessi
     second = ticket_quoting(session, "7-2 vote")
     [m] = session.exec(select(ClaimMatch)).all()
     with pytest.raises(Forbidden):
-        states.reuse_verdict(session, actor=rita, ticket_id=second.id, match_id=m.id, expected_version=1)
-    done = states.reuse_verdict(session, actor=ed, ticket_id=second.id, match_id=m.id, expected_version=1)
+        verdicts.reuse_verdict(session, actor=rita, ticket_id=second.id, match_id=m.id, expected_version=1)
+    done = verdicts.reuse_verdict(session, actor=ed, ticket_id=second.id, match_id=m.id, expected_version=1)
     assert done.state == "corroborated"
     verdict = session.exec(select(Event).where(Event.ticket_id == second.id, Event.action == "corroborate")).one()
     assert verdict.actor_name == "ed"
@@ -153,9 +154,9 @@ def test_a_match_with_no_verdict_cannot_be_reused(session, settings):
     ed = make_user(session, "ed", "editor")
     [m] = session.exec(select(ClaimMatch)).all()
     with pytest.raises(Conflict, match="no verdict"):
-        states.reuse_verdict(session, actor=ed, ticket_id=m.ticket_id, match_id=m.id, expected_version=1)
+        verdicts.reuse_verdict(session, actor=ed, ticket_id=m.ticket_id, match_id=m.id, expected_version=1)
     with pytest.raises(InvalidInput):
-        states.reuse_verdict(
+        verdicts.reuse_verdict(
             session, actor=ed, ticket_id=ticket_quoting(session, "Vasquez").id, match_id=m.id, expected_version=1
         )
 

@@ -4,7 +4,8 @@ import pytest
 from sqlmodel import select
 
 from factcheck.core.errors import Forbidden, InvalidInput
-from factcheck.models import Event, TicketState
+from factcheck.models import Event, Proposal, TicketState
+from factcheck.models.tickets import ProposalOutcome
 from factcheck.tickets.states import (
     InvalidTransition,
     StaleVersion,
@@ -138,13 +139,43 @@ def test_a_reviewer_proposes_and_only_an_editor_decides(session, settings):
         transition(session, actor=rita, ticket_id=ticket.id, to=D, rationale=RATIONALE, expected_version=1)
     proposal = propose(session, actor=rita, ticket_id=ticket.id, to=D, rationale=RATIONALE, expected_version=1)
     session.commit()
-    assert ticket.state == U and ticket.version == 1  # a proposal changes nothing on the ticket
+    assert ticket.state == U and proposal.ticket_version == ticket.version == 2  # the state waits for an editor
     assert open_proposals(session, [ticket.id])[ticket.id].id == proposal.id
     with pytest.raises(InvalidInput, match="rationale"):
-        propose(session, actor=rita, ticket_id=ticket.id, to=C, rationale="sure", expected_version=1)
-    transition(session, actor=erin, ticket_id=ticket.id, to=D, rationale=RATIONALE, expected_version=1)
+        propose(session, actor=rita, ticket_id=ticket.id, to=C, rationale="sure", expected_version=2)
+    transition(session, actor=erin, ticket_id=ticket.id, to=D, rationale=RATIONALE, expected_version=2)
     session.commit()
     assert open_proposals(session, [ticket.id]) == {}  # decided: the proposal is closed
+    decided = session.get(Proposal, proposal.id)
+    assert decided.outcome == ProposalOutcome.accepted and decided.decided_at is not None
+    assert (ticket.verdict_rationale, ticket.verdict_by, ticket.verdict_by_id) == (RATIONALE, "erin", erin.id)
+
+
+def test_an_editor_deciding_from_a_page_opened_before_a_proposal_is_told_of_it(session, settings):
+    ticket = _ticket_in(session, settings, U)
+    rita, erin = make_user(session, "rita", "reviewer"), make_user(session, "erin", "editor")
+    seen = ticket.version  # erin opens the ticket
+    propose(session, actor=rita, ticket_id=ticket.id, to=C, rationale=RATIONALE, expected_version=seen)
+    session.commit()
+    with pytest.raises(StaleVersion, match="by rita"):
+        transition(session, actor=erin, ticket_id=ticket.id, to=D, rationale=RATIONALE, expected_version=seen)
+    session.rollback()
+    transition(session, actor=erin, ticket_id=ticket.id, to=D, rationale=RATIONALE, expected_version=seen + 1)
+    session.commit()
+    [overruled] = session.exec(select(Proposal).where(Proposal.ticket_id == ticket.id)).all()
+    assert overruled.outcome == ProposalOutcome.overruled
+
+
+def test_a_new_proposal_replaces_the_open_one_and_a_reopen_clears_the_verdict(session, settings):
+    ticket = _ticket_in(session, settings, U)
+    rita, erin = make_user(session, "rita", "reviewer"), make_user(session, "erin", "editor")
+    first = propose(session, actor=rita, ticket_id=ticket.id, to=C, rationale=RATIONALE, expected_version=1)
+    second = propose(session, actor=rita, ticket_id=ticket.id, to=D, rationale=RATIONALE, expected_version=2)
+    assert session.get(Proposal, first.id).outcome == ProposalOutcome.superseded
+    assert open_proposals(session, [ticket.id])[ticket.id].id == second.id
+    transition(session, actor=erin, ticket_id=ticket.id, to=D, rationale=RATIONALE, expected_version=3)
+    transition(session, actor=erin, ticket_id=ticket.id, to=U, rationale="Reopened: new minutes.", expected_version=4)
+    assert ticket.verdict_rationale is None and ticket.verdict_by is None and ticket.resolved_at is None
 
 
 def test_a_bulk_change_is_all_or_nothing(session, settings):

@@ -21,7 +21,7 @@ def test_waiting_for_my_decision_lists_open_proposals_only(session, settings):
     rita, ed = make_user(session, "rita"), make_user(session, "ed", "editor")
     states.propose(session, actor=rita, ticket_id=tickets[0].id, to="disputed", rationale=WHY, expected_version=1)
     states.propose(session, actor=rita, ticket_id=tickets[1].id, to="disputed", rationale=WHY, expected_version=1)
-    states.transition(session, actor=ed, ticket_id=tickets[1].id, to="disputed", rationale=WHY, expected_version=1)
+    states.transition(session, actor=ed, ticket_id=tickets[1].id, to="disputed", rationale=WHY, expected_version=2)
     session.commit()
     page = queues.queue(session, queues.QueueFilter(proposed=True))
     assert [t.id for t, _, _ in page.rows] == [tickets[0].id] and page.total == 1

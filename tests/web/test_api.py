@@ -149,12 +149,22 @@ def test_reviewers_propose_and_editors_bulk_decide_via_api(client, token, sessio
     change = {"to": "disputed", "rationale": "The minutes say otherwise.", "expected_version": 1}
     assert client.post(f"/api/v1/tickets/{ids[0]}/state", json=change, headers=auth(rita_token)).status_code == 403
     proposed = client.post(f"/api/v1/tickets/{ids[0]}/propose", json=change, headers=auth(rita_token))
-    assert proposed.status_code == 201 and proposed.json()["action"] == "propose"
+    assert proposed.status_code == 201
+    assert proposed.json() | {"id": 0, "created_at": 0} == {
+        "id": 0,
+        "ticket_id": ids[0],
+        "from_state": "unverified",
+        "to_state": "disputed",
+        "rationale": change["rationale"],
+        "by": "rita",
+        "created_at": 0,
+        "ticket_version": 2,
+    }
     body = {
         "action": "state",
         "to": "disputed",
         "rationale": "The minutes say otherwise.",
-        "tickets": [{"id": i, "expected_version": 1} for i in ids],
+        "tickets": [{"id": ids[0], "expected_version": 2}, {"id": ids[1], "expected_version": 1}],
     }
     assert client.post("/api/v1/tickets/bulk", json=body, headers=auth(rita_token)).status_code == 403
     done = client.post("/api/v1/tickets/bulk", json=body, headers=auth(token))

@@ -77,7 +77,9 @@ def test_reviewer_works_a_ticket_end_to_end(client, session):
     token = login(client, "ed")
     page = soup(client.get(f"/tickets/{ticket_id}"))
     assert page.select_one("#rationale").text == verdict["rationale"]  # the proposal, ready to accept
-    resp = client.post(f"/tickets/{ticket_id}/state", data={**verdict, "csrf_token": token})
+    version = page.select_one("form[action$='/state'] input[name=version]")["value"]
+    assert version == "2"  # the proposal changed the ticket
+    resp = client.post(f"/tickets/{ticket_id}/state", data={**verdict, "csrf_token": token, "version": version})
     assert resp.status_code == 200  # followed the redirect back to the ticket
     page = soup(resp)
     assert page.select_one("#verdict-summary .badge").text == "corroborated"

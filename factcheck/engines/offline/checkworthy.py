@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from factcheck.engines.offline import embedding
+from factcheck.encoders import wordvectors
 
 _NUMBER_WORDS = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
@@ -168,14 +168,14 @@ class _Model:
 def _model() -> _Model:
     """The fitted weights: written by bench/tune_checkworthy.py --write, read once."""
     data = json.loads(_MODEL_FILE.read_text(encoding="utf-8"))
-    if data["embedding_model"] != embedding.MODEL:
-        raise RuntimeError(f"{_MODEL_FILE.name} was fitted on {data['embedding_model']}, not {embedding.MODEL}")
+    if data["embedding_model"] != wordvectors.MODEL:
+        raise RuntimeError(f"{_MODEL_FILE.name} was fitted on {data['embedding_model']}, not {wordvectors.MODEL}")
     names = sorted(data["features"])
     if names != feature_names():
         raise RuntimeError(f"{_MODEL_FILE.name} does not match the features: rerun bench/tune_checkworthy.py --write")
-    if len(data["embedding"]) != embedding.DIMENSIONS:
+    if len(data["embedding"]) != wordvectors.DIMENSIONS:
         raise RuntimeError(
-            f"{_MODEL_FILE.name} has {len(data['embedding'])} vector weights, not {embedding.DIMENSIONS}"
+            f"{_MODEL_FILE.name} has {len(data['embedding'])} vector weights, not {wordvectors.DIMENSIONS}"
         )
     return _Model(
         feature_weights=np.array([data["features"][n] for n in names]),
@@ -233,7 +233,7 @@ def feature_matrix(sentences: list[str]) -> np.ndarray:
     """The model's inputs: the named features in sorted order, then the sentence vector."""
     names = feature_names()
     named = np.array([[f[n] for n in names] for f in map(features, sentences)]).reshape(len(sentences), len(names))
-    return np.hstack([named, embedding.embed(sentences)])
+    return np.hstack([named, wordvectors.embed(sentences)])
 
 
 def scores(sentences: list[str]) -> list[float]:

@@ -8,40 +8,8 @@ from __future__ import annotations
 
 import re
 
-from factcheck.engines.base import ClaimContext, DraftedQuestion, DraftedSource
+from factcheck.engines.base import ClaimContext, DraftedQuestion
 from factcheck.models import ClaimKind
-
-# Where a named outlet publishes, so a search can be scoped to the original report.
-OUTLET_DOMAINS = {
-    "the new york times": "nytimes.com",
-    "the miami herald": "miamiherald.com",
-    "fox news": "foxnews.com",
-    "the washington post": "washingtonpost.com",
-    "the wall street journal": "wsj.com",
-    "reuters": "reuters.com",
-    "the associated press": "apnews.com",
-    "associated press": "apnews.com",
-    "ap": "apnews.com",
-    "bbc": "bbc.co.uk",
-    "bbc news": "bbc.co.uk",
-    "cnn": "cnn.com",
-    "nbc news": "nbcnews.com",
-    "cbs news": "cbsnews.com",
-    "abc news": "abcnews.go.com",
-    "npr": "npr.org",
-    "politico": "politico.com",
-    "axios": "axios.com",
-    "bloomberg": "bloomberg.com",
-    "the guardian": "theguardian.com",
-    "financial times": "ft.com",
-    "the financial times": "ft.com",
-    "al jazeera": "aljazeera.com",
-    "the economist": "economist.com",
-    "los angeles times": "latimes.com",
-    "the los angeles times": "latimes.com",
-    "usa today": "usatoday.com",
-    "the hill": "thehill.com",
-}
 
 _NUMBER = re.compile(
     r"(?:[$€£]\s?)?\d+(?:[,.]\d+)*(?:[-–]\d+)?(?:\s?(?:%|percent|per cent))?(?:\s+(?:million|billion|trillion|"
@@ -64,7 +32,7 @@ _SPEAKER_PREFIX = re.compile(
     r"announced|insisted|reported|acknowledged|admitted|denied)(?::| that) ",
     re.S,
 )
-_ANONYMOUS = re.compile(r"\b(unnamed|anonymous|sources?|people familiar|officials said)\b", re.I)
+ANONYMOUS = re.compile(r"\b(unnamed|anonymous|sources?|people familiar|officials said)\b", re.I)
 _STOP_PROPER = {
     "According",
     "The",
@@ -130,8 +98,8 @@ _STOP_PROPER = {
     "Both",
     "Each",
 }
-_EXPERT = re.compile(r"\b(fellow|analyst|professor|expert|researcher|economist|scientist|scholar)\b", re.I)
-_GOVERNMENT = re.compile(
+EXPERT = re.compile(r"\b(fellow|analyst|professor|expert|researcher|economist|scientist|scholar)\b", re.I)
+GOVERNMENT = re.compile(
     r"\b(administration|government|ministry|department|military|army|navy|police|president|"
     r"congress|senate|parliament|white house|pentagon|agency|council|court)\b",
     re.I,
@@ -229,6 +197,20 @@ def _capital(text: str) -> str:
 
 def questions(ctx: ClaimContext) -> list[DraftedQuestion]:
     core = core_claim(ctx.claim)
+    out = _what_was_said(ctx, core) + _figures_and_dates(core) + _who_can_confirm(ctx, core)
+    out.append(
+        DraftedQuestion(
+            "Who is the original source of this claim, and are they on the record?",
+            "Every claim is traced to the person or document it started from.",
+        )
+    )
+    # The source question always survives the cap: it is the one every check needs.
+    if len(out) > 5:
+        out = out[:4] + [out[-1]]
+    return out
+
+
+def _what_was_said(ctx: ClaimContext, core: str) -> list[DraftedQuestion]:
     out: list[DraftedQuestion] = []
     if ctx.kind == ClaimKind.quote and ctx.speaker:
         quoted = re.search(r"“([^“”]+)”", ctx.claim)
@@ -247,6 +229,11 @@ def questions(ctx: ClaimContext) -> list[DraftedQuestion]:
         )
     else:
         out.append(DraftedQuestion(_as_question(core), "The claim itself, as a yes/no question."))
+    return out
+
+
+def _figures_and_dates(core: str) -> list[DraftedQuestion]:
+    out: list[DraftedQuestion] = []
     for number in numbers(core)[:2]:
         out.append(
             DraftedQuestion(
@@ -263,6 +250,11 @@ def questions(ctx: ClaimContext) -> list[DraftedQuestion]:
                 "Dates and sequence are a common source of error.",
             )
         )
+    return out
+
+
+def _who_can_confirm(ctx: ClaimContext, core: str) -> list[DraftedQuestion]:
+    out: list[DraftedQuestion] = []
     named = actors(core, exclude={ctx.speaker or "", ctx.reported_by or ""})
     # A lone capitalised first word is usually just the start of the sentence ("Unemployment fell").
     named = [a for a in named if " " in a or not core.startswith(a)]
@@ -273,7 +265,7 @@ def questions(ctx: ClaimContext) -> list[DraftedQuestion]:
                 f"{named[0]} is named in the claim and can speak to it directly.",
             )
         )
-    if ctx.speaker and _ANONYMOUS.search(ctx.speaker):
+    if ctx.speaker and ANONYMOUS.search(ctx.speaker):
         told = f"told {ctx.reported_by}" if ctx.reported_by else "said"
         out.append(
             DraftedQuestion(
@@ -288,177 +280,4 @@ def questions(ctx: ClaimContext) -> list[DraftedQuestion]:
                 "The article relays this claim from another outlet; the original may differ.",
             )
         )
-    out.append(
-        DraftedQuestion(
-            "Who is the original source of this claim, and are they on the record?",
-            "Every claim is traced to the person or document it started from.",
-        )
-    )
-    # The source question always survives the cap: it is the one every check needs.
-    if len(out) > 5:
-        out = out[:4] + [out[-1]]
-    return out
-
-
-def sources(ctx: ClaimContext) -> list[DraftedSource]:
-    core = core_claim(ctx.claim)
-    terms = key_terms(core)
-    out: list[DraftedSource] = []
-    if ctx.reported_by and not _ANONYMOUS.search(ctx.reported_by):
-        domain = OUTLET_DOMAINS.get(ctx.reported_by.lower())
-        scope = f"site:{domain} " if domain else f'"{ctx.reported_by}" '
-        out.append(
-            DraftedSource(
-                name=f"{ctx.reported_by}: the original report",
-                source_kind="original report",
-                rationale=f"The article attributes this to {ctx.reported_by}; its report shows what was "
-                "actually said and whom it cites.",
-                search_query=f"{scope}{terms}",
-            )
-        )
-    if ctx.speaker and not _ANONYMOUS.search(ctx.speaker):
-        quoted = re.search(r"“([^“”]+)”", ctx.claim)
-        said = key_terms(quoted.group(1), exclude=ctx.speaker) if quoted else key_terms(core, exclude=ctx.speaker)
-        out.append(
-            DraftedSource(
-                name=f"Transcript or recording of {ctx.speaker}'s remarks",
-                source_kind="primary record",
-                rationale=f"Only the full remarks show whether {ctx.speaker} said this, and in what context.",
-                search_query=f'"{ctx.speaker}" {said} transcript',
-            )
-        )
-        out.append(
-            DraftedSource(
-                name=f"{ctx.speaker}, or their office",
-                source_kind="expert" if _EXPERT.search(ctx.context) else "official statement",
-                rationale="The speaker can confirm the words and their context on the record.",
-                search_query=f'"{ctx.speaker}" {key_terms(core, exclude=ctx.speaker)}',
-            )
-        )
-    records = _records(core, terms)
-    out.extend(records)
-    if (numbers(core) or ctx.kind == ClaimKind.quantity) and not records:
-        out.append(
-            DraftedSource(
-                name="The official statistics or data set behind the figures",
-                source_kind="data set",
-                rationale="A number is settled by the data it comes from, with its definitions and period.",
-                search_query=f"{terms} data",
-            )
-        )
-    named = [
-        a
-        for a in actors(core, exclude={ctx.speaker or "", ctx.reported_by or ""})
-        if _GOVERNMENT.search(a) or len(a.split()) >= 2
-    ]
-    if named:
-        out.append(
-            DraftedSource(
-                name=f"Official statement or record from {named[0]}",
-                source_kind="official statement",
-                rationale=f"{named[0]} is named in the claim; its own statements or records settle its part.",
-                search_query=f'"{named[0]}" statement {key_terms(core, exclude=named[0])}',
-            )
-        )
-    if not any(s.source_kind == "primary record" for s in out):
-        out.append(
-            DraftedSource(
-                name="The primary record: the document, filing or transcript behind the claim",
-                source_kind="primary record",
-                rationale="A primary record settles what happened without relying on anyone's account of it.",
-                search_query=terms,
-            )
-        )
-    return out
-
-
-# The record that settles each type of claim, as a checker would look for it: (signal in the claim,
-# source kind, name, why, word added to the search). The first two that fit are drafted.
-_BODY = r"(council|board|committee|commission|senate|house|assembly|legislature|parliament|congress|trustees)"
-_RECORDS = [
-    (
-        re.compile(r"\baudit(s|ed|or|ors)?\b", re.I),
-        "primary record",
-        "The audit report itself",
-        "An audit's findings are read in the report, with its scope, period and method, not in an account of it.",
-        "audit report",
-    ),
-    (
-        re.compile(
-            rf"\b(vot(e|ed|es|ing)|roll[-\s]call|unanimous(ly)?|\d+\s*[-–]\s*\d+)\b.*\b{_BODY}\b|"
-            rf"\b{_BODY}\b.*\b(vot(e|ed|es|ing)|approved|rejected|passed|adopted|unanimous(ly)?)\b",
-            re.I,
-        ),
-        "primary record",
-        "The minutes or roll call of the vote",
-        "Minutes and roll calls record who voted which way, on what motion and on which date.",
-        "minutes vote",
-    ),
-    (
-        re.compile(
-            r"\b(contracts?|procure\w*|tenders?|bids?|no-bid|vendors?|budget\w*|grants?|awarded|"
-            r"spent|spending|overrun|invoices?|paid|payments?)\b",
-            re.I,
-        ),
-        "primary record",
-        "Budget documents, contracts and procurement records",
-        "Money claims are settled by the budget, the contract and its award notice, and the minutes of the "
-        "body that approved the spending.",
-        "contract budget",
-    ),
-    (
-        re.compile(r"\b(study|studies|researchers?|journal|trial|survey(ed)?|peer[-\s]reviewed|paper)\b", re.I),
-        "primary record",
-        "The study itself and its data",
-        "A study is read in the paper, with its sample, method and limits; press releases often overstate it.",
-        "study",
-    ),
-    (
-        re.compile(
-            r"\b(court|judge|jury|lawsuit|sued|su(es|ing)|indict\w*|charged|convicted|sentenced|ruling|"
-            r"ruled|verdict|plea)\b",
-            re.I,
-        ),
-        "primary record",
-        "The court filings and docket",
-        "The docket shows what was filed, charged and decided, and when.",
-        "court docket",
-    ),
-    (
-        re.compile(r"\b(law|bill|act|ordinance|statute|regulation|executive\s+order|amendment|Act|Bill|Law)\b"),
-        "primary record",
-        "The text of the law, bill or order",
-        "What a law does is read in its text and its official summary, not in either side's account.",
-        "text",
-    ),
-    (
-        re.compile(
-            r"\b(percent|per\s+cent|%|rate|unemploy\w*|inflation|average|median|per\s+capita|census|"
-            r"statistics|gdp|deaths|cases|population)\b",
-            re.I,
-        ),
-        "data set",
-        "",  # named after the agency when the claim names one
-        "A statistic is settled by the publisher's own data set, with its definitions, period and revisions.",
-        "data",
-    ),
-]
-_AGENCY = re.compile(
-    r"\b(Bureau|Statistics|Census|Agency|Department|Office|Institute|Commission|Administration|"
-    r"Ministry|Authority|Service|Centers?|Board|Bank|CDC|BLS|WHO|OECD|IMF|ONS|Eurostat)\b"
-)
-
-
-def _records(core: str, terms: str) -> list[DraftedSource]:
-    out = []
-    for signal, kind, name, why, word in _RECORDS:
-        if len(out) == 2:
-            break
-        if not signal.search(core):
-            continue
-        if kind == "data set":
-            agency = next((a for a in actors(core) if _AGENCY.search(a)), None)
-            name = f"{agency}'s published data" if agency else "The data set the figure comes from"
-        query_terms = " ".join(w for w in terms.split() if w.lower() not in word.split())
-        out.append(DraftedSource(name=name, source_kind=kind, rationale=why, search_query=f"{query_terms} {word}"))
     return out

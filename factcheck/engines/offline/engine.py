@@ -10,8 +10,9 @@ import hashlib
 from functools import lru_cache
 from pathlib import Path
 
+from factcheck.encoders import wordvectors
 from factcheck.engines.base import ArticleInput, ClaimContext, Drafts, Extraction, Provenance
-from factcheck.engines.offline import checkworthy, drafting, embedding
+from factcheck.engines.offline import checkworthy, drafting, sourcing
 from factcheck.engines.offline.extract import extract
 
 RULES_VERSION = "2"
@@ -39,7 +40,7 @@ class OfflineEngine:
     def provenance(self, task: str) -> Provenance:
         return Provenance(
             engine=self.name,
-            model=f"rule-based v{RULES_VERSION}" + (f" + {embedding.MODEL} classifier" if task == "extract" else ""),
+            model=f"rule-based v{RULES_VERSION}" + (f" + {wordvectors.MODEL} classifier" if task == "extract" else ""),
             prompt_name=f"offline/{task}",
             prompt_hash=rules_hash()[:16],
         )
@@ -66,6 +67,6 @@ class OfflineEngine:
     def draft(self, claim: ClaimContext) -> Drafts:
         return Drafts(
             questions=drafting.questions(claim),
-            sources=drafting.sources(claim),
+            sources=sourcing.sources(claim),
             provenance=self.provenance("draft"),
         )

@@ -1,4 +1,5 @@
-"""Turning what a user gives us (text, an HTML page, a URL) into clean article text."""
+"""Turning what a user gives us (text, an HTML page, a URL) into clean text: articles are ingested
+this way, and sources archived."""
 
 from __future__ import annotations
 

@@ -8,15 +8,16 @@ import hashlib
 
 from sqlmodel import Session
 
-from factcheck.articles import sources
-from factcheck.audit import service as audit
 from factcheck.auth.permissions import Action, Actor, require_person
+from factcheck.core import webpages
 from factcheck.core.config import Settings
 from factcheck.core.errors import InvalidInput
 from factcheck.core.limits import shared_limits
 from factcheck.core.locks import refuse_if_published
 from factcheck.drafts import service as drafts
 from factcheck.drafts.schemas import DraftPublic
+from factcheck.events import by, emit
+from factcheck.events.drafts import SourceArchived
 from factcheck.models import DraftKind, Ticket, utcnow
 from factcheck.users import service as users
 
@@ -34,7 +35,7 @@ def archive(session: Session, *, actor: Actor, item_id: int, settings: Settings)
         "archive", settings.archive_per_minute, person.id, message="Too many pages archived"
     )
     # Read, then fetch, then write: nothing is written (or locked) while the page is being fetched.
-    text = sources.fetch(item.url, settings).text[:MAX_CHARS]
+    text = webpages.fetch(item.url, settings).text[:MAX_CHARS]
     if not text.strip():
         raise InvalidInput("The page has no text to keep.")
     refuse_if_published(session, ticket)  # it may have been published while the page was fetched
@@ -43,11 +44,10 @@ def archive(session: Session, *, actor: Actor, item_id: int, settings: Settings)
     item.archived_at = utcnow()
     session.add(item)
     session.flush()
-    audit.record(
+    emit(
         session,
-        actor=person,
-        action="draft.archived",
-        ticket_id=item.ticket_id,
-        detail={"draft_id": item.id, "sha256": item.archived_sha256, "chars": len(text)},
+        SourceArchived(
+            **by(person), ticket_id=item.ticket_id, draft_id=item.id, sha256=item.archived_sha256, chars=len(text)
+        ),
     )
     return drafts.public(item, users.names(session, {item.reviewed_by_id} if item.reviewed_by_id else set()))

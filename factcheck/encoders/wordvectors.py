@@ -1,4 +1,4 @@
-"""Sentence vectors for the check-worthiness model, from WordLlama's static token embeddings.
+"""Sentence vectors from WordLlama's static token embeddings (the encoder named "wordllama").
 
 WordLlama (MIT) ships its 256-dimension English model (16 MB) inside the wheel, so the offline engine
 gets a learned sense of what a sentence is about with no download and no GPU: a sentence vector is the
@@ -43,3 +43,22 @@ def embed(sentences: list[str]) -> np.ndarray:
     # Normalised here rather than by WordLlama, which divides by zero for a sentence with no tokens.
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     return vectors / np.where(norms > 0, norms, 1.0)
+
+
+class WordVectors:
+    """The ``Encoder`` over WordLlama: fast (about 30 µs a sentence) but blind to word order."""
+
+    name = MODEL
+    dimensions = DIMENSIONS
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        return embed(texts)
+
+
+def _register() -> None:
+    from factcheck import encoders
+
+    encoders.register("wordllama", WordVectors)
+
+
+_register()

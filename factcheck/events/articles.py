@@ -1,0 +1,45 @@
+"""What happens to articles: ingested, their claims found (or refused, or not found)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from factcheck.events import DomainEvent, Record
+
+
+@dataclass(frozen=True, kw_only=True)
+class ArticleIngested(DomainEvent):
+    action = "ingest"
+    source: str  # text, html or url
+    chars: int
+    queued: bool  # its claims are found by a job
+
+    def record(self) -> Record:
+        detail: dict[str, Any] = {"source": self.source, "chars": self.chars}
+        return Record(detail=detail | ({"extraction": "queued"} if self.queued else {}))
+
+
+@dataclass(frozen=True, kw_only=True)
+class ClaimRejected(DomainEvent):
+    """An engine proposed a claim the desk refused (kept on the article, with why)."""
+
+    action = "claim.rejected"
+    refused: dict[str, Any]
+
+    def record(self) -> Record:
+        return Record(rationale=self.refused.get("reason"), detail=self.refused)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ExtractionFailed(DomainEvent):
+    action = "extract.failed"
+    reason: str
+
+    def record(self) -> Record:
+        return Record(rationale=self.reason[:2000])
+
+
+@dataclass(frozen=True, kw_only=True)
+class ExtractionRetried(DomainEvent):
+    action = "extract.retry"
