@@ -201,7 +201,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(api, prefix="/api/v1")
     # /api is the short, stable alias of the current version.
     app.include_router(api, prefix="/api", include_in_schema=False)
-    app.include_router(page_router(), include_in_schema=False)  # pages are for people; the API is documented
+    app.state.pages = page_router()
+    app.include_router(app.state.pages, include_in_schema=False)  # pages are for people; the API is documented
 
     health.install(app)
     return app

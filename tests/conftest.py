@@ -4,8 +4,6 @@ table emptied and its seed rows put back."""
 
 from __future__ import annotations
 
-import os
-import re
 import shutil
 import socket
 import threading
@@ -18,25 +16,11 @@ import sqlalchemy as sa
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
-from factcheck.auth.permissions import CONSOLE
 from factcheck.core.config import Settings
 from factcheck.core.db import make_engine, upgrade
 from factcheck.engines.offline.engine import OfflineEngine
 from factcheck.flows import listeners
-from factcheck.models import User
-from factcheck.users import service as users
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-PASSWORD = "correct-horse-battery"
-POSTGRES_URL = os.environ.get("FACTCHECK_TEST_DATABASE_URL")
-
-
-def shared_file(relative: str) -> Path:
-    """A file from ../shared, or a skip saying why the test cannot run without it."""
-    path = SHARED / relative
-    if not path.exists():
-        pytest.skip(f"needs ../shared/{relative} beside the project (not present in this checkout)")
-    return path
+from tests.helpers import POSTGRES_URL
 
 
 def settings_for(url: str) -> Settings:
@@ -179,18 +163,6 @@ def engine() -> OfflineEngine:
     return OfflineEngine()
 
 
-def make_user(session: Session, name: str = "rita", role: str = "reviewer") -> User:
-    user = users.create_user(session, actor=CONSOLE, name=name, role=role, password=PASSWORD)
-    session.commit()
-    return user
-
-
-def make_token(session: Session, user: User) -> str:
-    token = users.issue_token(session, actor=CONSOLE, user_id=user.id, label="tests").token
-    session.commit()
-    return token
-
-
 @pytest.fixture
 def app(settings, db):
     from factcheck.app import create_app
@@ -220,21 +192,3 @@ def live_desk(app) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=10)
-
-
-def csrf_from(html: str) -> str:
-    m = re.search(r'name="csrf_token" value="([^"]+)"', html)
-    assert m, "page has no CSRF token"
-    return m.group(1)
-
-
-def login(client: TestClient, name: str, password: str = PASSWORD) -> str:
-    """Log in through the form; returns the session's CSRF token."""
-    page = client.get("/login")
-    resp = client.post(
-        "/login",
-        data={"name": name, "password": password, "csrf_token": csrf_from(page.text), "next": "/"},
-        follow_redirects=False,
-    )
-    assert resp.status_code == 303, resp.text
-    return csrf_from(client.get("/").text)

@@ -18,8 +18,8 @@ from typer.testing import CliRunner
 from factcheck.cli import app as cli_app
 from factcheck.core.config import get_settings
 from factcheck.models import DraftItem, Event, Ticket
-from tests.conftest import login, make_token, make_user
-from tests.factories import ARTICLE, ingest
+from tests.factories import ARTICLE, ingest, make_token, make_user
+from tests.helpers import login
 
 RATIONALE = "The council's minutes record a 6-3 vote."
 DOORS = ("html", "api", "cli")

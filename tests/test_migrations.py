@@ -51,8 +51,7 @@ def test_verdicts_published_before_publications_existed_get_one(session, setting
     from factcheck.core.db import alembic_config, upgrade
     from factcheck.models import Correction, Publication
     from factcheck.tickets import publishing, states
-    from tests.conftest import make_user
-    from tests.factories import ingest
+    from tests.factories import ingest, make_user
 
     first, second = ingest(session, settings).tickets[:2]
     ed = make_user(session, "ed", "editor")
@@ -102,8 +101,7 @@ def test_verdicts_and_proposals_are_filled_from_the_audit_log_on_upgrade(session
     from factcheck.models import Proposal, Ticket
     from factcheck.models.tickets import ProposalOutcome
     from factcheck.tickets import states
-    from tests.conftest import make_user
-    from tests.factories import ingest
+    from tests.factories import ingest, make_user
 
     decided, waiting, reopened = ingest(session, settings).tickets[:3]
     ed, rita = make_user(session, "ed", "editor"), make_user(session, "rita")

@@ -4,7 +4,7 @@ from datetime import date
 
 from factcheck.engines.base import ArticleInput
 from factcheck.engines.offline.engine import OfflineEngine
-from tests.conftest import shared_file
+from tests.helpers import shared_file
 
 
 def test_venezuela_article_claims_are_exact_and_skip_the_page_tail():

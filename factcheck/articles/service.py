@@ -8,7 +8,7 @@ import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from factcheck.articles.schemas import Progress
 from factcheck.auth.permissions import Action, Actor, require
@@ -241,14 +241,14 @@ def recent(session: Session, limit: int = 50, offset: int = 0) -> list[tuple[Art
     page = list(
         session.exec(
             # Ids grow with time: ordering by the primary key needs no sort and no index of its own.
-            select(Article).order_by(Article.id.desc()).limit(limit).offset(offset)
+            select(Article).order_by(col(Article.id).desc()).limit(limit).offset(offset)
         )
     )
     counts = (
         dict(
             session.exec(
                 select(Ticket.article_id, func.count())
-                .where(Ticket.article_id.in_([a.id for a in page]))
+                .where(col(Ticket.article_id).in_([a.id for a in page]))
                 .group_by(Ticket.article_id)
             ).all()
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from factcheck.models import Event
 
@@ -46,5 +46,5 @@ def ticket_history(session: Session, ticket_id: int) -> list[Event]:
 
 
 def latest_change(session: Session, ticket_id: int) -> Event | None:
-    stmt = select(Event).where(Event.ticket_id == ticket_id).order_by(Event.id.desc()).limit(1)
+    stmt = select(Event).where(Event.ticket_id == ticket_id).order_by(col(Event.id).desc()).limit(1)
     return session.exec(stmt).first()

@@ -19,4 +19,4 @@ def backoff_seconds(
     wait = wait / 2 + random.uniform(0, wait / 2)
     if retry_after:
         wait = max(wait, min(retry_after, RETRY_AFTER_CAP))
-    return wait
+    return float(wait)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any, cast
 
 import sqlalchemy as sa
 from alembic.config import Config as AlembicConfig
@@ -17,7 +18,7 @@ from factcheck.core.errors import DatabaseNotMigrated, InvalidInput
 from factcheck.core.resources import bundled
 
 
-def pool_options(settings: Settings) -> dict:
+def pool_options(settings: Settings) -> dict[str, Any]:
     """Connections for every admitted request (web/admission.py), the process's job worker and its
     lease renewer, with the overflow for work that opens a second session (a model call's log)."""
     size = settings.max_concurrent_requests + settings.llm_concurrency + 4
@@ -33,7 +34,7 @@ def make_engine(settings: Settings) -> sa.Engine:
         )
 
         @sa.event.listens_for(engine, "connect")
-        def _sqlite_pragmas(dbapi_conn, _record):  # pragma: no cover - trivial
+        def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:  # pragma: no cover - trivial
             cur = dbapi_conn.cursor()
             # WAL lets readers work while a writer commits; foreign keys are off by default in SQLite.
             cur.execute("PRAGMA journal_mode=WAL")
@@ -50,7 +51,7 @@ def make_engine(settings: Settings) -> sa.Engine:
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
-def refuse_unstorable_text(session: sa.orm.Session, _context, _instances) -> None:
+def refuse_unstorable_text(session: sa.orm.Session, _context: Any, _instances: Any) -> None:
     """The last guard of every write path (a form, the API, the command line, a model's answer):
     text that cannot be stored is refused with the field's name, before anything is written."""
     for obj in (*session.new, *session.dirty):
@@ -61,6 +62,11 @@ def refuse_unstorable_text(session: sa.orm.Session, _context, _instances) -> Non
                     f"The {key.replace('_', ' ')} contains {what} (at character {found.start() + 1}), "
                     "which cannot be stored; remove it and try again."
                 )
+
+
+def rowcount(result: sa.Result[Any]) -> int:
+    """The rows an UPDATE or DELETE matched (``Session.execute`` is typed as returning any result)."""
+    return int(cast("sa.CursorResult[Any]", result).rowcount)
 
 
 def alembic_config(database_url: str) -> AlembicConfig:

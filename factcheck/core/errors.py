@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class FactcheckError(Exception):
     status_code = 400
     code = "bad_request"
 
-    def __init__(self, message: str, *, details: dict | None = None) -> None:
+    def __init__(self, message: str, *, details: dict[str, Any] | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.details = details or {}
@@ -88,7 +90,12 @@ class RetryableError(FactcheckError):
     code = "not_done"
 
     def __init__(
-        self, message: str, *, details: dict | None = None, transient: bool = False, retry_after: float | None = None
+        self,
+        message: str,
+        *,
+        details: dict[str, Any] | None = None,
+        transient: bool = False,
+        retry_after: float | None = None,
     ) -> None:
         super().__init__(message, details=details)
         self.transient = transient

@@ -14,6 +14,7 @@ import sqlalchemy as sa
 
 from factcheck.core.config import Settings
 from factcheck.models import InstanceSecret, utcnow
+from factcheck.models.columns import table_of
 
 COOKIE_KEY = "cookie-signing"
 
@@ -25,15 +26,15 @@ def cookie_secret(engine: sa.Engine, settings: Settings) -> str:
 
 
 def _stored(engine: sa.Engine, name: str) -> str:
-    table = InstanceSecret.__table__
+    table = table_of(InstanceSecret)
     with engine.begin() as conn:
         found = conn.execute(sa.select(table.c.value).where(table.c.name == name)).scalar()
         if found:
-            return found
+            return str(found)
     try:
         with engine.begin() as conn:
             conn.execute(sa.insert(table).values(name=name, value=secrets.token_urlsafe(48), created_at=utcnow()))
     except sa.exc.IntegrityError:
         pass  # another process made it first: theirs is the one
     with engine.connect() as conn:
-        return conn.execute(sa.select(table.c.value).where(table.c.name == name)).scalar_one()
+        return str(conn.execute(sa.select(table.c.value).where(table.c.name == name)).scalar_one())

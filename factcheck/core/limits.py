@@ -25,6 +25,7 @@ import hashlib
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import sqlalchemy as sa
 from limits import RateLimitItem, RateLimitItemPerMinute
@@ -33,17 +34,20 @@ from limits.strategies import MovingWindowRateLimiter
 
 from factcheck.core.errors import TooManyRequests
 from factcheck.models import RateLimitEntry
+from factcheck.models.columns import table_of
 
-_T = RateLimitEntry.__table__
+_T = table_of(RateLimitEntry)
 
 
 class DatabaseStorage(Storage, MovingWindowSupport):
     STORAGE_SCHEME = ["factcheck-database"]
 
-    def __init__(self, database_url: str, **engine_options) -> None:
+    def __init__(self, database_url: str, **engine_options: Any) -> None:
         super().__init__(database_url)
         sqlite = database_url.startswith("sqlite")
-        options = {"connect_args": {"check_same_thread": False, "timeout": 30}} if sqlite else {"pool_pre_ping": True}
+        options: dict[str, Any] = (
+            {"connect_args": {"check_same_thread": False, "timeout": 30}} if sqlite else {"pool_pre_ping": True}
+        )
         options.update(pool_size=2, max_overflow=4)
         options.update(engine_options)
         self.engine = sa.create_engine(database_url, **options)
@@ -52,12 +56,12 @@ class DatabaseStorage(Storage, MovingWindowSupport):
             # pysqlite would begin lazily (a read that later writes can lose a race); take the
             # write lock at the start instead.
             @sa.event.listens_for(self.engine, "connect")
-            def _no_autobegin(dbapi_conn, _record):
+            def _no_autobegin(dbapi_conn: Any, _record: Any) -> None:
                 dbapi_conn.isolation_level = None
                 dbapi_conn.execute("PRAGMA busy_timeout=30000")
 
             @sa.event.listens_for(self.engine, "begin")
-            def _immediate(conn):
+            def _immediate(conn: sa.Connection) -> None:
                 conn.exec_driver_sql("BEGIN IMMEDIATE")
 
     @property

@@ -81,7 +81,7 @@ def resolve_public(host: str, port: int, *, allow_private: bool = False) -> str:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError, OSError):
         raise AddressRefused(message, private=False) from None
-    addresses = [ipaddress.ip_address(info[4][0].split("%")[0]) for info in infos]
+    addresses = [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos]
     if not allow_private and not all(is_public(ip) for ip in addresses):
         raise AddressRefused(message, private=True)
     return str(addresses[0])
@@ -91,9 +91,9 @@ def check_destination(url: str, *, allow_private: bool) -> None:
     """Refuse now an address the desk would refuse to send to later (a webhook being registered):
     not http(s), or a name that leads to a private or local network. A name that does not resolve
     yet is let through: the guard checks it again at every delivery."""
-    parts, port = _split(url)
+    parts, host, port = _split(url)
     try:
-        resolve_public(parts.hostname, port, allow_private=allow_private)
+        resolve_public(host, port, allow_private=allow_private)
     except AddressRefused as refused:
         if refused.private:
             raise
@@ -134,7 +134,7 @@ def exchange(
     url: str,
     limits: Limits,
     *,
-    params: dict | None = None,
+    params: dict[str, Any] | None = None,
     content: bytes | None = None,
     headers: dict[str, str] | None = None,
 ) -> Answer:
@@ -206,7 +206,7 @@ def post(
     return Posted(answer.status, answer.headers.get("retry-after"))
 
 
-def _split(url: str) -> tuple[SplitResult, int]:
+def _split(url: str) -> tuple[SplitResult, str, int]:
     try:
         parts = urlsplit(url)
         port = parts.port or (443 if parts.scheme == "https" else 80)
@@ -214,7 +214,7 @@ def _split(url: str) -> tuple[SplitResult, int]:
         raise FetchError("That is not a well-formed address.") from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise FetchError("Only http:// and https:// addresses can be fetched.")
-    return parts, port
+    return parts, parts.hostname, port
 
 
 async def _exchange(
@@ -222,15 +222,15 @@ async def _exchange(
     url: str,
     limits: Limits,
     deadline: float,
-    params: dict | None,
+    params: dict[str, Any] | None,
     content: bytes | None,
     headers: dict[str, str],
 ) -> Answer:
     for _ in range(MAX_REDIRECTS + 1):
-        parts, port = _split(url)
+        parts, host, port = _split(url)
         # Name resolution is the system's (bounded by its own resolver timeouts); the deadline
         # covers everything after it.
-        address = resolve_public(parts.hostname, port, allow_private=limits.allow_private)
+        address = resolve_public(host, port, allow_private=limits.allow_private)
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             raise TimeoutError
@@ -240,7 +240,7 @@ async def _exchange(
         pinned = parts._replace(netloc=f"{netloc}:{port}").geturl()
         sent = {"User-Agent": limits.user_agent, "Host": parts.netloc.rsplit("@", 1)[-1], **headers}
         async with asyncio.timeout(remaining):
-            answer = await _once(method, pinned, url, sent, parts.hostname, limits, params, content)
+            answer = await _once(method, pinned, url, sent, host, limits, params, content)
         if isinstance(answer, str):  # a redirect: each hop is checked again
             url = urljoin(url, answer)
             params = None  # they are in the target already
@@ -256,7 +256,7 @@ async def _once(
     headers: dict[str, str],
     sni: str,
     limits: Limits,
-    params: dict | None,
+    params: dict[str, Any] | None,
     content: bytes | None,
 ) -> str | Answer:
     """One hop: the redirect's target, or the answer."""
@@ -268,7 +268,7 @@ async def _once(
             ) as resp,
         ):
             if limits.follow_redirects and resp.is_redirect:
-                return resp.headers.get("location", "")
+                return str(resp.headers.get("location", ""))
             if limits.refuse_errors and resp.status_code >= 400:
                 raise FetchError(f"The page answered HTTP {resp.status_code}.")
             ctype = resp.headers.get("content-type", "").split(";")[0].strip().lower()

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from factcheck.core import netguard
 from factcheck.core.config import Settings
@@ -42,7 +43,7 @@ def from_html(html: str, url: str | None = None) -> Extracted:
     """Main text of a page through trafilatura: menus, ads, newsletter boxes and footers stay out."""
     import trafilatura  # a large import, and plain text never needs it
 
-    doc = trafilatura.bare_extraction(
+    doc: Any = trafilatura.bare_extraction(  # a Document (with_metadata, not as_dict)
         html,
         url=url,
         with_metadata=True,

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 import sqlalchemy as sa
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from factcheck.models import DISMISSED, Article, Event, Ticket, TicketState
 from factcheck.tickets.states import TRANSITIONS
@@ -36,21 +36,21 @@ class Day:
 def by_article(session: Session, limit: int = 20) -> list[ArticleCounts]:
     """The articles with the most open tickets first, with their tickets counted by state (the
     dismissed ones apart: they are not open work)."""
-    key = sa.case((Ticket.dismissed_reason.is_not(None), DISMISSED), else_=Ticket.state)
+    key = sa.case((col(Ticket.dismissed_reason).is_not(None), DISMISSED), else_=Ticket.state)
     open_count = func.sum(
-        sa.case((sa.and_(Ticket.state == TicketState.unverified, Ticket.dismissed_reason.is_(None)), 1), else_=0)
+        sa.case((sa.and_(Ticket.state == TicketState.unverified, col(Ticket.dismissed_reason).is_(None)), 1), else_=0)
     )
     top = (
         select(Ticket.article_id)
         .group_by(Ticket.article_id)
-        .order_by(open_count.desc(), Ticket.article_id.desc())
+        .order_by(open_count.desc(), col(Ticket.article_id).desc())
         .limit(limit)
         .subquery()
     )
     rows = session.exec(
         select(Article.id, Article.title, key, func.count())
         .join(Ticket, Ticket.article_id == Article.id)
-        .where(Article.id.in_(select(top.c.article_id)))
+        .where(col(Article.id).in_(select(top.c.article_id)))
         .group_by(Article.id, Article.title, key)
     ).all()
     out: dict[int, ArticleCounts] = {}
@@ -74,7 +74,7 @@ def daily_flow(session: Session, days: int = 30, today: date | None = None) -> l
     resolved = _per_day(
         session,
         select(func.date(Event.created_at), func.count())
-        .where(Event.created_at >= since, Event.action.in_(RESOLVING))
+        .where(Event.created_at >= since, col(Event.action).in_(RESOLVING))
         .group_by(func.date(Event.created_at)),
     )
     return [Day(d, opened.get(d, 0), resolved.get(d, 0)) for d in (first + timedelta(days=i) for i in range(days))]

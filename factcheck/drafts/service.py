@@ -10,7 +10,7 @@ import logging
 from datetime import datetime
 
 import sqlalchemy as sa
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from factcheck.auth.permissions import Action, Actor, require_person
 from factcheck.core.errors import Conflict, InvalidInput, NotFound, RetryableError
@@ -115,7 +115,7 @@ def discard_unreviewed(session: Session, *, ticket: Ticket) -> int:
         select(DraftItem).where(
             DraftItem.ticket_id == ticket.id,
             DraftItem.status == DraftStatus.proposed,
-            DraftItem.created_by_id.is_(None),
+            col(DraftItem.created_by_id).is_(None),
         )
     ).all()
     for item in stale:
@@ -243,8 +243,8 @@ def _raise_stale(session: Session, item: DraftItem, expected_version: int) -> No
     session.refresh(item)
     events = session.exec(
         select(Event)
-        .where(Event.ticket_id == item.ticket_id, Event.action.like("draft.%"))
-        .order_by(Event.id.desc())
+        .where(Event.ticket_id == item.ticket_id, col(Event.action).like("draft.%"))
+        .order_by(col(Event.id).desc())
         .limit(200)
     )
     last = next((e for e in events if e.detail and json.loads(e.detail).get("draft_id") == item.id), None)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -18,7 +19,7 @@ MAX_CHARS = 1_000
 
 
 @lru_cache(maxsize=1)
-def _model():
+def _model() -> Any:
     import wordllama
 
     # WordLlama.load looks for its bundled tokenizer under "tokenizer/" but the wheel ships it under

@@ -27,6 +27,7 @@ from factcheck.models import (
     Verdict,
     verdict_of,
 )
+from factcheck.models.columns import table_of
 
 
 @dataclass
@@ -61,7 +62,7 @@ def validate(sel: Selection) -> None:
         raise InvalidInput("'since' is after 'until'.")
 
 
-_T, _A, _D, _N, _E, _C = (m.__table__ for m in (Ticket, Article, DraftItem, Note, Event, Correction))
+_T, _A, _D, _N, _E, _C = (table_of(m) for m in (Ticket, Article, DraftItem, Note, Event, Correction))
 # The article's text is not in any report; everything else about it is.
 _ARTICLE_COLUMNS = [c for c in _A.c if c.name != "text"]
 

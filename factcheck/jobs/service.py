@@ -31,9 +31,15 @@ import sqlalchemy as sa
 from sqlmodel import Session, func, select
 
 from factcheck.core.backoff import backoff_seconds
+from factcheck.core.db import rowcount
 from factcheck.core.errors import RetryableError
 from factcheck.jobs.doorbell import queued
 from factcheck.models import Job, JobStatus, WorkerBeat, as_utc, utcnow
+from factcheck.models.columns import table_of
+
+# The queue's statements are written against the tables (typed columns; no ORM bookkeeping).
+JOBS, BEATS = table_of(Job), table_of(WorkerBeat)
+J, B = JOBS.c, BEATS.c
 
 # A worker renews its heartbeat every third of a lease; one unseen for this long has stopped.
 BEAT_FORGOTTEN = timedelta(days=1)
@@ -61,7 +67,7 @@ def enqueue(
     """Queue a job; woken workers see it once the session commits. With ``dedupe``, a job of that
     key already waiting is done now instead (a person asked for it again), and None is returned."""
     if dedupe is not None:
-        waiting = list(session.exec(select(Job.id).where(Job.dedupe_key == dedupe, Job.status.in_(LIVE))))
+        waiting = list(session.exec(select(J.id).where(J.dedupe_key == dedupe, J.status.in_(LIVE))))
         if waiting:
             _bring_forward(session, waiting, reason)
             return None
@@ -84,8 +90,8 @@ def _bring_forward(session: Session, waiting: list[int], reason: str) -> None:
     """A person asked for work that is already queued (waiting out a backoff, say): do it now."""
     if waiting:
         session.execute(
-            sa.update(Job)
-            .where(Job.id.in_(waiting), Job.status == JobStatus.queued)
+            sa.update(JOBS)
+            .where(J.id.in_(waiting), J.status == JobStatus.queued)
             .values(run_after=utcnow(), reason=reason)
             .execution_options(synchronize_session=False)
         )
@@ -97,9 +103,7 @@ def live(session: Session, kind: str, subject_ids: list[int]) -> set[int]:
     if not subject_ids:
         return set()
     return set(
-        session.exec(
-            select(Job.subject_id).where(Job.kind == kind, Job.subject_id.in_(subject_ids), Job.status.in_(LIVE))
-        )
+        session.exec(select(J.subject_id).where(J.kind == kind, J.subject_id.in_(subject_ids), J.status.in_(LIVE)))
     )
 
 
@@ -107,7 +111,7 @@ def running(session: Session, kind: str, subject_id: int) -> bool:
     """Whether a worker holds a job of ``kind`` on this subject right now."""
     return (
         session.exec(
-            select(Job.id).where(Job.kind == kind, Job.subject_id == subject_id, Job.status == JobStatus.running)
+            select(J.id).where(J.kind == kind, J.subject_id == subject_id, J.status == JobStatus.running)
         ).first()
         is not None
     )
@@ -116,28 +120,29 @@ def running(session: Session, kind: str, subject_id: int) -> bool:
 def latest(session: Session, kind: str, subject_id: int) -> Job | None:
     """The latest job of ``kind`` on the subject: why it waits, and when it tries next."""
     return session.exec(
-        select(Job).where(Job.kind == kind, Job.subject_id == subject_id).order_by(Job.id.desc()).limit(1)
+        select(Job).where(J.kind == kind, J.subject_id == subject_id).order_by(J.id.desc()).limit(1)
     ).first()
 
 
 def next_try(session: Session, group: str) -> datetime | None:
     """When the next of a group's queued jobs runs (None when none is queued)."""
-    return as_utc(
-        session.exec(
-            select(func.min(Job.run_after)).where(Job.group_key == group, Job.status == JobStatus.queued)
-        ).one()
-    )
+    first: datetime | None = session.exec(
+        select(func.min(J.run_after)).where(J.group_key == group, J.status == JobStatus.queued)
+    ).one()
+    return as_utc(first)
 
 
 def cancel(session: Session, kind: str, subject_ids: list[int]) -> int:
     """Forget the waiting jobs of ``kind`` on these subjects (their subject is being removed)."""
     if not subject_ids:
         return 0
-    return session.execute(
-        sa.delete(Job)
-        .where(Job.kind == kind, Job.subject_id.in_(subject_ids))
-        .execution_options(synchronize_session=False)
-    ).rowcount
+    return rowcount(
+        session.execute(
+            sa.delete(JOBS)
+            .where(J.kind == kind, J.subject_id.in_(subject_ids))
+            .execution_options(synchronize_session=False)
+        )
+    )
 
 
 def claim(
@@ -161,54 +166,59 @@ def claim(
     """
     now = now or utcnow()
     ready = sa.or_(
-        sa.and_(Job.status == JobStatus.queued, Job.run_after <= now),
+        sa.and_(J.status == JobStatus.queued, J.run_after <= now),
         # A running job whose lease ran out: its worker died or stalled.
-        sa.and_(Job.status == JobStatus.running, Job.lease_expires_at < now),
+        sa.and_(J.status == JobStatus.running, J.lease_expires_at < now),
     )
     if group is not None:
-        ready = sa.and_(ready, Job.group_key == group)
+        ready = sa.and_(ready, J.group_key == group)
     if exclude:
-        ready = sa.and_(ready, Job.id.notin_(exclude))
-    candidates = sa.select(Job.id).where(ready).order_by(Job.run_after, Job.id).limit(max(1, limit))
+        ready = sa.and_(ready, J.id.notin_(exclude))
+    candidates = sa.select(J.id).where(ready).order_by(J.run_after, J.id).limit(max(1, limit))
     if session.get_bind().dialect.name == "postgresql":
         candidates = candidates.with_for_update(skip_locked=True)
     picked = candidates.cte("picked")
     ids = list(
         session.execute(
-            sa.update(Job)
-            .where(Job.id == picked.c.id, ready)
+            sa.update(JOBS)
+            .where(J.id == picked.c.id, ready)
             .values(
                 status=JobStatus.running,
                 lease_owner=worker,
-                attempts=Job.attempts + 1,
+                attempts=J.attempts + 1,
                 lease_expires_at=now + timedelta(seconds=lease_seconds),
                 updated_at=now,
             )
-            .returning(Job.id)
+            .returning(J.id)
             .execution_options(synchronize_session=False)
         ).scalars()
     )
     session.commit()
     if not ids:
         return []
-    return list(session.exec(select(Job).where(Job.id.in_(ids)).order_by(Job.run_after, Job.id)))
+    return list(session.exec(select(Job).where(J.id.in_(ids)).order_by(J.run_after, J.id)))
 
 
-def _held_by(job: Job, worker: str):
-    return sa.and_(Job.id == job.id, Job.status == JobStatus.running, Job.lease_owner == worker)
+def _held_by(job: Job, worker: str) -> sa.ColumnElement[bool]:
+    return sa.and_(J.id == job.id, J.status == JobStatus.running, J.lease_owner == worker)
 
 
 def renew_leases(session: Session, job_ids: list[int], worker: str, lease_seconds: float) -> int:
     """Push the leases' end out while the work goes on (only those still ``worker``'s); how many."""
     now = utcnow()
-    return session.execute(
-        sa.update(Job)
-        .where(
-            Job.id.in_(job_ids), Job.status == JobStatus.running, Job.lease_owner == worker, Job.lease_expires_at >= now
+    return rowcount(
+        session.execute(
+            sa.update(JOBS)
+            .where(
+                J.id.in_(job_ids),
+                J.status == JobStatus.running,
+                J.lease_owner == worker,
+                J.lease_expires_at >= now,
+            )
+            .values(lease_expires_at=now + timedelta(seconds=lease_seconds))
+            .execution_options(synchronize_session=False)
         )
-        .values(lease_expires_at=now + timedelta(seconds=lease_seconds))
-        .execution_options(synchronize_session=False)
-    ).rowcount
+    )
 
 
 def complete_if_leased(session: Session, job: Job, worker: str) -> bool:
@@ -219,12 +229,14 @@ def complete_if_leased(session: Session, job: Job, worker: str) -> bool:
     """
     now = utcnow()
     return (
-        session.execute(
-            sa.update(Job)
-            .where(_held_by(job, worker), Job.lease_expires_at >= now)
-            .values(status=JobStatus.done, finished_at=now, updated_at=now, last_error=None)
-            .execution_options(synchronize_session=False)
-        ).rowcount
+        rowcount(
+            session.execute(
+                sa.update(JOBS)
+                .where(_held_by(job, worker), J.lease_expires_at >= now)
+                .values(status=JobStatus.done, finished_at=now, updated_at=now, last_error=None)
+                .execution_options(synchronize_session=False)
+            )
+        )
         == 1
     )
 
@@ -272,48 +284,47 @@ def retry_later(
         if error.transient:
             failures = job.transient_failures + 1
             # Not the answer's fault: keep the attempts for answers.
-            values.update(attempts=Job.attempts - 1, transient_failures=failures)
+            values.update(attempts=J.attempts - 1, transient_failures=failures)
         else:
             failures = job.attempts
         wait = backoff_seconds(failures, start=backoff_start, retry_after=error.retry_after)
         next_try = now + timedelta(seconds=wait)
         values.update(status=JobStatus.queued, run_after=next_try)
     held = (
-        session.execute(
-            sa.update(Job).where(_held_by(job, worker)).values(**values).execution_options(synchronize_session=False)
-        ).rowcount
+        rowcount(
+            session.execute(
+                sa.update(JOBS)
+                .where(_held_by(job, worker))
+                .values(**values)
+                .execution_options(synchronize_session=False)
+            )
+        )
         == 1
     )
     return Retry(held, next_try if held else None)
 
 
 def counts(session: Session) -> dict[str, int]:
-    rows = dict(session.exec(select(Job.status, func.count()).group_by(Job.status)).all())
+    rows: dict[str, int] = dict(session.exec(select(J.status, func.count()).group_by(J.status)).all())
     return {s.value: rows.get(s.value, 0) for s in JobStatus}
 
 
 def beat(session: Session, name: str, started: datetime) -> None:
     """Record that worker ``name`` is alive now (and forget workers gone for a day)."""
     now = utcnow()
-    updated = session.execute(sa.update(WorkerBeat).where(WorkerBeat.name == name).values(seen_at=now))
-    if updated.rowcount == 0:
+    updated = session.execute(sa.update(BEATS).where(B.name == name).values(seen_at=now))
+    if rowcount(updated) == 0:
         session.add(WorkerBeat(name=name, started_at=started, seen_at=now))
-    session.execute(sa.delete(WorkerBeat).where(WorkerBeat.seen_at < now - BEAT_FORGOTTEN))
+    session.execute(sa.delete(BEATS).where(B.seen_at < now - BEAT_FORGOTTEN))
 
 
 def workers_seen(session: Session, within: timedelta) -> list[WorkerBeat]:
     """The workers that gave a sign of life within ``within``, most recent first."""
-    return list(
-        session.exec(
-            select(WorkerBeat).where(WorkerBeat.seen_at >= utcnow() - within).order_by(WorkerBeat.seen_at.desc())
-        )
-    )
+    return list(session.exec(select(WorkerBeat).where(B.seen_at >= utcnow() - within).order_by(B.seen_at.desc())))
 
 
 def ready_jobs_waiting(session: Session, older_than: timedelta) -> int:
     """Queued jobs that could have run for ``older_than`` already: work no worker is taking."""
     return session.exec(
-        select(func.count())
-        .select_from(Job)
-        .where(Job.status == JobStatus.queued, Job.run_after <= utcnow() - older_than)
+        select(func.count()).select_from(Job).where(J.status == JobStatus.queued, J.run_after <= utcnow() - older_than)
     ).one()

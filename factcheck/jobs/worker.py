@@ -16,7 +16,7 @@ import socket
 import threading
 import time
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -27,9 +27,14 @@ from factcheck.core.errors import RetryableError
 from factcheck.jobs import service as jobs
 from factcheck.jobs.doorbell import DOORBELL, Doorbell, listen
 from factcheck.jobs.tasks import Task, Work
-from factcheck.models import Job
+from factcheck.models import Job, utcnow
 
 log = logging.getLogger(__name__)
+
+
+def _id(job: Job) -> int:
+    assert job.id is not None, "a claimed job has its id"
+    return job.id
 
 
 def worker_name() -> str:
@@ -52,7 +57,7 @@ class _Leases:
         self.thread.start()
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.stop.set()
         self.thread.join()
 
@@ -111,7 +116,7 @@ class Worker:
         self.max_attempts = max_attempts
         self.backoff_start = backoff_start
         self.doorbell = doorbell
-        self.started = jobs.utcnow()
+        self.started = utcnow()
         # When the dispatch loop last went round (time.monotonic()): a stuck worker stops moving it.
         self.beat: float | None = None
 
@@ -121,7 +126,7 @@ class Worker:
         with _Leases(self) as leases:
             taken = self._claim(1, group, frozenset())
             for job in taken:
-                leases.add(job.id)
+                leases.add(_id(job))
                 self._do(job)
         return taken[0] if taken else None
 
@@ -140,6 +145,13 @@ class Worker:
             listener.join(timeout=5)
         log.info("worker %s stopped", self.name)
 
+    def _when_done(self, leases: _Leases, job_id: int) -> Callable[[Future[None]], None]:
+        def done(_: Future[None]) -> None:
+            leases.discard(job_id)
+            self.doorbell.ring()  # a finished job may have queued more: look again at once
+
+        return done
+
     def _dispatch(
         self,
         *,
@@ -151,7 +163,7 @@ class Worker:
         """Claim as many ready jobs as there are free threads, in one transaction, and do them in
         a pool; when none is ready, wait to be woken (work queued, a job finished) or to poll."""
         taken: set[int] = set()
-        running: set[Future] = set()
+        running: set[Future[None]] = set()
         with ThreadPoolExecutor(self.concurrency, thread_name_prefix=self.name) as pool, _Leases(self) as leases:
             while not (stop and stop.is_set()):
                 self.beat = time.monotonic()
@@ -162,10 +174,10 @@ class Worker:
                     free = min(free, limit - len(taken))
                 got = self._claim(free, group, frozenset(taken) if until_idle else frozenset()) if free > 0 else []
                 for job in got:
-                    taken.add(job.id)
-                    leases.add(job.id)
+                    taken.add(_id(job))
+                    leases.add(_id(job))
                     future = pool.submit(self._do, job)
-                    future.add_done_callback(lambda _, job_id=job.id: (leases.discard(job_id), self.doorbell.ring()))
+                    future.add_done_callback(self._when_done(leases, _id(job)))
                     running.add(future)
                 if got:
                     continue

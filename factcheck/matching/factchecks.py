@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from factcheck.auth.permissions import Action, Actor, require, require_person
 from factcheck.core.config import Settings
@@ -46,7 +46,7 @@ def import_reviews(
             "Nothing to import: " + "; ".join(reading.refused[:10]), details={"refused": reading.refused[:100]}
         )
     keys = [claimreview.normalise_url(r.url) for r in reading.reviews]
-    known = {f.url_key: f for f in session.exec(select(FactCheck).where(FactCheck.url_key.in_(keys)))}
+    known = {f.url_key: f for f in session.exec(select(FactCheck).where(col(FactCheck.url_key).in_(keys)))}
     stored, skipped, replaced, seen = [], [], [], set()
     for review, key in zip(reading.reviews, keys, strict=True):
         if key in seen:
@@ -137,7 +137,7 @@ def withdraw_fact_check(session: Session, *, actor: Actor, fact_check_id: int, n
 
 
 def fact_checks(session: Session, *, limit: int = 100, before_id: int | None = None) -> list[FactCheck]:
-    stmt = select(FactCheck).order_by(FactCheck.id.desc()).limit(limit)
+    stmt = select(FactCheck).order_by(col(FactCheck.id).desc()).limit(limit)
     if before_id:
         stmt = stmt.where(FactCheck.id < before_id)
     return list(session.exec(stmt))

@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from factcheck.auth.permissions import Action, Actor, require_person
 from factcheck.core.config import Settings, get_settings
@@ -151,15 +151,15 @@ def _live_targets(session: Session, keys: set[tuple[str, int]], settings: Settin
     out: dict[tuple[str, int], Any] = {}
     ticket_ids = [i for k, i in keys if k == MatchKind.ticket]
     if ticket_ids:
-        stmt = select(Ticket).where(Ticket.id.in_(ticket_ids), Ticket.dismissed_reason.is_(None))
+        stmt = select(Ticket).where(col(Ticket.id).in_(ticket_ids), col(Ticket.dismissed_reason).is_(None))
         if since:
             stmt = stmt.where(Ticket.created_at >= since)
         out.update(((MatchKind.ticket.value, t.id), t) for t in session.exec(stmt))
     fc_ids = [i for k, i in keys if k == MatchKind.factcheck]
     if fc_ids:
-        stmt = select(FactCheck).where(FactCheck.id.in_(fc_ids), FactCheck.withdrawn_at.is_(None))
+        stmt = select(FactCheck).where(col(FactCheck.id).in_(fc_ids), col(FactCheck.withdrawn_at).is_(None))
         if since:
-            stmt = stmt.where(sa.or_(FactCheck.reviewed_on.is_(None), FactCheck.reviewed_on >= since.date()))
+            stmt = stmt.where(sa.or_(col(FactCheck.reviewed_on).is_(None), FactCheck.reviewed_on >= since.date()))
         out.update(((MatchKind.factcheck.value, f.id), f) for f in session.exec(stmt))
     return out
 
@@ -233,13 +233,13 @@ def for_ticket(session: Session, ticket_id: int, *, include_rejected: bool = Tru
     other_ids = {
         m.target_ticket_id if m.ticket_id == ticket_id else m.ticket_id for m in matches if m.kind == MatchKind.ticket
     }
-    tickets = {t.id: t for t in session.exec(select(Ticket).where(Ticket.id.in_(other_ids)))} if other_ids else {}
+    tickets = {t.id: t for t in session.exec(select(Ticket).where(col(Ticket.id).in_(other_ids)))} if other_ids else {}
     fcs = {
         f.id: f
         for f in session.exec(
             select(FactCheck).where(
-                FactCheck.id.in_([m.fact_check_id for m in matches if m.fact_check_id]),
-                FactCheck.withdrawn_at.is_(None),
+                col(FactCheck.id).in_([m.fact_check_id for m in matches if m.fact_check_id]),
+                col(FactCheck.withdrawn_at).is_(None),
             )
         )
     }
@@ -343,10 +343,12 @@ def decide(session: Session, *, actor: Actor, match_id: int, confirm: bool, expe
 
 def previously_checked_filter() -> Any:
     """SQL condition: the ticket has a linked or confirmed match, in either direction."""
-    live = ClaimMatch.status.in_([MatchStatus.linked.value, MatchStatus.confirmed.value])
+    live = col(ClaimMatch.status).in_([MatchStatus.linked.value, MatchStatus.confirmed.value])
     return sa.or_(
-        Ticket.id.in_(select(ClaimMatch.ticket_id).where(live)),
-        Ticket.id.in_(select(ClaimMatch.target_ticket_id).where(live, ClaimMatch.target_ticket_id.is_not(None))),
+        col(Ticket.id).in_(select(ClaimMatch.ticket_id).where(live)),
+        col(Ticket.id).in_(
+            select(ClaimMatch.target_ticket_id).where(live, col(ClaimMatch.target_ticket_id).is_not(None))
+        ),
     )
 
 
@@ -370,8 +372,10 @@ def most_recurrent(session: Session, *, limit: int = 10) -> list[Recurrent]:
     """The claims that come back most: tickets with the most matches not rejected, either way round."""
     live = ClaimMatch.status != MatchStatus.rejected
     ends = sa.union_all(
-        select(ClaimMatch.ticket_id.label("tid")).where(live),
-        select(ClaimMatch.target_ticket_id.label("tid")).where(live, ClaimMatch.target_ticket_id.is_not(None)),
+        select(col(ClaimMatch.ticket_id).label("tid")).where(live),
+        select(col(ClaimMatch.target_ticket_id).label("tid")).where(
+            live, col(ClaimMatch.target_ticket_id).is_not(None)
+        ),
     ).subquery()
     counted = (
         select(ends.c.tid, sa.func.count().label("n"))
@@ -382,7 +386,7 @@ def most_recurrent(session: Session, *, limit: int = 10) -> list[Recurrent]:
     rows = session.execute(
         select(Ticket.id, Ticket.claim, Ticket.state, counted.c.n)
         .join(counted, counted.c.tid == Ticket.id)
-        .where(Ticket.dismissed_reason.is_(None))
+        .where(col(Ticket.dismissed_reason).is_(None))
         .order_by(counted.c.n.desc(), Ticket.id)
     ).all()
     return [Recurrent(r[0], r[1], r[2], r[3]) for r in rows]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from enum import StrEnum
+from typing import overload
 
 import sqlalchemy as sa
 from sqlmodel import SQLModel
@@ -44,10 +45,21 @@ class UTCDateTime(sa.types.TypeDecorator):
         return value
 
 
+def table_of(model: type[SQLModel]) -> sa.Table:
+    """A table model's Core table (for the fast paths that skip the ORM), typed."""
+    table = model.__table__  # type: ignore[attr-defined]
+    assert isinstance(table, sa.Table)
+    return table
+
+
 def _ts(**kw) -> sa.Column:
     return sa.Column(UTCDateTime(), **kw)
 
 
+@overload
+def as_utc(value: datetime) -> datetime: ...
+@overload
+def as_utc(value: None) -> None: ...
 def as_utc(value: datetime | None) -> datetime | None:
     """SQLite hands back naive datetimes; everything factcheck stores is UTC."""
     if value is not None and value.tzinfo is None:

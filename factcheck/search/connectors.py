@@ -26,7 +26,7 @@ from urllib.parse import quote, urlsplit
 
 import sqlalchemy as sa
 from limits import RateLimitItemPerMinute
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from factcheck import __version__
 from factcheck.core import netguard
@@ -35,6 +35,7 @@ from factcheck.core.errors import FactcheckError, TooLarge
 from factcheck.core.limits import shared_limits
 from factcheck.core.urls import found_url
 from factcheck.models import SearchCacheEntry, Ticket, TicketState, utcnow
+from factcheck.models.columns import table_of
 
 USER_AGENT = f"factcheck/{__version__} (fact-check desk; https://github.com/factcheck-desk) httpx"
 _TAG = re.compile(r"<[^>]+>")
@@ -259,8 +260,8 @@ class Internal:
         if not words:
             return []
         stmt = select(Ticket).where(
-            Ticket.state.in_([TicketState.corroborated, TicketState.disputed]),
-            Ticket.dismissed_reason.is_(None),
+            col(Ticket.state).in_([TicketState.corroborated, TicketState.disputed]),
+            col(Ticket.dismissed_reason).is_(None),
             *[sa.func.lower(Ticket.claim).contains(w) for w in words[:2]],
         )
         if self.exclude:
@@ -276,7 +277,7 @@ class Internal:
                 t.resolved_at.date().isoformat() if t.resolved_at else None,
                 t.rating or t.state,
             )
-            for t in self.session.exec(stmt.order_by(Ticket.id.desc()).limit(limit))
+            for t in self.session.exec(stmt.order_by(col(Ticket.id).desc()).limit(limit))
         ]
 
 
@@ -287,7 +288,9 @@ def external(settings: Settings) -> list[Connector]:
     for name in names:
         cls = EXTERNAL.get(name)
         if cls is None:
-            raise ConnectorError(name, f"unknown connector (choose among {', '.join(sorted(EXTERNAL))})", transient=False)
+            raise ConnectorError(
+                name, f"unknown connector (choose among {', '.join(sorted(EXTERNAL))})", transient=False
+            )
         made.append(cls(settings))
     return made
 
@@ -311,7 +314,7 @@ class Throttle:
         return results
 
 
-_CACHE = SearchCacheEntry.__table__
+_CACHE = table_of(SearchCacheEntry)
 
 
 def _cached(engine: sa.Engine, connector: str, key: str) -> list[Result] | None:

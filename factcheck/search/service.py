@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 
 import numpy as np
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from factcheck.auth.permissions import Action, Actor, require
 from factcheck.core.config import Settings, get_settings
@@ -39,9 +39,9 @@ def queries_for(session: Session, ticket: Ticket) -> list[str]:
         select(DraftItem.search_query).where(
             DraftItem.ticket_id == ticket.id,
             DraftItem.kind == DraftKind.source,
-            DraftItem.connector.is_(None),
+            col(DraftItem.connector).is_(None),
             DraftItem.status != DraftStatus.rejected,
-            DraftItem.search_query.is_not(None),
+            col(DraftItem.search_query).is_not(None),
         )
     )
     out: list[str] = []
@@ -78,7 +78,9 @@ def store(session: Session, *, ticket: Ticket, results: list[Result]) -> list[Dr
     already has is not added again."""
     for old in session.exec(
         select(DraftItem).where(
-            DraftItem.ticket_id == ticket.id, DraftItem.connector.is_not(None), DraftItem.status == DraftStatus.proposed
+            DraftItem.ticket_id == ticket.id,
+            col(DraftItem.connector).is_not(None),
+            DraftItem.status == DraftStatus.proposed,
         )
     ):
         session.delete(old)

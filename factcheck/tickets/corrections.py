@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import sqlalchemy as sa
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from factcheck.auth.permissions import Action, Actor, require_person
 from factcheck.core.errors import Conflict, InvalidInput, NotFound
@@ -199,7 +199,7 @@ def merge(session: Session, *, actor: Actor, ticket_id: int, into: int, expected
     kept = {DraftStatus.approved, DraftStatus.edited}
     moved_drafts = session.execute(
         sa.update(DraftItem)
-        .where(DraftItem.ticket_id == absorbed.id, DraftItem.status.in_(kept))
+        .where(DraftItem.ticket_id == absorbed.id, col(DraftItem.status).in_(kept))
         .values(ticket_id=survivor.id)
         .execution_options(synchronize_session=False)
     ).rowcount

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from factcheck.auth.permissions import Action, Actor, require
 from factcheck.models import Article, DismissReason, Event, Ticket
@@ -32,7 +32,7 @@ def labels(session: Session, *, actor: Actor) -> list[Label]:
     require(actor, Action.export)
     titles = dict(session.exec(select(Article.id, Article.title)).all())
     edits: dict[int, Event] = {}
-    for event in session.exec(select(Event).where(Event.action == "claim.edit").order_by(Event.id.desc())):
+    for event in session.exec(select(Event).where(Event.action == "claim.edit").order_by(col(Event.id).desc())):
         edits.setdefault(event.ticket_id, event)  # the latest edit of each ticket
     out = []
     for t in session.exec(select(Ticket).order_by(Ticket.id)):

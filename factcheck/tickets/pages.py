@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from factcheck.audit import service as audit
 from factcheck.audit.schemas import EventPublic
@@ -93,4 +93,4 @@ def queue_view(session: Session, f: QueueFilter) -> QueueView:
 
 def article_titles(session: Session, limit: int = 200) -> list[tuple[int, str]]:
     """The newest articles' ids and titles, for the queue's article picker."""
-    return list(session.exec(select(Article.id, Article.title).order_by(Article.id.desc()).limit(limit)))
+    return list(session.exec(select(Article.id, Article.title).order_by(col(Article.id).desc()).limit(limit)))

@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from factcheck.auth.permissions import Action, Actor, require_person
 from factcheck.core.errors import Conflict, InvalidInput
@@ -89,7 +89,7 @@ def _snapshot(session: Session, ticket: Ticket, person: User, now: datetime) -> 
             .where(
                 DraftItem.ticket_id == ticket.id,
                 DraftItem.kind == DraftKind.source,
-                DraftItem.status.in_([DraftStatus.approved, DraftStatus.edited]),
+                col(DraftItem.status).in_([DraftStatus.approved, DraftStatus.edited]),
             )
             .order_by(DraftItem.id)
         )
@@ -120,8 +120,8 @@ def current_publication(session: Session, ticket_id: int) -> Publication | None:
     taken it down since (the ticket is then under review)."""
     return session.exec(
         select(Publication)
-        .where(Publication.ticket_id == ticket_id, Publication.superseded_at.is_(None))
-        .order_by(Publication.id.desc())
+        .where(Publication.ticket_id == ticket_id, col(Publication.superseded_at).is_(None))
+        .order_by(col(Publication.id).desc())
         .limit(1)
     ).first()
 
@@ -208,14 +208,14 @@ def corrections_log(session: Session, *, limit: int = 200) -> list[CorrectionEnt
     fixes = session.exec(
         select(Correction, Publication)
         .join(Publication, Publication.id == Correction.publication_id)
-        .order_by(Correction.id.desc())
+        .order_by(col(Correction.id).desc())
         .limit(limit)
     ).all()
     later: dict[int, list[Publication]] = {}
     if fixes:
         for p in session.exec(
             select(Publication)
-            .where(Publication.ticket_id.in_({c.ticket_id for c, _ in fixes}))
+            .where(col(Publication.ticket_id).in_({c.ticket_id for c, _ in fixes}))
             .order_by(Publication.id)
         ):
             later.setdefault(p.ticket_id, []).append(p)
@@ -243,6 +243,8 @@ def corrections_log(session: Session, *, limit: int = 200) -> list[CorrectionEnt
 def corrections_for(session: Session, ticket_ids: list[int]) -> dict[int, list[Correction]]:
     out: dict[int, list[Correction]] = {}
     if ticket_ids:
-        for c in session.exec(select(Correction).where(Correction.ticket_id.in_(ticket_ids)).order_by(Correction.id)):
+        for c in session.exec(
+            select(Correction).where(col(Correction.ticket_id).in_(ticket_ids)).order_by(Correction.id)
+        ):
             out.setdefault(c.ticket_id, []).append(c)
     return out

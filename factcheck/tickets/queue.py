@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from factcheck.core.errors import InvalidInput
 from factcheck.core.schemas import INT_MAX
@@ -121,7 +121,7 @@ def queue(session: Session, f: QueueFilter) -> QueuePage:
 def _conditions(f: QueueFilter) -> list:
     if f.state and f.state not in TicketState.__members__:
         raise InvalidInput(f"Unknown state {f.state!r}.")
-    conditions = [Ticket.dismissed_reason.is_not(None) if f.dismissed else Ticket.dismissed_reason.is_(None)]
+    conditions = [col(Ticket.dismissed_reason).is_not(None) if f.dismissed else col(Ticket.dismissed_reason).is_(None)]
     if f.state:
         conditions.append(Ticket.state == f.state)
     if f.article_id:
@@ -129,7 +129,7 @@ def _conditions(f: QueueFilter) -> list:
     if f.assignee_id:
         conditions.append(Ticket.assignee_id == f.assignee_id)
     if f.unassigned:
-        conditions.append(Ticket.assignee_id.is_(None))
+        conditions.append(col(Ticket.assignee_id).is_(None))
     if f.drafting_failed:
         conditions.append(Ticket.drafting_status == DraftingStatus.failed)
     if f.previously_checked:
@@ -137,10 +137,10 @@ def _conditions(f: QueueFilter) -> list:
     if f.proposed:
         conditions.append(verdicts.has_open_proposal())
     if f.needs_human:
-        conditions.append(Ticket.needs_human.is_(True))
+        conditions.append(col(Ticket.needs_human).is_(True))
     if f.q:
         for word in f.q.split()[:8]:
-            conditions.append(Ticket.claim.ilike(f"%{_escape_like(word)}%", escape="\\"))
+            conditions.append(col(Ticket.claim).ilike(f"%{_escape_like(word)}%", escape="\\"))
     return conditions
 
 
@@ -177,7 +177,7 @@ def _page(
         page_conditions.append(sa.or_(beyond, sa.and_(column == value, tie)))
     reverse = direction == "before"
     descending = (order == "desc") != reverse
-    ordering = (column.desc(), Ticket.id.desc()) if descending else (column.asc(), Ticket.id.asc())
+    ordering = (column.desc(), col(Ticket.id).desc()) if descending else (column.asc(), col(Ticket.id).asc())
     stmt = (
         select(Ticket, Article, User)
         .join(Article, Article.id == Ticket.article_id)
@@ -209,7 +209,7 @@ def neighbours(session: Session, ticket: Ticket, f: QueueFilter | None = None) -
     behind = sa.or_(column < value, sa.and_(column == value, Ticket.id < ticket.id))
     if order == "asc":
         ahead, behind = behind, ahead
-    up, down = (column.asc(), Ticket.id.asc()), (column.desc(), Ticket.id.desc())
+    up, down = (column.asc(), col(Ticket.id).asc()), (column.desc(), col(Ticket.id).desc())
     if order == "asc":
         up, down = down, up
     before = session.exec(select(Ticket.id).where(*conditions, ahead).order_by(*up).limit(1)).first()

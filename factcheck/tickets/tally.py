@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 
 import sqlalchemy as sa
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from factcheck.models import DISMISSED, Ticket, TicketState, TicketTally
 
@@ -50,7 +50,7 @@ def settle(session: Session) -> None:
     change = sa.case(*((TicketTally.state == state, d) for state, d in deltas.items()), else_=0)
     updated = session.execute(
         sa.update(TicketTally)
-        .where(TicketTally.state.in_(list(deltas)))
+        .where(col(TicketTally.state).in_(list(deltas)))
         .values(n=TicketTally.n + change)
         .execution_options(synchronize_session=False)
     ).rowcount
@@ -66,7 +66,7 @@ def recount(session: Session) -> dict[str, int]:
     """Rebuild the tally from the tickets themselves (after loading tickets in bulk, or a repair)."""
     session.info.pop(_PENDING, None)  # the tickets already say it
     session.flush()
-    key = sa.case((Ticket.dismissed_reason.is_not(None), DISMISSED), else_=Ticket.state)
+    key = sa.case((col(Ticket.dismissed_reason).is_not(None), DISMISSED), else_=Ticket.state)
     rows = dict(session.exec(select(key, func.count()).group_by(key)).all())
     session.execute(sa.delete(TicketTally))
     session.execute(sa.insert(TicketTally), [{"state": k, "n": rows.get(k, 0)} for k in KEYS])

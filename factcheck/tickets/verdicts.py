@@ -5,7 +5,7 @@ replaces it). The one module that reads and writes them; the verdict itself is o
 from __future__ import annotations
 
 import sqlalchemy as sa
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from factcheck.models import Proposal, Ticket, TicketState, User, utcnow
 from factcheck.models.tickets import ProposalOutcome
@@ -15,14 +15,14 @@ def open_proposals(session: Session, ticket_ids: list[int]) -> dict[int, Proposa
     """The open proposal of each ticket that has one."""
     if not ticket_ids:
         return {}
-    stmt = select(Proposal).where(Proposal.ticket_id.in_(ticket_ids), Proposal.decided_at.is_(None))
+    stmt = select(Proposal).where(col(Proposal.ticket_id).in_(ticket_ids), col(Proposal.decided_at).is_(None))
     return {p.ticket_id: p for p in session.exec(stmt.order_by(Proposal.id))}
 
 
 def has_open_proposal() -> sa.ColumnElement[bool]:
     """For the queue's filter: the ticket has a proposal waiting for an editor."""
     return sa.exists(
-        select(Proposal.id).where(Proposal.ticket_id == Ticket.id, Proposal.decided_at.is_(None)).correlate(Ticket)
+        select(Proposal.id).where(Proposal.ticket_id == Ticket.id, col(Proposal.decided_at).is_(None)).correlate(Ticket)
     )
 
 
@@ -50,7 +50,7 @@ def decided(session: Session, ticket_id: int, state: TicketState) -> None:
 
 def _close(session: Session, ticket_id: int, outcome) -> None:
     for proposal in session.exec(
-        select(Proposal).where(Proposal.ticket_id == ticket_id, Proposal.decided_at.is_(None))
+        select(Proposal).where(Proposal.ticket_id == ticket_id, col(Proposal.decided_at).is_(None))
     ):
         proposal.decided_at, proposal.outcome = utcnow(), outcome(proposal)
         session.add(proposal)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 from confusable_homoglyphs import categories
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from factcheck.auth import passwords, sessions
 from factcheck.auth.permissions import Action, Actor, require, require_self_or
@@ -163,11 +163,11 @@ def _keep_an_admin(session: Session, *, actor: Actor, losing: User) -> None:
     """
     session.execute(
         sa.update(User)
-        .where(User.role == Role.admin, User.active.is_(True))
+        .where(User.role == Role.admin, col(User.active).is_(True))
         .values(role=User.role)
         .execution_options(synchronize_session=False)
     )
-    admins = set(session.exec(select(User.id).where(User.role == Role.admin, User.active.is_(True))))
+    admins = set(session.exec(select(User.id).where(User.role == Role.admin, col(User.active).is_(True))))
     if isinstance(actor, User) and actor.id not in admins:
         raise Forbidden("You are no longer an admin: another admin changed your account a moment ago.")
     if not admins - {losing.id}:
@@ -209,7 +209,7 @@ def tokens(session: Session, *, actor: Actor, user_id: int) -> list[ApiToken]:
     """A user's API tokens, newest first (yourself, or anyone for admins); never the tokens themselves."""
     user = get_user(session, user_id)
     require_self_or(actor, user, Action.manage_users)
-    return list(session.exec(select(ApiToken).where(ApiToken.user_id == user.id).order_by(ApiToken.id.desc())))
+    return list(session.exec(select(ApiToken).where(ApiToken.user_id == user.id).order_by(col(ApiToken.id).desc())))
 
 
 def revoke_token(session: Session, *, actor: Actor, token_id: int) -> ApiToken:
@@ -228,7 +228,7 @@ def revoke_token(session: Session, *, actor: Actor, token_id: int) -> ApiToken:
 
 
 def _revoke_all(session: Session, user: User) -> int:
-    rows = session.exec(select(ApiToken).where(ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None))).all()
+    rows = session.exec(select(ApiToken).where(ApiToken.user_id == user.id, col(ApiToken.revoked_at).is_(None))).all()
     for row in rows:
         row.revoked_at = utcnow()
         session.add(row)
@@ -272,4 +272,4 @@ def names(session: Session, ids: set[int]) -> dict[int, str]:
     """Display names of the given users."""
     if not ids:
         return {}
-    return dict(session.exec(select(User.id, User.name).where(User.id.in_(ids))).all())
+    return dict(session.exec(select(User.id, User.name).where(col(User.id).in_(ids))).all())

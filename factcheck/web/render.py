@@ -42,7 +42,7 @@ def render(
             "csrf": csrf_token(request),
             "flash": flash,
             "alternate": alternate,
-            "can": lambda a: user is not None and can(user, Action(a)),
+            "can": lambda name: user is not None and can(user, Action[name]),  # by name: can("export")
             **context,
         },
         status_code=status_code,

@@ -22,7 +22,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from factcheck.auth.permissions import Action, Actor, require
 from factcheck.core import netguard
@@ -108,7 +108,7 @@ def delete(session: Session, *, actor: Actor, webhook_id: int) -> None:
     ids = list(session.exec(select(WebhookDelivery.id).where(WebhookDelivery.webhook_id == hook.id)))
     if ids:
         jobs.cancel(session, KIND, ids)
-        session.execute(sa.delete(WebhookDelivery).where(WebhookDelivery.id.in_(ids)))
+        session.execute(sa.delete(WebhookDelivery).where(col(WebhookDelivery.id).in_(ids)))
     session.delete(hook)
     session.flush()
     emit(session, WebhookDeleted(**by(actor), webhook_id=webhook_id, url=hook.url))
@@ -152,7 +152,7 @@ def deliveries(session: Session, *, actor: Actor, webhook_id: int, limit: int = 
         session.exec(
             select(WebhookDelivery)
             .where(WebhookDelivery.webhook_id == webhook_id)
-            .order_by(WebhookDelivery.id.desc())
+            .order_by(col(WebhookDelivery.id).desc())
             .limit(limit)
         )
     )

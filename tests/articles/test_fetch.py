@@ -197,7 +197,7 @@ def test_url_ingest_through_the_api_stores_nothing_when_refused(client, session,
     from sqlmodel import func, select
 
     from factcheck.models import Article
-    from tests.conftest import make_token, make_user
+    from tests.factories import make_token, make_user
 
     token = make_token(session, make_user(session, "bot", "reviewer"))
     session.commit()

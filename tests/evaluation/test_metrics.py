@@ -7,7 +7,7 @@ from factcheck.cli import app
 from factcheck.core.errors import InvalidInput
 from factcheck.evaluation.checkworthy import evaluate, read_tsv
 from factcheck.evaluation.questions import QgenExample, coverage, score_questions
-from tests.conftest import shared_file
+from tests.helpers import shared_file
 
 
 def test_precision_recall_f1_and_average_precision():

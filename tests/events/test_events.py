@@ -13,8 +13,7 @@ from factcheck.flows import listeners
 from factcheck.models import Event, TicketState, Webhook, WebhookDelivery
 from factcheck.tickets import states
 from factcheck.tickets.tally import counts_by_state
-from tests.conftest import make_user
-from tests.factories import ingest
+from tests.factories import ingest, make_ticket, make_user
 
 WHY = "The council minutes record a 6-3 vote, not 7-2."
 
@@ -70,12 +69,12 @@ def test_an_event_with_nobody_listening_is_refused_not_lost(session, monkeypatch
 def test_installing_the_listeners_twice_wires_them_once(session, settings):
     listeners.install()
     listeners.install()
-    ticket = ingest(session, settings).tickets[0]
+    ticket = ingest(session, settings).tickets[0]  # made by the service, which emits
     assert session.exec(select(func.count()).where(Event.ticket_id == ticket.id, Event.action == "create")).one() == 1
 
 
 def test_a_verdict_is_audited_counted_and_sent_in_its_own_transaction(session, settings):
-    ticket = ingest(session, settings).tickets[0]
+    ticket = make_ticket(session, "The Riverton City Council voted 7-2 on March 3, 2025")
     ed = make_user(session, "ed", "editor")
     session.add(Webhook(url="https://hooks.example.org/x", events="verdict.set", secret="s", created_by="ada"))
     session.commit()
@@ -97,7 +96,7 @@ def test_a_verdict_is_audited_counted_and_sent_in_its_own_transaction(session, s
 
 
 def test_a_change_that_rolls_back_leaves_no_entry_count_or_delivery(session, settings):
-    ticket = ingest(session, settings).tickets[0]
+    ticket = make_ticket(session, "The Riverton City Council voted 7-2 on March 3, 2025")
     ed = make_user(session, "ed", "editor")
     session.add(Webhook(url="https://hooks.example.org/x", events="verdict.set", secret="s", created_by="ada"))
     session.commit()

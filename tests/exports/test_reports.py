@@ -14,8 +14,7 @@ from factcheck.exports.selection import Selection
 from factcheck.models import User
 from factcheck.tickets import publishing
 from factcheck.tickets.states import transition
-from tests.conftest import make_user
-from tests.factories import ingest
+from tests.factories import ingest, make_user
 
 
 def _report(session, settings, fmt, **sel):
@@ -267,7 +266,7 @@ HOSTILE_URL = "https://council.example/minutes.pdf><script>alert(document.domain
 
 
 def test_a_link_that_is_not_a_url_is_refused_where_a_person_types_it(client, session, settings):
-    from tests.conftest import make_token
+    from tests.factories import make_token
 
     ticket = ingest(session, settings).tickets[0]
     token = make_token(session, make_user(session, "rita", "reviewer"))

@@ -14,7 +14,8 @@ from factcheck.engines.base import ArticleInput
 from factcheck.engines.offline import extract as offline_extract
 from factcheck.engines.offline.engine import OfflineEngine
 from factcheck.flows import ingest as flows_ingest
-from tests.conftest import login, make_token, make_user
+from tests.factories import make_token, make_user
+from tests.helpers import login
 from tests.hostile.articles import adversarial_article
 
 

@@ -11,8 +11,7 @@ from sqlmodel import func, select
 
 from factcheck.matching import claimreview
 from factcheck.models import DraftItem, DraftKind, FactCheck
-from tests.conftest import make_token, make_user
-from tests.factories import ingest
+from tests.factories import ingest, make_token, make_user
 
 
 def _review(i: int) -> dict:

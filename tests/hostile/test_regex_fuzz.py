@@ -15,7 +15,7 @@ import multiprocessing
 
 import pytest
 
-from tests.conftest import POSTGRES_URL
+from tests.helpers import POSTGRES_URL
 from tests.hostile.regexes import ALPHABET, PIECES, PREFIXES, Found, every_pattern, pumps, worst_case
 
 # No database is involved: run once in CI, on the SQLite pass.

@@ -24,8 +24,7 @@ from factcheck.jobs.worker import Worker
 from factcheck.models import Article, DraftItem, Event, Job, Ticket
 from factcheck.tickets.states import StaleVersion, transition
 from factcheck.tickets.tally import counts_by_state
-from tests.conftest import make_user
-from tests.factories import ARTICLE
+from tests.factories import ARTICLE, make_user
 from tests.jobs.engines import QueuedOffline
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -8,8 +8,8 @@ from typer.testing import CliRunner
 from factcheck.cli import app as cli_app
 from factcheck.core.config import get_settings
 from factcheck.devtools.scripted_llm import Fault
-from tests.conftest import login, make_token, make_user
-from tests.factories import ARTICLE
+from tests.factories import ARTICLE, make_token, make_user
+from tests.helpers import login
 from tests.llm.conftest import drain
 
 

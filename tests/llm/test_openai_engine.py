@@ -12,8 +12,8 @@ from factcheck.flows import ingest as flows_ingest
 from factcheck.flows.drafting import redraft
 from factcheck.models import Article, DraftItem, Event, Job, LlmCall, Ticket, as_utc, utcnow
 from factcheck.tickets import service as tickets
-from tests.conftest import shared_file
 from tests.factories import ARTICLE
+from tests.helpers import shared_file
 from tests.llm.conftest import drain
 
 INJECTION = (

@@ -17,8 +17,7 @@ from factcheck.matching import service as matching
 from factcheck.models import ClaimMatch, Event, FactCheck, Ticket
 from factcheck.tickets import corrections, states
 from factcheck.tickets import queue as queues
-from tests.conftest import make_user
-from tests.factories import ingest
+from tests.factories import ingest, make_user
 
 FIRST = """Riverton council raises water rates
 

@@ -12,8 +12,8 @@ from factcheck.cli import app
 from factcheck.core.config import get_settings
 from factcheck.models import ClaimMatch, FactCheck, Ticket
 from factcheck.tickets import states
-from tests.conftest import login, make_token, make_user
-from tests.factories import ingest
+from tests.factories import ingest, make_token, make_user
+from tests.helpers import login
 from tests.matching.test_matching import FIRST, REVIEW, SECOND
 
 

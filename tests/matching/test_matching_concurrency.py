@@ -11,8 +11,7 @@ import httpx
 from sqlmodel import select
 
 from factcheck.models import ClaimMatch, Event
-from tests.conftest import make_token, make_user
-from tests.factories import ingest
+from tests.factories import ingest, make_token, make_user
 from tests.matching.test_matching import FIRST
 
 CLIENTS = 20

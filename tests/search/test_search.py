@@ -16,8 +16,7 @@ from factcheck.models import DraftItem, Job
 from factcheck.search.connectors import ConnectorError, FactCheckTools, SearXNG, Wikipedia
 from factcheck.search.service import enqueue
 from factcheck.tickets import states
-from tests.conftest import make_user
-from tests.factories import ingest
+from tests.factories import ingest, make_user
 from tests.search.fakes import FACTCHECKTOOLS, SEARXNG, WIKIPEDIA, FakeApi
 
 
@@ -142,7 +141,7 @@ def test_with_no_connector_configured_the_desks_own_verdicts_are_searched(sessio
 
 
 def test_the_api_runs_the_search_again(client, session, settings):
-    from tests.conftest import make_token
+    from tests.factories import make_token
 
     ticket = ingest(session, settings).tickets[0]
     auth = {"Authorization": f"Bearer {make_token(session, make_user(session, 'rita'))}"}
@@ -160,7 +159,7 @@ def test_archiving_a_source_keeps_its_text_with_a_hash_for_the_reports(client, s
     from factcheck.auth.permissions import CONSOLE
     from factcheck.exports import service as exports
     from factcheck.exports.selection import Selection
-    from tests.conftest import login
+    from tests.helpers import login
 
     page = (
         b"<html><head><title>Council minutes</title></head><body><article><h1>Minutes of March 3, 2025</h1>"
@@ -230,7 +229,7 @@ def test_with_a_model_one_call_chooses_the_results_and_says_why(session, setting
 
 
 def test_the_ticket_page_says_when_the_search_is_waiting_and_why(client, session, settings, fakes, db):
-    from tests.conftest import login
+    from tests.helpers import login
 
     for f in fakes.values():
         f.mode = 500

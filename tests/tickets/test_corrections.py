@@ -19,8 +19,7 @@ from factcheck.tickets.queue import QueueFilter, queue
 from factcheck.tickets.states import InvalidTransition, transition
 from factcheck.tickets.tally import counts_by_state
 from factcheck.tickets.versions import StaleVersion
-from tests.conftest import make_user
-from tests.factories import ingest
+from tests.factories import ingest, make_user
 
 RATIONALE = "The council minutes record the vote."
 

@@ -11,8 +11,7 @@ from factcheck.drafts import service as drafts
 from factcheck.models import Correction, DraftItem, Event
 from factcheck.tickets import publishing, ratings, states
 from factcheck.tickets import service as tickets
-from tests.conftest import make_user
-from tests.factories import ingest
+from tests.factories import ingest, make_user
 
 WHY = "The council minutes record a 6-3 vote, not 7-2."
 

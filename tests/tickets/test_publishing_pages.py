@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlmodel import select
 
 from factcheck.models import Ticket
-from tests.conftest import login, make_token, make_user
-from tests.factories import ingest
+from tests.factories import ingest, make_token, make_user
+from tests.helpers import login
 
 WHY = "The council minutes record a 6-3 vote, not 7-2."
 FIX = "We misread the minutes: the vote was 7-2 after all."

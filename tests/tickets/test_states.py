@@ -14,16 +14,14 @@ from factcheck.tickets.states import (
     propose,
     transition,
 )
-from tests.conftest import make_user
-from tests.factories import ingest
+from tests.factories import ingest, make_ticket, make_user
 
 U, C, D = TicketState.unverified, TicketState.corroborated, TicketState.disputed
 RATIONALE = "The council minutes record the vote."
 
 
 def _ticket_in(session, settings, state):
-    result = ingest(session, settings)
-    ticket = result.tickets[0]
+    ticket = make_ticket(session, "The Riverton City Council voted 7-2 on March 3, 2025")
     actor = make_user(session, "setup", "editor")
     if state != U:
         transition(

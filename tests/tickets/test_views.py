@@ -10,30 +10,30 @@ from sqlmodel import select
 from factcheck.models import SavedView, Ticket
 from factcheck.tickets import queue as queues
 from factcheck.tickets import states
-from tests.conftest import login, make_user
-from tests.factories import ingest
+from tests.factories import ingest, make_ticket, make_user
+from tests.helpers import login
 
 WHY = "The council minutes record a 6-3 vote, not 7-2."
+VOTE = "The Riverton City Council voted 7-2 on March 3, 2025"
+BREAKS = "the city recorded 214 water-main breaks in 2024"
 
 
-def test_waiting_for_my_decision_lists_open_proposals_only(session, settings):
-    tickets = ingest(session, settings).tickets
+def test_waiting_for_my_decision_lists_open_proposals_only(session):
+    waiting, decided = make_ticket(session, VOTE), make_ticket(session, BREAKS)
     rita, ed = make_user(session, "rita"), make_user(session, "ed", "editor")
-    states.propose(session, actor=rita, ticket_id=tickets[0].id, to="disputed", rationale=WHY, expected_version=1)
-    states.propose(session, actor=rita, ticket_id=tickets[1].id, to="disputed", rationale=WHY, expected_version=1)
-    states.transition(session, actor=ed, ticket_id=tickets[1].id, to="disputed", rationale=WHY, expected_version=2)
+    states.propose(session, actor=rita, ticket_id=waiting.id, to="disputed", rationale=WHY, expected_version=1)
+    states.propose(session, actor=rita, ticket_id=decided.id, to="disputed", rationale=WHY, expected_version=1)
+    states.transition(session, actor=ed, ticket_id=decided.id, to="disputed", rationale=WHY, expected_version=2)
     session.commit()
     page = queues.queue(session, queues.QueueFilter(proposed=True))
-    assert [t.id for t, _, _ in page.rows] == [tickets[0].id] and page.total == 1
+    assert [t.id for t, _, _ in page.rows] == [waiting.id] and page.total == 1
 
 
-def test_needs_a_person_lists_flagged_tickets(session, settings):
-    tickets = ingest(session, settings).tickets
-    tickets[0].needs_human = True
-    session.add(tickets[0])
-    session.commit()
+def test_needs_a_person_lists_flagged_tickets(session):
+    flagged = make_ticket(session, VOTE, needs_human=True, flag_reason="whose vote?")
+    make_ticket(session, BREAKS)
     page = queues.queue(session, queues.QueueFilter(needs_human=True))
-    assert [t.id for t, _, _ in page.rows] == [tickets[0].id]
+    assert [t.id for t, _, _ in page.rows] == [flagged.id]
 
 
 def test_next_and_previous_walk_the_view_the_ticket_was_opened_from(client, session, settings):

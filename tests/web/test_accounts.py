@@ -18,7 +18,8 @@ from factcheck.core.errors import Conflict, InvalidInput
 from factcheck.core.instance import cookie_secret
 from factcheck.models import InstanceSecret, LoginSession
 from factcheck.users import service as users
-from tests.conftest import PASSWORD, csrf_from, login, make_token, make_user
+from tests.factories import PASSWORD, make_token, make_user
+from tests.helpers import csrf_from, login
 
 NEW_PASSWORD = "lantern-orchard-velvet"
 

@@ -6,8 +6,8 @@ from sqlmodel import func, select
 from factcheck.auth.permissions import CONSOLE
 from factcheck.models import Article
 from factcheck.users import service as users
-from tests.conftest import login, make_token, make_user
-from tests.factories import ARTICLE
+from tests.factories import ARTICLE, make_token, make_user
+from tests.helpers import login
 
 
 @pytest.fixture

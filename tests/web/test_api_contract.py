@@ -14,8 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import make_token, make_user
-from tests.factories import ingest
+from tests.factories import ingest, make_token, make_user
 
 pytest.importorskip("schemathesis", reason="schemathesis is not installed (pip install -e '.[test]')")
 

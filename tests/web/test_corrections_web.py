@@ -14,8 +14,8 @@ from fastapi.testclient import TestClient
 from sqlmodel import select
 
 from factcheck.models import DraftItem, Event, Ticket
-from tests.conftest import login, make_token, make_user
-from tests.factories import ingest
+from tests.factories import ingest, make_token, make_user
+from tests.helpers import login
 
 
 def auth(token):

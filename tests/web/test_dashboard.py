@@ -6,8 +6,8 @@ from bs4 import BeautifulSoup
 
 from factcheck.dashboard import service as dashboard
 from factcheck.tickets.states import transition
-from tests.conftest import login, make_user
-from tests.factories import ingest
+from tests.factories import ingest, make_user
+from tests.helpers import login
 
 
 def test_daily_flow_counts_tickets_opened_and_verdicts_recorded(session, settings):

@@ -14,8 +14,8 @@ import sqlalchemy.exc as sa_exc
 from sqlmodel import func, select
 
 from factcheck.models import Article, DraftItem, Note
-from tests.conftest import login, make_token, make_user
-from tests.factories import ingest
+from tests.factories import ingest, make_token, make_user
+from tests.helpers import login
 
 
 @pytest.fixture

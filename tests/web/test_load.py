@@ -19,8 +19,8 @@ from starlette.responses import PlainTextResponse
 from starlette.routing import Route
 
 from factcheck.web.admission import Admission, wait_aside
-from tests.conftest import PASSWORD, csrf_from, make_token, make_user
-from tests.factories import ingest
+from tests.factories import PASSWORD, ingest, make_token, make_user
+from tests.helpers import csrf_from
 
 CLIENTS = 200
 

@@ -3,8 +3,8 @@ at the address the page announces (a Link header and a <link rel="alternate">)."
 
 from bs4 import BeautifulSoup
 
-from tests.conftest import login, make_token, make_user
-from tests.factories import ARTICLE, ingest
+from tests.factories import ARTICLE, ingest, make_token, make_user
+from tests.helpers import login
 
 
 def test_the_ticket_page_and_its_json_twin_show_the_same_ticket(client, session, settings):

@@ -6,8 +6,8 @@ from bs4 import BeautifulSoup
 from sqlmodel import select
 
 from factcheck.models import Article, DraftItem, Ticket
-from tests.conftest import csrf_from, login, make_user
-from tests.factories import ARTICLE
+from tests.factories import ARTICLE, make_user
+from tests.helpers import csrf_from, login
 
 
 def soup(resp):

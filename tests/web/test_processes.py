@@ -14,7 +14,7 @@ from contextlib import contextmanager
 import httpx
 
 from factcheck.auth.throttle import ADDRESS_FAILURES
-from tests.conftest import csrf_from
+from tests.helpers import csrf_from
 
 
 def _free_port() -> int:

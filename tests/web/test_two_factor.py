@@ -12,7 +12,8 @@ from fastapi.testclient import TestClient
 from sqlmodel import select
 
 from factcheck.models import Event, TwoFactor
-from tests.conftest import PASSWORD, csrf_from, login, make_token, make_user
+from tests.factories import PASSWORD, make_token, make_user
+from tests.helpers import csrf_from, login
 
 
 def _set_up(client: TestClient, csrf: str) -> tuple[str, list[str]]:

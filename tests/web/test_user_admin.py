@@ -6,7 +6,8 @@ from __future__ import annotations
 from sqlmodel import select
 
 from factcheck.models import ApiToken, Event, User
-from tests.conftest import PASSWORD, login, make_token, make_user
+from tests.factories import PASSWORD, make_token, make_user
+from tests.helpers import login
 
 NEW = "harbor-lantern-orchid-42"
 TEMP = "copper-meadow-violin-17"
@@ -92,7 +93,7 @@ def test_two_admins_demoting_each_other_at_once_leave_one_admin(live_desk, sessi
     from sqlmodel import select
 
     from factcheck.models import User
-    from tests.conftest import make_token, make_user
+    from tests.factories import make_token, make_user
 
     for round_ in range(5):
         a, b = make_user(session, f"ada{round_}", "admin"), make_user(session, f"bea{round_}", "admin")

@@ -13,8 +13,7 @@ from sqlmodel import func, select
 
 from factcheck.models import Event, Ticket
 from factcheck.tickets.tally import counts_by_state, recount
-from tests.conftest import make_token, make_user
-from tests.factories import ingest
+from tests.factories import ingest, make_token, make_user
 
 CLIENTS = 30
 ROUNDS = 4

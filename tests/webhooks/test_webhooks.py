@@ -17,8 +17,7 @@ from sqlmodel import select
 
 from factcheck.models import WebhookDelivery
 from factcheck.webhooks.service import sign
-from tests.conftest import make_token, make_user
-from tests.factories import ingest
+from tests.factories import ingest, make_token, make_user
 
 WHY = "The council minutes record a 6-3 vote, not 7-2."
 
@@ -225,7 +224,7 @@ def test_a_test_event_reaches_the_receiver_and_a_removed_webhook_is_gone(desk, s
 
 
 def test_an_admin_registers_a_webhook_on_its_page(client, session):
-    from tests.conftest import login
+    from tests.helpers import login
 
     make_user(session, "ada", "admin")
     csrf = login(client, "ada")
