@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import APIRouter, FastAPI
 from fastapi.staticfiles import StaticFiles
@@ -30,6 +31,7 @@ from factcheck.flows import listeners, tasks
 from factcheck.flows.pipeline import Pipeline
 from factcheck.jobs.worker import InProcess, start_in_process, stop_in_process
 from factcheck.matching import api as matching_api
+from factcheck.matching import tasks as embedding
 from factcheck.matching import views as matching_views
 from factcheck.search import api as search_api
 from factcheck.search import views as search_views
@@ -124,6 +126,11 @@ def _add_middleware(app: FastAPI, settings: Settings) -> None:
         app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=proxies)
 
 
+def _claims_to_encode(db: Any, settings: Settings) -> bool:
+    with Session(db) as session, session.begin():
+        return embedding.schedule_if_needed(session, settings)
+
+
 def _webhooks_registered(db) -> bool:
     with Session(db) as session:
         return webhooks.any_active(session)
@@ -173,7 +180,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.flows = Pipeline()
         app.state.worker = ProcessWorker(app, settings)
         app.state.ensure_worker = app.state.worker.ensure
-        if not app.state.engine.inline or settings.search_connectors.strip() or _webhooks_registered(app.state.db):
+        if (
+            not app.state.engine.inline
+            or settings.search_connectors.strip()
+            or _webhooks_registered(app.state.db)
+            or _claims_to_encode(app.state.db, settings)
+        ):
             app.state.worker.ensure()
         yield
         app.state.worker.stop()

@@ -16,7 +16,13 @@ from factcheck.core.config import Settings
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 # Environment variables the README names that are not settings of the desk itself.
-NOT_SETTINGS = {"FACTCHECK_CLI_USER", "FACTCHECK_SCREENSHOTS", "FACTCHECK_TEST_DATABASE_URL", "FACTCHECK_LLM_"}
+NOT_SETTINGS = {
+    "FACTCHECK_CLI_USER",
+    "FACTCHECK_ENCODER_PATH",
+    "FACTCHECK_SCREENSHOTS",
+    "FACTCHECK_TEST_DATABASE_URL",
+    "FACTCHECK_LLM_",
+}
 
 
 def _block_after(marker: str) -> str:

@@ -98,19 +98,22 @@ def eval_matching(
     """Rank the collection for each query as the desk matches claims; print MAP@5 and P@1 beside a
     BM25 baseline, and the precision and recall of suggestions and automatic links at the desk's
     thresholds (FACTCHECK_MATCH_SUGGEST, FACTCHECK_MATCH_LINK)."""
-    from factcheck.matching.service import thresholds
+    from factcheck.matching import vectors
+    from factcheck.matching.finding import thresholds
 
     try:
         data = match_eval.read(queries, claims, qrels)
     except FactcheckError as exc:
         fail(exc.message)
-    suggest, link = thresholds(get_settings())
-    index = match_eval.build_index(data)
+    settings = get_settings()
+    suggest, link = thresholds(settings)
+    encoder = vectors.encoder_for(settings)
+    index = match_eval.build_index(data, encoder)
     base = match_eval.figures(match_eval.rankings(index, data, lexical_only=True), data, 2.0, 2.0)
     f = match_eval.figures(match_eval.rankings(index, data), data, suggest, link)
     typer.echo(f"queries: {f.queries}  collection: {len(data.claims)}  relevant pairs: {f.relevant}")
     typer.echo(f"BM25 baseline: MAP@5 {base.map_at_5:.3f}  P@1 {base.p_at_1:.3f}")
-    typer.echo(f"desk (BM25 + WordLlama): MAP@5 {f.map_at_5:.3f}  P@1 {f.p_at_1:.3f}")
+    typer.echo(f"desk (BM25 + {encoder.name}): MAP@5 {f.map_at_5:.3f}  P@1 {f.p_at_1:.3f}")
     typer.echo(
         f"suggestions (score >= {suggest:g}): {f.suggested}, precision {f.suggestion_precision:.3f}, "
         f"recall {f.suggestion_recall:.3f}"

@@ -11,7 +11,7 @@ import typer
 
 from factcheck.cli.common import actor, fail, unit_of_work
 from factcheck.core import netguard
-from factcheck.core.config import get_settings
+from factcheck.core.config import Settings, get_settings
 from factcheck.core.errors import FactcheckError
 from factcheck.matching import claimreview, factchecks
 
@@ -58,6 +58,8 @@ def import_claimreview(
             "refused": result.refused,
             "matches": result.matches,
         }
+    if result.matching_later:
+        _encode_and_match(settings)
     if as_json:
         typer.echo(json.dumps(summary, ensure_ascii=False, indent=2))
         return
@@ -102,3 +104,17 @@ def _read(source: str, settings) -> claimreview.Reading:
     except OSError as exc:
         fail(f"cannot read {path}: {exc.strerror or exc}")
     return claimreview.read_bytes(body, "text/html" if path.suffix.lower() in (".html", ".htm") else "application/json")
+
+
+def _encode_and_match(settings: Settings) -> None:
+    """A large import is encoded and matched by the embedding job: done here, in this process."""
+    from factcheck.core.db import make_engine
+    from factcheck.engines import get_engine
+    from factcheck.flows import tasks
+    from factcheck.jobs.worker import Worker
+    from factcheck.matching.tasks import EMBED
+
+    db = make_engine(settings)
+    worker = Worker(db, tasks.registry(get_engine(settings, db), settings), concurrency=1)
+    typer.echo("Encoding the imported claims and matching them with the desk's tickets…", err=True)
+    worker.run_until_idle(group=EMBED)

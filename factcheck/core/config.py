@@ -83,6 +83,18 @@ class Settings(BaseSettings):
     match_link: float | None = Field(default=None, ge=0, le=1)
     match_min_words: int = Field(default=6, ge=1)
     match_within_days: int | None = Field(default=None, ge=1)
+    # The sentence encoder for everything the desk compares (factcheck/encoders): "minilm" (reads
+    # the sentence) or "wordllama" (word vectors: fast, blind to word order). Unset: minilm when its
+    # weights are installed, else wordllama (the desk says so); "endpoint" asks an OpenAI-compatible
+    # /v1/embeddings endpoint for `embedding_model`'s vectors (the LLM endpoint and key unless
+    # `embedding_base_url` / `embedding_api_key` name another).
+    encoder: Literal["minilm", "wordllama", "endpoint"] | None = None
+    embedding_base_url: str | None = None
+    embedding_api_key: SecretStr | None = None
+    embedding_model: str = ""
+    # A matching model fitted for the desk's own encoder (bench/tune_matching.py --write FILE), read
+    # beside the ones the package ships for minilm and wordllama.
+    matching_model: str | None = None
 
     # Search connectors that turn drafted queries into documents (factcheck/search). Off unless
     # named here: "wikipedia", "factchecktools", "searxng" (comma-separated). The desk's own

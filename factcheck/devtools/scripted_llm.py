@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import hashlib
 import json
 import re
 import socket
@@ -19,10 +20,11 @@ import threading
 import time
 from collections import deque
 from dataclasses import dataclass, field
+from typing import Any
 
 import uvicorn
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 _TARGET = re.compile(r"^\[(\d+)\] (.+)$", re.M)
 _PRONOUNS = re.compile(r"\b(he|she|him|his|her|hers|they|them|their|theirs)\b", re.I)
@@ -37,8 +39,8 @@ class Fault:
     status: int = 500
     retry_after: float | None = None
     delay: float = 0.0
-    body: dict | str | None = None
-    task: str | None = None  # "extract" | "draft" | None for any
+    body: Any = None
+    task: str | None = None  # "extract" | "draft" | "embed" | None for any
 
 
 HABITS = ("fence", "think", "reasoning_content", "extra_keys", "no_usage")
@@ -245,6 +247,44 @@ def _faulty(body: dict, content: str, fault: Fault, usage: bool):
     return _completion(body, content)
 
 
+EMBEDDING_DIMENSIONS = 64
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def embedding(text: str) -> list[float]:
+    """Mechanical: a hashed bag of the text's words, so texts sharing words point the same way."""
+    vector = [0.0] * EMBEDDING_DIMENSIONS
+    for word in _WORD.findall(text.lower()):
+        digest = hashlib.blake2b(word.encode(), digest_size=4).digest()
+        vector[digest[0] % EMBEDDING_DIMENSIONS] += 1.0 if digest[1] % 2 else -1.0
+    return vector
+
+
+async def _embeddings(script: Script, body: dict):
+    fault = script.next_fault("embed")
+    delay = script.delay + (fault.delay if fault else 0.0)
+    if delay:
+        await asyncio.sleep(delay)
+    if fault and fault.kind == "status":
+        headers = {"retry-after": str(fault.retry_after)} if fault.retry_after is not None else {}
+        return JSONResponse(
+            {"error": {"message": f"scripted {fault.status}"}}, status_code=fault.status, headers=headers
+        )
+    inputs = body.get("input")
+    texts = [inputs] if isinstance(inputs, str) else list(inputs or [])
+    data = [{"object": "embedding", "index": n, "embedding": embedding(str(t))} for n, t in enumerate(texts)]
+    if fault and fault.kind == "custom":  # a broken answer: fault.body(data) says how
+        data = fault.body(data) if callable(fault.body) else fault.body
+    payload = {
+        "object": "list",
+        "model": body.get("model"),
+        "data": data,
+        "usage": {"prompt_tokens": sum(len(str(t).split()) for t in texts), "total_tokens": 0},
+    }
+    # Written by json.dumps, which writes NaN as servers with that bug do (Starlette refuses to).
+    return Response(json.dumps(payload), media_type="application/json")
+
+
 def make_app(script: Script) -> FastAPI:
     app = FastAPI()
 
@@ -261,6 +301,13 @@ def make_app(script: Script) -> FastAPI:
         finally:
             with script.lock:
                 script.in_flight -= 1
+
+    @app.post("/v1/embeddings")
+    async def embeddings(request: Request):
+        body = await request.json()
+        with script.lock:
+            script.requests.append(body)
+        return await _embeddings(script, body)
 
     @app.get("/v1/models")
     async def models():

@@ -59,7 +59,7 @@ class WordVectors:
 def _register() -> None:
     from factcheck import encoders
 
-    encoders.register("wordllama", WordVectors)
+    encoders.register("wordllama", lambda settings: WordVectors())
 
 
 _register()

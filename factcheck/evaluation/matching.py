@@ -8,11 +8,17 @@ links (at or above the second), their precision, and the share of relevant pairs
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from factcheck.core.errors import InvalidInput
+from factcheck.encoders import Encoder
+from factcheck.matching import similarity
 from factcheck.matching.similarity import Candidate, Index
 
 
@@ -85,14 +91,38 @@ class Figures:
         return self.links_right / self.relevant if self.relevant else 0.0
 
 
-def build_index(data: MatchingData) -> Index:
-    index = Index()
-    index.add(data.claims)
+def cache_folder() -> Path:
+    """Where measuring runs keep the vectors they made (the same collection is encoded once)."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "factcheck" / "vectors"
+
+
+def encoded(encoder: Encoder, texts: list[str], cache: Path | None = None) -> np.ndarray:
+    """The texts' vectors, from the cache when this encoder has already made them."""
+    key = hashlib.sha256("\n".join([encoder.name, *texts]).encode()).hexdigest()[:32]
+    path = cache / f"{key}.npy" if cache else None
+    if path is not None and path.exists():
+        return np.load(path)
+    unit = similarity.vectors(encoder, texts)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        np.save(path, unit)
+    return unit
+
+
+def build_index(data: MatchingData, encoder: Encoder, cache: Path | None = None) -> Index:
+    index = Index(encoder)
+    index.add(data.claims, unit=encoded(encoder, [t for _, t in data.claims], cache))
     return index
 
 
-def rankings(index: Index, data: MatchingData, *, lexical_only: bool = False) -> dict[str, list[Candidate]]:
-    return {qid: index.search(text, k=5, lexical_only=lexical_only) for qid, text in data.queries}
+def rankings(
+    index: Index, data: MatchingData, *, lexical_only: bool = False, cache: Path | None = None, k: int = 5
+) -> dict[str, list[Candidate]]:
+    unit = encoded(index.encoder, [t for _, t in data.queries], cache)
+    return {
+        qid: index.search(text, k=k, lexical_only=lexical_only, unit=unit[i])
+        for i, (qid, text) in enumerate(data.queries)
+    }
 
 
 def figures(ranked: dict[str, list[Candidate]], data: MatchingData, suggest: float, link: float) -> Figures:

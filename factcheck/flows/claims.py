@@ -8,7 +8,7 @@ from factcheck.auth.permissions import Actor
 from factcheck.core.config import Settings
 from factcheck.engines.base import Engine
 from factcheck.flows import drafting
-from factcheck.matching import service as matching
+from factcheck.matching import finding as matching
 from factcheck.models import Ticket
 from factcheck.tickets import corrections
 

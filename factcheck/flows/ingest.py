@@ -22,7 +22,7 @@ from factcheck.events.articles import ExtractionRetried
 from factcheck.flows import drafting
 from factcheck.jobs import service as jobs
 from factcheck.jobs.tasks import Work
-from factcheck.matching import service as matching
+from factcheck.matching import finding as matching
 from factcheck.models import Article, Ticket, User
 from factcheck.tickets import service as tickets
 

@@ -7,16 +7,19 @@ from factcheck.engines.base import Engine
 from factcheck.flows.drafting import DraftTicket
 from factcheck.flows.ingest import ExtractClaims
 from factcheck.jobs.tasks import Task
+from factcheck.matching.tasks import Embed
 from factcheck.search.tasks import SearchTicket
 from factcheck.webhooks.tasks import Deliver
 
 
 def registry(engine: Engine, settings: Settings | None = None) -> dict[str, Task]:
-    """An article's claims are found, each ticket drafted, then searched; webhooks are delivered."""
+    """An article's claims are found, each ticket drafted, then searched; webhooks are delivered;
+    claims not yet encoded are encoded."""
     tasks: list[Task] = [
         ExtractClaims(engine, settings),
         DraftTicket(engine, settings),
         SearchTicket(engine, settings),
         Deliver(settings),
+        Embed(settings),
     ]
     return {task.kind: task for task in tasks}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Query
+from fastapi import APIRouter, Body, Query, Request
 
 from factcheck.matching import claimreview, factchecks
 from factcheck.matching import service as matching
@@ -51,6 +51,7 @@ def import_fact_checks(
             )
         ),
     ],
+    request: Request,
     session: SessionDep,
     settings: SettingsDep,
     user: ApiUserDep,
@@ -66,12 +67,15 @@ def import_fact_checks(
     result = factchecks.import_reviews(
         session, actor=user, reading=claimreview.read(body), settings=settings, source="api", replace=replace
     )
+    if result.matching_later:
+        request.app.state.ensure_worker()  # this process's worker encodes and matches them
     return ImportSummary(
         imported=[FactCheckPublic.model_validate(f) for f in result.imported],
         skipped=result.skipped,
         refused=result.refused,
         matches=result.matches,
         replaced=[FactCheckPublic.model_validate(f) for f in result.replaced],
+        matching_later=result.matching_later,
     )
 
 

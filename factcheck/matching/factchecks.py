@@ -13,8 +13,9 @@ from factcheck.core.errors import Conflict, InvalidInput, NotFound
 from factcheck.core.limits import shared_limits
 from factcheck.events import by, emit
 from factcheck.events.matching import FactChecksImported, FactCheckWithdrawn
-from factcheck.matching import claimreview
-from factcheck.matching.service import imported_note, match_new_fact_checks
+from factcheck.matching import claimreview, vectors
+from factcheck.matching.finding import match_new_fact_checks
+from factcheck.matching.service import imported_note
 from factcheck.models import FactCheck, utcnow
 
 
@@ -25,6 +26,12 @@ class ImportResult:
     refused: list[str]  # a reason per review left out
     matches: int  # tickets found to repeat an imported claim
     replaced: list[FactCheck] = field(default_factory=list)  # withdrawn for a review imported now
+    matching_later: bool = False  # a large import: a worker encodes and matches it
+
+
+# An import this small is encoded and matched in the request (about 6 ms a claim); a larger one by
+# the embedding job, which matches each fact-check once it is encoded.
+MATCH_AT_ONCE = 200
 
 
 def import_reviews(
@@ -68,23 +75,31 @@ def import_reviews(
         session.add(stored[-1])
     session.flush()
     if stored:
+        detail = {"skipped": len(skipped), "refused": len(reading.refused), "source": source}
         emit(
             session,
             FactChecksImported(
-                **by(actor),
-                imported=len(stored),
-                detail={
-                    "skipped": len(skipped),
-                    "refused": len(reading.refused),
-                    "source": source,
-                    "replaced": [f.id for f in replaced],
-                },
+                **by(actor), imported=len(stored), detail=detail | {"replaced": [f.id for f in replaced]}
             ),
         )
-    matches = match_new_fact_checks(session, fact_checks=stored, settings=settings)
+    matches = _match_now(session, stored, settings)
     return ImportResult(
-        imported=stored, skipped=skipped, refused=reading.refused, matches=len(matches), replaced=replaced
+        imported=stored,
+        skipped=skipped,
+        refused=reading.refused,
+        matches=len(matches or []),
+        replaced=replaced,
+        matching_later=matches is None,
     )
+
+
+def _match_now(session: Session, stored: list[FactCheck], settings: Settings) -> list | None:
+    """The matches of a small import; None when the embedding job will match it (a large import,
+    whose encoding takes minutes, or one the encoder cannot encode now: an endpoint down)."""
+    if len(stored) > MATCH_AT_ONCE:
+        vectors.schedule(session, reason="import")
+        return None
+    return match_new_fact_checks(session, fact_checks=stored, settings=settings)
 
 
 def _may_import(actor: Actor, replace: bool, settings: Settings) -> None:

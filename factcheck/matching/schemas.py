@@ -37,6 +37,7 @@ class MatchPublic(Public):
     decided_by: str | None
     decided_at: datetime | None
     imported: str | None = Field(None, description="For a fact-check: who imported it, when and from where")
+    same_article: bool = Field(False, description="The other ticket is in the same article: the claim made twice")
 
 
 class MatchDecision(Strict):
@@ -68,6 +69,9 @@ class ImportSummary(Public):
     matches: int = Field(description="Tickets found to repeat an imported claim")
     replaced: list[FactCheckPublic] = Field(
         default_factory=list, description="Fact-checks withdrawn for the reviews imported now (replace)"
+    )
+    matching_later: bool = Field(
+        False, description="A large import: a worker encodes its claims and matches them in the background"
     )
 
 

@@ -25,7 +25,7 @@ from factcheck.models.machine import (  # noqa: E402
     SearchCacheEntry,
     WorkerBeat,
 )
-from factcheck.models.matching import ClaimMatch, FactCheck, MatchKind, MatchStatus  # noqa: E402
+from factcheck.models.matching import ClaimMatch, ClaimVector, FactCheck, MatchKind, MatchStatus  # noqa: E402
 from factcheck.models.publishing import RATING_BEST, RATING_WORST, Correction, Publication, Rating  # noqa: E402
 from factcheck.models.tickets import (
     DISMISSED,
@@ -49,6 +49,7 @@ __all__ = [
     "TwoFactor",
     "ClaimKind",
     "ClaimMatch",
+    "ClaimVector",
     "Correction",
     "DISMISSED",
     "DismissReason",

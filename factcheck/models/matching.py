@@ -73,3 +73,23 @@ class ClaimMatch(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
     decided_by: str | None = Field(default=None, sa_column=sa.Column(sa.String(120)))
     decided_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
+
+
+class ClaimVector(SQLModel, table=True):
+    """A claim's vector (a ticket's or an imported fact-check's), made once by the named encoder
+    and kept: processes load it instead of encoding again. Another encoder's vectors are made
+    beside it by a background job (matching.tasks.Embed)."""
+
+    __tablename__ = "claim_vector"
+    __table_args__ = (
+        sa.UniqueConstraint("kind", "subject_id", "model", name="uq_claim_vector_subject_model"),
+        sa.Index("ix_claim_vector_model_id", "model", "id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: MatchKind = Field(sa_column=enum_column(MatchKind, 16, nullable=False))
+    subject_id: int = Field(nullable=False)
+    model: str = Field(sa_column=sa.Column(sa.String(80), nullable=False))
+    # float16, little-endian: half the size of float32, and far finer than the index's 8 bits.
+    vector: bytes = Field(sa_column=sa.Column(sa.LargeBinary, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))

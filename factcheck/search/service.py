@@ -13,11 +13,12 @@ import logging
 import numpy as np
 from sqlmodel import Session, col, select
 
+from factcheck import encoders
 from factcheck.auth.permissions import Action, Actor, require
 from factcheck.core.config import Settings, get_settings
 from factcheck.core.errors import NotFound
 from factcheck.core.locks import refuse_if_published
-from factcheck.encoders import wordvectors
+from factcheck.encoders import Encoder
 from factcheck.engines.offline import drafting
 from factcheck.events import by, emit
 from factcheck.events.drafts import SearchQueued
@@ -54,16 +55,18 @@ def queries_for(session: Session, ticket: Ticket) -> list[str]:
     return out[:MAX_QUERIES]
 
 
-def rank(claim: str, results: list[Result], limit: int = MAX_SOURCES) -> list[Result]:
+def rank(claim: str, results: list[Result], limit: int = MAX_SOURCES, encoder: Encoder | None = None) -> list[Result]:
     """The results that bear most on the claim: one per URL, by similarity of their title and
-    snippet to the claim (word vectors and shared words); published fact-checks first among equals."""
+    snippet to the claim (the desk's sentence encoder, and shared words); published fact-checks
+    first among equals."""
     unique: dict[str, Result] = {}
     for r in results:
         unique.setdefault(r.url.rstrip("/"), r)
     items = list(unique.values())
     if not items:
         return []
-    vectors = wordvectors.embed([claim] + [f"{r.title}. {r.snippet}" for r in items])
+    encoder = encoder or encoders.get(encoders.chosen(get_settings().encoder), get_settings())
+    vectors = encoder.encode([claim] + [f"{r.title}. {r.snippet}" for r in items])
     words = set(w.lower() for w in claim.split() if len(w) > 3)
     scores = []
     for r, v in zip(items, vectors[1:], strict=True):

@@ -29,7 +29,7 @@ Mayor Elena Vasquez said the increase would raise about $18.4 million a year for
 # A week later, another outlet, the same vote in other words, and a claim of its own.
 SECOND = """Water bills to climb in Riverton
 
-Residential water rates in Riverton will rise 12 percent after the City Council's 7-2 vote on March 3, 2025.
+Residential water rates in Riverton will rise 12 percent, the steepest rise since 2009, after the City Council's 7-2 vote on March 3, 2025.
 
 The county library will stay open until 9 p.m. on weekdays from April 1, 2025, its director Sam Odhiambo said.
 """

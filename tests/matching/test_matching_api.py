@@ -133,7 +133,7 @@ def test_import_and_eval_from_the_command_line(session, cli, tmp_path):
     qrels.write_text("query_id\tvclaim_id\nq1\tv1\nq2\tv2\n", encoding="utf-8")
     measured = runner.invoke(app, ["eval", "matching", str(queries), str(claims), str(qrels)])
     assert measured.exit_code == 0, measured.output
-    assert "desk (BM25 + WordLlama): MAP@5 1.000  P@1 1.000" in measured.stdout
+    assert "desk (BM25 + all-MiniLM-L6-v2): MAP@5 1.000  P@1 1.000" in measured.stdout
     assert "BM25 baseline: MAP@5" in measured.stdout
 
 

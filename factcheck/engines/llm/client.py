@@ -24,6 +24,9 @@ import openai
 from pydantic import BaseModel
 
 from factcheck.core.config import Settings
+from factcheck.core.openai_faults import is_transient
+from factcheck.core.openai_faults import message as _message
+from factcheck.core.openai_faults import retry_after as _retry_after
 from factcheck.engines.base import EngineError
 from factcheck.engines.llm.answers import Unusable, json_in
 from factcheck.engines.llm.prompts import Prompt
@@ -242,7 +245,7 @@ class LlmClient:
         ):
             return _ModeRefused(f"HTTP {status}: {_message(exc)}")
         reason = f"the model endpoint answered HTTP {status}" + (f": {_message(exc)}" if _message(exc) else "")
-        transient = status in (408, 409, 425, 429) or status >= 500
+        transient = is_transient(status)
         return EngineError(reason, transient=transient, retry_after=_retry_after(exc) if transient else None)
 
     def _confirmed(self) -> bool:
@@ -295,31 +298,6 @@ def _read_check(data: Any) -> EndpointCheck:
         raise Unusable(f"the answer did not match the schema ({err})") from None
 
 
-def _message(exc: openai.APIError) -> str:
-    body = getattr(exc, "body", None)
-    if isinstance(body, dict):
-        body = body.get("error", body)
-        if isinstance(body, dict):
-            body = body.get("message")
-    return str(body or getattr(exc, "message", "") or "")[:300]
-
-
 def _describe(exc: openai.APIError) -> str:
     status = getattr(exc, "status_code", None)
     return f"HTTP {status}: {_message(exc)}" if status else type(exc).__name__
-
-
-def _retry_after(exc: openai.APIError) -> float | None:
-    response = getattr(exc, "response", None)
-    value = response.headers.get("retry-after") if response is not None else None
-    if not value:
-        return None
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        from email.utils import parsedate_to_datetime
-
-        try:
-            return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())
-        except (TypeError, ValueError):
-            return None
