@@ -8,6 +8,7 @@ from sqlmodel import Session, select
 
 from factcheck.articles import service as articles
 from factcheck.articles.schemas import ArticleDetail, ArticlePage, ArticlePublic, LlmUsage, RejectedClaim, Segment
+from factcheck.engines.llm import usage
 from factcheck.jobs.schemas import JobPublic
 from factcheck.models import Article, LlmCall, Ticket, as_utc
 from factcheck.tickets import service as tickets
@@ -93,15 +94,4 @@ def llm_usage(session: Session, article: Article) -> LlmUsage | None:
     rows = session.exec(select(LlmCall).where(LlmCall.article_hash == article.content_hash)).all()
     if not rows:
         return None
-    answered = [r for r in rows if r.outcome in ("ok", "repaired", "length")]
-    return LlmUsage(
-        calls=sum(r.outcome != "cached" for r in rows),
-        cached=sum(r.outcome == "cached" for r in rows),
-        failed=sum(r.outcome not in ("ok", "cached", "repaired") for r in rows),
-        tokens_in=sum(r.tokens_in for r in rows),
-        tokens_out=sum(r.tokens_out for r in rows),
-        # An answer with no completion tokens is one whose endpoint did not count them.
-        usage_reported=all(r.tokens_out > 0 for r in answered),
-        model_seconds=sum(r.latency_ms for r in rows) / 1000,
-        wall_seconds=max(0.0, (max(as_utc(r.created_at) for r in rows) - as_utc(article.created_at)).total_seconds()),
-    )
+    return LlmUsage(**usage.of(rows, since=as_utc(article.created_at)))

@@ -87,8 +87,16 @@ class LlmUsage(BaseModel):
     usage_reported: bool = Field(
         description="False when the endpoint left out token counts: the figures above are then too low"
     )
-    model_seconds: float = Field(description="Time spent waiting for answers, summed over requests")
+    model_seconds: float = Field(
+        description="Time during which at least one request was with the model (requests at the same time count once)"
+    )
     wall_seconds: float = Field(description="From ingest to the latest answer")
+    failed_by: dict[str, int] = Field(
+        default_factory=dict, description="Failed requests by how they ended (error, stalled, length, refused, ...)"
+    )
+    writing: int = Field(default=0, description="Requests the model is writing now")
+    writing_tokens: int = Field(default=0, description="Tokens written so far by the requests still being written")
+    writing_seconds: float = Field(default=0.0, description="How long the oldest request still being written has run")
 
 
 class RejectedClaim(BaseModel):

@@ -6,7 +6,19 @@ from typing import Annotated
 
 import typer
 
-from factcheck.cli import articles, drafts, evaluation, exports, factchecks, labels, matches, server, tickets, users
+from factcheck.cli import (
+    articles,
+    drafts,
+    evaluation,
+    exports,
+    factchecks,
+    labels,
+    llm,
+    matches,
+    server,
+    tickets,
+    users,
+)
 from factcheck.flows import listeners
 
 app = typer.Typer(
@@ -50,7 +62,7 @@ app.add_typer(factchecks.app, name="import")
 app.add_typer(matches.app, name="matches")
 app.add_typer(server.db_app, name="db")
 app.add_typer(evaluation.app, name="eval")
-app.add_typer(server.llm_app, name="llm")
+app.add_typer(llm.llm_app, name="llm")
 
 SAMPLE = server.SAMPLE
 

@@ -149,9 +149,9 @@ def drain(db: sa.Engine, engine: Engine, settings: Settings, article_id: int) ->
         backoff_start=settings.job_retry_start,
     )
     deadline = time.monotonic() + settings.cli_max_wait
-    done = 0
+    tries = 0
     while True:
-        done += worker.run_until_idle(group=article_group(article_id))
+        tries += worker.run_until_idle(group=article_group(article_id))
         with Session(db) as session:
             next_try = jobs.next_try(session, article_group(article_id))
         if next_try is None:
@@ -162,8 +162,20 @@ def drain(db: sa.Engine, engine: Engine, settings: Settings, article_id: int) ->
                 f"jobs: still waiting (next try {next_try:%H:%M:%S} UTC); `factcheck worker` finishes them.", err=True
             )
             break
-        typer.echo(f"jobs: {done} done; the next try is in {pause:.0f} s", err=True)
-        time.sleep(pause)
-    if done:
-        typer.echo(f"jobs: {done} done", err=True)
-    return done
+        typer.echo(f"jobs: {tries} tries so far; the next try is in {pause:.0f} s", err=True)
+        _wait(worker, pause)
+    if tries:
+        with Session(db) as session:
+            ended = jobs.group_counts(session, article_group(article_id))
+        typer.echo("jobs: " + ", ".join(f"{n} {status}" for status, n in ended.items() if n), err=True)
+    return tries
+
+
+def _wait(worker: Worker, seconds: float) -> None:
+    """Wait out a backoff, but no longer than the endpoint stays down: the worker's probe every few
+    seconds notices its return and the waiting jobs run at once."""
+    until = time.monotonic() + seconds
+    while (left := until - time.monotonic()) > 0:
+        time.sleep(min(left, worker.probe_seconds))
+        if worker.probe_once():
+            return

@@ -1,4 +1,4 @@
-"""Commands that run the desk: migrations, the web server, workers, the demo, the model endpoint check."""
+"""Commands that run the desk: migrations, the web server, workers, the demo."""
 
 from __future__ import annotations
 
@@ -29,7 +29,6 @@ SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "riverton_water.tx
 DEMO_USER = "demo"
 
 db_app = typer.Typer(help="Database migrations.", no_args_is_help=True)
-llm_app = typer.Typer(help="The language-model endpoint.", no_args_is_help=True)
 
 
 @db_app.command("upgrade")
@@ -44,25 +43,6 @@ def db_current() -> None:
     """Show the database's migration revision."""
     current, heads = migration_status(make_engine(get_settings()))
     typer.echo(f"current: {current or 'none'}; latest: {', '.join(sorted(heads))}")
-
-
-@llm_app.command("check")
-def llm_check() -> None:
-    """Make one tiny call and say which endpoint and model answered."""
-    from factcheck.engines.llm.client import MODE_NAMES
-    from factcheck.engines.llm.engine import OpenAIEngine
-    from factcheck.engines.llm.store import DatabaseStore
-
-    settings = get_settings()
-    if settings.engine_name != "openai":
-        fail("no LLM endpoint is configured; set FACTCHECK_LLM_BASE_URL (and FACTCHECK_LLM_MODEL).")
-    db = database()
-    try:
-        endpoint, model, mode = OpenAIEngine(settings, DatabaseStore(db)).check()
-    except FactcheckError as exc:
-        fail(exc.message)
-    typer.echo(f"OK: {endpoint} answered with model {model}")
-    typer.echo(f"structured answers: {MODE_NAMES[mode]}")
 
 
 def serve(

@@ -113,7 +113,11 @@ class Settings(BaseSettings):
     llm_base_url: str | None = None
     llm_api_key: SecretStr | None = None
     llm_model: str = "gpt-4o-mini"
-    llm_timeout: float = 60.0
+    # A call is streamed: it is given up when the model stops writing for `llm_stall_seconds`, or
+    # when the whole call passes `llm_timeout` (nothing at all written by then: the endpoint is
+    # waited for; an answer still being written: the request is made smaller).
+    llm_timeout: float = 900.0
+    llm_stall_seconds: float = Field(default=60.0, gt=0)
     # Evaluation runs only: how often a failing endpoint is tried again in the process. The desk's
     # jobs wait and retry on their own, with a backoff that survives restarts.
     llm_max_retries: int = 3

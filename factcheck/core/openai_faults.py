@@ -4,19 +4,28 @@ completions, embeddings): the reason a person reads, and how long the endpoint a
 from __future__ import annotations
 
 import math
+import re
 import time
 from email.utils import parsedate_to_datetime
 
 import openai
 
+_PYDANTIC_MSG = re.compile(r"""'msg': (['"])(.*?)\1""")
+
 
 def message(exc: openai.APIError) -> str:
+    """The endpoint's reason, on one line: a server's validation error (llama-cpp-python answers
+    with pydantic's, a traceback after it) is reduced to its message."""
     body = getattr(exc, "body", None)
     if isinstance(body, dict):
         body = body.get("error", body)
         if isinstance(body, dict):
             body = body.get("message")
-    return str(body or getattr(exc, "message", "") or "")[:300]
+    text = str(body or getattr(exc, "message", "") or "")
+    said = _PYDANTIC_MSG.search(text)
+    if said:
+        text = f"{text.splitlines()[0].strip()}: {said.group(2)}"
+    return " ".join(text.split())[:300]
 
 
 def retry_after(exc: openai.APIError) -> float | None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import hashlib
 import json
 import re
 import socket
@@ -24,7 +23,9 @@ from typing import Any
 
 import uvicorn
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, StreamingResponse
+
+from factcheck.devtools import scripted_wire
 
 _TARGET = re.compile(r"^\[(\d+)\] (.+)$", re.M)
 _PRONOUNS = re.compile(r"\b(he|she|him|his|her|hers|they|them|their|theirs)\b", re.I)
@@ -35,7 +36,7 @@ _CHECKABLE = re.compile(r"\d|\b(said|told|reported|according)\b", re.I)
 class Fault:
     """One scripted misbehaviour, used for the next matching request."""
 
-    kind: str  # status | malformed | schema | refusal | length | slow | no_json_schema | custom
+    kind: str  # status | malformed | schema | refusal | length | slow | stall | no_json_schema | custom
     status: int = 500
     retry_after: float | None = None
     delay: float = 0.0
@@ -53,13 +54,20 @@ class Script:
     requests: list = field(default_factory=list)
     # The response_format types the server takes; any other is answered with refusal_status and a
     # message (say, a generic 400, or a 500 that names json_schema as some servers do).
-    accepts: set = field(default_factory=lambda: {"json_schema", "json_object", None})
+    # "grammar" is json_object with a schema, as llama.cpp's servers take it.
+    accepts: set = field(default_factory=lambda: {"json_schema", "grammar", "json_object", None})
     refusal_status: int = 400
     refusal_message: str = "response_format json_schema is not supported"
     # How replies are wrapped, as real servers do (see HABITS); None for plain JSON content.
     habit: str | None = None
     # Overrides of the mechanical answers: task -> function(request_json) -> dict answer.
     answers: dict = field(default_factory=dict)
+    # Seconds between streamed chunks (a slow model writing steadily).
+    token_delay: float = 0.0
+    # Serve one request at a time as llama-cpp-python does: a new request cuts off the answer being
+    # streamed (it ends with no finish reason).
+    interrupts: bool = False
+    generation: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
     in_flight: int = 0
     max_in_flight: int = 0
@@ -202,10 +210,11 @@ def _completion(
 async def _answer(script: Script, body: dict, task: str):
     """The scripted answer to one request: a refusal of its format, a fault, or the task's answer."""
     fault = script.next_fault(task)
-    delay = script.delay + (fault.delay if fault else 0.0)
+    delay = script.delay + (fault.delay if fault and fault.kind != "stall" else 0.0)
     if delay:
         await asyncio.sleep(delay)
-    fmt = (body.get("response_format") or {}).get("type")
+    rf = body.get("response_format") or {}
+    fmt = "grammar" if rf.get("type") == "json_object" and "schema" in rf else rf.get("type")
     if fmt not in script.accepts:
         return JSONResponse(
             {"error": {"message": script.refusal_message, "type": "invalid_request_error"}},
@@ -213,9 +222,8 @@ async def _answer(script: Script, body: dict, task: str):
         )
     if fault and fault.kind == "status":
         headers = {"retry-after": str(fault.retry_after)} if fault.retry_after is not None else {}
-        return JSONResponse(
-            {"error": {"message": f"scripted {fault.status}"}}, status_code=fault.status, headers=headers
-        )
+        said = fault.body if isinstance(fault.body, str) else f"scripted {fault.status}"
+        return JSONResponse({"error": {"message": said}}, status_code=fault.status, headers=headers)
     if task == "other":
         return _completion(body, "OK")
     answer = script.answers.get(task)
@@ -227,9 +235,14 @@ async def _answer(script: Script, body: dict, task: str):
     }[task]
     content = json.dumps(answer(body) if answer else mechanical(body))
     usage = script.habit != "no_usage"
-    if fault is None or fault.kind == "slow":
+    if fault is None or fault.kind in ("slow", "stall"):
         text, extra = _with_habit(script.habit, content)
-        return _completion(body, text, extra=extra, usage=usage)
+        answer = _completion(body, text, extra=extra, usage=usage)
+        if fault is not None and fault.kind == "stall":
+            if not body.get("stream"):
+                await asyncio.sleep(fault.delay)
+            answer["_stall"] = fault.delay  # read by _streamed: stop writing halfway
+        return answer
     return _faulty(body, content, fault, usage)
 
 
@@ -247,44 +260,6 @@ def _faulty(body: dict, content: str, fault: Fault, usage: bool):
     return _completion(body, content)
 
 
-EMBEDDING_DIMENSIONS = 64
-_WORD = re.compile(r"[a-z0-9]+")
-
-
-def embedding(text: str) -> list[float]:
-    """Mechanical: a hashed bag of the text's words, so texts sharing words point the same way."""
-    vector = [0.0] * EMBEDDING_DIMENSIONS
-    for word in _WORD.findall(text.lower()):
-        digest = hashlib.blake2b(word.encode(), digest_size=4).digest()
-        vector[digest[0] % EMBEDDING_DIMENSIONS] += 1.0 if digest[1] % 2 else -1.0
-    return vector
-
-
-async def _embeddings(script: Script, body: dict):
-    fault = script.next_fault("embed")
-    delay = script.delay + (fault.delay if fault else 0.0)
-    if delay:
-        await asyncio.sleep(delay)
-    if fault and fault.kind == "status":
-        headers = {"retry-after": str(fault.retry_after)} if fault.retry_after is not None else {}
-        return JSONResponse(
-            {"error": {"message": f"scripted {fault.status}"}}, status_code=fault.status, headers=headers
-        )
-    inputs = body.get("input")
-    texts = [inputs] if isinstance(inputs, str) else list(inputs or [])
-    data = [{"object": "embedding", "index": n, "embedding": embedding(str(t))} for n, t in enumerate(texts)]
-    if fault and fault.kind == "custom":  # a broken answer: fault.body(data) says how
-        data = fault.body(data) if callable(fault.body) else fault.body
-    payload = {
-        "object": "list",
-        "model": body.get("model"),
-        "data": data,
-        "usage": {"prompt_tokens": sum(len(str(t).split()) for t in texts), "total_tokens": 0},
-    }
-    # Written by json.dumps, which writes NaN as servers with that bug do (Starlette refuses to).
-    return Response(json.dumps(payload), media_type="application/json")
-
-
 def make_app(script: Script) -> FastAPI:
     app = FastAPI()
 
@@ -296,18 +271,24 @@ def make_app(script: Script) -> FastAPI:
             script.requests.append(body)
             script.in_flight += 1
             script.max_in_flight = max(script.max_in_flight, script.in_flight)
+            script.generation += 1
+        answer = None
         try:
-            return await _answer(script, body, task)
+            answer = await _answer(script, body, task)
+            if body.get("stream") and isinstance(answer, dict):
+                return StreamingResponse(scripted_wire.streamed(script, body, answer), media_type="text/event-stream")
+            return answer
         finally:
-            with script.lock:
-                script.in_flight -= 1
+            if not (body.get("stream") and isinstance(answer, dict)):
+                with script.lock:
+                    script.in_flight -= 1
 
     @app.post("/v1/embeddings")
     async def embeddings(request: Request):
         body = await request.json()
         with script.lock:
             script.requests.append(body)
-        return await _embeddings(script, body)
+        return await scripted_wire.embeddings(script, body)
 
     @app.get("/v1/models")
     async def models():

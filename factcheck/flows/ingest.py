@@ -55,6 +55,18 @@ class ExtractClaims:
         article = session.get(Article, work.subject_id)
         return Loaded(articles.article_input(article), fresh=work.reason != "ingest") if article else None
 
+    def started(self, session: Session, work: Work) -> None:
+        """The job runs again: what it said it waited for is no longer true."""
+        article = session.get(Article, work.subject_id)
+        if article is not None and (article.extraction_error or "").startswith(jobs.WAITING):
+            article.extraction_error = None
+            session.add(article)
+
+    def probe(self) -> bool:
+        """Whether the endpoint this work waits for answers again (engines without one: never asked)."""
+        probe = getattr(self.engine, "probe", None)
+        return bool(probe and probe())
+
     def run(self, loaded: Loaded) -> Extraction:
         return self.engine.extract(loaded.source, fresh=loaded.fresh)
 

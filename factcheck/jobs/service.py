@@ -241,6 +241,9 @@ def complete_if_leased(session: Session, job: Job, worker: str) -> bool:
     )
 
 
+WAITING = "waiting "  # how every waiting message begins (a running job clears it)
+
+
 def waiting(error: RetryableError, next_try: datetime, *, waiting_for: str = "the model endpoint") -> str:
     """What a waiting subject says: until when, and why."""
     when = f"{next_try.astimezone(UTC):%H:%M:%S} UTC"
@@ -302,6 +305,36 @@ def retry_later(
         == 1
     )
     return Retry(held, next_try if held else None)
+
+
+def waiting_for_outside(session: Session) -> list[str]:
+    """The kinds of queued jobs that wait out a failure outside (an endpoint down) for later."""
+    stmt = (
+        select(J.kind).where(J.status == JobStatus.queued, J.transient_failures > 0, J.run_after > utcnow()).distinct()
+    )
+    return list(session.exec(stmt))
+
+
+def bring_forward_waiting(session: Session, kinds: list[str]) -> int:
+    """What was waiting out an outside failure runs now: the outside answers again."""
+    moved = rowcount(
+        session.execute(
+            sa.update(JOBS)
+            .where(J.kind.in_(kinds), J.status == JobStatus.queued, J.transient_failures > 0, J.run_after > utcnow())
+            .values(run_after=utcnow())
+            .execution_options(synchronize_session=False)
+        )
+    )
+    if moved:
+        queued(session)
+    return moved
+
+
+def group_counts(session: Session, group: str) -> dict[str, int]:
+    """One group's jobs by status (done, failed, queued, running)."""
+    stmt = select(J.status, func.count()).where(J.group_key == group).group_by(J.status)
+    rows: dict[str, int] = dict(session.exec(stmt).all())
+    return {s.value: rows.get(s.value, 0) for s in JobStatus}
 
 
 def counts(session: Session) -> dict[str, int]:

@@ -106,6 +106,7 @@ class Worker:
         max_attempts: int = jobs.MAX_ATTEMPTS,
         backoff_start: float = jobs.BACKOFF_START,
         doorbell: Doorbell = DOORBELL,
+        probe_seconds: float = 5.0,
     ) -> None:
         self.db = db
         self.handlers = handlers
@@ -116,6 +117,7 @@ class Worker:
         self.max_attempts = max_attempts
         self.backoff_start = backoff_start
         self.doorbell = doorbell
+        self.probe_seconds = probe_seconds
         self.started = utcnow()
         # When the dispatch loop last went round (time.monotonic()): a stuck worker stops moving it.
         self.beat: float | None = None
@@ -140,10 +142,38 @@ class Worker:
     def run_forever(self, stop: threading.Event) -> None:
         log.info("worker %s started (%d at a time)", self.name, self.concurrency)
         listener = listen(self.db, stop, self.doorbell)
+        prober = threading.Thread(target=self._probe, args=(stop,), name=f"{self.name}-probe", daemon=True)
+        prober.start()
         self._dispatch(until_idle=False, stop=stop)
         if listener is not None:
             listener.join(timeout=5)
+        prober.join(timeout=5)
         log.info("worker %s stopped", self.name)
+
+    def _probe(self, stop: threading.Event) -> None:
+        """While jobs wait out a failing endpoint, ask it cheaply every ``probe_seconds`` whether it
+        answers again (a task's ``probe``), and run them as soon as it does instead of at the end
+        of their backoff."""
+        while not stop.wait(self.probe_seconds):
+            try:
+                self.probe_once()
+            except Exception:  # a probe must never stop the worker
+                log.warning("worker %s: probing a waiting endpoint failed", self.name, exc_info=True)
+
+    def probe_once(self) -> int:
+        """Probe the endpoints that waiting jobs wait for; how many jobs were brought forward."""
+        with Session(self.db) as session:
+            kinds = jobs.waiting_for_outside(session)
+        back = [k for k in kinds if (probe := getattr(self.handlers.get(k), "probe", None)) is not None and probe()]
+        if not back:
+            return 0
+        with Session(self.db) as session:
+            moved = jobs.bring_forward_waiting(session, back)
+            session.commit()
+        if moved:
+            log.info("worker %s: the endpoint answers again; %d waiting jobs run now", self.name, moved)
+            self.doorbell.ring()
+        return moved
 
     def _when_done(self, leases: _Leases, job_id: int) -> Callable[[Future[None]], None]:
         def done(_: Future[None]) -> None:
@@ -208,6 +238,10 @@ class Worker:
         work = Work.of(job)
         with Session(self.db, expire_on_commit=False) as session:
             loaded = task.load(session, work)
+            started = getattr(task, "started", None)
+            if loaded is not None and started is not None:
+                started(session, work)  # "waiting for …" is no longer true once it runs
+                session.commit()
         if loaded is None:  # the article or ticket is gone: nothing to do
             self._drop(job)
             return

@@ -105,6 +105,11 @@ class LlmEndpoint(SQLModel, table=True):
     mode: str = Field(sa_column=sa.Column(sa.String(20), nullable=False))
     note: str | None = Field(default=None, sa_column=sa.Column(sa.Text))
     updated_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
+    # Requests it serves at once, when it showed it serves fewer than asked (a server that cuts off
+    # the answer it writes when another request comes: llama-cpp-python serves one); None: as set.
+    parallel: int | None = Field(default=None, sa_column=sa.Column(sa.Integer))
+    # Tokens a second it writes, measured on its answers (a moving average).
+    tokens_per_second: float | None = Field(default=None, sa_column=sa.Column(sa.Float))
 
 
 class WorkerBeat(SQLModel, table=True):

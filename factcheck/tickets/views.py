@@ -9,6 +9,7 @@ from fastapi import APIRouter, Form, Request
 
 from factcheck.core.errors import InvalidInput
 from factcheck.drafts import service as drafts
+from factcheck.engines.llm import usage
 from factcheck.models import ClaimKind, DismissReason, Ticket, TicketState, User
 from factcheck.tickets import pages, publishing, states, views_service
 from factcheck.tickets import service as tickets
@@ -159,7 +160,12 @@ def ticket_drafting(request: Request, ticket_id: int, session: SessionDep, user:
     """The drafting-status box, polled by htmx while the ticket's drafts are being made."""
     ticket = tickets.get(session, ticket_id)
     response = render(
-        request, "tickets/_drafting.html", user, ticket=ticket, drafting_job=drafts.latest_job(session, ticket_id)
+        request,
+        "tickets/_drafting.html",
+        user,
+        ticket=ticket,
+        drafting_job=drafts.latest_job(session, ticket_id),
+        writing=usage.writing(session, ticket_id=ticket_id),
     )
     if ticket.drafting_status != "pending":
         response.headers["HX-Refresh"] = "true"

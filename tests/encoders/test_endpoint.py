@@ -9,7 +9,8 @@ import pytest
 from sqlmodel import select
 
 from factcheck import encoders
-from factcheck.devtools.scripted_llm import Fault, Script, ScriptedServer, embedding
+from factcheck.devtools.scripted_llm import Fault, Script, ScriptedServer
+from factcheck.devtools.scripted_wire import embedding
 from factcheck.encoders.endpoint import BATCH, EncoderError, EndpointEncoder
 from factcheck.engines.offline.engine import OfflineEngine
 from factcheck.flows.tasks import registry

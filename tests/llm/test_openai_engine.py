@@ -150,7 +150,7 @@ def test_schema_violations_are_fed_back_and_a_second_failure_fails_the_draft(ses
     result = ingest(session, llm_settings, one_at_a_time(llm_settings, db))
     failed = [t for t in result.tickets if t.drafting_status == "failed"]
     assert len(failed) == 1
-    assert "only 0 usable questions and 0 usable sources" in failed[0].drafting_error
+    assert "no usable question or source" in failed[0].drafting_error
     repair = next(r for r in llm.script.requests if len(r["messages"]) == 4)
     assert "pronoun" in repair["messages"][3]["content"] or "at least 3" in repair["messages"][3]["content"]
 

@@ -98,25 +98,37 @@ def _dropped(raw: Any, reason: str) -> dict:
 
 
 def drafts(data: Any) -> tuple[DraftOut, list[str]]:
-    """The questions and sources that validate, and what was dropped; too few usable ones is
-    unusable (the model gets one turn to repair it)."""
+    """The questions and sources that validate, and what was dropped. What is valid is kept, and
+    the rest said, even below the three questions asked for: a model that keeps writing one bad
+    question would otherwise lose its good ones. Nothing usable at all is unusable (the model gets
+    one turn to repair it)."""
     if not isinstance(data, dict):
         raise Unusable('the answer must be an object {"questions": [...], "sources": [...]}')
     questions, sources, dropped = [], [], []
     for kind, model, kept in (("question", QuestionOut, questions), ("source", SourceOut, sources)):
+        seen, repeated = set(), 0
         for raw in data.get(f"{kind}s") or []:
             item, problem = _valid(model, raw)
             if item is None:
                 dropped.append(f"a {kind}: {problem}")
-            else:
-                kept.append(item)
-    if len(questions) < MIN_QUESTIONS or len(sources) < MIN_SOURCES:
+                continue
+            # A small model (or one under a grammar) writes the same item again and again.
+            key = " ".join(str(getattr(item, "question", None) or getattr(item, "name", "")).lower().split())
+            key += "|" + (getattr(item, "search_query", "") or "").lower()
+            if key in seen:
+                repeated += 1
+                continue
+            seen.add(key)
+            kept.append(item)
+        if repeated:
+            dropped.append(f"{repeated} repeated {kind}{'s' if repeated != 1 else ''}")
+    if not questions and not sources:
         why = f" ({'; '.join(dropped[:4])})" if dropped else ""
-        raise Unusable(
-            f"only {len(questions)} usable questions and {len(sources)} usable sources; at least "
-            f"{MIN_QUESTIONS} questions and {MIN_SOURCES} source are needed{why}"
-        )
-    return DraftOut(questions=questions[:MAX_QUESTIONS], sources=sources[:MAX_SOURCES]), dropped
+        raise Unusable(f"no usable question or source{why}")
+    if len(questions) < MIN_QUESTIONS:
+        dropped.append(f"only {len(questions)} usable questions of the {MIN_QUESTIONS} asked for")
+    # Built without the schema's minimums: they are what was asked, not what is kept.
+    return DraftOut.model_construct(questions=questions[:MAX_QUESTIONS], sources=sources[:MAX_SOURCES]), dropped
 
 
 def picks(count: int) -> Callable[[Any], tuple[PicksOut, list[str]]]:

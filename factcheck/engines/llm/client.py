@@ -24,13 +24,13 @@ import openai
 from pydantic import BaseModel
 
 from factcheck.core.config import Settings
-from factcheck.core.openai_faults import is_transient
-from factcheck.core.openai_faults import message as _message
-from factcheck.core.openai_faults import retry_after as _retry_after
 from factcheck.engines.base import EngineError
+from factcheck.engines.llm import faults, stream
 from factcheck.engines.llm.answers import Unusable, json_in
+from factcheck.engines.llm.faults import TooLong
+from factcheck.engines.llm.pacing import Pacing
 from factcheck.engines.llm.prompts import Prompt
-from factcheck.engines.llm.schemas import strict_json_schema
+from factcheck.engines.llm.schemas import bounded_json_schema, strict_json_schema
 from factcheck.models import LlmCall
 
 log = logging.getLogger(__name__)
@@ -38,7 +38,8 @@ T = TypeVar("T")
 
 
 class Mode(StrEnum):
-    json_schema = "json_schema"  # response_format json_schema, strict
+    json_schema = "json_schema"  # response_format json_schema, strict (OpenAI, vLLM, Ollama)
+    grammar = "grammar"  # response_format json_object with a schema: llama.cpp's grammar
     json_object = "json_object"  # response_format json_object, the schema in the prompt
     plain = "plain"  # no response_format at all, the schema in the prompt
 
@@ -46,10 +47,10 @@ class Mode(StrEnum):
 MODES = list(Mode)
 MODE_NAMES = {
     Mode.json_schema: "a strict JSON schema (response_format json_schema)",
+    Mode.grammar: "a JSON schema turned into a grammar (response_format json_object with a schema: llama.cpp)",
     Mode.json_object: "JSON mode (response_format json_object) with the schema in the prompt",
     Mode.plain: "a plain prompt with the schema in it (the endpoint takes no response_format)",
 }
-_FORMAT_WORDS = ("response_format", "json_schema", "json schema", "structured output", "json_object", "guided")
 
 
 @dataclass(frozen=True)
@@ -57,10 +58,6 @@ class CallRef:
     task: str
     article_hash: str | None = None
     ticket_id: int | None = None
-
-
-class _ModeRefused(Exception):
-    """The endpoint refused the way we asked for structure; try the next mode."""
 
 
 class LlmClient:
@@ -72,14 +69,17 @@ class LlmClient:
             base_url=settings.resolved_llm_base_url,
             # Local servers (Ollama, llama.cpp) accept any key; the client insists on one.
             api_key=settings.resolved_llm_api_key or "not-needed",
-            timeout=settings.llm_timeout,
+            # Read time-outs are the stream's deadlines' job (engines/llm/stream.py).
+            timeout=openai.Timeout(settings.llm_timeout, connect=min(10.0, settings.llm_timeout)),
             max_retries=0,
         )
-        # FACTCHECK_LLM_CONCURRENCY: requests in flight from this process, whatever asks for them.
-        self._slots = threading.BoundedSemaphore(max(1, settings.llm_concurrency))
+        self._stream_usage = True  # ask for usage in the stream until the endpoint refuses to
+        # Requests in flight from this process, whatever asks for them, as many as the endpoint takes.
+        self.pacing = Pacing(settings, store, self.client, self.model)
         self._mode: Mode | None = None
         self._known = False  # whether the store has a mode for this endpoint and model
         self._lock = threading.Lock()
+        self._learning = threading.Lock()
 
     @property
     def base_url(self) -> str:
@@ -120,15 +120,44 @@ class LlmClient:
         ref: CallRef,
         *,
         fresh: bool = False,
+        max_tokens: int | None = None,
+        splittable: bool = False,
+        items: dict[str, int] | None = None,
     ) -> T:
         """Ask, read the answer with ``read`` (which raises Unusable), repair once; raise EngineError
-        with a reason a person understands. ``fresh`` skips the cache (a person asked again)."""
+        with a reason a person understands (TooLong when a smaller request is needed). ``fresh``
+        skips the cache (a person asked again); ``max_tokens``: what the task's answer can need;
+        ``splittable``: an answer cut off is TooLong (the caller asks in parts) rather than repaired;
+        ``items``: top-level lists of a known length, held to it where a grammar can."""
+        if not self._known_mode():
+            # The first call to an endpoint learns how it takes structured answers; the calls
+            # beside it wait for that instead of all sending a format it may refuse.
+            with self._learning:
+                return self._negotiated(prompt, values, schema, read, ref, fresh, max_tokens, splittable, items)
+        return self._negotiated(prompt, values, schema, read, ref, fresh, max_tokens, splittable, items)
+
+    def _known_mode(self) -> bool:
+        self.mode()
+        return self._known
+
+    def _negotiated(
+        self,
+        prompt: Prompt,
+        values: dict,
+        schema: type[BaseModel],
+        read: Callable[[Any], T],
+        ref: CallRef,
+        fresh: bool,
+        max_tokens: int | None,
+        splittable: bool,
+        items: dict[str, int] | None,
+    ) -> T:
         mode = self.mode()
         refusals = []
         while True:
             try:
-                result = self._structured(prompt, values, schema, read, ref, mode, fresh)
-            except _ModeRefused as refused:
+                result = self._structured(prompt, values, schema, read, ref, mode, fresh, max_tokens, splittable, items)
+            except faults.ModeRefused as refused:
                 refusals.append(f"{mode.value}: {refused}")
                 if mode == Mode.plain:
                     raise EngineError(
@@ -137,9 +166,19 @@ class LlmClient:
                         + ")"
                     ) from None
                 mode = MODES[MODES.index(mode) + 1]
+                self._refused(mode, refusals)
                 continue
             self._worked(mode, refusals)
             return result
+
+    def _refused(self, next_mode: Mode, refusals: list[str]) -> None:
+        """A mode was refused: every later call starts at the next one (remembered at once, so no
+        call of any worker sends the refused mode again)."""
+        with self._lock:
+            if self._mode is not None and MODES.index(self._mode) >= MODES.index(next_mode):
+                return
+            self._mode, self._known = next_mode, False
+        self.store.remember_mode(self.base_url, self.model, next_mode.value, ("refused: " + "; ".join(refusals))[:1000])
 
     def _structured(
         self,
@@ -150,6 +189,9 @@ class LlmClient:
         ref: CallRef,
         mode: Mode,
         fresh: bool,
+        max_tokens: int | None,
+        splittable: bool,
+        items: dict[str, int] | None,
     ) -> T:
         json_schema = strict_json_schema(schema)
         messages = prompt.render(**values, strict_schema=mode == Mode.json_schema, schema=json.dumps(json_schema))
@@ -158,21 +200,18 @@ class LlmClient:
         if hit is not None:
             try:
                 result = read(json.loads(hit))
-                self._log(prompt, ref, "cached", 0, 0, 0.0)
+                self._log(prompt, ref, "cached")
                 return result
             except (Unusable, json.JSONDecodeError):
                 pass  # a schema change made the old answer unusable: ask again
-        response_format = {
-            Mode.json_schema: {
-                "type": "json_schema",
-                "json_schema": {"name": schema.__name__, "schema": json_schema, "strict": True},
-            },
-            Mode.json_object: {"type": "json_object"},
-        }.get(mode)
+        response_format = _response_format(mode, schema, json_schema, items)
+        budget = min(max_tokens or self.settings.llm_max_tokens, self.settings.llm_max_tokens)
         attempt = list(messages)
         problem = "no answer"
         for round_ in (1, 2):
-            content, finish = self._create(prompt, ref, attempt, response_format, repaired=round_ == 2)
+            content, finish = self._create(prompt, ref, attempt, response_format, budget, repaired=round_ == 2)
+            if finish == "length" and splittable:
+                raise TooLong(f"the answer was cut off at its limit of {budget} tokens before it was complete")
             try:
                 if finish == "length":
                     raise Unusable("the answer was cut off before it was complete (finish_reason=length)")
@@ -185,8 +224,9 @@ class LlmClient:
                 return result
             log.warning("%s call for %s: %s", prompt.name, ref, problem)
             # One repair turn: show the model its answer and what was wrong with it.
+            # The answer shown back is cut short: a repair must fit the same context window.
             attempt = messages + [
-                {"role": "assistant", "content": (content or "")[:20000]},
+                {"role": "assistant", "content": (content or "")[:2000]},
                 {
                     "role": "user",
                     "content": f"That answer could not be used: {problem}. Reply again with only "
@@ -196,57 +236,85 @@ class LlmClient:
         raise EngineError(problem)
 
     def _create(
-        self, prompt: Prompt, ref: CallRef, messages: list[dict], response_format: dict | None, *, repaired: bool
+        self,
+        prompt: Prompt,
+        ref: CallRef,
+        messages: list[dict],
+        response_format: dict | None,
+        max_tokens: int,
+        *,
+        repaired: bool,
     ) -> tuple[str, str | None]:
-        """One HTTP request: its text (content, or reasoning_content when content is empty) and
-        finish reason."""
+        """One streamed request: its text (content, or reasoning content when content is empty)
+        and finish reason. The call is logged as "writing" while the model writes, with its tokens."""
         extra = {"response_format": response_format} if response_format else {}
-        with self._slots:
-            started = time.perf_counter()
+        request = {
+            "model": self.model,
+            "messages": messages,
+            "temperature": 0,
+            "max_tokens": max_tokens,
+            **extra,
+        }
+        with self.pacing.slots as mine:
+            call = self._begin(prompt, ref)
             try:
-                resp = self.client.chat.completions.create(
-                    model=self.model, messages=messages, temperature=0, max_tokens=self.settings.llm_max_tokens, **extra
-                )
+                written = self._complete(request, call)
+            except stream.Stalled as stalled:
+                self._end(call, "stalled", 0, stalled.wrote, detail=stalled.message)
+                # A model that wrote and was cut by the cap needs a smaller request, not a wait.
+                if stalled.capped and stalled.wrote:
+                    raise TooLong(stalled.message) from None
+                raise EngineError(stalled.message, transient=True) from None
             except openai.APIError as exc:
-                self._log(prompt, ref, "error", 0, 0, started, detail=_describe(exc))
-                raise self._error(exc, structured=bool(response_format)) from None
-        choice = resp.choices[0] if resp.choices else None
-        usage = resp.usage
-        tokens = (usage.prompt_tokens or 0, usage.completion_tokens or 0) if usage else (0, 0)
-        if choice is None:
-            self._log(prompt, ref, "error", *tokens, started, detail="no choices")
-            raise EngineError("the model endpoint returned no answer")
-        message = choice.message
-        refusal = getattr(message, "refusal", None)
-        outcome = "refused" if refusal else (choice.finish_reason or "stop")
+                self._end(call, "error", 0, 0, detail=faults.describe(exc))
+                raise faults.meaning(
+                    exc,
+                    structured=bool(response_format),
+                    confirmed=self._confirmed,
+                    timeout=self.settings.llm_timeout,
+                    base_url=self.base_url,
+                ) from None
+        if written.finish is None and not written.refusal:
+            self._end(call, "interrupted", written.tokens_in, written.tokens_out)
+            raise self.pacing.interrupted(self.pacing.slots.others_since(mine))
+        self.pacing.measured(written)
+        outcome = "refused" if written.refusal else (written.finish or "stop")
         outcome = {"stop": "repaired" if repaired else "ok"}.get(outcome, outcome)
-        self._log(prompt, ref, outcome, *tokens, started, detail=None if usage else "no token usage reported")
-        if refusal:
-            raise EngineError(f"the model refused: {refusal[:300]}")
-        if choice.finish_reason == "content_filter":
+        note = None if written.counted else "no token usage reported: tokens counted from the stream"
+        self._end(call, outcome, written.tokens_in, written.tokens_out, detail=note)
+        if written.refusal:
+            raise EngineError(f"the model refused: {written.refusal[:300]}")
+        if written.finish == "content_filter":
             raise EngineError("the endpoint's content filter blocked the answer")
-        content = message.content or (message.model_extra or {}).get("reasoning_content") or ""
-        return content, choice.finish_reason
+        return written.content, written.finish
 
-    def _error(self, exc: openai.APIError, *, structured: bool) -> Exception:
-        """What an endpoint's refusal means: a structure it does not take, a pause, or a fault."""
-        text = str(exc).lower()
-        if isinstance(exc, openai.APITimeoutError):
-            return EngineError(
-                f"the model endpoint did not answer within {self.settings.llm_timeout:g} s", transient=True
+    def _complete(self, request: dict, call: Any) -> stream.Written:
+        def progress(tokens: int, seconds: float) -> None:
+            self.store.progress(call[0], tokens, seconds)
+
+        if self._stream_usage:
+            request = {**request, "stream_options": {"include_usage": True}}
+        try:
+            return stream.complete(
+                self.client,
+                request,
+                stall=self.settings.llm_stall_seconds,
+                cap=self.settings.llm_timeout,
+                progress=progress,
             )
-        if isinstance(exc, openai.APIConnectionError):
-            return EngineError(f"cannot reach the model endpoint at {self.base_url}", transient=True)
-        status = getattr(exc, "status_code", None) or 0
-        if (
-            structured
-            and status in (400, 422, 500, 501)
-            and (any(w in text for w in _FORMAT_WORDS) or (status == 400 and not self._confirmed()))
-        ):
-            return _ModeRefused(f"HTTP {status}: {_message(exc)}")
-        reason = f"the model endpoint answered HTTP {status}" + (f": {_message(exc)}" if _message(exc) else "")
-        transient = is_transient(status)
-        return EngineError(reason, transient=transient, retry_after=_retry_after(exc) if transient else None)
+        except openai.BadRequestError as exc:
+            # Servers that predate stream_options refuse it by name: ask without it from now on.
+            if not self._stream_usage or "stream_options" not in str(exc):
+                raise
+            self._stream_usage = False
+            request = {k: v for k, v in request.items() if k != "stream_options"}
+            return stream.complete(
+                self.client,
+                request,
+                stall=self.settings.llm_stall_seconds,
+                cap=self.settings.llm_timeout,
+                progress=progress,
+            )
 
     def _confirmed(self) -> bool:
         """Whether a structured answer was ever had from this endpoint and model: a generic 400 on
@@ -254,37 +322,54 @@ class LlmClient:
         self.mode()
         return self._known
 
-    def _log(
-        self,
-        prompt: Prompt,
-        ref: CallRef,
-        outcome: str,
-        tokens_in: int,
-        tokens_out: int,
-        started: float,
-        detail: str | None = None,
-    ) -> None:
-        latency = int((time.perf_counter() - started) * 1000) if started else 0
-        self.store.log(
-            LlmCall(
-                article_hash=ref.article_hash,
-                ticket_id=ref.ticket_id,
-                task=ref.task,
-                model=self.model,
-                prompt_name=prompt.name,
-                prompt_hash=prompt.hash,
-                tokens_in=tokens_in,
-                tokens_out=tokens_out,
-                latency_ms=latency,
-                outcome=str(outcome)[:20],
-                detail=json.dumps({"error": detail}) if detail else None,
-            )
+    def _log(self, prompt: Prompt, ref: CallRef, outcome: str) -> None:
+        """A call answered without a request (from the cache)."""
+        self.store.log(self._row(prompt, ref, outcome))
+
+    def _row(self, prompt: Prompt, ref: CallRef, outcome: str) -> LlmCall:
+        return LlmCall(
+            article_hash=ref.article_hash,
+            ticket_id=ref.ticket_id,
+            task=ref.task,
+            model=self.model,
+            prompt_name=prompt.name,
+            prompt_hash=prompt.hash,
+            outcome=outcome,
+        )
+
+    def _begin(self, prompt: Prompt, ref: CallRef) -> Any:
+        """Log the call as writing (pages show it while the model writes); its handle for ``_end``."""
+        return (self.store.log(self._row(prompt, ref, "writing")), time.perf_counter())
+
+    def _end(self, call: Any, outcome: str, tokens_in: int, tokens_out: int, detail: str | None = None) -> None:
+        handle, started = call
+        self.store.finish(
+            handle,
+            outcome=str(outcome)[:20],
+            tokens_in=tokens_in,
+            tokens_out=tokens_out,
+            latency_ms=int((time.perf_counter() - started) * 1000),
+            detail=json.dumps({"error": detail}) if detail else None,
         )
 
     def check(self, prompt: Prompt) -> tuple[str, str, Mode]:
         """One tiny structured call: (endpoint, model, how the endpoint takes structured answers)."""
-        self.structured(prompt, {}, EndpointCheck, _read_check, CallRef("check"), fresh=True)
+        self.structured(prompt, {}, EndpointCheck, _read_check, CallRef("check"), fresh=True, max_tokens=50)
         return self.base_url, self.model, self.mode()
+
+
+def _response_format(
+    mode: Mode, schema: type[BaseModel], json_schema: dict, items: dict[str, int] | None
+) -> dict | None:
+    return {
+        Mode.json_schema: {
+            "type": "json_schema",
+            "json_schema": {"name": schema.__name__, "schema": json_schema, "strict": True},
+        },
+        # Bounds kept: under a grammar, a list without maxItems never ends.
+        Mode.grammar: {"type": "json_object", "schema": bounded_json_schema(schema, items)},
+        Mode.json_object: {"type": "json_object"},
+    }.get(mode)
 
 
 class EndpointCheck(BaseModel):
@@ -296,8 +381,3 @@ def _read_check(data: Any) -> EndpointCheck:
         return EndpointCheck.model_validate(data)
     except ValueError as err:
         raise Unusable(f"the answer did not match the schema ({err})") from None
-
-
-def _describe(exc: openai.APIError) -> str:
-    status = getattr(exc, "status_code", None)
-    return f"HTTP {status}: {_message(exc)}" if status else type(exc).__name__

@@ -24,6 +24,7 @@ from factcheck.engines.base import (
 )
 from factcheck.engines.llm import answers, prompts, support
 from factcheck.engines.llm.client import CallRef, LlmClient, Mode
+from factcheck.engines.llm.faults import TooLong
 from factcheck.engines.llm.quotes import locate
 from factcheck.engines.llm.schemas import ClaimOut, DraftOut, ExtractionOut, PicksOut, SentenceOut
 from factcheck.engines.offline.segment import Sentence, sentences
@@ -32,6 +33,12 @@ from factcheck.models import ClaimKind
 log = logging.getLogger(__name__)
 EXTRACT, DRAFT, CHECK, PICK = "extract_claims", "draft_checks", "endpoint_check", "pick_sources"
 T = TypeVar("T")
+
+# What each task's answer can need, in tokens (a cap, never a target: a model stops when done).
+# A sentence with its claims rewritten, quoted and attributed is under 250 tokens; a draft of up to
+# eight questions and sources under 1,500; the settings' FACTCHECK_LLM_MAX_TOKENS caps them all.
+EXTRACT_BASE, EXTRACT_PER_SENTENCE = 150, 250
+DRAFT_TOKENS, PICK_TOKENS, CHECK_TOKENS = 1500, 500, 50
 
 
 class OpenAIEngine:
@@ -81,6 +88,20 @@ class OpenAIEngine:
         return out
 
     def _extract_chunk(self, article: ArticleInput, targets, context, fresh: bool) -> tuple[ExtractionOut, list[dict]]:
+        """One part of the article; a part too long for the model (its context window, or an
+        answer cut off) is read again in halves, down to one sentence."""
+        try:
+            return self._extract_part(article, targets, context, fresh)
+        except TooLong:
+            if len(targets) == 1:
+                raise
+        half = len(targets) // 2
+        first, dropped = self._extract_chunk(article, targets[:half], context, fresh)
+        nearer = " ".join([context or "", *(s.text for _, s in targets[:half])])[-2000:]
+        second, more = self._extract_chunk(article, targets[half:], nearer, fresh)
+        return ExtractionOut(sentences=first.sentences + second.sentences), dropped + more
+
+    def _extract_part(self, article: ArticleInput, targets, context, fresh: bool) -> tuple[ExtractionOut, list[dict]]:
         return self._patiently(
             lambda: self.llm.structured(
                 prompts.load(EXTRACT),
@@ -95,6 +116,9 @@ class OpenAIEngine:
                 answers.extraction,
                 CallRef("extract", article_hash=article.article_hash),
                 fresh=fresh,
+                max_tokens=EXTRACT_BASE + EXTRACT_PER_SENTENCE * len(targets),
+                splittable=len(targets) > 1,
+                items={"sentences": len(targets)},
             )
         )
 
@@ -114,7 +138,8 @@ class OpenAIEngine:
             # Half an article's claims would look like all of them: refuse, keep nothing, say why.
             # If the endpoint was at fault the job waits for it; the parts that were answered come
             # from the cache next time.
-            first = failures[0]
+            # The reason shown is the one the job waits on: an endpoint's, if any part waits for it.
+            first = next((f for f in failures if f.transient), failures[0])
             where = f"{len(failures)} of {len(chunks)} parts of the article failed: " if len(chunks) > 1 else ""
             raise EngineError(
                 where + first.message,
@@ -138,6 +163,7 @@ class OpenAIEngine:
                     )
                     continue
                 claims.extend(self._claims_for(article.text, haystack, sents, entry.sentence_id, entry, rejected))
+        claims = _once_per_span(claims, rejected)
         return Extraction(claims=claims, provenance=self.provenance(EXTRACT), rejected=rejected, sentences=len(sents))
 
     def _claims_for(
@@ -233,6 +259,7 @@ class OpenAIEngine:
                 answers.drafts,
                 CallRef("draft", article_hash=claim.article_hash, ticket_id=claim.ticket_id),
                 fresh=fresh,
+                max_tokens=DRAFT_TOKENS,
             )
         )
         return Drafts(
@@ -263,6 +290,7 @@ class OpenAIEngine:
                 PicksOut,
                 answers.picks(len(results)),
                 CallRef("pick_sources", ticket_id=ticket_id),
+                max_tokens=PICK_TOKENS,
             )
         )
         return [(p.result - 1, p.why.strip()) for p in out.picks]
@@ -276,5 +304,25 @@ class OpenAIEngine:
 
         return self._map(run, claims)
 
+    def probe(self) -> bool:
+        return self.llm.pacing.probe()
+
     def check(self) -> tuple[str, str, Mode]:
         return self.llm.check(prompts.load(CHECK))
+
+    def measure(self) -> tuple[float | None, int | None]:
+        return self.llm.pacing.measure()
+
+
+def _once_per_span(claims: list[ExtractedClaim], rejected: list[dict]) -> list[ExtractedClaim]:
+    """One claim per quoted span: a model that answers for a sentence twice (or puts one claim under
+    two sentences) would otherwise make two tickets of one claim."""
+    seen: set[tuple[int, int]] = set()
+    kept = []
+    for claim in claims:
+        if (claim.start, claim.end) in seen:
+            rejected.append({"quote": claim.quote[:500], "claim": claim.claim[:500], "reason": "the same quote twice"})
+            continue
+        seen.add((claim.start, claim.end))
+        kept.append(claim)
+    return kept

@@ -94,15 +94,35 @@ _UNSUPPORTED = {
 }
 
 
+# Kept for grammar-constrained decoding (llama.cpp): without maxItems a list never ends. String
+# lengths are not: llama-cpp-python spells maxLength 3000 as 3,000 nested optional characters, a
+# grammar it fails to parse (and then crashes on); the answer's token budget bounds a string.
+_BOUNDS = {"minItems", "maxItems"}
+
+
 def strict_json_schema(model: type[BaseModel]) -> dict:
     """The model's JSON Schema in the subset OpenAI's strict structured outputs accept:
     every property required, no extra properties, no length or range keywords (enforced here instead)."""
+    return _closed(model, _UNSUPPORTED)
+
+
+def bounded_json_schema(model: type[BaseModel], items: dict[str, int] | None = None) -> dict:
+    """The schema for a server that turns it into a grammar: closed as the strict one, with its list
+    sizes kept, so the grammar itself ends every list; ``items``: top-level lists that must have
+    exactly so many entries (one per sentence asked about: a small model otherwise answers none)."""
+    schema = _closed(model, _UNSUPPORTED - _BOUNDS)
+    for name, count in (items or {}).items():
+        schema["properties"][name].update(minItems=count, maxItems=count)
+    return schema
+
+
+def _closed(model: type[BaseModel], dropped: set[str]) -> dict:
     schema = copy.deepcopy(model.model_json_schema())
 
     def walk(node):
         if isinstance(node, dict):
             for key in list(node):
-                if key in _UNSUPPORTED:
+                if key in dropped and not isinstance(node[key], dict):
                     del node[key]
             if node.get("type") == "object" and "properties" in node:
                 node["required"] = list(node["properties"])
