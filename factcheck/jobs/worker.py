@@ -220,7 +220,7 @@ class Worker:
         try:
             with Session(self.db, expire_on_commit=False) as session:
                 return jobs.claim(session, self.name, self.lease_seconds, limit=limit, group=group, exclude=exclude)
-        except sa.exc.OperationalError:  # a database hiccup (a restart, a lock): look again later
+        except sa.exc.DBAPIError:  # a database hiccup (a restart, a lock, a schema being migrated): look again later
             log.warning("worker %s could not claim jobs", self.name, exc_info=True)
             return []
 
