@@ -15,7 +15,7 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, RedirectResponse
 from sqlmodel import Session
 
 from factcheck.core.db import migration_status
@@ -60,6 +60,11 @@ def install(app: FastAPI) -> None:
         """Liveness (and the benchmarks' bare baseline): no database, no login, and no thread, so
         it answers even while every worker thread is busy."""
         return {"status": "ok"}
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    async def favicon() -> RedirectResponse:
+        """Browsers ask for it on every page whatever the page's icon link says: not a 404."""
+        return RedirectResponse("/static/favicon.svg", status_code=301)
 
     @app.get("/readyz", include_in_schema=False)
     def readyz(request: Request) -> JSONResponse:

@@ -41,7 +41,34 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+MAX_TITLE, MAX_OUTLET = 500, 200
+# What a file's first bytes say when a binary file was pasted or uploaded as an article's text.
+_BINARY_STARTS = ("PK\x03\x04", "%PDF-", "\x7fELF", "\xd0\xcf\x11\xe0", "GIF8", "\x89PNG")
+
+
+def _check_fields(req: IngestRequest) -> None:
+    """Refuse, saying the limit, what the article's row cannot hold or no page can show."""
+    for name, value, limit in (("title", req.title, MAX_TITLE), ("outlet", req.outlet, MAX_OUTLET)):
+        if value and len(value) > limit:
+            raise InvalidInput(f"The {name} has {len(value):,} characters; at most {limit} are kept. Shorten it.")
+    if req.text is not None and looks_binary(req.text):
+        raise InvalidInput(
+            "This looks like a file's raw bytes (a Word document, a PDF, a zip…), not an article's text: "
+            "open it and paste its text instead."
+        )
+
+
+def looks_binary(text: str) -> bool:
+    head = text[:4096]
+    if head.startswith(_BINARY_STARTS):
+        return True
+    # A stray control character is dropped from an article; a file's bytes are full of them.
+    controls = sum(1 for c in head if (ord(c) < 32 and c not in "\n\r\t") or c == "\ufffd")
+    return controls > max(8, len(head) // 50)
+
+
 def _prepare(req: IngestRequest, settings: Settings) -> tuple[sources.Extracted, str]:
+    _check_fields(req)
     if req.fetch_url:
         if not req.url:
             raise InvalidInput("Give a URL to fetch.")

@@ -63,7 +63,8 @@ def article_create(
     elif result.article.extraction_status == "pending":
         message = "Stored. The language model is finding its claims; this page updates by itself."
     else:
-        message = f"Ingested: {len(result.tickets)} claims became tickets."
+        n = len(result.tickets)
+        message = f"Ingested: {n} claim{'' if n == 1 else 's'} became ticket{'' if n == 1 else 's'}."
     return redirect(request, f"/articles/{result.article.id}", message)
 
 

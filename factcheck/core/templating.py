@@ -41,7 +41,14 @@ def _engine_label(engine: str | None, model: str | None = None) -> str:
         return "a reviewer"
     if engine == "search":
         return f"a {model} search" if model else "a search"
-    return " / ".join(x for x in (engine, model) if x) or "unknown"
+    if engine == "openai":
+        return "the language model" + (f" {model}" if model else "")
+    return " / ".join(x for x in (engine, model) if x) or "an engine the desk did not record"
+
+
+def _plural(count: int, word: str, many: str | None = None) -> str:
+    """``3 claims``, ``1 claim``: the count with its noun."""
+    return f"{count:,} {word if count == 1 else (many or word + 's')}"
 
 
 @pass_context
@@ -63,6 +70,7 @@ def make_environment() -> Environment:
     )
     env.filters["when"] = _when
     env.filters["pct"] = _pct
+    env.globals["plural"] = _plural
     env.globals["engine_label"] = _engine_label
     env.globals["path"] = _path
     env.globals["static"] = _static

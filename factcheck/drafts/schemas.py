@@ -22,6 +22,10 @@ class DraftPublic(Public):
     rationale: str | None
     answer: str | None
     status: DraftStatus
+    stale: bool = Field(
+        False,
+        description="Written for the claim before it was corrected: left out of reports until approved again",
+    )
     engine: str = Field(description="`offline`, `openai`, or `human` for a reviewer's own")
     model: str | None
     prompt_name: str | None

@@ -185,6 +185,19 @@ def public(item: DraftItem, names: dict[int, str]) -> DraftPublic:
     return out
 
 
+def mark_stale(session: Session, *, ticket_id: int) -> int:
+    """The ticket's claim was corrected: its drafts (not the rejected ones) were written for the
+    claim as it was. How many were marked."""
+    return int(
+        session.execute(
+            sa.update(DraftItem)
+            .where(DraftItem.ticket_id == ticket_id, DraftItem.status != DraftStatus.rejected)
+            .values(stale=True, version=DraftItem.version + 1)
+            .execution_options(synchronize_session=False)
+        ).rowcount
+    )
+
+
 def get(session: Session, item_id: int) -> DraftItem:
     item = session.get(DraftItem, item_id)
     if item is None:
@@ -214,6 +227,7 @@ def _review(
             reviewed_by_id=reviewer.id,
             reviewed_at=utcnow(),
             version=expected_version + 1,
+            stale=False,  # a person looked at it again, on the claim as it stands
             **(values or {}),
         )
         .execution_options(synchronize_session=False)

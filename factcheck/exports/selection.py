@@ -103,6 +103,8 @@ def select_items(session: Session, sel: Selection, batch: int = 500) -> Iterator
         for d in session.execute(
             sa.select(_D)
             .where(_D.c.ticket_id.in_(ids), _D.c.status.in_([DraftStatus.approved, DraftStatus.edited]))
+            # Written for the claim before its correction: not in a report until approved again.
+            .where(_D.c.stale.is_(False))
             .order_by(_D.c.id)
         ):
             drafts[d.ticket_id].append(d)

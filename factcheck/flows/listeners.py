@@ -13,8 +13,10 @@ from sqlmodel import Session
 
 from factcheck.audit import service as audit
 from factcheck.core import db
+from factcheck.drafts import service as drafts
 from factcheck.events import DomainEvent, listen
 from factcheck.events.tickets import (
+    ClaimEdited,
     StateChanged,
     TicketCreated,
     TicketDismissed,
@@ -98,6 +100,15 @@ def webhook_corrected(session: Session, event: VerdictCorrected) -> None:
     )
 
 
+# Drafts written for a claim as it was: a corrected speaker, figure or wording makes them stale.
+_DRAFTED_ON = {"claim", "speaker", "reported_by"}
+
+
+def drafts_go_stale(session: Session, event: ClaimEdited) -> None:
+    if _DRAFTED_ON & event.after.keys():
+        drafts.mark_stale(session, ticket_id=event.ticket_id)
+
+
 def install() -> None:
     """Wire every listener (idempotent): the app, the command line and the tests call it once."""
     listen(DomainEvent, write_audit_log)
@@ -112,6 +123,8 @@ def install() -> None:
     listen(StateChanged, webhook_verdict)
     listen(VerdictPublished, webhook_published)
     listen(VerdictCorrected, webhook_corrected)
+
+    listen(ClaimEdited, drafts_go_stale)
 
     # At commit time: the tally's moves are written last (tickets.tally), workers are woken when
     # the work they wait for is committed (jobs.doorbell), and text no database can store is

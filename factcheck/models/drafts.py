@@ -53,6 +53,9 @@ class DraftItem(SQLModel, table=True):
     reviewed_by_id: int | None = Field(default=None, foreign_key="user.id")
     reviewed_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
     created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
+    # Written for the claim before a person corrected it (its speaker, its figures…): kept out of
+    # reports until a reviewer approves it again or the ticket is redrafted.
+    stale: bool = Field(default=False, sa_column=sa.Column(sa.Boolean, nullable=False, server_default=sa.false()))
     # Every review names the version it saw: of two concurrent reviews, one wins.
     version: int = Field(default=1, sa_column=sa.Column(sa.Integer, nullable=False, server_default="1"))
     # A source a search connector found (factcheck/search): which, and what it said about it.

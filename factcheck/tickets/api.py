@@ -249,7 +249,9 @@ def bulk(body: BulkChange, session: SessionDep, user: ApiUserDep):
         return tickets.bulk_assign(session, actor=user, selection=selection, assignee_id=body.assignee_id)
     if isinstance(body, BulkPublish):
         return publishing.bulk_publish(session, actor=user, selection=selection)
-    return states.bulk_transition(session, actor=user, selection=selection, to=body.to, rationale=body.rationale)
+    return states.bulk_transition(
+        session, actor=user, selection=selection, to=body.to, rationale=body.rationale, rating=body.rating
+    )
 
 
 @router.post("/tickets/{ticket_id:int}/assign", response_model=TicketPublic)

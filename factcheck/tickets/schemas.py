@@ -156,6 +156,7 @@ class BulkState(Strict):
     tickets: list[Selected] = Field(..., min_length=1, max_length=500)
     to: TicketState
     rationale: Rationale
+    rating: RatingName | None = Field(None, description="For a verdict: a rating from `GET /api/v1/ratings` for it")
 
 
 class BulkAssign(Strict):

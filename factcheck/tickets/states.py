@@ -202,17 +202,27 @@ def propose(
 
 
 def bulk_transition(
-    session: Session, *, actor: Actor, selection: list[tuple[int, int]], to: str, rationale: str
+    session: Session,
+    *,
+    actor: Actor,
+    selection: list[tuple[int, int]],
+    to: str,
+    rationale: str,
+    rating: str | None = None,
 ) -> list[Ticket]:
-    """The same change, with one rationale, to several tickets at the versions the actor saw.
+    """The same change, with one rationale (and a verdict's rating: a report and ClaimReview carry
+    it), to several tickets at the versions the actor saw.
 
     All or nothing: if one ticket cannot change (stale, or not allowed from its state) the
     request's transaction rolls back and the error names that ticket.
     """
     person = require_person(actor, Action.change_state)
+    chosen = ratings.for_verdict(session, rating, to) if to in VERDICTS else None
 
     def change(ticket: Ticket, version: int) -> Ticket:
         refuse_if_published(session, ticket)  # a correction is one ticket at a time, with its own note
-        return _transition(session, actor=person, ticket=ticket, to=to, rationale=rationale, expected_version=version)
+        return _transition(
+            session, actor=person, ticket=ticket, to=to, rationale=rationale, expected_version=version, rating=chosen
+        )
 
     return all_or_nothing(session, selection, change)

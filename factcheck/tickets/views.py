@@ -11,7 +11,7 @@ from factcheck.core.errors import InvalidInput
 from factcheck.drafts import service as drafts
 from factcheck.engines.llm import usage
 from factcheck.models import ClaimKind, DismissReason, Ticket, TicketState, User
-from factcheck.tickets import pages, publishing, states, views_service
+from factcheck.tickets import pages, publishing, ratings, states, views_service
 from factcheck.tickets import service as tickets
 from factcheck.tickets.queue import SORTS, QueueFilter
 from factcheck.web.deps import CsrfDep, SessionDep, UserDep
@@ -95,13 +95,19 @@ def queue(
         reviewers=view.assignable,
         articles=view.articles,
         filters=filters,
+        filtering=any(v for k, v in filters.items() if k not in ("sort", "cursor")),
         view_query=urlencode({k: v for k, v in filters.items() if v and not (k == "sort" and v == "score")}),
         saved_views=views_service.for_user(session, user),
         states=list(TicketState),
         targets=list(TicketState),
+        rating_scale=ratings.scale(session),
         sorts=list(SORTS),
         alternate=_api_link(f),
     )
+
+
+def _count(done: list) -> str:
+    return f"{len(done)} ticket{'' if len(done) == 1 else 's'}"
 
 
 def _api_link(f: QueueFilter) -> str:
@@ -182,16 +188,19 @@ def tickets_bulk(
     assignee: Annotated[str, Form()] = "",
     to: Annotated[str, Form()] = "",
     rationale: Annotated[str, Form()] = "",
+    rating: Annotated[str, Form()] = "",
     back: Annotated[str, Form()] = "/",
 ):
     """The queue's bulk bar: assign, change the state of, or publish every checked ticket."""
     selection = tickets.parse_selection(ticket)
     if action == "assign":
         done = tickets.bulk_assign(session, actor=user, selection=selection, assignee_id=_assignee_id(assignee, user))
-        message = f"{len(done)} tickets assigned to {_name_of(session, done) or 'nobody'}."
+        message = f"{_count(done)} assigned to {_name_of(session, done) or 'nobody'}."
     elif action == "state":
-        done = states.bulk_transition(session, actor=user, selection=selection, to=to, rationale=rationale)
-        message = f"{len(done)} tickets marked {to}."
+        done = states.bulk_transition(
+            session, actor=user, selection=selection, to=to, rationale=rationale, rating=rating.strip() or None
+        )
+        message = f"{_count(done)} marked {to}" + (f", rated {rating}." if rating.strip() else ".")
     elif action == "publish":
         done = publishing.bulk_publish(session, actor=user, selection=selection)
         message = f"{len(done)} verdicts published."

@@ -11,12 +11,15 @@ from fastapi.templating import Jinja2Templates
 
 from factcheck.auth.permissions import Action, can
 from factcheck.core.templating import make_environment
+from factcheck.events import labels
 from factcheck.models import User
 from factcheck.web.deps import csrf_token
 
 
 def make_templates() -> Jinja2Templates:
-    return Jinja2Templates(env=make_environment())
+    env = make_environment()
+    env.filters["action"] = labels.describe  # the history in words
+    return Jinja2Templates(env=env)
 
 
 def render(

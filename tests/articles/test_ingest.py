@@ -77,3 +77,45 @@ def test_ingest_writes_audit_events_for_the_article_and_each_ticket(session, set
     assert actions.count("ingest") == 1
     assert actions.count("create") == len(result.tickets)
     assert actions.count("draft") == len(result.tickets)
+
+
+@pytest.mark.parametrize(
+    ("fields", "words"),
+    [
+        ({"title": "Harbour " * 100}, "The title has 800 characters; at most 500"),
+        ({"outlet": "x" * 201}, "The outlet has 201 characters; at most 200"),
+    ],
+)
+def test_a_title_or_outlet_too_long_to_keep_is_refused_saying_the_limit(session, settings, fields, words):
+    with pytest.raises(InvalidInput, match=words):
+        ingest(session, settings, **fields)
+    session.rollback()
+    assert count(session, Article) == 0
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "PK\x03\x04\x14\x00\x06\x00word/document.xml" + "The council voted 7-2. " * 5,  # a .docx
+        "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj" + " The council voted." * 5,
+        "The council voted\x00\x00\x01\x02 7-2 on March 3." * 3,
+    ],
+)
+def test_a_files_raw_bytes_pasted_as_an_article_are_refused(session, settings, raw):
+    with pytest.raises(InvalidInput, match="raw bytes"):
+        ingest(session, settings, text=raw)
+    session.rollback()
+    assert count(session, Article) == 0
+
+
+def test_the_form_keeps_the_text_when_the_title_is_too_long(client, session, settings):
+    from tests.factories import make_user
+    from tests.helpers import login
+
+    csrf = login(client, make_user(session, "rita", "reviewer").name)
+    page = client.post(
+        "/articles", data={"text": ARTICLE, "title": "T" * 600, "csrf_token": csrf}, follow_redirects=False
+    )
+    assert page.status_code == 422 and "at most 500" in page.text
+    assert "214 water-main breaks" in page.text  # the pasted text comes back
+    assert count(session, Article) == 0

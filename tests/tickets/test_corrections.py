@@ -295,3 +295,55 @@ def test_twenty_concurrent_reviews_of_one_draft_one_wins_and_the_log_agrees(sess
     events = session.exec(select(Event).where(Event.action.like("draft.%"), Event.actor_name.like("rev%"))).all()
     assert len(events) == 1 and events[0].to_value == final.status and events[0].from_value == "proposed"
     assert final.version == 2
+
+
+def test_a_corrected_claim_marks_its_drafts_stale_and_keeps_them_out_of_reports(session, desk, settings, client):
+    result, rita, ed = desk
+    ticket = result.tickets[0]
+    items = drafts.for_ticket(session, ticket.id)
+    approved = drafts.approve(session, actor=rita, item_id=items[0].id, expected_version=items[0].version)
+    drafts.reject(session, actor=rita, item_id=items[1].id, expected_version=items[1].version)
+    session.commit()
+
+    def report() -> str:
+        out = exports.prepare(session, actor=ed, fmt="md", selection=Selection(include_open=True), settings=settings)
+        return out.content.decode() if out.content is not None else "".join(out.stream(session))
+
+    assert approved.text in report()
+    corrections.edit_claim(
+        session,
+        actor=rita,
+        ticket_id=ticket.id,
+        expected_version=ticket.version,
+        changes=corrections.ClaimChanges(speaker="the Riverton Public Works Department"),
+    )
+    session.commit()
+    after = {d.id: d for d in drafts.for_ticket(session, ticket.id)}
+    assert after[approved.id].stale and not after[items[1].id].stale  # a rejected one stays as it was
+    assert all(d.stale for d in after.values() if d.status != "rejected")
+    assert approved.text not in report()  # written for the claim as it was
+
+    from tests.helpers import login
+
+    login(client, "rita")
+    page = client.get(f"/tickets/{ticket.id}").text
+    assert "Written for the claim before it was corrected" in page and "Draft again" in page
+    assert "Approve again" in page
+
+    again = drafts.approve(session, actor=rita, item_id=approved.id, expected_version=after[approved.id].version)
+    session.commit()
+    assert not again.stale and approved.text in report()  # a person looked at it again
+
+
+def test_a_change_of_kind_alone_leaves_the_drafts_as_they_are(session, desk):
+    result, rita, _ = desk
+    ticket = result.tickets[0]
+    corrections.edit_claim(
+        session,
+        actor=rita,
+        ticket_id=ticket.id,
+        expected_version=ticket.version,
+        changes=corrections.ClaimChanges(kind="statement" if ticket.kind != "statement" else "event"),
+    )
+    session.commit()
+    assert not any(d.stale for d in drafts.for_ticket(session, ticket.id))

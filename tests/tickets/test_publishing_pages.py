@@ -313,3 +313,64 @@ def test_the_feed_is_valid_atom_whatever_the_text_and_whoever_the_host(client, s
     assert links and all(u.startswith("https://checks.example.org/desk/") for u in links)
     assert "evil.example" not in feed.text
     assert "Control  and  characters in the note" in entry.find(f"{atom}summary").text
+
+
+def test_a_published_ticket_shows_its_lock_and_only_the_way_to_correct_it(client, session, settings):
+    from factcheck.tickets import publishing, states
+
+    ticket = ingest(session, settings).tickets[0]
+    ed = make_user(session, "ed", "editor")
+    make_user(session, "rita", "reviewer")
+    states.transition(
+        session, actor=ed, ticket_id=ticket.id, to="disputed", rationale=WHY, expected_version=1, rating="False"
+    )
+    publishing.publish(session, actor=ed, ticket_id=ticket.id, expected_version=2)
+    session.commit()
+    edits = ("/drafts/", "/claim", "/assign", "/note", "/drafts/add", "/dismiss", "/merge", "/search")
+
+    for name, may_correct in (("rita", False), ("ed", True)):
+        client.cookies.clear()
+        login(client, name)
+        page = client.get(f"/tickets/{ticket.id}").text
+        assert 'id="locked"' in page and "this ticket is locked" in page
+        forms = [a for a in page.split('action="')[1:]]
+        posted_to = {f.split('"', 1)[0] for f in forms}
+        assert not [p for p in posted_to if any(e in p for e in edits)], posted_to
+        assert ('name="correction"' in page) is may_correct  # editors: reopen with a correction
+
+
+def test_a_bulk_verdict_carries_the_rating_chosen_in_the_bar(client, session, settings):
+    made = ingest(session, settings).tickets[:2]
+    make_user(session, "ed", "editor")
+    csrf = login(client, "ed")
+    bar = client.get("/").text
+    assert 'name="rating"' in bar and '<option value="Misleading">' in bar
+    done = client.post(
+        "/tickets/bulk",
+        data={
+            "csrf_token": csrf,
+            "action": "state",
+            "to": "disputed",
+            "rating": "Misleading",
+            "rationale": WHY,
+            "ticket": [f"{t.id}:1" for t in made],
+        },
+        follow_redirects=False,
+    )
+    assert done.status_code == 303
+    session.expire_all()
+    assert [session.get(Ticket, t.id).rating for t in made] == ["Misleading", "Misleading"]
+    # A rating of the other verdict is refused, for all of them.
+    token = make_token(session, make_user(session, "eve", "editor"))
+    wrong = client.post(
+        "/api/v1/tickets/bulk",
+        headers={"Authorization": f"Bearer {token}"},
+        json={
+            "action": "state",
+            "to": "corroborated",
+            "rating": "Misleading",
+            "rationale": WHY,
+            "tickets": [{"id": t.id, "expected_version": 2} for t in made],
+        },
+    )
+    assert wrong.status_code in (409, 422) and "Misleading" in wrong.text

@@ -70,3 +70,24 @@ def test_a_saved_view_is_kept_by_name_and_shared_when_asked(client, session, set
     assert "Flagged" in page and "My disputes" not in page
     refused = other.post(f"/views/{views['Flagged'].id}/delete", data={"csrf_token": login(other, "sam")})
     assert refused.status_code == 403
+
+
+def test_the_history_reads_as_words_and_counts_agree_with_their_nouns(client, session, settings):
+    from factcheck.tickets import states
+    from tests.factories import ingest, make_user
+    from tests.helpers import login
+
+    ticket = ingest(session, settings).tickets[0]
+    ed = make_user(session, "ed", "editor")
+    states.transition(
+        session, actor=ed, ticket_id=ticket.id, to="disputed", rationale="The minutes say 6-3.", expected_version=1
+    )
+    session.commit()
+    login(client, "ed")
+    page = client.get(f"/tickets/{ticket.id}").text
+    history = page.split('id="h-h"', 1)[1]
+    assert "marked it disputed" in history and "found this claim" in history
+    assert "dispute\n" not in history and ">create<" not in history and "draft.approved" not in history
+    assert "Extracted by unknown" not in page
+    empty = client.get("/?state=corroborated").text
+    assert "No tickets match these filters" in empty and "1 tickets" not in client.get("/").text

@@ -49,3 +49,12 @@ def test_the_process_worker_is_watched_and_reported_with_its_heartbeat(settings)
         stop_in_process(app.state.worker.running)
         stopped = c.get("/readyz")
         assert stopped.status_code == 503 and stopped.json()["this_process_worker"].startswith("stopped")
+
+
+def test_the_desk_has_an_icon_where_browsers_look_for_it(client):
+    page = client.get("/login").text
+    assert 'rel="icon"' in page
+    moved = client.get("/favicon.ico", follow_redirects=False)
+    assert moved.status_code == 301
+    icon = client.get(moved.headers["location"])
+    assert icon.status_code == 200 and icon.headers["content-type"].startswith("image/svg+xml")
