@@ -4,7 +4,7 @@ from __future__ import annotations
 
 # The history in words: what a person did, not the audit log's action names.
 ACTIONS = {
-    "create": "found this claim",
+    "create": "made this ticket",
     "claim.add": "added this claim",
     "claim.edit": "edited the claim",
     "corroborate": "marked it corroborated",

@@ -16,7 +16,7 @@ from factcheck.drafts import service as drafts
 from factcheck.engines.base import ClaimContext, Drafts, Engine, EngineError
 from factcheck.events import by, emit
 from factcheck.events.drafts import DraftsSkipped, Redrafted, RedraftQueued
-from factcheck.jobs import service as jobs
+from factcheck.flows.modelwork import ModelWork, clear_waiting
 from factcheck.jobs.tasks import Work, run_now
 from factcheck.models import Article, DraftingStatus, Ticket, User
 from factcheck.search import service as search
@@ -28,7 +28,7 @@ class Loaded:
     fresh: bool  # a person asked again: ask the model again, not its cache
 
 
-class DraftTicket:
+class DraftTicket(ModelWork):
     """Draft one ticket's questions and sources, then search for sources."""
 
     kind = drafts.DRAFT
@@ -45,16 +45,9 @@ class DraftTicket:
         return Loaded(context, fresh=work.reason != "ingest")
 
     def started(self, session: Session, work: Work) -> None:
-        """The job runs again: what it said it waited for is no longer true."""
         ticket = session.get(Ticket, work.subject_id)
-        if ticket is not None and (ticket.drafting_error or "").startswith(jobs.WAITING):
-            ticket.drafting_error = None
+        if clear_waiting(ticket, "drafting_error"):
             session.add(ticket)
-
-    def probe(self) -> bool:
-        """Whether the endpoint this work waits for answers again (engines without one: never asked)."""
-        probe = getattr(self.engine, "probe", None)
-        return bool(probe and probe())
 
     def run(self, loaded: Loaded) -> Drafts:
         result = self.engine.draft_many([loaded.context], fresh=loaded.fresh)[0]

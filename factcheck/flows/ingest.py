@@ -20,6 +20,7 @@ from factcheck.engines.base import ArticleInput, Engine, Extraction
 from factcheck.events import by, emit
 from factcheck.events.articles import ExtractionRetried
 from factcheck.flows import drafting
+from factcheck.flows.modelwork import ModelWork, clear_waiting
 from factcheck.jobs import service as jobs
 from factcheck.jobs.tasks import Work
 from factcheck.matching import finding as matching
@@ -42,7 +43,7 @@ class Loaded:
     fresh: bool  # a person asked again: ask the model again, not its cache
 
 
-class ExtractClaims:
+class ExtractClaims(ModelWork):
     """Find an article's claims and make them its tickets: matched, then drafted."""
 
     kind = articles.EXTRACT
@@ -56,16 +57,9 @@ class ExtractClaims:
         return Loaded(articles.article_input(article), fresh=work.reason != "ingest") if article else None
 
     def started(self, session: Session, work: Work) -> None:
-        """The job runs again: what it said it waited for is no longer true."""
         article = session.get(Article, work.subject_id)
-        if article is not None and (article.extraction_error or "").startswith(jobs.WAITING):
-            article.extraction_error = None
+        if clear_waiting(article, "extraction_error"):
             session.add(article)
-
-    def probe(self) -> bool:
-        """Whether the endpoint this work waits for answers again (engines without one: never asked)."""
-        probe = getattr(self.engine, "probe", None)
-        return bool(probe and probe())
 
     def run(self, loaded: Loaded) -> Extraction:
         return self.engine.extract(loaded.source, fresh=loaded.fresh)

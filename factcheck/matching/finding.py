@@ -39,6 +39,12 @@ def _long_enough(claim: str, settings: Settings) -> bool:
     )
 
 
+def _worth_matching(claims: list[Any], unit: np.ndarray | None, settings: Settings) -> tuple[list[Any], Any]:
+    """The claims (tickets or fact-checks) long enough to match, with their vectors if given."""
+    kept = [n for n, c in enumerate(claims) if c.id is not None and _long_enough(c.claim, settings)]
+    return [claims[n] for n in kept], (unit[kept] if unit is not None else None)
+
+
 def _encoded(session: Session, encoder: Encoder, kind: MatchKind, claims: list[tuple[int, str]]) -> np.ndarray | None:
     """The claims' vectors, made and kept now; None when the encoder cannot make them now (an
     embedding endpoint down): the embedding job makes them later and matches the claims then."""
@@ -59,9 +65,7 @@ def match_new_tickets(
     (workers make tickets with no request at hand); ``unit``: the tickets' vectors, when already
     made and kept."""
     settings = settings or get_settings()
-    if unit is not None:
-        unit = unit[[n for n, t in enumerate(tickets) if t.id is not None and _long_enough(t.claim, settings)]]
-    tickets = [t for t in tickets if t.id is not None and _long_enough(t.claim, settings)]
+    tickets, unit = _worth_matching(tickets, unit, settings)
     if not tickets:
         return []
     suggest, link = thresholds(settings)
@@ -124,9 +128,7 @@ def match_new_fact_checks(
     """The other direction of time: a fact-check imported today, matched with yesterday's tickets
     (``unit``: their vectors, when already made and kept); None when they cannot be encoded now
     and the embedding job will match them."""
-    if unit is not None:
-        unit = unit[[n for n, f in enumerate(fact_checks) if _long_enough(f.claim, settings)]]
-    fact_checks = [f for f in fact_checks if _long_enough(f.claim, settings)]
+    fact_checks, unit = _worth_matching(fact_checks, unit, settings)
     if not fact_checks:
         return []
     suggest, link = thresholds(settings)

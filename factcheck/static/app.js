@@ -3,7 +3,9 @@
 (function () {
   function typing(e) {
     const tag = (e.target.tagName || "").toLowerCase();
-    return ["input", "textarea", "select"].includes(tag) || e.target.isContentEditable ||
+    // A checkbox or a button with focus takes no letters: the shortcuts still work from it.
+    const pressable = tag === "input" && ["checkbox", "radio", "button", "submit"].includes(e.target.type);
+    return (["input", "textarea", "select"].includes(tag) && !pressable) || e.target.isContentEditable ||
       e.metaKey || e.ctrlKey || e.altKey;
   }
 
@@ -107,6 +109,8 @@
 
   document.addEventListener("keydown", function (e) {
     if (typing(e)) return;
+    const help = document.getElementById("shortcuts");
+    if (e.key === "?" && help) { help.open = !help.open; if (help.open) help.querySelector("summary").focus(); return; }
     if (rows.length) {
       if (e.key === "j") { select(index + 1); e.preventDefault(); }
       else if (e.key === "k") { select(index - 1); e.preventDefault(); }

@@ -62,6 +62,13 @@ def replace_scale(session: Session, *, actor: Actor, steps: list[Step]) -> list[
         raise InvalidInput("Each rating needs a name of 1 to 80 characters.")
     if len({n.lower() for n in names}) != len(names):
         raise InvalidInput("Two ratings have the same name.")
+    values = [s.value for s in steps]
+    if len(set(values)) != len(values):
+        twice = sorted({v for v in values if values.count(v) > 1})
+        raise InvalidInput(
+            f"Two ratings have the same value ({', '.join(map(str, twice))}): ClaimReview readers would "
+            "not tell them apart. Give each its own place on the scale."
+        )
     for s in steps:
         if s.state not in VERDICTS:
             raise InvalidInput(f"{s.name!r}: a rating belongs to corroborated or disputed, not {s.state!r}.")

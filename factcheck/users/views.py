@@ -23,7 +23,12 @@ def user_list(request: Request, session: SessionDep, user: UserDep):
 
 
 def _users_page(
-    request: Request, session: SessionDep, user: UserDep, problem: str | None = None, status_code: int = 200
+    request: Request,
+    session: SessionDep,
+    user: UserDep,
+    problem: str | None = None,
+    status_code: int = 200,
+    kept: dict | None = None,
 ):
     everyone = users.list_users(session, actor=user)
     tokens = {u.id: users.tokens(session, actor=user, user_id=u.id) for u in everyone}
@@ -36,6 +41,7 @@ def _users_page(
         users=everyone,
         tokens=tokens,
         problem=problem,
+        kept=kept or {},
         two_factor_on=two_factor_on,
         required_roles=twofactor.required_roles(session),
         roles=list(Role),
@@ -70,13 +76,14 @@ def user_two_factor_reset(request: Request, user_id: int, session: SessionDep, u
     )
 
 
-def _admin_act(request: Request, session: SessionDep, user: UserDep, action, message: str):
-    """One admin change; a refusal (a weak password, demoting yourself) comes back on the page."""
+def _admin_act(request: Request, session: SessionDep, user: UserDep, action, message: str, kept: dict | None = None):
+    """One admin change; a refusal (a weak password, demoting yourself) comes back on the page,
+    with what was typed (``kept``; never a password)."""
     try:
         action()
     except (InvalidInput, Conflict) as exc:
         session.rollback()
-        return _users_page(request, session, user, problem=exc.message, status_code=exc.status_code)
+        return _users_page(request, session, user, problem=exc.message, status_code=exc.status_code, kept=kept)
     return redirect(request, "/users", message)
 
 
@@ -95,6 +102,7 @@ def user_create(
         user,
         lambda: users.create_user(session, actor=user, name=name, role=role, password=password),
         f"User {name} ({role}) created.",
+        kept={"name": name, "role": role},
     )
 
 

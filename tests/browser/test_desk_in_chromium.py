@@ -79,7 +79,14 @@ def test_a_reviewer_works_the_drafts_and_an_editor_sets_the_verdict(page, desk):
     submit(page, page.get_by_role("button", name="Save verdict"))
     assert page.locator("#verdict-summary .badge").inner_text() == "corroborated"
     history = page.locator("ol.history").inner_text()
-    for action in ("create", "approve", "edit", "reject", "propose", "corroborate"):
+    for action in (
+        "made this ticket",
+        "approved a draft",
+        "edited and approved a draft",
+        "rejected a draft",
+        "proposed a verdict",
+        "marked it corroborated",
+    ):
         assert action in history, action
 
     page.goto("/exports")
@@ -218,3 +225,20 @@ def test_main_pages_have_no_serious_accessibility_violations(page, desk):
         page.goto(path)
         problems[path] = axe_violations(page)
     assert {p: v for p, v in problems.items() if v} == {}
+
+
+def test_keyboard_triage_from_page_load_to_a_checked_ticket_with_no_mouse(page, desk):
+    log_in(page, desk.user("lee", "reviewer"))
+    ingest(page, ARTICLE.replace("Marlow", "Weston"), "Weston cargo record")
+    page.goto("/?sort=newest")
+    page.keyboard.press("Tab")  # the first stop is the skip link to the tickets
+    assert page.evaluate("document.activeElement.textContent") == "Skip to the tickets"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")  # into the table: the first row's checkbox
+    assert page.evaluate("document.activeElement.type") == "checkbox"
+    page.keyboard.press("j")  # a focused checkbox does not swallow the shortcuts
+    page.keyboard.press("x")
+    assert page.locator('table.queue input[name="ticket"]:checked').count() == 1
+    page.keyboard.press("?")
+    assert page.locator("#shortcuts").evaluate("d => d.open")
+    assert "check it for the bulk bar" in page.locator("#shortcuts").inner_text()

@@ -134,6 +134,8 @@ def test_admins_edit_the_rating_scale_on_its_page(client, session):
     assert 'value="Accurate"' in page and 'value="Mostly true"' not in page
     bad = client.post("/ratings", data={**form, "value": ["9", "", "1"]})
     assert bad.status_code == 422 and "between 1 and 5" in bad.text
+    twice = client.post("/ratings", data={**form, "value": ["1", "", "1"]})
+    assert twice.status_code == 422 and "the same value (1)" in twice.text
 
 
 def test_the_command_line_rates_publishes_and_corrects(session, settings, monkeypatch):

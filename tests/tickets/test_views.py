@@ -86,7 +86,7 @@ def test_the_history_reads_as_words_and_counts_agree_with_their_nouns(client, se
     login(client, "ed")
     page = client.get(f"/tickets/{ticket.id}").text
     history = page.split('id="h-h"', 1)[1]
-    assert "marked it disputed" in history and "found this claim" in history
+    assert "marked it disputed" in history and "made this ticket" in history
     assert "dispute\n" not in history and ">create<" not in history and "draft.approved" not in history
     assert "Extracted by unknown" not in page
     empty = client.get("/?state=corroborated").text

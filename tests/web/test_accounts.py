@@ -245,3 +245,14 @@ def test_names_are_stored_in_nfkc_and_unique_whatever_their_case(session):
 def test_a_name_logs_in_whatever_its_case_or_width(client, session):
     make_user(session, "rita")
     login(client, "Ｒita")
+
+
+def test_an_admin_told_a_password_is_too_weak_keeps_the_name_and_role_typed(client, session):
+    make_user(session, "ada", "admin")
+    csrf = login(client, "ada")
+    page = client.post(
+        "/users", data={"csrf_token": csrf, "name": "maria", "role": "editor", "password": "password123"}
+    )
+    assert page.status_code == 422 and "too easy to guess" in page.text
+    assert 'value="maria"' in page.text and "<option selected>editor</option>" in page.text
+    assert "password123" not in page.text  # a password is never sent back

@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 import openai
 from pydantic import BaseModel
@@ -51,6 +51,21 @@ MODE_NAMES = {
     Mode.json_object: "JSON mode (response_format json_object) with the schema in the prompt",
     Mode.plain: "a plain prompt with the schema in it (the endpoint takes no response_format)",
 }
+
+
+@dataclass(frozen=True)
+class _Ask(Generic[T]):
+    """One structured request, as the caller asked it (the mode it is sent in is the client's)."""
+
+    prompt: Prompt
+    values: dict
+    schema: type[BaseModel]
+    read: Callable[[Any], T]
+    ref: CallRef
+    fresh: bool
+    max_tokens: int | None
+    splittable: bool
+    items: dict[str, int] | None
 
 
 @dataclass(frozen=True)
@@ -129,34 +144,24 @@ class LlmClient:
         skips the cache (a person asked again); ``max_tokens``: what the task's answer can need;
         ``splittable``: an answer cut off is TooLong (the caller asks in parts) rather than repaired;
         ``items``: top-level lists of a known length, held to it where a grammar can."""
+        ask = _Ask(prompt, values, schema, read, ref, fresh, max_tokens, splittable, items)
         if not self._known_mode():
             # The first call to an endpoint learns how it takes structured answers; the calls
             # beside it wait for that instead of all sending a format it may refuse.
             with self._learning:
-                return self._negotiated(prompt, values, schema, read, ref, fresh, max_tokens, splittable, items)
-        return self._negotiated(prompt, values, schema, read, ref, fresh, max_tokens, splittable, items)
+                return self._negotiated(ask)
+        return self._negotiated(ask)
 
     def _known_mode(self) -> bool:
         self.mode()
         return self._known
 
-    def _negotiated(
-        self,
-        prompt: Prompt,
-        values: dict,
-        schema: type[BaseModel],
-        read: Callable[[Any], T],
-        ref: CallRef,
-        fresh: bool,
-        max_tokens: int | None,
-        splittable: bool,
-        items: dict[str, int] | None,
-    ) -> T:
+    def _negotiated(self, ask: _Ask[T]) -> T:
         mode = self.mode()
         refusals = []
         while True:
             try:
-                result = self._structured(prompt, values, schema, read, ref, mode, fresh, max_tokens, splittable, items)
+                result = self._structured(ask, mode)
             except faults.ModeRefused as refused:
                 refusals.append(f"{mode.value}: {refused}")
                 if mode == Mode.plain:
@@ -180,19 +185,9 @@ class LlmClient:
             self._mode, self._known = next_mode, False
         self.store.remember_mode(self.base_url, self.model, next_mode.value, ("refused: " + "; ".join(refusals))[:1000])
 
-    def _structured(
-        self,
-        prompt: Prompt,
-        values: dict,
-        schema: type[BaseModel],
-        read: Callable[[Any], T],
-        ref: CallRef,
-        mode: Mode,
-        fresh: bool,
-        max_tokens: int | None,
-        splittable: bool,
-        items: dict[str, int] | None,
-    ) -> T:
+    def _structured(self, ask: _Ask[T], mode: Mode) -> T:
+        prompt, schema, read, ref = ask.prompt, ask.schema, ask.read, ask.ref
+        values, fresh, max_tokens, splittable, items = ask.values, ask.fresh, ask.max_tokens, ask.splittable, ask.items
         json_schema = strict_json_schema(schema)
         messages = prompt.render(**values, strict_schema=mode == Mode.json_schema, schema=json.dumps(json_schema))
         key = hashlib.sha256(json.dumps([prompt.hash, self.model, messages], ensure_ascii=False).encode()).hexdigest()
