@@ -83,7 +83,10 @@ def complete(
         raise
     finally:
         watch.done.set()
-    if watch.reason:  # closed by the watch between chunks
+        opened = holder.get("stream")
+        if opened is not None:
+            opened.close()  # on an error mid-stream too: the connection is not left open
+    if watch.reason and got.finish is None:  # closed by the watch between chunks
         raise Stalled(watch.reason, wrote=watch.tokens, capped=watch.capped)
     usage = got.usage
     return Written(
