@@ -209,3 +209,14 @@ def test_model_time_never_exceeds_the_time_that_passed(session, llm_settings, db
     article = ingest_and_drain(session, llm_settings, engine_with(db, llm_settings, llm_concurrency=8), text=ARTICLE)
     figures = pages.detail(session, article.id).usage
     assert figures.calls >= 4 and figures.model_seconds <= figures.wall_seconds + 0.01
+
+
+def test_a_server_that_refuses_stream_options_is_asked_without_them(session, llm_settings, db, llm):
+    refusal = "Unrecognized request argument supplied: stream_options"
+    llm.script.faults.append(Fault("status", status=400, body=refusal, task="draft"))
+    engine = engine_with(db, llm_settings)
+    assert engine.draft(_context(), fresh=True).questions
+    drafts = [r for r in llm.script.requests if "verification questions" in r["messages"][0]["content"]]
+    assert "stream_options" in drafts[0] and "stream_options" not in drafts[-1]
+    engine.draft(_context(claim="The council voted 6-3 on the budget."), fresh=True)
+    assert "stream_options" not in llm.script.requests[-1]  # remembered

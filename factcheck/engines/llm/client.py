@@ -284,32 +284,25 @@ class LlmClient:
         return written.content, written.finish
 
     def _complete(self, request: dict, call: Any) -> stream.Written:
-        def progress(tokens: int, seconds: float) -> None:
-            self.store.progress(call[0], tokens, seconds)
-
-        if self._stream_usage:
-            request = {**request, "stream_options": {"include_usage": True}}
-        try:
+        def send(asked: dict) -> stream.Written:
             return stream.complete(
                 self.client,
-                request,
+                asked,
                 stall=self.settings.llm_stall_seconds,
                 cap=self.settings.llm_timeout,
-                progress=progress,
+                progress=lambda tokens, seconds: self.store.progress(call[0], tokens, seconds),
             )
+
+        if not self._stream_usage:
+            return send(request)
+        try:
+            return send({**request, "stream_options": {"include_usage": True}})
         except openai.BadRequestError as exc:
             # Servers that predate stream_options refuse it by name: ask without it from now on.
-            if not self._stream_usage or "stream_options" not in str(exc):
+            if "stream_options" not in str(exc):
                 raise
             self._stream_usage = False
-            request = {k: v for k, v in request.items() if k != "stream_options"}
-            return stream.complete(
-                self.client,
-                request,
-                stall=self.settings.llm_stall_seconds,
-                cap=self.settings.llm_timeout,
-                progress=progress,
-            )
+            return send(request)
 
     def _confirmed(self) -> bool:
         """Whether a structured answer was ever had from this endpoint and model: a generic 400 on
