@@ -33,6 +33,7 @@ from factcheck.jobs.worker import InProcess, start_in_process, stop_in_process
 from factcheck.matching import api as matching_api
 from factcheck.matching import tasks as embedding
 from factcheck.matching import views as matching_views
+from factcheck.public import views as public_views
 from factcheck.search import api as search_api
 from factcheck.search import views as search_views
 from factcheck.tickets import api as ticket_api
@@ -78,6 +79,7 @@ def page_router() -> APIRouter:
         matching_views,
         search_views,
         published,
+        public_views,
         article_views,
         export_views,
         dashboard_views,

@@ -24,7 +24,12 @@ from tests.helpers import POSTGRES_URL
 
 
 def settings_for(url: str) -> Settings:
-    return Settings(database_url=url, org_name="Test Desk", org_url="https://desk.example/")
+    return Settings(
+        database_url=url,
+        org_name="Test Desk",
+        org_url="https://desk.example/",
+        public_url="https://checks.desk.example",
+    )
 
 
 class PostgresTemplate:

@@ -15,6 +15,7 @@ from factcheck.cli import (
     labels,
     llm,
     matches,
+    public,
     server,
     tickets,
     users,
@@ -63,6 +64,7 @@ app.add_typer(matches.app, name="matches")
 app.add_typer(server.db_app, name="db")
 app.add_typer(evaluation.app, name="eval")
 app.add_typer(llm.llm_app, name="llm")
+app.add_typer(public.app, name="public")
 
 SAMPLE = server.SAMPLE
 

@@ -148,14 +148,17 @@ def demo(
     port = port or settings.port
     typer.echo(f"Demo article {article_id} has {count} tickets.")
     typer.echo(f"Log in at http://{settings.host}:{port}/ as {DEMO_USER} with the password {password}")
-    if "example.org" in settings.org_url:
-        # ClaimReview needs a publisher's address: the demo desk is one, so a newcomer can try it.
+    if "example.org" in settings.org_url or not settings.public_url:
+        # ClaimReview needs a publisher's address and the page it is on: the demo desk is both,
+        # so a newcomer can try it.
         local = f"http://{settings.host}:{port}/"
-        os.environ["FACTCHECK_ORG_URL"] = local
+        if "example.org" in settings.org_url:
+            os.environ["FACTCHECK_ORG_URL"] = local
+        os.environ.setdefault("FACTCHECK_PUBLIC_URL", local)
         get_settings.cache_clear()
         typer.echo(
-            f"ClaimReview names this demo desk ({local}) as the publisher; set FACTCHECK_ORG_URL and "
-            "FACTCHECK_ORG_NAME to your site before publishing for real."
+            f"ClaimReview names this demo desk ({local}) as the publisher and the fact-checks' address; set "
+            "FACTCHECK_ORG_URL, FACTCHECK_ORG_NAME and FACTCHECK_PUBLIC_URL before publishing for real."
         )
     if serve_after:
         serve(host=settings.host, port=port)

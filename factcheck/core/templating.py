@@ -30,6 +30,12 @@ def _when(value: datetime | None) -> str:
     return as_utc(value).strftime("%Y-%m-%d %H:%M UTC") if value is not None else ""
 
 
+def _iso(value: datetime) -> str:
+    """A time for a datetime attribute or a meta tag: whole seconds, UTC (HTML allows at most
+    three digits of a second)."""
+    return as_utc(value).replace(microsecond=0).isoformat()
+
+
 def _pct(value: float | None) -> str:
     return f"{round((value or 0) * 100)}%"
 
@@ -70,6 +76,7 @@ def make_environment() -> Environment:
     )
     env.filters["when"] = _when
     env.filters["pct"] = _pct
+    env.filters["iso"] = _iso
     env.globals["plural"] = _plural
     env.globals["engine_label"] = _engine_label
     env.globals["path"] = _path

@@ -5,6 +5,7 @@ markup in a Markdown or HTML report."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from urllib.parse import quote, urlsplit
 
 from factcheck.core.errors import InvalidInput
@@ -47,3 +48,19 @@ def clean_url(url: str | None) -> str | None:
     if cleaned is None:
         raise InvalidInput(f"The link {PATTERN_MEANINGS[URL_PATTERN]}.")
     return cleaned
+
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slug(text: str, words: int = 10) -> str:
+    """A few words of ``text`` for an address a reader can read: ASCII, lower case, hyphens."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    parts = [p for p in _NOT_SLUG.split(ascii_text) if p][:words]
+    return "-".join(parts)[:80].strip("-") or "claim"
+
+
+def factcheck_path(ticket_id: int, claim: str) -> str:
+    """Where a published fact-check lives on the desk: ``/factchecks/12-the-claim-in-words``. The
+    id alone finds it; the words are for readers (an old slug redirects to the current one)."""
+    return f"/factchecks/{ticket_id}-{slug(claim)}"

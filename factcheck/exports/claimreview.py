@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
 
 from factcheck.core.config import Settings
 from factcheck.core.errors import InvalidInput
+from factcheck.core.urls import factcheck_path
 from factcheck.exports.selection import ReportItem
 from factcheck.models import RATING_BEST, RATING_WORST, TicketState, as_utc
 
@@ -16,71 +19,108 @@ VERDICT_NAMES = {TicketState.corroborated: "Corroborated", TicketState.disputed:
 RATINGS = {TicketState.corroborated: 5, TicketState.disputed: 1}
 
 
-def claimreview_problems(item: ReportItem, settings: Settings) -> list[str]:
-    """Why a ticket cannot be published as ClaimReview (Google's required fields), or nothing."""
+@dataclass(frozen=True)
+class Reviewed:
+    """What a ClaimReview says, whether it is read from a live ticket (the desk's exports) or from
+    a publication (the public pages, which show only what was published)."""
+
+    url: str
+    claim: str
+    who: str | None
+    person: bool  # the claim is a quote of a person (else an organisation reported it)
+    state: TicketState
+    rating: str | None
+    rating_value: int | None
+    rationale: str | None
+    first_published: datetime
+    article_title: str
+    article_url: str | None
+    article_published: date | None
+    corrections: list[tuple[datetime, str]]
+
+
+def review_problems(claim: str, rationale: str | None, settings: Settings) -> list[str]:
+    """Why a verdict cannot be published as ClaimReview (Google's required fields), or nothing."""
     problems = []
-    if item.verdict is None:
-        problems.append("it has no verdict yet (it is unverified)")
-        return problems
-    if not item.ticket.claim.strip():
+    if not claim.strip():
         problems.append("claimReviewed would be empty")
-    if not item.verdict.rationale:
+    if not rationale:
         problems.append("the verdict has no recorded rationale")
     if not settings.org_url.startswith(("http://", "https://")) or "example.org" in settings.org_url:
-        problems.append("url needs the publisher's site: set FACTCHECK_ORG_URL to your site's address")
+        problems.append("author needs the publisher's site: set FACTCHECK_ORG_URL to your site's address")
     if not settings.org_name.strip():
         problems.append("author needs the publisher's name: set FACTCHECK_ORG_NAME")
+    if not settings.public_url:
+        problems.append("url needs the address readers reach the desk's pages at: set FACTCHECK_PUBLIC_URL")
     return problems
 
 
-def claim_review(item: ReportItem, settings: Settings) -> dict | None:
-    """schema.org ClaimReview for a ticket with a final verdict; None for open tickets.
-
-    Dated by first publication (the verdict's date before that), modified when corrected; the
-    rating is the one the editor chose from the desk's scale; corrections are in the review's text.
-    """
+def claimreview_problems(item: ReportItem, settings: Settings) -> list[str]:
     if item.verdict is None:
-        return None
-    t = item.ticket
-    state = TicketState(t.state)
-    first = as_utc(t.first_published_at) or item.verdict.at or as_utc(t.updated_at)
+        return ["it has no verdict yet (it is unverified)"]
+    return review_problems(item.ticket.claim, item.verdict.rationale, settings)
+
+
+def review_document(r: Reviewed, settings: Settings) -> dict:
+    """schema.org ClaimReview: dated by first publication, modified when corrected; the rating is
+    the one the editor chose from the desk's scale; corrections are in the review's text."""
     review: dict = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "url": f"{settings.org_url.rstrip('/')}/claims/{t.id}",
-        "claimReviewed": t.claim,
-        "datePublished": first.date().isoformat(),
+        "url": r.url,
+        "claimReviewed": r.claim,
+        "datePublished": r.first_published.date().isoformat(),
         "author": {"@type": "Organization", "name": settings.org_name, "url": settings.org_url},
         "reviewRating": {
             "@type": "Rating",
-            "ratingValue": t.rating_value or RATINGS[state],
+            "ratingValue": r.rating_value or RATINGS[r.state],
             "bestRating": RATING_BEST,
             "worstRating": RATING_WORST,
-            "alternateName": t.rating or VERDICT_NAMES[state],
+            "alternateName": r.rating or VERDICT_NAMES[r.state],
         },
     }
-    if item.corrections:
-        review["dateModified"] = as_utc(item.corrections[-1].created_at).date().isoformat()
-    body = [item.verdict.rationale or ""] + [
-        f"Correction ({as_utc(c.created_at):%Y-%m-%d}): {c.note}" for c in item.corrections
-    ]
+    if r.corrections:
+        review["dateModified"] = as_utc(r.corrections[-1][0]).date().isoformat()
+    body = [r.rationale or ""] + [f"Correction ({as_utc(at):%Y-%m-%d}): {note}" for at, note in r.corrections]
     if any(body):
         review["reviewBody"] = "\n\n".join(b for b in body if b)
     claim: dict = {"@type": "Claim"}
-    who = item.ticket.speaker or item.ticket.reported_by
-    if who:
-        claim["author"] = {
-            "@type": "Person" if item.ticket.kind == "quote" else "Organization",
-            "name": who[:1].upper() + who[1:],
-        }
-    if item.article.published:
-        claim["datePublished"] = item.article.published.isoformat()
-    appearance = {"@type": "CreativeWork", "headline": item.article.title}
-    if item.article.url:
-        appearance["url"] = item.article.url
+    if r.who:
+        claim["author"] = {"@type": "Person" if r.person else "Organization", "name": r.who[:1].upper() + r.who[1:]}
+    if r.article_published:
+        claim["datePublished"] = r.article_published.isoformat()
+    appearance = {"@type": "CreativeWork", "headline": r.article_title}
+    if r.article_url:
+        appearance["url"] = r.article_url
     claim["appearance"] = [appearance]
     review["itemReviewed"] = claim
     return review
+
+
+def claim_review(item: ReportItem, settings: Settings) -> dict | None:
+    """schema.org ClaimReview for a ticket with a final verdict; None for open tickets. Its url is
+    the ticket's public page (factcheck/public)."""
+    if item.verdict is None:
+        return None
+    t = item.ticket
+    return review_document(
+        Reviewed(
+            url=settings.site_url + factcheck_path(t.id, t.claim),
+            claim=t.claim,
+            who=t.speaker or t.reported_by,
+            person=t.kind == "quote",
+            state=TicketState(t.state),
+            rating=t.rating,
+            rating_value=t.rating_value,
+            rationale=item.verdict.rationale,
+            first_published=as_utc(t.first_published_at) or item.verdict.at or as_utc(t.updated_at),
+            article_title=item.article.title,
+            article_url=item.article.url,
+            article_published=item.article.published,
+            corrections=[(c.created_at, c.note) for c in item.corrections],
+        ),
+        settings,
+    )
 
 
 class NotPublishable(InvalidInput):

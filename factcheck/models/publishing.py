@@ -55,6 +55,11 @@ class Publication(SQLModel, table=True):
     quote: str = Field(sa_column=sa.Column(sa.Text, nullable=False))
     attribution: str | None = Field(default=None, sa_column=sa.Column(sa.String(600)))
     speaker: str | None = Field(default=None, sa_column=sa.Column(sa.String(300)))
+    reported_by: str | None = Field(default=None, sa_column=sa.Column(sa.String(300)))
+    # "quote" or another ClaimKind; None on publications made before it was kept.
+    kind: str | None = Field(default=None, sa_column=sa.Column(sa.String(16)))
+    # What found the claim in the article: an engine and model, or a reviewer ("human").
+    found_by: str | None = Field(default=None, sa_column=sa.Column(sa.String(200)))
     article_title: str = Field(sa_column=sa.Column(sa.String(500), nullable=False))
     article_url: str | None = Field(default=None, sa_column=sa.Column(sa.String(2000)))
     outlet: str | None = Field(default=None, sa_column=sa.Column(sa.String(200)))
@@ -66,6 +71,8 @@ class Publication(SQLModel, table=True):
     verdict_by: str | None = Field(default=None, sa_column=sa.Column(sa.String(120)))
     # JSON list of {name, url, kind, archived_at, archived_sha256, drafted_by, approved_by}.
     sources: str = Field(default="[]", sa_column=sa.Column(sa.Text, nullable=False))
+    # JSON list of {text, answer, drafted_by, approved_by}: the questions a person kept (methods).
+    questions: str = Field(default="[]", sa_column=sa.Column(sa.Text, nullable=False, server_default="[]"))
     published_by: str = Field(sa_column=sa.Column(sa.String(120), nullable=False))
     published_at: datetime = Field(sa_column=_ts(nullable=False))
     # Set when a correction reopened the ticket: readers are then told it is under review.

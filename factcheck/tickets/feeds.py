@@ -21,7 +21,7 @@ def xml_text(value: str) -> str:
     return _NOT_XML.sub("", value)
 
 
-def _add(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+def add_element(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
     element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", {k: xml_text(v) for k, v in attrs.items()})
     if text is not None:
         element.text = xml_text(text)
@@ -31,22 +31,22 @@ def _add(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
 def corrections_atom(entries: Sequence[CorrectionEntry], settings: Settings) -> bytes:
     base = settings.site_url
     feed = ET.Element(f"{{{ATOM}}}feed")
-    _add(feed, "id", f"{base}/corrections")
-    _add(feed, "title", f"{settings.org_name}: corrections")
-    _add(feed, "updated", max((e.at for e in entries), default=datetime(2025, 1, 1, tzinfo=UTC)).isoformat())
-    author = _add(feed, "author")
-    _add(author, "name", settings.org_name)
-    _add(author, "uri", settings.org_url)
-    _add(feed, "link", rel="self", href=f"{base}/corrections.atom")
-    _add(feed, "link", rel="alternate", type="text/html", href=f"{base}/corrections")
+    add_element(feed, "id", f"{base}/corrections")
+    add_element(feed, "title", f"{settings.org_name}: corrections")
+    add_element(feed, "updated", max((e.at for e in entries), default=datetime(2025, 1, 1, tzinfo=UTC)).isoformat())
+    author = add_element(feed, "author")
+    add_element(author, "name", settings.org_name)
+    add_element(author, "uri", settings.org_url)
+    add_element(feed, "link", rel="self", href=f"{base}/corrections.atom")
+    add_element(feed, "link", rel="alternate", type="text/html", href=f"{base}/corrections")
     for e in entries:
-        entry = _add(feed, "entry")
-        _add(entry, "id", f"{base}/corrections#c{e.id}")
-        _add(entry, "title", e.claim[:200])
-        _add(entry, "updated", e.at.isoformat())
-        _add(entry, "link", href=f"{base}/corrections#c{e.id}")
+        entry = add_element(feed, "entry")
+        add_element(entry, "id", f"{base}/corrections#c{e.id}")
+        add_element(entry, "title", e.claim[:200])
+        add_element(entry, "updated", e.at.isoformat())
+        add_element(entry, "link", href=f"{base}/corrections#c{e.id}")
         was = f"Was {e.was_state}" + (f" ({e.was_rating})" if e.was_rating else "")
         now = f"now {e.now_state}" + (f" ({e.now_rating})" if e.now_rating else "") if e.republished else "under review"
-        _add(entry, "summary", f"{was}; {now}. {e.note}")
+        add_element(entry, "summary", f"{was}; {now}. {e.note}")
     ET.register_namespace("", ATOM)
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True)

@@ -73,33 +73,16 @@ def _publish(session: Session, person: User, ticket: Ticket, expected_version: i
 def _snapshot(session: Session, ticket: Ticket, person: User, now: datetime) -> Publication:
     """What readers are shown from now on: a copy, so no later edit of the ticket reaches them."""
     article = session.get(Article, ticket.article_id)
-    reviewers = {u.id: u.name for u in session.exec(select(User))}
-    sources = [
-        {
-            "name": d.text,
-            "url": d.url,
-            "kind": d.source_kind,
-            "drafted_by": d.engine,
-            "approved_by": reviewers.get(d.reviewed_by_id),
-            "archived_at": as_utc(d.archived_at).isoformat() if d.archived_at else None,
-            "archived_sha256": d.archived_sha256,
-        }
-        for d in session.exec(
-            select(DraftItem)
-            .where(
-                DraftItem.ticket_id == ticket.id,
-                DraftItem.kind == DraftKind.source,
-                col(DraftItem.status).in_([DraftStatus.approved, DraftStatus.edited]),
-            )
-            .order_by(DraftItem.id)
-        )
-    ]
+    sources, questions = _kept_drafts(session, ticket)
     return Publication(
         ticket_id=ticket.id,
         claim=ticket.claim,
         quote=ticket.quote,
         attribution=ticket.attribution,
         speaker=ticket.speaker,
+        reported_by=ticket.reported_by,
+        kind=ticket.kind,
+        found_by=" ".join(x for x in (ticket.engine, ticket.model if ticket.engine != "human" else "") if x)[:200],
         article_title=article.title,
         article_url=article.url,
         outlet=article.outlet,
@@ -110,9 +93,58 @@ def _snapshot(session: Session, ticket: Ticket, person: User, now: datetime) -> 
         rationale=ticket.verdict_rationale,
         verdict_by=ticket.verdict_by,
         sources=json.dumps(sources, ensure_ascii=False),
+        questions=json.dumps(questions, ensure_ascii=False),
         published_by=person.name,
         published_at=now,
     )
+
+
+def _kept_drafts(session: Session, ticket: Ticket) -> tuple[list[dict], list[dict]]:
+    """The sources and questions a person kept (approved or edited, and written for the claim as
+    it stands), with who proposed and who approved each: IFCN's transparency of sources and methods."""
+    reviewers = {u.id: u.name for u in session.exec(select(User))}
+    kept = session.exec(
+        select(DraftItem)
+        .where(
+            DraftItem.ticket_id == ticket.id,
+            col(DraftItem.status).in_([DraftStatus.approved, DraftStatus.edited]),
+            col(DraftItem.stale).is_(False),
+        )
+        .order_by(DraftItem.id)
+    ).all()
+    sources = [
+        {
+            "name": d.text,
+            "url": d.url,
+            "kind": d.source_kind,
+            "drafted_by": _drafter(d),
+            "approved_by": reviewers.get(d.reviewed_by_id),
+            "edited": d.status == DraftStatus.edited,
+            "archived_at": as_utc(d.archived_at).isoformat() if d.archived_at else None,
+            "archived_sha256": d.archived_sha256,
+        }
+        for d in kept
+        if d.kind == DraftKind.source
+    ]
+    questions = [
+        {
+            "text": d.text,
+            "answer": d.answer,
+            "drafted_by": _drafter(d),
+            "approved_by": reviewers.get(d.reviewed_by_id),
+            "edited": d.status == DraftStatus.edited,
+        }
+        for d in kept
+        if d.kind == DraftKind.question
+    ]
+    return sources, questions
+
+
+def _drafter(draft: DraftItem) -> str:
+    """Who proposed a draft, as a reader is told: "human", or the engine and its model."""
+    if draft.engine == "human":
+        return "human"
+    return " ".join(x for x in (draft.engine, draft.model) if x)[:200]
 
 
 def current_publication(session: Session, ticket_id: int) -> Publication | None:

@@ -78,7 +78,10 @@ def desk(tmp_path_factory) -> Iterator[Desk]:
 
     tmp = tmp_path_factory.mktemp("browser-desk")
     settings = Settings(
-        database_url=f"sqlite:///{tmp / 'desk.db'}", org_name="Browser Desk", org_url="https://desk.example/"
+        database_url=f"sqlite:///{tmp / 'desk.db'}",
+        org_name="Browser Desk",
+        org_url="https://desk.example/",
+        public_url="https://checks.desk.example",
     )
     upgrade(settings.database_url)
     port = _free_port()

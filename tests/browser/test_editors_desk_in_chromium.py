@@ -65,7 +65,7 @@ def test_publish_lock_correct_and_republish_with_the_correction_in_every_report(
     md = page.request.get(f"/exports/download?format=md&article={article}").text()
     review = json.loads(page.request.get(f"/exports/download?format=claimreview&article={article}").text())
     assert FIX in html and FIX in md and "was disputed (Misleading)" in md
-    [r] = [x for x in review if x["url"].endswith(f"/claims/{ticket}")]
+    [r] = [x for x in review if f"/factchecks/{ticket}-" in x["url"]]
     assert r["reviewRating"]["alternateName"] == "True" and FIX in r["reviewBody"] and r["dateModified"]
 
     page.goto("/corrections")  # public, and it lists this one

@@ -51,7 +51,9 @@ def test_claimreview_has_googles_required_and_recommended_fields(session, settin
     r = reviews[0]
     assert r["@context"] == "https://schema.org" and r["@type"] == "ClaimReview"
     assert r["claimReviewed"] == ticket.claim
-    assert r["url"].startswith("https://desk.example/")
+    assert (
+        r["url"] == f"https://checks.desk.example/factchecks/{ticket.id}-the-riverton-city-council-voted-7-2-on-march-3"
+    )
     assert r["author"] == {"@type": "Organization", "name": "Test Desk", "url": "https://desk.example/"}
     rating = r["reviewRating"]
     assert (rating["alternateName"], rating["ratingValue"], rating["bestRating"], rating["worstRating"]) == (
