@@ -40,6 +40,8 @@ from factcheck.tickets import api as ticket_api
 from factcheck.tickets import forms as ticket_forms
 from factcheck.tickets import published
 from factcheck.tickets import views as ticket_views
+from factcheck.tips import api as tip_api
+from factcheck.tips import views as tip_views
 from factcheck.users import account_views, login_views
 from factcheck.users import api as user_api
 from factcheck.users import views as user_views
@@ -62,7 +64,17 @@ CSP = (
 
 def api_router() -> APIRouter:
     router = APIRouter()
-    for module in (article_api, ticket_api, draft_api, matching_api, search_api, export_api, user_api, webhook_api):
+    for module in (
+        article_api,
+        ticket_api,
+        draft_api,
+        matching_api,
+        search_api,
+        export_api,
+        user_api,
+        webhook_api,
+        tip_api,
+    ):
         router.include_router(module.router)
     return router
 
@@ -80,6 +92,7 @@ def page_router() -> APIRouter:
         search_views,
         published,
         public_views,
+        tip_views,
         article_views,
         export_views,
         dashboard_views,

@@ -21,6 +21,7 @@ class Action(StrEnum):
     manage_ratings = "edit the rating scale"
     export = "export reports"
     manage_users = "manage users"
+    triage_tips = "triage readers' claims"
 
 
 _RANK = {Role.reviewer: 1, Role.editor: 2, Role.admin: 3}
@@ -39,6 +40,7 @@ MINIMUM_ROLE: dict[Action, Role] = {
     Action.manage_ratings: Role.admin,
     Action.export: Role.editor,
     Action.manage_users: Role.admin,
+    Action.triage_tips: Role.reviewer,
 }
 
 

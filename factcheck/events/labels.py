@@ -36,6 +36,7 @@ ACTIONS = {
     "match.linked": "linked a match",
     "match.confirmed": "confirmed a match",
     "match.rejected": "rejected a match",
+    "tip.decided": "decided on readers' claims",
 }
 
 

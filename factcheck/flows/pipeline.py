@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from factcheck.flows import claims, drafting, verdicts
 from factcheck.flows import ingest as ingesting
+from factcheck.flows import tips as tip_flows
 
 
 class Pipeline:
@@ -14,3 +15,5 @@ class Pipeline:
     redraft = staticmethod(drafting.redraft)
     add_claim = staticmethod(claims.add_claim)
     reuse_verdict = staticmethod(verdicts.reuse_verdict)
+    tip_ticket = staticmethod(tip_flows.make_ticket)
+    tip_article = staticmethod(tip_flows.ingest_page)

@@ -40,6 +40,7 @@ from factcheck.models.tickets import (
     Verdict,
     verdict_of,
 )
+from factcheck.models.tips import Tip, TipDecision  # noqa: E402
 from factcheck.models.webhooks import Webhook, WebhookDelivery  # noqa: E402
 
 __all__ = [
@@ -76,6 +77,8 @@ __all__ = [
     "RATING_WORST",
     "RateLimitEntry",
     "Rating",
+    "Tip",
+    "TipDecision",
     "Role",
     "SavedView",
     "SearchCacheEntry",
