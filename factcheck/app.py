@@ -42,6 +42,8 @@ from factcheck.tickets import published
 from factcheck.tickets import views as ticket_views
 from factcheck.tips import api as tip_api
 from factcheck.tips import views as tip_views
+from factcheck.trackrecord import api as track_api
+from factcheck.trackrecord import views as track_views
 from factcheck.users import account_views, login_views
 from factcheck.users import api as user_api
 from factcheck.users import views as user_views
@@ -74,6 +76,7 @@ def api_router() -> APIRouter:
         user_api,
         webhook_api,
         tip_api,
+        track_api,
     ):
         router.include_router(module.router)
     return router
@@ -93,6 +96,7 @@ def page_router() -> APIRouter:
         published,
         public_views,
         tip_views,
+        track_views,
         article_views,
         export_views,
         dashboard_views,

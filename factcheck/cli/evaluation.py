@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from factcheck.cli.common import fail
+from factcheck.cli.common import fail, unit_of_work
 from factcheck.core.config import get_settings
 from factcheck.core.errors import FactcheckError
 from factcheck.engines import get_engine
@@ -16,6 +17,8 @@ from factcheck.evaluation import matching as match_eval
 from factcheck.evaluation.checkworthy import evaluate, read_tsv
 from factcheck.evaluation.questions import COVER_THRESHOLD, read_jsonl, score_questions
 from factcheck.models import ClaimKind
+from factcheck.trackrecord import report
+from factcheck.trackrecord import service as record
 
 app = typer.Typer(help="Measure claim detection and drafting against labelled data.", no_args_is_help=True)
 
@@ -132,3 +135,20 @@ def _engine_named(name: str):
         return get_engine(settings, retries=settings.llm_max_retries)
     except FactcheckError as exc:
         fail(exc.message)
+
+
+@app.command("desk")
+def eval_desk(
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the figures as JSON (as GET /api/v1/track-record).")
+    ] = False,
+) -> None:
+    """The machine's track record on this desk: what reviewers did with each engine, model and
+    prompt version's claims, questions and sources, and with suggested matches."""
+    with unit_of_work() as session:
+        found = record.track_record(session)
+    if as_json:
+        typer.echo(json.dumps(found.as_dict(), ensure_ascii=False, indent=2))
+        return
+    for line in report.lines(found):
+        typer.echo(line)

@@ -6,15 +6,20 @@ from datetime import datetime
 
 from pydantic import Field, StrictBool
 
-from factcheck.core.schemas import Public, Strict
+from factcheck.core.schemas import Public, Strict, text
 
 
 class TipIn(Strict):
     """A reader's claim sent by a newsroom's integration (a WhatsApp or Telegram bot, a CMS form)."""
 
-    claim: str = Field(..., min_length=1, max_length=2000, description="The claim, in the reader's words")
+    claim: text(2000, min_chars=10, description="The claim, in the reader's words")
     seen_where: str | None = Field(None, max_length=2000, description="A link, or a few words on where it was seen")
-    contact: str | None = Field(None, max_length=254, description="The reader's email address, with `consent` only")
+    contact: str | None = Field(
+        None,
+        max_length=254,
+        pattern=r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$",
+        description="The reader's email address, with `consent` only",
+    )
     consent: StrictBool = Field(False, description="The reader agreed to be told by email what the desk found")
     channel: str | None = Field(
         None, max_length=60, description='Where the bot took it, shown to reviewers: "whatsapp", "telegram"…'
@@ -58,3 +63,16 @@ class TipGroup(Public):
     count: int
     tips: list[TipPublic]
     answer: AnswerPublic | None
+
+
+class TipDecisionIn(Strict):
+    expected_version: int = Field(..., description="The tip's version you saw (409 when someone decided first)")
+    note: str | None = Field(
+        None, max_length=2000, description="Why not checked (dismiss only; never shown to readers)"
+    )
+
+
+class TipDecided(Public):
+    decided: list[int] = Field(description="Every tip of the group the decision applied to")
+    ticket_id: int | None = None
+    article_id: int | None = None

@@ -66,9 +66,9 @@ class Sent:
 
 def _clean(submission: Submission) -> Submission:
     claim = " ".join((submission.claim or "").split())
-    if len(claim) < CLAIM_MIN:
+    if len((submission.claim or "").strip()) < CLAIM_MIN:
         raise InvalidInput(f"Write the claim you want checked, in at least {CLAIM_MIN} characters.")
-    if len(claim) > CLAIM_MAX:
+    if len(submission.claim) > CLAIM_MAX:
         raise InvalidInput(
             f"A claim has at most {CLAIM_MAX} characters (this one has {len(claim)}): quote the key part."
         )
@@ -310,6 +310,11 @@ def decide(
             note=note,
         ),
     )
+
+
+def for_ticket(session: Session, ticket_id: int) -> list[int]:
+    """The tips a ticket was made from."""
+    return list(session.exec(select(Tip.id).where(Tip.ticket_id == ticket_id).order_by(Tip.id)))
 
 
 def dismiss(session: Session, *, actor: Actor, tip_id: int, expected_version: int, note: str | None) -> list[Tip]:
