@@ -202,6 +202,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if (
             not app.state.engine.inline
             or settings.search_connectors.strip()
+            or settings.smtp_host
             or _webhooks_registered(app.state.db)
             or _claims_to_encode(app.state.db, settings)
         ):

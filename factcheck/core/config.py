@@ -52,6 +52,15 @@ class Settings(BaseSettings):
     # Unset: http://{host}:{port}/.
     public_url: str | None = None
 
+    # Readers who left an address (with consent) are told by email when their claim is published.
+    # Unset: no email is sent; the reader's status link says it all the same.
+    smtp_host: str | None = None
+    smtp_port: int = Field(default=587, ge=1, le=65535)
+    smtp_user: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_from: str | None = None
+    smtp_starttls: bool = True
+
     # Ingest limits.
     max_article_chars: int = 200_000
     fetch_timeout: float = 15.0

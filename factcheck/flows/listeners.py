@@ -28,6 +28,7 @@ from factcheck.events.tickets import (
 from factcheck.jobs import doorbell
 from factcheck.models import DISMISSED, Ticket, TicketState
 from factcheck.tickets import tally
+from factcheck.tips import notify
 from factcheck.webhooks import service as webhooks
 from factcheck.webhooks.schemas import Topic
 
@@ -88,6 +89,11 @@ def webhook_published(session: Session, event: VerdictPublished) -> None:
     webhooks.ticket_event(session, Topic.verdict_published, _ticket(session, event), by=event.by)
 
 
+def tell_readers(session: Session, event: VerdictPublished) -> None:
+    """Readers who sent the claim and asked to be told are emailed (tips/notify.py)."""
+    notify.queue_for_ticket(session, event.ticket_id)
+
+
 def webhook_corrected(session: Session, event: VerdictCorrected) -> None:
     webhooks.ticket_event(
         session,
@@ -122,6 +128,7 @@ def install() -> None:
     listen(TicketCreated, webhook_created)
     listen(StateChanged, webhook_verdict)
     listen(VerdictPublished, webhook_published)
+    listen(VerdictPublished, tell_readers)
     listen(VerdictCorrected, webhook_corrected)
 
     listen(ClaimEdited, drafts_go_stale)

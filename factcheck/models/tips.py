@@ -42,6 +42,8 @@ class Tip(SQLModel, table=True):
     decided_by: str | None = Field(default=None, sa_column=sa.Column(sa.String(120)))
     decided_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
     dismissal_note: str | None = Field(default=None, sa_column=sa.Column(sa.Text))
+    # When the reader was emailed that their claim's fact-check is published (SMTP configured).
+    notified_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
     # The encoder's vector of the claim (float16), to group the tips that follow.
     vector: bytes | None = Field(default=None, sa_column=sa.Column(sa.LargeBinary))
     vector_model: str | None = Field(default=None, sa_column=sa.Column(sa.String(120)))

