@@ -5,13 +5,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Depends, Form, Request
+from starlette.exceptions import HTTPException
+from starlette.formparsers import MultiPartException
 
 from factcheck.articles import pages
 from factcheck.articles import service as articles
 from factcheck.core.errors import Conflict, FactcheckError, InvalidInput
 from factcheck.models import ClaimKind, User
-from factcheck.web.deps import CsrfDep, EngineDep, FlowsDep, SessionDep, SettingsDep, UserDep
+from factcheck.web.deps import CsrfDep, EngineDep, FlowsDep, SessionDep, SettingsDep, UserDep, verify_csrf
 from factcheck.web.render import redirect, render
 
 router = APIRouter()
@@ -29,7 +31,23 @@ def article_new(request: Request, user: UserDep):
     return render(request, "articles/new.html", user, form={}, error=None)
 
 
-@router.post("/articles", dependencies=[CsrfDep])
+# Starlette refuses any form field over 1 MB before a route can answer: the article form reads
+# with room for a long paste, so an oversized one comes back as the form, with the limit named.
+FORM_PART_LIMIT = 16 * 1024 * 1024
+FIELDS = ("text", "url", "title", "outlet", "published")
+
+
+async def article_form(request: Request) -> dict[str, str] | None:
+    """The new-article form's fields; None when even a 16 MB field could not hold the text."""
+    try:
+        form = await request.form(max_part_size=FORM_PART_LIMIT)
+    except (HTTPException, MultiPartException):
+        return None
+    await verify_csrf(request)  # the form just read, from the request's cache
+    return {name: str(form.get(name) or "") for name in FIELDS}
+
+
+@router.post("/articles")
 def article_create(
     request: Request,
     session: SessionDep,
@@ -37,21 +55,41 @@ def article_create(
     flows: FlowsDep,
     settings: SettingsDep,
     user: UserDep,
-    text: Annotated[str, Form()] = "",
-    url: Annotated[str, Form()] = "",
-    title: Annotated[str, Form()] = "",
-    outlet: Annotated[str, Form()] = "",
-    published: Annotated[str, Form()] = "",
+    form: Annotated[dict[str, str] | None, Depends(article_form)],
 ):
-    form = {"text": text, "url": url, "title": title, "outlet": outlet, "published": published}
+    limit = settings.max_article_chars
+    if form is None:
+        return render(
+            request,
+            "articles/new.html",
+            user,
+            status_code=413,
+            form={},
+            error=f"The text sent is larger than 16 MB, so none of it could be kept. The desk takes articles of up "
+            f"to {limit:,} characters: paste the part to check.",
+        )
+    if len(form["text"]) > limit:
+        # Kept up to the limit, so the person trims what they pasted instead of pasting it again.
+        kept = form | {"text": form["text"][:limit]}
+        return render(
+            request,
+            "articles/new.html",
+            user,
+            status_code=413,
+            form=kept,
+            error=f"The article has {len(form['text']):,} characters; the limit is {limit:,} "
+            f"(FACTCHECK_MAX_ARTICLE_CHARS). The box keeps the first {limit:,}: cut it to the part to check, "
+            "or split it into several articles.",
+        )
+    text, url = form["text"], form["url"]
     try:
         req = articles.IngestRequest(
             text=text if text.strip() else None,
             url=url.strip() or None,
             fetch_url=not text.strip() and bool(url.strip()),
-            title=title.strip() or None,
-            outlet=outlet.strip() or None,
-            published=_parse_date(published),
+            title=form["title"].strip() or None,
+            outlet=form["outlet"].strip() or None,
+            published=_parse_date(form["published"]),
         )
         result = flows.ingest(session, engine=engine, settings=settings, actor=user, req=req)
     except FactcheckError as exc:

@@ -119,3 +119,25 @@ def test_the_form_keeps_the_text_when_the_title_is_too_long(client, session, set
     assert page.status_code == 422 and "at most 500" in page.text
     assert "214 water-main breaks" in page.text  # the pasted text comes back
     assert count(session, Article) == 0
+
+
+def test_an_oversized_paste_comes_back_as_the_form_with_the_limit_named(client, session, settings):
+    """Starlette refuses a form field over 1 MB on its own; the article form reads with room for a
+    long paste, keeps what fits, and names the limit. Past 16 MB, it still answers as the form."""
+    from tests.factories import make_user
+    from tests.helpers import login
+
+    csrf = login(client, make_user(session, "rita", "reviewer").name)
+    paste = "The council met again. " * 220_000  # about 5 MB
+    page = client.post("/articles", data={"text": paste, "title": "Minutes", "outlet": "Ledger", "csrf_token": csrf})
+    assert page.status_code == 413 and f"The article has {len(paste):,} characters; the limit is 200,000" in page.text
+    from bs4 import BeautifulSoup
+
+    form = BeautifulSoup(page.text, "html.parser")
+    assert form.find(id="text").string == paste[:200_000]  # what fits is kept, to be trimmed
+    assert 'value="Minutes"' in page.text
+    huge = client.post("/articles", data={"text": "x" * (17 * 1024 * 1024), "csrf_token": csrf})
+    assert huge.status_code == 413 and "larger than 16 MB" in huge.text and 'id="text"' in huge.text
+    # A forged form is refused as before, and nothing was stored.
+    assert client.post("/articles", data={"text": ARTICLE, "csrf_token": "forged"}).status_code == 403
+    assert count(session, Article) == 0
