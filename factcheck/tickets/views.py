@@ -7,7 +7,8 @@ from urllib.parse import parse_qsl, urlencode
 
 from fastapi import APIRouter, Form, Request
 
-from factcheck.core.errors import InvalidInput
+from factcheck.audit import service as audit
+from factcheck.core.errors import Conflict, InvalidInput
 from factcheck.drafts import service as drafts
 from factcheck.engines.llm import usage
 from factcheck.models import ClaimKind, DismissReason, Ticket, TicketState, User
@@ -191,22 +192,58 @@ def tickets_bulk(
     rating: Annotated[str, Form()] = "",
     back: Annotated[str, Form()] = "/",
 ):
-    """The queue's bulk bar: assign, change the state of, or publish every checked ticket."""
+    """The queue's bulk bar: assign, change the state of, or publish every checked ticket. All or
+    nothing: when one ticket refuses, nothing changes and the selection comes back (see _refused)."""
+    fields = {"action": action, "assignee": assignee, "to": to, "rationale": rationale, "rating": rating, "back": back}
     selection = tickets.parse_selection(ticket)
-    if action == "assign":
-        done = tickets.bulk_assign(session, actor=user, selection=selection, assignee_id=_assignee_id(assignee, user))
-        message = f"{_count(done)} assigned to {_name_of(session, done) or 'nobody'}."
-    elif action == "state":
-        done = states.bulk_transition(
-            session, actor=user, selection=selection, to=to, rationale=rationale, rating=rating.strip() or None
-        )
-        message = f"{_count(done)} marked {to}" + (f", rated {rating}." if rating.strip() else ".")
-    elif action == "publish":
-        done = publishing.bulk_publish(session, actor=user, selection=selection)
-        message = f"{len(done)} verdicts published."
-    else:
-        raise InvalidInput(f"Unknown bulk action {action!r}.")
+    try:
+        message = _bulk(session, user, selection, fields)
+    except (InvalidInput, Conflict) as exc:
+        return _refused(request, session, user, selection, fields, exc)
     return redirect(request, safe_next(back), message)
+
+
+def _bulk(session: SessionDep, user: User, selection: list[tuple[int, int]], f: dict[str, str]) -> str:
+    if f["action"] == "assign":
+        done = tickets.bulk_assign(
+            session, actor=user, selection=selection, assignee_id=_assignee_id(f["assignee"], user)
+        )
+        return f"{_count(done)} assigned to {_name_of(session, done) or 'nobody'}."
+    if f["action"] == "state":
+        rating = f["rating"].strip() or None
+        done = states.bulk_transition(
+            session, actor=user, selection=selection, to=f["to"], rationale=f["rationale"], rating=rating
+        )
+        return f"{_count(done)} marked {f['to']}" + (f", rated {rating}." if rating else ".")
+    if f["action"] == "publish":
+        return f"{len(publishing.bulk_publish(session, actor=user, selection=selection))} verdicts published."
+    raise InvalidInput(f"Unknown bulk action {f['action']!r}.")
+
+
+def _refused(request: Request, session: SessionDep, user: User, selection, fields: dict[str, str], exc):
+    """Nothing was changed: the selection comes back, the tickets changed since the queue was
+    opened set apart (who changed them, unchecked), the others checked, to apply to them alone."""
+    request.state.failed = True
+    session.rollback()  # what the bulk action did before the refusal is undone before reading
+    rows = []
+    for ticket_id, seen in selection:
+        current = session.get(Ticket, ticket_id)
+        if current is None:
+            continue
+        last = audit.latest_change(session, ticket_id) if current.version != seen else None
+        rows.append({"ticket": current, "seen": seen, "changed": current.version != seen, "last": last})
+    return render(
+        request,
+        "tickets/bulk_refused.html",
+        user,
+        status_code=exc.status_code,
+        problem=exc.message,
+        rows=rows,
+        fields=fields,
+        targets=list(TicketState),
+        rating_scale=ratings.scale(session),
+        back=safe_next(fields["back"]),
+    )
 
 
 def _name_of(session: SessionDep, done: list[Ticket]) -> str | None:

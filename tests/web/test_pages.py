@@ -302,3 +302,62 @@ def test_a_change_is_committed_before_its_response_is_sent(settings, db, session
             data={"csrf_token": token, "to": "disputed", "version": 1, "rationale": "The minutes say otherwise."},
         )
     assert seen == ["disputed"]
+
+
+def test_a_stale_ticket_in_a_bulk_change_keeps_the_selection_and_offers_the_rest(client, session):
+    """One ticket changed by someone else since the queue was opened: nothing changes, the page
+    names who changed it and leaves it unchecked, the others stay checked with the rationale and
+    rating as typed, and one click applies the change to them."""
+    from factcheck.tickets import states
+
+    ed, edna = make_user(session, "ed", "editor"), make_user(session, "edna", "editor")
+    token = login(client, "ed")
+    ingest_via_form(client, token)
+    checked = [box["value"] for box in soup(client.get("/")).select('input[name="ticket"]')][:3]
+    ids = [int(v.split(":")[0]) for v in checked]
+    states.transition(
+        session,
+        actor=edna,
+        ticket_id=ids[1],
+        to="corroborated",
+        rationale="The clerk confirmed it.",
+        expected_version=1,
+    )
+    session.commit()
+    why = "The minutes contradict all three."
+    refused = client.post(
+        "/tickets/bulk",
+        data={
+            "csrf_token": token,
+            "action": "state",
+            "to": "disputed",
+            "rationale": why,
+            "rating": "False",
+            "ticket": checked,
+            "back": "/?sort=score",
+        },
+    )
+    assert refused.status_code == 409
+    page = soup(refused)
+    assert page.h1.text == "Nothing was changed" and f"Ticket {ids[1]}" in page.select_one("#problem").text
+    boxes = {int(b["value"].split(":")[0]): b for b in page.select('input[name="ticket"]')}
+    assert [i for i in ids if boxes[i].has_attr("checked")] == [ids[0], ids[2]]
+    assert boxes[ids[1]]["value"] == f"{ids[1]}:2"  # checked again, it applies to the ticket as it is now
+    assert "changed by edna" in page.text
+    assert page.select_one('input[name="rationale"]')["value"] == why
+    assert page.select_one('select[name="rating"] option[selected]')["value"] == "False"
+    session.expire_all()
+    assert [session.get(Ticket, i).state for i in ids] == ["unverified", "corroborated", "unverified"]
+    again = {
+        "csrf_token": token,
+        "action": "state",
+        "to": "disputed",
+        "rationale": why,
+        "rating": "False",
+        "ticket": [b["value"] for b in page.select('input[name="ticket"][checked]')],
+        "back": "/?sort=score",
+    }
+    done = client.post("/tickets/bulk", data=again)
+    assert "2 tickets marked disputed, rated False." in done.text
+    session.expire_all()
+    assert [session.get(Ticket, i).state for i in ids] == ["disputed", "corroborated", "disputed"]
