@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Query
 
-from factcheck.articles import pages
+from factcheck.articles import details, pages
 from factcheck.articles import service as articles
-from factcheck.articles.schemas import ArticleCreate, ArticleDetail, ArticlePage, ArticlePublic
+from factcheck.articles.schemas import ArticleCreate, ArticleDetail, ArticleDetailsEdit, ArticlePage, ArticlePublic
 from factcheck.web.deps import ApiUserDep, EngineDep, FlowsDep, SessionDep, SettingsDep
 from factcheck.web.params import PathId
 
@@ -60,6 +60,20 @@ def list_articles(
 @router.get("/articles/{article_id:int}", response_model=ArticleDetail)
 def get_article(article_id: PathId, session: SessionDep, user: ApiUserDep):
     """The article, its tickets, the progress of work on it and what a model cost."""
+    return pages.detail(session, article_id)
+
+
+@router.patch("/articles/{article_id:int}", response_model=ArticleDetail)
+def edit_article(article_id: PathId, body: ArticleDetailsEdit, session: SessionDep, user: ApiUserDep):
+    """Correct the title, outlet, address or publication date (editors). All four are set as sent:
+    leave one out and it is emptied. 409 when the article changed since `expected_version`."""
+    details.edit(
+        session,
+        actor=user,
+        article_id=article_id,
+        expected_version=body.expected_version,
+        details=details.Details(body.title, body.outlet, body.url, body.published),
+    )
     return pages.detail(session, article_id)
 
 

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
-from factcheck.core.schemas import IsoDate, Public, Strict, Url
+from factcheck.core.schemas import IsoDate, Public, Strict, Url, text
 from factcheck.jobs.schemas import JobPublic
 from factcheck.models import ExtractionStatus
 from factcheck.tickets.schemas import TicketPublic
@@ -55,8 +55,19 @@ class ArticleCreate(Strict):
     )
 
 
+class ArticleDetailsEdit(Strict):
+    """An article's details as corrected by an editor (its text never changes)."""
+
+    expected_version: int = Field(..., description="The article's version you saw (409 when it changed since)")
+    title: text(500)
+    outlet: str | None = Field(None, max_length=200)
+    url: Url | None = None
+    published: IsoDate | None = None
+
+
 class ArticlePublic(Public):
     id: int
+    version: int = Field(description="Send it back as expected_version to correct the details")
     title: str
     outlet: str | None
     url: str | None

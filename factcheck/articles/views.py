@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Form, Request
 from starlette.exceptions import HTTPException
 from starlette.formparsers import MultiPartException
 
-from factcheck.articles import pages
+from factcheck.articles import details, pages
 from factcheck.articles import service as articles
 from factcheck.core.errors import Conflict, FactcheckError, InvalidInput
 from factcheck.models import ClaimKind, User
@@ -96,14 +96,25 @@ def article_create(
         # The form comes back with what was typed; nothing was stored (the request's unit of work
         # rolls back on the error status).
         return render(request, "articles/new.html", user, status_code=exc.status_code, form=form, error=exc.message)
+    return redirect(request, f"/articles/{result.article.id}", _ingested(req, result))
+
+
+def _ingested(req: articles.IngestRequest, result) -> str:
+    """What the person is told once the article is in (or was already)."""
     if not result.created:
         message = "This article was already ingested; here it is."
+        differs = [n for n in ("title", "outlet") if getattr(req, n) and getattr(req, n) != getattr(result.article, n)]
+        if differs:
+            were = "it was" if len(differs) == 1 else "they were"
+            message += (
+                f" Its {' and '.join(differs)} stayed as {were}: an editor corrects details under “Edit details”."
+            )
     elif result.article.extraction_status == "pending":
         message = "Stored. The language model is finding its claims; this page updates by itself."
     else:
         n = len(result.tickets)
         message = f"Ingested: {n} claim{'' if n == 1 else 's'} became ticket{'' if n == 1 else 's'}."
-    return redirect(request, f"/articles/{result.article.id}", message)
+    return message
 
 
 def _parse_date(value: str) -> date | None:
@@ -113,6 +124,29 @@ def _parse_date(value: str) -> date | None:
         return date.fromisoformat(value.strip())
     except ValueError:
         raise InvalidInput("Give the publication date as YYYY-MM-DD.") from None
+
+
+@router.post("/articles/{article_id:int}/details", dependencies=[CsrfDep])
+def article_details(
+    request: Request,
+    article_id: int,
+    session: SessionDep,
+    user: UserDep,
+    version: Annotated[int, Form()],
+    title: Annotated[str, Form(max_length=2_000)] = "",
+    outlet: Annotated[str, Form(max_length=2_000)] = "",
+    url: Annotated[str, Form(max_length=4_000)] = "",
+    published: Annotated[str, Form(max_length=40)] = "",
+):
+    kept = {"title": title, "outlet": outlet, "url": url, "published": published}
+    try:
+        d = details.Details(title, outlet, url, _parse_date(published))
+        details.edit(session, actor=user, article_id=article_id, expected_version=version, details=d)
+    except FactcheckError as exc:
+        return _show(
+            request, session, user, article_id, status_code=exc.status_code, editing=kept | {"problem": exc.message}
+        )
+    return redirect(request, f"/articles/{article_id}", "The article's details are saved.")
 
 
 @router.get("/articles/{article_id:int}")
@@ -129,7 +163,9 @@ def _show(
     status_code: int = 200,
     problem: str | None = None,
     kept: dict | None = None,
+    editing: dict | None = None,
 ):
+    """``kept``: the add-a-claim form as typed; ``editing``: the details form as typed, and why not."""
     page = pages.page(session, article_id)
     return render(
         request,
@@ -138,6 +174,7 @@ def _show(
         status_code=status_code,
         problem=problem,
         kept=kept,
+        editing=editing,
         alternate=f"/api/v1/articles/{article_id}/page",
         kinds=list(ClaimKind),
         page=page,

@@ -48,3 +48,14 @@ def ticket_history(session: Session, ticket_id: int) -> list[Event]:
 def latest_change(session: Session, ticket_id: int) -> Event | None:
     stmt = select(Event).where(Event.ticket_id == ticket_id).order_by(col(Event.id).desc()).limit(1)
     return session.exec(stmt).first()
+
+
+def latest_article_change(session: Session, article_id: int) -> Event | None:
+    """The last change to an article's own details (not to its tickets)."""
+    stmt = (
+        select(Event)
+        .where(Event.article_id == article_id, col(Event.ticket_id).is_(None), Event.action == "article.edit")
+        .order_by(col(Event.id).desc())
+        .limit(1)
+    )
+    return session.exec(stmt).first()

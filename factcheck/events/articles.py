@@ -43,3 +43,19 @@ class ExtractionFailed(DomainEvent):
 @dataclass(frozen=True, kw_only=True)
 class ExtractionRetried(DomainEvent):
     action = "extract.retry"
+
+
+@dataclass(frozen=True, kw_only=True)
+class ArticleEdited(DomainEvent):
+    """An editor corrected an article's details (its text never changes)."""
+
+    action = "article.edit"
+    before: dict[str, Any]
+    after: dict[str, Any]  # only what changed
+
+    def record(self) -> Record:
+        return Record(
+            from_value=str(self.before.get("title", ""))[:200] or None,
+            to_value=str(self.after.get("title", ""))[:200] or None,
+            detail={"before": self.before, "after": self.after},
+        )

@@ -37,6 +37,7 @@ ACTIONS = {
     "match.confirmed": "confirmed a match",
     "match.rejected": "rejected a match",
     "tip.decided": "decided on readers' claims",
+    "article.edit": "corrected the article's details",
 }
 
 

@@ -42,4 +42,6 @@ class Article(SQLModel, table=True):
     extraction_error: str | None = Field(default=None, sa_column=sa.Column(sa.Text))
     # What the last extraction looked at and refused, as JSON: {"sentences", "rejected": [{quote,
     # claim, reason}]}, so that nothing a model proposed disappears without a word.
+    # Its details (title, outlet, date, address) are corrected by editors: one wins of two at once.
+    version: int = Field(default=1, sa_column=sa.Column(sa.Integer, nullable=False, server_default="1"))
     extraction_notes: str | None = Field(default=None, sa_column=sa.Column(sa.Text))

@@ -310,7 +310,8 @@ def test_a_stale_ticket_in_a_bulk_change_keeps_the_selection_and_offers_the_rest
     rating as typed, and one click applies the change to them."""
     from factcheck.tickets import states
 
-    ed, edna = make_user(session, "ed", "editor"), make_user(session, "edna", "editor")
+    make_user(session, "ed", "editor")
+    edna = make_user(session, "edna", "editor")
     token = login(client, "ed")
     ingest_via_form(client, token)
     checked = [box["value"] for box in soup(client.get("/")).select('input[name="ticket"]')][:3]
