@@ -124,9 +124,16 @@ def flow_chart(flow: list[Day], width: int = 720, height: int = 220) -> Chart:
                 }
             )
     ticks = [{"y": round(y(v), 1), "label": v} for v in range(0, ceiling + 1, step)]
+    # A label a week, counted back from today so the last day always has one and none overlap;
+    # the last is anchored at its end so it is not cut off at the chart's edge.
+    last = len(flow) - 1
     labels = [
-        {"x": round(left + i * slot + slot / 2, 1), "label": f"{d.day:%b %d}"}
+        {
+            "x": round(left + i * slot + slot / 2, 1) if i < last else width - 2,
+            "label": f"{d.day:%b %d}".replace(" 0", " "),
+            "anchor": "end" if i == last else "middle",
+        }
         for i, d in enumerate(flow)
-        if i % 7 == 0 or i == len(flow) - 1
+        if (last - i) % 7 == 0
     ]
     return Chart(width, height, top + plot_h, bars, ticks, labels)

@@ -17,7 +17,7 @@ def made_by(label: str, edited: bool = False, found: bool = False) -> str:
     """Who proposed something, for a reader: "Suggested by the offline rule-based engine"."""
     engine, _, model = (label or "").partition(" ")
     if engine == "human" or not engine:
-        return "Found by a reviewer" if found else "Added by a reviewer"
+        return "A reviewer" if found else "Added by a reviewer"
     who = {
         "offline": "the desk's offline rule-based engine",
         "openai": "a language model" + (f" ({model})" if model else ""),

@@ -126,4 +126,20 @@
     else if (e.key === "a") submitFirst('form[action$="/approve"]');
     else if (e.key === "r") submitFirst('form[action$="/reject"]');
   });
+
+  // A table wider than a phone's screen scrolls in its own box: that box takes the keyboard's
+  // focus (and says what it is), so it can be scrolled without a mouse.
+  function scrollable() {
+    document.querySelectorAll("main table:not(.queue)").forEach(function (t) {
+      if (t.scrollWidth > t.clientWidth + 1) {
+        t.setAttribute("tabindex", "0");
+        if (!t.hasAttribute("aria-label")) t.setAttribute("aria-label", "Table (scrolls sideways)");
+      } else if (t.getAttribute("aria-label") === "Table (scrolls sideways)") {
+        t.removeAttribute("tabindex");
+        t.removeAttribute("aria-label");
+      }
+    });
+  }
+  scrollable();
+  window.addEventListener("resize", scrollable);
 })();

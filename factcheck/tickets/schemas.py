@@ -73,6 +73,9 @@ class TicketPublic(TicketBrief):
     first_published_at: datetime | None = Field(None, description="When the verdict was first published")
     dismissal: Dismissal | None = Field(description="Why the ticket is not worth checking (null: it is)")
     verdict: VerdictPublic | None = Field(None, description="The verdict, why and by whom (null: unverified)")
+    engine: str = Field("", description='What found the claim: "offline", "openai", or "human" (a reviewer added it)')
+    model: str = Field("", description="The engine's model (for a claim added by hand: who added it)")
+    prompt_hash: str = Field("", description="The prompt version it was found with (empty for the offline engine)")
 
     @computed_field
     @property

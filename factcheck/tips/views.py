@@ -23,7 +23,9 @@ PRIVATE = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"}
 
 def _public(request: Request, template: str, settings, status_code: int = 200, **context) -> HTMLResponse:
     env = request.app.state.templates.env
-    page = env.get_template(template).render(links=DeskLinks(settings.site_url), settings=settings, **context)
+    page = env.get_template(template).render(
+        request=request, links=DeskLinks(settings.site_url), settings=settings, **context
+    )
     return HTMLResponse(page, status_code=status_code, headers=PRIVATE)
 
 

@@ -29,7 +29,8 @@ class Segment:
 @dataclass
 class Bar:
     label: str
-    total: int
+    total: int  # judged by a person
+    waiting: int  # not yet judged
     segments: list[Segment]
 
 
@@ -41,8 +42,11 @@ def _claims(p: Producer) -> Counter[str]:
 
 
 def bars(p: Producer) -> list[Bar]:
+    """A bar for each kind of work the producer does (an engine's claim finder has no drafts)."""
     out = []
-    for what, counts in (("claims", _claims(p)), ("questions", p.questions), ("sources", p.sources)):
+    kinds = [("claims", _claims(p))] if "claims" in p.work else []
+    kinds += [("questions", p.questions), ("sources", p.sources)] if "drafts" in p.work else []
+    for what, counts in kinds:
         parts = [(kind, word, counts[kind]) for kind, word in PARTS[what]]
         total = sum(n for _, _, n in parts)
         x, segments = 0.0, []
@@ -54,5 +58,5 @@ def bars(p: Producer) -> list[Bar]:
                 Segment(kind, n, round(x, 1), round(w, 1), f"{n} {what} {word} ({round(100 * n / total)}%)")
             )
             x += w
-        out.append(Bar(what, total, segments))
+        out.append(Bar(what, total, counts["waiting"] + counts["stale"], segments))
     return out

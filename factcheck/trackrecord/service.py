@@ -36,10 +36,21 @@ class Producer:
     questions: Counter[str] = field(default_factory=Counter)  # approved, edited, rejected, waiting, stale
     sources: Counter[str] = field(default_factory=Counter)
     months: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))  # drafts by month
+    follows: Producer | None = None  # the version of the same engine it replaced, for the same work
 
     @property
     def key(self) -> tuple[str, str, str]:
         return (self.engine, self.model, self.prompt)
+
+    @property
+    def work(self) -> set[str]:
+        """What it did: finding claims, drafting (an engine's finder and drafter are two rows)."""
+        work = set()
+        if self.claims["found"]:
+            work.add("claims")
+        if sum(self.questions.values()) + sum(self.sources.values()):
+            work.add("drafts")
+        return work
 
     def seen(self, first: datetime | None, last: datetime | None) -> None:
         if first is not None:
@@ -74,6 +85,7 @@ class Producer:
             "questions_accepted_rate": self.accepted(self.questions),
             "sources_accepted_rate": self.accepted(self.sources),
             "by_month": {m: dict(c) for m, c in sorted(self.months.items())},
+            "follows": {"model": self.follows.model, "prompt_hash": self.follows.prompt} if self.follows else None,
         }
 
 
@@ -124,6 +136,14 @@ def track_record(session: Session) -> TrackRecord:
         ).items()
     ]
     ordered = sorted(producers.values(), key=lambda p: (p.engine, p.first or datetime.max.replace(tzinfo=UTC)))
+    for n, p in enumerate(ordered):
+        # Before and after: the latest earlier version of the same engine doing the same work.
+        earlier = [
+            q
+            for q in ordered[:n]
+            if q.engine == p.engine and q.work & p.work and q.last and p.first and q.first and q.first <= p.first
+        ]
+        p.follows = earlier[-1] if earlier else None
     return TrackRecord(ordered, searches, sorted(matches, key=lambda m: m.method))
 
 

@@ -4,6 +4,7 @@ link then says so and leads to the public page (readable at 400 px, no sideways 
 
 from __future__ import annotations
 
+import os
 import re
 
 from tests.browser.conftest import axe_violations, log_in
@@ -59,5 +60,10 @@ def test_a_tip_goes_from_the_public_form_to_a_published_fact_check(browser, desk
     body = phone.locator("main").inner_text()
     assert "Halden ferry" in body and "Misleading" in body and WHY in body
     assert _fits(phone) and axe_violations(phone) == []
+    shots = os.environ.get("FACTCHECK_SCREENSHOTS")
+    if shots:  # README pictures: FACTCHECK_SCREENSHOTS=docs/screenshots scripts/test tests/browser
+        phone.screenshot(path=f"{shots}/factcheck-phone.png", full_page=True)
+        page.goto("/track-record")
+        page.screenshot(path=f"{shots}/track-record.png", full_page=True)
     assert page.watch.foreign_requests == [] and page.watch.console_errors == []
     reader.close()

@@ -45,3 +45,17 @@ def test_dashboard_page_shows_counts_chart_and_articles(client, session):
     page = BeautifulSoup(client.get("/dashboard").text, "html.parser")
     assert page.select_one("svg.chart[role=img]") is not None
     assert "No tickets yet" in page.text
+
+
+def test_the_chart_labels_a_day_a_week_back_from_today_and_never_overlap():
+    from datetime import date, timedelta
+
+    from factcheck.dashboard.service import Day, flow_chart
+
+    today = date(2026, 12, 5)
+    flow = [Day(today - timedelta(days=29 - i), 0, 0) for i in range(30)]
+    labels = flow_chart(flow).labels
+    assert [lab["label"] for lab in labels] == ["Nov 7", "Nov 14", "Nov 21", "Nov 28", "Dec 5"]
+    assert labels[-1]["anchor"] == "end" and labels[-1]["x"] <= 720
+    xs = [lab["x"] for lab in labels]
+    assert all(b - a > 60 for a, b in zip(xs, xs[1:], strict=False))  # room for "Nov 28" between them
