@@ -119,3 +119,33 @@ def test_a_claim_that_refers_back_names_no_actor_to_ask():
     assert not any(q.text.startswith("Has One") for q in d.questions)
     d = draft(claim="Its vice chair, Dana Whitlock, resigned in May.")
     assert not any(q.text.startswith("Has Its") for q in d.questions)
+
+
+@pytest.mark.parametrize(
+    ("claim", "reported_by", "never"),
+    [
+        # From working the desk on real news: each of these was drafted once.
+        ("A new report found that rents rose 9 percent in 2024.", "a new report", "Did A new report"),
+        ("Covid-19 cases rose 40 percent in March, hospital data show.", None, "Has Covid-19"),
+        ("Shops in the city closed early for Chinese New Year on Saturday.", None, "from Chinese New Year"),
+        ("Major train stations will close on Sunday for engineering work.", None, "that Major"),
+    ],
+)
+def test_offline_questions_are_grammatical_and_name_only_real_actors(claim, reported_by, never):
+    ctx = ClaimContext(
+        claim=claim, quote=claim, kind=ClaimKind.quantity, speaker=None, reported_by=reported_by, context=claim
+    )
+    d = OfflineEngine().draft(ctx)
+    said = [q.text for q in d.questions[1:]] + [s.name for s in d.sources]  # the first quotes the claim
+    assert not any(never in text or "Has Chinese" in text for text in said), said
+    assert d.questions[0].text == f"Is this accurate: “{claim.rstrip('.')}”?"
+
+
+def test_a_named_organisation_is_asked_as_the_text_names_it():
+    claim = "The Port Authority handled 1.2 million containers in 2024, up 8 percent."
+    ctx = ClaimContext(
+        claim=claim, quote=claim, kind=ClaimKind.quantity, speaker=None, reported_by="a new report", context=claim
+    )
+    texts = [q.text for q in OfflineEngine().draft(ctx).questions]
+    assert "Has the Port Authority confirmed or denied this on the record?" in texts
+    assert "What exactly does the new report say about this, and what does it cite?" in texts

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from factcheck.engines.base import ClaimContext, DraftedQuestion
+from factcheck.engines.offline.entities import ORG_WORDS
 from factcheck.models import ClaimKind
 
 _NUMBER = re.compile(
@@ -106,6 +107,39 @@ GOVERNMENT = re.compile(
 )
 
 
+# Capitalised phrases that are events, seasons, diseases or measures: never someone to ask.
+_NOT_ACTORS = re.compile(
+    r"\b(New Year|Christmas|Easter|Ramadan|Eid|Diwali|Hanukkah|Thanksgiving|Olympics?|World Cup|Super Bowl|"
+    r"Black Friday|Cyber Monday|Brexit|Air Force One|Covid|COVID|Coronavirus|Omicron|Election Day|Independence Day|"
+    r"Labor Day|Labour Day|Memorial Day|Day|Week|Month|Year|Games|Festival|Summit|Act|Bill|Index)\b"
+)
+_DEMONYMS = {
+    "American", "British", "Chinese", "French", "German", "Indian", "Italian", "Japanese", "Korean", "Mexican",
+    "Russian", "Spanish", "Ukrainian", "Canadian", "Australian", "Brazilian", "European", "African", "Asian",
+    "Israeli", "Palestinian", "Iranian", "Turkish", "Dutch", "Swedish", "Polish", "Greek", "Irish", "Scottish",
+    "Welsh", "English", "Arab", "Venezuelan", "Cuban", "Nigerian", "Egyptian", "Saudi", "Pakistani", "Afghan",
+    "Major", "Minor", "Most", "Many", "Several", "Some", "All", "No", "Every",
+}  # fmt: skip
+_NOT_ORG_ACRONYMS = {"COVID", "GDP", "AIDS", "HIV", "CEO", "USD", "EUR", "GBP", "CPI", "VAT", "AI", "TV", "PM", "AM"}
+_PERSON_TOKEN = re.compile(r"[A-Z][a-zà-ÿ’'\-]+|[A-Z]\.")
+
+
+def is_actor(name: str) -> bool:
+    """A phrase the engine recognises as a person or an organisation, someone a checker can ask:
+    an organisation's name ("Port Authority", "the NHS"), or a person's full name ("Ines Okafor").
+    A lone capitalised word, an event ("Chinese New Year"), a disease ("Covid-19") or a sentence's
+    first words ("Major train stations") is not: an offline question never names what it is not
+    sure is an actor."""
+    tokens = name.split()
+    if not tokens or any(c.isdigit() for c in name) or _NOT_ACTORS.search(name):
+        return False
+    if any(t.rstrip(".,") in ORG_WORDS for t in tokens) or GOVERNMENT.search(name):
+        return True
+    if len(tokens) == 1:
+        return bool(re.fullmatch(r"[A-Z]{2,6}", name)) and name not in _NOT_ORG_ACRONYMS
+    return 2 <= len(tokens) <= 3 and tokens[0] not in _DEMONYMS and all(_PERSON_TOKEN.fullmatch(t) for t in tokens)
+
+
 def core_claim(claim: str) -> str:
     """The claim without its "According to X," or "X said that" frame."""
     core = _ATTRIBUTION_PREFIX.sub("", claim)
@@ -132,10 +166,13 @@ def actors(text: str, *, exclude: set[str] = frozenset()) -> list[str]:
 
 
 def numbers(text: str) -> list[str]:
-    """Quantities in the text, leaving out the day numbers of dates."""
+    """Quantities in the text, leaving out the day numbers of dates and shortened years."""
     dates = [m.span() for m in _DATE.finditer(text)]
     return [
-        m.group(0).strip().rstrip(".,") for m in _NUMBER.finditer(text) if not any(a <= m.start() < b for a, b in dates)
+        m.group(0).strip().rstrip(".,")
+        for m in _NUMBER.finditer(text)
+        if not any(a <= m.start() < b for a, b in dates)
+        and text[max(0, m.start() - 1) : m.start()] not in ("’", "'")  # "in ’91": a year, not a figure
     ]
 
 
@@ -182,22 +219,36 @@ def _short(text: str, words: int = 14) -> str:
 
 
 def _as_question(core: str) -> str:
-    body = core.rstrip(" .")
-    return f"Is it accurate that {lower_first(body)}?"
+    """The claim as a yes/no question, in its own words: quoted, so no word of it changes case or
+    grammar (rewording a sentence by rule is where "Is it accurate that Major stations…" came from)."""
+    words = core.strip().strip('“”"').rstrip(" .")
+    return f"Is this accurate: “{capital(words)}”?"
 
 
-def lower_first(text: str) -> str:
-    first = text.split(" ", 1)[0].rstrip(",")
-    return text[:1].lower() + text[1:] if first in _STOP_PROPER or first in {"Its", "There"} else text
-
-
-def _capital(text: str) -> str:
+def capital(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def as_named(text: str, name: str) -> str:
+    """The name as the text says it: "the Port Authority" where the text has "the", "Reuters" where not."""
+    return f"the {name}" if re.search(rf"\b[Tt]he {re.escape(name)}\b", text) else name
+
+
+def _relayed(reported_by: str) -> DraftedQuestion:
+    """The report the article relays: asked of the outlet by name, or of "the report" it names."""
+    why = "The article relays this claim from another report; the original may differ."
+    name = re.sub(r"^[Tt]he\s+", "", reported_by.strip())
+    if is_actor(name) or is_actor(reported_by.strip()):
+        return DraftedQuestion(f"Did {capital(reported_by)} report this, and what exactly does it say and cite?", why)
+    report = re.sub(r"^(?:a|an|the)\s+", "", reported_by.strip(), flags=re.I)
+    return DraftedQuestion(f"What exactly does the {report} say about this, and what does it cite?", why)
 
 
 def questions(ctx: ClaimContext) -> list[DraftedQuestion]:
     core = core_claim(ctx.claim)
-    out = _what_was_said(ctx, core) + _figures_and_dates(core) + _who_can_confirm(ctx, core)
+    figures = _figures_and_dates(core)
+    # Who can confirm it comes before a second figure or a date: the cap below keeps the first four.
+    out = _what_was_said(ctx, core) + figures[:1] + _who_can_confirm(ctx, core) + figures[1:]
     out.append(
         DraftedQuestion(
             "Who is the original source of this claim, and are they on the record?",
@@ -255,14 +306,13 @@ def _figures_and_dates(core: str) -> list[DraftedQuestion]:
 
 def _who_can_confirm(ctx: ClaimContext, core: str) -> list[DraftedQuestion]:
     out: list[DraftedQuestion] = []
-    named = actors(core, exclude={ctx.speaker or "", ctx.reported_by or ""})
-    # A lone capitalised first word is usually just the start of the sentence ("Unemployment fell").
-    named = [a for a in named if " " in a or not core.startswith(a)]
+    named = [a for a in actors(core, exclude={ctx.speaker or "", ctx.reported_by or ""}) if is_actor(a)]
     if named and ctx.kind != ClaimKind.quote:
+        who = as_named(core, named[0])
         out.append(
             DraftedQuestion(
-                f"Has {named[0]} confirmed or denied this on the record?",
-                f"{named[0]} is named in the claim and can speak to it directly.",
+                f"Has {who} confirmed or denied this on the record?",
+                f"{capital(who)} is named in the claim and can speak to it directly.",
             )
         )
     if ctx.speaker and ANONYMOUS.search(ctx.speaker):
@@ -274,10 +324,5 @@ def _who_can_confirm(ctx: ClaimContext, core: str) -> list[DraftedQuestion]:
             )
         )
     elif ctx.reported_by:
-        out.append(
-            DraftedQuestion(
-                f"Did {_capital(ctx.reported_by)} report this, and what exactly does its report say and cite?",
-                "The article relays this claim from another outlet; the original may differ.",
-            )
-        )
+        out.append(_relayed(ctx.reported_by))
     return out

@@ -14,7 +14,7 @@ TITLES = (
     "Chairwoman|Chair|Sheriff|Chief|Councilman|Councilwoman|Lt\\. Gov\\.|Professor|Prof\\."
 )
 # Words that make a capitalised phrase an organisation or place, not a person.
-_ORG_WORDS = {
+ORG_WORDS = {
     "Times",
     "Herald",
     "Post",
@@ -170,7 +170,7 @@ class Actors:
             tokens = name.split()
             while tokens and tokens[0] in _LEADING_STOP:
                 tokens = tokens[1:]
-            if len(tokens) < 2 or any(t.rstrip(".") in _ORG_WORDS for t in tokens):
+            if len(tokens) < 2 or any(t.rstrip(".") in ORG_WORDS for t in tokens):
                 continue
             if re.fullmatch(TITLES, tokens[0]):
                 continue

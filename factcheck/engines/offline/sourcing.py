@@ -10,7 +10,17 @@ from __future__ import annotations
 import re
 
 from factcheck.engines.base import ClaimContext, DraftedSource
-from factcheck.engines.offline.drafting import ANONYMOUS, EXPERT, GOVERNMENT, actors, core_claim, key_terms, numbers
+from factcheck.engines.offline.drafting import (
+    ANONYMOUS,
+    EXPERT,
+    actors,
+    as_named,
+    capital,
+    core_claim,
+    is_actor,
+    key_terms,
+    numbers,
+)
 from factcheck.models import ClaimKind
 
 # Where a named outlet publishes, so a search can be scoped to the original report.
@@ -61,17 +71,14 @@ def sources(ctx: ClaimContext) -> list[DraftedSource]:
                 search_query=f"{terms} data",
             )
         )
-    named = [
-        a
-        for a in actors(core, exclude={ctx.speaker or "", ctx.reported_by or ""})
-        if GOVERNMENT.search(a) or len(a.split()) >= 2
-    ]
+    named = [a for a in actors(core, exclude={ctx.speaker or "", ctx.reported_by or ""}) if is_actor(a)]
     if named:
         out.append(
             DraftedSource(
-                name=f"Official statement or record from {named[0]}",
+                name=f"Official statement or record from {as_named(core, named[0])}",
                 source_kind="official statement",
-                rationale=f"{named[0]} is named in the claim; its own statements or records settle its part.",
+                rationale=f"{capital(as_named(core, named[0]))} is named in the claim; its own statements or "
+                "records settle its part.",
                 search_query=f'"{named[0]}" statement {key_terms(core, exclude=named[0])}',
             )
         )
@@ -91,17 +98,7 @@ def _whose_words(ctx: ClaimContext, core: str, terms: str) -> list[DraftedSource
     """The report the article relays, and the speaker's own words."""
     out: list[DraftedSource] = []
     if ctx.reported_by and not ANONYMOUS.search(ctx.reported_by):
-        domain = OUTLET_DOMAINS.get(ctx.reported_by.lower())
-        scope = f"site:{domain} " if domain else f'"{ctx.reported_by}" '
-        out.append(
-            DraftedSource(
-                name=f"{ctx.reported_by}: the original report",
-                source_kind="original report",
-                rationale=f"The article attributes this to {ctx.reported_by}; its report shows what was "
-                "actually said and whom it cites.",
-                search_query=f"{scope}{terms}",
-            )
-        )
+        out.append(_original_report(ctx.reported_by, terms))
     if ctx.speaker and not ANONYMOUS.search(ctx.speaker):
         quoted = re.search(r"“([^“”]+)”", ctx.claim)
         said = key_terms(quoted.group(1), exclude=ctx.speaker) if quoted else key_terms(core, exclude=ctx.speaker)
@@ -122,6 +119,29 @@ def _whose_words(ctx: ClaimContext, core: str, terms: str) -> list[DraftedSource
             )
         )
     return out
+
+
+def _original_report(reported_by: str, terms: str) -> DraftedSource:
+    """The report the article relays: by its outlet's name (and site) when the article names one;
+    otherwise ("a new report") the report itself, found by what the claim says."""
+    domain = OUTLET_DOMAINS.get(reported_by.lower())
+    named = is_actor(re.sub(r"^[Tt]he\s+", "", reported_by)) or domain is not None
+    if named:
+        scope = f"site:{domain} " if domain else f'"{reported_by}" '
+        return DraftedSource(
+            name=f"{reported_by}: the original report",
+            source_kind="original report",
+            rationale=f"The article attributes this to {reported_by}; its report shows what was "
+            "actually said and whom it cites.",
+            search_query=f"{scope}{terms}",
+        )
+    report = re.sub(r"^(?:a|an|the)\s+", "", reported_by.strip(), flags=re.I)
+    return DraftedSource(
+        name=f"The {report} the article relies on",
+        source_kind="original report",
+        rationale=f"The article cites “{reported_by}” without naming it: find it, and read what it says and cites.",
+        search_query=f"{terms} report",
+    )
 
 
 # The record that settles each type of claim, as a checker would look for it: (signal in the claim,
