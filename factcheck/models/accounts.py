@@ -28,6 +28,9 @@ class User(SQLModel, table=True):
     must_change_password: bool = Field(
         default=False, sa_column=sa.Column(sa.Boolean, nullable=False, server_default=sa.false())
     )
+    # An invite link not yet used (only its SHA-256 kept): its holder chooses the password.
+    invite_sha256: str | None = Field(default=None, sa_column=sa.Column(sa.String(64), unique=True))
+    invite_expires_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
     created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
 
 

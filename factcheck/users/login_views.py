@@ -11,7 +11,8 @@ from starlette.concurrency import run_in_threadpool
 from factcheck.auth import sessions
 from factcheck.auth.login import log_in, second_factor
 from factcheck.auth.throttle import TooManyAttempts
-from factcheck.core.errors import NotAuthenticated
+from factcheck.core.errors import FactcheckError, NotAuthenticated
+from factcheck.users import invites
 from factcheck.web.admission import wait_aside
 from factcheck.web.deps import CsrfDep, SessionDep, SettingsDep, csrf_token
 from factcheck.web.render import redirect, render, safe_next
@@ -132,3 +133,43 @@ def logout(request: Request, session: SessionDep):
         sessions.end(session, key)  # every copy of this cookie stops working, not just this one
     request.session.clear()
     return redirect(request, "/login", "You are logged out.")
+
+
+@router.get("/invite/{token}")
+def invite_form(request: Request, token: str, session: SessionDep):
+    """The invited person chooses their password (no login: the link is the proof)."""
+    try:
+        invited = invites.pending(session, token[:200])
+    except FactcheckError as exc:
+        return render(request, "users/invite.html", None, status_code=exc.status_code, invited=None, error=exc.message)
+    response = render(request, "users/invite.html", None, invited=invited, token=token, error=None)
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+@router.post("/invite/{token}", dependencies=[CsrfDep])
+def invite_accept(
+    request: Request,
+    token: str,
+    session: SessionDep,
+    password: Annotated[str, Form(max_length=1000)],
+    again: Annotated[str, Form(max_length=1000)],
+):
+    try:
+        invited = invites.accept(session, token=token[:200], password=password, again=again)
+    except FactcheckError as exc:
+        try:
+            invited = invites.pending(session, token[:200])
+        except FactcheckError:
+            invited = None
+        return render(
+            request,
+            "users/invite.html",
+            None,
+            status_code=exc.status_code,
+            invited=invited,
+            token=token,
+            error=exc.message,
+        )
+    return redirect(request, "/login?next=/", f"Welcome, {invited.name}: your password is set. Log in with it.")

@@ -8,10 +8,11 @@ from fastapi import APIRouter, Form, Request
 
 from factcheck.auth import twofactor
 from factcheck.core.errors import Conflict, InvalidInput
-from factcheck.models import Role
+from factcheck.models import Role, as_utc, utcnow
+from factcheck.users import invites
 from factcheck.users import service as users
 from factcheck.users import twofactor as two_factor
-from factcheck.web.deps import CsrfDep, SessionDep, UserDep
+from factcheck.web.deps import CsrfDep, SessionDep, SettingsDep, UserDep
 from factcheck.web.render import redirect, render
 
 router = APIRouter()
@@ -29,7 +30,9 @@ def _users_page(
     problem: str | None = None,
     status_code: int = 200,
     kept: dict | None = None,
+    invite: tuple | None = None,
 ):
+    """``invite``: (name, link, how long it works) of a link just made: shown on this answer only."""
     everyone = users.list_users(session, actor=user)
     tokens = {u.id: users.tokens(session, actor=user, user_id=u.id) for u in everyone}
     two_factor_on = {u.id for u in everyone if twofactor.enabled_factor(session, u.id)}
@@ -45,6 +48,8 @@ def _users_page(
         two_factor_on=two_factor_on,
         required_roles=twofactor.required_roles(session),
         roles=list(Role),
+        invite=invite,
+        expired_invites={u.id for u in everyone if u.invite_sha256 and as_utc(u.invite_expires_at) < utcnow()},
     )
 
 
@@ -150,3 +155,36 @@ def user_temporary_password(
 def user_token_revoke(request: Request, token_id: int, session: SessionDep, user: UserDep):
     token = users.revoke_token(session, actor=user, token_id=token_id)
     return redirect(request, "/users", f"Token {token.label!r} revoked.")
+
+
+@router.post("/users/invite", dependencies=[CsrfDep])
+def user_invite(
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
+    user: UserDep,
+    name: Annotated[str, Form(max_length=200)],
+    role: Annotated[str, Form(max_length=20)],
+):
+    """A new user without a password: the link to choose one is on this answer only."""
+    try:
+        made = invites.invite(session, actor=user, name=name, role=role)
+    except (InvalidInput, Conflict) as exc:
+        return _users_page(request, session, user, exc.message, exc.status_code, kept={"name": name, "role": role})
+    return _revealed(request, session, user, settings, made)
+
+
+@router.post("/users/{user_id:int}/invite", dependencies=[CsrfDep])
+def user_reinvite(request: Request, user_id: int, session: SessionDep, settings: SettingsDep, user: UserDep):
+    try:
+        made = invites.reissue(session, actor=user, user_id=user_id)
+    except Conflict as exc:
+        return _users_page(request, session, user, exc.message, exc.status_code)
+    return _revealed(request, session, user, settings, made)
+
+
+def _revealed(request: Request, session: SessionDep, user: UserDep, settings, made: invites.Invite):
+    link = f"{settings.site_url}/invite/{made.token}"
+    response = _users_page(request, session, user, invite=(made.user.name, link, invites.VALID_FOR))
+    response.headers["Cache-Control"] = "no-store"
+    return response

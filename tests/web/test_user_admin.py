@@ -7,7 +7,7 @@ from sqlmodel import select
 
 from factcheck.models import ApiToken, Event, User
 from tests.factories import PASSWORD, make_token, make_user
-from tests.helpers import login
+from tests.helpers import csrf_from, login
 
 NEW = "harbor-lantern-orchid-42"
 TEMP = "copper-meadow-violin-17"
@@ -188,3 +188,47 @@ def test_changing_your_password_can_revoke_your_tokens(client, session):
         },
     )
     assert client.get("/api/v1/users/me", headers={"Authorization": f"Bearer {token}"}).status_code == 401
+
+
+def test_an_admin_invites_someone_who_chooses_their_own_password(client, session):
+    """The link is shown once, works once, expires, and the invited person logs in with the
+    password they chose (no admin ever typed it)."""
+    import re as _re
+    from datetime import timedelta
+
+    from factcheck.models import User
+    from factcheck.models.columns import utcnow
+
+    make_user(session, "ada", "admin")
+    csrf = login(client, "ada")
+    made = client.post("/users/invite", data={"csrf_token": csrf, "name": "Noor", "role": "editor"})
+    assert made.status_code == 200 and made.headers["cache-control"] == "no-store"
+    link = _re.search(r"https://checks\.desk\.example(/invite/[\w-]+)", made.text).group(1)
+    assert link not in client.get("/users").text and "invited, link works until" in client.get("/users").text
+    client.post("/logout", data={"csrf_token": csrf})
+    form = client.get(link)
+    assert form.status_code == 200 and "You are invited to the desk as <strong>Noor</strong> (editor)" in form.text
+    token_csrf = csrf_from(form.text)
+    weak = client.post(link, data={"csrf_token": token_csrf, "password": "password123", "again": "password123"})
+    assert weak.status_code == 422 and "Noor" in weak.text  # refused with why, the form still there
+    differ = client.post(link, data={"csrf_token": token_csrf, "password": PASSWORD, "again": PASSWORD + "x"})
+    assert differ.status_code == 422 and "not the same" in differ.text
+    done = client.post(
+        link, data={"csrf_token": token_csrf, "password": PASSWORD, "again": PASSWORD}, follow_redirects=False
+    )
+    assert done.status_code == 303 and done.headers["location"].startswith("/login")
+    assert client.get(link).status_code == 404  # once only
+    login(client, "Noor")
+    assert client.get("/").status_code == 200
+    # A link past its time is refused, saying so.
+    other = client.post("/logout", data={"csrf_token": csrf_from(client.get("/").text)})
+    assert other.status_code in (200, 303)
+    csrf = login(client, "ada")
+    made = client.post("/users/invite", data={"csrf_token": csrf, "name": "Sam", "role": "reviewer"})
+    late = _re.search(r"https://checks\.desk\.example(/invite/[\w-]+)", made.text).group(1)
+    sam = session.exec(select(User).where(User.name == "Sam")).one()
+    sam.invite_expires_at = utcnow() - timedelta(minutes=1)
+    session.add(sam)
+    session.commit()
+    expired = client.get(late)
+    assert expired.status_code == 422 and "has expired: ask an admin for a new one" in expired.text
