@@ -158,6 +158,8 @@ class Proposal(SQLModel, table=True):
     from_state: TicketState = Field(sa_column=enum_column(TicketState, 16, nullable=False))
     to_state: TicketState = Field(sa_column=enum_column(TicketState, 16, nullable=False))
     rationale: str = Field(sa_column=sa.Column(sa.Text, nullable=False))
+    # The rating proposed with a verdict, from the desk's scale (the editor may choose another).
+    rating: str | None = Field(default=None, sa_column=sa.Column(sa.String(80)))
     by: str = Field(sa_column=sa.Column(sa.String(120), nullable=False))
     by_id: int | None = Field(default=None, foreign_key="user.id")
     created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))

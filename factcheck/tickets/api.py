@@ -238,6 +238,7 @@ def propose_verdict(ticket_id: PathId, body: StateChange, session: SessionDep, u
         to=body.to,
         rationale=body.rationale,
         expected_version=body.expected_version,
+        rating=body.rating,
     )
 
 

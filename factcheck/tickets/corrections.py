@@ -32,7 +32,7 @@ from factcheck.models import (
     TicketState,
     utcnow,
 )
-from factcheck.tickets.service import HUMAN, create_from_claims, get
+from factcheck.tickets.service import HUMAN, all_or_nothing, create_from_claims, get
 from factcheck.tickets.versions import bump_version, raise_stale
 
 CLAIM_MAX = 1500
@@ -138,6 +138,19 @@ def dismiss(
         TicketDismissed(**by(person), ticket_id=ticket.id, article_id=ticket.article_id, reason=reason, note=note),
     )
     return ticket
+
+
+def bulk_dismiss(
+    session: Session, *, actor: Actor, selection: list[tuple[int, int]], reason: str, note: str | None
+) -> list[Ticket]:
+    """Dismiss several tickets for one reason, at the versions the reviewer saw: all or nothing."""
+    return all_or_nothing(
+        session,
+        selection,
+        lambda ticket, version: dismiss(
+            session, actor=actor, ticket_id=ticket.id, reason=reason, note=note, expected_version=version
+        ),
+    )
 
 
 def _dismiss(

@@ -66,18 +66,31 @@ def ticket_publish(request: Request, ticket_id: int, session: SessionDep, user: 
 
 @router.post("/tickets/{ticket_id:int}/propose")
 def ticket_propose(
-    request: Request, ticket_id: int, session: SessionDep, user: UserDep, to: Text, rationale: Text, version: Version
+    request: Request,
+    ticket_id: int,
+    session: SessionDep,
+    user: UserDep,
+    to: Text,
+    rationale: Text,
+    version: Version,
+    rating: Annotated[str, Form(max_length=80)] = "",
 ):
     return act(
         request,
         session,
         user,
         ticket_id,
-        {"form": "verdict", "to": to, "rationale": rationale},
+        {"form": "verdict", "to": to, "rationale": rationale, "rating": rating},
         lambda: states.propose(
-            session, actor=user, ticket_id=ticket_id, to=to, rationale=rationale, expected_version=version
+            session,
+            actor=user,
+            ticket_id=ticket_id,
+            to=to,
+            rationale=rationale,
+            expected_version=version,
+            rating=rating.strip() or None,
         ),
-        lambda _: f"Proposed {to}; an editor will decide.",
+        lambda p: f"Proposed {to}" + (f", rated {p.rating}" if p.rating else "") + "; an editor will decide.",
     )
 
 

@@ -324,6 +324,7 @@ class ProposalPublic(Public):
     from_state: TicketState
     to_state: TicketState
     rationale: str
+    rating: str | None = Field(None, description="The rating proposed with the verdict")
     by: str
     created_at: datetime
 

@@ -166,7 +166,14 @@ def _transition(
 
 
 def propose(
-    session: Session, *, actor: Actor, ticket_id: int, to: str, rationale: str, expected_version: int
+    session: Session,
+    *,
+    actor: Actor,
+    ticket_id: int,
+    to: str,
+    rationale: str,
+    expected_version: int,
+    rating: str | None = None,
 ) -> ProposalMade:
     """A reviewer's proposed verdict, for an editor to accept or overrule.
 
@@ -185,8 +192,18 @@ def propose(
         current, target, rationale = TicketState(ticket.state), TicketState(to), _rationale(rationale)
     else:
         current, target, rationale = _checked(ticket, to, rationale)
+    # A rating goes with a verdict, and must be one of the scale's for it (as when an editor sets it).
+    chosen = ratings.for_verdict(session, rating, target) if target in VERDICTS and rating else None
     bump_version(session, ticket=ticket, expected_version=expected_version, values={})
-    proposal = verdicts.add(session, ticket=ticket, person=person, before=current, after=target, rationale=rationale)
+    proposal = verdicts.add(
+        session,
+        ticket=ticket,
+        person=person,
+        before=current,
+        after=target,
+        rationale=rationale,
+        rating=chosen.name if chosen else None,
+    )
     emit(
         session,
         VerdictProposed(

@@ -27,12 +27,25 @@ def has_open_proposal() -> sa.ColumnElement[bool]:
 
 
 def add(
-    session: Session, *, ticket: Ticket, person: User, before: TicketState, after: TicketState, rationale: str
+    session: Session,
+    *,
+    ticket: Ticket,
+    person: User,
+    before: TicketState,
+    after: TicketState,
+    rationale: str,
+    rating: str | None = None,
 ) -> Proposal:
     """A new open proposal; the one it replaces (if any) is closed as superseded."""
     _close(session, ticket.id, lambda _p: ProposalOutcome.superseded)
     proposal = Proposal(
-        ticket_id=ticket.id, from_state=before, to_state=after, rationale=rationale, by=person.name, by_id=person.id
+        ticket_id=ticket.id,
+        from_state=before,
+        to_state=after,
+        rationale=rationale,
+        rating=rating,
+        by=person.name,
+        by_id=person.id,
     )
     session.add(proposal)
     session.flush()

@@ -12,7 +12,7 @@ from factcheck.core.errors import Conflict, InvalidInput
 from factcheck.drafts import service as drafts
 from factcheck.engines.llm import usage
 from factcheck.models import ClaimKind, DismissReason, Ticket, TicketState, User
-from factcheck.tickets import pages, publishing, ratings, states, views_service
+from factcheck.tickets import corrections, pages, publishing, ratings, states, views_service
 from factcheck.tickets import service as tickets
 from factcheck.tickets.queue import SORTS, QueueFilter
 from factcheck.web.deps import CsrfDep, SessionDep, UserDep
@@ -102,6 +102,7 @@ def queue(
         states=list(TicketState),
         targets=list(TicketState),
         rating_scale=ratings.scale(session),
+        dismiss_reasons=list(DismissReason),
         sorts=list(SORTS),
         alternate=_api_link(f),
     )
@@ -190,11 +191,22 @@ def tickets_bulk(
     to: Annotated[str, Form()] = "",
     rationale: Annotated[str, Form()] = "",
     rating: Annotated[str, Form()] = "",
+    reason: Annotated[str, Form(max_length=40)] = "",
+    note: Annotated[str, Form(max_length=5_000)] = "",
     back: Annotated[str, Form()] = "/",
 ):
     """The queue's bulk bar: assign, change the state of, or publish every checked ticket. All or
     nothing: when one ticket refuses, nothing changes and the selection comes back (see _refused)."""
-    fields = {"action": action, "assignee": assignee, "to": to, "rationale": rationale, "rating": rating, "back": back}
+    fields = {
+        "action": action,
+        "assignee": assignee,
+        "to": to,
+        "rationale": rationale,
+        "rating": rating,
+        "back": back,
+        "reason": reason,
+        "note": note,
+    }
     selection = tickets.parse_selection(ticket)
     try:
         message = _bulk(session, user, selection, fields)
@@ -215,6 +227,11 @@ def _bulk(session: SessionDep, user: User, selection: list[tuple[int, int]], f: 
             session, actor=user, selection=selection, to=f["to"], rationale=f["rationale"], rating=rating
         )
         return f"{_count(done)} marked {f['to']}" + (f", rated {rating}." if rating else ".")
+    if f["action"] == "dismiss":
+        done = corrections.bulk_dismiss(
+            session, actor=user, selection=selection, reason=f["reason"], note=f["note"].strip() or None
+        )
+        return f"{_count(done)} dismissed ({f['reason']})."
     if f["action"] == "publish":
         return f"{len(publishing.bulk_publish(session, actor=user, selection=selection))} verdicts published."
     raise InvalidInput(f"Unknown bulk action {f['action']!r}.")

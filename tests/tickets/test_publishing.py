@@ -179,3 +179,26 @@ def test_a_search_that_ends_after_the_ticket_was_published_adds_nothing(session,
     session.commit()
     assert len(drafts.for_ticket(session, ticket.id)) == before
     assert session.exec(select(Event).where(Event.ticket_id == ticket.id, Event.action == "search.skipped")).one()
+
+
+def test_a_reviewer_proposes_a_rating_and_the_editor_finds_it_chosen(client, session, settings):
+    """The rating is proposed with the verdict, checked against the scale like an editor's, shown on
+    the ticket, and preselected in the editor's form."""
+    from tests.helpers import login
+
+    ticket = ingest(session, settings).tickets[0]
+    rita, _ = make_user(session, "rita"), make_user(session, "ed", "editor")
+    with pytest.raises(InvalidInput, match="not a rating for disputed"):
+        states.propose(
+            session, actor=rita, ticket_id=ticket.id, to="disputed", rationale=WHY, expected_version=1, rating="True"
+        )
+    session.rollback()
+    made = states.propose(
+        session, actor=rita, ticket_id=ticket.id, to="disputed", rationale=WHY, expected_version=1, rating="Misleading"
+    )
+    session.commit()
+    assert made.rating == "Misleading"
+    login(client, "ed")
+    page = client.get(f"/tickets/{ticket.id}").text
+    assert "proposes <strong>disputed</strong>, rated <strong>Misleading</strong>" in page
+    assert '<option value="Misleading" selected>' in page

@@ -156,6 +156,7 @@ def test_reviewers_propose_and_editors_bulk_decide_via_api(client, token, sessio
         "from_state": "unverified",
         "to_state": "disputed",
         "rationale": change["rationale"],
+        "rating": None,
         "by": "rita",
         "created_at": 0,
         "ticket_version": 2,

@@ -362,3 +362,34 @@ def test_a_stale_ticket_in_a_bulk_change_keeps_the_selection_and_offers_the_rest
     assert "2 tickets marked disputed, rated False." in done.text
     session.expire_all()
     assert [session.get(Ticket, i).state for i in ids] == ["disputed", "corroborated", "disputed"]
+
+
+def test_a_reviewer_dismisses_several_tickets_at_once_from_the_queue(client, session):
+    make_user(session, "rita")
+    token = login(client, "rita")
+    ingest_via_form(client, token)
+    queue = soup(client.get("/"))
+    assert queue.select_one('select[name="reason"]') is not None
+    checked = [box["value"] for box in queue.select('input[name="ticket"]')][:2]
+    done = client.post(
+        "/tickets/bulk",
+        data={
+            "csrf_token": token,
+            "action": "dismiss",
+            "reason": "opinion",
+            "note": "Columnist's view",
+            "ticket": checked,
+            "back": "/",
+        },
+    )
+    assert "2 tickets dismissed (opinion)." in done.text
+    session.expire_all()
+    ids = [int(v.split(":")[0]) for v in checked]
+    assert [session.get(Ticket, i).dismissed_reason for i in ids] == ["opinion", "opinion"]
+    # A reason the desk does not know is refused for all, saying which reasons there are.
+    more = [box["value"] for box in soup(client.get("/")).select('input[name="ticket"]')][:1]
+    refused = client.post(
+        "/tickets/bulk",
+        data={"csrf_token": token, "action": "dismiss", "reason": "boring", "ticket": more, "back": "/"},
+    )
+    assert refused.status_code == 422 and "Say why: one of" in refused.text
