@@ -313,3 +313,12 @@ def test_markdown_renders_every_stored_text_and_link_as_text_never_as_html(sessi
     text = soup.get_text()
     assert "<img src=x onerror=alert(1)>" in text and "*Minutes*" in text  # shown as written
     assert "<script>alert(2)</script>" in text
+
+
+def test_a_quotation_in_its_own_marks_is_not_quoted_twice_in_the_report(session, settings):
+    from tests.factories import make_ticket
+
+    make_ticket(session, "“We moved more cargo than ever,” the harbor master said.")
+    html = _report(session, settings, "html", include_open=True)
+    assert "““" not in html and "””" not in html
+    assert "<blockquote>“We moved more cargo than ever,” the harbor master said.</blockquote>" in html
