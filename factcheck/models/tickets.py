@@ -190,3 +190,14 @@ class SavedView(SQLModel, table=True):
     shared: bool = False
     query: str = Field(sa_column=sa.Column(sa.String(1000), nullable=False))
     created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
+
+
+class TicketPresence(SQLModel, table=True):
+    """Who had a ticket's page open, and when their page last asked (every few seconds while open)."""
+
+    __tablename__ = "ticket_presence"
+
+    id: int | None = Field(default=None, primary_key=True)
+    ticket_id: int = Field(foreign_key="ticket.id", index=True)
+    user_id: int = Field(foreign_key="user.id")
+    seen_at: datetime = Field(sa_column=_ts(nullable=False))

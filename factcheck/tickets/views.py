@@ -12,7 +12,7 @@ from factcheck.core.errors import Conflict, InvalidInput
 from factcheck.drafts import service as drafts
 from factcheck.engines.llm import usage
 from factcheck.models import ClaimKind, DismissReason, Ticket, TicketState, User
-from factcheck.tickets import corrections, pages, publishing, ratings, states, views_service
+from factcheck.tickets import corrections, pages, presence, publishing, ratings, states, views_service
 from factcheck.tickets import service as tickets
 from factcheck.tickets.queue import SORTS, QueueFilter
 from factcheck.web.deps import CsrfDep, SessionDep, UserDep
@@ -289,3 +289,11 @@ def save_view(
 def delete_view(request: Request, view_id: int, session: SessionDep, user: UserDep):
     views_service.delete(session, actor=user, view_id=view_id)
     return redirect(request, "/", "View deleted.")
+
+
+@router.get("/tickets/{ticket_id:int}/presence")
+def ticket_presence(request: Request, ticket_id: int, session: SessionDep, user: UserDep, version: int = 0):
+    """The ticket page's live line (htmx, every few seconds): who else is here, and whether the
+    ticket changed since this page was opened."""
+    found = presence.here(session, user=user, ticket_id=ticket_id, seen_version=version)
+    return render(request, "tickets/_presence.html", user, ticket_id=ticket_id, seen=version, here=found)

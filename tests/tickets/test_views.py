@@ -91,3 +91,31 @@ def test_the_history_reads_as_words_and_counts_agree_with_their_nouns(client, se
     assert "Extracted by unknown" not in page
     empty = client.get("/?state=corroborated").text
     assert "No tickets match these filters" in empty and "1 tickets" not in client.get("/").text
+
+
+def test_the_ticket_page_says_who_else_is_on_it_and_when_it_changed(client, session, settings):
+    """Every few seconds the page asks; the answer names the others with it open and, once the
+    ticket moved on from the version the page shows, who changed it, before a save is refused."""
+    from tests.factories import ingest, make_user
+    from tests.helpers import login
+
+    ticket = ingest(session, settings).tickets[0]
+    make_user(session, "rita")
+    ed = make_user(session, "ed", "editor")
+    login(client, "rita")
+    page = client.get(f"/tickets/{ticket.id}").text
+    assert f'hx-get="/tickets/{ticket.id}/presence?version=1"' in page and 'hx-trigger="every 15s"' in page
+    from factcheck.tickets import presence, states
+
+    presence.here(session, user=ed, ticket_id=ticket.id, seen_version=1)
+    session.commit()
+    live = client.get(f"/tickets/{ticket.id}/presence?version=1").text
+    assert "Also on this ticket now: ed." in live and "Changed since" not in live
+    states.transition(
+        session, actor=ed, ticket_id=ticket.id, to="disputed", rationale="The minutes say 6-3.", expected_version=1
+    )
+    session.commit()
+    live = client.get(f"/tickets/{ticket.id}/presence?version=1").text
+    assert "Changed since you opened it</strong>: ed marked it disputed" in live
+    # The person's own page, opened now, is not told of its own view.
+    assert "Changed since" not in client.get(f"/tickets/{ticket.id}/presence?version=2").text
