@@ -119,3 +119,42 @@ def test_the_ticket_page_says_who_else_is_on_it_and_when_it_changed(client, sess
     assert "Changed since you opened it</strong>: ed marked it disputed" in live
     # The person's own page, opened now, is not told of its own view.
     assert "Changed since" not in client.get(f"/tickets/{ticket.id}/presence?version=2").text
+
+
+def test_merging_offers_the_likely_duplicates_the_desk_found(client, session, settings):
+    from factcheck.models import ClaimMatch, MatchKind, MatchStatus, Ticket
+    from tests.factories import ingest, make_user
+    from tests.helpers import login
+
+    first, second, third = ingest(session, settings).tickets[:3]
+    session.add(
+        ClaimMatch(
+            ticket_id=second.id,
+            target_ticket_id=first.id,
+            kind=MatchKind.ticket,
+            score=0.91,
+            method="test",
+            status=MatchStatus.suggested,
+        )
+    )
+    session.add(
+        ClaimMatch(
+            ticket_id=second.id,
+            target_ticket_id=third.id,
+            kind=MatchKind.ticket,
+            score=0.4,
+            method="test",
+            status=MatchStatus.rejected,
+        )
+    )
+    session.commit()
+    make_user(session, "rita")
+    csrf = login(client, "rita")
+    page = client.get(f"/tickets/{second.id}").text
+    merge_box = page[page.index('id="merge"') :]
+    assert f"Merge into ticket {first.id}</button>" in merge_box and "91% likely" in merge_box
+    assert f"Merge into ticket {third.id}</button>" not in merge_box  # a reviewer said it is not the same
+    done = client.post(f"/tickets/{second.id}/merge", data={"csrf_token": csrf, "into": first.id, "version": 1})
+    assert done.status_code in (200, 303)
+    session.expire_all()
+    assert session.get(Ticket, second.id).merged_into_id == first.id
