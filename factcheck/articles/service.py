@@ -263,12 +263,14 @@ def get(session: Session, article_id: int) -> Article:
     return article
 
 
-def recent(session: Session, limit: int = 50, offset: int = 0) -> list[tuple[Article, int]]:
-    """Articles, newest first, with their ticket counts (counted for this page only)."""
+def recent(session: Session, limit: int = 50, offset: int = 0, *, archived: bool = False) -> list[tuple[Article, int]]:
+    """Articles, newest first, with their ticket counts (counted for this page only); the archived
+    ones instead with ``archived``."""
+    kept = col(Article.archived_at).is_not(None) if archived else col(Article.archived_at).is_(None)
     page = list(
         session.exec(
             # Ids grow with time: ordering by the primary key needs no sort and no index of its own.
-            select(Article).order_by(col(Article.id).desc()).limit(limit).offset(offset)
+            select(Article).where(kept).order_by(col(Article.id).desc()).limit(limit).offset(offset)
         )
     )
     counts = (

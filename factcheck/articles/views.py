@@ -20,10 +20,32 @@ router = APIRouter()
 
 
 @router.get("/articles")
-def article_list(request: Request, session: SessionDep, user: UserDep, page: int = 1):
+def article_list(request: Request, session: SessionDep, user: UserDep, page: int = 1, archived: int = 0):
     page = max(page, 1)
-    rows = articles.recent(session, limit=50, offset=(page - 1) * 50)
-    return render(request, "articles/list.html", user, rows=rows, page=page)
+    rows = articles.recent(session, limit=50, offset=(page - 1) * 50, archived=bool(archived))
+    return render(request, "articles/list.html", user, rows=rows, page=page, archived=bool(archived))
+
+
+@router.post("/articles/{article_id:int}/archive", dependencies=[CsrfDep])
+def article_archive(
+    request: Request,
+    article_id: int,
+    session: SessionDep,
+    user: UserDep,
+    flows: FlowsDep,
+    version: Annotated[int, Form()],
+    restore: Annotated[str, Form(max_length=5)] = "",
+):
+    change = flows.restore_article if restore == "1" else flows.archive_article
+    try:
+        n = change(session, actor=user, article_id=article_id, expected_version=version)
+    except FactcheckError as exc:
+        request.state.failed = True  # nothing of it is kept
+        return redirect(request, f"/articles/{article_id}", exc.message)
+    if restore == "1":
+        return redirect(request, f"/articles/{article_id}", f"Restored, with {n} ticket{'' if n == 1 else 's'}.")
+    said = f"Archived: {n} open ticket{'' if n == 1 else 's'} dismissed as out of scope (restoring brings them back)."
+    return redirect(request, "/articles", said)
 
 
 @router.get("/articles/new")

@@ -59,3 +59,18 @@ class ArticleEdited(DomainEvent):
             to_value=str(self.after.get("title", ""))[:200] or None,
             detail={"before": self.before, "after": self.after},
         )
+
+
+@dataclass(frozen=True, kw_only=True)
+class ArticleArchived(DomainEvent):
+    """An editor archived an article (its open tickets dismissed), or restored it."""
+
+    archived: bool
+    tickets: int
+
+    @property
+    def action(self) -> str:  # type: ignore[override]
+        return "article.archive" if self.archived else "article.restore"
+
+    def record(self) -> Record:
+        return Record(detail={"tickets": self.tickets})

@@ -38,6 +38,8 @@ ACTIONS = {
     "match.rejected": "rejected a match",
     "tip.decided": "decided on readers' claims",
     "article.edit": "corrected the article's details",
+    "article.archive": "archived the article",
+    "article.restore": "restored the archived article",
 }
 
 

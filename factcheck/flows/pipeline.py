@@ -4,7 +4,7 @@ which sits above them."""
 
 from __future__ import annotations
 
-from factcheck.flows import claims, drafting, verdicts
+from factcheck.flows import archiving, claims, drafting, verdicts
 from factcheck.flows import ingest as ingesting
 from factcheck.flows import tips as tip_flows
 
@@ -16,4 +16,6 @@ class Pipeline:
     add_claim = staticmethod(claims.add_claim)
     reuse_verdict = staticmethod(verdicts.reuse_verdict)
     tip_ticket = staticmethod(tip_flows.make_ticket)
+    archive_article = staticmethod(archiving.archive)
+    restore_article = staticmethod(archiving.restore)
     tip_article = staticmethod(tip_flows.ingest_page)

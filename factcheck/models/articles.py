@@ -44,4 +44,7 @@ class Article(SQLModel, table=True):
     # claim, reason}]}, so that nothing a model proposed disappears without a word.
     # Its details (title, outlet, date, address) are corrected by editors: one wins of two at once.
     version: int = Field(default=1, sa_column=sa.Column(sa.Integer, nullable=False, server_default="1"))
+    # Archived by an editor: off the article list, its open tickets dismissed (restorable with it).
+    archived_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
+    archived_by: str | None = Field(default=None, sa_column=sa.Column(sa.String(120)))
     extraction_notes: str | None = Field(default=None, sa_column=sa.Column(sa.Text))

@@ -102,3 +102,48 @@ def test_the_api_corrects_details_with_a_version(client, session, settings):
     assert done.json()["article"]["version"] == 2 and done.json()["article"]["title"] == "Water rates up 9 percent"
     stale = client.patch(f"/api/v1/articles/{article.id}", headers=auth, json=body | {"title": "Other"})
     assert stale.status_code == 409 and "changed by ed" in stale.text
+
+
+def test_archiving_an_article_dismisses_its_open_tickets_and_restoring_brings_them_back(client, session, settings):
+    """Nothing is deleted: the open tickets leave the queue and the open counts as dismissed; a
+    ticket with a verdict stays; restoring brings back exactly what archiving dismissed."""
+    from factcheck.models import Ticket
+    from factcheck.tickets import corrections, states
+    from factcheck.tickets.tally import counts_by_state, recount
+
+    result = ingest(session, settings)
+    article, (first, second, third) = result.article, result.tickets[:3]
+    ed = make_user(session, "ed", "editor")
+    states.transition(
+        session, actor=ed, ticket_id=first.id, to="disputed", rationale="The minutes say 6-3.", expected_version=1
+    )
+    corrections.dismiss(session, actor=ed, ticket_id=second.id, reason="opinion", note=None, expected_version=1)
+    session.commit()
+    csrf = login(client, "ed")
+    done = client.post(
+        f"/articles/{article.id}/archive", data={"csrf_token": csrf, "version": 1}, follow_redirects=True
+    )
+    assert "open tickets dismissed as out of scope" in done.text or "open ticket dismissed" in done.text
+    assert article.title not in client.get("/articles").text
+    assert article.title in client.get("/articles?archived=1").text
+    session.expire_all()
+    assert session.get(Ticket, first.id).state == "disputed" and session.get(Ticket, first.id).dismissed_reason is None
+    assert session.get(Ticket, second.id).dismissed_reason == "opinion"  # its own dismissal, kept
+    assert session.get(Ticket, third.id).dismissed_reason == "out of scope"
+    assert counts_by_state(session) == recount(session)
+    session.rollback()  # recount writes: the desk must not wait on this test's transaction
+    stale = client.post(
+        f"/articles/{article.id}/archive",
+        data={"csrf_token": csrf, "version": 1, "restore": "1"},
+        follow_redirects=True,
+    )
+    assert "you saw version 1, it is now version 2" in stale.text
+    back = client.post(
+        f"/articles/{article.id}/archive",
+        data={"csrf_token": csrf, "version": 2, "restore": "1"},
+        follow_redirects=True,
+    )
+    assert "Restored, with" in back.text and article.title in client.get("/articles").text
+    session.expire_all()
+    assert session.get(Ticket, third.id).dismissed_reason is None
+    assert session.get(Ticket, second.id).dismissed_reason == "opinion"
