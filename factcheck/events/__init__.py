@@ -33,7 +33,16 @@ class Record:
         # The log's columns hold 200 characters; the whole value, when it matters, is in detail.
         for name in ("from_value", "to_value"):
             if (value := getattr(self, name)) is not None and len(value) > SHORT:
-                object.__setattr__(self, name, value[: SHORT - 1] + "…")
+                object.__setattr__(self, name, shortened(value))
+
+
+def shortened(value: str, limit: int = SHORT) -> str:
+    """At most ``limit`` characters, cut at a word (a history that reads "the council vot…" misleads)."""
+    if len(value) <= limit:
+        return value
+    cut = value[: limit - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut).rstrip(" ,;:") + "…"
 
 
 @dataclass(frozen=True, kw_only=True)

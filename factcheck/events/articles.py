@@ -55,8 +55,8 @@ class ArticleEdited(DomainEvent):
 
     def record(self) -> Record:
         return Record(
-            from_value=str(self.before.get("title", ""))[:200] or None,
-            to_value=str(self.after.get("title", ""))[:200] or None,
+            from_value=str(self.before.get("title", "")) or None,
+            to_value=str(self.after.get("title", "")) or None,
             detail={"before": self.before, "after": self.after},
         )
 

@@ -40,7 +40,7 @@ class ClaimAdded(TicketCreated):
     end: int
 
     def record(self) -> Record:
-        return Record(to_value=self.claim[:200], detail={"start": self.start, "end": self.end})
+        return Record(to_value=self.claim, detail={"start": self.start, "end": self.end})
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -113,8 +113,8 @@ class ClaimEdited(DomainEvent):
 
     def record(self) -> Record:
         return Record(
-            from_value=str(self.before["claim"])[:200],
-            to_value=str(self.after.get("claim", self.before["claim"]))[:200],
+            from_value=str(self.before["claim"]),
+            to_value=str(self.after.get("claim", self.before["claim"])),
             detail={"before": {k: self.before[k] for k in self.after}, "after": self.after},
         )
 

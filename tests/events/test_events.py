@@ -107,3 +107,12 @@ def test_a_change_that_rolls_back_leaves_no_entry_count_or_delivery(session, set
     assert counts_by_state(session) == before
     assert session.exec(select(func.count()).select_from(Event)).one() == entries
     assert session.exec(select(WebhookDelivery)).all() == []
+
+
+def test_a_long_value_in_the_history_is_cut_at_a_word():
+    from factcheck.events import Record
+
+    claim = "The Riverton City Council voted seven to two " * 10
+    kept = Record(from_value=claim).from_value
+    assert len(kept) <= 200 and kept.endswith("…") and claim.startswith(kept[:-1])
+    assert kept[:-1].split()[-1] in {"The", "Riverton", "City", "Council", "voted", "seven", "to", "two"}
