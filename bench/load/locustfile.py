@@ -173,3 +173,66 @@ class Wire(HttpUser):
         ) as resp:
             if resp.status_code == 429:  # the per-user ingest limit, doing its job
                 resp.success()
+
+
+class Reader(HttpUser):
+    """The public: a fact-check shared on social media, the index, a search, the feed. Readers are
+    many and anonymous; a browser that has a page sends its ETag and gets 304."""
+
+    weight = 12
+    wait_time = between(1, 5)
+
+    def on_start(self) -> None:
+        self.tags: dict[str, str] = {}
+
+    def _get(self, path: str, name: str) -> None:
+        headers = {"If-None-Match": self.tags[path]} if path in self.tags and random.random() < 0.5 else {}
+        resp = self.client.get(path, headers=headers, name=name, allow_redirects=True)
+        if resp.status_code == 200 and "etag" in resp.headers:
+            self.tags[path] = resp.headers["etag"]
+
+    @task(6)
+    def fact_check(self) -> None:
+        self._get(random.choice(PLAN["published"]), "public: fact-check page")
+
+    @task(2)
+    def index(self) -> None:
+        self._get("/factchecks", "public: index")
+
+    @task(1)
+    def search(self) -> None:
+        word = random.choice(["council", "water", "rates", "breaks", "percent"])
+        self._get(f"/factchecks?q={word}", "public: search")
+
+    @task(1)
+    def feed(self) -> None:
+        self._get("/factchecks.atom", "public: feed")
+
+
+class TipBot(HttpUser):
+    """A newsroom's WhatsApp bot forwarding readers' claims (grouped and answered by the desk)."""
+
+    fixed_count = 2
+    wait_time = between(1, 3)
+
+    def on_start(self) -> None:
+        self.api = {"Authorization": f"Bearer {random.choice(PLAN['wire_tokens'])}"}
+
+    @task
+    def tip(self) -> None:
+        claim = random.choice(
+            [
+                "The council voted 7-2 to raise water rates by 12 percent.",
+                "Riverton recorded 214 water-main breaks in 2024.",
+                f"The mayor said bus fares will rise {random.randint(5, 30)} percent next year.",
+            ]
+        )
+        with self.client.post(
+            "/api/v1/tips",
+            headers=self.api,
+            json={"claim": claim, "channel": "whatsapp"},
+            name="api: send tip",
+            catch_response=True,
+        ) as resp:
+            if resp.status_code == 429:  # the per-token limit, doing its job
+                resp.success()

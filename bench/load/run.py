@@ -151,6 +151,7 @@ def prepare(url: str) -> dict:
             )
             plan["articles"].append(result.article.id)
             plan["tickets"] += [t.id for t in result.tickets]
+    plan["published"] = _publish_some(db, plan["tickets"][::7][:30])
     with unit_of_work(db) as session:
         plan["drafts"] = [
             {"id": d.id, "ticket": d.ticket_id}
@@ -160,10 +161,40 @@ def prepare(url: str) -> dict:
     return plan
 
 
+def _publish_some(db, ticket_ids: list[int]) -> list[str]:
+    """Verdicts published on some tickets, for the readers of the public pages: their addresses."""
+    from factcheck.cli.common import unit_of_work
+    from factcheck.core.urls import factcheck_path
+    from factcheck.tickets import publishing, states
+    from factcheck.users import service as users
+
+    paths: list[str] = []
+    with unit_of_work(db) as session:
+        editor = users.by_name(session, "editor0")
+        for tid in ticket_ids:
+            ticket = states.transition(
+                session,
+                actor=editor,
+                ticket_id=tid,
+                to="disputed",
+                rationale="The adopted budget says otherwise.",
+                expected_version=1,
+                rating="Misleading",
+            )
+            publishing.publish(session, actor=editor, ticket_id=tid, expected_version=ticket.version)
+            paths.append(factcheck_path(tid, ticket.claim))
+    return paths
+
+
 @contextmanager
 def serving(url: str, workers: int, logs: Path):
     port = _free_port()
-    env = {**os.environ, "FACTCHECK_DATABASE_URL": url, "FACTCHECK_ORG_URL": "https://desk.example/"}
+    env = {
+        **os.environ,
+        "FACTCHECK_DATABASE_URL": url,
+        "FACTCHECK_ORG_URL": "https://desk.example/",
+        "FACTCHECK_PUBLIC_URL": "https://checks.desk.example",
+    }
     with (logs / "serve.log").open("w") as log:
         proc = subprocess.Popen(
             [sys.executable, "-m", "factcheck", "serve", "--port", str(port), "--workers", str(workers)],

@@ -121,6 +121,12 @@
       }
       return;
     }
+    if (e.key === "v") {
+      // To the verdict (or proposal) form: its first choice takes the focus, the arrows pick.
+      const first = document.querySelector("form.verdict input:not([type=hidden]), form.verdict textarea");
+      if (first) { first.focus(); first.scrollIntoView({block: "center"}); e.preventDefault(); }
+      return;
+    }
     if (e.key === "n") follow("next-ticket");
     else if (e.key === "p") follow("prev-ticket");
     else if (e.key === "a") submitFirst('form[action$="/approve"]');

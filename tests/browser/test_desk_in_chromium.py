@@ -242,3 +242,29 @@ def test_keyboard_triage_from_page_load_to_a_checked_ticket_with_no_mouse(page, 
     page.keyboard.press("?")
     assert page.locator("#shortcuts").evaluate("d => d.open")
     assert "check it for the bulk bar" in page.locator("#shortcuts").inner_text()
+
+
+def test_an_editor_decides_a_verdict_from_page_load_with_the_keyboard_alone(page, desk):
+    """j to the ticket, o to open it, v to the verdict form, Space to choose, Tab to the rating and
+    the rationale, Enter to save: no mouse anywhere."""
+    log_in(page, desk.user("kira", "editor"))
+    ingest(page, ARTICLE.replace("Marlow", "Norton"), "Norton cargo record")
+    page.goto("/?sort=newest")
+    page.keyboard.press("j")
+    page.keyboard.press("o")
+    page.wait_for_url(re.compile(r"/tickets/\d+(\?.*)?$"))
+    page.keyboard.press("v")
+    assert page.evaluate("document.activeElement.name") == "to"
+    assert page.evaluate("document.activeElement.value") == "corroborated"
+    page.keyboard.press("Space")  # chosen (the arrows would move to the next verdict)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.name") == "rating"
+    page.keyboard.press("ArrowDown")  # the first rating of the scale
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.name") == "rationale"
+    page.keyboard.type("The port authority's annual report confirms the figure.")
+    page.keyboard.press("Tab")
+    with page.expect_navigation(wait_until="load"):
+        page.keyboard.press("Enter")
+    summary = page.locator("#verdict-summary").inner_text()
+    assert "Corroborated" in summary and "annual report confirms" in summary
