@@ -152,3 +152,38 @@ def eval_desk(
         return
     for line in report.lines(found):
         typer.echo(line)
+
+
+@app.command("ingest")
+def eval_ingest(
+    folder: Annotated[Path, typer.Argument(help="Annotated articles: NAME.txt or NAME.html beside NAME.json.")],
+    split: Annotated[str, typer.Option("--split", help="dev, test or all.")] = "all",
+    engine_name: Annotated[str, typer.Option("--engine", help="offline (more engines as configured).")] = "offline",
+    show: Annotated[bool, typer.Option("--show", help="List every ticket, miss and error.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the totals as JSON.")] = False,
+) -> None:
+    """Ingest each annotated article as the desk would and read the tickets against the annotation:
+    precision, recall, junk, duplicates, who said it (right, flagged for a person, wrong) and dates."""
+    from factcheck.evaluation import ingest as ingest_eval
+
+    if split not in {"dev", "test", "all"}:
+        fail(f"--split must be dev, test or all, not {split!r}.")
+    engine = _engine_named(engine_name)
+    try:
+        items = ingest_eval.read_folder(folder, split)
+    except FactcheckError as exc:
+        fail(exc.message)
+    totals = ingest_eval.Totals()
+    for item in items:
+        found = engine.extract(item.article)
+        result = ingest_eval.score(item, found.claims, item.article.title)
+        totals.add(result)
+        if show:
+            for line in ingest_eval.report_lines(item, result):
+                typer.echo(line)
+    figures = totals.as_dict()
+    if as_json:
+        typer.echo(json.dumps({"folder": str(folder), "split": split, "engine": engine.name, **figures}, indent=2))
+        return
+    for line in ingest_eval.summary_lines(figures, split=split, engine=engine.name):
+        typer.echo(line)
