@@ -1,39 +1,104 @@
-"""Relative dates ("last week", "on Sunday") made absolute against the article's publication date."""
+"""Relative dates ("last week", "on Sunday") made absolute against the article's publication date,
+only when the words leave no doubt; otherwise they stay as written and the claim says so.
+
+The rules, as news writing uses day names (wire style: a day name means within a week of the dateline):
+- "on Tuesday" in an article dated Tuesday is that same day; "last Tuesday" is the week before and
+  "next Tuesday" the week after.
+- Any other day name is the nearest one *before* the publication date when its clause speaks of the
+  past ("said", "was", "opened"), the nearest one *after* it when the clause speaks of the future
+  ("will", "is due to", "plans to"), and is left as written, flagged for a person, when the clause
+  says neither or both.
+- "yesterday", "today", "last week", "this week", "last month", "last year", "this year" always
+  resolve; "December last year" becomes "December 2024".
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_DAY = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_PART = r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
 _RELATIVE = re.compile(
-    r"\b(?P<phrase>yesterday|today|last\s+week|this\s+week|last\s+month|last\s+year|this\s+year|"
-    r"(?:on|last|this\s+past)\s+(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
+    rf"\b(?P<phrase>(?P<month>{_MONTHS})\s+(?P<mrel>last|this)\s+year|yesterday|today|last\s+week|this\s+week|"
+    rf"last\s+month|last\s+year|this\s+year|"
+    rf"(?P<lead>on|last|next|this\s+past|this\s+coming)\s+(?P<wd>{_DAY}){_PART})\b"
     r"(?!,?\s+(?:\w+\s+)?\d)",  # already followed by a date: leave it
     re.I,
 )
+_FUTURE = re.compile(
+    r"\b(will|won[’']t|shall|is\s+(?:due|set|scheduled|expected|planning|going)\s+to|are\s+(?:due|set|scheduled|"
+    r"expected|planning|going)\s+to|plans?\s+to|intends?\s+to|is\s+to|are\s+to|would|"
+    r"upcoming|next)\b",
+    re.I,
+)
+_PAST = re.compile(
+    r"\b(said|told|was|were|had|did|went|came|met|won|lost|held|began|fell|rose|found|made|took|gave|saw|left|"
+    r"\w{3,}ed)\b",
+    re.I,
+)
+
+
+@dataclass
+class Resolved:
+    text: str
+    # The day names left as written because the tense does not say which week they mean.
+    unsure: list[str] = field(default_factory=list)
+
+    @property
+    def reason(self) -> str | None:
+        if not self.unsure:
+            return None
+        words = ", ".join(f"“{u}”" for u in self.unsure)
+        return f"Left {words} as written: the sentence does not say whether the day before or after publication."
 
 
 def _long(d: date) -> str:
     return f"{d:%B} {d.day}, {d.year}"
 
 
-def _previous_weekday(published: date, weekday: int) -> date:
-    delta = (published.weekday() - weekday) % 7
-    return published - timedelta(days=delta or 7)
+def _day_name(published: date, weekday: int, lead: str, clause: str) -> date | None:
+    """Which date a day name means, or None when the words do not say."""
+    back = (published.weekday() - weekday) % 7
+    ahead = (weekday - published.weekday()) % 7
+    lead = " ".join(lead.lower().split())
+    if lead == "last" or lead == "this past":
+        return published - timedelta(days=back or 7)
+    if lead == "next" or lead == "this coming":
+        return published + timedelta(days=ahead or 7)
+    if back == 0:
+        return published
+    future, past = bool(_FUTURE.search(clause)), bool(_PAST.search(clause))
+    if future and not past:
+        return published + timedelta(days=ahead)
+    if past and not future:
+        return published - timedelta(days=back)
+    return None
 
 
-def resolve(text: str, published: date | None) -> str:
+def resolve(text: str, published: date | None) -> Resolved:
     """Rewrite relative dates; without a publication date the text is returned unchanged."""
     if published is None:
-        return text
+        return Resolved(text)
+    unsure: list[str] = []
 
     def repl(m: re.Match) -> str:
         phrase = m.group("phrase")
         low = " ".join(phrase.lower().split())
+        if m.group("month"):
+            year = published.year - 1 if m.group("mrel").lower() == "last" else published.year
+            return f"{m.group('month')} {year}"
         if m.group("wd"):
-            day = _previous_weekday(published, _WEEKDAYS.index(m.group("wd").lower()))
-            return f"on {day:%A}, {_long(day)}"
+            weekday = _WEEKDAYS.index(m.group("wd").lower())
+            day = _day_name(published, weekday, m.group("lead"), _clause(text, m.start(), m.end()))
+            if day is None:
+                unsure.append(phrase)
+                return phrase
+            part = f" {m.group('part')}" if m.group("part") else ""
+            return f"on {day:%A}{part}, {_long(day)}"
         if low == "yesterday":
             return f"on {_long(published - timedelta(days=1))}"
         if low == "today":
@@ -52,4 +117,15 @@ def resolve(text: str, published: date | None) -> str:
             return f"in {published.year}"
         return phrase
 
-    return _RELATIVE.sub(repl, text)
+    return Resolved(_RELATIVE.sub(repl, text), unsure)
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The words around a date, up to the nearest clause break: what its tense is read from."""
+    lefts = [(i + len(sep)) for sep in _BREAKS if (i := text.rfind(sep, 0, start)) >= 0]
+    rights = [i for i in (text.find(sep, end) for sep in _BREAKS) if i >= 0]
+    return text[max(lefts, default=0) : min(rights, default=len(text))]
+
+
+# "said on Sunday that clinics would open": the day belongs to "said", not to what was said.
+_BREAKS = (";", ". ", ", and ", ", but ", ", while ", " that ", ", which ", " who ")

@@ -154,9 +154,10 @@ def _quote_claim_of(
     actors: Actors,
     published: date | None,
 ) -> ExtractedClaim:
-    needs_human = speaker is None
+    claim, unsure_date = _quote_claim(attr, speaker, reported_by, actors, published)
+    reason = "The quotation has no named speaker in the article." if speaker is None else unsure_date
     return ExtractedClaim(
-        claim=_quote_claim(attr, speaker, reported_by, actors, published),
+        claim=claim,
         quote=sentence.text,
         start=sentence.start,
         end=sentence.end,
@@ -164,8 +165,8 @@ def _quote_claim_of(
         score=round(min(score, 1.0), 3),
         speaker=speaker,
         reported_by=reported_by,
-        needs_human=needs_human,
-        flag_reason="The quotation has no named speaker in the article." if needs_human else None,
+        needs_human=reason is not None,
+        flag_reason=reason,
     )
 
 
@@ -187,8 +188,10 @@ def _clause_claim(
     content, unresolved = actors.resolve_pronoun(part.strip())
     content, no_company = actors.resolve_company(content)
     unresolved = unresolved or no_company
-    content = dates.resolve(actors.expand(content), published)
+    resolved = dates.resolve(actors.expand(content), published)
+    content = resolved.text
     opening = _UNRESOLVED_START.match(content)
+    reason = f"“{opening.group(1)}” does not name who or what it refers to." if opening else resolved.reason
     return ExtractedClaim(
         claim=_with_attribution(content, speaker, reported_by, attr.verb),
         quote=sentence.text if whole else part,
@@ -198,8 +201,8 @@ def _clause_claim(
         score=round(score, 3),
         speaker=speaker,
         reported_by=reported_by,
-        needs_human=unresolved or bool(opening),
-        flag_reason=f"“{opening.group(1)}” does not name who or what it refers to." if opening else None,
+        needs_human=unresolved or bool(reason),
+        flag_reason=reason,
     )
 
 
@@ -223,15 +226,16 @@ def _inside_quotes(text: str, index: int) -> bool:
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
-def _quote_claim(attr: Attribution, speaker, reported_by, actors: Actors, published) -> str:
+def _quote_claim(attr: Attribution, speaker, reported_by, actors: Actors, published) -> tuple[str, str | None]:
+    """The claim's words, and why a date in them was left as written (if one was)."""
     quotation = (attr.quotation or attr.content).strip().rstrip(",")
     who = _capitalise(speaker or "an unnamed speaker")
     if attr.content.lstrip().startswith(("“", '"')) or len(quotation) >= 0.6 * len(attr.content):
         told = f" told {reported_by}" if reported_by else " said"
-        return f"{who}{told}: “{quotation}”"
+        return f"{who}{told}: “{quotation}”", None
     # An indirect statement carrying a partial quotation: keep the speaker's own verb.
-    content = dates.resolve(actors.expand(attr.content), published)
-    return _with_attribution(content, speaker, reported_by, attr.verb)
+    resolved = dates.resolve(actors.expand(attr.content), published)
+    return _with_attribution(resolved.text, speaker, reported_by, attr.verb), resolved.reason
 
 
 def _with_attribution(content: str, speaker: str | None, reported_by: str | None, verb: str) -> str:

@@ -1,0 +1,52 @@
+"""Relative dates are made absolute only when the words leave no doubt (issue 29)."""
+
+from datetime import date
+
+import pytest
+
+from factcheck.engines.offline.dates import resolve
+
+TUESDAY = date(2025, 11, 25)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A day name that is the article's own day is that day, whatever the tense.
+        ("The agency said on Tuesday that it had confirmed 1,753 cases.", "on Tuesday, November 25, 2025"),
+        ("The council will vote on Tuesday on the measure.", "on Tuesday, November 25, 2025"),
+        # "last" and "next" move a week; "this past" is "last".
+        ("The minister resigned last Tuesday.", "on Tuesday, November 18, 2025"),
+        ("The board meets next Tuesday.", "on Tuesday, December 2, 2025"),
+        ("Fans gathered this past Sunday.", "on Sunday, November 23, 2025"),
+        # Another day: the tense says which side of the publication date.
+        ("The agency said on Sunday that clinics would open in 40 schools.", "on Sunday, November 23, 2025"),
+        ("The council will vote on Thursday on a separate measure.", "on Thursday, November 27, 2025"),
+        ("Two walkers were found on Saturday morning.", "on Saturday morning, November 22, 2025"),
+        ("Cocoa hit a record in December last year.", "in December 2024"),
+        ("Cases fell last week.", "in the week of November 17, 2025"),
+    ],
+)
+def test_a_day_name_is_resolved_when_the_words_say_which_day(sentence, expected):
+    resolved = resolve(sentence, TUESDAY)
+    assert expected in resolved.text
+    assert resolved.unsure == [] and resolved.reason is None
+
+
+def test_a_day_name_whose_tense_is_unclear_is_left_as_written_and_flagged():
+    resolved = resolve("Protests on Friday across the region.", TUESDAY)
+    assert resolved.text == "Protests on Friday across the region."
+    assert resolved.unsure == ["on Friday"]
+    assert "“on Friday”" in resolved.reason
+
+
+def test_past_and_future_in_one_clause_is_unclear_too():
+    resolved = resolve("Officials said talks would resume on Friday.", TUESDAY)
+    # "would resume" is the future of a past report: either Friday could be meant.
+    assert "on Friday" in resolved.text and "November" not in resolved.text
+    assert resolved.unsure == ["on Friday"]
+
+
+def test_a_date_already_written_out_is_left_alone_and_without_a_date_nothing_changes():
+    assert resolve("The talks ended on Sunday, November 23.", TUESDAY).text == "The talks ended on Sunday, November 23."
+    assert resolve("The talks ended on Sunday.", None).text == "The talks ended on Sunday."
