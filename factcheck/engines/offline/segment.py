@@ -29,19 +29,53 @@ _CHROME = re.compile(
       |newsletter|all\ rights\ reserved|©|\(c\)\ \d{4}|cookie|terms\ of\ (use|service)|privacy\ policy
       |this\ section\ doesn.t\ currently\ include|add\ content\ to\ this\ section|using\ the\ sidebar
       |getty\ images|\bAP\ Photo\b|reporting\ by\ .{1,60}editing\ by|contributed\ to\ this\ report
-      |^\s*(updated|published|posted)\s*:?\s+\w+\ \d
+      |^\s*(updated|published|posted|first\ published|last\ updated)\b[^.]{0,40}\d{4}
       |^\s*\d+\s+min(ute)?s?\ read
-      |^\s*by\ [A-Z][\w.'-]+(\ [A-Z][\w.'-]+){0,3}\s*(,|\||$)
+      |^\s*(words\ |text\ |story\ |written\ |reporting\ )?by\ [A-Z][\w.'-]+(\ (and\ )?[A-Z][\w.'-]+){0,5}\s*(,|\||$)
+      |^\s*(key\ points|at\ a\ glance|in\ brief|highlights|what\ we\ know|in\ short)\s*:?\s*$
+      |\b(email|e-mail|write\ to|contact|tell)\ us\b|story\ to\ share|tip\ us\ off
+      |produced\ in\ partnership\ with|(full\ )?results\ are\ available\ (on|at)
+      |^\s*share\ this\b
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
 
-# A short heading like "Latest Stories" starts the page's tail: nothing after it is the story.
+# A short heading like "Latest Stories" or "References" starts the page's tail: nothing after it is the story.
 _TAIL_HEADING = re.compile(
     r"^\s*(latest\ (stories|news)|related(\ (articles|stories|coverage|content))?|more\ (from|stories|news)"
     r"|most\ (read|popular|viewed)|recommended(\ for\ you)?|trending(\ now)?|you\ may\ also\ like"
-    r"|comments|share\ this(\ article)?|read\ next|popular\ now)\s*:?\s*$",
+    r"|comments|share\ this(\ article)?|read\ next|popular\ now"
+    r"|references|sources|bibliography|further\ reading|footnotes|notes|citations|works\ cited)\s*:?\s*$",
     re.IGNORECASE | re.VERBOSE,
+)
+
+# A photograph's caption: it carries a credit ("(Image: REUTERS)", "Photograph: …", "Credit: Alamy")
+# or says it is one ("Pictured:", "Photo caption:"). What a picture shows is not the story's claim.
+_CAPTION = re.compile(
+    r"\((?:image|photo|picture|pic|photograph|credit|video)s?(?:\s+by)?\s*:?[^)]{1,80}\)"
+    r"|\b(?:photograph|photo|picture|image|credit|illustration)s?\s*(?:by\s+|:\s*)[A-Z][^.]{0,60}$"
+    r"|^\s*(?:pictured|photo\s+caption|caption|above|below|top|main\s+image|inset)\s*:",
+    re.IGNORECASE,
+)
+# Notes from the desk about the article itself, not claims in it.
+_EDITORIAL_NOTE = re.compile(
+    r"^\s*(?:editor[’']s\s+note|correction|clarification|update|note)\s*:"
+    r"|^\s*this\s+(?:article|story|report|piece)\s+(?:was|has\s+been)\s+(?:updated|corrected|amended|changed)",
+    re.IGNORECASE,
+)
+# A reference list's entries: "Cochrane Database Syst Rev. 2014;(11):CD006206.", "Accessed 16 Mar 2020."
+_CITATION = re.compile(
+    r"\b\d{4}\s*;\s*\(?\d+\)?\s*:|\baccessed\s+(?:on\s+)?\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}"
+    r"|\baccessed\s+(?:on\s+)?[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\bdoi:\s*10\.|\bet\s+al\.|\bretrieved\s+from\b"
+    r"|^\s{0,4}(?:[-•*]\s{1,3})?[A-Z][a-zà-ÿ’'\-]{0,40}\s[A-Z]{1,3},",
+    re.IGNORECASE,
+)
+# The outlet talking about its own work: "We looked at …", "Our fact-checkers will rate …".
+_DESK_VOICE = re.compile(
+    r"^\s*(?:we|our\s+(?:reporters?|fact-?checkers?|team|newsroom|journalists|editors?))\s+"
+    r"(?:have\s+|will\s+|also\s+)?(?:looked|asked|contacted|checked|reached|examined|rate|review|"
+    r"update|will|have\s+asked|went|spoke|analy[sz]ed|compiled)\b",
+    re.IGNORECASE,
 )
 
 
@@ -50,10 +84,17 @@ def is_chrome(text: str) -> bool:
 
 
 def is_heading(text: str) -> bool:
-    """A short line without closing punctuation: a headline or a section title, not a claim."""
+    """A line without closing punctuation (a headline, a standfirst, a section title): not a claim.
+    Story paragraphs end in a full stop; headlines and standfirsts run to 30 words."""
     stripped = text.strip()
-    words = stripped.split()
-    return 0 < len(words) <= 12 and not re.search(r"[.!?:;\"”’)]\s*$", stripped)
+    return 0 < len(stripped.split()) <= 30 and not re.search(r"[.!?;\"”’)]\s*$", stripped)
+
+
+def is_furniture(text: str) -> bool:
+    """A caption, an editor's note, a reference or the desk's own voice: part of the page, not the story."""
+    return bool(
+        _CAPTION.search(text) or _EDITORIAL_NOTE.search(text) or _CITATION.search(text) or _DESK_VOICE.search(text)
+    )
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -75,7 +116,7 @@ def sentences(text: str) -> list[Sentence]:
         # The heading may sit on the first line of its list: "Related Stories\nSchools test for lead".
         if _TAIL_HEADING.match(para.split("\n", 1)[0]):
             break
-        if is_chrome(para) and len(para) < 400:
+        if (is_chrome(para) or is_furniture(para)) and len(para) < 400:
             continue
         if is_heading(para):
             continue
@@ -85,7 +126,7 @@ def sentences(text: str) -> list[Sentence]:
             for rel_start, piece in _split_adjacent_quotes(span_start, para[span_start:span_end]):
                 lead = len(piece) - len(piece.lstrip())
                 trimmed = piece.strip()
-                if not trimmed or is_chrome(trimmed):
+                if not trimmed or is_chrome(trimmed) or is_furniture(trimmed):
                     continue
                 start = p_start + rel_start + lead
                 out.append(Sentence(trimmed, start, start + len(trimmed), index))

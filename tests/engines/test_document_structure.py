@@ -1,0 +1,59 @@
+"""What is part of the page and not the story is never a ticket: captions and credits, editor's
+notes, reference lists, bylines, summary boxes, calls to write in, the outlet's own voice (issue 29)."""
+
+import pytest
+
+from factcheck.engines.offline.segment import sentences
+
+STORY = "The council approved a budget of $2.4 billion on Wednesday, raising property taxes by 6 percent."
+
+
+def story_with(furniture: str) -> list[str]:
+    return [s.text for s in sentences(f"{STORY}\n\n{furniture}\n\n{STORY.replace('2.4', '3.1')}")]
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "A firefighter walks past a burned-out car in Dunmore on Friday. (Image: REUTERS)",
+        "Crowds gather outside the court in Halden. Photograph: Lena Fischer for the Gazette",
+        "Oranges on a market stall. (Photo by Ana Ruiz/Market Ledger)",
+        "Pictured: A fallen tree blocks the road into the village.",
+        "Photo caption: Cultivated chicken on display at a tasting.",
+        "A teenager looks at a phone in bed. The study tracked 9,000 pupils. Credit: Alamy",
+        "Editor’s note: An earlier version of this article gave the wrong year for the vote.",
+        "Correction: The mayor was elected in 2021, not 2019.",
+        "This article was updated on July 24 to add the company's response.",
+        "Accessed 16 Mar 2020.",
+        "Lissiman E, Bhasale AL. Garlic for the common cold. Cochrane Database Syst Rev. 2014;(11):CD006206.",
+        "Smith J, et al. Sleep duration in adolescents. Sleep Health. 2025. doi: 10.1016/j.sleh.2025.01.001",
+        "Words by Lena Fischer",
+        "By Rosa Delgado and Ken Ishikawa",
+        "Published Wednesday, October 22, 2025",
+        "Updated 15 February 2025",
+        "Key points:",
+        "Do you have a story to share? Email us at stories@example.org",
+        "This story was produced in partnership with the Statehouse News Network.",
+        "We looked at what the research says about the five most shared remedies.",
+        "Our reporters contacted all three companies for comment.",
+        "Mum-of-two's warning as doctors report 14 cases of liver injury linked to supplements",
+        "'MIRACLE' PILLS LEFT ME WITH A FAILING LIVER",
+    ],
+)
+def test_page_furniture_between_two_story_paragraphs_is_left_out(furniture):
+    found = story_with(furniture)
+    assert found == [STORY, STORY.replace("2.4", "3.1")]
+
+
+def test_a_reference_list_ends_the_story():
+    text = f"{STORY}\n\nReferences\n\nHemilä H. Vitamin C and the common cold. 2013.\n\nThe body loses 10 percent of its heat."
+    assert [s.text for s in sentences(text)] == [STORY]
+
+
+def test_a_story_sentence_that_mentions_photographs_or_notes_is_still_the_story():
+    kept = [
+        "The agency said the photographs were taken in 2019 by a local resident.",
+        "The report found that 14 of the 20 notes had been written by the same hand.",
+        "Officials said 1,200 people had emailed the council about the plan.",
+    ]
+    assert [s.text for s in sentences("\n\n".join(kept))] == kept
