@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from factcheck.core import netguard
+from factcheck.core import netguard, pageparts
 from factcheck.core.config import Settings
 from factcheck.core.errors import InvalidInput, UnsupportedMedia
 
@@ -42,9 +42,15 @@ def normalise(text: str) -> str:
 def from_html(html: str, url: str | None = None) -> Extracted:
     """Main text of a page through trafilatura: menus, ads, newsletter boxes and footers stay out."""
     import trafilatura  # a large import, and plain text never needs it
+    from trafilatura.utils import load_html
 
+    tree = load_html(html)
+    if tree is None:
+        raise InvalidInput("No article text could be found in that page.")
+    pageparts.prune(tree)
+    title = pageparts.title(tree)
     doc: Any = trafilatura.bare_extraction(  # a Document (with_metadata, not as_dict)
-        html,
+        tree,
         url=url,
         with_metadata=True,
         include_comments=False,
@@ -61,7 +67,7 @@ def from_html(html: str, url: str | None = None) -> Extracted:
             published = date.fromisoformat(doc.date[:10])
         except ValueError:
             published = None
-    return Extracted(text=normalise(body), title=doc.title, outlet=doc.sitename, published=published)
+    return Extracted(text=normalise(body), title=title or doc.title, outlet=doc.sitename, published=published)
 
 
 def from_raw(raw: str) -> Extracted:
