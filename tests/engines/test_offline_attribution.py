@@ -81,7 +81,7 @@ def test_what_a_document_found_is_attributed_to_the_document(claims):
 
 def test_the_company_is_the_company_the_article_named(claims):
     c = claim_quoting(claims, "The company said")
-    assert c.claim.startswith("Meridian Paving Inc. said it had delivered") and not c.needs_human
+    assert c.claim.startswith("Meridian Paving Inc. said that it had delivered") and not c.needs_human
 
 
 @pytest.mark.parametrize("fragment", ["Its vice chair", "One of them said"])

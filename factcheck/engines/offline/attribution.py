@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from factcheck.engines.offline import reporting
+
 _VERBS = (
     r"said|says|told|tells|added|adds|warned|warns|wrote|writes|explained|noted|argued|claimed|"
     r"claims|stated|insisted|confirmed|confirms|announced|announces|reported|reports|tweeted|posted|"
@@ -30,7 +32,7 @@ _ACTOR = (
 _APPOSITIVE = r"(?:,\s+(?:a|an|the)\s[^,“\"]{2,120},)?"
 
 _ACCORDING_LEAD = re.compile(rf"^According to ({_ACTOR}{_APPOSITIVE}),\s+(?P<rest>.+)$", re.S)
-_ACCORDING_TAIL = re.compile(r"^(?P<rest>.+?),\s+according to (?P<who>[^,.;“”\"]{2,100})\.?$", re.S)
+_ACCORDING_TAIL = re.compile(r"^(?P<rest>.+?),\s+according to (?P<who>(?:[^,.;“”\"\d]|\d(?:[,.]\d)?){2,100})\.?$", re.S)
 _TOLD_THAT = re.compile(
     rf"^(?P<who>{_ACTOR}{_APPOSITIVE})\s+(?:also\s+|later\s+|previously\s+)?told\s+(?P<to>{_ACTOR})\s+"
     rf"(?:on\s+\w+\s+)?that\s+(?P<rest>.+)$",
@@ -38,7 +40,9 @@ _TOLD_THAT = re.compile(
 )
 _SAID_THAT = re.compile(
     rf"^(?P<who>{_ACTOR}{_APPOSITIVE})\s+(?:also\s+|later\s+|previously\s+)?(?P<verb>{_VERBS}|claims?)\s+"
-    rf"(?:on\s+\w+\s+)?(?:that\s+)?(?P<rest>.+)$",
+    # "said in a statement that", "said on Monday that": what comes between verb and "that" is not the claim.
+    r"(?:(?:in\s+(?:a|an|its|his|her|their)\s+[\w-]+(?:\s+[\w-]+)?|to\s+reporters|on\s+\w+)\s+that\s+|"
+    r"on\s+\w+\s+|that\s+)?(?P<rest>.+)$",
     re.S,
 )
 # No opening mark inside: a run of opening marks with no closing one is then refused at each mark
@@ -98,6 +102,8 @@ class Attribution:
     content_offset: int
     quotation: str | None = None
     verb: str = "said"
+    # The whole sentence is the claim, speaker and all ("The agency reported 2,911 cases …").
+    whole: bool = False
 
     @property
     def is_quote(self) -> bool:
@@ -109,6 +115,8 @@ def _clean(actor: str | None) -> str | None:
         return None
     actor = actor.strip(" ,.")
     actor = re.sub(r"^(?:also|later)\s+", "", actor)
+    # "Dr. Rupert Vance, a hepatologist who led the report": the name, not the description.
+    actor = re.sub(r",\s+(?:a|an|the|who|which|whose)\s.*$", "", actor)
     return actor or None
 
 
@@ -142,7 +150,11 @@ def attribute(sentence: str) -> Attribution:
             content_offset=offset + anonymous.start("rest"),
             verb=anonymous.group("verb"),
         )
-    speaker, reported_by, verb, body, offset = _peel_reporting(body, offset, reported_by)
+    speaker, reported_by, verb, body, offset, whole = _peel_reporting(body, offset, reported_by)
+    if speaker is None and reported_by is None and not quote:
+        generic = _by_shape(body, offset)
+        if generic:
+            return generic
     quotation = quote.group("q").strip() if quote else None
     return Attribution(
         speaker=speaker,
@@ -151,7 +163,28 @@ def attribute(sentence: str) -> Attribution:
         content_offset=offset,
         quotation=quotation if speaker else None,
         verb=verb,
+        whole=whole,
     )
+
+
+def _by_shape(body: str, offset: int) -> Attribution | None:
+    """The generic reading of "Subject said …" and "…, the company said." (reporting.py)."""
+    found = reporting.parse(body, offset)
+    if found:
+        document = _looks_like_outlet(found.speaker) or _DOCUMENT.match(found.speaker)
+        return Attribution(
+            speaker=None if document else found.speaker,
+            reported_by=found.speaker if document else None,
+            content=found.content,
+            content_offset=found.content_offset,
+            verb=found.verb,
+            whole=found.whole,
+        )
+    tagged = reporting.tail_tag(body)
+    if tagged:
+        who, verb, content = tagged
+        return Attribution(speaker=who, reported_by=None, content=content, content_offset=offset, verb=verb)
+    return None
 
 
 def unnamed(description: str) -> str:
@@ -172,6 +205,7 @@ def _tagged_quotation(body: str, offset: int, quote: re.Match) -> Attribution | 
             speaker = _clean(m.group("who"))
             to = _clean(m.groupdict().get("to"))
             break
+    speaker = speaker or reporting.quotation_speaker(body)
     if not (speaker or len(quote.group("q")) >= 0.6 * len(body)):
         return None
     return Attribution(
@@ -183,9 +217,11 @@ def _tagged_quotation(body: str, offset: int, quote: re.Match) -> Attribution | 
     )
 
 
-def _peel_reporting(body: str, offset: int, reported_by: str | None) -> tuple[str | None, str | None, str, str, int]:
+def _peel_reporting(
+    body: str, offset: int, reported_by: str | None
+) -> tuple[str | None, str | None, str, str, int, bool]:
     """ "X reported that sources … told the outlet that …": peel layers, outermost first.
-    Returns (speaker, reported_by, verb, what is asserted, its offset)."""
+    Returns (speaker, reported_by, verb, what is asserted, its offset, whether that is the whole sentence)."""
     speaker, verb = None, "said"
     for _ in range(2):
         m = _TOLD_THAT.match(body)
@@ -202,6 +238,12 @@ def _peel_reporting(body: str, offset: int, reported_by: str | None) -> tuple[st
         m = _SAID_THAT.match(body)
         if m:
             who = _clean(m.group("who"))
+            if m.group("verb") in _OBJECT_VERBS and not re.search(r"\bthat\s+$", body[: m.start("rest")]):
+                # "The agency reported 2,911 cases": what it reported is the object, the claim the sentence.
+                document = _looks_like_outlet(who) or _DOCUMENT.match(who or "")
+                if document:
+                    return speaker, reported_by or who, m.group("verb"), body, offset, True
+                return speaker or who, reported_by, m.group("verb"), body, offset, True
             if m.group("verb").startswith("report") or _looks_like_outlet(who) or _DOCUMENT.match(who or ""):
                 reported_by = reported_by or who
             else:
@@ -211,7 +253,10 @@ def _peel_reporting(body: str, offset: int, reported_by: str | None) -> tuple[st
             body = m.group("rest")
             continue
         break
-    return speaker, reported_by, verb, body, offset
+    return speaker, reported_by, verb, body, offset, False
+
+
+_OBJECT_VERBS = {"reported", "reports", "found", "finds", "showed", "shows", "estimated", "estimates"}
 
 
 _OUTLET_HINT = re.compile(
@@ -224,4 +269,5 @@ _OUTLET_HINT = re.compile(
 
 
 def _looks_like_outlet(actor: str | None) -> bool:
-    return bool(actor and _OUTLET_HINT.search(actor))
+    # Judged on the name, not its description: "Dr. Vance, who led the report" is a person.
+    return bool(actor and _OUTLET_HINT.search(actor.split(",")[0]))

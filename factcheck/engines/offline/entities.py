@@ -76,6 +76,30 @@ ORG_WORDS = {
     "Station",
     "Club",
     "Media",
+    # Companies' words: "Harbor Securities" and "Brightwell Foods" are not people.
+    "Securities",
+    "Capital",
+    "Partners",
+    "Holdings",
+    "Foods",
+    "Energy",
+    "Motors",
+    "Airlines",
+    "Airways",
+    "Pharmaceuticals",
+    "Pharma",
+    "Systems",
+    "Technologies",
+    "Insurance",
+    "Investments",
+    "Markets",
+    "Analytics",
+    "Labs",
+    "Industries",
+    "Enterprises",
+    "Solutions",
+    "Logistics",
+    "Brands",
 }
 _LEADING_STOP = {
     "The",
@@ -146,6 +170,8 @@ class Actors:
     ambiguous_roles: set[str] = field(default_factory=set)
     last_person: str | None = None
     last_company: str | None = None
+    # The people the last sentence read names, in order.
+    mentioned: list[str] = field(default_factory=list)
 
     def note(self, sentence: str) -> None:
         """Learn names and roles from a sentence, in article order. The last person it mentions
@@ -181,6 +207,7 @@ class Actors:
         for m in _CAPITALISED.finditer(sentence):
             if full := self.full_names.get(m.group(0)):
                 mentions.append((m.start(), full))
+        self.mentioned = [name for _, name in sorted(mentions)]
         if mentions:
             self.last_person = max(mentions)[1]
         for m in _COMPANY.finditer(sentence):

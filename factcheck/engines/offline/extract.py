@@ -12,6 +12,7 @@ from factcheck.engines.offline import checkworthy, dates, drafting
 from factcheck.engines.offline.attribution import Attribution, attribute
 from factcheck.engines.offline.entities import Actors
 from factcheck.engines.offline.segment import Sentence, sentences
+from factcheck.engines.offline.speakers import Resolution, Speakers
 from factcheck.models import ClaimKind
 
 # Below this many words a clause is a fragment, not a claim of its own.
@@ -87,8 +88,8 @@ def _claims(
 ) -> tuple[list[ExtractedClaim], int]:
     """The claims of the sentences read before ``deadline``, and how many sentences that was."""
     actors = Actors()
+    speakers = Speakers(actors)
     claims: list[ExtractedClaim] = []
-    previous: tuple[Sentence, Attribution] | None = None
     # One batch for every sentence and every quotation: the model is far cheaper per sentence that way.
     quotations = [a.quotation or "" for a in attrs if a.is_quote]
     scored = checkworthy.scores([s.text for s in found] + quotations)
@@ -98,35 +99,30 @@ def _claims(
         if time.monotonic() > deadline:
             break
         read += 1
-        actors.note(sentence.text)
+        speakers.read(sentence.text, sentence.paragraph)
         quotation_score = next(quotation_scores) if attr.is_quote else 0.0
-        if attr.is_quote and not attr.speaker and previous and _continues_quote(previous, sentence):
+        if attr.is_quote and not attr.speaker:
             # "“Second, they asked …”" carries on the quotation of the sentence before it.
-            attr.speaker, attr.reported_by = previous[1].speaker, previous[1].reported_by
-        previous = (sentence, attr)
-        claims.extend(_claims_from(sentence, (score, quotation_score), attr, actors, published, threshold))
+            attr.speaker = speakers.continuing()
+        who = speakers.resolve(attr.speaker)
+        if who.speaker:
+            who.speaker = _lower_article(actors.expand(who.speaker))
+        speakers.heard(who.speaker or (_lower_article(attr.reported_by) if attr.reported_by else None))
+        claims.extend(_claims_from(sentence, (score, quotation_score), attr, who, actors, published, threshold))
     return _merge_near_duplicates(claims), read
-
-
-def _continues_quote(previous: tuple[Sentence, Attribution], sentence: Sentence) -> bool:
-    prev_sentence, prev_attr = previous
-    return (
-        prev_attr.is_quote
-        and prev_attr.speaker is not None
-        and (prev_sentence.paragraph == sentence.paragraph or prev_sentence.paragraph + 1 == sentence.paragraph)
-    )
 
 
 def _claims_from(
     sentence: Sentence,
     scores: tuple[float, float],
     attr: Attribution,
+    who: Resolution,
     actors: Actors,
     published: date | None,
     threshold: float,
 ) -> list[ExtractedClaim]:
     score, quotation_score = scores
-    speaker = _lower_article(actors.expand(actors.resolve_pronoun(attr.speaker)[0])) if attr.speaker else None
+    speaker = who.speaker
     reported_by = _lower_article(attr.reported_by) if attr.reported_by else None
     if attr.is_quote:
         # Who said what is itself checkable when the speaker is named.
@@ -134,28 +130,34 @@ def _claims_from(
             score = max(score, threshold + 0.05 * quotation_score)
         if score < threshold:
             return []
-        return [_quote_claim_of(sentence, score, attr, speaker, reported_by, actors, published)]
+        return [_quote_claim_of(sentence, score, attr, who, reported_by, actors, published)]
     if score < threshold:
         return []
     if _PRESCRIPTIVE.search(attr.content) and not drafting.numbers(attr.content):
         return []
-    return [
+    found = [
         _clause_claim(sentence, score, attr, rel_start, part, speaker, reported_by, actors, published)
         for rel_start, part in _parts(attr.content)
     ]
+    for claim in found:
+        if who.unclear:
+            claim.needs_human, claim.flag_reason = True, who.unclear
+    return found
 
 
 def _quote_claim_of(
     sentence: Sentence,
     score: float,
     attr: Attribution,
-    speaker: str | None,
+    who: Resolution,
     reported_by: str | None,
     actors: Actors,
     published: date | None,
 ) -> ExtractedClaim:
+    speaker = who.speaker
     claim, unsure_date = _quote_claim(attr, speaker, reported_by, actors, published)
-    reason = "The quotation has no named speaker in the article." if speaker is None else unsure_date
+    unnamed = who.unclear or "The quotation has no named speaker in the article."
+    reason = unnamed if speaker is None else unsure_date
     return ExtractedClaim(
         claim=claim,
         quote=sentence.text,
@@ -192,8 +194,10 @@ def _clause_claim(
     content = resolved.text
     opening = _UNRESOLVED_START.match(content)
     reason = f"“{opening.group(1)}” does not name who or what it refers to." if opening else resolved.reason
+    # "The agency reported 2,911 cases": the sentence already says who; nothing to add.
+    text = _capitalise(_closed(content)) if attr.whole else _with_attribution(content, speaker, reported_by, attr.verb)
     return ExtractedClaim(
-        claim=_with_attribution(content, speaker, reported_by, attr.verb),
+        claim=text,
         quote=sentence.text if whole else part,
         start=q_start,
         end=q_end,
@@ -230,7 +234,8 @@ def _quote_claim(attr: Attribution, speaker, reported_by, actors: Actors, publis
     """The claim's words, and why a date in them was left as written (if one was)."""
     quotation = (attr.quotation or attr.content).strip().rstrip(",")
     who = _capitalise(speaker or "an unnamed speaker")
-    if attr.content.lstrip().startswith(("“", '"')) or len(quotation) >= 0.6 * len(attr.content):
+    introduced = re.search(r"[:,]\s*[“\"]" + re.escape(quotation[:20]), attr.content)  # "X said: “…”"
+    if attr.content.lstrip().startswith(("“", '"')) or introduced or len(quotation) >= 0.6 * len(attr.content):
         told = f" told {reported_by}" if reported_by else " said"
         return f"{who}{told}: “{quotation}”", None
     # An indirect statement carrying a partial quotation: keep the speaker's own verb.
@@ -238,10 +243,13 @@ def _quote_claim(attr: Attribution, speaker, reported_by, actors: Actors, publis
     return _with_attribution(resolved.text, speaker, reported_by, attr.verb), resolved.reason
 
 
-def _with_attribution(content: str, speaker: str | None, reported_by: str | None, verb: str) -> str:
+def _closed(content: str) -> str:
     content = content.rstrip()
-    if not content.endswith((".", "”", '"', "!", "?")):
-        content += "."
+    return content if content.endswith((".", "”", '"', "!", "?")) else content + "."
+
+
+def _with_attribution(content: str, speaker: str | None, reported_by: str | None, verb: str) -> str:
+    content = _closed(content)
     body = _lower_first(content)
     if speaker and reported_by:
         return f"According to {reported_by}, citing {speaker}, {body}"

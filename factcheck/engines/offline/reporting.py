@@ -1,0 +1,170 @@
+"""Who is speaking, read from the shape of the sentence when no narrower pattern knows the name:
+"The city's independent budget office said on Monday that …", "Sales rose 3 percent, the company
+said.", "The UK Health Security Agency reported 2,911 cases …". The subject is only taken when it
+reads like a name or a noun phrase; anything else is left alone, for a person to decide."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_VERBS = (
+    r"said|says|told|tells|added|adds|warned|warns|wrote|writes|explained|noted|argued|claimed|claims|stated|"
+    r"insisted|confirmed|confirms|announced|announces|reported|reports|acknowledged|admitted|denied|testified|"
+    r"replied|responded|asserted|found|finds|concluded|showed|shows|estimated|estimates|disputed|countered|"
+    r"recorded|predicted|promised|pledged|suggested|show|rejected"
+)
+# Verbs whose object is what is claimed: "reported 2,911 cases" keeps the whole sentence as the claim.
+_OBJECT_VERBS = {"reported", "reports", "found", "finds", "showed", "shows", "estimated", "estimates", "recorded"}
+_VERB = re.compile(
+    rf"\s(?:(?:has|have|had)\s+)?(?:also\s+|later\s+|previously\s+|earlier\s+|again\s+|separately\s+)?"
+    rf"(?P<verb>{_VERBS})\b"
+)
+# Between the verb and what is said: "said on Monday that", "said in a statement that".
+_ADVERBIAL = re.compile(
+    r"^(?:\s+(?:on\s+[A-Z]\w+(?:\s+(?:morning|afternoon|evening|night))?|in\s+(?:a|an|its|his|her|their)\s+"
+    r"[\w-]+(?:\s+[\w-]+)?|at\s+a\s+[\w-]+(?:\s+[\w-]+)?|last\s+\w+|this\s+\w+|yesterday|today|earlier|"
+    r"after\s+the\s+\w+|in\s+[A-Z]\w+|via\s+\w+|in\s+court|under\s+oath)\b,?){0,2}"
+)
+_TOLD = re.compile(r"^ (?P<to>(?!that\b)[^\s,“”\"]{1,30}(?: [^\s,“”\"]{1,30}){0,5}?) that ")
+_THAT = re.compile(r"^\s*,?\s*that\s+")
+# A subject cannot hold a finite verb, a quotation or a clause of its own.
+_NOT_A_SUBJECT = re.compile(
+    r"[“”\"?!;:]|\b(is|are|was|were|will|would|can|could|may|might|did|does|do|has|have|had|been|"
+    r"if|when|because|although|since|after|before|which|that|there|here|I|we|you|me|us)\b|\b[a-z]\w+ing\b"
+)
+_PRONOUN = {"he", "she", "it", "they"}
+# "One of them", "Some of those", "This": the subject points back to what it does not name.
+_POINTER = re.compile(
+    r"^(?:(?:one|some|many|most|both|each|all|none|several|two|three|four|any|either|neither)\s+of\s+"
+    r"(?:them|those|these|us)|this|that|these|those|such)\b",
+    re.I,
+)
+_APPOSITIVE = re.compile(r",\s+(?:a|an|the|who|which|whose|one|its|his|her|their|[a-z])[^,]{0,140},")
+# "Their lawyer, Amir Haddad," / "The office's director, Anna Kowalczyk,": the name after the role.
+_ROLE_THEN_NAME = re.compile(
+    r"^(?:(?:[Tt]he|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er|[Aa]n?)\s+)?[\w’'.\s-]{2,60}?,\s+"
+    r"(?P<name>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|and|of|for|the|de|van|von|al))*)$"
+)
+
+
+# "…, organisers said.": people named by what they are.
+_GROUP_WORDS = re.compile(
+    r"^(?:[a-z-]+ ){0,2}(?:organi[sz]ers|officials|police|researchers|scientists|doctors|experts|prosecutors|"
+    r"investigators|authorities|analysts|witnesses|residents|economists|lawmakers|diplomats|firefighters)$"
+)
+# "In her 38-page ruling, Judge Grant wrote": the setting is not the speaker.
+_SETTING = re.compile(r"^(?:In|At|On|During|After|Before|Speaking|Asked|Writing|Addressing)\b[^,]{0,80},\s+")
+
+
+@dataclass(frozen=True)
+class Reported:
+    speaker: str
+    verb: str
+    content: str
+    content_offset: int
+    # True when the whole sentence is the claim ("The agency reported 2,911 cases"): nothing peeled off.
+    whole: bool = False
+
+
+def subject_name(subject: str) -> str | None:
+    """The speaker a sentence's subject names, or None when it is not one."""
+    subject = " ".join(subject.split()).strip(" ,")
+    subject = _SETTING.sub("", subject)
+    if subject.lower() in _PRONOUN:
+        return subject.lower()
+    subject = _APPOSITIVE.sub(",", subject + ",").rstrip(",").strip()
+    role = _ROLE_THEN_NAME.match(subject)
+    if role:
+        subject = role.group("name")
+    words = subject.split()
+    if not words or len(words) > 9 or _NOT_A_SUBJECT.search(subject) or _POINTER.match(subject):
+        return None
+    if not (words[0][:1].isupper() or words[0].lower() in {"the", "a", "an"} or _GROUP_WORDS.match(subject)):
+        return None
+    if len(words) == 1 and words[0].lower() in {"the", "a", "an", "this", "that", "these", "those", "some"}:
+        return None
+    return subject
+
+
+def parse(body: str, offset: int) -> Reported | None:
+    """ "Subject verb (adverbial) (that) content", the subject validated; None when no such shape."""
+    m = _VERB.search(body, 0, 220)
+    if not m or m.start() == 0:
+        return None
+    who = subject_name(body[: m.start()])
+    if who is None:
+        return None
+    verb, pos = m.group("verb"), m.end()
+    adverbial = _ADVERBIAL.match(body[pos:])
+    pos += adverbial.end() if adverbial else 0
+    if verb in {"told", "tells"}:
+        told = _TOLD.match(body[pos:])
+        if not told:
+            return None
+        pos += told.end()
+    else:
+        that = _THAT.match(body[pos:])
+        if that:
+            pos += that.end()
+        elif verb in _OBJECT_VERBS:
+            return Reported(who, verb, body, offset, whole=True)
+        else:
+            pos += len(body[pos:]) - len(body[pos:].lstrip(" ,"))
+    rest = body[pos:]
+    if len(rest.split()) < 3:
+        return None
+    return Reported(who, verb, rest, offset + pos)
+
+
+# "Sales rose 3 percent, the company said." / "Temperatures reached 24C, he said, well above …"
+_TAIL_TAG = re.compile(
+    r", (?P<who>[^\s,“”\"]{1,30}(?: [^\s,“”\"]{1,30}){0,5}?) (?:also )?"
+    r"(?P<verb>said|says|added|reported|noted|estimated|warned|told(?: [^\s,.]{1,30}){1,4}?)(?: on \w+)? ?(?P<end>[.,])"
+)
+
+
+def tail_tag(body: str) -> tuple[str, str, str] | None:
+    """(speaker, verb, content without the tag) for a statement whose speaker follows it."""
+    if "“" in body or '"' in body:
+        return None
+    for m in _TAIL_TAG.finditer(body):
+        who = subject_name(m.group("who"))
+        if who is None or m.start() < 15:
+            continue
+        after = body[m.end() :].strip()
+        if m.group("end") == "." and after:
+            continue  # the tag must close the sentence, or be followed by more of it after a comma
+        content = body[: m.start()] + ("." if m.group("end") == "." or not after else ", " + after)
+        verb = m.group("verb").split()[0]
+        return who, verb, content
+    return None
+
+
+# Words of the tag are runs of non-space, non-comma characters between single separators, so no
+# text can be split between the name and its spaces more than one way (no backtracking blow-up).
+_QUOTE_TAG_AFTER = re.compile(
+    rf"[”\"],? ?(?P<who>[^\s,“”\".]{{1,40}}(?:,? [^\s,“”\".]{{1,40}}){{0,15}}?) (?:also |later )?(?:{_VERBS}|called)\b"
+)
+_QUOTE_TAG_BEFORE = re.compile(
+    rf"^(?P<who>[^\s“”\"]{{1,40}}(?: [^\s“”\"]{{1,40}}){{0,25}}?) (?:also |later )?"
+    rf"(?:(?:{_VERBS})(?: [\w’'-]{{1,30}}){{0,4}}? ?[:,]|"
+    r"(?:called|described|labell?ed|dubbed) (?:it|them|the [\w-]+(?: [\w-]+)?)(?: as)?) ?[“\"]"
+)
+_LOWER_TITLE = re.compile(r"^(?:[a-z][\w’'-]*\s+){1,3}(?=[A-Z])")
+
+
+def quotation_speaker(body: str) -> str | None:
+    """The speaker of a quotation whose tag the narrower patterns missed: "“…,” chief executive
+    Laura Mendes told analysts" or "A spokesperson for the regulator added: “…”"."""
+    before = _QUOTE_TAG_BEFORE.match(body)
+    if before and (who := subject_name(before.group("who"))):
+        return who
+    for after in _QUOTE_TAG_AFTER.finditer(body):
+        raw = " ".join(after.group("who").split())
+        title = _LOWER_TITLE.match(raw)
+        who = subject_name(raw[title.end() :] if title else raw)
+        if who:
+            # "county engineer Raj Patel": the title stays with the name it came with.
+            return f"{raw[: title.end()]}{who}" if title and who not in _PRONOUN else who
+    return None

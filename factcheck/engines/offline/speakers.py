@@ -1,0 +1,196 @@
+"""Who is speaking, tracked through the article rather than guessed per sentence.
+
+News copy names a speaker once and then points back: "the agency added", "she said", "It said",
+"They said", or a second quotation with no tag at all. The tracker remembers who last spoke, in which
+paragraph, and what kind of speaker it was (a person, an organisation, a group), and resolves those
+references only when one reading is clearly right. When it is not (the pointer is a paragraph or
+more away, another person was named since, two organisations spoke in turn), the claim gets no
+speaker and a flag: a wrong speaker on a ticket can be published, a missing one cannot.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from factcheck.engines.offline.entities import ORG_WORDS, TITLES, Actors
+
+_PERSON_PRONOUNS = {"he", "she"}
+# "the agency", "the company", "the regulator": an organisation named earlier.
+_ORG_POINTER = re.compile(
+    r"^(?:the|its)\s+(?P<noun>agency|company|firm|operator|regulator|office|department|ministry|government|"
+    r"council|board|authority|organi[sz]ation|group|union|court|network|service|campaign|committee|"
+    r"hospital|university|school|charity|utility|airline|bank|retailer|manufacturer|insurer|watchdog|"
+    r"institute|centre|center|body|club|team|league|party|force|administration|commission)$",
+    re.I,
+)
+_COMMERCIAL = {"company", "firm", "operator", "airline", "bank", "retailer", "manufacturer", "insurer", "utility"}
+_PUBLIC_BODY = re.compile(
+    r"\b(agency|ministry|department|office|council|government|authority|commission|police|court|service|"
+    r"administration|board|committee|centers?|centres?|institute|university|hospital|parliament|congress|"
+    r"senate|bureau|regulat\w*|health|national|federal|state|city|county)\b",
+    re.I,
+)
+_GROUP = re.compile(
+    r"^(?:the\s+)?(?:[\w-]+\s+){0,2}(organi[sz]ers|officials|police|researchers|scientists|doctors|experts|"
+    r"prosecutors|investigators|authorities|residents|witnesses|analysts|sources|unions|campaigners|"
+    r"companies|families|parents|teachers|workers|protesters|firefighters|rescuers)$",
+    re.I,
+)
+_TITLE_START = re.compile(rf"^(?:{TITLES})\s+[A-Z]")
+# "chief executive Laura Mendes", "Analyst Chen Wei", "lead author Ingrid Solberg": a role, then a name.
+_ROLE_START = re.compile(
+    r"^(?:(?:[a-z][\w-]*\s+){1,3}|(?:Analyst|Economist|Lawyer|Attorney|Coach|Manager|Captain|Spokesman|"
+    r"Spokeswoman|Spokesperson|Opposition\s+leader|Leader|Lead\s+author|Author|Researcher|Scientist|Doctor|"
+    r"Nurse|Officer|Detective|Inspector|Superintendent|Councillor|Councilor|Councilwoman|Councilman|"
+    r"Lieutenant\s+Governor|Race\s+director|Director|Founder|Owner|Chief\s+\w+|Comptroller|Treasurer|Auditor|"
+    r"Controller|Clerk|Administrator|Trustee|Principal|Headteacher|Pastor|Bishop|Rabbi|Imam)\s+)[A-Z][\w’'.-]+\s+[A-Z]"
+)
+_ACRONYM = re.compile(r"^[A-Z]{2,6}s?$")
+
+
+@dataclass
+class Spoke:
+    name: str
+    kind: str  # person | org | group
+    paragraph: int
+    sentence: int
+
+
+@dataclass
+class Resolution:
+    speaker: str | None
+    # Set when a speaker was meant but could not be told for sure: the ticket goes to a person.
+    unclear: str | None = None
+
+
+@dataclass
+class Speakers:
+    actors: Actors
+    spoke: list[Spoke] = field(default_factory=list)
+    sentence: int = 0
+    paragraph: int = 0
+    # Where the last company ("Meridian Paving Inc.") was named, for "the company said".
+    last_company_paragraph: int = -1
+    _last_company: str | None = None
+    # Every person named, as (sentence, paragraph, full name), in reading order.
+    named: list[tuple[int, int, str]] = field(default_factory=list)
+    # Names a pronoun has been resolved to: people, whatever their words look like.
+    people: set[str] = field(default_factory=set)
+
+    def read(self, text: str, paragraph: int) -> None:
+        """Move on to the next sentence of the article, learning the names it holds."""
+        self.sentence += 1
+        self.paragraph = paragraph
+        self.actors.note(text)
+        self.named.extend((self.sentence, paragraph, name) for name in self.actors.mentioned)
+        if self.actors.last_company != self._last_company:
+            self._last_company = self.actors.last_company
+            self.last_company_paragraph = paragraph
+
+    def kind(self, name: str) -> str:
+        """person, org, group, or name: a capitalised name the article has not yet shown to be either."""
+        words = name.split()
+        if _GROUP.match(name) or name.lower().startswith(("unnamed ", "the companies", "organi")):
+            return "group"
+        if _TITLE_START.match(name) or _ROLE_START.match(name) or name in self.people:
+            return "person"  # "Analyst Chen Wei of Harbor Securities" is a person at a company
+        if any(w.strip(".,") in ORG_WORDS for w in words) or _ACRONYM.match(name) or _PUBLIC_BODY.search(name):
+            return "org"
+        if len(words) == 1 and any(full.split()[0] == words[0] for full in self.actors.full_names.values()):
+            return "person"  # "Karen", first name of Karen Lowe
+        return "name" if name[:1].isupper() else "group"
+
+    def resolve(self, raw: str | None) -> Resolution:
+        """The speaker ``raw`` refers to, with pointers resolved or flagged."""
+        if not raw:
+            return Resolution(None)
+        low = raw.lower().strip()
+        if low in _PERSON_PRONOUNS:
+            return self._person(raw)
+        if low == "it" or _ORG_POINTER.match(low):
+            noun = m.group("noun").lower() if (m := _ORG_POINTER.match(low)) else None
+            return self._organisation(raw, noun)
+        if low == "they":
+            return self._group(raw)
+        name = self.actors.expand(raw) if len(raw.split()) == 1 else raw
+        return Resolution(name)
+
+    def heard(self, name: str | None) -> None:
+        """Record that ``name`` spoke in the current sentence."""
+        if name:
+            self.spoke.append(Spoke(name, self.kind(name), self.paragraph, self.sentence))
+
+    def continuing(self) -> str | None:
+        """The speaker of an untagged quotation that carries on from the sentence before it."""
+        last = self.spoke[-1] if self.spoke else None
+        if last and last.sentence == self.sentence - 1 and self.paragraph - last.paragraph <= 1:
+            return last.name
+        return None
+
+    def _person(self, raw: str) -> Resolution:
+        people = [s for s in self.spoke if s.kind in {"person", "name"}]
+        last = people[-1] if people else None
+        if last and self.paragraph - last.paragraph <= 1:
+            # Other people named since the speaker spoke (in an earlier sentence) compete for the pronoun.
+            since = [(p, n) for s, p, n in self.named if s > last.sentence and not _same_person(n, last.name)]
+            others = {n for _, n in since}
+            if not others:
+                return self._is_person(self._plain(last.name), last.name)
+            if len(others) == 1 and last.paragraph < self.paragraph and all(p == self.paragraph for p, _ in since):
+                # "Ruiz has asked for a review. “…,” she said.": the person this paragraph is about.
+                return self._is_person(since[-1][1])
+            names = " or ".join([last.name, *sorted(others)])
+            return Resolution(None, f"“{raw}” could be {names}: a person must say who spoke.")
+        recent = [(s, n) for s, p, n in self.named if self.sentence - s <= 2]
+        if len({n for _, n in recent}) == 1:
+            return self._is_person(recent[-1][1])
+        return Resolution(None, f"“{raw}” is not tied to one person named nearby: a person must say who spoke.")
+
+    def _is_person(self, *names: str) -> Resolution:
+        """A pronoun said "he" or "she": whatever the name looks like, it is a person's."""
+        self.people.update(names)
+        return Resolution(names[0])
+
+    def _plain(self, name: str) -> str:
+        """ "Harbor Master Ines Okafor" is "Ines Okafor" when a pronoun points back to her."""
+        inside = [
+            (name.index(full), full)
+            for full in self.actors.full_names.values()
+            if full in name and not re.fullmatch(TITLES, full.split()[0])
+        ]
+        return min(inside)[1] if inside else name  # "Chen Wei of Harbor Securities": the first name in it
+
+    def _organisation(self, raw: str, noun: str | None) -> Resolution:
+        orgs = [s for s in self.spoke if s.kind in {"org", "name"}]
+        last = self.spoke[-1] if self.spoke else None
+        just_before = last and last.sentence == self.sentence - 1 and last.paragraph == self.paragraph
+        fits = last and (not noun or noun in _COMMERCIAL or noun in last.name.lower())
+        if just_before and fits and last.kind in {"org", "name"}:
+            return Resolution(last.name)  # "The agency said …. “…,” it added."
+        company = self.actors.last_company
+        if noun in _COMMERCIAL and company and self.paragraph - self.last_company_paragraph <= 1:
+            return Resolution(company)  # "Meridian Paving Inc. won the contract. The company said …"
+        if noun:
+            named = [s for s in orgs if noun in s.name.lower() and self.paragraph - s.paragraph <= 2]
+            if named:
+                return Resolution(named[-1].name)
+            if noun in _COMMERCIAL:
+                orgs = [s for s in orgs if not _PUBLIC_BODY.search(s.name)]
+                if not orgs and self.actors.last_company:
+                    return Resolution(self.actors.last_company)
+        recent = [s for s in orgs if self.paragraph - s.paragraph <= 1]
+        distinct = {s.name for s in (recent or orgs)}
+        if len(distinct) == 1:
+            return Resolution((recent or orgs)[-1].name)
+        return Resolution(None, f"“{raw}” could be more than one organisation here: a person must say which.")
+
+    def _group(self, raw: str) -> Resolution:
+        last = self.spoke[-1] if self.spoke else None
+        if last and last.kind in {"group", "org"} and self.paragraph - last.paragraph <= 1:
+            return Resolution(last.name)
+        return Resolution(None, f"“{raw}” is not tied to a group named nearby: a person must say who spoke.")
+
+
+def _same_person(a: str, b: str) -> bool:
+    return a.split()[-1] in b.split() or b.split()[-1] in a.split()

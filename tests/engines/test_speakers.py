@@ -1,0 +1,95 @@
+"""Who is speaking is tracked through the article: pointers back ("the agency added", "she said",
+"It said", an untagged second quotation) take the speaker they mean, and when two readings are
+possible the claim carries no speaker and a flag for a person, never a guess (issue 29)."""
+
+from datetime import date
+
+from factcheck.engines.base import ArticleInput
+from factcheck.engines.offline.engine import OfflineEngine
+
+
+def tickets(text: str):
+    return OfflineEngine().extract(ArticleInput(text=text, published=date(2025, 11, 25))).claims
+
+
+def ticket(claims, words: str):
+    found = [c for c in claims if words in c.quote]
+    assert found, f"no ticket quotes {words!r}"
+    return found[0]
+
+
+TWO_AGENCIES = """The Centers for Disease Control and Prevention said it had confirmed 1,753 measles cases in 2025. “Most of these cases are in people who were not vaccinated,” the agency said. “Two doses are about 97 percent effective at preventing measles.”
+
+In England, the UK Health Security Agency reported 2,911 laboratory-confirmed cases between January and October.
+
+The UK Health Security Agency said catch-up clinics would open in 40 schools before Christmas. “Nobody is too old to catch up on the 2 doses,” it said.
+"""
+
+
+def test_an_agency_quoted_after_another_keeps_its_own_quotations():
+    claims = tickets(TWO_AGENCIES)
+    cdc = "The Centers for Disease Control and Prevention"
+    assert ticket(claims, "Most of these cases").speaker == cdc  # "the agency said"
+    assert ticket(claims, "Two doses are about").speaker == cdc  # a second quotation, untagged
+    ukhsa = ticket(claims, "2,911 laboratory-confirmed")
+    assert ukhsa.reported_by == "the UK Health Security Agency"
+    assert ukhsa.claim.startswith("In England, the UK Health Security Agency reported 2,911")  # the sentence, whole
+    assert "UK Health Security Agency" in (ticket(claims, "Nobody is too old").speaker or "")  # "it said"
+
+
+def test_a_person_named_between_a_speaker_and_her_pronoun_makes_the_pronoun_unclear():
+    claims = tickets(
+        "Mayor Lucia Ferrante said the rise would cost the owner of a median home $212 a year. "
+        "Councilman Derek Osei sat beside Ferrante during the 4-hour vote. "
+        "He said the city had underspent its road budget by $38 million in 2024."
+    )
+    unclear = ticket(claims, "underspent its road budget")
+    assert unclear.speaker is None and unclear.needs_human
+    assert "Lucia Ferrante" in unclear.flag_reason and "Derek Osei" in unclear.flag_reason
+
+
+def test_the_person_a_paragraph_is_about_is_who_she_means():
+    claims = tickets(
+        "“We resurfaced 48 miles of road, not the 60 we promised,” said county engineer Raj Patel.\n\n"
+        "Comptroller Angela Ruiz has asked the board for a review. "
+        "“The contractor billed us twice for the same 6 miles,” she said."
+    )
+    assert ticket(claims, "billed us twice").speaker == "Angela Ruiz"
+
+
+def test_speakers_named_by_role_appositive_or_after_their_words():
+    claims = tickets(
+        "Their lawyer, Amir Haddad, told the court in August that no cultivated meat product had been linked to "
+        "an outbreak.\n\n"
+        "Dr. Rupert Vance, a hepatologist who led the report, said the 14 patients had taken up to 2,000mg a day.\n\n"
+        "“We have not seen cocoa costs like this in 90 years,” chief executive Laura Mendes told analysts on a call.\n\n"
+        "A spokesperson for the regulator added: “Anyone with a suspected reaction to the 3 products should stop.”"
+    )
+    assert ticket(claims, "no cultivated meat").speaker == "Amir Haddad"
+    assert ticket(claims, "2,000mg").speaker == "Dr. Rupert Vance" and ticket(claims, "2,000mg").reported_by is None
+    assert ticket(claims, "cocoa costs").speaker == "chief executive Laura Mendes"
+    assert ticket(claims, "suspected reaction").speaker == "a spokesperson for the regulator"
+
+
+def test_a_speaker_after_the_statement_and_its_pointers():
+    claims = tickets(
+        "Brightwell Foods said its quarterly profit fell 18 percent to $412 million. "
+        "Sales rose 3 percent to $4.1 billion, the company said.\n\n"
+        "A record 41,000 runners finished the race, organisers said. They said the event raised £9.8 million."
+    )
+    sales = ticket(claims, "Sales rose")
+    assert sales.speaker == "Brightwell Foods" and sales.claim.lower().startswith(
+        "brightwell foods said that sales rose"
+    )
+    assert ticket(claims, "41,000 runners").speaker == "organisers"
+    assert ticket(claims, "£9.8 million").speaker == "organisers"
+
+
+def test_two_organisations_in_turn_leave_a_later_it_to_a_person():
+    claims = tickets(
+        "The county said 1,200 homes lost power on Sunday. The utility board said 800 of them were reconnected.\n\n"
+        "Residents of 40 streets waited 3 days for help.\n\n"
+        "It said a review of the 14 substations would follow."
+    )
+    review = ticket(claims, "14 substations")
+    assert review.speaker is None and review.needs_human
