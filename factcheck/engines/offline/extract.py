@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from factcheck.engines.base import ExtractedClaim
-from factcheck.engines.offline import checkworthy, dates, drafting
+from factcheck.engines.offline import checkworthy, dates, drafting, duplicates
 from factcheck.engines.offline.attribution import Attribution, attribute
 from factcheck.engines.offline.entities import Actors
 from factcheck.engines.offline.segment import Sentence, sentences
@@ -47,7 +47,6 @@ _LOWER_FIRST = {
     "After",
     "Before",
 }
-_WORD = re.compile(r"[\w’']+")
 # "X argued that the city should …": a recommendation, not a fact, unless it carries a figure.
 _PRESCRIPTIVE = re.compile(r"\b(should|ought\s+to|must|needs?\s+to|has\s+to|have\s+to)\b", re.I)
 
@@ -109,7 +108,7 @@ def _claims(
             who.speaker = _lower_article(actors.expand(who.speaker))
         speakers.heard(who.speaker or (_lower_article(attr.reported_by) if attr.reported_by else None))
         claims.extend(_claims_from(sentence, (score, quotation_score), attr, who, actors, published, threshold))
-    return _merge_near_duplicates(claims), read
+    return duplicates.merge(claims), read
 
 
 def _claims_from(
@@ -284,22 +283,3 @@ def _kind(content: str) -> ClaimKind:
     if checkworthy.has_date(content) or re.search(r"\b\w{3,}ed\b|\b(was|were|had|did)\b", content):
         return ClaimKind.event
     return ClaimKind.statement
-
-
-def _tokens(text: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(text) if len(w) > 2}
-
-
-def _merge_near_duplicates(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
-    """An article that repeats a claim gets one ticket for it: the first, with the higher score."""
-    kept: list[tuple[set[str], ExtractedClaim]] = []
-    for claim in claims:
-        toks = _tokens(drafting.core_claim(claim.claim))
-        for other_toks, other in kept:
-            union = toks | other_toks
-            if union and len(toks & other_toks) / len(union) >= 0.8:
-                other.score = max(other.score, claim.score)
-                break
-        else:
-            kept.append((toks, claim))
-    return [c for _, c in kept]
