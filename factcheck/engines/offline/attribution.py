@@ -32,6 +32,8 @@ _ACTOR = (
 _APPOSITIVE = r"(?:,\s+(?:a|an|the)\s[^,“\"]{2,120},)?"
 
 _ACCORDING_LEAD = re.compile(rf"^According to ({_ACTOR}{_APPOSITIVE}),\s+(?P<rest>.+)$", re.S)
+# "According to the state labor department, …": any short source a subject could name.
+_ACCORDING_ANY = re.compile(r"^According to (?P<who>[^,“”\"]{2,100}?),\s+(?P<rest>.+)$", re.S)
 _ACCORDING_TAIL = re.compile(r"^(?P<rest>.+?),\s+according to (?P<who>(?:[^,.;“”\"\d]|\d(?:[,.]\d)?){2,100})\.?$", re.S)
 _TOLD_THAT = re.compile(
     rf"^(?P<who>{_ACTOR}{_APPOSITIVE})\s+(?:also\s+|later\s+|previously\s+)?told\s+(?P<to>{_ACTOR})\s+"
@@ -132,10 +134,13 @@ def attribute(sentence: str) -> Attribution:
 
     reported_by = None
     m = _ACCORDING_LEAD.match(body)
-    if m:
-        reported_by = _clean(m.group(1).split(",")[0])
-        offset += m.start("rest")
-        body = m.group("rest")
+    generic = None if m else _ACCORDING_ANY.match(body)
+    if generic and not reporting.subject_name(generic.group("who")):
+        generic = None
+    if m or generic:
+        reported_by = _clean(m.group(1).split(",")[0]) if m else _clean(generic.group("who"))
+        offset += (m or generic).start("rest")
+        body = (m or generic).group("rest")
     else:
         m = _ACCORDING_TAIL.match(body)
         if m:
@@ -183,7 +188,14 @@ def _by_shape(body: str, offset: int) -> Attribution | None:
     tagged = reporting.tail_tag(body)
     if tagged:
         who, verb, content = tagged
-        return Attribution(speaker=who, reported_by=None, content=content, content_offset=offset, verb=verb)
+        document = _looks_like_outlet(who) or _DOCUMENT.match(who)
+        return Attribution(
+            speaker=None if document else who,
+            reported_by=who if document else None,
+            content=content,
+            content_offset=offset,
+            verb=verb,
+        )
     return None
 
 

@@ -39,7 +39,8 @@ def merge(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
     for claim in claims:
         toks, figures = _tokens(cores[id(claim)]), set(drafting.numbers(cores[id(claim)]))
         for other_toks, other_figures, other in kept:
-            if _who(claim) != _who(other) or _negated(cores[id(claim)]) != _negated(cores[id(other)]):
+            speakers = {_who(claim), _who(other)} - {None}
+            if len(speakers) > 1 or _negated(cores[id(claim)]) != _negated(cores[id(other)]):
                 continue  # who said it, and whether it is denied, make two claims of the same words
             if _same(toks, figures, other_toks, other_figures, lambda o=other, c=claim: _close(o, c, cores, vectors)):
                 other.score = max(other.score, claim.score)

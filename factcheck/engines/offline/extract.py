@@ -48,7 +48,13 @@ _LOWER_FIRST = {
     "Before",
 }
 # "X argued that the city should …": a recommendation, not a fact, unless it carries a figure.
-_PRESCRIPTIVE = re.compile(r"\b(should|ought\s+to|must|needs?\s+to|has\s+to|have\s+to)\b", re.I)
+# "should have power back by Monday" is an expectation, and checkable; "should build" and "should
+# have tapped the reserve" are not.
+_PRESCRIPTIVE = re.compile(
+    r"\b(should(?!\s+(?:have\s+(?!\w+(?:ed|en|wn|ne|lt|pt|ght)\b)|be\s+(?:back|restored|complete|ready|open)))|"
+    r"ought\s+to|must|needs?\s+to|has\s+to|have\s+to)\b",
+    re.I,
+)
 
 
 @dataclass

@@ -120,7 +120,8 @@ def parse(body: str, offset: int) -> Reported | None:
 # "Sales rose 3 percent, the company said." / "Temperatures reached 24C, he said, well above …"
 _TAIL_TAG = re.compile(
     r", (?P<who>[^\s,“”\"]{1,30}(?: [^\s,“”\"]{1,30}){0,5}?) (?:also )?"
-    r"(?P<verb>said|says|added|reported|noted|estimated|warned|told(?: [^\s,.]{1,30}){1,4}?)(?: on \w+)? ?(?P<end>[.,])"
+    r"(?P<verb>said|says|added|reported|noted|estimated|warned|found|showed|concluded|"
+    r"told(?: [^\s,.]{1,30}){1,4}?)(?: on \w+)? ?(?P<end>[.,])"
 )
 
 
@@ -144,7 +145,8 @@ def tail_tag(body: str) -> tuple[str, str, str] | None:
 # Words of the tag are runs of non-space, non-comma characters between single separators, so no
 # text can be split between the name and its spaces more than one way (no backtracking blow-up).
 _QUOTE_TAG_AFTER = re.compile(
-    rf"[”\"],? ?(?P<who>[^\s,“”\".]{{1,40}}(?:,? [^\s,“”\".]{{1,40}}){{0,15}}?) (?:also |later )?(?:{_VERBS}|called)\b"
+    rf"[”\"],? ?(?P<who>[^\s,“”\".]{{1,40}}(?:,? [^\s,“”\".]{{1,40}}){{0,15}}?),? "
+    rf"(?:also |later )?(?:{_VERBS}|called)\b"
 )
 _QUOTE_TAG_BEFORE = re.compile(
     rf"^(?P<who>[^\s“”\"]{{1,40}}(?: [^\s“”\"]{{1,40}}){{0,25}}?) (?:also |later )?"

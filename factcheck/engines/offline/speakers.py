@@ -46,6 +46,7 @@ _ROLE_START = re.compile(
     r"Lieutenant\s+Governor|Race\s+director|Director|Founder|Owner|Chief\s+\w+|Comptroller|Treasurer|Auditor|"
     r"Controller|Clerk|Administrator|Trustee|Principal|Headteacher|Pastor|Bishop|Rabbi|Imam)\s+)[A-Z][\w’'.-]+\s+[A-Z]"
 )
+_SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person)\b", re.I)
 _ACRONYM = re.compile(r"^[A-Z]{2,6}s?$")
 
 
@@ -93,7 +94,7 @@ class Speakers:
         words = name.split()
         if _GROUP.match(name) or name.lower().startswith(("unnamed ", "the companies", "organi")):
             return "group"
-        if _TITLE_START.match(name) or _ROLE_START.match(name) or name in self.people:
+        if _TITLE_START.match(name) or _ROLE_START.match(name) or name in self.people or _SPOKESPERSON.search(name):
             return "person"  # "Analyst Chen Wei of Harbor Securities" is a person at a company
         if any(w.strip(".,") in ORG_WORDS for w in words) or _ACRONYM.match(name) or _PUBLIC_BODY.search(name):
             return "org"
