@@ -93,3 +93,22 @@ def test_two_organisations_in_turn_leave_a_later_it_to_a_person():
     )
     review = ticket(claims, "14 substations")
     assert review.speaker is None and review.needs_human
+
+
+def test_a_second_body_of_the_same_kind_takes_the_pointer_that_follows_it():
+    claims = tickets(
+        "The health ministry said 312 clinics had closed since 2022.\n\n"
+        "The finance ministry rejected that figure. “Only 96 clinics have closed, and 40 have reopened,” "
+        "the ministry said."
+    )
+    assert ticket(claims, "Only 96 clinics").speaker == "the finance ministry"
+
+
+def test_two_bodies_of_the_same_kind_named_since_leave_the_pointer_to_a_person():
+    claims = tickets(
+        "The health ministry said 312 clinics had closed since 2022. The finance ministry and the interior "
+        "ministry met on Friday to discuss the 2026 budget.\n\n"
+        "“Only 96 clinics have closed, and 40 have reopened,” the ministry said."
+    )
+    unsure = ticket(claims, "Only 96 clinics")
+    assert unsure.speaker is None and unsure.needs_human and "ministry" in unsure.flag_reason

@@ -46,6 +46,15 @@ _ROLE_START = re.compile(
     r"Lieutenant\s+Governor|Race\s+director|Director|Founder|Owner|Chief\s+\w+|Comptroller|Treasurer|Auditor|"
     r"Controller|Clerk|Administrator|Trustee|Principal|Headteacher|Pastor|Bishop|Rabbi|Imam)\s+)[A-Z][\w’'.-]+\s+[A-Z]"
 )
+# A body named by what it is: "Russia's foreign ministry", "the UK Health Security Agency".
+_NAMED_BODY = re.compile(
+    r"(?:(?:\b[Tt]he\s+)?(?:(?!(?:The|This|That|Its|Their|Our|A|An|Each|Every)\b)[A-Z][\w.-]{0,30}(?:['’]s)?\s+){1,4}"
+    r"(?:[a-z][\w-]{0,20}\s+){0,2}|\b[Tt]he\s+(?!(?:same|other|new|former|previous|latter|said|whole|entire)\b)"
+    r"(?:[a-z][\w-]{0,20}\s+){1,2})"
+    r"(?P<noun>ministry|Ministry|agency|Agency|department|Department|office|Office|regulator|council|Council|"
+    r"company|Company|authority|Authority|commission|Commission|government|Government)\b"
+)
+_OPENER = re.compile(r"\s{0,3}(?:[A-Z][\w’'-]{0,30}(?: [\w’'-]{1,30}){0,6}, ?|(?:But|And|However|Meanwhile),? ?)")
 _SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person)\b", re.I)
 _ACRONYM = re.compile(r"^[A-Z]{2,6}s?$")
 
@@ -78,6 +87,9 @@ class Speakers:
     named: list[tuple[int, int, str]] = field(default_factory=list)
     # Names a pronoun has been resolved to: people, whatever their words look like.
     people: set[str] = field(default_factory=set)
+    # Organisations named by what they are ("Russia's foreign ministry"), whether or not they spoke:
+    # (sentence, phrase, noun, whether the sentence opens with it).
+    bodies: list[tuple[int, str, str, bool]] = field(default_factory=list)
 
     def read(self, text: str, paragraph: int) -> None:
         """Move on to the next sentence of the article, learning the names it holds."""
@@ -85,6 +97,9 @@ class Speakers:
         self.paragraph = paragraph
         self.actors.note(text)
         self.named.extend((self.sentence, paragraph, name) for name in self.actors.mentioned)
+        for m in _NAMED_BODY.finditer(text):
+            opens = not text[: m.start()].strip(' “"').rstrip(",") or bool(_OPENER.fullmatch(text[: m.start()]))
+            self.bodies.append((self.sentence, m.group(0), m.group("noun").lower(), opens))
         if self.actors.last_company != self._last_company:
             self._last_company = self.actors.last_company
             self.last_company_paragraph = paragraph
@@ -174,6 +189,17 @@ class Speakers:
             return Resolution(company)  # "Meridian Paving Inc. won the contract. The company said …"
         if noun:
             named = [s for s in orgs if noun in s.name.lower() and self.paragraph - s.paragraph <= 2]
+            after = named[-1].sentence if named else 0
+            since = [b for b in self.bodies if b[2] == noun and after < b[0] < self.sentence]
+            others = {_bare(b[1]) for b in since} - ({_bare(named[-1].name)} if named else set())
+            if others:
+                # Another body of that kind was named after the last one that spoke: "Russia's foreign
+                # ministry rejected that account. “…,” the ministry said." The one the sentence before
+                # opens with is meant; any other is a person's call.
+                opener = [b for b in since if b[3] and b[0] == self.sentence - 1]
+                if len(others) == 1 and opener:
+                    return Resolution(opener[-1][1])
+                return Resolution(None, f"“{raw}” could be more than one {noun} here: a person must say which.")
             if named:
                 return Resolution(named[-1].name)
             if noun in _COMMERCIAL:
@@ -191,6 +217,10 @@ class Speakers:
         if last and last.kind in {"group", "org"} and self.paragraph - last.paragraph <= 1:
             return Resolution(last.name)
         return Resolution(None, f"“{raw}” is not tied to a group named nearby: a person must say who spoke.")
+
+
+def _bare(name: str) -> str:
+    return re.sub(r"^the\s+", "", name.lower().replace("’", "'"))
 
 
 def _same_person(a: str, b: str) -> bool:
