@@ -112,3 +112,13 @@ def test_two_bodies_of_the_same_kind_named_since_leave_the_pointer_to_a_person()
     )
     unsure = ticket(claims, "Only 96 clinics")
     assert unsure.speaker is None and unsure.needs_human and "ministry" in unsure.flag_reason
+
+
+def test_a_quotation_running_over_two_sentences_keeps_its_speaker():
+    claims = tickets(
+        "“First, the carrier asked for 14 more landing slots, and that was refused,” the airport’s chief "
+        "executive, Maria Lind, told the Gazette. “Second, it asked to keep its 6 night flights. In return, "
+        "it offered to retire 20 older jets by 2027.”"
+    )
+    second = ticket(claims, "Second, it asked")
+    assert second.speaker == "Maria Lind" and not second.needs_human

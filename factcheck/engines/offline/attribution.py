@@ -131,6 +131,11 @@ def attribute(sentence: str) -> Attribution:
     quoted = _tagged_quotation(body, offset, quote) if quote else None
     if quoted:
         return quoted
+    opened = (body.startswith("“") and "”" not in body) or (body.startswith('"') and body.count('"') == 1)
+    if not quote and opened:
+        # A quotation running on over several sentences opens this one and closes in a later one:
+        # whose words they are is the tracker's question (the speaker of the sentence before, or a person).
+        return Attribution(speaker=None, reported_by=None, content=body, content_offset=offset, quotation=body[1:])
 
     reported_by = None
     m = _ACCORDING_LEAD.match(body)
