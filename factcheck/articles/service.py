@@ -84,7 +84,11 @@ def _prepare(req: IngestRequest, settings: Settings) -> tuple[sources.Extracted,
 
 
 def _title_from(text: str) -> str:
-    first = text.split("\n", 1)[0].strip()
+    """The first line that reads like a title: not a newsletter box, a byline or a caption."""
+    from factcheck.engines.offline.segment import is_chrome, is_furniture
+
+    lines = [line.strip() for line in text.split("\n", 12)[:12] if line.strip()]
+    first = next((line for line in lines if not is_chrome(line) and not is_furniture(line)), lines[0] if lines else "")
     return first if len(first) <= 200 else first[:197].rsplit(" ", 1)[0] + "…"
 
 

@@ -53,3 +53,15 @@ def test_a_box_word_on_the_element_holding_the_story_does_not_remove_the_story()
     long = "<p>" + " ".join(["The budget office said revenue grew by 2.9 percent in the year to April."] * 4) + "</p>"
     body = f"<div class='story share-tools-enabled'><h1>Budget</h1>{long * 3}</div>"
     assert "2.9 percent" in from_html(page("<title>Budget</title>", body)).text
+
+
+def test_pasted_text_takes_its_title_from_the_first_line_that_is_not_a_box(session, settings):
+    from tests.factories import ingest
+
+    text = (
+        "Sign up for our Health Desk newsletter, delivered every Thursday.\n\n"
+        "By Maria Keane, Health Correspondent\n\n"
+        "Measles cases climb on both sides of the Atlantic\n\n"
+        "The CDC said it had confirmed 1,753 measles cases in 2025, the highest count since 1992."
+    )
+    assert ingest(session, settings, text).article.title == "Measles cases climb on both sides of the Atlantic"
