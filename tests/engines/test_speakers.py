@@ -122,3 +122,23 @@ def test_a_quotation_running_over_two_sentences_keeps_its_speaker():
     )
     second = ticket(claims, "Second, it asked")
     assert second.speaker == "Maria Lind" and not second.needs_human
+
+
+def test_a_wire_dateline_is_not_part_of_the_claim_and_a_group_speaker_after_it_is_read():
+    claims = tickets(
+        "GENEVA, March 6 (Wire) - Talks on a 12-mile shipping corridor ended without agreement on Thursday, "
+        "officials from both delegations said, after three days of meetings."
+    )
+    talks = ticket(claims, "shipping corridor")
+    assert not talks.claim.startswith("GENEVA") and "(Wire)" not in talks.claim
+    assert talks.speaker == "officials from both delegations"
+
+
+def test_it_opening_the_sentence_after_a_body_spoke_is_that_body():
+    claims = tickets(
+        "The agriculture ministry said grain exports fell to 41 million tonnes in 2024. "
+        "It blamed the fall on attacks on 3 ports."
+    )
+    blamed = ticket(claims, "It blamed")
+    assert blamed.speaker == "the agriculture ministry" and not blamed.needs_human
+    assert blamed.claim.startswith("The agriculture ministry blamed the fall")

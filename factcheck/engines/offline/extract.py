@@ -113,7 +113,7 @@ def _claims(
         if who.speaker:
             who.speaker = _lower_article(actors.expand(who.speaker))
         speakers.heard(who.speaker or (_lower_article(attr.reported_by) if attr.reported_by else None))
-        claims.extend(_claims_from(sentence, (score, quotation_score), attr, who, actors, published, threshold))
+        claims.extend(_claims_from(sentence, (score, quotation_score), attr, who, speakers, published, threshold))
     return duplicates.merge(claims), read
 
 
@@ -122,10 +122,11 @@ def _claims_from(
     scores: tuple[float, float],
     attr: Attribution,
     who: Resolution,
-    actors: Actors,
+    speakers: Speakers,
     published: date | None,
     threshold: float,
 ) -> list[ExtractedClaim]:
+    actors = speakers.actors
     score, quotation_score = scores
     speaker = who.speaker
     reported_by = _lower_article(attr.reported_by) if attr.reported_by else None
@@ -141,7 +142,7 @@ def _claims_from(
     if _PRESCRIPTIVE.search(attr.content) and not drafting.numbers(attr.content):
         return []
     found = [
-        _clause_claim(sentence, score, attr, rel_start, part, speaker, reported_by, actors, published)
+        _clause_claim(sentence, score, attr, rel_start, part, speaker, reported_by, speakers, published)
         for rel_start, part in _parts(attr.content)
     ]
     for claim in found:
@@ -185,14 +186,19 @@ def _clause_claim(
     part: str,
     speaker: str | None,
     reported_by: str | None,
-    actors: Actors,
+    speakers: Speakers,
     published: date | None,
 ) -> ExtractedClaim:
+    actors = speakers.actors
     abs_start = sentence.start + attr.content_offset + rel_start
     # The quote is the whole sentence unless it was split; then the clause itself.
     whole = len(part) >= len(attr.content.rstrip(". ")) - 1
     q_start, q_end = (sentence.start, sentence.end) if whole else (abs_start, abs_start + len(part))
     content, unresolved = actors.resolve_pronoun(part.strip())
+    pointer = re.match(r"(It|They)\s", content)
+    body = speakers.subject(pointer.group(1)) if pointer else None
+    if pointer and body and (not speaker or speaker.lower() == body.lower()):
+        content = _capitalise(body) + content[pointer.end(1) :]
     content, no_company = actors.resolve_company(content)
     unresolved = unresolved or no_company
     resolved = dates.resolve(actors.expand(content), published)

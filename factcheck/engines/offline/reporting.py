@@ -12,10 +12,14 @@ _VERBS = (
     r"said|says|told|tells|added|adds|warned|warns|wrote|writes|explained|noted|argued|claimed|claims|stated|"
     r"insisted|confirmed|confirms|announced|announces|reported|reports|acknowledged|admitted|denied|testified|"
     r"replied|responded|asserted|found|finds|concluded|showed|shows|estimated|estimates|disputed|countered|"
-    r"recorded|predicted|promised|pledged|suggested|show|rejected"
+    r"recorded|predicted|promised|pledged|suggested|show|rejected|blamed|blames|accused|accuses"
 )
 # Verbs whose object is what is claimed: "reported 2,911 cases" keeps the whole sentence as the claim.
-_OBJECT_VERBS = {"reported", "reports", "found", "finds", "showed", "shows", "estimated", "estimates", "recorded"}
+_OBJECT_VERBS = {
+    *("reported", "reports", "found", "finds", "showed", "shows", "estimated", "estimates", "recorded"),
+    # "The ministry blamed the fall on attacks": whose account it is, in the sentence itself.
+    *("blamed", "blames", "accused", "accuses"),
+}
 _VERB = re.compile(
     rf"\s(?:(?:has|have|had)\s+)?(?:also\s+|later\s+|previously\s+|earlier\s+|again\s+|separately\s+)?"
     rf"(?P<verb>{_VERBS})\b"
@@ -51,7 +55,8 @@ _ROLE_THEN_NAME = re.compile(
 # "…, organisers said.": people named by what they are.
 _GROUP_WORDS = re.compile(
     r"^(?:[a-z-]+ ){0,2}(?:organi[sz]ers|officials|police|researchers|scientists|doctors|experts|prosecutors|"
-    r"investigators|authorities|analysts|witnesses|residents|economists|lawmakers|diplomats|firefighters)$"
+    r"investigators|authorities|analysts|witnesses|residents|economists|lawmakers|diplomats|firefighters)"
+    r"(?: (?:from|of|at|in|with|for) [\w’' -]{2,60})?$"
 )
 # "In her 38-page ruling, Judge Grant wrote": the setting is not the speaker.
 _SETTING = re.compile(r"^(?:In|At|On|During|After|Before|Speaking|Asked|Writing|Addressing)\b[^,]{0,80},\s+")

@@ -137,6 +137,16 @@ class Speakers:
         if name:
             self.spoke.append(Spoke(name, self.kind(name), self.paragraph, self.sentence))
 
+    def subject(self, pointer: str) -> str | None:
+        """Who "It" or "They" opening a statement means, only when the sentence before was that
+        body's: "The ministry said exports fell. It blamed attacks on the port." Otherwise None."""
+        before = [s for s in self.spoke if s.sentence < self.sentence]
+        last = before[-1] if before else None
+        if not last or last.sentence != self.sentence - 1 or last.paragraph != self.paragraph:
+            return None
+        kinds = {"it": {"org", "name"}, "they": {"group", "org"}}.get(pointer.lower(), set())
+        return last.name if last.kind in kinds else None
+
     def continuing(self) -> str | None:
         """The speaker of an untagged quotation that carries on from the sentence before it."""
         last = self.spoke[-1] if self.spoke else None
