@@ -57,3 +57,16 @@ def test_a_story_sentence_that_mentions_photographs_or_notes_is_still_the_story(
         "Officials said 1,200 people had emailed the council about the plan.",
     ]
     assert [s.text for s in sentences("\n\n".join(kept))] == kept
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "FOR IMMEDIATE RELEASE",
+        "Contact: Press Office, press@example.gov",
+        "About the Department of Commerce: The department works to grow the state's economy and create jobs.",
+        "###",
+    ],
+)
+def test_press_release_furniture_is_left_out(furniture):
+    assert story_with(furniture) == [STORY, STORY.replace("2.4", "3.1")]

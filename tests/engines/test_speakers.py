@@ -142,3 +142,23 @@ def test_it_opening_the_sentence_after_a_body_spoke_is_that_body():
     blamed = ticket(claims, "It blamed")
     assert blamed.speaker == "the agriculture ministry" and not blamed.needs_human
     assert blamed.claim.startswith("The agriculture ministry blamed the fall")
+
+
+def test_where_the_sentence_happens_is_not_who_speaks():
+    claims = tickets(
+        "The CDC said 41 million people had flu in 2023.\n\n"
+        "Back in England, the NHS said on Monday that 1,700 patients were in hospital with flu."
+    )
+    assert ticket(claims, "1,700 patients").speaker == "the NHS"
+
+
+def test_the_agency_right_after_a_body_spoke_is_that_body_whatever_its_name():
+    claims = tickets(
+        "The NHS said it gave 11.2 million flu vaccinations by November.\n\n"
+        "The Centers for Disease Control and Prevention estimated that flu caused 9.3 million illnesses in 2023. "
+        "“Everyone 6 months and older should get a flu vaccine every season,” the agency said. "
+        "It added that vaccination cut hospital stays by 40 percent."
+    )
+    cdc = "the centers for disease control and prevention"
+    assert ticket(claims, "Everyone 6 months").speaker.lower() == cdc
+    assert ticket(claims, "It added").speaker.lower() == cdc

@@ -36,8 +36,10 @@ _FUTURE = re.compile(
     re.I,
 )
 _PAST = re.compile(
-    r"\b(said|told|was|were|had|did|went|came|met|won|lost|held|began|fell|rose|found|made|took|gave|saw|left|"
-    r"\w{3,}ed)\b",
+    r"\b(said|told|was|were|had|did|went|came|met|won|lost|held|upheld|began|fell|rose|found|made|took|gave|saw|"
+    r"left|sent|sold|paid|built|spent|led|ran|shut|struck|wrote|spoke|broke|chose|drove|stole|drew|grew|threw|"
+    r"flew|knew|withdrew|overthrew|bought|brought|caught|fought|taught|thought|sought|kept|slept|swept|lent|"
+    r"meant|became|overcame|got|forgot|hit|quit|\w{3,}ed)\b",
     re.I,
 )
 

@@ -59,7 +59,17 @@ _GROUP_WORDS = re.compile(
     r"(?: (?:from|of|at|in|with|for) [\w’' -]{2,60})?$"
 )
 # "In her 38-page ruling, Judge Grant wrote": the setting is not the speaker.
-_SETTING = re.compile(r"^(?:In|At|On|During|After|Before|Speaking|Asked|Writing|Addressing)\b[^,]{0,80},\s+")
+_SETTING = re.compile(
+    r"^(?:Back|Earlier|Later|Meanwhile|Elsewhere|Separately|Also|Still|Again|Then|Now|Today|Yesterday|In|At|On|"
+    r"During|After|Before|For|Since|Under|Across|Outside|Inside|Near|Over|Speaking|Asked|Writing|Addressing)\b"
+    r"[^,]{0,80},\s+"
+)
+# A subject does not start with a preposition or a time adverb: "Back in England" is where, not who.
+_NOT_A_HEAD = {
+    *("back", "in", "at", "on", "during", "after", "before", "for", "since", "under", "across", "outside"),
+    *("inside", "near", "over", "earlier", "later", "meanwhile", "elsewhere", "separately", "also", "still"),
+    *("then", "now", "today", "yesterday", "when", "while", "as", "if", "but", "and", "so", "yet", "with", "by"),
+}
 
 
 @dataclass(frozen=True)
@@ -84,6 +94,8 @@ def subject_name(subject: str) -> str | None:
         subject = role.group("name")
     words = subject.split()
     if not words or len(words) > 9 or _NOT_A_SUBJECT.search(subject) or _POINTER.match(subject):
+        return None
+    if words[0].lower() in _NOT_A_HEAD:
         return None
     if not (words[0][:1].isupper() or words[0].lower() in {"the", "a", "an"} or _GROUP_WORDS.match(subject)):
         return None

@@ -191,7 +191,8 @@ class Speakers:
         orgs = [s for s in self.spoke if s.kind in {"org", "name"}]
         last = self.spoke[-1] if self.spoke else None
         just_before = last and last.sentence == self.sentence - 1 and last.paragraph == self.paragraph
-        fits = last and (not noun or noun in _COMMERCIAL or noun in last.name.lower())
+        # "the agency" may be any body just named; "the company" not a public one.
+        fits = last and (noun not in _COMMERCIAL or not _PUBLIC_BODY.search(last.name))
         if just_before and fits and last.kind in {"org", "name"}:
             return Resolution(last.name)  # "The agency said …. “…,” it added."
         company = self.actors.last_company
