@@ -36,7 +36,8 @@ _CHROME = re.compile(
       |\b(email|e-mail|write\ to|contact|tell)\ us\b|story\ to\ share|tip\ us\ off
       |produced\ in\ partnership\ with|(full\ )?results\ are\ available\ (on|at)
       |^\s*share\ this\b
-      |^\s*about\ (the\ )?[A-Z][\w&.'’\ -]{1,80}:|^\s*(for\ immediate\ release|media\ contact|press\ contact|contact)\s*:?
+      |^\s*about\ (the\ )?(?-i:[A-Z])[\w&.'’\ -]{1,80}:
+      |^\s*(for\ immediate\ release|media\ contact|press\ contact|contact)\s*:?
       |^\s*\#{3}\s*$|^\s*-\s*ends\s*-\s*$
     )""",
     re.IGNORECASE | re.VERBOSE,
