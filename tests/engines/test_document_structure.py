@@ -70,3 +70,11 @@ def test_a_story_sentence_that_mentions_photographs_or_notes_is_still_the_story(
 )
 def test_press_release_furniture_is_left_out(furniture):
     assert story_with(furniture) == [STORY, STORY.replace("2.4", "3.1")]
+
+
+def test_story_sentences_that_begin_like_furniture_stay():
+    kept = [
+        "Contact tracing found 40 further cases in the county by Friday.",
+        "About half of the 300 residents said they had no heating.",
+    ]
+    assert [s.text for s in sentences("\n\n".join(kept))] == kept

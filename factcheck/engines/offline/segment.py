@@ -37,7 +37,7 @@ _CHROME = re.compile(
       |produced\ in\ partnership\ with|(full\ )?results\ are\ available\ (on|at)
       |^\s*share\ this\b
       |^\s*about\ (the\ )?(?-i:[A-Z])[\w&.'’\ -]{1,80}:
-      |^\s*(for\ immediate\ release|media\ contact|press\ contact|contact)\s*:?
+      |^\s*for\ immediate\ release|^\s*(media\ |press\ )?contacts?\s*:
       |^\s*\#{3}\s*$|^\s*-\s*ends\s*-\s*$
     )""",
     re.IGNORECASE | re.VERBOSE,
