@@ -21,7 +21,6 @@ from pathlib import Path
 
 from factcheck.core import webpages
 from factcheck.engines.base import ArticleInput, ClaimContext
-from factcheck.engines.offline import duplicates
 from factcheck.engines.offline.engine import OfflineEngine
 
 NEWS = Path(__file__).parent / "data" / "news"
@@ -54,7 +53,7 @@ def _warm() -> None:
     global _engine
     _engine = OfflineEngine()
     _engine.extract(ArticleInput(text="The council voted 7-2 on Monday to raise fares by 5 percent."))
-    duplicates._encoder()  # the sentence encoder, loaded once per process (about 1 s), as a server does
+    _engine.load_models()  # word vectors and sentence encoder, once per process, as a server does
 
 
 def ingest(job: tuple[str, str]) -> int:

@@ -17,7 +17,6 @@ from datetime import date
 
 from factcheck.cli.server import SAMPLE
 from factcheck.engines.base import ArticleInput, ClaimContext
-from factcheck.engines.offline import duplicates
 from factcheck.engines.offline.engine import OfflineEngine
 from factcheck.engines.offline.segment import paragraphs, sentences
 
@@ -49,7 +48,7 @@ def main() -> None:
     # Loading the word vectors (16 MB) and the sentence encoder happens once per process; timed apart.
     t0 = time.perf_counter()
     engine.checkworthiness(["warm-up"])
-    duplicates._encoder()  # the sentence encoder that tells restated claims apart, once per process
+    engine.load_models()  # and the sentence encoder that tells restated claims apart, once per process
     t_load = time.perf_counter() - t0
 
     t0 = time.perf_counter()

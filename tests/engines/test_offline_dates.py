@@ -50,3 +50,8 @@ def test_past_and_future_in_one_clause_is_unclear_too():
 def test_a_date_already_written_out_is_left_alone_and_without_a_date_nothing_changes():
     assert resolve("The talks ended on Sunday, November 23.", TUESDAY).text == "The talks ended on Sunday, November 23."
     assert resolve("The talks ended on Sunday.", None).text == "The talks ended on Sunday."
+
+
+def test_an_expectation_reported_in_the_past_is_unclear_not_last_week():
+    resolved = resolve("The weather service warned that gusts of 45 mph were expected on Sunday.", TUESDAY)
+    assert "November" not in resolved.text and resolved.unsure == ["on Sunday"]

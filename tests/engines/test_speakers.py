@@ -162,3 +162,32 @@ def test_the_agency_right_after_a_body_spoke_is_that_body_whatever_its_name():
     cdc = "the centers for disease control and prevention"
     assert ticket(claims, "Everyone 6 months").speaker.lower() == cdc
     assert ticket(claims, "It added").speaker.lower() == cdc
+
+
+def test_the_charity_after_a_sentence_that_opens_with_it_is_that_charity_not_the_last_person_quoted():
+    claims = tickets(
+        "“About 500,000 children would still not qualify,” said Christine Farquharson, an economist.\n\n"
+        "The Food Poverty Alliance welcomed the decision. The charity said it had campaigned for the change "
+        "since 2019."
+    )
+    assert ticket(claims, "campaigned for the change").speaker == "The Food Poverty Alliance"
+
+
+def test_people_with_knowledge_said_is_unnamed_sources_and_a_pronoun_after_a_broadcaster_is_the_person():
+    claims = tickets(
+        "Talks over the sale of the club collapsed on Monday, two people with knowledge of the talks said, "
+        "after the buyers learned of £38 million in debt.\n\n"
+        "Trust chair Maggie Dunn said fans had been kept in the dark for 3 months. She told BBC Radio Harbour "
+        "that the trust had written to the club 3 times since January."
+    )
+    assert ticket(claims, "collapsed on Monday").speaker == "unnamed sources"
+    written = ticket(claims, "written to the club")
+    assert written.speaker == "Maggie Dunn" and written.reported_by == "BBC Radio Harbour"
+
+
+def test_a_statement_quoting_a_phrase_keeps_its_words():
+    claims = tickets(
+        'The chairman, Neil Forsyth, told the Echo that the 2 buyers had been "given every document they asked for".'
+    )
+    given = ticket(claims, "given every document")
+    assert given.speaker == "Neil Forsyth" and "the 2 buyers had been" in given.claim

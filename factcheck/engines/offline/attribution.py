@@ -68,7 +68,7 @@ _ANONYMOUS_SOURCE = re.compile(
 )
 _ANONYMITY = re.compile(
     r"anonymity|not\s+to\s+be\s+(named|identified)|not\s+authori[sz]ed|declined\s+to\s+be\s+(named|identified)|"
-    r"without\s+being\s+(named|identified)|on\s+background|familiar\s+with",
+    r"without\s+being\s+(named|identified)|on\s+background|familiar\s+with|with\s+knowledge\s+of",
     re.I,
 )
 _PLURAL_SOURCE = re.compile(
@@ -162,9 +162,11 @@ def attribute(sentence: str) -> Attribution:
             verb=anonymous.group("verb"),
         )
     speaker, reported_by, verb, body, offset, whole = _peel_reporting(body, offset, reported_by)
-    if speaker is None and reported_by is None and not quote:
+    if speaker is None and reported_by is None:
         generic = _by_shape(body, offset)
         if generic:
+            # "X told the Echo that the buyers had been “given every document”": a statement that
+            # quotes a phrase, not a quotation.
             return generic
     quotation = quote.group("q").strip() if quote else None
     return Attribution(
@@ -194,6 +196,7 @@ def _by_shape(body: str, offset: int) -> Attribution | None:
     tagged = reporting.tail_tag(body)
     if tagged:
         who, verb, content = tagged
+        who = unnamed(who) if _ANONYMITY.search(who) else who
         document = _looks_like_outlet(who) or _DOCUMENT.match(who)
         return Attribution(
             speaker=None if document else who,

@@ -31,7 +31,8 @@ _RELATIVE = re.compile(
 )
 _FUTURE = re.compile(
     r"\b(will|won[’']t|shall|is\s+(?:due|set|scheduled|expected|planning|going)\s+to|are\s+(?:due|set|scheduled|"
-    r"expected|planning|going)\s+to|plans?\s+to|intends?\s+to|is\s+to|are\s+to|would|"
+    r"expected|planning|going)\s+to|plans?\s+to|intends?\s+to|is\s+to|are\s+to|would|expected|forecast|due|"
+    r"scheduled|planned|set\s+to|"
     r"upcoming|next)\b",
     re.I,
 )

@@ -33,21 +33,54 @@ def _tokens(text: str) -> set[str]:
 
 def merge(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
     """One ticket per claim: the first the article makes, with the higher of the two scores."""
-    kept: list[tuple[set[str], set[str], ExtractedClaim]] = []
-    cores = {id(c): drafting.core_claim(c.claim) for c in claims}
-    vectors: dict[int, Any] = {}
-    for claim in claims:
-        toks, figures = _tokens(cores[id(claim)]), set(drafting.numbers(cores[id(claim)]))
-        for other_toks, other_figures, other in kept:
-            speakers = {_who(claim), _who(other)} - {None}
-            if len(speakers) > 1 or _negated(cores[id(claim)]) != _negated(cores[id(other)]):
-                continue  # who said it, and whether it is denied, make two claims of the same words
-            if _same(toks, figures, other_toks, other_figures, lambda o=other, c=claim: _close(o, c, cores, vectors)):
-                other.score = max(other.score, claim.score)
+    cores = [drafting.core_claim(c.claim) for c in claims]
+    toks = [_tokens(core) for core in cores]
+    figures = [set(drafting.numbers(core)) for core in cores]
+    # Who said it, and whether it is denied, make two claims of the same words.
+    sides = [(_who(c), _negated(core)) for c, core in zip(claims, cores, strict=True)]
+    # Which claims the encoder must read, found first, so it reads them all in one batch.
+    asked = {k for i in range(len(claims)) for j in range(i) if _candidates(i, j, sides, toks, figures) for k in (i, j)}
+    vectors = _encode(sorted(asked)[:MAX_ENCODED], cores)
+    kept: list[int] = []
+    for i, claim in enumerate(claims):
+        for j in kept:
+            if not _comparable(sides[i], sides[j]):
+                continue
+            if _same(toks[i], figures[i], toks[j], figures[j], lambda a=i, b=j: _close(vectors, a, b)):
+                claims[j].score = max(claims[j].score, claim.score)
                 break
         else:
-            kept.append((toks, figures, claim))
-    return [c for _, _, c in kept]
+            kept.append(i)
+    return [claims[i] for i in kept]
+
+
+# An article restates a claim or two; dozens of candidates is a hostile text, read by words alone
+# past these. A claim's first MAX_CHARS say what it is (a "claim" longer than that is a list run on).
+MAX_ENCODED = 8
+MAX_CHARS = 300
+
+
+def _candidates(i: int, j: int, sides, toks, figures) -> bool:
+    if not _comparable(sides[i], sides[j]):
+        return False
+    union = toks[i] | toks[j]
+    shared = len(toks[i] & toks[j])
+    if not union or shared / len(union) >= SAME_WORDS:
+        return False  # decided by the words alone
+    if shared / max(1, min(len(toks[i]), len(toks[j]))) < CANDIDATE_OVERLAP:
+        return False
+    return not (figures[i] and figures[j] and not figures[i] & figures[j])
+
+
+def _comparable(a: tuple[str | None, bool], b: tuple[str | None, bool]) -> bool:
+    return len({a[0], b[0]} - {None}) <= 1 and a[1] == b[1]
+
+
+def _encode(indices: list[int], cores: list[str]) -> dict[int, Any]:
+    model = encoder() if indices else None
+    if model is None:
+        return {}
+    return dict(zip(indices, model.encode([cores[i][:MAX_CHARS] for i in indices]), strict=True))
 
 
 def _who(claim: ExtractedClaim) -> str | None:
@@ -72,19 +105,15 @@ def _same(toks: set[str], figures: set[str], other_toks: set[str], other_figures
     return close()
 
 
-def _close(a: ExtractedClaim, b: ExtractedClaim, cores: dict[int, str], vectors: dict[int, Any]) -> bool:
-    encoder = _encoder()
-    if encoder is None:
+def _close(vectors: dict[int, Any], a: int, b: int) -> bool:
+    if a not in vectors or b not in vectors:
         return False
-    missing = [c for c in (a, b) if id(c) not in vectors]
-    if missing:
-        for claim, vector in zip(missing, encoder.encode([cores[id(c)] for c in missing]), strict=True):
-            vectors[id(claim)] = vector
-    va, vb = vectors[id(a)], vectors[id(b)]
+    va, vb = vectors[a], vectors[b]
     return float(va @ vb) / max(float((va @ va) ** 0.5 * (vb @ vb) ** 0.5), 1e-9) >= SAME_CLAIM
 
 
-def _encoder():
+def encoder():
+    """The sentence encoder, loaded once per process (about 1.5 s), or None where it is not installed."""
     from factcheck.encoders import minilm
 
     return minilm.shared() if minilm.available() else None

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from factcheck.encoders import wordvectors
 from factcheck.engines.base import ArticleInput, ClaimContext, Drafts, Extraction, Provenance
-from factcheck.engines.offline import checkworthy, drafting, sourcing
+from factcheck.engines.offline import checkworthy, drafting, duplicates, sourcing
 from factcheck.engines.offline.extract import extract
 
 RULES_VERSION = "2"
@@ -36,6 +36,11 @@ class OfflineEngine:
     def __init__(self, threshold: float = 0.5, budget_seconds: float | None = 10.0) -> None:
         self.threshold = threshold
         self.budget_seconds = budget_seconds
+
+    def load_models(self) -> None:
+        """Load the word vectors and the sentence encoder now, not on the first article that needs them."""
+        checkworthy.scores(["The council voted 7-2 on Monday."])
+        duplicates.encoder()
 
     def provenance(self, task: str) -> Provenance:
         return Provenance(

@@ -100,6 +100,21 @@ ORG_WORDS = {
     "Solutions",
     "Logistics",
     "Brands",
+    # Broadcasters and papers: "BBC Radio Harbour" and "the Harbour Echo" are not people.
+    "Radio",
+    "Echo",
+    "Television",
+    "TV",
+    "League",
+    # Clubs: "Harbour Rovers" is a club.
+    "Rovers",
+    "United",
+    "City",
+    "Town",
+    "Athletic",
+    "Wanderers",
+    "Albion",
+    "FC",
 }
 _LEADING_STOP = {
     "The",

@@ -55,8 +55,9 @@ _ROLE_THEN_NAME = re.compile(
 # "…, organisers said.": people named by what they are.
 _GROUP_WORDS = re.compile(
     r"^(?:[a-z-]+ ){0,2}(?:organi[sz]ers|officials|police|researchers|scientists|doctors|experts|prosecutors|"
-    r"investigators|authorities|analysts|witnesses|residents|economists|lawmakers|diplomats|firefighters)"
-    r"(?: (?:from|of|at|in|with|for) [\w’' -]{2,60})?$"
+    r"investigators|authorities|analysts|witnesses|residents|economists|lawmakers|diplomats|firefighters|"
+    r"people|sources|aides|insiders)"
+    r"(?: (?:from|of|at|in|with|for|familiar with|close to) [\w’' -]{2,60})?$"
 )
 # "In her 38-page ruling, Judge Grant wrote": the setting is not the speaker.
 _SETTING = re.compile(
@@ -136,8 +137,8 @@ def parse(body: str, offset: int) -> Reported | None:
 
 # "Sales rose 3 percent, the company said." / "Temperatures reached 24C, he said, well above …"
 _TAIL_TAG = re.compile(
-    r", (?P<who>[^\s,“”\"]{1,30}(?: [^\s,“”\"]{1,30}){0,5}?) (?:also )?"
-    r"(?P<verb>said|says|added|reported|noted|estimated|warned|found|showed|concluded|"
+    r", (?P<who>[^\s,“”\"]{1,30}(?: [^\s,“”\"]{1,30}){0,8}?) (?:also )?"
+    r"(?P<verb>said|says|added|reported|noted|estimated|warned|found|showed|concluded|announced|confirmed|"
     r"told(?: [^\s,.]{1,30}){1,4}?)(?: on \w+)? ?(?P<end>[.,])"
 )
 

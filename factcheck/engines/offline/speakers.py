@@ -55,6 +55,10 @@ _NAMED_BODY = re.compile(
     r"company|Company|authority|Authority|commission|Commission|government|Government)\b"
 )
 _OPENER = re.compile(r"\s{0,3}(?:[A-Z][\w’'-]{0,30}(?: [\w’'-]{1,30}){0,6}, ?|(?:But|And|However|Meanwhile),? ?)")
+# A sentence opening with an organisation's name: "The Child Poverty Action Group welcomed …".
+_ORG_OPENER = re.compile(
+    r"^((?:The\s+)?[A-Z][\w&’'.-]{0,30}(?:\s+(?:[A-Z][\w&’'.-]{0,30}|of|for|and|on)){1,7})\s+[a-z]"
+)
 _SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person)\b", re.I)
 _ACRONYM = re.compile(r"^[A-Z]{2,6}s?$")
 
@@ -90,6 +94,8 @@ class Speakers:
     # Organisations named by what they are ("Russia's foreign ministry"), whether or not they spoke:
     # (sentence, phrase, noun, whether the sentence opens with it).
     bodies: list[tuple[int, str, str, bool]] = field(default_factory=list)
+    # Organisations a sentence opens with, by sentence: the subject a following pointer means.
+    openers: dict[int, str] = field(default_factory=dict)
 
     def read(self, text: str, paragraph: int) -> None:
         """Move on to the next sentence of the article, learning the names it holds."""
@@ -97,6 +103,11 @@ class Speakers:
         self.paragraph = paragraph
         self.actors.note(text)
         self.named.extend((self.sentence, paragraph, name) for name in self.actors.mentioned)
+        opener = _ORG_OPENER.match(text)
+        # "The …" before a run of capitalised words names a body, not a person.
+        if opener and (self.kind(opener.group(1)) == "org" or opener.group(1).startswith("The ")):
+            # "The Child Poverty Action Group welcomed the decision.": who the next "the charity" means.
+            self.openers[self.sentence] = opener.group(1)
         for m in _NAMED_BODY.finditer(text):
             opens = not text[: m.start()].strip(' “"').rstrip(",") or bool(_OPENER.fullmatch(text[: m.start()]))
             self.bodies.append((self.sentence, m.group(0), m.group("noun").lower(), opens))
@@ -188,12 +199,13 @@ class Speakers:
         return min(inside)[1] if inside else name  # "Chen Wei of Harbor Securities": the first name in it
 
     def _organisation(self, raw: str, noun: str | None) -> Resolution:
-        orgs = [s for s in self.spoke if s.kind in {"org", "name"}]
+        orgs = [s for s in self.spoke if s.kind in {"org", "name"} and s.name not in self.people]
         last = self.spoke[-1] if self.spoke else None
+        opened = self.openers.get(self.sentence - 1)
+        if opened and not (last and last.sentence == self.sentence - 1) and _fits(noun, opened):
+            return Resolution(opened)
         just_before = last and last.sentence == self.sentence - 1 and last.paragraph == self.paragraph
-        # "the agency" may be any body just named; "the company" not a public one.
-        fits = last and (noun not in _COMMERCIAL or not _PUBLIC_BODY.search(last.name))
-        if just_before and fits and last.kind in {"org", "name"}:
+        if just_before and _fits(noun, last.name) and last.kind in {"org", "name"} and last.name not in self.people:
             return Resolution(last.name)  # "The agency said …. “…,” it added."
         company = self.actors.last_company
         if noun in _COMMERCIAL and company and self.paragraph - self.last_company_paragraph <= 1:
@@ -228,6 +240,11 @@ class Speakers:
         if last and last.kind in {"group", "org"} and self.paragraph - last.paragraph <= 1:
             return Resolution(last.name)
         return Resolution(None, f"“{raw}” is not tied to a group named nearby: a person must say who spoke.")
+
+
+def _fits(noun: str | None, name: str) -> bool:
+    """ "the agency" may be any body just named; "the company" not a public one."""
+    return noun not in _COMMERCIAL or not _PUBLIC_BODY.search(name)
 
 
 def _bare(name: str) -> str:
