@@ -191,3 +191,15 @@ def test_a_statement_quoting_a_phrase_keeps_its_words():
     )
     given = ticket(claims, "given every document")
     assert given.speaker == "Neil Forsyth" and "the 2 buyers had been" in given.claim
+
+
+def test_a_specific_pointer_takes_only_a_body_that_says_it_is_one():
+    claims = tickets(
+        "Rents rose 11.4 percent in the year to August, according to the Office for National Statistics.\n\n"
+        "Baggage handlers will strike for 48 hours from Friday, the GMB union said.\n\n"
+        "The union said 420 members had voted for the strike. The charity said 2,300 households were in "
+        "temporary accommodation in June."
+    )
+    assert ticket(claims, "420 members").speaker == "the GMB union"
+    charity = ticket(claims, "2,300 households")
+    assert charity.speaker is None and charity.needs_human and "charity" in charity.flag_reason

@@ -24,6 +24,12 @@ _ORG_POINTER = re.compile(
     r"institute|centre|center|body|club|team|league|party|force|administration|commission)$",
     re.I,
 )
+# Pointers that may mean any body ("the agency said" after the CDC); others must match by name.
+_GENERIC_BODY = {
+    *("agency", "organisation", "organization", "group", "body", "company", "firm", "authority", "service"),
+    *("regulator", "watchdog", "department", "office", "ministry", "government", "administration", "commission"),
+    *("board", "operator", "utility", "network"),
+}
 _COMMERCIAL = {"company", "firm", "operator", "airline", "bank", "retailer", "manufacturer", "insurer", "utility"}
 _PUBLIC_BODY = re.compile(
     r"\b(agency|ministry|department|office|council|government|authority|commission|police|court|service|"
@@ -126,6 +132,8 @@ class Speakers:
             return "org"
         if len(words) == 1 and any(full.split()[0] == words[0] for full in self.actors.full_names.values()):
             return "person"  # "Karen", first name of Karen Lowe
+        if len(words) >= 2 and words[0].lower() == "the" and words[1][:1].isupper():
+            return "org"  # "the GMB union", "the UK Health Security Agency"
         return "name" if name[:1].isupper() else "group"
 
     def resolve(self, raw: str | None) -> Resolution:
@@ -202,7 +210,7 @@ class Speakers:
         orgs = [s for s in self.spoke if s.kind in {"org", "name"} and s.name not in self.people]
         last = self.spoke[-1] if self.spoke else None
         opened = self.openers.get(self.sentence - 1)
-        if opened and not (last and last.sentence == self.sentence - 1) and _fits(noun, opened):
+        if opened and not (last and last.sentence == self.sentence - 1) and _fits(noun, opened, by_name=False):
             return Resolution(opened)
         just_before = last and last.sentence == self.sentence - 1 and last.paragraph == self.paragraph
         if just_before and _fits(noun, last.name) and last.kind in {"org", "name"} and last.name not in self.people:
@@ -229,6 +237,9 @@ class Speakers:
                 orgs = [s for s in orgs if not _PUBLIC_BODY.search(s.name)]
                 if not orgs and self.actors.last_company:
                     return Resolution(self.actors.last_company)
+        if noun and noun not in _GENERIC_BODY:
+            # "the charity", "the union": only a body that says it is one, never the only body around.
+            return Resolution(None, f"“{raw}” names no {noun} the article has named nearby: a person must say which.")
         recent = [s for s in orgs if self.paragraph - s.paragraph <= 1]
         distinct = {s.name for s in (recent or orgs)}
         if len(distinct) == 1:
@@ -242,8 +253,11 @@ class Speakers:
         return Resolution(None, f"“{raw}” is not tied to a group named nearby: a person must say who spoke.")
 
 
-def _fits(noun: str | None, name: str) -> bool:
-    """ "the agency" may be any body just named; "the company" not a public one."""
+def _fits(noun: str | None, name: str, *, by_name: bool = True) -> bool:
+    """ "the agency" may be any body just named, "the company" not a public one, "the charity" only one
+    whose name says so (``by_name``; not asked of the body the sentence before opened with)."""
+    if by_name and noun and noun not in _GENERIC_BODY and noun not in name.lower():
+        return False
     return noun not in _COMMERCIAL or not _PUBLIC_BODY.search(name)
 
 
