@@ -5,7 +5,7 @@ database. Runs on one core and on N worker processes (default 2, the CI machine'
 prints articles per second for each path; the target is 20 articles/s on 2 cores.
 
 The .txt articles are also wrapped in a page with a newsletter box, a caption and a related-story
-box for the HTML path, so both paths read all 13 stories.
+box for the HTML path, so both paths read every story.
 
     .venv/bin/python bench/ingest_news.py [--rounds 20] [--processes 2]
 """
