@@ -46,7 +46,7 @@ _GROUP = re.compile(
 _TITLE_START = re.compile(rf"^(?:{TITLES})\s+[A-Z]")
 # "chief executive Laura Mendes", "Analyst Chen Wei", "lead author Ingrid Solberg": a role, then a name.
 _ROLE_START = re.compile(
-    r"^(?:(?:[a-z][\w-]*\s+){1,3}|(?:Analyst|Economist|Lawyer|Attorney|Coach|Manager|Captain|Spokesman|"
+    r"^(?:(?:(?!(?:the|a|an|its|their|his|her)\b)[a-z][\w-]*\s+){1,3}|(?:Analyst|Economist|Lawyer|Attorney|Coach|Manager|Captain|Spokesman|"
     r"Spokeswoman|Spokesperson|Opposition\s+leader|Leader|Lead\s+author|Author|Researcher|Scientist|Doctor|"
     r"Nurse|Officer|Detective|Inspector|Superintendent|Councillor|Councilor|Councilwoman|Councilman|"
     r"Lieutenant\s+Governor|Race\s+director|Director|Founder|Owner|Chief\s+\w+|Comptroller|Treasurer|Auditor|"
@@ -72,7 +72,7 @@ _ACRONYM = re.compile(r"^[A-Z]{2,6}s?$")
 @dataclass
 class Spoke:
     name: str
-    kind: str  # person | org | group
+    kind: str  # person | org | group | name (capitalised, not yet known to be either)
     paragraph: int
     sentence: int
 
