@@ -176,7 +176,10 @@ def score(item: Annotated, claims: list[ExtractedClaim], title: str | None = Non
 def _names_match(said_by: str | None, names: set[str]) -> bool:
     """The annotated name, or a longer way of writing it ("Analyst Chen Wei of Harbor Securities")."""
     given = normalise_name(said_by)
-    return bool(given) and any(given == n or re.search(rf"(?<!\w){re.escape(n)}(?!\w)", given) for n in names)
+    # A one-word name ("council") inside another ("council leader graham pike") is not a match.
+    return bool(given) and any(
+        given == n or (" " in n and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", given)) for n in names
+    )
 
 
 def _speaker(gold: GoldClaim, claim: ExtractedClaim) -> str:

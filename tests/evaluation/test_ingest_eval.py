@@ -98,3 +98,19 @@ def test_the_command_meets_the_desk_targets_on_the_annotated_development_article
 def test_the_command_refuses_a_split_it_has_no_articles_for():
     done = CliRunner().invoke(app, ["eval", "ingest", str(NEWS), "--split", "nope"])
     assert done.exit_code != 0 and "nope" in done.output
+
+
+def test_a_one_word_name_inside_a_longer_one_is_not_the_same_speaker(tmp_path):
+    (tmp_path / "c.txt").write_text(
+        "Pedestrians will use a temporary footbridge from March, the council said.", encoding="utf-8"
+    )
+    gold = {"claims": [{"quote": "temporary footbridge", "speaker": "the county council", "also": ["council"]}]}
+    (tmp_path / "c.json").write_text(json.dumps(gold), encoding="utf-8")
+    item = read_one(tmp_path / "c.json")
+    text = item.article.text
+    pike = ticket(
+        text, "temporary footbridge", "Council leader Graham Pike added that …", speaker="Council leader Graham Pike"
+    )
+    totals = Totals()
+    totals.add(score(item, [pike]))
+    assert totals.speaker_wrong == 1  # "council" is in the name, but Graham Pike is not the council
