@@ -99,9 +99,13 @@ def prepare(url: str) -> dict:
     from factcheck.core.config import Settings
     from factcheck.core.db import make_engine, upgrade
     from factcheck.engines.offline.engine import OfflineEngine
+    from factcheck.flows import ingest as flows_ingest
+    from factcheck.flows import listeners
     from factcheck.models import DraftItem, DraftKind
     from factcheck.users import service as users
 
+    # The desk's domain events (the audit trail, ticket counts) need their listeners, as the CLI installs them.
+    listeners.install()
     upgrade(url)
     settings = Settings(database_url=url)
     db = make_engine(settings)
@@ -142,7 +146,7 @@ def prepare(url: str) -> dict:
         with unit_of_work(db) as session:
             # Each a different article (the same text twice is one article).
             text = re.sub(r"\b7-2\b", f"{5 + i % 4}-{i % 3 + 1}", sample).replace("2025", str(2000 + i))
-            result = articles.ingest(
+            result = flows_ingest.ingest(
                 session,
                 engine=OfflineEngine(),
                 settings=settings,
