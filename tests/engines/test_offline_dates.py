@@ -55,3 +55,9 @@ def test_a_date_already_written_out_is_left_alone_and_without_a_date_nothing_cha
 def test_an_expectation_reported_in_the_past_is_unclear_not_last_week():
     resolved = resolve("The weather service warned that gusts of 45 mph were expected on Sunday.", TUESDAY)
     assert "November" not in resolved.text and resolved.unsure == ["on Sunday"]
+
+
+def test_a_figure_after_the_day_is_not_a_date_already_written():
+    # "on Wednesday that 1,200 …": the number belongs to the statement, not to the day.
+    resolved = resolve("The minister told MPs on Wednesday that 1,200 operations were cancelled.", TUESDAY)
+    assert "on Wednesday, November 19, 2025 that 1,200" in resolved.text

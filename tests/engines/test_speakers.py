@@ -203,3 +203,74 @@ def test_a_specific_pointer_takes_only_a_body_that_says_it_is_one():
     assert ticket(claims, "420 members").speaker == "the GMB union"
     charity = ticket(claims, "2,300 households")
     assert charity.speaker is None and charity.needs_human and "charity" in charity.flag_reason
+
+
+def test_who_was_told_stays_in_the_claim_and_a_listener_pronoun_needs_no_that():
+    claims = tickets(
+        "Health minister Carla Dent told MPs on Wednesday that 1,200 operations had been cancelled in October.\n\n"
+        "The bottler named in the video, Kestrel Drinks, told us it has never used the additive in any product."
+    )
+    told = ticket(claims, "1,200 operations")
+    assert told.speaker == "Health minister Carla Dent"
+    assert "told MPs on Wednesday, November 19, 2025 that 1,200 operations" in told.claim
+    assert not any("told that" in c.claim for c in claims)
+    assert ticket(claims, "never used the additive").speaker == "Kestrel Drinks"
+
+
+def test_a_court_that_heard_evidence_is_its_source_and_a_post_that_shows_a_picture_asserts_nothing():
+    claims = tickets(
+        "Bristol Crown Court heard that the pair sold 4,000 fake festival tickets between 2021 and 2023.\n\n"
+        "The video, first shared on 3 May, shows a man pouring 2 litres of bleach into a reservoir. "
+        "Water company data show that chlorine levels at the reservoir stayed within limits all year."
+    )
+    assert ticket(claims, "4,000 fake festival tickets").speaker == "Bristol Crown Court"
+    assert not (ticket(claims, "pouring 2 litres").speaker or ticket(claims, "pouring 2 litres").reported_by)
+    data = ticket(claims, "chlorine levels")
+    assert "Water company data" in f"{data.speaker} {data.reported_by}"
+
+
+def test_a_body_named_by_what_it_is_is_what_its_pointer_means_not_the_person_who_leads_it():
+    claims = tickets(
+        "The county council said the ferry would stop running in March.\n\n"
+        "Council leader Anne Fox said the service lost £3 million in 2024.\n\n"
+        "A survey by the polling firm Halden Research found that 61 percent of residents used the ferry. "
+        "The firm said 1,400 people had answered it.\n\n"
+        "The council said a replacement bus would run every 20 minutes. "
+        "It added that 2,000 season tickets would be refunded in full."
+    )
+    assert ticket(claims, "lost £3 million").speaker == "Council leader Anne Fox"
+    assert ticket(claims, "1,400 people").speaker == "Halden Research"
+    for words in ("every 20 minutes", "refunded in full"):
+        assert ticket(claims, words).speaker == "the county council"
+
+
+def test_the_government_unnamed_is_the_government_of_the_day_not_the_last_speaker():
+    claims = tickets(
+        "Wool exports fell 9 percent in 2024, the Wool Board said. Its chair, Tom Reid, called on ministers "
+        "to cut the 12 percent export levy.\n\n"
+        "The government said talks on the levy with 3 trading partners were continuing."
+    )
+    assert ticket(claims, "export levy").speaker == "Tom Reid"
+    assert ticket(claims, "talks on the levy").speaker == "the government"
+
+
+def test_a_pronoun_never_means_the_person_named_in_its_own_clause():
+    claims = tickets(
+        "Tom Mason, 44, admitted handling stolen goods in May.\n\n"
+        "Prosecutor Ruth Bell said the van had been stolen in Bath in 2023. "
+        "She said Mason had changed its number plates 3 times.\n\n"
+        "Judge Alan Grey said the offence was planned over 6 months. "
+        "He told Mason: “You knew exactly what you were doing.”"
+    )
+    assert ticket(claims, "changed its number plates").speaker == "Ruth Bell"
+    assert ticket(claims, "knew exactly").speaker == "Alan Grey"
+
+
+def test_a_report_by_a_charity_doing_a_kind_of_work_still_names_its_source():
+    claims = tickets(
+        "A report by the housing charity Roofline, published alongside the figures, found that one in four "
+        "tenants in the city had fallen behind on rent in 2025. The charity said 900 families were in hostels."
+    )
+    report = ticket(claims, "one in four")
+    assert "Roofline" in f"{report.speaker} {report.reported_by}"
+    assert ticket(claims, "900 families").speaker == "Roofline"

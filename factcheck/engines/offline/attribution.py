@@ -252,11 +252,15 @@ def _peel_reporting(
                 to = reported_by
             if reported_by is None and to and _looks_like_outlet(to):
                 reported_by = to
+            elif to and not speaker:
+                verb = reporting.told_verb("told", to)  # "told reporters that": the listener stays
             speaker = speaker or who
             offset += m.start("rest")
             body = m.group("rest")
             continue
         m = _SAID_THAT.match(body)
+        if m and m.group("verb") in {"told", "tells"}:
+            break  # "told the court that": who was told is read by the generic parse, not taken as the claim
         if m:
             who = _clean(m.group("who"))
             if m.group("verb") in _OBJECT_VERBS and not re.search(r"\bthat\s+$", body[: m.start("rest")]):

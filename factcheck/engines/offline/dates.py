@@ -26,7 +26,7 @@ _RELATIVE = re.compile(
     rf"\b(?P<phrase>(?P<month>{_MONTHS})\s+(?P<mrel>last|this)\s+year|yesterday|today|last\s+week|this\s+week|"
     rf"last\s+month|last\s+year|this\s+year|"
     rf"(?P<lead>on|last|next|this\s+past|this\s+coming)\s+(?P<wd>{_DAY}){_PART})\b"
-    r"(?!,?\s+(?:\w+\s+)?\d)",  # already followed by a date: leave it
+    rf"(?!,?\s+(?:(?:{_MONTHS}|the)\s+)?\d)",  # already followed by a date ("on Friday, March 14"): leave it
     re.I,
 )
 _FUTURE = re.compile(

@@ -201,12 +201,13 @@ def _clause_claim(
         content = _capitalise(body) + content[pointer.end(1) :]
     content, no_company = actors.resolve_company(content)
     unresolved = unresolved or no_company
-    resolved = dates.resolve(actors.expand(content), published)
-    content = resolved.text
+    # "told MPs on Wednesday that …": the day is resolved with the statement, in its tense.
+    resolved = dates.resolve(f"{attr.verb} that {actors.expand(content)}", published)
+    verb, content = resolved.text.split(" that ", 1)
     opening = _UNRESOLVED_START.match(content)
     reason = f"“{opening.group(1)}” does not name who or what it refers to." if opening else resolved.reason
     # "The agency reported 2,911 cases": the sentence already says who; nothing to add.
-    text = _capitalise(_closed(content)) if attr.whole else _with_attribution(content, speaker, reported_by, attr.verb)
+    text = _capitalise(_closed(content)) if attr.whole else _with_attribution(content, speaker, reported_by, verb)
     return ExtractedClaim(
         claim=text,
         quote=sentence.text if whole else part,

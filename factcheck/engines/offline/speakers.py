@@ -17,13 +17,13 @@ from factcheck.engines.offline.entities import ORG_WORDS, TITLES, Actors
 
 _PERSON_PRONOUNS = {"he", "she"}
 # "the agency", "the company", "the regulator": an organisation named earlier.
-_ORG_POINTER = re.compile(
-    r"^(?:the|its)\s+(?P<noun>agency|company|firm|operator|regulator|office|department|ministry|government|"
+_ORG_NOUNS = (
+    r"agency|company|firm|operator|regulator|office|department|ministry|government|"
     r"council|board|authority|organi[sz]ation|group|union|court|network|service|campaign|committee|"
     r"hospital|university|school|charity|utility|airline|bank|retailer|manufacturer|insurer|watchdog|"
-    r"institute|centre|center|body|club|team|league|party|force|administration|commission)$",
-    re.I,
+    r"institute|centre|center|body|club|team|league|party|force|administration|commission"
 )
+_ORG_POINTER = re.compile(rf"^(?:the|its)\s+(?P<noun>{_ORG_NOUNS})$", re.I)
 # Pointers that may mean any body ("the agency said" after the CDC); others must match by name.
 _GENERIC_BODY = {
     *("agency", "organisation", "organization", "group", "body", "company", "firm", "authority", "service"),
@@ -65,6 +65,14 @@ _OPENER = re.compile(r"\s{0,3}(?:[A-Z][\w’'-]{0,30}(?: [\w’'-]{1,30}){0,6}, 
 _ORG_OPENER = re.compile(
     r"^((?:The\s+)?[A-Z][\w&’'.-]{0,30}(?:\s+(?:[A-Z][\w&’'.-]{0,30}|of|for|and|on)){1,7})\s+[a-z]"
 )
+# "the trade body", "the housing charity": a body by what it is, with one word saying which.
+_DESCRIBED_POINTER = re.compile(rf"^(?:the|its)\s+[a-z][\w-]{{0,30}}\s+(?:{_ORG_NOUNS})$", re.I)
+# "the housing charity Shelter", "the engineering firm Hartley & Moss": a body named with what it is,
+# the name a later "the charity" or "the firm" means.
+_DESCRIBED_BODY = re.compile(
+    rf"\b[Tt]he\s+(?:[a-z][\w-]{{0,30}}\s+){{0,2}}(?P<noun>{_ORG_NOUNS})\s+"
+    r"(?P<name>[A-Z][\w’'.-]{0,30}(?:\s(?:&|and|of|for|[A-Z][\w’'.-]{0,30})){0,6})"
+)
 _SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person)\b", re.I)
 _ACRONYM = re.compile(r"^[A-Z]{2,6}s?$")
 
@@ -102,6 +110,8 @@ class Speakers:
     bodies: list[tuple[int, str, str, bool]] = field(default_factory=list)
     # Organisations a sentence opens with, by sentence: the subject a following pointer means.
     openers: dict[int, str] = field(default_factory=dict)
+    # Bodies named with what they are ("the housing charity Shelter"): (sentence, paragraph, name, noun).
+    described: list[tuple[int, int, str, str]] = field(default_factory=list)
 
     def read(self, text: str, paragraph: int) -> None:
         """Move on to the next sentence of the article, learning the names it holds."""
@@ -117,6 +127,8 @@ class Speakers:
         for m in _NAMED_BODY.finditer(text):
             opens = not text[: m.start()].strip(' “"').rstrip(",") or bool(_OPENER.fullmatch(text[: m.start()]))
             self.bodies.append((self.sentence, m.group(0), m.group("noun").lower(), opens))
+        for m in _DESCRIBED_BODY.finditer(text):
+            self.described.append((self.sentence, paragraph, m.group("name").rstrip("."), m.group("noun").lower()))
         if self.actors.last_company != self._last_company:
             self._last_company = self.actors.last_company
             self.last_company_paragraph = paragraph
@@ -128,6 +140,10 @@ class Speakers:
             return "group"
         if _TITLE_START.match(name) or _ROLE_START.match(name) or name in self.people or _SPOKESPERSON.search(name):
             return "person"  # "Analyst Chen Wei of Harbor Securities" is a person at a company
+        if any(w[:1].islower() for w in words[1:-2]) and " ".join(words[-2:]) in self.actors.full_names.values():
+            return "person"  # "Council leader Graham Pike": a role, however capitalised, then a person's name
+        if _DESCRIBED_POINTER.match(name):
+            return "org"  # "the trade body", "the county council"
         if any(w.strip(".,") in ORG_WORDS for w in words) or _ACRONYM.match(name) or _PUBLIC_BODY.search(name):
             return "org"
         if len(words) == 1 and any(full.split()[0] == words[0] for full in self.actors.full_names.values()):
@@ -178,7 +194,11 @@ class Speakers:
         last = people[-1] if people else None
         if last and self.paragraph - last.paragraph <= 1:
             # Other people named since the speaker spoke (in an earlier sentence) compete for the pronoun.
-            since = [(p, n) for s, p, n in self.named if s > last.sentence and not _same_person(n, last.name)]
+            # A name in the pronoun's own sentence is not who it means: "She said Hollings had forged …",
+            # "He told Hollings: …" (the pronoun governs the clause that names the other person).
+            since = [
+                (p, n) for s, p, n in self.named if last.sentence < s < self.sentence and not _same_person(n, last.name)
+            ]
             others = {n for _, n in since}
             if not others:
                 return self._is_person(self._plain(last.name), last.name)
@@ -187,7 +207,7 @@ class Speakers:
                 return self._is_person(since[-1][1])
             names = " or ".join([last.name, *sorted(others)])
             return Resolution(None, f"“{raw}” could be {names}: a person must say who spoke.")
-        recent = [(s, n) for s, p, n in self.named if self.sentence - s <= 2]
+        recent = [(s, n) for s, p, n in self.named if 0 < self.sentence - s <= 2]
         if len({n for _, n in recent}) == 1:
             return self._is_person(recent[-1][1])
         return Resolution(None, f"“{raw}” is not tied to one person named nearby: a person must say who spoke.")
@@ -215,6 +235,8 @@ class Speakers:
         just_before = last and last.sentence == self.sentence - 1 and last.paragraph == self.paragraph
         if just_before and _fits(noun, last.name) and last.kind in {"org", "name"} and last.name not in self.people:
             return Resolution(last.name)  # "The agency said …. “…,” it added."
+        if described := self._described(raw, noun):
+            return described
         company = self.actors.last_company
         if noun in _COMMERCIAL and company and self.paragraph - self.last_company_paragraph <= 1:
             return Resolution(company)  # "Meridian Paving Inc. won the contract. The company said …"
@@ -230,6 +252,8 @@ class Speakers:
                 opener = [b for b in since if b[3] and b[0] == self.sentence - 1]
                 if len(others) == 1 and opener:
                     return Resolution(opener[-1][1])
+                if len(others) == 1 and not named:
+                    return Resolution(since[-1][1].strip())  # the only council the article names
                 return Resolution(None, f"“{raw}” could be more than one {noun} here: a person must say which.")
             if named:
                 return Resolution(named[-1].name)
@@ -245,6 +269,16 @@ class Speakers:
         if len(distinct) == 1:
             return Resolution((recent or orgs)[-1].name)
         return Resolution(None, f"“{raw}” could be more than one organisation here: a person must say which.")
+
+    def _described(self, raw: str, noun: str | None) -> Resolution | None:
+        """ "The government" when no government was named by what it is: the government of the day.
+        "The firm" after "… by the engineering firm Hartley & Moss": the one body named as a firm."""
+        if noun == "government" and not any(b[2] == "government" and b[0] < self.sentence for b in self.bodies):
+            return Resolution(raw)
+        named = {
+            n for s, p, n, kind in self.described if kind == noun and s < self.sentence and self.paragraph - p <= 1
+        }
+        return Resolution(named.pop()) if len(named) == 1 else None
 
     def _group(self, raw: str) -> Resolution:
         last = self.spoke[-1] if self.spoke else None
