@@ -83,7 +83,7 @@ def _prepare(req: IngestRequest, settings: Settings) -> tuple[sources.Extracted,
     raise InvalidInput("Paste the article's text or give its URL.")
 
 
-def _title_from(text: str) -> str:
+def title_from(text: str) -> str:
     """The first line that reads like a title: not a newsletter box, a byline or a caption."""
     from factcheck.engines.offline.segment import is_chrome, is_furniture
 
@@ -136,7 +136,7 @@ def prepare(session: Session, *, settings: Settings, actor: Actor, req: IngestRe
         )
     digest = content_hash(text)
     article = Article(
-        title=(req.title or extracted.title or _title_from(text))[:500],
+        title=(req.title or extracted.title or title_from(text))[:500],
         outlet=(req.outlet or extracted.outlet or None),
         url=clean_url(req.url) if req.url else None,
         published=req.published or extracted.published,

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from factcheck.articles.service import title_from
 from factcheck.core import webpages
 from factcheck.core.errors import InvalidInput
 from factcheck.engines.base import ArticleInput, ExtractedClaim
@@ -110,7 +111,9 @@ def read_one(gold_path: Path) -> Annotated:
     raw = source.read_text(encoding="utf-8")
     extracted = webpages.from_html(raw) if source.suffix == ".html" else webpages.from_raw(raw)
     published = date.fromisoformat(gold["published"]) if gold.get("published") else extracted.published
-    article = ArticleInput(text=extracted.text, title=extracted.title or "", published=published)
+    # The title the desk saves: the page's, or for pasted text its first line that is not a box.
+    title = extracted.title or (title_from(extracted.text) if source.suffix == ".txt" else "")
+    article = ArticleInput(text=extracted.text, title=title, published=published)
     claims, missing = [], []
     for c in gold.get("claims", []):
         names = {normalise_name(n) for n in [c.get("speaker"), *c.get("also", [])] if n}

@@ -61,3 +61,11 @@ def test_a_figure_after_the_day_is_not_a_date_already_written():
     # "on Wednesday that 1,200 …": the number belongs to the statement, not to the day.
     resolved = resolve("The minister told MPs on Wednesday that 1,200 operations were cancelled.", TUESDAY)
     assert "on Wednesday, November 19, 2025 that 1,200" in resolved.text
+
+
+def test_a_programme_or_paper_called_today_is_a_name_not_a_day():
+    assert resolve("She told BBC Radio 4's Today programme that fares would rise.", TUESDAY).text == (
+        "She told BBC Radio 4's Today programme that fares would rise."
+    )
+    assert resolve("He wrote in USA Today that the plant closed.", TUESDAY).text == "He wrote in USA Today that the plant closed."
+    assert resolve("Today the council voted to close it.", TUESDAY).text.startswith("On November 25, 2025 the council")

@@ -274,3 +274,31 @@ def test_a_report_by_a_charity_doing_a_kind_of_work_still_names_its_source():
     report = ticket(claims, "one in four")
     assert "Roofline" in f"{report.speaker} {report.reported_by}"
     assert ticket(claims, "900 families").speaker == "Roofline"
+
+
+def test_a_watchdog_named_by_role_is_not_a_person_and_a_foreign_company_is_its_name():
+    claims = tickets(
+        "Consumer watchdog Fair Fares said 64 percent of travellers had paid a surcharge in 2025. "
+        "The watchdog added that complaints had risen by a third.\n\n"
+        "The pill, made by the Swiss company Alpenmed Labs, was tested on 2,400 adults. "
+        "The company said 8 percent of them had side effects."
+    )
+    assert ticket(claims, "complaints had risen").speaker == "Consumer watchdog Fair Fares"
+    assert ticket(claims, "8 percent of them").speaker == "Alpenmed Labs"
+
+
+def test_a_quotation_told_to_reporters_is_said_not_told_to_a_report():
+    claims = tickets("“We are seeing fewer outbreaks every week,” Agriculture Secretary Ana Ruiz told reporters in Ohio.")
+    quote = ticket(claims, "fewer outbreaks")
+    assert quote.speaker == "Agriculture Secretary Ana Ruiz" and quote.reported_by is None
+    assert "told report" not in quote.claim
+
+
+def test_an_appeal_for_witnesses_is_not_a_ticket_but_the_rest_of_its_paragraph_is():
+    claims = tickets(
+        "Detective Sergeant Lena Park said 3 cars had been set alight in Hope Street on Sunday night. "
+        "“We are keen to hear from anyone who has dashcam footage,” she said.\n\n"
+        "Anyone with information is asked to call 101, quoting log 2291."
+    )
+    assert ticket(claims, "3 cars had been set alight").speaker == "Detective Sergeant Lena Park"
+    assert not [c for c in claims if "dashcam" in c.quote or "101" in c.quote]

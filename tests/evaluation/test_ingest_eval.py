@@ -114,3 +114,13 @@ def test_a_one_word_name_inside_a_longer_one_is_not_the_same_speaker(tmp_path):
     totals = Totals()
     totals.add(score(item, [pike]))
     assert totals.speaker_wrong == 1  # "council" is in the name, but Graham Pike is not the council
+
+
+def test_pasted_text_is_scored_on_the_title_the_desk_would_save(tmp_path):
+    (tmp_path / "d.txt").write_text(
+        "Sign up for our newsletter\n\nBudget passes after all-night session\n\nThe council approved a budget.",
+        encoding="utf-8",
+    )
+    (tmp_path / "d.json").write_text(json.dumps({"title": "Budget passes after all-night session"}), encoding="utf-8")
+    item = read_one(tmp_path / "d.json")
+    assert item.article.title == "Budget passes after all-night session"

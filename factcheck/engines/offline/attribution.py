@@ -24,7 +24,8 @@ _ACTOR = (
     rf"(?:(?:[Aa]n?|[Tt]he|[Tt]wo|[Tt]hree|[Ss]everal|[Mm]ultiple)\s+)?(?:{_NAME_WORD}|anonymous|unnamed|senior|new|"
     r"recent|report|sources?|officials?|people|person|spokes\w{0,20}|outlet|newspaper|paper|network|reporters?|"
     r"audit|study|survey|analysis|review|investigation|inquiry|memo|filing|lawsuit|complaint|records|data|"
-    rf"documents)(?:\s(?:{_NAME_WORD}|of|for|at|the|in|with|"
+    # A whole word: "report" is not the start of "reporters".
+    rf"documents)(?![\w’'-])(?:\s(?:{_NAME_WORD}|of|for|at|the|in|with|"
     r"and|familiar|close|to|anonymous|unnamed|senior|administration|officials?|sources?|people|"
     r"person|spokes\w{0,20}|recent|conversation|between|matter|plans?|talks?|situation|knowledge|who|"
     r"spoke|on|condition|anonymity|a|an|outlet|newspaper|report)){0,12}"

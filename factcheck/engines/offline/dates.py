@@ -102,6 +102,12 @@ def resolve(text: str, published: date | None) -> Resolved:
                 return phrase
             part = f" {m.group('part')}" if m.group("part") else ""
             return f"on {day:%A}{part}, {_long(day)}"
+        if (
+            low in {"yesterday", "today"}
+            and phrase[0].isupper()
+            and text[: m.start()].rstrip()[-1:] not in {"", ".", "“", '"'}
+        ):
+            return phrase  # "BBC Radio 4's Today programme", "USA Today": a name, not a day
         if low == "yesterday":
             return f"on {_long(published - timedelta(days=1))}"
         if low == "today":
@@ -120,7 +126,11 @@ def resolve(text: str, published: date | None) -> Resolved:
             return f"in {published.year}"
         return phrase
 
-    return Resolved(_RELATIVE.sub(repl, text), unsure)
+    def keep_case(m: re.Match) -> str:
+        out = repl(m)  # "Yesterday the council said" opens its sentence as "On November 24, 2025 the …"
+        return out[:1].upper() + out[1:] if m.group("phrase")[:1].isupper() else out
+
+    return Resolved(_RELATIVE.sub(keep_case, text), unsure)
 
 
 def _clause(text: str, start: int, end: int) -> str:

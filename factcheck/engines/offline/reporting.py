@@ -109,6 +109,8 @@ def subject_name(subject: str) -> str | None:
     """The speaker a sentence's subject names, or None when it is not one."""
     subject = " ".join(subject.split()).strip(" ,")
     subject = _SETTING.sub("", subject)
+    # "The State Department of Commerce today announced": when it spoke is not who.
+    subject = re.sub(r"\s+(?:today|yesterday|tonight|earlier|also|later|previously)$", "", subject)
     if subject.lower() in _PRONOUN:
         return subject.lower()
     subject = _APPOSITIVE.sub(",", subject + ",").rstrip(",").strip()

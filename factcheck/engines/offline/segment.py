@@ -81,6 +81,15 @@ _DESK_VOICE = re.compile(
     re.IGNORECASE,
 )
 
+# A call for witnesses or information, the police's or the paper's: what to do, not what happened.
+_APPEAL = re.compile(
+    r"\banyone\s+(?:with|who\s+(?:has|had|saw|was|witnessed|knows))\s[^.]{0,120}?\b(?:is|are)\s+"
+    r"(?:asked|urged|encouraged|being\s+asked)\s+to\s+(?:call|contact|ring|get\s+in\s+touch|report)"
+    r"|\b(?:keen|want|would\s+like|appealing)\s+to\s+hear\s+from\s+(?:anyone|witnesses|people|members\s+of)"
+    r"|\b(?:call|ring|contact)\s+(?:police\s+on\s+)?(?:101|crimestoppers)\b",
+    re.IGNORECASE,
+)
+
 
 def is_chrome(text: str) -> bool:
     return bool(_CHROME.search(text))
@@ -129,7 +138,8 @@ def sentences(text: str) -> list[Sentence]:
             for rel_start, piece in _split_adjacent_quotes(span_start, para[span_start:span_end]):
                 lead = len(piece) - len(piece.lstrip())
                 trimmed = piece.strip()
-                if not trimmed or is_chrome(trimmed) or is_furniture(trimmed):
+                # An appeal for witnesses is one sentence of a paragraph that also says what happened.
+                if not trimmed or is_chrome(trimmed) or is_furniture(trimmed) or _APPEAL.search(trimmed):
                     continue
                 start = p_start + rel_start + lead
                 out.append(Sentence(trimmed, start, start + len(trimmed), index))

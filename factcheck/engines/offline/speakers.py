@@ -24,6 +24,7 @@ _ORG_NOUNS = (
     r"institute|centre|center|body|club|team|league|party|force|administration|commission"
 )
 _ORG_POINTER = re.compile(rf"^(?:the|its)\s+(?P<noun>{_ORG_NOUNS})$", re.I)
+_ORG_NOUN = re.compile(rf"\b(?:{_ORG_NOUNS})\b", re.I)
 # Pointers that may mean any body ("the agency said" after the CDC); others must match by name.
 _GENERIC_BODY = {
     *("agency", "organisation", "organization", "group", "body", "company", "firm", "authority", "service"),
@@ -70,7 +71,7 @@ _DESCRIBED_POINTER = re.compile(rf"^(?:the|its)\s+[a-z][\w-]{{0,30}}\s+(?:{_ORG_
 # "the housing charity Shelter", "the engineering firm Hartley & Moss": a body named with what it is,
 # the name a later "the charity" or "the firm" means.
 _DESCRIBED_BODY = re.compile(
-    rf"\b[Tt]he\s+(?:[a-z][\w-]{{0,30}}\s+){{0,2}}(?P<noun>{_ORG_NOUNS})\s+"
+    rf"\b[Tt]he\s+(?:[A-Za-z][\w-]{{0,30}}\s+){{0,2}}(?P<noun>{_ORG_NOUNS})\s+"
     r"(?P<name>[A-Z][\w’'.-]{0,30}(?:\s(?:&|and|of|for|[A-Z][\w’'.-]{0,30})){0,6})"
 )
 _SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person)\b", re.I)
@@ -140,7 +141,8 @@ class Speakers:
             return "group"
         if _TITLE_START.match(name) or _ROLE_START.match(name) or name in self.people or _SPOKESPERSON.search(name):
             return "person"  # "Analyst Chen Wei of Harbor Securities" is a person at a company
-        if any(w[:1].islower() for w in words[1:-2]) and " ".join(words[-2:]) in self.actors.full_names.values():
+        role = [w for w in words[1:-2] if w[:1].islower()]
+        if role and not _ORG_NOUN.search(" ".join(role)) and " ".join(words[-2:]) in self.actors.full_names.values():
             return "person"  # "Council leader Graham Pike": a role, however capitalised, then a person's name
         if _DESCRIBED_POINTER.match(name):
             return "org"  # "the trade body", "the county council"
