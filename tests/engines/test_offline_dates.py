@@ -67,5 +67,8 @@ def test_a_programme_or_paper_called_today_is_a_name_not_a_day():
     assert resolve("She told BBC Radio 4's Today programme that fares would rise.", TUESDAY).text == (
         "She told BBC Radio 4's Today programme that fares would rise."
     )
-    assert resolve("He wrote in USA Today that the plant closed.", TUESDAY).text == "He wrote in USA Today that the plant closed."
+    assert (
+        resolve("He wrote in USA Today that the plant closed.", TUESDAY).text
+        == "He wrote in USA Today that the plant closed."
+    )
     assert resolve("Today the council voted to close it.", TUESDAY).text.startswith("On November 25, 2025 the council")

@@ -288,7 +288,9 @@ def test_a_watchdog_named_by_role_is_not_a_person_and_a_foreign_company_is_its_n
 
 
 def test_a_quotation_told_to_reporters_is_said_not_told_to_a_report():
-    claims = tickets("“We are seeing fewer outbreaks every week,” Agriculture Secretary Ana Ruiz told reporters in Ohio.")
+    claims = tickets(
+        "“We are seeing fewer outbreaks every week,” Agriculture Secretary Ana Ruiz told reporters in Ohio."
+    )
     quote = ticket(claims, "fewer outbreaks")
     assert quote.speaker == "Agriculture Secretary Ana Ruiz" and quote.reported_by is None
     assert "told report" not in quote.claim
@@ -302,3 +304,13 @@ def test_an_appeal_for_witnesses_is_not_a_ticket_but_the_rest_of_its_paragraph_i
     )
     assert ticket(claims, "3 cars had been set alight").speaker == "Detective Sergeant Lena Park"
     assert not [c for c in claims if "dashcam" in c.quote or "101" in c.quote]
+
+
+def test_a_body_named_earlier_in_its_own_sentence_is_what_the_tag_means():
+    claims = tickets(
+        "Thieves took the card details of 40,000 customers of the broadband provider Linkway in May, the company "
+        "said.\n\n"
+        "The Liberal Democrats held the Westfield seat with 1,204 votes, the returning officer announced."
+    )
+    assert ticket(claims, "40,000 customers").speaker == "Linkway"
+    assert ticket(claims, "1,204 votes").speaker == "the returning officer"

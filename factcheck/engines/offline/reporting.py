@@ -57,7 +57,9 @@ _NOUN_ING = (
 # A subject cannot hold a finite verb, a quotation or a clause of its own.
 _NOT_A_SUBJECT = re.compile(
     rf"[“”\"?!;:]|\b(is|are|was|were|will|would|can|could|may|might|did|does|do|has|have|had|been|"
-    rf"if|when|because|although|since|after|before|which|that|there|here|I|we|you|me|us)\b|\b(?!{_NOUN_ING})[a-z]\w+ing\b"
+    rf"if|when|because|although|since|after|before|which|that|there|here|I|we|you|me|us)\b|"
+    # "the returning officer", "a leading economist": after an article, an -ing word describes.
+    rf"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )\b(?!{_NOUN_ING})[a-z]\w+ing\b"
 )
 _PRONOUN = {"he", "she", "it", "they"}
 # "One of them", "Some of those", "This": the subject points back to what it does not name.
@@ -110,7 +112,7 @@ def subject_name(subject: str) -> str | None:
     subject = " ".join(subject.split()).strip(" ,")
     subject = _SETTING.sub("", subject)
     # "The State Department of Commerce today announced": when it spoke is not who.
-    subject = re.sub(r"\s+(?:today|yesterday|tonight|earlier|also|later|previously)$", "", subject)
+    subject = re.sub(r" (?:today|yesterday|tonight|earlier|also|later|previously)$", "", subject)  # spaces are single
     if subject.lower() in _PRONOUN:
         return subject.lower()
     subject = _APPOSITIVE.sub(",", subject + ",").rstrip(",").strip()

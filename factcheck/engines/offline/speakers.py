@@ -21,7 +21,8 @@ _ORG_NOUNS = (
     r"agency|company|firm|operator|regulator|office|department|ministry|government|"
     r"council|board|authority|organi[sz]ation|group|union|court|network|service|campaign|committee|"
     r"hospital|university|school|charity|utility|airline|bank|retailer|manufacturer|insurer|watchdog|"
-    r"institute|centre|center|body|club|team|league|party|force|administration|commission"
+    r"institute|centre|center|body|club|team|league|party|force|administration|commission|"
+    r"supplier|provider|producer|maker|carrier|developer|lender|builder|chain"
 )
 _ORG_POINTER = re.compile(rf"^(?:the|its)\s+(?P<noun>{_ORG_NOUNS})$", re.I)
 _ORG_NOUN = re.compile(rf"\b(?:{_ORG_NOUNS})\b", re.I)
@@ -31,7 +32,10 @@ _GENERIC_BODY = {
     *("regulator", "watchdog", "department", "office", "ministry", "government", "administration", "commission"),
     *("board", "operator", "utility", "network"),
 }
-_COMMERCIAL = {"company", "firm", "operator", "airline", "bank", "retailer", "manufacturer", "insurer", "utility"}
+_COMMERCIAL = {
+    *("company", "firm", "operator", "airline", "bank", "retailer", "manufacturer", "insurer", "utility"),
+    *("supplier", "provider", "producer", "maker", "carrier", "developer", "lender", "builder", "chain"),
+}
 _PUBLIC_BODY = re.compile(
     r"\b(agency|ministry|department|office|council|government|authority|commission|police|court|service|"
     r"administration|board|committee|centers?|centres?|institute|university|hospital|parliament|congress|"
@@ -277,8 +281,11 @@ class Speakers:
         "The firm" after "… by the engineering firm Hartley & Moss": the one body named as a firm."""
         if noun == "government" and not any(b[2] == "government" and b[0] < self.sentence for b in self.bodies):
             return Resolution(raw)
+        # "the company" may be the supplier or the maker named; "the charity" only a charity.
+        kinds = _COMMERCIAL if noun in {"company", "firm"} else {noun}
+        # The same sentence counts: "… of the energy supplier Brightwatt, the company said."
         named = {
-            n for s, p, n, kind in self.described if kind == noun and s < self.sentence and self.paragraph - p <= 1
+            n for s, p, n, kind in self.described if kind in kinds and s <= self.sentence and self.paragraph - p <= 1
         }
         return Resolution(named.pop()) if len(named) == 1 else None
 
