@@ -78,3 +78,21 @@ def test_story_sentences_that_begin_like_furniture_stay():
         "About half of the 300 residents said they had no heating.",
     ]
     assert [s.text for s in sentences("\n\n".join(kept))] == kept
+
+
+def test_a_title_or_a_case_name_does_not_end_a_sentence_and_a_sentence_before_a_title_does():
+    from factcheck.engines.offline.segment import sentences
+
+    text = (
+        "The bill passed. Sen. Gary Peters voted for it. Smith said so. Mr. Jones agreed. "
+        "The case, Klamath Irrigators v. United States, was argued in January. "
+        "Det. Insp. Claire Moss said 2 men were held."
+    )
+    assert [s.text for s in sentences(text)] == [
+        "The bill passed.",
+        "Sen. Gary Peters voted for it.",
+        "Smith said so.",
+        "Mr. Jones agreed.",
+        "The case, Klamath Irrigators v. United States, was argued in January.",
+        "Det. Insp. Claire Moss said 2 men were held.",
+    ]

@@ -314,3 +314,36 @@ def test_a_body_named_earlier_in_its_own_sentence_is_what_the_tag_means():
     )
     assert ticket(claims, "40,000 customers").speaker == "Linkway"
     assert ticket(claims, "1,204 votes").speaker == "the returning officer"
+
+
+def test_a_straight_quote_that_opens_a_quotation_is_not_the_end_of_one():
+    claims = tickets(
+        '"Detroit showed the country what neglect of water pipes costs," said U.S. Senator Ada Brooks. '
+        "Brooks said Michigan would receive $41 million of the total."
+    )
+    quote = ticket(claims, "Detroit showed")
+    assert quote.speaker == "U.S. Senator Ada Brooks"
+
+
+def test_what_an_agency_announces_or_estimates_is_its_claim_in_its_own_words():
+    claims = tickets(
+        "Today, the Water Agency announced $60 million in grants to replace lead pipes in 3 states.\n\n"
+        "The grants will replace about 9,000 lead pipes, the agency estimates.\n\n"
+        "Justice Mara Klein wrote in dissent that the ruling would let 12 states cut school funding."
+    )
+    grants = ticket(claims, "$60 million in grants")
+    assert "the Water Agency" in (grants.speaker, grants.reported_by)
+    assert "announced $60 million in grants" in grants.claim
+    assert grants.claim.startswith("On November 25, 2025, the Water Agency")
+    pipes = ticket(claims, "9,000 lead pipes")
+    assert "the Water Agency" in (pipes.speaker, pipes.reported_by)
+    dissent = ticket(claims, "12 states cut")
+    assert dissent.speaker == "Justice Mara Klein" and "in dissent that" not in dissent.claim
+
+
+def test_they_after_a_spokesperson_is_the_spokesperson():
+    claims = tickets(
+        "A Department of Health spokesperson said the service had been left in a poor state. "
+        "They said 1.9 million extra appointments had been delivered since July 2024."
+    )
+    assert ticket(claims, "1.9 million extra").speaker == "a Department of Health spokesperson"

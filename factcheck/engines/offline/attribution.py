@@ -44,7 +44,8 @@ _TOLD_THAT = re.compile(
 _SAID_THAT = re.compile(
     rf"^(?P<who>{_ACTOR}{_APPOSITIVE})\s+(?:also\s+|later\s+|previously\s+)?(?P<verb>{_VERBS}|claims?)\s+"
     # "said in a statement that", "said on Monday that": what comes between verb and "that" is not the claim.
-    r"(?:(?:in\s+(?:a|an|its|his|her|their)\s+[\w-]+(?:\s+[\w-]+)?|to\s+reporters|on\s+\w+)\s+that\s+|"
+    r"(?:(?:in\s+(?:a|an|its|his|her|their)\s+[\w-]+(?:\s+[\w-]+)?|to\s+reporters|on\s+\w+|"
+    r"in\s+(?:dissent|response|reply|evidence|writing|testimony))\s+that\s+|"
     r"on\s+\w+\s+|that\s+)?(?P<rest>.+)$",
     re.S,
 )
@@ -52,13 +53,16 @@ _SAID_THAT = re.compile(
 # at once, not scanned to the end from every one of them (quadratic).
 _QUOTE = re.compile(r"[“\"](?P<q>[^“”\"]{3,})[”\"]")
 # “…,” X said / “…,” said X / X said, “…” / X told Y, “…”
+# A closing mark: a straight quote closes only after a word or punctuation, never after a space or at
+# the start ('"Flint showed …," said Senator X' opens with one: "Flint" is not who said it).
+_CLOSING = r"(?:”|(?<=\S)\")"
 _TAG_AFTER = re.compile(
-    rf"[”\"]\s*(?:,\s*)?(?P<who>{_ACTOR}|he|she){_APPOSITIVE}\s+(?:also\s+|later\s+)?(?:{_VERBS})"
+    rf"{_CLOSING}\s*(?:,\s*)?(?P<who>{_ACTOR}|he|she){_APPOSITIVE}\s+(?:also\s+|later\s+)?(?:{_VERBS})"
     rf"(?:\s+(?P<to>{_ACTOR}))?\s*[.,]?",
 )
 # "…," said county engineer Raj Patel: a lower-case title may come before the name.
 _TAG_AFTER_INVERTED = re.compile(
-    rf"[”\"]\s*(?:,\s*)?(?:{_VERBS})\s+(?P<who>(?:[a-z][\w’'\-]{{0,30}}\s+){{0,3}}?{_ACTOR})\s*[.,]"
+    rf"{_CLOSING}\s*(?:,\s*)?(?:{_VERBS})\s+(?P<who>(?:[a-z][\w’'\-]{{0,30}}\s+){{0,3}}?{_ACTOR})\s*[.,]"
 )
 # "Two people familiar with the contract, who spoke on condition of anonymity, said …": the source is
 # unnamed, whatever the description, and the claim must say so.
@@ -282,7 +286,11 @@ def _peel_reporting(
     return speaker, reported_by, verb, body, offset, False
 
 
-_OBJECT_VERBS = {"reported", "reports", "found", "finds", "showed", "shows", "estimated", "estimates"}
+_OBJECT_VERBS = {
+    *("reported", "reports", "found", "finds", "showed", "shows", "estimated", "estimates"),
+    # "The agency announced $85 million in grants": what was announced is a thing, not a clause.
+    *("announced", "announces", "confirmed", "confirms"),
+}
 
 
 _OUTLET_HINT = re.compile(

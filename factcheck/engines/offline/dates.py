@@ -105,6 +105,7 @@ def resolve(text: str, published: date | None) -> Resolved:
         if (
             low in {"yesterday", "today"}
             and phrase[0].isupper()
+            and not text[m.end() :].startswith(",")  # "Today, the agency announced …" is a day
             and text[: m.start()].rstrip()[-1:] not in {"", ".", "“", '"'}
         ):
             return phrase  # "BBC Radio 4's Today programme", "USA Today": a name, not a day

@@ -110,6 +110,8 @@ def _claims(
             # "“Second, they asked …”" carries on the quotation of the sentence before it.
             attr.speaker = speakers.continuing()
         who = speakers.resolve(attr.speaker)
+        if attr.reported_by:
+            attr.reported_by = speakers.source(attr.reported_by)
         if who.speaker:
             who.speaker = _lower_article(actors.expand(who.speaker))
         speakers.heard(who.speaker or (_lower_article(attr.reported_by) if attr.reported_by else None))
@@ -202,8 +204,9 @@ def _clause_claim(
     content, no_company = actors.resolve_company(content)
     unresolved = unresolved or no_company
     # "told MPs on Wednesday that …": the day is resolved with the statement, in its tense.
-    resolved = dates.resolve(f"{attr.verb} that {actors.expand(content)}", published)
-    verb, content = resolved.text.split(" that ", 1)
+    told = "" if attr.whole else f"{attr.verb} that "
+    resolved = dates.resolve(f"{told}{actors.expand(content)}", published)
+    verb, content = resolved.text.split(" that ", 1) if told else (attr.verb, resolved.text)
     opening = _UNRESOLVED_START.match(content)
     reason = f"“{opening.group(1)}” does not name who or what it refers to." if opening else resolved.reason
     # "The agency reported 2,911 cases": the sentence already says who; nothing to add.

@@ -28,6 +28,7 @@ _DEPICTS = re.compile(
 # Verbs whose object is what is claimed: "reported 2,911 cases" keeps the whole sentence as the claim.
 _OBJECT_VERBS = {
     *("reported", "reports", "found", "finds", "showed", "shows", "estimated", "estimates", "recorded"),
+    *("announced", "announces", "confirmed", "confirms"),
     # "The ministry blamed the fall on attacks": whose account it is, in the sentence itself.
     *("blamed", "blames", "accused", "accuses"),
 }
@@ -39,7 +40,8 @@ _VERB = re.compile(
 _ADVERBIAL = re.compile(
     r"^(?:\s+(?:on\s+[A-Z]\w+(?:\s+(?:morning|afternoon|evening|night))?|in\s+(?:a|an|its|his|her|their)\s+"
     r"[\w-]+(?:\s+[\w-]+)?|at\s+a\s+[\w-]+(?:\s+[\w-]+)?|last\s+\w+|this\s+\w+|yesterday|today|earlier|"
-    r"after\s+the\s+\w+|in\s+[A-Z]\w+|via\s+\w+|in\s+court|under\s+oath)\b,?){0,2}"
+    r"after\s+the\s+\w+|in\s+[A-Z]\w+|via\s+\w+|in\s+court|under\s+oath|"
+    r"in\s+(?:dissent|response|reply|evidence|writing|testimony|interviews?|parliament))\b,?){0,2}"
 )
 _TOLD = re.compile(r"^ (?P<to>(?!that\b)[^\s,“”\"]{1,30}(?: [^\s,“”\"]{1,30}){0,5}?) that ")
 # "told us it has never made …": a listener named by a pronoun, then the statement without "that".
@@ -175,7 +177,8 @@ def told_verb(verb: str, listener: str) -> str:
 # "Sales rose 3 percent, the company said." / "Temperatures reached 24C, he said, well above …"
 _TAIL_TAG = re.compile(
     r", (?P<who>[^\s,“”\"]{1,30}(?: [^\s,“”\"]{1,30}){0,8}?) (?:also )?"
-    r"(?P<verb>said|says|added|reported|noted|estimated|warned|found|showed|concluded|announced|confirmed|"
+    r"(?P<verb>said|says|added|adds|reported|reports|noted|notes|estimated|estimates|warned|warns|found|finds|"
+    r"showed|shows|concluded|announced|confirmed|"
     r"told(?: [^\s,.]{1,30}){1,4}?)(?: on \w+)? ?(?P<end>[.,])"
 )
 
@@ -200,7 +203,7 @@ def tail_tag(body: str) -> tuple[str, str, str] | None:
 # Words of the tag are runs of non-space, non-comma characters between single separators, so no
 # text can be split between the name and its spaces more than one way (no backtracking blow-up).
 _QUOTE_TAG_AFTER = re.compile(
-    rf"[”\"],? ?(?P<who>[^\s,“”\".]{{1,40}}(?:,? [^\s,“”\".]{{1,40}}){{0,15}}?),? "
+    rf"(?:”|(?<=\S)\"),? ?(?P<who>[^\s,“”\".]{{1,40}}(?:,? [^\s,“”\".]{{1,40}}){{0,15}}?),? "
     rf"(?:also |later )?(?:{_VERBS}|called)\b"
 )
 _QUOTE_TAG_BEFORE = re.compile(

@@ -134,7 +134,7 @@ def sentences(text: str) -> list[Sentence]:
             continue
         # blingfire's finite-state splitter: exact character offsets, ~1 ms for an 800-word article.
         _, offsets = blingfire.text_to_sentences_and_offsets(para)
-        for span_start, span_end in _bounded(para, offsets):
+        for span_start, span_end in _bounded(para, _repaired(para, offsets)):
             for rel_start, piece in _split_adjacent_quotes(span_start, para[span_start:span_end]):
                 lead = len(piece) - len(piece.lstrip())
                 trimmed = piece.strip()
@@ -144,6 +144,31 @@ def sentences(text: str) -> list[Sentence]:
                 start = p_start + rel_start + lead
                 out.append(Sentence(trimmed, start, start + len(trimmed), index))
     return out
+
+
+# blingfire ends a sentence after "Sen." or "v." and runs on past "so. Mr. Jones": titles and case
+# names are mended after it, so that a speaker's title stays with the name it belongs to.
+_TITLE_ABBREVIATIONS = r"Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Det|Insp|Supt|Rev|Hon|St|Mt"
+_ENDS_WITH_TITLE = re.compile(rf"(?:^|\s)(?:{_TITLE_ABBREVIATIONS}|v|vs|No|Nos)\.$")
+_BEFORE_TITLE = re.compile(rf"(?<=[a-z0-9%)”\"]\.)\s+(?=(?:{_TITLE_ABBREVIATIONS})\.\s+[A-Z])")
+
+
+def _repaired(text: str, offsets) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in offsets:
+        if merged and _ENDS_WITH_TITLE.search(text[merged[-1][0] : merged[-1][1]]):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    spans = []
+    for start, end in merged:
+        for m in _BEFORE_TITLE.finditer(text, start, end):
+            if _ENDS_WITH_TITLE.search(text[start : m.start()]):
+                continue  # "Det. Insp. Claire Moss": one title after another
+            spans.append((start, m.start()))
+            start = m.end()
+        spans.append((start, end))
+    return spans
 
 
 # Longer than this, a "sentence" is a list or a table run together, not one claim: it is read in

@@ -78,6 +78,7 @@ _DESCRIBED_BODY = re.compile(
     rf"\b[Tt]he\s+(?:[A-Za-z][\w-]{{0,30}}\s+){{0,2}}(?P<noun>{_ORG_NOUNS})\s+"
     r"(?P<name>[A-Z][\w’'.-]{0,30}(?:\s(?:&|and|of|for|[A-Z][\w’'.-]{0,30})){0,6})"
 )
+_PLURAL = re.compile(r"\b(?:spokes(?:men|women|people)|two|three|several)\b", re.I)
 _SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person)\b", re.I)
 _ACRONYM = re.compile(r"^[A-Z]{2,6}s?$")
 
@@ -172,6 +173,12 @@ class Speakers:
             return self._group(raw)
         name = self.actors.expand(raw) if len(raw.split()) == 1 else raw
         return Resolution(name)
+
+    def source(self, reported_by: str) -> str:
+        """ "According to the agency": the agency named before, when that is certain; else as written."""
+        if not _ORG_POINTER.match(reported_by.lower().strip()):
+            return reported_by
+        return self.resolve(reported_by).speaker or reported_by
 
     def heard(self, name: str | None) -> None:
         """Record that ``name`` spoke in the current sentence."""
@@ -293,6 +300,9 @@ class Speakers:
         last = self.spoke[-1] if self.spoke else None
         if last and last.kind in {"group", "org"} and self.paragraph - last.paragraph <= 1:
             return Resolution(last.name)
+        just_before = last and last.sentence == self.sentence - 1 and last.paragraph == self.paragraph
+        if just_before and _SPOKESPERSON.search(last.name) and not _PLURAL.search(last.name):
+            return Resolution(last.name)  # "A spokesperson said …. They said …": the spokesperson, singular
         return Resolution(None, f"“{raw}” is not tied to a group named nearby: a person must say who spoke.")
 
 
