@@ -347,3 +347,47 @@ def test_they_after_a_spokesperson_is_the_spokesperson():
         "They said 1.9 million extra appointments had been delivered since July 2024."
     )
     assert ticket(claims, "1.9 million extra").speaker == "a Department of Health spokesperson"
+
+
+def test_a_pronoun_written_into_a_claim_is_the_one_person_it_can_mean_or_stays_flagged():
+    claims = tickets(
+        "Sprinter Tomas Berg won the 200 metres in 19.9 seconds on Saturday. "
+        "Berg said he had trained in Kenya for 3 months.\n\n"
+        "Ben Ward's lawyer, Nadia Stone, said her client had repaid £40,000. "
+        "He told the court, through his lawyer, that he had sold his house to do it."
+    )
+    trained = ticket(claims, "trained in Kenya")
+    assert trained.speaker == "Tomas Berg" and "that Tomas Berg had trained" in trained.claim
+    sold = ticket(claims, "sold his house")
+    assert sold.speaker is None and sold.needs_human
+    assert "Nadia Stone" in sold.flag_reason and "Ben Ward" in sold.flag_reason
+    assert not sold.claim.startswith("Nadia Stone")
+
+
+def test_brothers_who_share_a_surname_are_never_merged_into_one():
+    claims = tickets(
+        "Aaron Holt, 38, and his brother Lee Holt, 35, admitted selling 9,000 fake handbags in January. "
+        "Holt was jailed for 6 years."
+    )
+    plea = ticket(claims, "9,000 fake handbags")
+    assert plea.speaker is None and plea.claim.startswith("Aaron Holt, 38, and his brother Lee Holt, 35")
+    jailed = ticket(claims, "jailed for 6 years")
+    assert "Aaron Holt was" not in jailed.claim and "Lee Holt was" not in jailed.claim
+
+
+def test_a_title_before_a_name_is_not_part_of_the_name():
+    claims = tickets(
+        "Hungarian Prime Minister Viktor Orban, who had threatened a veto, said he had secured 2 contracts "
+        "for Hungarian firms."
+    )
+    secured = ticket(claims, "2 contracts")
+    assert "Minister Viktor" not in secured.claim.split(" said that ")[1]
+    assert "Viktor Orban had secured" in secured.claim
+
+
+def test_they_after_a_sentence_that_opens_with_a_group_is_that_group():
+    claims = tickets(
+        "The researchers, from 2 Swiss universities, measured 176 glaciers. "
+        "They found that the glaciers had lost 5.8 cubic kilometres of ice in 2 years."
+    )
+    assert ticket(claims, "5.8 cubic kilometres").speaker == "the researchers"

@@ -266,6 +266,8 @@ def _peel_reporting(
         m = _SAID_THAT.match(body)
         if m and m.group("verb") in {"told", "tells"}:
             break  # "told the court that": who was told is read by the generic parse, not taken as the claim
+        if m and m.group("verb") in reporting.NEEDS_THAT and not re.search(r"\bthat\s+$", body[: m.start("rest")]):
+            break  # "X denied the charges": no statement follows, the sentence is the reporter's
         if m:
             who = _clean(m.group("who"))
             if m.group("verb") in _OBJECT_VERBS and not re.search(r"\bthat\s+$", body[: m.start("rest")]):

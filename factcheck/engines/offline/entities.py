@@ -165,6 +165,7 @@ _LEADING_STOP = {
 }
 _NAME_TOKEN = r"(?:[A-Z][a-zà-ÿ’'\-]+|[A-Z]\.|Mc[A-Z][a-z]+|O’[A-Z][a-z]+)"
 _PERSON = re.compile(rf"\b{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}\b")
+_TITLE_WORDS = {w for t in TITLES.split("|") for w in t.replace("\\.", ".").split()} - {"of", "State"}
 _TITLED = re.compile(rf"\b((?:[A-Z][a-z]+\s+)?)({TITLES})\s+({_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})\b")
 _PRONOUN_START = re.compile(r"^(He|She)\b", re.I)
 _CAPITALISED = re.compile(r"\b[A-Z][a-zà-ÿ’'\-]+\b")
@@ -183,6 +184,8 @@ class Actors:
     full_names: dict[str, str] = field(default_factory=dict)  # surname -> full name
     roles: dict[str, str] = field(default_factory=dict)  # "the venezuelan president" -> full name
     ambiguous_roles: set[str] = field(default_factory=set)
+    # Surnames two people named in the article share: never expanded, never a mention on their own.
+    shared_surnames: set[str] = field(default_factory=set)
     last_person: str | None = None
     last_company: str | None = None
     # The people the last sentence read names, in order.
@@ -196,8 +199,7 @@ class Actors:
             adjective, title, name = m.group(1).strip(), m.group(2), m.group(3)
             name = _strip_possessive(name)
             if len(name.split()) >= 2:
-                self._add_person(name)
-                mentions.append((m.start(3), self.full_names[name.split()[-1]]))
+                mentions.append((m.start(3), self._add_person(name)))
                 for role in {f"the {title}".lower(), f"the {adjective} {title}".lower()}:
                     if "  " in role or role.endswith(" "):
                         continue
@@ -213,13 +215,17 @@ class Actors:
                 tokens = tokens[1:]
             if len(tokens) < 2 or any(t.rstrip(".") in ORG_WORDS for t in tokens):
                 continue
-            if re.fullmatch(TITLES, tokens[0]):
+            # "Hungarian Prime Minister Viktor" (the run cut at four words): no name after the title.
+            titled = [i for i, t in enumerate(tokens[:-1]) if t in _TITLE_WORDS]
+            tokens = tokens[titled[-1] + 1 :] if titled else tokens
+            if len(tokens) < 2 or re.fullmatch(TITLES, tokens[0]):
                 continue
             # "Harbor Master Ines Okafor": a person's name is the last two words, or three with an initial.
             keep = 3 if len(tokens) >= 3 and re.fullmatch(r"[A-Z]\.", tokens[-2]) else 2
-            self._add_person(" ".join(tokens[-keep:]))
-            mentions.append((m.start(), self.full_names[tokens[-1]]))
+            mentions.append((m.start(), self._add_person(" ".join(tokens[-keep:]))))
         for m in _CAPITALISED.finditer(sentence):
+            if m.group(0) in self.shared_surnames:
+                continue  # "Holt" alone could be either brother
             if full := self.full_names.get(m.group(0)):
                 mentions.append((m.start(), full))
         self.mentioned = [name for _, name in sorted(mentions)]
@@ -228,8 +234,14 @@ class Actors:
         for m in _COMPANY.finditer(sentence):
             self.last_company = m.group(0)
 
-    def _add_person(self, name: str) -> None:
-        self.full_names.setdefault(name.split()[-1], name)
+    def _add_person(self, name: str) -> str:
+        """Remember a person's full name; the name a mention of it means (itself when two people
+        share the surname: "Aaron Holt and his brother Lee Holt")."""
+        known = self.full_names.setdefault(name.split()[-1], name)
+        if known != name and not known.endswith(" " + name) and not name.endswith(" " + known):
+            self.shared_surnames.add(name.split()[-1])
+            return name
+        return known
 
     def resolve_company(self, text: str) -> tuple[str, bool]:
         """ "The company said …" names the last company the article named; True if none was named."""
@@ -251,7 +263,7 @@ class Actors:
             text = re.sub(rf"\b{re.escape(role)}\b", name, text, flags=re.I)
         done: set[str] = set()
         for surname, full in self.full_names.items():
-            if full in done or full == surname:
+            if full in done or full == surname or surname in self.shared_surnames:
                 continue
             # Only the first bare mention is expanded; "Trump administration" stays as written.
             pattern = rf"(?<![\w’'.-])(?<!{re.escape(full.split()[0])} ){re.escape(surname)}\b(?!\s+administration)"

@@ -196,7 +196,9 @@ def _clause_claim(
     # The quote is the whole sentence unless it was split; then the clause itself.
     whole = len(part) >= len(attr.content.rstrip(". ")) - 1
     q_start, q_end = (sentence.start, sentence.end) if whole else (abs_start, abs_start + len(part))
-    content, unresolved = actors.resolve_pronoun(part.strip())
+    content, unresolved, who_reason = _opening_pronoun(
+        part.strip(), sentence, attr.content_offset + rel_start, speaker, speakers
+    )
     pointer = re.match(r"(It|They)\s", content)
     body = speakers.subject(pointer.group(1)) if pointer else None
     if pointer and body and (not speaker or speaker.lower() == body.lower()):
@@ -208,7 +210,9 @@ def _clause_claim(
     resolved = dates.resolve(f"{told}{actors.expand(content)}", published)
     verb, content = resolved.text.split(" that ", 1) if told else (attr.verb, resolved.text)
     opening = _UNRESOLVED_START.match(content)
-    reason = f"“{opening.group(1)}” does not name who or what it refers to." if opening else resolved.reason
+    reason = who_reason or (
+        f"“{opening.group(1)}” does not name who or what it refers to." if opening else resolved.reason
+    )
     # "The agency reported 2,911 cases": the sentence already says who; nothing to add.
     text = _capitalise(_closed(content)) if attr.whole else _with_attribution(content, speaker, reported_by, verb)
     return ExtractedClaim(
@@ -223,6 +227,19 @@ def _clause_claim(
         needs_human=unresolved or bool(reason),
         flag_reason=reason,
     )
+
+
+def _opening_pronoun(
+    content: str, sentence: Sentence, before: int, speaker: str | None, speakers: Speakers
+) -> tuple[str, bool, str | None]:
+    """ "He had trained at altitude" names the one person it can mean, or keeps "He" and says why."""
+    m = re.match(r"(He|She)\b", content, re.I)
+    if not m:
+        return content, False, None
+    found = speakers.antecedent(m.group(1), sentence.text, before, speaker)
+    if found.speaker:
+        return found.speaker + content[m.end() :], False, None
+    return content, True, found.unclear
 
 
 def _parts(content: str) -> list[tuple[int, str]]:

@@ -16,7 +16,8 @@ _VERBS = (
     r"called\s+(?:on|for)"
 )
 # "Leeds Crown Court heard that …" is what was said in court; "heard the news" is nobody's claim.
-_NEEDS_THAT = {"heard"}
+# "admitted conspiracy", "denied the charges": a plea or a denial of a thing, told in the reporter's voice.
+NEEDS_THAT = {"heard", "admitted", "denied", "acknowledged", "denies", "admits"}
 # "X called on ministers to …", "X urged …": what X asked for, in X's name: the sentence is the claim.
 _CALL_VERBS = re.compile(r"^called\s+(?:on|for)$")
 # "The post shows a photograph of …" depicts; it does not assert. "The data show a rise" does.
@@ -124,6 +125,8 @@ def subject_name(subject: str) -> str | None:
     words = subject.split()
     if not words or len(words) > 9 or _NOT_A_SUBJECT.search(subject) or _POINTER.match(subject):
         return None
+    if ", " in subject:
+        return None  # "Aaron Holt, 38, and his brother Lee Holt, 35": a list of people, not one speaker
     if words[0].lower() in _NOT_A_HEAD:
         return None
     if not (words[0][:1].isupper() or words[0].lower() in {"the", "a", "an"} or _GROUP_WORDS.match(subject)):
@@ -156,7 +159,7 @@ def parse(body: str, offset: int) -> Reported | None:
         that = _THAT.match(body[pos:])
         if that:
             pos += that.end()
-        elif verb in _NEEDS_THAT or (verb.startswith("show") and _DEPICTS.match(body[pos:])):
+        elif verb in NEEDS_THAT or (verb.startswith("show") and _DEPICTS.match(body[pos:])):
             return None
         elif verb in _OBJECT_VERBS:
             return Reported(who, verb, body, offset, whole=True)

@@ -78,6 +78,10 @@ _DESCRIBED_BODY = re.compile(
     rf"\b[Tt]he\s+(?:[A-Za-z][\w-]{{0,30}}\s+){{0,2}}(?P<noun>{_ORG_NOUNS})\s+"
     r"(?P<name>[A-Z][\w’'.-]{0,30}(?:\s(?:&|and|of|for|[A-Z][\w’'.-]{0,30})){0,6})"
 )
+_GROUP_OPENER = re.compile(
+    r"^((?:The|Those)\s+(?:[a-z][\w-]{0,20}\s+)?(?:researchers|scientists|officials|investigators|doctors|"
+    r"experts|authors|analysts|economists|inspectors|auditors|campaigners|organisers|organizers))\b"
+)
 _PLURAL = re.compile(r"\b(?:spokes(?:men|women|people)|two|three|several)\b", re.I)
 _SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person)\b", re.I)
 _ACRONYM = re.compile(r"^[A-Z]{2,6}s?$")
@@ -111,11 +115,15 @@ class Speakers:
     named: list[tuple[int, int, str]] = field(default_factory=list)
     # Names a pronoun has been resolved to: people, whatever their words look like.
     people: set[str] = field(default_factory=set)
+    # Which pronoun the article has used for a person ("she" for Naomi Clarke): "he" cannot mean her.
+    pronouns: dict[str, str] = field(default_factory=dict)
     # Organisations named by what they are ("Russia's foreign ministry"), whether or not they spoke:
     # (sentence, phrase, noun, whether the sentence opens with it).
     bodies: list[tuple[int, str, str, bool]] = field(default_factory=list)
     # Organisations a sentence opens with, by sentence: the subject a following pointer means.
     openers: dict[int, str] = field(default_factory=dict)
+    # Groups a sentence opens with ("The researchers, from ETH Zurich, used …"), by sentence.
+    group_openers: dict[int, tuple[str, int]] = field(default_factory=dict)
     # Bodies named with what they are ("the housing charity Shelter"): (sentence, paragraph, name, noun).
     described: list[tuple[int, int, str, str]] = field(default_factory=list)
 
@@ -125,6 +133,8 @@ class Speakers:
         self.paragraph = paragraph
         self.actors.note(text)
         self.named.extend((self.sentence, paragraph, name) for name in self.actors.mentioned)
+        if group := _GROUP_OPENER.match(text):
+            self.group_openers[self.sentence] = (group.group(1), paragraph)  # "The researchers … used …. They found"
         opener = _ORG_OPENER.match(text)
         # "The …" before a run of capitalised words names a body, not a person.
         if opener and (self.kind(opener.group(1)) == "org" or opener.group(1).startswith("The ")):
@@ -180,6 +190,25 @@ class Speakers:
             return reported_by
         return self.resolve(reported_by).speaker or reported_by
 
+    def antecedent(self, pronoun: str, sentence: str, before: int, speaker: str | None) -> Resolution:
+        """Who a "He" or "She" opening a claim means: the one person named earlier in its sentence
+        (its speaker among them: "Kiptoo said he had trained"), else the one person the last sentence
+        naming anyone named. Two candidates, or none, and the pronoun stays, flagged for a person."""
+        said = pronoun.lower()
+        here = {n for n in self.actors.mentioned if -1 < sentence.find(n.split()[-1]) < before}
+        if speaker and self.kind(speaker) == "person":
+            here = {n for n in here if not _same_person(n, speaker)} | {self._plain(speaker)}
+        here = {n for n in here if self.pronouns.get(n, said) == said}
+        if not here:
+            earlier = [(s, n) for s, p, n in self.named if s < self.sentence and self.paragraph - p <= 1]
+            last = earlier[-1][0] if earlier else None
+            here = {n for s, n in earlier if s == last and self.pronouns.get(n, said) == said}
+        if len(here) == 1:
+            return Resolution(here.pop())
+        if here:
+            return Resolution(None, f"“{pronoun}” could be {' or '.join(sorted(here))}: a person must say which.")
+        return Resolution(None, f"“{pronoun}” is not tied to one person named nearby: a person must say who.")
+
     def heard(self, name: str | None) -> None:
         """Record that ``name`` spoke in the current sentence."""
         if name:
@@ -203,6 +232,12 @@ class Speakers:
         return None
 
     def _person(self, raw: str) -> Resolution:
+        found = self._person_from(raw)
+        if found.speaker:
+            self.pronouns.setdefault(self._plain(found.speaker), raw.lower())
+        return found
+
+    def _person_from(self, raw: str) -> Resolution:
         people = [s for s in self.spoke if s.kind in {"person", "name"}]
         last = people[-1] if people else None
         if last and self.paragraph - last.paragraph <= 1:
@@ -212,12 +247,16 @@ class Speakers:
             since = [
                 (p, n) for s, p, n in self.named if last.sentence < s < self.sentence and not _same_person(n, last.name)
             ]
-            others = {n for _, n in since}
-            if not others:
+            said = raw.lower()
+            others = {n for _, n in since if self.pronouns.get(n, said) == said}
+            # "she" cannot mean the man the article called "he": the last speaker drops out.
+            mismatch = self.pronouns.get(self._plain(last.name), said) != said
+            if not others and not mismatch:
                 return self._is_person(self._plain(last.name), last.name)
-            if len(others) == 1 and last.paragraph < self.paragraph and all(p == self.paragraph for p, _ in since):
+            ruled_out = mismatch or (last.paragraph < self.paragraph and all(p == self.paragraph for p, _ in since))
+            if len(others) == 1 and ruled_out:
                 # "Ruiz has asked for a review. “…,” she said.": the person this paragraph is about.
-                return self._is_person(since[-1][1])
+                return self._is_person(next(iter(others)))
             names = " or ".join([last.name, *sorted(others)])
             return Resolution(None, f"“{raw}” could be {names}: a person must say who spoke.")
         recent = [(s, n) for s, p, n in self.named if 0 < self.sentence - s <= 2]
@@ -301,6 +340,9 @@ class Speakers:
         if last and last.kind in {"group", "org"} and self.paragraph - last.paragraph <= 1:
             return Resolution(last.name)
         just_before = last and last.sentence == self.sentence - 1 and last.paragraph == self.paragraph
+        opened = self.group_openers.get(self.sentence - 1)
+        if opened and not just_before and opened[1] == self.paragraph:
+            return Resolution(opened[0])
         if just_before and _SPOKESPERSON.search(last.name) and not _PLURAL.search(last.name):
             return Resolution(last.name)  # "A spokesperson said …. They said …": the spokesperson, singular
         return Resolution(None, f"“{raw}” is not tied to a group named nearby: a person must say who spoke.")
