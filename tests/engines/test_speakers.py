@@ -391,3 +391,13 @@ def test_they_after_a_sentence_that_opens_with_a_group_is_that_group():
         "They found that the glaciers had lost 5.8 cubic kilometres of ice in 2 years."
     )
     assert ticket(claims, "5.8 cubic kilometres").speaker == "the researchers"
+
+
+def test_the_company_is_never_the_person_who_spoke_last():
+    claims = tickets(
+        "The supermarket chain Fresco will close 38 stores, the company said on Wednesday.\n\n"
+        "The union's general secretary, Joanne Thomas, said 2,100 members could lose their jobs.\n\n"
+        "The company reported a pre-tax loss of £46 million last year."
+    )
+    loss = ticket(claims, "pre-tax loss")
+    assert loss.speaker == "Fresco" and loss.claim.startswith("Fresco reported a pre-tax loss")

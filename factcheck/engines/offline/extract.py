@@ -203,6 +203,9 @@ def _clause_claim(
     body = speakers.subject(pointer.group(1)) if pointer else None
     if pointer and body and (not speaker or speaker.lower() == body.lower()):
         content = _capitalise(body) + content[pointer.end(1) :]
+    subject = re.match(r"(The \w+)\s", content) if attr.whole and speaker else None
+    if subject and speakers.is_pointer(subject.group(1)) and not speakers.is_pointer(speaker or ""):
+        content = _capitalise(speaker or "") + content[subject.end(1) :]  # "The company reported …": Fresco did
     content, no_company = actors.resolve_company(content)
     unresolved = unresolved or no_company
     # "told MPs on Wednesday that …": the day is resolved with the statement, in its tense.

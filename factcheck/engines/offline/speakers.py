@@ -184,9 +184,14 @@ class Speakers:
         name = self.actors.expand(raw) if len(raw.split()) == 1 else raw
         return Resolution(name)
 
+    @staticmethod
+    def is_pointer(words: str) -> bool:
+        """ "the company", "its regulator": a body the article named before, not a name."""
+        return bool(_ORG_POINTER.match(words.lower().strip()))
+
     def source(self, reported_by: str) -> str:
         """ "According to the agency": the agency named before, when that is certain; else as written."""
-        if not _ORG_POINTER.match(reported_by.lower().strip()):
+        if not self.is_pointer(reported_by):
             return reported_by
         return self.resolve(reported_by).speaker or reported_by
 
@@ -316,6 +321,9 @@ class Speakers:
         if noun and noun not in _GENERIC_BODY:
             # "the charity", "the union": only a body that says it is one, never the only body around.
             return Resolution(None, f"“{raw}” names no {noun} the article has named nearby: a person must say which.")
+        # Only a speaker known to be a body: "Joanne Thomas" (two capitalised words, a person's name to
+        # the article) is never what "the company" means, however recently she spoke.
+        orgs = [s for s in orgs if s.kind == "org" or s.name not in self.actors.full_names.values()]
         recent = [s for s in orgs if self.paragraph - s.paragraph <= 1]
         distinct = {s.name for s in (recent or orgs)}
         if len(distinct) == 1:
