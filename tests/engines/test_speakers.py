@@ -401,3 +401,33 @@ def test_the_company_is_never_the_person_who_spoke_last():
     )
     loss = ticket(claims, "pre-tax loss")
     assert loss.speaker == "Fresco" and loss.claim.startswith("Fresco reported a pre-tax loss")
+
+
+def test_a_long_programme_name_is_the_listener_and_a_post_on_x_is_the_setting():
+    claims = tickets(
+        "Chief Constable Jo Farrell told BBC Radio Scotland's Good Morning Scotland programme that the force "
+        "had 16,400 officers.\n\n"
+        "Senator Ann Reyes said in a post on X that 22 million people would lose their tax credits.\n\n"
+        "The firm said in a statement the plant would close in 2026 with the loss of 300 jobs."
+    )
+    officers = ticket(claims, "16,400 officers")
+    assert officers.speaker == "Chief Constable Jo Farrell"
+    assert "Good Morning Scotland programme that the force had 16,400" in officers.claim
+    credits = ticket(claims, "22 million people")
+    assert credits.speaker == "Senator Ann Reyes" and "said that 22 million people" in credits.claim
+    assert "the plant would close in 2026" in ticket(claims, "300 jobs").claim.lower()
+
+
+def test_an_unnamed_speakers_she_stays_she_and_a_press_secretary_is_a_person_not_an_outlet():
+    claims = tickets(
+        "The review, led by the midwife Donna Ockenden, examined 1,590 cases. "
+        "It said staff had ignored warning signs in 201 of them.\n\n"
+        "One mother, who asked not to be named, told the review that she had been sent home twice in labour.\n\n"
+        'Press secretary Karoline Leavitt told reporters that 750,000 workers could be "sent home".'
+    )
+    assert ticket(claims, "201 of them").speaker == "the review"
+    mother = ticket(claims, "sent home twice")
+    assert mother.speaker == "an unnamed mother"
+    assert "told the review that she had been sent home" in mother.claim and "Ockenden had" not in mother.claim
+    press = ticket(claims, "750,000 workers")
+    assert press.speaker == "Press secretary Karoline Leavitt" and press.reported_by is None

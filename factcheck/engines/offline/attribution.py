@@ -44,7 +44,7 @@ _TOLD_THAT = re.compile(
 _SAID_THAT = re.compile(
     rf"^(?P<who>{_ACTOR}{_APPOSITIVE})\s+(?:also\s+|later\s+|previously\s+)?(?P<verb>{_VERBS}|claims?)\s+"
     # "said in a statement that", "said on Monday that": what comes between verb and "that" is not the claim.
-    r"(?:(?:in\s+(?:a|an|its|his|her|their)\s+[\w-]+(?:\s+[\w-]+)?|to\s+reporters|on\s+\w+|"
+    r"(?:(?:in\s+(?:a|an|its|his|her|their)\s+[\w-]+(?:\s+[\w-]+){0,3}?|to\s+reporters|on\s+\w+|"
     r"in\s+(?:dissent|response|reply|evidence|writing|testimony))\s+that\s+|"
     r"on\s+\w+\s+|that\s+)?(?P<rest>.+)$",
     re.S,
@@ -159,12 +159,16 @@ def attribute(sentence: str) -> Attribution:
             body = m.group("rest") + "."
     anonymous = _ANONYMOUS_SOURCE.match(body)
     if anonymous and _ANONYMITY.search(anonymous.group("who") + " " + anonymous.group("why")):
+        verb, rest = anonymous.group("verb"), anonymous.start("rest")
+        told = reporting.listener(verb, " " + body[rest:])
+        if told:  # "… who asked not to be named, told the review that …": the listener stays
+            verb, rest = told[0], rest + told[1] - 1
         return Attribution(
             speaker=unnamed(anonymous.group("who")),
             reported_by=reported_by,
-            content=anonymous.group("rest"),
-            content_offset=offset + anonymous.start("rest"),
-            verb=anonymous.group("verb"),
+            content=body[rest:],
+            content_offset=offset + rest,
+            verb=verb,
         )
     speaker, reported_by, verb, body, offset, whole = _peel_reporting(body, offset, reported_by)
     if speaker is None and reported_by is None:
@@ -305,5 +309,7 @@ _OUTLET_HINT = re.compile(
 
 
 def _looks_like_outlet(actor: str | None) -> bool:
-    # Judged on the name, not its description: "Dr. Vance, who led the report" is a person.
-    return bool(actor and _OUTLET_HINT.search(actor.split(",")[0]))
+    # Judged on the name, not its description: "Dr. Vance, who led the report" is a person, and so is
+    # "Press secretary Karoline Leavitt".
+    name = re.sub(r"^(?:[Pp]ress|[Nn]ews)\s+(?:secretary|officer|aide|spokes\w+)\s+", "", (actor or "").split(",")[0])
+    return bool(actor and _OUTLET_HINT.search(name))

@@ -11,7 +11,8 @@ TITLES = (
     "Representative|Rep\\.|Governor|Gov\\.|Mayor|Secretary of State|Secretary|Minister|"
     "Foreign Minister|Defense Secretary|Attorney General|Judge|Justice|Chief Justice|Dr\\.|General|Gen\\.|"
     "Admiral|Adm\\.|King|Queen|Prince|Pope|Speaker|Ambassador|Commissioner|Director|CEO|Chairman|"
-    "Chairwoman|Chair|Sheriff|Chief|Councilman|Councilwoman|Lt\\. Gov\\.|Professor|Prof\\."
+    "Chairwoman|Chair|Sheriff|Chief|Councilman|Councilwoman|Lt\\. Gov\\.|Professor|Prof\\.|"
+    "Constable|Inspector|Superintendent|Sergeant|Commander|Detective"
 )
 # Words that make a capitalised phrase an organisation or place, not a person.
 ORG_WORDS = {

@@ -40,11 +40,17 @@ _VERB = re.compile(
 # Between the verb and what is said: "said on Monday that", "said in a statement that".
 _ADVERBIAL = re.compile(
     r"^(?:\s+(?:on\s+[A-Z]\w+(?:\s+(?:morning|afternoon|evening|night))?|in\s+(?:a|an|its|his|her|their)\s+"
-    r"[\w-]+(?:\s+[\w-]+)?|at\s+a\s+[\w-]+(?:\s+[\w-]+)?|last\s+\w+|this\s+\w+|yesterday|today|earlier|"
+    # "in a post on X that": a longer setting only where "that" ends it, never eating the statement.
+    r"[\w-]+(?:\s+[\w-]+){0,3}?(?=\s+that\b)|in\s+(?:a|an|its|his|her|their)\s+"
+    # "in a written statement", never "in a statement the plant …": a second word, not the statement's.
+    r"[\w-]+(?:\s+(?!(?:the|a|an|its|his|her|their|this|these|those|it|they|he|she|we|there)\b)[\w-]+)?|at\s+a\s+[\w-]+(?:\s+[\w-]+)?|last\s+\w+|this\s+\w+|yesterday|today|earlier|"
     r"after\s+the\s+\w+|in\s+[A-Z]\w+|via\s+\w+|in\s+court|under\s+oath|"
     r"in\s+(?:dissent|response|reply|evidence|writing|testimony|interviews?|parliament))\b,?){0,2}"
 )
-_TOLD = re.compile(r"^ (?P<to>(?!that\b)[^\s,“”\"]{1,30}(?: [^\s,“”\"]{1,30}){0,5}?) that ")
+# A listener is a few words with no verb or subject pronoun in them: "BBC Radio Scotland's Good Morning
+# Scotland programme", never "us it has never made a product with" (before "that name").
+_LISTENER_WORD = r"(?!(?:that|it|they|he|she|we|has|have|had|was|were|is|are|would|will|could|can)\b)[^\s,“”\"]{1,30}"
+_TOLD = re.compile(rf"^ (?P<to>{_LISTENER_WORD}(?: {_LISTENER_WORD}){{0,8}}?) that ")
 # "told us it has never made …": a listener named by a pronoun, then the statement without "that".
 _TOLD_BARE = re.compile(
     r"^ (?P<to>us|me|reporters|journalists) (?=(?:it|they|he|she|there|the|its|their|this|no|none)\b)"
@@ -169,6 +175,14 @@ def parse(body: str, offset: int) -> Reported | None:
     if len(rest.split()) < 3:
         return None
     return Reported(who, verb, rest, offset + pos)
+
+
+def listener(verb: str, after: str) -> tuple[str, int] | None:
+    """For "told": (the verb with its listener, where the statement starts in ``after``), or None."""
+    if verb not in {"told", "tells"}:
+        return None
+    told = _TOLD.match(after) or _TOLD_BARE.match(after)
+    return (told_verb(verb, told.group("to")), told.end()) if told else None
 
 
 def told_verb(verb: str, listener: str) -> str:

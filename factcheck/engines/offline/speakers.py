@@ -78,6 +78,9 @@ _DESCRIBED_BODY = re.compile(
     rf"\b[Tt]he\s+(?:[A-Za-z][\w-]{{0,30}}\s+){{0,2}}(?P<noun>{_ORG_NOUNS})\s+"
     r"(?P<name>[A-Z][\w’'.-]{0,30}(?:\s(?:&|and|of|for|[A-Z][\w’'.-]{0,30})){0,6})"
 )
+_DOCUMENT_OPENER = re.compile(
+    r"^((?:The|This)\s+(?:[a-z][\w-]{0,20}\s+)?(?:review|report|study|inquiry|audit|survey|investigation|analysis))\b"
+)
 _GROUP_OPENER = re.compile(
     r"^((?:The|Those)\s+(?:[a-z][\w-]{0,20}\s+)?(?:researchers|scientists|officials|investigators|doctors|"
     r"experts|authors|analysts|economists|inspectors|auditors|campaigners|organisers|organizers))\b"
@@ -124,6 +127,8 @@ class Speakers:
     openers: dict[int, str] = field(default_factory=dict)
     # Groups a sentence opens with ("The researchers, from ETH Zurich, used …"), by sentence.
     group_openers: dict[int, tuple[str, int]] = field(default_factory=dict)
+    # Documents a sentence opens with ("The review, led by …, examined …"): what a next "It said" means.
+    documents: dict[int, tuple[str, int]] = field(default_factory=dict)
     # Bodies named with what they are ("the housing charity Shelter"): (sentence, paragraph, name, noun).
     described: list[tuple[int, int, str, str]] = field(default_factory=list)
 
@@ -133,6 +138,8 @@ class Speakers:
         self.paragraph = paragraph
         self.actors.note(text)
         self.named.extend((self.sentence, paragraph, name) for name in self.actors.mentioned)
+        if document := _DOCUMENT_OPENER.match(text):
+            self.documents[self.sentence] = (document.group(1).lower(), paragraph)  # "The review … examined"
         if group := _GROUP_OPENER.match(text):
             self.group_openers[self.sentence] = (group.group(1), paragraph)  # "The researchers … used …. They found"
         opener = _ORG_OPENER.match(text)
@@ -200,6 +207,10 @@ class Speakers:
         (its speaker among them: "Kiptoo said he had trained"), else the one person the last sentence
         naming anyone named. Two candidates, or none, and the pronoun stays, flagged for a person."""
         said = pronoun.lower()
+        if speaker and speaker.lower().startswith(("a ", "an ", "one ")):
+            # "One mother, who asked not to be named, told the review that she …": she is the speaker,
+            # and the claim already says who that is.
+            return Resolution(pronoun)
         here = {n for n in self.actors.mentioned if -1 < sentence.find(n.split()[-1]) < before}
         if speaker and self.kind(speaker) == "person":
             here = {n for n in here if not _same_person(n, speaker)} | {self._plain(speaker)}
@@ -286,6 +297,14 @@ class Speakers:
     def _organisation(self, raw: str, noun: str | None) -> Resolution:
         orgs = [s for s in self.spoke if s.kind in {"org", "name"} and s.name not in self.people]
         last = self.spoke[-1] if self.spoke else None
+        document = self.documents.get(self.sentence - 1)
+        if (
+            noun is None
+            and document
+            and document[1] == self.paragraph
+            and not (last and last.sentence == self.sentence - 1)
+        ):
+            return Resolution(document[0])  # "The review, led by …, examined …. It said …"
         opened = self.openers.get(self.sentence - 1)
         if opened and not (last and last.sentence == self.sentence - 1) and _fits(noun, opened, by_name=False):
             return Resolution(opened)
