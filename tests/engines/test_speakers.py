@@ -431,3 +431,41 @@ def test_an_unnamed_speakers_she_stays_she_and_a_press_secretary_is_a_person_not
     assert "told the review that she had been sent home" in mother.claim and "Ockenden had" not in mother.claim
     press = ticket(claims, "750,000 workers")
     assert press.speaker == "Press secretary Karoline Leavitt" and press.reported_by is None
+
+
+def test_a_quotation_tagged_with_a_role_then_a_name_is_the_persons_never_the_last_speakers():
+    claims = tickets(
+        "The retailer Brightside said it had received 14 reports of chargers overheating. "
+        '"Return it to any of our 240 stores for a full refund," said Brightside\'s chief operating officer, '
+        "Helen Marsh. She added that the chargers were made by a supplier the company dropped in 2024.\n\n"
+        "The consumer group Which? said its tests found that 3 of the 5 chargers failed safety checks."
+    )
+    assert ticket(claims, "240 stores").speaker == "Helen Marsh"
+    assert ticket(claims, "supplier the company dropped").speaker == "Helen Marsh"
+    assert ticket(claims, "3 of the 5 chargers").speaker == "the consumer group Which?"
+
+
+def test_an_unread_tag_never_hands_a_quotation_to_the_speaker_before():
+    claims = tickets(
+        "The council said the library would close in 2026. "
+        "“We will fight this with 4,000 signatures,” said a tired but determined Anna Berg of the Friends group."
+    )
+    quote = ticket(claims, "4,000 signatures")
+    assert quote.speaker != "The council"
+
+
+def test_a_participle_with_its_agent_is_not_a_speaker():
+    claims = tickets(
+        "Shoplifting offences recorded by police rose 20 percent to 530,643 in the year to March, "
+        "the Office for National Statistics said on Thursday."
+    )
+    assert ticket(claims, "530,643").speaker == "the Office for National Statistics"
+
+
+def test_a_possessive_mentions_its_person_so_a_pronoun_after_it_is_not_guessed():
+    claims = tickets(
+        "Sprinter Faith Wanjiru was banned for 4 years on Wednesday. "
+        "Wanjiru's lawyer, Peter Otieno, said she would appeal to the Court of Arbitration for Sport within 21 days."
+    )
+    appeal = ticket(claims, "within 21 days")
+    assert "Peter Otieno would appeal" not in appeal.claim

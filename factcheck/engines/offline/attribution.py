@@ -64,6 +64,16 @@ _TAG_AFTER = re.compile(
 _TAG_AFTER_INVERTED = re.compile(
     rf"{_CLOSING}\s*(?:,\s*)?(?:{_VERBS})\s+(?P<who>(?:[a-z][\w’'\-]{{0,30}}\s+){{0,3}}?{_ACTOR})\s*[.,]"
 )
+# "…," said Brightside's chief operating officer, Helen Marsh.: a role first, the name after a comma.
+_TAG_ROLE_THEN_NAME = re.compile(
+    rf"{_CLOSING}\s*(?:,\s*)?(?:{_VERBS})\s+[^,“”\"]{{2,80}},\s+"
+    r"(?P<who>[A-Z][\w’'.-]{1,30}(?:\s[A-Z][\w’'.-]{1,30}){1,3})\s*[.,]"
+)
+# A tag after a quotation, read or not: without one, an untagged quotation may carry on the last speaker's.
+_ANY_TAG = re.compile(
+    # Single separators: a run of spaces cannot be cut between them more than one way.
+    rf"{_CLOSING},?\s?(?:[^\s“”\"]{{1,30}}\s){{0,6}}?(?:said|says|added|adds|told|wrote|explained|insisted)\b"
+)
 # "Two people familiar with the contract, who spoke on condition of anonymity, said …": the source is
 # unnamed, whatever the description, and the claim must say so.
 _ANONYMOUS_SOURCE = re.compile(
@@ -217,6 +227,11 @@ def _by_shape(body: str, offset: int) -> Attribution | None:
     return None
 
 
+def has_tag(sentence: str) -> bool:
+    """Whether a quotation in ``sentence`` is followed by a tag naming who spoke, read or not."""
+    return bool(_ANY_TAG.search(sentence))
+
+
 def unnamed(description: str) -> str:
     """What a claim calls a source the article does not name: "unnamed sources" for people,
     "an unnamed county official" for one described in a few words."""
@@ -229,7 +244,7 @@ def unnamed(description: str) -> str:
 def _tagged_quotation(body: str, offset: int, quote: re.Match) -> Attribution | None:
     """A quotation with its speaker's tag ("…," she said), or one that is most of the sentence."""
     speaker = to = None
-    for rx in (_TAG_BEFORE, _TAG_AFTER, _TAG_AFTER_INVERTED):
+    for rx in (_TAG_BEFORE, _TAG_AFTER, _TAG_ROLE_THEN_NAME, _TAG_AFTER_INVERTED):
         m = rx.search(body)
         if m:
             speaker = _clean(m.group("who"))

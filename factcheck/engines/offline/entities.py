@@ -225,9 +225,10 @@ class Actors:
             keep = 3 if len(tokens) >= 3 and re.fullmatch(r"[A-Z]\.", tokens[-2]) else 2
             mentions.append((m.start(), self._add_person(" ".join(tokens[-keep:]))))
         for m in _CAPITALISED.finditer(sentence):
-            if m.group(0) in self.shared_surnames:
+            word = _strip_possessive(m.group(0))  # "Wanjiru's lawyer" mentions Wanjiru
+            if word in self.shared_surnames:
                 continue  # "Holt" alone could be either brother
-            if full := self.full_names.get(m.group(0)):
+            if full := self.full_names.get(word):
                 mentions.append((m.start(), full))
         self.mentioned = [name for _, name in sorted(mentions)]
         if mentions:

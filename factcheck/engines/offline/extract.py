@@ -9,7 +9,7 @@ from datetime import date
 
 from factcheck.engines.base import ExtractedClaim
 from factcheck.engines.offline import checkworthy, dates, drafting, duplicates
-from factcheck.engines.offline.attribution import Attribution, attribute
+from factcheck.engines.offline.attribution import Attribution, attribute, has_tag
 from factcheck.engines.offline.entities import Actors
 from factcheck.engines.offline.segment import Sentence, sentences
 from factcheck.engines.offline.speakers import Resolution, Speakers
@@ -106,7 +106,7 @@ def _claims(
         read += 1
         speakers.read(sentence.text, sentence.paragraph)
         quotation_score = next(quotation_scores) if attr.is_quote else 0.0
-        if attr.is_quote and not attr.speaker:
+        if attr.is_quote and not attr.speaker and not has_tag(sentence.text):
             # "“Second, they asked …”" carries on the quotation of the sentence before it.
             attr.speaker = speakers.continuing()
         who = speakers.resolve(attr.speaker)

@@ -56,6 +56,7 @@ _TOLD_BARE = re.compile(
     r"^ (?P<to>us|me|reporters|journalists) (?=(?:it|they|he|she|there|the|its|their|this|no|none)\b)"
 )
 _THAT = re.compile(r"^\s*,?\s*that\s+")
+_PASSIVE = re.compile(r"\s+by\b")
 # "-ing" words that name a thing, not an action: "the housing charity Shelter", "the engineering firm".
 _NOUN_ING = (
     r"(?:housing|building|engineering|banking|mining|shipping|nursing|planning|polling|marketing|publishing|"
@@ -129,7 +130,9 @@ def subject_name(subject: str) -> str | None:
     if role:
         subject = role.group("name")
     words = subject.split()
-    if not words or len(words) > 9 or _NOT_A_SUBJECT.search(subject) or _POINTER.match(subject):
+    # "Which?", "Yahoo!": a name may end in a mark that would otherwise say the words are a question.
+    probe = re.sub(r"\b([A-Z]\w*)[?!](?= |$)", r"\1", subject)
+    if not words or len(words) > 9 or _NOT_A_SUBJECT.search(probe) or _POINTER.match(subject):
         return None
     if ", " in subject:
         return None  # "Aaron Holt, 38, and his brother Lee Holt, 35": a list of people, not one speaker
@@ -144,7 +147,8 @@ def subject_name(subject: str) -> str | None:
 
 def parse(body: str, offset: int) -> Reported | None:
     """ "Subject verb (adverbial) (that) content", the subject validated; None when no such shape."""
-    m = _VERB.search(body, 0, 220)
+    # "Offences recorded by police rose …": a participle with its agent is not what anyone said.
+    m = next((v for v in _VERB.finditer(body, 0, 220) if not _PASSIVE.match(body, v.end())), None)
     if not m or m.start() == 0:
         return None
     who = subject_name(body[: m.start()])

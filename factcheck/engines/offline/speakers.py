@@ -76,7 +76,7 @@ _DESCRIBED_POINTER = re.compile(rf"^(?:the|its)\s+[a-z][\w-]{{0,30}}\s+(?:{_ORG_
 # the name a later "the charity" or "the firm" means.
 _DESCRIBED_BODY = re.compile(
     rf"\b[Tt]he\s+(?:[A-Za-z][\w-]{{0,30}}\s+){{0,2}}(?P<noun>{_ORG_NOUNS})\s+"
-    r"(?P<name>[A-Z][\w’'.-]{0,30}(?:\s(?:&|and|of|for|[A-Z][\w’'.-]{0,30})){0,6})"
+    r"(?P<name>[A-Z][\w’'.?!-]{0,30}(?:\s(?:&|and|of|for|[A-Z][\w’'.?!-]{0,30})){0,6})"
 )
 _DOCUMENT_OPENER = re.compile(
     r"^((?:The|This)\s+(?:[a-z][\w-]{0,20}\s+)?(?:review|report|study|inquiry|audit|survey|investigation|analysis))\b"
