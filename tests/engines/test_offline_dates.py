@@ -72,3 +72,8 @@ def test_a_programme_or_paper_called_today_is_a_name_not_a_day():
         == "He wrote in USA Today that the plant closed."
     )
     assert resolve("Today the council voted to close it.", TUESDAY).text.startswith("On November 25, 2025 the council")
+
+
+def test_this_years_and_last_years_become_the_years_themselves():
+    resolved = resolve("The strain changed after this year's vaccine was chosen, unlike last year's.", TUESDAY)
+    assert resolved.text == "The strain changed after 2025's vaccine was chosen, unlike 2024's."

@@ -469,3 +469,12 @@ def test_a_possessive_mentions_its_person_so_a_pronoun_after_it_is_not_guessed()
     )
     appeal = ticket(claims, "within 21 days")
     assert "Peter Otieno would appeal" not in appeal.claim
+
+
+def test_a_company_named_for_its_industry_is_not_a_person_whose_surname_spreads():
+    claims = tickets(
+        "Ashgrove Steel will close its last blast furnace in September, cutting 400 jobs.\n\n"
+        "Steel output in Britain fell to 5.6 million tonnes in 2024, according to the trade body UK Steel."
+    )
+    output = ticket(claims, "5.6 million tonnes")
+    assert "Ashgrove Steel output" not in output.claim and "Steel output in Britain" in output.claim

@@ -121,6 +121,8 @@ def resolve(text: str, published: date | None) -> Resolved:
         if low == "last month":
             first = published.replace(day=1) - timedelta(days=1)
             return f"in {first:%B} {first.year}"
+        if low in {"last year", "this year"} and text[m.end() : m.end() + 2] in {"'s", "’s"}:
+            return str(published.year - (low == "last year"))  # "this year's vaccine": 2025's vaccine
         if low == "last year":
             return f"in {published.year - 1}"
         if low == "this year":
