@@ -186,7 +186,6 @@ _NAME_TOKEN = r"(?:[A-Z][a-zà-ÿ’'\-]+|[A-Z]\.|Mc[A-Z][a-z]+|O’[A-Z][a-z]+)
 _PERSON = re.compile(rf"\b{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}\b")
 _TITLE_WORDS = {w for t in TITLES.split("|") for w in t.replace("\\.", ".").split()} - {"of", "State"}
 _TITLED = re.compile(rf"\b((?:[A-Z][a-z]+\s+)?)({TITLES})\s+({_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})\b")
-_PRONOUN_START = re.compile(r"^(He|She)\b", re.I)
 _CAPITALISED = re.compile(r"\b[A-Z][a-zà-ÿ’'\-]+\b")
 # A name that says it is a company: "Meridian Paving Inc.", "Harlow Water Company", "Acme Corp".
 _COMPANY = re.compile(
@@ -205,14 +204,13 @@ class Actors:
     ambiguous_roles: set[str] = field(default_factory=set)
     # Surnames two people named in the article share: never expanded, never a mention on their own.
     shared_surnames: set[str] = field(default_factory=set)
-    last_person: str | None = None
     last_company: str | None = None
     # The people the last sentence read names, in order.
     mentioned: list[str] = field(default_factory=list)
 
     def note(self, sentence: str) -> None:
-        """Learn names and roles from a sentence, in article order. The last person it mentions
-        (by full name or by a surname already known) is who a following "she" or "he" means."""
+        """Learn names and roles from a sentence, in article order, and which people it mentions (by
+        full name or by a surname already known): who a "she" or "he" after it may mean (speakers.py)."""
         mentions: list[tuple[int, str]] = []
         for m in _TITLED.finditer(sentence):
             adjective, title, name = m.group(1).strip(), m.group(2), m.group(3)
@@ -249,8 +247,6 @@ class Actors:
             if full := self.full_names.get(word):
                 mentions.append((m.start(), full))
         self.mentioned = [name for _, name in sorted(mentions)]
-        if mentions:
-            self.last_person = max(mentions)[1]
         for m in _COMPANY.finditer(sentence):
             self.last_company = m.group(0)
 
@@ -293,15 +289,6 @@ class Actors:
             if n:
                 done.add(full)
         return text
-
-    def resolve_pronoun(self, text: str) -> tuple[str, bool]:
-        """Replace a sentence-opening "He"/"She" with the last person named; report if one remained."""
-        m = _PRONOUN_START.match(text)
-        if not m:
-            return text, False
-        if self.last_person:
-            return self.last_person + text[m.end() :], False
-        return text, True
 
 
 def _strip_possessive(name: str) -> str:
