@@ -478,3 +478,13 @@ def test_a_company_named_for_its_industry_is_not_a_person_whose_surname_spreads(
     )
     output = ticket(claims, "5.6 million tonnes")
     assert "Ashgrove Steel output" not in output.claim and "Steel output in Britain" in output.claim
+
+
+def test_a_pronoun_the_article_used_for_one_person_never_means_another():
+    claims = tickets(
+        "Prosecutor Naomi Clarke said the charity had lost £410,000 between 2015 and 2023. "
+        "She said the losses were hidden from its auditors for 8 years. "
+        "He said the charity had cut 2 nursing posts in 2022."
+    )
+    cut = ticket(claims, "2 nursing posts")
+    assert cut.speaker is None and cut.needs_human and "Naomi Clarke" not in (cut.flag_reason or "")

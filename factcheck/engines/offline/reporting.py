@@ -43,7 +43,8 @@ _ADVERBIAL = re.compile(
     # "in a post on X that": a longer setting only where "that" ends it, never eating the statement.
     r"[\w-]+(?:\s+[\w-]+){0,3}?(?=\s+that\b)|in\s+(?:a|an|its|his|her|their)\s+"
     # "in a written statement", never "in a statement the plant …": a second word, not the statement's.
-    r"[\w-]+(?:\s+(?!(?:the|a|an|its|his|her|their|this|these|those|it|they|he|she|we|there)\b)[\w-]+)?|at\s+a\s+[\w-]+(?:\s+[\w-]+)?|last\s+\w+|this\s+\w+|yesterday|today|earlier|"
+    r"[\w-]+(?:\s+(?!(?:the|a|an|its|his|her|their|this|these|those|it|they|he|she|we|there)\b)[\w-]+)?|"
+    r"at\s+a\s+[\w-]+(?:\s+[\w-]+)?|last\s+\w+|this\s+\w+|yesterday|today|earlier|"
     r"after\s+the\s+\w+|in\s+[A-Z]\w+|via\s+\w+|in\s+court|under\s+oath|"
     r"in\s+(?:dissent|response|reply|evidence|writing|testimony|interviews?|parliament))\b,?){0,2}"
 )

@@ -273,7 +273,9 @@ class Speakers:
             if len(others) == 1 and ruled_out:
                 # "Ruiz has asked for a review. “…,” she said.": the person this paragraph is about.
                 return self._is_person(next(iter(others)))
-            names = " or ".join([last.name, *sorted(others)])
+            names = " or ".join(sorted(others) if mismatch else [last.name, *sorted(others)])
+            if not names:
+                return Resolution(None, f"“{raw}” is not tied to one person named nearby: a person must say who spoke.")
             return Resolution(None, f"“{raw}” could be {names}: a person must say who spoke.")
         recent = [(s, n) for s, p, n in self.named if 0 < self.sentence - s <= 2]
         if len({n for _, n in recent}) == 1:
