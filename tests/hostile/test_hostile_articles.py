@@ -21,6 +21,7 @@ from tests.hostile.articles import adversarial_article
 
 def test_the_sentence_that_froze_the_desk_is_read_at_once():
     engine = OfflineEngine()
+    engine.extract(ArticleInput(text="The council met on Monday."))  # load models first: time only the reading
     began = time.perf_counter()
     engine.extract(ArticleInput(text="A-" * 40 + "A x said that the council met."))
     # Exponential before (5.4 s at 22 pairs, × 4 for each two more characters); now a few ms.
