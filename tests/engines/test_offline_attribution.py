@@ -102,3 +102,41 @@ def test_unnamed_sources_get_the_on_the_record_check_even_without_an_outlet():
     questions = [q.text for q in OfflineEngine().draft(ctx).questions]
     assert any("named official or document" in q for q in questions), questions
     assert not any(q.startswith("Has One") or q.startswith("Has Unnamed") for q in questions)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "starts"),
+    [
+        # The first of two verbs is what the company did, not part of its name.
+        ("Marcher Water apologised and said it would spend £600 million on storm tanks.", "Marcher Water", "it would"),
+        ("The union welcomed the offer and said 4,000 members would vote on it in May.", "The union", "4,000"),
+        # How long they have said it is not what they said.
+        (
+            "The controllers' union has warned for years that the facility is short of 40 staff.",
+            "union",
+            "the facility",
+        ),
+    ],
+)
+def test_a_second_verb_or_a_span_of_time_before_what_was_said_is_not_part_of_either(sentence, speaker, starts):
+    from factcheck.engines.offline.attribution import attribute
+
+    found = attribute(sentence)
+    assert found.speaker and found.speaker.endswith(speaker) and "and" not in found.speaker.split()
+    assert found.content.startswith(starts)
+
+
+def test_figures_cited_after_the_statement_are_its_source():
+    claims = (
+        OfflineEngine()
+        .extract(
+            ArticleInput(
+                text="More than 82,000 patients were waiting for planned treatment at the end of January, "
+                "the latest NHS England figures show.\n\nSixty-one percent of pupils met the standard in 2024, "
+                "government figures show."
+            )
+        )
+        .claims
+    )
+    assert [c.speaker for c in claims] == ["the latest NHS England figures", "government figures"]
+    assert claims[0].claim.startswith("The latest NHS England figures show that more than 82,000 patients")

@@ -77,3 +77,12 @@ def test_a_programme_or_paper_called_today_is_a_name_not_a_day():
 def test_this_years_and_last_years_become_the_years_themselves():
     resolved = resolve("The strain changed after this year's vaccine was chosen, unlike last year's.", TUESDAY)
     assert resolved.text == "The strain changed after 2025's vaccine was chosen, unlike 2024's."
+
+
+def test_the_verb_a_day_hangs_on_settles_its_week_whatever_else_the_sentence_says():
+    monday = date(2025, 3, 10)
+    said = resolve("Two trusts will merge next April, their boards announced on Friday.", monday)
+    assert said.text.endswith("announced on Friday, March 7, 2025.") and not said.unsure
+    # A verb after "will be" or "to" is not in the past: the clause decides, and here it cannot.
+    assert resolve("The results will be announced on Friday.", monday).unsure == ["on Friday"]
+    assert resolve("The board is expected on Friday to name a chair.", monday).unsure == ["on Friday"]

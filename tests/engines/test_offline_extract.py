@@ -141,3 +141,55 @@ def test_a_list_under_a_related_stories_heading_ends_the_story():
     )
     claims = OfflineEngine().extract(ArticleInput(text=text)).claims
     assert [c.quote for c in claims] == ["The council fined the utility $350,000 in 2023 for lead in its water."]
+
+
+def test_two_statements_reported_with_one_verb_are_two_claims():
+    claims = (
+        OfflineEngine()
+        .extract(
+            ArticleInput(
+                text="Hundreds of flights were delayed, the Federal Aviation Administration said.\n\n"
+                "The agency said it had slowed arrivals while it checked its radar and that no aircraft had come "
+                "closer to another than allowed.\n\nThe trust's chief executive, Martin Hughes, apologised. He said "
+                "the trust had hired 60 more midwives since 2022 and that it accepted all 38 of the review's recommendations."
+            )
+        )
+        .claims
+    )
+    texts = [c.claim for c in claims]
+    # "According to the agency, it had slowed …" would leave "it" to anyone: the agency said it.
+    assert "The Federal Aviation Administration said that it had slowed arrivals while it checked its radar." in texts
+    assert (
+        "According to the Federal Aviation Administration, no aircraft had come closer to another than allowed."
+        in texts
+    )
+    hired, accepted = claims[-2:]
+    assert hired.claim == "Martin Hughes said that the trust had hired 60 more midwives since 2022."
+    # A person's "it" is not the person: the claim keeps the word and says a person must name it.
+    assert accepted.quote == "it accepted all 38 of the review's recommendations." and accepted.needs_human
+
+
+def test_words_that_are_never_names_lose_their_capital_behind_the_attribution():
+    claims = (
+        OfflineEngine()
+        .extract(
+            ArticleInput(
+                text="Hundreds of flights were delayed at Newark on Monday, the Federal Aviation Administration said.\n\n"
+                "More than 400 flights were canceled by late evening, according to the tracking site FlightAware."
+            )
+        )
+        .claims
+    )
+    assert claims[0].claim.startswith("The Federal Aviation Administration said that hundreds of flights")
+    assert claims[1].claim.startswith("According to the tracking site FlightAware, more than 400 flights")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Campaigners were unimpressed.", "Egg producers were more cautious.", "Households are asked to save water."],
+)
+def test_a_reaction_that_links_two_paragraphs_and_advice_in_the_passive_are_not_claims(line):
+    article = f"The regulator fined the company £18 million on Monday.\n\n{line}"
+    assert [c.quote for c in OfflineEngine().extract(ArticleInput(text=article)).claims] == [
+        "The regulator fined the company £18 million on Monday."
+    ]

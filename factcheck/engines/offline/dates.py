@@ -44,6 +44,9 @@ _PAST = re.compile(
     re.I,
 )
 
+# The word just before "on Friday", when no auxiliary makes it passive or future ("will be announced").
+_VERB_BEFORE = re.compile(r"(?<!\bbe )(?<!\bbeen )(?<!\bwill )(?<!\bto )\b(?P<verb>[a-z]+) $")
+
 
 @dataclass
 class Resolved:
@@ -63,7 +66,7 @@ def _long(d: date) -> str:
     return f"{d:%B} {d.day}, {d.year}"
 
 
-def _day_name(published: date, weekday: int, lead: str, clause: str) -> date | None:
+def _day_name(published: date, weekday: int, lead: str, clause: str, before: str) -> date | None:
     """Which date a day name means, or None when the words do not say."""
     back = (published.weekday() - weekday) % 7
     ahead = (weekday - published.weekday()) % 7
@@ -74,6 +77,10 @@ def _day_name(published: date, weekday: int, lead: str, clause: str) -> date | N
         return published + timedelta(days=ahead or 7)
     if back == 0:
         return published
+    # "their boards announced on Friday": the verb the day hangs on settles it, whatever else the clause says.
+    verb = _VERB_BEFORE.search(before)
+    if verb and _PAST.fullmatch(verb.group("verb")) and not _FUTURE.fullmatch(verb.group("verb")):
+        return published - timedelta(days=back)
     future, past = bool(_FUTURE.search(clause)), bool(_PAST.search(clause))
     if future and not past:
         return published + timedelta(days=ahead)
@@ -96,7 +103,8 @@ def resolve(text: str, published: date | None) -> Resolved:
             return f"{m.group('month')} {year}"
         if m.group("wd"):
             weekday = _WEEKDAYS.index(m.group("wd").lower())
-            day = _day_name(published, weekday, m.group("lead"), _clause(text, m.start(), m.end()))
+            clause = _clause(text, m.start(), m.end())
+            day = _day_name(published, weekday, m.group("lead"), clause, text[max(0, m.start() - 40) : m.start()])
             if day is None:
                 unsure.append(phrase)
                 return phrase

@@ -18,6 +18,8 @@ from factcheck.models import ClaimKind
 # Below this many words a clause is a fragment, not a claim of its own.
 _MIN_PART_WORDS = 6
 _SPLIT = re.compile(r",\s+while\s+|;\s+(?=[a-z])|,\s+whereas\s+")
+# "said it had slowed arrivals and that no aircraft had come …": two statements, each its own claim.
+_AND_THAT = re.compile(r",?\s+and\s+that\s+(?=[\w’'-]+\s)")
 # Openings that point back to something the claim does not name: a person must say what.
 _UNRESOLVED_START = re.compile(
     r"^(They|It|This|That|These|Those|He|She|We|Its|Their|One of (?:them|those|the \w+)|"
@@ -47,13 +49,33 @@ _LOWER_FIRST = {
     "After",
     "Before",
 }
+# Openings that are never a name, moved after "said that" or "According to X,": "Hundreds of flights",
+# "More than 400", "Sixty-one percent". A name keeps its capital, so only closed classes are listed.
+_COMMON_OPENING = re.compile(
+    r"^(?:More|Most|Fewer|Less|Few|Hundreds|Thousands|Millions|Billions|Dozens|Tens|Scores|Nearly|Almost|About|"
+    r"Around|Roughly|Over|Under|Only|Just|Every|Each|No|None|All|Both|Half|Several|Other|Such|Our|Their|His|"
+    r"Her|In|On|At|For|By|From|During|Since|Until|Without|With|Across|Last|Next|Up|Down|"
+    r"(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Fifteen|Twenty|Thirty|Forty|Fifty|"
+    r"Sixty|Seventy|Eighty|Ninety)(?:-\w+)?)$"
+)
 # "X argued that the city should …": a recommendation, not a fact, unless it carries a figure.
 # "should have power back by Monday" is an expectation, and checkable; "should build" and "should
 # have tapped the reserve" are not.
 _PRESCRIPTIVE = re.compile(
     r"\b(should(?!\s+(?:have\s+(?!\w+(?:ed|en|wn|ne|lt|pt|ght)\b)|be\s+(?:back|restored|complete|ready|open)))|"
-    r"ought\s+to|must|needs?\s+to|has\s+to|have\s+to)\b",
+    r"ought\s+to|must|needs?\s+to|has\s+to|have\s+to|"
+    # "Households are asked to save water": advice in the passive, not what happened.
+    r"(?:is|are)\s+(?:being\s+)?(?:asked|urged|advised|encouraged|reminded)\s+to)\b",
     re.I,
+)
+# "Campaigners were unimpressed.", "Egg producers were more cautious.": a reaction that links two
+# paragraphs. Its mood is nobody's checkable claim; the claim is what the campaigners then say.
+_REACTION = re.compile(
+    r"^(?:[\w’'-]+ ){1,3}(?:was|were|is|are|remained|remain|seemed|seem)(?: (?:more|less|far|much|deeply|"
+    r"largely|also|equally|notably|visibly))? (?:unimpressed|impressed|cautious|sceptical|skeptical|furious|"
+    r"angry|delighted|pleased|unconvinced|convinced|divided|optimistic|pessimistic|wary|worried|concerned|"
+    r"relieved|upbeat|gloomy|critical|split|happy|unhappy|disappointed|dismayed|unmoved|unfazed|hopeful|"
+    r"defiant)\.$"
 )
 
 
@@ -139,13 +161,13 @@ def _claims_from(
         if score < threshold:
             return []
         return [_quote_claim_of(sentence, score, attr, who, reported_by, actors, published)]
-    if score < threshold:
+    if score < threshold or _REACTION.match(sentence.text):
         return []
     if _PRESCRIPTIVE.search(attr.content) and not drafting.numbers(attr.content):
         return []
     found = [
         _clause_claim(sentence, score, attr, rel_start, part, speaker, reported_by, speakers, published)
-        for rel_start, part in _parts(attr.content)
+        for rel_start, part in _parts(attr.content, reported=bool(speaker or reported_by) and not attr.whole)
     ]
     for claim in found:
         if who.unclear:
@@ -213,6 +235,9 @@ def _clause_claim(
     resolved = dates.resolve(f"{told}{actors.expand(content)}", published)
     verb, content = resolved.text.split(" that ", 1) if told else (attr.verb, resolved.text)
     opening = _UNRESOLVED_START.match(content)
+    if rel_start and speaker and speakers.kind(speaker) == "person":
+        # "Hughes said … and that it accepted all 38": a person's "it" is not the person; say so.
+        opening = opening or _UNRESOLVED_START.match(_capitalise(content))
     reason = who_reason or (
         f"“{opening.group(1)}” does not name who or what it refers to." if opening else resolved.reason
     )
@@ -245,10 +270,14 @@ def _opening_pronoun(
     return content, True, found.unclear
 
 
-def _parts(content: str) -> list[tuple[int, str]]:
-    """Compound sentences ("X did A, while Y did B") become one claim per clause."""
+def _parts(content: str, reported: bool = False) -> list[tuple[int, str]]:
+    """Compound sentences ("X did A, while Y did B") become one claim per clause, and so do two
+    statements reported with one verb ("said A and that B")."""
     pieces, pos = [], 0
-    for m in _SPLIT.finditer(content):
+    breaks = sorted(
+        [*_SPLIT.finditer(content), *(_AND_THAT.finditer(content) if reported else [])], key=lambda m: m.start()
+    )
+    for m in breaks:
         if _inside_quotes(content, m.start()):
             continue
         pieces.append((pos, content[pos : m.start()]))
@@ -288,10 +317,11 @@ def _with_attribution(content: str, speaker: str | None, reported_by: str | None
     body = _lower_first(content)
     if speaker and reported_by:
         return f"According to {reported_by}, citing {speaker}, {body}"
-    if reported_by:
+    if reported_by and not re.match(r"(?:it|they|he|she|we)\b", body):
         return f"According to {reported_by}, {body}"
-    if speaker:
-        return f"{_capitalise(speaker)} {verb} that {body}"
+    if speaker or reported_by:
+        # "According to the agency, it had slowed arrivals" leaves "it" to anyone; "said that it" is the agency.
+        return f"{_capitalise(speaker or reported_by or '')} {verb} that {body}"
     return _capitalise(content)
 
 
@@ -301,7 +331,8 @@ def _capitalise(text: str) -> str:
 
 def _lower_first(text: str) -> str:
     first = text.split(" ", 1)[0]
-    return text[:1].lower() + text[1:] if first in _LOWER_FIRST else text
+    lower = first in _LOWER_FIRST or _COMMON_OPENING.match(first)
+    return text[:1].lower() + text[1:] if lower else text
 
 
 def _lower_article(actor: str) -> str:

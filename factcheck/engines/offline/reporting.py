@@ -34,7 +34,8 @@ _OBJECT_VERBS = {
     *("blamed", "blames", "accused", "accuses"),
 }
 _VERB = re.compile(
-    rf"\s(?:(?:has|have|had)\s+)?(?:also\s+|later\s+|previously\s+|earlier\s+|again\s+|separately\s+)?"
+    rf"\s(?:(?:has|have|had)\s+)?(?:(?:also|later|previously|earlier|again|separately|long|repeatedly|publicly|"
+    rf"privately|consistently)\s+)?"
     rf"(?P<verb>{_VERBS})\b"
 )
 # Between the verb and what is said: "said on Monday that", "said in a statement that".
@@ -45,7 +46,9 @@ _ADVERBIAL = re.compile(
     # "in a written statement", never "in a statement the plant …": a second word, not the statement's.
     r"[\w-]+(?:\s+(?!(?:the|a|an|its|his|her|their|this|these|those|it|they|he|she|we|there)\b)[\w-]+)?|"
     r"at\s+a\s+[\w-]+(?:\s+[\w-]+)?|last\s+\w+|this\s+\w+|yesterday|today|earlier|"
-    r"after\s+the\s+\w+|in\s+[A-Z]\w+|via\s+\w+|in\s+court|under\s+oath|"
+    r"after\s+the\s+\w+|in\s+[A-Z]\w+|via\s+\w+|in\s+court|under\s+oath|repeatedly|publicly|privately|"
+    # "has warned for years that": how long they have said it is not what they said.
+    r"for\s+(?:years|months|weeks|decades|some\s+time)|since\s+\d{4}|"
     r"in\s+(?:dissent|response|reply|evidence|writing|testimony|interviews?|parliament))\b,?){0,2}"
 )
 # A listener is a few words with no verb or subject pronoun in them: "BBC Radio Scotland's Good Morning
@@ -91,7 +94,9 @@ _ROLE_THEN_NAME = re.compile(
 _GROUP_WORDS = re.compile(
     r"^(?:[a-z-]+ ){0,2}(?:organi[sz]ers|officials|police|researchers|scientists|doctors|experts|prosecutors|"
     r"investigators|authorities|analysts|witnesses|residents|economists|lawmakers|diplomats|firefighters|"
-    r"people|sources|aides|insiders)"
+    r"people|sources|aides|insiders|"
+    # "…, government figures show.": the record cited, named by what it is.
+    r"figures|data|statistics)"
     r"(?: (?:from|of|at|in|with|for|familiar with|close to) [\w’' -]{2,60})?$"
 )
 # "In her 38-page ruling, Judge Grant wrote": the setting is not the speaker.
@@ -99,6 +104,10 @@ _SETTING = re.compile(
     r"^(?:Back|Earlier|Later|Meanwhile|Elsewhere|Separately|Also|Still|Again|Then|Now|Today|Yesterday|In|At|On|"
     r"During|After|Before|For|Since|Under|Across|Outside|Inside|Near|Over|Speaking|Asked|Writing|Addressing)\b"
     r"[^,]{0,80},\s+"
+)
+_FIRST_VERB = re.compile(
+    r" (?:[a-z]+(?:ed|ied)|took|made|gave|went|spoke|met|wrote|came|sent|held|kept|left|lost|paid|sold|won|"
+    r"hit|cut|put|set)\b(?: [^ ,]{1,30}){0,6} and$"
 )
 # A subject does not start with a preposition or a time adverb: "Back in England" is where, not who.
 _NOT_A_HEAD = {
@@ -124,6 +133,8 @@ def subject_name(subject: str) -> str | None:
     subject = _SETTING.sub("", subject)
     # "The State Department of Commerce today announced": when it spoke is not who.
     subject = re.sub(r" (?:today|yesterday|tonight|earlier|also|later|previously)$", "", subject)  # spaces are single
+    # "Marcher Water apologised and said": the first of two verbs is not part of the name.
+    subject = _FIRST_VERB.sub("", subject)
     if subject.lower() in _PRONOUN:
         return subject.lower()
     subject = _APPOSITIVE.sub(",", subject + ",").rstrip(",").strip()
@@ -135,6 +146,8 @@ def subject_name(subject: str) -> str | None:
     probe = re.sub(r"\b([A-Z]\w*)[?!](?= |$)", r"\1", subject)
     if not words or len(words) > 9 or _NOT_A_SUBJECT.search(probe) or _POINTER.match(subject):
         return None
+    if words[-1] in {"and", "or"}:
+        return None  # "Smith and" is half of a pair
     if ", " in subject:
         return None  # "Aaron Holt, 38, and his brother Lee Holt, 35": a list of people, not one speaker
     if words[0].lower() in _NOT_A_HEAD:
@@ -200,7 +213,7 @@ def told_verb(verb: str, listener: str) -> str:
 _TAIL_TAG = re.compile(
     r", (?P<who>[^\s,“”\"]{1,30}(?: [^\s,“”\"]{1,30}){0,8}?) (?:also )?"
     r"(?P<verb>said|says|added|adds|reported|reports|noted|notes|estimated|estimates|warned|warns|found|finds|"
-    r"showed|shows|concluded|announced|confirmed|"
+    r"show|showed|shows|concluded|announced|confirmed|"
     r"told(?: [^\s,.]{1,30}){1,4}?)(?: on \w+)? ?(?P<end>[.,])"
 )
 
