@@ -193,3 +193,23 @@ def test_a_reaction_that_links_two_paragraphs_and_advice_in_the_passive_are_not_
     assert [c.quote for c in OfflineEngine().extract(ArticleInput(text=article)).claims] == [
         "The regulator fined the company £18 million on Monday."
     ]
+
+
+def test_an_opening_word_the_article_writes_in_lower_case_elsewhere_loses_its_capital():
+    claims = (
+        OfflineEngine()
+        .extract(
+            ArticleInput(
+                text="Teachers at 14 schools have voted to strike over workload, the National Education Union said.\n\n"
+                "Britons bought 4 percent fewer cars in 2024, the trade body said. Sales fell among Britons under 30, "
+                "and some teachers said they could not afford a car."
+            )
+        )
+        .claims
+    )
+    assert (
+        claims[0].claim
+        == "The National Education Union said that teachers at 14 schools have voted to strike over workload."
+    )
+    # A word the article capitalises mid-sentence is a name, and keeps its capital.
+    assert claims[1].claim == "The trade body said that Britons bought 4 percent fewer cars in 2024."

@@ -488,3 +488,36 @@ def test_a_pronoun_the_article_used_for_one_person_never_means_another():
     )
     cut = ticket(claims, "2 nursing posts")
     assert cut.speaker is None and cut.needs_human and "Naomi Clarke" not in (cut.flag_reason or "")
+
+
+def test_a_body_named_by_its_noun_is_what_the_noun_means_not_the_company_that_spoke_last():
+    claims = tickets(
+        "The Food Standards Agency ordered a recall of the sandwiches on Monday.\n\n"
+        "Tesco said it had removed 40,000 packs from its shelves. The agency said 12 people had fallen ill."
+    )
+    ill = ticket(claims, "12 people had fallen ill")
+    assert "Food Standards Agency" in (ill.speaker or ill.reported_by or "") and "Tesco" not in ill.claim
+
+
+def test_a_role_in_lower_case_after_a_setting_is_still_the_speakers_role():
+    claims = tickets(
+        "In a letter to employees, chief executive Karl Jensen said the furnace had lost £1 million a week. "
+        "Business Secretary Jonathan Reynolds told MPs the government had offered the company £80 million."
+    )
+    assert ticket(claims, "furnace had lost").speaker == "chief executive Karl Jensen"
+    offered = ticket(claims, "had offered the company")
+    assert offered.speaker == "Business Secretary Jonathan Reynolds"
+    assert offered.claim.startswith("Business Secretary Jonathan Reynolds told MPs that the government had offered")
+
+
+def test_a_tag_closing_the_sentence_keeps_its_listener_and_its_day():
+    claims = tickets(
+        "Sales rose 3 percent in the year to March, the chief executive told reporters.\n\n"
+        "Two hospital trusts will merge next April to form the largest trust in England, their boards announced "
+        "on Friday."
+    )
+    assert ticket(claims, "Sales rose").claim.startswith("The chief executive told reporters that ")
+    merge = ticket(claims, "will merge next April")
+    assert "announced on Friday, November 21, 2025 that" in merge.claim
+    # Whose boards is the reader's inference: the ticket names the words and asks a person.
+    assert merge.speaker == "their boards" and merge.needs_human and "whose" in merge.flag_reason

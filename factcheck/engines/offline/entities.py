@@ -207,6 +207,9 @@ class Actors:
     last_company: str | None = None
     # The people the last sentence read names, in order.
     mentioned: list[str] = field(default_factory=list)
+    # Words the article writes in lower case and never capitalises mid-sentence: "Teachers" opening a
+    # sentence is the word "teachers", so it loses its capital when the sentence moves behind "said that".
+    common_words: frozenset[str] = frozenset()
 
     def note(self, sentence: str) -> None:
         """Learn names and roles from a sentence, in article order, and which people it mentions (by
@@ -306,3 +309,13 @@ def _outside_quotes(text: str, fn) -> str:
         pos = m.end()
     out.append(fn(text[pos:]))
     return "".join(out)
+
+
+def lower_case_words(sentences: list[str]) -> frozenset[str]:
+    """The words an article only ever writes in lower case, where case tells (not opening a sentence)."""
+    lower: set[str] = set()
+    capital: set[str] = set()
+    for sentence in sentences:
+        for m in re.finditer(r"(?<=[\s(])[A-Za-z][a-z’'-]+\b", sentence):
+            (lower if m.group(0)[0].islower() else capital).add(m.group(0).lower())
+    return frozenset(lower - capital)

@@ -188,6 +188,9 @@ class Speakers:
             return self._organisation(raw, noun)
         if low == "they":
             return self._group(raw)
+        if low.startswith("their ") and raw == raw.lower():
+            # "their boards announced": whose boards is the reader's inference; the ticket says so.
+            return Resolution(raw, f"“{raw}” does not say whose: a person must say who spoke.")
         name = self.actors.expand(raw) if len(raw.split()) == 1 else raw
         return Resolution(name)
 
@@ -311,6 +314,10 @@ class Speakers:
         if opened and not (last and last.sentence == self.sentence - 1) and _fits(noun, opened, by_name=False):
             return Resolution(opened)
         just_before = last and last.sentence == self.sentence - 1 and last.paragraph == self.paragraph
+        # "The Food Standards Agency ordered a recall. Tesco said …. The agency said …": the body named by
+        # that noun is meant, not the company that spoke last.
+        other = bool(last and noun and noun not in last.name.lower())
+        just_before = just_before and not (other and any(b[2] == noun and b[0] < self.sentence for b in self.bodies))
         if just_before and _fits(noun, last.name) and last.kind in {"org", "name"} and last.name not in self.people:
             return Resolution(last.name)  # "The agency said …. “…,” it added."
         if described := self._described(raw, noun):
