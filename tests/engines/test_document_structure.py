@@ -96,3 +96,10 @@ def test_a_title_or_a_case_name_does_not_end_a_sentence_and_a_sentence_before_a_
         "The case, Klamath Irrigators v. United States, was argued in January.",
         "Det. Insp. Claire Moss said 2 men were held.",
     ]
+
+
+def test_a_dateline_ending_in_an_abbreviation_stays_with_its_sentence():
+    from factcheck.engines.offline.segment import sentences
+
+    found = [s.text for s in sentences("BRIDGEPORT, Conn. — The City Council voted 7-2 on Tuesday to cap rents.")]
+    assert found == ["BRIDGEPORT, Conn. — The City Council voted 7-2 on Tuesday to cap rents."]

@@ -140,3 +140,37 @@ def test_figures_cited_after_the_statement_are_its_source():
     )
     assert [c.speaker for c in claims] == ["the latest NHS England figures", "government figures"]
     assert claims[0].claim.startswith("The latest NHS England figures show that more than 82,000 patients")
+
+
+def test_a_verb_inside_an_open_appositive_is_not_the_speakers():
+    from factcheck.engines.offline.attribution import attribute
+
+    found = attribute(
+        "Council member Rosa Delgado, a Democrat who represents the East Side and wrote the measure, said rents "
+        "had risen 38 percent since 2020."
+    )
+    assert (found.speaker, found.verb) == ("Council member Rosa Delgado", "said")
+    assert found.content == "rents had risen 38 percent since 2020."
+    # A setting before the subject is not an appositive.
+    assert attribute("In the town, the mayor said rents had risen 38 percent.").speaker == "the mayor"
+
+
+def test_a_source_between_two_commas_and_a_tag_with_its_setting_are_read():
+    claims = (
+        OfflineEngine()
+        .extract(
+            ArticleInput(
+                text="The Kansas health department confirmed 48 measles cases.\n\nVaccination rates fell to 79 percent "
+                "in 2024, according to state data, well below the 95 percent needed to stop outbreaks.\n\nMost of the "
+                "cases are in children who had not been vaccinated, the department said in a news release."
+            )
+        )
+        .claims
+    )
+    rates, cases = claims[1:]
+    assert rates.reported_by == "state data" and rates.claim.endswith(
+        "well below the 95 percent needed to stop outbreaks."
+    )
+    # Figures are a record, never what "the department" means, however recently they were cited.
+    assert "Kansas health department" in (cases.speaker or "")
+    assert cases.claim.startswith("The Kansas health department said in a news release that most of the cases")

@@ -86,3 +86,12 @@ def test_the_verb_a_day_hangs_on_settles_its_week_whatever_else_the_sentence_say
     # A verb after "will be" or "to" is not in the past: the clause decides, and here it cannot.
     assert resolve("The results will be announced on Friday.", monday).unsure == ["on Friday"]
     assert resolve("The board is expected on Friday to name a chair.", monday).unsure == ["on Friday"]
+
+
+def test_a_day_straight_after_the_verb_is_read_as_wire_copy_writes_it():
+    friday = date(2025, 3, 7)
+    said = resolve("The outbreak has grown to 48 cases, the health department said Thursday, up from 31.", friday)
+    assert "said on Thursday, March 6, 2025, up from 31" in said.text
+    assert (
+        "released on Wednesday, March 5, 2025 found" in resolve("A poll released Wednesday found a lead.", friday).text
+    )

@@ -36,6 +36,8 @@ _ACCORDING_LEAD = re.compile(rf"^According to ({_ACTOR}{_APPOSITIVE}),\s+(?P<res
 # "According to the state labor department, …": any short source a subject could name.
 _ACCORDING_ANY = re.compile(r"^According to (?P<who>[^,“”\"]{2,100}?),\s+(?P<rest>.+)$", re.S)
 _ACCORDING_TAIL = re.compile(r"^(?P<rest>.+?),\s+according to (?P<who>(?:[^,.;“”\"\d]|\d(?:[,.]\d)?){2,100})\.?$", re.S)
+# "…fell to 79 percent, according to state data, well below …": the source between two commas.
+_ACCORDING_MID = re.compile(r"^(?P<rest>[^“”\"]+?), according to (?P<who>[^,.;“”\"\d]{2,60}), (?P<more>[^“”\"]+)$")
 _TOLD_THAT = re.compile(
     rf"^(?P<who>{_ACTOR}{_APPOSITIVE})\s+(?:also\s+|later\s+|previously\s+)?told\s+(?P<to>{_ACTOR})\s+"
     rf"(?:on\s+\w+\s+)?that\s+(?P<rest>.+)$",
@@ -153,20 +155,7 @@ def attribute(sentence: str) -> Attribution:
         # whose words they are is the tracker's question (the speaker of the sentence before, or a person).
         return Attribution(speaker=None, reported_by=None, content=body, content_offset=offset, quotation=body[1:])
 
-    reported_by = None
-    m = _ACCORDING_LEAD.match(body)
-    generic = None if m else _ACCORDING_ANY.match(body)
-    if generic and not reporting.subject_name(generic.group("who")):
-        generic = None
-    if m or generic:
-        reported_by = _clean(m.group(1).split(",")[0]) if m else _clean(generic.group("who"))
-        offset += (m or generic).start("rest")
-        body = (m or generic).group("rest")
-    else:
-        m = _ACCORDING_TAIL.match(body)
-        if m:
-            reported_by = _clean(m.group("who"))
-            body = m.group("rest") + "."
+    reported_by, body, offset = _according_to(body, offset)
     anonymous = _ANONYMOUS_SOURCE.match(body)
     if anonymous and _ANONYMITY.search(anonymous.group("who") + " " + anonymous.group("why")):
         verb, rest = anonymous.group("verb"), anonymous.start("rest")
@@ -197,6 +186,24 @@ def attribute(sentence: str) -> Attribution:
         verb=verb,
         whole=whole,
     )
+
+
+def _according_to(body: str, offset: int) -> tuple[str | None, str, int]:
+    """(the source an "according to" names, the sentence without it, where that starts)."""
+    m = _ACCORDING_LEAD.match(body)
+    generic = None if m else _ACCORDING_ANY.match(body)
+    if generic and not reporting.subject_name(generic.group("who")):
+        generic = None
+    if m or generic:
+        who = _clean(m.group(1).split(",")[0]) if m else _clean(generic.group("who"))
+        return who, (m or generic).group("rest"), offset + (m or generic).start("rest")
+    m = _ACCORDING_TAIL.match(body)
+    if m:
+        return _clean(m.group("who")), m.group("rest") + ".", offset
+    mid = _ACCORDING_MID.match(body)
+    if mid and reporting.subject_name(mid.group("who")):
+        return _clean(mid.group("who")), f"{mid.group('rest')}, {mid.group('more')}", offset
+    return None, body, offset
 
 
 def _by_shape(body: str, offset: int) -> Attribution | None:

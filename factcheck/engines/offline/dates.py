@@ -44,6 +44,10 @@ _PAST = re.compile(
     re.I,
 )
 
+_BARE_DAY = re.compile(
+    r"\b(?P<verb>said|says|announced|reported|confirmed|released|issued|published|voted|ruled|added|warned|"
+    rf"found|met|told \w+) (?P<day>(?:{_DAY.title()}))\b"
+)
 # The word just before "on Friday", when no auxiliary makes it passive or future ("will be announced").
 _VERB_BEFORE = re.compile(r"(?<!\bbe )(?<!\bbeen )(?<!\bwill )(?<!\bto )\b(?P<verb>[a-z]+) $")
 
@@ -94,6 +98,7 @@ def resolve(text: str, published: date | None) -> Resolved:
     if published is None:
         return Resolved(text)
     unsure: list[str] = []
+    text = _BARE_DAY.sub(r"\g<verb> on \g<day>", text)  # wire style: "said Thursday" is "said on Thursday"
 
     def repl(m: re.Match) -> str:
         phrase = m.group("phrase")

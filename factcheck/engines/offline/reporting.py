@@ -114,6 +114,7 @@ _SETTING = re.compile(
 _ROLE_BEFORE_NAME = re.compile(
     r"^(?:(?!(?:of|in|at|for|from|to|on|by|with|and|or)\b)[a-z][\w’'-]* ){1,3}[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){1,3}$"
 )
+_OPEN = re.compile(r", (?:(?:a|an|the) [^,]{0,60} )?(?:who|which|whose) [^,]{0,140}$")
 _FIRST_VERB = re.compile(
     r" (?:[a-z]+(?:ed|ied)|took|made|gave|went|spoke|met|wrote|came|sent|held|kept|left|lost|paid|sold|won|"
     r"hit|cut|put|set)\b(?: [^ ,]{1,30}){0,6} and$"
@@ -172,7 +173,16 @@ def subject_name(subject: str) -> str | None:
 def parse(body: str, offset: int) -> Reported | None:
     """ "Subject verb (adverbial) (that) content", the subject validated; None when no such shape."""
     # "Offences recorded by police rose …": a participle with its agent is not what anyone said.
-    m = next((v for v in _VERB.finditer(body, 0, 220) if not _PASSIVE.match(body, v.end())), None)
+    # A verb inside an appositive still open ("Rosa Delgado, a Democrat who … wrote the measure, said")
+    # is the appositive's: the speaker's verb comes after its closing comma.
+    m = next(
+        (
+            v
+            for v in _VERB.finditer(body, 0, 220)
+            if not _PASSIVE.match(body, v.end()) and not _OPEN.search(body[: v.start()])
+        ),
+        None,
+    )
     if not m or m.start() == 0:
         return None
     who = subject_name(body[: m.start()])
@@ -224,7 +234,9 @@ _TAIL_TAG = re.compile(
     r", (?P<who>[^\s,“”\"]{1,30}(?: [^\s,“”\"]{1,30}){0,8}?) (?:also )?"
     r"(?P<verb>said|says|added|adds|reported|reports|noted|notes|estimated|estimates|warned|warns|found|finds|"
     r"show|showed|shows|concluded|announced|confirmed|"
-    r"told(?: [^\s,.]{1,30}){1,4}?)(?P<when> on \w+)? ?(?P<end>[.,])"
+    r"told(?: [^\s,.]{1,30}){1,4}?)"
+    # "said Thursday", "said on Monday", "said in a news release": when and how, kept with the verb.
+    r"(?P<when> (?:on )?[A-Z]\w+day| on \w+| in (?:a|an|its|his|her|their) [\w-]+(?: [\w-]+){0,2})? ?(?P<end>[.,])"
 )
 
 

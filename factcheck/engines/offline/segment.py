@@ -156,7 +156,9 @@ _BEFORE_TITLE = re.compile(rf"(?<=[a-z0-9%)”\"]\.)\s+(?=(?:{_TITLE_ABBREVIATIO
 def _repaired(text: str, offsets) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
     for start, end in offsets:
-        if merged and _ENDS_WITH_TITLE.search(text[merged[-1][0] : merged[-1][1]]):
+        # A dash never opens a sentence: "BRIDGEPORT, Conn. — The council voted …" is one dateline and story.
+        dashed = text[start:end].lstrip().startswith(("—", "–"))
+        if merged and (dashed or _ENDS_WITH_TITLE.search(text[merged[-1][0] : merged[-1][1]])):
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))

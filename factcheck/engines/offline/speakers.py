@@ -45,7 +45,7 @@ _PUBLIC_BODY = re.compile(
 _GROUP = re.compile(
     r"^(?:the\s+)?(?:[\w-]+\s+){0,2}(organi[sz]ers|officials|police|researchers|scientists|doctors|experts|"
     r"prosecutors|investigators|authorities|residents|witnesses|analysts|sources|unions|campaigners|"
-    r"companies|families|parents|teachers|workers|protesters|firefighters|rescuers)$",
+    r"companies|families|parents|teachers|workers|protesters|firefighters|rescuers|data|figures|statistics)$",
     re.I,
 )
 _TITLE_START = re.compile(rf"^(?:{TITLES})\s+[A-Z]")
