@@ -174,3 +174,43 @@ def test_a_source_between_two_commas_and_a_tag_with_its_setting_are_read():
     # Figures are a record, never what "the department" means, however recently they were cited.
     assert "Kansas health department" in (cases.speaker or "")
     assert cases.claim.startswith("The Kansas health department said in a news release that most of the cases")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "claim"),
+    [
+        # The tag says whose account it is; the subject's verb is what happened.
+        (
+            "Spain recorded its hottest June day on Saturday, when El Granado reached 46C, the weather agency "
+            "Aemet said.",
+            "the weather agency Aemet",
+            "the weather agency Aemet, Spain recorded its hottest June day",
+        ),
+        # No comma closes ", the national weather service": it is the speaker, not an appositive.
+        (
+            "In Portugal, the town of Mora reached 46.6C on Sunday, the national weather service said, a record "
+            "for June.",
+            "the national weather service",
+            "The national weather service said that in Portugal, the town of Mora reached 46.6C",
+        ),
+        # A full stop inside a source's name is part of it.
+        (
+            "Technology companies have announced 120,000 job cuts so far this year, according to the tracker "
+            "Layoffs.fyi.",
+            "the tracker Layoffs.fyi",
+            "According to the tracker Layoffs.fyi, ",
+        ),
+        # Whoever did the first thing argued the second.
+        (
+            "His attorney, Louise Tran, had asked for three years, arguing that her client had no prior record.",
+            "Louise Tran",
+            "His attorney, Louise Tran, had asked for three years, arguing that",
+        ),
+        ('"Heatwaves are more frequent," said Rubén del Campo, a spokesman for Aemet.', "Rubén del Campo", None),
+        ("Scientists say climate change has made heatwaves in Europe 3C hotter.", "Scientists", None),
+    ],
+)
+def test_whose_account_a_sentence_is_when_its_subject_is_not_the_speaker(text, speaker, claim):
+    found = OfflineEngine().extract(ArticleInput(text=text, published=date(2025, 6, 30))).claims[0]
+    assert speaker in (found.speaker, found.reported_by)
+    assert claim is None or claim in found.claim

@@ -27,6 +27,8 @@ _ACTOR = (
     # A whole word: "report" is not the start of "reporters".
     rf"documents)(?![\w’'-])(?:\s(?:{_NAME_WORD}|of|for|at|the|in|with|"
     r"and|familiar|close|to|anonymous|unnamed|senior|administration|officials?|sources?|people|"
+    # Particles inside a name: "Rubén del Campo", "Ursula von der Leyen".
+    r"de|del|da|di|van|von|der|den|du|la|le|al|bin|dos|"
     r"person|spokes\w{0,20}|recent|conversation|between|matter|plans?|talks?|situation|knowledge|who|"
     r"spoke|on|condition|anonymity|a|an|outlet|newspaper|report)){0,12}"
 )
@@ -35,7 +37,10 @@ _APPOSITIVE = r"(?:,\s+(?:a|an|the)\s[^,“\"]{2,120},)?"
 _ACCORDING_LEAD = re.compile(rf"^According to ({_ACTOR}{_APPOSITIVE}),\s+(?P<rest>.+)$", re.S)
 # "According to the state labor department, …": any short source a subject could name.
 _ACCORDING_ANY = re.compile(r"^According to (?P<who>[^,“”\"]{2,100}?),\s+(?P<rest>.+)$", re.S)
-_ACCORDING_TAIL = re.compile(r"^(?P<rest>.+?),\s+according to (?P<who>(?:[^,.;“”\"\d]|\d(?:[,.]\d)?){2,100})\.?$", re.S)
+# A full stop inside the source is part of a name ("the tracker Layoffs.fyi", "the U.S. Census Bureau").
+_ACCORDING_TAIL = re.compile(
+    r"^(?P<rest>.+?),\s+according to (?P<who>(?:[^,.;“”\"\d]|\d(?:[,.]\d)?|\.(?=\w)){2,100})\.?$", re.S
+)
 # "…fell to 79 percent, according to state data, well below …": the source between two commas.
 _ACCORDING_MID = re.compile(r"^(?P<rest>[^“”\"]+?), according to (?P<who>[^,.;“”\"\d]{2,60}), (?P<more>[^“”\"]+)$")
 _TOLD_THAT = re.compile(
@@ -209,7 +214,10 @@ def _according_to(body: str, offset: int) -> tuple[str | None, str, int]:
 def _by_shape(body: str, offset: int) -> Attribution | None:
     """The generic reading of "Subject said …" and "…, the company said." (reporting.py)."""
     found = reporting.parse(body, offset)
-    if found:
+    tagged = reporting.tail_tag(body)
+    # "Spain recorded its hottest day …, the weather agency said.": the tag says whose account the
+    # sentence is; its subject's verb is what happened.
+    if found and not (found.whole and tagged):
         document = _looks_like_outlet(found.speaker) or _DOCUMENT.match(found.speaker)
         return Attribution(
             speaker=None if document else found.speaker,
@@ -219,7 +227,10 @@ def _by_shape(body: str, offset: int) -> Attribution | None:
             verb=found.verb,
             whole=found.whole,
         )
-    tagged = reporting.tail_tag(body)
+    argued = None if tagged else reporting.participle(body)
+    if argued:
+        # The sentence stays whole: "rejected the offer, saying that it …" needs its first half to be read.
+        return Attribution(speaker=argued[0], reported_by=None, content=body, content_offset=offset, whole=True)
     if tagged:
         who, verb, content = tagged
         who = unnamed(who) if _ANONYMITY.search(who) else who

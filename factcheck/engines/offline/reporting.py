@@ -12,12 +12,12 @@ _VERBS = (
     r"said|says|told|tells|added|adds|warned|warns|wrote|writes|explained|noted|argued|claimed|claims|stated|"
     r"insisted|confirmed|confirms|announced|announces|reported|reports|acknowledged|admitted|denied|testified|"
     r"replied|responded|asserted|found|finds|concluded|showed|shows|estimated|estimates|disputed|countered|"
-    r"recorded|predicted|promised|pledged|suggested|show|rejected|blamed|blames|accused|accuses|heard|"
+    r"recorded|predicted|promised|pledged|suggested|show|say|rejected|blamed|blames|accused|accuses|heard|"
     r"called\s+(?:on|for)"
 )
 # "Leeds Crown Court heard that …" is what was said in court; "heard the news" is nobody's claim.
 # "admitted conspiracy", "denied the charges": a plea or a denial of a thing, told in the reporter's voice.
-NEEDS_THAT = {"heard", "admitted", "denied", "acknowledged", "denies", "admits"}
+NEEDS_THAT = {"heard", "admitted", "denied", "acknowledged", "denies", "admits", "rejected"}
 # "X called on ministers to …", "X urged …": what X asked for, in X's name: the sentence is the claim.
 _CALL_VERBS = re.compile(r"^called\s+(?:on|for)$")
 # "The post shows a photograph of …" depicts; it does not assert. "The data show a rise" does.
@@ -32,6 +32,8 @@ _OBJECT_VERBS = {
     *("announced", "announces", "confirmed", "confirms"),
     # "The ministry blamed the fall on attacks": whose account it is, in the sentence itself.
     *("blamed", "blames", "accused", "accuses"),
+    # "The council predicted a deficit", "pledged £5 million": what was forecast or promised, whole.
+    *("predicted", "promised", "pledged", "suggested"),
 }
 _VERB = re.compile(
     rf"\s(?:(?:has|have|had)\s+)?(?:(?:also|later|previously|earlier|again|separately|long|repeatedly|publicly|"
@@ -139,6 +141,9 @@ class Reported:
 
 def subject_name(subject: str) -> str | None:
     """The speaker a sentence's subject names, or None when it is not one."""
+    # "Doug Bandow, a fellow at X, said": an appositive closes with a comma. "…the town of Mora reached
+    # 46.6C on Sunday, the national weather service said": no closing comma, so no appositive.
+    closed = subject.rstrip().endswith(",")
     subject = " ".join(subject.split()).strip(" ,")
     subject = _SETTING.sub("", subject)
     # "The State Department of Commerce today announced": when it spoke is not who.
@@ -147,7 +152,7 @@ def subject_name(subject: str) -> str | None:
     subject = _FIRST_VERB.sub("", subject)
     if subject.lower() in _PRONOUN:
         return subject.lower()
-    subject = _APPOSITIVE.sub(",", subject + ",").rstrip(",").strip()
+    subject = _APPOSITIVE.sub(",", subject + ("," if closed else "")).rstrip(",").strip()
     role = _ROLE_THEN_NAME.match(subject)
     if role:
         subject = role.group("name")
@@ -236,7 +241,8 @@ _TAIL_TAG = re.compile(
     r"show|showed|shows|concluded|announced|confirmed|"
     r"told(?: [^\s,.]{1,30}){1,4}?)"
     # "said Thursday", "said on Monday", "said in a news release": when and how, kept with the verb.
-    r"(?P<when> (?:on )?[A-Z]\w+day| on \w+| in (?:a|an|its|his|her|their) [\w-]+(?: [\w-]+){0,2})? ?(?P<end>[.,])"
+    r"(?P<when>(?: in (?:a|an|its|his|her|their) [\w-]+(?: [\w-]+){0,2}?)?(?: (?:on )?[A-Z]\w+day| on \w+)?)"
+    r" ?(?P<end>[.,])"
 )
 
 
@@ -287,3 +293,24 @@ def quotation_speaker(body: str) -> str | None:
             # "county engineer Raj Patel": the title stays with the name it came with.
             return f"{raw[: title.end()]}{who}" if title and who not in _PRONOUN else who
     return None
+
+
+# "His attorney, Louise Tran, had asked for three years, arguing that …": the one who asked argued it.
+_PAST_OF = {
+    *(("arguing", "argued"), ("saying", "said"), ("adding", "added"), ("claiming", "claimed")),
+    *(("insisting", "insisted"), ("noting", "noted"), ("warning", "warned"), ("explaining", "explained")),
+}
+_PARTICIPLE = re.compile(rf", (?P<verb>{'|'.join(ing for ing, _ in _PAST_OF)}) that ")
+_MAIN_VERB = re.compile(
+    r"^(?P<who>.{2,120}?) (?:had |has |have |was |were )?(?:[a-z]{2,}ed|made|gave|took|sought|spent)\b"
+)
+
+
+def participle(body: str) -> tuple[str, str, int] | None:
+    """(speaker, the verb in the past, where the statement starts) for "Subject did X, arguing that …"."""
+    m = _PARTICIPLE.search(body)
+    main = _MAIN_VERB.match(body[: m.start()]) if m else None
+    who = subject_name(main.group("who")) if main else None
+    if not (m and who) or who.lower() in _PRONOUN:
+        return None
+    return who, dict(_PAST_OF)[m.group("verb")], m.end()
