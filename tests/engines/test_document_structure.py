@@ -103,3 +103,14 @@ def test_a_dateline_ending_in_an_abbreviation_stays_with_its_sentence():
 
     found = [s.text for s in sentences("BRIDGEPORT, Conn. — The City Council voted 7-2 on Tuesday to cap rents.")]
     assert found == ["BRIDGEPORT, Conn. — The City Council voted 7-2 on Tuesday to cap rents."]
+
+
+def test_a_fact_checks_verdict_paragraph_is_the_desks_conclusion_not_a_claim():
+    from factcheck.engines.offline.segment import sentences
+
+    text = (
+        "A post claims the pension will stop in April 2026.\n\n"
+        "Our verdict: False. The state pension is not being stopped for people who live abroad.\n\n"
+        "Rating: Misleading. The figure is real but out of date."
+    )
+    assert [s.text for s in sentences(text)] == ["A post claims the pension will stop in April 2026."]

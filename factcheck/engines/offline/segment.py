@@ -62,7 +62,8 @@ _CAPTION = re.compile(
 )
 # Notes from the desk about the article itself, not claims in it.
 _EDITORIAL_NOTE = re.compile(
-    r"^\s*(?:editor[’']s\s+note|correction|clarification|update|note)\s*:"
+    # "Our verdict: False. The pension is not being cut.": the desk's conclusion, not the story's claim.
+    r"^\s*(?:editor[’']s\s+note|correction|clarification|update|note|(?:our\s+|the\s+)?(?:verdict|rating))\s*:"
     r"|^\s*this\s+(?:article|story|report|piece)\s+(?:was|has\s+been)\s+(?:updated|corrected|amended|changed)",
     re.IGNORECASE,
 )
