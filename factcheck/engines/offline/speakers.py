@@ -13,35 +13,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from factcheck.engines.offline.bodies import (
+    COMMERCIAL,
+    DESCRIBED_BODY,
+    DESCRIBED_POINTER,
+    GENERIC_BODY,
+    NAMED_BODY,
+    ORG_NOUN,
+    ORG_POINTER,
+    PUBLIC_BODY,
+    bare,
+    fits,
+)
 from factcheck.engines.offline.entities import ORG_WORDS, TITLES, Actors
 
 _PERSON_PRONOUNS = {"he", "she"}
-# "the agency", "the company", "the regulator": an organisation named earlier.
-_ORG_NOUNS = (
-    r"agency|company|firm|operator|regulator|office|department|ministry|government|"
-    r"council|board|authority|organi[sz]ation|group|union|court|network|service|campaign|committee|"
-    r"hospital|university|school|charity|utility|airline|bank|retailer|manufacturer|insurer|watchdog|"
-    r"institute|centre|center|body|club|team|league|party|force|administration|commission|"
-    r"supplier|provider|producer|maker|carrier|developer|lender|builder|chain"
-)
-_ORG_POINTER = re.compile(rf"^(?:the|its)\s+(?P<noun>{_ORG_NOUNS})$", re.I)
-_ORG_NOUN = re.compile(rf"\b(?:{_ORG_NOUNS})\b", re.I)
-# Pointers that may mean any body ("the agency said" after the CDC); others must match by name.
-_GENERIC_BODY = {
-    *("agency", "organisation", "organization", "group", "body", "company", "firm", "authority", "service"),
-    *("regulator", "watchdog", "department", "office", "ministry", "government", "administration", "commission"),
-    *("board", "operator", "utility", "network"),
-}
-_COMMERCIAL = {
-    *("company", "firm", "operator", "airline", "bank", "retailer", "manufacturer", "insurer", "utility"),
-    *("supplier", "provider", "producer", "maker", "carrier", "developer", "lender", "builder", "chain"),
-}
-_PUBLIC_BODY = re.compile(
-    r"\b(agency|ministry|department|office|council|government|authority|commission|police|court|service|"
-    r"administration|board|committee|centers?|centres?|institute|university|hospital|parliament|congress|"
-    r"senate|bureau|regulat\w*|health|national|federal|state|city|county)\b",
-    re.I,
-)
 _GROUP = re.compile(
     r"^(?:the\s+)?(?:[\w-]+\s+){0,2}(organi[sz]ers|officials|police|researchers|scientists|doctors|experts|"
     r"prosecutors|investigators|authorities|residents|witnesses|analysts|sources|unions|campaigners|"
@@ -57,26 +43,10 @@ _ROLE_START = re.compile(
     r"Lieutenant\s+Governor|Race\s+director|Director|Founder|Owner|Chief\s+\w+|Comptroller|Treasurer|Auditor|"
     r"Controller|Clerk|Administrator|Trustee|Principal|Headteacher|Pastor|Bishop|Rabbi|Imam)\s+)[A-Z][\w’'.-]+\s+[A-Z]"
 )
-# A body named by what it is: "Russia's foreign ministry", "the UK Health Security Agency".
-_NAMED_BODY = re.compile(
-    r"(?:(?:\b[Tt]he\s+)?(?:(?!(?:The|This|That|Its|Their|Our|A|An|Each|Every)\b)[A-Z][\w.-]{0,30}(?:['’]s)?\s+){1,4}"
-    r"(?:[a-z][\w-]{0,20}\s+){0,2}|\b[Tt]he\s+(?!(?:same|other|new|former|previous|latter|said|whole|entire)\b)"
-    r"(?:[a-z][\w-]{0,20}\s+){1,2})"
-    r"(?P<noun>ministry|Ministry|agency|Agency|department|Department|office|Office|regulator|council|Council|"
-    r"company|Company|authority|Authority|commission|Commission|government|Government)\b"
-)
 _OPENER = re.compile(r"\s{0,3}(?:[A-Z][\w’'-]{0,30}(?: [\w’'-]{1,30}){0,6}, ?|(?:But|And|However|Meanwhile),? ?)")
 # A sentence opening with an organisation's name: "The Child Poverty Action Group welcomed …".
 _ORG_OPENER = re.compile(
     r"^((?:The\s+)?[A-Z][\w&’'.-]{0,30}(?:\s+(?:[A-Z][\w&’'.-]{0,30}|of|for|and|on)){1,7})\s+[a-z]"
-)
-# "the trade body", "the housing charity": a body by what it is, with one word saying which.
-_DESCRIBED_POINTER = re.compile(rf"^(?:the|its)\s+[a-z][\w-]{{0,30}}\s+(?:{_ORG_NOUNS})$", re.I)
-# "the housing charity Shelter", "the engineering firm Hartley & Moss": a body named with what it is,
-# the name a later "the charity" or "the firm" means.
-_DESCRIBED_BODY = re.compile(
-    rf"\b[Tt]he\s+(?:[A-Za-z][\w-]{{0,30}}\s+){{0,2}}(?P<noun>{_ORG_NOUNS})\s+"
-    r"(?P<name>[A-Z][\w’'.?!-]{0,30}(?:\s(?:&|and|of|for|[A-Z][\w’'.?!-]{0,30})){0,6})"
 )
 _DOCUMENT_OPENER = re.compile(
     r"^((?:The|This)\s+(?:[a-z][\w-]{0,20}\s+)?(?:review|report|study|inquiry|audit|survey|investigation|analysis))\b"
@@ -147,10 +117,10 @@ class Speakers:
         if opener and (self.kind(opener.group(1)) == "org" or opener.group(1).startswith("The ")):
             # "The Child Poverty Action Group welcomed the decision.": who the next "the charity" means.
             self.openers[self.sentence] = opener.group(1)
-        for m in _NAMED_BODY.finditer(text):
+        for m in NAMED_BODY.finditer(text):
             opens = not text[: m.start()].strip(' “"').rstrip(",") or bool(_OPENER.fullmatch(text[: m.start()]))
             self.bodies.append((self.sentence, m.group(0), m.group("noun").lower(), opens))
-        for m in _DESCRIBED_BODY.finditer(text):
+        for m in DESCRIBED_BODY.finditer(text):
             self.described.append((self.sentence, paragraph, m.group("name").rstrip("."), m.group("noun").lower()))
         if self.actors.last_company != self._last_company:
             self._last_company = self.actors.last_company
@@ -164,11 +134,11 @@ class Speakers:
         if _TITLE_START.match(name) or _ROLE_START.match(name) or name in self.people or _SPOKESPERSON.search(name):
             return "person"  # "Analyst Chen Wei of Harbor Securities" is a person at a company
         role = [w for w in words[1:-2] if w[:1].islower()]
-        if role and not _ORG_NOUN.search(" ".join(role)) and " ".join(words[-2:]) in self.actors.full_names.values():
+        if role and not ORG_NOUN.search(" ".join(role)) and " ".join(words[-2:]) in self.actors.full_names.values():
             return "person"  # "Council leader Graham Pike": a role, however capitalised, then a person's name
-        if _DESCRIBED_POINTER.match(name):
+        if DESCRIBED_POINTER.match(name):
             return "org"  # "the trade body", "the county council"
-        if any(w.strip(".,") in ORG_WORDS for w in words) or _ACRONYM.match(name) or _PUBLIC_BODY.search(name):
+        if any(w.strip(".,") in ORG_WORDS for w in words) or _ACRONYM.match(name) or PUBLIC_BODY.search(name):
             return "org"
         if len(words) == 1 and any(full.split()[0] == words[0] for full in self.actors.full_names.values()):
             return "person"  # "Karen", first name of Karen Lowe
@@ -183,8 +153,8 @@ class Speakers:
         low = raw.lower().strip()
         if low in _PERSON_PRONOUNS:
             return self._person(raw)
-        if low == "it" or _ORG_POINTER.match(low):
-            noun = m.group("noun").lower() if (m := _ORG_POINTER.match(low)) else None
+        if low == "it" or ORG_POINTER.match(low):
+            noun = m.group("noun").lower() if (m := ORG_POINTER.match(low)) else None
             return self._organisation(raw, noun)
         if low == "they":
             return self._group(raw)
@@ -197,7 +167,7 @@ class Speakers:
     @staticmethod
     def is_pointer(words: str) -> bool:
         """ "the company", "its regulator": a body the article named before, not a name."""
-        return bool(_ORG_POINTER.match(words.lower().strip()))
+        return bool(ORG_POINTER.match(words.lower().strip()))
 
     def source(self, reported_by: str) -> str:
         """ "According to the agency": the agency named before, when that is certain; else as written."""
@@ -311,25 +281,25 @@ class Speakers:
         ):
             return Resolution(document[0])  # "The review, led by …, examined …. It said …"
         opened = self.openers.get(self.sentence - 1)
-        if opened and not (last and last.sentence == self.sentence - 1) and _fits(noun, opened, by_name=False):
+        if opened and not (last and last.sentence == self.sentence - 1) and fits(noun, opened, by_name=False):
             return Resolution(opened)
         just_before = last and last.sentence == self.sentence - 1 and last.paragraph == self.paragraph
         # "The Food Standards Agency ordered a recall. Tesco said …. The agency said …": the body named by
         # that noun is meant, not the company that spoke last.
         other = bool(last and noun and noun not in last.name.lower())
         just_before = just_before and not (other and any(b[2] == noun and b[0] < self.sentence for b in self.bodies))
-        if just_before and _fits(noun, last.name) and last.kind in {"org", "name"} and last.name not in self.people:
+        if just_before and fits(noun, last.name) and last.kind in {"org", "name"} and last.name not in self.people:
             return Resolution(last.name)  # "The agency said …. “…,” it added."
         if described := self._described(raw, noun):
             return described
         company = self.actors.last_company
-        if noun in _COMMERCIAL and company and self.paragraph - self.last_company_paragraph <= 1:
+        if noun in COMMERCIAL and company and self.paragraph - self.last_company_paragraph <= 1:
             return Resolution(company)  # "Meridian Paving Inc. won the contract. The company said …"
         if noun:
             named = [s for s in orgs if noun in s.name.lower() and self.paragraph - s.paragraph <= 2]
             after = named[-1].sentence if named else 0
             since = [b for b in self.bodies if b[2] == noun and after < b[0] < self.sentence]
-            others = {_bare(b[1]) for b in since} - ({_bare(named[-1].name)} if named else set())
+            others = {bare(b[1]) for b in since} - ({bare(named[-1].name)} if named else set())
             if others:
                 # Another body of that kind was named after the last one that spoke: "Russia's foreign
                 # ministry rejected that account. “…,” the ministry said." The one the sentence before
@@ -342,11 +312,11 @@ class Speakers:
                 return Resolution(None, f"“{raw}” could be more than one {noun} here: a person must say which.")
             if named:
                 return Resolution(named[-1].name)
-            if noun in _COMMERCIAL:
-                orgs = [s for s in orgs if not _PUBLIC_BODY.search(s.name)]
+            if noun in COMMERCIAL:
+                orgs = [s for s in orgs if not PUBLIC_BODY.search(s.name)]
                 if not orgs and self.actors.last_company:
                     return Resolution(self.actors.last_company)
-        if noun and noun not in _GENERIC_BODY:
+        if noun and noun not in GENERIC_BODY:
             # "the charity", "the union": only a body that says it is one, never the only body around.
             return Resolution(None, f"“{raw}” names no {noun} the article has named nearby: a person must say which.")
         # Only a speaker known to be a body: "Joanne Thomas" (two capitalised words, a person's name to
@@ -364,7 +334,7 @@ class Speakers:
         if noun == "government" and not any(b[2] == "government" and b[0] < self.sentence for b in self.bodies):
             return Resolution(raw)
         # "the company" may be the supplier or the maker named; "the charity" only a charity.
-        kinds = _COMMERCIAL if noun in {"company", "firm"} else {noun}
+        kinds = COMMERCIAL if noun in {"company", "firm"} else {noun}
         # The same sentence counts: "… of the energy supplier Brightwatt, the company said."
         named = {
             n for s, p, n, kind in self.described if kind in kinds and s <= self.sentence and self.paragraph - p <= 1
@@ -382,18 +352,6 @@ class Speakers:
         if just_before and _SPOKESPERSON.search(last.name) and not _PLURAL.search(last.name):
             return Resolution(last.name)  # "A spokesperson said …. They said …": the spokesperson, singular
         return Resolution(None, f"“{raw}” is not tied to a group named nearby: a person must say who spoke.")
-
-
-def _fits(noun: str | None, name: str, *, by_name: bool = True) -> bool:
-    """ "the agency" may be any body just named, "the company" not a public one, "the charity" only one
-    whose name says so (``by_name``; not asked of the body the sentence before opened with)."""
-    if by_name and noun and noun not in _GENERIC_BODY and noun not in name.lower():
-        return False
-    return noun not in _COMMERCIAL or not _PUBLIC_BODY.search(name)
-
-
-def _bare(name: str) -> str:
-    return re.sub(r"^the\s+", "", name.lower().replace("’", "'"))
 
 
 def _same_person(a: str, b: str) -> bool:

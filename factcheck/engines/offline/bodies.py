@@ -1,0 +1,62 @@
+"""What names an organisation in news copy: the nouns a later pointer uses ("the agency", "the
+company"), bodies named by what they are ("Russia's foreign ministry"), bodies described before their
+name ("the housing charity Shelter"), and which pointer may mean which body (speakers.py)."""
+
+from __future__ import annotations
+
+import re
+
+# "the agency", "the company", "the regulator": an organisation named earlier.
+ORG_NOUNS = (
+    r"agency|company|firm|operator|regulator|office|department|ministry|government|"
+    r"council|board|authority|organi[sz]ation|group|union|court|network|service|campaign|committee|"
+    r"hospital|university|school|charity|utility|airline|bank|retailer|manufacturer|insurer|watchdog|"
+    r"institute|centre|center|body|club|team|league|party|force|administration|commission|"
+    r"supplier|provider|producer|maker|carrier|developer|lender|builder|chain"
+)
+ORG_POINTER = re.compile(rf"^(?:the|its)\s+(?P<noun>{ORG_NOUNS})$", re.I)
+ORG_NOUN = re.compile(rf"\b(?:{ORG_NOUNS})\b", re.I)
+# Pointers that may mean any body ("the agency said" after the CDC); others must match by name.
+GENERIC_BODY = {
+    *("agency", "organisation", "organization", "group", "body", "company", "firm", "authority", "service"),
+    *("regulator", "watchdog", "department", "office", "ministry", "government", "administration", "commission"),
+    *("board", "operator", "utility", "network"),
+}
+COMMERCIAL = {
+    *("company", "firm", "operator", "airline", "bank", "retailer", "manufacturer", "insurer", "utility"),
+    *("supplier", "provider", "producer", "maker", "carrier", "developer", "lender", "builder", "chain"),
+}
+PUBLIC_BODY = re.compile(
+    r"\b(agency|ministry|department|office|council|government|authority|commission|police|court|service|"
+    r"administration|board|committee|centers?|centres?|institute|university|hospital|parliament|congress|"
+    r"senate|bureau|regulat\w*|health|national|federal|state|city|county)\b",
+    re.I,
+)
+# A body named by what it is: "Russia's foreign ministry", "the UK Health Security Agency".
+NAMED_BODY = re.compile(
+    r"(?:(?:\b[Tt]he\s+)?(?:(?!(?:The|This|That|Its|Their|Our|A|An|Each|Every)\b)[A-Z][\w.-]{0,30}(?:['’]s)?\s+){1,4}"
+    r"(?:[a-z][\w-]{0,20}\s+){0,2}|\b[Tt]he\s+(?!(?:same|other|new|former|previous|latter|said|whole|entire)\b)"
+    r"(?:[a-z][\w-]{0,20}\s+){1,2})"
+    r"(?P<noun>ministry|Ministry|agency|Agency|department|Department|office|Office|regulator|council|Council|"
+    r"company|Company|authority|Authority|commission|Commission|government|Government)\b"
+)
+# "the trade body", "the housing charity": a body by what it is, with one word saying which.
+DESCRIBED_POINTER = re.compile(rf"^(?:the|its)\s+[a-z][\w-]{{0,30}}\s+(?:{ORG_NOUNS})$", re.I)
+# "the housing charity Shelter", "the engineering firm Hartley & Moss": a body named with what it is,
+# the name a later "the charity" or "the firm" means.
+DESCRIBED_BODY = re.compile(
+    rf"\b[Tt]he\s+(?:[A-Za-z][\w-]{{0,30}}\s+){{0,2}}(?P<noun>{ORG_NOUNS})\s+"
+    r"(?P<name>[A-Z][\w’'.?!-]{0,30}(?:\s(?:&|and|of|for|[A-Z][\w’'.?!-]{0,30})){0,6})"
+)
+
+
+def fits(noun: str | None, name: str, *, by_name: bool = True) -> bool:
+    """ "the agency" may be any body just named, "the company" not a public one, "the charity" only one
+    whose name says so (``by_name``; not asked of the body the sentence before opened with)."""
+    if by_name and noun and noun not in GENERIC_BODY and noun not in name.lower():
+        return False
+    return noun not in COMMERCIAL or not PUBLIC_BODY.search(name)
+
+
+def bare(name: str) -> str:
+    return re.sub(r"^the\s+", "", name.lower().replace("’", "'"))
