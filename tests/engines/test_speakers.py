@@ -521,3 +521,14 @@ def test_a_tag_closing_the_sentence_keeps_its_listener_and_its_day():
     assert "announced on Friday, November 21, 2025 that" in merge.claim
     # Whose boards is the reader's inference: the ticket names the words and asks a person.
     assert merge.speaker == "their boards" and merge.needs_human and "whose" in merge.flag_reason
+
+
+def test_it_closing_a_sentence_that_opens_with_a_named_body_is_that_body():
+    claims = tickets(
+        "Quillon, the accounting software company, will cut about 1,800 jobs, it said in a filing on Monday.\n\n"
+        "The company said most of the cuts would fall in sales and customer support."
+    )
+    cuts = ticket(claims, "1,800 jobs")
+    assert cuts.speaker == "Quillon" and not cuts.needs_human
+    assert cuts.claim.startswith("Quillon said in a filing on Monday, November 24, 2025 that")
+    assert ticket(claims, "most of the cuts").speaker == "Quillon"  # described as a company, so "the company"

@@ -49,6 +49,12 @@ DESCRIBED_BODY = re.compile(
     r"(?P<name>[A-Z][\w’'.?!-]{0,30}(?:\s(?:&|and|of|for|[A-Z][\w’'.?!-]{0,30})){0,6})"
 )
 
+# "Quillon, the accounting software company, …": the name first, then what it is.
+DESCRIBED_AFTER = re.compile(
+    r"^(?P<name>[A-Z][\w&’'.-]{0,30}(?: [A-Z][\w&’'.-]{0,30}){0,4}), (?:the|a|an) (?:[\w-]{1,30} ){0,3}"
+    rf"(?P<noun>{ORG_NOUNS}),"
+)
+
 
 def fits(noun: str | None, name: str, *, by_name: bool = True) -> bool:
     """ "the agency" may be any body just named, "the company" not a public one, "the charity" only one

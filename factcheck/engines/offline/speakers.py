@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from factcheck.engines.offline.bodies import (
     COMMERCIAL,
+    DESCRIBED_AFTER,
     DESCRIBED_BODY,
     DESCRIBED_POINTER,
     GENERIC_BODY,
@@ -122,6 +123,10 @@ class Speakers:
             self.bodies.append((self.sentence, m.group(0), m.group("noun").lower(), opens))
         for m in DESCRIBED_BODY.finditer(text):
             self.described.append((self.sentence, paragraph, m.group("name").rstrip("."), m.group("noun").lower()))
+        if after := DESCRIBED_AFTER.match(text):
+            # "Quillon, the accounting software company, will cut …, it said.": a body, and what "it" means.
+            self.described.append((self.sentence, paragraph, after.group("name"), after.group("noun").lower()))
+            self.openers[self.sentence] = after.group("name")
         if self.actors.last_company != self._last_company:
             self._last_company = self.actors.last_company
             self.last_company_paragraph = paragraph
@@ -270,6 +275,8 @@ class Speakers:
         return min(inside)[1] if inside else name  # "Chen Wei of Harbor Securities": the first name in it
 
     def _organisation(self, raw: str, noun: str | None) -> Resolution:
+        if noun is None and (opened := self.openers.get(self.sentence)):
+            return Resolution(opened)  # "The council voted to close the library, it said."
         orgs = [s for s in self.spoke if s.kind in {"org", "name"} and s.name not in self.people]
         last = self.spoke[-1] if self.spoke else None
         document = self.documents.get(self.sentence - 1)
