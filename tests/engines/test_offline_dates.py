@@ -85,7 +85,10 @@ def test_the_verb_a_day_hangs_on_settles_its_week_whatever_else_the_sentence_say
     assert said.text.endswith("announced on Friday, March 7, 2025.") and not said.unsure
     # A verb after "will be" or "to" is not in the past: the clause decides, and here it cannot.
     assert resolve("The results will be announced on Friday.", monday).unsure == ["on Friday"]
-    assert resolve("The board is expected on Friday to name a chair.", monday).unsure == ["on Friday"]
+    # "expected" is a future word, never also a past tense: the Friday to come.
+    assert (
+        "expected on Friday, March 14, 2025" in resolve("The board is expected on Friday to name a chair.", monday).text
+    )
 
 
 def test_a_day_straight_after_the_verb_is_read_as_wire_copy_writes_it():
@@ -95,3 +98,9 @@ def test_a_day_straight_after_the_verb_is_read_as_wire_copy_writes_it():
     assert (
         "released on Wednesday, March 5, 2025 found" in resolve("A poll released Wednesday found a lead.", friday).text
     )
+
+
+def test_a_day_after_a_passive_in_the_past_is_the_last_one():
+    monday = date(2025, 6, 9)
+    assert "evacuated on Sunday, June 8, 2025" in resolve("About 400 homes were evacuated Sunday.", monday).text
+    assert resolve("The hearing was scheduled Thursday.", monday).unsure == ["on Thursday"]

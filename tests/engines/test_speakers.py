@@ -532,3 +532,37 @@ def test_it_closing_a_sentence_that_opens_with_a_named_body_is_that_body():
     assert cuts.speaker == "Quillon" and not cuts.needs_human
     assert cuts.claim.startswith("Quillon said in a filing on Monday, November 24, 2025 that")
     assert ticket(claims, "most of the cuts").speaker == "Quillon"  # described as a company, so "the company"
+
+
+def test_a_count_before_a_place_is_not_a_first_name_that_spreads():
+    claims = tickets(
+        "Two London hospital trusts have postponed 1,100 operations, NHS England said on Monday.\n\n"
+        "The attack hit blood tests for surgeries in six south-east London boroughs."
+    )
+    assert "Two London boroughs" not in " ".join(c.claim for c in claims)
+
+
+def test_a_role_then_a_name_between_commas_closing_the_sentence_is_the_speaker():
+    claims = tickets("None of the 22 cars was carrying hazardous material, the railroad, Great Lakes Southern, said.")
+    assert claims[0].speaker == "Great Lakes Southern"
+    assert claims[0].claim == "Great Lakes Southern said that none of the 22 cars was carrying hazardous material."
+
+
+def test_a_body_described_with_a_possessive_is_what_the_bank_means():
+    claims = tickets(
+        "Thamesbridge, the UK's fifth-largest high street bank, reported profits of £2.9bn, up 18 percent.\n\n"
+        "The bank said its net interest margin rose to 3.1 percent from 2.9 percent a year earlier."
+    )
+    assert ticket(claims, "net interest margin").speaker == "Thamesbridge"
+
+
+def test_two_statements_one_carrying_a_partial_quotation_are_two_claims():
+    claims = tickets(
+        'Chief executive Martin Greaves told analysts that mortgage arrears remained "very low" and that the bank '
+        "would buy back up to £750m of its shares."
+    )
+    assert [c.quote for c in claims] == [
+        'mortgage arrears remained "very low"',
+        "the bank would buy back up to £750m of its shares.",
+    ]
+    assert all(c.speaker == "Chief executive Martin Greaves" for c in claims)

@@ -51,7 +51,7 @@ DESCRIBED_BODY = re.compile(
 
 # "Quillon, the accounting software company, …": the name first, then what it is.
 DESCRIBED_AFTER = re.compile(
-    r"^(?P<name>[A-Z][\w&’'.-]{0,30}(?: [A-Z][\w&’'.-]{0,30}){0,4}), (?:the|a|an) (?:[\w-]{1,30} ){0,3}"
+    r"^(?P<name>[A-Z][\w&’'.-]{0,30}(?: [A-Z][\w&’'.-]{0,30}){0,4}), (?:the|a|an) (?:[\w’'-]{1,30} ){0,4}"
     rf"(?P<noun>{ORG_NOUNS}),"
 )
 

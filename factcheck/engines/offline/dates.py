@@ -36,18 +36,16 @@ _FUTURE = re.compile(
     r"upcoming|next)\b",
     re.I,
 )
-_PAST = re.compile(
-    r"\b(said|told|was|were|had|did|went|came|met|won|lost|held|upheld|began|fell|rose|found|made|took|gave|saw|"
+_PAST_WORDS = (
+    r"said|told|was|were|had|did|went|came|met|won|lost|held|upheld|began|fell|rose|found|made|took|gave|saw|"
     r"left|sent|sold|paid|built|spent|led|ran|shut|struck|wrote|spoke|broke|chose|drove|stole|drew|grew|threw|"
     r"flew|knew|withdrew|overthrew|bought|brought|caught|fought|taught|thought|sought|kept|slept|swept|lent|"
-    r"meant|became|overcame|got|forgot|hit|quit|\w{3,}ed)\b",
-    re.I,
+    r"meant|became|overcame|got|forgot|hit|quit|\w{3,}ed"
 )
+_PAST = re.compile(rf"\b({_PAST_WORDS})\b", re.I)
 
-_BARE_DAY = re.compile(
-    r"\b(?P<verb>said|says|announced|reported|confirmed|released|issued|published|voted|ruled|added|warned|"
-    rf"found|met|told \w+) (?P<day>(?:{_DAY.title()}))\b"
-)
+# Wire style: "said Thursday", "were evacuated Sunday": a day straight after a verb in the past.
+_BARE_DAY = re.compile(rf"\b(?P<verb>{_PAST_WORDS}|says|told \w+) (?P<day>(?:{_DAY.title()}))\b")
 # The word just before "on Friday", when no auxiliary makes it passive or future ("will be announced").
 _VERB_BEFORE = re.compile(r"(?<!\bbe )(?<!\bbeen )(?<!\bwill )(?<!\bto )\b(?P<verb>[a-z]+) $")
 
@@ -85,7 +83,8 @@ def _day_name(published: date, weekday: int, lead: str, clause: str, before: str
     verb = _VERB_BEFORE.search(before)
     if verb and _PAST.fullmatch(verb.group("verb")) and not _FUTURE.fullmatch(verb.group("verb")):
         return published - timedelta(days=back)
-    future, past = bool(_FUTURE.search(clause)), bool(_PAST.search(clause))
+    # "is expected on Sunday": a future word ending in -ed is not also a past tense.
+    future, past = bool(_FUTURE.search(clause)), bool(_PAST.search(_FUTURE.sub("", clause)))
     if future and not past:
         return published + timedelta(days=ahead)
     if past and not future:
@@ -98,7 +97,7 @@ def resolve(text: str, published: date | None) -> Resolved:
     if published is None:
         return Resolved(text)
     unsure: list[str] = []
-    text = _BARE_DAY.sub(r"\g<verb> on \g<day>", text)  # wire style: "said Thursday" is "said on Thursday"
+    text = _BARE_DAY.sub(r"\g<verb> on \g<day>", text)
 
     def repl(m: re.Match) -> str:
         phrase = m.group("phrase")

@@ -181,6 +181,10 @@ _LEADING_STOP = {
     "By",
     "Under",
     "Over",
+    # "Two London hospital trusts": a count before a place is not a first name.
+    *("One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Twenty", "Hundreds"),
+    *("Thousands", "Dozens", "Several", "Many", "Most", "Some", "All", "Both", "Every", "Each", "No", "More"),
+    *("Nearly", "About", "Only"),
 }
 _NAME_TOKEN = r"(?:[A-Z][a-zà-ÿ’'\-]+|[A-Z]\.|Mc[A-Z][a-z]+|O’[A-Z][a-z]+)"
 _PERSON = re.compile(rf"\b{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}\b")

@@ -160,6 +160,13 @@ def _claims_from(
             score = max(score, threshold + 0.05 * quotation_score)
         if score < threshold:
             return []
+        # "said arrears remained “very low” and that the bank would buy back …": two statements.
+        parts = _parts(attr.content, reported=True) if speaker and _indirect(attr) else []
+        if len(parts) > 1:
+            return [
+                _clause_claim(sentence, score, attr, start, part, speaker, reported_by, speakers, published)
+                for start, part in parts
+            ]
         return [_quote_claim_of(sentence, score, attr, who, reported_by, actors, published)]
     if score < threshold or _REACTION.match(sentence.text):
         return []
@@ -288,7 +295,9 @@ def _parts(content: str, reported: bool = False) -> list[tuple[int, str]]:
         pos = m.end()
     pieces.append((pos, content[pos:]))
     pieces = [(s, p.rstrip()) for s, p in pieces]
-    if len(pieces) > 1 and all(len(p.split()) >= _MIN_PART_WORDS for _, p in pieces):
+    # "said arrears remained “very low” and that …": "that" marks a statement, however short.
+    minimum = 4 if reported else _MIN_PART_WORDS
+    if len(pieces) > 1 and all(len(p.split()) >= minimum for _, p in pieces):
         return pieces
     return [(0, content.rstrip())]
 
@@ -302,13 +311,21 @@ def _quote_claim(attr: Attribution, speaker, reported_by, actors: Actors, publis
     """The claim's words, and why a date in them was left as written (if one was)."""
     quotation = (attr.quotation or attr.content).strip().rstrip(",")
     who = _capitalise(speaker or "an unnamed speaker")
-    introduced = re.search(r"[:,]\s*[“\"]" + re.escape(quotation[:20]), attr.content)  # "X said: “…”"
-    if attr.content.lstrip().startswith(("“", '"')) or introduced or len(quotation) >= 0.6 * len(attr.content):
+    if not _indirect(attr):
         told = f" told {reported_by}" if reported_by else " said"
         return f"{who}{told}: “{quotation}”", None
     # An indirect statement carrying a partial quotation: keep the speaker's own verb.
     resolved = dates.resolve(actors.expand(attr.content), published)
     return _with_attribution(resolved.text, speaker, reported_by, attr.verb, actors.common_words), resolved.reason
+
+
+def _indirect(attr: Attribution) -> bool:
+    """An indirect statement carrying a partial quotation ("said arrears remained “very low”"), not a
+    quotation ("X said: “…”", "“…,” X said")."""
+    quotation = (attr.quotation or attr.content).strip().rstrip(",")
+    introduced = re.search(r"[:,]\s*[“\"]" + re.escape(quotation[:20]), attr.content)  # "X said: “…”"
+    opens = attr.content.lstrip().startswith(("“", '"'))
+    return not (opens or introduced or len(quotation) >= 0.6 * len(attr.content))
 
 
 def _closed(content: str) -> str:

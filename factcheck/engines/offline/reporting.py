@@ -236,7 +236,10 @@ def told_verb(verb: str, listener: str) -> str:
 
 # "Sales rose 3 percent, the company said." / "Temperatures reached 24C, he said, well above …"
 _TAIL_TAG = re.compile(
-    r", (?P<who>[^\s,“”\"]{1,30}(?: [^\s,“”\"]{1,30}){0,8}?) (?:also )?"
+    # "…, the railroad, Great Lakes Southern, said": a role, then the name between commas.
+    r", (?P<who>[^\s,“”\"]{1,30}(?: [^\s,“”\"]{1,30}){0,8}?"
+    r"|(?:the|its|their) [^\s,“”\"]{1,30}(?: [^\s,“”\"]{1,30}){0,2}, [A-Z][^\s,“”\"]{0,30}(?: [^\s,“”\"]{1,30}){0,4},)"
+    r" (?:also )?"
     r"(?P<verb>said|says|added|adds|reported|reports|noted|notes|estimated|estimates|warned|warns|found|finds|"
     r"show|showed|shows|concluded|announced|confirmed|"
     r"told(?: [^\s,.]{1,30}){1,4}?)"
