@@ -214,3 +214,37 @@ def test_whose_account_a_sentence_is_when_its_subject_is_not_the_speaker(text, s
     found = OfflineEngine().extract(ArticleInput(text=text, published=date(2025, 6, 30))).claims[0]
     assert speaker in (found.speaker, found.reported_by)
     assert claim is None or claim in found.claim
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "claim"),
+    [
+        (
+            '"We will not get a treaty in Geneva," the chair of the talks, Ecuador\'s ambassador Luis Vayas Valdivieso, '
+            "told the closing session.",
+            "Luis Vayas Valdivieso",
+            None,
+        ),
+        (
+            "The inquest into the death of Ruth Adebayo, 34, a junior doctor, heard that the council had drawn up "
+            "plans for a cycle lane in 2021.",
+            "the inquest into the death of Ruth Adebayo",
+            None,
+        ),
+        (
+            'Chief executive Dana Whitcomb said on stage that the battery lasted "a full day" despite its 5.6mm size.',
+            "Chief executive Dana Whitcomb",
+            'Chief executive Dana Whitcomb said that the battery lasted "a full day"',
+        ),
+        # A partial quotation after the reporter's words stays an indirect statement, its words kept.
+        (
+            'Leeds City Council said it would "study the coroner\'s findings carefully".',
+            "Leeds City Council",
+            'Leeds City Council said that it would "study the coroner\'s findings carefully".',
+        ),
+    ],
+)
+def test_roles_ages_and_settings_around_a_speaker(text, speaker, claim):
+    found = OfflineEngine().extract(ArticleInput(text=text, published=date(2025, 11, 27))).claims[0]
+    assert found.speaker == speaker
+    assert claim is None or found.claim.startswith(claim)

@@ -566,3 +566,40 @@ def test_two_statements_one_carrying_a_partial_quotation_are_two_claims():
         "the bank would buy back up to £750m of its shares.",
     ]
     assert all(c.speaker == "Chief executive Martin Greaves" for c in claims)
+
+
+def test_a_question_heading_names_no_body_and_a_council_is_not_its_councillors():
+    claims = tickets(
+        "Why is the council doing this?\n\nThe council says it faces a £21 million gap in its budget.\n\n"
+        "Opposition councillors said the council had wasted £6 million on a failed IT system.\n\n"
+        "About 9,400 households already get a reduction, the council says."
+    )
+    said_by = {c.speaker for c in claims} | {c.reported_by for c in claims}
+    assert not any(s and s.startswith("Why") for s in said_by)
+    assert ticket(claims, "9,400 households").speaker != "Opposition councillors"
+
+
+def test_it_after_a_speaker_that_could_not_be_told_is_as_unclear():
+    claims = tickets(
+        "Lumio unveiled a phone on Tuesday.\n\n"
+        "The retailer said it would close 38 stores. It said 2,100 jobs were at risk across 14 towns."
+    )
+    jobs = ticket(claims, "2,100 jobs")
+    assert jobs.speaker is None and jobs.needs_human and "could not be told" in jobs.flag_reason
+
+
+def test_an_unnamed_speakers_he_is_the_speaker_not_the_last_person_named():
+    claims = tickets(
+        "Assistant coroner Kevin McLoughlin recorded a conclusion of accidental death. "
+        "The lorry driver told the hearing he had checked his mirrors twice and did not see her."
+    )
+    mirrors = ticket(claims, "checked his mirrors")
+    assert "McLoughlin" not in mirrors.claim and mirrors.claim.startswith("The lorry driver told the hearing that he")
+
+
+def test_it_before_a_copula_names_an_event_not_the_body_that_spoke():
+    claims = tickets(
+        "The world makes 400 million tonnes of plastic a year, according to the UN Environment Programme. "
+        "It was the sixth round of talks since 2022."
+    )
+    assert ticket(claims, "sixth round").claim == "It was the sixth round of talks since 2022."

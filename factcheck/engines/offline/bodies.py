@@ -34,7 +34,9 @@ PUBLIC_BODY = re.compile(
 )
 # A body named by what it is: "Russia's foreign ministry", "the UK Health Security Agency".
 NAMED_BODY = re.compile(
-    r"(?:(?:\b[Tt]he\s+)?(?:(?!(?:The|This|That|Its|Their|Our|A|An|Each|Every)\b)[A-Z][\w.-]{0,30}(?:['’]s)?\s+){1,4}"
+    # "Why is the council doing this?": a question's opening words are not a body's name.
+    r"(?:(?:\b[Tt]he\s+)?(?:(?!(?:The|This|That|Its|Their|Our|A|An|Each|Every|Why|What|How|When|Where|Who|Which|"
+    r"Is|Are|Was|Were|Can|Could|Will|Would|Do|Does|Did|Has|Have|Should)\b)[A-Z][\w.-]{0,30}(?:['’]s)?\s+){1,4}"
     r"(?:[a-z][\w-]{0,20}\s+){0,2}|\b[Tt]he\s+(?!(?:same|other|new|former|previous|latter|said|whole|entire)\b)"
     r"(?:[a-z][\w-]{0,20}\s+){1,2})"
     r"(?P<noun>ministry|Ministry|agency|Agency|department|Department|office|Office|regulator|council|Council|"
@@ -59,9 +61,14 @@ DESCRIBED_AFTER = re.compile(
 def fits(noun: str | None, name: str, *, by_name: bool = True) -> bool:
     """ "the agency" may be any body just named, "the company" not a public one, "the charity" only one
     whose name says so (``by_name``; not asked of the body the sentence before opened with)."""
-    if by_name and noun and noun not in GENERIC_BODY and noun not in name.lower():
+    if by_name and noun and noun not in GENERIC_BODY and not named_as(noun, name):
         return False
     return noun not in COMMERCIAL or not PUBLIC_BODY.search(name)
+
+
+def named_as(noun: str, name: str) -> bool:
+    """Whether a body's name holds the noun as a word: "the council" is not "Opposition councillors"."""
+    return bool(re.search(rf"\b{re.escape(noun)}\b", name.lower()))
 
 
 def bare(name: str) -> str:

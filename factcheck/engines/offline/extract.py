@@ -136,7 +136,8 @@ def _claims(
             attr.reported_by = speakers.source(attr.reported_by)
         if who.speaker:
             who.speaker = _lower_article(actors.expand(who.speaker))
-        speakers.heard(who.speaker or (_lower_article(attr.reported_by) if attr.reported_by else None))
+        heard = who.speaker or (_lower_article(attr.reported_by) if attr.reported_by else None)
+        speakers.heard(heard, unclear=attr.speaker if who.unclear else None)
         claims.extend(_claims_from(sentence, (score, quotation_score), attr, who, speakers, published, threshold))
     return duplicates.merge(claims), read
 
@@ -228,7 +229,8 @@ def _clause_claim(
     content, unresolved, who_reason = _opening_pronoun(
         part.strip(), sentence, attr.content_offset + rel_start, speaker, speakers
     )
-    pointer = re.match(r"(It|They)\s", content)
+    # "It was the sixth round of talks": "It" before a copula names an event, not the body that spoke.
+    pointer = re.match(r"(It|They)\s(?!(?<=It\s)(?:was|is|has\s+been|had\s+been|will\s+be|would\s+be)\b)", content)
     body = speakers.subject(pointer.group(1)) if pointer else None
     if pointer and body and (not speaker or speaker.lower() == body.lower()):
         content = _capitalise(body) + content[pointer.end(1) :]
@@ -325,6 +327,10 @@ def _indirect(attr: Attribution) -> bool:
     quotation = (attr.quotation or attr.content).strip().rstrip(",")
     introduced = re.search(r"[:,]\s*[“\"]" + re.escape(quotation[:20]), attr.content)  # "X said: “…”"
     opens = attr.content.lstrip().startswith(("“", '"'))
+    # "it would “study the findings carefully”": words of the reporter's before the mark, however short.
+    lead = re.match(r"[^“\"]*", attr.content).group(0).strip()
+    if lead and not opens and not introduced and lead[-1:] not in {":", ","}:
+        return True
     return not (opens or introduced or len(quotation) >= 0.6 * len(attr.content))
 
 

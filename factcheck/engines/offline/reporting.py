@@ -51,7 +51,10 @@ _ADVERBIAL = re.compile(
     r"after\s+the\s+\w+|in\s+[A-Z]\w+|via\s+\w+|in\s+court|under\s+oath|repeatedly|publicly|privately|"
     # "has warned for years that": how long they have said it is not what they said.
     r"for\s+(?:years|months|weeks|decades|some\s+time)|since\s+\d{4}|"
-    r"in\s+(?:dissent|response|reply|evidence|writing|testimony|interviews?|parliament))\b,?){0,2}"
+    r"in\s+(?:dissent|response|reply|evidence|writing|testimony|interviews?|parliament)|"
+    # "said on stage that", "told analysts on a call that": where it was said.
+    r"on\s+(?:stage|air|camera|television|radio)|on\s+(?:a|an|the|its|his|her|their)\s+[\w-]+(?:\s+[\w-]+){0,2}?(?=\s+that\b)"
+    r")\b,?){0,2}"
 )
 # A listener is a few words with no verb or subject pronoun in them: "BBC Radio Scotland's Good Morning
 # Scotland programme", never "us it has never made a product with" (before "that name").
@@ -91,8 +94,10 @@ _POINTER = re.compile(
 )
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the|who|which|whose|one|its|his|her|their|[a-z])[^,]{0,140},")
 # "Their lawyer, Amir Haddad," / "The office's director, Anna Kowalczyk,": the name after the role.
+# "the chair of the talks, Ecuador's ambassador Luis Vayas Valdivieso": a possessive role may precede it.
 _ROLE_THEN_NAME = re.compile(
     r"^(?:(?:[Tt]he|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er|[Aa]n?)\s+)?[\w’'.\s-]{2,60}?,\s+"
+    r"(?:[A-Z][\w.-]*['’]s\s+(?:[a-z][\w-]*\s+){1,3})?"
     r"(?P<name>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|and|of|for|the|de|van|von|al))*)$"
 )
 
@@ -152,7 +157,8 @@ def subject_name(subject: str) -> str | None:
     subject = _FIRST_VERB.sub("", subject)
     if subject.lower() in _PRONOUN:
         return subject.lower()
-    subject = _APPOSITIVE.sub(",", subject + ("," if closed else "")).rstrip(",").strip()
+    subject = re.sub(r", \d{1,3},", ",", subject + ("," if closed else ""))  # "Ruth Adebayo, 34, a doctor,"
+    subject = _APPOSITIVE.sub(",", subject).rstrip(",").strip()
     role = _ROLE_THEN_NAME.match(subject)
     if role:
         subject = role.group("name")

@@ -25,6 +25,7 @@ from factcheck.engines.offline.bodies import (
     PUBLIC_BODY,
     bare,
     fits,
+    named_as,
 )
 from factcheck.engines.offline.entities import ORG_WORDS, TITLES, Actors
 
@@ -185,7 +186,8 @@ class Speakers:
         (its speaker among them: "Kiptoo said he had trained"), else the one person the last sentence
         naming anyone named. Two candidates, or none, and the pronoun stays, flagged for a person."""
         said = pronoun.lower()
-        if speaker and speaker.lower().startswith(("a ", "an ", "one ")):
+        # "The lorry driver told the hearing he had checked his mirrors": he is the unnamed speaker.
+        if speaker and (speaker.lower().startswith(("a ", "an ", "one ")) or not re.search(r"[A-Z]", speaker[1:])):
             # "One mother, who asked not to be named, told the review that she …": she is the speaker,
             # and the claim already says who that is.
             return Resolution(pronoun)
@@ -203,10 +205,12 @@ class Speakers:
             return Resolution(None, f"“{pronoun}” could be {' or '.join(sorted(here))}: a person must say which.")
         return Resolution(None, f"“{pronoun}” is not tied to one person named nearby: a person must say who.")
 
-    def heard(self, name: str | None) -> None:
-        """Record that ``name`` spoke in the current sentence."""
-        if name:
-            self.spoke.append(Spoke(name, self.kind(name), self.paragraph, self.sentence))
+    def heard(self, name: str | None, unclear: str | None = None) -> None:
+        """Record that ``name`` spoke in the current sentence, or that ``unclear`` did and could not be
+        told: an "It said" after it is then as unclear, never an older speaker's."""
+        if name or unclear:
+            kind = self.kind(name) if name else "unclear"
+            self.spoke.append(Spoke(name or unclear or "", kind, self.paragraph, self.sentence))
 
     def subject(self, pointer: str) -> str | None:
         """Who "It" or "They" opening a statement means, only when the sentence before was that
@@ -279,6 +283,8 @@ class Speakers:
             return Resolution(opened)  # "The council voted to close the library, it said."
         orgs = [s for s in self.spoke if s.kind in {"org", "name"} and s.name not in self.people]
         last = self.spoke[-1] if self.spoke else None
+        if noun is None and last and last.kind == "unclear" and last.sentence == self.sentence - 1:
+            return Resolution(None, f"“{raw}” follows “{last.name}”, which could not be told: a person must say who.")
         document = self.documents.get(self.sentence - 1)
         if (
             noun is None
@@ -293,7 +299,7 @@ class Speakers:
         just_before = last and last.sentence == self.sentence - 1 and last.paragraph == self.paragraph
         # "The Food Standards Agency ordered a recall. Tesco said …. The agency said …": the body named by
         # that noun is meant, not the company that spoke last.
-        other = bool(last and noun and noun not in last.name.lower())
+        other = bool(last and noun and not named_as(noun, last.name))
         just_before = just_before and not (other and any(b[2] == noun and b[0] < self.sentence for b in self.bodies))
         if just_before and fits(noun, last.name) and last.kind in {"org", "name"} and last.name not in self.people:
             return Resolution(last.name)  # "The agency said …. “…,” it added."
@@ -303,7 +309,7 @@ class Speakers:
         if noun in COMMERCIAL and company and self.paragraph - self.last_company_paragraph <= 1:
             return Resolution(company)  # "Meridian Paving Inc. won the contract. The company said …"
         if noun:
-            named = [s for s in orgs if noun in s.name.lower() and self.paragraph - s.paragraph <= 2]
+            named = [s for s in orgs if named_as(noun, s.name) and self.paragraph - s.paragraph <= 2]
             after = named[-1].sentence if named else 0
             since = [b for b in self.bodies if b[2] == noun and after < b[0] < self.sentence]
             others = {bare(b[1]) for b in since} - ({bare(named[-1].name)} if named else set())
