@@ -278,21 +278,22 @@ class Speakers:
         ]
         return min(inside)[1] if inside else name  # "Chen Wei of Harbor Securities": the first name in it
 
-    def _organisation(self, raw: str, noun: str | None) -> Resolution:
-        if noun is None and (opened := self.openers.get(self.sentence)):
+    def _it(self, raw: str, last: Spoke | None) -> Resolution | None:
+        """What "it" means before any body that spoke is considered, if the sentences around say."""
+        if opened := self.openers.get(self.sentence):
             return Resolution(opened)  # "The council voted to close the library, it said."
-        orgs = [s for s in self.spoke if s.kind in {"org", "name"} and s.name not in self.people]
-        last = self.spoke[-1] if self.spoke else None
-        if noun is None and last and last.kind == "unclear" and last.sentence == self.sentence - 1:
+        if last and last.kind == "unclear" and last.sentence == self.sentence - 1:
             return Resolution(None, f"“{raw}” follows “{last.name}”, which could not be told: a person must say who.")
         document = self.documents.get(self.sentence - 1)
-        if (
-            noun is None
-            and document
-            and document[1] == self.paragraph
-            and not (last and last.sentence == self.sentence - 1)
-        ):
+        if document and document[1] == self.paragraph and not (last and last.sentence == self.sentence - 1):
             return Resolution(document[0])  # "The review, led by …, examined …. It said …"
+        return None
+
+    def _organisation(self, raw: str, noun: str | None) -> Resolution:
+        orgs = [s for s in self.spoke if s.kind in {"org", "name"} and s.name not in self.people]
+        last = self.spoke[-1] if self.spoke else None
+        if noun is None and (found := self._it(raw, last)):
+            return found
         opened = self.openers.get(self.sentence - 1)
         if opened and not (last and last.sentence == self.sentence - 1) and fits(noun, opened, by_name=False):
             return Resolution(opened)
