@@ -230,7 +230,7 @@ def _by_shape(body: str, offset: int) -> Attribution | None:
     argued = None if tagged else reporting.participle(body)
     if argued:
         # The sentence stays whole: "rejected the offer, saying that it …" needs its first half to be read.
-        return Attribution(speaker=argued[0], reported_by=None, content=body, content_offset=offset, whole=True)
+        return Attribution(speaker=argued, reported_by=None, content=body, content_offset=offset, whole=True)
     if tagged:
         who, verb, content = tagged
         who = unnamed(who) if _ANONYMITY.search(who) else who

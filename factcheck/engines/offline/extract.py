@@ -322,16 +322,13 @@ def _quote_claim(attr: Attribution, speaker, reported_by, actors: Actors, publis
 
 
 def _indirect(attr: Attribution) -> bool:
-    """An indirect statement carrying a partial quotation ("said arrears remained “very low”"), not a
-    quotation ("X said: “…”", "“…,” X said")."""
+    """An indirect statement carrying a partial quotation ("said arrears remained “very low”", "it would
+    “study the findings carefully”": the reporter's words before the mark, however few), not a quotation
+    ("X said: “…”", "“…,” X said")."""
     quotation = (attr.quotation or attr.content).strip().rstrip(",")
     introduced = re.search(r"[:,]\s*[“\"]" + re.escape(quotation[:20]), attr.content)  # "X said: “…”"
-    opens = attr.content.lstrip().startswith(("“", '"'))
-    # "it would “study the findings carefully”": words of the reporter's before the mark, however short.
     lead = re.match(r"[^“\"]*", attr.content).group(0).strip()
-    if lead and not opens and not introduced and lead[-1:] not in {":", ","}:
-        return True
-    return not (opens or introduced or len(quotation) >= 0.6 * len(attr.content))
+    return bool(lead) and not introduced and lead[-1] not in {":", ","}
 
 
 def _closed(content: str) -> str:

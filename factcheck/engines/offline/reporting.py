@@ -305,21 +305,15 @@ def quotation_speaker(body: str) -> str | None:
 
 
 # "His attorney, Louise Tran, had asked for three years, arguing that …": the one who asked argued it.
-_PAST_OF = {
-    *(("arguing", "argued"), ("saying", "said"), ("adding", "added"), ("claiming", "claimed")),
-    *(("insisting", "insisted"), ("noting", "noted"), ("warning", "warned"), ("explaining", "explained")),
-}
-_PARTICIPLE = re.compile(rf", (?P<verb>{'|'.join(ing for ing, _ in _PAST_OF)}) that ")
+_PARTICIPLE = re.compile(r", (?:arguing|saying|adding|claiming|insisting|noting|warning|explaining) that ")
 _MAIN_VERB = re.compile(
     r"^(?P<who>.{2,120}?) (?:had |has |have |was |were )?(?:[a-z]{2,}ed|made|gave|took|sought|spent)\b"
 )
 
 
-def participle(body: str) -> tuple[str, str, int] | None:
-    """(speaker, the verb in the past, where the statement starts) for "Subject did X, arguing that …"."""
+def participle(body: str) -> str | None:
+    """The speaker of "Subject did X, arguing that …": whoever did X; None for any other shape."""
     m = _PARTICIPLE.search(body)
     main = _MAIN_VERB.match(body[: m.start()]) if m else None
     who = subject_name(main.group("who")) if main else None
-    if not (m and who) or who.lower() in _PRONOUN:
-        return None
-    return who, dict(_PAST_OF)[m.group("verb")], m.end()
+    return None if who is None or who.lower() in _PRONOUN else who

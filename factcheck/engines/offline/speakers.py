@@ -60,6 +60,12 @@ _GROUP_OPENER = re.compile(
 _PLURAL = re.compile(r"\b(?:spokes(?:men|women|people)|two|three|several)\b", re.I)
 _SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person)\b", re.I)
 _ACRONYM = re.compile(r"^[A-Z]{2,6}s?$")
+# One person described, not named: "the lorry driver", "the victim's mother", "the defendant".
+_UNNAMED_PERSON = re.compile(
+    r"^the (?:[a-z’'-]+ ){0,3}(?:driver|man|woman|boy|girl|passenger|witness|victim|defendant|resident|"
+    r"officer|mother|father|son|daughter|wife|husband|widow|neighbour|neighbor|owner|pilot|teacher|nurse|doctor|"
+    r"patient|customer|worker|employee|student|pupil|landlord|tenant|shopkeeper|cyclist|pedestrian|survivor)$"
+)
 
 
 @dataclass
@@ -187,7 +193,7 @@ class Speakers:
         naming anyone named. Two candidates, or none, and the pronoun stays, flagged for a person."""
         said = pronoun.lower()
         # "The lorry driver told the hearing he had checked his mirrors": he is the unnamed speaker.
-        if speaker and (speaker.lower().startswith(("a ", "an ", "one ")) or not re.search(r"[A-Z]", speaker[1:])):
+        if speaker and (speaker.lower().startswith(("a ", "an ", "one ")) or _UNNAMED_PERSON.match(speaker)):
             # "One mother, who asked not to be named, told the review that she …": she is the speaker,
             # and the claim already says who that is.
             return Resolution(pronoun)
