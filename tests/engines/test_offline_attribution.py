@@ -200,6 +200,12 @@ def test_a_source_between_two_commas_and_a_tag_with_its_setting_are_read():
             "the tracker Layoffs.fyi",
             "According to the tracker Layoffs.fyi, ",
         ),
+        # So is an abbreviation's full stop before the next word of the name.
+        (
+            "The quake hit 35 kilometers (22 miles) south of Arequipa, according to the U.S. Geological Survey.",
+            "the U.S. Geological Survey",
+            "According to the U.S. Geological Survey, the quake hit",
+        ),
         # Whoever did the first thing argued the second.
         (
             "His attorney, Louise Tran, had asked for three years, arguing that her client had no prior record.",
@@ -241,6 +247,18 @@ def test_whose_account_a_sentence_is_when_its_subject_is_not_the_speaker(text, s
             'Leeds City Council said it would "study the coroner\'s findings carefully".',
             "Leeds City Council",
             'Leeds City Council said that it would "study the coroner\'s findings carefully".',
+        ),
+        # Where it was said, up to the colon, is neither the speaker nor the quotation.
+        (
+            'Its chief executive, Mared Hughes, said in a statement outside court: "Every penny was a gift from '
+            'someone who trusted us."',
+            "Mared Hughes",
+            "Mared Hughes said: “Every penny was a gift",
+        ),
+        (
+            'Dr Ann Price said at a briefing on Monday: "Nine of our wards are closed to visitors."',
+            "Dr Ann Price",
+            "Dr Ann Price said: “Nine of our wards",
         ),
     ],
 )

@@ -603,3 +603,12 @@ def test_it_before_a_copula_names_an_event_not_the_body_that_spoke():
         "It was the sixth round of talks since 2022."
     )
     assert ticket(claims, "sixth round").claim == "It was the sixth round of talks since 2022."
+
+
+def test_a_minister_named_with_a_portfolio_is_a_person_never_what_the_government_means():
+    claims = tickets(
+        'Transport Secretary Helen Ashby said the figures showed the railway was "finally recovering". '
+        "The government has promised that by 2030, nine in ten trains will arrive on time."
+    )
+    pledge = ticket(claims, "nine in ten trains")
+    assert "Ashby" not in (pledge.speaker or "") and "Ashby" not in pledge.claim

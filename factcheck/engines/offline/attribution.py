@@ -39,7 +39,7 @@ _ACCORDING_LEAD = re.compile(rf"^According to ({_ACTOR}{_APPOSITIVE}),\s+(?P<res
 _ACCORDING_ANY = re.compile(r"^According to (?P<who>[^,“”\"]{2,100}?),\s+(?P<rest>.+)$", re.S)
 # A full stop inside the source is part of a name ("the tracker Layoffs.fyi", "the U.S. Census Bureau").
 _ACCORDING_TAIL = re.compile(
-    r"^(?P<rest>.+?),\s+according to (?P<who>(?:[^,.;“”\"\d]|\d(?:[,.]\d)?|\.(?=\w)){2,100})\.?$", re.S
+    r"^(?P<rest>.+?),\s+according to (?P<who>(?:[^,.;“”\"\d]|\d(?:[,.]\d)?|\.(?=\w| [A-Z])){2,100})\.?$", re.S
 )
 # "…fell to 79 percent, according to state data, well below …": the source between two commas.
 _ACCORDING_MID = re.compile(r"^(?P<rest>[^“”\"]+?), according to (?P<who>[^,.;“”\"\d]{2,60}), (?P<more>[^“”\"]+)$")
@@ -219,11 +219,16 @@ def _by_shape(body: str, offset: int) -> Attribution | None:
     # sentence is; its subject's verb is what happened.
     if found and not (found.whole and tagged):
         document = _looks_like_outlet(found.speaker) or _DOCUMENT.match(found.speaker)
+        # "said in a statement outside court: “…”": what follows the colon is a quotation, not a statement.
+        quoted = _QUOTE.match(found.content)
         return Attribution(
             speaker=None if document else found.speaker,
             reported_by=found.speaker if document else None,
             content=found.content,
             content_offset=found.content_offset,
+            quotation=quoted.group("q").strip()
+            if quoted and found.content.rstrip(" .")[quoted.end() :] == ""
+            else None,
             verb=found.verb,
             whole=found.whole,
         )

@@ -70,6 +70,8 @@ _TOLD_BARE = re.compile(
     r"(?=(?:it|they|he|she|there|the|its|their|this|these|no|none|his|her|we|our|a|an|more|only|every|all)\b)"
 )
 _THAT = re.compile(r"^\s*,?\s*that\s+")
+# "said in a statement outside court: “…”": the rest of the setting, up to the colon that opens a quotation.
+_SETTING_COLON = re.compile(r"^\s?(?:[\w’'-]{1,30}\s){0,4}[\w’'-]{1,30}:\s?(?=[“\"])")
 _PASSIVE = re.compile(r"\s+by\b")
 # "-ing" words that name a thing, not an action: "the housing charity Shelter", "the engineering firm".
 _NOUN_ING = (
@@ -211,7 +213,7 @@ def parse(body: str, offset: int) -> Reported | None:
         verb = told_verb(verb, told.group("to"))
         pos += told.end()
     else:
-        that = _THAT.match(body[pos:])
+        that = _THAT.match(body[pos:]) or _SETTING_COLON.match(body[pos:])
         if that:
             pos += that.end()
         elif verb in NEEDS_THAT or (verb.startswith("show") and _DEPICTS.match(body[pos:])):

@@ -45,6 +45,12 @@ _ROLE_START = re.compile(
     r"Lieutenant\s+Governor|Race\s+director|Director|Founder|Owner|Chief\s+\w+|Comptroller|Treasurer|Auditor|"
     r"Controller|Clerk|Administrator|Trustee|Principal|Headteacher|Pastor|Bishop|Rabbi|Imam)\s+)[A-Z][\w’'.-]+\s+[A-Z]"
 )
+# "Health Secretary Wes Streeting", "Home Office Minister …": a portfolio, then a person, however many
+# of its words (Health, Office) belong to public bodies.
+_PORTFOLIO = re.compile(
+    r"^(?:[A-Z][\w&-]{0,30}\s+){1,3}(?:Secretary|Minister|Chancellor|Commissioner|Spokesman|Spokeswoman|"
+    r"Spokesperson)\s+[A-Z][\w’'.-]{0,30}\s+[A-Z]"
+)
 _OPENER = re.compile(r"\s{0,3}(?:[A-Z][\w’'-]{0,30}(?: [\w’'-]{1,30}){0,6}, ?|(?:But|And|However|Meanwhile),? ?)")
 # A sentence opening with an organisation's name: "The Child Poverty Action Group welcomed …".
 _ORG_OPENER = re.compile(
@@ -143,7 +149,8 @@ class Speakers:
         words = name.split()
         if _GROUP.match(name) or name.lower().startswith(("unnamed ", "the companies", "organi")):
             return "group"
-        if _TITLE_START.match(name) or _ROLE_START.match(name) or name in self.people or _SPOKESPERSON.search(name):
+        titled = _TITLE_START.match(name) or _ROLE_START.match(name) or _PORTFOLIO.match(name)
+        if titled or name in self.people or _SPOKESPERSON.search(name):
             return "person"  # "Analyst Chen Wei of Harbor Securities" is a person at a company
         role = [w for w in words[1:-2] if w[:1].islower()]
         if role and not ORG_NOUN.search(" ".join(role)) and " ".join(words[-2:]) in self.actors.full_names.values():
