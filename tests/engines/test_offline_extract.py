@@ -213,3 +213,35 @@ def test_an_opening_word_the_article_writes_in_lower_case_elsewhere_loses_its_ca
     )
     # A word the article capitalises mid-sentence is a name, and keeps its capital.
     assert claims[1].claim == "The trade body said that Britons bought 4 percent fewer cars in 2024."
+
+
+def test_what_a_named_speaker_warned_is_a_claim_however_plain_its_words():
+    claims = (
+        OfflineEngine()
+        .extract(ArticleInput(text="Nora Quist, who runs the Brewers' Guild, warned that pubs would cut hours."))
+        .claims
+    )
+    assert [c.claim for c in claims] == ["Nora Quist warned that pubs would cut hours."]
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        # "But" opens the sentence, not the speaker's name.
+        (
+            "But the Consumer Council for Water, which represents customers, said many households would "
+            "struggle to pay.",
+            "The Consumer Council for Water said that many households would struggle to pay.",
+        ),
+        # The occasion after a closing tag stays with the verb; the statement keeps none of the tag.
+        (
+            "The minimum wage will rise by 6.7 percent to £12.21 an hour from April, Chancellor Rachel Reeves "
+            "announced on Tuesday ahead of the Budget.",
+            "Chancellor Rachel Reeves announced on Tuesday, October 29, 2024 ahead of the Budget that the minimum "
+            "wage will rise by 6.7 percent to £12.21 an hour from April.",
+        ),
+    ],
+)
+def test_words_around_a_speaker_that_are_not_the_speakers(text, claim):
+    found = OfflineEngine().extract(ArticleInput(text=text, published=date(2024, 10, 31))).claims
+    assert [c.claim for c in found] == [claim]

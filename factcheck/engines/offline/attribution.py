@@ -113,7 +113,7 @@ _LEADING_CLAUSE = re.compile(
     r"^(?:[A-Z][A-Z .'’-]{2,40}(?:,\s+[A-Z][A-Za-z.]+(?:\s+\d{1,2})?)?(?:\s+\([A-Za-z .]{2,30}\))?\s+[—–-]{1,2}\s+|"
     r"(?:In response|Meanwhile|However|Also|Still|Then|Later|Separately|Earlier|Additionally|"
     r"Moreover|But|And|So|Yet|In addition|In a statement|On \w+),\s+|(?:Addressing|Asked about|"
-    r"Speaking|Commenting on|Responding to)\s[^,]{3,120},\s+)"
+    r"Speaking|Commenting on|Responding to)\s[^,]{3,120},\s+|(?:But|Yet)\s(?=[A-Za-z]))"
 )
 _OUTLET_PRONOUN = re.compile(r"\b(the outlet|the newspaper|the paper|the network)\b", re.I)
 

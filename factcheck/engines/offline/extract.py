@@ -169,6 +169,8 @@ def _claims_from(
                 for start, part in parts
             ]
         return [_quote_claim_of(sentence, score, attr, who, reported_by, actors, published)]
+    if speaker and not attr.whole and speakers.kind(speaker) != "group":
+        score = max(score, threshold)
     if score < threshold or _REACTION.match(sentence.text):
         return []
     if _PRESCRIPTIVE.search(attr.content) and not drafting.numbers(attr.content):
