@@ -4,8 +4,12 @@ possible the claim carries no speaker and a flag for a person, never a guess (is
 
 from datetime import date
 
+import pytest
+
 from factcheck.engines.base import ArticleInput
 from factcheck.engines.offline.engine import OfflineEngine
+from factcheck.engines.offline.entities import Actors
+from factcheck.engines.offline.speakers import Speakers
 
 
 def tickets(text: str):
@@ -612,3 +616,16 @@ def test_a_minister_named_with_a_portfolio_is_a_person_never_what_the_government
     )
     pledge = ticket(claims, "nine in ten trains")
     assert "Ashby" not in (pledge.speaker or "") and "Ashby" not in pledge.claim
+
+
+@pytest.mark.parametrize(
+    "span", ["Why is the council", "Spain has recorded its hottest day", "What did the minister", "How the scheme was"]
+)
+def test_a_question_or_a_clause_with_a_finite_verb_is_never_a_speaker(span):
+    found = Speakers(Actors()).resolve(span)
+    assert found.speaker is None and "does not read as a name" in found.unclear
+
+
+@pytest.mark.parametrize("span", ["Which?", "residents who have lived there for decades", "the mother of a boy"])
+def test_a_relative_clause_or_a_name_with_a_question_mark_stays_a_speaker(span):
+    assert Speakers(Actors()).resolve(span).speaker

@@ -51,6 +51,11 @@ _PORTFOLIO = re.compile(
     r"^(?:[A-Z][\w&-]{0,30}\s+){1,3}(?:Secretary|Minister|Chancellor|Commissioner|Spokesman|Spokeswoman|"
     r"Spokesperson)\s+[A-Z][\w’'.-]{0,30}\s+[A-Z]"
 )
+# The last guard against a clause taken for a name: a question's opening, or a finite verb outside a
+# relative clause ("Spain recorded …", "Why is the council …") is never who spoke.
+_QUESTION_OPENING = re.compile(r"^(?:Why|What|How|When|Where|Who|Whom|Is|Are|Was|Were|Do|Does|Did|Can|Could|Should)\s")
+_FINITE = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|could|can|did|does|do)\s")
+_RELATIVE = re.compile(r"\b(?:who|whom|whose|which|that)\s")
 _OPENER = re.compile(r"\s{0,3}(?:[A-Z][\w’'-]{0,30}(?: [\w’'-]{1,30}){0,6}, ?|(?:But|And|However|Meanwhile),? ?)")
 # A sentence opening with an organisation's name: "The Child Poverty Action Group welcomed …".
 _ORG_OPENER = re.compile(
@@ -169,6 +174,8 @@ class Speakers:
         """The speaker ``raw`` refers to, with pointers resolved or flagged."""
         if not raw:
             return Resolution(None)
+        if _QUESTION_OPENING.match(raw) or (_FINITE.search(f" {raw} ") and not _RELATIVE.search(raw)):
+            return Resolution(None, f"“{raw}” does not read as a name: a person must say who spoke.")
         low = raw.lower().strip()
         if low in _PERSON_PRONOUNS:
             return self._person(raw)
