@@ -46,6 +46,19 @@ def embed(sentences: list[str]) -> np.ndarray:
     return vectors / np.where(norms > 0, norms, 1.0)
 
 
+@lru_cache(maxsize=8192)
+def usually_lower_case(word: str) -> bool:
+    """Whether English writes ``word`` in lower case more often than with a capital, as the model's
+    tokenizer learned it from a large corpus: an ordinary word is one piece in lower case and several
+    capitalised ("stopping", "Stop|ping"); a name is one piece capitalised ("London", "Lond|on")."""
+    tokenizer = _model().tokenizer
+
+    def pieces(text: str) -> int:
+        return len(tokenizer.encode(text, add_special_tokens=False).ids)
+
+    return pieces(word.lower()) < pieces(word)
+
+
 class WordVectors:
     """The ``Encoder`` over WordLlama: fast (about 30 µs a sentence) but blind to word order."""
 

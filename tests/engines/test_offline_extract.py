@@ -245,3 +245,27 @@ def test_what_a_named_speaker_warned_is_a_claim_however_plain_its_words():
 def test_words_around_a_speaker_that_are_not_the_speakers(text, claim):
     found = OfflineEngine().extract(ArticleInput(text=text, published=date(2024, 10, 31))).claims
     assert [c.claim for c in found] == [claim]
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        # An ordinary English word opening the statement loses its capital behind "said that" …
+        (
+            "Stopping prescribed medication can be dangerous, the health service warns.",
+            "The health service warns that stopping prescribed medication can be dangerous.",
+        ),
+        # … a name keeps it: the first of several capitalised words, or one the article capitalises elsewhere.
+        (
+            "Teachers Pension Scheme members will pay 2 percent more from April, the Department for Education said.",
+            "The Department for Education said that Teachers Pension Scheme members will pay 2 percent more from April.",
+        ),
+        (
+            "Shell made a profit of $6 billion, Redburn analysts said. Investors in Shell had expected more.",
+            "Redburn analysts said that Shell made a profit of $6 billion.",
+        ),
+    ],
+)
+def test_an_opening_word_keeps_its_capital_only_when_it_is_a_name(text, claim):
+    found = OfflineEngine().extract(ArticleInput(text=text, published=date(2025, 3, 14))).claims
+    assert found[0].claim == claim

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from factcheck.encoders import wordvectors
+
 TITLES = (
     "President|Vice President|Prime Minister|Deputy Prime Minister|Chancellor|Senator|Sen\\.|"
     "Representative|Rep\\.|Governor|Gov\\.|Mayor|Secretary of State|Secretary|Minister|"
@@ -214,6 +216,22 @@ class Actors:
     # Words the article writes in lower case and never capitalises mid-sentence: "Teachers" opening a
     # sentence is the word "teachers", so it loses its capital when the sentence moves behind "said that".
     common_words: frozenset[str] = frozenset()
+    # Words it capitalises mid-sentence: names, whatever else English uses them for ("Reading", "Shell").
+    named_words: frozenset[str] = frozenset()
+
+    def usually_lower(self, word: str, following: str = "") -> bool:
+        """Whether a sentence's capitalised first word is an ordinary word ("Teachers", "Stopping") that
+        loses its capital behind "said that": one the article writes in lower case, or one it never
+        writes capitalised mid-sentence that English writes in lower case more often; never a name's
+        first word ("Water UK") or a word of a person's name."""
+        low = word.lower()
+        if low in self.common_words:
+            return True
+        if low in self.named_words or following[:1].isupper() or not word.isalpha():
+            return False
+        if any(low == part.lower() for full in self.full_names.values() for part in full.split()):
+            return False
+        return wordvectors.usually_lower_case(word)
 
     def note(self, sentence: str) -> None:
         """Learn names and roles from a sentence, in article order, and which people it mentions (by
@@ -315,11 +333,12 @@ def _outside_quotes(text: str, fn) -> str:
     return "".join(out)
 
 
-def lower_case_words(sentences: list[str]) -> frozenset[str]:
-    """The words an article only ever writes in lower case, where case tells (not opening a sentence)."""
+def word_cases(sentences: list[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """(the words an article only ever writes in lower case, the words it capitalises), where case tells
+    (not opening a sentence)."""
     lower: set[str] = set()
     capital: set[str] = set()
     for sentence in sentences:
         for m in re.finditer(r"(?<=[\s(])[A-Za-z][a-z’'-]+\b", sentence):
             (lower if m.group(0)[0].islower() else capital).add(m.group(0).lower())
-    return frozenset(lower - capital)
+    return frozenset(lower - capital), frozenset(capital)

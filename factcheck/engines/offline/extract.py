@@ -10,7 +10,7 @@ from datetime import date
 from factcheck.engines.base import ExtractedClaim
 from factcheck.engines.offline import checkworthy, dates, drafting, duplicates
 from factcheck.engines.offline.attribution import Attribution, attribute, has_tag
-from factcheck.engines.offline.entities import Actors, lower_case_words
+from factcheck.engines.offline.entities import Actors, word_cases
 from factcheck.engines.offline.segment import Sentence, sentences
 from factcheck.engines.offline.speakers import Resolution, Speakers
 from factcheck.models import ClaimKind
@@ -114,7 +114,8 @@ def _claims(
     found: list[Sentence], attrs: list[Attribution], published: date | None, threshold: float, deadline: float
 ) -> tuple[list[ExtractedClaim], int]:
     """The claims of the sentences read before ``deadline``, and how many sentences that was."""
-    actors = Actors(common_words=lower_case_words([s.text for s in found]))
+    common, named = word_cases([s.text for s in found])
+    actors = Actors(common_words=common, named_words=named)
     speakers = Speakers(actors)
     claims: list[ExtractedClaim] = []
     # One batch for every sentence and every quotation: the model is far cheaper per sentence that way.
@@ -254,9 +255,7 @@ def _clause_claim(
     )
     # "The agency reported 2,911 cases": the sentence already says who; nothing to add.
     text = (
-        _capitalise(_closed(content))
-        if attr.whole
-        else _with_attribution(content, speaker, reported_by, verb, actors.common_words)
+        _capitalise(_closed(content)) if attr.whole else _with_attribution(content, speaker, reported_by, verb, actors)
     )
     return ExtractedClaim(
         claim=text,
@@ -320,7 +319,7 @@ def _quote_claim(attr: Attribution, speaker, reported_by, actors: Actors, publis
         return f"{who}{told}: “{quotation}”", None
     # An indirect statement carrying a partial quotation: keep the speaker's own verb.
     resolved = dates.resolve(actors.expand(attr.content), published)
-    return _with_attribution(resolved.text, speaker, reported_by, attr.verb, actors.common_words), resolved.reason
+    return _with_attribution(resolved.text, speaker, reported_by, attr.verb, actors), resolved.reason
 
 
 def _indirect(attr: Attribution) -> bool:
@@ -339,10 +338,10 @@ def _closed(content: str) -> str:
 
 
 def _with_attribution(
-    content: str, speaker: str | None, reported_by: str | None, verb: str, common: frozenset[str] = frozenset()
+    content: str, speaker: str | None, reported_by: str | None, verb: str, actors: Actors | None = None
 ) -> str:
     content = _closed(content)
-    body = _lower_first(content, common)
+    body = _lower_first(content, actors)
     if speaker and reported_by:
         return f"According to {reported_by}, citing {speaker}, {body}"
     if reported_by and not re.match(r"(?:it|they|he|she|we)\b", body):
@@ -357,9 +356,9 @@ def _capitalise(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _lower_first(text: str, common: frozenset[str] = frozenset()) -> str:
-    first = text.split(" ", 1)[0]
-    lower = first in _LOWER_FIRST or _COMMON_OPENING.match(first) or first.lower() in common
+def _lower_first(text: str, actors: Actors | None = None) -> str:
+    first, _, rest = text.partition(" ")
+    lower = first in _LOWER_FIRST or _COMMON_OPENING.match(first) or (actors and actors.usually_lower(first, rest))
     return text[:1].lower() + text[1:] if lower else text
 
 
