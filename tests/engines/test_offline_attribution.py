@@ -248,6 +248,18 @@ def test_whose_account_a_sentence_is_when_its_subject_is_not_the_speaker(text, s
             "Leeds City Council",
             'Leeds City Council said that it would "study the coroner\'s findings carefully".',
         ),
+        # A US politician's party and state is not a name, and a relative clause's verb is not the speaker's.
+        (
+            "Sen. Dana Whitlow, R-Idaho, who wrote the bill with Democrats, said it would rebuild 40 schools.",
+            "Sen. Dana Whitlow",
+            "Sen. Dana Whitlow said that it would rebuild 40 schools.",
+        ),
+        (
+            "Rep. Luis Ortega, D-N.M., voted against the measure, arguing that Congress should not spend money it "
+            "did not have.",
+            "Rep. Luis Ortega",
+            "Rep. Luis Ortega, D-N.M., voted against the measure",
+        ),
         # Where it was said, up to the colon, is neither the speaker nor the quotation.
         (
             'Its chief executive, Mared Hughes, said in a statement outside court: "Every penny was a gift from '

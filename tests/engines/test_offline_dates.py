@@ -79,6 +79,18 @@ def test_this_years_and_last_years_become_the_years_themselves():
     assert resolved.text == "The strain changed after 2025's vaccine was chosen, unlike 2024's."
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Winter bookings are slightly ahead of last year.", "Winter bookings are slightly ahead of 2024."),
+        ("Prices have risen 4 percent since yesterday.", "Prices have risen 4 percent since November 24, 2025."),
+        ("The airline carried 6 percent more than last year.", "The airline carried 6 percent more than in 2024."),
+    ],
+)
+def test_a_date_after_a_preposition_takes_none_of_its_own(sentence, expected):
+    assert resolve(sentence, TUESDAY).text == expected
+
+
 def test_the_verb_a_day_hangs_on_settles_its_week_whatever_else_the_sentence_says():
     monday = date(2025, 3, 10)
     said = resolve("Two trusts will merge next April, their boards announced on Friday.", monday)

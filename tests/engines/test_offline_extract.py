@@ -269,3 +269,23 @@ def test_words_around_a_speaker_that_are_not_the_speakers(text, claim):
 def test_an_opening_word_keeps_its_capital_only_when_it_is_a_name(text, claim):
     found = OfflineEngine().extract(ArticleInput(text=text, published=date(2025, 3, 14))).claims
     assert found[0].claim == claim
+
+
+def test_a_but_that_statement_with_a_figure_is_a_claim_of_its_own_and_a_caveat_is_not():
+    claims = (
+        OfflineEngine()
+        .extract(
+            ArticleInput(
+                text='Chief executive Ana Lopes told reporters that winter bookings were "slightly ahead", but that '
+                "fares had fallen by about 2 percent.\n\nA spokesman said most homes would have power back by "
+                "Monday evening, but that some remote farms could wait longer."
+            )
+        )
+        .claims
+    )
+    assert [c.claim for c in claims] == [
+        'Chief executive Ana Lopes told reporters that winter bookings were "slightly ahead".',
+        "Chief executive Ana Lopes told reporters that fares had fallen by about 2 percent.",
+        "A spokesman said that most homes would have power back by Monday evening, but that some remote farms "
+        "could wait longer.",
+    ]

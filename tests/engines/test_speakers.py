@@ -629,3 +629,26 @@ def test_a_question_or_a_clause_with_a_finite_verb_is_never_a_speaker(span):
 @pytest.mark.parametrize("span", ["Which?", "residents who have lived there for decades", "the mother of a boy"])
 def test_a_relative_clause_or_a_name_with_a_question_mark_stays_a_speaker(span):
     assert Speakers(Actors()).resolve(span).speaker
+
+
+def test_a_street_or_a_car_is_never_the_he_of_the_next_sentence():
+    claims = tickets(
+        "A 68-year-old man has died after he was hit by a car in Hanley on Friday night, police have said.\n\n"
+        "Officers were called to Marsh Road shortly after 10pm. He was taken to hospital, where he died on Saturday.\n\n"
+        "The car, a silver Ford Focus, did not stop, according to Staffordshire Police. "
+        "A 30-year-old man was arrested on Saturday. He has been released on bail, the force said."
+    )
+    assert ticket(claims, "has died after").speaker == "police"
+    for words in ("taken to hospital", "released on bail"):
+        found = ticket(claims, words)
+        assert "Marsh Road" not in found.claim and "Ford Focus" not in found.claim and found.needs_human
+    assert ticket(claims, "released on bail").speaker == "Staffordshire Police"
+
+
+def test_an_airline_named_air_is_a_company_so_its_it_is_the_company():
+    claims = tickets(
+        "Skyline Air carried 58 million passengers in the six months to September.\n\n"
+        "Skyline said it would open 22 new routes from Manchester next year. "
+        "It also confirmed that it would pay a dividend of 6.5p a share."
+    )
+    assert ticket(claims, "6.5p a share").speaker == "Skyline"

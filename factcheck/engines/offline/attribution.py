@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from factcheck.engines.offline import reporting
 
 _VERBS = (
-    r"said|says|told|tells|added|adds|warned|warns|wrote|writes|explained|noted|argued|claimed|"
+    r"said|says|told|tells|added|adds|warned|warns|cautioned|cautions|wrote|writes|explained|noted|argued|claimed|"
     r"claims|stated|insisted|confirmed|confirms|announced|announces|reported|reports|tweeted|posted|"
     r"acknowledged|admitted|denied|testified|continued|replied|responded|asserted|"
     # What a document says: "The audit found that …", "a 2023 study concluded …".

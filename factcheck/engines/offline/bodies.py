@@ -66,9 +66,13 @@ def fits(noun: str | None, name: str, *, by_name: bool = True) -> bool:
     return noun not in COMMERCIAL or not PUBLIC_BODY.search(name)
 
 
+# "the force" is what a police force calls itself, whose name says "Police" or "Constabulary".
+_NAMED_BY = {"force": r"force|police|constabulary"}
+
+
 def named_as(noun: str, name: str) -> bool:
     """Whether a body's name holds the noun as a word: "the council" is not "Opposition councillors"."""
-    return bool(re.search(rf"\b{re.escape(noun)}\b", name.lower()))
+    return bool(re.search(rf"\b(?:{_NAMED_BY.get(noun, re.escape(noun))})\b", name.lower()))
 
 
 def bare(name: str) -> str:

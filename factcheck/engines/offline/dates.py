@@ -22,6 +22,8 @@ _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _DAY = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _PART = r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
+# A relative date after a preposition takes none of its own: "since yesterday", "ahead of last year".
+_AFTER_PREPOSITION = re.compile(r"\b(?:of|since|from|until|till|by|for|to|before|after|over|during)\s$", re.I)
 _RELATIVE = re.compile(
     rf"\b(?P<phrase>(?P<month>{_MONTHS})\s+(?P<mrel>last|this)\s+year|yesterday|today|last\s+week|this\s+week|"
     rf"last\s+month|last\s+year|this\s+year|"
@@ -143,6 +145,8 @@ def resolve(text: str, published: date | None) -> Resolved:
 
     def keep_case(m: re.Match) -> str:
         out = repl(m)  # "Yesterday the council said" opens its sentence as "On November 24, 2025 the …"
+        if out != m.group("phrase") and _AFTER_PREPOSITION.search(text, 0, m.start()):
+            out = re.sub(r"^(?:on|in) ", "", out)  # "ahead of last year": "ahead of 2024", never "of in 2024"
         return out[:1].upper() + out[1:] if m.group("phrase")[:1].isupper() else out
 
     return Resolved(_RELATIVE.sub(keep_case, text), unsure)

@@ -71,6 +71,14 @@ ORG_WORDS = {
     "States",
     "Kingdom",
     "Street",
+    # "Officers were called to Anchor Road": a street is never the "he" of the next sentence.
+    "Road",
+    "Avenue",
+    "Boulevard",
+    "Terrace",
+    "Crescent",
+    "Highway",
+    "Motorway",
     "One",
     "Airport",
     "Port",
@@ -88,6 +96,13 @@ ORG_WORDS = {
     "Energy",
     "Motors",
     "Airlines",
+    "Air",
+    "Rail",
+    "Railways",
+    "Ferries",
+    "Trains",
+    "Buses",
+    "Telecom",
     "Airways",
     "Pharmaceuticals",
     "Pharma",
@@ -190,6 +205,11 @@ _LEADING_STOP = {
 }
 _NAME_TOKEN = r"(?:[A-Z][a-zà-ÿ’'\-]+|[A-Z]\.|Mc[A-Z][a-z]+|O’[A-Z][a-z]+)"
 _PERSON = re.compile(rf"\b{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}\b")
+# "a dark grey Vauxhall Astra", never "a penalty from Jordan Acheampong": only describing words between.
+_A_THING = re.compile(
+    r"\b(?:a|an)\s(?:(?!(?:from|by|of|to|with|for|at|in|on|against|after|before|and|or|as|than)\s)"
+    r"[a-z][\w-]{0,20}\s){0,3}$"
+)
 _TITLE_WORDS = {w for t in TITLES.split("|") for w in t.replace("\\.", ".").split()} - {"of", "State"}
 _TITLED = re.compile(rf"\b((?:[A-Z][a-z]+\s+)?)({TITLES})\s+({_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})\b")
 _CAPITALISED = re.compile(r"\b[A-Z][a-zà-ÿ’'\-]+\b")
@@ -251,6 +271,8 @@ class Actors:
                     else:
                         self.roles[role] = name
         for m in _PERSON.finditer(sentence):
+            if _A_THING.search(sentence, 0, m.start()):
+                continue  # "a dark grey Vauxhall Astra": a person is not "a" anything before the name
             name = _strip_possessive(m.group(0))
             tokens = name.split()
             while tokens and tokens[0] in _LEADING_STOP:

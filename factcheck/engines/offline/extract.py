@@ -19,7 +19,7 @@ from factcheck.models import ClaimKind
 _MIN_PART_WORDS = 6
 _SPLIT = re.compile(r",\s+while\s+|;\s+(?=[a-z])|,\s+whereas\s+")
 # "said it had slowed arrivals and that no aircraft had come …": two statements, each its own claim.
-_AND_THAT = re.compile(r",?\s+and\s+that\s+(?=[\w’'-]+\s)")
+_AND_THAT = re.compile(r",?\s(?:and|but)\s{1,3}that\s{1,3}(?=[\w’'-]+\s)")
 # Openings that point back to something the claim does not name: a person must say what.
 _UNRESOLVED_START = re.compile(
     r"^(They|It|This|That|These|Those|He|She|We|Its|Their|One of (?:them|those|the \w+)|"
@@ -35,6 +35,10 @@ _LOWER_FIRST = {
     "Those",
     "It",
     "Its",
+    "He",
+    "She",
+    "They",
+    "We",
     "There",
     "Some",
     "Many",
@@ -170,11 +174,15 @@ def _claims_from(
                 for start, part in parts
             ]
         return [_quote_claim_of(sentence, score, attr, who, reported_by, actors, published)]
-    if speaker and not attr.whole and speakers.kind(speaker) != "group":
+    # Who said what is checkable when a named speaker said it, however plain the words: "Nora Quist
+    # warned that pubs would cut hours", "X voted against the bill, arguing that Congress should not …".
+    named = bool(speaker) and speakers.kind(speaker or "") != "group"
+    if named:
         score = max(score, threshold)
     if score < threshold or _REACTION.match(sentence.text):
         return []
-    if _PRESCRIPTIVE.search(attr.content) and not drafting.numbers(attr.content):
+    advice = _PRESCRIPTIVE.search(attr.content) and not drafting.numbers(attr.content)
+    if advice and not (named and attr.whole):
         return []
     found = [
         _clause_claim(sentence, score, attr, rel_start, part, speaker, reported_by, speakers, published)
@@ -294,6 +302,9 @@ def _parts(content: str, reported: bool = False) -> list[tuple[int, str]]:
     for m in breaks:
         if _inside_quotes(content, m.start()):
             continue
+        if " but " in m.group(0) and not re.search(r"\d", content[m.end() :]):
+            continue  # "…, but that some properties could wait longer": a caveat, the first claim's own
+
         pieces.append((pos, content[pos : m.start()]))
         pos = m.end()
     pieces.append((pos, content[pos:]))
@@ -319,6 +330,9 @@ def _quote_claim(attr: Attribution, speaker, reported_by, actors: Actors, publis
         return f"{who}{told}: “{quotation}”", None
     # An indirect statement carrying a partial quotation: keep the speaker's own verb.
     resolved = dates.resolve(actors.expand(attr.content), published)
+    if attr.speaker and attr.content.startswith(attr.speaker):
+        # "X, a cardiologist, called the study “robust” but said …": the sentence already names its speaker.
+        return _capitalise(_closed(resolved.text)), resolved.reason
     return _with_attribution(resolved.text, speaker, reported_by, attr.verb, actors), resolved.reason
 
 
@@ -334,7 +348,8 @@ def _indirect(attr: Attribution) -> bool:
 
 def _closed(content: str) -> str:
     content = content.rstrip()
-    return content if content.endswith((".", "”", '"', "!", "?")) else content + "."
+    # 'were "slightly ahead"' ends a sentence with a full stop after the mark; '… everything."' has one.
+    return content if content.rstrip("”\"'’").endswith((".", "!", "?")) else content + "."
 
 
 def _with_attribution(

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 _VERBS = (
-    r"said|says|told|tells|added|adds|warned|warns|wrote|writes|explained|noted|argued|claimed|claims|stated|"
+    r"said|says|told|tells|added|adds|warned|warns|cautioned|wrote|writes|explained|noted|argued|claimed|claims|stated|"
     r"insisted|confirmed|confirms|announced|announces|reported|reports|acknowledged|admitted|denied|testified|"
     r"replied|responded|asserted|found|finds|concluded|showed|shows|estimated|estimates|disputed|countered|"
     r"recorded|predicted|promised|pledged|suggested|show|say|rejected|blamed|blames|accused|accuses|heard|"
@@ -97,6 +97,8 @@ _POINTER = re.compile(
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the|who|which|whose|one|its|his|her|their|[a-z])[^,]{0,140},")
 # "Their lawyer, Amir Haddad," / "The office's director, Anna Kowalczyk,": the name after the role.
 # "the chair of the talks, Ecuador's ambassador Luis Vayas Valdivieso": a possessive role may precede it.
+# A US politician's party and state between commas: ", R-Idaho,", ", D-N.Y.,", ", I-Vt.,".
+_PARTY_TAG = re.compile(r", [RDI]-[A-Z][A-Za-z.]{0,14}(?: [A-Z][A-Za-z.]{0,14})?,")
 _ROLE_THEN_NAME = re.compile(
     r"^(?:(?:[Tt]he|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er|[Aa]n?)\s+)?[\w’'.\s-]{2,60}?,\s+"
     r"(?:[A-Z][\w.-]*['’]s\s+(?:[a-z][\w-]*\s+){1,3})?"
@@ -123,7 +125,7 @@ _SETTING = re.compile(
 _ROLE_BEFORE_NAME = re.compile(
     r"^(?:(?!(?:of|in|at|for|from|to|on|by|with|and|or)\b)[a-z][\w’'-]* ){1,3}[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){1,3}$"
 )
-_OPEN = re.compile(r", (?:(?:a|an|the) [^,]{0,60} )?(?:who|which|whose) [^,]{0,140}$")
+_OPEN = re.compile(r", (?:(?:a|an|the) [^,]{0,60} )?(?:who|which|whose)(?: [^,]{0,140})?$")
 _FIRST_VERB = re.compile(
     r" (?:[a-z]+(?:ed|ied)|took|made|gave|went|spoke|met|wrote|came|sent|held|kept|left|lost|paid|sold|won|"
     r"hit|cut|put|set)\b(?: [^ ,]{1,30}){0,6} and$"
@@ -160,6 +162,7 @@ def subject_name(subject: str) -> str | None:
     if subject.lower() in _PRONOUN:
         return subject.lower()
     subject = re.sub(r", \d{1,3},", ",", subject + ("," if closed else ""))  # "Ruth Adebayo, 34, a doctor,"
+    subject = _PARTY_TAG.sub(",", subject)  # "Sen. Martha Kessler, R-Idaho,": a senator, not a state
     subject = _APPOSITIVE.sub(",", subject).rstrip(",").strip()
     role = _ROLE_THEN_NAME.match(subject)
     if role:
@@ -247,7 +250,7 @@ _TAIL_TAG = re.compile(
     # "…, the railroad, Great Lakes Southern, said": a role, then the name between commas.
     r", (?P<who>[^\s,“”\"]{1,30}(?: [^\s,“”\"]{1,30}){0,8}?"
     r"|(?:the|its|their) [^\s,“”\"]{1,30}(?: [^\s,“”\"]{1,30}){0,2}, [A-Z][^\s,“”\"]{0,30}(?: [^\s,“”\"]{1,30}){0,4},)"
-    r" (?:also )?"
+    r" (?:also |have |has )?"
     r"(?P<verb>said|says|added|adds|reported|reports|noted|notes|estimated|estimates|warned|warns|found|finds|"
     r"show|showed|shows|concluded|announced|confirmed|"
     r"told(?: [^\s,.]{1,30}){1,4}?)"

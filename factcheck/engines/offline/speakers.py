@@ -152,7 +152,9 @@ class Speakers:
     def kind(self, name: str) -> str:
         """person, org, group, or name: a capitalised name the article has not yet shown to be either."""
         words = name.split()
-        if _GROUP.match(name) or name.lower().startswith(("unnamed ", "the companies", "organi")):
+        # "Staffordshire Police" is a force, a body; "police" and "Police" are officers.
+        named_force = len(words) >= 2 and words[-1][:1].isupper() and words[-2][:1].isupper()
+        if (_GROUP.match(name) and not named_force) or name.lower().startswith(("unnamed ", "the companies", "organi")):
             return "group"
         titled = _TITLE_START.match(name) or _ROLE_START.match(name) or _PORTFOLIO.match(name)
         if titled or name in self.people or _SPOKESPERSON.search(name):
