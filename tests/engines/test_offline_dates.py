@@ -116,3 +116,10 @@ def test_a_day_after_a_passive_in_the_past_is_the_last_one():
     monday = date(2025, 6, 9)
     assert "evacuated on Sunday, June 8, 2025" in resolve("About 400 homes were evacuated Sunday.", monday).text
     assert resolve("The hearing was scheduled Thursday.", monday).unsure == ["on Thursday"]
+
+
+def test_a_day_after_could_or_may_is_left_as_written_whatever_tense_reported_it():
+    resolved = resolve(
+        "The Met Office has issued a red warning for wind, saying gusts could reach 100mph on Friday.", TUESDAY
+    )
+    assert resolved.text.endswith("on Friday.") and resolved.unsure == ["on Friday"]

@@ -240,6 +240,13 @@ def test_what_a_named_speaker_warned_is_a_claim_however_plain_its_words():
             "Chancellor Rachel Reeves announced on Tuesday, October 29, 2024 ahead of the Budget that the minimum "
             "wage will rise by 6.7 percent to £12.21 an hour from April.",
         ),
+        # A tag's day keeps its part of the day.
+        (
+            "Hartfield United have signed striker Moussa Diallo for a club-record fee of £38 million, the Premier "
+            "League club announced on Tuesday night.",
+            "The Premier League club announced on Tuesday night, October 29, 2024 that Hartfield United have signed "
+            "striker Moussa Diallo for a club-record fee of £38 million.",
+        ),
     ],
 )
 def test_words_around_a_speaker_that_are_not_the_speakers(text, claim):

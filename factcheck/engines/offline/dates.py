@@ -45,6 +45,7 @@ _PAST_WORDS = (
     r"meant|became|overcame|got|forgot|hit|quit|\w{3,}ed"
 )
 _PAST = re.compile(rf"\b({_PAST_WORDS})\b", re.I)
+_MODAL = re.compile(r"\b(?:could|may|might)\b", re.I)
 
 # Wire style: "said Thursday", "were evacuated Sunday": a day straight after a verb in the past.
 _BARE_DAY = re.compile(rf"\b(?P<verb>{_PAST_WORDS}|says|told \w+) (?P<day>(?:{_DAY.title()}))\b")
@@ -87,6 +88,8 @@ def _day_name(published: date, weekday: int, lead: str, clause: str, before: str
         return published - timedelta(days=back)
     # "is expected on Sunday": a future word ending in -ed is not also a past tense.
     future, past = bool(_FUTURE.search(clause)), bool(_PAST.search(_FUTURE.sub("", clause)))
+    if _MODAL.search(clause) and not future:
+        return None  # "gusts could reach 100mph on Friday" may be this Friday; "could not attend", last
     if future and not past:
         return published + timedelta(days=ahead)
     if past and not future:
@@ -160,4 +163,5 @@ def _clause(text: str, start: int, end: int) -> str:
 
 
 # "said on Sunday that clinics would open": the day belongs to "said", not to what was said.
-_BREAKS = (";", ". ", ", and ", ", but ", ", while ", " that ", ", which ", " who ")
+# "has issued a warning, saying gusts could reach …": the participle's report has a tense of its own.
+_BREAKS = (";", ". ", ", and ", ", but ", ", while ", " that ", ", which ", " who ", ", saying ")
