@@ -255,7 +255,8 @@ _TAIL_TAG = re.compile(
     r"show|showed|shows|concluded|announced|confirmed|"
     r"told(?: [^\s,.]{1,30}){1,4}?)"
     # "said Thursday", "said on Monday", "said in a news release": when and how, kept with the verb.
-    r"(?P<when>(?: in (?:a|an|its|his|her|their) [\w-]+(?: [\w-]+){0,2}?)?(?: (?:on )?[A-Z]\w+day(?: morning| afternoon| evening| night)?| on \w+)?"
+    r"(?P<when>(?: in (?:a|an|its|his|her|their) [\w-]+(?: [\w-]+){0,2}?)?"
+    r"(?: (?:on )?[A-Z]\w+day(?: morning| afternoon| evening| night)?| on \w+)?"
     # "announced on Tuesday ahead of the Budget.": the occasion stays with the verb too.
     r"(?: (?:ahead of|before|after|during|at) (?:the|a|an|its|his|her|their) [\w-]+(?: [\w-]+){0,3}?)?)"
     r" ?(?P<end>[.,])"
