@@ -186,7 +186,13 @@ def test_words_that_are_never_names_lose_their_capital_behind_the_attribution():
 
 @pytest.mark.parametrize(
     "line",
-    ["Campaigners were unimpressed.", "Egg producers were more cautious.", "Households are asked to save water."],
+    [
+        "Campaigners were unimpressed.",
+        "Egg producers were more cautious.",
+        "Households are asked to save water.",
+        # The reporter's question asserts nothing, however many facts it names.
+        "Fact check: Did the regulator really fine the company £18 million this week?",
+    ],
 )
 def test_a_reaction_that_links_two_paragraphs_and_advice_in_the_passive_are_not_claims(line):
     article = f"The regulator fined the company £18 million on Monday.\n\n{line}"
@@ -296,3 +302,29 @@ def test_a_but_that_statement_with_a_figure_is_a_claim_of_its_own_and_a_caveat_i
         "A spokesman said that most homes would have power back by Monday evening, but that some remote farms "
         "could wait longer.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        # A source granted anonymity after "according to" is an unnamed one, and its reason is not the claim.
+        (
+            "Several countries want the money to be given as grants rather than loans, according to one EU "
+            "official, who spoke on condition of anonymity because talks were continuing.",
+            "According to an unnamed EU official, several countries want the money to be given as grants rather "
+            "than loans.",
+        ),
+        # A quotation introduced with a colon that runs on into the next sentence is a quotation.
+        (
+            'Dr Nadia Karim, a GP in Leeds, said: "Your liver already removes toxins. No tea does it better."',
+            "Dr Nadia Karim said: “Your liver already removes toxins.”",
+        ),
+        # A fact-check's label is not the claim's first word.
+        (
+            "The claim: A post shared more than 9,000 times on Facebook says petrol hit a record price in 2025.",
+            "According to a post shared more than 9,000 times on Facebook, petrol hit a record price in 2025.",
+        ),
+    ],
+)
+def test_sources_quotations_and_labels_read_as_a_desk_reads_them(text, claim):
+    assert OfflineEngine().extract(ArticleInput(text=text)).claims[0].claim == claim

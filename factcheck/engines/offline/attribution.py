@@ -43,6 +43,9 @@ _ACCORDING_TAIL = re.compile(
 )
 # "…fell to 79 percent, according to state data, well below …": the source between two commas.
 _ACCORDING_MID = re.compile(r"^(?P<rest>[^“”\"]+?), according to (?P<who>[^,.;“”\"\d]{2,60}), (?P<more>[^“”\"]+)$")
+_ACCORDING_ANONYMOUS = re.compile(
+    r"^(?P<rest>[^“”\"]+?), according to (?P<who>[^,.;“”\"\d]{2,60}), (?P<why>who [^“”\"]{2,200})$"
+)
 _TOLD_THAT = re.compile(
     rf"^(?P<who>{_ACTOR}{_APPOSITIVE})\s+(?:also\s+|later\s+|previously\s+)?told\s+(?P<to>{_ACTOR})\s+"
     rf"(?:on\s+\w+\s+)?that\s+(?P<rest>.+)$",
@@ -113,7 +116,9 @@ _LEADING_CLAUSE = re.compile(
     r"^(?:[A-Z][A-Z .'’-]{2,40}(?:,\s+[A-Z][A-Za-z.]+(?:\s+\d{1,2})?)?(?:\s+\([A-Za-z .]{2,30}\))?\s+[—–-]{1,2}\s+|"
     r"(?:In response|Meanwhile|However|Also|Still|Then|Later|Separately|Earlier|Additionally|"
     r"Moreover|But|And|So|Yet|In addition|In a statement|On \w+),\s+|(?:Addressing|Asked about|"
-    r"Speaking|Commenting on|Responding to)\s[^,]{3,120},\s+|(?:But|Yet)\s(?=[A-Za-z]))"
+    r"Speaking|Commenting on|Responding to)\s[^,]{3,120},\s+|(?:But|Yet)\s(?=[A-Za-z])|"
+    # A fact-check's label before the claim it states: "The claim: A post shared … says …".
+    r"(?:The\s)?[Cc]laim:\s)"
 )
 _OUTLET_PRONOUN = re.compile(r"\b(the outlet|the newspaper|the paper|the network)\b", re.I)
 
@@ -205,6 +210,10 @@ def _according_to(body: str, offset: int) -> tuple[str | None, str, int]:
     m = _ACCORDING_TAIL.match(body)
     if m:
         return _clean(m.group("who")), m.group("rest") + ".", offset
+    anonymous = _ACCORDING_ANONYMOUS.match(body)
+    if anonymous and _ANONYMITY.search(anonymous.group("why")):
+        # "…, according to one EU official, who spoke on condition of anonymity because …"
+        return unnamed(anonymous.group("who")), anonymous.group("rest") + ".", offset
     mid = _ACCORDING_MID.match(body)
     if mid and reporting.subject_name(mid.group("who")):
         return _clean(mid.group("who")), f"{mid.group('rest')}, {mid.group('more')}", offset
@@ -221,14 +230,16 @@ def _by_shape(body: str, offset: int) -> Attribution | None:
         document = _looks_like_outlet(found.speaker) or _DOCUMENT.match(found.speaker)
         # "said in a statement outside court: “…”": what follows the colon is a quotation, not a statement.
         quoted = _QUOTE.match(found.content)
+        whole_quote = quoted and found.content.rstrip(" .")[quoted.end() :] == ""
+        quotation = quoted.group("q").strip() if quoted and whole_quote else None
+        if found.content[:1] in '“"' and not quoted:
+            quotation = found.content[1:].strip()  # 'said: "Your liver …' runs on into the next sentence
         return Attribution(
             speaker=None if document else found.speaker,
             reported_by=found.speaker if document else None,
             content=found.content,
             content_offset=found.content_offset,
-            quotation=quoted.group("q").strip()
-            if quoted and found.content.rstrip(" .")[quoted.end() :] == ""
-            else None,
+            quotation=quotation,
             verb=found.verb,
             whole=found.whole,
         )

@@ -179,7 +179,9 @@ def _claims_from(
     named = bool(speaker) and speakers.kind(speaker or "") != "group"
     if named:
         score = max(score, threshold)
-    if score < threshold or _REACTION.match(sentence.text):
+    # "Fact check: Did petrol prices really hit a record?": the reporter's question asserts nothing.
+    asked = not named and sentence.text.rstrip().endswith("?")
+    if score < threshold or asked or _REACTION.match(sentence.text):
         return []
     advice = _PRESCRIPTIVE.search(attr.content) and not drafting.numbers(attr.content)
     if advice and not (named and attr.whole):

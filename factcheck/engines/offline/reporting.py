@@ -71,7 +71,7 @@ _TOLD_BARE = re.compile(
 )
 _THAT = re.compile(r"^\s*,?\s*that\s+")
 # "said in a statement outside court: “…”": the rest of the setting, up to the colon that opens a quotation.
-_SETTING_COLON = re.compile(r"^\s?(?:[\w’'-]{1,30}\s){0,4}[\w’'-]{1,30}:\s?(?=[“\"])")
+_SETTING_COLON = re.compile(r"^\s?(?:(?:[\w’'-]{1,30}\s){0,4}[\w’'-]{1,30})?:\s?(?=[“\"])")
 _PASSIVE = re.compile(r"\s+by\b")
 # "-ing" words that name a thing, not an action: "the housing charity Shelter", "the engineering firm".
 _NOUN_ING = (

@@ -39,6 +39,7 @@ _CHROME = re.compile(
       |^\s*about\ (the\ )?(?-i:[A-Z])[\w&.'’\ -]{1,80}:
       |^\s*for\ immediate\ release|^\s*(media\ |press\ )?contacts?\s*:
       |^\s*\#{3}\s*$|^\s*-\s*ends\s*-\s*$
+      |\b(member|signatory)\ of\ the\ international\ fact-?checking\ network|\bcorrections\ policy
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
