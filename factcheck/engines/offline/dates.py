@@ -148,7 +148,7 @@ def resolve(text: str, published: date | None) -> Resolved:
 
     def keep_case(m: re.Match) -> str:
         out = repl(m)  # "Yesterday the council said" opens its sentence as "On November 24, 2025 the …"
-        if out != m.group("phrase") and _AFTER_PREPOSITION.search(text, 0, m.start()):
+        if out != m.group("phrase") and _AFTER_PREPOSITION.search(text, max(0, m.start() - 12), m.start()):
             out = re.sub(r"^(?:on|in) ", "", out)  # "ahead of last year": "ahead of 2024", never "of in 2024"
         return out[:1].upper() + out[1:] if m.group("phrase")[:1].isupper() else out
 

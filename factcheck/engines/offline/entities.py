@@ -267,7 +267,7 @@ class Actors:
                     else:
                         self.roles[role] = name
         for m in _PERSON.finditer(sentence):
-            if _A_THING.search(sentence, 0, m.start()):
+            if _A_THING.search(sentence, max(0, m.start() - 90), m.start()):
                 continue  # "a dark grey Vauxhall Astra": a person is not "a" anything before the name
             name = _strip_possessive(m.group(0))
             tokens = name.split()
