@@ -652,3 +652,11 @@ def test_an_airline_named_air_is_a_company_so_its_it_is_the_company():
         "It also confirmed that it would pay a dividend of 6.5p a share."
     )
     assert ticket(claims, "6.5p a share").speaker == "Skyline"
+
+
+def test_a_body_named_with_a_lower_case_noun_after_its_capitals_is_named_whole():
+    claims = tickets(
+        "The Labour-run council approved the plan by 31 votes to 22 on Tuesday night. "
+        "It says the closures will save £1.1 million a year."
+    )
+    assert ticket(claims, "£1.1 million").speaker == "The Labour-run council"

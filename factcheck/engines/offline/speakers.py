@@ -21,6 +21,7 @@ from factcheck.engines.offline.bodies import (
     GENERIC_BODY,
     NAMED_BODY,
     ORG_NOUN,
+    ORG_NOUNS,
     ORG_POINTER,
     PUBLIC_BODY,
     bare,
@@ -58,8 +59,10 @@ _FINITE = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|could|can|di
 _RELATIVE = re.compile(r"\b(?:who|whom|whose|which|that)\s")
 _OPENER = re.compile(r"\s{0,3}(?:[A-Z][\w’'-]{0,30}(?: [\w’'-]{1,30}){0,6}, ?|(?:But|And|However|Meanwhile),? ?)")
 # A sentence opening with an organisation's name: "The Child Poverty Action Group welcomed …".
+# "The Labour-run council approved …": the noun after the capitals is part of the name.
 _ORG_OPENER = re.compile(
-    r"^((?:The\s+)?[A-Z][\w&’'.-]{0,30}(?:\s+(?:[A-Z][\w&’'.-]{0,30}|of|for|and|on)){1,7})\s+[a-z]"
+    r"^((?:The\s+)?[A-Z][\w&’'.-]{0,30}(?:\s+(?:[A-Z][\w&’'.-]{0,30}|of|for|and|on)){1,7}"
+    rf"(?:\s+(?:{ORG_NOUNS})\b)?)\s+[a-z]"
 )
 _DOCUMENT_OPENER = re.compile(
     r"^((?:The|This)\s+(?:[a-z][\w-]{0,20}\s+)?(?:review|report|study|inquiry|audit|survey|investigation|analysis))\b"
