@@ -123,3 +123,12 @@ def test_a_day_after_could_or_may_is_left_as_written_whatever_tense_reported_it(
         "The Met Office has issued a red warning for wind, saying gusts could reach 100mph on Friday.", TUESDAY
     )
     assert resolved.text.endswith("on Friday.") and resolved.unsure == ["on Friday"]
+
+
+def test_a_day_in_last_or_next_week_is_that_one_day():
+    assert resolve("The ONS said on Wednesday last week that prices rose.", TUESDAY).text == (
+        "The ONS said on Wednesday, November 19, 2025 that prices rose."
+    )
+    assert (
+        resolve("The board meets on Friday next week.", TUESDAY).text == "The board meets on Friday, December 5, 2025."
+    )

@@ -324,6 +324,16 @@ def test_a_but_that_statement_with_a_figure_is_a_claim_of_its_own_and_a_caveat_i
             "The claim: A post shared more than 9,000 times on Facebook says petrol hit a record price in 2025.",
             "According to a post shared more than 9,000 times on Facebook, petrol hit a record price in 2025.",
         ),
+        # A setting after a closing tag is not the statement; the words before the tag are.
+        (
+            "At least 46 homes have been destroyed, fire spokesperson Dana Whitmore said at an evening briefing.",
+            "Fire spokesperson Dana Whitmore said at an evening briefing that at least 46 homes have been destroyed.",
+        ),
+        # Where the words were written is not who wrote them.
+        (
+            'In the memo, sent on Tuesday, chief executive Raj Malhotra wrote that the company needed "fewer layers".',
+            'Chief executive Raj Malhotra wrote that the company needed "fewer layers".',
+        ),
     ],
 )
 def test_sources_quotations_and_labels_read_as_a_desk_reads_them(text, claim):

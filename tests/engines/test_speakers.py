@@ -660,3 +660,12 @@ def test_a_body_named_with_a_lower_case_noun_after_its_capitals_is_named_whole()
         "It says the closures will save £1.1 million a year."
     )
     assert ticket(claims, "£1.1 million").speaker == "The Labour-run council"
+
+
+def test_the_company_described_after_its_name_is_that_name_however_far_back():
+    claims = tickets(
+        "Corvane, the business software company, will cut about 1,800 jobs, according to a memo seen by The Ledger.\n\n"
+        "A Corvane spokeswoman confirmed the cuts.\n\n"
+        "The company reported revenue of $6.2 billion last year, up 14 percent."
+    )
+    assert ticket(claims, "$6.2 billion").claim.startswith("Corvane reported revenue")

@@ -118,7 +118,10 @@ _LEADING_CLAUSE = re.compile(
     r"Moreover|But|And|So|Yet|In addition|In a statement|On \w+),\s+|(?:Addressing|Asked about|"
     r"Speaking|Commenting on|Responding to)\s[^,]{3,120},\s+|(?:But|Yet)\s(?=[A-Za-z])|"
     # A fact-check's label before the claim it states: "The claim: A post shared … says …".
-    r"(?:The\s)?[Cc]laim:\s)"
+    r"(?:The\s)?[Cc]laim:\s|"
+    # Where the words were written: "In the memo, sent on Tuesday, chief executive X wrote that …".
+    r"In\s(?:a|an|the|its|his|her|their)\s(?:[\w-]{1,20}\s){0,2}(?:memo|letter|email|e-mail|filing|post|"
+    r"message|note|submission|interview|speech|video)(?:\s[^,]{1,60})?,(?:\s[^,]{3,60},)?\s)"
 )
 _OUTLET_PRONOUN = re.compile(r"\b(the outlet|the newspaper|the paper|the network)\b", re.I)
 
@@ -226,6 +229,10 @@ def _by_shape(body: str, offset: int) -> Attribution | None:
     tagged = reporting.tail_tag(body)
     # "Spain recorded its hottest day …, the weather agency said.": the tag says whose account the
     # sentence is; its subject's verb is what happened.
+    # "At least 46 homes have been destroyed, X said at a briefing.": when the subject a parse found is
+    # the closing tag's own speaker, the statement is before the tag, not the setting after it.
+    if found and tagged and tagged[0] == found.speaker:
+        found = None
     if found and not (found.whole and tagged):
         document = _looks_like_outlet(found.speaker) or _DOCUMENT.match(found.speaker)
         # "said in a statement outside court: “…”": what follows the colon is a quotation, not a statement.

@@ -1,6 +1,7 @@
 """What names an organisation in news copy: the nouns a later pointer uses ("the agency", "the
 company"), bodies named by what they are ("Russia's foreign ministry"), bodies described before their
-name ("the housing charity Shelter"), and which pointer may mean which body (speakers.py)."""
+name ("the housing charity Shelter"), which pointer may mean which body (speakers.py), and what never
+names a speaker at all ("Why is the council …")."""
 
 from __future__ import annotations
 
@@ -77,3 +78,15 @@ def named_as(noun: str, name: str) -> bool:
 
 def bare(name: str) -> str:
     return re.sub(r"^the\s+", "", name.lower().replace("’", "'"))
+
+
+# The last guard against a clause taken for a name: a question's opening, or a finite verb outside a
+# relative clause ("Spain recorded …", "Why is the council …") is never who spoke.
+_QUESTION_OPENING = re.compile(r"^(?:Why|What|How|When|Where|Who|Whom|Is|Are|Was|Were|Do|Does|Did|Can|Could|Should)\s")
+_FINITE = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|could|can|did|does|do)\s")
+_RELATIVE = re.compile(r"\b(?:who|whom|whose|which|that)\s")
+
+
+def reads_as_name(raw: str) -> bool:
+    """Whether a span could name a speaker: not a question, not a clause with a verb of its own."""
+    return not (_QUESTION_OPENING.match(raw) or (_FINITE.search(f" {raw} ") and not _RELATIVE.search(raw)))

@@ -27,7 +27,9 @@ _AFTER_PREPOSITION = re.compile(r"\b(?:of|since|from|until|till|by|for|to|before
 _RELATIVE = re.compile(
     rf"\b(?P<phrase>(?P<month>{_MONTHS})\s+(?P<mrel>last|this)\s+year|yesterday|today|last\s+week|this\s+week|"
     rf"last\s+month|last\s+year|this\s+year|"
-    rf"(?P<lead>on|last|next|this\s+past|this\s+coming)\s+(?P<wd>{_DAY}){_PART})\b"
+    rf"(?P<lead>on|last|next|this\s+past|this\s+coming)\s+(?P<wd>{_DAY}){_PART}"
+    # "on Wednesday last week": the week is the day's, one date, not two.
+    rf"(?:\s+(?P<week>last|next)\s+week)?)\b"
     rf"(?!,?\s+(?:(?:{_MONTHS}|the)\s+)?\d)",  # already followed by a date ("on Friday, March 14"): leave it
     re.I,
 )
@@ -114,6 +116,9 @@ def resolve(text: str, published: date | None) -> Resolved:
             weekday = _WEEKDAYS.index(m.group("wd").lower())
             clause = _clause(text, m.start(), m.end())
             day = _day_name(published, weekday, m.group("lead"), clause, text[max(0, m.start() - 40) : m.start()])
+            if m.group("week"):
+                monday = published - timedelta(days=published.weekday())
+                day = monday + timedelta(days=weekday + (-7 if m.group("week").lower() == "last" else 7))
             if day is None:
                 unsure.append(phrase)
                 return phrase

@@ -27,6 +27,7 @@ from factcheck.engines.offline.bodies import (
     bare,
     fits,
     named_as,
+    reads_as_name,
 )
 from factcheck.engines.offline.entities import ORG_WORDS, TITLES, Actors
 
@@ -52,11 +53,6 @@ _PORTFOLIO = re.compile(
     r"^(?:[A-Z][\w&-]{0,30}\s+){1,3}(?:Secretary|Minister|Chancellor|Commissioner|Spokesman|Spokeswoman|"
     r"Spokesperson)\s+[A-Z][\w’'.-]{0,30}\s+[A-Z]"
 )
-# The last guard against a clause taken for a name: a question's opening, or a finite verb outside a
-# relative clause ("Spain recorded …", "Why is the council …") is never who spoke.
-_QUESTION_OPENING = re.compile(r"^(?:Why|What|How|When|Where|Who|Whom|Is|Are|Was|Were|Do|Does|Did|Can|Could|Should)\s")
-_FINITE = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|could|can|did|does|do)\s")
-_RELATIVE = re.compile(r"\b(?:who|whom|whose|which|that)\s")
 _OPENER = re.compile(r"\s{0,3}(?:[A-Z][\w’'-]{0,30}(?: [\w’'-]{1,30}){0,6}, ?|(?:But|And|However|Meanwhile),? ?)")
 # A sentence opening with an organisation's name: "The Child Poverty Action Group welcomed …".
 # "The Labour-run council approved …": the noun after the capitals is part of the name.
@@ -179,7 +175,7 @@ class Speakers:
         """The speaker ``raw`` refers to, with pointers resolved or flagged."""
         if not raw:
             return Resolution(None)
-        if _QUESTION_OPENING.match(raw) or (_FINITE.search(f" {raw} ") and not _RELATIVE.search(raw)):
+        if not reads_as_name(raw):
             return Resolution(None, f"“{raw}” does not read as a name: a person must say who spoke.")
         low = raw.lower().strip()
         if low in _PERSON_PRONOUNS:
@@ -347,7 +343,10 @@ class Speakers:
                 if len(others) == 1 and opener:
                     return Resolution(opener[-1][1])
                 if len(others) == 1 and not named:
-                    return Resolution(since[-1][1].strip())  # the only council the article names
+                    # The only council the article names; "Corvane, the business software company": its name.
+                    found = since[-1]
+                    names = [n for s, _, n, kind in self.described if s == found[0] and kind == found[2]]
+                    return Resolution(names[0] if len(names) == 1 else found[1].strip())
                 return Resolution(None, f"“{raw}” could be more than one {noun} here: a person must say which.")
             if named:
                 return Resolution(named[-1].name)
