@@ -669,3 +669,14 @@ def test_the_company_described_after_its_name_is_that_name_however_far_back():
         "The company reported revenue of $6.2 billion last year, up 14 percent."
     )
     assert ticket(claims, "$6.2 billion").claim.startswith("Corvane reported revenue")
+
+
+def test_a_college_is_never_a_person_whose_surname_a_city_shares():
+    claims = tickets(
+        "About 2,300 people died in the heat, according to a rapid study by scientists at Imperial College London "
+        "and the London School of Hygiene and Tropical Medicine.\n\n"
+        "London recorded 273 deaths, 171 of them linked to climate change, the study found."
+    )
+    first, london = ticket(claims, "2,300 people"), ticket(claims, "273 deaths")
+    assert first.reported_by.startswith("a rapid study by scientists at Imperial College London")
+    assert "College London recorded" not in london.claim and "London recorded 273 deaths" in london.claim

@@ -39,7 +39,7 @@ _ACCORDING_LEAD = re.compile(rf"^According to ({_ACTOR}{_APPOSITIVE}),\s+(?P<res
 _ACCORDING_ANY = re.compile(r"^According to (?P<who>[^,“”\"]{2,100}?),\s+(?P<rest>.+)$", re.S)
 # A full stop inside the source is part of a name ("the tracker Layoffs.fyi", "the U.S. Census Bureau").
 _ACCORDING_TAIL = re.compile(
-    r"^(?P<rest>.+?),\s+according to (?P<who>(?:[^,.;“”\"\d]|\d(?:[,.]\d)?|\.(?=\w| [A-Z])){2,100})\.?$", re.S
+    r"^(?P<rest>.+?),\s+according to (?P<who>(?:[^,.;“”\"\d]|\d(?:[,.]\d)?|\.(?=\w| [A-Z])){2,140})\.?$", re.S
 )
 # "…fell to 79 percent, according to state data, well below …": the source between two commas.
 _ACCORDING_MID = re.compile(r"^(?P<rest>[^“”\"]+?), according to (?P<who>[^,.;“”\"\d]{2,60}), (?P<more>[^“”\"]+)$")

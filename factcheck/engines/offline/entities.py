@@ -83,6 +83,10 @@ ORG_WORDS = {
     "Airport",
     "Port",
     "School",
+    # "Imperial College London": a college, never a Mr London the next "London" means.
+    "College",
+    "Academy",
+    "Society",
     "Hospital",
     "Station",
     "Club",
