@@ -329,6 +329,11 @@ def test_a_but_that_statement_with_a_figure_is_a_claim_of_its_own_and_a_caveat_i
             "At least 46 homes have been destroyed, fire spokesperson Dana Whitmore said at an evening briefing.",
             "Fire spokesperson Dana Whitmore said at an evening briefing that at least 46 homes have been destroyed.",
         ),
+        # A present-tense closing tag is a tag.
+        (
+            "At least 11 homes have been destroyed by the bushfire, emergency authorities say.",
+            "Emergency authorities say that at least 11 homes have been destroyed by the bushfire.",
+        ),
         # Where the words were written is not who wrote them.
         (
             'In the memo, sent on Tuesday, chief executive Raj Malhotra wrote that the company needed "fewer layers".',
@@ -338,3 +343,8 @@ def test_a_but_that_statement_with_a_figure_is_a_claim_of_its_own_and_a_caveat_i
 )
 def test_sources_quotations_and_labels_read_as_a_desk_reads_them(text, claim):
     assert OfflineEngine().extract(ArticleInput(text=text)).claims[0].claim == claim
+
+
+def test_court_documents_are_a_source():
+    text = "According to court documents, the mayor accepted cash and a used boat from the developer."
+    assert OfflineEngine().extract(ArticleInput(text=text)).claims[0].reported_by == "court documents"

@@ -680,3 +680,27 @@ def test_a_college_is_never_a_person_whose_surname_a_city_shares():
     first, london = ticket(claims, "2,300 people"), ticket(claims, "273 deaths")
     assert first.reported_by.startswith("a rapid study by scientists at Imperial College London")
     assert "College London recorded" not in london.claim and "London recorded 273 deaths" in london.claim
+
+
+def test_the_agency_after_another_body_was_named_is_a_persons_call():
+    claims = tickets(
+        "Five of the eight people who fell ill are in hospital, according to the Centers for Disease Control and "
+        "Prevention. The berries came from one supplier, which the FDA did not name. "
+        "The agency said it was working with the company to find out whether other products were affected."
+    )
+    working = ticket(claims, "other products")
+    assert "Centers" not in working.claim and working.needs_human
+
+
+def test_places_buildings_and_families_in_an_obituary_are_read_as_what_they_are():
+    claims = tickets(
+        "Margaret Oyelaran, a heart surgeon, has died aged 88, her family said on Tuesday.\n\n"
+        "She died at home in Birmingham on Sunday, her son, Tunde Oyelaran, said in a statement.\n\n"
+        "She operated at Queen Elizabeth Hospital and trained 600 surgeons in West Africa. "
+        'The charity Heartbridge said she had "changed what was possible for a generation of doctors".'
+    )
+    assert ticket(claims, "aged 88").speaker == "her family"
+    died = ticket(claims, "died at home")
+    assert died.speaker == "Tunde Oyelaran" and "Sunday, November 23, 2025" in died.claim
+    changed = ticket(claims, "changed what was possible")
+    assert "Elizabeth Hospital" not in changed.claim and "West Africa" not in changed.claim

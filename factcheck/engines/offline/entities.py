@@ -206,6 +206,8 @@ _LEADING_STOP = {
 _NAME_TOKEN = r"(?:[A-Z][a-zà-ÿ’'\-]+|[A-Z]\.|Mc[A-Z][a-z]+|O’[A-Z][a-z]+)"
 _PERSON = re.compile(rf"\b{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}\b")
 # "a dark grey Vauxhall Astra", never "a penalty from Jordan Acheampong": only describing words between.
+# "West Africa", "Northern Ireland", "New Mexico": a direction before a name makes a place, not a person.
+_PLACE_START = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "New"}
 _A_THING = re.compile(
     r"\b(?:a|an)\s(?:(?!(?:from|by|of|to|with|for|at|in|on|against|after|before|and|or|as|than)\s)"
     r"[a-z][\w-]{0,20}\s){0,3}$"
@@ -260,6 +262,8 @@ class Actors:
         for m in _TITLED.finditer(sentence):
             adjective, title, name = m.group(1).strip(), m.group(2), m.group(3)
             name = _strip_possessive(name)
+            if any(t.rstrip(".") in ORG_WORDS for t in name.split()):
+                continue  # "Queen Elizabeth Hospital": a title before a building's name is not a person's
             if len(name.split()) >= 2:
                 mentions.append((m.start(3), self._add_person(name)))
                 for role in {f"the {title}".lower(), f"the {adjective} {title}".lower()}:
@@ -277,7 +281,7 @@ class Actors:
             tokens = name.split()
             while tokens and tokens[0] in _LEADING_STOP:
                 tokens = tokens[1:]
-            if len(tokens) < 2 or any(t.rstrip(".") in ORG_WORDS for t in tokens):
+            if len(tokens) < 2 or any(t.rstrip(".") in ORG_WORDS for t in tokens) or tokens[0] in _PLACE_START:
                 continue
             # "Hungarian Prime Minister Viktor" (the run cut at four words): no name after the title.
             titled = [i for i, t in enumerate(tokens[:-1]) if t in _TITLE_WORDS]

@@ -138,7 +138,9 @@ def _claims(
             attr.speaker = speakers.continuing()
         who = speakers.resolve(attr.speaker)
         if attr.reported_by:
-            attr.reported_by = speakers.source(attr.reported_by)
+            source = speakers.source(attr.reported_by)
+            attr.reported_by = source.speaker
+            who.unclear = who.unclear or source.unclear
         if who.speaker:
             who.speaker = _lower_article(actors.expand(who.speaker))
         heard = who.speaker or (_lower_article(attr.reported_by) if attr.reported_by else None)

@@ -112,7 +112,9 @@ _GROUP_WORDS = re.compile(
     r"investigators|authorities|analysts|witnesses|residents|economists|lawmakers|diplomats|firefighters|"
     r"people|sources|aides|insiders|"
     # "…, government figures show.": the record cited, named by what it is.
-    r"figures|data|statistics)"
+    r"figures|data|statistics|"
+    # "According to court documents": the record, whoever filed it.
+    r"documents|records|filings|papers)"
     r"(?: (?:from|of|at|in|with|for|familiar with|close to) [\w’' -]{2,60})?$"
 )
 # "In her 38-page ruling, Judge Grant wrote": the setting is not the speaker.
@@ -178,7 +180,8 @@ def subject_name(subject: str) -> str | None:
         return None  # "Aaron Holt, 38, and his brother Lee Holt, 35": a list of people, not one speaker
     if words[0].lower() in _NOT_A_HEAD:
         return None
-    head = words[0][:1].isupper() or words[0].lower() in {"the", "a", "an", "their", "its"}
+    # "…, her family said": whose family is the sentence's own business; the family spoke.
+    head = words[0][:1].isupper() or words[0].lower() in {"the", "a", "an", "their", "its", "his", "her"}
     if not (head or _GROUP_WORDS.match(subject) or _ROLE_BEFORE_NAME.match(subject)):
         return None
     if len(words) == 1 and words[0].lower() in {"the", "a", "an", "this", "that", "these", "those", "some"}:
@@ -249,9 +252,10 @@ def told_verb(verb: str, listener: str) -> str:
 _TAIL_TAG = re.compile(
     # "…, the railroad, Great Lakes Southern, said": a role, then the name between commas.
     r", (?P<who>[^\s,“”\"]{1,30}(?: [^\s,“”\"]{1,30}){0,8}?"
-    r"|(?:the|its|their) [^\s,“”\"]{1,30}(?: [^\s,“”\"]{1,30}){0,2}, [A-Z][^\s,“”\"]{0,30}(?: [^\s,“”\"]{1,30}){0,4},)"
+    r"|(?:the|its|their|his|her) [^\s,“”\"]{1,30}(?: [^\s,“”\"]{1,30}){0,2}, "
+    r"[A-Z][^\s,“”\"]{0,30}(?: [^\s,“”\"]{1,30}){0,4},)"
     r" (?:also |have |has )?"
-    r"(?P<verb>said|says|added|adds|reported|reports|noted|notes|estimated|estimates|warned|warns|found|finds|"
+    r"(?P<verb>said|says|say|added|adds|reported|reports|noted|notes|estimated|estimates|warned|warns|found|finds|"
     r"show|showed|shows|concluded|announced|confirmed|"
     r"told(?: [^\s,.]{1,30}){1,4}?)"
     # "said Thursday", "said on Monday", "said in a news release": when and how, kept with the verb.

@@ -18,10 +18,12 @@ from factcheck.engines.offline.bodies import (
     DESCRIBED_AFTER,
     DESCRIBED_BODY,
     DESCRIBED_POINTER,
+    DOCUMENT_OPENER,
     GENERIC_BODY,
+    GROUP_OPENER,
     NAMED_BODY,
     ORG_NOUN,
-    ORG_NOUNS,
+    ORG_OPENER,
     ORG_POINTER,
     PUBLIC_BODY,
     bare,
@@ -54,22 +56,10 @@ _PORTFOLIO = re.compile(
     r"Spokesperson)\s+[A-Z][\w’'.-]{0,30}\s+[A-Z]"
 )
 _OPENER = re.compile(r"\s{0,3}(?:[A-Z][\w’'-]{0,30}(?: [\w’'-]{1,30}){0,6}, ?|(?:But|And|However|Meanwhile),? ?)")
-# A sentence opening with an organisation's name: "The Child Poverty Action Group welcomed …".
-# "The Labour-run council approved …": the noun after the capitals is part of the name.
-_ORG_OPENER = re.compile(
-    r"^((?:The\s+)?[A-Z][\w&’'.-]{0,30}(?:\s+(?:[A-Z][\w&’'.-]{0,30}|of|for|and|on)){1,7}"
-    rf"(?:\s+(?:{ORG_NOUNS})\b)?)\s+[a-z]"
-)
-_DOCUMENT_OPENER = re.compile(
-    r"^((?:The|This)\s+(?:[a-z][\w-]{0,20}\s+)?(?:review|report|study|inquiry|audit|survey|investigation|analysis))\b"
-)
-_GROUP_OPENER = re.compile(
-    r"^((?:The|Those)\s+(?:[a-z][\w-]{0,20}\s+)?(?:researchers|scientists|officials|investigators|doctors|"
-    r"experts|authors|analysts|economists|inspectors|auditors|campaigners|organisers|organizers))\b"
-)
 _PLURAL = re.compile(r"\b(?:spokes(?:men|women|people)|two|three|several)\b", re.I)
 _SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person)\b", re.I)
 _ACRONYM = re.compile(r"^[A-Z]{2,6}s?$")
+_THE_ACRONYM = re.compile(r"\bthe ((?!(?:UK|US|USA|UAE)\b)[A-Z]{2,6})\b")
 # One person described, not named: "the lorry driver", "the victim's mother", "the defendant".
 _UNNAMED_PERSON = re.compile(
     r"^the (?:[a-z’'-]+ ){0,3}(?:driver|man|woman|boy|girl|passenger|witness|victim|defendant|resident|"
@@ -126,15 +116,17 @@ class Speakers:
         self.paragraph = paragraph
         self.actors.note(text)
         self.named.extend((self.sentence, paragraph, name) for name in self.actors.mentioned)
-        if document := _DOCUMENT_OPENER.match(text):
+        if document := DOCUMENT_OPENER.match(text):
             self.documents[self.sentence] = (document.group(1).lower(), paragraph)  # "The review … examined"
-        if group := _GROUP_OPENER.match(text):
+        if group := GROUP_OPENER.match(text):
             self.group_openers[self.sentence] = (group.group(1), paragraph)  # "The researchers … used …. They found"
-        opener = _ORG_OPENER.match(text)
+        opener = ORG_OPENER.match(text)
         # "The …" before a run of capitalised words names a body, not a person.
         if opener and (self.kind(opener.group(1)) == "org" or opener.group(1).startswith("The ")):
             # "The Child Poverty Action Group welcomed the decision.": who the next "the charity" means.
             self.openers[self.sentence] = opener.group(1)
+        for m in _THE_ACRONYM.finditer(text):
+            self.bodies.append((self.sentence, m.group(1), "", False))  # "which the FDA did not name"
         for m in NAMED_BODY.finditer(text):
             opens = not text[: m.start()].strip(' “"').rstrip(",") or bool(_OPENER.fullmatch(text[: m.start()]))
             self.bodies.append((self.sentence, m.group(0), m.group("noun").lower(), opens))
@@ -196,11 +188,13 @@ class Speakers:
         """ "the company", "its regulator": a body the article named before, not a name."""
         return bool(ORG_POINTER.match(words.lower().strip()))
 
-    def source(self, reported_by: str) -> str:
-        """ "According to the agency": the agency named before, when that is certain; else as written."""
+    def source(self, reported_by: str) -> Resolution:
+        """ "According to the agency": the agency named before, when that is certain; else as written,
+        with why a person must say which."""
         if not self.is_pointer(reported_by):
-            return reported_by
-        return self.resolve(reported_by).speaker or reported_by
+            return Resolution(reported_by)
+        found = self.resolve(reported_by)
+        return Resolution(found.speaker or reported_by, found.unclear)
 
     def antecedent(self, pronoun: str, sentence: str, before: int, speaker: str | None) -> Resolution:
         """Who a "He" or "She" opening a claim means: the one person named earlier in its sentence
@@ -362,8 +356,13 @@ class Speakers:
         orgs = [s for s in orgs if s.kind == "org" or s.name not in self.actors.full_names.values()]
         recent = [s for s in orgs if self.paragraph - s.paragraph <= 1]
         distinct = {s.name for s in (recent or orgs)}
-        if len(distinct) == 1:
-            return Resolution((recent or orgs)[-1].name)
+        chosen = (recent or orgs)[-1] if len(distinct) == 1 else None
+        # "The CDC said …. …, which the FDA did not name. The agency said …": either could be meant.
+        since = {
+            b[1] for b in self.bodies if chosen and noun not in COMMERCIAL and chosen.sentence < b[0] < self.sentence
+        }
+        if chosen and not {bare(b) for b in since} - {bare(chosen.name)}:
+            return Resolution(chosen.name)
         return Resolution(None, f"“{raw}” could be more than one organisation here: a person must say which.")
 
     def _described(self, raw: str, noun: str | None) -> Resolution | None:
