@@ -334,6 +334,11 @@ def test_a_but_that_statement_with_a_figure_is_a_claim_of_its_own_and_a_caveat_i
             "At least 11 homes have been destroyed by the bushfire, emergency authorities say.",
             "Emergency authorities say that at least 11 homes have been destroyed by the bushfire.",
         ),
+        # The part of the day a statement was made is where the statement starts, not part of it.
+        (
+            "The prime minister said on Monday evening that no possibility was being ruled out.",
+            "The prime minister said that no possibility was being ruled out.",
+        ),
         # Where the words were written is not who wrote them.
         (
             'In the memo, sent on Tuesday, chief executive Raj Malhotra wrote that the company needed "fewer layers".',

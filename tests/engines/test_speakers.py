@@ -704,3 +704,8 @@ def test_places_buildings_and_families_in_an_obituary_are_read_as_what_they_are(
     assert died.speaker == "Tunde Oyelaran" and "Sunday, November 23, 2025" in died.claim
     changed = ticket(claims, "changed what was possible")
     assert "Elizabeth Hospital" not in changed.claim and "West Africa" not in changed.claim
+
+
+def test_a_subject_ending_in_to_is_no_one():
+    claims = tickets("Replays appeared to show that the ball went out off a Millford player in the 94th minute.")
+    assert all(c.speaker is None for c in claims)

@@ -174,8 +174,8 @@ def subject_name(subject: str) -> str | None:
     probe = re.sub(r"\b([A-Z]\w*)[?!](?= |$)", r"\1", subject)
     if not words or len(words) > 9 or _NOT_A_SUBJECT.search(probe) or _POINTER.match(subject):
         return None
-    if words[-1] in {"and", "or"}:
-        return None  # "Smith and" is half of a pair
+    if words[-1] in {"and", "or", "to"}:
+        return None  # "Smith and" is half of a pair; "Replays appeared to" is no one
     if ", " in subject:
         return None  # "Aaron Holt, 38, and his brother Lee Holt, 35": a list of people, not one speaker
     if words[0].lower() in _NOT_A_HEAD:
