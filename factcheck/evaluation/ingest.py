@@ -179,9 +179,11 @@ def score(item: Annotated, claims: list[ExtractedClaim], title: str | None = Non
 def _names_match(said_by: str | None, names: set[str]) -> bool:
     """The annotated name, or a longer way of writing it ("Analyst Chen Wei of Harbor Securities")."""
     given = normalise_name(said_by)
-    # A one-word name ("council") inside another ("council leader graham pike") is not a match.
+    # A one-word name ("council") inside another ("council leader graham pike") is not a match, and
+    # neither is a name something else belongs to ("customers of westmere bank" is not the bank).
     return bool(given) and any(
-        given == n or (" " in n and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", given)) for n in names
+        given == n or (" " in n and re.search(rf"(?<!\w)(?<!\bof )(?<!\bin ){re.escape(n)}(?!\w)", given))
+        for n in names
     )
 
 

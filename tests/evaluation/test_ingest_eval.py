@@ -116,6 +116,18 @@ def test_a_one_word_name_inside_a_longer_one_is_not_the_same_speaker(tmp_path):
     assert totals.speaker_wrong == 1  # "council" is in the name, but Graham Pike is not the council
 
 
+def test_a_name_something_else_belongs_to_is_not_the_same_speaker(tmp_path):
+    (tmp_path / "b.txt").write_text("The problem was caused by a failed update, the bank said.", encoding="utf-8")
+    gold = {"claims": [{"quote": "failed update", "speaker": "the bank", "also": ["Westmere Bank"]}]}
+    (tmp_path / "b.json").write_text(json.dumps(gold), encoding="utf-8")
+    item = read_one(tmp_path / "b.json")
+    said = "Customers of Westmere Bank said that …"
+    customers = ticket(item.article.text, "failed update", said, speaker="Customers of Westmere Bank")
+    totals = Totals()
+    totals.add(score(item, [customers]))
+    assert totals.speaker_wrong == 1  # the bank's customers are not the bank
+
+
 def test_pasted_text_is_scored_on_the_title_the_desk_would_save(tmp_path):
     (tmp_path / "d.txt").write_text(
         "Sign up for our newsletter\n\nBudget passes after all-night session\n\nThe council approved a budget.",
