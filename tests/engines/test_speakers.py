@@ -709,3 +709,25 @@ def test_places_buildings_and_families_in_an_obituary_are_read_as_what_they_are(
 def test_a_subject_ending_in_to_is_no_one():
     claims = tickets("Replays appeared to show that the ball went out off a Millford player in the 94th minute.")
     assert all(c.speaker is None for c in claims)
+
+
+def test_a_banks_customers_are_not_the_bank_but_tell_which_bank_is_meant():
+    claims = tickets(
+        "Customers of Westmere Bank were unable to log in to their apps for seven hours on Monday.\n\n"
+        "The bank said the problem was caused by a failed software update. It said all services had been "
+        "restored by 6pm and that no customer data had been affected."
+    )
+    for words in ("failed software update", "restored by 6pm", "no customer data"):
+        assert ticket(claims, words).speaker == "Westmere Bank"
+
+
+def test_monitors_after_a_false_tag_and_a_man_from_leeds_whose_mother_is_in_care_are_speakers():
+    claims = tickets(
+        "A ceasefire largely held on Thursday, with only two minor violations reported, international monitors "
+        "said.\n\nMartin Hale, 58, from Leeds, whose mother lives in a home rated inadequate, said he had been "
+        "unable to find a better one within 20 miles.\n\nThe charity looked at 14,600 homes inspected by the "
+        "regulator and found that 4,520 had been rated inadequate."
+    )
+    assert ticket(claims, "ceasefire").speaker == "international monitors"
+    assert ticket(claims, "20 miles").speaker == "Martin Hale"
+    assert "looked at" not in (ticket(claims, "4,520").speaker or "")

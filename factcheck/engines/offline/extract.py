@@ -190,7 +190,7 @@ def _claims_from(
         return []
     found = [
         _clause_claim(sentence, score, attr, rel_start, part, speaker, reported_by, speakers, published)
-        for rel_start, part in _parts(attr.content, reported=bool(speaker or reported_by) and not attr.whole)
+        for rel_start, part in _parts(attr.content, reported=bool(attr.speaker or reported_by) and not attr.whole)
     ]
     for claim in found:
         if who.unclear:

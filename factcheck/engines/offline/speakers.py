@@ -121,8 +121,12 @@ class Speakers:
         if group := GROUP_OPENER.match(text):
             self.group_openers[self.sentence] = (group.group(1), paragraph)  # "The researchers … used …. They found"
         opener = ORG_OPENER.match(text)
-        # "The …" before a run of capitalised words names a body, not a person.
-        if opener and (self.kind(opener.group(1)) == "org" or opener.group(1).startswith("The ")):
+        # "The …" before a run of capitalised words names a body, not a person; "Customers of Westmere
+        # Bank" names the bank's customers, not the bank.
+        head, _, owner = opener.group(1).partition(" of ") if opener else ("", "", "")
+        if owner and head.split()[-1] not in ORG_WORDS and not ORG_NOUN.fullmatch(head.split()[-1]):
+            self.openers[self.sentence] = owner  # the body the sentence is about: the next "the bank"
+        elif opener and (self.kind(opener.group(1)) == "org" or opener.group(1).startswith("The ")):
             # "The Child Poverty Action Group welcomed the decision.": who the next "the charity" means.
             self.openers[self.sentence] = opener.group(1)
         for m in _THE_ACRONYM.finditer(text):
