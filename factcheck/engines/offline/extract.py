@@ -13,6 +13,7 @@ from factcheck.engines.offline.attribution import Attribution, attribute, has_ta
 from factcheck.engines.offline.entities import Actors, word_cases
 from factcheck.engines.offline.segment import Sentence, sentences
 from factcheck.engines.offline.speakers import Resolution, Speakers
+from factcheck.engines.offline.wording import capitalise, closed, lower_article, with_attribution
 from factcheck.models import ClaimKind
 
 # Below this many words a clause is a fragment, not a claim of its own.
@@ -24,43 +25,6 @@ _AND_THAT = re.compile(r",?\s(?:and|but)\s{1,3}that\s{1,3}(?=[\w’'-]+\s)")
 _UNRESOLVED_START = re.compile(
     r"^(They|It|This|That|These|Those|He|She|We|Its|Their|One of (?:them|those|the \w+)|"
     r"(?:Some|Many|Most|Both|Each|All|None|Several|Two|Three) of (?:them|those)|The (?:company|firm|contractor))\b"
-)
-_LOWER_FIRST = {
-    "The",
-    "A",
-    "An",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "It",
-    "Its",
-    "He",
-    "She",
-    "They",
-    "We",
-    "There",
-    "Some",
-    "Many",
-    # A conditional after "said that" stays one sentence: "… said that if the numbers hold, …".
-    "If",
-    "When",
-    "Unless",
-    "Once",
-    "While",
-    "Although",
-    "Because",
-    "After",
-    "Before",
-}
-# Openings that are never a name, moved after "said that" or "According to X,": "Hundreds of flights",
-# "More than 400", "Sixty-one percent". A name keeps its capital, so only closed classes are listed.
-_COMMON_OPENING = re.compile(
-    r"^(?:More|Most|Fewer|Less|Few|Hundreds|Thousands|Millions|Billions|Dozens|Tens|Scores|Nearly|Almost|About|"
-    r"Around|Roughly|Over|Under|Only|Just|Every|Each|No|None|All|Both|Half|Several|Other|Such|Our|Their|His|"
-    r"Her|In|On|At|For|By|From|During|Since|Until|Without|With|Across|Last|Next|Up|Down|"
-    r"(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Fifteen|Twenty|Thirty|Forty|Fifty|"
-    r"Sixty|Seventy|Eighty|Ninety)(?:-\w+)?)$"
 )
 # "X argued that the city should …": a recommendation, not a fact, unless it carries a figure.
 # "should have power back by Monday" is an expectation, and checkable; "should build" and "should
@@ -142,8 +106,8 @@ def _claims(
             attr.reported_by = source.speaker
             who.unclear = who.unclear or source.unclear
         if who.speaker:
-            who.speaker = _lower_article(actors.expand(who.speaker))
-        heard = who.speaker or (_lower_article(attr.reported_by) if attr.reported_by else None)
+            who.speaker = lower_article(actors.expand(who.speaker))
+        heard = who.speaker or (lower_article(attr.reported_by) if attr.reported_by else None)
         speakers.heard(heard, unclear=attr.speaker if who.unclear else None)
         claims.extend(_claims_from(sentence, (score, quotation_score), attr, who, speakers, published, threshold))
     return duplicates.merge(claims), read
@@ -161,7 +125,7 @@ def _claims_from(
     actors = speakers.actors
     score, quotation_score = scores
     speaker = who.speaker
-    reported_by = _lower_article(attr.reported_by) if attr.reported_by else None
+    reported_by = lower_article(attr.reported_by) if attr.reported_by else None
     if attr.is_quote:
         # Who said what is itself checkable when the speaker is named.
         if speaker:
@@ -248,10 +212,10 @@ def _clause_claim(
     pointer = re.match(r"(It|They)\s(?!(?<=It\s)(?:was|is|has\s+been|had\s+been|will\s+be|would\s+be)\b)", content)
     body = speakers.subject(pointer.group(1)) if pointer else None
     if pointer and body and (not speaker or speaker.lower() == body.lower()):
-        content = _capitalise(body) + content[pointer.end(1) :]
+        content = capitalise(body) + content[pointer.end(1) :]
     subject = re.match(r"(The \w+)\s", content) if attr.whole and speaker else None
     if subject and speakers.is_pointer(subject.group(1)) and not speakers.is_pointer(speaker or ""):
-        content = _capitalise(speaker or "") + content[subject.end(1) :]  # "The company reported …": Fresco did
+        content = capitalise(speaker or "") + content[subject.end(1) :]  # "The company reported …": Fresco did
     content, no_company = actors.resolve_company(content)
     unresolved = unresolved or no_company
     # "told MPs on Wednesday that …": the day is resolved with the statement, in its tense.
@@ -261,14 +225,12 @@ def _clause_claim(
     opening = _UNRESOLVED_START.match(content)
     if rel_start and speaker and speakers.kind(speaker) == "person":
         # "Hughes said … and that it accepted all 38": a person's "it" is not the person; say so.
-        opening = opening or _UNRESOLVED_START.match(_capitalise(content))
+        opening = opening or _UNRESOLVED_START.match(capitalise(content))
     reason = who_reason or (
         f"“{opening.group(1)}” does not name who or what it refers to." if opening else resolved.reason
     )
     # "The agency reported 2,911 cases": the sentence already says who; nothing to add.
-    text = (
-        _capitalise(_closed(content)) if attr.whole else _with_attribution(content, speaker, reported_by, verb, actors)
-    )
+    text = capitalise(closed(content)) if attr.whole else with_attribution(content, speaker, reported_by, verb, actors)
     return ExtractedClaim(
         claim=text,
         quote=sentence.text if whole else part,
@@ -328,7 +290,7 @@ def _inside_quotes(text: str, index: int) -> bool:
 def _quote_claim(attr: Attribution, speaker, reported_by, actors: Actors, published) -> tuple[str, str | None]:
     """The claim's words, and why a date in them was left as written (if one was)."""
     quotation = (attr.quotation or attr.content).strip().rstrip(",")
-    who = _capitalise(speaker or "an unnamed speaker")
+    who = capitalise(speaker or "an unnamed speaker")
     if not _indirect(attr):
         told = f" told {reported_by}" if reported_by else " said"
         return f"{who}{told}: “{quotation}”", None
@@ -336,8 +298,8 @@ def _quote_claim(attr: Attribution, speaker, reported_by, actors: Actors, publis
     resolved = dates.resolve(actors.expand(attr.content), published)
     if attr.speaker and attr.content.startswith(attr.speaker):
         # "X, a cardiologist, called the study “robust” but said …": the sentence already names its speaker.
-        return _capitalise(_closed(resolved.text)), resolved.reason
-    return _with_attribution(resolved.text, speaker, reported_by, attr.verb, actors), resolved.reason
+        return capitalise(closed(resolved.text)), resolved.reason
+    return with_attribution(resolved.text, speaker, reported_by, attr.verb, actors), resolved.reason
 
 
 def _indirect(attr: Attribution) -> bool:
@@ -348,46 +310,6 @@ def _indirect(attr: Attribution) -> bool:
     introduced = re.search(r"[:,]\s*[“\"]" + re.escape(quotation[:20]), attr.content)  # "X said: “…”"
     lead = re.match(r"[^“\"]*", attr.content).group(0).strip()
     return bool(lead) and not introduced and lead[-1] not in {":", ","}
-
-
-def _closed(content: str) -> str:
-    content = content.rstrip()
-    # 'were "slightly ahead"' ends a sentence with a full stop after the mark; '… everything."' has one.
-    return content if content.rstrip("”\"'’").endswith((".", "!", "?")) else content + "."
-
-
-def _with_attribution(
-    content: str, speaker: str | None, reported_by: str | None, verb: str, actors: Actors | None = None
-) -> str:
-    content = _closed(content)
-    body = _lower_first(content, actors)
-    if speaker and reported_by:
-        return f"According to {reported_by}, citing {speaker}, {body}"
-    if reported_by and not re.match(r"(?:it|they|he|she|we)\b", body):
-        return f"According to {reported_by}, {body}"
-    if speaker or reported_by:
-        # "According to the agency, it had slowed arrivals" leaves "it" to anyone; "said that it" is the agency.
-        return f"{_capitalise(speaker or reported_by or '')} {verb} that {body}"
-    return _capitalise(content)
-
-
-def _capitalise(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def _lower_first(text: str, actors: Actors | None = None) -> str:
-    first, _, rest = text.partition(" ")
-    lower = first in _LOWER_FIRST or _COMMON_OPENING.match(first) or (actors and actors.usually_lower(first, rest))
-    return text[:1].lower() + text[1:] if lower else text
-
-
-def _lower_article(actor: str) -> str:
-    first = actor.split(" ", 1)[0]
-    if actor.startswith("The ") and actor.split()[1][:1].isupper():
-        return actor  # "The Miami Herald" keeps its capital
-    if first in {"An", "A", "The", "Unnamed", "Anonymous", "Sources", "Officials", "People", "Several", "Two", "Three"}:
-        return actor[:1].lower() + actor[1:]
-    return actor
 
 
 def _kind(content: str) -> ClaimKind:

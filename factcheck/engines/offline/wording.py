@@ -1,0 +1,86 @@
+"""How a claim is worded once its speaker is known: "X said that …", "According to X, …", which opening
+word keeps its capital behind the attribution, and where a statement needs its closing stop."""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.engines.offline.entities import Actors
+
+_LOWER_FIRST = {
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "Its",
+    "He",
+    "She",
+    "They",
+    "We",
+    "There",
+    "Some",
+    "Many",
+    # A conditional after "said that" stays one sentence: "… said that if the numbers hold, …".
+    "If",
+    "When",
+    "Unless",
+    "Once",
+    "While",
+    "Although",
+    "Because",
+    "After",
+    "Before",
+}
+# Openings that are never a name, moved after "said that" or "According to X,": "Hundreds of flights",
+# "More than 400", "Sixty-one percent". A name keeps its capital, so only closed classes are listed.
+_COMMON_OPENING = re.compile(
+    r"^(?:More|Most|Fewer|Less|Few|Hundreds|Thousands|Millions|Billions|Dozens|Tens|Scores|Nearly|Almost|About|"
+    r"Around|Roughly|Over|Under|Only|Just|Every|Each|No|None|All|Both|Half|Several|Other|Such|Our|Their|His|"
+    r"Her|In|On|At|For|By|From|During|Since|Until|Without|With|Across|Last|Next|Up|Down|"
+    r"(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Fifteen|Twenty|Thirty|Forty|Fifty|"
+    r"Sixty|Seventy|Eighty|Ninety)(?:-\w+)?)$"
+)
+
+
+def closed(content: str) -> str:
+    content = content.rstrip()
+    # 'were "slightly ahead"' ends a sentence with a full stop after the mark; '… everything."' has one.
+    return content if content.rstrip("”\"'’").endswith((".", "!", "?")) else content + "."
+
+
+def with_attribution(
+    content: str, speaker: str | None, reported_by: str | None, verb: str, actors: Actors | None = None
+) -> str:
+    content = closed(content)
+    body = lower_first(content, actors)
+    if speaker and reported_by:
+        return f"According to {reported_by}, citing {speaker}, {body}"
+    if reported_by and not re.match(r"(?:it|they|he|she|we)\b", body):
+        return f"According to {reported_by}, {body}"
+    if speaker or reported_by:
+        # "According to the agency, it had slowed arrivals" leaves "it" to anyone; "said that it" is the agency.
+        return f"{capitalise(speaker or reported_by or '')} {verb} that {body}"
+    return capitalise(content)
+
+
+def capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def lower_first(text: str, actors: Actors | None = None) -> str:
+    first, _, rest = text.partition(" ")
+    lower = first in _LOWER_FIRST or _COMMON_OPENING.match(first) or (actors and actors.usually_lower(first, rest))
+    return text[:1].lower() + text[1:] if lower else text
+
+
+def lower_article(actor: str) -> str:
+    first = actor.split(" ", 1)[0]
+    if actor.startswith("The ") and actor.split()[1][:1].isupper():
+        return actor  # "The Miami Herald" keeps its capital
+    if first in {"An", "A", "The", "Unnamed", "Anonymous", "Sources", "Officials", "People", "Several", "Two", "Three"}:
+        return actor[:1].lower() + actor[1:]
+    return actor
