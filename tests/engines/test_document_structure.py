@@ -115,3 +115,13 @@ def test_a_fact_checks_verdict_paragraph_is_the_desks_conclusion_not_a_claim():
         "Rating: Misleading. The figure is real but out of date."
     )
     assert [s.text for s in sentences(text)] == ["A post claims the pension will stop in April 2026."]
+
+
+def test_a_press_releases_notes_to_editors_end_the_story():
+    text = (
+        "Harbourside Water will spend £340 million on 41 sewage works by 2030.\n\n"
+        "Notes to editors\nHarbourside Water supplies water to 1.9 million people.\nFor media enquiries, call us."
+    )
+    assert [s.text for s in sentences(text)] == [
+        "Harbourside Water will spend £340 million on 41 sewage works by 2030."
+    ]

@@ -353,3 +353,17 @@ def test_sources_quotations_and_labels_read_as_a_desk_reads_them(text, claim):
 def test_court_documents_are_a_source():
     text = "According to court documents, the mayor accepted cash and a used boat from the developer."
     assert OfflineEngine().extract(ArticleInput(text=text)).claims[0].reported_by == "court documents"
+
+
+def test_an_interviews_answers_lose_their_label_and_ask_a_person_who_spoke():
+    text = (
+        "We asked the charity's chief executive what is driving homelessness.\n\n"
+        "Q: Why is the number still rising?\n\n"
+        "A: Rents have gone up far faster than wages since 2021. Last year fewer than 10,000 social homes were built."
+    )
+    claims = OfflineEngine().extract(ArticleInput(text=text, published=date(2025, 9, 25))).claims
+    assert [c.claim for c in claims] == [
+        "Rents have gone up far faster than wages since 2021.",
+        "In 2024 fewer than 10,000 social homes were built.",
+    ]
+    assert all(c.needs_human and "interview" in c.flag_reason for c in claims)

@@ -118,7 +118,7 @@ _LEADING_CLAUSE = re.compile(
     r"Moreover|But|And|So|Yet|In addition|In a statement|On \w+),\s+|(?:Addressing|Asked about|"
     r"Speaking|Commenting on|Responding to)\s[^,]{3,120},\s+|(?:But|Yet)\s(?=[A-Za-z])|"
     # A fact-check's label before the claim it states: "The claim: A post shared … says …".
-    r"(?:The\s)?[Cc]laim:\s|"
+    r"(?:The\s)?[Cc]laim:\s|(?:Q|A):\s|"
     # Where the words were written: "In the memo, sent on Tuesday, chief executive X wrote that …".
     r"In\s(?:a|an|the|its|his|her|their)\s(?:[\w-]{1,20}\s){0,2}(?:memo|letter|email|e-mail|filing|post|"
     r"message|note|submission|interview|speech|video)(?:\s[^,]{1,60})?,(?:\s[^,]{3,60},)?\s)"

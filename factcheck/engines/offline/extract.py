@@ -29,6 +29,7 @@ _UNRESOLVED_START = re.compile(
 # "X argued that the city should …": a recommendation, not a fact, unless it carries a figure.
 # "should have power back by Monday" is an expectation, and checkable; "should build" and "should
 # have tapped the reserve" are not.
+_ANSWER = "An answer in an interview: the person interviewed said it, and a person must say who that is."
 _PRESCRIPTIVE = re.compile(
     r"\b(should(?!\s+(?:have\s+(?!\w+(?:ed|en|wn|ne|lt|pt|ght)\b)|be\s+(?:back|restored|complete|ready|open)))|"
     r"ought\s+to|must|needs?\s+to|has\s+to|have\s+to|"
@@ -90,7 +91,7 @@ def _claims(
     quotations = [a.quotation or "" for a in attrs if a.is_quote]
     scored = checkworthy.scores([s.text for s in found] + quotations)
     quotation_scores = iter(scored[len(found) :])
-    read = 0
+    read, answer = 0, -1
     for sentence, attr, score in zip(found, attrs, scored, strict=False):
         if time.monotonic() > deadline:
             break
@@ -101,6 +102,9 @@ def _claims(
             # "“Second, they asked …”" carries on the quotation of the sentence before it.
             attr.speaker = speakers.continuing()
         who = speakers.resolve(attr.speaker)
+        answer = sentence.paragraph if sentence.text.startswith("A: ") else answer
+        if answer == sentence.paragraph and not (who.speaker or attr.reported_by):
+            who.unclear = who.unclear or _ANSWER  # "A: Rents have gone up …": the interviewee's words
         if attr.reported_by:
             source = speakers.source(attr.reported_by)
             attr.reported_by = source.speaker

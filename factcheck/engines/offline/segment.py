@@ -49,7 +49,9 @@ _TAIL_HEADING = re.compile(
     r"^\s*(latest\ (stories|news)|related(\ (articles|stories|coverage|content))?|more\ (from|stories|news)"
     r"|most\ (read|popular|viewed)|recommended(\ for\ you)?|trending(\ now)?|you\ may\ also\ like"
     r"|comments|share\ this(\ article)?|read\ next|popular\ now"
-    r"|references|sources|bibliography|further\ reading|footnotes|notes|citations|works\ cited)\s*:?\s*$",
+    r"|references|sources|bibliography|further\ reading|footnotes|notes|citations|works\ cited"
+    # A press release's tail: "Notes to editors", "About the company", "Media contacts".
+    r"|notes?\ to\ editors?|editors?['’]?\ notes?|about\ (the\ company|us)|media\ (contacts?|enquiries))\s*:?\s*$",
     re.IGNORECASE | re.VERBOSE,
 )
 
