@@ -39,6 +39,8 @@ def story_with(furniture: str) -> list[str]:
         "Mum-of-two's warning as doctors report 14 cases of liver injury linked to supplements",
         "'MIRACLE' PILLS LEFT ME WITH A FAILING LIVER",
         "VerifyHub is a member of the International Fact-Checking Network. Read our corrections policy.",
+        "DealDrop did not respond to a request for comment.",
+        "A spokesman for the company declined to comment.",
     ],
 )
 def test_page_furniture_between_two_story_paragraphs_is_left_out(furniture):
@@ -125,3 +127,8 @@ def test_a_press_releases_notes_to_editors_end_the_story():
     assert [s.text for s in sentences(text)] == [
         "Harbourside Water will spend £340 million on 41 sewage works by 2030."
     ]
+
+
+def test_a_no_comment_line_is_left_out_and_the_rest_of_its_paragraph_stays():
+    text = "ShopNest said it had removed the listings. DealDrop did not respond to a request for comment."
+    assert [s.text for s in sentences(text)] == ["ShopNest said it had removed the listings."]

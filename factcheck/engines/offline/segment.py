@@ -106,6 +106,15 @@ def is_heading(text: str) -> bool:
     return 0 < len(stripped.split()) <= 30 and not re.search(r"[.!?;\"”’)]\s*$", stripped)
 
 
+# "DealDrop did not respond to a request for comment.": the desk's diligence, not the story's claim.
+_NO_COMMENT = re.compile(
+    r"\b(?:did\s+not|didn[’']t|has\s+not|had\s+not|have\s+not)\s+(?:immediately\s+)?(?:respond(?:ed)?|replied|"
+    r"reply)\s+to\s+(?:a\s+|our\s+|repeated\s+)?requests?\s+for\s+comment|\bcould\s+not\s+be\s+reached\s+for\s+comment"
+    r"|^\s*\S+(?:\s\S+){0,5}\s+declined\s+to\s+comment\.?\s*$",
+    re.IGNORECASE,
+)
+
+
 def is_furniture(text: str) -> bool:
     """A caption, an editor's note, a reference or the desk's own voice: part of the page, not the story."""
     return bool(
@@ -142,8 +151,10 @@ def sentences(text: str) -> list[Sentence]:
             for rel_start, piece in _split_adjacent_quotes(span_start, para[span_start:span_end]):
                 lead = len(piece) - len(piece.lstrip())
                 trimmed = piece.strip()
-                # An appeal for witnesses is one sentence of a paragraph that also says what happened.
-                if not trimmed or is_chrome(trimmed) or is_furniture(trimmed) or _APPEAL.search(trimmed):
+                # An appeal for witnesses or a no-comment line is one sentence of a paragraph that also
+                # says what happened.
+                aside = _APPEAL.search(trimmed) or _NO_COMMENT.search(trimmed)
+                if not trimmed or is_chrome(trimmed) or is_furniture(trimmed) or aside:
                     continue
                 start = p_start + rel_start + lead
                 out.append(Sentence(trimmed, start, start + len(trimmed), index))
