@@ -731,3 +731,32 @@ def test_monitors_after_a_false_tag_and_a_man_from_leeds_whose_mother_is_in_care
     assert ticket(claims, "ceasefire").speaker == "international monitors"
     assert ticket(claims, "20 miles").speaker == "Martin Hale"
     assert "looked at" not in (ticket(claims, "4,520").speaker or "")
+
+
+def test_a_thousands_comma_does_not_cut_an_appositive_and_payslips_are_not_the_company():
+    claims = tickets(
+        "Payslips seen by the BBC show that some workers at Brightwell Care earned £9.40 an hour.\n\n"
+        'The company, which provides care to about 11,000 people, said it paid "at or above the legal minimum".'
+    )
+    paid = ticket(claims, "at or above")
+    assert "000 people" not in (paid.speaker or "") and "Payslips" not in (paid.speaker or "")
+
+
+def test_she_is_never_a_man_the_article_called_he():
+    claims = tickets(
+        "The panel heard that Daniel Pryce recorded checks on 11 night shifts that he had not carried out.\n\n"
+        "One patient, an 81-year-old woman, developed sepsis, the hearing was told. "
+        "She recovered after treatment in intensive care."
+    )
+    assert ticket(claims, "developed sepsis").speaker == "the hearing"
+    recovered = ticket(claims, "intensive care")
+    assert "Pryce" not in recovered.claim and recovered.needs_human
+
+
+def test_a_country_ending_a_bodys_name_is_still_the_country():
+    claims = tickets(
+        "Two ferries for Scotland's west coast routes will be five years late, according to a report by Audit "
+        "Scotland. Island businesses in Scotland say bookings fell by 30 percent."
+    )
+    assert all("Audit Scotland's west coast" not in c.claim for c in claims)
+    assert "Audit Scotland say" not in ticket(claims, "bookings fell").claim

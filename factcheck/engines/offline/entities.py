@@ -16,6 +16,12 @@ TITLES = (
     "Chairwoman|Chair|Sheriff|Chief|Councilman|Councilwoman|Lt\\. Gov\\.|Professor|Prof\\.|"
     "Constable|Inspector|Superintendent|Sergeant|Commander|Detective"
 )
+# "Health Secretary Wes Streeting", "Home Office Minister …": a portfolio, then a person, however many
+# of its words (Health, Office) belong to public bodies.
+PORTFOLIO = re.compile(
+    r"^(?:[A-Z][\w&-]{0,30}\s+){1,3}(?:Secretary|Minister|Chancellor|Commissioner|Spokesman|Spokeswoman|"
+    r"Spokesperson)\s+[A-Z][\w’'.-]{0,30}\s+[A-Z]"
+)
 # Words that make a capitalised phrase an organisation or place, not a person.
 ORG_WORDS = {
     "Times",
@@ -208,6 +214,13 @@ _PERSON = re.compile(rf"\b{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}\b")
 # "a dark grey Vauxhall Astra", never "a penalty from Jordan Acheampong": only describing words between.
 # "West Africa", "Northern Ireland", "New Mexico": a direction before a name makes a place, not a person.
 _PLACE_START = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "New"}
+_PLACES = {
+    *("England", "Scotland", "Wales", "Ireland", "Britain", "London", "Europe", "America", "Africa", "Asia"),
+    *("China", "India", "France", "Germany", "Spain", "Italy", "Russia", "Ukraine", "Canada", "Australia"),
+    *("Japan", "Brazil", "Mexico", "Texas", "California", "Florida", "Ohio", "Paris", "Berlin", "Washington"),
+}
+_GENDERED = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.I)
+_HE, _SHE = {"he", "him", "his"}, {"she", "her", "hers"}
 _A_THING = re.compile(
     r"\b(?:a|an)\s(?:(?!(?:from|by|of|to|with|for|at|in|on|against|after|before|and|or|as|than)\s)"
     r"[a-z][\w-]{0,20}\s){0,3}$"
@@ -238,6 +251,8 @@ class Actors:
     # Words the article writes in lower case and never capitalises mid-sentence: "Teachers" opening a
     # sentence is the word "teachers", so it loses its capital when the sentence moves behind "said that".
     common_words: frozenset[str] = frozenset()
+    # The pronoun the article uses for a person, when a sentence naming only them says it.
+    pronouns: dict[str, str] = field(default_factory=dict)
     # Words it capitalises mid-sentence: names, whatever else English uses them for ("Reading", "Shell").
     named_words: frozenset[str] = frozenset()
 
@@ -283,6 +298,8 @@ class Actors:
                 tokens = tokens[1:]
             if len(tokens) < 2 or any(t.rstrip(".") in ORG_WORDS for t in tokens) or tokens[0] in _PLACE_START:
                 continue
+            if tokens[-1] in _PLACES:
+                continue  # "Audit Scotland": a later "Scotland" is the country, never a Mr Scotland
             # "Hungarian Prime Minister Viktor" (the run cut at four words): no name after the title.
             titled = [i for i, t in enumerate(tokens[:-1]) if t in _TITLE_WORDS]
             tokens = tokens[titled[-1] + 1 :] if titled else tokens
@@ -298,6 +315,11 @@ class Actors:
             if full := self.full_names.get(word):
                 mentions.append((m.start(), full))
         self.mentioned = [name for _, name in sorted(mentions)]
+        # "Daniel Pryce … recorded observations that he had not carried out": one person named, and only
+        # "he" beside them, is a man; a later "She" is someone else (speakers.py).
+        said = {w.lower() for w in _GENDERED.findall(sentence)}
+        if len(set(self.mentioned)) == 1 and said and (said <= _HE or said <= _SHE):
+            self.pronouns.setdefault(self.mentioned[0], "he" if said <= _HE else "she")
         for m in _COMPANY.finditer(sentence):
             self.last_company = m.group(0)
 

@@ -155,7 +155,9 @@ def subject_name(subject: str) -> str | None:
     # "Doug Bandow, a fellow at X, said": an appositive closes with a comma. "…the town of Mora reached
     # 46.6C on Sunday, the national weather service said": no closing comma, so no appositive.
     closed = subject.rstrip().endswith(",")
-    subject = " ".join(subject.split()).strip(" ,")
+    # "which provides care to about 11,000 people,": a thousands comma does not close an appositive
+    # (held aside as a NUL, put back in the name returned).
+    subject = re.sub(r"(?<=\d),(?=\d{3}\b)", "\0", " ".join(subject.split())).strip(" ,")
     subject = _SETTING.sub("", subject)
     # "The State Department of Commerce today announced": when it spoke is not who.
     subject = re.sub(r" (?:today|yesterday|tonight|earlier|also|later|previously)$", "", subject)  # spaces are single
@@ -189,7 +191,7 @@ def subject_name(subject: str) -> str | None:
         return None
     if len(words) == 1 and words[0].lower() in {"the", "a", "an", "this", "that", "these", "those", "some"}:
         return None
-    return subject
+    return subject.replace("\0", ",")
 
 
 def parse(body: str, offset: int) -> Reported | None:
@@ -259,7 +261,7 @@ _TAIL_TAG = re.compile(
     r"[A-Z][^\s,“”\"]{0,30}(?: [^\s,“”\"]{1,30}){0,4},)"
     r" (?:also |have |has )?"
     r"(?P<verb>said|says|say|added|adds|reported|reports|noted|notes|estimated|estimates|warned|warns|found|finds|"
-    r"show|showed|shows|concluded|announced|confirmed|"
+    r"show|showed|shows|concluded|announced|confirmed|ruled|was told|were told|"
     r"told(?: [^\s,.]{1,30}){1,4}?)"
     # "said Thursday", "said on Monday", "said in a news release": when and how, kept with the verb.
     r"(?P<when>(?: in (?:a|an|its|his|her|their) [\w-]+(?: [\w-]+){0,2}?)?"

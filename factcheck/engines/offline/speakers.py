@@ -31,7 +31,7 @@ from factcheck.engines.offline.bodies import (
     named_as,
     reads_as_name,
 )
-from factcheck.engines.offline.entities import ORG_WORDS, TITLES, Actors
+from factcheck.engines.offline.entities import ORG_WORDS, PORTFOLIO, TITLES, Actors
 
 _PERSON_PRONOUNS = {"he", "she"}
 _GROUP = re.compile(
@@ -49,16 +49,12 @@ _ROLE_START = re.compile(
     r"Lieutenant\s+Governor|Race\s+director|Director|Founder|Owner|Chief\s+\w+|Comptroller|Treasurer|Auditor|"
     r"Controller|Clerk|Administrator|Trustee|Principal|Headteacher|Pastor|Bishop|Rabbi|Imam)\s+)[A-Z][\w’'.-]+\s+[A-Z]"
 )
-# "Health Secretary Wes Streeting", "Home Office Minister …": a portfolio, then a person, however many
-# of its words (Health, Office) belong to public bodies.
-_PORTFOLIO = re.compile(
-    r"^(?:[A-Z][\w&-]{0,30}\s+){1,3}(?:Secretary|Minister|Chancellor|Commissioner|Spokesman|Spokeswoman|"
-    r"Spokesperson)\s+[A-Z][\w’'.-]{0,30}\s+[A-Z]"
-)
 _OPENER = re.compile(r"\s{0,3}(?:[A-Z][\w’'-]{0,30}(?: [\w’'-]{1,30}){0,6}, ?|(?:But|And|However|Meanwhile),? ?)")
 _PLURAL = re.compile(r"\b(?:spokes(?:men|women|people)|two|three|several)\b", re.I)
 _SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person)\b", re.I)
 _ACRONYM = re.compile(r"^[A-Z]{2,6}s?$")
+# A record, never what "the company" means: "Payslips seen by the BBC".
+_RECORD = re.compile(r" (?:seen|published|obtained|released|compiled|leaked) ")
 _THE_ACRONYM = re.compile(r"\bthe ((?!(?:UK|US|USA|UAE)\b)[A-Z]{2,6})\b")
 # One person described, not named: "the lorry driver", "the victim's mother", "the defendant".
 _UNNAMED_PERSON = re.compile(
@@ -116,6 +112,8 @@ class Speakers:
         self.paragraph = paragraph
         self.actors.note(text)
         self.named.extend((self.sentence, paragraph, name) for name in self.actors.mentioned)
+        for name, pronoun in self.actors.pronouns.items():
+            self.pronouns.setdefault(name, pronoun)
         if document := DOCUMENT_OPENER.match(text):
             self.documents[self.sentence] = (document.group(1).lower(), paragraph)  # "The review … examined"
         if group := GROUP_OPENER.match(text):
@@ -151,7 +149,7 @@ class Speakers:
         named_force = len(words) >= 2 and words[-1][:1].isupper() and words[-2][:1].isupper()
         if (_GROUP.match(name) and not named_force) or name.lower().startswith(("unnamed ", "the companies", "organi")):
             return "group"
-        titled = _TITLE_START.match(name) or _ROLE_START.match(name) or _PORTFOLIO.match(name)
+        titled = _TITLE_START.match(name) or _ROLE_START.match(name) or PORTFOLIO.match(name)
         if titled or name in self.people or _SPOKESPERSON.search(name):
             return "person"  # "Analyst Chen Wei of Harbor Securities" is a person at a company
         role = [w for w in words[1:-2] if w[:1].islower()]
@@ -349,7 +347,7 @@ class Speakers:
             if named:
                 return Resolution(named[-1].name)
             if noun in COMMERCIAL:
-                orgs = [s for s in orgs if not PUBLIC_BODY.search(s.name)]
+                orgs = [s for s in orgs if not PUBLIC_BODY.search(s.name) and not _RECORD.search(s.name)]
                 if not orgs and self.actors.last_company:
                     return Resolution(self.actors.last_company)
         if noun and noun not in GENERIC_BODY:
