@@ -367,3 +367,14 @@ def test_an_interviews_answers_lose_their_label_and_ask_a_person_who_spoke():
         "In 2024 fewer than 10,000 social homes were built.",
     ]
     assert all(c.needs_human and "interview" in c.flag_reason for c in claims)
+
+
+def test_a_named_bodys_recommendation_is_a_claim_and_advice_to_readers_is_not():
+    text = (
+        "The Climate Change Committee, which advises the government, has said airport capacity should not grow "
+        "unless the aviation sector is on track to cut emissions.\n\n"
+        "Passengers should check before they travel, the Rail Delivery Group said."
+    )
+    assert [c.speaker for c in OfflineEngine().extract(ArticleInput(text=text)).claims] == [
+        "The Climate Change Committee"
+    ]

@@ -760,3 +760,12 @@ def test_a_country_ending_a_bodys_name_is_still_the_country():
     )
     assert all("Audit Scotland's west coast" not in c.claim for c in claims)
     assert "Audit Scotland say" not in ticket(claims, "bookings fell").claim
+
+
+def test_a_body_that_spoke_through_its_spokesperson_is_what_the_group_means():
+    claims = tickets(
+        "Aslef said its members had been offered a 3 percent rise.\n\n"
+        'A spokesperson for the Rail Delivery Group said the offer was "fair and affordable". '
+        "The group said 4,000 trains ran on time last week."
+    )
+    assert ticket(claims, "4,000 trains").speaker == "the Rail Delivery Group"

@@ -30,6 +30,12 @@ _UNRESOLVED_START = re.compile(
 # "should have power back by Monday" is an expectation, and checkable; "should build" and "should
 # have tapped the reserve" are not.
 _ANSWER = "An answer in an interview: the person interviewed said it, and a person must say who that is."
+# Advice to readers, whoever gives it: "Passengers should check before they travel, the group added."
+_ADDRESSEE = re.compile(
+    r"^(?:passengers|residents|customers|people|households|parents|drivers|motorists|shoppers|travellers|"
+    r"patients|members|consumers|users|families|you|anyone|everyone)\b",
+    re.I,
+)
 _PRESCRIPTIVE = re.compile(
     r"\b(should(?!\s+(?:have\s+(?!\w+(?:ed|en|wn|ne|lt|pt|ght)\b)|be\s+(?:back|restored|complete|ready|open)))|"
     r"ought\s+to|must|needs?\s+to|has\s+to|have\s+to|"
@@ -154,7 +160,10 @@ def _claims_from(
     if score < threshold or asked or _REACTION.match(sentence.text):
         return []
     advice = _PRESCRIPTIVE.search(attr.content) and not drafting.numbers(attr.content)
-    if advice and not (named and attr.whole):
+    # A body's stated position is on the record ("The Climate Change Committee has said capacity should not
+    # grow"); a person's argument ("the city should have tapped its reserve") and advice to readers are not.
+    position = named and (attr.whole or speakers.kind(speaker or "") == "org") and not _ADDRESSEE.match(attr.content)
+    if advice and not position:
         return []
     found = [
         _clause_claim(sentence, score, attr, rel_start, part, speaker, reported_by, speakers, published)

@@ -51,6 +51,7 @@ _ROLE_START = re.compile(
 )
 _OPENER = re.compile(r"\s{0,3}(?:[A-Z][\w’'-]{0,30}(?: [\w’'-]{1,30}){0,6}, ?|(?:But|And|However|Meanwhile),? ?)")
 _PLURAL = re.compile(r"\b(?:spokes(?:men|women|people)|two|three|several)\b", re.I)
+_FOR_BODY = re.compile(r"^an? spokes(?:man|woman|person) for (the [A-Z].*|[A-Z].*)$", re.I)
 _SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person)\b", re.I)
 _ACRONYM = re.compile(r"^[A-Z]{2,6}s?$")
 # A record, never what "the company" means: "Payslips seen by the BBC".
@@ -227,6 +228,8 @@ class Speakers:
         told: an "It said" after it is then as unclear, never an older speaker's."""
         if name or unclear:
             kind = self.kind(name) if name else "unclear"
+            if body := _FOR_BODY.search(name or ""):  # "A spokesperson for the Rail Delivery Group": it spoke too
+                self.spoke.append(Spoke(body.group(1), "org", self.paragraph, self.sentence))
             self.spoke.append(Spoke(name or unclear or "", kind, self.paragraph, self.sentence))
 
     def subject(self, pointer: str) -> str | None:
