@@ -211,7 +211,6 @@ _LEADING_STOP = {
 }
 _NAME_TOKEN = r"(?:[A-Z][a-zà-ÿ’'\-]+|[A-Z]\.|Mc[A-Z][a-z]+|O’[A-Z][a-z]+)"
 _PERSON = re.compile(rf"\b{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}\b")
-# "a dark grey Vauxhall Astra", never "a penalty from Jordan Acheampong": only describing words between.
 # "West Africa", "Northern Ireland", "New Mexico": a direction before a name makes a place, not a person.
 _PLACE_START = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "New"}
 _PLACES = {
@@ -221,6 +220,7 @@ _PLACES = {
 }
 _GENDERED = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.I)
 _HE, _SHE = {"he", "him", "his"}, {"she", "her", "hers"}
+# "a dark grey Vauxhall Astra", never "a penalty from Jordan Acheampong": only describing words between.
 _A_THING = re.compile(
     r"\b(?:a|an)\s(?:(?!(?:from|by|of|to|with|for|at|in|on|against|after|before|and|or|as|than)\s)"
     r"[a-z][\w-]{0,20}\s){0,3}$"

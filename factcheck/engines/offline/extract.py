@@ -26,9 +26,6 @@ _UNRESOLVED_START = re.compile(
     r"^(They|It|This|That|These|Those|He|She|We|Its|Their|One of (?:them|those|the \w+)|"
     r"(?:Some|Many|Most|Both|Each|All|None|Several|Two|Three) of (?:them|those)|The (?:company|firm|contractor))\b"
 )
-# "X argued that the city should …": a recommendation, not a fact, unless it carries a figure.
-# "should have power back by Monday" is an expectation, and checkable; "should build" and "should
-# have tapped the reserve" are not.
 _ANSWER = "An answer in an interview: the person interviewed said it, and a person must say who that is."
 # Advice to readers, whoever gives it: "Passengers should check before they travel, the group added."
 _ADDRESSEE = re.compile(
@@ -36,6 +33,9 @@ _ADDRESSEE = re.compile(
     r"patients|members|consumers|users|families|you|anyone|everyone)\b",
     re.I,
 )
+# "X argued that the city should …": a recommendation, not a fact, unless it carries a figure.
+# "should have power back by Monday" is an expectation, and checkable; "should build" and "should
+# have tapped the reserve" are not.
 _PRESCRIPTIVE = re.compile(
     r"\b(should(?!\s+(?:have\s+(?!\w+(?:ed|en|wn|ne|lt|pt|ght)\b)|be\s+(?:back|restored|complete|ready|open)))|"
     r"ought\s+to|must|needs?\s+to|has\s+to|have\s+to|"
@@ -283,7 +283,6 @@ def _parts(content: str, reported: bool = False) -> list[tuple[int, str]]:
             continue
         if " but " in m.group(0) and not re.search(r"\d", content[m.end() :]):
             continue  # "…, but that some properties could wait longer": a caveat, the first claim's own
-
         pieces.append((pos, content[pos : m.start()]))
         pos = m.end()
     pieces.append((pos, content[pos:]))

@@ -363,10 +363,10 @@ class Speakers:
         distinct = {s.name for s in (recent or orgs)}
         chosen = (recent or orgs)[-1] if len(distinct) == 1 else None
         # "The CDC said …. …, which the FDA did not name. The agency said …": either could be meant.
-        since = {
+        others = {
             b[1] for b in self.bodies if chosen and noun not in COMMERCIAL and chosen.sentence < b[0] < self.sentence
         }
-        if chosen and not {bare(b) for b in since} - {bare(chosen.name)}:
+        if chosen and not {bare(b) for b in others} - {bare(chosen.name)}:
             return Resolution(chosen.name)
         return Resolution(None, f"“{raw}” could be more than one organisation here: a person must say which.")
 
