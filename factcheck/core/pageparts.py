@@ -38,6 +38,9 @@ _BOX_WORDS = (
     "taboola",
     "read-more",
     "readmore",
+    # A quotation repeated large beside the story: the story has it already, with its speaker.
+    "pullquote",
+    "pull-quote",
 )
 _SPLIT = re.compile(r"[\s_]+")
 # A title that names a box or the site's furniture, not the article.

@@ -769,3 +769,12 @@ def test_a_body_that_spoke_through_its_spokesperson_is_what_the_group_means():
         "The group said 4,000 trains ran on time last week."
     )
     assert ticket(claims, "4,000 trains").speaker == "the Rail Delivery Group"
+
+
+def test_an_unnamed_passengers_she_is_never_the_coach_company():
+    claims = tickets(
+        "Its operator, Highland Coaches, said the vehicle had passed a safety inspection two weeks ago.\n\n"
+        "A passenger on a car behind the coach told the BBC the vehicle had swerved across two lanes. "
+        '"It just went over and there was glass everywhere on the road," she said.'
+    )
+    assert "Highland" not in (ticket(claims, "glass everywhere").speaker or "")

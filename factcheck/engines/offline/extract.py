@@ -33,6 +33,12 @@ _ADDRESSEE = re.compile(
     r"patients|members|consumers|users|families|you|anyone|everyone)\b",
     re.I,
 )
+# "She urged parents to check their children's records": the same advice, put as someone's urging.
+_URGED = re.compile(
+    r"^(?:[\w’'.-]+\s){1,5}(?:urged|advised|asked|encouraged|reminded|told)\s(?:passengers|residents|customers|people|households|"
+    r"parents|drivers|motorists|shoppers|travellers|patients|members|consumers|users|families|the\spublic)\sto\b",
+    re.I,
+)
 # "X argued that the city should …": a recommendation, not a fact, unless it carries a figure.
 # "should have power back by Monday" is an expectation, and checkable; "should build" and "should
 # have tapped the reserve" are not.
@@ -159,10 +165,12 @@ def _claims_from(
     asked = not named and sentence.text.rstrip().endswith("?")
     if score < threshold or asked or _REACTION.match(sentence.text):
         return []
-    advice = _PRESCRIPTIVE.search(attr.content) and not drafting.numbers(attr.content)
+    urged = _URGED.search(attr.content)
+    advice = (_PRESCRIPTIVE.search(attr.content) or urged) and not drafting.numbers(attr.content)
     # A body's stated position is on the record ("The Climate Change Committee has said capacity should not
     # grow"); a person's argument ("the city should have tapped its reserve") and advice to readers are not.
-    position = named and (attr.whole or speakers.kind(speaker or "") == "org") and not _ADDRESSEE.match(attr.content)
+    to_readers = urged or _ADDRESSEE.match(attr.content)
+    position = named and (attr.whole or speakers.kind(speaker or "") == "org") and not to_readers
     if advice and not position:
         return []
     found = [

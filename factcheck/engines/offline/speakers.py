@@ -59,7 +59,7 @@ _RECORD = re.compile(r" (?:seen|published|obtained|released|compiled|leaked) ")
 _THE_ACRONYM = re.compile(r"\bthe ((?!(?:UK|US|USA|UAE)\b)[A-Z]{2,6})\b")
 # One person described, not named: "the lorry driver", "the victim's mother", "the defendant".
 _UNNAMED_PERSON = re.compile(
-    r"^the (?:[a-z’'-]+ ){0,3}(?:driver|man|woman|boy|girl|passenger|witness|victim|defendant|resident|"
+    r"^(?:the|a|an|one) (?:[a-z’'-]+ ){0,3}(?:driver|man|woman|boy|girl|passenger|witness|victim|defendant|resident|"
     r"officer|mother|father|son|daughter|wife|husband|widow|neighbour|neighbor|owner|pilot|teacher|nurse|doctor|"
     r"patient|customer|worker|employee|student|pupil|landlord|tenant|shopkeeper|cyclist|pedestrian|survivor)$"
 )
@@ -151,7 +151,7 @@ class Speakers:
         if (_GROUP.match(name) and not named_force) or name.lower().startswith(("unnamed ", "the companies", "organi")):
             return "group"
         titled = _TITLE_START.match(name) or _ROLE_START.match(name) or PORTFOLIO.match(name)
-        if titled or name in self.people or _SPOKESPERSON.search(name):
+        if titled or name in self.people or _SPOKESPERSON.search(name) or _UNNAMED_PERSON.match(name.lower()):
             return "person"  # "Analyst Chen Wei of Harbor Securities" is a person at a company
         role = [w for w in words[1:-2] if w[:1].islower()]
         if role and not ORG_NOUN.search(" ".join(role)) and " ".join(words[-2:]) in self.actors.full_names.values():
