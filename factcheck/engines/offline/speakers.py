@@ -17,7 +17,6 @@ from factcheck.engines.offline.bodies import (
     COMMERCIAL,
     DESCRIBED_AFTER,
     DESCRIBED_BODY,
-    DESCRIBED_POINTER,
     DOCUMENT_OPENER,
     GENERIC_BODY,
     GROUP_OPENER,
@@ -31,38 +30,16 @@ from factcheck.engines.offline.bodies import (
     named_as,
     reads_as_name,
 )
-from factcheck.engines.offline.entities import ORG_WORDS, PORTFOLIO, TITLES, Actors
+from factcheck.engines.offline.entities import ORG_WORDS, TITLES, Actors
+from factcheck.engines.offline.kinds import SPOKESPERSON, UNNAMED_PERSON, kind_of
 
 _PERSON_PRONOUNS = {"he", "she"}
-_GROUP = re.compile(
-    r"^(?:the\s+)?(?:[\w-]+\s+){0,2}(organi[sz]ers|officials|police|researchers|scientists|doctors|experts|"
-    r"prosecutors|investigators|authorities|residents|witnesses|analysts|sources|unions|campaigners|"
-    r"companies|families|parents|teachers|workers|protesters|firefighters|rescuers|data|figures|statistics)$",
-    re.I,
-)
-_TITLE_START = re.compile(rf"^(?:{TITLES})\s+[A-Z]")
-# "chief executive Laura Mendes", "Analyst Chen Wei", "lead author Ingrid Solberg": a role, then a name.
-_ROLE_START = re.compile(
-    r"^(?:(?:(?!(?:the|a|an|its|their|his|her)\b)[a-z][\w-]*\s+){1,3}|(?:Analyst|Economist|Lawyer|Attorney|Coach|Manager|Captain|Spokesman|"
-    r"Spokeswoman|Spokesperson|Opposition\s+leader|Leader|Lead\s+author|Author|Researcher|Scientist|Doctor|"
-    r"Nurse|Officer|Detective|Inspector|Superintendent|Councillor|Councilor|Councilwoman|Councilman|"
-    r"Lieutenant\s+Governor|Race\s+director|Director|Founder|Owner|Chief\s+\w+|Comptroller|Treasurer|Auditor|"
-    r"Controller|Clerk|Administrator|Trustee|Principal|Headteacher|Pastor|Bishop|Rabbi|Imam)\s+)[A-Z][\w’'.-]+\s+[A-Z]"
-)
 _OPENER = re.compile(r"\s{0,3}(?:[A-Z][\w’'-]{0,30}(?: [\w’'-]{1,30}){0,6}, ?|(?:But|And|However|Meanwhile),? ?)")
 _PLURAL = re.compile(r"\b(?:spokes(?:men|women|people)|two|three|several)\b", re.I)
 _FOR_BODY = re.compile(r"^an? spokes(?:man|woman|person) for (the [A-Z].*|[A-Z].*)$", re.I)
-_SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person)\b", re.I)
-_ACRONYM = re.compile(r"^[A-Z]{2,6}s?$")
 # A record, never what "the company" means: "Payslips seen by the BBC".
 _RECORD = re.compile(r" (?:seen|published|obtained|released|compiled|leaked) ")
 _THE_ACRONYM = re.compile(r"\bthe ((?!(?:UK|US|USA|UAE)\b)[A-Z]{2,6})\b")
-# One person described, not named: "the lorry driver", "the victim's mother", "the defendant".
-_UNNAMED_PERSON = re.compile(
-    r"^(?:the|a|an|one) (?:[a-z’'-]+ ){0,3}(?:driver|man|woman|boy|girl|passenger|witness|victim|defendant|resident|"
-    r"officer|mother|father|son|daughter|wife|husband|widow|neighbour|neighbor|owner|pilot|teacher|nurse|doctor|"
-    r"patient|customer|worker|employee|student|pupil|landlord|tenant|shopkeeper|cyclist|pedestrian|survivor)$"
-)
 
 
 @dataclass
@@ -145,26 +122,7 @@ class Speakers:
 
     def kind(self, name: str) -> str:
         """person, org, group, or name: a capitalised name the article has not yet shown to be either."""
-        words = name.split()
-        # "Staffordshire Police" is a force, a body; "police" and "Police" are officers.
-        named_force = len(words) >= 2 and words[-1][:1].isupper() and words[-2][:1].isupper()
-        if (_GROUP.match(name) and not named_force) or name.lower().startswith(("unnamed ", "the companies", "organi")):
-            return "group"
-        titled = _TITLE_START.match(name) or _ROLE_START.match(name) or PORTFOLIO.match(name)
-        if titled or name in self.people or _SPOKESPERSON.search(name) or _UNNAMED_PERSON.match(name.lower()):
-            return "person"  # "Analyst Chen Wei of Harbor Securities" is a person at a company
-        role = [w for w in words[1:-2] if w[:1].islower()]
-        if role and not ORG_NOUN.search(" ".join(role)) and " ".join(words[-2:]) in self.actors.full_names.values():
-            return "person"  # "Council leader Graham Pike": a role, however capitalised, then a person's name
-        if DESCRIBED_POINTER.match(name):
-            return "org"  # "the trade body", "the county council"
-        if any(w.strip(".,") in ORG_WORDS for w in words) or _ACRONYM.match(name) or PUBLIC_BODY.search(name):
-            return "org"
-        if len(words) == 1 and any(full.split()[0] == words[0] for full in self.actors.full_names.values()):
-            return "person"  # "Karen", first name of Karen Lowe
-        if len(words) >= 2 and words[0].lower() == "the" and words[1][:1].isupper():
-            return "org"  # "the GMB union", "the UK Health Security Agency"
-        return "name" if name[:1].isupper() else "group"
+        return kind_of(name, self.actors, self.people)
 
     def resolve(self, raw: str | None) -> Resolution:
         """The speaker ``raw`` refers to, with pointers resolved or flagged."""
@@ -205,7 +163,7 @@ class Speakers:
         naming anyone named. Two candidates, or none, and the pronoun stays, flagged for a person."""
         said = pronoun.lower()
         # "The lorry driver told the hearing he had checked his mirrors": he is the unnamed speaker.
-        if speaker and (speaker.lower().startswith(("a ", "an ", "one ")) or _UNNAMED_PERSON.match(speaker)):
+        if speaker and (speaker.lower().startswith(("a ", "an ", "one ")) or UNNAMED_PERSON.match(speaker)):
             # "One mother, who asked not to be named, told the review that she …": she is the speaker,
             # and the claim already says who that is.
             return Resolution(pronoun)
@@ -391,7 +349,7 @@ class Speakers:
         opened = self.group_openers.get(self.sentence - 1)
         if opened and not just_before and opened[1] == self.paragraph:
             return Resolution(opened[0])
-        if just_before and _SPOKESPERSON.search(last.name) and not _PLURAL.search(last.name):
+        if just_before and SPOKESPERSON.search(last.name) and not _PLURAL.search(last.name):
             return Resolution(last.name)  # "A spokesperson said …. They said …": the spokesperson, singular
         return Resolution(None, f"“{raw}” is not tied to a group named nearby: a person must say who spoke.")
 

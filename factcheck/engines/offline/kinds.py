@@ -1,0 +1,58 @@
+"""What kind of speaker a span names: a person, an organisation, a group, or a capitalised name the
+article has not yet shown to be either. Every pointer the tracker resolves ("she", "the company",
+"they") may only land on a speaker of its kind, so this is where a wrong name is first kept out."""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.engines.offline.bodies import DESCRIBED_POINTER, ORG_NOUN, PUBLIC_BODY
+from factcheck.engines.offline.entities import ORG_WORDS, PORTFOLIO, TITLES, Actors
+
+_GROUP = re.compile(
+    r"^(?:the\s+)?(?:[\w-]+\s+){0,2}(organi[sz]ers|officials|police|researchers|scientists|doctors|experts|"
+    r"prosecutors|investigators|authorities|residents|witnesses|analysts|sources|unions|campaigners|"
+    r"companies|families|parents|teachers|workers|protesters|firefighters|rescuers|data|figures|statistics)$",
+    re.I,
+)
+_TITLE_START = re.compile(rf"^(?:{TITLES})\s+[A-Z]")
+# "chief executive Laura Mendes", "Analyst Chen Wei", "lead author Ingrid Solberg": a role, then a name.
+_ROLE_START = re.compile(
+    r"^(?:(?:(?!(?:the|a|an|its|their|his|her)\b)[a-z][\w-]*\s+){1,3}|(?:Analyst|Economist|Lawyer|Attorney|Coach|Manager|Captain|Spokesman|"
+    r"Spokeswoman|Spokesperson|Opposition\s+leader|Leader|Lead\s+author|Author|Researcher|Scientist|Doctor|"
+    r"Nurse|Officer|Detective|Inspector|Superintendent|Councillor|Councilor|Councilwoman|Councilman|"
+    r"Lieutenant\s+Governor|Race\s+director|Director|Founder|Owner|Chief\s+\w+|Comptroller|Treasurer|Auditor|"
+    r"Controller|Clerk|Administrator|Trustee|Principal|Headteacher|Pastor|Bishop|Rabbi|Imam)\s+)[A-Z][\w’'.-]+\s+[A-Z]"
+)
+SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person)\b", re.I)
+_ACRONYM = re.compile(r"^[A-Z]{2,6}s?$")
+# One person described, not named: "the lorry driver", "the victim's mother", "the defendant".
+UNNAMED_PERSON = re.compile(
+    r"^(?:the|a|an|one) (?:[a-z’'-]+ ){0,3}(?:driver|man|woman|boy|girl|passenger|witness|victim|defendant|resident|"
+    r"officer|mother|father|son|daughter|wife|husband|widow|neighbour|neighbor|owner|pilot|teacher|nurse|doctor|"
+    r"patient|customer|worker|employee|student|pupil|landlord|tenant|shopkeeper|cyclist|pedestrian|survivor)$"
+)
+
+
+def kind_of(name: str, actors: Actors, people: set[str]) -> str:
+    """person, org, group, or name: a capitalised name the article has not yet shown to be either."""
+    words = name.split()
+    # "Staffordshire Police" is a force, a body; "police" and "Police" are officers.
+    named_force = len(words) >= 2 and words[-1][:1].isupper() and words[-2][:1].isupper()
+    if (_GROUP.match(name) and not named_force) or name.lower().startswith(("unnamed ", "the companies", "organi")):
+        return "group"
+    titled = _TITLE_START.match(name) or _ROLE_START.match(name) or PORTFOLIO.match(name)
+    if titled or name in people or SPOKESPERSON.search(name) or UNNAMED_PERSON.match(name.lower()):
+        return "person"  # "Analyst Chen Wei of Harbor Securities" is a person at a company
+    role = [w for w in words[1:-2] if w[:1].islower()]
+    if role and not ORG_NOUN.search(" ".join(role)) and " ".join(words[-2:]) in actors.full_names.values():
+        return "person"  # "Council leader Graham Pike": a role, however capitalised, then a person's name
+    if DESCRIBED_POINTER.match(name):
+        return "org"  # "the trade body", "the county council"
+    if any(w.strip(".,") in ORG_WORDS for w in words) or _ACRONYM.match(name) or PUBLIC_BODY.search(name):
+        return "org"
+    if len(words) == 1 and any(full.split()[0] == words[0] for full in actors.full_names.values()):
+        return "person"  # "Karen", first name of Karen Lowe
+    if len(words) >= 2 and words[0].lower() == "the" and words[1][:1].isupper():
+        return "org"  # "the GMB union", "the UK Health Security Agency"
+    return "name" if name[:1].isupper() else "group"
