@@ -778,3 +778,25 @@ def test_an_unnamed_passengers_she_is_never_the_coach_company():
         '"It just went over and there was glass everywhere on the road," she said.'
     )
     assert "Highland" not in (ticket(claims, "glass everywhere").speaker or "")
+
+
+def test_a_business_with_a_founder_is_the_company_and_never_a_person():
+    claims = tickets(
+        "Little Sprout's apple pouches with best-before dates in November are affected.\n\n"
+        "Little Sprout's founder, Jo Whitfield, apologised to customers. "
+        '"We have stopped production at our Kent site," she said.\n\n'
+        "The company, which was founded in 2019, said the problem had been traced to a faulty seal."
+    )
+    assert ticket(claims, "stopped production").speaker == "Jo Whitfield"
+    assert ticket(claims, "faulty seal").speaker == "Little Sprout"
+
+
+def test_the_company_is_never_a_public_body_the_article_spelt_out_in_letters():
+    claims = tickets(
+        "Baby food pouches have been recalled, the Food Standards Agency (FSA) said on Sunday.\n\n"
+        "The FSA said about 48,000 packs had been sold.\n\n"
+        "The company, which was founded in 2019, said the problem had been traced to a faulty seal."
+    )
+    seal = ticket(claims, "faulty seal")
+    assert seal.speaker is None and seal.needs_human
+    assert "names no body" in seal.flag_reason

@@ -59,6 +59,20 @@ DESCRIBED_AFTER = re.compile(
 )
 
 
+# A name that says it is a company: "Meridian Paving Inc.", "Harlow Water Company", "Acme Corp".
+COMPANY_NAME = re.compile(
+    r"\b(?:[A-Z][\w&’'\-]{0,40}\s+){1,4}(?:Inc\.?|Corp\.?|Corporation|Company|Co\.|LLC|Ltd\.?|"
+    r"Group|Holdings|PLC|GmbH|S\.A\.)(?=\W|$)"
+)
+# "the Food Standards Agency (FSA)": a name, then the letters the article will call it by.
+SPELT_OUT = re.compile(r"\b(?P<name>[A-Z][\w ,&'’-]{0,80}?) \((?P<acronym>[A-Z]{2,6})\)")
+# "Little Sprout's founder", "Corvane's shareholders": whatever has a founder or shareholders is a business.
+BUSINESS_OWNED = re.compile(
+    r"\b(?P<name>[A-Z][a-z][\w&-]{0,30}(?: [A-Z][\w&-]{0,30}){0,3})['’]s (?:co-?founder|founder|chief executive|"
+    r"managing director|shareholders|customers|share price|headquarters|stores|factory|factories)\b"
+)
+
+
 # A sentence opening with an organisation's name: "The Child Poverty Action Group welcomed …".
 # "The Labour-run council approved …": the noun after the capitals is part of the name.
 ORG_OPENER = re.compile(

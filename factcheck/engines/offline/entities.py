@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from factcheck.encoders import wordvectors
+from factcheck.engines.offline.bodies import BUSINESS_OWNED, COMPANY_NAME
 
 TITLES = (
     "President|Vice President|Prime Minister|Deputy Prime Minister|Chancellor|Senator|Sen\\.|"
@@ -231,11 +232,6 @@ _A_THING = re.compile(
 _TITLE_WORDS = {w for t in TITLES.split("|") for w in t.replace("\\.", ".").split()} - {"of", "State"}
 _TITLED = re.compile(rf"\b((?:[A-Z][a-z]+\s+)?)({TITLES})\s+({_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})\b")
 _CAPITALISED = re.compile(r"\b[A-Z][a-zà-ÿ’'\-]+\b")
-# A name that says it is a company: "Meridian Paving Inc.", "Harlow Water Company", "Acme Corp".
-_COMPANY = re.compile(
-    r"\b(?:[A-Z][\w&’'\-]{0,40}\s+){1,4}(?:Inc\.?|Corp\.?|Corporation|Company|Co\.|LLC|Ltd\.?|"
-    r"Group|Holdings|PLC|GmbH|S\.A\.)(?=\W|$)"
-)
 _THE_COMPANY = re.compile(r"^The\s+(company|firm|contractor)\b")
 
 
@@ -249,6 +245,7 @@ class Actors:
     # Surnames two people named in the article share: never expanded, never a mention on their own.
     shared_surnames: set[str] = field(default_factory=set)
     last_company: str | None = None
+    businesses: set[str] = field(default_factory=set)  # "Little Sprout's founder": never a person
     # The people the last sentence read names, in order.
     mentioned: list[str] = field(default_factory=list)
     # Words the article writes in lower case and never capitalises mid-sentence: "Teachers" opening a
@@ -277,6 +274,10 @@ class Actors:
         """Learn names and roles from a sentence, in article order, and which people it mentions (by
         full name or by a surname already known): who a "she" or "he" after it may mean (speakers.py)."""
         mentions: list[tuple[int, str]] = []
+        businesses = {m.group("name") for m in BUSINESS_OWNED.finditer(sentence)}
+        self.businesses |= businesses
+        for business in businesses:  # whatever it was taken for before
+            self.full_names, self.last_company = {k: v for k, v in self.full_names.items() if v != business}, business
         for m in _TITLED.finditer(sentence):
             adjective, title, name = m.group(1).strip(), m.group(2), m.group(3)
             name = _strip_possessive(name)
@@ -301,6 +302,8 @@ class Actors:
                 tokens = tokens[1:]
             if len(tokens) < 2 or any(t.rstrip(".") in ORG_WORDS for t in tokens) or tokens[0] in _PLACE_START:
                 continue
+            if " ".join(tokens) in businesses:
+                continue
             if tokens[-1] in _PLACES:
                 continue  # "Audit Scotland": a later "Scotland" is the country, never a Mr Scotland
             # "Hungarian Prime Minister Viktor" (the run cut at four words): no name after the title.
@@ -323,7 +326,7 @@ class Actors:
         said = {w.lower() for w in _GENDERED.findall(sentence)}
         if len(set(self.mentioned)) == 1 and said and (said <= _HE or said <= _SHE):
             self.pronouns.setdefault(self.mentioned[0], "he" if said <= _HE else "she")
-        for m in _COMPANY.finditer(sentence):
+        for m in COMPANY_NAME.finditer(sentence):
             self.last_company = m.group(0)
 
     def _add_person(self, name: str) -> str:

@@ -72,7 +72,7 @@ _TOLD_BARE = re.compile(
 _THAT = re.compile(r"^\s*,?\s*that\s+")
 # "said in a statement outside court: “…”": the rest of the setting, up to the colon that opens a quotation.
 _SETTING_COLON = re.compile(r"^\s?(?:(?:[\w’'-]{1,30}\s){0,4}[\w’'-]{1,30})?:\s?(?=[“\"])")
-_PASSIVE = re.compile(r"\s+by\b")
+_PASSIVE = re.compile(r"(?<!\s)\s+by\b")  # from a run's first space only: linear on long runs
 # "-ing" words that name a thing, not an action: "the housing charity Shelter", "the engineering firm".
 _NOUN_ING = (
     r"(?:housing|building|engineering|banking|mining|shipping|nursing|planning|polling|marketing|publishing|"

@@ -25,6 +25,7 @@ from factcheck.engines.offline.bodies import (
     ORG_OPENER,
     ORG_POINTER,
     PUBLIC_BODY,
+    SPELT_OUT,
     bare,
     fits,
     named_as,
@@ -83,12 +84,17 @@ class Speakers:
     documents: dict[int, tuple[str, int]] = field(default_factory=dict)
     # Bodies named with what they are ("the housing charity Shelter"): (sentence, paragraph, name, noun).
     described: list[tuple[int, int, str, str]] = field(default_factory=list)
+    # Acronyms the article spelt out as a public body's name ("the Food Standards Agency (FSA)").
+    public_acronyms: set[str] = field(default_factory=set)
 
     def read(self, text: str, paragraph: int) -> None:
         """Move on to the next sentence of the article, learning the names it holds."""
         self.sentence += 1
         self.paragraph = paragraph
         self.actors.note(text)
+        if self.actors.businesses & {n for _, _, n in self.named[-40:]}:
+            # "Little Sprout's founder": an earlier "Little Sprout" was a business, never who "she" means.
+            self.named = [entry for entry in self.named if entry[2] not in self.actors.businesses]
         self.named.extend((self.sentence, paragraph, name) for name in self.actors.mentioned)
         for name, pronoun in self.actors.pronouns.items():
             self.pronouns.setdefault(name, pronoun)
@@ -105,6 +111,9 @@ class Speakers:
         elif opener and (self.kind(opener.group(1)) == "org" or opener.group(1).startswith("The ")):
             # "The Child Poverty Action Group welcomed the decision.": who the next "the charity" means.
             self.openers[self.sentence] = opener.group(1)
+        for m in SPELT_OUT.finditer(text):
+            if PUBLIC_BODY.search(" ".join(m.group("name").split()[-6:])):
+                self.public_acronyms.add(m.group("acronym"))
         for m in _THE_ACRONYM.finditer(text):
             self.bodies.append((self.sentence, m.group(1), "", False))  # "which the FDA did not name"
         for m in NAMED_BODY.finditer(text):
@@ -280,37 +289,25 @@ class Speakers:
         # that noun is meant, not the company that spoke last.
         other = bool(last and noun and not named_as(noun, last.name))
         just_before = just_before and not (other and any(b[2] == noun and b[0] < self.sentence for b in self.bodies))
-        if just_before and fits(noun, last.name) and last.kind in {"org", "name"} and last.name not in self.people:
+        if (
+            just_before
+            and fits(noun, last.name)
+            and not self._public(noun, last.name)
+            and last.kind in {"org", "name"}
+            and last.name not in self.people
+        ):
             return Resolution(last.name)  # "The agency said …. “…,” it added."
         if described := self._described(raw, noun):
             return described
         company = self.actors.last_company
         if noun in COMMERCIAL and company and self.paragraph - self.last_company_paragraph <= 1:
             return Resolution(company)  # "Meridian Paving Inc. won the contract. The company said …"
-        if noun:
-            named = [s for s in orgs if named_as(noun, s.name) and self.paragraph - s.paragraph <= 2]
-            after = named[-1].sentence if named else 0
-            since = [b for b in self.bodies if b[2] == noun and after < b[0] < self.sentence]
-            others = {bare(b[1]) for b in since} - ({bare(named[-1].name)} if named else set())
-            if others:
-                # Another body of that kind was named after the last one that spoke: "Russia's foreign
-                # ministry rejected that account. “…,” the ministry said." The one the sentence before
-                # opens with is meant; any other is a person's call.
-                opener = [b for b in since if b[3] and b[0] == self.sentence - 1]
-                if len(others) == 1 and opener:
-                    return Resolution(opener[-1][1])
-                if len(others) == 1 and not named:
-                    # The only council the article names; "Corvane, the business software company": its name.
-                    found = since[-1]
-                    names = [n for s, _, n, kind in self.described if s == found[0] and kind == found[2]]
-                    return Resolution(names[0] if len(names) == 1 else found[1].strip())
-                return Resolution(None, f"“{raw}” could be more than one {noun} here: a person must say which.")
-            if named:
-                return Resolution(named[-1].name)
-            if noun in COMMERCIAL:
-                orgs = [s for s in orgs if not PUBLIC_BODY.search(s.name) and not _RECORD.search(s.name)]
-                if not orgs and self.actors.last_company:
-                    return Resolution(self.actors.last_company)
+        if noun and (by_noun := self._by_noun(raw, noun, orgs)):
+            return by_noun
+        if noun in COMMERCIAL:
+            orgs = [s for s in orgs if not self._public(noun, s.name) and not _RECORD.search(s.name)]
+            if not orgs and self.actors.last_company:
+                return Resolution(self.actors.last_company)
         if noun and noun not in GENERIC_BODY:
             # "the charity", "the union": only a body that says it is one, never the only body around.
             return Resolution(None, f"“{raw}” names no {noun} the article has named nearby: a person must say which.")
@@ -326,7 +323,38 @@ class Speakers:
         }
         if chosen and not {bare(b) for b in others} - {bare(chosen.name)}:
             return Resolution(chosen.name)
+        if not distinct:
+            return Resolution(None, f"“{raw}” names no body the article has named nearby: a person must say which.")
         return Resolution(None, f"“{raw}” could be more than one organisation here: a person must say which.")
+
+    def _by_noun(self, raw: str, noun: str, orgs: list[Spoke]) -> Resolution | None:
+        """ "the ministry", "the company": the body of that kind that spoke or was named, when one is."""
+        named = [s for s in orgs if named_as(noun, s.name) and self.paragraph - s.paragraph <= 2]
+        after = named[-1].sentence if named else 0
+        since = [b for b in self.bodies if b[2] == noun and after < b[0] < self.sentence]
+        others = {bare(b[1]) for b in since} - ({bare(named[-1].name)} if named else set())
+        if others:
+            # Another body of that kind was named after the last one that spoke: "Russia's foreign
+            # ministry rejected that account. “…,” the ministry said." The one the sentence before
+            # opens with is meant; any other is a person's call.
+            opener = [b for b in since if b[3] and b[0] == self.sentence - 1]
+            if len(others) == 1 and opener:
+                return Resolution(opener[-1][1])
+            if len(others) == 1 and not named:
+                # The only council the article names; "Corvane, the business software company": its name.
+                found = since[-1]
+                names = [n for s, _, n, kind in self.described if s == found[0] and kind == found[2]]
+                return Resolution(names[0] if len(names) == 1 else found[1].strip())
+            return Resolution(None, f"“{raw}” could be more than one {noun} here: a person must say which.")
+        if named:
+            return Resolution(named[-1].name)
+        return None
+
+    def _public(self, noun: str | None, name: str) -> bool:
+        """Whether "the company" (a commercial noun) cannot mean ``name``: a public body, by its name or
+        by the letters the article spelt out as one ("The FSA")."""
+        letters = bare(name).upper().strip()
+        return noun in COMMERCIAL and (bool(PUBLIC_BODY.search(name)) or letters in self.public_acronyms)
 
     def _described(self, raw: str, noun: str | None) -> Resolution | None:
         """ "The government" when no government was named by what it is: the government of the day.
