@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from factcheck.engines.base import ClaimContext, DraftedQuestion
-from factcheck.engines.offline.entities import ORG_WORDS
+from factcheck.engines.offline.bodies import ORG_WORDS
 from factcheck.models import ClaimKind
 
 _NUMBER = re.compile(

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from factcheck.engines.offline.bodies import DESCRIBED_POINTER, ORG_NOUN, PUBLIC_BODY
-from factcheck.engines.offline.entities import ORG_WORDS, PORTFOLIO, TITLES, Actors
+from factcheck.engines.offline.bodies import DESCRIBED_POINTER, ORG_NOUN, ORG_WORDS, PUBLIC_BODY
+from factcheck.engines.offline.entities import PORTFOLIO, TITLES, Actors
 
 _GROUP = re.compile(
     r"^(?:the\s+)?(?:[\w-]+\s+){0,2}(organi[sz]ers|officials|police|researchers|scientists|doctors|experts|"

@@ -24,6 +24,7 @@ from factcheck.engines.offline.bodies import (
     ORG_NOUN,
     ORG_OPENER,
     ORG_POINTER,
+    ORG_WORDS,
     PUBLIC_BODY,
     SPELT_OUT,
     bare,
@@ -31,7 +32,7 @@ from factcheck.engines.offline.bodies import (
     named_as,
     reads_as_name,
 )
-from factcheck.engines.offline.entities import ORG_WORDS, TITLES, Actors
+from factcheck.engines.offline.entities import TITLES, Actors
 from factcheck.engines.offline.kinds import SPOKESPERSON, UNNAMED_PERSON, kind_of
 
 _PERSON_PRONOUNS = {"he", "she"}
