@@ -800,3 +800,13 @@ def test_the_company_is_never_a_public_body_the_article_spelt_out_in_letters():
     seal = ticket(claims, "faulty seal")
     assert seal.speaker is None and seal.needs_human
     assert "names no body" in seal.flag_reason
+
+
+def test_an_event_or_a_unit_is_never_who_she_means():
+    claims = tickets(
+        "Dana Okafor has been banned for four years, the Athletics Integrity Unit said.\n\n"
+        "She will lose her gold medal from the European Championships in June.\n\n"
+        "Okafor, 27, denies wrongdoing. In a statement she said she would appeal to the Court of Arbitration "
+        "for Sport within 21 days."
+    )
+    assert ticket(claims, "would appeal").speaker == "Dana Okafor"

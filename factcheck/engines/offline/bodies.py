@@ -145,6 +145,9 @@ ORG_WORDS = {
     "Wanderers",
     "Albion",
     "FC",
+    # Units and events: "Athletics Integrity Unit", "European Championships" are nobody's "she".
+    *("Unit", "Division", "Trust", "Alliance", "Coalition", "Federation", "Panel", "Team"),
+    *("Championships", "Championship", "Games", "Cup", "Olympics", "Awards", "Festival", "Open"),
 }
 
 # "the agency", "the company", "the regulator": an organisation named earlier.

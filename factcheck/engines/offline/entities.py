@@ -77,7 +77,11 @@ _LEADING_STOP = {
 _NAME_TOKEN = r"(?:[A-Z][a-zà-ÿ’'\-]+|[A-Z]\.|Mc[A-Z][a-z]+|O’[A-Z][a-z]+)"
 _PERSON = re.compile(rf"\b{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}\b")
 # "West Africa", "Northern Ireland", "New Mexico": a direction before a name makes a place, not a person.
-_PLACE_START = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "New"}
+_PLACE_START = {
+    *("North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "New"),
+    # A people's or an event's adjective opens no one's name: "European Championships", "Olympic Park".
+    *("European", "British", "American", "Olympic", "Paralympic", "Commonwealth", "World", "International"),
+}
 _PLACES = {
     *("England", "Scotland", "Wales", "Ireland", "Britain", "London", "Europe", "America", "Africa", "Asia"),
     *("China", "India", "France", "Germany", "Spain", "Italy", "Russia", "Ukraine", "Canada", "Australia"),

@@ -66,7 +66,7 @@ _TOLD_BARE = re.compile(
     r"^ (?P<to>us|me|(?:the )?(?:reporters|journalists|MPs|lawmakers|legislators|senators|councillors|"
     r"council\s?members|investors|analysts|staff|employees|workers|members|delegates|parliament|Parliament|"
     r"Congress|the (?:House|Senate|Commons|committee|court|jury|inquiry|hearing|tribunal|panel|conference|"
-    r"BBC|newspaper|paper|audience|meeting|summit))) "
+    r"BBC|newspaper|paper|audience|meeting|summit)|(?:the )?[A-Z][\w’'-]{1,30}(?: [A-Z][\w’'-]{1,30}){0,2})) "
     r"(?=(?:it|they|he|she|there|the|its|their|this|these|no|none|his|her|we|our|a|an|more|only|every|all)\b)"
 )
 _THAT = re.compile(r"^\s*,?\s*that\s+")
@@ -123,6 +123,8 @@ _SETTING = re.compile(
     r"During|After|Before|For|Since|Under|Across|Outside|Inside|Near|Over|Speaking|Asked|Writing|Addressing)\b"
     r"[^,]{0,80},\s+"
 )
+# "In a statement on Instagram she said": with no comma, a setting is known by the pronoun after it.
+_SETTING_BARE = re.compile(r"^(?:In|At|On|During|After) [^,]{1,60} (?=(?:he|she|they|it|we)$)")
 # "chief executive Karl Jensen", "county engineer Raj Patel": a role in lower case, then a name.
 _ROLE_BEFORE_NAME = re.compile(
     r"^(?:(?!(?:of|in|at|for|from|to|on|by|with|and|or)\b)[a-z][\w’'-]* ){1,3}[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){1,3}$"
@@ -158,7 +160,7 @@ def subject_name(subject: str) -> str | None:
     # "which provides care to about 11,000 people,": a thousands comma does not close an appositive
     # (held aside as a NUL, put back in the name returned).
     subject = re.sub(r"(?<=\d),(?=\d{3}\b)", "\0", " ".join(subject.split())).strip(" ,")
-    subject = _SETTING.sub("", subject)
+    subject = _SETTING_BARE.sub("", _SETTING.sub("", subject))
     # "The State Department of Commerce today announced": when it spoke is not who.
     subject = re.sub(r" (?:today|yesterday|tonight|earlier|also|later|previously)$", "", subject)  # spaces are single
     # "Marcher Water apologised and said": the first of two verbs is not part of the name.
@@ -256,7 +258,8 @@ def told_verb(verb: str, listener: str) -> str:
 # "Sales rose 3 percent, the company said." / "Temperatures reached 24C, he said, well above …"
 _TAIL_TAG = re.compile(
     # "…, the railroad, Great Lakes Southern, said": a role, then the name between commas.
-    r", (?P<who>[^\s,“”\"]{1,30}(?: [^\s,“”\"]{1,30}){0,8}?"
+    # "a study of 6,400 pupils": a thousands comma is part of the name, not its end.
+    r", (?P<who>(?:[^\s,“”\"]|(?<=\d),(?=\d{3})){1,30}(?: (?:[^\s,“”\"]|(?<=\d),(?=\d{3})){1,30}){0,8}?"
     r"|(?:the|its|their|his|her) [^\s,“”\"]{1,30}(?: [^\s,“”\"]{1,30}){0,2}, "
     r"[A-Z][^\s,“”\"]{0,30}(?: [^\s,“”\"]{1,30}){0,4},)"
     r" (?:also |have |has )?"
@@ -265,7 +268,8 @@ _TAIL_TAG = re.compile(
     r"told(?: [^\s,.]{1,30}){1,4}?)"
     # "said Thursday", "said on Monday", "said in a news release": when and how, kept with the verb.
     r"(?P<when>(?: in (?:a|an|its|his|her|their) [\w-]+(?: [\w-]+){0,2}?)?"
-    r"(?: (?:on )?[A-Z]\w+day(?: morning| afternoon| evening| night)?| on \w+)?"
+    r"(?: (?:on )?[A-Z]\w+day(?: morning| afternoon| evening| night)?| on \w+| in (?:January|February|March|April|"
+    r"May|June|July|August|September|October|November|December)| (?:last|this) (?:week|month|year))?"
     # "announced on Tuesday ahead of the Budget.": the occasion stays with the verb too.
     r"(?: (?:ahead of|before|after|during|at) (?:the|a|an|its|his|her|their) [\w-]+(?: [\w-]+){0,3}?)?)"
     # The closing mark is looked at, not taken: ", with two violations reported, monitors said." has a

@@ -74,7 +74,9 @@ _EDITORIAL_NOTE = re.compile(
 _CITATION = re.compile(
     r"\b\d{4}\s*;\s*\(?\d+\)?\s*:|\baccessed\s+(?:on\s+)?\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}"
     r"|\baccessed\s+(?:on\s+)?[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\bdoi:\s*10\.|\bet\s+al\.|\bretrieved\s+from\b"
-    r"|^\s{0,4}(?:[-•*]\s{1,3})?(?-i:[A-Z][a-zà-ÿ’'\-]{0,40}\s[A-Z]{1,3},)",
+    # An author's surname and initials ("Smith AB,"), never "The AIU, which handles …," opening a story sentence.
+    r"|^\s{0,4}(?:[-•*]\s{1,3})?(?-i:(?!(?:The|A|An|This|That|Its|Our|Their|His|Her|But|And)\s)"
+    r"[A-Z][a-zà-ÿ’'\-]{0,40}\s[A-Z]{1,3},)",
     re.IGNORECASE,
 )
 # The outlet talking about its own work: "We looked at …", "Our fact-checkers will rate …".
