@@ -380,3 +380,25 @@ def test_a_named_bodys_recommendation_is_a_claim_and_advice_to_readers_is_not():
     assert [c.speaker for c in OfflineEngine().extract(ArticleInput(text=text)).claims] == [
         "The Climate Change Committee"
     ]
+
+
+def _tickets(text: str):
+    return OfflineEngine().extract(ArticleInput(text=text, published=date(2025, 9, 17))).claims
+
+
+def test_a_persons_quoted_advice_is_their_view_but_a_quoted_figure_is_a_claim():
+    found = _tickets(
+        'Prof Martin Hale said the findings matched earlier work. "Schools and parents should take this '
+        'seriously," he said. "We should cut screen time by 2 hours a night," he added.'
+    )
+    assert not [c for c in found if "take this seriously" in c.claim]
+    assert [c for c in found if "2 hours a night" in c.claim]
+
+
+def test_a_policy_of_silence_is_no_claim_but_still_says_who_it_is():
+    found = _tickets(
+        "The English Football League said it did not comment on ownership talks. "
+        "It confirmed that the club had paid its players on time this season."
+    )
+    assert not [c for c in found if "did not comment" in c.claim]
+    assert [c.speaker for c in found if "paid its players" in c.claim] == ["The English Football League"]

@@ -51,6 +51,9 @@ _PRESCRIPTIVE = re.compile(
 )
 # "Campaigners were unimpressed.", "Egg producers were more cautious.": a reaction that links two
 # paragraphs. Its mood is nobody's checkable claim; the claim is what the campaigners then say.
+# "The AIU said it did not comment on individual cases": a policy of silence, not a claim. The sentence is
+# still read for who spoke, so a next "It confirmed …" is the AIU's.
+_SILENCE = re.compile(r"(?:it|he|she|they)\s(?:did|does|do|would|will)\snot\scomment\son\b", re.I)
 _REACTION = re.compile(
     r"^(?:[\w’'-]+ ){1,3}(?:was|were|is|are|remained|remain|seemed|seem)(?: (?:more|less|far|much|deeply|"
     r"largely|also|equally|notably|visibly))? (?:unimpressed|impressed|cautious|sceptical|skeptical|furious|"
@@ -143,8 +146,10 @@ def _claims_from(
     speaker = who.speaker
     reported_by = lower_article(attr.reported_by) if attr.reported_by else None
     if attr.is_quote:
-        # Who said what is itself checkable when the speaker is named.
-        if speaker:
+        # Who said what is itself checkable when the speaker is named; a person's advice ("Schools and
+        # parents should take this seriously") is their view, not a claim, as it is out of quotation marks.
+        advice = _PRESCRIPTIVE.search(attr.quotation or "") and not drafting.numbers(attr.quotation or "")
+        if speaker and not (advice and speakers.kind(speaker) == "person"):
             score = max(score, threshold + 0.05 * quotation_score)
         if score < threshold:
             return []
@@ -163,7 +168,7 @@ def _claims_from(
         score = max(score, threshold)
     # "Fact check: Did petrol prices really hit a record?": the reporter's question asserts nothing.
     asked = not named and sentence.text.rstrip().endswith("?")
-    if score < threshold or asked or _REACTION.match(sentence.text):
+    if score < threshold or asked or _REACTION.match(sentence.text) or _SILENCE.match(attr.content):
         return []
     urged = _URGED.search(attr.content)
     advice = (_PRESCRIPTIVE.search(attr.content) or urged) and not drafting.numbers(attr.content)

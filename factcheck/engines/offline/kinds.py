@@ -12,7 +12,9 @@ from factcheck.engines.offline.entities import PORTFOLIO, TITLES, Actors
 _GROUP = re.compile(
     r"^(?:the\s+)?(?:[\w-]+\s+){0,2}(organi[sz]ers|officials|police|researchers|scientists|doctors|experts|"
     r"prosecutors|investigators|authorities|residents|witnesses|analysts|sources|unions|campaigners|"
-    r"companies|families|parents|teachers|workers|protesters|firefighters|rescuers|data|figures|statistics)$",
+    r"companies|families|parents|teachers|workers|protesters|firefighters|rescuers|data|figures|statistics|"
+    # A party's members as a body of opinion: "Republicans said the measure spends too much."
+    r"republicans|democrats|conservatives|tories|liberals|greens|nationalists)$",
     re.I,
 )
 _TITLE_START = re.compile(rf"^(?:{TITLES})\s+[A-Z]")
