@@ -41,6 +41,7 @@ def story_with(furniture: str) -> list[str]:
         "VerifyHub is a member of the International Fact-Checking Network. Read our corrections policy.",
         "DealDrop did not respond to a request for comment.",
         "A spokesman for the company declined to comment.",
+        "Patients who are worried can call a helpline on 0800 123 4567.",
     ],
 )
 def test_page_furniture_between_two_story_paragraphs_is_left_out(furniture):

@@ -295,6 +295,24 @@ def test_whose_account_a_sentence_is_when_its_subject_is_not_the_speaker(text, s
             "Dana Okafor",
             None,
         ),
+        # A long setting before "that", "first" after the subject, and a name after "told the court".
+        (
+            "Bloom Fertility, which runs nine clinics, said in an email to patients on Sunday that 31,000 "
+            "records were stolen.",
+            "Bloom Fertility",
+            "Bloom Fertility said that 31,000 records were stolen.",
+        ),
+        (
+            "Bloom Fertility, which runs nine clinics, said bank details were safe. The company first reported a "
+            '"technical incident" on 3 May.',
+            "Bloom Fertility",
+            "Bloom Fertility first reported",
+        ),
+        (
+            "Prosecutor Amy Doyle told the court Brennan had been warned by police about the dog twice in 2024.",
+            "Prosecutor Amy Doyle",
+            "Prosecutor Amy Doyle told the court that Brennan had been warned",
+        ),
     ],
 )
 def test_roles_ages_and_settings_around_a_speaker(text, speaker, claim):

@@ -54,7 +54,7 @@ _TOLD_THAT = re.compile(
 _SAID_THAT = re.compile(
     rf"^(?P<who>{_ACTOR}{_APPOSITIVE})\s+(?:also\s+|later\s+|previously\s+)?(?P<verb>{_VERBS}|claims?)\s+"
     # "said in a statement that", "said on Monday that": what comes between verb and "that" is not the claim.
-    r"(?:(?:in\s+(?:a|an|its|his|her|their)\s+[\w-]+(?:\s+[\w-]+){0,3}?|to\s+reporters|on\s+\w+(?:\s+(?:morning|"
+    r"(?:(?:in\s+(?:a|an|its|his|her|their)\s+[\w-]+(?:\s+[\w-]+){0,5}?|to\s+reporters|on\s+\w+(?:\s+(?:morning|"
     r"afternoon|evening|night))?|in\s+(?:dissent|response|reply|evidence|writing|testimony))\s+that\s+|"
     r"on\s+\w+\s+(?!(?:morning|afternoon|evening|night)\b)|that\s+)?(?P<rest>.+)$",
     re.S,

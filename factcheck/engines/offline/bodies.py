@@ -210,6 +210,8 @@ COMPANY_NAME = re.compile(
 # "the Food Standards Agency (FSA)": a name, then the letters the article will call it by.
 SPELT_OUT = re.compile(r"\b(?P<name>[A-Z][\w ,&'’-]{0,80}?) \((?P<acronym>[A-Z]{2,6})\)")
 # "Little Sprout's founder", "Corvane's shareholders": whatever has a founder or shareholders is a business.
+# "Bloom Fertility, which runs nine clinics": "which" is never said of a person.
+THING_WHICH = re.compile(r"\b(?P<name>[A-Z][a-z][\w&-]{0,30}(?: [A-Z][\w&-]{0,30}){0,3}), which\b")
 BUSINESS_OWNED = re.compile(
     r"\b(?P<name>[A-Z][a-z][\w&-]{0,30}(?: [A-Z][\w&-]{0,30}){0,3})['’]s (?:co-?founder|founder|chief executive|"
     r"managing director|shareholders|customers|share price|headquarters|stores|factory|factories)\b"

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from factcheck.encoders import wordvectors
-from factcheck.engines.offline.bodies import BUSINESS_OWNED, COMPANY_NAME, ORG_WORDS
+from factcheck.engines.offline.bodies import BUSINESS_OWNED, COMPANY_NAME, ORG_WORDS, THING_WHICH
 
 TITLES = (
     "President|Vice President|Prime Minister|Deputy Prime Minister|Chancellor|Senator|Sen\\.|"
@@ -110,7 +110,8 @@ class Actors:
     # Surnames two people named in the article share: never expanded, never a mention on their own.
     shared_surnames: set[str] = field(default_factory=set)
     last_company: str | None = None
-    businesses: set[str] = field(default_factory=set)  # "Little Sprout's founder": never a person
+    # Names the article showed are not people: "Little Sprout's founder", "Bloom Fertility, which runs …".
+    not_people: set[str] = field(default_factory=set)
     # The people the last sentence read names, in order.
     mentioned: list[str] = field(default_factory=list)
     # Words the article writes in lower case and never capitalises mid-sentence: "Teachers" opening a
@@ -139,10 +140,12 @@ class Actors:
         """Learn names and roles from a sentence, in article order, and which people it mentions (by
         full name or by a surname already known): who a "she" or "he" after it may mean (speakers.py)."""
         mentions: list[tuple[int, str]] = []
-        businesses = {m.group("name") for m in BUSINESS_OWNED.finditer(sentence)}
-        self.businesses |= businesses
-        for business in businesses:  # whatever it was taken for before
-            self.full_names, self.last_company = {k: v for k, v in self.full_names.items() if v != business}, business
+        owned = [m.group("name") for m in BUSINESS_OWNED.finditer(sentence)]
+        things = {*owned, *(m.group("name") for m in THING_WHICH.finditer(sentence))}
+        if things:  # whatever an earlier sentence took them for
+            self.not_people |= things
+            self.full_names = {k: v for k, v in self.full_names.items() if v not in things}
+        self.last_company = owned[-1] if owned else self.last_company
         for m in _TITLED.finditer(sentence):
             adjective, title, name = m.group(1).strip(), m.group(2), m.group(3)
             name = _strip_possessive(name)
@@ -167,7 +170,7 @@ class Actors:
                 tokens = tokens[1:]
             if len(tokens) < 2 or any(t.rstrip(".") in ORG_WORDS for t in tokens) or tokens[0] in _PLACE_START:
                 continue
-            if " ".join(tokens) in businesses:
+            if " ".join(tokens) in things:
                 continue
             if tokens[-1] in _PLACES:
                 continue  # "Audit Scotland": a later "Scotland" is the country, never a Mr Scotland

@@ -44,7 +44,7 @@ _VERB = re.compile(
 _ADVERBIAL = re.compile(
     r"^(?:\s+(?:on\s+[A-Z]\w+(?:\s+(?:morning|afternoon|evening|night))?|in\s+(?:a|an|its|his|her|their)\s+"
     # "in a post on X that": a longer setting only where "that" ends it, never eating the statement.
-    r"[\w-]+(?:\s+[\w-]+){0,3}?(?=\s+that\b)|in\s+(?:a|an|its|his|her|their)\s+"
+    r"[\w-]+(?:\s+[\w-]+){0,5}?(?=\s+that\b)|in\s+(?:a|an|its|his|her|their)\s+"
     # "in a written statement", never "in a statement the plant …": a second word, not the statement's.
     r"[\w-]+(?:\s+(?!(?:the|a|an|its|his|her|their|this|these|those|it|they|he|she|we|there)\b)[\w-]+)?|"
     r"at\s+a\s+[\w-]+(?:\s+[\w-]+)?|last\s+\w+|this\s+\w+|yesterday|today|earlier|"
@@ -67,7 +67,9 @@ _TOLD_BARE = re.compile(
     r"council\s?members|investors|analysts|staff|employees|workers|members|delegates|parliament|Parliament|"
     r"Congress|the (?:House|Senate|Commons|committee|court|jury|inquiry|hearing|tribunal|panel|conference|"
     r"BBC|newspaper|paper|audience|meeting|summit)|(?:the )?[A-Z][\w’'-]{1,30}(?: [A-Z][\w’'-]{1,30}){0,2})) "
-    r"(?=(?:it|they|he|she|there|the|its|their|this|these|no|none|his|her|we|our|a|an|more|only|every|all)\b)"
+    r"(?=(?:it|they|he|she|there|the|its|their|this|these|no|none|his|her|we|our|a|an|more|only|every|all)\b"
+    # "told the court Brennan had been warned": a name, then its verb.
+    r"|[A-Z][\w’'-]{1,30} (?:had|has|was|were|is|would|could|did)\b)"
 )
 _THAT = re.compile(r"^\s*,?\s*that\s+")
 # "said in a statement outside court: “…”": the rest of the setting, up to the colon that opens a quotation.
@@ -162,7 +164,11 @@ def subject_name(subject: str) -> str | None:
     subject = re.sub(r"(?<=\d),(?=\d{3}\b)", "\0", " ".join(subject.split())).strip(" ,")
     subject = _SETTING_BARE.sub("", _SETTING.sub("", subject))
     # "The State Department of Commerce today announced": when it spoke is not who.
-    subject = re.sub(r" (?:today|yesterday|tonight|earlier|also|later|previously)$", "", subject)  # spaces are single
+    subject = re.sub(  # "The company first reported": when, not who (spaces are single)
+        r" (?:today|yesterday|tonight|earlier|also|later|previously|first|initially|originally|already|again|now)$",
+        "",
+        subject,
+    )
     # "Marcher Water apologised and said": the first of two verbs is not part of the name.
     subject = _FIRST_VERB.sub("", subject)
     if subject.lower() in _PRONOUN:

@@ -92,7 +92,9 @@ _APPEAL = re.compile(
     r"\banyone\s+(?:with|who\s+(?:has|had|saw|was|witnessed|knows))\s[^.]{0,120}?\b(?:is|are)\s+"
     r"(?:asked|urged|encouraged|being\s+asked)\s+to\s+(?:call|contact|ring|get\s+in\s+touch|report)"
     r"|\b(?:keen|want|would\s+like|appealing)\s+to\s+hear\s+from\s+(?:anyone|witnesses|people|members\s+of)"
-    r"|\b(?:call|ring|contact)\s+(?:police\s+on\s+)?(?:101|crimestoppers)\b",
+    r"|\b(?:call|ring|contact)\s+(?:police\s+on\s+)?(?:101|crimestoppers)\b"
+    # "Patients who are worried can call a helpline on 0800 123 4567": a number to ring, not news.
+    r"|\b(?:call|ring|text|contact)\s(?:[\w-]{1,20}\s){0,4}(?:on|at)\s\+?\d{2,5}(?:\s\d{2,5}){1,3}\b",
     re.IGNORECASE,
 )
 

@@ -93,9 +93,9 @@ class Speakers:
         self.sentence += 1
         self.paragraph = paragraph
         self.actors.note(text)
-        if self.actors.businesses & {n for _, _, n in self.named[-40:]}:
+        if self.actors.not_people & {n for _, _, n in self.named[-40:]}:
             # "Little Sprout's founder": an earlier "Little Sprout" was a business, never who "she" means.
-            self.named = [entry for entry in self.named if entry[2] not in self.actors.businesses]
+            self.named = [entry for entry in self.named if entry[2] not in self.actors.not_people]
         self.named.extend((self.sentence, paragraph, name) for name in self.actors.mentioned)
         for name, pronoun in self.actors.pronouns.items():
             self.pronouns.setdefault(name, pronoun)
