@@ -44,12 +44,12 @@ def test_an_agency_quoted_after_another_keeps_its_own_quotations():
 def test_a_person_named_between_a_speaker_and_her_pronoun_makes_the_pronoun_unclear():
     claims = tickets(
         "Mayor Lucia Ferrante said the rise would cost the owner of a median home $212 a year. "
-        "Councilman Derek Osei sat beside Ferrante during the 4-hour vote. "
-        "He said the city had underspent its road budget by $38 million in 2024."
+        "Councilwoman Maria Osei sat beside Ferrante during the 4-hour vote. "
+        "She said the city had underspent its road budget by $38 million in 2024."
     )
     unclear = ticket(claims, "underspent its road budget")
     assert unclear.speaker is None and unclear.needs_human
-    assert "Lucia Ferrante" in unclear.flag_reason and "Derek Osei" in unclear.flag_reason
+    assert "Lucia Ferrante" in unclear.flag_reason and "Maria Osei" in unclear.flag_reason
 
 
 def test_the_person_a_paragraph_is_about_is_who_she_means():
@@ -357,15 +357,15 @@ def test_a_pronoun_written_into_a_claim_is_the_one_person_it_can_mean_or_stays_f
     claims = tickets(
         "Sprinter Tomas Berg won the 200 metres in 19.9 seconds on Saturday. "
         "Berg said he had trained in Kenya for 3 months.\n\n"
-        "Ben Ward's lawyer, Nadia Stone, said her client had repaid £40,000. "
+        "Ben Ward's lawyer, Neil Stone, said his client had repaid £40,000. "
         "He told the court, through his lawyer, that he had sold his house to do it."
     )
     trained = ticket(claims, "trained in Kenya")
     assert trained.speaker == "Tomas Berg" and "that Tomas Berg had trained" in trained.claim
     sold = ticket(claims, "sold his house")
     assert sold.speaker is None and sold.needs_human
-    assert "Nadia Stone" in sold.flag_reason and "Ben Ward" in sold.flag_reason
-    assert not sold.claim.startswith("Nadia Stone")
+    assert "Neil Stone" in sold.flag_reason and "Ben Ward" in sold.flag_reason
+    assert not sold.claim.startswith("Neil Stone")
 
 
 def test_brothers_who_share_a_surname_are_never_merged_into_one():
@@ -810,3 +810,15 @@ def test_an_event_or_a_unit_is_never_who_she_means():
         "for Sport within 21 days."
     )
     assert ticket(claims, "would appeal").speaker == "Dana Okafor"
+
+
+def test_a_first_name_given_almost_only_to_one_sex_says_who_he_or_she_can_be():
+    claims = tickets(
+        "Mayor Lucia Ferrante said the rise would cost the owner of a median home $212 a year. "
+        "Councilman Derek Osei sat beside Ferrante during the 4-hour vote. "
+        "He said the city had underspent its road budget by $38 million in 2024.\n\n"
+        "Kyle Brennan was jailed for 18 months. She said a neighbour had reported the gate as broken in May."
+    )
+    assert ticket(claims, "underspent its road budget").speaker == "Derek Osei"
+    gate = ticket(claims, "reported the gate")
+    assert gate.speaker is None and gate.needs_human  # "Kyle" is never "she"

@@ -4,6 +4,7 @@ article has not yet shown to be either. Every pointer the tracker resolves ("she
 
 from __future__ import annotations
 
+import functools
 import re
 
 from factcheck.engines.offline.bodies import DESCRIBED_POINTER, ORG_NOUN, ORG_WORDS, PUBLIC_BODY
@@ -58,3 +59,33 @@ def kind_of(name: str, actors: Actors, people: set[str]) -> str:
     if len(words) >= 2 and words[0].lower() == "the" and words[1][:1].isupper():
         return "org"  # "the GMB union", "the UK Health Security Agency"
     return "name" if name[:1].isupper() else "group"
+
+
+# First names given to men and women alike, whatever list the census put them in.
+_EITHER = {
+    *("dana", "sam", "alex", "chris", "pat", "terry", "jamie", "robin", "kim", "jesse", "casey", "leslie"),
+    *("kelly", "tracy", "shannon", "ashley", "jackie", "andy", "drew", "jean", "billie", "bobbie", "toni"),
+    *("stacy", "sidney", "lynn", "marion", "jody", "jodie", "sandy", "kerry", "kris", "val", "ali", "nicola"),
+}
+
+
+@functools.cache
+def _first_names() -> tuple[frozenset[str], frozenset[str]]:
+    # The US census's women's and men's first names, as zxcvbn (the password checker) ships them: each
+    # name in one list only, so a name the census gives to both sexes falls in neither or in _EITHER.
+    from zxcvbn.frequency_lists import FREQUENCY_LISTS
+
+    return frozenset(FREQUENCY_LISTS["female_names"]), frozenset(FREQUENCY_LISTS["male_names"])
+
+
+def pronoun_of(name: str) -> str | None:
+    """ "she" or "he" when the first word of a person's name (after any title) is a first name given
+    almost only to women or to men ("Patricia Lowe", "Kyle Brennan"); None when the name does not say."""
+    words = [w.lower().strip(".") for w in name.split()[:-1]]
+    female, male = _first_names()
+    for word in words:
+        if word in _EITHER:
+            return None
+        if word in female or word in male:
+            return "she" if word in female else "he"
+    return None

@@ -33,7 +33,7 @@ from factcheck.engines.offline.bodies import (
     reads_as_name,
 )
 from factcheck.engines.offline.entities import TITLES, Actors
-from factcheck.engines.offline.kinds import SPOKESPERSON, UNNAMED_PERSON, kind_of
+from factcheck.engines.offline.kinds import SPOKESPERSON, UNNAMED_PERSON, kind_of, pronoun_of
 
 _PERSON_PRONOUNS = {"he", "she"}
 _OPENER = re.compile(r"\s{0,3}(?:[A-Z][\w’'-]{0,30}(?: [\w’'-]{1,30}){0,6}, ?|(?:But|And|However|Meanwhile),? ?)")
@@ -180,11 +180,11 @@ class Speakers:
         here = {n for n in self.actors.mentioned if -1 < sentence.find(n.split()[-1]) < before}
         if speaker and self.kind(speaker) == "person":
             here = {n for n in here if not _same_person(n, speaker)} | {self._plain(speaker)}
-        here = {n for n in here if self.pronouns.get(n, said) == said}
+        here = {n for n in here if self._agrees(n, said)}
         if not here:
             earlier = [(s, n) for s, p, n in self.named if s < self.sentence and self.paragraph - p <= 1]
             last = earlier[-1][0] if earlier else None
-            here = {n for s, n in earlier if s == last and self.pronouns.get(n, said) == said}
+            here = {n for s, n in earlier if s == last and self._agrees(n, said)}
         if len(here) == 1:
             return Resolution(here.pop())
         if here:
@@ -234,9 +234,9 @@ class Speakers:
                 (p, n) for s, p, n in self.named if last.sentence < s < self.sentence and not _same_person(n, last.name)
             ]
             said = raw.lower()
-            others = {n for _, n in since if self.pronouns.get(n, said) == said}
+            others = {n for _, n in since if self._agrees(n, said)}
             # "she" cannot mean the man the article called "he": the last speaker drops out.
-            mismatch = self.pronouns.get(self._plain(last.name), said) != said
+            mismatch = not self._agrees(self._plain(last.name), said)
             if not others and not mismatch:
                 return self._is_person(self._plain(last.name), last.name)
             ruled_out = mismatch or (last.paragraph < self.paragraph and all(p == self.paragraph for p, _ in since))
@@ -247,10 +247,15 @@ class Speakers:
             if not names:
                 return Resolution(None, f"“{raw}” is not tied to one person named nearby: a person must say who spoke.")
             return Resolution(None, f"“{raw}” could be {names}: a person must say who spoke.")
-        recent = [(s, n) for s, p, n in self.named if 0 < self.sentence - s <= 2]
+        recent = [(s, n) for s, p, n in self.named if 0 < self.sentence - s <= 2 and self._agrees(n, raw.lower())]
         if len({n for _, n in recent}) == 1:
             return self._is_person(recent[-1][1])
         return Resolution(None, f"“{raw}” is not tied to one person named nearby: a person must say who spoke.")
+
+    def _agrees(self, name: str, said: str) -> bool:
+        """Whether "he" or "she" can mean ``name``: by the pronoun the article used for them, else by a first
+        name given almost only to one sex ("Kyle" is never "she"); a name that does not say agrees."""
+        return (self.pronouns.get(name) or pronoun_of(name) or said) == said
 
     def _is_person(self, *names: str) -> Resolution:
         """A pronoun said "he" or "she": whatever the name looks like, it is a person's."""
