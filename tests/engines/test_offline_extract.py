@@ -402,3 +402,21 @@ def test_a_policy_of_silence_is_no_claim_but_still_says_who_it_is():
     )
     assert not [c for c in found if "did not comment" in c.claim]
     assert [c.speaker for c in found if "paid its players" in c.claim] == ["The English Football League"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr Whelan disputed that.",
+        "Sudan's government rejected the report.",
+        'The Department for Transport said it was "disappointed" and urged both sides to return to talks.',
+    ],
+)
+def test_a_dismissal_or_a_feeling_says_nothing_to_check(text):
+    claims = _tickets(f"Drivers will strike for 3 days from 9 April, the union Aslef said. {text}")
+    assert [c.quote for c in claims if c.quote.startswith(text[:12])] == []
+
+
+def test_a_body_that_was_disappointed_but_will_appeal_keeps_its_intention():
+    found = _tickets('Harrow Lane Homes said it was "disappointed" and would consider an appeal against the ruling.')
+    assert [c.speaker for c in found] == ["Harrow Lane Homes"]

@@ -822,3 +822,12 @@ def test_a_first_name_given_almost_only_to_one_sex_says_who_he_or_she_can_be():
     assert ticket(claims, "underspent its road budget").speaker == "Derek Osei"
     gate = ticket(claims, "reported the gate")
     assert gate.speaker is None and gate.needs_human  # "Kyle" is never "she"
+
+
+def test_a_titled_doctor_is_never_what_it_means_and_a_college_of_something_is_a_body():
+    claims = tickets(
+        "Dr Rao said about one in five beds was occupied by a patient who was well enough to leave.\n\n"
+        "The Royal College of Emergency Medicine says long waits in A&E are linked to higher death rates. "
+        "It estimates that one extra patient dies for every 72 who wait eight to 12 hours."
+    )
+    assert ticket(claims, "every 72 who wait").speaker == "The Royal College of Emergency Medicine"

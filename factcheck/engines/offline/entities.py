@@ -94,6 +94,8 @@ _A_THING = re.compile(
     r"\b(?:a|an)\s(?:(?!(?:from|by|of|to|with|for|at|in|on|against|after|before|and|or|as|than)\s)"
     r"[a-z][\w-]{0,20}\s){0,3}$"
 )
+# "the Royal College of Emergency Medicine": capitals after a body's "of" go on naming the body.
+_OF_BODY = re.compile(rf"\b(?:{'|'.join(sorted(ORG_WORDS))})\s(?:of|for)\s(?:the\s)?$")
 _TITLE_WORDS = {w for t in TITLES.split("|") for w in t.replace("\\.", ".").split()} - {"of", "State"}
 _TITLED = re.compile(rf"\b((?:[A-Z][a-z]+\s+)?)({TITLES})\s+({_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})\b")
 _CAPITALISED = re.compile(r"\b[A-Z][a-zà-ÿ’'\-]+\b")
@@ -161,8 +163,30 @@ class Actors:
                         self.ambiguous_roles.add(role)
                     else:
                         self.roles[role] = name
+        mentions.extend(self._untitled(sentence, things))
+        for m in _CAPITALISED.finditer(sentence):
+            word = _strip_possessive(m.group(0))  # "Wanjiru's lawyer" mentions Wanjiru
+            if word in self.shared_surnames:
+                continue  # "Holt" alone could be either brother
+            if full := self.full_names.get(word):
+                mentions.append((m.start(), full))
+        self.mentioned = [name for _, name in sorted(mentions)]
+        # "Daniel Pryce … recorded observations that he had not carried out": one person named, and only
+        # "he" beside them, is a man; a later "She" is someone else (speakers.py).
+        said = {w.lower() for w in _GENDERED.findall(sentence)}
+        if len(set(self.mentioned)) == 1 and said and (said <= _HE or said <= _SHE):
+            self.pronouns.setdefault(self.mentioned[0], "he" if said <= _HE else "she")
+        for m in COMPANY_NAME.finditer(sentence):
+            self.last_company = m.group(0)
+
+    def _untitled(self, sentence: str, things: set[str]) -> list[tuple[int, str]]:
+        """People named with no title before them ("Dana Okafor"), as (offset, full name); never a thing
+        the article called one ("Little Sprout's founder"), a place, or a run of a body's name."""
+        found: list[tuple[int, str]] = []
         for m in _PERSON.finditer(sentence):
-            if _A_THING.search(sentence, max(0, m.start() - 90), m.start()):
+            if _A_THING.search(sentence, max(0, m.start() - 90), m.start()) or _OF_BODY.search(
+                sentence, max(0, m.start() - 40), m.start()
+            ):
                 continue  # "a dark grey Vauxhall Astra": a person is not "a" anything before the name
             name = _strip_possessive(m.group(0))
             tokens = name.split()
@@ -181,21 +205,8 @@ class Actors:
                 continue
             # "Harbor Master Ines Okafor": a person's name is the last two words, or three with an initial.
             keep = 3 if len(tokens) >= 3 and re.fullmatch(r"[A-Z]\.", tokens[-2]) else 2
-            mentions.append((m.start(), self._add_person(" ".join(tokens[-keep:]))))
-        for m in _CAPITALISED.finditer(sentence):
-            word = _strip_possessive(m.group(0))  # "Wanjiru's lawyer" mentions Wanjiru
-            if word in self.shared_surnames:
-                continue  # "Holt" alone could be either brother
-            if full := self.full_names.get(word):
-                mentions.append((m.start(), full))
-        self.mentioned = [name for _, name in sorted(mentions)]
-        # "Daniel Pryce … recorded observations that he had not carried out": one person named, and only
-        # "he" beside them, is a man; a later "She" is someone else (speakers.py).
-        said = {w.lower() for w in _GENDERED.findall(sentence)}
-        if len(set(self.mentioned)) == 1 and said and (said <= _HE or said <= _SHE):
-            self.pronouns.setdefault(self.mentioned[0], "he" if said <= _HE else "she")
-        for m in COMPANY_NAME.finditer(sentence):
-            self.last_company = m.group(0)
+            found.append((m.start(), self._add_person(" ".join(tokens[-keep:]))))
+        return found
 
     def _add_person(self, name: str) -> str:
         """Remember a person's full name; the name a mention of it means (itself when two people

@@ -61,6 +61,19 @@ _REACTION = re.compile(
     r"relieved|upbeat|gloomy|critical|split|happy|unhappy|disappointed|dismayed|unmoved|unfazed|hopeful|"
     r"defiant)\.$"
 )
+# "Mr Whelan disputed that.", "Sudan's government rejected the report.": a dismissal that says nothing of
+# its own; what it dismisses is the claim, already ticketed where the article states it.
+_DISMISSAL = re.compile(
+    r"^(?:[\w’'.-]+ ){1,4}(?:rejected|disputed|denied|dismissed|contested|challenged|questioned) (?:that|this|it|"
+    r"(?:the|that|this|these|those|its|his|her|their) (?:report|reports|claim|claims|account|figures|findings|"
+    r"assessment|analysis|suggestion|characteri[sz]ation|allegation|allegations|criticism))\.$"
+)
+# "The department said it was “disappointed” and urged both sides to return to talks": how a body felt.
+_FEELING = re.compile(
+    r"^(?:it|he|she|they|we) (?:was|were|is|are) [“\"]?(?:deeply |very |extremely )?(?:disappointed|pleased|"
+    r"delighted|saddened|dismayed|concerned|worried|appalled|shocked|surprised|encouraged|frustrated)[”\"]?"
+    r"(?:\.$|,? and (?:urged|called|asked|hoped)\b)"
+)
 
 
 @dataclass
@@ -149,6 +162,8 @@ def _claims_from(
         # Who said what is itself checkable when the speaker is named; a person's advice ("Schools and
         # parents should take this seriously") is their view, not a claim, as it is out of quotation marks.
         advice = _PRESCRIPTIVE.search(attr.quotation or "") and not drafting.numbers(attr.quotation or "")
+        if _FEELING.match(attr.content):
+            return []  # "said it was “disappointed” and urged …": a word quoted is still a feeling
         if speaker and not (advice and speakers.kind(speaker) == "person"):
             score = max(score, threshold + 0.05 * quotation_score)
         if score < threshold:
@@ -168,7 +183,8 @@ def _claims_from(
         score = max(score, threshold)
     # "Fact check: Did petrol prices really hit a record?": the reporter's question asserts nothing.
     asked = not named and sentence.text.rstrip().endswith("?")
-    if score < threshold or asked or _REACTION.match(sentence.text) or _SILENCE.match(attr.content):
+    felt = _REACTION.match(sentence.text) or _DISMISSAL.match(sentence.text) or _FEELING.match(attr.content)
+    if score < threshold or asked or felt or _SILENCE.match(attr.content):
         return []
     urged = _URGED.search(attr.content)
     advice = (_PRESCRIPTIVE.search(attr.content) or urged) and not drafting.numbers(attr.content)

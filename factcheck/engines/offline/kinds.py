@@ -27,6 +27,11 @@ _ROLE_START = re.compile(
     r"Lieutenant\s+Governor|Race\s+director|Director|Founder|Owner|Chief\s+\w+|Comptroller|Treasurer|Auditor|"
     r"Controller|Clerk|Administrator|Trustee|Principal|Headteacher|Pastor|Bishop|Rabbi|Imam)\s+)[A-Z][\w’'.-]+\s+[A-Z]"
 )
+# "Dr Rao", "Ms Marsh", "Cllr Jones": British honorifics take no full stop, and are never a body's.
+# Only the name itself: "Dr Adebayo's family" is her family.
+_HONORIFIC = re.compile(
+    r"^(?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof|Sir|Dame|Lord|Lady|Cllr|Rev|Revd|Fr)\.?(?: [A-Z][\w-]{0,30}){1,3}$"
+)
 SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person)\b", re.I)
 _ACRONYM = re.compile(r"^[A-Z]{2,6}s?$")
 # One person described, not named: "the lorry driver", "the victim's mother", "the defendant".
@@ -44,10 +49,10 @@ def kind_of(name: str, actors: Actors, people: set[str]) -> str:
     named_force = len(words) >= 2 and words[-1][:1].isupper() and words[-2][:1].isupper()
     if (_GROUP.match(name) and not named_force) or name.lower().startswith(("unnamed ", "the companies", "organi")):
         return "group"
-    titled = _TITLE_START.match(name) or _ROLE_START.match(name) or PORTFOLIO.match(name)
+    titled = _TITLE_START.match(name) or _ROLE_START.match(name) or PORTFOLIO.match(name) or _HONORIFIC.match(name)
     if titled or name in people or SPOKESPERSON.search(name) or UNNAMED_PERSON.match(name.lower()):
         return "person"  # "Analyst Chen Wei of Harbor Securities" is a person at a company
-    role = [w for w in words[1:-2] if w[:1].islower()]
+    role = [w for w in words[1:-2] if w[:1].islower() and w not in {"of", "for", "and", "on", "the", "in", "at"}]
     if role and not ORG_NOUN.search(" ".join(role)) and " ".join(words[-2:]) in actors.full_names.values():
         return "person"  # "Council leader Graham Pike": a role, however capitalised, then a person's name
     if DESCRIBED_POINTER.match(name):

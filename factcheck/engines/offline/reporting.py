@@ -117,7 +117,9 @@ _GROUP_WORDS = re.compile(
     r"figures|data|statistics|"
     # "According to court documents": the record, whoever filed it.
     r"documents|records|filings|papers)"
-    r"(?: (?:from|of|at|in|with|for|familiar with|close to) [\w’' -]{2,60})?$"
+    # "…, figures obtained by the Gazette show.": who obtained or published them says whose they are.
+    r"(?: (?:from|of|at|in|with|for|familiar with|close to|(?:obtained|published|released|seen|compiled) by) "
+    r"[\w’' -]{2,60})?$"
 )
 # "In her 38-page ruling, Judge Grant wrote": the setting is not the speaker.
 _SETTING = re.compile(
@@ -185,7 +187,9 @@ def subject_name(subject: str) -> str | None:
     words = subject.split()
     # "Which?", "Yahoo!": a name may end in a mark that would otherwise say the words are a question.
     probe = re.sub(r"\b([A-Z]\w*)[?!](?= |$)", r"\1", subject)
-    if not words or len(words) > 9 or _NOT_A_SUBJECT.search(probe) or _POINTER.match(subject):
+    # "the Integrated Food Security Phase Classification (IPC)": the letters in brackets are not more words.
+    long = len(re.sub(r" \([A-Z]{2,6}\)", "", subject).split()) > 9
+    if not words or long or _NOT_A_SUBJECT.search(probe) or _POINTER.match(subject):
         return None
     if words[-1] in {"and", "or", "to"}:
         return None  # "Smith and" is half of a pair; "Replays appeared to" is no one
