@@ -325,6 +325,23 @@ def test_whose_account_a_sentence_is_when_its_subject_is_not_the_speaker(text, s
             "a report by the Integrated Food Security Phase Classification (IPC)",
             None,
         ),
+        # An apostrophe inside a surname; people named by their work; the name after a source's role.
+        (
+            "Pepe Di'Iasio, general secretary of the ASCL, said schools were short of teachers. He told the BBC "
+            "that some schools had been unable to recruit a physics teacher for three years.",
+            "Pepe Di'Iasio",
+            None,
+        ),
+        (
+            "Two people were taken to hospital after an explosion destroyed a house in Swindon, fire crews said.",
+            "fire crews",
+            "Fire crews said that two people were taken to hospital",
+        ),
+        (
+            "About 96,000 tickets had been sold for the cancelled shows, according to the promoter, Live Nation.",
+            "Live Nation",
+            "According to Live Nation, about 96,000 tickets had been sold for the cancelled shows.",
+        ),
     ],
 )
 def test_roles_ages_and_settings_around_a_speaker(text, speaker, claim):

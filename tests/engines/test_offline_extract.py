@@ -420,3 +420,11 @@ def test_a_dismissal_or_a_feeling_says_nothing_to_check(text):
 def test_a_body_that_was_disappointed_but_will_appeal_keeps_its_intention():
     found = _tickets('Harrow Lane Homes said it was "disappointed" and would consider an appeal against the ruling.')
     assert [c.speaker for c in found] == ["Harrow Lane Homes"]
+
+
+def test_a_courtesy_and_a_post_by_one_of_a_crowd_are_not_claims():
+    found = _tickets(
+        "Education Secretary Bridget Phillipson congratulated students. Some 290,000 students sat A-levels.\n\n"
+        'Fans flooded social media with messages of support. One wrote: "Take all the time you need, queen."'
+    )
+    assert [c.quote for c in found if "congratulated" in c.quote or "queen" in c.quote] == []

@@ -41,6 +41,7 @@ _ACCORDING_ANY = re.compile(r"^According to (?P<who>[^,“”\"]{2,100}?),\s+(?P
 _ACCORDING_TAIL = re.compile(
     r"^(?P<rest>.+?),\s+according to (?P<who>(?:[^,.;“”\"\d]|\d(?:[,.]\d)?|\.(?=\w| [A-Z])){2,140})\.?$", re.S
 )
+_NAME_AFTER_ROLE = re.compile(r"[A-Z][\w&’'.-]{0,30}(?: (?:of |for |and )?[A-Z][\w&’'.-]{0,30}){0,5}\.")
 # "…fell to 79 percent, according to state data, well below …": the source between two commas.
 _ACCORDING_MID = re.compile(r"^(?P<rest>[^“”\"]+?), according to (?P<who>[^,.;“”\"\d]{2,60}), (?P<more>[^“”\"]+)$")
 _ACCORDING_ANONYMOUS = re.compile(
@@ -218,6 +219,9 @@ def _according_to(body: str, offset: int) -> tuple[str | None, str, int]:
         # "…, according to one EU official, who spoke on condition of anonymity because …"
         return unnamed(anonymous.group("who")), anonymous.group("rest") + ".", offset
     mid = _ACCORDING_MID.match(body)
+    if mid and _NAME_AFTER_ROLE.fullmatch(mid.group("more")):
+        # "…, according to the promoter, Live Nation.": the source's name, not more of the sentence.
+        return _clean(mid.group("more").rstrip(".")), f"{mid.group('rest')}.", offset
     if mid and reporting.subject_name(mid.group("who")):
         return _clean(mid.group("who")), f"{mid.group('rest')}, {mid.group('more')}", offset
     return None, body, offset

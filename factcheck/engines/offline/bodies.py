@@ -261,6 +261,13 @@ _FINITE = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|could|can|di
 _RELATIVE = re.compile(r"\b(?:who|whom|whose|which|that)\s")
 
 
+# "One wrote: …" after "Fans flooded social media": one of them, named by nothing.
+_COUNT_ONLY = re.compile(r"^(?:One|Another|Some|Others|Many|Both|Several|Most|Few)$", re.I)
+
+
 def reads_as_name(raw: str) -> bool:
-    """Whether a span could name a speaker: not a question, not a clause with a verb of its own."""
+    """Whether a span could name a speaker: not a question, not a clause with a verb of its own, not a
+    bare count ("One")."""
+    if _COUNT_ONLY.match(raw.strip()):
+        return False
     return not (_QUESTION_OPENING.match(raw) or (_FINITE.search(f" {raw} ") and not _RELATIVE.search(raw)))

@@ -74,7 +74,8 @@ _LEADING_STOP = {
     *("Thousands", "Dozens", "Several", "Many", "Most", "Some", "All", "Both", "Every", "Each", "No", "More"),
     *("Nearly", "About", "Only"),
 }
-_NAME_TOKEN = r"(?:[A-Z][a-zà-ÿ’'\-]+|[A-Z]\.|Mc[A-Z][a-z]+|O’[A-Z][a-z]+)"
+# "O'Brien", "D'Souza", "Di'Iasio": an apostrophe inside a name, before its second capital, is part of it.
+_NAME_TOKEN = r"(?:[A-Z][a-z]{0,2}['’][A-Z][a-zà-ÿ]+|[A-Z][a-zà-ÿ’'\-]+|[A-Z]\.|Mc[A-Z][a-z]+)"
 _PERSON = re.compile(rf"\b{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}\b")
 # "West Africa", "Northern Ireland", "New Mexico": a direction before a name makes a place, not a person.
 _PLACE_START = {

@@ -61,6 +61,10 @@ _REACTION = re.compile(
     r"relieved|upbeat|gloomy|critical|split|happy|unhappy|disappointed|dismayed|unmoved|unfazed|hopeful|"
     r"defiant)\.$"
 )
+# "Education Secretary Bridget Phillipson congratulated students.": a courtesy, not an event to check.
+_COURTESY = re.compile(
+    r"^(?:[\w’'.-]+ ){1,5}(?:congratulated|thanked|praised|applauded|saluted|paid tribute to) [\w’' -]{1,40}\.$"
+)
 # "Mr Whelan disputed that.", "Sudan's government rejected the report.": a dismissal that says nothing of
 # its own; what it dismisses is the claim, already ticketed where the article states it.
 _DISMISSAL = re.compile(
@@ -184,6 +188,7 @@ def _claims_from(
     # "Fact check: Did petrol prices really hit a record?": the reporter's question asserts nothing.
     asked = not named and sentence.text.rstrip().endswith("?")
     felt = _REACTION.match(sentence.text) or _DISMISSAL.match(sentence.text) or _FEELING.match(attr.content)
+    felt = felt or _COURTESY.match(sentence.text)
     if score < threshold or asked or felt or _SILENCE.match(attr.content):
         return []
     urged = _URGED.search(attr.content)

@@ -113,6 +113,8 @@ _GROUP_WORDS = re.compile(
     r"^(?:[a-z-]+ ){0,2}(?:organi[sz]ers|officials|police|researchers|scientists|doctors|experts|prosecutors|"
     r"investigators|authorities|analysts|witnesses|residents|economists|lawmakers|diplomats|firefighters|"
     r"people|sources|aides|insiders|monitors|observers|inspectors|campaigners|activists|engineers|"
+    # "…, fire crews said.": the people sent, named by their work.
+    r"crews|paramedics|medics|forecasters|coastguards|volunteers|staff|nurses|"
     # "…, government figures show.": the record cited, named by what it is.
     r"figures|data|statistics|"
     # "According to court documents": the record, whoever filed it.
