@@ -831,3 +831,21 @@ def test_a_titled_doctor_is_never_what_it_means_and_a_college_of_something_is_a_
         "It estimates that one extra patient dies for every 72 who wait eight to 12 hours."
     )
     assert ticket(claims, "every 72 who wait").speaker == "The Royal College of Emergency Medicine"
+
+
+def test_a_pronoun_never_takes_a_name_the_article_never_showed_to_be_a_person():
+    claims = tickets(
+        "The award went to Silver Birch Primary. She said the prize money of 5,000 pounds would pay for a library."
+    )
+    prize = ticket(claims, "prize money")
+    assert prize.speaker is None and prize.needs_human and "Birch Primary" not in prize.claim
+
+
+def test_a_role_or_an_age_shows_a_person_whose_name_no_list_knows():
+    claims = tickets(
+        "Hartfield United have signed striker Moussa Diallo for £38 million.\n\n"
+        "Diallo scored 19 goals last season. He becomes the club's fourth signing, taking its spending past £110 million.\n\n"
+        "Kwabena Osei-Tutu, 41, runs the town's food bank. He said demand had risen by 40 percent since March."
+    )
+    assert ticket(claims, "fourth signing").claim.startswith("Moussa Diallo becomes")
+    assert ticket(claims, "risen by 40 percent").speaker == "Kwabena Osei-Tutu"

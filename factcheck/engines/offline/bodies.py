@@ -209,6 +209,10 @@ COMPANY_NAME = re.compile(
 )
 # "the Food Standards Agency (FSA)": a name, then the letters the article will call it by.
 SPELT_OUT = re.compile(r"\b(?P<name>[A-Z][\w ,&'’-]{0,80}?) \((?P<acronym>[A-Z]{2,6})\)")
+FOR_BODY = re.compile(r"^an? spokes(?:man|woman|person) for (the [A-Z].*|[A-Z].*)$", re.I)
+# A record, never what "the company" means: "Payslips seen by the BBC".
+RECORD = re.compile(r" (?:seen|published|obtained|released|compiled|leaked) ")
+THE_ACRONYM = re.compile(r"\bthe ((?!(?:UK|US|USA|UAE)\b)[A-Z]{2,6})\b")
 # "Little Sprout's founder", "Corvane's shareholders": whatever has a founder or shareholders is a business.
 # "Bloom Fertility, which runs nine clinics": "which" is never said of a person.
 THING_WHICH = re.compile(r"\b(?P<name>[A-Z][a-z][\w&-]{0,30}(?: [A-Z][\w&-]{0,30}){0,3}), which\b")

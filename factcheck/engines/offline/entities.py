@@ -74,8 +74,11 @@ _LEADING_STOP = {
     *("Thousands", "Dozens", "Several", "Many", "Most", "Some", "All", "Both", "Every", "Each", "No", "More"),
     *("Nearly", "About", "Only"),
 }
-# "O'Brien", "D'Souza", "Di'Iasio": an apostrophe inside a name, before its second capital, is part of it.
-_NAME_TOKEN = r"(?:[A-Z][a-z]{0,2}['’][A-Z][a-zà-ÿ]+|[A-Z][a-zà-ÿ’'\-]+|[A-Z]\.|Mc[A-Z][a-z]+)"
+# "O'Brien", "Di'Iasio", "Osei-Tutu": an apostrophe or a hyphen before a second capital is inside the name.
+_NAME_TOKEN = (
+    r"(?:[A-Z][a-z]{0,2}['’][A-Z][a-zà-ÿ]+|[A-Z][a-zà-ÿ’']+(?:-[A-Z][a-zà-ÿ’']+){1,2}\b|[A-Z][a-zà-ÿ’'\-]+|[A-Z]\.|"
+    r"Mc[A-Z][a-z]+)"
+)
 _PERSON = re.compile(rf"\b{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}\b")
 # "West Africa", "Northern Ireland", "New Mexico": a direction before a name makes a place, not a person.
 _PLACE_START = {

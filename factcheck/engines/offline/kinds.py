@@ -32,6 +32,9 @@ _ROLE_START = re.compile(
 _HONORIFIC = re.compile(
     r"^(?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof|Sir|Dame|Lord|Lady|Cllr|Rev|Revd|Fr)\.?(?: [A-Z][\w-]{0,30}){1,3}$"
 )
+# "Kwame Mensah, 34,": an age is said of a person.
+AGED = re.compile(r"\b([A-Z][\w’'-]{0,30}(?: [A-Z][\w’'-]{0,30}){1,2}), (?:aged )?\d{1,3},")
+PLURAL = re.compile(r"\b(?:spokes(?:men|women|people)|two|three|several)\b", re.I)
 SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person)\b", re.I)
 _ACRONYM = re.compile(r"^[A-Z]{2,6}s?$")
 # One person described, not named: "the lorry driver", "the victim's mother", "the defendant".
@@ -81,6 +84,27 @@ def _first_names() -> tuple[frozenset[str], frozenset[str]]:
     from zxcvbn.frequency_lists import FREQUENCY_LISTS
 
     return frozenset(FREQUENCY_LISTS["female_names"]), frozenset(FREQUENCY_LISTS["male_names"])
+
+
+# A person's role just before their name: "signed striker Moussa Diallo", "Its founder, Jo Whitfield,".
+ROLE_BEFORE = re.compile(
+    r"\b(?:striker|midfielder|defender|goalkeeper|forward|winger|coach|manager|singer|actor|actress|rapper|author|"
+    r"writer|teacher|nurse|doctor|surgeon|officer|detective|lawyer|solicitor|barrister|judge|pilot|driver|player|"
+    r"athlete|sprinter|runner|boxer|footballer|cricketer|MP|senator|councillor|minister|president|founder|"
+    r"co-founder|owner|farmer|student|pupil|scientist|researcher|professor|economist|analyst|spokes(?:man|woman|"
+    r"person)|artist|musician|chef|comedian|presenter|journalist|reporter|photographer|businessman|businesswoman|"
+    r"entrepreneur|campaigner|activist|volunteer|mother|father|son|daughter|wife|husband|grandmother|grandfather|"
+    r"brother|sister|partner|neighbour|neighbor|friend|colleague|victim|suspect|defendant|witness|passenger|"
+    r"resident|executive|director|chairman|chairwoman|secretary|leader|captain|editor|head)(?:, | )"
+    r"(?P<name>[A-Z][\w’'-]{1,30}(?: [A-Z][\w’'-]{1,30}){1,2})\b"
+)
+
+
+def given_name(name: str) -> bool:
+    """Whether the first word of ``name`` is a first name in the census lists ("Lucia Ferrante")."""
+    female, male = _first_names()
+    first = name.split()[0].lower().strip(".") if name.split() else ""
+    return first in female or first in male or first in _EITHER
 
 
 def pronoun_of(name: str) -> str | None:

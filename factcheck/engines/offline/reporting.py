@@ -71,7 +71,7 @@ _TOLD_BARE = re.compile(
     # "told the court Brennan had been warned": a name, then its verb.
     r"|[A-Z][\w’'-]{1,30} (?:had|has|was|were|is|would|could|did)\b)"
 )
-_THAT = re.compile(r"^\s*,?\s*that\s+")
+_THAT = re.compile(r"^\s*(?:,\s*)?that\s+")  # one way to split the spaces: linear
 # "said in a statement outside court: “…”": the rest of the setting, up to the colon that opens a quotation.
 _SETTING_COLON = re.compile(r"^\s?(?:(?:[\w’'-]{1,30}\s){0,4}[\w’'-]{1,30})?:\s?(?=[“\"])")
 _PASSIVE = re.compile(r"(?<!\s)\s+by\b")  # from a run's first space only: linear on long runs

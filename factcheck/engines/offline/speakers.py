@@ -13,35 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from factcheck.engines.offline.bodies import (
-    COMMERCIAL,
-    DESCRIBED_AFTER,
-    DESCRIBED_BODY,
-    DOCUMENT_OPENER,
-    GENERIC_BODY,
-    GROUP_OPENER,
-    NAMED_BODY,
-    ORG_NOUN,
-    ORG_OPENER,
-    ORG_POINTER,
-    ORG_WORDS,
-    PUBLIC_BODY,
-    SPELT_OUT,
-    bare,
-    fits,
-    named_as,
-    reads_as_name,
-)
+from factcheck.engines.offline import bodies, kinds
 from factcheck.engines.offline.entities import TITLES, Actors
-from factcheck.engines.offline.kinds import SPOKESPERSON, UNNAMED_PERSON, kind_of, pronoun_of
 
 _PERSON_PRONOUNS = {"he", "she"}
 _OPENER = re.compile(r"\s{0,3}(?:[A-Z][\w’'-]{0,30}(?: [\w’'-]{1,30}){0,6}, ?|(?:But|And|However|Meanwhile),? ?)")
-_PLURAL = re.compile(r"\b(?:spokes(?:men|women|people)|two|three|several)\b", re.I)
-_FOR_BODY = re.compile(r"^an? spokes(?:man|woman|person) for (the [A-Z].*|[A-Z].*)$", re.I)
-# A record, never what "the company" means: "Payslips seen by the BBC".
-_RECORD = re.compile(r" (?:seen|published|obtained|released|compiled|leaked) ")
-_THE_ACRONYM = re.compile(r"\bthe ((?!(?:UK|US|USA|UAE)\b)[A-Z]{2,6})\b")
 
 
 @dataclass
@@ -76,7 +52,7 @@ class Speakers:
     pronouns: dict[str, str] = field(default_factory=dict)
     # Organisations named by what they are ("Russia's foreign ministry"), whether or not they spoke:
     # (sentence, phrase, noun, whether the sentence opens with it).
-    bodies: list[tuple[int, str, str, bool]] = field(default_factory=list)
+    named_bodies: list[tuple[int, str, str, bool]] = field(default_factory=list)
     # Organisations a sentence opens with, by sentence: the subject a following pointer means.
     openers: dict[int, str] = field(default_factory=dict)
     # Groups a sentence opens with ("The researchers, from ETH Zurich, used …"), by sentence.
@@ -97,32 +73,37 @@ class Speakers:
             # "Little Sprout's founder": an earlier "Little Sprout" was a business, never who "she" means.
             self.named = [entry for entry in self.named if entry[2] not in self.actors.not_people]
         self.named.extend((self.sentence, paragraph, name) for name in self.actors.mentioned)
+        # "Kwame Mensah, 34,", "signed striker Moussa Diallo": an age or a role is said of a person.
+        shown = [m.group(1) for m in kinds.AGED.finditer(text)] + [
+            m.group("name") for m in kinds.ROLE_BEFORE.finditer(text)
+        ]
+        self.people.update(self.actors.full_names.get(n.split()[-1], n) for n in shown)
         for name, pronoun in self.actors.pronouns.items():
             self.pronouns.setdefault(name, pronoun)
-        if document := DOCUMENT_OPENER.match(text):
+        if document := bodies.DOCUMENT_OPENER.match(text):
             self.documents[self.sentence] = (document.group(1).lower(), paragraph)  # "The review … examined"
-        if group := GROUP_OPENER.match(text):
+        if group := bodies.GROUP_OPENER.match(text):
             self.group_openers[self.sentence] = (group.group(1), paragraph)  # "The researchers … used …. They found"
-        opener = ORG_OPENER.match(text)
+        opener = bodies.ORG_OPENER.match(text)
         # "The …" before a run of capitalised words names a body, not a person; "Customers of Westmere
         # Bank" names the bank's customers, not the bank.
         head, _, owner = opener.group(1).partition(" of ") if opener else ("", "", "")
-        if owner and head.split()[-1] not in ORG_WORDS and not ORG_NOUN.fullmatch(head.split()[-1]):
+        if owner and head.split()[-1] not in bodies.ORG_WORDS and not bodies.ORG_NOUN.fullmatch(head.split()[-1]):
             self.openers[self.sentence] = owner  # the body the sentence is about: the next "the bank"
         elif opener and (self.kind(opener.group(1)) == "org" or opener.group(1).startswith("The ")):
             # "The Child Poverty Action Group welcomed the decision.": who the next "the charity" means.
             self.openers[self.sentence] = opener.group(1)
-        for m in SPELT_OUT.finditer(text):
-            if PUBLIC_BODY.search(" ".join(m.group("name").split()[-6:])):
+        for m in bodies.SPELT_OUT.finditer(text):
+            if bodies.PUBLIC_BODY.search(" ".join(m.group("name").split()[-6:])):
                 self.public_acronyms.add(m.group("acronym"))
-        for m in _THE_ACRONYM.finditer(text):
-            self.bodies.append((self.sentence, m.group(1), "", False))  # "which the FDA did not name"
-        for m in NAMED_BODY.finditer(text):
+        for m in bodies.THE_ACRONYM.finditer(text):
+            self.named_bodies.append((self.sentence, m.group(1), "", False))  # "which the FDA did not name"
+        for m in bodies.NAMED_BODY.finditer(text):
             opens = not text[: m.start()].strip(' “"').rstrip(",") or bool(_OPENER.fullmatch(text[: m.start()]))
-            self.bodies.append((self.sentence, m.group(0), m.group("noun").lower(), opens))
-        for m in DESCRIBED_BODY.finditer(text):
+            self.named_bodies.append((self.sentence, m.group(0), m.group("noun").lower(), opens))
+        for m in bodies.DESCRIBED_BODY.finditer(text):
             self.described.append((self.sentence, paragraph, m.group("name").rstrip("."), m.group("noun").lower()))
-        if after := DESCRIBED_AFTER.match(text):
+        if after := bodies.DESCRIBED_AFTER.match(text):
             # "Quillon, the accounting software company, will cut …, it said.": a body, and what "it" means.
             self.described.append((self.sentence, paragraph, after.group("name"), after.group("noun").lower()))
             self.openers[self.sentence] = after.group("name")
@@ -132,19 +113,19 @@ class Speakers:
 
     def kind(self, name: str) -> str:
         """person, org, group, or name: a capitalised name the article has not yet shown to be either."""
-        return kind_of(name, self.actors, self.people)
+        return kinds.kind_of(name, self.actors, self.people)
 
     def resolve(self, raw: str | None) -> Resolution:
         """The speaker ``raw`` refers to, with pointers resolved or flagged."""
         if not raw:
             return Resolution(None)
-        if not reads_as_name(raw):
+        if not bodies.reads_as_name(raw):
             return Resolution(None, f"“{raw}” does not read as a name: a person must say who spoke.")
         low = raw.lower().strip()
         if low in _PERSON_PRONOUNS:
             return self._person(raw)
-        if low == "it" or ORG_POINTER.match(low):
-            noun = m.group("noun").lower() if (m := ORG_POINTER.match(low)) else None
+        if low == "it" or bodies.ORG_POINTER.match(low):
+            noun = m.group("noun").lower() if (m := bodies.ORG_POINTER.match(low)) else None
             return self._organisation(raw, noun)
         if low == "they":
             return self._group(raw)
@@ -157,7 +138,7 @@ class Speakers:
     @staticmethod
     def is_pointer(words: str) -> bool:
         """ "the company", "its regulator": a body the article named before, not a name."""
-        return bool(ORG_POINTER.match(words.lower().strip()))
+        return bool(bodies.ORG_POINTER.match(words.lower().strip()))
 
     def source(self, reported_by: str) -> Resolution:
         """ "According to the agency": the agency named before, when that is certain; else as written,
@@ -173,7 +154,7 @@ class Speakers:
         naming anyone named. Two candidates, or none, and the pronoun stays, flagged for a person."""
         said = pronoun.lower()
         # "The lorry driver told the hearing he had checked his mirrors": he is the unnamed speaker.
-        if speaker and (speaker.lower().startswith(("a ", "an ", "one ")) or UNNAMED_PERSON.match(speaker)):
+        if speaker and (speaker.lower().startswith(("a ", "an ", "one ")) or kinds.UNNAMED_PERSON.match(speaker)):
             # "One mother, who asked not to be named, told the review that she …": she is the speaker,
             # and the claim already says who that is.
             return Resolution(pronoun)
@@ -186,7 +167,7 @@ class Speakers:
             last = earlier[-1][0] if earlier else None
             here = {n for s, n in earlier if s == last and self._agrees(n, said)}
         if len(here) == 1:
-            return Resolution(here.pop())
+            return self._sole(pronoun, next(iter(here))) or Resolution(here.pop())
         if here:
             return Resolution(None, f"“{pronoun}” could be {' or '.join(sorted(here))}: a person must say which.")
         return Resolution(None, f"“{pronoun}” is not tied to one person named nearby: a person must say who.")
@@ -196,7 +177,7 @@ class Speakers:
         told: an "It said" after it is then as unclear, never an older speaker's."""
         if name or unclear:
             kind = self.kind(name) if name else "unclear"
-            if body := _FOR_BODY.search(name or ""):  # "A spokesperson for the Rail Delivery Group": it spoke too
+            if body := bodies.FOR_BODY.search(name or ""):  # "A spokesperson for the Rail Delivery Group": it spoke too
                 self.spoke.append(Spoke(body.group(1), "org", self.paragraph, self.sentence))
             self.spoke.append(Spoke(name or unclear or "", kind, self.paragraph, self.sentence))
 
@@ -249,13 +230,24 @@ class Speakers:
             return Resolution(None, f"“{raw}” could be {names}: a person must say who spoke.")
         recent = [(s, n) for s, p, n in self.named if 0 < self.sentence - s <= 2 and self._agrees(n, raw.lower())]
         if len({n for _, n in recent}) == 1:
-            return self._is_person(recent[-1][1])
+            return self._sole(raw, recent[-1][1]) or self._is_person(recent[-1][1])
         return Resolution(None, f"“{raw}” is not tied to one person named nearby: a person must say who spoke.")
+
+    def _sole(self, pronoun: str, name: str) -> Resolution | None:
+        """The flag for a pronoun whose only candidate was never shown to be a person ("Maple Grove",
+        "Silver Birch Primary"): no title or role, pronoun, age, known first name, or speech. None when
+        it was. Only a sole candidate is judged so: dropping one of two would choose the other unseen."""
+        plain = self._plain(name)
+        shown = bool({name, plain} & self.people) or plain in self.pronouns or self.kind(name) == "person"
+        spoke = any(s.kind in {"person", "name"} and _same_person(s.name, plain) for s in self.spoke)
+        if plain not in self.actors.not_people and (shown or spoke or kinds.given_name(plain)):
+            return None
+        return Resolution(None, f"“{pronoun}” may mean {name}, not shown to be a person: a person must say who.")
 
     def _agrees(self, name: str, said: str) -> bool:
         """Whether "he" or "she" can mean ``name``: by the pronoun the article used for them, else by a first
         name given almost only to one sex ("Kyle" is never "she"); a name that does not say agrees."""
-        return (self.pronouns.get(name) or pronoun_of(name) or said) == said
+        return (self.pronouns.get(name) or kinds.pronoun_of(name) or said) == said
 
     def _is_person(self, *names: str) -> Resolution:
         """A pronoun said "he" or "she": whatever the name looks like, it is a person's."""
@@ -288,16 +280,18 @@ class Speakers:
         if noun is None and (found := self._it(raw, last)):
             return found
         opened = self.openers.get(self.sentence - 1)
-        if opened and not (last and last.sentence == self.sentence - 1) and fits(noun, opened, by_name=False):
+        if opened and not (last and last.sentence == self.sentence - 1) and bodies.fits(noun, opened, by_name=False):
             return Resolution(opened)
         just_before = last and last.sentence == self.sentence - 1 and last.paragraph == self.paragraph
         # "The Food Standards Agency ordered a recall. Tesco said …. The agency said …": the body named by
         # that noun is meant, not the company that spoke last.
-        other = bool(last and noun and not named_as(noun, last.name))
-        just_before = just_before and not (other and any(b[2] == noun and b[0] < self.sentence for b in self.bodies))
+        other = bool(last and noun and not bodies.named_as(noun, last.name))
+        just_before = just_before and not (
+            other and any(b[2] == noun and b[0] < self.sentence for b in self.named_bodies)
+        )
         if (
             just_before
-            and fits(noun, last.name)
+            and bodies.fits(noun, last.name)
             and not self._public(noun, last.name)
             and last.kind in {"org", "name"}
             and last.name not in self.people
@@ -306,15 +300,15 @@ class Speakers:
         if described := self._described(raw, noun):
             return described
         company = self.actors.last_company
-        if noun in COMMERCIAL and company and self.paragraph - self.last_company_paragraph <= 1:
+        if noun in bodies.COMMERCIAL and company and self.paragraph - self.last_company_paragraph <= 1:
             return Resolution(company)  # "Meridian Paving Inc. won the contract. The company said …"
         if noun and (by_noun := self._by_noun(raw, noun, orgs)):
             return by_noun
-        if noun in COMMERCIAL:
-            orgs = [s for s in orgs if not self._public(noun, s.name) and not _RECORD.search(s.name)]
+        if noun in bodies.COMMERCIAL:
+            orgs = [s for s in orgs if not self._public(noun, s.name) and not bodies.RECORD.search(s.name)]
             if not orgs and self.actors.last_company:
                 return Resolution(self.actors.last_company)
-        if noun and noun not in GENERIC_BODY:
+        if noun and noun not in bodies.GENERIC_BODY:
             # "the charity", "the union": only a body that says it is one, never the only body around.
             return Resolution(None, f"“{raw}” names no {noun} the article has named nearby: a person must say which.")
         # Only a speaker known to be a body: "Joanne Thomas" (two capitalised words, a person's name to
@@ -325,9 +319,11 @@ class Speakers:
         chosen = (recent or orgs)[-1] if len(distinct) == 1 else None
         # "The CDC said …. …, which the FDA did not name. The agency said …": either could be meant.
         others = {
-            b[1] for b in self.bodies if chosen and noun not in COMMERCIAL and chosen.sentence < b[0] < self.sentence
+            b[1]
+            for b in self.named_bodies
+            if chosen and noun not in bodies.COMMERCIAL and chosen.sentence < b[0] < self.sentence
         }
-        if chosen and not {bare(b) for b in others} - {bare(chosen.name)}:
+        if chosen and not {bodies.bare(b) for b in others} - {bodies.bare(chosen.name)}:
             return Resolution(chosen.name)
         if not distinct:
             return Resolution(None, f"“{raw}” names no body the article has named nearby: a person must say which.")
@@ -335,10 +331,10 @@ class Speakers:
 
     def _by_noun(self, raw: str, noun: str, orgs: list[Spoke]) -> Resolution | None:
         """ "the ministry", "the company": the body of that kind that spoke or was named, when one is."""
-        named = [s for s in orgs if named_as(noun, s.name) and self.paragraph - s.paragraph <= 2]
+        named = [s for s in orgs if bodies.named_as(noun, s.name) and self.paragraph - s.paragraph <= 2]
         after = named[-1].sentence if named else 0
-        since = [b for b in self.bodies if b[2] == noun and after < b[0] < self.sentence]
-        others = {bare(b[1]) for b in since} - ({bare(named[-1].name)} if named else set())
+        since = [b for b in self.named_bodies if b[2] == noun and after < b[0] < self.sentence]
+        others = {bodies.bare(b[1]) for b in since} - ({bodies.bare(named[-1].name)} if named else set())
         if others:
             # Another body of that kind was named after the last one that spoke: "Russia's foreign
             # ministry rejected that account. “…,” the ministry said." The one the sentence before
@@ -359,16 +355,16 @@ class Speakers:
     def _public(self, noun: str | None, name: str) -> bool:
         """Whether "the company" (a commercial noun) cannot mean ``name``: a public body, by its name or
         by the letters the article spelt out as one ("The FSA")."""
-        letters = bare(name).upper().strip()
-        return noun in COMMERCIAL and (bool(PUBLIC_BODY.search(name)) or letters in self.public_acronyms)
+        letters = bodies.bare(name).upper().strip()
+        return noun in bodies.COMMERCIAL and (bool(bodies.PUBLIC_BODY.search(name)) or letters in self.public_acronyms)
 
     def _described(self, raw: str, noun: str | None) -> Resolution | None:
         """ "The government" when no government was named by what it is: the government of the day.
         "The firm" after "… by the engineering firm Hartley & Moss": the one body named as a firm."""
-        if noun == "government" and not any(b[2] == "government" and b[0] < self.sentence for b in self.bodies):
+        if noun == "government" and not any(b[2] == "government" and b[0] < self.sentence for b in self.named_bodies):
             return Resolution(raw)
         # "the company" may be the supplier or the maker named; "the charity" only a charity.
-        kinds = COMMERCIAL if noun in {"company", "firm"} else {noun}
+        kinds = bodies.COMMERCIAL if noun in {"company", "firm"} else {noun}
         # The same sentence counts: "… of the energy supplier Brightwatt, the company said."
         named = {
             n for s, p, n, kind in self.described if kind in kinds and s <= self.sentence and self.paragraph - p <= 1
@@ -383,7 +379,7 @@ class Speakers:
         opened = self.group_openers.get(self.sentence - 1)
         if opened and not just_before and opened[1] == self.paragraph:
             return Resolution(opened[0])
-        if just_before and SPOKESPERSON.search(last.name) and not _PLURAL.search(last.name):
+        if just_before and kinds.SPOKESPERSON.search(last.name) and not kinds.PLURAL.search(last.name):
             return Resolution(last.name)  # "A spokesperson said …. They said …": the spokesperson, singular
         return Resolution(None, f"“{raw}” is not tied to a group named nearby: a person must say who spoke.")
 
