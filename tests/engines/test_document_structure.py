@@ -136,3 +136,14 @@ def test_a_press_releases_notes_to_editors_end_the_story():
 def test_a_no_comment_line_is_left_out_and_the_rest_of_its_paragraph_stays():
     text = "ShopNest said it had removed the listings. DealDrop did not respond to a request for comment."
     assert [s.text for s in sentences(text)] == ["ShopNest said it had removed the listings."]
+
+
+def test_the_platform_x_ends_a_sentence_and_is_not_an_initial():
+    text = (
+        'The governor called the decision "a victory" in a post on X. Clinic operators said 1.1 million '
+        "patients could be affected."
+    )
+    assert [s.text for s in sentences(text)] == [
+        'The governor called the decision "a victory" in a post on X.',
+        "Clinic operators said 1.1 million patients could be affected.",
+    ]

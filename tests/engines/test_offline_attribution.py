@@ -342,6 +342,42 @@ def test_whose_account_a_sentence_is_when_its_subject_is_not_the_speaker(text, s
             "Live Nation",
             "According to Live Nation, about 96,000 tickets had been sold for the cancelled shows.",
         ),
+        # A person pointed back to by age; a setting with a document and its date; a source's role after
+        # the name; "was quoted by … as saying"; "he wrote" closing a sentence; "has forecast that".
+        (
+            'Chancellor Rachel Reeves said families were "still feeling the squeeze". The 46-year-old added '
+            "that the government had raised the minimum wage by 6.7% in April.",
+            "Rachel Reeves",
+            "Rachel Reeves added that the government had raised the minimum wage",
+        ),
+        (
+            "Inspector Ruth Gale said in her report, published on Monday, that the district had built only 61% "
+            "of the homes it needed.",
+            "Inspector Ruth Gale",
+            "Inspector Ruth Gale said that the district had built only 61%",
+        ),
+        (
+            "Air fares jumped 30% between June and July, according to Grant Fitzner, the ONS's chief economist.",
+            "Grant Fitzner",
+            "According to Grant Fitzner, Air fares jumped 30% between June and July.",
+        ),
+        (
+            "Its governor, Andrew Bailey, was quoted by the Financial Times as saying that the rise in prices "
+            "would be over by 2026.",
+            "Andrew Bailey",
+            "According to the Financial Times, citing Andrew Bailey, the rise in prices would be over by 2026.",
+        ),
+        (
+            "Justice Neil Gorsuch said the law gave no right to sue. Only the federal government can enforce "
+            "the 1965 law, he wrote.",
+            "Neil Gorsuch",
+            "Neil Gorsuch wrote that only the federal government can enforce",
+        ),
+        (
+            "The Bank of England, which cut rates to 4% this month, has forecast that inflation will peak at 4%.",
+            "The Bank of England",
+            "The Bank of England forecast that inflation will peak at 4%.",
+        ),
     ],
 )
 def test_roles_ages_and_settings_around_a_speaker(text, speaker, claim):

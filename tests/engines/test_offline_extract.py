@@ -428,3 +428,10 @@ def test_a_courtesy_and_a_post_by_one_of_a_crowd_are_not_claims():
         'Fans flooded social media with messages of support. One wrote: "Take all the time you need, queen."'
     )
     assert [c.quote for c in found if "congratulated" in c.quote or "queen" in c.quote] == []
+
+
+def test_a_forecast_as_a_noun_is_not_a_speakers_verb():
+    from factcheck.engines.offline.attribution import attribute
+
+    found = attribute("Brightwell cut its full-year earnings forecast to between $5.10 and $5.30 a share.")
+    assert found.speaker is None and found.reported_by is None

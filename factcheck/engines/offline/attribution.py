@@ -41,6 +41,7 @@ _ACCORDING_ANY = re.compile(r"^According to (?P<who>[^,“”\"]{2,100}?),\s+(?P
 _ACCORDING_TAIL = re.compile(
     r"^(?P<rest>.+?),\s+according to (?P<who>(?:[^,.;“”\"\d]|\d(?:[,.]\d)?|\.(?=\w| [A-Z])){2,140})\.?$", re.S
 )
+_ROLE_AFTER_NAME = re.compile(r"(?:the|a|an|its|his|her|their) [^,.;“”\"]{1,60}\.")
 _NAME_AFTER_ROLE = re.compile(r"[A-Z][\w&’'.-]{0,30}(?: (?:of |for |and )?[A-Z][\w&’'.-]{0,30}){0,5}\.")
 # "…fell to 79 percent, according to state data, well below …": the source between two commas.
 _ACCORDING_MID = re.compile(r"^(?P<rest>[^“”\"]+?), according to (?P<who>[^,.;“”\"\d]{2,60}), (?P<more>[^“”\"]+)$")
@@ -55,7 +56,8 @@ _TOLD_THAT = re.compile(
 _SAID_THAT = re.compile(
     rf"^(?P<who>{_ACTOR}{_APPOSITIVE})\s+(?:also\s+|later\s+|previously\s+)?(?P<verb>{_VERBS}|claims?)\s+"
     # "said in a statement that", "said on Monday that": what comes between verb and "that" is not the claim.
-    r"(?:(?:in\s+(?:a|an|its|his|her|their)\s+[\w-]+(?:\s+[\w-]+){0,5}?|to\s+reporters|on\s+\w+(?:\s+(?:morning|"
+    r"(?:(?:in\s+(?:a|an|its|his|her|their)\s+[\w-]+(?:\s+[\w-]+){0,2},\s+(?:published|issued|released|sent|dated)\s+"
+    r"[^,]{1,40},|in\s+(?:a|an|its|his|her|their)\s+[\w-]+(?:\s+[\w-]+){0,5}?|to\s+reporters|on\s+\w+(?:\s+(?:morning|"
     r"afternoon|evening|night))?|in\s+(?:dissent|response|reply|evidence|writing|testimony))\s+that\s+|"
     r"on\s+\w+\s+(?!(?:morning|afternoon|evening|night)\b)|that\s+)?(?P<rest>.+)$",
     re.S,
@@ -124,6 +126,11 @@ _LEADING_CLAUSE = re.compile(
     r"In\s(?:a|an|the|its|his|her|their)\s(?:[\w-]{1,20}\s){0,2}(?:memo|letter|email|e-mail|filing|post|"
     r"message|note|submission|interview|speech|video)(?:\s[^,]{1,60})?,(?:\s[^,]{3,60},)?\s)"
 )
+_QUOTED_AS = re.compile(
+    r"^(?P<who>[^,“”\"]{2,60}(?:, [^,“”\"]{2,60},)?) was quoted by (?P<by>[^,“”\"]{2,60}?) as saying,? (?:that )?"
+    r"(?P<rest>.+)$",
+    re.S,
+)
 _OUTLET_PRONOUN = re.compile(r"\b(the outlet|the newspaper|the paper|the network)\b", re.I)
 
 
@@ -183,6 +190,11 @@ def attribute(sentence: str) -> Attribution:
             content_offset=offset + rest,
             verb=verb,
         )
+    quoted_as = _QUOTED_AS.match(body)
+    if quoted_as and (who := reporting.subject_name(quoted_as.group("who"))):
+        # "Its governor, Andrew Bailey, was quoted by the Financial Times as saying that …"
+        by, rest = _clean(quoted_as.group("by")), quoted_as.start("rest")
+        return Attribution(who, reported_by or by, body[rest:], offset + rest, verb="was quoted as saying")
     speaker, reported_by, verb, body, offset, whole = _peel_reporting(body, offset, reported_by)
     if speaker is None and reported_by is None:
         generic = _by_shape(body, offset)
@@ -222,6 +234,9 @@ def _according_to(body: str, offset: int) -> tuple[str | None, str, int]:
     if mid and _NAME_AFTER_ROLE.fullmatch(mid.group("more")):
         # "…, according to the promoter, Live Nation.": the source's name, not more of the sentence.
         return _clean(mid.group("more").rstrip(".")), f"{mid.group('rest')}.", offset
+    if mid and _ROLE_AFTER_NAME.fullmatch(mid.group("more")) and reporting.subject_name(mid.group("who")):
+        # "…, according to Grant Fitzner, the ONS's chief economist.": who the source is, not the claim.
+        return _clean(mid.group("who")), f"{mid.group('rest')}.", offset
     if mid and reporting.subject_name(mid.group("who")):
         return _clean(mid.group("who")), f"{mid.group('rest')}, {mid.group('more')}", offset
     return None, body, offset

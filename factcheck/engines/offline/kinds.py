@@ -34,6 +34,8 @@ _HONORIFIC = re.compile(
 )
 # "Kwame Mensah, 34,": an age is said of a person.
 AGED = re.compile(r"\b([A-Z][\w’'-]{0,30}(?: [A-Z][\w’'-]{0,30}){1,2}), (?:aged )?\d{1,3},")
+# "The 46-year-old added": a person the article named before, pointed back to by age.
+AGE_POINTER = re.compile(r"^the \d{1,3}-year-old$")
 PLURAL = re.compile(r"\b(?:spokes(?:men|women|people)|two|three|several)\b", re.I)
 SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person)\b", re.I)
 _ACRONYM = re.compile(r"^[A-Z]{2,6}s?$")

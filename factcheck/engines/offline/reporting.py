@@ -13,6 +13,7 @@ _VERBS = (
     r"insisted|confirmed|confirms|announced|announces|reported|reports|acknowledged|admitted|denied|testified|"
     r"replied|responded|asserted|found|finds|concluded|showed|shows|estimated|estimates|disputed|countered|"
     r"recorded|predicted|promised|pledged|suggested|show|say|rejected|blamed|blames|accused|accuses|heard|"
+    r"forecasts?(?=\s+that\b)|projected(?=\s+that\b)|"  # never the noun: "cut its earnings forecast to"
     r"called\s+(?:on|for)"
 )
 # "Leeds Crown Court heard that …" is what was said in court; "heard the news" is nobody's claim.
@@ -42,7 +43,10 @@ _VERB = re.compile(
 )
 # Between the verb and what is said: "said on Monday that", "said in a statement that".
 _ADVERBIAL = re.compile(
-    r"^(?:\s+(?:on\s+[A-Z]\w+(?:\s+(?:morning|afternoon|evening|night))?|in\s+(?:a|an|its|his|her|their)\s+"
+    r"^(?:\s+(?:on\s+[A-Z]\w+(?:\s+(?:morning|afternoon|evening|night))?|"
+    # "in her report, published on Monday, that": the document and when it appeared.
+    r"in\s+(?:a|an|its|his|her|their)\s+[\w-]+(?:\s+[\w-]+){0,2},\s+(?:published|issued|released|sent|dated)\s+"
+    r"[^,]{1,40},(?=\s+that\b)|in\s+(?:a|an|its|his|her|their)\s+"
     # "in a post on X that": a longer setting only where "that" ends it, never eating the statement.
     r"[\w-]+(?:\s+[\w-]+){0,5}?(?=\s+that\b)|in\s+(?:a|an|its|his|her|their)\s+"
     # "in a written statement", never "in a statement the plant …": a second word, not the statement's.
@@ -276,7 +280,7 @@ _TAIL_TAG = re.compile(
     r"[A-Z][^\s,“”\"]{0,30}(?: [^\s,“”\"]{1,30}){0,4},)"
     r" (?:also |have |has )?"
     r"(?P<verb>said|says|say|added|adds|reported|reports|noted|notes|estimated|estimates|warned|warns|found|finds|"
-    r"show|showed|shows|concluded|announced|confirmed|ruled|was told|were told|"
+    r"show|showed|shows|concluded|announced|confirmed|ruled|was told|were told|wrote|writes|"
     r"told(?: [^\s,.]{1,30}){1,4}?)"
     # "said Thursday", "said on Monday", "said in a news release": when and how, kept with the verb.
     r"(?P<when>(?: in (?:a|an|its|his|her|their) [\w-]+(?: [\w-]+){0,2}?)?"

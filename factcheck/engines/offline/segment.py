@@ -167,6 +167,7 @@ def sentences(text: str) -> list[Sentence]:
 
 # blingfire ends a sentence after "Sen." or "v." and runs on past "so. Mr. Jones": titles and case
 # names are mended after it, so that a speaker's title stays with the name it belongs to.
+_AFTER_PLATFORM = re.compile(r"(?:(?<=\bon X\.)|(?<=\bto X\.)|(?<=\bvia X\.))\s+(?=[A-Z])")
 _TITLE_ABBREVIATIONS = r"Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Det|Insp|Supt|Rev|Hon|St|Mt"
 _ENDS_WITH_TITLE = re.compile(rf"(?:^|\s)(?:{_TITLE_ABBREVIATIONS}|v|vs|No|Nos)\.$")
 _BEFORE_TITLE = re.compile(rf"(?<=[a-z0-9%)”\"]\.)\s+(?=(?:{_TITLE_ABBREVIATIONS})\.\s+[A-Z])")
@@ -189,7 +190,14 @@ def _repaired(text: str, offsets) -> list[tuple[int, int]]:
             spans.append((start, m.start()))
             start = m.end()
         spans.append((start, end))
-    return spans
+    # "… in a post on X. Clinic operators said …": the platform's one letter is not an initial.
+    split = []
+    for start, end in spans:
+        for m in _AFTER_PLATFORM.finditer(text, start, end):
+            split.append((start, m.start()))
+            start = m.end()
+        split.append((start, end))
+    return split
 
 
 # Longer than this, a "sentence" is a list or a table run together, not one claim: it is read in

@@ -122,8 +122,8 @@ class Speakers:
         if not bodies.reads_as_name(raw):
             return Resolution(None, f"“{raw}” does not read as a name: a person must say who spoke.")
         low = raw.lower().strip()
-        if low in _PERSON_PRONOUNS:
-            return self._person(raw)
+        if low in _PERSON_PRONOUNS or kinds.AGE_POINTER.match(low):
+            return self._person(raw)  # "The 46-year-old added": a person named before, like "she"
         if low == "it" or bodies.ORG_POINTER.match(low):
             noun = m.group("noun").lower() if (m := bodies.ORG_POINTER.match(low)) else None
             return self._organisation(raw, noun)
@@ -200,7 +200,7 @@ class Speakers:
 
     def _person(self, raw: str) -> Resolution:
         found = self._person_from(raw)
-        if found.speaker:
+        if found.speaker and raw.lower() in _PERSON_PRONOUNS:
             self.pronouns.setdefault(self._plain(found.speaker), raw.lower())
         return found
 
@@ -246,8 +246,9 @@ class Speakers:
 
     def _agrees(self, name: str, said: str) -> bool:
         """Whether "he" or "she" can mean ``name``: by the pronoun the article used for them, else by a first
-        name given almost only to one sex ("Kyle" is never "she"); a name that does not say agrees."""
-        return (self.pronouns.get(name) or kinds.pronoun_of(name) or said) == said
+        name given almost only to one sex ("Kyle" is never "she"); a name that does not say agrees, and so
+        does any name for a pointer with no sex ("the 46-year-old")."""
+        return said not in _PERSON_PRONOUNS or (self.pronouns.get(name) or kinds.pronoun_of(name) or said) == said
 
     def _is_person(self, *names: str) -> Resolution:
         """A pronoun said "he" or "she": whatever the name looks like, it is a person's."""
