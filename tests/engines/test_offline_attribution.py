@@ -378,6 +378,31 @@ def test_whose_account_a_sentence_is_when_its_subject_is_not_the_speaker(text, s
             "The Bank of England",
             "The Bank of England forecast that inflation will peak at 4%.",
         ),
+        # "pointed out that"; a role owned by a named body as an appositive; a relative clause about a source;
+        # "the lender" is a building society.
+        (
+            "Kate Osborne said the party would listen. She pointed out that Labour still held 52 of the 75 seats.",
+            "Kate Osborne",
+            "Kate Osborne pointed out that Labour still held 52 of the 75 seats.",
+        ),
+        (
+            "Robert Gardner, Nationwide's chief economist, said mortgage approvals had risen by 4% in October.",
+            "Robert Gardner",
+            "Robert Gardner said that mortgage approvals had risen by 4%",
+        ),
+        (
+            "The result follows Reform gains in 11 by-elections since May, according to the elections analyst "
+            "Mark Pack, who tracks local contests.",
+            "the elections analyst Mark Pack",
+            "According to the elections analyst Mark Pack, the result follows Reform gains in 11 by-elections since "
+            "May.",
+        ),
+        (
+            "UK house prices fell by 0.3% in October, according to the Nationwide Building Society. The average "
+            "price of a home was £270,100, the lender said.",
+            "the Nationwide Building Society",
+            None,
+        ),
     ],
 )
 def test_roles_ages_and_settings_around_a_speaker(text, speaker, claim):

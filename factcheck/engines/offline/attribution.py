@@ -41,7 +41,7 @@ _ACCORDING_ANY = re.compile(r"^According to (?P<who>[^,“”\"]{2,100}?),\s+(?P
 _ACCORDING_TAIL = re.compile(
     r"^(?P<rest>.+?),\s+according to (?P<who>(?:[^,.;“”\"\d]|\d(?:[,.]\d)?|\.(?=\w| [A-Z])){2,140})\.?$", re.S
 )
-_ROLE_AFTER_NAME = re.compile(r"(?:the|a|an|its|his|her|their) [^,.;“”\"]{1,60}\.")
+_ROLE_AFTER_NAME = re.compile(r"(?:(?:the|a|an|its|his|her|their) [^,.;“”\"]{1,60}|(?:who|which) [^,.;“”\"]{1,80})\.")
 _NAME_AFTER_ROLE = re.compile(r"[A-Z][\w&’'.-]{0,30}(?: (?:of |for |and )?[A-Z][\w&’'.-]{0,30}){0,5}\.")
 # "…fell to 79 percent, according to state data, well below …": the source between two commas.
 _ACCORDING_MID = re.compile(r"^(?P<rest>[^“”\"]+?), according to (?P<who>[^,.;“”\"\d]{2,60}), (?P<more>[^“”\"]+)$")
@@ -235,7 +235,8 @@ def _according_to(body: str, offset: int) -> tuple[str | None, str, int]:
         # "…, according to the promoter, Live Nation.": the source's name, not more of the sentence.
         return _clean(mid.group("more").rstrip(".")), f"{mid.group('rest')}.", offset
     if mid and _ROLE_AFTER_NAME.fullmatch(mid.group("more")) and reporting.subject_name(mid.group("who")):
-        # "…, according to Grant Fitzner, the ONS's chief economist.": who the source is, not the claim.
+        # "…, according to Grant Fitzner, the ONS's chief economist." (or "…, who tracks local contests."):
+        # who the source is, not the claim.
         return _clean(mid.group("who")), f"{mid.group('rest')}.", offset
     if mid and reporting.subject_name(mid.group("who")):
         return _clean(mid.group("who")), f"{mid.group('rest')}, {mid.group('more')}", offset

@@ -245,8 +245,9 @@ def fits(noun: str | None, name: str, *, by_name: bool = True) -> bool:
     return noun not in COMMERCIAL or not PUBLIC_BODY.search(name)
 
 
-# "the force" is what a police force calls itself, whose name says "Police" or "Constabulary".
-_NAMED_BY = {"force": r"force|police|constabulary"}
+# "the force" is what a police force calls itself, whose name says "Police" or "Constabulary"; "the
+# lender" is a bank or a building society.
+_NAMED_BY = {"force": r"force|police|constabulary", "lender": r"lender|bank|building society"}
 
 
 def named_as(noun: str, name: str) -> bool:

@@ -13,7 +13,8 @@ _VERBS = (
     r"insisted|confirmed|confirms|announced|announces|reported|reports|acknowledged|admitted|denied|testified|"
     r"replied|responded|asserted|found|finds|concluded|showed|shows|estimated|estimates|disputed|countered|"
     r"recorded|predicted|promised|pledged|suggested|show|say|rejected|blamed|blames|accused|accuses|heard|"
-    r"forecasts?(?=\s+that\b)|projected(?=\s+that\b)|"  # never the noun: "cut its earnings forecast to"
+    # "has forecast that", never the noun: "cut its earnings forecast to".
+    r"forecasts?(?=\s+that\b)|projected(?=\s+that\b)|pointed\s+out|points\s+out|"
     r"called\s+(?:on|for)"
 )
 # "Leeds Crown Court heard that …" is what was said in court; "heard the news" is nobody's claim.
@@ -100,7 +101,11 @@ _POINTER = re.compile(
     r"(?:them|those|these|us)|this|that|these|those|such)\b",
     re.I,
 )
-_APPOSITIVE = re.compile(r",\s+(?:a|an|the|who|which|whose|one|its|his|her|their|[a-z])[^,]{0,140},")
+# "Robert Gardner, Nationwide's chief economist, said": a role owned by a named body is an appositive too.
+_APPOSITIVE = re.compile(
+    r",\s+(?:(?:a|an|the|who|which|whose|one|its|his|her|their|[a-z])[^,]{0,140}|"
+    r"[A-Z][\w&.-]{0,30}['’]s [a-z][^,]{0,100}),"
+)
 # "Their lawyer, Amir Haddad," / "The office's director, Anna Kowalczyk,": the name after the role.
 # "the chair of the talks, Ecuador's ambassador Luis Vayas Valdivieso": a possessive role may precede it.
 # A US politician's party and state between commas: ", R-Idaho,", ", D-N.Y.,", ", I-Vt.,".
