@@ -71,6 +71,11 @@ class Script:
     lock: threading.Lock = field(default_factory=threading.Lock)
     in_flight: int = 0
     max_in_flight: int = 0
+    # Hold each answer until this many requests have been in flight at once (or gather_wait
+    # seconds pass): a test of concurrency then depends on overlap, not on how busy the machine is.
+    gather: int = 0
+    gather_wait: float = 10.0
+    gather_task: str = "draft"
 
     def next_fault(self, task: str) -> Fault | None:
         with self.lock:
@@ -207,9 +212,17 @@ def _completion(
     }
 
 
+async def _gathered(script: Script) -> None:
+    deadline = asyncio.get_running_loop().time() + script.gather_wait
+    while script.max_in_flight < script.gather and asyncio.get_running_loop().time() < deadline:
+        await asyncio.sleep(0.01)
+
+
 async def _answer(script: Script, body: dict, task: str):
     """The scripted answer to one request: a refusal of its format, a fault, or the task's answer."""
     fault = script.next_fault(task)
+    if task == script.gather_task:
+        await _gathered(script)
     delay = script.delay + (fault.delay if fault and fault.kind != "stall" else 0.0)
     if delay:
         await asyncio.sleep(delay)

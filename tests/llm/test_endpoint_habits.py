@@ -276,11 +276,13 @@ def test_a_worker_drafts_several_tickets_at_once(session, llm_settings, db, llm)
     from factcheck.jobs.worker import Worker
 
     engine = OpenAIEngine(llm_settings, DatabaseStore(db))
-    llm.script.delay = 0.2
     flows_ingest.ingest(
         session, engine=engine, settings=llm_settings, req=articles.IngestRequest(text=ARTICLE), actor=CONSOLE
     )
     session.commit()
+    # Answers are held until three requests are open at once; a worker that drafted one ticket at
+    # a time would only ever have one open, and each would wait out the server's patience.
+    llm.script.gather, llm.script.gather_wait = 3, 5.0
     Worker(db, registry(engine), concurrency=4).run_until_idle()
     session.expire_all()
     assert {t.drafting_status for t in session.exec(select(Ticket))} == {"done"}
