@@ -198,7 +198,7 @@ class Actors:
                 tokens = tokens[1:]
             if len(tokens) < 2 or any(t.rstrip(".") in ORG_WORDS for t in tokens) or tokens[0] in _PLACE_START:
                 continue
-            if " ".join(tokens) in things:
+            if " ".join(tokens) in things or _after_the(sentence, m.start(), tokens):
                 continue
             if tokens[-1] in _PLACES:
                 continue  # "Audit Scotland": a later "Scotland" is the country, never a Mr Scotland
@@ -251,6 +251,15 @@ class Actors:
             if n:
                 done.add(full)
         return text
+
+
+def _after_the(sentence: str, start: int, tokens: list[str]) -> bool:
+    """Whether a run of capitals is a thing's name because "the" comes right before it: "broke into the
+    Chilcombe Museum" names no Mr Museum. A title in the run ("the Prime Minister Keir Starmer") or a
+    possessive ("the BBC's John Simpson") still lets a person be named in it."""
+    if not sentence[max(0, start - 4) : start] == "the ":
+        return False
+    return not any(t in _TITLE_WORDS or t.endswith(("'s", "’s")) for t in tokens)
 
 
 def _strip_possessive(name: str) -> str:
