@@ -69,7 +69,7 @@ def test_anonymous_sources_are_named_as_unnamed_and_their_description_is_not_the
 def test_a_conditional_after_an_attribution_stays_one_sentence(claims):
     c = claim_quoting(claims, "asked not to be named")
     assert c.claim == (
-        "An unnamed county official said that if the numbers hold, the program will be $5 million short next year."
+        "An unnamed county official said that if the numbers hold, the program will be $5 million short in 2026."
     )
 
 

@@ -82,6 +82,41 @@ def test_this_years_and_last_years_become_the_years_themselves():
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
+        ("Eight more hours of telescope time were approved for next year.", "approved for 2026."),
+        ("Economists expect the rate to peak early next year.", "peak early in 2026."),
+        ("Fares rise next month.", "Fares rise in December 2025."),
+        ("The bridge reopens next week.", "reopens in the week of December 1, 2025."),
+        ("Next year's budget was cut, and last month's figures were revised.", "2026's budget"),
+        ("Next year's budget was cut, and last month's figures were revised.", "October 2025's figures"),
+    ],
+)
+def test_next_year_month_and_week_count_from_the_dateline_too(sentence, expected):
+    assert expected in resolve(sentence, TUESDAY).text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Prices rose 5% over the last year, the ONS said.",
+        "Sales fell in the last week of March.",
+        "His last year in office was the hardest.",
+        "The museum bought the coins in 2021 and put them on show the next year.",
+        "Staff will be retrained over the next month.",
+    ],
+)
+def test_a_span_owned_or_counted_from_something_else_is_not_the_datelines(sentence):
+    assert resolve(sentence, TUESDAY).text == sentence
+
+
+def test_last_weeks_has_no_clean_rewrite_so_it_stays_with_its_week_named_for_a_person():
+    resolved = resolve("Last week's vote failed.", TUESDAY)
+    assert resolved.text == "Last week's vote failed."
+    assert resolved.reason == "“Last week's” is the week of November 17, 2025."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
         ("Winter bookings are slightly ahead of last year.", "Winter bookings are slightly ahead of 2024."),
         ("Prices have risen 4 percent since yesterday.", "Prices have risen 4 percent since November 24, 2025."),
         ("The airline carried 6 percent more than last year.", "The airline carried 6 percent more than in 2024."),

@@ -8,8 +8,10 @@ The rules, as news writing uses day names (wire style: a day name means within a
   past ("said", "was", "opened"), the nearest one *after* it when the clause speaks of the future
   ("will", "is due to", "plans to"), and is left as written, flagged for a person, when the clause
   says neither or both.
-- "yesterday", "today", "last week", "this week", "last month", "last year", "this year" always
-  resolve; "December last year" becomes "December 2024".
+- "yesterday", "today" and last, this or next week, month or year always resolve; "December last
+  year" becomes "December 2024" and "next year's budget" 2026's. "Last week's vote" stays as
+  written, with the week named for a person. Owned or counted from something else ("over the last
+  year", "her next week in office", "the next year"), they are not the dateline's and stay as written.
 """
 
 from __future__ import annotations
@@ -25,8 +27,8 @@ _PART = r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
 # A relative date after a preposition takes none of its own: "since yesterday", "ahead of last year".
 _AFTER_PREPOSITION = re.compile(r"\b(?:of|since|from|until|till|by|for|to|before|after|over|during)\s$", re.I)
 _RELATIVE = re.compile(
-    rf"\b(?P<phrase>(?P<month>{_MONTHS})\s+(?P<mrel>last|this)\s+year|yesterday|today|last\s+week|this\s+week|"
-    rf"last\s+month|last\s+year|this\s+year|"
+    rf"\b(?P<phrase>(?P<month>{_MONTHS})\s+(?P<mrel>last|this)\s+year|yesterday|today|"
+    rf"(?P<rel>last|this|next)\s+(?P<span>week|month|year)|"
     rf"(?P<lead>on|last|next|this\s+past|this\s+coming)\s+(?P<wd>{_DAY}){_PART}"
     # "on Wednesday last week": the week is the day's, one date, not two.
     rf"(?:\s+(?P<week>last|next)\s+week)?)\b"
@@ -60,13 +62,41 @@ class Resolved:
     text: str
     # The day names left as written because the tense does not say which week they mean.
     unsure: list[str] = field(default_factory=list)
+    # Dates left as written that a person can still be told: "“last week's” is the week of May 5, 2025".
+    meant: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def reason(self) -> str | None:
-        if not self.unsure:
-            return None
-        words = ", ".join(f"“{u}”" for u in self.unsure)
-        return f"Left {words} as written: the sentence does not say whether the day before or after publication."
+        reasons = [f"“{words}” is {when}." for words, when in self.meant]
+        if self.unsure:
+            words = ", ".join(f"“{u}”" for u in self.unsure)
+            reasons.insert(
+                0, f"Left {words} as written: the sentence does not say whether the day before or after publication."
+            )
+        return " ".join(reasons) or None
+
+
+# "the last year" is the past twelve months and "her next week" hers: neither counts from the dateline.
+_OWNED = re.compile(r"\b(?:the|its|his|her|their|our|my|your|a|an|every|each)\s$", re.I)
+
+
+def _span(published: date, rel: str, span: str, possessive: bool) -> str | None:
+    """ "last year", "next month", "this week" against the publication date: "in 2024", "in December
+    2025", "in the week of …"; "2024" alone before "'s" ("last year's vote": 2024's vote). None for a
+    week before "'s", which has no clean rewrite ("in the week of May 5's vote")."""
+    step = {"last": -1, "this": 0, "next": 1}[rel]
+    if span == "year":
+        return str(published.year + step) if possessive else f"in {published.year + step}"
+    if span == "month":
+        index = published.year * 12 + published.month - 1 + step
+        named = f"{date(index // 12, index % 12 + 1, 1):%B} {index // 12}"
+        return named if possessive else f"in {named}"
+    return None if possessive else f"in the week of {_long(_monday(published, rel))}"
+
+
+def _monday(published: date, rel: str) -> date:
+    step = {"last": -1, "this": 0, "next": 1}[rel]
+    return published - timedelta(days=published.weekday() - 7 * step)
 
 
 def _long(d: date) -> str:
@@ -104,11 +134,14 @@ def resolve(text: str, published: date | None) -> Resolved:
     if published is None:
         return Resolved(text)
     unsure: list[str] = []
+    meant: list[tuple[str, str]] = []
     text = _BARE_DAY.sub(r"\g<verb> on \g<day>", text)
 
     def repl(m: re.Match) -> str:
         phrase = m.group("phrase")
         low = " ".join(phrase.lower().split())
+        if _OWNED.search(text, max(0, m.start() - 12), m.start()) and re.match(r"(?:last|next|this)\b", low):
+            return phrase  # "over the last year", "his last week in office": counted from something else
         if m.group("month"):
             year = published.year - 1 if m.group("mrel").lower() == "last" else published.year
             return f"{m.group('month')} {year}"
@@ -135,20 +168,13 @@ def resolve(text: str, published: date | None) -> Resolved:
             return f"on {_long(published - timedelta(days=1))}"
         if low == "today":
             return f"on {_long(published)}"
-        if low == "last week":
-            monday = published - timedelta(days=published.weekday() + 7)
-            return f"in the week of {_long(monday)}"
-        if low == "this week":
-            return f"in the week of {_long(published - timedelta(days=published.weekday()))}"
-        if low == "last month":
-            first = published.replace(day=1) - timedelta(days=1)
-            return f"in {first:%B} {first.year}"
-        if low in {"last year", "this year"} and text[m.end() : m.end() + 2] in {"'s", "’s"}:
-            return str(published.year - (low == "last year"))  # "this year's vaccine": 2025's vaccine
-        if low == "last year":
-            return f"in {published.year - 1}"
-        if low == "this year":
-            return f"in {published.year}"
+        if m.group("span"):
+            possessive = text[m.end() : m.end() + 2] in {"'s", "’s"}
+            rel, span = m.group("rel").lower(), m.group("span").lower()
+            named = _span(published, rel, span, possessive)
+            if named is None:  # "last week's vote": no clean rewrite, but the week can still be named
+                meant.append((phrase + text[m.end() : m.end() + 2], f"the week of {_long(_monday(published, rel))}"))
+            return named or phrase
         return phrase
 
     def keep_case(m: re.Match) -> str:
@@ -157,7 +183,7 @@ def resolve(text: str, published: date | None) -> Resolved:
             out = re.sub(r"^(?:on|in) ", "", out)  # "ahead of last year": "ahead of 2024", never "of in 2024"
         return out[:1].upper() + out[1:] if m.group("phrase")[:1].isupper() else out
 
-    return Resolved(_RELATIVE.sub(keep_case, text), unsure)
+    return Resolved(_RELATIVE.sub(keep_case, text), unsure, meant)
 
 
 def _clause(text: str, start: int, end: int) -> str:

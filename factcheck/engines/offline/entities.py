@@ -257,7 +257,7 @@ def _after_the(sentence: str, start: int, tokens: list[str]) -> bool:
     """Whether a run of capitals is a thing's name because "the" comes right before it: "broke into the
     Chilcombe Museum" names no Mr Museum. A title in the run ("the Prime Minister Keir Starmer") or a
     possessive ("the BBC's John Simpson") still lets a person be named in it."""
-    if not sentence[max(0, start - 4) : start] == "the ":
+    if sentence[max(0, start - 4) : start] != "the ":
         return False
     return not any(t in _TITLE_WORDS or t.endswith(("'s", "’s")) for t in tokens)
 
