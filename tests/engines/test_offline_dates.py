@@ -25,6 +25,8 @@ TUESDAY = date(2025, 11, 25)
         ("Two walkers were found on Saturday morning.", "on Saturday morning, November 22, 2025"),
         ("Cocoa hit a record in December last year.", "in December 2024"),
         ("Cases fell last week.", "in the week of November 17, 2025"),
+        ("Thieves broke in during the early hours of Sunday.", "the early hours of Sunday, November 23, 2025"),
+        ("Police were called on the night of Friday.", "on the night of Friday, November 21, 2025"),
     ],
 )
 def test_a_day_name_is_resolved_when_the_words_say_which_day(sentence, expected):

@@ -29,7 +29,9 @@ _AFTER_PREPOSITION = re.compile(r"\b(?:of|since|from|until|till|by|for|to|before
 _RELATIVE = re.compile(
     rf"\b(?P<phrase>(?P<month>{_MONTHS})\s+(?P<mrel>last|this)\s+year|yesterday|today|"
     rf"(?P<rel>last|this|next)\s+(?P<span>week|month|year)|"
-    rf"(?P<lead>on|last|next|this\s+past|this\s+coming)\s+(?P<wd>{_DAY}){_PART}"
+    # "in the early hours of Sunday", "on the night of Friday": the day keeps the words before it.
+    rf"(?P<lead>on|last|next|this\s+past|this\s+coming|(?P<of>hours|morning|afternoon|evening|night)\s+of)"
+    rf"\s+(?P<wd>{_DAY}){_PART}"
     # "on Wednesday last week": the week is the day's, one date, not two.
     rf"(?:\s+(?P<week>last|next)\s+week)?)\b"
     rf"(?!,?\s+(?:(?:{_MONTHS}|the)\s+)?\d)",  # already followed by a date ("on Friday, March 14"): leave it
@@ -153,10 +155,11 @@ def resolve(text: str, published: date | None) -> Resolved:
                 monday = published - timedelta(days=published.weekday())
                 day = monday + timedelta(days=weekday + (-7 if m.group("week").lower() == "last" else 7))
             if day is None:
-                unsure.append(phrase)
+                unsure.append(phrase.split(" of ", 1)[-1])  # "hours of Thursday": the day is what is unsure
                 return phrase
             part = f" {m.group('part')}" if m.group("part") else ""
-            return f"on {day:%A}{part}, {_long(day)}"
+            lead = m.group("lead") if m.group("of") else "on"
+            return f"{lead} {day:%A}{part}, {_long(day)}"
         if (
             low in {"yesterday", "today"}
             and phrase[0].isupper()
