@@ -857,3 +857,15 @@ def test_a_role_or_an_age_shows_a_person_whose_name_no_list_knows():
     )
     assert ticket(claims, "fourth signing").claim.startswith("Moussa Diallo becomes")
     assert ticket(claims, "risen by 40 percent").speaker == "Kwabena Osei-Tutu"
+
+
+def test_what_police_believe_is_their_account_but_what_fans_believe_is_nobodys():
+    claims = tickets(
+        "Detectives believe the raiders cut through a rear fire door at 2.30am and were inside for six minutes.\n\n"
+        "Kent Police suspect the van used in the raid was stolen in Dover on 3 November.\n\n"
+        "Many fans believe the club sold 4,000 fewer season tickets in 2025 than in 2024."
+    )
+    door = ticket(claims, "rear fire door")
+    assert door.speaker == "detectives" and door.claim.startswith("Detectives believe that the raiders")
+    assert ticket(claims, "stolen in Dover").speaker == "Kent Police"
+    assert ticket(claims, "season tickets").speaker is None

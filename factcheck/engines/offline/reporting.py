@@ -15,11 +15,20 @@ _VERBS = (
     r"recorded|predicted|promised|pledged|suggested|show|say|rejected|blamed|blames|accused|accuses|heard|"
     # "has forecast that", never the noun: "cut its earnings forecast to".
     r"forecasts?(?=\s+that\b)|projected(?=\s+that\b)|pointed\s+out|points\s+out|"
-    r"called\s+(?:on|for)"
+    r"called\s+(?:on|for)|"
+    # "Detectives believe the raiders …": an inquiry's working account, in its name (see _INQUIRERS).
+    r"believes?|suspects?"
 )
 # "Leeds Crown Court heard that …" is what was said in court; "heard the news" is nobody's claim.
 # "admitted conspiracy", "denied the charges": a plea or a denial of a thing, told in the reporter's voice.
 NEEDS_THAT = {"heard", "admitted", "denied", "acknowledged", "denies", "admits", "rejected"}
+# Only those who investigate for a living put a belief on the record: "Police believe …" is their account
+# of what happened; "Many fans believe …" is nobody's claim to check.
+_BELIEF = {"believe", "believes", "suspect", "suspects"}
+_INQUIRERS = re.compile(
+    r"^(?:(?i:the\s+)?(?i:police|detectives?|investigators?|officers|prosecutors|fire\s+crews|firefighters|"
+    r"coroners?)|(?:[A-Z][\w&’'-]*\s+){1,4}(?:Police|Constabulary|Fire\s+and\s+Rescue\s+Service))$"
+)
 # "X called on ministers to …", "X urged …": what X asked for, in X's name: the sentence is the claim.
 _CALL_VERBS = re.compile(r"^called\s+(?:on|for)$")
 # "The post shows a photograph of …" depicts; it does not assert. "The data show a rise" does.
@@ -236,6 +245,8 @@ def parse(body: str, offset: int) -> Reported | None:
     if who is None:
         return None
     verb, pos = " ".join(m.group("verb").split()), m.end()
+    if verb in _BELIEF and not _INQUIRERS.match(who):
+        return None
     if _CALL_VERBS.match(verb):
         return Reported(who, verb, body, offset, whole=True)
     adverbial = _ADVERBIAL.match(body[pos:])

@@ -83,4 +83,10 @@ def lower_article(actor: str) -> str:
         return actor  # "The Miami Herald" keeps its capital
     if first in {"An", "A", "The", "Unnamed", "Anonymous", "Sources", "Officials", "People", "Several", "Two", "Three"}:
         return actor[:1].lower() + actor[1:]
+    # "Detectives believe": a common noun opening its sentence; "Police Scotland" is a name.
+    if first in _INQUIRERS and (actor == first or actor.split()[1][:1].islower()):
+        return actor[:1].lower() + actor[1:]
     return actor
+
+
+_INQUIRERS = {"Police", "Detectives", "Investigators", "Officers", "Prosecutors", "Firefighters"}
