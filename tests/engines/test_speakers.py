@@ -869,3 +869,15 @@ def test_what_police_believe_is_their_account_but_what_fans_believe_is_nobodys()
     assert door.speaker == "detectives" and door.claim.startswith("Detectives believe that the raiders")
     assert ticket(claims, "stolen in Dover").speaker == "Kent Police"
     assert ticket(claims, "season tickets").speaker is None
+
+
+def test_a_research_team_named_at_length_in_a_closing_tag_and_its_journal_are_the_source():
+    claims = tickets(
+        "Astronomers have found water vapour on a rocky planet 120 light years from Earth, a team led by "
+        "researchers at the University of Leeds reported on Tuesday.\n\n"
+        "The planet circles its star every 5.2 days, the team wrote in the journal Nature Astronomy."
+    )
+    team = "a team led by researchers at the University of Leeds"
+    assert ticket(claims, "water vapour").speaker == team
+    orbit = ticket(claims, "every 5.2 days")
+    assert orbit.speaker == team and "wrote in the journal Nature Astronomy that the planet" in orbit.claim

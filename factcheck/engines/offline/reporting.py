@@ -208,7 +208,7 @@ def subject_name(subject: str) -> str | None:
     # "Which?", "Yahoo!": a name may end in a mark that would otherwise say the words are a question.
     probe = re.sub(r"\b([A-Z]\w*)[?!](?= |$)", r"\1", subject)
     # "the Integrated Food Security Phase Classification (IPC)": the letters in brackets are not more words.
-    long = len(re.sub(r" \([A-Z]{2,6}\)", "", subject).split()) > 9
+    long = len(re.sub(r" \([A-Z]{2,6}\)", "", subject).split()) > 11
     if not words or long or _NOT_A_SUBJECT.search(probe) or _POINTER.match(subject):
         return None
     if words[-1] in {"and", "or", "to"}:
@@ -291,7 +291,7 @@ def told_verb(verb: str, listener: str) -> str:
 _TAIL_TAG = re.compile(
     # "…, the railroad, Great Lakes Southern, said": a role, then the name between commas.
     # "a study of 6,400 pupils": a thousands comma is part of the name, not its end.
-    r", (?P<who>(?:[^\s,“”\"]|(?<=\d),(?=\d{3})){1,30}(?: (?:[^\s,“”\"]|(?<=\d),(?=\d{3})){1,30}){0,8}?"
+    r", (?P<who>(?:[^\s,“”\"]|(?<=\d),(?=\d{3})){1,30}(?: (?:[^\s,“”\"]|(?<=\d),(?=\d{3})){1,30}){0,10}?"
     r"|(?:the|its|their|his|her) [^\s,“”\"]{1,30}(?: [^\s,“”\"]{1,30}){0,2}, "
     r"[A-Z][^\s,“”\"]{0,30}(?: [^\s,“”\"]{1,30}){0,4},)"
     r" (?:also |have |has )?"
@@ -299,7 +299,8 @@ _TAIL_TAG = re.compile(
     r"show|showed|shows|concluded|announced|confirmed|ruled|was told|were told|wrote|writes|"
     r"told(?: [^\s,.]{1,30}){1,4}?)"
     # "said Thursday", "said on Monday", "said in a news release": when and how, kept with the verb.
-    r"(?P<when>(?: in (?:a|an|its|his|her|their) [\w-]+(?: [\w-]+){0,2}?)?"
+    # "the team wrote in the journal Nature Astronomy": where it was written stays with the verb too.
+    r"(?P<when>(?: in (?:a|an|its|his|her|their) [\w-]+(?: [\w-]+){0,2}?| in the journal [A-Z][\w-]*(?: [A-Z][\w-]*){0,3})?"
     r"(?: (?:on )?[A-Z]\w+day(?: morning| afternoon| evening| night)?| on \w+| in (?:January|February|March|April|"
     r"May|June|July|August|September|October|November|December)| (?:last|this) (?:week|month|year))?"
     # "announced on Tuesday ahead of the Budget.": the occasion stays with the verb too.
