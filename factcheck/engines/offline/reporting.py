@@ -300,7 +300,8 @@ _TAIL_TAG = re.compile(
     r"told(?: [^\s,.]{1,30}){1,4}?)"
     # "said Thursday", "said on Monday", "said in a news release": when and how, kept with the verb.
     # "the team wrote in the journal Nature Astronomy": where it was written stays with the verb too.
-    r"(?P<when>(?: in (?:a|an|its|his|her|their) [\w-]+(?: [\w-]+){0,2}?| in the journal [A-Z][\w-]*(?: [A-Z][\w-]*){0,3})?"
+    r"(?P<when>(?: in (?:a|an|its|his|her|their) [\w-]+(?: [\w-]+){0,2}?"
+    r"| in the journal [A-Z][\w-]*(?: [A-Z][\w-]*){0,3})?"
     r"(?: (?:on )?[A-Z]\w+day(?: morning| afternoon| evening| night)?| on \w+| in (?:January|February|March|April|"
     r"May|June|July|August|September|October|November|December)| (?:last|this) (?:week|month|year))?"
     # "announced on Tuesday ahead of the Budget.": the occasion stays with the verb too.
