@@ -59,7 +59,7 @@ _REACTION = re.compile(
     r"largely|also|equally|notably|visibly))? (?:unimpressed|impressed|cautious|sceptical|skeptical|furious|"
     r"angry|delighted|pleased|unconvinced|convinced|divided|optimistic|pessimistic|wary|worried|concerned|"
     r"relieved|upbeat|gloomy|critical|split|happy|unhappy|disappointed|dismayed|unmoved|unfazed|hopeful|"
-    r"defiant)\.$"
+    r"defiant|heartbroken|devastated|thrilled|saddened|grateful|proud|upset|gutted|shocked)\.$"
 )
 # "Education Secretary Bridget Phillipson congratulated students.": a courtesy, not an event to check.
 _COURTESY = re.compile(
@@ -74,8 +74,11 @@ _DISMISSAL = re.compile(
 )
 # "The department said it was “disappointed” and urged both sides to return to talks": how a body felt.
 _FEELING = re.compile(
-    r"^(?:it|he|she|they|we) (?:was|were|is|are) [“\"]?(?:deeply |very |extremely )?(?:disappointed|pleased|"
-    r"delighted|saddened|dismayed|concerned|worried|appalled|shocked|surprised|encouraged|frustrated)[”\"]?"
+    # "said staff were “heartbroken”": how the speaker's side feels, whoever that is.
+    r"^(?:it|he|she|they|we|(?:the |its |his |her |their )?[a-z][\w’'-]*) (?:was|were|is|are|felt|feel) "
+    r"[“\"]?(?:deeply |very |extremely |absolutely |utterly )?(?:disappointed|pleased|delighted|saddened|dismayed|"
+    r"concerned|worried|appalled|shocked|surprised|encouraged|frustrated|heartbroken|devastated|thrilled|"
+    r"grateful|proud|upset|gutted)[”\"]?"
     r"(?:\.$|,? and (?:urged|called|asked|hoped)\b)"
 )
 
