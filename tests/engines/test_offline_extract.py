@@ -169,6 +169,22 @@ def test_two_statements_reported_with_one_verb_are_two_claims():
     assert accepted.quote == "it accepted all 38 of the review's recommendations." and accepted.needs_human
 
 
+def test_a_second_verb_for_the_same_subject_or_a_second_report_is_a_claim_of_its_own():
+    claims = _tickets(
+        "The museum's director, Owen Price, said the hoard had drawn 40,000 visitors since March, and had been "
+        "insured.\n\nJannik Sinner said his serve had let him down, and admitted he had been too passive in the "
+        "third set.\n\nHarlow Council said the bridge had cost £4 million, and was named after a local nurse."
+    )
+    texts = [c.claim for c in claims]
+    assert "Owen Price said that the hoard had drawn 40,000 visitors since March." in texts
+    assert "Owen Price said that the hoard had been insured." in texts
+    admitted = next(c for c in claims if "too passive" in c.claim)
+    assert admitted.claim.startswith("Jannik Sinner admitted that") and admitted.quote.startswith("he had been")
+    insured = next(c for c in claims if c.claim.endswith("insured."))
+    assert insured.quote == "had been insured."  # the span is what the article wrote, not the subject put back
+    assert "Harlow Council said that the bridge was named after a local nurse." in texts
+
+
 def test_words_that_are_never_names_lose_their_capital_behind_the_attribution():
     claims = (
         OfflineEngine()

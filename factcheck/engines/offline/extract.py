@@ -10,17 +10,13 @@ from datetime import date
 from factcheck.engines.base import ExtractedClaim
 from factcheck.engines.offline import checkworthy, dates, drafting, duplicates
 from factcheck.engines.offline.attribution import Attribution, attribute, has_tag
+from factcheck.engines.offline.clauses import Part, parts
 from factcheck.engines.offline.entities import Actors, word_cases
 from factcheck.engines.offline.segment import Sentence, sentences
 from factcheck.engines.offline.speakers import Resolution, Speakers
 from factcheck.engines.offline.wording import capitalise, closed, lower_article, with_attribution
 from factcheck.models import ClaimKind
 
-# Below this many words a clause is a fragment, not a claim of its own.
-_MIN_PART_WORDS = 6
-_SPLIT = re.compile(r",\s+while\s+|;\s+(?=[a-z])|,\s+whereas\s+")
-# "said it had slowed arrivals and that no aircraft had come …": two statements, each its own claim.
-_AND_THAT = re.compile(r",?\s(?:and|but)\s{1,3}that\s{1,3}(?=[\w’'-]+\s)")
 # Openings that point back to something the claim does not name: a person must say what.
 _UNRESOLVED_START = re.compile(
     r"^(They|It|This|That|These|Those|He|She|We|Its|Their|One of (?:them|those|the \w+)|"
@@ -176,11 +172,10 @@ def _claims_from(
         if score < threshold:
             return []
         # "said arrears remained “very low” and that the bank would buy back …": two statements.
-        parts = _parts(attr.content, reported=True) if speaker and _indirect(attr) else []
-        if len(parts) > 1:
+        split = parts(attr.content, reported=True) if speaker and _indirect(attr) else []
+        if len(split) > 1:
             return [
-                _clause_claim(sentence, score, attr, start, part, speaker, reported_by, speakers, published)
-                for start, part in parts
+                _clause_claim(sentence, score, attr, part, speaker, reported_by, speakers, published) for part in split
             ]
         return [_quote_claim_of(sentence, score, attr, who, reported_by, actors, published)]
     # Who said what is checkable when a named speaker said it, however plain the words: "Nora Quist
@@ -203,8 +198,8 @@ def _claims_from(
     if advice and not position:
         return []
     found = [
-        _clause_claim(sentence, score, attr, rel_start, part, speaker, reported_by, speakers, published)
-        for rel_start, part in _parts(attr.content, reported=bool(attr.speaker or reported_by) and not attr.whole)
+        _clause_claim(sentence, score, attr, part, speaker, reported_by, speakers, published)
+        for part in parts(attr.content, reported=bool(attr.speaker or reported_by) and not attr.whole)
     ]
     for claim in found:
         if who.unclear:
@@ -243,20 +238,20 @@ def _clause_claim(
     sentence: Sentence,
     score: float,
     attr: Attribution,
-    rel_start: int,
-    part: str,
+    part: Part,
     speaker: str | None,
     reported_by: str | None,
     speakers: Speakers,
     published: date | None,
 ) -> ExtractedClaim:
     actors = speakers.actors
+    rel_start = part.start
     abs_start = sentence.start + attr.content_offset + rel_start
     # The quote is the whole sentence unless it was split; then the clause itself.
-    whole = len(part) >= len(attr.content.rstrip(". ")) - 1
-    q_start, q_end = (sentence.start, sentence.end) if whole else (abs_start, abs_start + len(part))
+    whole = len(part.span) >= len(attr.content.rstrip(". ")) - 1
+    q_start, q_end = (sentence.start, sentence.end) if whole else (abs_start, abs_start + len(part.span))
     content, unresolved, who_reason = _opening_pronoun(
-        part.strip(), sentence, attr.content_offset + rel_start, speaker, speakers
+        part.words.strip(), sentence, attr.content_offset + rel_start, speaker, speakers
     )
     # "It was the sixth round of talks": "It" before a copula names an event, not the body that spoke.
     pointer = re.match(r"(It|They)\s(?!(?<=It\s)(?:was|is|has\s+been|had\s+been|will\s+be|would\s+be)\b)", content)
@@ -269,7 +264,7 @@ def _clause_claim(
     content, no_company = actors.resolve_company(content)
     unresolved = unresolved or no_company
     # "told MPs on Wednesday that …": the day is resolved with the statement, in its tense.
-    told = "" if attr.whole else f"{attr.verb} that "
+    told = "" if attr.whole else f"{part.verb or attr.verb} that "
     resolved = dates.resolve(f"{told}{actors.expand(content)}", published)
     verb, content = resolved.text.split(" that ", 1) if told else (attr.verb, resolved.text)
     opening = _UNRESOLVED_START.match(content)
@@ -283,7 +278,7 @@ def _clause_claim(
     text = capitalise(closed(content)) if attr.whole else with_attribution(content, speaker, reported_by, verb, actors)
     return ExtractedClaim(
         claim=text,
-        quote=sentence.text if whole else part,
+        quote=sentence.text if whole else part.span,
         start=q_start,
         end=q_end,
         kind=_kind(content),
@@ -306,34 +301,6 @@ def _opening_pronoun(
     if found.speaker:
         return found.speaker + content[m.end() :], False, None
     return content, True, found.unclear
-
-
-def _parts(content: str, reported: bool = False) -> list[tuple[int, str]]:
-    """Compound sentences ("X did A, while Y did B") become one claim per clause, and so do two
-    statements reported with one verb ("said A and that B")."""
-    pieces, pos = [], 0
-    breaks = sorted(
-        [*_SPLIT.finditer(content), *(_AND_THAT.finditer(content) if reported else [])], key=lambda m: m.start()
-    )
-    for m in breaks:
-        if _inside_quotes(content, m.start()):
-            continue
-        if " but " in m.group(0) and not re.search(r"\d", content[m.end() :]):
-            continue  # "…, but that some properties could wait longer": a caveat, the first claim's own
-        pieces.append((pos, content[pos : m.start()]))
-        pos = m.end()
-    pieces.append((pos, content[pos:]))
-    pieces = [(s, p.rstrip()) for s, p in pieces]
-    # "said arrears remained “very low” and that …": "that" marks a statement, however short.
-    minimum = 4 if reported else _MIN_PART_WORDS
-    if len(pieces) > 1 and all(len(p.split()) >= minimum for _, p in pieces):
-        return pieces
-    return [(0, content.rstrip())]
-
-
-def _inside_quotes(text: str, index: int) -> bool:
-    before = text[:index]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _quote_claim(attr: Attribution, speaker, reported_by, actors: Actors, published) -> tuple[str, str | None]:

@@ -1,0 +1,68 @@
+"""How one sentence becomes several claims: a compound sentence ("X did A, while Y did B"), two
+statements reported with one verb ("said A and that B"), a second verb for the same subject ("said
+the hoard had drawn 40,000 visitors, and had been insured") and a second report by the same speaker
+("said his serve had let him down, and admitted he had been too passive"). Each clause is checked
+on its own, so each is its own claim."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Below this many words a clause is a fragment, not a claim of its own.
+_MIN_PART_WORDS = 6
+_SPLIT = re.compile(r",\s+while\s+|;\s+(?=[a-z])|,\s+whereas\s+")
+# "said it had slowed arrivals and that no aircraft had come …": two statements, each its own claim.
+_AND_THAT = re.compile(r",?\s(?:and|but)\s{1,3}that\s{1,3}(?=[\w’'-]+\s)")
+_AUX = r"(?:had|has|have|was|were|is|are|would|will|could)"
+# "…, and had been insured": the first statement's subject again, with a verb of its own.
+_AND_AUX = re.compile(rf",\s(?:and|but)\s(?={_AUX}\s)")
+_SUBJECT = re.compile(rf"^(?P<subject>(?:[\w’'-]+\s){{1,5}}?){_AUX}\s")
+# "…, and admitted he had been “too passive”": the speaker reports again, in a verb that takes a statement.
+_AND_REPORT = re.compile(r",\s(?:and|but)\s(?P<verb>admitted|added|warned|insisted|conceded|acknowledged)\s(?:that\s)?")
+
+
+@dataclass(frozen=True)
+class Part:
+    start: int  # where the clause starts in the content
+    span: str  # the clause as written
+    words: str  # what it claims: the clause, with the subject it shared put back
+    verb: str | None = None  # its own reporting verb ("admitted"), else the sentence's
+
+
+def parts(content: str, reported: bool = False) -> list[Part]:
+    """The clauses of ``content`` that are claims of their own, or the whole of it as one; a
+    ``reported`` statement may also split at "and that", "and had" and "and admitted"."""
+    breaks = sorted(
+        [*_SPLIT.finditer(content), *(_reported_breaks(content) if reported else [])], key=lambda m: m.start()
+    )
+    subject = _SUBJECT.match(content)
+    pieces, pos, verb, again = [], 0, None, ""
+    for m in breaks:
+        if _inside_quotes(content, m.start()) or m.start() < pos:
+            continue
+        if " but " in m.group(0) and not re.search(r"\d", content[m.end() :]):
+            continue  # "…, but that some properties could wait longer": a caveat, the first claim's own
+        if m.re is _AND_AUX and not subject:
+            continue  # "…, and had been insured" with no subject to give it: one claim
+        span = content[pos : m.start()].rstrip()
+        pieces.append(Part(pos, span, again + span, verb))
+        pos, verb = m.end(), m.groupdict().get("verb")
+        again = subject.group("subject") if m.re is _AND_AUX and subject else ""
+    span = content[pos:].rstrip()
+    pieces.append(Part(pos, span, again + span, verb))
+    # "said arrears remained “very low” and that …": "that" marks a statement, however short.
+    minimum = 4 if reported else _MIN_PART_WORDS
+    if len(pieces) > 1 and all(len(p.words.split()) >= minimum for p in pieces):
+        return pieces
+    whole = content.rstrip()
+    return [Part(0, whole, whole)]
+
+
+def _reported_breaks(content: str) -> list[re.Match[str]]:
+    return [*_AND_THAT.finditer(content), *_AND_AUX.finditer(content), *_AND_REPORT.finditer(content)]
+
+
+def _inside_quotes(text: str, index: int) -> bool:
+    before = text[:index]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
