@@ -185,6 +185,19 @@ def test_a_second_verb_for_the_same_subject_or_a_second_report_is_a_claim_of_its
     assert "Harlow Council said that the bridge was named after a local nurse." in texts
 
 
+def test_what_a_source_says_in_a_clause_after_its_name_is_its_second_claim_with_its_own_span():
+    text = (
+        "Hartleys is the 12th retailer to enter administration this year, according to the Centre for Retail "
+        "Research, which says 13,500 shop jobs have been lost since January."
+    )
+    claims = _tickets(text)
+    assert [c.claim for c in claims] == [
+        "According to the Centre for Retail Research, Hartleys is the 12th retailer to enter administration in 2025.",
+        "According to the Centre for Retail Research, 13,500 shop jobs have been lost since January.",
+    ]
+    assert claims[1].quote == "13,500 shop jobs have been lost since January." == text[claims[1].start : claims[1].end]
+
+
 def test_words_that_are_never_names_lose_their_capital_behind_the_attribution():
     claims = (
         OfflineEngine()

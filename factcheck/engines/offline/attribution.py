@@ -45,6 +45,7 @@ _ROLE_AFTER_NAME = re.compile(r"(?:(?:the|a|an|its|his|her|their) [^,.;“”\"]
 _NAME_AFTER_ROLE = re.compile(r"[A-Z][\w&’'.-]{0,30}(?: (?:of |for |and )?[A-Z][\w&’'.-]{0,30}){0,5}\.")
 # "…fell to 79 percent, according to state data, well below …": the source between two commas.
 _ACCORDING_MID = re.compile(r"^(?P<rest>[^“”\"]+?), according to (?P<who>[^,.;“”\"\d]{2,60}), (?P<more>[^“”\"]+)$")
+_SOURCE_SAYS = re.compile(r"(?:which|who) (?:says|said|estimates|found|counts|reports) (?:that )?(?P<also>[^“”\"]+)$")
 _ACCORDING_ANONYMOUS = re.compile(
     r"^(?P<rest>[^“”\"]+?), according to (?P<who>[^,.;“”\"\d]{2,60}), (?P<why>who [^“”\"]{2,200})$"
 )
@@ -145,6 +146,8 @@ class Attribution:
     verb: str = "said"
     # The whole sentence is the claim, speaker and all ("The agency reported 2,911 cases …").
     whole: bool = False
+    # A second statement by the same source: "…, according to X, which says 13,500 jobs have gone."
+    also: str | None = None
 
     @property
     def is_quote(self) -> bool:
@@ -176,7 +179,7 @@ def attribute(sentence: str) -> Attribution:
         # whose words they are is the tracker's question (the speaker of the sentence before, or a person).
         return Attribution(speaker=None, reported_by=None, content=body, content_offset=offset, quotation=body[1:])
 
-    reported_by, body, offset = _according_to(body, offset)
+    reported_by, body, offset, also = _according_to(body, offset)
     anonymous = _ANONYMOUS_SOURCE.match(body)
     if anonymous and _ANONYMITY.search(anonymous.group("who") + " " + anonymous.group("why")):
         verb, rest = anonymous.group("verb"), anonymous.start("rest")
@@ -203,44 +206,41 @@ def attribute(sentence: str) -> Attribution:
             # quotes a phrase, not a quotation.
             return generic
     quotation = quote.group("q").strip() if quote else None
-    return Attribution(
-        speaker=speaker,
-        reported_by=reported_by,
-        content=body,
-        content_offset=offset,
-        quotation=quotation if speaker else None,
-        verb=verb,
-        whole=whole,
-    )
+    return Attribution(speaker, reported_by, body, offset, quotation if speaker else None, verb, whole, also)
 
 
-def _according_to(body: str, offset: int) -> tuple[str | None, str, int]:
-    """(the source an "according to" names, the sentence without it, where that starts)."""
+def _according_to(body: str, offset: int) -> tuple[str | None, str, int, str | None]:
+    """(the source an "according to" names, the sentence without it, where that starts, a second
+    statement of the source's own)."""
     m = _ACCORDING_LEAD.match(body)
     generic = None if m else _ACCORDING_ANY.match(body)
     if generic and not reporting.subject_name(generic.group("who")):
         generic = None
     if m or generic:
         who = _clean(m.group(1).split(",")[0]) if m else _clean(generic.group("who"))
-        return who, (m or generic).group("rest"), offset + (m or generic).start("rest")
+        return who, (m or generic).group("rest"), offset + (m or generic).start("rest"), None
     m = _ACCORDING_TAIL.match(body)
     if m:
-        return _clean(m.group("who")), m.group("rest") + ".", offset
+        return _clean(m.group("who")), m.group("rest") + ".", offset, None
     anonymous = _ACCORDING_ANONYMOUS.match(body)
     if anonymous and _ANONYMITY.search(anonymous.group("why")):
         # "…, according to one EU official, who spoke on condition of anonymity because …"
-        return unnamed(anonymous.group("who")), anonymous.group("rest") + ".", offset
+        return unnamed(anonymous.group("who")), anonymous.group("rest") + ".", offset, None
     mid = _ACCORDING_MID.match(body)
     if mid and _NAME_AFTER_ROLE.fullmatch(mid.group("more")):
         # "…, according to the promoter, Live Nation.": the source's name, not more of the sentence.
-        return _clean(mid.group("more").rstrip(".")), f"{mid.group('rest')}.", offset
+        return _clean(mid.group("more").rstrip(".")), f"{mid.group('rest')}.", offset, None
     if mid and _ROLE_AFTER_NAME.fullmatch(mid.group("more")) and reporting.subject_name(mid.group("who")):
         # "…, according to Grant Fitzner, the ONS's chief economist." (or "…, who tracks local contests."):
         # who the source is, not the claim.
-        return _clean(mid.group("who")), f"{mid.group('rest')}.", offset
+        return _clean(mid.group("who")), f"{mid.group('rest')}.", offset, None
     if mid and reporting.subject_name(mid.group("who")):
-        return _clean(mid.group("who")), f"{mid.group('rest')}, {mid.group('more')}", offset
-    return None, body, offset
+        # "…, according to the Centre for Retail Research, which says 13,500 jobs have gone.": a claim of its own.
+        says = _SOURCE_SAYS.match(mid.group("more"))
+        if says:
+            return _clean(mid.group("who")), f"{mid.group('rest')}.", offset, says.group("also")
+        return _clean(mid.group("who")), f"{mid.group('rest')}, {mid.group('more')}", offset, None
+    return None, body, offset, None
 
 
 def _by_shape(body: str, offset: int) -> Attribution | None:

@@ -197,10 +197,10 @@ def _claims_from(
     position = named and (attr.whole or speakers.kind(speaker or "") == "org") and not to_readers
     if advice and not position:
         return []
-    found = [
-        _clause_claim(sentence, score, attr, part, speaker, reported_by, speakers, published)
-        for part in parts(attr.content, reported=bool(attr.speaker or reported_by) and not attr.whole)
-    ]
+    split = parts(attr.content, reported=bool(attr.speaker or reported_by) and not attr.whole)
+    if attr.also:  # "…, according to X, which says 13,500 jobs have gone": the source's second statement
+        split.append(Part(len(attr.content), attr.also, attr.also))
+    found = [_clause_claim(sentence, score, attr, part, speaker, reported_by, speakers, published) for part in split]
     for claim in found:
         if who.unclear:
             claim.needs_human, claim.flag_reason = True, who.unclear
@@ -246,10 +246,13 @@ def _clause_claim(
 ) -> ExtractedClaim:
     actors = speakers.actors
     rel_start = part.start
-    abs_start = sentence.start + attr.content_offset + rel_start
-    # The quote is the whole sentence unless it was split; then the clause itself.
-    whole = len(part.span) >= len(attr.content.rstrip(". ")) - 1
-    q_start, q_end = (sentence.start, sentence.end) if whole else (abs_start, abs_start + len(part.span))
+    # The quote is the whole sentence unless it was split; then the clause itself, where the sentence has
+    # it (content with a source taken out of its middle is not the sentence's own text from its offset).
+    at = sentence.text.find(part.span, min(attr.content_offset + rel_start, len(sentence.text)))
+    whole = at < 0 or len(part.span) >= len(attr.content.rstrip(". ")) - 1
+    q_start, q_end = (
+        (sentence.start, sentence.end) if whole else (sentence.start + at, sentence.start + at + len(part.span))
+    )
     content, unresolved, who_reason = _opening_pronoun(
         part.words.strip(), sentence, attr.content_offset + rel_start, speaker, speakers
     )
