@@ -185,6 +185,26 @@ def test_a_second_verb_for_the_same_subject_or_a_second_report_is_a_claim_of_its
     assert "Harlow Council said that the bridge was named after a local nurse." in texts
 
 
+def test_and_warned_that_is_a_second_statement_even_with_no_comma_before_it():
+    claims = _tickets(
+        'Opposition MP Dan Kerr said the bill was "deeply flawed" and warned that 40,000 patients could feel '
+        "pressure to end their lives."
+    )
+    assert [c.claim for c in claims][-1].endswith(
+        "Dan Kerr warned that 40,000 patients could feel pressure to end their lives."
+    )
+
+
+def test_a_named_persons_it_is_not_the_person_and_the_claim_says_so():
+    claims = _tickets(
+        "Richard Parker said it would cost £12 million a year, paid from the region's transport budget.\n\n"
+        "A spokesperson for the council said it had spent £4 million on repairs since 2023."
+    )
+    cost, repairs = claims
+    assert cost.needs_human and "“It”" in cost.flag_reason
+    assert not repairs.needs_human  # a spokesperson's "it" is the body they speak for
+
+
 def test_what_a_source_says_in_a_clause_after_its_name_is_its_second_claim_with_its_own_span():
     text = (
         "Hartleys is the 12th retailer to enter administration this year, according to the Centre for Retail "
@@ -441,6 +461,7 @@ def test_a_policy_of_silence_is_no_claim_but_still_says_who_it_is():
         'The Department for Transport said it was "disappointed" and urged both sides to return to talks.',
         'The museum\'s director, Owen Price, said staff were "heartbroken".',
         "Residents were devastated.",
+        'The shopworkers\' union Usdaw said it was "deeply worried" for its members.',
     ],
 )
 def test_a_dismissal_or_a_feeling_says_nothing_to_check(text):

@@ -18,8 +18,12 @@ _AUX = r"(?:had|has|have|was|were|is|are|would|will|could)"
 # "…, and had been insured": the first statement's subject again, with a verb of its own.
 _AND_AUX = re.compile(rf",\s(?:and|but)\s(?={_AUX}\s)")
 _SUBJECT = re.compile(rf"^(?P<subject>(?:[\w’'-]+\s){{1,5}}?){_AUX}\s")
-# "…, and admitted he had been “too passive”": the speaker reports again, in a verb that takes a statement.
-_AND_REPORT = re.compile(r",\s(?:and|but)\s(?P<verb>admitted|added|warned|insisted|conceded|acknowledged)\s(?:that\s)?")
+# "…, and admitted he had been “too passive”", "… and warned that …": the speaker reports again, in a verb
+# that takes a statement (with no comma, only where "that" says a statement follows).
+_REPORTS = r"(?:admitted|added|warned|insisted|conceded|acknowledged)"
+_AND_REPORT = re.compile(
+    rf"(?:,\s|\s(?=(?:and|but)\s{_REPORTS}\sthat\s))(?:and|but)\s(?P<verb>{_REPORTS})\s(?:that\s)?"
+)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from factcheck.engines.offline import checkworthy, dates, drafting, duplicates
 from factcheck.engines.offline.attribution import Attribution, attribute, has_tag
 from factcheck.engines.offline.clauses import Part, parts
 from factcheck.engines.offline.entities import Actors, word_cases
+from factcheck.engines.offline.kinds import SPOKESPERSON, UNNAMED_PERSON, given_name
 from factcheck.engines.offline.segment import Sentence, sentences
 from factcheck.engines.offline.speakers import Resolution, Speakers
 from factcheck.engines.offline.wording import capitalise, closed, lower_article, with_attribution
@@ -75,7 +76,8 @@ _FEELING = re.compile(
     r"[“\"]?(?:deeply |very |extremely |absolutely |utterly )?(?:disappointed|pleased|delighted|saddened|dismayed|"
     r"concerned|worried|appalled|shocked|surprised|encouraged|frustrated|heartbroken|devastated|thrilled|"
     r"grateful|proud|upset|gutted)[”\"]?"
-    r"(?:\.$|,? and (?:urged|called|asked|hoped)\b)"
+    # "was “deeply worried” for its members": for whom or about what, still a feeling.
+    r"(?: (?:for|about|by|at) [^.“”\"]{1,60})?(?:\.$|,? and (?:urged|called|asked|hoped)\b)"
 )
 
 
@@ -271,7 +273,8 @@ def _clause_claim(
     resolved = dates.resolve(f"{told}{actors.expand(content)}", published)
     verb, content = resolved.text.split(" that ", 1) if told else (attr.verb, resolved.text)
     opening = _UNRESOLVED_START.match(content)
-    if rel_start and speaker and speakers.kind(speaker) == "person":
+    kind = speakers.kind(speaker) if speaker else None
+    if (speaker and kind == "person" and rel_start) or _its_of_a_named_person(content, speaker, kind):
         # "Hughes said … and that it accepted all 38": a person's "it" is not the person; say so.
         opening = opening or _UNRESOLVED_START.match(capitalise(content))
     reason = who_reason or (
@@ -291,6 +294,15 @@ def _clause_claim(
         needs_human=unresolved or bool(reason),
         flag_reason=reason,
     )
+
+
+def _its_of_a_named_person(content: str, speaker: str | None, kind: str | None) -> bool:
+    """ "Richard Parker said that it would cost £12 million": what "it" is, the claim does not say. A
+    spokesperson's "it" is the body they speak for, and a company's its own ("Voltra says its battery"),
+    so only a person named, speaking for themself, counts."""
+    if not speaker or not re.match(r"its?\b", content) or SPOKESPERSON.search(speaker) or len(speaker.split()) < 2:
+        return False
+    return (kind == "person" and not UNNAMED_PERSON.match(speaker.lower())) or (kind == "name" and given_name(speaker))
 
 
 def _opening_pronoun(
