@@ -881,3 +881,11 @@ def test_a_research_team_named_at_length_in_a_closing_tag_and_its_journal_are_th
     assert ticket(claims, "water vapour").speaker == team
     orbit = ticket(claims, "every 5.2 days")
     assert orbit.speaker == team and "wrote in the journal Nature Astronomy that the planet" in orbit.claim
+
+
+def test_a_body_described_at_the_start_of_a_sentence_is_what_the_company_next_door_means():
+    claims = tickets(
+        "Homeware retailer Hartleys has fallen into administration with 96 shops.\n\n"
+        "The company said 1,800 jobs were at risk across 96 shops."
+    )
+    assert ticket(claims, "1,800 jobs").speaker == "Hartleys"

@@ -190,8 +190,9 @@ NAMED_BODY = re.compile(
 DESCRIBED_POINTER = re.compile(rf"^(?:the|its)\s+[a-z][\w-]{{0,30}}\s+(?:{ORG_NOUNS})$", re.I)
 # "the housing charity Shelter", "the engineering firm Hartley & Moss": a body named with what it is,
 # the name a later "the charity" or "the firm" means.
+# "Homeware retailer Hartleys has fallen …": opening a sentence, the description needs no "the".
 DESCRIBED_BODY = re.compile(
-    rf"\b[Tt]he\s+(?:[A-Za-z][\w-]{{0,30}}\s+){{0,2}}(?P<noun>{ORG_NOUNS})\s+"
+    rf"(?:\b[Tt]he\s+|^)(?:[A-Za-z][\w-]{{0,30}}\s+){{0,2}}(?P<noun>{ORG_NOUNS})\s+"
     r"(?P<name>[A-Z][\w’'.?!-]{0,30}(?:\s(?:&|and|of|for|[A-Z][\w’'.?!-]{0,30})){0,6})"
 )
 
