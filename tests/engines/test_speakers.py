@@ -889,3 +889,21 @@ def test_a_body_described_at_the_start_of_a_sentence_is_what_the_company_next_do
         "The company said 1,800 jobs were at risk across 96 shops."
     )
     assert ticket(claims, "1,800 jobs").speaker == "Hartleys"
+
+
+def test_an_honorific_and_a_surname_given_in_full_before_are_that_person_by_their_full_name():
+    claims = tickets(
+        "The bill, brought by Labour MP Kim Leadbeater, would let adults with six months to live seek help.\n\n"
+        'Ms Leadbeater told the Commons the bill would give 40,000 dying people "choice".\n\n'
+        "Dr Sunil Rao, a consultant, said 12 countries had similar laws. Dr Rao said 3 of them were in Europe."
+    )
+    assert ticket(claims, "40,000 dying people").speaker == "Kim Leadbeater"
+    assert ticket(claims, "3 of them").speaker == "Dr Sunil Rao"
+
+
+def test_an_honorific_that_says_another_sex_is_another_person():
+    claims = tickets(
+        "The bill was brought by Labour MP Rachel Leadbeater in 2024.\n\n"
+        "Mr Leadbeater, her father, said 12 countries had similar laws."
+    )
+    assert ticket(claims, "12 countries").speaker == "Mr Leadbeater"

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from factcheck.encoders import wordvectors
 from factcheck.engines.offline.bodies import BUSINESS_OWNED, COMPANY_NAME, ORG_WORDS, THING_WHICH
+from factcheck.engines.offline.census import pronoun_of
 
 TITLES = (
     "President|Vice President|Prime Minister|Deputy Prime Minister|Chancellor|Senator|Sen\\.|"
@@ -100,6 +101,23 @@ _A_THING = re.compile(
 )
 # "the Royal College of Emergency Medicine": capitals after a body's "of" go on naming the body.
 _OF_BODY = re.compile(rf"\b(?:{'|'.join(sorted(ORG_WORDS))})\s(?:of|for)\s(?:the\s)?$")
+_HONORIFICS = {
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Mx",
+    "Miss",
+    "Dr",
+    "Prof",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "Cllr",
+    "Rev",
+    "Revd",
+    "Fr",
+}
 _TITLE_WORDS = {w for t in TITLES.split("|") for w in t.replace("\\.", ".").split()} - {"of", "State"}
 _TITLED = re.compile(rf"\b((?:[A-Z][a-z]+\s+)?)({TITLES})\s+({_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})\b")
 _CAPITALISED = re.compile(r"\b[A-Z][a-zà-ÿ’'\-]+\b")
@@ -207,10 +225,19 @@ class Actors:
             tokens = tokens[titled[-1] + 1 :] if titled else tokens
             if len(tokens) < 2 or re.fullmatch(TITLES, tokens[0]):
                 continue
+            if len(tokens) == 2 and tokens[0].rstrip(".") in _HONORIFICS and self._same_person(tokens):
+                continue  # "Ms Leadbeater" is Kim Leadbeater again (a mention), not a second Leadbeater
             # "Harbor Master Ines Okafor": a person's name is the last two words, or three with an initial.
             keep = 3 if len(tokens) >= 3 and re.fullmatch(r"[A-Z]\.", tokens[-2]) else 2
             found.append((m.start(), self._add_person(" ".join(tokens[-keep:]))))
         return found
+
+    def _same_person(self, tokens: list[str]) -> bool:
+        """Whether "Ms Leadbeater" may be the Leadbeater named before: not when the honorific says
+        another sex than the first name does ("Mr Leadbeater" after Kim Leadbeater is her father)."""
+        said = pronoun_of(self.full_names.get(tokens[1], ""))
+        honorific = tokens[0].rstrip(".")
+        return not ((honorific == "Mr" and said == "she") or (honorific in {"Mrs", "Ms", "Miss"} and said == "he"))
 
     def _add_person(self, name: str) -> str:
         """Remember a person's full name; the name a mention of it means (itself when two people
@@ -244,13 +271,21 @@ class Actors:
             if full in done or full == surname or surname in self.shared_surnames:
                 continue
             # Only the first bare mention is expanded; "Trump administration" stays as written.
-            pattern = rf"(?<![\w’'.-])(?<!{re.escape(full.split()[0])} ){re.escape(surname)}\b(?!\s+administration)"
+            # "Mr Pryce" is Daniel Pryce, "Dr Rao" Dr Sunil Rao: a courtesy title goes, a professional one stays.
+            pattern = (
+                r"(?:\b(?P<hon>Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s)?"
+                rf"(?<![\w’'.-])(?<!{re.escape(full.split()[0])} ){re.escape(surname)}\b(?!\s+administration)"
+            )
             if full in text:
                 continue
-            text, n = re.subn(pattern, full, text, count=1)
+            text, n = re.subn(pattern, lambda m, full=full: _titled_again(m.group("hon"), full), text, count=1)
             if n:
                 done.add(full)
         return text
+
+
+def _titled_again(honorific: str | None, full: str) -> str:
+    return f"{honorific} {full}" if honorific in {"Dr", "Prof"} else full
 
 
 def _after_the(sentence: str, start: int, tokens: list[str]) -> bool:

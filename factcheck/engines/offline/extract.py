@@ -10,9 +10,10 @@ from datetime import date
 from factcheck.engines.base import ExtractedClaim
 from factcheck.engines.offline import checkworthy, dates, drafting, duplicates
 from factcheck.engines.offline.attribution import Attribution, attribute, has_tag
+from factcheck.engines.offline.census import given_name
 from factcheck.engines.offline.clauses import Part, parts
 from factcheck.engines.offline.entities import Actors, word_cases
-from factcheck.engines.offline.kinds import SPOKESPERSON, UNNAMED_PERSON, given_name
+from factcheck.engines.offline.kinds import SPOKESPERSON, UNNAMED_PERSON
 from factcheck.engines.offline.segment import Sentence, sentences
 from factcheck.engines.offline.speakers import Resolution, Speakers
 from factcheck.engines.offline.wording import capitalise, closed, lower_article, with_attribution

@@ -4,10 +4,10 @@ article has not yet shown to be either. Every pointer the tracker resolves ("she
 
 from __future__ import annotations
 
-import functools
 import re
 
 from factcheck.engines.offline.bodies import DESCRIBED_POINTER, ORG_NOUN, ORG_WORDS, PUBLIC_BODY
+from factcheck.engines.offline.census import pronoun_of
 from factcheck.engines.offline.entities import PORTFOLIO, TITLES, Actors
 
 _GROUP = re.compile(
@@ -71,23 +71,6 @@ def kind_of(name: str, actors: Actors, people: set[str]) -> str:
     return "name" if name[:1].isupper() else "group"
 
 
-# First names given to men and women alike, whatever list the census put them in.
-_EITHER = {
-    *("dana", "sam", "alex", "chris", "pat", "terry", "jamie", "robin", "kim", "jesse", "casey", "leslie"),
-    *("kelly", "tracy", "shannon", "ashley", "jackie", "andy", "drew", "jean", "billie", "bobbie", "toni"),
-    *("stacy", "sidney", "lynn", "marion", "jody", "jodie", "sandy", "kerry", "kris", "val", "ali", "nicola"),
-}
-
-
-@functools.cache
-def _first_names() -> tuple[frozenset[str], frozenset[str]]:
-    # The US census's women's and men's first names, as zxcvbn (the password checker) ships them: each
-    # name in one list only, so a name the census gives to both sexes falls in neither or in _EITHER.
-    from zxcvbn.frequency_lists import FREQUENCY_LISTS
-
-    return frozenset(FREQUENCY_LISTS["female_names"]), frozenset(FREQUENCY_LISTS["male_names"])
-
-
 # A person's role just before their name: "signed striker Moussa Diallo", "Its founder, Jo Whitfield,".
 ROLE_BEFORE = re.compile(
     r"\b(?:striker|midfielder|defender|goalkeeper|forward|winger|coach|manager|singer|actor|actress|rapper|author|"
@@ -102,21 +85,18 @@ ROLE_BEFORE = re.compile(
 )
 
 
-def given_name(name: str) -> bool:
-    """Whether the first word of ``name`` is a first name in the census lists ("Lucia Ferrante")."""
-    female, male = _first_names()
-    first = name.split()[0].lower().strip(".") if name.split() else ""
-    return first in female or first in male or first in _EITHER
+# "Ms Leadbeater", "Dr Rao": an honorific and a surname the article has given in full before.
+_SURNAME_ONLY = re.compile(r"^(Mr|Mrs|Ms|Miss|Dr|Prof)\.? ([A-Z][\w’'-]{1,30})$")
 
 
-def pronoun_of(name: str) -> str | None:
-    """ "she" or "he" when the first word of a person's name (after any title) is a first name given
-    almost only to women or to men ("Patricia Lowe", "Kyle Brennan"); None when the name does not say."""
-    words = [w.lower().strip(".") for w in name.split()[:-1]]
-    female, male = _first_names()
-    for word in words:
-        if word in _EITHER:
-            return None
-        if word in female or word in male:
-            return "she" if word in female else "he"
-    return None
+def in_full(name: str, actors: Actors) -> str:
+    """ "Ms Leadbeater" after "Labour MP Kim Leadbeater": the full name, so the claim stands on its
+    own; never when two people share the surname or the honorific says another sex ("Mr" for Kim)."""
+    m = _SURNAME_ONLY.match(name)
+    full = actors.full_names.get(m.group(2), "") if m else ""
+    if not m or len(full.split()) < 2 or m.group(2) in actors.shared_surnames:
+        return name
+    said = pronoun_of(full)
+    if (m.group(1) == "Mr" and said == "she") or (m.group(1) in {"Mrs", "Ms", "Miss"} and said == "he"):
+        return name
+    return f"{m.group(1)} {full}" if m.group(1) in {"Dr", "Prof"} else full

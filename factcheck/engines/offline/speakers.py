@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from factcheck.engines.offline import bodies, kinds
+from factcheck.engines.offline import bodies, census, kinds
 from factcheck.engines.offline.entities import TITLES, Actors
 
 _PERSON_PRONOUNS = {"he", "she"}
@@ -133,7 +133,7 @@ class Speakers:
             # "their boards announced": whose boards is the reader's inference; the ticket says so.
             return Resolution(raw, f"“{raw}” does not say whose: a person must say who spoke.")
         name = self.actors.expand(raw) if len(raw.split()) == 1 else raw
-        return Resolution(name)
+        return Resolution(kinds.in_full(name, self.actors))
 
     @staticmethod
     def is_pointer(words: str) -> bool:
@@ -240,7 +240,7 @@ class Speakers:
         plain = self._plain(name)
         shown = bool({name, plain} & self.people) or plain in self.pronouns or self.kind(name) == "person"
         spoke = any(s.kind in {"person", "name"} and _same_person(s.name, plain) for s in self.spoke)
-        if plain not in self.actors.not_people and (shown or spoke or kinds.given_name(plain)):
+        if plain not in self.actors.not_people and (shown or spoke or census.given_name(plain)):
             return None
         return Resolution(None, f"“{pronoun}” may mean {name}, not shown to be a person: a person must say who.")
 
@@ -248,7 +248,7 @@ class Speakers:
         """Whether "he" or "she" can mean ``name``: by the pronoun the article used for them, else by a first
         name given almost only to one sex ("Kyle" is never "she"); a name that does not say agrees, and so
         does any name for a pointer with no sex ("the 46-year-old")."""
-        return said not in _PERSON_PRONOUNS or (self.pronouns.get(name) or kinds.pronoun_of(name) or said) == said
+        return said not in _PERSON_PRONOUNS or (self.pronouns.get(name) or census.pronoun_of(name) or said) == said
 
     def _is_person(self, *names: str) -> Resolution:
         """A pronoun said "he" or "she": whatever the name looks like, it is a person's."""

@@ -1,0 +1,42 @@
+"""First names as the US census lists them: whether a word is someone's first name, and which sex a
+name says, when it says one. Read by entities.py and kinds.py alike, so it depends on neither."""
+
+from __future__ import annotations
+
+import functools
+
+# First names given to men and women alike, whatever list the census put them in.
+_EITHER = {
+    *("dana", "sam", "alex", "chris", "pat", "terry", "jamie", "robin", "kim", "jesse", "casey", "leslie"),
+    *("kelly", "tracy", "shannon", "ashley", "jackie", "andy", "drew", "jean", "billie", "bobbie", "toni"),
+    *("stacy", "sidney", "lynn", "marion", "jody", "jodie", "sandy", "kerry", "kris", "val", "ali", "nicola"),
+}
+
+
+@functools.cache
+def _first_names() -> tuple[frozenset[str], frozenset[str]]:
+    # The US census's women's and men's first names, as zxcvbn (the password checker) ships them: each
+    # name in one list only, so a name the census gives to both sexes falls in neither or in _EITHER.
+    from zxcvbn.frequency_lists import FREQUENCY_LISTS
+
+    return frozenset(FREQUENCY_LISTS["female_names"]), frozenset(FREQUENCY_LISTS["male_names"])
+
+
+def given_name(name: str) -> bool:
+    """Whether the first word of ``name`` is a first name in the census lists ("Lucia Ferrante")."""
+    female, male = _first_names()
+    first = name.split()[0].lower().strip(".") if name.split() else ""
+    return first in female or first in male or first in _EITHER
+
+
+def pronoun_of(name: str) -> str | None:
+    """ "she" or "he" when the first word of a person's name (after any title) is a first name given
+    almost only to women or to men ("Patricia Lowe", "Kyle Brennan"); None when the name does not say."""
+    words = [w.lower().strip(".") for w in name.split()[:-1]]
+    female, male = _first_names()
+    for word in words:
+        if word in _EITHER:
+            return None
+        if word in female or word in male:
+            return "she" if word in female else "he"
+    return None
