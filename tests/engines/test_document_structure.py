@@ -147,3 +147,28 @@ def test_the_platform_x_ends_a_sentence_and_is_not_an_initial():
         'The governor called the decision "a victory" in a post on X.',
         "Clinic operators said 1.1 million patients could be affected.",
     ]
+
+
+def test_a_headline_closing_on_a_quotation_is_a_heading_and_a_sentence_closing_on_one_is_not():
+    got = [
+        s.text
+        for s in sentences(
+            'Norovirus closes 14 wards as hospitals face "worst January in years"\n\n'
+            'The hospital\'s chief nurse said staff had worked 14 extra shifts, calling it "enormous pressure."\n\n'
+            'Campaigners said the 2024 figures were "historic".'
+        )
+    ]
+    assert got == [
+        'The hospital\'s chief nurse said staff had worked 14 extra shifts, calling it "enormous pressure."',
+        'Campaigners said the 2024 figures were "historic".',
+    ]
+
+
+def test_a_list_items_marker_is_not_part_of_its_sentence():
+    text = "What happens next\n\n- The school will be placed in special measures.\n\n2. It will be inspected within 30 months."
+    got = sentences(text)
+    assert [s.text for s in got] == [
+        "The school will be placed in special measures.",
+        "It will be inspected within 30 months.",
+    ]
+    assert all(text[s.start : s.end] == s.text for s in got)

@@ -105,9 +105,10 @@ def is_chrome(text: str) -> bool:
 
 def is_heading(text: str) -> bool:
     """A line without closing punctuation (a headline, a standfirst, a section title): not a claim.
-    Story paragraphs end in a full stop; headlines and standfirsts run to 30 words."""
+    Story paragraphs end in a full stop; headlines and standfirsts run to 30 words. A quotation closing
+    a headline ends on its last word ('… face "worst January in years"'), a sentence's on its stop."""
     stripped = text.strip()
-    return 0 < len(stripped.split()) <= 30 and not re.search(r"[.!?;\"”’)]\s*$", stripped)
+    return 0 < len(stripped.split()) <= 30 and not re.search(r"(?:[.!?;)]|[.!?,;:][\"”’])\s*$", stripped)
 
 
 # "DealDrop did not respond to a request for comment.": the desk's diligence, not the story's claim.
@@ -137,6 +138,9 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
+_BULLET = re.compile(r"^(?:[-*•▪◦–]|\d{1,2}[.)])\s+(?=\S)")
+
+
 def sentences(text: str) -> list[Sentence]:
     """Story sentences with offsets into ``text``; chrome, headings and the page tail are left out."""
     out: list[Sentence] = []
@@ -153,12 +157,14 @@ def sentences(text: str) -> list[Sentence]:
         _, offsets = blingfire.text_to_sentences_and_offsets(para)
         for span_start, span_end in _bounded(para, _repaired(para, offsets)):
             for rel_start, piece in _split_adjacent_quotes(span_start, para[span_start:span_end]):
-                lead = len(piece) - len(piece.lstrip())
-                trimmed = piece.strip()
+                # "- It will be inspected again": a list item's marker is the page's, not the claim's.
+                lead = len(piece) - len(_BULLET.sub("", piece.lstrip(), count=1))
+                trimmed = piece[lead:].strip()
                 # An appeal for witnesses or a no-comment line is one sentence of a paragraph that also
                 # says what happened.
                 aside = _APPEAL.search(trimmed) or _NO_COMMENT.search(trimmed)
-                if not trimmed or is_chrome(trimmed) or is_furniture(trimmed) or aside:
+                numbered = re.fullmatch(r"\d{1,2}[.)]", trimmed)  # "2." that the splitter cut from its item
+                if not trimmed or is_chrome(trimmed) or is_furniture(trimmed) or aside or numbered:
                     continue
                 start = p_start + rel_start + lead
                 out.append(Sentence(trimmed, start, start + len(trimmed), index))
