@@ -241,6 +241,7 @@ def test_words_that_are_never_names_lose_their_capital_behind_the_attribution():
         "Households are asked to save water.",
         # Advice to readers is advice, put as anyone's urging.
         "Dr Vanessa Price urged parents to check their children's vaccination records.",
+        "Professor Sir Ian Hart, NHS England's national medical director, urged anyone eligible to get a flu vaccine.",
         # The reporter's question asserts nothing, however many facts it names.
         "Fact check: Did the regulator really fine the company £18 million this week?",
     ],

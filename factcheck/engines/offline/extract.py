@@ -32,9 +32,12 @@ _ADDRESSEE = re.compile(
     re.I,
 )
 # "She urged parents to check their children's records": the same advice, put as someone's urging.
+# "Professor Sir X, NHS England's national medical director, urged anyone eligible to get a flu vaccine".
 _URGED = re.compile(
-    r"^(?:[\w’'.-]+\s){1,5}(?:urged|advised|asked|encouraged|reminded|told)\s(?:passengers|residents|customers|people|households|"
-    r"parents|drivers|motorists|shoppers|travellers|patients|members|consumers|users|families|the\spublic)\sto\b",
+    r"^(?:(?:[\w’'.-]+\s){1,5}|[^,]{1,60},\s[^,]{1,80},\s)(?:urged|advised|asked|encouraged|reminded|told)\s"
+    r"(?:passengers|residents|customers|"
+    r"people|households|parents|drivers|motorists|shoppers|travellers|patients|members|consumers|users|families|"
+    r"the\spublic|anyone|everyone|those)(?:\s(?!to\b)[\w-]+){0,3}\sto\b",
     re.I,
 )
 # "X argued that the city should …": a recommendation, not a fact, unless it carries a figure.
