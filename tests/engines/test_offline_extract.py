@@ -185,6 +185,18 @@ def test_a_second_verb_for_the_same_subject_or_a_second_report_is_a_claim_of_its
     assert "Harlow Council said that the bridge was named after a local nurse." in texts
 
 
+def test_a_second_subject_named_after_and_is_a_second_claim():
+    claims = _tickets(
+        "Max Verstappen finished second in front of his home crowd, and Racing Bulls rookie Isack Hadjar took "
+        "third, his first podium.\n\nThe team had spent £4 million on the car, and its engineers worked 14 nights."
+    )
+    assert [c.claim for c in claims][:2] == [
+        "Max Verstappen finished second in front of his home crowd.",
+        "Racing Bulls rookie Isack Hadjar took third, his first podium.",
+    ]
+    assert len(claims) == 3  # "and its engineers": no second subject named, one claim
+
+
 def test_and_warned_that_is_a_second_statement_even_with_no_comma_before_it():
     claims = _tickets(
         'Opposition MP Dan Kerr said the bill was "deeply flawed" and warned that 40,000 patients could feel '

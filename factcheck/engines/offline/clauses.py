@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 # Below this many words a clause is a fragment, not a claim of its own.
 _MIN_PART_WORDS = 6
-_SPLIT = re.compile(r",\s+while\s+|;\s+(?=[a-z])|,\s+whereas\s+")
+# "X finished second, and Racing Bulls rookie Y took third": a second subject named, a second event.
+_SPLIT = re.compile(r",\s+while\s+|;\s+(?=[a-z])|,\s+whereas\s+|,\s+and\s+(?=[A-Z][a-z])")
 # "said it had slowed arrivals and that no aircraft had come …": two statements, each its own claim.
 _AND_THAT = re.compile(r",?\s(?:and|but)\s{1,3}that\s{1,3}(?=[\w’'-]+\s)")
 _AUX = r"(?:had|has|have|was|were|is|are|would|will|could)"
