@@ -907,3 +907,12 @@ def test_an_honorific_that_says_another_sex_is_another_person():
         "Mr Leadbeater, her father, said 12 countries had similar laws."
     )
     assert ticket(claims, "12 countries").speaker == "Mr Leadbeater"
+
+
+def test_it_after_a_report_that_spoke_is_still_the_report():
+    claims = tickets(
+        "The report said 1 in 5 pupils had been suspended at least once in 2024. It also found that the school "
+        "had not checked the backgrounds of 2 members of staff."
+    )
+    checks = ticket(claims, "backgrounds")
+    assert checks.speaker == "the report" and not checks.needs_human

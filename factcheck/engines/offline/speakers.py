@@ -271,8 +271,12 @@ class Speakers:
         if last and last.kind == "unclear" and last.sentence == self.sentence - 1:
             return Resolution(None, f"“{raw}” follows “{last.name}”, which could not be told: a person must say who.")
         document = self.documents.get(self.sentence - 1)
-        if document and document[1] == self.paragraph and not (last and last.sentence == self.sentence - 1):
-            return Resolution(document[0])  # "The review, led by …, examined …. It said …"
+        # "The review, led by …, examined …. It said …"; "The report said …. It also found …": the document,
+        # unless someone else spoke in the sentence between.
+        if document and document[1] == self.paragraph:
+            between = last and last.sentence == self.sentence - 1 and last.name.lower() != document[0]
+            if not between:
+                return Resolution(document[0])
         return None
 
     def _organisation(self, raw: str, noun: str | None) -> Resolution:
