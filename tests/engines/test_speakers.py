@@ -916,3 +916,13 @@ def test_it_after_a_report_that_spoke_is_still_the_report():
     )
     checks = ticket(claims, "backgrounds")
     assert checks.speaker == "the report" and not checks.needs_human
+
+
+def test_footage_and_a_participle_posted_somewhere_are_not_speakers():
+    claims = tickets(
+        "Videos posted on social media showed streaks of burning debris over the Turks and Caicos Islands on "
+        "Thursday.\n\nMayor Jane Hill posted on Facebook that the road would reopen on 4 May after 3 weeks."
+    )
+    videos = ticket(claims, "burning debris")
+    assert videos.speaker is None and videos.claim.startswith("Videos posted on social media showed")
+    assert ticket(claims, "reopen").speaker == "Mayor Jane Hill"

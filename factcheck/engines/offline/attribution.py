@@ -60,7 +60,7 @@ _SAID_THAT = re.compile(
     r"(?:(?:in\s+(?:a|an|its|his|her|their)\s+[\w-]+(?:\s+[\w-]+){0,2},\s+(?:published|issued|released|sent|dated)\s+"
     r"[^,]{1,40},|in\s+(?:a|an|its|his|her|their)\s+[\w-]+(?:\s+[\w-]+){0,5}?|to\s+reporters|on\s+\w+(?:\s+(?:morning|"
     r"afternoon|evening|night))?|in\s+(?:dissent|response|reply|evidence|writing|testimony))\s+that\s+|"
-    r"on\s+\w+\s+(?!(?:morning|afternoon|evening|night)\b)|that\s+)?(?P<rest>.+)$",
+    r"on\s+[A-Z]\w+\s+(?!(?:morning|afternoon|evening|night)\b)|that\s+)?(?P<rest>.+)$",
     re.S,
 )
 # No opening mark inside: a run of opening marks with no closing one is then refused at each mark
@@ -346,8 +346,11 @@ def _peel_reporting(
         m = _SAID_THAT.match(body)
         if m and m.group("verb") in {"told", "tells"}:
             break  # "told the court that": who was told is read by the generic parse, not taken as the claim
-        if m and m.group("verb") in reporting.NEEDS_THAT and not re.search(r"\bthat\s+$", body[: m.start("rest")]):
-            break  # "X denied the charges": no statement follows, the sentence is the reporter's
+        bare = m and not re.search(r"\bthat\s+$", body[: m.start("rest")])
+        if bare and (m.group("verb") in reporting.NEEDS_THAT or _PLACE_AFTER.match(m.group("rest"))):
+            # "X denied the charges": no statement follows, the sentence is the reporter's. "Videos posted on
+            # social media showed …": a participle and where, not a verb of saying and what was said.
+            break
         if m:
             who = _clean(m.group("who"))
             if m.group("verb") in _OBJECT_VERBS and not re.search(r"\bthat\s+$", body[: m.start("rest")]):
@@ -368,6 +371,7 @@ def _peel_reporting(
     return speaker, reported_by, verb, body, offset, False
 
 
+_PLACE_AFTER = re.compile(r"(?:on|in|at|to|from|by|for|with|online|across)\s")
 _OBJECT_VERBS = {
     *("reported", "reports", "found", "finds", "showed", "shows", "estimated", "estimates"),
     # "The agency announced $85 million in grants": what was announced is a thing, not a clause.

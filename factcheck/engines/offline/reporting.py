@@ -37,6 +37,8 @@ _DEPICTS = re.compile(
     r"footage|man|woman|men|women|child|children|boy|girl|crowd|group\s+of)\b",
     re.I,
 )
+# "Videos posted on social media showed streaks of debris": footage depicts; the reporter says what it shows.
+_FOOTAGE = re.compile(r"^(?:the\s+)?(?:videos?|footage|photos?|photographs?|images?|pictures?|clips?)\b", re.I)
 # Verbs whose object is what is claimed: "reported 2,911 cases" keeps the whole sentence as the claim.
 _OBJECT_VERBS = {
     *("reported", "reports", "found", "finds", "showed", "shows", "estimated", "estimates", "recorded"),
@@ -261,7 +263,7 @@ def parse(body: str, offset: int) -> Reported | None:
         that = _THAT.match(body[pos:]) or _SETTING_COLON.match(body[pos:])
         if that:
             pos += that.end()
-        elif verb in NEEDS_THAT or (verb.startswith("show") and _DEPICTS.match(body[pos:])):
+        elif verb in NEEDS_THAT or (verb.startswith("show") and (_DEPICTS.match(body[pos:]) or _FOOTAGE.match(who))):
             return None
         elif verb in _OBJECT_VERBS:
             return Reported(who, verb, body, offset, whole=True)
