@@ -926,3 +926,15 @@ def test_footage_and_a_participle_posted_somewhere_are_not_speakers():
     videos = ticket(claims, "burning debris")
     assert videos.speaker is None and videos.claim.startswith("Videos posted on social media showed")
     assert ticket(claims, "reopen").speaker == "Mayor Jane Hill"
+
+
+def test_a_body_whose_name_lists_with_commas_is_named_whole_wherever_it_stands():
+    claims = tickets(
+        "All 45,000 chickens at a farm near Spalding will be culled, the Department for Environment, Food and "
+        "Rural Affairs (Defra) said.\n\nThe Department for Digital, Culture, Media and Sport said 4 museums would "
+        "close in 2026.\n\nFree-range producers lost £2 million in 2024, according to the Department for "
+        "Environment, Food and Rural Affairs."
+    )
+    assert ticket(claims, "45,000 chickens").speaker == "the Department for Environment, Food and Rural Affairs (Defra)"
+    assert ticket(claims, "4 museums").speaker == "The Department for Digital, Culture, Media and Sport"
+    assert ticket(claims, "£2 million").reported_by == "the Department for Environment, Food and Rural Affairs"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factcheck.engines.offline import reporting
+from factcheck.engines.offline import bodies, reporting
 
 _VERBS = (
     r"said|says|told|tells|added|adds|warned|warns|cautioned|cautions|wrote|writes|explained|noted|argued|claimed|"
@@ -165,7 +165,17 @@ def _clean(actor: str | None) -> str | None:
 
 
 def attribute(sentence: str) -> Attribution:
-    """Split a sentence into who asserts it and what is asserted."""
+    """Split a sentence into who asserts it and what is asserted. A body whose name lists with commas
+    ("the Department for Environment, Food and Rural Affairs") is read with them masked, one for one,
+    so no comma in it is taken for the end of a name and every offset stays the sentence's."""
+    found = _attribute(bodies.LISTED_NAME.sub(lambda m: m.group(0).replace(",", bodies.MASK), sentence))
+    for part in ("speaker", "reported_by", "content", "quotation", "also"):
+        if (words := getattr(found, part)) is not None:
+            setattr(found, part, words.replace(bodies.MASK, ","))
+    return found
+
+
+def _attribute(sentence: str) -> Attribution:
     lead = _LEADING_CLAUSE.match(sentence)
     offset = lead.end() if lead else 0
     body = sentence[offset:]
@@ -353,7 +363,7 @@ def _peel_reporting(
             break
         if m:
             who = _clean(m.group("who"))
-            if m.group("verb") in _OBJECT_VERBS and not re.search(r"\bthat\s+$", body[: m.start("rest")]):
+            if m.group("verb") in reporting.OBJECT_VERBS and not re.search(r"\bthat\s+$", body[: m.start("rest")]):
                 # "The agency reported 2,911 cases": what it reported is the object, the claim the sentence.
                 document = _looks_like_outlet(who) or _DOCUMENT.match(who or "")
                 if document:
@@ -372,11 +382,6 @@ def _peel_reporting(
 
 
 _PLACE_AFTER = re.compile(r"(?:on|in|at|to|from|by|for|with|online|across)\s")
-_OBJECT_VERBS = {
-    *("reported", "reports", "found", "finds", "showed", "shows", "estimated", "estimates"),
-    # "The agency announced $85 million in grants": what was announced is a thing, not a clause.
-    *("announced", "announces", "confirmed", "confirms"),
-}
 
 
 _OUTLET_HINT = re.compile(

@@ -277,3 +277,9 @@ def reads_as_name(raw: str) -> bool:
     if _COUNT_ONLY.match(raw.strip()):
         return False
     return not (_QUESTION_OPENING.match(raw) or (_FINITE.search(f" {raw} ") and not _RELATIVE.search(raw)))
+
+
+# "the Department for Environment, Food and Rural Affairs": a body whose name lists with commas. It is read
+# with MASK (a private-use character, never in an article, one character like the comma) in their place.
+LISTED_NAME = re.compile(r"\b(?:Department|Ministry) (?:for|of) [A-Z][\w-]*(?:, [A-Z][\w-]*){1,4},? and [A-Z][\w-]*")
+MASK = "\ue000"

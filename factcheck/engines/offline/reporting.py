@@ -40,7 +40,7 @@ _DEPICTS = re.compile(
 # "Videos posted on social media showed streaks of debris": footage depicts; the reporter says what it shows.
 _FOOTAGE = re.compile(r"^(?:the\s+)?(?:videos?|footage|photos?|photographs?|images?|pictures?|clips?)\b", re.I)
 # Verbs whose object is what is claimed: "reported 2,911 cases" keeps the whole sentence as the claim.
-_OBJECT_VERBS = {
+OBJECT_VERBS = {
     *("reported", "reports", "found", "finds", "showed", "shows", "estimated", "estimates", "recorded"),
     *("announced", "announces", "confirmed", "confirms"),
     # "The ministry blamed the fall on attacks": whose account it is, in the sentence itself.
@@ -265,7 +265,7 @@ def parse(body: str, offset: int) -> Reported | None:
             pos += that.end()
         elif verb in NEEDS_THAT or (verb.startswith("show") and (_DEPICTS.match(body[pos:]) or _FOOTAGE.match(who))):
             return None
-        elif verb in _OBJECT_VERBS:
+        elif verb in OBJECT_VERBS:
             return Reported(who, verb, body, offset, whole=True)
         else:
             pos += len(body[pos:]) - len(body[pos:].lstrip(" ,"))
