@@ -56,7 +56,10 @@ _MODAL = re.compile(r"\b(?:could|may|might)\b", re.I)
 # Wire style: "said Thursday", "were evacuated Sunday": a day straight after a verb in the past.
 _BARE_DAY = re.compile(rf"\b(?P<verb>{_PAST_WORDS}|says|told \w+) (?P<day>(?:{_DAY.title()}))\b")
 # The word just before "on Friday", when no auxiliary makes it passive or future ("will be announced").
-_VERB_BEFORE = re.compile(r"(?<!\bbe )(?<!\bbeen )(?<!\bwill )(?<!\bto )\b(?P<verb>[a-z]+) $")
+# "was confirmed there on Tuesday": an adverb of place or manner between them still leaves the verb's.
+_VERB_BEFORE = re.compile(
+    r"(?<!\bbe )(?<!\bbeen )(?<!\bwill )(?<!\bto )\b(?P<verb>[a-z]+) (?:(?:there|here|again|also|first|officially) )?$"
+)
 
 
 @dataclass
