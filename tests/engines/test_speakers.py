@@ -938,3 +938,8 @@ def test_a_body_whose_name_lists_with_commas_is_named_whole_wherever_it_stands()
     assert ticket(claims, "45,000 chickens").speaker == "the Department for Environment, Food and Rural Affairs (Defra)"
     assert ticket(claims, "4 museums").speaker == "The Department for Digital, Culture, Media and Sport"
     assert ticket(claims, "£2 million").reported_by == "the Department for Environment, Food and Rural Affairs"
+
+
+def test_a_tally_of_others_that_announced_something_is_the_reporters_count_not_a_speaker():
+    claims = tickets("Three other musicals have announced early closures in 2025, each after 4 months or fewer.")
+    assert claims[0].speaker is None and claims[0].claim.startswith("Three other musicals have announced")

@@ -37,6 +37,7 @@ _DEPICTS = re.compile(
     r"footage|man|woman|men|women|child|children|boy|girl|crowd|group\s+of)\b",
     re.I,
 )
+_A_COUNT = re.compile(r"^(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|many)\s+(?:other|more)\s", re.I)
 # "Videos posted on social media showed streaks of debris": footage depicts; the reporter says what it shows.
 _FOOTAGE = re.compile(r"^(?:the\s+)?(?:videos?|footage|photos?|photographs?|images?|pictures?|clips?)\b", re.I)
 # Verbs whose object is what is claimed: "reported 2,911 cases" keeps the whole sentence as the claim.
@@ -265,6 +266,8 @@ def parse(body: str, offset: int) -> Reported | None:
             pos += that.end()
         elif verb in NEEDS_THAT or (verb.startswith("show") and (_DEPICTS.match(body[pos:]) or _FOOTAGE.match(who))):
             return None
+        elif verb in OBJECT_VERBS and _A_COUNT.match(who):
+            return None  # "Three other musicals have announced closures": a tally in the reporter's voice
         elif verb in OBJECT_VERBS:
             return Reported(who, verb, body, offset, whole=True)
         else:
