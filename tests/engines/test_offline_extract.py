@@ -197,6 +197,17 @@ def test_a_second_subject_named_after_and_is_a_second_claim():
     assert len(claims) == 3  # "and its engineers": no second subject named, one claim
 
 
+def test_what_the_speaker_did_after_saying_something_is_a_claim_in_its_name():
+    claims = _tickets(
+        "The Federal Aviation Administration said it had diverted 20 flights around the debris, and ordered "
+        "SpaceX to carry out an investigation before it flies again."
+    )
+    assert [c.claim for c in claims] == [
+        "The Federal Aviation Administration said that it had diverted 20 flights around the debris.",
+        "The Federal Aviation Administration ordered SpaceX to carry out an investigation before it flies again.",
+    ]
+
+
 def test_and_warned_that_is_a_second_statement_even_with_no_comma_before_it():
     claims = _tickets(
         'Opposition MP Dan Kerr said the bill was "deeply flawed" and warned that 40,000 patients could feel '

@@ -27,12 +27,20 @@ _AND_REPORT = re.compile(
 )
 
 
+# "The FAA said it had diverted flights, and ordered SpaceX to investigate": what the speaker did next,
+# told in the reporter's voice; the speaker is its subject.
+_AND_ACT = re.compile(
+    r",\s(?:and|but)\s(?=(?:ordered|fined|banned|suspended|grounded|imposed|launched|opened|issued|charged|arrested)\s)"
+)
+
+
 @dataclass(frozen=True)
 class Part:
     start: int  # where the clause starts in the content
     span: str  # the clause as written
     words: str  # what it claims: the clause, with the subject it shared put back
     verb: str | None = None  # its own reporting verb ("admitted"), else the sentence's
+    acts: bool = False  # the speaker's own act ("ordered SpaceX to …"), not something said
 
 
 def parts(content: str, reported: bool = False) -> list[Part]:
@@ -42,7 +50,7 @@ def parts(content: str, reported: bool = False) -> list[Part]:
         [*_SPLIT.finditer(content), *(_reported_breaks(content) if reported else [])], key=lambda m: m.start()
     )
     subject = _SUBJECT.match(content)
-    pieces, pos, verb, again = [], 0, None, ""
+    pieces, pos, verb, again, acts = [], 0, None, "", False
     for m in breaks:
         if _inside_quotes(content, m.start()) or m.start() < pos:
             continue
@@ -51,11 +59,11 @@ def parts(content: str, reported: bool = False) -> list[Part]:
         if m.re is _AND_AUX and not subject:
             continue  # "…, and had been insured" with no subject to give it: one claim
         span = content[pos : m.start()].rstrip()
-        pieces.append(Part(pos, span, again + span, verb))
-        pos, verb = m.end(), m.groupdict().get("verb")
+        pieces.append(Part(pos, span, again + span, verb, acts))
+        pos, verb, acts = m.end(), m.groupdict().get("verb"), m.re is _AND_ACT
         again = subject.group("subject") if m.re is _AND_AUX and subject else ""
     span = content[pos:].rstrip()
-    pieces.append(Part(pos, span, again + span, verb))
+    pieces.append(Part(pos, span, again + span, verb, acts))
     # "said arrears remained “very low” and that …": "that" marks a statement, however short.
     minimum = 4 if reported else _MIN_PART_WORDS
     if len(pieces) > 1 and all(len(p.words.split()) >= minimum for p in pieces):
@@ -65,7 +73,12 @@ def parts(content: str, reported: bool = False) -> list[Part]:
 
 
 def _reported_breaks(content: str) -> list[re.Match[str]]:
-    return [*_AND_THAT.finditer(content), *_AND_AUX.finditer(content), *_AND_REPORT.finditer(content)]
+    return [
+        *_AND_THAT.finditer(content),
+        *_AND_AUX.finditer(content),
+        *_AND_REPORT.finditer(content),
+        *_AND_ACT.finditer(content),
+    ]
 
 
 def _inside_quotes(text: str, index: int) -> bool:

@@ -252,13 +252,8 @@ def _clause_claim(
 ) -> ExtractedClaim:
     actors = speakers.actors
     rel_start = part.start
-    # The quote is the whole sentence unless it was split; then the clause itself, where the sentence has
-    # it (content with a source taken out of its middle is not the sentence's own text from its offset).
-    at = sentence.text.find(part.span, min(attr.content_offset + rel_start, len(sentence.text)))
-    whole = at < 0 or len(part.span) >= len(attr.content.rstrip(". ")) - 1
-    q_start, q_end = (
-        (sentence.start, sentence.end) if whole else (sentence.start + at, sentence.start + at + len(part.span))
-    )
+    q_start, q_end = _quoted(sentence, attr, part)
+    whole = (q_start, q_end) == (sentence.start, sentence.end)
     content, unresolved, who_reason = _opening_pronoun(
         part.words.strip(), sentence, attr.content_offset + rel_start, speaker, speakers
     )
@@ -272,8 +267,11 @@ def _clause_claim(
         content = capitalise(speaker or "") + content[subject.end(1) :]  # "The company reported …": Fresco did
     content, no_company = actors.resolve_company(content)
     unresolved = unresolved or no_company
+    if part.acts and speaker:  # "…, and ordered SpaceX to investigate": the speaker did it, in the sentence
+        content = f"{capitalise(speaker)} {content}"
+    whole_claim = attr.whole or (part.acts and bool(speaker))
     # "told MPs on Wednesday that …": the day is resolved with the statement, in its tense.
-    told = "" if attr.whole else f"{part.verb or attr.verb} that "
+    told = "" if whole_claim else f"{part.verb or attr.verb} that "
     resolved = dates.resolve(f"{told}{actors.expand(content)}", published)
     verb, content = resolved.text.split(" that ", 1) if told else (attr.verb, resolved.text)
     opening = _UNRESOLVED_START.match(content)
@@ -285,7 +283,7 @@ def _clause_claim(
         f"“{opening.group(1)}” does not name who or what it refers to." if opening else resolved.reason
     )
     # "The agency reported 2,911 cases": the sentence already says who; nothing to add.
-    text = capitalise(closed(content)) if attr.whole else with_attribution(content, speaker, reported_by, verb, actors)
+    text = capitalise(closed(content)) if whole_claim else with_attribution(content, speaker, reported_by, verb, actors)
     return ExtractedClaim(
         claim=text,
         quote=sentence.text if whole else part.span,
@@ -298,6 +296,15 @@ def _clause_claim(
         needs_human=unresolved or bool(reason),
         flag_reason=reason,
     )
+
+
+def _quoted(sentence: Sentence, attr: Attribution, part: Part) -> tuple[int, int]:
+    """The quote's span: the whole sentence unless it was split; then the clause itself, where the sentence
+    has it (content with a source taken out of its middle is not the sentence's own text from its offset)."""
+    at = sentence.text.find(part.span, min(attr.content_offset + part.start, len(sentence.text)))
+    if at < 0 or len(part.span) >= len(attr.content.rstrip(". ")) - 1:
+        return sentence.start, sentence.end
+    return sentence.start + at, sentence.start + at + len(part.span)
 
 
 def _its_of_a_named_person(content: str, speaker: str | None, kind: str | None) -> bool:
