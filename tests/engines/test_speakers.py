@@ -943,3 +943,12 @@ def test_a_body_whose_name_lists_with_commas_is_named_whole_wherever_it_stands()
 def test_a_tally_of_others_that_announced_something_is_the_reporters_count_not_a_speaker():
     claims = tickets("Three other musicals have announced early closures in 2025, each after 4 months or fewer.")
     assert claims[0].speaker is None and claims[0].claim.startswith("Three other musicals have announced")
+
+
+def test_his_beside_a_described_person_teaches_nothing_about_a_place_named_in_the_sentence():
+    claims = tickets(
+        "The 67-year-old man set off to climb Glyder Fawr on Friday but did not return to his car.\n\n"
+        "He was found in a gully 300 metres below the summit, the rescue team said."
+    )
+    found = ticket(claims, "gully")
+    assert "Glyder" not in found.claim and found.needs_human

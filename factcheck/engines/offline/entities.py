@@ -94,6 +94,13 @@ _PLACES = {
 }
 _GENDERED = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.I)
 _HE, _SHE = {"he", "him", "his"}, {"she", "her", "hers"}
+# "The 67-year-old man … set off to climb Glyder Fawr but did not return to his car": someone described,
+# not named, is in the sentence too, and the "his" may be theirs.
+_DESCRIBED_SOMEONE = re.compile(
+    r"\b(?:man|woman|boy|girl|\d+-year-old|father|mother|son|daughter|husband|wife|brother|sister|walker|"
+    r"driver|passenger|pensioner|teenager|victim)\b",
+    re.I,
+)
 # "a dark grey Vauxhall Astra", never "a penalty from Jordan Acheampong": only describing words between.
 _A_THING = re.compile(
     r"\b(?:a|an)\s(?:(?!(?:from|by|of|to|with|for|at|in|on|against|after|before|and|or|as|than)\s)"
@@ -195,7 +202,7 @@ class Actors:
         self.mentioned = [name for _, name in sorted(mentions)]
         # "Daniel Pryce … recorded observations that he had not carried out": one person named, and only
         # "he" beside them, is a man; a later "She" is someone else (speakers.py).
-        said = {w.lower() for w in _GENDERED.findall(sentence)}
+        said = {w.lower() for w in _GENDERED.findall(sentence)} if not _DESCRIBED_SOMEONE.search(sentence) else set()
         if len(set(self.mentioned)) == 1 and said and (said <= _HE or said <= _SHE):
             self.pronouns.setdefault(self.mentioned[0], "he" if said <= _HE else "she")
         for m in COMPANY_NAME.finditer(sentence):
