@@ -208,6 +208,12 @@ def test_what_the_speaker_did_after_saying_something_is_a_claim_in_its_name():
     ]
 
 
+def test_a_named_bodys_account_is_checkable_as_its_account_however_plain_the_words():
+    claims = _tickets(
+        "Patients will be able to get it from specialist clinics from the summer, according to NHS England."
+    )
+    assert [c.reported_by for c in claims] == ["NHS England"]
+
 def test_and_warned_that_is_a_second_statement_even_with_no_comma_before_it():
     claims = _tickets(
         'Opposition MP Dan Kerr said the bill was "deeply flawed" and warned that 40,000 patients could feel '

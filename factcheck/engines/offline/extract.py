@@ -187,7 +187,8 @@ def _claims_from(
     # Who said what is checkable when a named speaker said it, however plain the words: "Nora Quist
     # warned that pubs would cut hours", "X voted against the bill, arguing that Congress should not …".
     named = bool(speaker) and speakers.kind(speaker or "") != "group"
-    if named:
+    source = bool(reported_by) and speakers.kind(reported_by or "") in {"org", "name"}
+    if named or source:  # "…, according to NHS England": a named body's account, checkable as such
         score = max(score, threshold)
     # "Fact check: Did petrol prices really hit a record?": the reporter's question asserts nothing.
     asked = not named and sentence.text.rstrip().endswith("?")
