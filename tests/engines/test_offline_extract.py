@@ -214,6 +214,17 @@ def test_a_named_bodys_account_is_checkable_as_its_account_however_plain_the_wor
     )
     assert [c.reported_by for c in claims] == ["NHS England"]
 
+
+def test_noting_that_is_a_second_statement_and_a_judges_it_is_flagged():
+    claims = _tickets(
+        'Employment Judge Aisha Rahman said the firm\'s claim of 12 redundancies was "not credible", noting that '
+        "it had advertised her job two weeks after she left."
+    )
+    noted = claims[-1]
+    assert noted.claim == "Employment Judge Aisha Rahman noted that it had advertised her job two weeks after she left."
+    assert noted.needs_human  # a person's "it" is not the person: the firm, which the claim does not say
+
+
 def test_and_warned_that_is_a_second_statement_even_with_no_comma_before_it():
     claims = _tickets(
         'Opposition MP Dan Kerr said the bill was "deeply flawed" and warned that 40,000 patients could feel '

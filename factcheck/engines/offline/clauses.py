@@ -25,6 +25,9 @@ _REPORTS = r"(?:admitted|added|warned|insisted|conceded|acknowledged)"
 _AND_REPORT = re.compile(
     rf"(?:,\s|\s(?=(?:and|but)\s{_REPORTS}\sthat\s))(?:and|but)\s(?P<verb>{_REPORTS})\s(?:that\s)?"
 )
+# "…was \"not credible\", noting that it had advertised her job": a second statement, in a participle.
+_NOTING = re.compile(r",\s(?P<verb>noting|adding|warning|arguing|pointing\sout)\sthat\s")
+_PAST = {"noting": "noted", "adding": "added", "warning": "warned", "arguing": "argued", "pointing out": "pointed out"}
 
 
 # "The FAA said it had diverted flights, and ordered SpaceX to investigate": what the speaker did next,
@@ -61,6 +64,7 @@ def parts(content: str, reported: bool = False) -> list[Part]:
         span = content[pos : m.start()].rstrip()
         pieces.append(Part(pos, span, again + span, verb, acts))
         pos, verb, acts = m.end(), m.groupdict().get("verb"), m.re is _AND_ACT
+        verb = _PAST.get(" ".join(verb.split()), verb) if verb else None
         again = subject.group("subject") if m.re is _AND_AUX and subject else ""
     span = content[pos:].rstrip()
     pieces.append(Part(pos, span, again + span, verb, acts))
@@ -73,12 +77,8 @@ def parts(content: str, reported: bool = False) -> list[Part]:
 
 
 def _reported_breaks(content: str) -> list[re.Match[str]]:
-    return [
-        *_AND_THAT.finditer(content),
-        *_AND_AUX.finditer(content),
-        *_AND_REPORT.finditer(content),
-        *_AND_ACT.finditer(content),
-    ]
+    found = [_AND_THAT, _AND_AUX, _AND_REPORT, _AND_ACT, _NOTING]
+    return [m for pattern in found for m in pattern.finditer(content)]
 
 
 def _inside_quotes(text: str, index: int) -> bool:

@@ -19,6 +19,8 @@ _GROUP = re.compile(
     re.I,
 )
 _TITLE_START = re.compile(rf"^(?:{TITLES})\s+[A-Z]")
+# "Employment Judge Aisha Rahman", "Labour MP Kim Leadbeater": a title qualified by a capitalised word.
+_QUALIFIED_TITLE = re.compile(rf"^[A-Z][\w-]+\s+(?:{TITLES}|MP|MEP|MSP)\s+[A-Z][\w’'.-]+\s+[A-Z]")
 # "chief executive Laura Mendes", "Analyst Chen Wei", "lead author Ingrid Solberg": a role, then a name.
 _ROLE_START = re.compile(
     r"^(?:(?:(?!(?:the|a|an|its|their|his|her)\b)[a-z][\w-]*\s+){1,3}|(?:Analyst|Economist|Lawyer|Attorney|Coach|Manager|Captain|Spokesman|"
@@ -55,6 +57,7 @@ def kind_of(name: str, actors: Actors, people: set[str]) -> str:
     if (_GROUP.match(name) and not named_force) or name.lower().startswith(("unnamed ", "the companies", "organi")):
         return "group"
     titled = _TITLE_START.match(name) or _ROLE_START.match(name) or PORTFOLIO.match(name) or _HONORIFIC.match(name)
+    titled = titled or _QUALIFIED_TITLE.match(name)
     if titled or name in people or SPOKESPERSON.search(name) or UNNAMED_PERSON.match(name.lower()):
         return "person"  # "Analyst Chen Wei of Harbor Securities" is a person at a company
     role = [w for w in words[1:-2] if w[:1].islower() and w not in {"of", "for", "and", "on", "the", "in", "at"}]
