@@ -952,3 +952,17 @@ def test_his_beside_a_described_person_teaches_nothing_about_a_place_named_in_th
     )
     found = ticket(claims, "gully")
     assert "Glyder" not in found.claim and found.needs_human
+
+
+def test_a_body_described_then_named_that_welcomed_something_but_said_more_is_the_speaker():
+    claims = tickets(
+        "The charity Heart Research UK welcomed the decision but said GPs would need extra funding to prescribe "
+        "the drug.\n\nA walker missing for 40 hours was found alive on Sunday afternoon, rescuers said.\n\n"
+        "A weekly injection was recommended for 250,000 adults, the National Institute for Health and Care "
+        "Excellence (NICE) said in draft guidance published on Thursday."
+    )
+    assert ticket(claims, "extra funding").speaker == "the charity Heart Research UK"
+    assert ticket(claims, "found alive").speaker == "rescuers"
+    guidance = ticket(claims, "weekly injection")
+    assert guidance.speaker == "the National Institute for Health and Care Excellence (NICE)"
+    assert "said in draft guidance published on Thursday, November 20, 2025 that a weekly injection" in guidance.claim

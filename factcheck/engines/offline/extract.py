@@ -74,6 +74,8 @@ _DISMISSAL = re.compile(
     r"assessment|analysis|suggestion|characteri[sz]ation|allegation|allegations|criticism))\.$"
 )
 # "The department said it was “disappointed” and urged both sides to return to talks": how a body felt.
+# "She said she hoped the ruling would help other workers": a hope, not a claim.
+_WISH = re.compile(r"^(?:it|he|she|they|we|i) (?:hoped|hopes|wished|wishes|prayed)\b", re.I)
 _FEELING = re.compile(
     # "said staff were “heartbroken”": how the speaker's side feels, whoever that is.
     r"^(?:it|he|she|they|we|(?:the |its |his |her |their )?[a-z][\w’'-]*) (?:was|were|is|are|felt|feel) "
@@ -193,7 +195,7 @@ def _claims_from(
     # "Fact check: Did petrol prices really hit a record?": the reporter's question asserts nothing.
     asked = not named and sentence.text.rstrip().endswith("?")
     felt = _REACTION.match(sentence.text) or _DISMISSAL.match(sentence.text) or _FEELING.match(attr.content)
-    felt = felt or _COURTESY.match(sentence.text)
+    felt = felt or _COURTESY.match(sentence.text) or _WISH.match(attr.content)
     if score < threshold or asked or felt or _SILENCE.match(attr.content):
         return []
     urged = _URGED.search(attr.content)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.engines.offline.bodies import DESCRIBED_POINTER, ORG_NOUN, ORG_WORDS, PUBLIC_BODY
+from factcheck.engines.offline.bodies import DESCRIBED_POINTER, ORG_NOUN, ORG_NOUNS, ORG_WORDS, PUBLIC_BODY
 from factcheck.engines.offline.census import pronoun_of
 from factcheck.engines.offline.entities import PORTFOLIO, TITLES, Actors
 
@@ -19,6 +19,7 @@ _GROUP = re.compile(
     re.I,
 )
 _TITLE_START = re.compile(rf"^(?:{TITLES})\s+[A-Z]")
+_DESCRIBED_NAME = re.compile(rf"^(?:[a-z-]+ ){{0,2}}(?:{ORG_NOUNS}) [A-Z]")
 # "Employment Judge Aisha Rahman", "Labour MP Kim Leadbeater": a title qualified by a capitalised word.
 _QUALIFIED_TITLE = re.compile(rf"^[A-Z][\w-]+\s+(?:{TITLES}|MP|MEP|MSP)\s+[A-Z][\w’'.-]+\s+[A-Z]")
 # "chief executive Laura Mendes", "Analyst Chen Wei", "lead author Ingrid Solberg": a role, then a name.
@@ -71,6 +72,8 @@ def kind_of(name: str, actors: Actors, people: set[str]) -> str:
         return "person"  # "Karen", first name of Karen Lowe
     if len(words) >= 2 and words[0].lower() == "the" and words[1][:1].isupper():
         return "org"  # "the GMB union", "the UK Health Security Agency"
+    if len(words) >= 3 and words[0].lower() == "the" and _DESCRIBED_NAME.match(" ".join(words[1:])):
+        return "org"  # "the charity Heart Research UK", "the housing charity Shelter"
     return "name" if name[:1].isupper() else "group"
 
 

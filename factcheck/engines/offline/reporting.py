@@ -135,7 +135,7 @@ _GROUP_WORDS = re.compile(
     r"investigators|authorities|analysts|witnesses|residents|economists|lawmakers|diplomats|firefighters|"
     r"people|sources|aides|insiders|monitors|observers|inspectors|campaigners|activists|engineers|"
     # "…, fire crews said.": the people sent, named by their work.
-    r"crews|paramedics|medics|forecasters|coastguards|volunteers|staff|nurses|"
+    r"crews|paramedics|medics|forecasters|coastguards|volunteers|staff|nurses|rescuers|"
     # "…, government figures show.": the record cited, named by what it is.
     r"figures|data|statistics|"
     # "According to court documents": the record, whoever filed it.
@@ -159,7 +159,7 @@ _ROLE_BEFORE_NAME = re.compile(
 _OPEN = re.compile(r", (?:(?:a|an|the) [^,]{0,60} )?(?:who|which|whose)(?: [^,]{0,140})?$")
 _FIRST_VERB = re.compile(
     r" (?:[a-z]+(?:ed|ied)|took|made|gave|went|spoke|met|wrote|came|sent|held|kept|left|lost|paid|sold|won|"
-    r"hit|cut|put|set)\b(?: [^ ,]{1,30}(?:,\d{3}){0,3}){0,12} and$"
+    r"hit|cut|put|set)\b(?: [^ ,]{1,30}(?:,\d{3}){0,3}){0,12} (?:and|but)$"
 )
 # A subject does not start with a preposition or a time adverb: "Back in England" is where, not who.
 _NOT_A_HEAD = {
@@ -305,7 +305,9 @@ _TAIL_TAG = re.compile(
     r"told(?: [^\s,.]{1,30}){1,4}?)"
     # "said Thursday", "said on Monday", "said in a news release": when and how, kept with the verb.
     # "the team wrote in the journal Nature Astronomy": where it was written stays with the verb too.
-    r"(?P<when>(?: in (?:a|an|its|his|her|their) [\w-]+(?: [\w-]+){0,2}?"
+    # "said in draft guidance published on Thursday": the document it was said in, and when.
+    r"(?P<when>(?: in (?:a|an|its|his|her|their|draft|new|final|updated) [\w-]+(?: [\w-]+){0,2}?"
+    r"(?: published on [A-Z]\w+)?"
     r"| in the journal [A-Z][\w-]*(?: [A-Z][\w-]*){0,3})?"
     r"(?: (?:on )?[A-Z]\w+day(?: morning| afternoon| evening| night)?| on \w+| in (?:January|February|March|April|"
     r"May|June|July|August|September|October|November|December)| (?:last|this) (?:week|month|year))?"
