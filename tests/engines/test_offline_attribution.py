@@ -300,7 +300,7 @@ def test_whose_account_a_sentence_is_when_its_subject_is_not_the_speaker(text, s
             "Bloom Fertility, which runs nine clinics, said in an email to patients on Sunday that 31,000 "
             "records were stolen.",
             "Bloom Fertility",
-            "Bloom Fertility said that 31,000 records were stolen.",
+            "Bloom Fertility said on Sunday, November 23, 2025 that 31,000 records were stolen.",
         ),
         (
             "Bloom Fertility, which runs nine clinics, said bank details were safe. The company first reported a "
@@ -354,7 +354,7 @@ def test_whose_account_a_sentence_is_when_its_subject_is_not_the_speaker(text, s
             "Inspector Ruth Gale said in her report, published on Monday, that the district had built only 61% "
             "of the homes it needed.",
             "Inspector Ruth Gale",
-            "Inspector Ruth Gale said that the district had built only 61%",
+            "Inspector Ruth Gale said on Monday, November 24, 2025 that the district had built only 61%",
         ),
         (
             "Air fares jumped 30% between June and July, according to Grant Fitzner, the ONS's chief economist.",

@@ -225,6 +225,18 @@ def test_noting_that_is_a_second_statement_and_a_judges_it_is_flagged():
     assert noted.needs_human  # a person's "it" is not the person: the firm, which the claim does not say
 
 
+def test_the_day_a_statement_was_made_stays_in_the_claim_as_a_date():
+    claims = _tickets(
+        "The ONS said on Tuesday that unemployment rose to 5% in the three months to July.\n\n"
+        "Nationwide said on Monday it would lower some fixed rates by up to 0.25 percentage points."
+    )
+    assert [c.claim for c in claims] == [
+        "The ONS said on Tuesday, September 16, 2025 that unemployment rose to 5% in the three months to July.",
+        "Nationwide said on Monday, September 15, 2025 that it would lower some fixed rates by up to 0.25 "
+        "percentage points.",
+    ]
+
+
 def test_and_warned_that_is_a_second_statement_even_with_no_comma_before_it():
     claims = _tickets(
         'Opposition MP Dan Kerr said the bill was "deeply flawed" and warned that 40,000 patients could feel '
@@ -426,10 +438,10 @@ def test_a_but_that_statement_with_a_figure_is_a_claim_of_its_own_and_a_caveat_i
             "At least 11 homes have been destroyed by the bushfire, emergency authorities say.",
             "Emergency authorities say that at least 11 homes have been destroyed by the bushfire.",
         ),
-        # The part of the day a statement was made is where the statement starts, not part of it.
+        # The part of the day a statement was made stays with the verb, not with the statement.
         (
             "The prime minister said on Monday evening that no possibility was being ruled out.",
-            "The prime minister said that no possibility was being ruled out.",
+            "The prime minister said on Monday evening that no possibility was being ruled out.",
         ),
         # Where the words were written is not who wrote them.
         (

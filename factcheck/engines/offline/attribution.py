@@ -373,7 +373,7 @@ def _peel_reporting(
                 reported_by = reported_by or who
             else:
                 speaker = speaker or who
-                verb = m.group("verb")
+                verb = reporting.with_day(m.group("verb"), body[m.end("verb") : m.start("rest")])
             offset += m.start("rest")
             body = m.group("rest")
             continue

@@ -254,6 +254,7 @@ def parse(body: str, offset: int) -> Reported | None:
         return Reported(who, verb, body, offset, whole=True)
     adverbial = _ADVERBIAL.match(body[pos:])
     pos += adverbial.end() if adverbial else 0
+    verb = with_day(verb, adverbial.group(0) if adverbial else "")
     if verb in {"told", "tells"}:
         told = _TOLD.match(body[pos:]) or _TOLD_BARE.match(body[pos:])
         if not told:
@@ -276,6 +277,16 @@ def parse(body: str, offset: int) -> Reported | None:
     if len(rest.split()) < 3:
         return None
     return Reported(who, verb, rest, offset + pos)
+
+
+def with_day(verb: str, between: str) -> str:
+    """ "said on Tuesday that …": the day stays with the verb, so the claim says when it was said (and
+    the day is made a date with it)."""
+    day = _SAID_ON.search(between)
+    return f"{verb} {day.group(0)}" if day else verb
+
+
+_SAID_ON = re.compile(r"\bon [A-Z][a-z]*day(?: (?:morning|afternoon|evening|night))?\b")
 
 
 def listener(verb: str, after: str) -> tuple[str, int] | None:
