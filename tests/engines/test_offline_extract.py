@@ -516,6 +516,7 @@ def test_a_policy_of_silence_is_no_claim_but_still_says_who_it_is():
         "Residents were devastated.",
         'The shopworkers\' union Usdaw said it was "deeply worried" for its members.',
         "Denise Farrow said she hoped the ruling would help 40 other workers.",
+        'Ruby, now 13, said she was "over the moon".',
     ],
 )
 def test_a_dismissal_or_a_feeling_says_nothing_to_check(text):

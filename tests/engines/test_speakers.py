@@ -966,3 +966,11 @@ def test_a_body_described_then_named_that_welcomed_something_but_said_more_is_th
     guidance = ticket(claims, "weekly injection")
     assert guidance.speaker == "the National Institute for Health and Care Excellence (NICE)"
     assert "said in draft guidance published on Thursday, November 20, 2025 that a weekly injection" in guidance.claim
+
+
+def test_a_closing_tag_may_give_a_long_role_before_the_name():
+    claims = tickets(
+        "The 73-year-old man probably had a heart attack on the flight, the director of Bangkok's Suvarnabhumi "
+        "airport, Kittipong Kittikachorn, told reporters on 21 May."
+    )
+    assert claims[0].speaker == "Kittipong Kittikachorn"

@@ -81,7 +81,7 @@ _FEELING = re.compile(
     r"^(?:it|he|she|they|we|(?:the |its |his |her |their )?[a-z][\w’'-]*) (?:was|were|is|are|felt|feel) "
     r"[“\"]?(?:deeply |very |extremely |absolutely |utterly )?(?:disappointed|pleased|delighted|saddened|dismayed|"
     r"concerned|worried|appalled|shocked|surprised|encouraged|frustrated|heartbroken|devastated|thrilled|"
-    r"grateful|proud|upset|gutted)[”\"]?"
+    r"grateful|proud|upset|gutted|over the moon)[”\"]?"
     # "was “deeply worried” for its members": for whom or about what, still a feeling.
     r"(?: (?:for|about|by|at) [^.“”\"]{1,60})?(?:\.$|,? and (?:urged|called|asked|hoped)\b)"
 )

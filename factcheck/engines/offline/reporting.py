@@ -308,7 +308,7 @@ _TAIL_TAG = re.compile(
     # "…, the railroad, Great Lakes Southern, said": a role, then the name between commas.
     # "a study of 6,400 pupils": a thousands comma is part of the name, not its end.
     r", (?P<who>(?:[^\s,“”\"]|(?<=\d),(?=\d{3})){1,30}(?: (?:[^\s,“”\"]|(?<=\d),(?=\d{3})){1,30}){0,10}?"
-    r"|(?:the|its|their|his|her) [^\s,“”\"]{1,30}(?: [^\s,“”\"]{1,30}){0,2}, "
+    r"|(?:the|its|their|his|her) [^\s,“”\"]{1,30}(?: [^\s,“”\"]{1,30}){0,5}, "
     r"[A-Z][^\s,“”\"]{0,30}(?: [^\s,“”\"]{1,30}){0,4},)"
     r" (?:also |have |has )?"
     r"(?P<verb>said|says|say|added|adds|reported|reports|noted|notes|estimated|estimates|warned|warns|found|finds|"
