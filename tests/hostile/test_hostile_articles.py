@@ -28,7 +28,7 @@ def test_the_sentence_that_froze_the_desk_is_read_at_once():
     assert time.perf_counter() - began < 0.5
 
 
-def test_an_article_of_adversarial_separators_is_read_whole_within_two_seconds():
+def test_an_article_of_adversarial_separators_is_read_whole_within_seconds():
     text = adversarial_article()
     assert len(text) > 150_000
     engine = OfflineEngine()
@@ -37,7 +37,9 @@ def test_an_article_of_adversarial_separators_is_read_whole_within_two_seconds()
     found = engine.extract(ArticleInput(text=text))
     took = time.perf_counter() - began
     assert found.stopped is None and found.sentences > 500
-    assert took < 2.0, f"{took:.2f} s"
+    # About 1.6 s on a quiet 2-core machine, where a pattern that scanned quadratically took minutes: the
+    # bound leaves room for a busy CI runner (2.3 s once while other tests ran beside it).
+    assert took < 5.0, f"{took:.2f} s"
 
 
 def test_the_desk_answers_health_checks_while_it_reads_a_hostile_article(live_desk, session):
