@@ -168,8 +168,8 @@ def attribute(sentence: str) -> Attribution:
     """Split a sentence into who asserts it and what is asserted. A body whose name lists with commas
     ("the Department for Environment, Food and Rural Affairs") is read with them masked, one for one,
     so no comma in it is taken for the end of a name and every offset stays the sentence's."""
-    found = _attribute(bodies.LISTED_NAME.sub(lambda m: m.group(0).replace(",", bodies.MASK), sentence))
-    for part in ("speaker", "reported_by", "content", "quotation", "also"):
+    found = _attribute(masked := bodies.mask_listed_names(sentence))
+    for part in ("speaker", "reported_by", "content", "quotation", "also") if masked != sentence else ():
         if (words := getattr(found, part)) is not None:
             setattr(found, part, words.replace(bodies.MASK, ","))
     return found

@@ -283,3 +283,9 @@ def reads_as_name(raw: str) -> bool:
 # with MASK (a private-use character, never in an article, one character like the comma) in their place.
 LISTED_NAME = re.compile(r"\b(?:Department|Ministry) (?:for|of) [A-Z][\w-]*(?:, [A-Z][\w-]*){1,4},? and [A-Z][\w-]*")
 MASK = "\ue000"
+
+
+def mask_listed_names(sentence: str) -> str:
+    if "Department " not in sentence and "Ministry " not in sentence:
+        return sentence  # the common case, without a search
+    return LISTED_NAME.sub(lambda m: m.group(0).replace(",", MASK), sentence)

@@ -202,7 +202,8 @@ class Actors:
         self.mentioned = [name for _, name in sorted(mentions)]
         # "Daniel Pryce … recorded observations that he had not carried out": one person named, and only
         # "he" beside them, is a man; a later "She" is someone else (speakers.py).
-        said = {w.lower() for w in _GENDERED.findall(sentence)} if not _DESCRIBED_SOMEONE.search(sentence) else set()
+        said = {w.lower() for w in _GENDERED.findall(sentence)}
+        said = said if not (said and _DESCRIBED_SOMEONE.search(sentence)) else set()
         if len(set(self.mentioned)) == 1 and said and (said <= _HE or said <= _SHE):
             self.pronouns.setdefault(self.mentioned[0], "he" if said <= _HE else "she")
         for m in COMPANY_NAME.finditer(sentence):

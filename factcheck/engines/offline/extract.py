@@ -189,8 +189,9 @@ def _claims_from(
     # Who said what is checkable when a named speaker said it, however plain the words: "Nora Quist
     # warned that pubs would cut hours", "X voted against the bill, arguing that Congress should not …".
     named = bool(speaker) and speakers.kind(speaker or "") != "group"
-    source = bool(reported_by) and speakers.kind(reported_by or "") in {"org", "name"}
-    if named or source:  # "…, according to NHS England": a named body's account, checkable as such
+    # "…, according to NHS England": a named body's account, checkable as such (its kind asked only if it matters).
+    source = score < threshold and bool(reported_by) and speakers.kind(reported_by or "") in {"org", "name"}
+    if named or source:
         score = max(score, threshold)
     # "Fact check: Did petrol prices really hit a record?": the reporter's question asserts nothing.
     asked = not named and sentence.text.rstrip().endswith("?")
@@ -278,8 +279,8 @@ def _clause_claim(
     resolved = dates.resolve(f"{told}{actors.expand(content)}", published)
     verb, content = resolved.text.split(" that ", 1) if told else (attr.verb, resolved.text)
     opening = _UNRESOLVED_START.match(content)
-    kind = speakers.kind(speaker) if speaker else None
-    if (speaker and kind == "person" and rel_start) or _its_of_a_named_person(content, speaker, kind):
+    kind = speakers.kind(speaker) if speaker and (rel_start or re.match(r"its?\b", content)) else None
+    if (kind == "person" and rel_start) or _its_of_a_named_person(content, speaker, kind):
         # "Hughes said … and that it accepted all 38": a person's "it" is not the person; say so.
         opening = opening or _UNRESOLVED_START.match(capitalise(content))
     reason = who_reason or (
