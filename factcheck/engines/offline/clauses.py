@@ -1,8 +1,9 @@
 """How one sentence becomes several claims: a compound sentence ("X did A, while Y did B"), two
 statements reported with one verb ("said A and that B"), a second verb for the same subject ("said
 the hoard had drawn 40,000 visitors, and had been insured") and a second report by the same speaker
-("said his serve had let him down, and admitted he had been too passive"). Each clause is checked
-on its own, so each is its own claim."""
+("said his serve had let him down, and admitted he had been too passive", "…, noting that …"), and
+what the speaker did next ("…, and ordered SpaceX to investigate"). Each clause is checked on its
+own, so each is its own claim."""
 
 from __future__ import annotations
 
@@ -28,8 +29,6 @@ _AND_REPORT = re.compile(
 # "…was \"not credible\", noting that it had advertised her job": a second statement, in a participle.
 _NOTING = re.compile(r",\s(?P<verb>noting|adding|warning|arguing|pointing\sout)\sthat\s")
 _PAST = {"noting": "noted", "adding": "added", "warning": "warned", "arguing": "argued", "pointing out": "pointed out"}
-
-
 # "The FAA said it had diverted flights, and ordered SpaceX to investigate": what the speaker did next,
 # told in the reporter's voice; the speaker is its subject.
 _AND_ACT = re.compile(
@@ -48,7 +47,8 @@ class Part:
 
 def parts(content: str, reported: bool = False) -> list[Part]:
     """The clauses of ``content`` that are claims of their own, or the whole of it as one; a
-    ``reported`` statement may also split at "and that", "and had" and "and admitted"."""
+    ``reported`` statement may also split at "and that", "and had", "and admitted", "noting that" and
+    "and ordered"."""
     breaks = sorted(
         [*_SPLIT.finditer(content), *(_reported_breaks(content) if reported else [])], key=lambda m: m.start()
     )
