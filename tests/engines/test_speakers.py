@@ -974,3 +974,13 @@ def test_a_closing_tag_may_give_a_long_role_before_the_name():
         "airport, Kittipong Kittikachorn, told reporters on 21 May."
     )
     assert claims[0].speaker == "Kittipong Kittikachorn"
+
+
+def test_a_journals_name_after_the_teaches_no_surname_and_no_name_is_rewritten_inside_another():
+    claims = tickets(
+        "About 900,000 people in the UK have dementia, according to a study in The Lancet Public Health. "
+        "The World Health Organization estimates that outdoor air pollution causes 4.2 million deaths a year."
+    )
+    who = ticket(claims, "4.2 million")
+    assert who.speaker == "The World Health Organization"
+    assert "Public" not in who.claim

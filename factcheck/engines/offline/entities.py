@@ -283,6 +283,8 @@ class Actors:
             pattern = (
                 r"(?:\b(?P<hon>Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s)?"
                 rf"(?<![\w’'.-])(?<!{re.escape(full.split()[0])} ){re.escape(surname)}\b(?!\s+administration)"
+                # Never inside another name: "Health" in "World Health Organization" is nobody's surname.
+                r"(?!\s+[A-Z][a-z])"
             )
             if full in text:
                 continue
@@ -300,8 +302,8 @@ def _after_the(sentence: str, start: int, tokens: list[str]) -> bool:
     """Whether a run of capitals is a thing's name because "the" comes right before it: "broke into the
     Chilcombe Museum" names no Mr Museum. A title in the run ("the Prime Minister Keir Starmer") or a
     possessive ("the BBC's John Simpson") still lets a person be named in it."""
-    if sentence[max(0, start - 4) : start] != "the ":
-        return False
+    if sentence[max(0, start - 4) : start] not in ("the ", "The "):
+        return False  # "in The Lancet Public Health" as much as "into the Chilcombe Museum"
     return not any(t in _TITLE_WORDS or t.endswith(("'s", "’s")) for t in tokens)
 
 
