@@ -984,3 +984,35 @@ def test_a_journals_name_after_the_teaches_no_surname_and_no_name_is_rewritten_i
     who = ticket(claims, "4.2 million")
     assert who.speaker == "The World Health Organization"
     assert "Public" not in who.claim
+
+
+def test_a_description_then_a_bodys_name_between_commas_is_the_body():
+    claims = tickets(
+        "The employers' group, the United States Maritime Alliance, said on Monday that it had offered a "
+        "wage increase of nearly 50%."
+    )
+    assert ticket(claims, "nearly 50%").speaker == "the United States Maritime Alliance"
+
+
+def test_a_quotation_running_over_sentences_is_all_the_tagged_speakers():
+    claims = tickets(
+        "Station commander Owen Prydderch said the water had risen by two metres in 24 hours.\n\n"
+        '"Floodwater is far more powerful than it looks. The river rose two metres in a day. Fifteen '
+        'centimetres of fast-flowing water can knock an adult off their feet," said Nia Jones, a flood warden.'
+    )
+    for words in ("far more powerful", "rose two metres in a day", "Fifteen centimetres"):
+        found = ticket(claims, words)
+        assert found.speaker == "Nia Jones", words
+        assert "said Nia" not in found.claim and '"' not in found.claim
+
+
+def test_a_quotation_tagged_before_it_runs_on_to_its_closing_mark():
+    claims = tickets('Mayor Ruth Okonjo said: "The bridge has been shut since Friday. It will reopen in May 2026."')
+    assert ticket(claims, "reopen in May").speaker == "Mayor Ruth Okonjo"
+
+
+def test_a_persons_quoted_instruction_is_advice_not_a_claim():
+    claims = tickets(
+        'Sheriff Dana Whitfield said 6,000 residents had been told to leave. "Do not wait to see the flames," she said.'
+    )
+    assert not [c for c in claims if "flames" in c.quote]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from factcheck.engines.base import ExtractedClaim
-from factcheck.engines.offline import checkworthy, dates, drafting, duplicates
+from factcheck.engines.offline import checkworthy, dates, drafting, duplicates, quoteruns
 from factcheck.engines.offline.attribution import Attribution, attribute, has_tag
 from factcheck.engines.offline.census import given_name
 from factcheck.engines.offline.clauses import Part, parts
@@ -50,6 +50,8 @@ _PRESCRIPTIVE = re.compile(
     r"(?:is|are)\s+(?:being\s+)?(?:asked|urged|advised|encouraged|reminded)\s+to)\b",
     re.I,
 )
+# "Do not wait to see the flames": a quotation that tells people what to do.
+_IMPERATIVE = re.compile(r"(?:Do not|Don[’']t|Never|Please|Always|Avoid|Make sure|Stay|Keep) ")
 # "Campaigners were unimpressed.", "Egg producers were more cautious.": a reaction that links two
 # paragraphs. Its mood is nobody's checkable claim; the claim is what the campaigners then say.
 # "The AIU said it did not comment on individual cases": a policy of silence, not a claim. The sentence is
@@ -106,6 +108,7 @@ def extract(text: str, *, published: date | None, threshold: float, budget_secon
         if time.monotonic() > deadline:
             break
         attrs.append(attribute(s.text))
+    quoteruns.carry(found, attrs)
     # What was read is turned into claims, within as long again at most.
     claims, read = _claims(found[: len(attrs)], attrs, published, threshold, 2 * deadline - began)
     stopped = None
@@ -172,7 +175,8 @@ def _claims_from(
     if attr.is_quote:
         # Who said what is itself checkable when the speaker is named; a person's advice ("Schools and
         # parents should take this seriously") is their view, not a claim, as it is out of quotation marks.
-        advice = _PRESCRIPTIVE.search(attr.quotation or "") and not drafting.numbers(attr.quotation or "")
+        said = attr.quotation or ""
+        advice = (_PRESCRIPTIVE.search(said) or _IMPERATIVE.match(said)) and not drafting.numbers(said)
         if _FEELING.match(attr.content):
             return []  # "said it was “disappointed” and urged …": a word quoted is still a feeling
         if speaker and not (advice and speakers.kind(speaker) == "person"):
@@ -352,6 +356,8 @@ def _indirect(attr: Attribution) -> bool:
     """An indirect statement carrying a partial quotation ("said arrears remained “very low”", "it would
     “study the findings carefully”": the reporter's words before the mark, however few), not a quotation
     ("X said: “…”", "“…,” X said")."""
+    if attr.quotation and attr.content.startswith(attr.quotation):
+        return False  # the middle or end of a quotation that runs over several sentences: no words before it
     quotation = (attr.quotation or attr.content).strip().rstrip(",")
     introduced = re.search(r"[:,]\s*[“\"]" + re.escape(quotation[:20]), attr.content)  # "X said: “…”"
     lead = re.match(r"[^“\"]*", attr.content).group(0).strip()

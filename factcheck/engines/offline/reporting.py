@@ -127,6 +127,11 @@ _ROLE_THEN_NAME = re.compile(
     r"(?:[A-Z][\w.-]*['’]s\s+(?:[a-z][\w-]*\s+){1,3})?"
     r"(?P<name>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|and|of|for|the|de|van|von|al))*)$"
 )
+# "The employers' group, the United States Maritime Alliance,": a description, then the body's name.
+_DESCRIBED_THEN_NAMED = re.compile(
+    r"^(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[a-z][\w’'-]*\s+){0,3}[a-z][\w’'-]*,\s+"
+    r"(?P<name>the\s+[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|and|of|for|the))*),$"
+)
 
 
 # "…, organisers said.": people named by what they are.
@@ -203,6 +208,7 @@ def subject_name(subject: str) -> str | None:
     subject = re.sub(r", from [A-Z][\w’'-]{0,30}(?: [A-Z][\w’'-]{0,30}){0,2},", ",", subject)
     subject = re.sub(r", (?:who|whose) [^,]{1,120},", ",", subject)
     subject = _PARTY_TAG.sub(",", subject)  # "Sen. Martha Kessler, R-Idaho,": a senator, not a state
+    subject = _DESCRIBED_THEN_NAMED.sub(r"\g<name>,", subject)
     subject = _APPOSITIVE.sub(",", subject).rstrip(",").strip()
     role = _ROLE_THEN_NAME.match(subject)
     if role:
