@@ -27,6 +27,8 @@ TUESDAY = date(2025, 11, 25)
         ("Cases fell last week.", "in the week of November 17, 2025"),
         ("Thieves broke in during the early hours of Sunday.", "the early hours of Sunday, November 23, 2025"),
         ("Police were called on the night of Friday.", "on the night of Friday, November 21, 2025"),
+        # An irregular past is as past as "-ed": "heard", "sat", "stood".
+        ("The court heard on Sunday that Heppell used the cards.", "on Sunday, November 23, 2025"),
         # The verb the day hangs on, past an adverb of place, outweighs the future in the same clause.
         ("The birds will be culled after the virus was confirmed there on Monday.", "on Monday, November 24, 2025"),
     ],

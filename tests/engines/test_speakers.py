@@ -1016,3 +1016,9 @@ def test_a_persons_quoted_instruction_is_advice_not_a_claim():
         'Sheriff Dana Whitfield said 6,000 residents had been told to leave. "Do not wait to see the flames," she said.'
     )
     assert not [c for c in claims if "flames" in c.quote]
+
+
+def test_a_body_named_after_its_role_is_still_a_body_and_its_it_is_its_own():
+    claims = tickets("The home's owner, Northgate Care Group, said it had reported the manager to police in 2023.")
+    reported = ticket(claims, "reported the manager")
+    assert reported.speaker == "Northgate Care Group" and not reported.needs_human

@@ -48,7 +48,8 @@ _PAST_WORDS = (
     r"said|told|was|were|had|did|went|came|met|won|lost|held|upheld|began|fell|rose|found|made|took|gave|saw|"
     r"left|sent|sold|paid|built|spent|led|ran|shut|struck|wrote|spoke|broke|chose|drove|stole|drew|grew|threw|"
     r"flew|knew|withdrew|overthrew|bought|brought|caught|fought|taught|thought|sought|kept|slept|swept|lent|"
-    r"meant|became|overcame|got|forgot|hit|quit|died|fled|bled|\w{3,}ed"
+    r"meant|became|overcame|got|forgot|hit|quit|died|fled|bled|heard|sat|stood|understood|felt|rang|sank|fed|"
+    r"dealt|hung|laid|shot|shook|woke|rode|froze|\w{3,}ed"
 )
 _PAST = re.compile(rf"\b({_PAST_WORDS})\b", re.I)
 _MODAL = re.compile(r"\b(?:could|may|might)\b", re.I)

@@ -91,6 +91,13 @@ ROLE_BEFORE = re.compile(
 )
 
 
+def named_after_role(text: str) -> list[str]:
+    """The people a role names ("signed striker Moussa Diallo"), never a body an owner or a partner
+    may be ("The home's owner, Northgate Care Group")."""
+    found = (m.group("name") for m in ROLE_BEFORE.finditer(text))
+    return [name for name in found if not any(w in ORG_WORDS for w in name.split())]
+
+
 # "Ms Leadbeater", "Dr Rao": an honorific and a surname the article has given in full before.
 _SURNAME_ONLY = re.compile(r"^(Mr|Mrs|Ms|Miss|Dr|Prof)\.? ([A-Z][\w’'-]{1,30})$")
 
