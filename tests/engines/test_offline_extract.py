@@ -517,6 +517,8 @@ def test_a_policy_of_silence_is_no_claim_but_still_says_who_it_is():
         'The shopworkers\' union Usdaw said it was "deeply worried" for its members.',
         "Denise Farrow said she hoped the ruling would help 40 other workers.",
         'Ruby, now 13, said she was "over the moon".',
+        "Coach Sarah Penhallow said she was proud of her players' second-half display.",
+        '"We are deeply sorry," said the chief executive, Mark Ellery.',
     ],
 )
 def test_a_dismissal_or_a_feeling_says_nothing_to_check(text):
@@ -524,8 +526,15 @@ def test_a_dismissal_or_a_feeling_says_nothing_to_check(text):
     assert [c.quote for c in claims if c.quote.startswith(text[:12])] == []
 
 
-def test_a_body_that_was_disappointed_but_will_appeal_keeps_its_intention():
-    found = _tickets('Harrow Lane Homes said it was "disappointed" and would consider an appeal against the ruling.')
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Harrow Lane Homes said it was "disappointed" and would consider an appeal against the ruling.',
+        'Harrow Lane Homes said it was "disappointed" with the ruling and was considering an appeal.',
+    ],
+)
+def test_a_body_that_was_disappointed_but_will_appeal_keeps_its_intention(text):
+    found = _tickets(text)
     assert [c.speaker for c in found] == ["Harrow Lane Homes"]
 
 

@@ -1022,3 +1022,34 @@ def test_a_body_named_after_its_role_is_still_a_body_and_its_it_is_its_own():
     claims = tickets("The home's owner, Northgate Care Group, said it had reported the manager to police in 2023.")
     reported = ticket(claims, "reported the manager")
     assert reported.speaker == "Northgate Care Group" and not reported.needs_human
+
+
+def test_a_place_is_no_one_and_a_role_then_a_name_is_the_named_person():
+    claims = tickets(
+        "Tamar Valley director of rugby Sarah Penhallow said she had lost two players to injury in January."
+    )
+    assert "Sarah Penhallow had lost" in ticket(claims, "two players").claim
+
+
+def test_a_name_ending_in_a_feature_of_the_land_is_a_place():
+    actors = Actors()
+    actors.note("Crews from Tamar Valley and Cowley Road joined the search.")
+    assert not {"Tamar Valley", "Cowley Road"} & set(actors.full_names.values())
+
+
+@pytest.mark.parametrize(
+    ("before", "owner"),
+    [
+        ("The junta said 3,408 people had been injured.", "The junta's leader"),
+        ("Marcher Water said bills would rise by 8% in April.", "Marcher Water's leader"),
+    ],
+)
+def test_its_after_a_bodys_statement_is_that_bodys(before, owner):
+    claims = tickets(f"{before} Its leader, Ko Min, made a rare appeal for aid on 28 March 2025.")
+    appeal = ticket(claims, "rare appeal")
+    assert appeal.claim.startswith(owner) and not appeal.needs_human
+
+
+def test_its_with_no_body_before_it_is_left_and_flagged():
+    claims = tickets("Its chief executive resigned in 2020 after losses of £40m.")
+    assert ticket(claims, "resigned").needs_human

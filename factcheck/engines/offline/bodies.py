@@ -89,6 +89,8 @@ ORG_WORDS = {
     "Holdings",
     "Foods",
     "Energy",
+    # "Pennant Health", "Northgate Care": a provider, never a person's surname.
+    *("Health", "Healthcare", "Care", "Clinic", "Clinics", "Retail", "Studios"),
     "Motors",
     "Airlines",
     "Air",

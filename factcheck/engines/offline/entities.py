@@ -92,6 +92,11 @@ _PLACES = {
     *("China", "India", "France", "Germany", "Spain", "Italy", "Russia", "Ukraine", "Canada", "Australia"),
     *("Japan", "Brazil", "Mexico", "Texas", "California", "Florida", "Ohio", "Paris", "Berlin", "Washington"),
 }
+# "Tamar Valley", "Cowley Road": a name ending in a feature of the land is a place, whatever its first word.
+_GEOGRAPHY = {
+    *("Valley", "River", "Road", "Street", "Avenue", "Bay", "Island", "Islands", "Forest", "Moor", "Vale"),
+    *("Heath", "Estuary", "Reservoir", "Canal", "Airport", "Harbour", "Harbor", "Peninsula", "Mountains"),
+}
 _GENDERED = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.I)
 _HE, _SHE = {"he", "him", "his"}, {"she", "her", "hers"}
 # "The 67-year-old man … set off to climb Glyder Fawr but did not return to his car": someone described,
@@ -226,7 +231,7 @@ class Actors:
                 continue
             if " ".join(tokens) in things or _after_the(sentence, m.start(), tokens):
                 continue
-            if tokens[-1] in _PLACES:
+            if tokens[-1] in _PLACES or tokens[-1] in _GEOGRAPHY:
                 continue  # "Audit Scotland": a later "Scotland" is the country, never a Mr Scotland
             # "Hungarian Prime Minister Viktor" (the run cut at four words): no name after the title.
             titled = [i for i, t in enumerate(tokens[:-1]) if t in _TITLE_WORDS]

@@ -80,12 +80,14 @@ _DISMISSAL = re.compile(
 _WISH = re.compile(r"^(?:it|he|she|they|we|i) (?:hoped|hopes|wished|wishes|prayed)\b", re.I)
 _FEELING = re.compile(
     # "said staff were “heartbroken”": how the speaker's side feels, whoever that is.
-    r"^(?:it|he|she|they|we|(?:the |its |his |her |their )?[a-z][\w’'-]*) (?:was|were|is|are|felt|feel) "
-    r"[“\"]?(?:deeply |very |extremely |absolutely |utterly )?(?:disappointed|pleased|delighted|saddened|dismayed|"
+    r"^(?:it|he|she|they|we|i|(?:the |its |his |her |their )?[a-z][\w’'-]*) (?:was|were|is|are|am|felt|feel) "
+    r"[“\"]?(?:deeply |very |extremely |absolutely |utterly |so |truly )?(?:disappointed|pleased|delighted|saddened|"
+    r"dismayed|sorry|"
     r"concerned|worried|appalled|shocked|surprised|encouraged|frustrated|heartbroken|devastated|thrilled|"
     r"grateful|proud|upset|gutted|over the moon)[”\"]?"
     # "was “deeply worried” for its members": for whom or about what, still a feeling.
-    r"(?: (?:for|about|by|at) [^.“”\"]{1,60})?(?:\.$|,? and (?:urged|called|asked|hoped)\b)"
+    # Never past an "and": "disappointed with the ruling and was considering an appeal" says what it will do.
+    r"(?: (?:for|about|by|at|of|with) (?:(?! and )[^.“”\"]){1,60})?(?:\.$|,? and (?:urged|called|asked|hoped)\b)"
 )
 
 
@@ -177,8 +179,9 @@ def _claims_from(
         # parents should take this seriously") is their view, not a claim, as it is out of quotation marks.
         said = attr.quotation or ""
         advice = (_PRESCRIPTIVE.search(said) or _IMPERATIVE.match(said)) and not drafting.numbers(said)
-        if _FEELING.match(attr.content):
-            return []  # "said it was “disappointed” and urged …": a word quoted is still a feeling
+        # "said it was “disappointed” and urged …": a word quoted is still a feeling; "“We are deeply sorry,”"
+        if _FEELING.match(attr.content) or _FEELING.match(said[:1].lower() + said[1:].rstrip(".,!") + "."):
+            return []
         if speaker and not (advice and speakers.kind(speaker) == "person"):
             score = max(score, threshold + 0.05 * quotation_score)
         if score < threshold:
@@ -270,6 +273,9 @@ def _clause_claim(
     body = speakers.subject(pointer.group(1)) if pointer else None
     if pointer and body and (not speaker or speaker.lower() == body.lower()):
         content = capitalise(body) + content[pointer.end(1) :]
+    owner = speakers.subject("it") if not speaker and content.startswith("Its ") else None
+    if owner:  # "The junta said …. Its leader, Min Aung Hlaing, made …": the junta's leader
+        content = f"{capitalise(owner)}'s {content[4:]}"
     subject = re.match(r"(The \w+)\s", content) if attr.whole and speaker else None
     if subject and speakers.is_pointer(subject.group(1)) and not speakers.is_pointer(speaker or ""):
         content = capitalise(speaker or "") + content[subject.end(1) :]  # "The company reported …": Fresco did

@@ -50,6 +50,10 @@ UNNAMED_PERSON = re.compile(
 )
 
 
+# Bodies that act as one, named by what they are: a later "It" or "Its" is theirs.
+_COLLECTIVE = {"junta", "military", "army", "navy", "cabinet", "parliament", "legislature", "regime", "tribunal"}
+
+
 def kind_of(name: str, actors: Actors, people: set[str]) -> str:
     """person, org, group, or name: a capitalised name the article has not yet shown to be either."""
     words = name.split()
@@ -64,8 +68,8 @@ def kind_of(name: str, actors: Actors, people: set[str]) -> str:
     role = [w for w in words[1:-2] if w[:1].islower() and w not in {"of", "for", "and", "on", "the", "in", "at"}]
     if role and not ORG_NOUN.search(" ".join(role)) and " ".join(words[-2:]) in actors.full_names.values():
         return "person"  # "Council leader Graham Pike": a role, however capitalised, then a person's name
-    if DESCRIBED_POINTER.match(name):
-        return "org"  # "the trade body", "the county council"
+    if DESCRIBED_POINTER.match(name) or (len(words) == 2 and words[0].lower() == "the" and words[1] in _COLLECTIVE):
+        return "org"  # "the trade body", "the county council", "the junta"
     if any(w.strip(".,") in ORG_WORDS for w in words) or _ACRONYM.match(name) or PUBLIC_BODY.search(name):
         return "org"
     if len(words) == 1 and any(full.split()[0] == words[0] for full in actors.full_names.values()):

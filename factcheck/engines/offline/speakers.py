@@ -260,7 +260,9 @@ class Speakers:
             for full in self.actors.full_names.values()
             if full in name and not re.fullmatch(TITLES, full.split()[0])
         ]
-        return min(inside)[1] if inside else name  # "Chen Wei of Harbor Securities": the first name in it
+        # "Tamar Valley director of rugby Sarah Penhallow": after a role in lower case, the name that ends it.
+        last = [full for at, full in inside if name.endswith(full) and _ROLE_WORD.search(name[:at])]
+        return last[0] if last else min(inside)[1] if inside else name  # "Chen Wei of Harbor Securities": the first
 
     def _it(self, raw: str, last: Spoke | None) -> Resolution | None:
         """What "it" means before any body that spoke is considered, if the sentences around say."""
@@ -385,6 +387,9 @@ class Speakers:
         if just_before and kinds.SPOKESPERSON.search(last.name) and not kinds.PLURAL.search(last.name):
             return Resolution(last.name)  # "A spokesperson said …. They said …": the spokesperson, singular
         return Resolution(None, f"“{raw}” is not tied to a group named nearby: a person must say who spoke.")
+
+
+_ROLE_WORD = re.compile(r"\b(?!(?:of|at|for|from|in|with|and|the)\b)[a-z][\w-]+ $")
 
 
 def _same_person(a: str, b: str) -> bool:
