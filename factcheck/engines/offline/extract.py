@@ -179,8 +179,7 @@ def _claims_from(
         # parents should take this seriously") is their view, not a claim, as it is out of quotation marks.
         said = attr.quotation or ""
         advice = (_PRESCRIPTIVE.search(said) or _IMPERATIVE.match(said)) and not drafting.numbers(said)
-        # "said it was “disappointed” and urged …": a word quoted is still a feeling; "“We are deeply sorry,”"
-        if _FEELING.match(attr.content) or _FEELING.match(said[:1].lower() + said[1:].rstrip(".,!") + "."):
+        if _felt(attr.content, said):
             return []
         if speaker and not (advice and speakers.kind(speaker) == "person"):
             score = max(score, threshold + 0.05 * quotation_score)
@@ -356,6 +355,11 @@ def _quote_claim(attr: Attribution, speaker, reported_by, actors: Actors, publis
         # "X, a cardiologist, called the study “robust” but said …": the sentence already names its speaker.
         return capitalise(closed(resolved.text)), resolved.reason
     return with_attribution(resolved.text, speaker, reported_by, attr.verb, actors), resolved.reason
+
+
+def _felt(content: str, quotation: str) -> bool:
+    """ "said it was “disappointed” and urged …": a word quoted is still a feeling; so is "“We are deeply sorry,”"."""
+    return bool(_FEELING.match(content) or _FEELING.match(quotation[:1].lower() + quotation[1:].rstrip(".,!") + "."))
 
 
 def _indirect(attr: Attribution) -> bool:
