@@ -1053,3 +1053,17 @@ def test_its_after_a_bodys_statement_is_that_bodys(before, owner):
 def test_its_with_no_body_before_it_is_left_and_flagged():
     claims = tickets("Its chief executive resigned in 2020 after losses of £40m.")
     assert ticket(claims, "resigned").needs_human
+
+
+def test_a_statement_reported_by_someone_else_names_both_layers():
+    claims = tickets(
+        "Governor Ana Ruiz has said she will not sign the bill in its present form, two aides told reporters."
+    )
+    bill = ticket(claims, "not sign the bill")
+    assert (bill.speaker, bill.reported_by) == ("Governor Ana Ruiz", "two aides")
+    assert "told reporters" not in bill.claim
+
+
+def test_a_speaker_tagged_twice_is_one_layer():
+    claims = tickets("Mayor Dan Cole said the plan would cost £4m, he said.")
+    assert ticket(claims, "£4m").reported_by is None

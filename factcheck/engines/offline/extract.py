@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from factcheck.engines.base import ExtractedClaim
-from factcheck.engines.offline import checkworthy, dates, drafting, duplicates, quoteruns
+from factcheck.engines.offline import checkworthy, dates, drafting, duplicates, layers, quoteruns
 from factcheck.engines.offline.attribution import Attribution, attribute, has_tag
 from factcheck.engines.offline.census import given_name
 from factcheck.engines.offline.clauses import Part, parts
@@ -109,7 +109,7 @@ def extract(text: str, *, published: date | None, threshold: float, budget_secon
     for s in found:
         if time.monotonic() > deadline:
             break
-        attrs.append(attribute(s.text))
+        attrs.append(layers.outer_source(attribute(s.text)))
     quoteruns.carry(found, attrs)
     # What was read is turned into claims, within as long again at most.
     claims, read = _claims(found[: len(attrs)], attrs, published, threshold, 2 * deadline - began)
