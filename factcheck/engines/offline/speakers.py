@@ -389,7 +389,8 @@ class Speakers:
         return Resolution(None, f"“{raw}” is not tied to a group named nearby: a person must say who spoke.")
 
 
-_ROLE_WORD = re.compile(r"\b(?!(?:of|at|for|from|in|with|and|the)\b)[a-z][\w-]+ $")
+# Starts only where a word starts, so no run of word characters is scanned from each of its letters.
+_ROLE_WORD = re.compile(r"(?<![\w-])(?!(?:of|at|for|from|in|with|and|the)\b)[a-z][\w-]+ $")
 
 
 def _same_person(a: str, b: str) -> bool:
