@@ -551,3 +551,34 @@ def test_a_forecast_as_a_noun_is_not_a_speakers_verb():
 
     found = attribute("Brightwell cut its full-year earnings forecast to between $5.10 and $5.30 a share.")
     assert found.speaker is None and found.reported_by is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A figure each side of "and had", after a pronoun: two quantities, two claims.
+        (
+            "The trust said it had opened 40 extra beds since November and was recruiting 60 nurses.",
+            [
+                "The trust said that it had opened 40 extra beds since November.",
+                "The trust said that it was recruiting 60 nurses.",
+            ],
+        ),
+        # One figure, or a name to put back: one claim, as written.
+        (
+            "The trust said it had spent £15 million on the site and had paid to connect homes to the water supply.",
+            [
+                "The trust said that it had spent £15 million on the site and had paid to connect homes to the water supply."
+            ],
+        ),
+    ],
+)
+def test_and_had_with_no_comma_splits_only_two_figures_after_a_pronoun(text, expected):
+    assert [c.claim for c in _tickets(text)] == expected
+
+
+def test_you_need_to_know_is_an_idiom_not_advice():
+    found = _tickets(
+        'Shadow minister Ian Corbett said: "Four resignations in seven months tells you all you need to know."'
+    )
+    assert [c.speaker for c in found] == ["Ian Corbett"]

@@ -1067,3 +1067,21 @@ def test_a_statement_reported_by_someone_else_names_both_layers():
 def test_a_speaker_tagged_twice_is_one_layer():
     claims = tickets("Mayor Dan Cole said the plan would cost £4m, he said.")
     assert ticket(claims, "£4m").reported_by is None
+
+
+def test_a_site_named_after_a_place_is_never_who_she_means():
+    claims = tickets(
+        "The two-year-old lynx, named Sasha, got out of her enclosure at Purbeck Wildlife Park early on Monday.\n\n"
+        "She was found on Tuesday evening in woodland about three miles away."
+    )
+    found = ticket(claims, "three miles away")
+    assert "Wildlife Park was found" not in found.claim and found.needs_human
+
+
+def test_a_spokespersons_second_statement_keeps_the_body_as_its_it():
+    claims = tickets(
+        "A Scottish Government spokesperson said it was investing £768 million in affordable housing in 2025 "
+        "and had given councils an extra £4 million to reduce the use of temporary accommodation."
+    )
+    given = ticket(claims, "extra £4 million")
+    assert not given.needs_human and "£768" not in given.claim

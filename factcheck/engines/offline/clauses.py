@@ -17,8 +17,11 @@ _SPLIT = re.compile(r",\s+while\s+|;\s+(?=[a-z])|,\s+whereas\s+|,\s+and\s+(?=[A-
 # "said it had slowed arrivals and that no aircraft had come …": two statements, each its own claim.
 _AND_THAT = re.compile(r",?\s(?:and|but)\s{1,3}that\s{1,3}(?=[\w’'-]+\s)")
 _AUX = r"(?:had|has|have|was|were|is|are|would|will|could)"
-# "…, and had been insured": the first statement's subject again, with a verb of its own.
-_AND_AUX = re.compile(rf",\s(?:and|but)\s(?={_AUX}\s)")
+# "…, and had been insured": the first statement's subject again, with a verb of its own. Without the
+# comma only after a pronoun, with a figure on each side ("it was investing £768m this year and had given
+# councils an extra £4m"): two quantities to check, and a one-word subject that cannot be misread.
+_AND_AUX = re.compile(rf"(?:,\s|\s(?=(?:and|but)\s(?:had|has|was|were|would|will)\s))(?:and|but)\s(?={_AUX}\s)")
+_PRONOUN_FIRST = re.compile(r"^(?:it|he|she|they|we)\s")
 _SUBJECT = re.compile(rf"^(?P<subject>(?:[\w’'-]+\s){{1,5}}?){_AUX}\s")
 # "…, and admitted he had been “too passive”", "… and warned that …": the speaker reports again, in a verb
 # that takes a statement (with no comma, only where "that" says a statement follows).
@@ -59,7 +62,7 @@ def parts(content: str, reported: bool = False) -> list[Part]:
             continue
         if " but " in m.group(0) and not re.search(r"\d", content[m.end() :]):
             continue  # "…, but that some properties could wait longer": a caveat, the first claim's own
-        if m.re is _AND_AUX and not subject:
+        if m.re is _AND_AUX and not (subject and (m.group(0)[0] == "," or _two_figures(content, m))):
             continue  # "…, and had been insured" with no subject to give it: one claim
         span = content[pos : m.start()].rstrip()
         pieces.append(Part(pos, span, again + span, verb, acts))
@@ -79,6 +82,11 @@ def parts(content: str, reported: bool = False) -> list[Part]:
 def _reported_breaks(content: str) -> list[re.Match[str]]:
     found = [_AND_THAT, _AND_AUX, _AND_REPORT, _AND_ACT, _NOTING]
     return [m for pattern in found for m in pattern.finditer(content)]
+
+
+def _two_figures(content: str, m: re.Match[str]) -> bool:
+    before, after = content[: m.start()], content[m.end() :]
+    return bool(_PRONOUN_FIRST.match(content) and re.search(r"\d", before) and re.search(r"\d", after))
 
 
 def _inside_quotes(text: str, index: int) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from factcheck.encoders import wordvectors
 from factcheck.engines.offline.bodies import BUSINESS_OWNED, COMPANY_NAME, ORG_WORDS, THING_WHICH
-from factcheck.engines.offline.census import pronoun_of
+from factcheck.engines.offline.census import given_name, pronoun_of
 
 TITLES = (
     "President|Vice President|Prime Minister|Deputy Prime Minister|Chancellor|Senator|Sen\\.|"
@@ -97,6 +97,8 @@ _GEOGRAPHY = {
     *("Valley", "River", "Road", "Street", "Avenue", "Bay", "Island", "Islands", "Forest", "Moor", "Vale"),
     *("Heath", "Estuary", "Reservoir", "Canal", "Airport", "Harbour", "Harbor", "Peninsula", "Mountains"),
 }
+# "Purbeck Wildlife Park", "Brandon Hill": a site, unless a first name opens it ("Grace Park", "Damon Hill").
+_SITES = {*("Park", "Hill", "Green", "Lane", "Wood", "Gardens", "Square", "Bridge", "Hall", "Common", "Beach"), "Farm"}
 _GENDERED = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.I)
 _HE, _SHE = {"he", "him", "his"}, {"she", "her", "hers"}
 # "The 67-year-old man … set off to climb Glyder Fawr but did not return to his car": someone described,
@@ -231,7 +233,11 @@ class Actors:
                 continue
             if " ".join(tokens) in things or _after_the(sentence, m.start(), tokens):
                 continue
-            if tokens[-1] in _PLACES or tokens[-1] in _GEOGRAPHY:
+            if (
+                tokens[-1] in _PLACES
+                or tokens[-1] in _GEOGRAPHY
+                or (tokens[-1] in _SITES and not given_name(tokens[0]))
+            ):
                 continue  # "Audit Scotland": a later "Scotland" is the country, never a Mr Scotland
             # "Hungarian Prime Minister Viktor" (the run cut at four words): no name after the title.
             titled = [i for i, t in enumerate(tokens[:-1]) if t in _TITLE_WORDS]

@@ -45,7 +45,7 @@ _URGED = re.compile(
 # have tapped the reserve" are not.
 _PRESCRIPTIVE = re.compile(
     r"\b(should(?!\s+(?:have\s+(?!\w+(?:ed|en|wn|ne|lt|pt|ght)\b)|be\s+(?:back|restored|complete|ready|open)))|"
-    r"ought\s+to|must|needs?\s+to|has\s+to|have\s+to|"
+    r"ought\s+to|must|needs?\s+to(?!\s+know\b)|has\s+to|have\s+to|"
     # "Households are asked to save water": advice in the passive, not what happened.
     r"(?:is|are)\s+(?:being\s+)?(?:asked|urged|advised|encouraged|reminded)\s+to)\b",
     re.I,
@@ -289,7 +289,7 @@ def _clause_claim(
     verb, content = resolved.text.split(" that ", 1) if told else (attr.verb, resolved.text)
     opening = _UNRESOLVED_START.match(content)
     kind = speakers.kind(speaker) if speaker and (rel_start or re.match(r"its?\b", content)) else None
-    if (kind == "person" and rel_start) or _its_of_a_named_person(content, speaker, kind):
+    if _its_of_a_named_person(content, speaker, kind, split=bool(rel_start)):
         # "Hughes said … and that it accepted all 38": a person's "it" is not the person; say so.
         opening = opening or _UNRESOLVED_START.match(capitalise(content))
     reason = who_reason or (
@@ -320,11 +320,16 @@ def _quoted(sentence: Sentence, attr: Attribution, part: Part) -> tuple[int, int
     return sentence.start + at, sentence.start + at + len(part.span)
 
 
-def _its_of_a_named_person(content: str, speaker: str | None, kind: str | None) -> bool:
+def _its_of_a_named_person(content: str, speaker: str | None, kind: str | None, split: bool = False) -> bool:
     """ "Richard Parker said that it would cost £12 million": what "it" is, the claim does not say. A
     spokesperson's "it" is the body they speak for, and a company's its own ("Voltra says its battery"),
-    so only a person named, speaking for themself, counts."""
-    if not speaker or not re.match(r"its?\b", content) or SPOKESPERSON.search(speaker) or len(speaker.split()) < 2:
+    so only a person named, speaking for themself, counts. A clause split from a person's statement
+    ("Hughes said … and that it accepted all 38") counts whatever its opening word."""
+    if not speaker or SPOKESPERSON.search(speaker):
+        return False
+    if split and kind == "person":
+        return True
+    if not re.match(r"its?\b", content) or len(speaker.split()) < 2:
         return False
     return (kind == "person" and not UNNAMED_PERSON.match(speaker.lower())) or (kind == "name" and given_name(speaker))
 
