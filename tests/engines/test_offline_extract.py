@@ -519,6 +519,9 @@ def test_a_policy_of_silence_is_no_claim_but_still_says_who_it_is():
         'Ruby, now 13, said she was "over the moon".',
         "Coach Sarah Penhallow said she was proud of her players' second-half display.",
         '"We are deeply sorry," said the chief executive, Mark Ellery.',
+        # A person's exclamation: nothing in its words to check.
+        '"I can\'t believe it," said the winner, Lee Chang.',
+        '"These are the hardest decisions I have had to make," said the vice-chancellor, Helen Marchant.',
     ],
 )
 def test_a_dismissal_or_a_feeling_says_nothing_to_check(text):

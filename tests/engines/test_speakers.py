@@ -1085,3 +1085,23 @@ def test_a_spokespersons_second_statement_keeps_the_body_as_its_it():
     )
     given = ticket(claims, "extra £4 million")
     assert not given.needs_human and "£768" not in given.claim
+
+
+def test_a_subject_holding_a_percentage_or_a_verb_is_no_speaker():
+    claims = tickets("The ruling covers the 10% tariff on most imports announced in April and the duties on steel.")
+    assert ticket(claims, "10% tariff").speaker is None
+
+
+def test_a_named_team_opening_its_finding_is_not_named_twice():
+    claims = tickets("The team at Northfield University found 126 micrograms of plastic per gram of tissue.")
+    assert ticket(claims, "126 micrograms").claim.count("Northfield University") == 1
+
+
+def test_the_university_is_the_one_university_the_article_named_however_far_back():
+    claims = tickets(
+        "The University of Wessex is to cut about 400 jobs.\n\n"
+        "In an email to staff on Tuesday, vice-chancellor Helen Marchant said student numbers had fallen by 9%.\n\n"
+        "Union members met on Wednesday.\n\n"
+        "The university said it would close its departments of music and modern languages."
+    )
+    assert ticket(claims, "departments of music").speaker == "The University of Wessex"

@@ -188,6 +188,18 @@ NAMED_BODY = re.compile(
     r"(?P<noun>ministry|Ministry|agency|Agency|department|Department|office|Office|regulator|council|Council|"
     r"company|Company|authority|Authority|commission|Commission|government|Government)\b"
 )
+# "The University of Wessex", "the Ministry of Defence": the noun first, then whose it is.
+NOUN_OF_NAME = re.compile(
+    r"(?:\b[Tt]he\s+)?(?P<noun>University|Ministry|Department|Council|Commission|Authority|Agency|Office)\s+"
+    r"(?:of|for)\s+(?:the\s+)?[A-Z][\w.’'-]{0,30}(?:\s+(?:and\s+)?[A-Z][\w.’'-]{0,30}){0,3}"
+)
+
+
+def named_bodies(text: str) -> list[re.Match[str]]:
+    """Bodies named with the noun a later pointer uses: "Kent County Council", "the University of Wessex"."""
+    return sorted([*NAMED_BODY.finditer(text), *NOUN_OF_NAME.finditer(text)], key=lambda m: m.start())
+
+
 # "the trade body", "the housing charity": a body by what it is, with one word saying which.
 DESCRIBED_POINTER = re.compile(rf"^(?:the|its)\s+[a-z][\w-]{{0,30}}\s+(?:{ORG_NOUNS})$", re.I)
 # "the housing charity Shelter", "the engineering firm Hartley & Moss": a body named with what it is,

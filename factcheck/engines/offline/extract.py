@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from factcheck.engines.base import ExtractedClaim
-from factcheck.engines.offline import checkworthy, dates, drafting, duplicates, layers, quoteruns
+from factcheck.engines.offline import checkworthy, dates, drafting, duplicates, layers, moods, quoteruns
 from factcheck.engines.offline.attribution import Attribution, attribute, has_tag
 from factcheck.engines.offline.census import given_name
 from factcheck.engines.offline.clauses import Part, parts
@@ -25,70 +25,6 @@ _UNRESOLVED_START = re.compile(
     r"(?:Some|Many|Most|Both|Each|All|None|Several|Two|Three) of (?:them|those)|The (?:company|firm|contractor))\b"
 )
 _ANSWER = "An answer in an interview: the person interviewed said it, and a person must say who that is."
-# Advice to readers, whoever gives it: "Passengers should check before they travel, the group added."
-_ADDRESSEE = re.compile(
-    r"^(?:passengers|residents|customers|people|households|parents|drivers|motorists|shoppers|travellers|"
-    r"patients|members|consumers|users|families|you|anyone|everyone)\b",
-    re.I,
-)
-# "She urged parents to check their children's records": the same advice, put as someone's urging.
-# "Professor Sir X, NHS England's national medical director, urged anyone eligible to get a flu vaccine".
-_URGED = re.compile(
-    r"^(?:(?:[\w’'.-]+\s){1,5}|[^,]{1,60},\s[^,]{1,80},\s)(?:urged|advised|asked|encouraged|reminded|told)\s"
-    r"(?:passengers|residents|customers|"
-    r"people|households|parents|drivers|motorists|shoppers|travellers|patients|members|consumers|users|families|"
-    r"the\spublic|anyone|everyone|those)(?:\s(?!to\b)[\w-]+){0,3}\sto\b",
-    re.I,
-)
-# "X argued that the city should …": a recommendation, not a fact, unless it carries a figure.
-# "should have power back by Monday" is an expectation, and checkable; "should build" and "should
-# have tapped the reserve" are not.
-_PRESCRIPTIVE = re.compile(
-    r"\b(should(?!\s+(?:have\s+(?!\w+(?:ed|en|wn|ne|lt|pt|ght)\b)|be\s+(?:back|restored|complete|ready|open)))|"
-    r"ought\s+to|must|needs?\s+to(?!\s+know\b)|has\s+to|have\s+to|"
-    # "Households are asked to save water": advice in the passive, not what happened.
-    r"(?:is|are)\s+(?:being\s+)?(?:asked|urged|advised|encouraged|reminded)\s+to)\b",
-    re.I,
-)
-# "Do not wait to see the flames": a quotation that tells people what to do.
-_IMPERATIVE = re.compile(r"(?:Do not|Don[’']t|Never|Please|Always|Avoid|Make sure|Stay|Keep) ")
-# "Campaigners were unimpressed.", "Egg producers were more cautious.": a reaction that links two
-# paragraphs. Its mood is nobody's checkable claim; the claim is what the campaigners then say.
-# "The AIU said it did not comment on individual cases": a policy of silence, not a claim. The sentence is
-# still read for who spoke, so a next "It confirmed …" is the AIU's.
-_SILENCE = re.compile(r"(?:it|he|she|they)\s(?:did|does|do|would|will)\snot\scomment\son\b", re.I)
-_REACTION = re.compile(
-    r"^(?:[\w’'-]+ ){1,3}(?:was|were|is|are|remained|remain|seemed|seem)(?: (?:more|less|far|much|deeply|"
-    r"largely|also|equally|notably|visibly))? (?:unimpressed|impressed|cautious|sceptical|skeptical|furious|"
-    r"angry|delighted|pleased|unconvinced|convinced|divided|optimistic|pessimistic|wary|worried|concerned|"
-    r"relieved|upbeat|gloomy|critical|split|happy|unhappy|disappointed|dismayed|unmoved|unfazed|hopeful|"
-    r"defiant|heartbroken|devastated|thrilled|saddened|grateful|proud|upset|gutted|shocked)\.$"
-)
-# "Education Secretary Bridget Phillipson congratulated students.": a courtesy, not an event to check.
-_COURTESY = re.compile(
-    r"^(?:[\w’'.-]+ ){1,5}(?:congratulated|thanked|praised|applauded|saluted|paid tribute to) [\w’' -]{1,40}\.$"
-)
-# "Mr Whelan disputed that.", "Sudan's government rejected the report.": a dismissal that says nothing of
-# its own; what it dismisses is the claim, already ticketed where the article states it.
-_DISMISSAL = re.compile(
-    r"^(?:[\w’'.-]+ ){1,4}(?:rejected|disputed|denied|dismissed|contested|challenged|questioned) (?:that|this|it|"
-    r"(?:the|that|this|these|those|its|his|her|their) (?:report|reports|claim|claims|account|figures|findings|"
-    r"assessment|analysis|suggestion|characteri[sz]ation|allegation|allegations|criticism))\.$"
-)
-# "The department said it was “disappointed” and urged both sides to return to talks": how a body felt.
-# "She said she hoped the ruling would help other workers": a hope, not a claim.
-_WISH = re.compile(r"^(?:it|he|she|they|we|i) (?:hoped|hopes|wished|wishes|prayed)\b", re.I)
-_FEELING = re.compile(
-    # "said staff were “heartbroken”": how the speaker's side feels, whoever that is.
-    r"^(?:it|he|she|they|we|i|(?:the |its |his |her |their )?[a-z][\w’'-]*) (?:was|were|is|are|am|felt|feel) "
-    r"[“\"]?(?:deeply |very |extremely |absolutely |utterly |so |truly )?(?:disappointed|pleased|delighted|saddened|"
-    r"dismayed|sorry|"
-    r"concerned|worried|appalled|shocked|surprised|encouraged|frustrated|heartbroken|devastated|thrilled|"
-    r"grateful|proud|upset|gutted|over the moon)[”\"]?"
-    # "was “deeply worried” for its members": for whom or about what, still a feeling.
-    # Never past an "and": "disappointed with the ruling and was considering an appeal" says what it will do.
-    r"(?: (?:for|about|by|at|of|with) (?:(?! and )[^.“”\"]){1,60})?(?:\.$|,? and (?:urged|called|asked|hoped)\b)"
-)
 
 
 @dataclass
@@ -175,14 +111,7 @@ def _claims_from(
     speaker = who.speaker
     reported_by = lower_article(attr.reported_by) if attr.reported_by else None
     if attr.is_quote:
-        # Who said what is itself checkable when the speaker is named; a person's advice ("Schools and
-        # parents should take this seriously") is their view, not a claim, as it is out of quotation marks.
-        said = attr.quotation or ""
-        advice = (_PRESCRIPTIVE.search(said) or _IMPERATIVE.match(said)) and not drafting.numbers(said)
-        if _felt(attr.content, said):
-            return []
-        if speaker and not (advice and speakers.kind(speaker) == "person"):
-            score = max(score, threshold + 0.05 * quotation_score)
+        score = moods.quotation_score(attr, (score, quotation_score), speaker, speakers, threshold)
         if score < threshold:
             return []
         # "said arrears remained “very low” and that the bank would buy back …": two statements.
@@ -201,15 +130,11 @@ def _claims_from(
         score = max(score, threshold)
     # "Fact check: Did petrol prices really hit a record?": the reporter's question asserts nothing.
     asked = not named and sentence.text.rstrip().endswith("?")
-    felt = _REACTION.match(sentence.text) or _DISMISSAL.match(sentence.text) or _FEELING.match(attr.content)
-    felt = felt or _COURTESY.match(sentence.text) or _WISH.match(attr.content)
-    if score < threshold or asked or felt or _SILENCE.match(attr.content):
+    if score < threshold or asked or moods.asserts_nothing(sentence.text, attr.content):
         return []
-    urged = _URGED.search(attr.content)
-    advice = (_PRESCRIPTIVE.search(attr.content) or urged) and not drafting.numbers(attr.content)
+    advice, to_readers = moods.advice(attr.content)
     # A body's stated position is on the record ("The Climate Change Committee has said capacity should not
     # grow"); a person's argument ("the city should have tapped its reserve") and advice to readers are not.
-    to_readers = urged or _ADDRESSEE.match(attr.content)
     position = named and (attr.whole or speakers.kind(speaker or "") == "org") and not to_readers
     if advice and not position:
         return []
@@ -276,7 +201,8 @@ def _clause_claim(
     if owner:  # "The junta said …. Its leader, Min Aung Hlaing, made …": the junta's leader
         content = f"{capitalise(owner)}'s {content[4:]}"
     subject = re.match(r"(The \w+)\s", content) if attr.whole and speaker else None
-    if subject and speakers.is_pointer(subject.group(1)) and not speakers.is_pointer(speaker or ""):
+    named = subject and content.lower().startswith((speaker or "").lower())  # "The team at X found": named already
+    if subject and not named and speakers.is_pointer(subject.group(1)) and not speakers.is_pointer(speaker or ""):
         content = capitalise(speaker or "") + content[subject.end(1) :]  # "The company reported …": Fresco did
     content, no_company = actors.resolve_company(content)
     unresolved = unresolved or no_company
@@ -360,11 +286,6 @@ def _quote_claim(attr: Attribution, speaker, reported_by, actors: Actors, publis
         # "X, a cardiologist, called the study “robust” but said …": the sentence already names its speaker.
         return capitalise(closed(resolved.text)), resolved.reason
     return with_attribution(resolved.text, speaker, reported_by, attr.verb, actors), resolved.reason
-
-
-def _felt(content: str, quotation: str) -> bool:
-    """ "said it was “disappointed” and urged …": a word quoted is still a feeling; so is "“We are deeply sorry,”"."""
-    return bool(_FEELING.match(content) or _FEELING.match(quotation[:1].lower() + quotation[1:].rstrip(".,!") + "."))
 
 
 def _indirect(attr: Attribution) -> bool:

@@ -99,9 +99,10 @@ _NOUN_ING = (
     r"gambling|farming|fishing|trading|parking|printing|catering|computing|learning|"
     r"licensing|recycling|policing|sporting|leading|ruling|governing|founding|standing|listening)\b"
 )
-# A subject cannot hold a finite verb, a quotation or a clause of its own.
+# A subject cannot hold a finite verb, a quotation, a percentage ("The ruling covers the 10% tariff …
+# announced in April") or a clause of its own.
 _NOT_A_SUBJECT = re.compile(
-    rf"[“”\"?!;:]|\b(is|are|was|were|will|would|can|could|may|might|did|does|do|has|have|had|been|"
+    rf"[“”\"?!;:%]|\b(is|are|was|were|will|would|can|could|may|might|did|does|do|has|have|had|been|covers|includes|"
     rf"if|when|because|although|since|after|before|which|that|there|here|I|we|you|me|us)\b|"
     # "the returning officer", "a leading economist": after an article, an -ing word describes.
     rf"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )\b(?!{_NOUN_ING})[a-z]\w+ing\b"
@@ -132,7 +133,6 @@ _DESCRIBED_THEN_NAMED = re.compile(
     r"^(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[a-z][\w’'-]*\s+){0,3}[a-z][\w’'-]*,\s+"
     r"(?P<name>the\s+[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|and|of|for|the))*),$"
 )
-
 
 # "…, organisers said.": people named by what they are.
 _GROUP_WORDS = re.compile(

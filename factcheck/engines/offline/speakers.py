@@ -96,7 +96,7 @@ class Speakers:
                 self.public_acronyms.add(m.group("acronym"))
         for m in bodies.THE_ACRONYM.finditer(text):
             self.named_bodies.append((self.sentence, m.group(1), "", False))  # "which the FDA did not name"
-        for m in bodies.NAMED_BODY.finditer(text):
+        for m in bodies.named_bodies(text):
             opens = not text[: m.start()].strip(' “"').rstrip(",") or bool(_OPENER.fullmatch(text[: m.start()]))
             self.named_bodies.append((self.sentence, m.group(0), m.group("noun").lower(), opens))
         for m in bodies.DESCRIBED_BODY.finditer(text):

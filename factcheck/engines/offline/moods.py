@@ -1,0 +1,122 @@
+"""What a sentence does besides asserting something to check: it feels ("said staff were heartbroken"),
+reacts ("Campaigners were unimpressed."), dismisses, thanks, hopes, keeps silent, advises or exclaims.
+Such sentences are read for who spoke, and ticketed only when they also assert something."""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.engines.offline import drafting
+from factcheck.engines.offline.attribution import Attribution
+from factcheck.engines.offline.speakers import Speakers
+
+# Advice to readers, whoever gives it: "Passengers should check before they travel, the group added."
+_ADDRESSEE = re.compile(
+    r"^(?:passengers|residents|customers|people|households|parents|drivers|motorists|shoppers|travellers|"
+    r"patients|members|consumers|users|families|you|anyone|everyone)\b",
+    re.I,
+)
+# "She urged parents to check their children's records": the same advice, put as someone's urging.
+# "Professor Sir X, NHS England's national medical director, urged anyone eligible to get a flu vaccine".
+_URGED = re.compile(
+    r"^(?:(?:[\w’'.-]+\s){1,5}|[^,]{1,60},\s[^,]{1,80},\s)(?:urged|advised|asked|encouraged|reminded|told)\s"
+    r"(?:passengers|residents|customers|"
+    r"people|households|parents|drivers|motorists|shoppers|travellers|patients|members|consumers|users|families|"
+    r"the\spublic|anyone|everyone|those)(?:\s(?!to\b)[\w-]+){0,3}\sto\b",
+    re.I,
+)
+# "X argued that the city should …": a recommendation, not a fact, unless it carries a figure.
+# "should have power back by Monday" is an expectation, and checkable; "should build" and "should
+# have tapped the reserve" are not.
+_PRESCRIPTIVE = re.compile(
+    r"\b(should(?!\s+(?:have\s+(?!\w+(?:ed|en|wn|ne|lt|pt|ght)\b)|be\s+(?:back|restored|complete|ready|open)))|"
+    r"ought\s+to|must|needs?\s+to(?!\s+know\b)|has\s+to|have\s+to|"
+    # "Households are asked to save water": advice in the passive, not what happened.
+    r"(?:is|are)\s+(?:being\s+)?(?:asked|urged|advised|encouraged|reminded)\s+to)\b",
+    re.I,
+)
+# Below this check-worthiness on its own words, a quotation is an exclamation: chosen on the news articles,
+# where no required claim in quotation marks scores under it and the ten optional ones that do are views,
+# feelings and promises ("I think this is the best I have played", "We came here to sign, not to talk").
+_EXCLAMATION = 0.05
+# "Do not wait to see the flames": a quotation that tells people what to do.
+_IMPERATIVE = re.compile(r"(?:Do not|Don[’']t|Never|Please|Always|Avoid|Make sure|Stay|Keep) ")
+# "The AIU said it did not comment on individual cases": a policy of silence, not a claim. The sentence is
+# still read for who spoke, so a next "It confirmed …" is the AIU's.
+_SILENCE = re.compile(r"(?:it|he|she|they)\s(?:did|does|do|would|will)\snot\scomment\son\b", re.I)
+# "Campaigners were unimpressed.", "Egg producers were more cautious.": a reaction that links two
+# paragraphs. Its mood is nobody's checkable claim; the claim is what the campaigners then say.
+_REACTION = re.compile(
+    r"^(?:[\w’'-]+ ){1,3}(?:was|were|is|are|remained|remain|seemed|seem)(?: (?:more|less|far|much|deeply|"
+    r"largely|also|equally|notably|visibly))? (?:unimpressed|impressed|cautious|sceptical|skeptical|furious|"
+    r"angry|delighted|pleased|unconvinced|convinced|divided|optimistic|pessimistic|wary|worried|concerned|"
+    r"relieved|upbeat|gloomy|critical|split|happy|unhappy|disappointed|dismayed|unmoved|unfazed|hopeful|"
+    r"defiant|heartbroken|devastated|thrilled|saddened|grateful|proud|upset|gutted|shocked)\.$"
+)
+# "Education Secretary Bridget Phillipson congratulated students.": a courtesy, not an event to check.
+_COURTESY = re.compile(
+    r"^(?:[\w’'.-]+ ){1,5}(?:congratulated|thanked|praised|applauded|saluted|paid tribute to) [\w’' -]{1,40}\.$"
+)
+# "Mr Whelan disputed that.", "Sudan's government rejected the report.": a dismissal that says nothing of
+# its own; what it dismisses is the claim, already ticketed where the article states it.
+_DISMISSAL = re.compile(
+    r"^(?:[\w’'.-]+ ){1,4}(?:rejected|disputed|denied|dismissed|contested|challenged|questioned) (?:that|this|it|"
+    r"(?:the|that|this|these|those|its|his|her|their) (?:report|reports|claim|claims|account|figures|findings|"
+    r"assessment|analysis|suggestion|characteri[sz]ation|allegation|allegations|criticism))\.$"
+)
+# "The department said it was “disappointed” and urged both sides to return to talks": how a body felt.
+# "She said she hoped the ruling would help other workers": a hope, not a claim.
+_WISH = re.compile(r"^(?:it|he|she|they|we|i) (?:hoped|hopes|wished|wishes|prayed)\b", re.I)
+_FEELING = re.compile(
+    # "said staff were “heartbroken”": how the speaker's side feels, whoever that is.
+    r"^(?:it|he|she|they|we|i|(?:the |its |his |her |their )?[a-z][\w’'-]*) (?:was|were|is|are|am|felt|feel) "
+    r"[“\"]?(?:deeply |very |extremely |absolutely |utterly |so |truly )?(?:disappointed|pleased|delighted|saddened|"
+    r"dismayed|sorry|"
+    r"concerned|worried|appalled|shocked|surprised|encouraged|frustrated|heartbroken|devastated|thrilled|"
+    r"grateful|proud|upset|gutted|over the moon)[”\"]?"
+    # "was “deeply worried” for its members": for whom or about what, still a feeling.
+    # Never past an "and": "disappointed with the ruling and was considering an appeal" says what it will do.
+    r"(?: (?:for|about|by|at|of|with) (?:(?! and )[^.“”\"]){1,60})?(?:\.$|,? and (?:urged|called|asked|hoped)\b)"
+)
+
+
+def asserts_nothing(sentence: str, content: str) -> bool:
+    """A reaction, a dismissal, a feeling, a courtesy, a hope or a policy of silence, and nothing more."""
+    return bool(
+        _REACTION.match(sentence)
+        or _DISMISSAL.match(sentence)
+        or _FEELING.match(content)
+        or _COURTESY.match(sentence)
+        or _WISH.match(content)
+        or _SILENCE.match(content)
+    )
+
+
+def advice(content: str) -> tuple[bool, bool]:
+    """(whether ``content`` recommends rather than states, with no figure to check; whether it speaks to
+    readers: "Passengers should check before they travel", "urged parents to check …")."""
+    urged = _URGED.search(content)
+    recommends = bool((_PRESCRIPTIVE.search(content) or urged) and not drafting.numbers(content))
+    return recommends, bool(urged or _ADDRESSEE.match(content))
+
+
+def quotation_score(
+    attr: Attribution, scores: tuple[float, float], speaker: str | None, speakers: Speakers, threshold: float
+) -> float:
+    """A quotation's check-worthiness: who said what is itself checkable when the speaker is named, except
+    a person's advice ("Schools and parents should take this seriously": their view, as it is out of
+    quotation marks), a feeling, and an exclamation ("I can't believe it.", "These are the hardest
+    decisions I have had to make"), whose words alone score next to nothing. Zero for a feeling."""
+    score, own = scores  # the sentence's, and the quotation's words' alone
+    said = attr.quotation or ""
+    if _felt(attr.content, said):
+        return 0.0
+    advice = (_PRESCRIPTIVE.search(said) or _IMPERATIVE.match(said)) and not drafting.numbers(said)
+    if own < _EXCLAMATION or (advice and speakers.kind(speaker or "") == "person"):
+        return score
+    return max(score, threshold + 0.05 * own) if speaker else score
+
+
+def _felt(content: str, quotation: str) -> bool:
+    """ "said it was “disappointed” and urged …": a word quoted is still a feeling; so is "“We are deeply sorry,”"."""
+    return bool(_FEELING.match(content) or _FEELING.match(quotation[:1].lower() + quotation[1:].rstrip(".,!") + "."))
