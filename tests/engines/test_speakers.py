@@ -1105,3 +1105,40 @@ def test_the_university_is_the_one_university_the_article_named_however_far_back
         "The university said it would close its departments of music and modern languages."
     )
     assert ticket(claims, "departments of music").speaker == "The University of Wessex"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # What officers came upon is an event in the reporter's voice, not their finding.
+        ("Police found more than 600 cannabis plants growing in a former bank.", "600 cannabis", None),
+        # A subject with "must" in it holds a verb of its own: no speaker.
+        ("The newspaper must also pay her legal costs, estimated at £450,000.", "legal costs", None),
+        # Results, like figures, speak for the count they report.
+        (
+            "Friedrich Merz's conservatives won the election on Sunday, official preliminary results showed.",
+            "won the election",
+            "official preliminary results",
+        ),
+        # "told supporters he wanted": a listener a news story names, then the statement without "that".
+        ("Friedrich Merz told supporters he wanted to form a government by Easter.", "by Easter", "Friedrich Merz"),
+        # "ruled at the High Court in London on Thursday that": the court the ruling was given in.
+        (
+            "Judge Anna Harwood ruled at the High Court in London on Thursday that the article had harmed her.",
+            "harmed her",
+            "Judge Anna Harwood",
+        ),
+    ],
+)
+def test_who_asserts_a_sentence_is_read_from_its_shape(text, words, speaker):
+    found = ticket(tickets(text), words)
+    assert (found.speaker or found.reported_by) == speaker
+
+
+def test_a_second_speaker_after_and_between_commas_makes_a_claim_of_their_own():
+    claims = tickets(
+        "The Free Democrats fell short of the 5% threshold needed to enter parliament, and their leader, "
+        "Christian Lindner, said he would quit politics."
+    )
+    assert ticket(claims, "5% threshold").speaker is None
+    assert ticket(claims, "quit politics").speaker == "Christian Lindner"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factcheck.engines.offline import bodies, reporting
+from factcheck.engines.offline import bodies, reporting, tailtags
 
 _VERBS = (
     r"said|says|told|tells|added|adds|warned|warns|cautioned|cautions|wrote|writes|explained|noted|argued|claimed|"
@@ -256,7 +256,7 @@ def _according_to(body: str, offset: int) -> tuple[str | None, str, int, str | N
 def _by_shape(body: str, offset: int) -> Attribution | None:
     """The generic reading of "Subject said …" and "…, the company said." (reporting.py)."""
     found = reporting.parse(body, offset)
-    tagged = reporting.tail_tag(body)
+    tagged = tailtags.tail_tag(body)
     # "Spain recorded its hottest day …, the weather agency said.": the tag says whose account the
     # sentence is; its subject's verb is what happened.
     # "At least 46 homes have been destroyed, X said at a briefing.": when the subject a parse found is
@@ -264,7 +264,7 @@ def _by_shape(body: str, offset: int) -> Attribution | None:
     if found and tagged and tagged[0] == found.speaker:
         found = None
     if found and not (found.whole and tagged):
-        document = _looks_like_outlet(found.speaker) or _DOCUMENT.match(found.speaker)
+        document = bodies.looks_like_outlet(found.speaker) or _DOCUMENT.match(found.speaker)
         # "said in a statement outside court: “…”": what follows the colon is a quotation, not a statement.
         quoted = _QUOTE.match(found.content)
         whole_quote = quoted and found.content.rstrip(" .")[quoted.end() :] == ""
@@ -287,7 +287,7 @@ def _by_shape(body: str, offset: int) -> Attribution | None:
     if tagged:
         who, verb, content = tagged
         who = unnamed(who) if _ANONYMITY.search(who) else who
-        document = _looks_like_outlet(who) or _DOCUMENT.match(who)
+        document = bodies.looks_like_outlet(who) or _DOCUMENT.match(who)
         return Attribution(
             speaker=None if document else who,
             reported_by=who if document else None,
@@ -326,7 +326,7 @@ def _tagged_quotation(body: str, offset: int, quote: re.Match) -> Attribution | 
         return None
     return Attribution(
         speaker=speaker,
-        reported_by=to if to and _looks_like_outlet(to) else None,
+        reported_by=to if to and bodies.looks_like_outlet(to) else None,
         content=body,
         content_offset=offset,
         quotation=quote.group("q").strip(),
@@ -345,7 +345,7 @@ def _peel_reporting(
             who, to = _clean(m.group("who")), _clean(m.group("to"))
             if to and _OUTLET_PRONOUN.fullmatch(to) and reported_by:
                 to = reported_by
-            if reported_by is None and to and _looks_like_outlet(to):
+            if reported_by is None and to and bodies.looks_like_outlet(to):
                 reported_by = to
             elif to and not speaker:
                 verb = reporting.told_verb("told", to)  # "told reporters that": the listener stays
@@ -363,13 +363,15 @@ def _peel_reporting(
             break
         if m:
             who = _clean(m.group("who"))
+            if reporting.came_upon(m.group("verb"), who or ""):
+                break  # "Police found 600 cannabis plants": what officers came upon, not a finding
             if m.group("verb") in reporting.OBJECT_VERBS and not re.search(r"\bthat\s+$", body[: m.start("rest")]):
                 # "The agency reported 2,911 cases": what it reported is the object, the claim the sentence.
-                document = _looks_like_outlet(who) or _DOCUMENT.match(who or "")
+                document = bodies.looks_like_outlet(who) or _DOCUMENT.match(who or "")
                 if document:
                     return speaker, reported_by or who, m.group("verb"), body, offset, True
                 return speaker or who, reported_by, m.group("verb"), body, offset, True
-            if m.group("verb").startswith("report") or _looks_like_outlet(who) or _DOCUMENT.match(who or ""):
+            if m.group("verb").startswith("report") or bodies.looks_like_outlet(who) or _DOCUMENT.match(who or ""):
                 reported_by = reported_by or who
             else:
                 speaker = speaker or who
@@ -382,19 +384,3 @@ def _peel_reporting(
 
 
 _PLACE_AFTER = re.compile(r"(?:on|in|at|to|from|by|for|with|online|across)\s")
-
-
-_OUTLET_HINT = re.compile(
-    r"\b(Times|Herald|Post|News|Journal|Tribune|Press|Reuters|AP|AFP|BBC|CNN|NPR|Bloomberg|Guardian|"
-    r"Telegraph|Gazette|Chronicle|Report|Radio|TV|Television|Magazine|Politico|Axios|Outlet|Newspaper|"
-    r"Agency|Wire|Daily|Weekly|Observer|Economist|Monitor|Star|Sun|Mail|Express|Independent)\b|"
-    r"^a (new )?report$|^(the outlet|the newspaper)$",
-    re.I,
-)
-
-
-def _looks_like_outlet(actor: str | None) -> bool:
-    # Judged on the name, not its description: "Dr. Vance, who led the report" is a person, and so is
-    # "Press secretary Karoline Leavitt".
-    name = re.sub(r"^(?:[Pp]ress|[Nn]ews)\s+(?:secretary|officer|aide|spokes\w+)\s+", "", (actor or "").split(",")[0])
-    return bool(actor and _OUTLET_HINT.search(name))

@@ -303,3 +303,21 @@ def mask_listed_names(sentence: str) -> str:
     if "Department " not in sentence and "Ministry " not in sentence:
         return sentence  # the common case, without a search
     return LISTED_NAME.sub(lambda m: m.group(0).replace(",", MASK), sentence)
+
+
+_OUTLET_HINT = re.compile(
+    r"\b(Times|Herald|Post|News|Journal|Tribune|Press|Reuters|AP|AFP|BBC|CNN|NPR|Bloomberg|Guardian|"
+    r"Telegraph|Gazette|Chronicle|Report|Radio|TV|Television|Magazine|Politico|Axios|Outlet|Newspaper|"
+    r"Agency|Wire|Daily|Weekly|Observer|Economist|Monitor|Star|Sun|Mail|Express|Independent)\b|"
+    r"^a (new )?report$|^(the outlet|the newspaper)$",
+    re.I,
+)
+
+
+def looks_like_outlet(actor: str | None) -> bool:
+    """Whether an actor is a news outlet or a report ("The Miami Herald", "a new report"): who published it,
+    not who said it."""
+    # Judged on the name, not its description: "Dr. Vance, who led the report" is a person, and so is
+    # "Press secretary Karoline Leavitt".
+    name = re.sub(r"^(?:[Pp]ress|[Nn]ews)\s+(?:secretary|officer|aide|spokes\w+)\s+", "", (actor or "").split(",")[0])
+    return bool(actor and _OUTLET_HINT.search(name))

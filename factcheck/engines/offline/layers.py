@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from factcheck.engines.offline import reporting
+from factcheck.engines.offline import tailtags
 from factcheck.engines.offline.attribution import Attribution
 
 _PRONOUNS = {"he", "she", "it", "they", "we", "i"}
@@ -18,7 +18,7 @@ def outer_source(attr: Attribution) -> Attribution:
     """``attr`` with a closing tag after its statement read as the source that reported it."""
     if not attr.speaker or attr.reported_by or attr.is_quote or attr.whole:
         return attr
-    tagged = reporting.tail_tag(attr.content)
+    tagged = tailtags.tail_tag(attr.content)
     if not tagged:
         return attr
     who, _, content = tagged

@@ -12,7 +12,7 @@ _VERBS = (
     r"said|says|told|tells|added|adds|warned|warns|cautioned|wrote|writes|explained|noted|argued|claimed|claims|stated|"
     r"insisted|confirmed|confirms|announced|announces|reported|reports|acknowledged|admitted|denied|testified|"
     r"replied|responded|asserted|found|finds|concluded|showed|shows|estimated|estimates|disputed|countered|"
-    r"recorded|predicted|promised|pledged|suggested|show|say|rejected|blamed|blames|accused|accuses|heard|"
+    r"recorded|predicted|promised|pledged|suggested|show|say|rejected|blamed|blames|accused|accuses|heard|ruled|"
     # "has forecast that", never the noun: "cut its earnings forecast to".
     r"forecasts?(?=\s+that\b)|projected(?=\s+that\b)|pointed\s+out|points\s+out|"
     r"called\s+(?:on|for)|"
@@ -21,7 +21,7 @@ _VERBS = (
 )
 # "Leeds Crown Court heard that …" is what was said in court; "heard the news" is nobody's claim.
 # "admitted conspiracy", "denied the charges": a plea or a denial of a thing, told in the reporter's voice.
-NEEDS_THAT = {"heard", "admitted", "denied", "acknowledged", "denies", "admits", "rejected"}
+NEEDS_THAT = {"heard", "admitted", "denied", "acknowledged", "denies", "admits", "rejected", "ruled"}
 # Only those who investigate for a living put a belief on the record: "Police believe …" is their account
 # of what happened; "Many fans believe …" is nobody's claim to check.
 _BELIEF = {"believe", "believes", "suspect", "suspects"}
@@ -65,6 +65,8 @@ _ADVERBIAL = re.compile(
     # "in a written statement", never "in a statement the plant …": a second word, not the statement's.
     r"[\w-]+(?:\s+(?!(?:the|a|an|its|his|her|their|this|these|those|it|they|he|she|we|there)\b)[\w-]+)?|"
     r"at\s+a\s+[\w-]+(?:\s+[\w-]+)?|last\s+\w+|this\s+\w+|yesterday|today|earlier|"
+    # "ruled at the High Court in London on Thursday that": the court it was said in.
+    r"at\s+the\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4}(?:\s+in\s+[A-Z][\w’'-]*)?|"
     r"after\s+the\s+\w+|in\s+[A-Z]\w+|via\s+\w+|in\s+court|under\s+oath|repeatedly|publicly|privately|"
     # "has warned for years that": how long they have said it is not what they said.
     r"for\s+(?:years|months|weeks|decades|some\s+time)|since\s+\d{4}|"
@@ -81,7 +83,7 @@ _TOLD = re.compile(rf"^ (?P<to>{_LISTENER_WORD}(?: {_LISTENER_WORD}){{0,8}}?) th
 # "told MPs the government had offered …": a listener from the few a news story names, then the statement.
 _TOLD_BARE = re.compile(
     r"^ (?P<to>us|me|(?:the )?(?:reporters|journalists|MPs|lawmakers|legislators|senators|councillors|"
-    r"council\s?members|investors|analysts|staff|employees|workers|members|delegates|parliament|Parliament|"
+    r"council\s?members|investors|analysts|staff|employees|workers|members|delegates|parliament|Parliament|supporters|"
     r"Congress|the (?:House|Senate|Commons|committee|court|jury|inquiry|hearing|tribunal|panel|conference|"
     r"BBC|newspaper|paper|audience|meeting|summit)|(?:the )?[A-Z][\w’'-]{1,30}(?: [A-Z][\w’'-]{1,30}){0,2})) "
     r"(?=(?:it|they|he|she|there|the|its|their|this|these|no|none|his|her|we|our|a|an|more|only|every|all)\b"
@@ -102,7 +104,8 @@ _NOUN_ING = (
 # A subject cannot hold a finite verb, a quotation, a percentage ("The ruling covers the 10% tariff …
 # announced in April") or a clause of its own.
 _NOT_A_SUBJECT = re.compile(
-    rf"[“”\"?!;:%]|\b(is|are|was|were|will|would|can|could|may|might|did|does|do|has|have|had|been|covers|includes|"
+    rf"[“”\"?!;:%]|\b(is|are|was|were|will|would|can|could|may|might|must|should|did|does|do|has|have|had|been|"
+    rf"covers|includes|"
     rf"if|when|because|although|since|after|before|which|that|there|here|I|we|you|me|us)\b|"
     # "the returning officer", "a leading economist": after an article, an -ing word describes.
     rf"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )\b(?!{_NOUN_ING})[a-z]\w+ing\b"
@@ -142,7 +145,7 @@ _GROUP_WORDS = re.compile(
     # "…, fire crews said.": the people sent, named by their work.
     r"crews|paramedics|medics|forecasters|coastguards|volunteers|staff|nurses|rescuers|"
     # "…, government figures show.": the record cited, named by what it is.
-    r"figures|data|statistics|"
+    r"figures|data|statistics|results|projections|counts|"
     # "According to court documents": the record, whoever filed it.
     r"documents|records|filings|papers)"
     # "…, figures obtained by the Gazette show.": who obtained or published them says whose they are.
@@ -275,6 +278,8 @@ def parse(body: str, offset: int) -> Reported | None:
             return None
         elif verb in OBJECT_VERBS and _A_COUNT.match(who):
             return None  # "Three other musicals have announced closures": a tally in the reporter's voice
+        elif came_upon(verb, who):
+            return None  # "Police found 600 cannabis plants": what officers came upon, not a finding
         elif verb in OBJECT_VERBS:
             return Reported(who, verb, body, offset, whole=True)
         else:
@@ -283,6 +288,12 @@ def parse(body: str, offset: int) -> Reported | None:
     if len(rest.split()) < 3:
         return None
     return Reported(who, verb, rest, offset + pos)
+
+
+def came_upon(verb: str, who: str) -> bool:
+    """ "Police found 600 cannabis plants", "Firefighters found two bodies": an inquirer's "found" with an
+    object is what they came upon, an event in the reporter's voice, not a finding of theirs."""
+    return verb in {"found", "finds"} and bool(_INQUIRERS.match(who))
 
 
 def with_day(verb: str, between: str) -> str:
@@ -307,52 +318,6 @@ def told_verb(verb: str, listener: str) -> str:
     """ "told the court", "told MPs on Wednesday": the listener stays in the claim, so that a claim
     never reads "X told that …"."""
     return f"{verb} {' '.join(listener.split())}"
-
-
-# "Sales rose 3 percent, the company said." / "Temperatures reached 24C, he said, well above …"
-_TAIL_TAG = re.compile(
-    # "…, the railroad, Great Lakes Southern, said": a role, then the name between commas.
-    # "a study of 6,400 pupils": a thousands comma is part of the name, not its end.
-    r", (?P<who>(?:[^\s,“”\"]|(?<=\d),(?=\d{3})){1,30}(?: (?:[^\s,“”\"]|(?<=\d),(?=\d{3})){1,30}){0,10}?"
-    r"|(?:the|its|their|his|her) [^\s,“”\"]{1,30}(?: [^\s,“”\"]{1,30}){0,5}, "
-    r"[A-Z][^\s,“”\"]{0,30}(?: [^\s,“”\"]{1,30}){0,4},)"
-    r" (?:also |have |has )?"
-    r"(?P<verb>said|says|say|added|adds|reported|reports|noted|notes|estimated|estimates|warned|warns|found|finds|"
-    r"show|showed|shows|concluded|announced|confirmed|ruled|was told|were told|wrote|writes|"
-    r"told(?: [^\s,.]{1,30}){1,4}?)"
-    # "said Thursday", "said on Monday", "said in a news release": when and how, kept with the verb.
-    # "the team wrote in the journal Nature Astronomy": where it was written stays with the verb too.
-    # "said in draft guidance published on Thursday": the document it was said in, and when.
-    r"(?P<when>(?: in (?:a|an|its|his|her|their|draft|new|final|updated) [\w-]+(?: [\w-]+){0,2}?"
-    r"(?: published on [A-Z]\w+)?"
-    r"| in the journal [A-Z][\w-]*(?: [A-Z][\w-]*){0,3})?"
-    r"(?: (?:on )?[A-Z]\w+day(?: morning| afternoon| evening| night)?| on \w+| in (?:January|February|March|April|"
-    r"May|June|July|August|September|October|November|December)| (?:last|this) (?:week|month|year))?"
-    # "announced on Tuesday ahead of the Budget.": the occasion stays with the verb too.
-    r"(?: (?:ahead of|before|after|during|at) (?:the|a|an|its|his|her|their) [\w-]+(?: [\w-]+){0,3}?)?)"
-    # The closing mark is looked at, not taken: ", with two violations reported, monitors said." has a
-    # false tag ("… reported,") whose comma the real one begins with.
-    r" ?(?=(?P<end>[.,]))"
-)
-
-
-def tail_tag(body: str) -> tuple[str, str, str] | None:
-    """(speaker, verb, content without the tag) for a statement whose speaker follows it."""
-    if "“" in body or '"' in body:
-        return None
-    for m in _TAIL_TAG.finditer(body):
-        who = subject_name(m.group("who"))
-        if who is None or m.start() < 15:
-            continue
-        after = body[m.end() + 1 :].strip()
-        if m.group("end") == "." and after:
-            continue  # the tag must close the sentence, or be followed by more of it after a comma
-        content = body[: m.start()] + ("." if m.group("end") == "." or not after else ", " + after)
-        # "told investors on Monday": the listener and the day stay with the verb, so the claim never
-        # reads "Tesco told that …" and loses no date.
-        verb = " ".join(m.group("verb").split()) + (m.group("when") or "")
-        return who, verb, content
-    return None
 
 
 # Words of the tag are runs of non-space, non-comma characters between single separators, so no

@@ -236,7 +236,12 @@ def _bounded(text: str, offsets) -> list[tuple[int, int]]:
 
 
 # pysbd keeps `… yes.” “I wouldn’t …` together; a closed quotation followed by a new one is two sentences.
-_ADJACENT_QUOTES = re.compile(r"(?<=[.!?][”\"])\s+(?=[“\"])")
+# "…, fell short of the threshold, and their leader, Christian Lindner, said he would quit politics.": a
+# second speaker, named between commas after ", and", starts a statement of their own.
+_ADJACENT_QUOTES = re.compile(
+    r"(?<=[.!?][”\"])\s+(?=[“\"])|,\s(?:and|but)\s(?=(?:their|its|his|her|the)\s(?:[a-z][\w-]*\s){0,2}[a-z][\w-]*,\s"
+    r"[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*){0,3},\s(?:said|says|told|added)\b)"
+)
 
 
 def _split_adjacent_quotes(offset: int, text: str) -> list[tuple[int, str]]:
