@@ -1122,6 +1122,18 @@ def test_the_university_is_the_one_university_the_article_named_however_far_back
         ),
         # "told supporters he wanted": a listener a news story names, then the statement without "that".
         ("Friedrich Merz told supporters he wanted to form a government by Easter.", "by Easter", "Friedrich Merz"),
+        # "added 143,000 jobs": a count after "added" is what was added, not what was said.
+        (
+            "U.S. employers added 143,000 jobs in January, fewer than expected, the Labor Department said on Friday.",
+            "143,000 jobs",
+            "the Labor Department",
+        ),
+        # "Two said …" after "Several of the winners said …": two of whom, the sentence does not say.
+        (
+            "Several of the winners said they would pay off their mortgages. Two said they would keep working.",
+            "keep working",
+            None,
+        ),
         # "ruled at the High Court in London on Thursday that": the court the ruling was given in.
         (
             "Judge Anna Harwood ruled at the High Court in London on Thursday that the article had harmed her.",
@@ -1142,3 +1154,9 @@ def test_a_second_speaker_after_and_between_commas_makes_a_claim_of_their_own():
     )
     assert ticket(claims, "5% threshold").speaker is None
     assert ticket(claims, "quit politics").speaker == "Christian Lindner"
+
+
+def test_a_body_the_article_did_not_name_nearby_still_makes_its_account_a_claim_flagged():
+    claims = tickets("Two neighbours had complained about music and shouting on 14 occasions in 2024, the court heard.")
+    heard = ticket(claims, "14 occasions")
+    assert heard.needs_human and "court" in (heard.flag_reason or "")

@@ -357,14 +357,15 @@ def _peel_reporting(
         if m and m.group("verb") in {"told", "tells"}:
             break  # "told the court that": who was told is read by the generic parse, not taken as the claim
         bare = m and not re.search(r"\bthat\s+$", body[: m.start("rest")])
-        if bare and (m.group("verb") in reporting.NEEDS_THAT or _PLACE_AFTER.match(m.group("rest"))):
+        said, rest = (m.group("verb"), m.group("rest")) if m else ("", "")
+        if bare and (said in reporting.NEEDS_THAT or _PLACE_AFTER.match(rest) or reporting.counted_object(said, rest)):
             # "X denied the charges": no statement follows, the sentence is the reporter's. "Videos posted on
             # social media showed …": a participle and where, not a verb of saying and what was said.
             break
         if m:
             who = _clean(m.group("who"))
-            if reporting.came_upon(m.group("verb"), who or ""):
-                break  # "Police found 600 cannabis plants": what officers came upon, not a finding
+            if reporting.came_upon(m.group("verb"), who or "") or reporting.points_back(who or ""):
+                break  # "Police found 600 cannabis plants": what officers came upon; "Two said": two of whom?
             if m.group("verb") in reporting.OBJECT_VERBS and not re.search(r"\bthat\s+$", body[: m.start("rest")]):
                 # "The agency reported 2,911 cases": what it reported is the object, the claim the sentence.
                 document = bodies.looks_like_outlet(who) or _DOCUMENT.match(who or "")

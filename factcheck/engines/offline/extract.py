@@ -126,7 +126,10 @@ def _claims_from(
     named = bool(speaker) and speakers.kind(speaker or "") != "group"
     # "…, according to NHS England": a named body's account, checkable as such (its kind asked only if it matters).
     source = score < threshold and bool(reported_by) and speakers.kind(reported_by or "") in {"org", "name"}
-    if named or source:
+    # "…, the court heard." where no court was named nearby: a body's account all the same, flagged for a
+    # person to say which body.
+    pointed = not speaker and speakers.is_pointer(attr.speaker or "")
+    if named or source or pointed:
         score = max(score, threshold)
     # "Fact check: Did petrol prices really hit a record?": the reporter's question asserts nothing.
     asked = not named and sentence.text.rstrip().endswith("?")

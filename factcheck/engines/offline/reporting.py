@@ -114,7 +114,9 @@ _PRONOUN = {"he", "she", "it", "they"}
 # "One of them", "Some of those", "This": the subject points back to what it does not name.
 _POINTER = re.compile(
     r"^(?:(?:one|some|many|most|both|each|all|none|several|two|three|four|any|either|neither)\s+of\s+"
-    r"(?:them|those|these|us)|this|that|these|those|such)\b",
+    r"(?:them|those|these|us)|this|that|these|those|such)\b|"
+    # "Two said they would keep working": a bare count is some of those just named, not a name.
+    r"^(?:one|two|three|four|five|six|several|some|many|most|both|others)$",
     re.I,
 )
 # "Robert Gardner, Nationwide's chief economist, said": a role owned by a named body is an appositive too.
@@ -278,7 +280,7 @@ def parse(body: str, offset: int) -> Reported | None:
             return None
         elif verb in OBJECT_VERBS and _A_COUNT.match(who):
             return None  # "Three other musicals have announced closures": a tally in the reporter's voice
-        elif came_upon(verb, who):
+        elif came_upon(verb, who) or counted_object(verb, body[pos:].lstrip()):
             return None  # "Police found 600 cannabis plants": what officers came upon, not a finding
         elif verb in OBJECT_VERBS:
             return Reported(who, verb, body, offset, whole=True)
@@ -288,6 +290,19 @@ def parse(body: str, offset: int) -> Reported | None:
     if len(rest.split()) < 3:
         return None
     return Reported(who, verb, rest, offset + pos)
+
+
+def points_back(subject: str) -> bool:
+    """ "One of them", "This", "Two": a subject that points back to what it does not name."""
+    return bool(_POINTER.match(subject.strip()))
+
+
+def counted_object(verb: str, rest: str) -> bool:
+    """ "U.S. employers added 143,000 jobs": "added" with a count after it is what was added, not said."""
+    return verb in {"added", "adds"} and bool(_COUNT_AFTER.match(rest))
+
+
+_COUNT_AFTER = re.compile(r"(?:more than |about |nearly |almost |over |some |another |a further |a net )?[£$€]?\d")
 
 
 def came_upon(verb: str, who: str) -> bool:

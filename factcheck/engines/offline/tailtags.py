@@ -17,7 +17,7 @@ _TAIL_TAG = re.compile(
     r"[A-Z][^\s,“”\"]{0,30}(?: [^\s,“”\"]{1,30}){0,4},)"
     r" (?:also |have |has )?"
     r"(?P<verb>said|says|say|added|adds|reported|reports|noted|notes|estimated|estimates|warned|warns|found|finds|"
-    r"show|showed|shows|concluded|announced|confirmed|ruled|was told|were told|wrote|writes|"
+    r"show|showed|shows|concluded|announced|confirmed|ruled|was told|were told|wrote|writes|heard|"
     r"told(?: [^\s,.]{1,30}){1,4}?)"
     # "said Thursday", "said on Monday", "said in a news release": when and how, kept with the verb.
     # "the team wrote in the journal Nature Astronomy": where it was written stays with the verb too.
