@@ -1160,3 +1160,8 @@ def test_a_body_the_article_did_not_name_nearby_still_makes_its_account_a_claim_
     claims = tickets("Two neighbours had complained about music and shouting on 14 occasions in 2024, the court heard.")
     heard = ticket(claims, "14 occasions")
     assert heard.needs_human and "court" in (heard.flag_reason or "")
+
+
+def test_its_after_a_persons_statement_is_never_the_persons():
+    claims = tickets("Lee Chang said he had practised for ten hours a day. Its prize money rose to £100,000 in 2024.")
+    assert "Lee Chang's" not in ticket(claims, "prize money").claim

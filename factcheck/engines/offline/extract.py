@@ -201,7 +201,7 @@ def _clause_claim(
     if pointer and body and (not speaker or speaker.lower() == body.lower()):
         content = capitalise(body) + content[pointer.end(1) :]
     owner = speakers.subject("it") if not speaker and content.startswith("Its ") else None
-    if owner:  # "The junta said …. Its leader, Min Aung Hlaing, made …": the junta's leader
+    if owner and speakers.kind(owner) == "org":  # "The junta said …. Its leader, X, made …": the junta's leader
         content = f"{capitalise(owner)}'s {content[4:]}"
     subject = re.match(r"(The \w+)\s", content) if attr.whole and speaker else None
     named = subject and content.lower().startswith((speaker or "").lower())  # "The team at X found": named already
