@@ -281,7 +281,7 @@ def parse(body: str, offset: int) -> Reported | None:
         elif verb in OBJECT_VERBS and _A_COUNT.match(who):
             return None  # "Three other musicals have announced closures": a tally in the reporter's voice
         elif came_upon(verb, who) or counted_object(verb, body[pos:].lstrip()):
-            return None  # "Police found 600 cannabis plants": what officers came upon, not a finding
+            return None  # "Police found 600 plants", "Employers added 143,000 jobs": events, not statements
         elif verb in OBJECT_VERBS:
             return Reported(who, verb, body, offset, whole=True)
         else:
@@ -297,12 +297,12 @@ def points_back(subject: str) -> bool:
     return bool(_POINTER.match(subject.strip()))
 
 
+_COUNT_AFTER = re.compile(r"(?:more than |about |nearly |almost |over |some |another |a further |a net )?[£$€]?\d")
+
+
 def counted_object(verb: str, rest: str) -> bool:
     """ "U.S. employers added 143,000 jobs": "added" with a count after it is what was added, not said."""
     return verb in {"added", "adds"} and bool(_COUNT_AFTER.match(rest))
-
-
-_COUNT_AFTER = re.compile(r"(?:more than |about |nearly |almost |over |some |another |a further |a net )?[£$€]?\d")
 
 
 def came_upon(verb: str, who: str) -> bool:
