@@ -63,7 +63,8 @@ _TAIL_HEADING = re.compile(
 
 # A photograph's caption: it carries a credit ("(Image: REUTERS)", "Photograph: …", "Credit: Alamy")
 # or says it is one ("Pictured:", "Photo caption:"). What a picture shows is not the story's claim.
-# Matched, like the patterns below it up to the citations, on the lower-cased text (see _CHROME_START).
+# Matched, like the note, citation and desk-voice patterns below, on the lower-cased text (see
+# _CHROME_START); only the author pattern reads the text as written.
 _CAPTION = re.compile(
     r"\((?:image|photo|picture|pic|photograph|credit|video)s?(?:\s+by)?\s*:?[^)]{1,80}\)"
     r"|\b(?:photograph|photo|picture|image|credit|illustration)s?\s*(?:by\s+|:\s*)[a-z][^.]{0,60}$"
