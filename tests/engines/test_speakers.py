@@ -1128,6 +1128,16 @@ def test_the_university_is_the_one_university_the_article_named_however_far_back
         ),
         # "told supporters he wanted": a listener a news story names, then the statement without "that".
         ("Friedrich Merz told supporters he wanted to form a government by Easter.", "by Easter", "Friedrich Merz"),
+        # A rescue team that found someone came upon them: an event, not a finding.
+        ("A specialist water rescue team found the boy about 40 minutes later.", "40 minutes", None),
+        # Counts are a record, never the council a later "the council" means.
+        (
+            "Powys County Council said an inspection had found cracks in 2025.\n\n"
+            "The bridge carries about 7,000 vehicles a day, according to council traffic counts.\n\n"
+            "The council said a temporary bus service would run between the town and the diversion route.",
+            "temporary bus",
+            "Powys County Council",
+        ),
         # "added 143,000 jobs": a count after "added" is what was added, not what was said.
         (
             "U.S. employers added 143,000 jobs in January, fewer than expected, the Labor Department said on Friday.",
@@ -1171,3 +1181,12 @@ def test_a_body_the_article_did_not_name_nearby_still_makes_its_account_a_claim_
 def test_its_after_a_persons_statement_is_never_the_persons():
     claims = tickets("Lee Chang said he had practised for ten hours a day. Its prize money rose to £100,000 in 2024.")
     assert "Lee Chang's" not in ticket(claims, "prize money").claim
+
+
+def test_her_beside_a_coach_named_for_her_never_makes_the_coach_a_she():
+    claims = tickets(
+        "Faith Chepkoech ran much of the race alone.\n\n"
+        "Her coach, Peter Kiprono, said she had trained at altitude in Iten for three months in 2025."
+    )
+    trained = ticket(claims, "trained at altitude")
+    assert "Faith Chepkoech had trained" in trained.claim and "Peter Kiprono had trained" not in trained.claim

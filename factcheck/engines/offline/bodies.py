@@ -227,6 +227,8 @@ SPELT_OUT = re.compile(r"\b(?P<name>[A-Z][\w ,&'’-]{0,80}?) \((?P<acronym>[A-Z
 FOR_BODY = re.compile(r"^an? spokes(?:man|woman|person) for (the [A-Z].*|[A-Z].*)$", re.I)
 # A record, never what "the company" means: "Payslips seen by the BBC".
 RECORD = re.compile(r" (?:seen|published|obtained|released|compiled|leaked) ")
+# "According to council traffic counts": a record, named by what it counts, never the body a pointer means.
+A_RECORD = re.compile(r"\b(?:counts|figures|data|statistics|records|documents|filings|results|estimates)$", re.I)
 THE_ACRONYM = re.compile(r"\bthe ((?!(?:UK|US|USA|UAE)\b)[A-Z]{2,6})\b")
 # "Little Sprout's founder", "Corvane's shareholders": whatever has a founder or shareholders is a business.
 # "Bloom Fertility, which runs nine clinics": "which" is never said of a person.

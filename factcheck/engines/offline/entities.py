@@ -105,7 +105,8 @@ _HE, _SHE = {"he", "him", "his"}, {"she", "her", "hers"}
 # not named, is in the sentence too, and the "his" may be theirs.
 _DESCRIBED_SOMEONE = re.compile(
     r"\b(?:man|woman|boy|girl|\d+-year-old|father|mother|son|daughter|husband|wife|brother|sister|walker|"
-    r"driver|passenger|pensioner|teenager|victim)\b",
+    # "Her coach, Peter Kiprono, said she had trained …": "her" is someone the coach is named for.
+    r"driver|passenger|pensioner|teenager|victim|coach|trainer|agent|manager|lawyer|solicitor|carer)\b",
     re.I,
 )
 # "a dark grey Vauxhall Astra", never "a penalty from Jordan Acheampong": only describing words between.
@@ -211,8 +212,10 @@ class Actors:
         # "he" beside them, is a man; a later "She" is someone else (speakers.py).
         said = {w.lower() for w in _GENDERED.findall(sentence)}
         said = said if not (said and _DESCRIBED_SOMEONE.search(sentence)) else set()
-        if len(set(self.mentioned)) == 1 and said and (said <= _HE or said <= _SHE):
-            self.pronouns.setdefault(self.mentioned[0], "he" if said <= _HE else "she")
+        learnt = "he" if said <= _HE else "she"
+        one = len(set(self.mentioned)) == 1 and said and (said <= _HE or said <= _SHE)
+        if one and pronoun_of(self.mentioned[0]) in (None, learnt):  # never against a first name's sex
+            self.pronouns.setdefault(self.mentioned[0], learnt)
         for m in COMPANY_NAME.finditer(sentence):
             self.last_company = m.group(0)
 

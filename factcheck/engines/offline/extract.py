@@ -200,9 +200,7 @@ def _clause_claim(
     body = speakers.subject(pointer.group(1)) if pointer else None
     if pointer and body and (not speaker or speaker.lower() == body.lower()):
         content = capitalise(body) + content[pointer.end(1) :]
-    owner = speakers.subject("it") if not speaker and content.startswith("Its ") else None
-    if owner and speakers.kind(owner) == "org":  # "The junta said …. Its leader, X, made …": the junta's leader
-        content = f"{capitalise(owner)}'s {content[4:]}"
+    content = _its_owner(content, speaker, speakers)
     subject = re.match(r"(The \w+)\s", content) if attr.whole and speaker else None
     named = subject and content.lower().startswith((speaker or "").lower())  # "The team at X found": named already
     if subject and not named and speakers.is_pointer(subject.group(1)) and not speakers.is_pointer(speaker or ""):
@@ -247,6 +245,17 @@ def _quoted(sentence: Sentence, attr: Attribution, part: Part) -> tuple[int, int
     if at < 0 or len(part.span) >= len(attr.content.rstrip(". ")) - 1:
         return sentence.start, sentence.end
     return sentence.start + at, sentence.start + at + len(part.span)
+
+
+def _its_owner(content: str, speaker: str | None, speakers: Speakers) -> str:
+    """ "The junta said …. Its leader, X, made …": the junta's leader. Only a body's, never a person's
+    ("Lee Chang said …. Its prize money …"): a name a pronoun was used for, or a first name opens, is no body."""
+    owner = speakers.subject("it") if not speaker and content.startswith("Its ") else None
+    if not owner:
+        return content
+    kind = speakers.kind(owner)
+    person = given_name(owner) or owner in speakers.pronouns or owner in speakers.people
+    return f"{capitalise(owner)}'s {content[4:]}" if kind == "org" or (kind == "name" and not person) else content
 
 
 def _its_of_a_named_person(content: str, speaker: str | None, kind: str | None, split: bool = False) -> bool:

@@ -305,10 +305,16 @@ def counted_object(verb: str, rest: str) -> bool:
     return verb in {"added", "adds"} and bool(_COUNT_AFTER.match(rest))
 
 
+_SEARCHERS = re.compile(
+    r"\b(?:rescue|rescuers|searchers|search\s+(?:teams?|part(?:y|ies))|divers|lifeboat|coastguards?)\b", re.I
+)
+
+
 def came_upon(verb: str, who: str) -> bool:
-    """ "Police found 600 cannabis plants", "Firefighters found two bodies": an inquirer's "found" with an
-    object is what they came upon, an event in the reporter's voice, not a finding of theirs."""
-    return verb in {"found", "finds"} and bool(_INQUIRERS.match(who))
+    """ "Police found 600 cannabis plants", "A water rescue team found the boy": an inquirer's or a
+    searcher's "found" with an object is what they came upon, an event in the reporter's voice, not a
+    finding of theirs."""
+    return verb in {"found", "finds"} and bool(_INQUIRERS.match(who) or _SEARCHERS.search(who))
 
 
 def with_day(verb: str, between: str) -> str:

@@ -336,7 +336,8 @@ class Speakers:
 
     def _by_noun(self, raw: str, noun: str, orgs: list[Spoke]) -> Resolution | None:
         """ "the ministry", "the company": the body of that kind that spoke or was named, when one is."""
-        named = [s for s in orgs if bodies.named_as(noun, s.name) and self.paragraph - s.paragraph <= 2]
+        near = [s for s in orgs if self.paragraph - s.paragraph <= 2 and not bodies.A_RECORD.search(s.name)]
+        named = [s for s in near if bodies.named_as(noun, s.name)]  # "council traffic counts" are no council
         after = named[-1].sentence if named else 0
         since = [b for b in self.named_bodies if b[2] == noun and after < b[0] < self.sentence]
         others = {bodies.bare(b[1]) for b in since} - ({bodies.bare(named[-1].name)} if named else set())
