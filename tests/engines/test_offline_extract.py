@@ -60,6 +60,18 @@ def test_according_to_becomes_the_attribution(claims):
     assert c.kind == "quantity"
 
 
+def test_a_source_between_commas_vouches_only_for_what_comes_before_a_turn():
+    text = (
+        "Weston Albion had a £32 million bid accepted in August, according to reports in Belgium, "
+        "but the player is understood to have preferred a move that guaranteed him regular starts."
+    )
+    found = OfflineEngine().extract(ArticleInput(text=text)).claims
+    bid, turn = by_quote(found, "£32 million bid"), by_quote(found, "player is understood")
+    assert bid.reported_by == "reports in Belgium" and "player" not in bid.claim
+    assert not (turn.speaker or turn.reported_by) and turn.claim.startswith("The player is understood")
+    assert text[turn.start : turn.end] == turn.quote and text[bid.start : bid.end] == bid.quote
+
+
 def test_pronouns_and_surnames_are_made_explicit(claims):
     c = by_quote(claims, "She told reporters")
     assert c.speaker == "Ines Okafor"

@@ -1033,6 +1033,24 @@ def test_a_persons_quoted_instruction_is_advice_not_a_claim():
     assert not [c for c in claims if "flames" in c.quote]
 
 
+@pytest.mark.parametrize(
+    "quotation",
+    [
+        "But if you are worried, call NHS 111.",  # an instruction after its condition; 111 is no figure to check
+        "Call 999 if you see anyone in difficulty in the water.",
+        "I don't know if we have a house anymore.",  # not knowing asserts nothing
+        "We do not know whether the school will reopen.",
+    ],
+)
+def test_a_quoted_instruction_or_uncertainty_is_not_a_claim(quotation):
+    claims = tickets(
+        'Dr Rachel Obi said parents should not panic. "If your baby is well, the risk is very low," she said. '
+        f'"{quotation}"'
+    )
+    assert ticket(claims, "risk is very low").speaker == "Rachel Obi"
+    assert not [c for c in claims if quotation[5:20] in c.quote]
+
+
 def test_a_body_named_after_its_role_is_still_a_body_and_its_it_is_its_own():
     claims = tickets("The home's owner, Northgate Care Group, said it had reported the manager to police in 2023.")
     reported = ticket(claims, "reported the manager")
@@ -1190,3 +1208,30 @@ def test_her_beside_a_coach_named_for_her_never_makes_the_coach_a_she():
     )
     trained = ticket(claims, "trained at altitude")
     assert "Faith Chepkoech had trained" in trained.claim and "Peter Kiprono had trained" not in trained.claim
+
+
+def test_a_title_after_a_county_names_a_person_not_a_body():
+    # A body could not be "he", and the quoted "Go Now" would then compete for the pronoun.
+    claims = tickets(
+        'Josephine County Sheriff Dale Whitcomb said about 4,200 homes were under Level 3 "Go Now" evacuation orders. '
+        "At least 14 homes and a church had been destroyed, he told reporters."
+    )
+    destroyed = ticket(claims, "14 homes")
+    assert "Dale Whitcomb" in (destroyed.speaker or "") and not destroyed.needs_human
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Tesco, Asda and Morrisons said the product had been removed from their shelves on Tuesday.",
+            "Tesco, Asda and Morrisons",
+        ),
+        (
+            "Britain, France and Germany said the talks would resume in Geneva in March 2026.",
+            "Britain, France and Germany",
+        ),
+    ],
+)
+def test_names_listed_before_the_verb_spoke_together(text, speaker):
+    assert tickets(text)[0].speaker == speaker

@@ -45,6 +45,9 @@ _ROLE_AFTER_NAME = re.compile(r"(?:(?:the|a|an|its|his|her|their) [^,.;“”\"]
 _NAME_AFTER_ROLE = re.compile(r"[A-Z][\w&’'.-]{0,30}(?: (?:of |for |and )?[A-Z][\w&’'.-]{0,30}){0,5}\.")
 # "…fell to 79 percent, according to state data, well below …": the source between two commas.
 _ACCORDING_MID = re.compile(r"^(?P<rest>[^“”\"]+?), according to (?P<who>[^,.;“”\"\d]{2,60}), (?P<more>[^“”\"]+)$")
+# "…, but the player is understood to …" after a source between commas: a turn in the reporter's voice.
+_SOURCE_THEN_TURN = re.compile(r", according to [^,.;“”\"]{2,60}, (?:but|although|though|yet) ")
+_TURN = re.compile(r"^(?P<rest>[^“”\"]+?), (?:but|although|though|yet) (?P<then>[a-z][^“”\"]{20,})$")
 _SOURCE_SAYS = re.compile(r"(?:which|who) (?:says|said|estimates|found|counts|reports) (?:that )?(?P<also>[^“”\"]+)$")
 _ACCORDING_ANONYMOUS = re.compile(
     r"^(?P<rest>[^“”\"]+?), according to (?P<who>[^,.;“”\"\d]{2,60}), (?P<why>who [^“”\"]{2,200})$"
@@ -148,6 +151,9 @@ class Attribution:
     whole: bool = False
     # A second statement by the same source: "…, according to X, which says 13,500 jobs have gone."
     also: str | None = None
+    # A clause after the source in the reporter's own voice: "…, according to reports in Belgium, but the
+    # player is understood to have preferred …" (the source vouches for what comes before it only).
+    then: str | None = None
 
     @property
     def is_quote(self) -> bool:
@@ -189,7 +195,11 @@ def _attribute(sentence: str) -> Attribution:
         # whose words they are is the tracker's question (the speaker of the sentence before, or a person).
         return Attribution(speaker=None, reported_by=None, content=body, content_offset=offset, quotation=body[1:])
 
+    mid_source = _SOURCE_THEN_TURN.search(body)
     reported_by, body, offset, also = _according_to(body, offset)
+    # "…, according to reports in Belgium, but the player is understood to …": the turn is the reporter's.
+    turn = _TURN.match(body) if reported_by and mid_source and also is None else None
+    body, then = (turn.group("rest"), turn.group("then")) if turn else (body, None)
     anonymous = _ANONYMOUS_SOURCE.match(body)
     if anonymous and _ANONYMITY.search(anonymous.group("who") + " " + anonymous.group("why")):
         verb, rest = anonymous.group("verb"), anonymous.start("rest")
@@ -216,7 +226,7 @@ def _attribute(sentence: str) -> Attribution:
             # quotes a phrase, not a quotation.
             return generic
     quotation = quote.group("q").strip() if quote else None
-    return Attribution(speaker, reported_by, body, offset, quotation if speaker else None, verb, whole, also)
+    return Attribution(speaker, reported_by, body, offset, quotation if speaker else None, verb, whole, also, then)
 
 
 def _according_to(body: str, offset: int) -> tuple[str | None, str, int, str | None]:

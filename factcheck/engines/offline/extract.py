@@ -148,6 +148,9 @@ def _claims_from(
     for claim in found:
         if who.unclear:
             claim.needs_human, claim.flag_reason = True, who.unclear
+    if attr.then:  # "…, according to X, but the player is understood to …": the reporter's own words
+        turn = Part(len(attr.content), attr.then, capitalise(attr.then))
+        found.append(_clause_claim(sentence, score, attr, turn, None, None, speakers, published))
     return found
 
 
@@ -242,7 +245,7 @@ def _quoted(sentence: Sentence, attr: Attribution, part: Part) -> tuple[int, int
     """The quote's span: the whole sentence unless it was split; then the clause itself, where the sentence
     has it (content with a source taken out of its middle is not the sentence's own text from its offset)."""
     at = sentence.text.find(part.span, min(attr.content_offset + part.start, len(sentence.text)))
-    if at < 0 or len(part.span) >= len(attr.content.rstrip(". ")) - 1:
+    if at < 0 or (len(part.span) >= len(attr.content.rstrip(". ")) - 1 and not attr.then):
         return sentence.start, sentence.end
     return sentence.start + at, sentence.start + at + len(part.span)
 

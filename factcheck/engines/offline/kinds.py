@@ -20,8 +20,9 @@ _GROUP = re.compile(
 )
 _TITLE_START = re.compile(rf"^(?:{TITLES})\s+[A-Z]")
 _DESCRIBED_NAME = re.compile(rf"^(?:[a-z-]+ ){{0,2}}(?:{ORG_NOUNS}) [A-Z]")
-# "Employment Judge Aisha Rahman", "Labour MP Kim Leadbeater": a title qualified by a capitalised word.
-_QUALIFIED_TITLE = re.compile(rf"^[A-Z][\w-]+\s+(?:{TITLES}|MP|MEP|MSP)\s+[A-Z][\w’'.-]+\s+[A-Z]")
+# "Employment Judge Aisha Rahman", "Labour MP Kim Leadbeater", "Josephine County Sheriff Dale Whitcomb": a
+# title qualified by capitalised words.
+_QUALIFIED_TITLE = re.compile(rf"^(?:[A-Z][\w-]+\s+){{1,3}}(?:{TITLES}|MP|MEP|MSP)\s+[A-Z][\w’'.-]+\s+[A-Z]")
 # "chief executive Laura Mendes", "Analyst Chen Wei", "lead author Ingrid Solberg": a role, then a name.
 _ROLE_START = re.compile(
     r"^(?:(?:(?!(?:the|a|an|its|their|his|her)\b)[a-z][\w-]*\s+){1,3}|(?:Analyst|Economist|Lawyer|Attorney|Coach|Manager|Captain|Spokesman|"

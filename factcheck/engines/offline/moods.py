@@ -39,8 +39,16 @@ _PRESCRIPTIVE = re.compile(
 # where no required claim in quotation marks scores under it and the ten optional ones that do are views,
 # feelings and promises ("I think this is the best I have played", "We came here to sign, not to talk").
 _EXCLAMATION = 0.05
-# "Do not wait to see the flames": a quotation that tells people what to do.
-_IMPERATIVE = re.compile(r"(?:Do not|Don[’']t|Never|Please|Always|Avoid|Make sure|Stay|Keep) ")
+# "Do not wait to see the flames", "But if you are worried, call NHS 111": a quotation that tells people
+# what to do, after any condition. A number in it is whom to call, not a figure to check.
+_IMPERATIVE = re.compile(
+    r"(?:(?:(?:But|And|So) (?:if|when|once|until)|If|When|Once|Until) [^,“”\"]{1,80}, "
+    r"(?:call|ring|phone|contact|seek|visit|speak to|talk to|go to|check|do not|don[’']t|stay|keep|please) |"
+    r"(?:Do not|Don[’']t|Never|Please|Always|Avoid|Make sure|Stay|Keep|Call|Ring|Phone|Contact|Seek|Visit|"
+    r"Speak to|Talk to|Go to|Check) )"
+)
+# "I don't know if we have a house anymore": not knowing asserts nothing.
+_UNSURE = re.compile(r"^(?:I|We) (?:don[’']t|do not|didn[’']t|did not) know (?:if|whether|what|how|when|where|why)\b")
 # "The AIU said it did not comment on individual cases": a policy of silence, not a claim. The sentence is
 # still read for who spoke, so a next "It confirmed …" is the AIU's.
 _SILENCE = re.compile(r"(?:it|he|she|they)\s(?:did|does|do|would|will)\snot\scomment\son\b", re.I)
@@ -106,12 +114,13 @@ def quotation_score(
     """A quotation's check-worthiness: who said what is itself checkable when the speaker is named, except
     a person's advice ("Schools and parents should take this seriously": their view, as it is out of
     quotation marks), a feeling, and an exclamation ("I can't believe it.", "These are the hardest
-    decisions I have had to make"), whose words alone score next to nothing. Zero for a feeling."""
+    decisions I have had to make"), whose words alone score next to nothing. Zero for a feeling, an
+    instruction ("Do not wait to see the flames") and not knowing ("I don't know if …")."""
     score, own = scores  # the sentence's, and the quotation's words' alone
     said = attr.quotation or ""
-    if _felt(attr.content, said):
+    if _felt(attr.content, said) or _UNSURE.match(said) or _IMPERATIVE.match(said):
         return 0.0
-    advice = (_PRESCRIPTIVE.search(said) or _IMPERATIVE.match(said)) and not drafting.numbers(said)
+    advice = _PRESCRIPTIVE.search(said) and not drafting.numbers(said)
     if own < _EXCLAMATION or (advice and speakers.kind(speaker or "") == "person"):
         return score
     return max(score, threshold + 0.05 * own) if speaker else score

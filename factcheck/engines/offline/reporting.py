@@ -133,6 +133,11 @@ _ROLE_THEN_NAME = re.compile(
     r"(?:[A-Z][\w.-]*['’]s\s+(?:[a-z][\w-]*\s+){1,3})?"
     r"(?P<name>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|and|of|for|the|de|van|von|al))*)$"
 )
+# "Tesco, Asda and Morrisons said": three names that spoke together, not a role and a name.
+_NAMES_LISTED = re.compile(
+    r"^(?:the )?[A-Z][\w&’'.-]*(?: [A-Z][\w&’'.-]*){0,3}(?:, (?:the )?[A-Z][\w&’'.-]*(?: [A-Z][\w&’'.-]*){0,3})+,? "
+    r"and (?:the )?[A-Z][\w&’'.-]*(?: [A-Z][\w&’'.-]*){0,3}$"
+)
 # "The employers' group, the United States Maritime Alliance,": a description, then the body's name.
 _DESCRIBED_THEN_NAMED = re.compile(
     r"^(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[a-z][\w’'-]*\s+){0,3}[a-z][\w’'-]*,\s+"
@@ -147,7 +152,7 @@ _GROUP_WORDS = re.compile(
     # "…, fire crews said.": the people sent, named by their work.
     r"crews|paramedics|medics|forecasters|coastguards|volunteers|staff|nurses|rescuers|"
     # "…, government figures show.": the record cited, named by what it is.
-    r"figures|data|statistics|results|projections|counts|"
+    r"figures|data|statistics|results|projections|counts|reports|"
     # "According to court documents": the record, whoever filed it.
     r"documents|records|filings|papers)"
     # "…, figures obtained by the Gazette show.": who obtained or published them says whose they are.
@@ -215,7 +220,8 @@ def subject_name(subject: str) -> str | None:
     subject = _PARTY_TAG.sub(",", subject)  # "Sen. Martha Kessler, R-Idaho,": a senator, not a state
     subject = _DESCRIBED_THEN_NAMED.sub(r"\g<name>,", subject)
     subject = _APPOSITIVE.sub(",", subject).rstrip(",").strip()
-    role = _ROLE_THEN_NAME.match(subject)
+    listed = _NAMES_LISTED.match(subject)
+    role = None if listed else _ROLE_THEN_NAME.match(subject)
     if role:
         subject = role.group("name")
     words = subject.split()
@@ -227,7 +233,7 @@ def subject_name(subject: str) -> str | None:
         return None
     if words[-1] in {"and", "or", "to"}:
         return None  # "Smith and" is half of a pair; "Replays appeared to" is no one
-    if ", " in subject:
+    if ", " in subject and not listed:
         return None  # "Aaron Holt, 38, and his brother Lee Holt, 35": a list of people, not one speaker
     if words[0].lower() in _NOT_A_HEAD:
         return None
