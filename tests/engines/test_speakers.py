@@ -1231,6 +1231,10 @@ def test_a_title_after_a_county_names_a_person_not_a_body():
             "Britain, France and Germany said the talks would resume in Geneva in March 2026.",
             "Britain, France and Germany",
         ),
+        (
+            "Aaron Holt, 38, and his brother Lee Holt, 35, said they had not been in Leeds on 3 May 2024.",
+            "Aaron Holt and his brother Lee Holt",
+        ),
     ],
 )
 def test_names_listed_before_the_verb_spoke_together(text, speaker):

@@ -214,6 +214,8 @@ def subject_name(subject: str) -> str | None:
     if subject.lower() in _PRONOUN:
         return subject.lower()
     subject = re.sub(r", \d{1,3},", ",", subject + ("," if closed else ""))  # "Ruth Adebayo, 34, a doctor,"
+    # "Aaron Holt, 38, and his brother Lee Holt, 35,": with the ages gone, two people, not a name and an appositive.
+    subject = re.sub(r"^([A-Z][\w’'-]*(?: [A-Z][\w’'-]*){1,2}), and (?=(?:his|her|their) )", r"\1 and ", subject)
     # "Martin Hale, 58, from Leeds, whose mother lives in a home …,": where he is from, and whose he is.
     subject = re.sub(r", from [A-Z][\w’'-]{0,30}(?: [A-Z][\w’'-]{0,30}){0,2},", ",", subject)
     subject = re.sub(r", (?:who|whose) [^,]{1,120},", ",", subject)
