@@ -1239,3 +1239,11 @@ def test_a_title_after_a_county_names_a_person_not_a_body():
 )
 def test_names_listed_before_the_verb_spoke_together(text, speaker):
     assert tickets(text)[0].speaker == speaker
+
+
+def test_a_statement_quoting_a_long_phrase_is_its_subjects_not_the_last_speakers():
+    claims = tickets(
+        "Phone records showed he had been streaming a video for four minutes, prosecutor Gemma Hurst told the court.\n\n"
+        'Judge Martin Ellery said Pryce had made "a deliberate choice to put his entertainment before the lives of others".'
+    )
+    assert ticket(claims, "deliberate choice").speaker == "Judge Martin Ellery"

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from factcheck.engines.offline import bodies, reporting, tailtags
+from factcheck.engines.offline.according import ACTOR, ANONYMITY, APPOSITIVE, according_to, clean, unnamed
 
 _VERBS = (
     r"said|says|told|tells|added|adds|warned|warns|cautioned|cautions|wrote|writes|explained|noted|argued|claimed|"
@@ -14,51 +15,13 @@ _VERBS = (
     # What a document says: "The audit found that …", "a 2023 study concluded …".
     r"found|finds|concluded|concludes|showed|shows|estimated|estimates|determined"
 )
-# An actor phrase: a capitalised name, possibly with an appositive ("Doug Bandow, a senior fellow at X,"),
-# or a descriptive source ("an anonymous source", "unnamed sources", "sources familiar with …").
-# Written so that no text can make it backtrack: words are separated by whitespace only (a hyphen
-# belongs to its word, "Jean-Pierre"; a separator that a word may also contain let "A-A-A-…" be cut
-# 2^n ways), a word is at most 40 characters and a phrase at most 13 words.
-_NAME_WORD = r"[A-Z][\w’'.\-]{0,40}"
-_ACTOR = (
-    rf"(?:(?:[Aa]n?|[Tt]he|[Tt]wo|[Tt]hree|[Ss]everal|[Mm]ultiple)\s+)?(?:{_NAME_WORD}|anonymous|unnamed|senior|new|"
-    r"recent|report|sources?|officials?|people|person|spokes\w{0,20}|outlet|newspaper|paper|network|reporters?|"
-    r"audit|study|survey|analysis|review|investigation|inquiry|memo|filing|lawsuit|complaint|records|data|"
-    # A whole word: "report" is not the start of "reporters".
-    rf"documents)(?![\w’'-])(?:\s(?:{_NAME_WORD}|of|for|at|the|in|with|"
-    r"and|familiar|close|to|anonymous|unnamed|senior|administration|officials?|sources?|people|"
-    # Particles inside a name: "Rubén del Campo", "Ursula von der Leyen".
-    r"de|del|da|di|van|von|der|den|du|la|le|al|bin|dos|"
-    r"person|spokes\w{0,20}|recent|conversation|between|matter|plans?|talks?|situation|knowledge|who|"
-    r"spoke|on|condition|anonymity|a|an|outlet|newspaper|report)){0,12}"
-)
-_APPOSITIVE = r"(?:,\s+(?:a|an|the)\s[^,“\"]{2,120},)?"
-
-_ACCORDING_LEAD = re.compile(rf"^According to ({_ACTOR}{_APPOSITIVE}),\s+(?P<rest>.+)$", re.S)
-# "According to the state labor department, …": any short source a subject could name.
-_ACCORDING_ANY = re.compile(r"^According to (?P<who>[^,“”\"]{2,100}?),\s+(?P<rest>.+)$", re.S)
-# A full stop inside the source is part of a name ("the tracker Layoffs.fyi", "the U.S. Census Bureau").
-_ACCORDING_TAIL = re.compile(
-    r"^(?P<rest>.+?),\s+according to (?P<who>(?:[^,.;“”\"\d]|\d(?:[,.]\d)?|\.(?=\w| [A-Z])){2,140})\.?$", re.S
-)
-_ROLE_AFTER_NAME = re.compile(r"(?:(?:the|a|an|its|his|her|their) [^,.;“”\"]{1,60}|(?:who|which) [^,.;“”\"]{1,80})\.")
-_NAME_AFTER_ROLE = re.compile(r"[A-Z][\w&’'.-]{0,30}(?: (?:of |for |and )?[A-Z][\w&’'.-]{0,30}){0,5}\.")
-# "…fell to 79 percent, according to state data, well below …": the source between two commas.
-_ACCORDING_MID = re.compile(r"^(?P<rest>[^“”\"]+?), according to (?P<who>[^,.;“”\"\d]{2,60}), (?P<more>[^“”\"]+)$")
-# "…, but the player is understood to …" after a source between commas: a turn in the reporter's voice.
-_SOURCE_THEN_TURN = re.compile(r", according to [^,.;“”\"]{2,60}, (?:but|although|though|yet) ")
-_TURN = re.compile(r"^(?P<rest>[^“”\"]+?), (?:but|although|though|yet) (?P<then>[a-z][^“”\"]{20,})$")
-_SOURCE_SAYS = re.compile(r"(?:which|who) (?:says|said|estimates|found|counts|reports) (?:that )?(?P<also>[^“”\"]+)$")
-_ACCORDING_ANONYMOUS = re.compile(
-    r"^(?P<rest>[^“”\"]+?), according to (?P<who>[^,.;“”\"\d]{2,60}), (?P<why>who [^“”\"]{2,200})$"
-)
 _TOLD_THAT = re.compile(
-    rf"^(?P<who>{_ACTOR}{_APPOSITIVE})\s+(?:also\s+|later\s+|previously\s+)?told\s+(?P<to>{_ACTOR})\s+"
+    rf"^(?P<who>{ACTOR}{APPOSITIVE})\s+(?:also\s+|later\s+|previously\s+)?told\s+(?P<to>{ACTOR})\s+"
     rf"(?:on\s+\w+\s+)?that\s+(?P<rest>.+)$",
     re.S,
 )
 _SAID_THAT = re.compile(
-    rf"^(?P<who>{_ACTOR}{_APPOSITIVE})\s+(?:also\s+|later\s+|previously\s+)?(?P<verb>{_VERBS}|claims?)\s+"
+    rf"^(?P<who>{ACTOR}{APPOSITIVE})\s+(?:also\s+|later\s+|previously\s+)?(?P<verb>{_VERBS}|claims?)\s+"
     # "said in a statement that", "said on Monday that": what comes between verb and "that" is not the claim.
     r"(?:(?:in\s+(?:a|an|its|his|her|their)\s+[\w-]+(?:\s+[\w-]+){0,2},\s+(?:published|issued|released|sent|dated)\s+"
     r"[^,]{1,40},|in\s+(?:a|an|its|his|her|their)\s+[\w-]+(?:\s+[\w-]+){0,5}?|to\s+reporters|on\s+\w+(?:\s+(?:morning|"
@@ -74,12 +37,12 @@ _QUOTE = re.compile(r"[“\"](?P<q>[^“”\"]{3,})[”\"]")
 # the start ('"Flint showed …," said Senator X' opens with one: "Flint" is not who said it).
 _CLOSING = r"(?:”|(?<=\S)\")"
 _TAG_AFTER = re.compile(
-    rf"{_CLOSING}\s*(?:,\s*)?(?P<who>{_ACTOR}|he|she){_APPOSITIVE}\s+(?:also\s+|later\s+)?(?:{_VERBS})"
-    rf"(?:\s+(?P<to>{_ACTOR}))?\s*[.,]?",
+    rf"{_CLOSING}\s*(?:,\s*)?(?P<who>{ACTOR}|he|she){APPOSITIVE}\s+(?:also\s+|later\s+)?(?:{_VERBS})"
+    rf"(?:\s+(?P<to>{ACTOR}))?\s*[.,]?",
 )
 # "…," said county engineer Raj Patel: a lower-case title may come before the name.
 _TAG_AFTER_INVERTED = re.compile(
-    rf"{_CLOSING}\s*(?:,\s*)?(?:{_VERBS})\s+(?P<who>(?:[a-z][\w’'\-]{{0,30}}\s+){{0,3}}?{_ACTOR})\s*[.,]"
+    rf"{_CLOSING}\s*(?:,\s*)?(?:{_VERBS})\s+(?P<who>(?:[a-z][\w’'\-]{{0,30}}\s+){{0,3}}?{ACTOR})\s*[.,]"
 )
 # "…," said Brightside's chief operating officer, Helen Marsh.: a role first, the name after a comma.
 _TAG_ROLE_THEN_NAME = re.compile(
@@ -98,24 +61,14 @@ _ANONYMOUS_SOURCE = re.compile(
     rf"(?P<why>(?:who|because)\s[^“\"]{{2,200}}?),\s+(?:also\s+)?(?P<verb>{_VERBS})\s+(?:that\s+)?(?P<rest>.+)$",
     re.S,
 )
-_ANONYMITY = re.compile(
-    r"anonymity|not\s+to\s+be\s+(named|identified)|not\s+authori[sz]ed|declined\s+to\s+be\s+(named|identified)|"
-    r"without\s+being\s+(named|identified)|on\s+background|familiar\s+with|with\s+knowledge\s+of",
-    re.I,
-)
-_PLURAL_SOURCE = re.compile(
-    r"^(two|three|four|several|multiple|some)\b|\b(people|officials|sources|aides|"
-    r"employees|members|staffers|workers|diplomats)\b",
-    re.I,
-)
 _DOCUMENT = re.compile(
     r"^(the|a|an)\s+(\S+\s+){0,3}(audit|study|survey|analysis|review|investigation|inquiry|"
     r"memo|filing|lawsuit|complaint|records|data|documents|report)$",
     re.I,
 )
 _TAG_BEFORE = re.compile(
-    rf"(?P<who>{_ACTOR}){_APPOSITIVE}\s+(?:also\s+|later\s+)?(?:{_VERBS})"
-    rf"(?:\s+(?P<to>{_ACTOR}))?\s*[,:]\s*[“\"]",
+    rf"(?P<who>{ACTOR}){APPOSITIVE}\s+(?:also\s+|later\s+)?(?:{_VERBS})"
+    rf"(?:\s+(?P<to>{ACTOR}))?\s*[,:]\s*[“\"]",
 )
 _LEADING_CLAUSE = re.compile(
     # A dateline ("RIVERTON — ") or a discourse opener is not part of what is claimed.
@@ -151,8 +104,7 @@ class Attribution:
     whole: bool = False
     # A second statement by the same source: "…, according to X, which says 13,500 jobs have gone."
     also: str | None = None
-    # A clause after the source in the reporter's own voice: "…, according to reports in Belgium, but the
-    # player is understood to have preferred …" (the source vouches for what comes before it only).
+    # A clause after the source in the reporter's own voice (according.py).
     then: str | None = None
 
     @property
@@ -160,22 +112,12 @@ class Attribution:
         return self.quotation is not None
 
 
-def _clean(actor: str | None) -> str | None:
-    if not actor:
-        return None
-    actor = actor.strip(" ,.")
-    actor = re.sub(r"^(?:also|later)\s+", "", actor)
-    # "Dr. Rupert Vance, a hepatologist who led the report": the name, not the description.
-    actor = re.sub(r",\s+(?:a|an|the|who|which|whose)\s.*$", "", actor)
-    return actor or None
-
-
 def attribute(sentence: str) -> Attribution:
     """Split a sentence into who asserts it and what is asserted. A body whose name lists with commas
     ("the Department for Environment, Food and Rural Affairs") is read with them masked, one for one,
     so no comma in it is taken for the end of a name and every offset stays the sentence's."""
     found = _attribute(masked := bodies.mask_listed_names(sentence))
-    for part in ("speaker", "reported_by", "content", "quotation", "also") if masked != sentence else ():
+    for part in ("speaker", "reported_by", "content", "quotation", "also", "then") if masked != sentence else ():
         if (words := getattr(found, part)) is not None:
             setattr(found, part, words.replace(bodies.MASK, ","))
     return found
@@ -195,13 +137,9 @@ def _attribute(sentence: str) -> Attribution:
         # whose words they are is the tracker's question (the speaker of the sentence before, or a person).
         return Attribution(speaker=None, reported_by=None, content=body, content_offset=offset, quotation=body[1:])
 
-    mid_source = _SOURCE_THEN_TURN.search(body)
-    reported_by, body, offset, also = _according_to(body, offset)
-    # "…, according to reports in Belgium, but the player is understood to …": the turn is the reporter's.
-    turn = _TURN.match(body) if reported_by and mid_source and also is None else None
-    body, then = (turn.group("rest"), turn.group("then")) if turn else (body, None)
+    reported_by, body, offset, also, then = according_to(body, offset)
     anonymous = _ANONYMOUS_SOURCE.match(body)
-    if anonymous and _ANONYMITY.search(anonymous.group("who") + " " + anonymous.group("why")):
+    if anonymous and ANONYMITY.search(anonymous.group("who") + " " + anonymous.group("why")):
         verb, rest = anonymous.group("verb"), anonymous.start("rest")
         told = reporting.listener(verb, " " + body[rest:])
         if told:  # "… who asked not to be named, told the review that …": the listener stays
@@ -216,7 +154,7 @@ def _attribute(sentence: str) -> Attribution:
     quoted_as = _QUOTED_AS.match(body)
     if quoted_as and (who := reporting.subject_name(quoted_as.group("who"))):
         # "Its governor, Andrew Bailey, was quoted by the Financial Times as saying that …"
-        by, rest = _clean(quoted_as.group("by")), quoted_as.start("rest")
+        by, rest = clean(quoted_as.group("by")), quoted_as.start("rest")
         return Attribution(who, reported_by or by, body[rest:], offset + rest, verb="was quoted as saying")
     speaker, reported_by, verb, body, offset, whole = _peel_reporting(body, offset, reported_by)
     if speaker is None and reported_by is None:
@@ -227,40 +165,6 @@ def _attribute(sentence: str) -> Attribution:
             return generic
     quotation = quote.group("q").strip() if quote else None
     return Attribution(speaker, reported_by, body, offset, quotation if speaker else None, verb, whole, also, then)
-
-
-def _according_to(body: str, offset: int) -> tuple[str | None, str, int, str | None]:
-    """(the source an "according to" names, the sentence without it, where that starts, a second
-    statement of the source's own)."""
-    m = _ACCORDING_LEAD.match(body)
-    generic = None if m else _ACCORDING_ANY.match(body)
-    if generic and not reporting.subject_name(generic.group("who")):
-        generic = None
-    if m or generic:
-        who = _clean(m.group(1).split(",")[0]) if m else _clean(generic.group("who"))
-        return who, (m or generic).group("rest"), offset + (m or generic).start("rest"), None
-    m = _ACCORDING_TAIL.match(body)
-    if m:
-        return _clean(m.group("who")), m.group("rest") + ".", offset, None
-    anonymous = _ACCORDING_ANONYMOUS.match(body)
-    if anonymous and _ANONYMITY.search(anonymous.group("why")):
-        # "…, according to one EU official, who spoke on condition of anonymity because …"
-        return unnamed(anonymous.group("who")), anonymous.group("rest") + ".", offset, None
-    mid = _ACCORDING_MID.match(body)
-    if mid and _NAME_AFTER_ROLE.fullmatch(mid.group("more")):
-        # "…, according to the promoter, Live Nation.": the source's name, not more of the sentence.
-        return _clean(mid.group("more").rstrip(".")), f"{mid.group('rest')}.", offset, None
-    if mid and _ROLE_AFTER_NAME.fullmatch(mid.group("more")) and reporting.subject_name(mid.group("who")):
-        # "…, according to Grant Fitzner, the ONS's chief economist." (or "…, who tracks local contests."):
-        # who the source is, not the claim.
-        return _clean(mid.group("who")), f"{mid.group('rest')}.", offset, None
-    if mid and reporting.subject_name(mid.group("who")):
-        # "…, according to the Centre for Retail Research, which says 13,500 jobs have gone.": a claim of its own.
-        says = _SOURCE_SAYS.match(mid.group("more"))
-        if says:
-            return _clean(mid.group("who")), f"{mid.group('rest')}.", offset, says.group("also")
-        return _clean(mid.group("who")), f"{mid.group('rest')}, {mid.group('more')}", offset, None
-    return None, body, offset, None
 
 
 def _by_shape(body: str, offset: int) -> Attribution | None:
@@ -296,7 +200,7 @@ def _by_shape(body: str, offset: int) -> Attribution | None:
         return Attribution(speaker=argued, reported_by=None, content=body, content_offset=offset, whole=True)
     if tagged:
         who, verb, content = tagged
-        who = unnamed(who) if _ANONYMITY.search(who) else who
+        who = unnamed(who) if ANONYMITY.search(who) else who
         document = bodies.looks_like_outlet(who) or _DOCUMENT.match(who)
         return Attribution(
             speaker=None if document else who,
@@ -313,25 +217,19 @@ def has_tag(sentence: str) -> bool:
     return bool(_ANY_TAG.search(sentence))
 
 
-def unnamed(description: str) -> str:
-    """What a claim calls a source the article does not name: "unnamed sources" for people,
-    "an unnamed county official" for one described in a few words."""
-    if _PLURAL_SOURCE.search(description):
-        return "unnamed sources"
-    head = re.sub(r"^(an?|one)\s+", "", description.strip(), flags=re.I)
-    return f"an unnamed {head}" if 0 < len(head.split()) <= 3 else "an unnamed source"
-
-
 def _tagged_quotation(body: str, offset: int, quote: re.Match) -> Attribution | None:
     """A quotation with its speaker's tag ("…," she said), or one that is most of the sentence."""
     speaker = to = None
     for rx in (_TAG_BEFORE, _TAG_AFTER, _TAG_ROLE_THEN_NAME, _TAG_AFTER_INVERTED):
         m = rx.search(body)
         if m:
-            speaker = _clean(m.group("who"))
-            to = _clean(m.groupdict().get("to"))
+            speaker = clean(m.group("who"))
+            to = clean(m.groupdict().get("to"))
             break
     speaker = speaker or reporting.quotation_speaker(body)
+    said = None if speaker else _SAID_THAT.match(body[: quote.start()])
+    if said and said.group("rest").strip():
+        return None  # 'Judge X said Pryce had made "a deliberate choice …"': a statement that quotes a phrase
     if not (speaker or len(quote.group("q")) >= 0.6 * len(body)):
         return None
     return Attribution(
@@ -352,7 +250,7 @@ def _peel_reporting(
     for _ in range(2):
         m = _TOLD_THAT.match(body)
         if m:
-            who, to = _clean(m.group("who")), _clean(m.group("to"))
+            who, to = clean(m.group("who")), clean(m.group("to"))
             if to and _OUTLET_PRONOUN.fullmatch(to) and reported_by:
                 to = reported_by
             if reported_by is None and to and bodies.looks_like_outlet(to):
@@ -373,7 +271,7 @@ def _peel_reporting(
             # social media showed …": a participle and where, not a verb of saying and what was said.
             break
         if m:
-            who = _clean(m.group("who"))
+            who = clean(m.group("who"))
             if reporting.came_upon(m.group("verb"), who or "") or reporting.points_back(who or ""):
                 break  # "Police found 600 cannabis plants": what officers came upon; "Two said": two of whom?
             if m.group("verb") in reporting.OBJECT_VERBS and not re.search(r"\bthat\s+$", body[: m.start("rest")]):
