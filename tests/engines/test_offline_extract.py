@@ -185,7 +185,9 @@ def test_a_second_verb_for_the_same_subject_or_a_second_report_is_a_claim_of_its
     claims = _tickets(
         "The museum's director, Owen Price, said the hoard had drawn 40,000 visitors since March, and had been "
         "insured.\n\nJannik Sinner said his serve had let him down, and admitted he had been too passive in the "
-        "third set.\n\nHarlow Council said the bridge had cost £4 million, and was named after a local nurse."
+        "third set.\n\nHarlow Council said the bridge had cost £4 million, and was named after a local nurse.\n\n"
+        "Olivia Brandt warned that delays in deliveries from Airbus would limit growth, and said the airline would "
+        "receive eight fewer planes than planned in 2025."
     )
     texts = [c.claim for c in claims]
     assert "Owen Price said that the hoard had drawn 40,000 visitors since March." in texts
@@ -195,6 +197,8 @@ def test_a_second_verb_for_the_same_subject_or_a_second_report_is_a_claim_of_its
     insured = next(c for c in claims if c.claim.endswith("insured."))
     assert insured.quote == "had been insured."  # the span is what the article wrote, not the subject put back
     assert "Harlow Council said that the bridge was named after a local nurse." in texts
+    said = next(c for c in claims if "eight fewer planes" in c.claim)
+    assert said.claim.startswith("Olivia Brandt said that the airline would") and "Airbus" not in said.claim
 
 
 def test_a_second_subject_named_after_and_is_a_second_claim():
@@ -302,6 +306,8 @@ def test_words_that_are_never_names_lose_their_capital_behind_the_attribution():
     [
         "Campaigners were unimpressed.",
         "Egg producers were more cautious.",
+        "Other scientists urged caution.",
+        "City economists struck a more cautious note.",
         "Households are asked to save water.",
         # Advice to readers is advice, put as anyone's urging.
         "Dr Vanessa Price urged parents to check their children's vaccination records.",

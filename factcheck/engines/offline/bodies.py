@@ -186,7 +186,9 @@ NAMED_BODY = re.compile(
     r"(?:[a-z][\w-]{0,20}\s+){0,2}|\b[Tt]he\s+(?!(?:same|other|new|former|previous|latter|said|whole|entire)\b)"
     r"(?:[a-z][\w-]{0,20}\s+){1,2})"
     r"(?P<noun>ministry|Ministry|agency|Agency|department|Department|office|Office|regulator|council|Council|"
-    r"company|Company|authority|Authority|commission|Commission|government|Government)\b"
+    r"company|Company|authority|Authority|commission|Commission|government|Government|"
+    # "He was sentenced at Worcester Crown Court …. The court heard that …": the court just named.
+    r"Court)\b"
 )
 # "The University of Wessex", "the Ministry of Defence": the noun first, then whose it is.
 NOUN_OF_NAME = re.compile(
@@ -263,8 +265,13 @@ def fits(noun: str | None, name: str, *, by_name: bool = True) -> bool:
 
 
 # "the force" is what a police force calls itself, whose name says "Police" or "Constabulary"; "the
-# lender" is a bank or a building society.
-_NAMED_BY = {"force": r"force|police|constabulary", "lender": r"lender|bank|building society"}
+# lender" is a bank or a building society; "the charity" a society, a trust or a foundation, but never an
+# NHS trust (a hospital's).
+_NAMED_BY = {
+    "force": r"force|police|constabulary",
+    "lender": r"lender|bank|building society",
+    "charity": r"charity|society|foundation(?! trust)|(?<!nhs )(?<!nhs foundation )trust",
+}
 
 
 def named_as(noun: str, name: str) -> bool:

@@ -23,9 +23,10 @@ _AUX = r"(?:had|has|have|was|were|is|are|would|will|could)"
 _AND_AUX = re.compile(rf"(?:,\s|\s(?=(?:and|but)\s(?:had|has|was|were|would|will)\s))(?:and|but)\s(?={_AUX}\s)")
 _PRONOUN_FIRST = re.compile(r"^(?:it|he|she|they|we)\s")
 _SUBJECT = re.compile(rf"^(?P<subject>(?:[\w’'-]+\s){{1,5}}?){_AUX}\s")
-# "…, and admitted he had been “too passive”", "… and warned that …": the speaker reports again, in a verb
-# that takes a statement (with no comma, only where "that" says a statement follows).
-_REPORTS = r"(?:admitted|added|warned|insisted|conceded|acknowledged)"
+# "…, and admitted he had been “too passive”", "… and warned that …", "warned that …, and said …": the
+# speaker reports again, in a verb that takes a statement (with no comma, only where "that" says a
+# statement follows).
+_REPORTS = r"(?:admitted|added|warned|insisted|conceded|acknowledged|said)"
 _AND_REPORT = re.compile(
     rf"(?:,\s|\s(?=(?:and|but)\s{_REPORTS}\sthat\s))(?:and|but)\s(?P<verb>{_REPORTS})\s(?:that\s)?"
 )

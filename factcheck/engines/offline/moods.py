@@ -59,7 +59,11 @@ _REACTION = re.compile(
     r"largely|also|equally|notably|visibly))? (?:unimpressed|impressed|cautious|sceptical|skeptical|furious|"
     r"angry|delighted|pleased|unconvinced|convinced|divided|optimistic|pessimistic|wary|worried|concerned|"
     r"relieved|upbeat|gloomy|critical|split|happy|unhappy|disappointed|dismayed|unmoved|unfazed|hopeful|"
-    r"defiant|heartbroken|devastated|thrilled|saddened|grateful|proud|upset|gutted|shocked)\.$"
+    r"defiant|heartbroken|devastated|thrilled|saddened|grateful|proud|upset|gutted|shocked)\.$|"
+    # "Other scientists urged caution.", "Economists struck a more cautious note.": the same, as an act.
+    r"^(?:[\w’'-]+ ){1,3}(?:urged|counselled|counseled) (?:caution|patience|restraint)\.$|"
+    r"^(?:[\w’'-]+ ){1,3}struck an? (?:more |less |far )?(?:cautious|sceptical|skeptical|different|gloomier) "
+    r"(?:note|tone)\.$"
 )
 # "Education Secretary Bridget Phillipson congratulated students.": a courtesy, not an event to check.
 _COURTESY = re.compile(
