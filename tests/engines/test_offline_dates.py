@@ -31,6 +31,8 @@ TUESDAY = date(2025, 11, 25)
         ("The court heard on Sunday that Heppell used the cards.", "on Sunday, November 23, 2025"),
         # The verb the day hangs on, past an adverb of place, outweighs the future in the same clause.
         ("The birds will be culled after the virus was confirmed there on Monday.", "on Monday, November 24, 2025"),
+        # A passive in the future is no past tense, however its participle ends.
+        ("The Education Authority said that schools will be closed on Friday.", "on Friday, November 28, 2025"),
     ],
 )
 def test_a_day_name_is_resolved_when_the_words_say_which_day(sentence, expected):
@@ -56,6 +58,12 @@ def test_past_and_future_in_one_clause_is_unclear_too():
 def test_a_date_already_written_out_is_left_alone_and_without_a_date_nothing_changes():
     assert resolve("The talks ended on Sunday, November 23.", TUESDAY).text == "The talks ended on Sunday, November 23."
     assert resolve("The talks ended on Sunday.", None).text == "The talks ended on Sunday."
+
+
+def test_the_full_stops_of_an_abbreviation_end_no_clause():
+    # "p.m. on Friday": were "p.m. " a sentence break, "and meant" alone would make Friday last week's.
+    resolved = resolve("The warning would be in force from 7 a.m. to 2 p.m. on Friday and meant danger.", TUESDAY)
+    assert "November" not in resolved.text and resolved.unsure == ["on Friday"]
 
 
 def test_an_expectation_reported_in_the_past_is_unclear_not_last_week():
@@ -136,8 +144,8 @@ def test_the_verb_a_day_hangs_on_settles_its_week_whatever_else_the_sentence_say
     monday = date(2025, 3, 10)
     said = resolve("Two trusts will merge next April, their boards announced on Friday.", monday)
     assert said.text.endswith("announced on Friday, March 7, 2025.") and not said.unsure
-    # A verb after "will be" or "to" is not in the past: the clause decides, and here it cannot.
-    assert resolve("The results will be announced on Friday.", monday).unsure == ["on Friday"]
+    # A verb after "will be" is not in the past: the clause decides, and its "will" says the Friday to come.
+    assert "announced on Friday, March 14, 2025" in resolve("The results will be announced on Friday.", monday).text
     # "expected" is a future word, never also a past tense: the Friday to come.
     assert (
         "expected on Friday, March 14, 2025" in resolve("The board is expected on Friday to name a chair.", monday).text

@@ -559,6 +559,16 @@ def test_a_body_that_was_disappointed_but_will_appeal_keeps_its_intention(text):
     assert [c.speaker for c in found] == ["Harrow Lane Homes"]
 
 
+def test_a_feeling_split_from_a_claim_beside_it_is_dropped_and_the_claim_kept():
+    found = _tickets(
+        'A Labour group spokesperson said it was "disappointed" by her decision and that the sale would fund '
+        "40 affordable homes."
+    )
+    assert [c.claim for c in found] == [
+        "A Labour group spokesperson said that the sale would fund 40 affordable homes."
+    ]
+
+
 def test_a_courtesy_and_a_post_by_one_of_a_crowd_are_not_claims():
     found = _tickets(
         "Education Secretary Bridget Phillipson congratulated students. Some 290,000 students sat A-levels.\n\n"

@@ -1038,6 +1038,7 @@ def test_a_persons_quoted_instruction_is_advice_not_a_claim():
     [
         "But if you are worried, call NHS 111.",  # an instruction after its condition; 111 is no figure to check
         "Call 999 if you see anyone in difficulty in the water.",
+        "Wear repellent, and empty standing water around your home.",
         "I don't know if we have a house anymore.",  # not knowing asserts nothing
         "We do not know whether the school will reopen.",
     ],
@@ -1272,3 +1273,33 @@ def test_the_charity_is_a_society_or_a_trust_the_article_just_quoted(body, speak
         "Cold water shock can make even strong swimmers panic, the charity says."
     )
     assert ticket(claims, "Cold water shock").speaker == speaker
+
+
+def test_a_place_named_after_a_person_keeps_its_own_name():
+    claims = tickets(
+        "A portrait by Thomas Gainsborough has been bought by a museum in Sudbury for £1.8 million.\n\n"
+        "Gainsborough's House said the painting was completed around 1752 and was last exhibited in London in 1889."
+    )
+    assert ticket(claims, "1752").speaker == "Gainsborough's House"
+
+
+def test_a_department_named_in_full_is_one_department_and_the_department_means_it():
+    claims = tickets(
+        "The Colorado Department of Public Health and Environment did not release the man's name. "
+        "It said he had underlying health conditions.\n\n"
+        "The state has recorded 68 cases so far in 2025, according to department data.\n\n"
+        "About one in five people infected develop a fever, according to the Centers for Disease Control and "
+        "Prevention.\n\n"
+        "Mosquito samples collected in 14 counties have tested positive for the virus, the department said."
+    )
+    samples = ticket(claims, "Mosquito samples")
+    assert samples.speaker == "The Colorado Department of Public Health and Environment" and not samples.needs_human
+
+
+def test_a_county_is_never_who_he_may_mean():
+    claims = tickets(
+        "A Weld County man in his 70s has died of West Nile virus, state health officials said on Wednesday.\n\n"
+        "The Colorado Department of Public Health and Environment said he had underlying health conditions."
+    )
+    conditions = ticket(claims, "underlying health conditions")
+    assert conditions.needs_human and "Weld County" not in (conditions.flag_reason or "")

@@ -181,7 +181,7 @@ PUBLIC_BODY = re.compile(
 # A body named by what it is: "Russia's foreign ministry", "the UK Health Security Agency".
 NAMED_BODY = re.compile(
     # "Why is the council doing this?": a question's opening words are not a body's name.
-    r"(?:(?:\b[Tt]he\s+)?(?:(?!(?:The|This|That|Its|Their|Our|A|An|Each|Every|Why|What|How|When|Where|Who|Which|"
+    r"(?:(?:\b[Tt]he\s+)?(?:(?!(?:The|This|That|Its|Their|Our|A|An|Each|Every|According|Why|What|How|When|Where|Who|Which|"
     r"Is|Are|Was|Were|Can|Could|Will|Would|Do|Does|Did|Has|Have|Should)\b)[A-Z][\w.-]{0,30}(?:['’]s)?\s+){1,4}"
     r"(?:[a-z][\w-]{0,20}\s+){0,2}|\b[Tt]he\s+(?!(?:same|other|new|former|previous|latter|said|whole|entire)\b)"
     r"(?:[a-z][\w-]{0,20}\s+){1,2})"
@@ -189,6 +189,8 @@ NAMED_BODY = re.compile(
     r"company|Company|authority|Authority|commission|Commission|government|Government|"
     # "He was sentenced at Worcester Crown Court …. The court heard that …": the court just named.
     r"Court)\b"
+    # "The Colorado Department of Public Health and Environment": whose it is, when the name says.
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w.’'-]{0,30}(?:\s+(?:and\s+)?[A-Z][\w.’'-]{0,30}){0,3})?"
 )
 # "The University of Wessex", "the Ministry of Defence": the noun first, then whose it is.
 NOUN_OF_NAME = re.compile(
@@ -199,7 +201,13 @@ NOUN_OF_NAME = re.compile(
 
 def named_bodies(text: str) -> list[re.Match[str]]:
     """Bodies named with the noun a later pointer uses: "Kent County Council", "the University of Wessex"."""
-    return sorted([*NAMED_BODY.finditer(text), *NOUN_OF_NAME.finditer(text)], key=lambda m: m.start())
+    found: list[re.Match[str]] = []
+    for m in sorted([*NAMED_BODY.finditer(text), *NOUN_OF_NAME.finditer(text)], key=lambda m: (m.start(), -m.end())):
+        # One body, however many of the patterns found it: "The Colorado Department" is the start of
+        # "… Department of Public Health and Environment", not a second department.
+        if not found or m.start() >= found[-1].end() or m.group("noun").lower() != found[-1].group("noun").lower():
+            found.append(m)
+    return found
 
 
 # "the trade body", "the housing charity": a body by what it is, with one word saying which.

@@ -52,6 +52,8 @@ _PAST_WORDS = (
     r"dealt|hung|laid|shot|shook|woke|rode|froze|\w{3,}ed"
 )
 _PAST = re.compile(rf"\b({_PAST_WORDS})\b", re.I)
+_FUTURE_PASSIVE = re.compile(r"\b(?:will|shall|to)\s+be\s+[a-z]+", re.I)
+_DOTTED = re.compile(r"\b(?:[A-Za-z]\.){2,}")
 _MODAL = re.compile(r"\b(?:could|may|might)\b", re.I)
 
 # Wire style: "said Thursday", "were evacuated Sunday": a day straight after a verb in the past.
@@ -124,8 +126,10 @@ def _day_name(published: date, weekday: int, lead: str, clause: str, before: str
     verb = _VERB_BEFORE.search(before)
     if verb and _PAST.fullmatch(verb.group("verb")) and not _FUTURE.fullmatch(verb.group("verb")):
         return published - timedelta(days=back)
-    # "is expected on Sunday": a future word ending in -ed is not also a past tense.
-    future, past = bool(_FUTURE.search(clause)), bool(_PAST.search(_FUTURE.sub("", clause)))
+    # "is expected on Sunday": a future word ending in -ed is not also a past tense, nor is the participle
+    # of a passive in the future ("will be closed on Friday").
+    future = bool(_FUTURE.search(clause))
+    past = bool(_PAST.search(_FUTURE.sub("", _FUTURE_PASSIVE.sub("", clause))))
     if _MODAL.search(clause) and not future:
         return None  # "gusts could reach 100mph on Friday" may be this Friday; "could not attend", last
     if future and not past:
@@ -195,8 +199,10 @@ def resolve(text: str, published: date | None) -> Resolved:
 
 def _clause(text: str, start: int, end: int) -> str:
     """The words around a date, up to the nearest clause break: what its tense is read from."""
-    lefts = [(i + len(sep)) for sep in _BREAKS if (i := text.rfind(sep, 0, start)) >= 0]
-    rights = [i for i in (text.find(sep, end) for sep in _BREAKS) if i >= 0]
+    # "from 7 a.m. to 2 p.m. on Friday": the full stops of an abbreviation end no sentence.
+    plain = _DOTTED.sub(lambda m: m.group(0).replace(".", "_"), text)
+    lefts = [(i + len(sep)) for sep in _BREAKS if (i := plain.rfind(sep, 0, start)) >= 0]
+    rights = [i for i in (plain.find(sep, end) for sep in _BREAKS) if i >= 0]
     return text[max(lefts, default=0) : min(rights, default=len(text))]
 
 

@@ -96,6 +96,7 @@ _PLACES = {
 _GEOGRAPHY = {
     *("Valley", "River", "Road", "Street", "Avenue", "Bay", "Island", "Islands", "Forest", "Moor", "Vale"),
     *("Heath", "Estuary", "Reservoir", "Canal", "Airport", "Harbour", "Harbor", "Peninsula", "Mountains"),
+    *("County", "Borough", "District", "Township", "Parish"),  # "A Weld County man …. It said he …"
 }
 # "Purbeck Wildlife Park", "Brandon Hill": a site, unless a first name opens it ("Grace Park", "Damon Hill").
 _SITES = {*("Park", "Hill", "Green", "Lane", "Wood", "Gardens", "Square", "Bridge", "Hall", "Common", "Beach"), "Farm"}
@@ -297,8 +298,9 @@ class Actors:
             pattern = (
                 r"(?:\b(?P<hon>Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s)?"
                 rf"(?<![\w’'.-])(?<!{re.escape(full.split()[0])} ){re.escape(surname)}\b(?!\s+administration)"
-                # Never inside another name: "Health" in "World Health Organization" is nobody's surname.
-                r"(?!\s+[A-Z][a-z])"
+                # Never inside another name: "Health" in "World Health Organization" is nobody's surname, and
+                # "Gainsborough's House" a museum named after him ("Vingegaard's Visma team" is still his).
+                rf"(?!\s+[A-Z][a-z])(?!['’]s\s+{_NAMED_AFTER})"
             )
             if full in text:
                 continue
@@ -306,6 +308,14 @@ class Actors:
             if n:
                 done.add(full)
         return text
+
+
+# Places and things named after a person: "Gainsborough's House", "Great Ormond Street", "Parkinson's Disease".
+_NAMED_AFTER = (
+    r"(?:House|Hall|College|Hospital|Church|Chapel|Cathedral|Park|Gardens?|Museum|Gallery|Bakery|Restaurant|"
+    r"Stores?|Shop|Garage|Farm|Mill|Inn|Arms|Bridge|School|Academy|Foundation|Trust|Fund|Law|Disease|Syndrome|"
+    r"Island|Bay|Lane|Road|Street|Square|Yard|Wharf|Brewery|Distillery)\b"
+)
 
 
 def _titled_again(honorific: str | None, full: str) -> str:

@@ -142,6 +142,8 @@ def _claims_from(
     if advice and not position:
         return []
     split = parts(attr.content, reported=bool(attr.speaker or reported_by) and not attr.whole)
+    # "said it was “disappointed” by her decision and that the sale would fund 40 homes": the homes only.
+    split = [part for part in split if not moods.feeling(part.words)] or split
     if attr.also:  # "…, according to X, which says 13,500 jobs have gone": the source's second statement
         split.append(Part(len(attr.content), attr.also, attr.also))
     found = [_clause_claim(sentence, score, attr, part, speaker, reported_by, speakers, published) for part in split]

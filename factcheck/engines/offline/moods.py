@@ -45,7 +45,8 @@ _IMPERATIVE = re.compile(
     r"(?:(?:(?:But|And|So) (?:if|when|once|until)|If|When|Once|Until) [^,“”\"]{1,80}, "
     r"(?:call|ring|phone|contact|seek|visit|speak to|talk to|go to|check|do not|don[’']t|stay|keep|please) |"
     r"(?:Do not|Don[’']t|Never|Please|Always|Avoid|Make sure|Stay|Keep|Call|Ring|Phone|Contact|Seek|Visit|"
-    r"Speak to|Talk to|Go to|Check) )"
+    r"Speak to|Talk to|Go to|Check|Wear|Use|Drink|Wash|Cover|Empty|Remember|Report|Follow|Listen to|Switch off|"
+    r"Turn off|Look out) )"
 )
 # "I don't know if we have a house anymore": not knowing asserts nothing.
 _UNSURE = re.compile(r"^(?:I|We) (?:don[’']t|do not|didn[’']t|did not) know (?:if|whether|what|how|when|where|why)\b")
@@ -102,6 +103,11 @@ def asserts_nothing(sentence: str, content: str) -> bool:
         or _WISH.match(content)
         or _SILENCE.match(content)
     )
+
+
+def feeling(clause: str) -> bool:
+    """ "it was “disappointed” by her decision", one of two statements split apart: a feeling, not a claim."""
+    return bool(_FEELING.match(clause.rstrip(" .") + "."))
 
 
 def advice(content: str) -> tuple[bool, bool]:
