@@ -33,6 +33,12 @@ TUESDAY = date(2025, 11, 25)
         ("The birds will be culled after the virus was confirmed there on Monday.", "on Monday, November 24, 2025"),
         # A passive in the future is no past tense, however its participle ends.
         ("The Education Authority said that schools will be closed on Friday.", "on Friday, November 28, 2025"),
+        # A past that looks like a present ("beat", "cut"), and the same word after "will", which is no past.
+        (
+            "Somerset beat Surrey at Taunton on Sunday, their last pair scraping the final 11 runs to keep their hopes alive.",
+            "on Sunday, November 23, 2025",
+        ),
+        ("The firm will cut 200 jobs on Friday.", "on Friday, November 28, 2025"),
     ],
 )
 def test_a_day_name_is_resolved_when_the_words_say_which_day(sentence, expected):
@@ -58,6 +64,11 @@ def test_past_and_future_in_one_clause_is_unclear_too():
 def test_a_date_already_written_out_is_left_alone_and_without_a_date_nothing_changes():
     assert resolve("The talks ended on Sunday, November 23.", TUESDAY).text == "The talks ended on Sunday, November 23."
     assert resolve("The talks ended on Sunday.", None).text == "The talks ended on Sunday."
+
+
+def test_a_quotation_is_never_reworded():
+    resolved = resolve('He called it "as good as anything I have seen this year" on Sunday.', TUESDAY)
+    assert '"as good as anything I have seen this year"' in resolved.text
 
 
 def test_the_full_stops_of_an_abbreviation_end_no_clause():

@@ -1303,3 +1303,21 @@ def test_a_county_is_never_who_he_may_mean():
     )
     conditions = ticket(claims, "underlying health conditions")
     assert conditions.needs_human and "Weld County" not in (conditions.flag_reason or "")
+
+
+def test_where_a_body_is_based_is_not_who_spoke_and_a_platitude_is_no_claim():
+    claims = tickets(
+        'ChargeMax, based in Shenzhen, China, said in a statement that "the safety of our customers is our highest '
+        'priority" and that it had changed battery suppliers in January 2025.\n\n'
+        '"We take these concerns very seriously," the company said.'
+    )
+    assert [(c.speaker, c.claim) for c in claims] == [
+        ("ChargeMax", "ChargeMax said that it had changed battery suppliers in January 2025.")
+    ]
+
+
+def test_figures_published_on_a_day_are_the_source_of_what_they_show():
+    claims = tickets(
+        "The share of GCSE entries awarded a grade 4 or above fell to 67.4%, figures published on Thursday show."
+    )
+    assert claims[0].speaker == "figures published on Thursday"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factcheck.engines.offline import bodies, reporting, tailtags
+from factcheck.engines.offline import bodies, quotetags, reporting, tailtags
 from factcheck.engines.offline.according import ACTOR, ANONYMITY, APPOSITIVE, according_to, clean, unnamed
 
 _VERBS = (
@@ -194,7 +194,7 @@ def _by_shape(body: str, offset: int) -> Attribution | None:
             verb=found.verb,
             whole=found.whole,
         )
-    argued = None if tagged else reporting.participle(body)
+    argued = None if tagged else quotetags.participle(body)
     if argued:
         # The sentence stays whole: "rejected the offer, saying that it …" needs its first half to be read.
         return Attribution(speaker=argued, reported_by=None, content=body, content_offset=offset, whole=True)
@@ -226,7 +226,7 @@ def _tagged_quotation(body: str, offset: int, quote: re.Match) -> Attribution | 
             speaker = clean(m.group("who"))
             to = clean(m.groupdict().get("to"))
             break
-    speaker = speaker or reporting.quotation_speaker(body)
+    speaker = speaker or quotetags.quotation_speaker(body)
     said = None if speaker else _SAID_THAT.match(body[: quote.start()])
     if said and said.group("rest").strip():
         return None  # 'Judge X said Pryce had made "a deliberate choice …"': a statement that quotes a phrase

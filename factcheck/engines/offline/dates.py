@@ -49,10 +49,13 @@ _PAST_WORDS = (
     r"left|sent|sold|paid|built|spent|led|ran|shut|struck|wrote|spoke|broke|chose|drove|stole|drew|grew|threw|"
     r"flew|knew|withdrew|overthrew|bought|brought|caught|fought|taught|thought|sought|kept|slept|swept|lent|"
     r"meant|became|overcame|got|forgot|hit|quit|died|fled|bled|heard|sat|stood|understood|felt|rang|sank|fed|"
-    r"dealt|hung|laid|shot|shook|woke|rode|froze|\w{3,}ed"
+    r"dealt|hung|laid|shot|shook|woke|rode|froze|beat|cut|put|hurt|spread|split|shed|upset|burst|\w{3,}ed"
 )
 _PAST = re.compile(rf"\b({_PAST_WORDS})\b", re.I)
-_FUTURE_PASSIVE = re.compile(r"\b(?:will|shall|to)\s+be\s+[a-z]+", re.I)
+# "will be closed", "will cut", "to beat": a verb after a modal or "to" is no past tense, whatever its ending.
+_FUTURE_PASSIVE = re.compile(
+    r"\b(?:will|shall|would|to|can|could|may|might|must|should|won[’']t)\s+(?:not\s+)?(?:be\s+)?[a-z]+", re.I
+)
 _DOTTED = re.compile(r"\b(?:[A-Za-z]\.){2,}")
 _MODAL = re.compile(r"\b(?:could|may|might)\b", re.I)
 
@@ -189,6 +192,9 @@ def resolve(text: str, published: date | None) -> Resolved:
         return phrase
 
     def keep_case(m: re.Match) -> str:
+        before = text[: m.start()]
+        if before.count("“") > before.count("”") or before.count('"') % 2:
+            return m.group("phrase")  # 'called it "the best I've seen this year"': a quotation is never reworded
         out = repl(m)  # "Yesterday the council said" opens its sentence as "On November 24, 2025 the …"
         if out != m.group("phrase") and _AFTER_PREPOSITION.search(text, max(0, m.start() - 12), m.start()):
             out = re.sub(r"^(?:on|in) ", "", out)  # "ahead of last year": "ahead of 2024", never "of in 2024"

@@ -105,9 +105,21 @@ def asserts_nothing(sentence: str, content: str) -> bool:
     )
 
 
+# "the safety of our customers is our highest priority", "it takes these concerns very seriously": what
+# every statement says, and nothing to check.
+_PLATITUDE = re.compile(
+    r"^[“\"]?(?:the\s)?(?:safety|wellbeing|well-being|welfare|health|security)\sof\s(?:our|its|their)\s[\w\s-]{1,40}?"
+    r"\s(?:is|are|remains|remain|has\salways\sbeen)\s(?:our|its|their)\s(?:highest|top|first|number\sone|absolute|"
+    r"overriding|utmost)\spriority|^(?:we|it|they)\s(?:take|takes|took)\s[\w\s’'-]{1,40}?\s(?:very\s|extremely\s)?"
+    r"seriously\b",
+    re.I,
+)
+
+
 def feeling(clause: str) -> bool:
-    """ "it was “disappointed” by her decision", one of two statements split apart: a feeling, not a claim."""
-    return bool(_FEELING.match(clause.rstrip(" .") + "."))
+    """ "it was “disappointed” by her decision", one of two statements split apart: a feeling (or a
+    platitude), not a claim."""
+    return bool(_FEELING.match(clause.rstrip(" .") + ".") or _PLATITUDE.match(clause))
 
 
 def advice(content: str) -> tuple[bool, bool]:
@@ -128,7 +140,7 @@ def quotation_score(
     instruction ("Do not wait to see the flames") and not knowing ("I don't know if …")."""
     score, own = scores  # the sentence's, and the quotation's words' alone
     said = attr.quotation or ""
-    if _felt(attr.content, said) or _UNSURE.match(said) or _IMPERATIVE.match(said):
+    if _felt(attr.content, said) or _UNSURE.match(said) or _IMPERATIVE.match(said) or _PLATITUDE.match(said):
         return 0.0
     advice = _PRESCRIPTIVE.search(said) and not drafting.numbers(said)
     if own < _EXCLAMATION or (advice and speakers.kind(speaker or "") == "person"):

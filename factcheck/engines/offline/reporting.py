@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_VERBS = (
+VERBS = (
     r"said|says|told|tells|added|adds|warned|warns|cautioned|wrote|writes|explained|noted|argued|claimed|claims|stated|"
     r"insisted|confirmed|confirms|announced|announces|reported|reports|acknowledged|admitted|denied|testified|"
     r"replied|responded|asserted|found|finds|concluded|showed|shows|estimated|estimates|disputed|countered|"
@@ -52,7 +52,7 @@ OBJECT_VERBS = {
 _VERB = re.compile(
     rf"\s(?:(?:has|have|had)\s+)?(?:(?:also|later|previously|earlier|again|separately|long|repeatedly|publicly|"
     rf"privately|consistently)\s+)?"
-    rf"(?P<verb>{_VERBS})\b"
+    rf"(?P<verb>{VERBS})\b"
 )
 # Between the verb and what is said: "said on Monday that", "said in a statement that".
 _ADVERBIAL = re.compile(
@@ -110,7 +110,7 @@ _NOT_A_SUBJECT = re.compile(
     # "the returning officer", "a leading economist": after an article, an -ing word describes.
     rf"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )\b(?!{_NOUN_ING})[a-z]\w+ing\b"
 )
-_PRONOUN = {"he", "she", "it", "they"}
+PRONOUNS = {"he", "she", "it", "they"}
 # "One of them", "Some of those", "This": the subject points back to what it does not name.
 _POINTER = re.compile(
     r"^(?:(?:one|some|many|most|both|each|all|none|several|two|three|four|any|either|neither)\s+of\s+"
@@ -155,8 +155,9 @@ _GROUP_WORDS = re.compile(
     r"figures|data|statistics|results|projections|counts|reports|"
     # "According to court documents": the record, whoever filed it.
     r"documents|records|filings|papers)"
-    # "…, figures obtained by the Gazette show.": who obtained or published them says whose they are.
-    r"(?: (?:from|of|at|in|with|for|familiar with|close to|(?:obtained|published|released|seen|compiled) by) "
+    # "…, figures obtained by the Gazette show.": who obtained or published them (or when) says whose they are.
+    r"(?: (?:from|of|at|in|with|for|familiar with|close to|"
+    r"(?:obtained|published|released|seen|compiled) (?:by|on|in|last|this)) "
     r"[\w’' -]{2,60})?$"
 )
 # "In her 38-page ruling, Judge Grant wrote": the setting is not the speaker.
@@ -211,13 +212,19 @@ def subject_name(subject: str) -> str | None:
     )
     # "Marcher Water apologised and said": the first of two verbs is not part of the name.
     subject = _FIRST_VERB.sub("", subject)
-    if subject.lower() in _PRONOUN:
+    if subject.lower() in PRONOUNS:
         return subject.lower()
     subject = re.sub(r", \d{1,3},", ",", subject + ("," if closed else ""))  # "Ruth Adebayo, 34, a doctor,"
     # "Aaron Holt, 38, and his brother Lee Holt, 35,": with the ages gone, two people, not a name and an appositive.
     subject = re.sub(r"^([A-Z][\w’'-]*(?: [A-Z][\w’'-]*){1,2}), and (?=(?:his|her|their) )", r"\1 and ", subject)
     # "Martin Hale, 58, from Leeds, whose mother lives in a home …,": where he is from, and whose he is.
     subject = re.sub(r", from [A-Z][\w’'-]{0,30}(?: [A-Z][\w’'-]{0,30}){0,2},", ",", subject)
+    # "ChargeMax, based in Shenzhen, China,": where a body is, however many commas the place takes.
+    subject = re.sub(
+        r", (?:based|headquartered) in [A-Z][\w’'-]{0,30}(?: [A-Z][\w’'-]{0,30}){0,2}(?:, [A-Z][\w’'.-]{0,30}){0,2},",
+        ",",
+        subject,
+    )
     subject = re.sub(r", (?:who|whose) [^,]{1,120},", ",", subject)
     subject = _PARTY_TAG.sub(",", subject)  # "Sen. Martha Kessler, R-Idaho,": a senator, not a state
     subject = _DESCRIBED_THEN_NAMED.sub(r"\g<name>,", subject)
@@ -347,48 +354,3 @@ def told_verb(verb: str, listener: str) -> str:
     """ "told the court", "told MPs on Wednesday": the listener stays in the claim, so that a claim
     never reads "X told that …"."""
     return f"{verb} {' '.join(listener.split())}"
-
-
-# Words of the tag are runs of non-space, non-comma characters between single separators, so no
-# text can be split between the name and its spaces more than one way (no backtracking blow-up).
-_QUOTE_TAG_AFTER = re.compile(
-    rf"(?:”|(?<=\S)\"),? ?(?P<who>[^\s,“”\".]{{1,40}}(?:,? [^\s,“”\".]{{1,40}}){{0,15}}?),? "
-    rf"(?:also |later )?(?:{_VERBS}|called)\b"
-)
-_QUOTE_TAG_BEFORE = re.compile(
-    rf"^(?P<who>[^\s“”\"]{{1,40}}(?: [^\s“”\"]{{1,40}}){{0,25}}?) (?:also |later )?"
-    rf"(?:(?:{_VERBS})(?: [\w’'-]{{1,30}}){{0,4}}? ?[:,]|"
-    r"(?:called|described|labell?ed|dubbed) (?:it|them|the [\w-]+(?: [\w-]+)?)(?: as)?) ?[“\"]"
-)
-_LOWER_TITLE = re.compile(r"^(?:[a-z][\w’'-]*\s+){1,3}(?=[A-Z])")
-
-
-def quotation_speaker(body: str) -> str | None:
-    """The speaker of a quotation whose tag the narrower patterns missed: "“…,” chief executive
-    Laura Mendes told analysts" or "A spokesperson for the regulator added: “…”"."""
-    before = _QUOTE_TAG_BEFORE.match(body)
-    if before and (who := subject_name(before.group("who"))):
-        return who
-    for after in _QUOTE_TAG_AFTER.finditer(body):
-        raw = " ".join(after.group("who").split())
-        title = _LOWER_TITLE.match(raw)
-        who = subject_name(raw[title.end() :] if title else raw)
-        if who:
-            # "county engineer Raj Patel": the title stays with the name it came with.
-            return f"{raw[: title.end()]}{who}" if title and who not in _PRONOUN else who
-    return None
-
-
-# "His attorney, Louise Tran, had asked for three years, arguing that …": the one who asked argued it.
-_PARTICIPLE = re.compile(r", (?:arguing|saying|adding|claiming|insisting|noting|warning|explaining) that ")
-_MAIN_VERB = re.compile(
-    r"^(?P<who>.{2,120}?) (?:had |has |have |was |were )?(?:[a-z]{2,}ed|made|gave|took|sought|spent)\b"
-)
-
-
-def participle(body: str) -> str | None:
-    """The speaker of "Subject did X, arguing that …": whoever did X; None for any other shape."""
-    m = _PARTICIPLE.search(body)
-    main = _MAIN_VERB.match(body[: m.start()]) if m else None
-    who = subject_name(main.group("who")) if main else None
-    return None if who is None or who.lower() in _PRONOUN else who
