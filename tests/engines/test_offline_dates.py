@@ -71,6 +71,14 @@ def test_a_quotation_is_never_reworded():
     assert '"as good as anything I have seen this year"' in resolved.text
 
 
+def test_a_closing_price_is_past_and_a_period_a_warning_covers_is_unsure():
+    monday = date(2025, 10, 20)
+    priced = resolve("Brightwell will pay $48 a share, a 31% premium to Canora's closing price on Friday.", monday)
+    assert "closing price on Friday, October 17, 2025" in priced.text
+    warned = resolve("The Met Office has issued a yellow warning for wind from 6am on Saturday until midnight.", monday)
+    assert "October" not in warned.text and warned.unsure == ["on Saturday"]
+
+
 def test_the_full_stops_of_an_abbreviation_end_no_clause():
     # "p.m. on Friday": were "p.m. " a sentence break, "and meant" alone would make Friday last week's.
     resolved = resolve("The warning would be in force from 7 a.m. to 2 p.m. on Friday and meant danger.", TUESDAY)

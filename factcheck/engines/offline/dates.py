@@ -57,6 +57,9 @@ _FUTURE_PASSIVE = re.compile(
     r"\b(?:will|shall|would|to|can|could|may|might|must|should|won[’']t)\s+(?:not\s+)?(?:be\s+)?[a-z]+", re.I
 )
 _DOTTED = re.compile(r"\b(?:[A-Za-z]\.){2,}")
+_CLOSED = re.compile(r"\b(?:closing|opening|close|open)\s+(?:price|level|value)\s+$", re.I)
+_PERIOD_START = re.compile(r"\b(?:from|between)\s+(?:\d{1,2}(?:[.:]\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)\s+)?$", re.I)
+_PERFECT = re.compile(r"\b(?:has|have)\s+(?:been\s+)?[a-z]+(?:ed|en|wn|ne|lt|pt|ght)\b", re.I)
 _MODAL = re.compile(r"\b(?:could|may|might)\b", re.I)
 
 # Wire style: "said Thursday", "were evacuated Sunday": a day straight after a verb in the past.
@@ -125,6 +128,8 @@ def _day_name(published: date, weekday: int, lead: str, clause: str, before: str
         return published + timedelta(days=ahead or 7)
     if back == 0:
         return published
+    if _CLOSED.search(before):
+        return published - timedelta(days=back)  # "a premium to its closing price on Friday": a market that closed
     # "their boards announced on Friday": the verb the day hangs on settles it, whatever else the clause says.
     verb = _VERB_BEFORE.search(before)
     if verb and _PAST.fullmatch(verb.group("verb")) and not _FUTURE.fullmatch(verb.group("verb")):
@@ -137,6 +142,8 @@ def _day_name(published: date, weekday: int, lead: str, clause: str, before: str
         return None  # "gusts could reach 100mph on Friday" may be this Friday; "could not attend", last
     if future and not past:
         return published + timedelta(days=ahead)
+    if _PERIOD_START.search(before) and _PERFECT.search(clause):
+        return None  # "has issued a warning from 6am on Saturday": issued already, for a time that may be to come
     if past and not future:
         return published - timedelta(days=back)
     return None
