@@ -1321,3 +1321,24 @@ def test_figures_published_on_a_day_are_the_source_of_what_they_show():
         "The share of GCSE entries awarded a grade 4 or above fell to 67.4%, figures published on Thursday show."
     )
     assert claims[0].speaker == "figures published on Thursday"
+
+
+def test_warned_of_names_a_danger_not_a_statement():
+    claims = tickets("Forecasters warned of a storm surge of up to 12 feet along parts of the Louisiana coast.")
+    assert claims[0].claim == "Forecasters warned of a storm surge of up to 12 feet along parts of the Louisiana coast."
+
+
+def test_a_source_after_an_abbreviation_adds_no_second_full_stop():
+    claims = tickets(
+        "More than 310,000 homes were without power by 9 a.m., according to the tracking site PowerOutage.us."
+    )
+    assert claims[0].claim.endswith("without power by 9 a.m.")
+
+
+def test_a_three_word_quotation_is_colour_and_whom_to_call_is_no_figure():
+    claims = tickets(
+        '"It sounded like a freight train for three hours," said Denise Broussard, who rode out the storm in '
+        'Sulphur. "The roof held. The fence didn\'t."\n\n'
+        "Officers have urged the public not to approach him and to call 999 if they see him."
+    )
+    assert [c.speaker for c in claims] == ["Denise Broussard"] and "freight train" in claims[0].claim

@@ -106,11 +106,11 @@ def _according_to(body: str, offset: int) -> Sourced:
         return Sourced(who, (m or generic).group("rest"), offset + (m or generic).start("rest"))
     m = _ACCORDING_TAIL.match(body)
     if m:
-        return Sourced(clean(m.group("who")), m.group("rest") + ".", offset)
+        return Sourced(clean(m.group("who")), _stopped(m.group("rest")), offset)
     anonymous = _ACCORDING_ANONYMOUS.match(body)
     if anonymous and ANONYMITY.search(anonymous.group("why")):
         # "…, according to one EU official, who spoke on condition of anonymity because …"
-        return Sourced(unnamed(anonymous.group("who")), anonymous.group("rest") + ".", offset)
+        return Sourced(unnamed(anonymous.group("who")), _stopped(anonymous.group("rest")), offset)
     mid = _ACCORDING_MID.match(body)
     if mid and _NAME_AFTER_ROLE.fullmatch(mid.group("more")):
         # "…, according to the promoter, Live Nation.": the source's name, not more of the sentence.
@@ -126,3 +126,8 @@ def _according_to(body: str, offset: int) -> Sourced:
             return Sourced(clean(mid.group("who")), f"{mid.group('rest')}.", offset, says.group("also"))
         return Sourced(clean(mid.group("who")), f"{mid.group('rest')}, {mid.group('more')}", offset)
     return Sourced(None, body, offset)
+
+
+def _stopped(rest: str) -> str:
+    """The sentence before its source, with its full stop back: once ("… by 9 a.m."), never twice."""
+    return rest if rest.endswith(".") else rest + "."

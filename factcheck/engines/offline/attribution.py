@@ -292,4 +292,5 @@ def _peel_reporting(
     return speaker, reported_by, verb, body, offset, False
 
 
-_PLACE_AFTER = re.compile(r"(?:on|in|at|to|from|by|for|with|online|across)\s")
+# "said on …", "warned of a storm surge": a place or a topic, never the statement itself.
+_PLACE_AFTER = re.compile(r"(?:on|in|at|to|from|by|for|with|of|online|across)\s")

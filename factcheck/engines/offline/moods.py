@@ -48,6 +48,9 @@ _IMPERATIVE = re.compile(
     r"Speak to|Talk to|Go to|Check|Wear|Use|Drink|Wash|Cover|Empty|Remember|Report|Follow|Listen to|Switch off|"
     r"Turn off|Look out) )"
 )
+_PHONE = re.compile(r"\b(?:999|911|112|111|101|0800(?: ?\d){6,7})\b")
+# "The roof held.", "The fence didn't.": a quoted sentence of three words or fewer, with no figure, is colour.
+_FEW_WORDS = 4
 # "I don't know if we have a house anymore": not knowing asserts nothing.
 _UNSURE = re.compile(r"^(?:I|We) (?:don[’']t|do not|didn[’']t|did not) know (?:if|whether|what|how|when|where|why)\b")
 # "The AIU said it did not comment on individual cases": a policy of silence, not a claim. The sentence is
@@ -126,7 +129,8 @@ def advice(content: str) -> tuple[bool, bool]:
     """(whether ``content`` recommends rather than states, with no figure to check; whether it speaks to
     readers: "Passengers should check before they travel", "urged parents to check …")."""
     urged = _URGED.search(content)
-    recommends = bool((_PRESCRIPTIVE.search(content) or urged) and not drafting.numbers(content))
+    # "… and to call 999 if they see him": whom to call is no figure to check.
+    recommends = bool((_PRESCRIPTIVE.search(content) or urged) and not drafting.numbers(_PHONE.sub("", content)))
     return recommends, bool(urged or _ADDRESSEE.match(content))
 
 
@@ -141,6 +145,9 @@ def quotation_score(
     score, own = scores  # the sentence's, and the quotation's words' alone
     said = attr.quotation or ""
     if _felt(attr.content, said) or _UNSURE.match(said) or _IMPERATIVE.match(said) or _PLATITUDE.match(said):
+        return 0.0
+    whole = attr.content.lstrip(' “"').startswith(said.strip()[:15])  # a quotation, not a phrase quoted in a statement
+    if whole and len(said.split()) < _FEW_WORDS and not drafting.numbers(said):
         return 0.0
     advice = _PRESCRIPTIVE.search(said) and not drafting.numbers(said)
     if own < _EXCLAMATION or (advice and speakers.kind(speaker or "") == "person"):

@@ -289,6 +289,8 @@ def parse(body: str, offset: int) -> Reported | None:
         pos += told.end()
     else:
         that = _THAT.match(body[pos:]) or _SETTING_COLON.match(body[pos:])
+        if body[pos:].lstrip().startswith("of "):
+            return Reported(who, verb, body, offset, whole=True)  # "warned of a storm surge": what, not a statement
         if that:
             pos += that.end()
         elif verb in NEEDS_THAT or (verb.startswith("show") and (_DEPICTS.match(body[pos:]) or _FOOTAGE.match(who))):
