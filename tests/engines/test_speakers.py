@@ -1342,3 +1342,32 @@ def test_a_three_word_quotation_is_colour_and_whom_to_call_is_no_figure():
         "Officers have urged the public not to approach him and to call 999 if they see him."
     )
     assert [c.speaker for c in claims] == ["Denise Broussard"] and "freight train" in claims[0].claim
+
+
+def test_a_month_before_the_regulator_is_not_part_of_its_name():
+    claims = tickets(
+        "Household energy bills will rise by 2% from October after the regulator raised its price cap in 2025.\n\n"
+        "The cap will go up by £35 to £1,755 a year, Ofgem said on Wednesday.\n\n"
+        "The regulator said the increase was driven by the cost of network upgrades."
+    )
+    assert ticket(claims, "network upgrades").speaker == "Ofgem"
+
+
+def test_saying_without_that_and_a_role_naming_the_speaker_read_as_the_article_does():
+    claims = tickets(
+        "The Idaho Dental Association opposed the bill, saying fluoride had cut tooth decay in children by a quarter. "
+        'Its president, Dr. Rachel Lund, called the law "a step backward for public health."\n\n'
+        'A Labour councillor in Stroud has defected to the Green Party, saying her former colleagues had "stopped '
+        'listening" to residents over plans to sell a town-centre car park.'
+    )
+    assert ticket(claims, "tooth decay").speaker == "The Idaho Dental Association"
+    called = ticket(claims, "step backward")
+    assert called.claim.startswith("The Idaho Dental Association's president, Dr. Rachel Lund, called the law")
+    assert ticket(claims, "defected").speaker is None  # a lead's description, the person named later
+
+
+def test_conservationists_have_said_is_a_source():
+    claims = tickets(
+        "A pair of cranes has raised a chick in Wales for the first time in 400 years, conservationists have said."
+    )
+    assert claims[0].speaker == "conservationists"

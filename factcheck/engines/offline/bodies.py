@@ -182,8 +182,12 @@ PUBLIC_BODY = re.compile(
 NAMED_BODY = re.compile(
     # "Why is the council doing this?": a question's opening words are not a body's name.
     r"(?:(?:\b[Tt]he\s+)?(?:(?!(?:The|This|That|Its|Their|Our|A|An|Each|Every|According|Why|What|How|When|Where|Who|Which|"
-    r"Is|Are|Was|Were|Can|Could|Will|Would|Do|Does|Did|Has|Have|Should)\b)[A-Z][\w.-]{0,30}(?:['’]s)?\s+){1,4}"
-    r"(?:[a-z][\w-]{0,20}\s+){0,2}|\b[Tt]he\s+(?!(?:same|other|new|former|previous|latter|said|whole|entire)\b)"
+    r"Is|Are|Was|Were|Can|Could|Will|Would|Do|Does|Did|Has|Have|Should|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    r"[A-Z][\w.-]{0,30}(?:['’]s)?\s+){1,4}"
+    # "October after the regulator": a word like "after" or "the" between them ends the name.
+    r"(?:(?!(?:after|before|from|to|of|in|on|at|by|with|the|a|an|and|or|for|since|until|when|as)\b)[a-z][\w-]{0,20}\s+){0,2}"
+    r"|\b[Tt]he\s+(?!(?:same|other|new|former|previous|latter|said|whole|entire)\b)"
     r"(?:[a-z][\w-]{0,20}\s+){1,2})"
     r"(?P<noun>ministry|Ministry|agency|Agency|department|Department|office|Office|regulator|council|Council|"
     r"company|Company|authority|Authority|commission|Commission|government|Government|"

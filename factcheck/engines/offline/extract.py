@@ -106,7 +106,6 @@ def _claims_from(
     published: date | None,
     threshold: float,
 ) -> list[ExtractedClaim]:
-    actors = speakers.actors
     score, quotation_score = scores
     speaker = who.speaker
     reported_by = lower_article(attr.reported_by) if attr.reported_by else None
@@ -120,7 +119,7 @@ def _claims_from(
             return [
                 _clause_claim(sentence, score, attr, part, speaker, reported_by, speakers, published) for part in split
             ]
-        return [_quote_claim_of(sentence, score, attr, who, reported_by, actors, published)]
+        return [_quote_claim_of(sentence, score, attr, who, reported_by, speakers, published)]
     # Who said what is checkable when a named speaker said it, however plain the words: "Nora Quist
     # warned that pubs would cut hours", "X voted against the bill, arguing that Congress should not …".
     named = bool(speaker) and speakers.kind(speaker or "") != "group"
@@ -162,11 +161,12 @@ def _quote_claim_of(
     attr: Attribution,
     who: Resolution,
     reported_by: str | None,
-    actors: Actors,
+    speakers: Speakers,
     published: date | None,
 ) -> ExtractedClaim:
     speaker = who.speaker
-    claim, unsure_date = _quote_claim(attr, speaker, reported_by, actors, published)
+    claim, unsure_date = _quote_claim(attr, speaker, reported_by, speakers.actors, published)
+    claim = _its_owner(claim, None, speakers)  # "Its president, Dr. X, called the law …": the body's president
     unnamed = who.unclear or "The quotation has no named speaker in the article."
     reason = unnamed if speaker is None else unsure_date
     return ExtractedClaim(
@@ -299,8 +299,10 @@ def _quote_claim(attr: Attribution, speaker, reported_by, actors: Actors, publis
         return f"{who}{told}: “{quotation}”", None
     # An indirect statement carrying a partial quotation: keep the speaker's own verb.
     resolved = dates.resolve(actors.expand(attr.content), published)
-    if attr.speaker and attr.content.startswith(attr.speaker):
-        # "X, a cardiologist, called the study “robust” but said …": the sentence already names its speaker.
+    named = attr.speaker and attr.speaker in re.match(r"[^“\"]*", attr.content).group(0)
+    if named:
+        # "X, a cardiologist, called the study “robust” but said …", "Its president, Dr. X, called the law
+        # “…”": the sentence already names its speaker.
         return capitalise(closed(resolved.text)), resolved.reason
     return with_attribution(resolved.text, speaker, reported_by, attr.verb, actors), resolved.reason
 

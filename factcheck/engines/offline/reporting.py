@@ -148,7 +148,8 @@ _DESCRIBED_THEN_NAMED = re.compile(
 _GROUP_WORDS = re.compile(
     r"^(?:[a-z-]+ ){0,2}(?:organi[sz]ers|officials|police|researchers|scientists|doctors|experts|prosecutors|"
     r"investigators|authorities|analysts|witnesses|residents|economists|lawmakers|diplomats|firefighters|"
-    r"people|sources|aides|insiders|monitors|observers|inspectors|campaigners|activists|engineers|"
+    r"people|sources|aides|insiders|monitors|observers|inspectors|campaigners|activists|engineers|conservationists|"
+    r"environmentalists|archaeologists|astronomers|historians|academics|charities|"
     # "…, fire crews said.": the people sent, named by their work.
     r"crews|paramedics|medics|forecasters|coastguards|volunteers|staff|nurses|rescuers|"
     # "…, government figures show.": the record cited, named by what it is.
