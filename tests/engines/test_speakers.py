@@ -1371,3 +1371,10 @@ def test_conservationists_have_said_is_a_source():
         "A pair of cranes has raised a chick in Wales for the first time in 400 years, conservationists have said."
     )
     assert claims[0].speaker == "conservationists"
+
+
+def test_the_month_a_statement_was_made_in_stays_with_it():
+    claims = tickets(
+        "MPs on the Treasury Committee said in March that major banks had suffered at least 158 IT failures."
+    )
+    assert claims[0].claim.startswith("MPs on the Treasury Committee said in March that major banks")

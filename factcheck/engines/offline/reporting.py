@@ -342,7 +342,11 @@ def with_day(verb: str, between: str) -> str:
     return f"{verb} {day.group(0)}" if day else verb
 
 
-_SAID_ON = re.compile(r"\bon [A-Z][a-z]*day(?: (?:morning|afternoon|evening|night))?\b")
+# "said on Tuesday that", "said in March that": when it was said stays in the claim.
+_SAID_ON = re.compile(
+    r"\bon [A-Z][a-z]*day(?: (?:morning|afternoon|evening|night))?\b|\bin (?:January|February|March|April|May|June|"
+    r"July|August|September|October|November|December)(?: \d{4})?\b"
+)
 
 
 def listener(verb: str, after: str) -> tuple[str, int] | None:
