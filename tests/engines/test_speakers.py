@@ -1373,8 +1373,10 @@ def test_conservationists_have_said_is_a_source():
     assert claims[0].speaker == "conservationists"
 
 
-def test_the_month_a_statement_was_made_in_stays_with_it():
+def test_when_and_how_long_a_statement_was_made_stays_with_it():
     claims = tickets(
         "MPs on the Treasury Committee said in March that major banks had suffered at least 158 IT failures."
     )
     assert claims[0].claim.startswith("MPs on the Treasury Committee said in March that major banks")
+    warned = tickets("Scientists had warned for weeks that magma was building up beneath the Reykjanes peninsula.")
+    assert warned[0].claim.startswith("Scientists warned for weeks that magma")

@@ -342,10 +342,10 @@ def with_day(verb: str, between: str) -> str:
     return f"{verb} {day.group(0)}" if day else verb
 
 
-# "said on Tuesday that", "said in March that": when it was said stays in the claim.
+# "said on Tuesday that", "said in March that", "had warned for weeks that": when it was said stays in the claim.
 _SAID_ON = re.compile(
     r"\bon [A-Z][a-z]*day(?: (?:morning|afternoon|evening|night))?\b|\bin (?:January|February|March|April|May|June|"
-    r"July|August|September|October|November|December)(?: \d{4})?\b"
+    r"July|August|September|October|November|December)(?: \d{4})?\b|\bfor (?:years|months|weeks|decades)\b"
 )
 
 
