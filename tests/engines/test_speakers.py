@@ -1380,3 +1380,16 @@ def test_when_and_how_long_a_statement_was_made_stays_with_it():
     assert claims[0].claim.startswith("MPs on the Treasury Committee said in March that major banks")
     warned = tickets("Scientists had warned for weeks that magma was building up beneath the Reykjanes peninsula.")
     assert warned[0].claim.startswith("Scientists warned for weeks that magma")
+
+
+def test_a_startup_is_the_company_and_a_data_provider_never_is():
+    claims = tickets(
+        "McGREGOR, Texas (Wirewire) — A rocket built by the startup Skyforge Aerospace exploded on its launch pad "
+        "during a routine engine test in 2025, the company said.\n\n"
+        "The Federal Aviation Administration said it had not licensed a launch.\n\n"
+        "It has raised more than $900 million from investors, according to the data provider PitchBook.\n\n"
+        "The company said it was too early to say what had caused the explosion."
+    )
+    exploded = ticket(claims, "exploded")
+    assert exploded.speaker == "Skyforge Aerospace" and "McGREGOR" not in exploded.claim
+    assert "PitchBook" not in (ticket(claims, "too early").speaker or "")

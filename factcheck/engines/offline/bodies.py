@@ -158,7 +158,7 @@ ORG_NOUNS = (
     r"council|board|authority|organi[sz]ation|group|union|court|network|service|campaign|committee|"
     r"hospital|university|school|charity|utility|airline|bank|retailer|manufacturer|insurer|watchdog|"
     r"institute|centre|center|body|club|team|league|party|force|administration|commission|"
-    r"supplier|provider|producer|maker|carrier|developer|lender|builder|chain"
+    r"supplier|provider|producer|maker|carrier|developer|lender|builder|chain|startup|start-up"
 )
 ORG_POINTER = re.compile(rf"^(?:the|its)\s+(?P<noun>{ORG_NOUNS})$", re.I)
 ORG_NOUN = re.compile(rf"\b(?:{ORG_NOUNS})\b", re.I)
@@ -171,6 +171,7 @@ GENERIC_BODY = {
 COMMERCIAL = {
     *("company", "firm", "operator", "airline", "bank", "retailer", "manufacturer", "insurer", "utility"),
     *("supplier", "provider", "producer", "maker", "carrier", "developer", "lender", "builder", "chain"),
+    *("startup", "start-up"),
 }
 PUBLIC_BODY = re.compile(
     r"\b(agency|ministry|department|office|council|government|authority|commission|police|court|service|"
@@ -241,6 +242,17 @@ SPELT_OUT = re.compile(r"\b(?P<name>[A-Z][\w ,&'’-]{0,80}?) \((?P<acronym>[A-Z
 FOR_BODY = re.compile(r"^an? spokes(?:man|woman|person) for (the [A-Z].*|[A-Z].*)$", re.I)
 # A record, never what "the company" means: "Payslips seen by the BBC".
 RECORD = re.compile(r" (?:seen|published|obtained|released|compiled|leaked) ")
+_TALLIER = re.compile(
+    r"\b(?:data provider|data firm|tracking site|tracker|analytics (?:firm|company|provider))\b", re.I
+)
+
+
+def tallies(name: str) -> bool:
+    """A record or a counter ("payslips seen by the BBC", "the data provider PitchBook"): cited for a figure,
+    never "the company" the story is about."""
+    return bool(RECORD.search(name) or _TALLIER.search(name))
+
+
 # "According to council traffic counts": a record, named by what it counts, never the body a pointer means.
 A_RECORD = re.compile(r"\b(?:counts|figures|data|statistics|records|documents|filings|results|estimates)$", re.I)
 THE_ACRONYM = re.compile(r"\bthe ((?!(?:UK|US|USA|UAE)\b)[A-Z]{2,6})\b")

@@ -100,7 +100,8 @@ class Speakers:
             opens = not text[: m.start()].strip(' “"').rstrip(",") or bool(_OPENER.fullmatch(text[: m.start()]))
             self.named_bodies.append((self.sentence, m.group(0), m.group("noun").lower(), opens))
         for m in bodies.DESCRIBED_BODY.finditer(text):
-            self.described.append((self.sentence, paragraph, m.group("name").rstrip("."), m.group("noun").lower()))
+            noun = "tally" if bodies.tallies(m.group(0)) else m.group("noun").lower()  # "the data provider X"
+            self.described.append((self.sentence, paragraph, m.group("name").rstrip("."), noun))
         if after := bodies.DESCRIBED_AFTER.match(text):
             # "Quillon, the accounting software company, will cut …, it said.": a body, and what "it" means.
             self.described.append((self.sentence, paragraph, after.group("name"), after.group("noun").lower()))
@@ -310,7 +311,7 @@ class Speakers:
         if noun and (by_noun := self._by_noun(raw, noun, orgs)):
             return by_noun
         if noun in bodies.COMMERCIAL:
-            orgs = [s for s in orgs if not self._public(noun, s.name) and not bodies.RECORD.search(s.name)]
+            orgs = [s for s in orgs if not self._public(noun, s.name) and not bodies.tallies(s.name)]
             if not orgs and self.actors.last_company:
                 return Resolution(self.actors.last_company)
         if noun and noun not in bodies.GENERIC_BODY:
