@@ -53,7 +53,7 @@ _PAST_WORDS = (
 )
 _PAST = re.compile(rf"\b({_PAST_WORDS})\b", re.I)
 # "will be closed", "will cut", "to beat": a verb after a modal or "to" is no past tense, whatever its ending.
-_FUTURE_PASSIVE = re.compile(
+_AFTER_MODAL = re.compile(
     r"\b(?:will|shall|would|to|can|could|may|might|must|should|won[’']t)\s+(?:not\s+)?(?:be\s+)?[a-z]+", re.I
 )
 _DOTTED = re.compile(r"\b(?:[A-Za-z]\.){2,}")
@@ -137,7 +137,7 @@ def _day_name(published: date, weekday: int, lead: str, clause: str, before: str
     # "is expected on Sunday": a future word ending in -ed is not also a past tense, nor is the participle
     # of a passive in the future ("will be closed on Friday").
     future = bool(_FUTURE.search(clause))
-    past = bool(_PAST.search(_FUTURE.sub("", _FUTURE_PASSIVE.sub("", clause))))
+    past = bool(_PAST.search(_FUTURE.sub("", _AFTER_MODAL.sub("", clause))))
     if _MODAL.search(clause) and not future:
         return None  # "gusts could reach 100mph on Friday" may be this Friday; "could not attend", last
     if future and not past:
