@@ -1393,3 +1393,11 @@ def test_a_startup_is_the_company_and_a_data_provider_never_is():
     exploded = ticket(claims, "exploded")
     assert exploded.speaker == "Skyforge Aerospace" and "McGREGOR" not in exploded.claim
     assert "PitchBook" not in (ticket(claims, "too early").speaker or "")
+
+
+def test_a_sources_own_second_statement_is_a_claim_however_short():
+    claims = tickets(
+        "Entanglement in fishing gear is one of the biggest threats to whales, according to the charity, which said "
+        "it had attended 14 entangled whales so far in 2025."
+    )
+    assert any(c.claim.endswith("it had attended 14 entangled whales so far in 2025.") for c in claims)

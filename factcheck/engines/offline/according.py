@@ -115,15 +115,17 @@ def _according_to(body: str, offset: int) -> Sourced:
     if mid and _NAME_AFTER_ROLE.fullmatch(mid.group("more")):
         # "…, according to the promoter, Live Nation.": the source's name, not more of the sentence.
         return Sourced(clean(mid.group("more").rstrip(".")), f"{mid.group('rest')}.", offset)
-    if mid and _ROLE_AFTER_NAME.fullmatch(mid.group("more")) and reporting.subject_name(mid.group("who")):
+    named = bool(mid) and reporting.subject_name(mid.group("who")) is not None
+    # "…, according to the Centre for Retail Research, which says 13,500 jobs have gone.": a claim of its own,
+    # however short ("…, according to the charity, which said it had attended 14 whales this year.").
+    says = _SOURCE_SAYS.match(mid.group("more")) if named else None
+    if says:
+        return Sourced(clean(mid.group("who")), f"{mid.group('rest')}.", offset, says.group("also"))
+    if named and _ROLE_AFTER_NAME.fullmatch(mid.group("more")):
         # "…, according to Grant Fitzner, the ONS's chief economist." (or "…, who tracks local contests."):
         # who the source is, not the claim.
         return Sourced(clean(mid.group("who")), f"{mid.group('rest')}.", offset)
-    if mid and reporting.subject_name(mid.group("who")):
-        # "…, according to the Centre for Retail Research, which says 13,500 jobs have gone.": a claim of its own.
-        says = _SOURCE_SAYS.match(mid.group("more"))
-        if says:
-            return Sourced(clean(mid.group("who")), f"{mid.group('rest')}.", offset, says.group("also"))
+    if named:
         return Sourced(clean(mid.group("who")), f"{mid.group('rest')}, {mid.group('more')}", offset)
     return Sourced(None, body, offset)
 
