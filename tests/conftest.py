@@ -56,6 +56,16 @@ class PostgresTemplate:
             self.migrated = True
             return
         tables = [t for t in sa.inspect(self.engine).get_table_names() if t != "alembic_version"]
+        # A leftover worker that reconnects between ending its session and the TRUNCATE can deadlock with
+        # it; PostgreSQL then aborts one side, and emptying the database again is the whole remedy.
+        for attempt in range(3):
+            try:
+                return self._empty(tables)
+            except sa.exc.OperationalError as exc:
+                if attempt == 2 or "deadlock detected" not in str(exc):
+                    raise
+
+    def _empty(self, tables: list[str]) -> None:
         with self.engine.begin() as conn:
             # A test's leftover connection (a killed worker, a server thread) must not hold locks.
             self._end_other_sessions(conn)
