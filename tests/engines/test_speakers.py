@@ -1401,3 +1401,47 @@ def test_a_sources_own_second_statement_is_a_claim_however_short():
         "it had attended 14 entangled whales so far in 2025."
     )
     assert any(c.claim.endswith("it had attended 14 entangled whales so far in 2025.") for c in claims)
+
+
+def test_the_regulator_is_the_public_body_its_own_sentence_names_never_the_company_that_spoke():
+    claims = tickets(
+        "In a ruling, the tribunal said the Competition and Markets Authority (CMA) had been right to fine Korval.\n\n"
+        'Korval said it would consider an appeal. "We have always competed fairly," a spokesperson said.\n\n'
+        "The fine is the largest the CMA has imposed under the Competition Act 1998, the regulator said."
+    )
+    largest = ticket(claims, "largest")
+    assert largest.speaker == "the CMA" and not largest.needs_human
+
+
+def test_lawyers_for_a_party_are_a_source_and_the_noun_claim_is_nobody():
+    claims = tickets(
+        "Developers may be able to claim compensation through a class action, which is due to be heard "
+        "next year, lawyers for the claimants said.\n\n"
+        "The claim is worth £2 billion, a lawyer for the families said."
+    )
+    assert ticket(claims, "class action").speaker == "lawyers for the claimants"
+    worth = ticket(claims, "worth")
+    assert worth.speaker == "a lawyer for the families"
+    assert worth.claim == "A lawyer for the families said that the claim is worth £2 billion."
+
+
+def test_the_club_is_the_club_named_by_what_clubs_are_called():
+    claims = tickets(
+        "Harbury Rovers have sacked manager Dean Holloway after eight defeats.\n\n"
+        "The 47-year-old was dismissed on Sunday, the club said in a statement.\n\n"
+        "Holloway was appointed in June 2024 on a three-year contract.\n\n"  # the club spoke three paragraphs back
+        '"This was not a decision the board took lightly," chairman Keith Amos said. "Dean gave everything to this '
+        'club, but results have fallen well short of what we expect."\n\n'
+        "First-team coach Sandra Vickers will take charge for the trip to Ashcombe, the club added."
+    )
+    vickers = ticket(claims, "Sandra Vickers")
+    assert vickers.speaker == "Harbury Rovers" and not vickers.needs_human
+    assert not [c for c in claims if "lightly" in c.quote or "gave everything" in c.quote]  # a club's courtesies
+
+
+def test_nobody_wanting_to_see_harm_is_no_claim():
+    claims = tickets(
+        'Coastal communities officer Nadia Okafor said: "Nobody wants to see people lose their homes. We have '
+        'found 14 cracks in the road."'
+    )
+    assert [c.quote for c in claims] == ['We have found 14 cracks in the road."']

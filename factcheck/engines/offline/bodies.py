@@ -290,12 +290,32 @@ def fits(noun: str | None, name: str, *, by_name: bool = True) -> bool:
 
 # "the force" is what a police force calls itself, whose name says "Police" or "Constabulary"; "the
 # lender" is a bank or a building society; "the charity" a society, a trust or a foundation, but never an
-# NHS trust (a hospital's).
+# NHS trust (a hospital's); "the club" a name football gives its clubs ("Harbury Rovers", "Ashcombe Town").
 _NAMED_BY = {
     "force": r"force|police|constabulary",
+    "club": r"club|a?fc|rovers|united|city|town|athletic|wanderers|albion|rangers|hotspur|villa",
     "lender": r"lender|bank|building society",
     "charity": r"charity|society|foundation(?! trust)|(?<!nhs )(?<!nhs foundation )trust",
 }
+
+
+# What a regulator is called by what it is: "the Financial Conduct Authority", "the Gambling Commission".
+_REGULATING = {"authority", "commission", "regulator", "agency", "office"}
+
+
+def regulating(
+    noun: str | None, named: list[tuple[int, str, str, bool]], sentence: int, public_acronyms: set[str]
+) -> str | None:
+    """ "The fine is the largest the CMA has imposed, the regulator said": the one public body the sentence
+    itself names, never the company that spoke before it; None when it names none, or more than one."""
+    if noun not in {"regulator", "watchdog"}:
+        return None
+    here = {
+        bare(name): name if noun else f"the {name}"
+        for at, name, noun, _ in named
+        if at == sentence and (noun in _REGULATING or (not noun and name in public_acronyms))
+    }
+    return next(iter(here.values())) if len(here) == 1 else None
 
 
 def named_as(noun: str, name: str) -> bool:

@@ -14,6 +14,7 @@ _GROUP = re.compile(
     r"^(?:the\s+)?(?:[\w-]+\s+){0,2}(organi[sz]ers|officials|police|researchers|scientists|doctors|experts|"
     r"prosecutors|investigators|authorities|residents|witnesses|analysts|sources|unions|campaigners|"
     r"companies|families|parents|teachers|workers|protesters|firefighters|rescuers|data|figures|statistics|"
+    r"lawyers|solicitors|barristers|attorneys|"
     # A party's members as a body of opinion: "Republicans said the measure spends too much."
     r"republicans|democrats|conservatives|tories|liberals|greens|nationalists)$",
     re.I,

@@ -114,7 +114,12 @@ _PLATITUDE = re.compile(
     r"^[“\"]?(?:the\s)?(?:safety|wellbeing|well-being|welfare|health|security)\sof\s(?:our|its|their)\s[\w\s-]{1,40}?"
     r"\s(?:is|are|remains|remain|has\salways\sbeen)\s(?:our|its|their)\s(?:highest|top|first|number\sone|absolute|"
     r"overriding|utmost)\spriority|^(?:we|it|they)\s(?:take|takes|took)\s[\w\s’'-]{1,40}?\s(?:very\s|extremely\s)?"
-    r"seriously\b",
+    r"seriously\b|"
+    # "This was not a decision the board took lightly", "Nobody wants to see people lose their homes", "Dean
+    # gave everything to this club": how hard a decision was, and a tribute on the way out.
+    r"^(?:this|it|that)\s(?:was|is|has\sbeen)\snot\s(?:an\seasy\s(?:decision|choice)|a\s(?:decision|step|choice)\s"
+    r"[\w\s’'-]{1,40}?\s(?:took|taken|take|takes)\slightly)\b|^(?:nobody|no\sone|no-one)\s(?:wants|wanted)\sto\s"
+    r"(?:see|lose)\b|^[\w’'-]{2,30}\s(?:gave|has\sgiven)\s(?:everything|his\sall|her\sall|so\smuch)\sto\s(?:this|the|our)\s",
     re.I,
 )
 

@@ -152,6 +152,8 @@ _GROUP_WORDS = re.compile(
     r"environmentalists|archaeologists|astronomers|historians|academics|charities|"
     # "…, fire crews said.": the people sent, named by their work.
     r"crews|paramedics|medics|forecasters|coastguards|volunteers|staff|nurses|rescuers|"
+    # "…, lawyers for the claimants said.": those who speak for a party in court.
+    r"lawyers|solicitors|barristers|attorneys|"
     # "…, government figures show.": the record cited, named by what it is.
     r"figures|data|statistics|results|projections|counts|reports|"
     # "According to court documents": the record, whoever filed it.

@@ -272,8 +272,7 @@ class Speakers:
         if last and last.kind == "unclear" and last.sentence == self.sentence - 1:
             return Resolution(None, f"“{raw}” follows “{last.name}”, which could not be told: a person must say who.")
         document = self.documents.get(self.sentence - 1)
-        # "The review, led by …, examined …. It said …"; "The report said …. It also found …": the document,
-        # unless someone else spoke in the sentence between.
+        # "The review … examined …. It said …": the document, unless someone else spoke in the sentence between.
         if document and document[1] == self.paragraph:
             between = last and last.sentence == self.sentence - 1 and last.name.lower() != document[0]
             if not between:
@@ -337,8 +336,9 @@ class Speakers:
 
     def _by_noun(self, raw: str, noun: str, orgs: list[Spoke]) -> Resolution | None:
         """ "the ministry", "the company": the body of that kind that spoke or was named, when one is."""
-        near = [s for s in orgs if self.paragraph - s.paragraph <= 2 and not bodies.A_RECORD.search(s.name)]
-        named = [s for s in near if bodies.named_as(noun, s.name)]  # "council traffic counts" are no council
+        named = [s for s in orgs if bodies.named_as(noun, s.name) and not bodies.A_RECORD.search(s.name)]
+        # Near, unless only one ever spoke: a club's statement three paragraphs back is still "the club".
+        named = [s for s in named if self.paragraph - s.paragraph <= 2] if len({s.name for s in named}) > 1 else named
         after = named[-1].sentence if named else 0
         since = [b for b in self.named_bodies if b[2] == noun and after < b[0] < self.sentence]
         others = {bodies.bare(b[1]) for b in since} - ({bodies.bare(named[-1].name)} if named else set())
@@ -360,8 +360,7 @@ class Speakers:
         return None
 
     def _public(self, noun: str | None, name: str) -> bool:
-        """Whether "the company" (a commercial noun) cannot mean ``name``: a public body, by its name or
-        by the letters the article spelt out as one ("The FSA")."""
+        """Whether "the company" cannot mean ``name``: a public body, by name or by acronym ("The FSA")."""
         letters = bodies.bare(name).upper().strip()
         return noun in bodies.COMMERCIAL and (bool(bodies.PUBLIC_BODY.search(name)) or letters in self.public_acronyms)
 
@@ -370,6 +369,8 @@ class Speakers:
         "The firm" after "… by the engineering firm Hartley & Moss": the one body named as a firm."""
         if noun == "government" and not any(b[2] == "government" and b[0] < self.sentence for b in self.named_bodies):
             return Resolution(raw)
+        if here := bodies.regulating(noun, self.named_bodies, self.sentence, self.public_acronyms):
+            return Resolution(here)
         # "the company" may be the supplier or the maker named; "the charity" only a charity.
         kinds = bodies.COMMERCIAL if noun in {"company", "firm"} else {noun}
         # The same sentence counts: "… of the energy supplier Brightwatt, the company said."
