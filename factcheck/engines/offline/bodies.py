@@ -265,21 +265,6 @@ BUSINESS_OWNED = re.compile(
 )
 
 
-# A sentence opening with an organisation's name: "The Child Poverty Action Group welcomed …".
-# "The Labour-run council approved …": the noun after the capitals is part of the name.
-ORG_OPENER = re.compile(
-    r"^((?:The\s+)?[A-Z][\w&’'.-]{0,30}(?:\s+(?:[A-Z][\w&’'.-]{0,30}|of|for|and|on)){1,7}"
-    rf"(?:\s+(?:{ORG_NOUNS})\b)?)\s+[a-z]"
-)
-DOCUMENT_OPENER = re.compile(
-    r"^((?:The|This)\s+(?:[a-z][\w-]{0,20}\s+)?(?:review|report|study|inquiry|audit|survey|investigation|analysis))\b"
-)
-GROUP_OPENER = re.compile(
-    r"^((?:The|Those)\s+(?:[a-z][\w-]{0,20}\s+)?(?:researchers|scientists|officials|investigators|doctors|"
-    r"experts|authors|analysts|economists|inspectors|auditors|campaigners|organisers|organizers))\b"
-)
-
-
 def fits(noun: str | None, name: str, *, by_name: bool = True) -> bool:
     """ "the agency" may be any body just named, "the company" not a public one, "the charity" only one
     whose name says so (``by_name``; not asked of the body the sentence before opened with)."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from factcheck.engines.offline import bodies, census, kinds
+from factcheck.engines.offline import bodies, census, kinds, openers
 from factcheck.engines.offline.entities import TITLES, Actors
 
 _PERSON_PRONOUNS = {"he", "she"}
@@ -78,19 +78,13 @@ class Speakers:
         self.people.update(self.actors.full_names.get(n.split()[-1], n) for n in shown)
         for name, pronoun in self.actors.pronouns.items():
             self.pronouns.setdefault(name, pronoun)
-        if document := bodies.DOCUMENT_OPENER.match(text):
-            self.documents[self.sentence] = (document.group(1).lower(), paragraph)  # "The review … examined"
-        if group := bodies.GROUP_OPENER.match(text):
-            self.group_openers[self.sentence] = (group.group(1), paragraph)  # "The researchers … used …. They found"
-        opener = bodies.ORG_OPENER.match(text)
-        # "The …" before a run of capitalised words names a body, not a person; "Customers of Westmere
-        # Bank" names the bank's customers, not the bank.
-        head, _, owner = opener.group(1).partition(" of ") if opener else ("", "", "")
-        if owner and head.split()[-1] not in bodies.ORG_WORDS and not bodies.ORG_NOUN.fullmatch(head.split()[-1]):
-            self.openers[self.sentence] = owner  # the body the sentence is about: the next "the bank"
-        elif opener and (self.kind(opener.group(1)) == "org" or opener.group(1).startswith("The ")):
-            # "The Child Poverty Action Group welcomed the decision.": who the next "the charity" means.
-            self.openers[self.sentence] = opener.group(1)
+        document, group, body = openers.opened(text, lambda name: self.kind(name) == "org")
+        if document:
+            self.documents[self.sentence] = (document.lower(), paragraph)  # "The review … examined"
+        if group:
+            self.group_openers[self.sentence] = (group, paragraph)  # "The researchers … used …. They found"
+        if body:
+            self.openers[self.sentence] = body
         for m in bodies.SPELT_OUT.finditer(text):
             if bodies.PUBLIC_BODY.search(" ".join(m.group("name").split()[-6:])):
                 self.public_acronyms.add(m.group("acronym"))

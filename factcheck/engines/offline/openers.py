@@ -1,0 +1,54 @@
+"""What a sentence opens with, when it is what a pointer after it means: the body ("The Child Poverty
+Action Group welcomed …. The charity said"), the group ("The researchers used …. They found"), the
+document ("The review … examined …. It said") or the body whose thing the sentence is about ("The zoo's
+remaining two elephants will be moved …, it said")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import NamedTuple
+
+from factcheck.engines.offline.bodies import ORG_NOUN, ORG_NOUNS, ORG_WORDS
+
+# A sentence opening with an organisation's name: "The Child Poverty Action Group welcomed …".
+# "The Labour-run council approved …": the noun after the capitals is part of the name.
+ORG_OPENER = re.compile(
+    r"^((?:The\s+)?[A-Z][\w&’'.-]{0,30}(?:\s+(?:[A-Z][\w&’'.-]{0,30}|of|for|and|on)){1,7}"
+    rf"(?:\s+(?:{ORG_NOUNS})\b)?)\s+[a-z]"
+)
+DOCUMENT_OPENER = re.compile(
+    r"^((?:The|This)\s+(?:[a-z][\w-]{0,20}\s+)?(?:review|report|study|inquiry|audit|survey|investigation|analysis))\b"
+)
+GROUP_OPENER = re.compile(
+    r"^((?:The|Those)\s+(?:[a-z][\w-]{0,20}\s+)?(?:researchers|scientists|officials|investigators|doctors|"
+    r"experts|authors|analysts|economists|inspectors|auditors|campaigners|organisers|organizers))\b"
+)
+# "The zoo's remaining two elephants …", "The company's shares …": a body's thing, told in its name.
+_OWNED = re.compile(rf"^(The\s+(?:{ORG_NOUNS}|zoo|museum|gallery|theatre|library|prison))['’]s\s", re.I)
+
+
+class Opened(NamedTuple):
+    document: str | None
+    group: str | None
+    body: str | None
+
+
+def opened(text: str, is_org: Callable[[str], bool]) -> Opened:
+    """What ``text`` opens with; ``is_org`` says whether a capitalised run is known to be a body."""
+    document = DOCUMENT_OPENER.match(text)
+    group = GROUP_OPENER.match(text)
+    return Opened(document and document.group(1), group and group.group(1), _body(text, is_org))
+
+
+def _body(text: str, is_org: Callable[[str], bool]) -> str | None:
+    opener = ORG_OPENER.match(text)
+    # "The …" before a run of capitalised words names a body, not a person; "Customers of Westmere
+    # Bank" names the bank's customers, not the bank.
+    head, _, owner = opener.group(1).partition(" of ") if opener else ("", "", "")
+    if owner and head.split()[-1] not in ORG_WORDS and not ORG_NOUN.fullmatch(head.split()[-1]):
+        return owner  # the body the sentence is about: the next "the bank"
+    if opener and (is_org(opener.group(1)) or opener.group(1).startswith("The ")):
+        # "The Child Poverty Action Group welcomed the decision.": who the next "the charity" means.
+        return opener.group(1)
+    return None
