@@ -1445,3 +1445,45 @@ def test_nobody_wanting_to_see_harm_is_no_claim():
         'found 14 cracks in the road."'
     )
     assert [c.quote for c in claims] == ['We have found 14 cracks in the road."']
+
+
+def test_emergency_services_and_a_study_that_suggests_are_sources():
+    claims = tickets(
+        "At least nine people have died after flash floods across the Valencia region, emergency services said "
+        "on Thursday.\n\n"
+        "People who drink up to three cups of coffee a day are less likely to develop an irregular heartbeat than "
+        "those who drink none, a large study suggests."
+    )
+    assert ticket(claims, "nine people").speaker == "emergency services"
+    coffee = ticket(claims, "coffee")
+    assert coffee.reported_by == "a large study" and coffee.claim.startswith("According to a large study, people")
+
+
+def test_the_team_is_the_researchers_the_sentence_before_opened_with_and_those_who_is_no_pointer():
+    claims = tickets(
+        "Researchers at the University of Eastbridge followed 96,000 adults for an average of 11 years.\n\n"
+        "Those who drank two to three cups a day had a 12% lower risk of atrial fibrillation, the team reported "
+        "in the European Heart Journal on Wednesday."
+    )
+    lower = ticket(claims, "12% lower risk")
+    assert lower.speaker == "Researchers at the University of Eastbridge" and not lower.needs_human
+    assert "in the European Heart Journal on Wednesday, November 19, 2025 that those who drank" in lower.claim
+
+
+def test_it_after_a_sentence_about_a_bodys_thing_is_that_body():
+    claims = tickets(
+        "Tembo, the oldest elephant at Wexcombe Zoo, has been put down at the age of 52, the zoo has announced.\n\n"
+        "Keepers noticed on Sunday that she had stopped eating, a spokesperson said.\n\n"
+        "Post-mortem tests will be carried out by the Royal Veterinary College.\n\n"
+        "The zoo's remaining two elephants will be moved to a safari park in the Netherlands later this year, it said."
+    )
+    moved = ticket(claims, "remaining two elephants")
+    assert moved.speaker == "the zoo" and not moved.needs_human
+
+
+def test_a_campaigns_confidence_is_no_claim():
+    claims = tickets(
+        'A Labour spokesperson said: "The only poll that matters is on 22 May. We are confident our record on '
+        'buses and housing will speak for itself."'
+    )
+    assert claims == []

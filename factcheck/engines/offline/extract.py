@@ -21,7 +21,9 @@ from factcheck.models import ClaimKind
 
 # Openings that point back to something the claim does not name: a person must say what.
 _UNRESOLVED_START = re.compile(
-    r"^(They|It|This|That|These|Those|He|She|We|Its|Their|One of (?:them|those|the \w+)|"
+    # "Those who drank two cups a day": a group the sentence itself defines.
+    r"^(They|It|This|That|These|Those(?! (?:who|whose|with|without|aged|living|born|taking|over|under)\b)|He|She|"
+    r"We|Its|Their|One of (?:them|those|the \w+)|"
     r"(?:Some|Many|Most|Both|Each|All|None|Several|Two|Three) of (?:them|those)|The (?:company|firm|contractor))\b"
 )
 _ANSWER = "An answer in an interview: the person interviewed said it, and a person must say who that is."

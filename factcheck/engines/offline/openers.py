@@ -22,7 +22,9 @@ DOCUMENT_OPENER = re.compile(
 )
 GROUP_OPENER = re.compile(
     r"^((?:The|Those)\s+(?:[a-z][\w-]{0,20}\s+)?(?:researchers|scientists|officials|investigators|doctors|"
-    r"experts|authors|analysts|economists|inspectors|auditors|campaigners|organisers|organizers))\b"
+    r"experts|authors|analysts|economists|inspectors|auditors|campaigners|organisers|organizers)"
+    # "Researchers at the University of Eastbridge followed …": who "the team" after them is.
+    r"|(?:Researchers|Scientists)\s+(?:at|from)\s+(?:the\s+)?[A-Z][\w’'-]{0,30}(?:\s+(?:of|[A-Z][\w’'-]{0,30})){0,5})\b"
 )
 # "The zoo's remaining two elephants …", "The company's shares …": a body's thing, told in its name.
 _OWNED = re.compile(rf"^(The\s+(?:{ORG_NOUNS}|zoo|museum|gallery|theatre|library|prison))['’]s\s", re.I)
@@ -42,6 +44,8 @@ def opened(text: str, is_org: Callable[[str], bool]) -> Opened:
 
 
 def _body(text: str, is_org: Callable[[str], bool]) -> str | None:
+    if owned := _OWNED.match(text):
+        return owned.group(1).lower()
     opener = ORG_OPENER.match(text)
     # "The …" before a run of capitalised words names a body, not a person; "Customers of Westmere
     # Bank" names the bank's customers, not the bank.

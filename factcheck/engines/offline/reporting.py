@@ -151,7 +151,7 @@ _GROUP_WORDS = re.compile(
     r"people|sources|aides|insiders|monitors|observers|inspectors|campaigners|activists|engineers|conservationists|"
     r"environmentalists|archaeologists|astronomers|historians|academics|charities|"
     # "…, fire crews said.": the people sent, named by their work.
-    r"crews|paramedics|medics|forecasters|coastguards|volunteers|staff|nurses|rescuers|"
+    r"crews|paramedics|medics|forecasters|coastguards|volunteers|staff|nurses|rescuers|services|"
     # "…, lawyers for the claimants said.": those who speak for a party in court.
     r"lawyers|solicitors|barristers|attorneys|"
     # "…, government figures show.": the record cited, named by what it is.

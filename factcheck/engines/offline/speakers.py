@@ -262,7 +262,8 @@ class Speakers:
     def _it(self, raw: str, last: Spoke | None) -> Resolution | None:
         """What "it" means before any body that spoke is considered, if the sentences around say."""
         if opened := self.openers.get(self.sentence):
-            return Resolution(opened)  # "The council voted to close the library, it said."
+            # "The council voted to close the library, it said."; "The company's shares fell, it said": the company.
+            return self.resolve(opened) if self.is_pointer(opened) else Resolution(opened)
         if last and last.kind == "unclear" and last.sentence == self.sentence - 1:
             return Resolution(None, f"“{raw}” follows “{last.name}”, which could not be told: a person must say who.")
         document = self.documents.get(self.sentence - 1)
@@ -279,7 +280,8 @@ class Speakers:
         if noun is None and (found := self._it(raw, last)):
             return found
         opened = self.openers.get(self.sentence - 1)
-        if opened and not (last and last.sentence == self.sentence - 1) and bodies.fits(noun, opened, by_name=False):
+        fitting = opened and not self.is_pointer(opened) and bodies.fits(noun, opened, by_name=False)
+        if fitting and not (last and last.sentence == self.sentence - 1):
             return Resolution(opened)
         just_before = last and last.sentence == self.sentence - 1 and last.paragraph == self.paragraph
         # "The Food Standards Agency ordered a recall. Tesco said …. The agency said …": the body named by
@@ -307,6 +309,9 @@ class Speakers:
             orgs = [s for s in orgs if not self._public(noun, s.name) and not bodies.tallies(s.name)]
             if not orgs and self.actors.last_company:
                 return Resolution(self.actors.last_company)
+        team = self.group_openers.get(self.sentence - 1)
+        if noun == "team" and team and self.paragraph - team[1] <= 1:
+            return Resolution(team[0])  # "Researchers at the University of X followed …. …, the team reported."
         if noun and noun not in bodies.GENERIC_BODY:
             # "the charity", "the union": only a body that says it is one, never the only body around.
             return Resolution(None, f"“{raw}” names no {noun} the article has named nearby: a person must say which.")

@@ -17,14 +17,15 @@ _TAIL_TAG = re.compile(
     r"[A-Z][^\s,“”\"]{0,30}(?: [^\s,“”\"]{1,30}){0,4},)"
     r" (?:also |have |has )?"
     r"(?P<verb>said|says|say|added|adds|reported|reports|noted|notes|estimated|estimates|warned|warns|found|finds|"
-    r"show|showed|shows|concluded|announced|confirmed|ruled|was told|were told|wrote|writes|heard|"
+    r"show|showed|shows|concluded|announced|confirmed|ruled|was told|were told|wrote|writes|heard|suggests|"
     r"told(?: [^\s,.]{1,30}){1,4}?)"
     # "said Thursday", "said on Monday", "said in a news release": when and how, kept with the verb.
     # "the team wrote in the journal Nature Astronomy": where it was written stays with the verb too.
     # "said in draft guidance published on Thursday": the document it was said in, and when.
     r"(?P<when>(?: in (?:a|an|its|his|her|their|draft|new|final|updated) [\w-]+(?: [\w-]+){0,2}?"
     r"(?: published on [A-Z]\w+)?"
-    r"| in the journal [A-Z][\w-]*(?: [A-Z][\w-]*){0,3})?"
+    # "reported in the European Heart Journal": a journal named without the word "journal" before it.
+    r"| in the (?:journal )?[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})?"
     r"(?: (?:on )?[A-Z]\w+day(?: morning| afternoon| evening| night)?| on \w+| in (?:January|February|March|April|"
     r"May|June|July|August|September|October|November|December)| (?:last|this) (?:week|month|year))?"
     # "announced on Tuesday ahead of the Budget.": the occasion stays with the verb too.
