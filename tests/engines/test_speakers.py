@@ -1487,3 +1487,37 @@ def test_a_campaigns_confidence_is_no_claim():
         'buses and housing will speak for itself."'
     )
     assert claims == []
+
+
+def test_a_participle_between_commas_describes_its_subject_and_says_nothing():
+    claims = tickets(
+        "The pay award, announced last week, was in line with the recommendation of the NHS Pay Review Body.\n\n"
+        "The new rules, confirmed on Monday, will cost firms £2 billion a year."
+    )
+    assert [(c.speaker, c.claim) for c in claims] == [
+        (
+            None,
+            "The pay award, announced in the week of November 17, 2025, was in line with the recommendation of "
+            "the NHS Pay Review Body.",
+        ),
+        (None, "The new rules, confirmed on Monday, November 24, 2025, will cost firms £2 billion a year."),
+    ]
+
+
+def test_the_union_may_be_a_union_whose_name_does_not_say_so():
+    claims = tickets(
+        "Nurses in England have voted to reject the government's pay award, the Royal College of Nursing has said.\n\n"
+        "Of the 132,000 members who took part, 91% said the 3% rise was not enough, the union said."
+    )
+    assert ticket(claims, "132,000").speaker == "the Royal College of Nursing"
+
+
+def test_how_a_source_came_out_stays_with_the_source():
+    claims = tickets(
+        "The council received 2,870 claims in the year and paid out on 812 of them, according to the figures, "
+        "released under the Freedom of Information Act."
+    )
+    assert claims[0].claim == (
+        "According to the figures released under the Freedom of Information Act, the council received 2,870 claims "
+        "in the year and paid out on 812 of them."
+    )

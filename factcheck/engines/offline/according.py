@@ -39,6 +39,10 @@ _ACCORDING_TAIL = re.compile(
     r"^(?P<rest>.+?),\s+according to (?P<who>(?:[^,.;“”\"\d]|\d(?:[,.]\d)?|\.(?=\w| [A-Z])){2,140})\.?$", re.S
 )
 _ROLE_AFTER_NAME = re.compile(r"(?:(?:the|a|an|its|his|her|their) [^,.;“”\"]{1,60}|(?:who|which) [^,.;“”\"]{1,80})\.")
+_RECORD_AFTER_NAME = re.compile(
+    r"(?:released|published|obtained|compiled|issued|collected|seen) (?:under|by|on|in|last|this|through|from) "
+    r"[^,.;“”\"]{1,80}\."
+)
 _NAME_AFTER_ROLE = re.compile(r"[A-Z][\w&’'.-]{0,30}(?: (?:of |for |and )?[A-Z][\w&’'.-]{0,30}){0,5}\.")
 # "…fell to 79 percent, according to state data, well below …": the source between two commas.
 _ACCORDING_MID = re.compile(r"^(?P<rest>[^“”\"]+?), according to (?P<who>[^,.;“”\"\d]{2,60}), (?P<more>[^“”\"]+)$")
@@ -123,6 +127,9 @@ def _according_to(body: str, offset: int) -> Sourced:
     says = _SOURCE_SAYS.match(mid.group("more")) if named else None
     if says:
         return Sourced(clean(mid.group("who")), f"{mid.group('rest')}.", offset, says.group("also"))
+    if named and _RECORD_AFTER_NAME.fullmatch(mid.group("more")):
+        # "…, according to the figures, released under the Freedom of Information Act.": how the source came out.
+        return Sourced(f"{clean(mid.group('who'))} {mid.group('more').rstrip('.')}", f"{mid.group('rest')}.", offset)
     if named and _ROLE_AFTER_NAME.fullmatch(mid.group("more")):
         # "…, according to Grant Fitzner, the ONS's chief economist." (or "…, who tracks local contests."):
         # who the source is, not the claim.

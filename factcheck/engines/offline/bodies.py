@@ -275,10 +275,14 @@ def fits(noun: str | None, name: str, *, by_name: bool = True) -> bool:
 
 # "the force" is what a police force calls itself, whose name says "Police" or "Constabulary"; "the
 # lender" is a bank or a building society; "the charity" a society, a trust or a foundation, but never an
-# NHS trust (a hospital's); "the club" a name football gives its clubs ("Harbury Rovers", "Ashcombe Town").
+# NHS trust (a hospital's); "the club" a name football gives its clubs ("Harbury Rovers", "Ashcombe Town");
+# "the union" the Royal College of Nursing too.
 _NAMED_BY = {
     "force": r"force|police|constabulary",
     "club": r"club|a?fc|rovers|united|city|town|athletic|wanderers|albion|rangers|hotspur|villa",
+    # Unions whose names do not say so.
+    "union": r"union|unite|unison|gmb|rmt|aslef|nasuwt|usdaw|royal college of (?:nursing|midwives)|"
+    r"british medical association|bma|teamsters|afl-cio",
     "lender": r"lender|bank|building society",
     "charity": r"charity|society|foundation(?! trust)|(?<!nhs )(?<!nhs foundation )trust",
 }

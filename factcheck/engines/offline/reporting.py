@@ -283,7 +283,11 @@ def parse(body: str, offset: int) -> Reported | None:
         return Reported(who, verb, body, offset, whole=True)
     adverbial = _ADVERBIAL.match(body[pos:])
     pos += adverbial.end() if adverbial else 0
-    verb = with_day(verb, adverbial.group(0) if adverbial else "")
+    between = adverbial.group(0) if adverbial else ""
+    closes = between.rstrip().endswith(",") or body[pos:].lstrip().startswith(",")
+    if closes and body[: m.start()].count(",") == 1 and body[: m.start()].rstrip().endswith(","):
+        return None  # "The pay award, announced last week, was …": a participle describing the subject
+    verb = with_day(verb, between)
     if verb in {"told", "tells"}:
         told = _TOLD.match(body[pos:]) or _TOLD_BARE.match(body[pos:])
         if not told:
