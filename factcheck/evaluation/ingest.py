@@ -193,7 +193,9 @@ def _speaker(gold: GoldClaim, claim: ExtractedClaim) -> str:
     if gold.speaker is None:
         # A claim in the reporter's own voice: any speaker written onto it is invented.
         return "right" if not said_by or _names_match(said_by, gold.names) else "wrong"
-    if _names_match(claim.speaker, gold.names) or _names_match(claim.reported_by, gold.names):
+    # "According to the Treasury, citing Milk-based drinks with, …": a right source does not make the
+    # speaker it cites right; the speaker, when written, must be right too.
+    if _names_match(claim.speaker, gold.names) or (not claim.speaker and _names_match(claim.reported_by, gold.names)):
         return "right"
     if claim.needs_human and (not said_by or "speaker" in (claim.flag_reason or "").lower()):
         return "flagged"

@@ -128,6 +128,24 @@ def test_a_name_something_else_belongs_to_is_not_the_same_speaker(tmp_path):
     assert totals.speaker_wrong == 1  # the bank's customers are not the bank
 
 
+def test_a_right_source_does_not_make_the_speaker_it_cites_right(tmp_path):
+    (tmp_path / "e.txt").write_text(
+        "Milk-based drinks with added sugar will be taxed from 2028, the Treasury announced.", encoding="utf-8"
+    )
+    gold = {"claims": [{"quote": "Milk-based drinks with added sugar", "speaker": "the Treasury"}]}
+    (tmp_path / "e.json").write_text(json.dumps(gold), encoding="utf-8")
+    item = read_one(tmp_path / "e.json")
+    text = item.article.text
+    citing = ticket(text, "Milk-based drinks with added sugar", "According to the Treasury, citing …", speaker="drinks")
+    citing.reported_by = "the Treasury"
+    plain = ticket(text, "Milk-based drinks with added sugar", "According to the Treasury, …")
+    plain.reported_by = "the Treasury"
+    wrong, right = Totals(), Totals()
+    wrong.add(score(item, [citing]))
+    right.add(score(item, [plain]))
+    assert (wrong.speaker_wrong, right.speaker_right) == (1, 1)
+
+
 def test_pasted_text_is_scored_on_the_title_the_desk_would_save(tmp_path):
     (tmp_path / "d.txt").write_text(
         "Sign up for our newsletter\n\nBudget passes after all-night session\n\nThe council approved a budget.",
