@@ -1521,3 +1521,20 @@ def test_how_a_source_came_out_stays_with_the_source():
         "According to the figures released under the Freedom of Information Act, the council received 2,870 claims "
         "in the year and paid out on 812 of them."
     )
+
+
+def test_a_name_never_ends_on_a_preposition_so_added_sugar_is_no_statement():
+    claims = tickets(
+        "Milk-based drinks with added sugar will be brought into the soft drinks levy from 2028, the Treasury "
+        "announced on Wednesday."
+    )
+    assert claims[0].speaker == "the Treasury" and claims[0].reported_by is None
+
+
+def test_the_airline_is_an_airline_named_airways():
+    claims = tickets(
+        "The Airbus A320 returned to Bristol Airport about 25 minutes after departing, Sunjet Airways said.\n\n"
+        "Nobody was injured.\n\n"
+        "The airline said engineers would inspect the engine before the aircraft returned to service."
+    )
+    assert ticket(claims, "inspect the engine").speaker == "Sunjet Airways"

@@ -280,6 +280,7 @@ def fits(noun: str | None, name: str, *, by_name: bool = True) -> bool:
 _NAMED_BY = {
     "force": r"force|police|constabulary",
     "club": r"club|a?fc|rovers|united|city|town|athletic|wanderers|albion|rangers|hotspur|villa",
+    "airline": r"airlines?|airways|air(?= )|aviation",
     # Unions whose names do not say so.
     "union": r"union|unite|unison|gmb|rmt|aslef|nasuwt|usdaw|royal college of (?:nursing|midwives)|"
     r"british medical association|bma|teamsters|afl-cio",

@@ -243,8 +243,10 @@ def subject_name(subject: str) -> str | None:
     long = len(re.sub(r" \([A-Z]{2,6}\)", "", subject).split()) > 11
     if not words or long or _NOT_A_SUBJECT.search(probe) or _POINTER.match(subject):
         return None
-    if words[-1] in {"and", "or", "to"}:
-        return None  # "Smith and" is half of a pair; "Replays appeared to" is no one
+    if words[-1] in {"and", "or", "to", "with", "of", "for", "from", "by", "at", "in", "the"}:
+        # "Smith and" is half of a pair; "Replays appeared to" is no one; "Milk-based drinks with added
+        # sugar": a name never ends on a preposition, so "added" is no verb of saying.
+        return None
     if ", " in subject and not listed:
         return None  # "Aaron Holt, 38, and his brother Lee Holt, 35": a list of people, not one speaker
     if words[0].lower() in _NOT_A_HEAD:
