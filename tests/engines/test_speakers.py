@@ -1538,3 +1538,36 @@ def test_the_airline_is_an_airline_named_airways():
         "The airline said engineers would inspect the engine before the aircraft returned to service."
     )
     assert ticket(claims, "inspect the engine").speaker == "Sunjet Airways"
+
+
+def test_a_phrase_quoted_inside_a_statement_keeps_the_tag_after_it():
+    claims = tickets('Her place in the draw will go to a "lucky loser" from qualifying, the All England Club said.')
+    assert claims[0].speaker == "the All England Club"
+
+
+def test_a_pointer_with_the_name_it_goes_by_is_the_body_named_before():
+    claims = tickets(
+        "At least 11 people died after a passenger ferry caught fire and sank on Sunday, Indonesia's national "
+        "search and rescue agency said.\n\n"
+        "The ferry was carrying 280 passengers and crew when fire broke out in the engine room, the agency, known "
+        "as Basarnas, said in a statement."
+    )
+    carrying = ticket(claims, "280 passengers")
+    assert "Indonesia's national search and rescue agency" in (carrying.speaker, carrying.reported_by)
+    assert "known as" not in carrying.claim
+
+
+def test_a_spokesperson_for_a_body_described_in_lower_case_tags_a_quotation():
+    claims = tickets(
+        '"Shop workers are being threatened and assaulted every day," said a spokesperson for the shopworkers\' '
+        "union Usdaw."
+    )
+    assert claims[0].speaker == "a spokesperson for the shopworkers' union Usdaw"
+
+
+def test_what_opens_a_clause_never_a_speakers_name():
+    claims = tickets(
+        "The figures come as hospitals prepare for what NHS leaders have warned could be one of the worst flu "
+        "seasons in a decade."
+    )
+    assert all(c.speaker is None for c in claims)

@@ -44,6 +44,11 @@ _TAG_AFTER = re.compile(
 _TAG_AFTER_INVERTED = re.compile(
     rf"{_CLOSING}\s*(?:,\s*)?(?:{_VERBS})\s+(?P<who>(?:[a-z][\w’'\-]{{0,30}}\s+){{0,3}}?{ACTOR})\s*[.,]"
 )
+# "…," said a spokesperson for the shopworkers' union Usdaw.: whose spokesperson, in any words.
+_TAG_SPOKESPERSON_FOR = re.compile(
+    rf"{_CLOSING}\s*(?:,\s*)?(?:said|added)\s+(?P<who>(?:an?|the)\s+spokes(?:man|woman|person)\s+for\s+"
+    r"[^,.“”\"]{2,80}?)\s*\.$"
+)
 # "…," said Brightside's chief operating officer, Helen Marsh.: a role first, the name after a comma.
 _TAG_ROLE_THEN_NAME = re.compile(
     rf"{_CLOSING}\s*(?:,\s*)?(?:{_VERBS})\s+[^,“”\"]{{2,80}},\s+"
@@ -222,7 +227,7 @@ def has_tag(sentence: str) -> bool:
 def _tagged_quotation(body: str, offset: int, quote: re.Match) -> Attribution | None:
     """A quotation with its speaker's tag ("…," she said), or one that is most of the sentence."""
     speaker = to = None
-    for rx in (_TAG_BEFORE, _TAG_AFTER, _TAG_ROLE_THEN_NAME, _TAG_AFTER_INVERTED):
+    for rx in (_TAG_BEFORE, _TAG_AFTER, _TAG_SPOKESPERSON_FOR, _TAG_ROLE_THEN_NAME, _TAG_AFTER_INVERTED):
         m = rx.search(body)
         if m:
             speaker = clean(m.group("who"))

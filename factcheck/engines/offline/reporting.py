@@ -106,7 +106,8 @@ _NOUN_ING = (
 _NOT_A_SUBJECT = re.compile(
     rf"[“”\"?!;:%]|\b(is|are|was|were|will|would|can|could|may|might|must|should|did|does|do|has|have|had|been|"
     rf"covers|includes|"
-    rf"if|when|because|although|since|after|before|which|that|there|here|I|we|you|me|us)\b|"
+    # "The figures come as hospitals prepare for what NHS leaders have warned …": "what" opens a clause.
+    rf"if|when|because|although|since|after|before|which|that|what|whether|there|here|I|we|you|me|us)\b|"
     # "the returning officer", "a leading economist": after an article, an -ing word describes.
     rf"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )\b(?!{_NOUN_ING})[a-z]\w+ing\b"
 )

@@ -14,7 +14,8 @@ _TAIL_TAG = re.compile(
     # "a study of 6,400 pupils": a thousands comma is part of the name, not its end.
     r", (?P<who>(?:[^\s,“”\"]|(?<=\d),(?=\d{3})){1,30}(?: (?:[^\s,“”\"]|(?<=\d),(?=\d{3})){1,30}){0,10}?"
     r"|(?:the|its|their|his|her) [^\s,“”\"]{1,30}(?: [^\s,“”\"]{1,30}){0,5}, "
-    r"[A-Z][^\s,“”\"]{0,30}(?: [^\s,“”\"]{1,30}){0,4},)"
+    # "…, the agency, known as Basarnas, said": the name it goes by.
+    r"(?:(?:also )?known as |called )?[A-Z][^\s,“”\"]{0,30}(?: [^\s,“”\"]{1,30}){0,4},)"
     r" (?:also |have |has )?"
     r"(?P<verb>said|says|say|added|adds|reported|reports|noted|notes|estimated|estimates|warned|warns|found|finds|"
     r"show|showed|shows|concluded|announced|confirmed|ruled|was told|were told|wrote|writes|heard|suggests|"
@@ -38,11 +39,13 @@ _TAIL_TAG = re.compile(
 
 def tail_tag(body: str) -> tuple[str, str, str] | None:
     """(speaker, verb, content without the tag) for a statement whose speaker follows it."""
-    if "“" in body or '"' in body:
-        return None
+    if body.lstrip()[:1] in ("“", '"'):
+        return None  # a quotation: its tag is read with it (attribution.py)
     for m in _TAIL_TAG.finditer(body):
         who = subject_name(m.group("who"))
-        if who is None or m.start() < 15:
+        # A phrase quoted inside the statement is still the statement: 'will go to a "lucky loser" from
+        # qualifying, the club said'; a tag straight after a closing mark is a quotation's.
+        if who is None or m.start() < 15 or body[: m.start()].rstrip()[-1:] in ("”", '"'):
             continue
         after = body[m.end() + 1 :].strip()
         if m.group("end") == "." and after:
