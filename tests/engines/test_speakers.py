@@ -1571,3 +1571,36 @@ def test_what_opens_a_clause_never_a_speakers_name():
         "seasons in a decade."
     )
     assert all(c.speaker is None for c in claims)
+
+
+def test_they_after_a_sentence_about_a_group_is_not_its_source():
+    claims = tickets(
+        "The group, all German nationals, had been skiing off-piste in an area closed because of the risk of "
+        "avalanches, according to police. They were aged between 31 and 45."
+    )
+    aged = ticket(claims, "aged between")
+    assert aged.claim.startswith("They were aged") and aged.needs_human
+
+
+def test_a_name_with_two_given_names_keeps_both():
+    claims = tickets(
+        "A painting by the Victorian artist Mary Ellen Hale, who died in 1897, has sold for £3.1 million.\n\n"
+        "Hale exhibited at the Royal Academy 14 times but was largely forgotten after her death, art historians say."
+    )
+    assert "Mary Ellen Hale exhibited" in ticket(claims, "Royal Academy").claim
+
+
+def test_the_council_a_sentence_opened_with_loses_its_possessive():
+    claims = tickets(
+        "Members of Fenmoor County Council's cabinet voted six to two to close Little Harwick Primary School.\n\n"
+        "The council said falling birth rates meant the school would have fewer than 20 pupils by 2028."
+    )
+    assert ticket(claims, "birth rates").speaker == "Fenmoor County Council"
+
+
+def test_a_tag_said_after_an_occasion_in_a_place_on_a_day():
+    claims = tickets(
+        "The Orchard at Dusk had been expected to fetch between £400,000 and £600,000, Halden's said after the "
+        "sale in London on Monday evening."
+    )
+    assert claims[0].speaker == "Halden's" and "Monday evening, November 24, 2025" in claims[0].claim

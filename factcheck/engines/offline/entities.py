@@ -250,8 +250,10 @@ class Actors:
                 continue
             if len(tokens) == 2 and tokens[0].rstrip(".") in _HONORIFICS and self._same_person(tokens):
                 continue  # "Ms Leadbeater" is Kim Leadbeater again (a mention), not a second Leadbeater
-            # "Harbor Master Ines Okafor": a person's name is the last two words, or three with an initial.
-            keep = 3 if len(tokens) >= 3 and re.fullmatch(r"[A-Z]\.", tokens[-2]) else 2
+            # "Harbor Master Ines Okafor": a person's name is the last two words, or three with an initial
+            # or after a first given name ("Mary Ellen Hale" is never "Ellen Hale").
+            three = len(tokens) >= 3 and (re.fullmatch(r"[A-Z]\.", tokens[-2]) or given_name(tokens[-3]))
+            keep = 3 if three else 2
             found.append((m.start(), self._add_person(" ".join(tokens[-keep:]))))
         return found
 

@@ -119,3 +119,8 @@ def in_full(name: str, actors: Actors) -> str:
     if (m.group(1) == "Mr" and said == "she") or (m.group(1) in {"Mrs", "Ms", "Miss"} and said == "he"):
         return name
     return f"{m.group(1)} {full}" if m.group(1) in {"Dr", "Prof"} else full
+
+
+def same_person(a: str, b: str) -> bool:
+    """ "Kiptoo" and "Eliud Kiptoo": one surname in the other's words."""
+    return a.split()[-1] in b.split() or b.split()[-1] in a.split()

@@ -22,7 +22,10 @@ DOCUMENT_OPENER = re.compile(
 )
 GROUP_OPENER = re.compile(
     r"^((?:The|Those)\s+(?:[a-z][\w-]{0,20}\s+)?(?:researchers|scientists|officials|investigators|doctors|"
-    r"experts|authors|analysts|economists|inspectors|auditors|campaigners|organisers|organizers)"
+    r"experts|authors|analysts|economists|inspectors|auditors|campaigners|organisers|organizers|"
+    # "The group, all German nationals, had been skiing …. They were aged …": the people the story is about.
+    r"group|men|women|victims|pair|couple|skiers|climbers|walkers|hikers|passengers|pupils|students|brothers|"
+    r"sisters|three|four|five)"
     # "Researchers at the University of Eastbridge followed …": who "the team" after them is.
     r"|(?:Researchers|Scientists)\s+(?:at|from)\s+(?:the\s+)?[A-Z][\w’'-]{0,30}(?:\s+(?:of|[A-Z][\w’'-]{0,30})){0,5})\b"
 )
@@ -51,7 +54,9 @@ def _body(text: str, is_org: Callable[[str], bool]) -> str | None:
     # Bank" names the bank's customers, not the bank.
     head, _, owner = opener.group(1).partition(" of ") if opener else ("", "", "")
     if owner and head.split()[-1] not in ORG_WORDS and not ORG_NOUN.fullmatch(head.split()[-1]):
-        return owner  # the body the sentence is about: the next "the bank"
+        # The body the sentence is about: the next "the bank"; "Members of Fenmoor County Council's cabinet":
+        # the council, not "Council's".
+        return re.sub(r"['’]s$", "", owner)
     if opener and (is_org(opener.group(1)) or opener.group(1).startswith("The ")):
         # "The Child Poverty Action Group welcomed the decision.": who the next "the charity" means.
         return opener.group(1)

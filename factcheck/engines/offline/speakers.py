@@ -153,7 +153,7 @@ class Speakers:
             return Resolution(pronoun)
         here = {n for n in self.actors.mentioned if -1 < sentence.find(n.split()[-1]) < before}
         if speaker and self.kind(speaker) == "person":
-            here = {n for n in here if not _same_person(n, speaker)} | {self._plain(speaker)}
+            here = {n for n in here if not kinds.same_person(n, speaker)} | {self._plain(speaker)}
         here = {n for n in here if self._agrees(n, said)}
         if not here:
             earlier = [(s, n) for s, p, n in self.named if s < self.sentence and self.paragraph - p <= 1]
@@ -175,14 +175,16 @@ class Speakers:
             self.spoke.append(Spoke(name or unclear or "", kind, self.paragraph, self.sentence))
 
     def subject(self, pointer: str) -> str | None:
-        """Who "It" or "They" opening a statement means, only when the sentence before was that
-        body's: "The ministry said exports fell. It blamed attacks on the port." Otherwise None."""
-        before = [s for s in self.spoke if s.sentence < self.sentence]
-        last = before[-1] if before else None
+        """Who "It" or "They" opening a statement means, only when the sentence before was that body's ("The
+        ministry said exports fell. It blamed attacks …") and opened with no group of its own ("The group … had
+        been skiing, according to police. They were aged …": the group, or police? A person says). Else None."""
+        last = next((s for s in reversed(self.spoke) if s.sentence < self.sentence), None)
         if not last or last.sentence != self.sentence - 1 or last.paragraph != self.paragraph:
             return None
         kinds = {"it": {"org", "name"}, "they": {"group", "org"}}.get(pointer.lower(), set())
-        return last.name if last.kind in kinds else None
+        opened = self.group_openers.get(self.sentence - 1)
+        ruled_out = pointer.lower() == "they" and opened and opened[0] != last.name
+        return last.name if last.kind in kinds and not ruled_out else None
 
     def continuing(self) -> str | None:
         """The speaker of an untagged quotation that carries on from the sentence before it."""
@@ -205,7 +207,9 @@ class Speakers:
             # A name in the pronoun's own sentence is not who it means: "She said Hollings had forged …",
             # "He told Hollings: …" (the pronoun governs the clause that names the other person).
             since = [
-                (p, n) for s, p, n in self.named if last.sentence < s < self.sentence and not _same_person(n, last.name)
+                (p, n)
+                for s, p, n in self.named
+                if last.sentence < s < self.sentence and not kinds.same_person(n, last.name)
             ]
             said = raw.lower()
             others = {n for _, n in since if self._agrees(n, said)}
@@ -232,7 +236,7 @@ class Speakers:
         it was. Only a sole candidate is judged so: dropping one of two would choose the other unseen."""
         plain = self._plain(name)
         shown = bool({name, plain} & self.people) or plain in self.pronouns or self.kind(name) == "person"
-        spoke = any(s.kind in {"person", "name"} and _same_person(s.name, plain) for s in self.spoke)
+        spoke = any(s.kind in {"person", "name"} and kinds.same_person(s.name, plain) for s in self.spoke)
         if plain not in self.actors.not_people and (shown or spoke or census.given_name(plain)):
             return None
         return Resolution(None, f"“{pronoun}” may mean {name}, not shown to be a person: a person must say who.")
@@ -393,7 +397,3 @@ class Speakers:
 
 # Starts only where a word starts, so no run of word characters is scanned from each of its letters.
 _ROLE_WORD = re.compile(r"(?<![\w-])(?!(?:of|at|for|from|in|with|and|the)\b)[a-z][\w-]+ $")
-
-
-def _same_person(a: str, b: str) -> bool:
-    return a.split()[-1] in b.split() or b.split()[-1] in a.split()

@@ -30,7 +30,9 @@ _TAIL_TAG = re.compile(
     r"(?: (?:on )?[A-Z]\w+day(?: morning| afternoon| evening| night)?| on \w+| in (?:January|February|March|April|"
     r"May|June|July|August|September|October|November|December)| (?:last|this) (?:week|month|year))?"
     # "announced on Tuesday ahead of the Budget.": the occasion stays with the verb too.
-    r"(?: (?:ahead of|before|after|during|at) (?:the|a|an|its|his|her|their) [\w-]+(?: [\w-]+){0,3}?)?)"
+    # "said after the sale in London on Wednesday evening": where and when the occasion was, too.
+    r"(?: (?:ahead of|before|after|during|at) (?:the|a|an|its|his|her|their) [\w-]+(?: [\w-]+){0,3}?"
+    r"(?: in [A-Z][\w-]*)?(?: on [A-Z]\w+day(?: morning| afternoon| evening| night)?)?)?)"
     # The closing mark is looked at, not taken: ", with two violations reported, monitors said." has a
     # false tag ("… reported,") whose comma the real one begins with.
     r" ?(?=(?P<end>[.,]))"
