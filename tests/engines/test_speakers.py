@@ -1604,3 +1604,21 @@ def test_a_tag_said_after_an_occasion_in_a_place_on_a_day():
         "sale in London on Monday evening."
     )
     assert claims[0].speaker == "Halden's" and "Monday evening, November 24, 2025" in claims[0].claim
+
+
+def test_a_tags_pointer_is_the_body_its_own_sentence_opens_with():
+    claims = tickets(
+        "Unite said it was shocked by the decision and would ballot members.\n\n"
+        "Ashgrove Steel will close the last blast furnace at its Teesside plant in September, cutting 400 jobs, "
+        "the company said.\n\n"
+        "Police Scotland will close 14 public counters at police stations by the summer, the force said.\n\n"
+        "Ofwat fined Marcher Water £4 million, the regulator said."
+    )
+    furnace = ticket(claims, "blast furnace")
+    assert (furnace.speaker, furnace.claim) == (
+        "Ashgrove Steel",
+        "Ashgrove Steel will close the last blast furnace at its Teesside plant in September, cutting 400 jobs.",
+    )
+    counters = ticket(claims, "public counters")
+    assert counters.speaker == "Police Scotland" and counters.claim.startswith("Police Scotland will close")
+    assert ticket(claims, "fined").needs_human  # "the regulator" is never the sentence's subject unless named so

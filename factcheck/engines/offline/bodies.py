@@ -165,7 +165,7 @@ ORG_NOUN = re.compile(rf"\b(?:{ORG_NOUNS})\b", re.I)
 # Pointers that may mean any body ("the agency said" after the CDC); others must match by name.
 GENERIC_BODY = {
     *("agency", "organisation", "organization", "group", "body", "company", "firm", "authority", "service"),
-    *("regulator", "watchdog", "department", "office", "ministry", "government", "administration", "commission"),
+    *("department", "office", "ministry", "government", "administration", "commission"),
     *("board", "operator", "utility", "network"),
 }
 COMMERCIAL = {
@@ -277,10 +277,14 @@ def fits(noun: str | None, name: str, *, by_name: bool = True) -> bool:
 # lender" is a bank or a building society; "the charity" a society, a trust or a foundation, but never an
 # NHS trust (a hospital's); "the club" a name football gives its clubs ("Harbury Rovers", "Ashcombe Town");
 # "the union" the Royal College of Nursing too.
+_REGULATOR = r"regulator|watchdog|authority|commission|agency|office|of(?:wat|com|gem|sted|qual|reg)|fca|cma|ico|pra"
 _NAMED_BY = {
     "force": r"force|police|constabulary",
     "club": r"club|a?fc|rovers|united|city|town|athletic|wanderers|albion|rangers|hotspur|villa",
     "airline": r"airlines?|airways|air(?= )|aviation",
+    # A regulator is named as one, or as an authority, a commission, an agency, an office or an "Of-".
+    "regulator": _REGULATOR,
+    "watchdog": _REGULATOR,
     # Unions whose names do not say so.
     "union": r"union|unite|unison|gmb|rmt|aslef|nasuwt|usdaw|royal college of (?:nursing|midwives)|"
     r"british medical association|bma|teamsters|afl-cio",
@@ -306,6 +310,20 @@ def regulating(
         if at == sentence and (noun in _REGULATING or (not noun and name in public_acronyms))
     }
     return next(iter(here.values())) if len(here) == 1 else None
+
+
+def public(noun: str | None, name: str, public_acronyms: set[str]) -> bool:
+    """Whether "the company" (a commercial noun) cannot mean ``name``: a public body, by its name or
+    by the letters the article spelt out as one ("The FSA")."""
+    letters = bare(name).upper().strip()
+    return noun in COMMERCIAL and (bool(PUBLIC_BODY.search(name)) or letters in public_acronyms)
+
+
+def opened_by(noun: str, name: str, public_acronyms: set[str]) -> bool:
+    """Whether a tag's "the force", "the club" or "the company" is the body its own sentence opens with:
+    one whose name says so ("Police Scotland will close …, the force said"), or any business for a
+    business's noun ("Ashgrove Steel will close …, the company said"), never for "the regulator"."""
+    return named_as(noun, name) or (noun in COMMERCIAL and not public(noun, name, public_acronyms))
 
 
 def named_as(noun: str, name: str) -> bool:

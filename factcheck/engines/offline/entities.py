@@ -168,9 +168,11 @@ class Actors:
         writes capitalised mid-sentence that English writes in lower case more often; never a name's
         first word ("Water UK") or a word of a person's name."""
         low = word.lower()
+        if following[:1].isupper():
+            return False  # "Police Scotland": a name's first word, however often "police" is written small
         if low in self.common_words:
             return True
-        if low in self.named_words or following[:1].isupper() or not word.isalpha():
+        if low in self.named_words or not word.isalpha():
             return False
         if any(low == part.lower() for full in self.full_names.values() for part in full.split()):
             return False

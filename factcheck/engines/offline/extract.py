@@ -216,7 +216,9 @@ def _clause_claim(
     unresolved = unresolved or no_company
     if part.acts and speaker:  # "…, and ordered SpaceX to investigate": the speaker did it, in the sentence
         content = f"{capitalise(speaker)} {content}"
-    whole_claim = attr.whole or (part.acts and bool(speaker))
+    # "Ashgrove Steel will close its furnace, the company said": the sentence names its speaker already.
+    own_subject = bool(speaker) and part.words.strip().lower().startswith(f"{speaker} ".lower())
+    whole_claim = attr.whole or (part.acts and bool(speaker)) or own_subject
     # "told MPs on Wednesday that …": the day is resolved with the statement, in its tense.
     told = "" if whole_claim else f"{part.verb or attr.verb} that "
     resolved = dates.resolve(f"{told}{actors.expand(content)}", published)

@@ -283,6 +283,9 @@ class Speakers:
         last = self.spoke[-1] if self.spoke else None
         if noun is None and (found := self._it(raw, last)):
             return found
+        here = self.openers.get(self.sentence)  # "Police Scotland will close 14 counters, the force said."
+        if here and noun and not self.is_pointer(here) and bodies.opened_by(noun, here, self.public_acronyms):
+            return Resolution(here)
         opened = self.openers.get(self.sentence - 1)
         fitting = opened and not self.is_pointer(opened) and bodies.fits(noun, opened, by_name=False)
         if fitting and not (last and last.sentence == self.sentence - 1):
@@ -297,7 +300,7 @@ class Speakers:
         if (
             just_before
             and bodies.fits(noun, last.name)
-            and not self._public(noun, last.name)
+            and not bodies.public(noun, last.name, self.public_acronyms)
             and last.kind in {"org", "name"}
             and last.name not in self.people
         ):
@@ -310,12 +313,11 @@ class Speakers:
         if noun and (by_noun := self._by_noun(raw, noun, orgs)):
             return by_noun
         if noun in bodies.COMMERCIAL:
-            orgs = [s for s in orgs if not self._public(noun, s.name) and not bodies.tallies(s.name)]
+            orgs = [
+                s for s in orgs if not bodies.public(noun, s.name, self.public_acronyms) and not bodies.tallies(s.name)
+            ]
             if not orgs and self.actors.last_company:
                 return Resolution(self.actors.last_company)
-        team = self.group_openers.get(self.sentence - 1)
-        if noun == "team" and team and self.paragraph - team[1] <= 1:
-            return Resolution(team[0])  # "Researchers at the University of X followed …. …, the team reported."
         if noun and noun not in bodies.GENERIC_BODY:
             # "the charity", "the union": only a body that says it is one, never the only body around.
             return Resolution(None, f"“{raw}” names no {noun} the article has named nearby: a person must say which.")
@@ -339,6 +341,9 @@ class Speakers:
 
     def _by_noun(self, raw: str, noun: str, orgs: list[Spoke]) -> Resolution | None:
         """ "the ministry", "the company": the body of that kind that spoke or was named, when one is."""
+        team = self.group_openers.get(self.sentence - 1)
+        if noun == "team" and team and self.paragraph - team[1] <= 1:
+            return Resolution(team[0])  # "Researchers at the University of X followed …. …, the team reported."
         named = [s for s in orgs if bodies.named_as(noun, s.name) and not bodies.A_RECORD.search(s.name)]
         # Near, unless only one ever spoke: a club's statement three paragraphs back is still "the club".
         named = [s for s in named if self.paragraph - s.paragraph <= 2] if len({s.name for s in named}) > 1 else named
@@ -361,11 +366,6 @@ class Speakers:
         if named:
             return Resolution(named[-1].name)
         return None
-
-    def _public(self, noun: str | None, name: str) -> bool:
-        """Whether "the company" cannot mean ``name``: a public body, by name or by acronym ("The FSA")."""
-        letters = bodies.bare(name).upper().strip()
-        return noun in bodies.COMMERCIAL and (bool(bodies.PUBLIC_BODY.search(name)) or letters in self.public_acronyms)
 
     def _described(self, raw: str, noun: str | None) -> Resolution | None:
         """ "The government" when no government was named by what it is: the government of the day.
