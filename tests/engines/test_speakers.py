@@ -1622,3 +1622,27 @@ def test_a_tags_pointer_is_the_body_its_own_sentence_opens_with():
     counters = ticket(claims, "public counters")
     assert counters.speaker == "Police Scotland" and counters.claim.startswith("Police Scotland will close")
     assert ticket(claims, "fined").needs_human  # "the regulator" is never the sentence's subject unless named so
+
+
+def test_a_leads_pointer_is_the_body_named_in_the_next_sentence_never_a_person():
+    claims = tickets(
+        "A passenger plane made an emergency landing on Thursday evening after hitting a flock of birds, the "
+        "airline has confirmed.\n\n"
+        "The Airbus A320 returned to Bristol Airport about 25 minutes after departing, Sunjet Airways said."
+    )
+    assert ticket(claims, "emergency landing").speaker == "Sunjet Airways"
+    factory = tickets(
+        "A factory will close with the loss of 400 jobs, the company has said.\n\n"
+        "Dean Holloway said the decision was a blow."
+    )
+    assert ticket(factory, "400 jobs").speaker is None and ticket(factory, "400 jobs").needs_human
+
+
+def test_a_pointer_after_someone_spoke_never_looks_ahead():
+    claims = tickets(
+        "Mayor Richard Parker said the cap would save a commuter about £300 a year.\n\n"
+        "National Express West Midlands said passenger numbers were 15 percent below 2019. The operator said it "
+        "would add 40 buses to its busiest routes.\n\n"
+        "Campaign group Better Buses said fares had risen by 40 percent in real terms since 2010."
+    )
+    assert ticket(claims, "40 buses").speaker != "Campaign group Better Buses"

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from factcheck.engines.base import ExtractedClaim
-from factcheck.engines.offline import checkworthy, dates, drafting, duplicates, layers, moods, quoteruns
+from factcheck.engines.offline import bodies, checkworthy, dates, drafting, duplicates, layers, moods, quoteruns
 from factcheck.engines.offline.attribution import Attribution, attribute, has_tag
 from factcheck.engines.offline.census import given_name
 from factcheck.engines.offline.clauses import Part, parts
@@ -74,7 +74,7 @@ def _claims(
     scored = checkworthy.scores([s.text for s in found] + quotations)
     quotation_scores = iter(scored[len(found) :])
     read, answer = 0, -1
-    for sentence, attr, score in zip(found, attrs, scored, strict=False):
+    for at, (sentence, attr, score) in enumerate(zip(found, attrs, scored, strict=False)):
         if time.monotonic() > deadline:
             break
         read += 1
@@ -84,6 +84,9 @@ def _claims(
             # "“Second, they asked …”" carries on the quotation of the sentence before it.
             attr.speaker = speakers.continuing()
         who = speakers.resolve(attr.speaker)
+        lead = not speakers.spoke and at + 1 < len(attrs)  # nobody has spoken yet: the article's opening
+        if who.unclear and lead and (ahead := _named_next(attr.speaker, attrs[at + 1], speakers)):
+            who = Resolution(ahead)
         answer = sentence.paragraph if sentence.text.startswith("A: ") else answer
         if answer == sentence.paragraph and not (who.speaker or attr.reported_by):
             who.unclear = who.unclear or _ANSWER  # "A: Rents have gone up …": the interviewee's words
@@ -97,6 +100,18 @@ def _claims(
         speakers.heard(heard, unclear=attr.speaker if who.unclear else None)
         claims.extend(_claims_from(sentence, (score, quotation_score), attr, who, speakers, published, threshold))
     return duplicates.merge(claims), read
+
+
+def _named_next(pointer: str | None, after: Attribution, speakers: Speakers) -> str | None:
+    """ "A plane made an emergency landing …, the airline has confirmed. …, Sunjet Airways said.": a lead's
+    pointer, before anyone has spoken, is the body that speaks in the very next sentence, when its name
+    says it is one ("Airways") or, for "the company", when it is known to be a body."""
+    noun = m.group("noun").lower() if (m := bodies.ORG_POINTER.match((pointer or "").lower().strip())) else None
+    name = after.speaker or ""
+    if not noun or not name or speakers.is_pointer(name) or speakers.kind(name) in {"person", "group"}:
+        return None
+    fits = bodies.named_as(noun, name) or (noun in bodies.COMMERCIAL and speakers.kind(name) == "org")
+    return name if fits and not bodies.public(noun, name, speakers.public_acronyms) else None
 
 
 def _claims_from(
