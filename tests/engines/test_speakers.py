@@ -1646,3 +1646,22 @@ def test_a_pointer_after_someone_spoke_never_looks_ahead():
         "Campaign group Better Buses said fares had risen by 40 percent in real terms since 2010."
     )
     assert ticket(claims, "40 buses").speaker != "Campaign group Better Buses"
+
+
+def test_a_record_that_was_cited_is_never_what_the_group_means():
+    claims = tickets(
+        "The 1970s building needs repairs estimated at £4.6 million, according to a council report.\n\n"
+        'Council leader Cllr Ruth Okoye said: "We cannot keep pouring money into a building at the end of its '
+        'life."\n\n'
+        "About 2,300 people use the centre each week, the group said."
+    )
+    users = ticket(claims, "2,300 people")
+    assert users.speaker is None and users.needs_human
+
+
+def test_retailers_who_argue_that_are_its_speakers():
+    claims = tickets(
+        "The retailers, led by the Vapor Trade Alliance, argue that a 2023 Nebraska law was passed without the "
+        "notice required under the state's own rules."
+    )
+    assert claims[0].speaker == "the retailers"

@@ -254,7 +254,13 @@ def tallies(name: str) -> bool:
 
 
 # "According to council traffic counts": a record, named by what it counts, never the body a pointer means.
-A_RECORD = re.compile(r"\b(?:counts|figures|data|statistics|records|documents|filings|results|estimates)$", re.I)
+# "About 2,300 people use the centre, the group said" after "according to a council report": a document is
+# never what "the group" or "the council" means either.
+A_RECORD = re.compile(
+    r"\b(?:counts|figures|data|statistics|records|documents|filings|results|estimates|reports?|study|survey|"
+    r"analysis|review|audit|poll)$",
+    re.I,
+)
 THE_ACRONYM = re.compile(r"\bthe ((?!(?:UK|US|USA|UAE)\b)[A-Z]{2,6})\b")
 # "Little Sprout's founder", "Corvane's shareholders": whatever has a founder or shareholders is a business.
 # "Bloom Fertility, which runs nine clinics": "which" is never said of a person.

@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass
 
 VERBS = (
-    r"said|says|told|tells|added|adds|warned|warns|cautioned|wrote|writes|explained|noted|argued|claimed|claims|stated|"
+    r"said|says|told|tells|added|adds|warned|warns|cautioned|wrote|writes|explained|noted|argued|argues?(?=\s+that\b)|"
+    r"claimed|claims|stated|"
     r"insisted|confirmed|confirms|announced|announces|reported|reports|acknowledged|admitted|denied|testified|"
     r"replied|responded|asserted|found|finds|concluded|showed|shows|estimated|estimates|disputed|countered|"
     r"recorded|predicted|promised|pledged|suggested|show|say|rejected|blamed|blames|accused|accuses|heard|ruled|"

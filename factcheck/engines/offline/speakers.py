@@ -23,7 +23,7 @@ _OPENER = re.compile(r"\s{0,3}(?:[A-Z][\w’'-]{0,30}(?: [\w’'-]{1,30}){0,6}, 
 @dataclass
 class Spoke:
     name: str
-    kind: str  # person | org | group | name (capitalised, not yet known to be either)
+    kind: str  # person | org | group | record | name (capitalised, not yet known to be either)
     paragraph: int
     sentence: int
 
@@ -166,10 +166,11 @@ class Speakers:
         return Resolution(None, f"“{pronoun}” is not tied to one person named nearby: a person must say who.")
 
     def heard(self, name: str | None, unclear: str | None = None) -> None:
-        """Record that ``name`` spoke in the current sentence, or that ``unclear`` did and could not be
-        told: an "It said" after it is then as unclear, never an older speaker's."""
+        """Record that ``name`` spoke in the current sentence (a record as a record: "a council report" is
+        never what "the group" means), or that ``unclear`` did and could not be told: an "It said" after it
+        is then as unclear, never an older speaker's."""
         if name or unclear:
-            kind = self.kind(name) if name else "unclear"
+            kind = ("record" if bodies.A_RECORD.search(name) else self.kind(name)) if name else "unclear"
             if body := bodies.FOR_BODY.search(name or ""):  # "A spokesperson for the Rail Delivery Group": it spoke too
                 self.spoke.append(Spoke(body.group(1), "org", self.paragraph, self.sentence))
             self.spoke.append(Spoke(name or unclear or "", kind, self.paragraph, self.sentence))
@@ -344,7 +345,7 @@ class Speakers:
         team = self.group_openers.get(self.sentence - 1)
         if noun == "team" and team and self.paragraph - team[1] <= 1:
             return Resolution(team[0])  # "Researchers at the University of X followed …. …, the team reported."
-        named = [s for s in orgs if bodies.named_as(noun, s.name) and not bodies.A_RECORD.search(s.name)]
+        named = [s for s in orgs if bodies.named_as(noun, s.name)]  # never a record: it spoke as one (heard)
         # Near, unless only one ever spoke: a club's statement three paragraphs back is still "the club".
         named = [s for s in named if self.paragraph - s.paragraph <= 2] if len({s.name for s in named}) > 1 else named
         after = named[-1].sentence if named else 0
