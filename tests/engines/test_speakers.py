@@ -1665,3 +1665,11 @@ def test_retailers_who_argue_that_are_its_speakers():
         "notice required under the state's own rules."
     )
     assert claims[0].speaker == "the retailers"
+
+
+def test_nobody_wanting_to_strike_is_no_claim_either():
+    claims = tickets(
+        'Dr Rachel Imber, co-chair of the BMA\'s resident doctors committee, said: "Nobody wants to strike. But we '
+        'have lost 4,000 colleagues to Australia."'
+    )
+    assert [c.quote for c in claims] == ['But we have lost 4,000 colleagues to Australia."']

@@ -115,11 +115,11 @@ _PLATITUDE = re.compile(
     r"\s(?:is|are|remains|remain|has\salways\sbeen)\s(?:our|its|their)\s(?:highest|top|first|number\sone|absolute|"
     r"overriding|utmost)\spriority|^(?:we|it|they)\s(?:take|takes|took)\s[\w\s’'-]{1,40}?\s(?:very\s|extremely\s)?"
     r"seriously\b|"
-    # "This was not a decision the board took lightly", "Nobody wants to see people lose their homes", "Dean
+    # "This was not a decision the board took lightly", "Nobody wants to strike" (or to see …), "Dean
     # gave everything to this club": how hard a decision was, and a tribute on the way out.
     r"^(?:this|it|that)\s(?:was|is|has\sbeen)\snot\s(?:an\seasy\s(?:decision|choice)|a\s(?:decision|step|choice)\s"
     r"[\w\s’'-]{1,40}?\s(?:took|taken|take|takes)\slightly)\b|^(?:nobody|no\sone|no-one)\s(?:wants|wanted)\sto\s"
-    r"(?:see|lose)\b|^[\w’'-]{2,30}\s(?:gave|has\sgiven)\s(?:everything|his\sall|her\sall|so\smuch)\sto\s(?:this|the|our)\s|"
+    r"\w+|^[\w’'-]{2,30}\s(?:gave|has\sgiven)\s(?:everything|his\sall|her\sall|so\smuch)\sto\s(?:this|the|our)\s|"
     # "The only poll that matters is on 22 May", "We are confident our record will speak for itself": a campaign's
     # confidence, not a claim.
     r"^the\sonly\s(?:poll|vote)\sthat\s(?:matters|counts)\b|^(?:we|i)\s(?:are|am|remain)\s(?:very\s|quietly\s)?"
