@@ -83,6 +83,8 @@ def test_story_sentences_that_begin_like_furniture_stay():
         # Letters after "The" are a body's name, not an author's initials ("Smith AB,").
         "The AIU, which handles doping cases for World Athletics, said the athlete had missed three tests.",
         "The FDA, which regulates infant formula, said 12 batches were affected.",
+        # A body whose name ends in capitals, then a comma: not an author list unless a second author follows.
+        "Universities UK, which represents 141 institutions, said the rise was not enough.",
     ]
     assert [s.text for s in sentences("\n\n".join(kept))] == kept
 

@@ -1673,3 +1673,23 @@ def test_nobody_wanting_to_strike_is_no_claim_either():
         'have lost 4,000 colleagues to Australia."'
     )
     assert [c.quote for c in claims] == ['But we have lost 4,000 colleagues to Australia."']
+
+
+def test_the_court_heard_after_a_magistrates_court_is_that_court_and_no_place_for_racism_is_no_claim():
+    claims = tickets(
+        "Liam Crossley, 34, admitted a racially aggravated public order offence at Birmingham Magistrates' Court on "
+        "Wednesday.\n\n"
+        "The court heard that Crossley shouted abuse at winger Kwame Asante during a 2-1 win in January.\n\n"
+        'Northfield City said it had banned Crossley from its ground for life. "There is no place for racism in our '
+        'game," the club said.'
+    )
+    assert ticket(claims, "shouted abuse").speaker == "Birmingham Magistrates' Court"
+    assert not [c for c in claims if "no place" in c.quote]
+
+
+def test_a_dismissal_by_a_named_role_says_nothing_of_its_own():
+    claims = tickets(
+        "The trust said waiting lists had fallen by 12% since March.\n\n"
+        "Riverside's MP, Joanna Price, disputed that."
+    )
+    assert [c.quote for c in claims] == ["The trust said waiting lists had fallen by 12% since March."]

@@ -185,7 +185,7 @@ NAMED_BODY = re.compile(
     r"(?:(?:\b[Tt]he\s+)?(?:(?!(?:The|This|That|Its|Their|Our|A|An|Each|Every|According|Why|What|How|When|Where|Who|Which|"
     r"Is|Are|Was|Were|Can|Could|Will|Would|Do|Does|Did|Has|Have|Should|January|February|March|April|May|June|July|"
     r"August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
-    r"[A-Z][\w.-]{0,30}(?:['’]s)?\s+){1,4}"
+    r"[A-Z][\w.-]{0,30}(?:['’]s?)?\s+){1,4}"
     # "October after the regulator": a word like "after" or "the" between them ends the name.
     r"(?:(?!(?:after|before|from|to|of|in|on|at|by|with|the|a|an|and|or|for|since|until|when|as)\b)[a-z][\w-]{0,20}\s+){0,2}"
     r"|\b[Tt]he\s+(?!(?:same|other|new|former|previous|latter|said|whole|entire)\b)"

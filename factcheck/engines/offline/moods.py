@@ -76,7 +76,8 @@ _COURTESY = re.compile(
 # "Mr Whelan disputed that.", "Sudan's government rejected the report.": a dismissal that says nothing of
 # its own; what it dismisses is the claim, already ticketed where the article states it.
 _DISMISSAL = re.compile(
-    r"^(?:[\w’'.-]+ ){1,4}(?:rejected|disputed|denied|dismissed|contested|challenged|questioned) (?:that|this|it|"
+    # "Riverside's MP, Joanna Price, disputed that.": a name with its role between commas, too.
+    r"^(?:[\w’'.,-]+ ){1,6}(?:rejected|disputed|denied|dismissed|contested|challenged|questioned) (?:that|this|it|"
     r"(?:the|that|this|these|those|its|his|her|their) (?:report|reports|claim|claims|account|figures|findings|"
     r"assessment|analysis|suggestion|characteri[sz]ation|allegation|allegations|criticism))\.$"
 )
@@ -123,7 +124,9 @@ _PLATITUDE = re.compile(
     # "The only poll that matters is on 22 May", "We are confident our record will speak for itself": a campaign's
     # confidence, not a claim.
     r"^the\sonly\s(?:poll|vote)\sthat\s(?:matters|counts)\b|^(?:we|i)\s(?:are|am|remain)\s(?:very\s|quietly\s)?"
-    r"confident\b|^[\w\s’'-]{1,80}?\bspeaks?\sfor\s(?:itself|themselves)\b",
+    r"confident\b|^[\w\s’'-]{1,80}?\bspeaks?\sfor\s(?:itself|themselves)\b|"
+    # "There is no place for racism in our game": what every club says.
+    r"^there\s(?:is|was|can\sbe)\sno\splace\sfor\b",
     re.I,
 )
 

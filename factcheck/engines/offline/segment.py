@@ -85,7 +85,8 @@ _CITATION = re.compile(
 # sentence: read on the text as written, since the capitals are the evidence.
 _AUTHOR = re.compile(
     r"^\s{0,4}(?:[-•*]\s{1,3})?(?!(?:The|A|An|This|That|Its|Our|Their|His|Her|But|And)\s)"
-    r"[A-Z][a-zà-ÿ’'\-]{0,40}\s[A-Z]{1,3},"
+    # A second author or "et al" after the comma: "Universities UK, which represents …" is a body, not "Smith AB,".
+    r"[A-Z][a-zà-ÿ’'\-]{0,40}\s[A-Z]{1,3},\s(?:[A-Z][a-zà-ÿ’'\-]{0,40}\s[A-Z]{1,3}[,.]|et\sal\b)"
 )
 # The outlet talking about its own work: "We looked at …", "Our fact-checkers will rate …".
 _DESK_VOICE = re.compile(
