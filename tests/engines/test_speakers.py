@@ -1693,3 +1693,11 @@ def test_a_dismissal_by_a_named_role_says_nothing_of_its_own():
         "Riverside's MP, Joanna Price, disputed that."
     )
     assert [c.quote for c in claims] == ["The trust said waiting lists had fallen by 12% since March."]
+
+
+def test_how_it_feels_is_no_claim():
+    claims = tickets(
+        'Event director Kate Morley said: "We have 1,200 registered runners here. It feels like we are being '
+        'punished for being popular."'
+    )
+    assert [c.quote for c in claims] == ['Event director Kate Morley said: "We have 1,200 registered runners here.']

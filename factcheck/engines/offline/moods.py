@@ -125,8 +125,9 @@ _PLATITUDE = re.compile(
     # confidence, not a claim.
     r"^the\sonly\s(?:poll|vote)\sthat\s(?:matters|counts)\b|^(?:we|i)\s(?:are|am|remain)\s(?:very\s|quietly\s)?"
     r"confident\b|^[\w\s’'-]{1,80}?\bspeaks?\sfor\s(?:itself|themselves)\b|"
-    # "There is no place for racism in our game": what every club says.
-    r"^there\s(?:is|was|can\sbe)\sno\splace\sfor\b",
+    # "There is no place for racism in our game": what every club says; "It feels like we are being punished":
+    # an impression.
+    r"^there\s(?:is|was|can\sbe)\sno\splace\sfor\b|^it\s(?:feels|felt)\s(?:like|as\sif|as\sthough)\b",
     re.I,
 )
 
