@@ -1701,3 +1701,30 @@ def test_how_it_feels_is_no_claim():
         'punished for being popular."'
     )
     assert [c.quote for c in claims] == ['Event director Kate Morley said: "We have 1,200 registered runners here.']
+
+
+def test_figures_released_by_a_council_are_never_the_council_that_speaks_later():
+    claims = tickets(
+        "People in parts of Eastbury face waiting up to 15 years for an allotment, figures released by the city "
+        "council show.\n\n"
+        "The council said it was looking at splitting 40 larger plots in half to cut waiting times."
+    )
+    assert ticket(claims, "splitting").speaker == "the city council"
+
+
+def test_a_description_may_open_on_a_capitalised_adjective():
+    claims = tickets(
+        "A cyberattack has forced Nordic pharmacy chain Apoteket Norr to close its online shop at more than 300 "
+        "branches, the company said on Tuesday."
+    )
+    assert claims[0].speaker == "Apoteket Norr"
+
+
+def test_a_feeling_split_from_the_statement_beside_it_is_dropped_and_the_statement_kept():
+    claims = tickets(
+        'Headteacher Paul Grant said the school community was "devastated" and that counsellors would be available '
+        "to pupils this week."
+    )
+    assert [c.claim for c in claims] == [
+        "Headteacher Paul Grant said that counsellors would be available to pupils in the week of November 24, 2025."
+    ]

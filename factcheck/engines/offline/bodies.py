@@ -221,7 +221,8 @@ DESCRIBED_POINTER = re.compile(rf"^(?:the|its)\s+[a-z][\w-]{{0,30}}\s+(?:{ORG_NO
 # the name a later "the charity" or "the firm" means.
 # "Homeware retailer Hartleys has fallen …": opening a sentence, the description needs no "the".
 DESCRIBED_BODY = re.compile(
-    rf"(?:\b[Tt]he\s+|^)(?:[A-Za-z][\w-]{{0,30}}\s+){{0,2}}(?P<noun>{ORG_NOUNS})\s+"
+    # "forced Nordic pharmacy chain Apoteket Norr to close": a description may open on a capitalised adjective.
+    rf"(?:\b[Tt]he\s+|^|(?<=\s)(?=[A-Z]))(?:[A-Za-z][\w-]{{0,30}}\s+){{0,2}}(?P<noun>{ORG_NOUNS})\s+"
     r"(?P<name>[A-Z][\w’'.?!-]{0,30}(?:\s(?:&|and|of|for|[A-Z][\w’'.?!-]{0,30})){0,6})"
 )
 
@@ -245,6 +246,15 @@ RECORD = re.compile(r" (?:seen|published|obtained|released|compiled|leaked) ")
 _TALLIER = re.compile(
     r"\b(?:data provider|data firm|tracking site|tracker|analytics (?:firm|company|provider))\b", re.I
 )
+
+
+def a_record(name: str) -> bool:
+    """ "a council report", "figures released by the city council": a record cited as a source, never the
+    body a later "the council" or "the group" means."""
+    return bool(A_RECORD.search(name) or RECORD.search(f" {name} ") or _RECORD_FIRST.match(name))
+
+
+_RECORD_FIRST = re.compile(r"(?:the\s+|new\s+|official\s+)?(?:figures|data|statistics)\b", re.I)
 
 
 def tallies(name: str) -> bool:

@@ -132,9 +132,11 @@ def _claims_from(
             return []
         # "said arrears remained “very low” and that the bank would buy back …": two statements.
         split = parts(attr.content, reported=True) if speaker and _indirect(attr) else []
-        if len(split) > 1:
+        # "said the school community was “devastated” and that counsellors would …": the feeling is no claim.
+        kept = [part for part in split if not moods.feeling(part.words)]
+        if len(split) > 1 and kept:
             return [
-                _clause_claim(sentence, score, attr, part, speaker, reported_by, speakers, published) for part in split
+                _clause_claim(sentence, score, attr, part, speaker, reported_by, speakers, published) for part in kept
             ]
         return [_quote_claim_of(sentence, score, attr, who, reported_by, speakers, published)]
     # Who said what is checkable when a named speaker said it, however plain the words: "Nora Quist

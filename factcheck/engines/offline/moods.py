@@ -86,7 +86,9 @@ _DISMISSAL = re.compile(
 _WISH = re.compile(r"^(?:it|he|she|they|we|i) (?:hoped|hopes|wished|wishes|prayed)\b", re.I)
 _FEELING = re.compile(
     # "said staff were “heartbroken”": how the speaker's side feels, whoever that is.
-    r"^(?:it|he|she|they|we|i|(?:the |its |his |her |their )?[a-z][\w’'-]*) (?:was|were|is|are|am|felt|feel) "
+    # "the school community was “devastated”": a subject of up to three words.
+    r"^(?:it|he|she|they|we|i|(?:the |its |his |her |their )?(?:[a-z][\w’'-]* ){0,2}[a-z][\w’'-]*) "
+    r"(?:was|were|is|are|am|felt|feel) "
     r"[“\"]?(?:deeply |very |extremely |absolutely |utterly |so |truly )?(?:disappointed|pleased|delighted|saddened|"
     r"dismayed|sorry|"
     r"concerned|worried|appalled|shocked|surprised|encouraged|frustrated|heartbroken|devastated|thrilled|"

@@ -17,6 +17,7 @@ from factcheck.engines.offline import bodies, census, kinds, openers
 from factcheck.engines.offline.entities import TITLES, Actors
 
 _PERSON_PRONOUNS = {"he", "she"}
+_BODY_KINDS = {False: {"org", "name"}, True: {"org", "name", "record"}}  # "It found …" may mean a record too
 _OPENER = re.compile(r"\s{0,3}(?:[A-Z][\w’'-]{0,30}(?: [\w’'-]{1,30}){0,6}, ?|(?:But|And|However|Meanwhile),? ?)")
 
 
@@ -148,8 +149,7 @@ class Speakers:
         said = pronoun.lower()
         # "The lorry driver told the hearing he had checked his mirrors": he is the unnamed speaker.
         if speaker and (speaker.lower().startswith(("a ", "an ", "one ")) or kinds.UNNAMED_PERSON.match(speaker)):
-            # "One mother, who asked not to be named, told the review that she …": she is the speaker,
-            # and the claim already says who that is.
+            # "One mother, who asked not to be named, told the review that she …": she is the speaker, named.
             return Resolution(pronoun)
         here = {n for n in self.actors.mentioned if -1 < sentence.find(n.split()[-1]) < before}
         if speaker and self.kind(speaker) == "person":
@@ -170,7 +170,7 @@ class Speakers:
         never what "the group" means), or that ``unclear`` did and could not be told: an "It said" after it
         is then as unclear, never an older speaker's."""
         if name or unclear:
-            kind = ("record" if bodies.A_RECORD.search(name) else self.kind(name)) if name else "unclear"
+            kind = ("record" if bodies.a_record(name) else self.kind(name)) if name else "unclear"
             if body := bodies.FOR_BODY.search(name or ""):  # "A spokesperson for the Rail Delivery Group": it spoke too
                 self.spoke.append(Spoke(body.group(1), "org", self.paragraph, self.sentence))
             self.spoke.append(Spoke(name or unclear or "", kind, self.paragraph, self.sentence))
@@ -280,7 +280,7 @@ class Speakers:
         return None
 
     def _organisation(self, raw: str, noun: str | None) -> Resolution:
-        orgs = [s for s in self.spoke if s.kind in {"org", "name"} and s.name not in self.people]
+        orgs = [s for s in self.spoke if s.kind in _BODY_KINDS[noun is None] and s.name not in self.people]
         last = self.spoke[-1] if self.spoke else None
         if noun is None and (found := self._it(raw, last)):
             return found
