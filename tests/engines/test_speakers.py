@@ -1728,3 +1728,26 @@ def test_a_feeling_split_from_the_statement_beside_it_is_dropped_and_the_stateme
     assert [c.claim for c in claims] == [
         "Headteacher Paul Grant said that counsellors would be available to pupils in the week of November 24, 2025."
     ]
+
+
+def test_a_finding_opening_a_statement_is_no_speaker_the_closing_tag_is():
+    claims = tickets(
+        "Studies have found that normal sunscreen use does not cause vitamin D deficiency, the NHS says.\n\n"
+        "PHOENIX (Wire) — A recount has confirmed that Democrat Elena Ruiz won a state House race in Arizona by "
+        "157 votes, county officials said on Wednesday."
+    )
+    vitamin = ticket(claims, "vitamin D")
+    assert (vitamin.speaker, vitamin.reported_by) == ("the NHS", None)
+    recount = ticket(claims, "157 votes")
+    assert recount.speaker == "county officials" and "that a recount has confirmed that Democrat" in recount.claim
+
+
+def test_an_inverted_tag_with_a_role_after_the_name_and_no_quotation():
+    claims = tickets(
+        "SPF 30 blocks about 97% of UVB rays and SPF 50 about 98%, said Dr Amara Osei, a consultant dermatologist "
+        "at Kingsbridge Hospital."
+    )
+    assert (claims[0].speaker, claims[0].claim) == (
+        "Dr Amara Osei",
+        "Dr Amara Osei said that SPF 30 blocks about 97% of UVB rays and SPF 50 about 98%.",
+    )

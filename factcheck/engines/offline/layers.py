@@ -6,22 +6,35 @@ told the reporter, the opening one what they were told about. Read as one layer,
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from factcheck.engines.offline import tailtags
 from factcheck.engines.offline.attribution import Attribution
 
 _PRONOUNS = {"he", "she", "it", "they", "we", "i"}
+# "Studies have found that …, the NHS says.", "A recount has confirmed that …, county officials said.": the
+# opening subject is a finding, not a speaker; the closing tag says who told of it, and the claim is all of it.
+_FINDING = re.compile(
+    r"^(?:(?:the|a|an|new|recent|several|many|some|two|three)\s+)?(?:[\w-]+\s+){0,2}(?:studies|study|research|"
+    r"tests?|trials?|recount|review|audit|analysis|analyses|surveys?|investigation|inquiry|post-mortem|scans?|"
+    r"checks?|inspections?)$",
+    re.I,
+)
 
 
-def outer_source(attr: Attribution) -> Attribution:
+def outer_source(attr: Attribution, sentence: str = "") -> Attribution:
     """``attr`` with a closing tag after its statement read as the source that reported it."""
     if not attr.speaker or attr.reported_by or attr.is_quote or attr.whole:
         return attr
     tagged = tailtags.tail_tag(attr.content)
     if not tagged:
         return attr
-    who, _, content = tagged
+    who, verb, content = tagged
     if who.lower() in _PRONOUNS or who.lower() == attr.speaker.lower():
         return attr  # "…, he said" after "Smith said": one speaker, said twice
+    start = sentence.lower().find(attr.speaker.lower())
+    whole = tailtags.tail_tag(sentence[start:]) if _FINDING.match(attr.speaker) and start >= 0 else None
+    if whole:
+        return Attribution(speaker=whole[0], reported_by=None, content=whole[2], content_offset=start, verb=whole[1])
     return replace(attr, reported_by=who, content=content)

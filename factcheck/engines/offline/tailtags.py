@@ -39,10 +39,22 @@ _TAIL_TAG = re.compile(
 )
 
 
+# "SPF 30 blocks about 97% of UVB rays, said Dr Amara Osei, a consultant dermatologist at X.": the verb
+# first, then the name, then who they are.
+_INVERTED = re.compile(
+    r", (?P<verb>said|says|added) (?P<who>(?:[a-z][\w’'-]{0,30} ){0,3}[A-Z][\w’'.-]{0,30}(?: [A-Z][\w’'.-]{0,30}){1,3})"
+    r"(?:, (?:a|an|the|who) [^,.;“”\"]{2,120})?\.$"
+)
+
+
 def tail_tag(body: str) -> tuple[str, str, str] | None:
     """(speaker, verb, content without the tag) for a statement whose speaker follows it."""
     if body.lstrip()[:1] in ("“", '"'):
         return None  # a quotation: its tag is read with it (attribution.py)
+    inverted = _INVERTED.search(body)
+    after_quote = inverted and body[: inverted.start()].rstrip()[-1:] in ("”", '"')
+    if inverted and inverted.start() >= 15 and not after_quote and (who := subject_name(inverted.group("who"))):
+        return who, inverted.group("verb"), body[: inverted.start()] + "."
     for m in _TAIL_TAG.finditer(body):
         who = subject_name(m.group("who"))
         # A phrase quoted inside the statement is still the statement: 'will go to a "lucky loser" from
