@@ -1751,3 +1751,22 @@ def test_an_inverted_tag_with_a_role_after_the_name_and_no_quotation():
         "Dr Amara Osei",
         "Dr Amara Osei said that SPF 30 blocks about 97% of UVB rays and SPF 50 about 98%.",
     )
+
+
+def test_a_survey_by_a_charity_is_a_record_and_the_charity_spoke_through_it():
+    claims = tickets(
+        "Parents spend an average of £422 a year on uniform for each child at secondary school, according to a "
+        "survey by The Children's Society.\n\n"
+        "The charity said families with children at primary school spent an average of £287 a year."
+    )
+    assert ticket(claims, "£287").speaker == "The Children's Society"
+
+
+def test_a_devices_count_is_told_in_the_reporters_voice_and_survivors_tell_a_listener():
+    claims = tickets(
+        "The camera, on a 40mph stretch near Ripley, recorded 31,412 offences in the year to October.\n\n"
+        "The boat had left the Libyan port of Zuwara on Sunday with about 100 people on board, survivors told "
+        "aid workers from the charity Mediterranea."
+    )
+    assert ticket(claims, "31,412").speaker is None
+    assert ticket(claims, "Zuwara").speaker == "survivors"

@@ -240,35 +240,10 @@ COMPANY_NAME = re.compile(
 )
 # "the Food Standards Agency (FSA)": a name, then the letters the article will call it by.
 SPELT_OUT = re.compile(r"\b(?P<name>[A-Z][\w ,&'’-]{0,80}?) \((?P<acronym>[A-Z]{2,6})\)")
-FOR_BODY = re.compile(r"^an? spokes(?:man|woman|person) for (the [A-Z].*|[A-Z].*)$", re.I)
-# A record, never what "the company" means: "Payslips seen by the BBC".
-RECORD = re.compile(r" (?:seen|published|obtained|released|compiled|leaked) ")
-_TALLIER = re.compile(
-    r"\b(?:data provider|data firm|tracking site|tracker|analytics (?:firm|company|provider))\b", re.I
-)
-
-
-def a_record(name: str) -> bool:
-    """ "a council report", "figures released by the city council": a record cited as a source, never the
-    body a later "the council" or "the group" means."""
-    return bool(A_RECORD.search(name) or RECORD.search(f" {name} ") or _RECORD_FIRST.match(name))
-
-
-_RECORD_FIRST = re.compile(r"(?:the\s+|new\s+|official\s+)?(?:figures|data|statistics)\b", re.I)
-
-
-def tallies(name: str) -> bool:
-    """A record or a counter ("payslips seen by the BBC", "the data provider PitchBook"): cited for a figure,
-    never "the company" the story is about."""
-    return bool(RECORD.search(name) or _TALLIER.search(name))
-
-
-# "According to council traffic counts": a record, named by what it counts, never the body a pointer means.
-# "About 2,300 people use the centre, the group said" after "according to a council report": a document is
-# never what "the group" or "the council" means either.
-A_RECORD = re.compile(
-    r"\b(?:counts|figures|data|statistics|records|documents|filings|results|estimates|reports?|study|survey|"
-    r"analysis|review|audit|poll)$",
+# "A spokesperson for the Rail Delivery Group", "a survey by The Children's Society": the body spoke too.
+FOR_BODY = re.compile(
+    r"^(?:an? spokes(?:man|woman|person) for|(?:an?|the) (?:new )?(?:survey|study|report|poll|analysis) by) "
+    r"(the [A-Z].*|[A-Z].*)$",
     re.I,
 )
 THE_ACRONYM = re.compile(r"\bthe ((?!(?:UK|US|USA|UAE)\b)[A-Z]{2,6})\b")

@@ -155,7 +155,7 @@ _GROUP_WORDS = re.compile(
     # "…, fire crews said.": the people sent, named by their work.
     r"crews|paramedics|medics|forecasters|coastguards|volunteers|staff|nurses|rescuers|services|"
     # "…, lawyers for the claimants said.": those who speak for a party in court.
-    r"lawyers|solicitors|barristers|attorneys|"
+    r"lawyers|solicitors|barristers|attorneys|survivors|passengers|neighbours|neighbors|relatives|"
     # "…, government figures show.": the record cited, named by what it is.
     r"figures|data|statistics|results|projections|counts|reports|"
     # "According to court documents": the record, whoever filed it.
@@ -342,7 +342,12 @@ def came_upon(verb: str, who: str) -> bool:
     """ "Police found 600 cannabis plants", "A water rescue team found the boy": an inquirer's or a
     searcher's "found" with an object is what they came upon, an event in the reporter's voice, not a
     finding of theirs."""
-    return verb in {"found", "finds"} and bool(_INQUIRERS.match(who) or _SEARCHERS.search(who))
+    searched = verb in {"found", "finds"} and bool(_INQUIRERS.match(who) or _SEARCHERS.search(who))
+    return searched or (verb in {"recorded", "detected", "captured", "measured"} and bool(_DEVICE.search(who)))
+
+
+# "The camera … recorded 31,412 offences": a device's count is told in the reporter's voice.
+_DEVICE = re.compile(r"\b(?:cameras?|sensors?|monitors?|detectors?|satellites?|gauges?|stations?|meters?)$", re.I)
 
 
 def with_day(verb: str, between: str) -> str:

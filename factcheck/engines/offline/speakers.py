@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from factcheck.engines.offline import bodies, census, kinds, openers
+from factcheck.engines.offline import bodies, census, kinds, openers, records
 from factcheck.engines.offline.entities import TITLES, Actors
 
 _PERSON_PRONOUNS = {"he", "she"}
@@ -95,7 +95,7 @@ class Speakers:
             opens = not text[: m.start()].strip(' “"').rstrip(",") or bool(_OPENER.fullmatch(text[: m.start()]))
             self.named_bodies.append((self.sentence, m.group(0), m.group("noun").lower(), opens))
         for m in bodies.DESCRIBED_BODY.finditer(text):
-            noun = "tally" if bodies.tallies(m.group(0)) else m.group("noun").lower()  # "the data provider X"
+            noun = "tally" if records.tallies(m.group(0)) else m.group("noun").lower()  # "the data provider X"
             self.described.append((self.sentence, paragraph, m.group("name").rstrip("."), noun))
         if after := bodies.DESCRIBED_AFTER.match(text):
             # "Quillon, the accounting software company, will cut …, it said.": a body, and what "it" means.
@@ -170,7 +170,7 @@ class Speakers:
         never what "the group" means), or that ``unclear`` did and could not be told: an "It said" after it
         is then as unclear, never an older speaker's."""
         if name or unclear:
-            kind = ("record" if bodies.a_record(name) else self.kind(name)) if name else "unclear"
+            kind = ("record" if records.a_record(name) else self.kind(name)) if name else "unclear"
             if body := bodies.FOR_BODY.search(name or ""):  # "A spokesperson for the Rail Delivery Group": it spoke too
                 self.spoke.append(Spoke(body.group(1), "org", self.paragraph, self.sentence))
             self.spoke.append(Spoke(name or unclear or "", kind, self.paragraph, self.sentence))
@@ -315,7 +315,7 @@ class Speakers:
             return by_noun
         if noun in bodies.COMMERCIAL:
             orgs = [
-                s for s in orgs if not bodies.public(noun, s.name, self.public_acronyms) and not bodies.tallies(s.name)
+                s for s in orgs if not bodies.public(noun, s.name, self.public_acronyms) and not records.tallies(s.name)
             ]
             if not orgs and self.actors.last_company:
                 return Resolution(self.actors.last_company)

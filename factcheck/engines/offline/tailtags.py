@@ -19,7 +19,8 @@ _TAIL_TAG = re.compile(
     r" (?:also |have |has )?"
     r"(?P<verb>said|says|say|added|adds|reported|reports|noted|notes|estimated|estimates|warned|warns|found|finds|"
     r"show|showed|shows|concluded|announced|confirmed|ruled|was told|were told|wrote|writes|heard|suggests|"
-    r"told(?: [^\s,.]{1,30}){1,4}?)"
+    # "survivors told aid workers from the charity Mediterranea": the listener may take six words.
+    r"told(?: [^\s,.]{1,30}){1,6}?)"
     # "said Thursday", "said on Monday", "said in a news release": when and how, kept with the verb.
     # "the team wrote in the journal Nature Astronomy": where it was written stays with the verb too.
     # "said in draft guidance published on Thursday": the document it was said in, and when.
