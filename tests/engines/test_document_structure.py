@@ -174,3 +174,12 @@ def test_a_list_items_marker_is_not_part_of_its_sentence():
         "It will be inspected within 30 months.",
     ]
     assert all(text[s.start : s.end] == s.text for s in got)
+
+
+def test_a_reviews_listing_is_furniture_and_the_facts_above_it_stay():
+    text = (
+        "Ember opened in a former bank on Park Row in March.\n\n"
+        "Ember, 14 Park Row, Leeds. Open Tuesday to Saturday, 5pm to 11pm.\n\n"
+        "Runs until 14 June at the Lyric Theatre."
+    )
+    assert [s.text for s in sentences(text)] == ["Ember opened in a former bank on Park Row in March."]

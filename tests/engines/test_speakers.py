@@ -1669,7 +1669,7 @@ def test_retailers_who_argue_that_are_its_speakers():
 
 def test_nobody_wanting_to_strike_is_no_claim_either():
     claims = tickets(
-        'Dr Rachel Imber, co-chair of the BMA\'s resident doctors committee, said: "Nobody wants to strike. But we '
+        "Dr Rachel Imber, co-chair of the BMA's resident doctors committee, said: \"Nobody wants to strike. But we "
         'have lost 4,000 colleagues to Australia."'
     )
     assert [c.quote for c in claims] == ['But we have lost 4,000 colleagues to Australia."']
@@ -1689,8 +1689,7 @@ def test_the_court_heard_after_a_magistrates_court_is_that_court_and_no_place_fo
 
 def test_a_dismissal_by_a_named_role_says_nothing_of_its_own():
     claims = tickets(
-        "The trust said waiting lists had fallen by 12% since March.\n\n"
-        "Riverside's MP, Joanna Price, disputed that."
+        "The trust said waiting lists had fallen by 12% since March.\n\nRiverside's MP, Joanna Price, disputed that."
     )
     assert [c.quote for c in claims] == ["The trust said waiting lists had fallen by 12% since March."]
 
@@ -1770,3 +1769,8 @@ def test_a_devices_count_is_told_in_the_reporters_voice_and_survivors_tell_a_lis
     )
     assert ticket(claims, "31,412").speaker is None
     assert ticket(claims, "Zuwara").speaker == "survivors"
+
+
+def test_monitors_at_schools_are_devices_whose_count_is_the_reporters():
+    claims = tickets("Monitors at 26 schools recorded an average of 21 micrograms per cubic metre in the year to June.")
+    assert claims[0].speaker is None

@@ -347,7 +347,12 @@ def came_upon(verb: str, who: str) -> bool:
 
 
 # "The camera … recorded 31,412 offences": a device's count is told in the reporter's voice.
-_DEVICE = re.compile(r"\b(?:cameras?|sensors?|monitors?|detectors?|satellites?|gauges?|stations?|meters?)$", re.I)
+# "Monitors at 26 schools recorded …": the device's noun heads the subject, wherever it is.
+_DEVICE = re.compile(
+    r"^(?:the\s+|its\s+|a\s+)?(?:[\w-]+\s+)?(?:cameras?|sensors?|monitors?|detectors?|satellites?|gauges?|"
+    r"stations?|meters?)\b",
+    re.I,
+)
 
 
 def with_day(verb: str, between: str) -> str:

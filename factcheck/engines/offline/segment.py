@@ -129,8 +129,19 @@ _NO_COMMENT = re.compile(
 )
 
 
+# A listing at the foot of a review: "Ember, 14 Park Row, Leeds.", "Open Tuesday to Saturday, 5pm to 11pm.",
+# "Runs until 14 June at the Lyric Theatre." Where and when to go, not what happened.
+_LISTING = re.compile(
+    r"^\s*(?:[A-Z][\w’'&. -]{0,40}, \d{1,4}[a-z]? [A-Z][\w’' -]{1,40}, [A-Z][\w’' -]{1,30}\.?$|"
+    r"(?:Open|Opening hours:?) (?:daily|every day|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:s)?(?: (?:to|-|–) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?),? \d|"
+    r"Runs (?:until|to) \d{1,2} [A-Z][a-z]+ at )"
+)
+
+
 def is_furniture(text: str) -> bool:
-    """A caption, an editor's note, a reference or the desk's own voice: part of the page, not the story."""
+    """A caption, an editor's note, a reference, the desk's own voice or a review's listing: part of the
+    page, not the story."""
     lower = text.lower()
     return bool(
         _CAPTION.search(lower)
@@ -138,6 +149,7 @@ def is_furniture(text: str) -> bool:
         or _DESK_VOICE.search(lower)
         or _CITATION.search(lower)
         or _AUTHOR.match(text)
+        or _LISTING.match(text)
     )
 
 
