@@ -1774,3 +1774,29 @@ def test_a_devices_count_is_told_in_the_reporters_voice_and_survivors_tell_a_lis
 def test_monitors_at_schools_are_devices_whose_count_is_the_reporters():
     claims = tickets("Monitors at 26 schools recorded an average of 21 micrograms per cubic metre in the year to June.")
     assert claims[0].speaker is None
+
+
+def test_a_campaign_named_better_transport_is_no_person_and_never_part_of_a_department():
+    claims = tickets(
+        'Campaign group Better Transport said cutting rural services left people "stranded", and called on '
+        "ministers to guarantee funding.\n\n"
+        "The Department for Transport said it had given councils more than £1 billion to support bus services."
+    )
+    assert ticket(claims, "£1 billion").speaker == "The Department for Transport"
+
+
+def test_a_spokesperson_named_between_commas_and_a_report_to_a_committee_are_tags():
+    claims = tickets(
+        "The county council said 31 rural bus routes would be cut.\n\n"
+        "The grant paid £3.8 million a year to keep the routes running, the council said in a report to its "
+        "executive.\n\n"
+        "The blaze broke out on the third floor shortly after 10 a.m., a fire service spokesperson, Shahjahan "
+        "Sikder, told reporters."
+    )
+    assert ticket(claims, "£3.8 million").speaker == "the county council"
+    blaze = ticket(claims, "blaze")
+    assert blaze.speaker == "Shahjahan Sikder" and blaze.claim.endswith("10 a.m.")
+
+
+def test_a_columnists_call_to_readers_with_a_date_is_no_claim():
+    assert tickets("I urge every reader to respond to the consultation, which closes on 14 March.") == []

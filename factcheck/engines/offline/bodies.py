@@ -149,6 +149,8 @@ ORG_WORDS = {
     "FC",
     # Units and events: "Athletics Integrity Unit", "European Championships" are nobody's "she".
     *("Unit", "Division", "Trust", "Alliance", "Coalition", "Federation", "Panel", "Team"),
+    # What a campaign or a department is about: "Better Transport", "Department for Education" are no one.
+    *("Transport", "Health", "Education", "Housing", "Energy", "Action", "Watch", "Network", "Forum", "Rights"),
     *("Championships", "Championship", "Games", "Cup", "Olympics", "Awards", "Festival", "Open"),
 }
 

@@ -19,6 +19,9 @@ _NUMBER = re.compile(
     r"[a-z]+){0,2}|\b(?:dozens|hundreds|thousands|millions|billions)\s+of\s+[a-z]+",
 )
 _DATE = re.compile(
+    # "14 March", "on 3 November 2025": the British order, day first.
+    r"\b(?:on\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)(?:\s+\d{4})?\b|"
     r"\b(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
     r"(?:\s+\d{1,2})?(?:,?\s+\d{4})?\b|\b(?:in\s+)?(?:19|20)\d\d\b|\b(?:on\s+)?(?:Monday|Tuesday|"

@@ -308,12 +308,15 @@ class Actors:
             )
             if full in text:
                 continue
-            text, n = re.subn(pattern, lambda m, full=full: _titled_again(m.group("hon"), full), text, count=1)
-            if n:
+            # Nor the last word of a body's name: "the Department for Transport", "Secretary of State for Health".
+            found = next((m for m in re.finditer(pattern, text) if not _NAME_BEFORE.search(text, 0, m.start())), None)
+            if found:
+                text = text[: found.start()] + _titled_again(found.group("hon"), full) + text[found.end() :]
                 done.add(full)
         return text
 
 
+_NAME_BEFORE = re.compile(r"[A-Z][\w’'-]* (?:for|of|and|&) $")
 # Places and things named after a person: "Gainsborough's House", "Great Ormond Street", "Parkinson's Disease".
 _NAMED_AFTER = (
     r"(?:House|Hall|College|Hospital|Church|Chapel|Cathedral|Park|Gardens?|Museum|Gallery|Bakery|Restaurant|"

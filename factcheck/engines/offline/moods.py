@@ -19,8 +19,8 @@ _ADDRESSEE = re.compile(
 # "She urged parents to check their children's records": the same advice, put as someone's urging.
 # "Professor Sir X, NHS England's national medical director, urged anyone eligible to get a flu vaccine".
 _URGED = re.compile(
-    r"^(?:(?:[\w’'.-]+\s){1,5}|[^,]{1,60},\s[^,]{1,80},\s)(?:urged|advised|asked|encouraged|reminded|told)\s"
-    r"(?:passengers|residents|customers|"
+    r"^(?:(?:[\w’'.-]+\s){1,5}|[^,]{1,60},\s[^,]{1,80},\s)(?:urged?|advised?|asked|encouraged?|reminded|told)\s"
+    r"(?:passengers|residents|customers|readers|every\sreader|"
     r"people|households|parents|drivers|motorists|shoppers|travellers|patients|members|consumers|users|families|"
     r"the\spublic|anyone|everyone|those)(?:\s(?!to\b)[\w-]+){0,3}\sto\b",
     re.I,

@@ -13,7 +13,7 @@ _TAIL_TAG = re.compile(
     # "…, the railroad, Great Lakes Southern, said": a role, then the name between commas.
     # "a study of 6,400 pupils": a thousands comma is part of the name, not its end.
     r", (?P<who>(?:[^\s,“”\"]|(?<=\d),(?=\d{3})){1,30}(?: (?:[^\s,“”\"]|(?<=\d),(?=\d{3})){1,30}){0,10}?"
-    r"|(?:the|its|their|his|her) [^\s,“”\"]{1,30}(?: [^\s,“”\"]{1,30}){0,5}, "
+    r"|(?:the|its|their|his|her|a|an) [^\s,“”\"]{1,30}(?: [^\s,“”\"]{1,30}){0,5}, "
     # "…, the agency, known as Basarnas, said": the name it goes by.
     r"(?:(?:also )?known as |called )?[A-Z][^\s,“”\"]{0,30}(?: [^\s,“”\"]{1,30}){0,4},)"
     r" (?:also |have |has )?"
@@ -25,7 +25,7 @@ _TAIL_TAG = re.compile(
     # "the team wrote in the journal Nature Astronomy": where it was written stays with the verb too.
     # "said in draft guidance published on Thursday": the document it was said in, and when.
     r"(?P<when>(?: in (?:a|an|its|his|her|their|draft|new|final|updated) [\w-]+(?: [\w-]+){0,2}?"
-    r"(?: published on [A-Z]\w+)?"
+    r"(?: published on [A-Z]\w+| to (?:its|the|a) [\w-]+(?: [\w-]+)?)?"
     # "reported in the European Heart Journal": a journal named without the word "journal" before it.
     r"| in the (?:journal )?[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})?"
     r"(?: (?:on )?[A-Z]\w+day(?: morning| afternoon| evening| night)?| on \w+| in (?:January|February|March|April|"
@@ -55,7 +55,7 @@ def tail_tag(body: str) -> tuple[str, str, str] | None:
     inverted = _INVERTED.search(body)
     after_quote = inverted and body[: inverted.start()].rstrip()[-1:] in ("”", '"')
     if inverted and inverted.start() >= 15 and not after_quote and (who := subject_name(inverted.group("who"))):
-        return who, inverted.group("verb"), body[: inverted.start()] + "."
+        return who, inverted.group("verb"), body[: inverted.start()].rstrip(".") + "."
     for m in _TAIL_TAG.finditer(body):
         who = subject_name(m.group("who"))
         # A phrase quoted inside the statement is still the statement: 'will go to a "lucky loser" from
@@ -65,7 +65,8 @@ def tail_tag(body: str) -> tuple[str, str, str] | None:
         after = body[m.end() + 1 :].strip()
         if m.group("end") == "." and after:
             continue  # the tag must close the sentence, or be followed by more of it after a comma
-        content = body[: m.start()] + ("." if m.group("end") == "." or not after else ", " + after)
+        stop = "" if body[: m.start()].endswith(".") else "."  # "shortly after 10 a.m., X said": one full stop
+        content = body[: m.start()] + (stop if m.group("end") == "." or not after else ", " + after)
         # "told investors on Monday": the listener and the day stay with the verb, so the claim never
         # reads "Tesco told that …" and loses no date.
         verb = " ".join(m.group("verb").split()) + (m.group("when") or "")
