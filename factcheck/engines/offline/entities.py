@@ -316,7 +316,8 @@ class Actors:
         return text
 
 
-_NAME_BEFORE = re.compile(r"[A-Z][\w’'-]* (?:for|of|and|&) $")
+# Starts only where a word starts and takes at most 31 letters, so no run of capitals is scanned from each.
+_NAME_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]{0,30} (?:for|of|and|&) $")
 # Places and things named after a person: "Gainsborough's House", "Great Ormond Street", "Parkinson's Disease".
 _NAMED_AFTER = (
     r"(?:House|Hall|College|Hospital|Church|Chapel|Cathedral|Park|Gardens?|Museum|Gallery|Bakery|Restaurant|"
