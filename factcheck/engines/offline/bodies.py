@@ -298,9 +298,9 @@ def regulating(
     if noun not in {"regulator", "watchdog"}:
         return None
     here = {
-        bare(name): name if noun else f"the {name}"
-        for at, name, noun, _ in named
-        if at == sentence and (noun in _REGULATING or (not noun and name in public_acronyms))
+        bare(name): name if kind else f"the {name}"  # an acronym ("CMA") is named with its article
+        for at, name, kind, _ in named
+        if at == sentence and (kind in _REGULATING or (not kind and name in public_acronyms))
     }
     return next(iter(here.values())) if len(here) == 1 else None
 

@@ -345,7 +345,7 @@ class Speakers:
         team = self.group_openers.get(self.sentence - 1)
         if noun == "team" and team and self.paragraph - team[1] <= 1:
             return Resolution(team[0])  # "Researchers at the University of X followed …. …, the team reported."
-        named = [s for s in orgs if bodies.named_as(noun, s.name)]  # never a record: it spoke as one (heard)
+        named = [s for s in orgs if bodies.named_as(noun, s.name)]  # records ("council traffic counts") are not here
         # Near, unless only one ever spoke: a club's statement three paragraphs back is still "the club".
         named = [s for s in named if self.paragraph - s.paragraph <= 2] if len({s.name for s in named}) > 1 else named
         after = named[-1].sentence if named else 0
