@@ -1800,3 +1800,20 @@ def test_a_spokesperson_named_between_commas_and_a_report_to_a_committee_are_tag
 
 def test_a_columnists_call_to_readers_with_a_date_is_no_claim():
     assert tickets("I urge every reader to respond to the consultation, which closes on 14 March.") == []
+
+
+def test_a_products_name_after_its_size_is_no_person_so_it_added_is_the_company():
+    claims = tickets(
+        "Home goods chain Brightwell has recalled about 40,000 cordless kettles.\n\n"
+        "The company said it had received 11 reports of the 1.7-litre Brightwell Glide kettle overheating. "
+        "Nobody was injured, it added."
+    )
+    assert ticket(claims, "11 reports").speaker == "Brightwell"
+    assert ticket(claims, "obody was injured").speaker == "Brightwell"
+
+
+def test_a_person_after_their_age_is_still_a_person():
+    claims = tickets(
+        "The 34-year-old Kwame Mensah said the bridge had closed in 2019. He added that 300 people had signed a petition."
+    )
+    assert ticket(claims, "300 people").speaker == "Kwame Mensah"

@@ -334,9 +334,15 @@ def _after_the(sentence: str, start: int, tokens: list[str]) -> bool:
     """Whether a run of capitals is a thing's name because "the" comes right before it: "broke into the
     Chilcombe Museum" names no Mr Museum. A title in the run ("the Prime Minister Keir Starmer") or a
     possessive ("the BBC's John Simpson") still lets a person be named in it."""
-    if sentence[max(0, start - 4) : start] not in ("the ", "The "):
+    before = sentence[max(0, start - 24) : start]
+    if before[-4:] not in ("the ", "The ") and not _THE_MEASURED.search(before):
         return False  # "in The Lancet Public Health" as much as "into the Chilcombe Museum"
     return not any(t in _TITLE_WORDS or t.endswith(("'s", "’s")) for t in tokens)
+
+
+# "the 1.7-litre Brightwell Glide kettle": a size between "the" and a product's name; never an age
+# ("the 34-year-old Kwame Mensah" names a person).
+_THE_MEASURED = re.compile(r"\b[Tt]he \d[\d.,]{0,8}-?(?!(?:year|month|week|day)-old)[a-z]{1,12}(?:-[a-z]{1,12})? $")
 
 
 def _strip_possessive(name: str) -> str:

@@ -38,7 +38,11 @@ _HONORIFIC = re.compile(
     r"^(?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof|Sir|Dame|Lord|Lady|Cllr|Rev|Revd|Fr)\.?(?: [A-Z][\w-]{0,30}){1,3}$"
 )
 # "Kwame Mensah, 34,": an age is said of a person.
-AGED = re.compile(r"\b([A-Z][\w’'-]{0,30}(?: [A-Z][\w’'-]{0,30}){1,2}), (?:aged )?\d{1,3},")
+AGED = re.compile(
+    r"\b([A-Z][\w’'-]{0,30}(?: [A-Z][\w’'-]{0,30}){1,2}), (?:aged )?\d{1,3},"
+    # "the 34-year-old Kwame Mensah": an age before the name says a person as much as one after it.
+    r"|\b[Tt]he \d{1,3}-year-old ([A-Z][\w’'-]{0,30}(?: [A-Z][\w’'-]{0,30}){1,2})"
+)
 # "The 46-year-old added": a person the article named before, pointed back to by age.
 AGE_POINTER = re.compile(r"^the \d{1,3}-year-old$")
 PLURAL = re.compile(r"\b(?:spokes(?:men|women|people)|two|three|several)\b", re.I)

@@ -75,7 +75,7 @@ class Speakers:
             self.named = [entry for entry in self.named if entry[2] not in self.actors.not_people]
         self.named.extend((self.sentence, paragraph, name) for name in self.actors.mentioned)
         # "Kwame Mensah, 34,", "signed striker Moussa Diallo": an age or a role is said of a person.
-        shown = [m.group(1) for m in kinds.AGED.finditer(text)] + kinds.named_after_role(text)
+        shown = [m.group(1) or m.group(2) for m in kinds.AGED.finditer(text)] + kinds.named_after_role(text)
         self.people.update(self.actors.full_names.get(n.split()[-1], n) for n in shown)
         for name, pronoun in self.actors.pronouns.items():
             self.pronouns.setdefault(name, pronoun)
