@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from factcheck.engines.base import ArticleInput
+from factcheck.engines.offline import checkworthy
 from factcheck.engines.offline.engine import OfflineEngine
 from factcheck.engines.offline.entities import Actors
 from factcheck.engines.offline.speakers import Speakers
@@ -1817,3 +1818,53 @@ def test_a_person_after_their_age_is_still_a_person():
         "The 34-year-old Kwame Mensah said the bridge had closed in 2019. He added that 300 people had signed a petition."
     )
     assert ticket(claims, "300 people").speaker == "Kwame Mensah"
+
+
+OBITUARY = """Margaret Oyelaran, who founded the town's first food bank in 1998, has died at the age of 91, her family has said.
+
+She died at home on Saturday, surrounded by her children.
+
+Born in Lagos in 1933, she moved to England in 1961 to train as a nurse.
+
+The food bank she started with a single table now feeds about 400 families a week.
+
+She was appointed MBE in 2012 for services to the community.
+"""
+
+
+def test_a_chain_of_she_across_paragraphs_keeps_the_woman_an_obituary_is_about():
+    assert ticket(tickets(OBITUARY), "MBE").claim.startswith("Margaret Oyelaran was appointed MBE in 2012")
+
+
+def test_a_paragraph_without_her_breaks_the_chain():
+    broken = OBITUARY.replace("The food bank she started", "The food bank")
+    mbe = ticket(tickets(broken), "MBE")
+    assert mbe.claim.startswith("She was appointed") and "not tied to one person" in mbe.flag_reason
+
+
+def test_an_hour_after_the_verb_stays_with_a_closing_tag():
+    claims = tickets(
+        "Nadia Brookes won the by-election with 1,187 votes, 212 more than Conservative Alan Petch, the returning "
+        "officer announced shortly after 1am."
+    )
+    assert claims[0].speaker == "the returning officer"
+    assert claims[0].claim.startswith("The returning officer announced shortly after 1am that Nadia Brookes won")
+
+
+def test_a_son_named_in_a_tag_starts_no_chain_of_she():
+    claims = tickets(
+        "Rosa Lindqvist, one of the first women to captain a North Sea trawler, has died aged 88.\n\n"
+        "She died at home in Grimsby on Sunday, her son, Tunde Lindqvist, said in a statement.\n\n"
+        "Born in Hull in 1937, she went to sea at 16.\n\n"
+        "She was made an MBE in 2004."
+    )
+    assert ticket(claims, "MBE").claim.startswith("Rosa Lindqvist was made an MBE")
+
+
+def test_a_death_told_plainly_is_a_claim_and_a_hypothetical_one_is_not():
+    claims = tickets(
+        "A cyclist was hit by a van on the A38 near Bromsgrove on Tuesday morning.\n\nTomasz Nowak, 41, died at the scene."
+    )
+    assert ticket(claims, "died at the scene").speaker is None
+    assert checkworthy.reports_death("Two men were killed when the roof fell in.")
+    assert not checkworthy.reports_death("A rider with no helmet could have died.")

@@ -163,6 +163,13 @@ ORG_NOUNS = (
     r"supplier|provider|producer|maker|carrier|developer|lender|builder|chain|startup|start-up"
 )
 ORG_POINTER = re.compile(rf"^(?:the|its)\s+(?P<noun>{ORG_NOUNS})$", re.I)
+
+
+def is_pointer(words: str) -> bool:
+    """ "the company", "its regulator": a body the article named before, not a name."""
+    return bool(ORG_POINTER.match(words.lower().strip()))
+
+
 ORG_NOUN = re.compile(rf"\b(?:{ORG_NOUNS})\b", re.I)
 # Pointers that may mean any body ("the agency said" after the CDC); others must match by name.
 GENERIC_BODY = {

@@ -259,3 +259,14 @@ def has_quantity(sentence: str) -> bool:
 
 def has_date(sentence: str) -> bool:
     return bool(_RE["year"].search(sentence) or _RE["date"].search(sentence))
+
+
+# "She died at the scene", "Two men were killed": a death is an event a desk checks, however plainly it is
+# told (the model, trained on politics, scores such lines low). Never a hypothetical ("could have died").
+_DEATH = re.compile(
+    r"(?<!could have )(?<!would have )(?<!might have )\b(?:died|(?:was|were) (?:killed|found dead|pronounced dead))\b"
+)
+
+
+def reports_death(sentence: str) -> bool:
+    return bool(_DEATH.search(sentence))

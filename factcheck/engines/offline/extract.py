@@ -108,7 +108,7 @@ def _named_next(pointer: str | None, after: Attribution, speakers: Speakers) -> 
     says it is one ("Airways") or, for "the company", when it is known to be a body."""
     noun = m.group("noun").lower() if (m := bodies.ORG_POINTER.match((pointer or "").lower().strip())) else None
     name = after.speaker or ""
-    if not noun or not name or speakers.is_pointer(name) or speakers.kind(name) in {"person", "group"}:
+    if not noun or not name or bodies.is_pointer(name) or speakers.kind(name) in {"person", "group"}:
         return None
     fits = bodies.named_as(noun, name) or (noun in bodies.COMMERCIAL and speakers.kind(name) == "org")
     return name if fits and not bodies.public(noun, name, speakers.public_acronyms) else None
@@ -146,8 +146,8 @@ def _claims_from(
     source = score < threshold and bool(reported_by) and speakers.kind(reported_by or "") in {"org", "name"}
     # "…, the court heard." where no court was named nearby: a body's account all the same, flagged for a
     # person to say which body.
-    pointed = not speaker and speakers.is_pointer(attr.speaker or "")
-    if named or source or pointed:
+    pointed = not speaker and bodies.is_pointer(attr.speaker or "")
+    if named or source or pointed or checkworthy.reports_death(attr.content):
         score = max(score, threshold)
     # "Fact check: Did petrol prices really hit a record?": the reporter's question asserts nothing.
     asked = not named and sentence.text.rstrip().endswith("?")
@@ -227,7 +227,7 @@ def _clause_claim(
     content = _its_owner(content, speaker, speakers)
     subject = re.match(r"(The \w+)\s", content) if attr.whole and speaker else None
     named = subject and content.lower().startswith((speaker or "").lower())  # "The team at X found": named already
-    if subject and not named and speakers.is_pointer(subject.group(1)) and not speakers.is_pointer(speaker or ""):
+    if subject and not named and bodies.is_pointer(subject.group(1)) and not bodies.is_pointer(speaker or ""):
         content = capitalise(speaker or "") + content[subject.end(1) :]  # "The company reported …": Fresco did
     content, no_company = actors.resolve_company(content)
     unresolved = unresolved or no_company

@@ -128,3 +128,17 @@ def in_full(name: str, actors: Actors) -> str:
 def same_person(a: str, b: str) -> bool:
     """ "Kiptoo" and "Eliud Kiptoo": one surname in the other's words."""
     return a.split()[-1] in b.split() or b.split()[-1] in a.split()
+
+
+# Starts only where a word starts, so no run of word characters is scanned from each of its letters.
+ROLE_WORD = re.compile(r"(?<![\w-])(?!(?:of|at|for|from|in|with|and|the)\b)[a-z][\w-]+ $")
+_SHE = re.compile(r"\b(?:[Ss]he|[Hh]er|[Hh]erself)\b")
+_HE = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself)\b")
+_QUOTATION = re.compile(r"“[^”]{0,2000}”|\"[^\"]{0,2000}\"")
+
+
+def pronouns_in(text: str) -> frozenset[str]:
+    """ "she", "he", or both: the person pronouns a sentence uses in the reporter's words (a quotation's
+    "she" is the speaker's, and may mean anyone)."""
+    plain = _QUOTATION.sub(" ", text)
+    return frozenset(said for said, pattern in (("she", _SHE), ("he", _HE)) if pattern.search(plain))

@@ -39,6 +39,15 @@ class Opened(NamedTuple):
     body: str | None
 
 
+# What may come before a body's name in a sentence that still opens with it: "But the ministry …".
+_LEADING = re.compile(r"\s{0,3}(?:[A-Z][\w’'-]{0,30}(?: [\w’'-]{1,30}){0,6}, ?|(?:But|And|However|Meanwhile),? ?)")
+
+
+def opens(text: str, at: int) -> bool:
+    """Whether the name at ``at`` opens ``text`` (after a quotation mark, a lead-in clause or a "But")."""
+    return not text[:at].strip(' “"').rstrip(",") or bool(_LEADING.fullmatch(text[:at]))
+
+
 def opened(text: str, is_org: Callable[[str], bool]) -> Opened:
     """What ``text`` opens with; ``is_org`` says whether a capitalised run is known to be a body."""
     document = DOCUMENT_OPENER.match(text)

@@ -18,7 +18,6 @@ from factcheck.engines.offline.entities import TITLES, Actors
 
 _PERSON_PRONOUNS = {"he", "she"}
 _BODY_KINDS = {False: {"org", "name"}, True: {"org", "name", "record"}}  # "It found …" may mean a record too
-_OPENER = re.compile(r"\s{0,3}(?:[A-Z][\w’'-]{0,30}(?: [\w’'-]{1,30}){0,6}, ?|(?:But|And|However|Meanwhile),? ?)")
 
 
 @dataclass
@@ -64,6 +63,8 @@ class Speakers:
     described: list[tuple[int, int, str, str]] = field(default_factory=list)
     # Acronyms the article spelt out as a public body's name ("the Food Standards Agency (FSA)").
     public_acronyms: set[str] = field(default_factory=set)
+    # Each sentence's person pronouns and the person it opens with: a chain of "she" keeps one subject.
+    uses: dict[int, tuple[frozenset[str], str]] = field(default_factory=dict)
 
     def read(self, text: str, paragraph: int) -> None:
         """Move on to the next sentence of the article, learning the names it holds."""
@@ -74,6 +75,8 @@ class Speakers:
             # "Little Sprout's founder": an earlier "Little Sprout" was a business, never who "she" means.
             self.named = [entry for entry in self.named if entry[2] not in self.actors.not_people]
         self.named.extend((self.sentence, paragraph, name) for name in self.actors.mentioned)
+        opener = next((n for n in self.actors.mentioned if text.lstrip(' “"').startswith(n)), "")
+        self.uses[self.sentence] = (kinds.pronouns_in(text), opener)
         # "Kwame Mensah, 34,", "signed striker Moussa Diallo": an age or a role is said of a person.
         shown = [m.group(1) or m.group(2) for m in kinds.AGED.finditer(text)] + kinds.named_after_role(text)
         self.people.update(self.actors.full_names.get(n.split()[-1], n) for n in shown)
@@ -91,9 +94,10 @@ class Speakers:
                 self.public_acronyms.add(m.group("acronym"))
         for m in bodies.THE_ACRONYM.finditer(text):
             self.named_bodies.append((self.sentence, m.group(1), "", False))  # "which the FDA did not name"
-        for m in bodies.named_bodies(text):
-            opens = not text[: m.start()].strip(' “"').rstrip(",") or bool(_OPENER.fullmatch(text[: m.start()]))
-            self.named_bodies.append((self.sentence, m.group(0), m.group("noun").lower(), opens))
+        self.named_bodies += [
+            (self.sentence, m.group(0), m.group("noun").lower(), openers.opens(text, m.start()))
+            for m in bodies.named_bodies(text)
+        ]
         for m in bodies.DESCRIBED_BODY.finditer(text):
             noun = "tally" if records.tallies(m.group(0)) else m.group("noun").lower()  # "the data provider X"
             self.described.append((self.sentence, paragraph, m.group("name").rstrip("."), noun))
@@ -129,15 +133,10 @@ class Speakers:
         name = self.actors.expand(raw) if len(raw.split()) == 1 else raw
         return Resolution(kinds.in_full(name, self.actors))
 
-    @staticmethod
-    def is_pointer(words: str) -> bool:
-        """ "the company", "its regulator": a body the article named before, not a name."""
-        return bool(bodies.ORG_POINTER.match(words.lower().strip()))
-
     def source(self, reported_by: str) -> Resolution:
         """ "According to the agency": the agency named before, when that is certain; else as written,
         with why a person must say which."""
-        if not self.is_pointer(reported_by):
+        if not bodies.is_pointer(reported_by):
             return Resolution(reported_by)
         found = self.resolve(reported_by)
         return Resolution(found.speaker or reported_by, found.unclear)
@@ -156,7 +155,7 @@ class Speakers:
             here = {n for n in here if not kinds.same_person(n, speaker)} | {self._plain(speaker)}
         here = {n for n in here if self._agrees(n, said)}
         if not here:
-            earlier = [(s, n) for s, p, n in self.named if s < self.sentence and self.paragraph - p <= 1]
+            earlier = [(s, n) for s, p, n in self.named if s < self.sentence and self._near(s, p, n, said)]
             last = earlier[-1][0] if earlier else None
             here = {n for s, n in earlier if s == last and self._agrees(n, said)}
         if len(here) == 1:
@@ -164,6 +163,11 @@ class Speakers:
         if here:
             return Resolution(None, f"“{pronoun}” could be {' or '.join(sorted(here))}: a person must say which.")
         return Resolution(None, f"“{pronoun}” is not tied to one person named nearby: a person must say who.")
+
+    def _near(self, sentence: int, paragraph: int, name: str, said: str) -> bool:
+        """A paragraph away, or an obituary's life story: opened with the name, and "she" in every sentence since."""
+        chain = all(said in self.uses.get(k, ((), ""))[0] for k in range(sentence + 1, self.sentence))
+        return self.paragraph - paragraph <= 1 or (chain and self.uses[sentence][1] == name)
 
     def heard(self, name: str | None, unclear: str | None = None) -> None:
         """Record that ``name`` spoke in the current sentence (a record as a record: "a council report" is
@@ -261,14 +265,14 @@ class Speakers:
             if full in name and not re.fullmatch(TITLES, full.split()[0])
         ]
         # "Tamar Valley director of rugby Sarah Penhallow": after a role in lower case, the name that ends it.
-        last = [full for at, full in inside if name.endswith(full) and _ROLE_WORD.search(name[:at])]
+        last = [full for at, full in inside if name.endswith(full) and kinds.ROLE_WORD.search(name[:at])]
         return last[0] if last else min(inside)[1] if inside else name  # "Chen Wei of Harbor Securities": the first
 
     def _it(self, raw: str, last: Spoke | None) -> Resolution | None:
         """What "it" means before any body that spoke is considered, if the sentences around say."""
         if opened := self.openers.get(self.sentence):
             # "The council voted to close the library, it said."; "The company's shares fell, it said": the company.
-            return self.resolve(opened) if self.is_pointer(opened) else Resolution(opened)
+            return self.resolve(opened) if bodies.is_pointer(opened) else Resolution(opened)
         if last and last.kind == "unclear" and last.sentence == self.sentence - 1:
             return Resolution(None, f"“{raw}” follows “{last.name}”, which could not be told: a person must say who.")
         document = self.documents.get(self.sentence - 1)
@@ -285,10 +289,10 @@ class Speakers:
         if noun is None and (found := self._it(raw, last)):
             return found
         here = self.openers.get(self.sentence)  # "Police Scotland will close 14 counters, the force said."
-        if here and noun and not self.is_pointer(here) and bodies.opened_by(noun, here, self.public_acronyms):
+        if here and noun and not bodies.is_pointer(here) and bodies.opened_by(noun, here, self.public_acronyms):
             return Resolution(here)
         opened = self.openers.get(self.sentence - 1)
-        fitting = opened and not self.is_pointer(opened) and bodies.fits(noun, opened, by_name=False)
+        fitting = opened and not bodies.is_pointer(opened) and bodies.fits(noun, opened, by_name=False)
         if fitting and not (last and last.sentence == self.sentence - 1):
             return Resolution(opened)
         just_before = last and last.sentence == self.sentence - 1 and last.paragraph == self.paragraph
@@ -394,7 +398,3 @@ class Speakers:
         if just_before and kinds.SPOKESPERSON.search(last.name) and not kinds.PLURAL.search(last.name):
             return Resolution(last.name)  # "A spokesperson said …. They said …": the spokesperson, singular
         return Resolution(None, f"“{raw}” is not tied to a group named nearby: a person must say who spoke.")
-
-
-# Starts only where a word starts, so no run of word characters is scanned from each of its letters.
-_ROLE_WORD = re.compile(r"(?<![\w-])(?!(?:of|at|for|from|in|with|and|the)\b)[a-z][\w-]+ $")

@@ -30,6 +30,8 @@ _TAIL_TAG = re.compile(
     r"| in the (?:journal )?[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})?"
     r"(?: (?:on )?[A-Z]\w+day(?: morning| afternoon| evening| night)?| on \w+| in (?:January|February|March|April|"
     r"May|June|July|August|September|October|November|December)| (?:last|this) (?:week|month|year))?"
+    # "the returning officer announced shortly after 1am": the hour stays with the verb.
+    r"(?: (?:shortly |just )?(?:after|before|at) (?:\d{1,2}(?:[.:]\d{2})? ?(?:am|pm|a\.m|p\.m)|midnight|midday|noon))?"
     # "announced on Tuesday ahead of the Budget.": the occasion stays with the verb too.
     # "said after the sale in London on Wednesday evening": where and when the occasion was, too.
     r"(?: (?:ahead of|before|after|during|at) (?:the|a|an|its|his|her|their) [\w-]+(?: [\w-]+){0,3}?"
