@@ -1868,3 +1868,64 @@ def test_a_death_told_plainly_is_a_claim_and_a_hypothetical_one_is_not():
     assert ticket(claims, "died at the scene").speaker is None
     assert checkworthy.reports_death("Two men were killed when the roof fell in.")
     assert not checkworthy.reports_death("A rider with no helmet could have died.")
+
+
+def test_what_may_be_done_on_a_day_name_leaves_the_day_as_written():
+    claims = (
+        OfflineEngine()
+        .extract(
+            ArticleInput(
+                text="Passengers with tickets for strike days can claim a full refund from the retailer they bought "
+                "them from, or use them on Thursday instead, the operator Pennine Rail said.",
+                published=date(2025, 11, 11),
+            )
+        )
+        .claims
+    )
+    assert "on Thursday instead" in claims[0].claim and "November" not in claims[0].claim
+    assert "on Thursday" in claims[0].flag_reason
+
+
+def test_the_ministry_is_never_a_company_that_spoke_before():
+    claims = tickets(
+        "Pennine Rail said it had recruited 130 drivers in the past year.\n\n"
+        "The ministry said exports fell 4% in May.\n\n"
+        "The Treasury said growth was 0.3% in May. The department added that borrowing fell by £2bn."
+    )
+    exports = ticket(claims, "exports fell")
+    assert exports.speaker is None and "ministry" in exports.flag_reason
+    assert ticket(claims, "borrowing fell").speaker == "The Treasury"
+
+
+def test_a_memo_is_a_source_and_where_it_was_written_is_no_part_of_the_statement():
+    claims = tickets(
+        "Ardentia plans to cut about 1,400 jobs, according to an internal memo seen by this news agency.\n\n"
+        "The cuts will fall mostly on sales and customer support teams in the United States and Ireland, the memo "
+        "said.\n\n"
+        'Chief executive Dana Whitfield wrote in the memo that the company needed "fewer layers and faster '
+        'decisions".'
+    )
+    assert ticket(claims, "sales and customer support").reported_by == "the memo"
+    assert ticket(claims, "fewer layers").claim.startswith("Chief executive Dana Whitfield wrote that the company")
+
+
+def test_but_warned_that_and_told_the_court_are_second_reports():
+    claims = tickets(
+        'The Nuffield Trust said the figures were "a step in the right direction" but warned that cancer waiting '
+        "times had barely moved.\n\n"
+        "Senior coroner Helen Rhys-Morgan said she would send a report to Network Rail to prevent future deaths, "
+        "and told the court that 9 people had died at crossings in Wales since 2019."
+    )
+    assert (
+        ticket(claims, "barely moved").claim == "The Nuffield Trust warned that cancer waiting times had barely moved."
+    )
+    assert ticket(claims, "send a report").claim.endswith("to prevent future deaths.")
+    assert ticket(claims, "9 people").claim.startswith("Senior coroner Helen Rhys-Morgan told the court that 9 people")
+
+
+def test_it_accused_with_a_phrase_quoted_is_the_bodys_act_not_a_statement():
+    claims = tickets(
+        'Pennine Rail said it had recruited 130 drivers in the past year. It accused Aslef of "disrupting '
+        "passengers' lives over a deal that is already on the table\"."
+    )
+    assert ticket(claims, "accused").claim.startswith("Pennine Rail accused Aslef of")

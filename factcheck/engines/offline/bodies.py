@@ -165,6 +165,12 @@ ORG_NOUNS = (
 ORG_POINTER = re.compile(rf"^(?:the|its)\s+(?P<noun>{ORG_NOUNS})$", re.I)
 
 
+def public_acronyms(text: str) -> set[str]:
+    """The acronyms a sentence spells out as a public body's: "the Food Standards Agency (FSA)"."""
+    spelt = SPELT_OUT.finditer(text)
+    return {m.group("acronym") for m in spelt if PUBLIC_BODY.search(" ".join(m.group("name").split()[-6:]))}
+
+
 def is_pointer(words: str) -> bool:
     """ "the company", "its regulator": a body the article named before, not a name."""
     return bool(ORG_POINTER.match(words.lower().strip()))
@@ -270,7 +276,14 @@ def fits(noun: str | None, name: str, *, by_name: bool = True) -> bool:
     whose name says so (``by_name``; not asked of the body the sentence before opened with)."""
     if by_name and noun and noun not in GENERIC_BODY and not named_as(noun, name):
         return False
+    if noun in _STATE:  # "the ministry" is never Pennine Rail, however recently it spoke
+        return bool(PUBLIC_BODY.search(name) or _STATE_NAME.search(name) or named_as(noun, name))
     return noun not in COMMERCIAL or not PUBLIC_BODY.search(name)
+
+
+_STATE = {"ministry", "department", "government", "administration"}
+# A government's names that say nothing of what they are: "the Treasury", "the DWP", "the Kremlin".
+_STATE_NAME = re.compile(r"\b(?:[A-Z]{2,6}|Treasury|Kremlin|Downing Street|White House|Pentagon|Whitehall|Elysee)\b")
 
 
 # "the force" is what a police force calls itself, whose name says "Police" or "Constabulary"; "the

@@ -26,7 +26,8 @@ _SUBJECT = re.compile(rf"^(?P<subject>(?:[\w’'-]+\s){{1,5}}?){_AUX}\s")
 # "…, and admitted he had been “too passive”", "… and warned that …", "warned that …, and said …": the
 # speaker reports again, in a verb that takes a statement (with no comma, only where "that" says a
 # statement follows).
-_REPORTS = r"(?:admitted|added|warned|insisted|conceded|acknowledged|said)"
+# "…, and told the court she was …": a listener of a word or two after "told".
+_REPORTS = r"(?:admitted|added|warned|insisted|conceded|acknowledged|said|told\s(?:the\s)?[\w-]{2,20})"
 _AND_REPORT = re.compile(
     rf"(?:,\s|\s(?=(?:and|but)\s{_REPORTS}\sthat\s))(?:and|but)\s(?P<verb>{_REPORTS})\s(?:that\s)?"
 )
@@ -61,8 +62,10 @@ def parts(content: str, reported: bool = False) -> list[Part]:
     for m in breaks:
         if _inside_quotes(content, m.start()) or m.start() < pos:
             continue
-        if " but " in m.group(0) and not re.search(r"\d", content[m.end() :]):
-            continue  # "…, but that some properties could wait longer": a caveat, the first claim's own
+        if " but " in m.group(0) and m.re is not _AND_REPORT and not re.search(r"\d", content[m.end() :]):
+            # "…, but that some properties could wait longer": a caveat, the first claim's own; "but warned
+            # that …" is a second report.
+            continue
         if m.re is _AND_AUX and not (subject and (m.group(0)[0] == "," or _two_figures(content, m))):
             continue  # "…, and had been insured" with no subject to give it: one claim
         span = content[pos : m.start()].rstrip()

@@ -60,7 +60,8 @@ _DOTTED = re.compile(r"\b(?:[A-Za-z]\.){2,}")
 _CLOSED = re.compile(r"\b(?:closing|opening|close|open)\s+(?:price|level|value)\s+$", re.I)
 _PERIOD_START = re.compile(r"\b(?:from|between)\s+(?:\d{1,2}(?:[.:]\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)\s+)?$", re.I)
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:been\s+)?[a-z]+(?:ed|en|wn|ne|lt|pt|ght)\b", re.I)
-_MODAL = re.compile(r"\b(?:could|may|might)\b", re.I)
+# "can claim a refund …, or use them on Thursday": what may be done, this week or last, is no tense to read.
+_MODAL = re.compile(r"\b(?:could|may|might|can|cannot|can[’']t|must|should)\b", re.I)
 
 # Wire style: "said Thursday", "were evacuated Sunday": a day straight after a verb in the past.
 _BARE_DAY = re.compile(rf"\b(?P<verb>{_PAST_WORDS}|says|told \w+) (?P<day>(?:{_DAY.title()}))\b")

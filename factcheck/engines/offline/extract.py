@@ -8,7 +8,17 @@ from dataclasses import dataclass
 from datetime import date
 
 from factcheck.engines.base import ExtractedClaim
-from factcheck.engines.offline import bodies, checkworthy, dates, drafting, duplicates, layers, moods, quoteruns
+from factcheck.engines.offline import (
+    bodies,
+    checkworthy,
+    dates,
+    drafting,
+    duplicates,
+    layers,
+    moods,
+    quoteruns,
+    records,
+)
 from factcheck.engines.offline.attribution import Attribution, attribute, has_tag
 from factcheck.engines.offline.census import given_name
 from factcheck.engines.offline.clauses import Part, parts
@@ -81,8 +91,12 @@ def _claims(
         speakers.read(sentence.text, sentence.paragraph)
         quotation_score = next(quotation_scores) if attr.is_quote else 0.0
         if attr.is_quote and not attr.speaker and not has_tag(sentence.text):
-            # "“Second, they asked …”" carries on the quotation of the sentence before it.
-            attr.speaker = speakers.continuing()
+            # "“Second, they asked …”" carries on the quotation of the sentence before it; 'It accused Aslef
+            # of "…"' is the reporter's account of an act, with a phrase quoted: a statement.
+            if _phrase_quoted(sentence.text):
+                attr.quotation = None
+            else:
+                attr.speaker = speakers.continuing()
         who = speakers.resolve(attr.speaker)
         lead = not speakers.spoke and at + 1 < len(attrs)  # nobody has spoken yet: the article's opening
         if who.unclear and lead and (ahead := _named_next(attr.speaker, attrs[at + 1], speakers)):
@@ -100,6 +114,12 @@ def _claims(
         speakers.heard(heard, unclear=attr.speaker if who.unclear else None)
         claims.extend(_claims_from(sentence, (score, quotation_score), attr, who, speakers, published, threshold))
     return duplicates.merge(claims), read
+
+
+def _phrase_quoted(text: str) -> bool:
+    """Whether a quotation opens inside the sentence, after words of the reporter's own."""
+    curly, straight = text.find("“"), text.find('"')
+    return curly > 0 or (straight > 0 and text.count('"') >= 2)
 
 
 def _named_next(pointer: str | None, after: Attribution, speakers: Speakers) -> str | None:
@@ -142,8 +162,10 @@ def _claims_from(
     # Who said what is checkable when a named speaker said it, however plain the words: "Nora Quist
     # warned that pubs would cut hours", "X voted against the bill, arguing that Congress should not …".
     named = bool(speaker) and speakers.kind(speaker or "") != "group"
-    # "…, according to NHS England": a named body's account, checkable as such (its kind asked only if it matters).
-    source = score < threshold and bool(reported_by) and speakers.kind(reported_by or "") in {"org", "name"}
+    # "…, according to NHS England", "…, the memo said": a named body's or a record's account, checkable as such.
+    source = reported_by is not None and (
+        speakers.kind(reported_by) in {"org", "name"} or records.a_record(reported_by)
+    )
     # "…, the court heard." where no court was named nearby: a body's account all the same, flagged for a
     # person to say which body.
     pointed = not speaker and bodies.is_pointer(attr.speaker or "")

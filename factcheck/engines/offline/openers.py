@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-from factcheck.engines.offline.bodies import ORG_NOUN, ORG_NOUNS, ORG_WORDS
+from factcheck.engines.offline.bodies import ORG_NOUN, ORG_NOUNS, ORG_WORDS, THE_ACRONYM, named_bodies
 
 # A sentence opening with an organisation's name: "The Child Poverty Action Group welcomed …".
 # "The Labour-run council approved …": the noun after the capitals is part of the name.
@@ -46,6 +46,13 @@ _LEADING = re.compile(r"\s{0,3}(?:[A-Z][\w’'-]{0,30}(?: [\w’'-]{1,30}){0,6},
 def opens(text: str, at: int) -> bool:
     """Whether the name at ``at`` opens ``text`` (after a quotation mark, a lead-in clause or a "But")."""
     return not text[:at].strip(' “"').rstrip(",") or bool(_LEADING.fullmatch(text[:at]))
+
+
+def bodies_named(text: str) -> list[tuple[str, str, bool]]:
+    """The bodies a sentence names, as (phrase, noun, whether the sentence opens with it): "Russia's foreign
+    ministry", and an acronym with no noun ("which the FDA did not name")."""
+    found = [(m.group(1), "", False) for m in THE_ACRONYM.finditer(text)]
+    return found + [(m.group(0), m.group("noun").lower(), opens(text, m.start())) for m in named_bodies(text)]
 
 
 def opened(text: str, is_org: Callable[[str], bool]) -> Opened:

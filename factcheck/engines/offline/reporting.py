@@ -60,8 +60,8 @@ _ADVERBIAL = re.compile(
     r"^(?:\s+(?:on\s+[A-Z]\w+(?:\s+(?:morning|afternoon|evening|night))?|"
     # "in her report, published on Monday, that": the document and when it appeared.
     r"in\s+(?:a|an|its|his|her|their)\s+[\w-]+(?:\s+[\w-]+){0,2},\s+(?:published|issued|released|sent|dated)\s+"
-    r"[^,]{1,40},(?=\s+that\b)|in\s+(?:a|an|its|his|her|their)\s+"
-    # "in a post on X that": a longer setting only where "that" ends it, never eating the statement.
+    r"[^,]{1,40},(?=\s+that\b)|in\s+(?:a|an|the|its|his|her|their)\s+"
+    # "in a post on X that", "wrote in the memo that": a longer setting only where "that" ends it.
     r"[\w-]+(?:\s+[\w-]+){0,5}?(?=\s+that\b)|in\s+(?:a|an|its|his|her|their)\s+"
     # "in a written statement", never "in a statement the plant …": a second word, not the statement's.
     r"[\w-]+(?:\s+(?!(?:the|a|an|its|his|her|their|this|these|those|it|they|he|she|we|there)\b)[\w-]+)?|"

@@ -89,15 +89,8 @@ class Speakers:
             self.group_openers[self.sentence] = (group, paragraph)  # "The researchers … used …. They found"
         if body:
             self.openers[self.sentence] = body
-        for m in bodies.SPELT_OUT.finditer(text):
-            if bodies.PUBLIC_BODY.search(" ".join(m.group("name").split()[-6:])):
-                self.public_acronyms.add(m.group("acronym"))
-        for m in bodies.THE_ACRONYM.finditer(text):
-            self.named_bodies.append((self.sentence, m.group(1), "", False))  # "which the FDA did not name"
-        self.named_bodies += [
-            (self.sentence, m.group(0), m.group("noun").lower(), openers.opens(text, m.start()))
-            for m in bodies.named_bodies(text)
-        ]
+        self.public_acronyms |= bodies.public_acronyms(text)
+        self.named_bodies += [(self.sentence, *named) for named in openers.bodies_named(text)]
         for m in bodies.DESCRIBED_BODY.finditer(text):
             noun = "tally" if records.tallies(m.group(0)) else m.group("noun").lower()  # "the data provider X"
             self.described.append((self.sentence, paragraph, m.group("name").rstrip("."), noun))
@@ -284,7 +277,7 @@ class Speakers:
         return None
 
     def _organisation(self, raw: str, noun: str | None) -> Resolution:
-        orgs = [s for s in self.spoke if s.kind in _BODY_KINDS[noun is None] and s.name not in self.people]
+        orgs = [s for s in self.spoke if s.kind in _BODY_KINDS[noun is None] and self._may_be(noun, s.name)]
         last = self.spoke[-1] if self.spoke else None
         if noun is None and (found := self._it(raw, last)):
             return found
@@ -343,6 +336,10 @@ class Speakers:
         if not distinct:
             return Resolution(None, f"“{raw}” names no body the article has named nearby: a person must say which.")
         return Resolution(None, f"“{raw}” could be more than one organisation here: a person must say which.")
+
+    def _may_be(self, noun: str | None, name: str) -> bool:
+        """Whether "the {noun}" may mean a body that spoke: never a person, nor Pennine Rail "the ministry"."""
+        return name not in self.people and bodies.fits(noun, name, by_name=False)
 
     def _by_noun(self, raw: str, noun: str, orgs: list[Spoke]) -> Resolution | None:
         """ "the ministry", "the company": the body of that kind that spoke or was named, when one is."""
