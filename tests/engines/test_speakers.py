@@ -1929,3 +1929,36 @@ def test_it_accused_with_a_phrase_quoted_is_the_bodys_act_not_a_statement():
         "passengers' lives over a deal that is already on the table\"."
     )
     assert ticket(claims, "accused").claim.startswith("Pennine Rail accused Aslef of")
+
+
+def test_the_government_is_the_government_of_the_day_never_the_met_office():
+    claims = tickets(
+        "The Met Office has issued a yellow warning for rain until 6pm on Thursday, with 30mm expected.\n\n"
+        "The government said it was spending £2.65 billion on flood defences in England over the next two years."
+    )
+    assert ticket(claims, "£2.65 billion").speaker == "the government"
+    warning = ticket(claims, "yellow warning")
+    assert "on Thursday," in warning.claim and "November" not in warning.claim  # "until" a day: left as written
+
+
+def test_a_privately_built_lander_has_no_past_tense_of_its_own():
+    claims = (
+        OfflineEngine()
+        .extract(
+            ArticleInput(
+                text="A privately built lunar lander is scheduled to launch on Friday night from Florida, Halcyon Space "
+                "said on Wednesday.",
+                published=date(2025, 6, 19),
+            )
+        )
+        .claims
+    )
+    assert "on Friday night, June 20, 2025" in claims[0].claim
+
+
+def test_a_scientist_named_as_the_source_makes_a_plain_line_a_claim():
+    claims = tickets(
+        "Flu viruses need living cells to multiply, and an onion's cells cannot host them, according to Dr Mira "
+        "Abernethy, a virologist at the University of Glasgow."
+    )
+    assert claims and claims[0].reported_by == "Dr Mira Abernethy"

@@ -276,6 +276,8 @@ def fits(noun: str | None, name: str, *, by_name: bool = True) -> bool:
     whose name says so (``by_name``; not asked of the body the sentence before opened with)."""
     if by_name and noun and noun not in GENERIC_BODY and not named_as(noun, name):
         return False
+    if noun == "government":  # the government of the day, unless one is named: never the Met Office
+        return named_as(noun, name) or bool(_SEAT.search(name))
     if noun in _STATE:  # "the ministry" is never Pennine Rail, however recently it spoke
         return bool(PUBLIC_BODY.search(name) or _STATE_NAME.search(name) or named_as(noun, name))
     return noun not in COMMERCIAL or not PUBLIC_BODY.search(name)
@@ -284,6 +286,7 @@ def fits(noun: str | None, name: str, *, by_name: bool = True) -> bool:
 _STATE = {"ministry", "department", "government", "administration"}
 # A government's names that say nothing of what they are: "the Treasury", "the DWP", "the Kremlin".
 _STATE_NAME = re.compile(r"\b(?:[A-Z]{2,6}|Treasury|Kremlin|Downing Street|White House|Pentagon|Whitehall|Elysee)\b")
+_SEAT = re.compile(r"\b(?:Kremlin|Downing Street|White House|Elysee|Beijing|Moscow|Washington|Kyiv|Tehran)\b")
 
 
 # "the force" is what a police force calls itself, whose name says "Police" or "Constabulary"; "the

@@ -58,8 +58,15 @@ _AFTER_MODAL = re.compile(
 )
 _DOTTED = re.compile(r"\b(?:[A-Za-z]\.){2,}")
 _CLOSED = re.compile(r"\b(?:closing|opening|close|open)\s+(?:price|level|value)\s+$", re.I)
-_PERIOD_START = re.compile(r"\b(?:from|between)\s+(?:\d{1,2}(?:[.:]\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)\s+)?$", re.I)
+_PERIOD_START = re.compile(
+    r"\b(?:from|between|until|till)\s+(?:\d{1,2}(?:[.:]\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)\s+)?$", re.I
+)
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:been\s+)?[a-z]+(?:ed|en|wn|ne|lt|pt|ght)\b", re.I)
+# "a privately built lander": a participle describing a noun has no tense of its own. ("a delay caused by"
+# is one too, but "MPs voted by 314 to 291" is not: "-ed by" alone cannot tell them apart.)
+_PARTICIPLE = re.compile(
+    r"\b(?:privately|publicly|state|locally|jointly|family|newly)[ -](?:built|owned|run|funded|backed|made|elected)\b"
+)
 # "can claim a refund …, or use them on Thursday": what may be done, this week or last, is no tense to read.
 _MODAL = re.compile(r"\b(?:could|may|might|can|cannot|can[’']t|must|should)\b", re.I)
 
@@ -138,13 +145,13 @@ def _day_name(published: date, weekday: int, lead: str, clause: str, before: str
     # "is expected on Sunday": a future word ending in -ed is not also a past tense, nor is the participle
     # of a passive in the future ("will be closed on Friday").
     future = bool(_FUTURE.search(clause))
-    past = bool(_PAST.search(_FUTURE.sub("", _AFTER_MODAL.sub("", clause))))
+    past = bool(_PAST.search(_FUTURE.sub("", _AFTER_MODAL.sub("", _PARTICIPLE.sub("", clause)))))
     if _MODAL.search(clause) and not future:
         return None  # "gusts could reach 100mph on Friday" may be this Friday; "could not attend", last
     if future and not past:
         return published + timedelta(days=ahead)
     if _PERIOD_START.search(before) and _PERFECT.search(clause):
-        return None  # "has issued a warning from 6am on Saturday": issued already, for a time that may be to come
+        return None  # "has issued a warning from 6am on Saturday" (or "until"): issued already, for a time to come
     if past and not future:
         return published - timedelta(days=back)
     return None

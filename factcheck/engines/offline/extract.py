@@ -116,6 +116,12 @@ def _claims(
     return duplicates.merge(claims), read
 
 
+def _on_record(source: str, speakers: Speakers) -> bool:
+    """Whether a source is named ("according to NHS England", "according to Dr Mira Abernethy", "the memo
+    said"), so its account is checkable as such; never "according to them"."""
+    return speakers.kind(source) in {"org", "name", "person"} or records.a_record(source)
+
+
 def _phrase_quoted(text: str) -> bool:
     """Whether a quotation opens inside the sentence, after words of the reporter's own."""
     curly, straight = text.find("“"), text.find('"')
@@ -163,9 +169,7 @@ def _claims_from(
     # warned that pubs would cut hours", "X voted against the bill, arguing that Congress should not …".
     named = bool(speaker) and speakers.kind(speaker or "") != "group"
     # "…, according to NHS England", "…, the memo said": a named body's or a record's account, checkable as such.
-    source = reported_by is not None and (
-        speakers.kind(reported_by) in {"org", "name"} or records.a_record(reported_by)
-    )
+    source = reported_by is not None and _on_record(reported_by, speakers)
     # "…, the court heard." where no court was named nearby: a body's account all the same, flagged for a
     # person to say which body.
     pointed = not speaker and bodies.is_pointer(attr.speaker or "")
