@@ -1962,3 +1962,41 @@ def test_a_scientist_named_as_the_source_makes_a_plain_line_a_claim():
         "Abernethy, a virologist at the University of Glasgow."
     )
     assert claims and claims[0].reported_by == "Dr Mira Abernethy"
+
+
+def test_a_country_ends_no_persons_name():
+    claims = tickets(
+        "Swiss glaciers lost 3% of their remaining ice in 2024, according to the monitoring network Glacier "
+        "Monitoring Switzerland.\n\n"
+        "Studies suggest that Switzerland will lose at least half of its remaining glacier volume by 2050."
+    )
+    assert "Monitoring Switzerland will lose" not in ticket(claims, "by 2050").claim
+
+
+INTERVIEW = """Glaciologist Dr Ilona Varga has measured the Rhone Glacier every summer since 2009. We asked her what the numbers mean.
+
+Q: How much has the glacier changed?
+
+A: Its tongue has retreated by about 400 metres since 2009. You can see the bare rock where we used to walk.
+"""
+
+
+def test_an_interviews_answers_are_the_one_person_the_introduction_names():
+    claims = tickets(INTERVIEW)
+    assert ticket(claims, "400 metres").speaker == "Ilona Varga"
+    assert not [c for c in claims if "bare rock" in c.quote]  # being named makes no line of an answer a claim
+
+
+def test_answers_stay_flagged_when_the_introduction_names_two_people():
+    claims = tickets(INTERVIEW.replace("We asked her", "Her colleague Tom Reyes joined us. We asked her"))
+    answer = ticket(claims, "400 metres")
+    assert answer.speaker is None and "interview" in answer.flag_reason
+
+
+def test_it_said_after_a_body_described_before_is_that_body():
+    claims = tickets(
+        "Discount supermarket chain Grocer's Yard has overtaken Ashdown's, according to Kantar.\n\n"
+        "Ashdown's said it had cut prices on more than 1,000 products since January.\n\n"
+        "Grocer's Yard plans to open 40 stores this year, taking its total to 1,050, it said in March."
+    )
+    assert ticket(claims, "40 stores").speaker == "Grocer's Yard"

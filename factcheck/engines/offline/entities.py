@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from factcheck.encoders import wordvectors
+from factcheck.engines.offline import places
 from factcheck.engines.offline.bodies import BUSINESS_OWNED, COMPANY_NAME, ORG_WORDS, THING_WHICH
 from factcheck.engines.offline.census import given_name, pronoun_of
 
@@ -241,6 +242,7 @@ class Actors:
                 continue
             if (
                 tokens[-1] in _PLACES
+                or places.country(tokens[-1])
                 or tokens[-1] in _GEOGRAPHY
                 or (tokens[-1] in _SITES and not given_name(tokens[0]))
             ):

@@ -83,7 +83,7 @@ def _claims(
     quotations = [a.quotation or "" for a in attrs if a.is_quote]
     scored = checkworthy.scores([s.text for s in found] + quotations)
     quotation_scores = iter(scored[len(found) :])
-    read, answer = 0, -1
+    read, answer, interviewee = 0, -1, None
     for at, (sentence, attr, score) in enumerate(zip(found, attrs, scored, strict=False)):
         if time.monotonic() > deadline:
             break
@@ -101,9 +101,11 @@ def _claims(
         lead = not speakers.spoke and at + 1 < len(attrs)  # nobody has spoken yet: the article's opening
         if who.unclear and lead and (ahead := _named_next(attr.speaker, attrs[at + 1], speakers)):
             who = Resolution(ahead)
-        answer = sentence.paragraph if sentence.text.startswith("A: ") else answer
+        if sentence.text.startswith("A: "):
+            answer, interviewee = sentence.paragraph, _interviewee(speakers) if answer < 0 else interviewee
         if answer == sentence.paragraph and not (who.speaker or attr.reported_by):
-            who.unclear = who.unclear or _ANSWER  # "A: Rents have gone up …": the interviewee's words
+            # "A: Rents have gone up …": the interviewee's words.
+            who = Resolution(interviewee, answer=True) if interviewee else Resolution(None, who.unclear or _ANSWER)
         if attr.reported_by:
             source = speakers.source(attr.reported_by)
             attr.reported_by = source.speaker
@@ -114,6 +116,13 @@ def _claims(
         speakers.heard(heard, unclear=attr.speaker if who.unclear else None)
         claims.extend(_claims_from(sentence, (score, quotation_score), attr, who, speakers, published, threshold))
     return duplicates.merge(claims), read
+
+
+def _interviewee(speakers: Speakers) -> str | None:
+    """Who answers an interview's questions: the one person the article named before its first answer
+    ("Glaciologist Dr Ilona Varga … We asked her what the numbers mean."); None when it named more or none."""
+    people = {name for at, _, name in speakers.named if at < speakers.sentence}
+    return people.pop() if len(people) == 1 else None
 
 
 def _on_record(source: str, speakers: Speakers) -> bool:
@@ -167,7 +176,7 @@ def _claims_from(
         return [_quote_claim_of(sentence, score, attr, who, reported_by, speakers, published)]
     # Who said what is checkable when a named speaker said it, however plain the words: "Nora Quist
     # warned that pubs would cut hours", "X voted against the bill, arguing that Congress should not …".
-    named = bool(speaker) and speakers.kind(speaker or "") != "group"
+    named = bool(speaker) and speakers.kind(speaker or "") != "group" and not who.answer
     # "…, according to NHS England", "…, the memo said": a named body's or a record's account, checkable as such.
     source = reported_by is not None and _on_record(reported_by, speakers)
     # "…, the court heard." where no court was named nearby: a body's account all the same, flagged for a

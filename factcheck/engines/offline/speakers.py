@@ -33,6 +33,8 @@ class Resolution:
     speaker: str | None
     # Set when a speaker was meant but could not be told for sure: the ticket goes to a person.
     unclear: str | None = None
+    # An interview's answer: its speaker said every line, so being named makes no line a claim.
+    answer: bool = False
 
 
 @dataclass
@@ -103,8 +105,9 @@ class Speakers:
             self.last_company_paragraph = paragraph
 
     def kind(self, name: str) -> str:
-        """person, org, group, or name: a capitalised name the article has not yet shown to be either."""
-        return kinds.kind_of(name, self.actors, self.people)
+        """person, org, group, or name: a capitalised name the article has not yet shown to be either (a body
+        once described as one: "Discount supermarket chain Grocer's Yard")."""
+        return "org" if any(name == d[2] for d in self.described) else kinds.kind_of(name, self.actors, self.people)
 
     def resolve(self, raw: str | None) -> Resolution:
         """The speaker ``raw`` refers to, with pointers resolved or flagged."""
