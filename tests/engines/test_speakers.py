@@ -2000,3 +2000,33 @@ def test_it_said_after_a_body_described_before_is_that_body():
         "Grocer's Yard plans to open 40 stores this year, taking its total to 1,050, it said in March."
     )
     assert ticket(claims, "40 stores").speaker == "Grocer's Yard"
+
+
+def test_and_that_before_a_figure_is_a_second_statement():
+    claims = tickets(
+        "The Chancellor told MPs that defence spending will rise to 2.5% of GDP by 2027, and that £2.2 billion "
+        "more will go to the armed forces."
+    )
+    assert [c.claim for c in claims] == [
+        "The Chancellor told MPs that defence spending will rise to 2.5% of GDP by 2027.",
+        "The Chancellor told MPs that £2.2 billion more will go to the armed forces.",
+    ]
+
+
+def test_they_found_is_the_researchers_never_the_study_of_many_adults():
+    claims = tickets(
+        "People who use hearing aids are less likely to develop dementia, according to a study of more than "
+        "570,000 adults in Denmark.\n\n"
+        "Researchers at the University of Southern Denmark followed people aged 50 and over for nine years. Those "
+        "with untreated hearing loss were about 20% more likely to be diagnosed with dementia, they found."
+    )
+    assert ticket(claims, "20% more likely").speaker == "Researchers at the University of Southern Denmark"
+
+
+def test_a_closing_tag_keeps_the_year_it_was_said_in():
+    claims = tickets(
+        "Hearing loss is thought to account for about 7% of dementia cases worldwide, the Lancet Commission on "
+        "dementia estimated in 2024."
+    )
+    assert claims[0].speaker == "the Lancet Commission on dementia"
+    assert claims[0].claim.startswith("The Lancet Commission on dementia estimated in 2024 that hearing loss")

@@ -20,7 +20,7 @@ A_RECORD = re.compile(
 # "figures from …", "a survey by The Children's Society": what it is first, then whose.
 _RECORD_FIRST = re.compile(
     r"(?:the\s+|new\s+|official\s+)?(?:figures|data|statistics)\b|"
-    r"(?:an?\s+|the\s+)?(?:new\s+)?(?:survey|study|report|poll|analysis)\s+(?:by|from|for)\b",
+    r"(?:an?\s+|the\s+)?(?:new\s+)?(?:survey|study|report|poll|analysis)\s+(?:by|from|for|of)\b",
     re.I,
 )
 

@@ -29,7 +29,7 @@ _TAIL_TAG = re.compile(
     # "reported in the European Heart Journal": a journal named without the word "journal" before it.
     r"| in the (?:journal )?[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})?"
     r"(?: (?:on )?[A-Z]\w+day(?: morning| afternoon| evening| night)?| on \w+| in (?:January|February|March|April|"
-    r"May|June|July|August|September|October|November|December)| (?:last|this) (?:week|month|year))?"
+    r"May|June|July|August|September|October|November|December)| (?:last|this) (?:week|month|year)| in \d{4})?"
     # "the returning officer announced shortly after 1am": the hour stays with the verb.
     r"(?: (?:shortly |just )?(?:after|before|at) (?:\d{1,2}(?:[.:]\d{2})? ?(?:am|pm|a\.m|p\.m)|midnight|midday|noon))?"
     # "announced on Tuesday ahead of the Budget.": the occasion stays with the verb too.
