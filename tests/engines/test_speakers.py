@@ -2030,3 +2030,51 @@ def test_a_closing_tag_keeps_the_year_it_was_said_in():
     )
     assert claims[0].speaker == "the Lancet Commission on dementia"
     assert claims[0].claim.startswith("The Lancet Commission on dementia estimated in 2024 that hearing loss")
+
+
+def test_a_company_named_services_is_no_person_so_it_blamed_is_the_company():
+    claims = tickets(
+        "Water companies released sewage for 3.6 million hours last year, according to Environment Agency figures."
+        "\n\nThe agency said the rise was partly down to one of the wettest years on record.\n\n"
+        "Eastwater Services recorded the biggest increase of any company, with spills up 58%.\n\n"
+        'Eastwater said it was "deeply sorry" and was investing £1.1 billion over five years. It blamed heavy '
+        "rainfall for most of the increase."
+    )
+    assert ticket(claims, "heavy rainfall").claim.startswith("Eastwater blamed heavy rainfall")
+
+
+def test_it_after_a_persons_words_is_left_for_a_person():
+    claims = tickets(
+        "The Environment Agency said spills rose by a third in 2024.\n\n"
+        "Campaigner Helen Trentham said fines should come from dividends. It blamed heavy rainfall for most of "
+        "the 3.6 million hours."
+    )
+    blamed = ticket(claims, "heavy rainfall")
+    assert blamed.speaker is None and "Helen Trentham" in blamed.flag_reason
+
+
+def test_the_agency_after_two_agencies_spoke_is_left_for_a_person():
+    claims = tickets(
+        "A magnitude 6.9 earthquake struck off northern Japan, the Japan Meteorological Agency said.\n\n"
+        "Most of the 23 injured were hurt by falling objects, according to the Fire and Disaster Management Agency."
+        "\n\nTohoku Electric Power said power had been restored to all but 1,200 homes.\n\n"
+        "The agency warned that a quake of similar strength could follow within a week."
+    )
+    warned = ticket(claims, "similar strength")
+    assert "could be the Fire and Disaster Management Agency or the Japan Meteorological Agency" in warned.flag_reason
+
+
+def test_a_source_on_the_show_is_a_speaker_and_the_show_is_no_verb():
+    claims = tickets(
+        "A source on the show told the Daily Buzz that producers had rearranged filming for six weeks so she could "
+        "recover."
+    )
+    assert claims[0].speaker == "a source on the show"
+
+
+def test_a_record_between_commas_before_a_reading_of_it_is_the_source():
+    claims = tickets(
+        "Wages in London rose by about 6% over the same period, according to separate ONS data, meaning rents "
+        "there are still taking a bigger share of tenants' pay."
+    )
+    assert claims[0].reported_by == "separate ONS data"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from factcheck.engines.offline import reporting
+from factcheck.engines.offline import records, reporting
 
 # An actor phrase: a capitalised name, possibly with an appositive ("Doug Bandow, a senior fellow at X,"),
 # or a descriptive source ("an anonymous source", "unnamed sources", "sources familiar with …").
@@ -49,6 +49,7 @@ _ACCORDING_MID = re.compile(r"^(?P<rest>[^“”\"]+?), according to (?P<who>[^,
 # "…, but the player is understood to …" after a source between commas: a turn in the reporter's voice.
 _SOURCE_THEN_TURN = re.compile(r", according to [^,.;“”\"]{2,60}, (?:but|although|though|yet) ")
 _TURN = re.compile(r"^(?P<rest>[^“”\"]+?), (?:but|although|though|yet) (?P<then>[a-z][^“”\"]{20,})$")
+_READING = re.compile(r"(?:meaning|suggesting|showing|which|while|whereas) ")
 _SOURCE_SAYS = re.compile(r"(?:which|who) (?:says|said|estimates|found|counts|reports) (?:that )?(?P<also>[^“”\"]+)$")
 _ACCORDING_ANONYMOUS = re.compile(
     r"^(?P<rest>[^“”\"]+?), according to (?P<who>[^,.;“”\"\d]{2,60}), (?P<why>who [^“”\"]{2,200})$"
@@ -121,7 +122,10 @@ def _according_to(body: str, offset: int) -> Sourced:
     if mid and _NAME_AFTER_ROLE.fullmatch(mid.group("more")):
         # "…, according to the promoter, Live Nation.": the source's name, not more of the sentence.
         return Sourced(clean(mid.group("more").rstrip(".")), f"{mid.group('rest')}.", offset)
-    named = bool(mid) and reporting.subject_name(mid.group("who")) is not None
+    # "…, according to separate ONS data, meaning …": a record is a source however its name starts (not before
+    # a tag of its own: "…, according to early estimates from tax data, she said").
+    record = bool(mid) and records.a_record(mid.group("who")) and bool(_READING.match(mid.group("more")))
+    named = bool(mid) and (reporting.subject_name(mid.group("who")) is not None or record)
     # "…, according to the Centre for Retail Research, which says 13,500 jobs have gone.": a claim of its own,
     # however short ("…, according to the charity, which said it had attended 14 whales this year.").
     says = _SOURCE_SAYS.match(mid.group("more")) if named else None

@@ -90,7 +90,7 @@ ORG_WORDS = {
     "Foods",
     "Energy",
     # "Pennant Health", "Northgate Care": a provider, never a person's surname.
-    *("Health", "Healthcare", "Care", "Clinic", "Clinics", "Retail", "Studios"),
+    *("Health", "Healthcare", "Care", "Clinic", "Clinics", "Retail", "Studios", "Services", "Supplies"),
     "Motors",
     "Airlines",
     "Air",

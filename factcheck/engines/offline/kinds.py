@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from factcheck.engines.offline.bodies import DESCRIBED_POINTER, ORG_NOUN, ORG_NOUNS, ORG_WORDS, PUBLIC_BODY
-from factcheck.engines.offline.census import pronoun_of
+from factcheck.engines.offline.census import given_name, pronoun_of
 from factcheck.engines.offline.entities import PORTFOLIO, TITLES, Actors
 
 _GROUP = re.compile(
@@ -142,3 +142,9 @@ def pronouns_in(text: str) -> frozenset[str]:
     "she" is the speaker's, and may mean anyone)."""
     plain = _QUOTATION.sub(" ", text)
     return frozenset(said for said, pattern in (("she", _SHE), ("he", _HE)) if pattern.search(plain))
+
+
+def looks_personal(name: str) -> bool:
+    """Whether a name no sentence has shown to be anyone's holds a first name before its last word
+    ("Campaigner Helen Trentham"): never what "it" means, though "John Lewis" the shop is left unsaid too."""
+    return any(given_name(word) for word in name.split()[:-1])

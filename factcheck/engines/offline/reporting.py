@@ -94,6 +94,8 @@ _TOLD_BARE = re.compile(
 _THAT = re.compile(r"^\s*(?:,\s*)?that\s+")  # one way to split the spaces: linear
 # "said in a statement outside court: “…”": the rest of the setting, up to the colon that opens a quotation.
 _SETTING_COLON = re.compile(r"^\s?(?:(?:[\w’'-]{1,30}\s){0,4}[\w’'-]{1,30})?:\s?(?=[“\"])")
+# A verb's word after "the" is a noun: "a source on the show" names no one who shows.
+_DETERMINER = re.compile(r"\b(?:the|a|an|its|his|her|their|our)$", re.I)
 _PASSIVE = re.compile(r"(?<!\s)\s+by\b")  # from a run's first space only: linear on long runs
 # "-ing" words that name a thing, not an action: "the housing charity Shelter", "the engineering firm".
 _NOUN_ING = (
@@ -271,7 +273,9 @@ def parse(body: str, offset: int) -> Reported | None:
         (
             v
             for v in _VERB.finditer(body, 0, 220)
-            if not _PASSIVE.match(body, v.end()) and not _OPEN.search(body[: v.start()])
+            if not _PASSIVE.match(body, v.end())
+            and not _OPEN.search(body[: v.start()])
+            and not _DETERMINER.search(body, max(0, v.start() - 6), v.start())  # "A source on the show said"
         ),
         None,
     )

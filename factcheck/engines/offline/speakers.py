@@ -5,40 +5,23 @@ News copy names a speaker once and then points back: "the agency added", "she sa
 paragraph, and what kind of speaker it was (a person, an organisation, a group), and resolves those
 references only when one reading is clearly right. When it is not (the pointer is a paragraph or
 more away, another person was named since, two organisations spoke in turn), the claim gets no
-speaker and a flag: a wrong speaker on a ticket can be published, a missing one cannot.
+speaker and a flag: a wrong speaker on a ticket can be published, a missing one cannot. Bodies are
+resolved here; a "he" or "she", in pronouns.py.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from factcheck.engines.offline import bodies, census, kinds, openers, records
-from factcheck.engines.offline.entities import TITLES, Actors
+from factcheck.engines.offline import bodies, kinds, openers, records
+from factcheck.engines.offline.entities import Actors
+from factcheck.engines.offline.pronouns import PERSON_PRONOUNS, PersonPointers, Resolution, Spoke
 
-_PERSON_PRONOUNS = {"he", "she"}
 _BODY_KINDS = {False: {"org", "name"}, True: {"org", "name", "record"}}  # "It found …" may mean a record too
 
 
 @dataclass
-class Spoke:
-    name: str
-    kind: str  # person | org | group | record | name (capitalised, not yet known to be either)
-    paragraph: int
-    sentence: int
-
-
-@dataclass
-class Resolution:
-    speaker: str | None
-    # Set when a speaker was meant but could not be told for sure: the ticket goes to a person.
-    unclear: str | None = None
-    # An interview's answer: its speaker said every line, so being named makes no line a claim.
-    answer: bool = False
-
-
-@dataclass
-class Speakers:
+class Speakers(PersonPointers):
     actors: Actors
     spoke: list[Spoke] = field(default_factory=list)
     sentence: int = 0
@@ -46,8 +29,7 @@ class Speakers:
     # Where the last company ("Meridian Paving Inc.") was named, for "the company said".
     last_company_paragraph: int = -1
     _last_company: str | None = None
-    # Every person named, as (sentence, paragraph, full name), in reading order.
-    named: list[tuple[int, int, str]] = field(default_factory=list)
+    named: list[tuple[int, int, str]] = field(default_factory=list)  # every person named: (sentence, paragraph, name)
     # Names a pronoun has been resolved to: people, whatever their words look like.
     people: set[str] = field(default_factory=set)
     # Which pronoun the article has used for a person ("she" for Naomi Clarke): "he" cannot mean her.
@@ -116,7 +98,7 @@ class Speakers:
         if not bodies.reads_as_name(raw):
             return Resolution(None, f"“{raw}” does not read as a name: a person must say who spoke.")
         low = raw.lower().strip()
-        if low in _PERSON_PRONOUNS or kinds.AGE_POINTER.match(low):
+        if low in PERSON_PRONOUNS or kinds.AGE_POINTER.match(low):
             return self._person(raw)  # "The 46-year-old added": a person named before, like "she"
         if low == "it" or bodies.ORG_POINTER.match(low):
             noun = m.group("noun").lower() if (m := bodies.ORG_POINTER.match(low)) else None
@@ -137,34 +119,6 @@ class Speakers:
         found = self.resolve(reported_by)
         return Resolution(found.speaker or reported_by, found.unclear)
 
-    def antecedent(self, pronoun: str, sentence: str, before: int, speaker: str | None) -> Resolution:
-        """Who a "He" or "She" opening a claim means: the one person named earlier in its sentence
-        (its speaker among them: "Kiptoo said he had trained"), else the one person the last sentence
-        naming anyone named. Two candidates, or none, and the pronoun stays, flagged for a person."""
-        said = pronoun.lower()
-        # "The lorry driver told the hearing he had checked his mirrors": he is the unnamed speaker.
-        if speaker and (speaker.lower().startswith(("a ", "an ", "one ")) or kinds.UNNAMED_PERSON.match(speaker)):
-            # "One mother, who asked not to be named, told the review that she …": she is the speaker, named.
-            return Resolution(pronoun)
-        here = {n for n in self.actors.mentioned if -1 < sentence.find(n.split()[-1]) < before}
-        if speaker and self.kind(speaker) == "person":
-            here = {n for n in here if not kinds.same_person(n, speaker)} | {self._plain(speaker)}
-        here = {n for n in here if self._agrees(n, said)}
-        if not here:
-            earlier = [(s, n) for s, p, n in self.named if s < self.sentence and self._near(s, p, n, said)]
-            last = earlier[-1][0] if earlier else None
-            here = {n for s, n in earlier if s == last and self._agrees(n, said)}
-        if len(here) == 1:
-            return self._sole(pronoun, next(iter(here))) or Resolution(here.pop())
-        if here:
-            return Resolution(None, f"“{pronoun}” could be {' or '.join(sorted(here))}: a person must say which.")
-        return Resolution(None, f"“{pronoun}” is not tied to one person named nearby: a person must say who.")
-
-    def _near(self, sentence: int, paragraph: int, name: str, said: str) -> bool:
-        """A paragraph away, or an obituary's life story: opened with the name, and "she" in every sentence since."""
-        chain = all(said in self.uses.get(k, ((), ""))[0] for k in range(sentence + 1, self.sentence))
-        return self.paragraph - paragraph <= 1 or (chain and self.uses[sentence][1] == name)
-
     def heard(self, name: str | None, unclear: str | None = None) -> None:
         """Record that ``name`` spoke in the current sentence (a record as a record: "a council report" is
         never what "the group" means), or that ``unclear`` did and could not be told: an "It said" after it
@@ -182,10 +136,11 @@ class Speakers:
         last = next((s for s in reversed(self.spoke) if s.sentence < self.sentence), None)
         if not last or last.sentence != self.sentence - 1 or last.paragraph != self.paragraph:
             return None
-        kinds = {"it": {"org", "name"}, "they": {"group", "org"}}.get(pointer.lower(), set())
+        fit = {"it": {"org", "name"}, "they": {"group", "org"}}.get(pointer.lower(), set())
         opened = self.group_openers.get(self.sentence - 1)
         ruled_out = pointer.lower() == "they" and opened and opened[0] != last.name
-        return last.name if last.kind in kinds and not ruled_out else None
+        personal = pointer.lower() == "it" and kinds.looks_personal(last.name)  # "Campaigner Helen Trentham"
+        return last.name if last.kind in fit and not ruled_out and not personal else None
 
     def continuing(self) -> str | None:
         """The speaker of an untagged quotation that carries on from the sentence before it."""
@@ -194,83 +149,15 @@ class Speakers:
             return last.name
         return None
 
-    def _person(self, raw: str) -> Resolution:
-        found = self._person_from(raw)
-        if found.speaker and raw.lower() in _PERSON_PRONOUNS:
-            self.pronouns.setdefault(self._plain(found.speaker), raw.lower())
-        return found
-
-    def _person_from(self, raw: str) -> Resolution:
-        people = [s for s in self.spoke if s.kind in {"person", "name"}]
-        last = people[-1] if people else None
-        if last and self.paragraph - last.paragraph <= 1:
-            # Other people named since the speaker spoke (in an earlier sentence) compete for the pronoun.
-            # A name in the pronoun's own sentence is not who it means: "She said Hollings had forged …",
-            # "He told Hollings: …" (the pronoun governs the clause that names the other person).
-            since = [
-                (p, n)
-                for s, p, n in self.named
-                if last.sentence < s < self.sentence and not kinds.same_person(n, last.name)
-            ]
-            said = raw.lower()
-            others = {n for _, n in since if self._agrees(n, said)}
-            # "she" cannot mean the man the article called "he": the last speaker drops out.
-            mismatch = not self._agrees(self._plain(last.name), said)
-            if not others and not mismatch:
-                return self._is_person(self._plain(last.name), last.name)
-            ruled_out = mismatch or (last.paragraph < self.paragraph and all(p == self.paragraph for p, _ in since))
-            if len(others) == 1 and ruled_out:
-                # "Ruiz has asked for a review. “…,” she said.": the person this paragraph is about.
-                return self._is_person(next(iter(others)))
-            names = " or ".join(sorted(others) if mismatch else [last.name, *sorted(others)])
-            if not names:
-                return Resolution(None, f"“{raw}” is not tied to one person named nearby: a person must say who spoke.")
-            return Resolution(None, f"“{raw}” could be {names}: a person must say who spoke.")
-        recent = [(s, n) for s, p, n in self.named if 0 < self.sentence - s <= 2 and self._agrees(n, raw.lower())]
-        if len({n for _, n in recent}) == 1:
-            return self._sole(raw, recent[-1][1]) or self._is_person(recent[-1][1])
-        return Resolution(None, f"“{raw}” is not tied to one person named nearby: a person must say who spoke.")
-
-    def _sole(self, pronoun: str, name: str) -> Resolution | None:
-        """The flag for a pronoun whose only candidate was never shown to be a person ("Maple Grove",
-        "Silver Birch Primary"): no title or role, pronoun, age, known first name, or speech. None when
-        it was. Only a sole candidate is judged so: dropping one of two would choose the other unseen."""
-        plain = self._plain(name)
-        shown = bool({name, plain} & self.people) or plain in self.pronouns or self.kind(name) == "person"
-        spoke = any(s.kind in {"person", "name"} and kinds.same_person(s.name, plain) for s in self.spoke)
-        if plain not in self.actors.not_people and (shown or spoke or census.given_name(plain)):
-            return None
-        return Resolution(None, f"“{pronoun}” may mean {name}, not shown to be a person: a person must say who.")
-
-    def _agrees(self, name: str, said: str) -> bool:
-        """Whether "he" or "she" can mean ``name``: by the pronoun the article used for them, else by a first
-        name given almost only to one sex ("Kyle" is never "she"); a name that does not say agrees, and so
-        does any name for a pointer with no sex ("the 46-year-old")."""
-        return said not in _PERSON_PRONOUNS or (self.pronouns.get(name) or census.pronoun_of(name) or said) == said
-
-    def _is_person(self, *names: str) -> Resolution:
-        """A pronoun said "he" or "she": whatever the name looks like, it is a person's."""
-        self.people.update(names)
-        return Resolution(names[0])
-
-    def _plain(self, name: str) -> str:
-        """ "Harbor Master Ines Okafor" is "Ines Okafor" when a pronoun points back to her."""
-        inside = [
-            (name.index(full), full)
-            for full in self.actors.full_names.values()
-            if full in name and not re.fullmatch(TITLES, full.split()[0])
-        ]
-        # "Tamar Valley director of rugby Sarah Penhallow": after a role in lower case, the name that ends it.
-        last = [full for at, full in inside if name.endswith(full) and kinds.ROLE_WORD.search(name[:at])]
-        return last[0] if last else min(inside)[1] if inside else name  # "Chen Wei of Harbor Securities": the first
-
     def _it(self, raw: str, last: Spoke | None) -> Resolution | None:
         """What "it" means before any body that spoke is considered, if the sentences around say."""
         if opened := self.openers.get(self.sentence):
             # "The council voted to close the library, it said."; "The company's shares fell, it said": the company.
             return self.resolve(opened) if bodies.is_pointer(opened) else Resolution(opened)
-        if last and last.kind == "unclear" and last.sentence == self.sentence - 1:
-            return Resolution(None, f"“{raw}” follows “{last.name}”, which could not be told: a person must say who.")
+        personal = last and (last.kind == "person" or kinds.looks_personal(last.name))
+        if last and (last.kind == "unclear" or personal) and last.sentence == self.sentence - 1:  # no body before
+            told = "a person's words" if personal else "which could not be told"
+            return Resolution(None, f"“{raw}” follows “{last.name}”, {told}: a person must say who.")
         document = self.documents.get(self.sentence - 1)
         # "The review … examined …. It said …": the document, unless someone else spoke in the sentence between.
         if document and document[1] == self.paragraph:
@@ -351,7 +238,11 @@ class Speakers:
             return Resolution(team[0])  # "Researchers at the University of X followed …. …, the team reported."
         named = [s for s in orgs if bodies.named_as(noun, s.name)]  # records ("council traffic counts") are not here
         # Near, unless only one ever spoke: a club's statement three paragraphs back is still "the club".
+        spoken = sorted({bodies.bare(s.name): s.name for s in named}.values())
         named = [s for s in named if self.paragraph - s.paragraph <= 2] if len({s.name for s in named}) > 1 else named
+        if len(spoken) > 1 and named and named[-1].sentence < self.sentence - 1:
+            # "The JMA said …. …, according to the Fire and Disaster Management Agency. …. The agency warned": either.
+            return Resolution(None, f"“{raw}” could be {' or '.join(spoken)}: a person must say which.")
         after = named[-1].sentence if named else 0
         since = [b for b in self.named_bodies if b[2] == noun and after < b[0] < self.sentence]
         others = {bodies.bare(b[1]) for b in since} - ({bodies.bare(named[-1].name)} if named else set())
