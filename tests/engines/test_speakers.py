@@ -2078,3 +2078,44 @@ def test_a_record_between_commas_before_a_reading_of_it_is_the_source():
         "there are still taking a bigger share of tenants' pay."
     )
     assert claims[0].reported_by == "separate ONS data"
+
+
+def test_a_days_possessive_is_left_as_written():
+    claims = (
+        OfflineEngine()
+        .extract(
+            ArticleInput(
+                text="Ana Petrescu won Sunday's presidential runoff with 54.2% of the vote, preliminary results showed.",
+                published=date(2025, 5, 26),
+            )
+        )
+        .claims
+    )
+    assert "won Sunday's presidential runoff" in claims[0].claim
+
+
+def test_a_participle_after_a_superlative_is_no_verb_of_saying():
+    claims = tickets("The UK's highest recorded temperature is 40.3C, set at Coningsby in Lincolnshire in July 2022.")
+    assert claims[0].speaker is None
+
+
+def test_what_the_reporter_adds_after_a_closing_tag_is_not_the_speakers():
+    claims = tickets(
+        "Temperatures could reach 33C in parts of southern England, the Met Office has said, as the UK Health "
+        "Security Agency issued an amber heat health alert for four regions."
+    )
+    assert (
+        ticket(claims, "33C").claim
+        == "The Met Office said that temperatures could reach 33C in parts of southern England."
+    )
+    alert = ticket(claims, "amber heat")
+    assert alert.speaker is None and alert.claim.startswith("The UK Health Security Agency issued")
+
+
+def test_what_a_speaker_did_before_but_said_is_a_claim_of_its_own():
+    claims = tickets(
+        "Victor Radu, who had led after the first round, conceded defeat in a speech to supporters in the capital "
+        "but said he would challenge results from 40 polling stations abroad."
+    )
+    assert ticket(claims, "conceded defeat").speaker is None
+    assert ticket(claims, "40 polling stations").speaker == "Victor Radu"

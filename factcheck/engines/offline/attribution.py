@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factcheck.engines.offline import bodies, quotetags, reporting, tailtags
+from factcheck.engines.offline import bodies, events, quotetags, reporting, tailtags
 from factcheck.engines.offline.according import ACTOR, ANONYMITY, APPOSITIVE, according_to, clean, unnamed
 
 _VERBS = (
@@ -113,6 +113,8 @@ class Attribution:
     also: str | None = None
     # A clause after the source in the reporter's own voice (according.py).
     then: str | None = None
+    # What the speaker did before the verb of saying, in the reporter's voice (reporting.py).
+    act: str | None = None
 
     @property
     def is_quote(self) -> bool:
@@ -124,7 +126,7 @@ def attribute(sentence: str) -> Attribution:
     ("the Department for Environment, Food and Rural Affairs") is read with them masked, one for one,
     so no comma in it is taken for the end of a name and every offset stays the sentence's."""
     found = _attribute(masked := bodies.mask_listed_names(sentence))
-    for part in ("speaker", "reported_by", "content", "quotation", "also", "then") if masked != sentence else ():
+    for part in ("speaker", "reported_by", "content", "quotation", "also", "then", "act") if masked != sentence else ():
         if (words := getattr(found, part)) is not None:
             setattr(found, part, words.replace(bodies.MASK, ","))
     return found
@@ -200,21 +202,22 @@ def _by_shape(body: str, offset: int) -> Attribution | None:
             quotation=quotation,
             verb=found.verb,
             whole=found.whole,
+            act=found.act,
         )
     argued = None if tagged else quotetags.participle(body)
     if argued:
         # The sentence stays whole: "rejected the offer, saying that it …" needs its first half to be read.
         return Attribution(speaker=argued, reported_by=None, content=body, content_offset=offset, whole=True)
     if tagged:
-        who, verb, content = tagged
-        who = unnamed(who) if ANONYMITY.search(who) else who
+        who = unnamed(tagged.who) if ANONYMITY.search(tagged.who) else tagged.who
         document = bodies.looks_like_outlet(who) or _DOCUMENT.match(who)
         return Attribution(
             speaker=None if document else who,
             reported_by=who if document else None,
-            content=content,
+            content=tagged.content,
             content_offset=offset,
-            verb=verb,
+            verb=tagged.verb,
+            then=tagged.then,
         )
     return None
 
@@ -273,13 +276,13 @@ def _peel_reporting(
             break  # "told the court that": who was told is read by the generic parse, not taken as the claim
         bare = m and not re.search(r"\bthat\s+$", body[: m.start("rest")])
         said, rest = (m.group("verb"), m.group("rest")) if m else ("", "")
-        if bare and (said in reporting.NEEDS_THAT or _PLACE_AFTER.match(rest) or reporting.counted_object(said, rest)):
+        if bare and (said in reporting.NEEDS_THAT or _PLACE_AFTER.match(rest) or events.counted_object(said, rest)):
             # "X denied the charges": no statement follows, the sentence is the reporter's. "Videos posted on
             # social media showed …": a participle and where, not a verb of saying and what was said.
             break
         if m:
             who = clean(m.group("who"))
-            if reporting.came_upon(m.group("verb"), who or "") or reporting.points_back(who or ""):
+            if events.came_upon(m.group("verb"), who or "") or reporting.points_back(who or ""):
                 break  # "Police found 600 cannabis plants": what officers came upon; "Two said": two of whom?
             if m.group("verb") in reporting.OBJECT_VERBS and not re.search(r"\bthat\s+$", body[: m.start("rest")]):
                 # "The agency reported 2,911 cases": what it reported is the object, the claim the sentence.

@@ -71,7 +71,8 @@ _PARTICIPLE = re.compile(
 _MODAL = re.compile(r"\b(?:could|may|might|can|cannot|can[’']t|must|should)\b", re.I)
 
 # Wire style: "said Thursday", "were evacuated Sunday": a day straight after a verb in the past.
-_BARE_DAY = re.compile(rf"\b(?P<verb>{_PAST_WORDS}|says|told \w+) (?P<day>(?:{_DAY.title()}))\b")
+# "won Sunday's runoff": a day's possessive is the thing's, no day straight after a verb.
+_BARE_DAY = re.compile(rf"\b(?P<verb>{_PAST_WORDS}|says|told \w+) (?P<day>(?:{_DAY.title()}))\b(?![’']s)")
 # The word just before "on Friday", when no auxiliary makes it passive or future ("will be announced").
 # "was confirmed there on Tuesday": an adverb of place or manner between them still leaves the verb's.
 _VERB_BEFORE = re.compile(

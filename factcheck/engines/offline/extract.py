@@ -203,7 +203,24 @@ def _claims_from(
     for claim in found:
         if who.unclear:
             claim.needs_human, claim.flag_reason = True, who.unclear
-    if attr.then:  # "…, according to X, but the player is understood to …": the reporter's own words
+    return _reporters_own(sentence, score, attr, speakers, published, found)
+
+
+def _reporters_own(
+    sentence: Sentence,
+    score: float,
+    attr: Attribution,
+    speakers: Speakers,
+    published: date | None,
+    found: list[ExtractedClaim],
+) -> list[ExtractedClaim]:
+    """``found`` with the clauses around a statement that are the reporter's own words: what the speaker did
+    before "but said" ("Radu … conceded defeat … but said …"), and what follows the source ("…, according to
+    X, but the player is understood to …"; "…, the Met Office said, as the UKHSA issued an alert")."""
+    if attr.act:
+        act = Part(-attr.content_offset, attr.act.rstrip("."), attr.act)  # it starts where the sentence does
+        found.insert(0, _clause_claim(sentence, score, attr, act, None, None, speakers, published))
+    if attr.then:
         turn = Part(len(attr.content), attr.then, capitalise(attr.then))
         found.append(_clause_claim(sentence, score, attr, turn, None, None, speakers, published))
     return found
@@ -302,10 +319,12 @@ def _clause_claim(
 def _quoted(sentence: Sentence, attr: Attribution, part: Part) -> tuple[int, int]:
     """The quote's span: the whole sentence unless it was split; then the clause itself, where the sentence
     has it (content with a source taken out of its middle is not the sentence's own text from its offset)."""
-    at = sentence.text.find(part.span, min(attr.content_offset + part.start, len(sentence.text)))
-    if at < 0 or (len(part.span) >= len(attr.content.rstrip(". ")) - 1 and not attr.then):
+    # "Temperatures could reach 33C …, the Met Office has said, as …": the statement's full stop is the tag's.
+    span = part.span if part.span in sentence.text else part.span.rstrip(".")
+    at = sentence.text.find(span, min(attr.content_offset + part.start, len(sentence.text)))
+    if at < 0 or (part.start >= 0 and len(span) >= len(attr.content.rstrip(". ")) - 1 and not attr.then):
         return sentence.start, sentence.end
-    return sentence.start + at, sentence.start + at + len(part.span)
+    return sentence.start + at, sentence.start + at + len(span)
 
 
 def _its_owner(content: str, speaker: str | None, speakers: Speakers) -> str:

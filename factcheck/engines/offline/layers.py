@@ -30,11 +30,13 @@ def outer_source(attr: Attribution, sentence: str = "") -> Attribution:
     tagged = tailtags.tail_tag(attr.content)
     if not tagged:
         return attr
-    who, verb, content = tagged
+    who, content = tagged.who, tagged.content
     if who.lower() in _PRONOUNS or who.lower() == attr.speaker.lower():
         return attr  # "…, he said" after "Smith said": one speaker, said twice
     start = sentence.lower().find(attr.speaker.lower())
     whole = tailtags.tail_tag(sentence[start:]) if _FINDING.match(attr.speaker) and start >= 0 else None
     if whole:
-        return Attribution(speaker=whole[0], reported_by=None, content=whole[2], content_offset=start, verb=whole[1])
+        return Attribution(
+            speaker=whole.who, reported_by=None, content=whole.content, content_offset=start, verb=whole.verb
+        )
     return replace(attr, reported_by=who, content=content)

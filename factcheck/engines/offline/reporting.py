@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from factcheck.engines.offline import events
+
 VERBS = (
     r"said|says|told|tells|added|adds|warned|warns|cautioned|wrote|writes|explained|noted|argued|argues?(?=\s+that\b)|"
     r"claimed|claims|stated|"
@@ -17,7 +19,7 @@ VERBS = (
     # "has forecast that", never the noun: "cut its earnings forecast to".
     r"forecasts?(?=\s+that\b)|projected(?=\s+that\b)|pointed\s+out|points\s+out|"
     r"called\s+(?:on|for)|"
-    # "Detectives believe the raiders …": an inquiry's working account, in its name (see _INQUIRERS).
+    # "Detectives believe the raiders …": an inquiry's working account, in its name (see events.INQUIRERS).
     r"believes?|suspects?"
 )
 # "Leeds Crown Court heard that …" is what was said in court; "heard the news" is nobody's claim.
@@ -26,10 +28,6 @@ NEEDS_THAT = {"heard", "admitted", "denied", "acknowledged", "denies", "admits",
 # Only those who investigate for a living put a belief on the record: "Police believe …" is their account
 # of what happened; "Many fans believe …" is nobody's claim to check.
 _BELIEF = {"believe", "believes", "suspect", "suspects"}
-_INQUIRERS = re.compile(
-    r"^(?:(?i:the\s+)?(?i:police|detectives?|investigators?|officers|prosecutors|fire\s+crews|firefighters|"
-    r"coroners?)|(?:[A-Z][\w&’'-]*\s+){1,4}(?:Police|Constabulary|Fire\s+and\s+Rescue\s+Service))$"
-)
 # "X called on ministers to …", "X urged …": what X asked for, in X's name: the sentence is the claim.
 _CALL_VERBS = re.compile(r"^called\s+(?:on|for)$")
 # "The post shows a photograph of …" depicts; it does not assert. "The data show a rise" does.
@@ -94,8 +92,12 @@ _TOLD_BARE = re.compile(
 _THAT = re.compile(r"^\s*(?:,\s*)?that\s+")  # one way to split the spaces: linear
 # "said in a statement outside court: “…”": the rest of the setting, up to the colon that opens a quotation.
 _SETTING_COLON = re.compile(r"^\s?(?:(?:[\w’'-]{1,30}\s){0,4}[\w’'-]{1,30})?:\s?(?=[“\"])")
-# A verb's word after "the" is a noun: "a source on the show" names no one who shows.
-_DETERMINER = re.compile(r"\b(?:the|a|an|its|his|her|their|our)$", re.I)
+# A verb's word after "the" is a noun: "a source on the show" names no one who shows; after a superlative
+# it describes one ("The UK's highest recorded temperature").
+_DETERMINER = re.compile(
+    r"\b(?:(?i:the|a|an|its|his|her|their|our)|highest|lowest|largest|biggest|smallest|greatest|most|least|best|"
+    r"worst|longest|hottest|coldest|wettest|driest|fastest|oldest|earliest|latest)$"
+)
 _PASSIVE = re.compile(r"(?<!\s)\s+by\b")  # from a run's first space only: linear on long runs
 # "-ing" words that name a thing, not an action: "the housing charity Shelter", "the engineering firm".
 _NOUN_ING = (
@@ -200,6 +202,8 @@ class Reported:
     content_offset: int
     # True when the whole sentence is the claim ("The agency reported 2,911 cases"): nothing peeled off.
     whole: bool = False
+    # What the speaker did before saying it: "Radu … conceded defeat … late on Sunday but said …".
+    act: str | None = None
 
 
 def subject_name(subject: str) -> str | None:
@@ -275,7 +279,7 @@ def parse(body: str, offset: int) -> Reported | None:
             for v in _VERB.finditer(body, 0, 220)
             if not _PASSIVE.match(body, v.end())
             and not _OPEN.search(body[: v.start()])
-            and not _DETERMINER.search(body, max(0, v.start() - 6), v.start())  # "A source on the show said"
+            and not _DETERMINER.search(body, max(0, v.start() - 12), v.start())  # "A source on the show said"
         ),
         None,
     )
@@ -285,7 +289,7 @@ def parse(body: str, offset: int) -> Reported | None:
     if who is None:
         return None
     verb, pos = " ".join(m.group("verb").split()), m.end()
-    if verb in _BELIEF and not _INQUIRERS.match(who):
+    if verb in _BELIEF and not events.INQUIRERS.match(who):
         return None
     if _CALL_VERBS.match(verb):
         return Reported(who, verb, body, offset, whole=True)
@@ -312,7 +316,7 @@ def parse(body: str, offset: int) -> Reported | None:
             return None
         elif verb in OBJECT_VERBS and _A_COUNT.match(who):
             return None  # "Three other musicals have announced closures": a tally in the reporter's voice
-        elif came_upon(verb, who) or counted_object(verb, body[pos:].lstrip()):
+        elif events.came_upon(verb, who) or events.counted_object(verb, body[pos:].lstrip()):
             return None  # "Police found 600 plants", "Employers added 143,000 jobs": events, not statements
         elif verb in OBJECT_VERBS:
             return Reported(who, verb, body, offset, whole=True)
@@ -321,42 +325,22 @@ def parse(body: str, offset: int) -> Reported | None:
     rest = body[pos:]
     if len(rest.split()) < 3:
         return None
-    return Reported(who, verb, rest, offset + pos)
+    return Reported(who, verb, rest, offset + pos, act=_act(body[: m.start()]))
+
+
+def _act(subject: str) -> str | None:
+    """The act before "but said", when it says more than a verb ("conceded defeat in a speech to supporters
+    late on Sunday"): the reporter's account of what the speaker did, a claim of its own. Before "and said"
+    it is the same event told twice ("apologised to the family and said", "looked at 14,600 homes and found")."""
+    first = _FIRST_VERB.search(" ".join(subject.split()))
+    if not first or len(first.group(0).split()) < 6 or not first.group(0).endswith(" but"):
+        return None
+    return re.sub(r"\s+but$", "", " ".join(subject.split())).rstrip(",") + "."
 
 
 def points_back(subject: str) -> bool:
     """ "One of them", "This", "Two": a subject that points back to what it does not name."""
     return bool(_POINTER.match(subject.strip()))
-
-
-_COUNT_AFTER = re.compile(r"(?:more than |about |nearly |almost |over |some |another |a further |a net )?[£$€]?\d")
-
-
-def counted_object(verb: str, rest: str) -> bool:
-    """ "U.S. employers added 143,000 jobs": "added" with a count after it is what was added, not said."""
-    return verb in {"added", "adds"} and bool(_COUNT_AFTER.match(rest))
-
-
-_SEARCHERS = re.compile(
-    r"\b(?:rescue|rescuers|searchers|search\s+(?:teams?|part(?:y|ies))|divers|lifeboat|coastguards?)\b", re.I
-)
-
-
-def came_upon(verb: str, who: str) -> bool:
-    """ "Police found 600 cannabis plants", "A water rescue team found the boy": an inquirer's or a
-    searcher's "found" with an object is what they came upon, an event in the reporter's voice, not a
-    finding of theirs."""
-    searched = verb in {"found", "finds"} and bool(_INQUIRERS.match(who) or _SEARCHERS.search(who))
-    return searched or (verb in {"recorded", "detected", "captured", "measured"} and bool(_DEVICE.search(who)))
-
-
-# "The camera … recorded 31,412 offences": a device's count is told in the reporter's voice.
-# "Monitors at 26 schools recorded …": the device's noun heads the subject, wherever it is.
-_DEVICE = re.compile(
-    r"^(?:the\s+|its\s+|a\s+)?(?:[\w-]+\s+)?(?:cameras?|sensors?|monitors?|detectors?|satellites?|gauges?|"
-    r"stations?|meters?)\b",
-    re.I,
-)
 
 
 def with_day(verb: str, between: str) -> str:

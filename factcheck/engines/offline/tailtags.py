@@ -5,6 +5,7 @@ said; the tag is peeled off, and when and where it was said stays with the verb.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from factcheck.engines.offline.reporting import subject_name
 
@@ -42,6 +43,11 @@ _TAIL_TAG = re.compile(
 )
 
 
+# "…, the Met Office has said, as the UK Health Security Agency issued an alert": a second event in the
+# reporter's voice, never the speaker's ("as the UKHSA" names its own subject).
+_ADDED = re.compile(r"^(?:as|while) (?P<then>(?:the )?[A-Z][^,;“”\"]{10,200})$")
+
+
 # "SPF 30 blocks about 97% of UVB rays, said Dr Amara Osei, a consultant dermatologist at X.": the verb
 # first, then the name, then who they are.
 _INVERTED = re.compile(
@@ -50,14 +56,22 @@ _INVERTED = re.compile(
 )
 
 
-def tail_tag(body: str) -> tuple[str, str, str] | None:
-    """(speaker, verb, content without the tag) for a statement whose speaker follows it."""
+class Tagged(NamedTuple):
+    who: str
+    verb: str
+    content: str  # the statement without its tag
+    # "…, the Met Office has said, as the UKHSA issued an alert": what the reporter adds after the tag.
+    then: str | None = None
+
+
+def tail_tag(body: str) -> Tagged | None:
+    """The speaker, verb and statement of a statement whose speaker follows it."""
     if body.lstrip()[:1] in ("“", '"'):
         return None  # a quotation: its tag is read with it (attribution.py)
     inverted = _INVERTED.search(body)
     after_quote = inverted and body[: inverted.start()].rstrip()[-1:] in ("”", '"')
     if inverted and inverted.start() >= 15 and not after_quote and (who := subject_name(inverted.group("who"))):
-        return who, inverted.group("verb"), body[: inverted.start()].rstrip(".") + "."
+        return Tagged(who, inverted.group("verb"), body[: inverted.start()].rstrip(".") + ".")
     for m in _TAIL_TAG.finditer(body):
         who = subject_name(m.group("who"))
         # A phrase quoted inside the statement is still the statement: 'will go to a "lucky loser" from
@@ -68,9 +82,10 @@ def tail_tag(body: str) -> tuple[str, str, str] | None:
         if m.group("end") == "." and after:
             continue  # the tag must close the sentence, or be followed by more of it after a comma
         stop = "" if body[: m.start()].endswith(".") else "."  # "shortly after 10 a.m., X said": one full stop
-        content = body[: m.start()] + (stop if m.group("end") == "." or not after else ", " + after)
+        added = _ADDED.match(after)
+        content = body[: m.start()] + (stop if m.group("end") == "." or not after or added else ", " + after)
         # "told investors on Monday": the listener and the day stay with the verb, so the claim never
         # reads "Tesco told that …" and loses no date.
         verb = " ".join(m.group("verb").split()) + (m.group("when") or "")
-        return who, verb, content
+        return Tagged(who, verb, content, added.group("then") if added else None)
     return None

@@ -1,0 +1,44 @@
+"""A verb of saying that reports an event instead: "Police found 600 cannabis plants" (what they came upon),
+"U.S. employers added 143,000 jobs" (what was added), "The camera recorded 31,412 offences" (a device's
+count). The sentence is then the reporter's account, not anyone's statement (reporting.py)."""
+
+from __future__ import annotations
+
+import re
+
+# Those who investigate for a living: their "found" with an object is what they came upon, and their
+# "believe" is their account on the record.
+INQUIRERS = re.compile(
+    r"^(?:(?i:the\s+)?(?i:police|detectives?|investigators?|officers|prosecutors|fire\s+crews|firefighters|"
+    r"coroners?)|(?:[A-Z][\w&’'-]*\s+){1,4}(?:Police|Constabulary|Fire\s+and\s+Rescue\s+Service))$"
+)
+
+
+_COUNT_AFTER = re.compile(r"(?:more than |about |nearly |almost |over |some |another |a further |a net )?[£$€]?\d")
+
+
+def counted_object(verb: str, rest: str) -> bool:
+    """ "U.S. employers added 143,000 jobs": "added" with a count after it is what was added, not said."""
+    return verb in {"added", "adds"} and bool(_COUNT_AFTER.match(rest))
+
+
+_SEARCHERS = re.compile(
+    r"\b(?:rescue|rescuers|searchers|search\s+(?:teams?|part(?:y|ies))|divers|lifeboat|coastguards?)\b", re.I
+)
+
+
+def came_upon(verb: str, who: str) -> bool:
+    """ "Police found 600 cannabis plants", "A water rescue team found the boy": an inquirer's or a
+    searcher's "found" with an object is what they came upon, an event in the reporter's voice, not a
+    finding of theirs."""
+    searched = verb in {"found", "finds"} and bool(INQUIRERS.match(who) or _SEARCHERS.search(who))
+    return searched or (verb in {"recorded", "detected", "captured", "measured"} and bool(_DEVICE.search(who)))
+
+
+# "The camera … recorded 31,412 offences": a device's count is told in the reporter's voice.
+# "Monitors at 26 schools recorded …": the device's noun heads the subject, wherever it is.
+_DEVICE = re.compile(
+    r"^(?:the\s+|its\s+|a\s+)?(?:[\w-]+\s+)?(?:cameras?|sensors?|monitors?|detectors?|satellites?|gauges?|"
+    r"stations?|meters?)\b",
+    re.I,
+)
