@@ -8,17 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from factcheck.engines.base import ExtractedClaim
-from factcheck.engines.offline import (
-    bodies,
-    checkworthy,
-    dates,
-    drafting,
-    duplicates,
-    layers,
-    moods,
-    quoteruns,
-    records,
-)
+from factcheck.engines.offline import bodies, checkworthy, dates, drafting, duplicates, layers, moods, quoteruns, voices
 from factcheck.engines.offline.attribution import Attribution, attribute, has_tag
 from factcheck.engines.offline.census import given_name
 from factcheck.engines.offline.clauses import Part, parts
@@ -93,16 +83,16 @@ def _claims(
         if attr.is_quote and not attr.speaker and not has_tag(sentence.text):
             # "“Second, they asked …”" carries on the quotation of the sentence before it; 'It accused Aslef
             # of "…"' is the reporter's account of an act, with a phrase quoted: a statement.
-            if _phrase_quoted(sentence.text):
+            if voices.phrase_quoted(sentence.text):
                 attr.quotation = None
             else:
                 attr.speaker = speakers.continuing()
         who = speakers.resolve(attr.speaker)
         lead = not speakers.spoke and at + 1 < len(attrs)  # nobody has spoken yet: the article's opening
-        if who.unclear and lead and (ahead := _named_next(attr.speaker, attrs[at + 1], speakers)):
+        if who.unclear and lead and (ahead := voices.named_next(attr.speaker, attrs[at + 1], speakers)):
             who = Resolution(ahead)
         if sentence.text.startswith("A: "):
-            answer, interviewee = sentence.paragraph, _interviewee(speakers) if answer < 0 else interviewee
+            answer, interviewee = sentence.paragraph, voices.interviewee(speakers) if answer < 0 else interviewee
         if answer == sentence.paragraph and not (who.speaker or attr.reported_by):
             # "A: Rents have gone up …": the interviewee's words.
             who = Resolution(interviewee, answer=True) if interviewee else Resolution(None, who.unclear or _ANSWER)
@@ -116,37 +106,6 @@ def _claims(
         speakers.heard(heard, unclear=attr.speaker if who.unclear else None)
         claims.extend(_claims_from(sentence, (score, quotation_score), attr, who, speakers, published, threshold))
     return duplicates.merge(claims), read
-
-
-def _interviewee(speakers: Speakers) -> str | None:
-    """Who answers an interview's questions: the one person the article named before its first answer
-    ("Glaciologist Dr Ilona Varga … We asked her what the numbers mean."); None when it named more or none."""
-    people = {name for at, _, name in speakers.named if at < speakers.sentence}
-    return people.pop() if len(people) == 1 else None
-
-
-def _on_record(source: str, speakers: Speakers) -> bool:
-    """Whether a source is named ("according to NHS England", "according to Dr Mira Abernethy", "the memo
-    said"), so its account is checkable as such; never "according to them"."""
-    return speakers.kind(source) in {"org", "name", "person"} or records.a_record(source)
-
-
-def _phrase_quoted(text: str) -> bool:
-    """Whether a quotation opens inside the sentence, after words of the reporter's own."""
-    curly, straight = text.find("“"), text.find('"')
-    return curly > 0 or (straight > 0 and text.count('"') >= 2)
-
-
-def _named_next(pointer: str | None, after: Attribution, speakers: Speakers) -> str | None:
-    """ "A plane made an emergency landing …, the airline has confirmed. …, Sunjet Airways said.": a lead's
-    pointer, before anyone has spoken, is the body that speaks in the very next sentence, when its name
-    says it is one ("Airways") or, for "the company", when it is known to be a body."""
-    noun = m.group("noun").lower() if (m := bodies.ORG_POINTER.match((pointer or "").lower().strip())) else None
-    name = after.speaker or ""
-    if not noun or not name or bodies.is_pointer(name) or speakers.kind(name) in {"person", "group"}:
-        return None
-    fits = bodies.named_as(noun, name) or (noun in bodies.COMMERCIAL and speakers.kind(name) == "org")
-    return name if fits and not bodies.public(noun, name, speakers.public_acronyms) else None
 
 
 def _claims_from(
@@ -178,7 +137,7 @@ def _claims_from(
     # warned that pubs would cut hours", "X voted against the bill, arguing that Congress should not …".
     named = bool(speaker) and speakers.kind(speaker or "") != "group" and not who.answer
     # "…, according to NHS England", "…, the memo said": a named body's or a record's account, checkable as such.
-    source = reported_by is not None and _on_record(reported_by, speakers)
+    source = reported_by is not None and voices.on_record(reported_by, speakers)
     # "…, the court heard." where no court was named nearby: a body's account all the same, flagged for a
     # person to say which body.
     pointed = not speaker and bodies.is_pointer(attr.speaker or "")
