@@ -2119,3 +2119,29 @@ def test_what_a_speaker_did_before_but_said_is_a_claim_of_its_own():
     )
     assert ticket(claims, "conceded defeat").speaker is None
     assert ticket(claims, "40 polling stations").speaker == "Victor Radu"
+
+
+def test_the_university_is_never_the_university_and_college_union():
+    claims = tickets(
+        "The University of Westbury said it would cut about 300 jobs.\n\n"
+        "The University and College Union (UCU) said its members would be balloted for strike action.\n\n"
+        "The university said the building had been paid for by a £45 million loan agreed in 2022."
+    )
+    assert ticket(claims, "£45 million loan").speaker == "The University of Westbury"
+
+
+def test_said_on_x_formerly_twitter_and_the_bank_a_sentence_opened_with():
+    claims = tickets(
+        "Customers of Harbour Bank were unable to use its app for about five hours on Friday.\n\n"
+        "Reports peaked at more than 42,000 shortly before 10am, according to Downdetector.\n\n"
+        'The bank said on X, formerly Twitter, that the fault had been caused by "a technical issue during a planned '
+        'update" and was fixed by 12.30pm.'
+    )
+    fault = ticket(claims, "technical issue")
+    assert fault.speaker == "Harbour Bank" and fault.claim.startswith("Harbour Bank said that the fault had been")
+
+
+def test_the_trial_continues_is_page_furniture():
+    assert tickets("Darren Prothero, 44, denies causing death by dangerous driving.\n\nThe trial continues.")[
+        -1
+    ].quote != ("The trial continues.")

@@ -55,7 +55,8 @@ _VERB = re.compile(
 )
 # Between the verb and what is said: "said on Monday that", "said in a statement that".
 _ADVERBIAL = re.compile(
-    r"^(?:\s+(?:on\s+[A-Z]\w+(?:\s+(?:morning|afternoon|evening|night))?|"
+    # "said on X, formerly Twitter, that": the platform and what it was called.
+    r"^(?:\s+(?:on\s+[A-Z]\w*(?:\s+(?:morning|afternoon|evening|night)|,\s+(?:formerly|previously)\s+[A-Z]\w+(?=,))?|"
     # "in her report, published on Monday, that": the document and when it appeared.
     r"in\s+(?:a|an|its|his|her|their)\s+[\w-]+(?:\s+[\w-]+){0,2},\s+(?:published|issued|released|sent|dated)\s+"
     r"[^,]{1,40},(?=\s+that\b)|in\s+(?:a|an|the|its|his|her|their)\s+"

@@ -35,6 +35,7 @@ _CHROME_START = re.compile(
       |share\ this\b
       |for\ immediate\ release|(?:media\ |press\ )?contacts?\s*:
       |\#{3}\s*$|-\s*ends\s*-\s*$
+      |the\ (?:trial|case|hearing|inquest)\ continues\.?\s*$
     )""",
     re.VERBOSE,
 )

@@ -261,7 +261,9 @@ class Speakers(PersonPointers):
             return Resolution(None, f"“{raw}” could be more than one {noun} here: a person must say which.")
         if named:
             return Resolution(named[-1].name)
-        return None
+        # "Customers of Harbour Bank were …. The bank said …": the one body so named a recent sentence opened with.
+        opened = {o for at, o in self.openers.items() if self.sentence - at <= 3 and bodies.named_as(noun, o)}
+        return Resolution(opened.pop()) if len(opened) == 1 else None
 
     def _described(self, raw: str, noun: str | None) -> Resolution | None:
         """ "The government" when no government was named by what it is: the government of the day.
