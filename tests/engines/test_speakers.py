@@ -2145,3 +2145,21 @@ def test_the_trial_continues_is_page_furniture():
     assert tickets("Darren Prothero, 44, denies causing death by dangerous driving.\n\nThe trial continues.")[
         -1
     ].quote != ("The trial continues.")
+
+
+def test_a_leads_airline_is_the_carrier_described_never_the_union_that_speaks_next():
+    claims = tickets(
+        "Hundreds of flights were cancelled as cabin crew at Portuguese carrier Aeroluso began a strike over pay.\n\n"
+        "The airline said it had cancelled 412 of its 1,050 scheduled flights.\n\n"
+        "The crew union SNPVAC said 92% of its members at Aeroluso had backed the walkout."
+    )
+    assert ticket(claims, "412").speaker == "Aeroluso"
+
+
+def test_their_report_does_not_say_whose():
+    claims = tickets(
+        "Inspectors visited Thornbury Academy in March. Their report said leaders had failed to act on more than "
+        "200 recorded incidents of bullying in a year."
+    )
+    report = ticket(claims, "200 recorded")
+    assert report.claim.startswith("According to their report,") and "does not say whose" in report.flag_reason

@@ -113,7 +113,11 @@ class Speakers(PersonPointers):
 
     def source(self, reported_by: str) -> Resolution:
         """ "According to the agency": the agency named before, when that is certain; else as written,
-        with why a person must say which."""
+        with why a person must say which ("Their report": whose, the words do not say)."""
+        if reported_by.lower().startswith("their "):  # "its annual report" is the body just named, "their" anyone's
+            return Resolution(
+                reported_by[:1].lower() + reported_by[1:], f"“{reported_by}” does not say whose: a person must say."
+            )
         if not bodies.is_pointer(reported_by):
             return Resolution(reported_by)
         found = self.resolve(reported_by)
@@ -272,8 +276,14 @@ class Speakers(PersonPointers):
             return Resolution(raw)
         if here := bodies.regulating(noun, self.named_bodies, self.sentence, self.public_acronyms):
             return Resolution(here)
-        # "the company" may be the supplier or the maker named; "the charity" only a charity.
-        kinds = bodies.COMMERCIAL if noun in {"company", "firm"} else {noun}
+        # "the company" may be the supplier or the maker named; "the airline" the carrier; "the charity" a charity.
+        kinds = (
+            bodies.COMMERCIAL
+            if noun in {"company", "firm"}
+            else {"airline", "carrier"}
+            if noun == "airline"
+            else {noun}
+        )
         # The same sentence counts: "… of the energy supplier Brightwatt, the company said."
         named = {
             n for s, p, n, kind in self.described if kind in kinds and s <= self.sentence and self.paragraph - p <= 1

@@ -36,5 +36,7 @@ def named_next(pointer: str | None, after: Attribution, speakers: Speakers) -> s
     name = after.speaker or ""
     if not noun or not name or bodies.is_pointer(name) or speakers.kind(name) in {"person", "group"}:
         return None
-    fits = bodies.named_as(noun, name) or (noun in bodies.COMMERCIAL and speakers.kind(name) == "org")
+    # "The crew union SNPVAC" says it is a union: never what a lead's "the airline" means.
+    another = any(n.lower() not in bodies.COMMERCIAL for n in bodies.ORG_NOUN.findall(name))
+    fits = bodies.named_as(noun, name) or (noun in bodies.COMMERCIAL and speakers.kind(name) == "org" and not another)
     return name if fits and not bodies.public(noun, name, speakers.public_acronyms) else None
