@@ -2163,3 +2163,23 @@ def test_their_report_does_not_say_whose():
     )
     report = ticket(claims, "200 recorded")
     assert report.claim.startswith("According to their report,") and "does not say whose" in report.flag_reason
+
+
+def test_the_company_after_the_drugs_maker_is_named_is_that_maker_not_the_watchdog():
+    claims = tickets(
+        "Patients will be offered a one-off gene therapy on the NHS, the health watchdog NICE has announced.\n\n"
+        "NICE said the treatment would be available to around 50 people a year.\n\n"
+        "In trials, 93% of patients who received it no longer needed transfusions for at least a year.\n\n"
+        "The drug's maker, Vertex, agreed a confidential discount with NHS England. The company said it had cut "
+        "its list price of £1.6 million by a third."
+    )
+    assert ticket(claims, "list price").speaker == "Vertex"
+
+
+def test_a_business_named_after_what_it_is_is_a_body_the_company_can_mean():
+    claims = tickets(
+        "Passengers and 140 vehicles were finally allowed off at about 7am, operator Channel Crossings said.\n\n"
+        'One passenger, Amara Akande, said families had been given "a sandwich" all night.\n\n'
+        "The company apologised and said every one of the 600 passengers would receive a full refund."
+    )
+    assert ticket(claims, "full refund").speaker == "operator Channel Crossings"

@@ -43,6 +43,7 @@ AGED = re.compile(
     # "the 34-year-old Kwame Mensah": an age before the name says a person as much as one after it.
     r"|\b[Tt]he \d{1,3}-year-old ([A-Z][\w’'-]{0,30}(?: [A-Z][\w’'-]{0,30}){1,2})"
 )
+_BUSINESS_THEN_NAME = re.compile(rf"^(?:[a-z][\w-]{{0,20}}\s+){{0,2}}(?:{ORG_NOUNS})\s+[A-Z]")
 # "The 46-year-old added": a person the article named before, pointed back to by age.
 AGE_POINTER = re.compile(r"^the \d{1,3}-year-old$")
 PLURAL = re.compile(r"\b(?:spokes(?:men|women|people)|two|three|several)\b", re.I)
@@ -67,6 +68,8 @@ def kind_of(name: str, actors: Actors, people: set[str]) -> str:
     named_force = len(words) >= 2 and words[-1][:1].isupper() and words[-2][:1].isupper()
     if (_GROUP.match(name) and not named_force) or name.lower().startswith(("unnamed ", "the companies", "organi")):
         return "group"
+    if _BUSINESS_THEN_NAME.match(name):
+        return "org"  # "operator Channel Crossings", "developer Kestrel Land": what it is, then its name
     titled = _TITLE_START.match(name) or _ROLE_START.match(name) or PORTFOLIO.match(name) or _HONORIFIC.match(name)
     titled = titled or _QUALIFIED_TITLE.match(name)
     if titled or name in people or SPOKESPERSON.search(name) or UNNAMED_PERSON.match(name.lower()):

@@ -31,6 +31,11 @@ GROUP_OPENER = re.compile(
 )
 # "The zoo's remaining two elephants …", "The company's shares …": a body's thing, told in its name.
 _OWNED = re.compile(rf"^(The\s+(?:{ORG_NOUNS}|zoo|museum|gallery|theatre|library|prison))['’]s\s", re.I)
+# "The drug's maker, Vertex, agreed …": a business named after what it is to the story; the next "the company".
+_MAKER_NAMED = re.compile(
+    r"^(?:The|Its)\s+(?:[\w-]{1,30}['’]s\s+)?(?:maker|manufacturer|owner|developer|operator|supplier|parent\s+company),"
+    r"\s+(?P<name>[A-Z][\w&’'.-]{0,30}(?:\s+[A-Z][\w&’'.-]{0,30}){0,3}),"
+)
 
 
 class Opened(NamedTuple):
@@ -65,6 +70,8 @@ def opened(text: str, is_org: Callable[[str], bool]) -> Opened:
 def _body(text: str, is_org: Callable[[str], bool]) -> str | None:
     if owned := _OWNED.match(text):
         return owned.group(1).lower()
+    if maker := _MAKER_NAMED.match(text):
+        return maker.group("name")
     opener = ORG_OPENER.match(text)
     # "The …" before a run of capitalised words names a body, not a person; "Customers of Westmere
     # Bank" names the bank's customers, not the bank.
