@@ -38,6 +38,10 @@ _BOX_WORDS = (
     "taboola",
     "read-more",
     "readmore",
+    # A reader poll, a donation appeal, a box of shopping deals: the page's, not the story's.
+    "poll",
+    "donate",
+    "deals",
     # A quotation repeated large beside the story: the story has it already, with its speaker.
     "pullquote",
     "pull-quote",

@@ -2183,3 +2183,18 @@ def test_a_business_named_after_what_it_is_is_a_body_the_company_can_mean():
         "The company apologised and said every one of the 600 passengers would receive a full refund."
     )
     assert ticket(claims, "full refund").speaker == "operator Channel Crossings"
+
+
+def test_the_company_is_never_a_union_nor_its_general_secretary():
+    claims = tickets(
+        "Kinross Steel said the furnace had lost £1.2 million a week over the past year.\n\n"
+        'The Community union said the closure was "a hammer blow". Its general secretary said the company had '
+        "ignored a rescue plan that would have kept 600 more jobs.\n\n"
+        "About 2,300 people work for Kinross Steel in Wales, the company said, making it one of the largest "
+        "private employers in the region."
+    )
+    assert ticket(claims, "2,300").speaker == "Kinross Steel"
+
+
+def test_a_reader_poll_is_page_furniture():
+    assert tickets("Should the sale of fireworks to the public be banned? Have your say in our poll.") == []

@@ -165,12 +165,19 @@ def fits(noun: str | None, name: str, *, by_name: bool = True) -> bool:
         return False
     if noun == "government":  # the government of the day, unless one is named: never the Met Office
         return named_as(noun, name) or bool(_SEAT.search(name))
+    if noun in COMMERCIAL and _NOT_A_BUSINESS.search(name):
+        return False  # "the company" is never "The Community union"
     if noun in _STATE:  # "the ministry" is never Pennine Rail, however recently it spoke
         return bool(PUBLIC_BODY.search(name) or _STATE_NAME.search(name) or named_as(noun, name))
     return noun not in COMMERCIAL or not PUBLIC_BODY.search(name)
 
 
 _STATE = {"ministry", "department", "government", "administration"}
+_NOT_A_BUSINESS = re.compile(
+    r"\b(?:union|council|government|ministry|department|agency|authority|commission|court|university|school|"
+    r"hospital|charity|party|police|regulator|watchdog|committee|campaign)\b",
+    re.I,
+)
 # A government's names that say nothing of what they are: "the Treasury", "the DWP", "the Kremlin".
 _STATE_NAME = re.compile(r"\b(?:[A-Z]{2,6}|Treasury|Kremlin|Downing Street|White House|Pentagon|Whitehall|Elysee)\b")
 _SEAT = re.compile(r"\b(?:Kremlin|Downing Street|White House|Elysee|Beijing|Moscow|Washington|Kyiv|Tehran)\b")

@@ -43,6 +43,11 @@ AGED = re.compile(
     # "the 34-year-old Kwame Mensah": an age before the name says a person as much as one after it.
     r"|\b[Tt]he \d{1,3}-year-old ([A-Z][\w’'-]{0,30}(?: [A-Z][\w’'-]{0,30}){1,2})"
 )
+_ITS_OFFICER = re.compile(
+    r"^(?:its|their)\s+(?:[a-z-]+\s+){0,2}(?:secretary|executive|chair|chairman|chairwoman|president|director|"
+    r"leader|spokes(?:man|woman|person)|founder|head|manager|officer|boss|chief)$",
+    re.I,
+)
 _BUSINESS_THEN_NAME = re.compile(rf"^(?:[a-z][\w-]{{0,20}}\s+){{0,2}}(?:{ORG_NOUNS})\s+[A-Z]")
 # "The 46-year-old added": a person the article named before, pointed back to by age.
 AGE_POINTER = re.compile(r"^the \d{1,3}-year-old$")
@@ -70,6 +75,8 @@ def kind_of(name: str, actors: Actors, people: set[str]) -> str:
         return "group"
     if _BUSINESS_THEN_NAME.match(name):
         return "org"  # "operator Channel Crossings", "developer Kestrel Land": what it is, then its name
+    if _ITS_OFFICER.match(name):
+        return "person"  # "Its general secretary": someone's role, never a body "the company" may mean
     titled = _TITLE_START.match(name) or _ROLE_START.match(name) or PORTFOLIO.match(name) or _HONORIFIC.match(name)
     titled = titled or _QUALIFIED_TITLE.match(name)
     if titled or name in people or SPOKESPERSON.search(name) or UNNAMED_PERSON.match(name.lower()):

@@ -27,7 +27,8 @@ _CHROME_START = re.compile(
            read\ (?:more|next|also)|related(?:\ articles|\ stories|\ coverage)?\s*:|advertisement|sponsored|
            latest\ (?:stories|news)|more\ from|most\ (?:read|popular)|recommended|trending|
            you\ may\ also\ like|don.t\ miss|watch\s*:|listen\s*:|download\ (?:the|our)\ app|get\ the\ app|
-           skip\ to|back\ to\ top|comments?\s*\(|leave\ a\ comment|photo\s*:|image\s*:|video\s*:)
+           skip\ to|back\ to\ top|comments?\s*\(|leave\ a\ comment|photo\s*:|image\s*:|video\s*:|
+           have\ your\ say|vote\ in\ our\ poll)
       |(?:updated|published|posted|first\ published|last\ updated)\b[^.]{0,40}\d{4}
       |\d+\s+min(?:ute)?s?\ read
       |(?:words\ |text\ |story\ |written\ |reporting\ )?by\ [a-z][\w.'-]+(?:\ (?:and\ )?[a-z][\w.'-]+){0,5}\s*(?:,|\||$)
