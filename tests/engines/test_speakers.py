@@ -2198,3 +2198,11 @@ def test_the_company_is_never_a_union_nor_its_general_secretary():
 
 def test_a_reader_poll_is_page_furniture():
     assert tickets("Should the sale of fireworks to the public be banned? Have your say in our poll.") == []
+
+
+def test_a_business_described_before_its_one_word_name_closes_a_statement():
+    claims = tickets(
+        "A painting by Emily Harrow has sold for £4.3 million, a record for the artist, auction house Ashfield's "
+        "has said."
+    )
+    assert claims[0].speaker == "auction house Ashfield's"

@@ -181,6 +181,9 @@ _SETTING_BARE = re.compile(r"^(?:In|At|On|During|After) [^,]{1,60} (?=(?:he|she|
 # "chief executive Karl Jensen", "county engineer Raj Patel": a role in lower case, then a name.
 _ROLE_BEFORE_NAME = re.compile(
     r"^(?:(?!(?:of|in|at|for|from|to|on|by|with|and|or)\b)[a-z][\w’'-]* ){1,3}[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){1,3}$"
+    # "auction house Ashfield's", "retailer Brightwell": what a business is, then its one-word name.
+    r"|^(?:[a-z][\w-]* ){0,2}(?:house|firm|company|retailer|airline|chain|operator|carrier|maker|developer|supplier|"
+    r"lender|insurer|broker|website|platform|charity|union|group|giant|start-up|startup) [A-Z][\w’'.&-]+$"
 )
 _OPEN = re.compile(r", (?:(?:a|an|the) [^,]{0,60} )?(?:who|which|whose)(?: [^,]{0,140})?$")
 _FIRST_VERB = re.compile(
