@@ -2206,3 +2206,11 @@ def test_a_business_described_before_its_one_word_name_closes_a_statement():
         "has said."
     )
     assert claims[0].speaker == "auction house Ashfield's"
+
+
+def test_the_court_heard_is_never_the_company_the_sentence_before_opened_with():
+    claims = tickets(
+        "Southvale Water admitted 14 breaches of its permits at a hearing at Southampton Crown Court on Friday.\n\n"
+        "The court heard that untreated sewage had been discharged into the River Itchen on 31 occasions."
+    )
+    assert ticket(claims, "31 occasions").speaker == "Southampton Crown Court"

@@ -161,8 +161,8 @@ BUSINESS_OWNED = re.compile(
 def fits(noun: str | None, name: str, *, by_name: bool = True) -> bool:
     """ "the agency" may be any body just named, "the company" not a public one, "the charity" only one
     whose name says so (``by_name``; not asked of the body the sentence before opened with)."""
-    if by_name and noun and noun not in GENERIC_BODY and not named_as(noun, name):
-        return False
+    if noun and (by_name or noun in _SAYS_SO) and noun not in GENERIC_BODY and not named_as(noun, name):
+        return False  # "The court heard" is never the company the sentence before opened with
     if noun == "government":  # the government of the day, unless one is named: never the Met Office
         return named_as(noun, name) or bool(_SEAT.search(name))
     if noun in COMMERCIAL and _NOT_A_BUSINESS.search(name):
@@ -173,6 +173,8 @@ def fits(noun: str | None, name: str, *, by_name: bool = True) -> bool:
 
 
 _STATE = {"ministry", "department", "government", "administration"}
+# Bodies whose names always say what they are: "the court" is a court by name, whatever opened the sentence before.
+_SAYS_SO = {"court", "council", "university", "school", "hospital", "party", "club", "league", "force"}
 _NOT_A_BUSINESS = re.compile(
     r"\b(?:union|council|government|ministry|department|agency|authority|commission|court|university|school|"
     r"hospital|charity|party|police|regulator|watchdog|committee|campaign)\b",
