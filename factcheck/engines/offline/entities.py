@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -301,21 +302,34 @@ class Actors:
                 continue
             # Only the first bare mention is expanded; "Trump administration" stays as written.
             # "Mr Pryce" is Daniel Pryce, "Dr Rao" Dr Sunil Rao: a courtesy title goes, a professional one stays.
-            pattern = (
-                r"(?:\b(?P<hon>Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s)?"
-                rf"(?<![\w’'.-])(?<!{re.escape(full.split()[0])} ){re.escape(surname)}\b(?!\s+administration)"
-                # Never inside another name: "Health" in "World Health Organization" is nobody's surname, and
-                # "Gainsborough's House" a museum named after him ("Vingegaard's Visma team" is still his).
-                rf"(?!\s+[A-Z][a-z])(?!['’]s\s+{_NAMED_AFTER})"
-            )
             if full in text:
                 continue
             # Nor the last word of a body's name: "the Department for Transport", "Secretary of State for Health".
-            found = next((m for m in re.finditer(pattern, text) if not _NAME_BEFORE.search(text, 0, m.start())), None)
+            pattern = _bare_surname(surname, full.split()[0])
+            found = next(
+                (
+                    m
+                    for m in pattern.finditer(text)
+                    if not _NAME_BEFORE.search(text, 0, m.start()) and not _OWNER_OF.match(text, m.end())
+                ),
+                None,
+            )
             if found:
                 text = text[: found.start()] + _titled_again(found.group("hon"), full) + text[found.end() :]
                 done.add(full)
         return text
+
+
+@functools.lru_cache(maxsize=4096)
+def _bare_surname(surname: str, first: str) -> re.Pattern[str]:
+    """A surname standing alone (compiled once per name: the article's names recur from sentence to sentence,
+    and the re module's own cache of 512 patterns is too small for them)."""
+    return re.compile(
+        r"(?:\b(?P<hon>Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s)?"
+        rf"(?<![\w’'.-])(?<!{re.escape(first)} ){re.escape(surname)}\b(?!\s+administration)"
+        # Never inside another name: "Health" in "World Health Organization" is nobody's surname.
+        r"(?!\s+[A-Z][a-z])"
+    )
 
 
 # Starts only where a word starts and takes at most 31 letters, so no run of capitals is scanned from each.
@@ -326,6 +340,8 @@ _NAMED_AFTER = (
     r"Stores?|Shop|Garage|Farm|Mill|Inn|Arms|Bridge|School|Academy|Foundation|Trust|Fund|Law|Disease|Syndrome|"
     r"Island|Bay|Lane|Road|Street|Square|Yard|Wharf|Brewery|Distillery)\b"
 )
+# "Gainsborough's House": a museum named after him ("Vingegaard's Visma team" is still his).
+_OWNER_OF = re.compile(rf"['’]s\s+{_NAMED_AFTER}")
 
 
 def _titled_again(honorific: str | None, full: str) -> str:
