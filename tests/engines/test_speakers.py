@@ -2214,3 +2214,16 @@ def test_the_court_heard_is_never_the_company_the_sentence_before_opened_with():
         "The court heard that untreated sewage had been discharged into the River Itchen on 31 occasions."
     )
     assert ticket(claims, "31 occasions").speaker == "Southampton Crown Court"
+
+
+def test_growers_there_speak_and_wrote_to_parents_that_keeps_the_statement_clean():
+    claims = tickets(
+        "Kenya supplies about a third of the roses sold in the UK. Growers there said heavy rain in December had "
+        "damaged crops and delayed flowering.\n\n"
+        "Head teacher Kemi Oyelowo wrote to parents that the school would stay open for its 420 pupils."
+    )
+    assert ticket(claims, "heavy rain").speaker == "Growers"
+    assert (
+        ticket(claims, "420 pupils").claim
+        == "Head teacher Kemi Oyelowo wrote that the school would stay open for its 420 pupils."
+    )

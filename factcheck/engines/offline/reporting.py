@@ -72,7 +72,9 @@ _ADVERBIAL = re.compile(
     r"for\s+(?:years|months|weeks|decades|some\s+time)|since\s+\d{4}|"
     r"in\s+(?:dissent|response|reply|evidence|writing|testimony|interviews?|parliament)|"
     # "said on stage that", "told analysts on a call that": where it was said.
-    r"on\s+(?:stage|air|camera|television|radio)|on\s+(?:a|an|the|its|his|her|their)\s+[\w-]+(?:\s+[\w-]+){0,2}?(?=\s+that\b)"
+    r"on\s+(?:stage|air|camera|television|radio)|on\s+(?:a|an|the|its|his|her|their)\s+[\w-]+(?:\s+[\w-]+){0,2}?(?=\s+that\b)|"
+    # "wrote to parents that": whom it was written to, where "that" says a statement follows.
+    r"to\s+(?:the\s+|its\s+|their\s+|all\s+)?[\w-]+(?:\s+[\w-]+)?(?=\s+that\b)"
     r")\b,?){0,2}"
 )
 # A listener is a few words with no verb or subject pronoun in them: "BBC Radio Scotland's Good Morning
@@ -156,6 +158,7 @@ _GROUP_WORDS = re.compile(
     r"^(?:[a-z-]+ ){0,2}(?:organi[sz]ers|officials|police|researchers|scientists|doctors|experts|prosecutors|"
     r"investigators|authorities|analysts|witnesses|residents|economists|lawmakers|diplomats|firefighters|"
     r"people|sources|aides|insiders|monitors|observers|inspectors|campaigners|activists|engineers|conservationists|"
+    r"growers|farmers|fishermen|traders|shopkeepers|"
     r"environmentalists|archaeologists|astronomers|historians|academics|charities|"
     # "…, fire crews said.": the people sent, named by their work.
     r"crews|paramedics|medics|forecasters|coastguards|volunteers|staff|nurses|rescuers|services|"
@@ -191,6 +194,11 @@ _FIRST_VERB = re.compile(
     r"hit|cut|put|set)\b(?: [^ ,]{1,30}(?:,\d{3}){0,3}){0,12} (?:and|but)$"
 )
 # A subject does not start with a preposition or a time adverb: "Back in England" is where, not who.
+# When or where a subject spoke, after it (spaces are single): "The company first reported", "Growers there said".
+_WHEN_WHERE = re.compile(
+    r" (?:today|yesterday|tonight|earlier|also|later|previously|first|initially|originally|already|again|now|"
+    r"there|here)$"
+)
 _NOT_A_HEAD = {
     *("back", "in", "at", "on", "during", "after", "before", "for", "since", "under", "across", "outside"),
     *("inside", "near", "over", "earlier", "later", "meanwhile", "elsewhere", "separately", "also", "still"),
@@ -220,11 +228,7 @@ def subject_name(subject: str) -> str | None:
     subject = re.sub(r"(?<=\d),(?=\d{3}\b)", "\0", " ".join(subject.split())).strip(" ,")
     subject = _SETTING_BARE.sub("", _SETTING.sub("", subject))
     # "The State Department of Commerce today announced": when it spoke is not who.
-    subject = re.sub(  # "The company first reported": when, not who (spaces are single)
-        r" (?:today|yesterday|tonight|earlier|also|later|previously|first|initially|originally|already|again|now)$",
-        "",
-        subject,
-    )
+    subject = _WHEN_WHERE.sub("", subject)  # "The company first reported", "Growers there said": not who
     # "Marcher Water apologised and said": the first of two verbs is not part of the name.
     subject = _FIRST_VERB.sub("", subject)
     if subject.lower() in PRONOUNS:
