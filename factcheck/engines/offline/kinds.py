@@ -144,7 +144,7 @@ def same_person(a: str, b: str) -> bool:
 ROLE_WORD = re.compile(r"(?<![\w-])(?!(?:of|at|for|from|in|with|and|the)\b)[a-z][\w-]+ $")
 _SHE = re.compile(r"\b(?:[Ss]he|[Hh]er|[Hh]erself)\b")
 _HE = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself)\b")
-_QUOTATION = re.compile(r"“[^”]{0,2000}”|\"[^\"]{0,2000}\"")
+_QUOTATION = re.compile(r"“[^”“]{0,2000}”|\"[^\"]{0,2000}\"")  # a new opening mark ends the scan: linear
 
 
 def pronouns_in(text: str) -> frozenset[str]:

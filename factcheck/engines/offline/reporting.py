@@ -343,7 +343,7 @@ def _act(subject: str) -> str | None:
     first = _FIRST_VERB.search(" ".join(subject.split()))
     if not first or len(first.group(0).split()) < 6 or not first.group(0).endswith(" but"):
         return None
-    return re.sub(r"\s+but$", "", " ".join(subject.split())).rstrip(",") + "."
+    return re.sub(r" but$", "", " ".join(subject.split())).rstrip(",") + "."  # spaces made single: linear
 
 
 def points_back(subject: str) -> bool:
