@@ -2227,3 +2227,52 @@ def test_growers_there_speak_and_wrote_to_parents_that_keeps_the_statement_clean
         ticket(claims, "420 pupils").claim
         == "Head teacher Kemi Oyelowo wrote that the school would stay open for its 420 pupils."
     )
+
+
+def test_a_business_described_after_a_preposition_is_what_the_company_means():
+    claims = tickets(
+        "Shares in furniture retailer Pellow Home fell 6% after it reported a drop in profits.\n\n"
+        "Pre-tax profit for the half year was £14.2 million, the company said.\n\n"
+        "The company employs about 4,800 people. It said no jobs would go at its two Scottish stores."
+    )
+    assert ticket(claims, "£14.2 million").speaker == "Pellow Home"
+    assert ticket(claims, "no jobs would go").speaker == "Pellow Home"
+
+
+def test_the_company_after_an_agency_spoke_is_the_business_a_recent_sentence_opened_with():
+    claims = tickets(
+        "Brantwell Stores is asking customers not to eat its oat bars.\n\n"
+        "The Food Standards Agency (FSA) said the bars were a risk to anyone allergic to peanuts. It added that "
+        "no other products were affected.\n\n"
+        "About 41,000 packs were sold, the company said."
+    )
+    assert ticket(claims, "41,000 packs").speaker == "Brantwell Stores"
+
+
+def test_the_company_is_never_an_agency_the_article_did_not_spell_out():
+    claims = tickets(
+        "The FSA said the bars were a risk to anyone allergic to peanuts.\n\n"
+        "About 41,000 packs were sold, the company said."
+    )
+    assert ticket(claims, "41,000 packs").speaker != "The FSA"
+
+
+def test_a_hyphenated_common_word_loses_its_capital_behind_said_that_and_a_hyphenated_name_keeps_it():
+    claims = tickets(
+        "Harlow Water Company had a difficult year. Pre-tax profit halved to £14.2 million, the company said. "
+        "Rolls-Royce will supply the engines, the company said."
+    )
+    assert ticket(claims, "£14.2 million").claim.startswith("Harlow Water Company said that pre-tax profit")
+    assert "that Rolls-Royce will" in ticket(claims, "the engines").claim
+
+
+def test_figures_that_show_a_noun_phrase_keep_their_sentence_whole_and_its_figures_are_the_councils():
+    claims = tickets(
+        "Harnton Borough Council says the savings are unavoidable. Its own figures show a gap of £9.6 million in "
+        "the budget, and it has already raised council tax by the maximum allowed.\n\n"
+        "Council figures show a gap of £2 million in the schools budget."
+    )
+    own = ticket(claims, "£9.6 million")
+    assert own.claim.startswith("Harnton Borough Council's own figures show a gap of £9.6 million")
+    assert own.speaker == "Harnton Borough Council's own figures"
+    assert ticket(claims, "£2 million").claim == "Council figures show a gap of £2 million in the schools budget."

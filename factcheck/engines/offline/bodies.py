@@ -26,7 +26,7 @@ ORG_WORDS = {
     *("Health", "Healthcare", "Care", "Clinic", "Clinics", "Retail", "Studios", "Services", "Supplies"),
     *("Motors", "Airlines", "Air", "Railways", "Ferries", "Coaches", "Travel", "Tours", "Airways"),
     *("Pharmaceuticals", "Pharma", "Systems", "Technologies", "Insurance", "Investments", "Markets", "Analytics"),
-    *("Labs", "Industries", "Enterprises", "Solutions", "Logistics", "Brands"),
+    *("Labs", "Industries", "Enterprises", "Solutions", "Logistics", "Brands", "Stores"),
     # Industries a company names itself after: "Ashgrove Steel" is not a Mr Steel.
     *("Steel", "Water", "Gas", "Power", "Mining", "Oil", "Chemicals", "Bakeries", "Brewery", "Farms", "Homes"),
     *("Rail", "Buses", "Trains", "Shipping", "Telecom", "Insight"),
@@ -122,9 +122,11 @@ DESCRIBED_POINTER = re.compile(rf"^(?:the|its)\s+[a-z][\w-]{{0,30}}\s+(?:{ORG_NO
 # "the housing charity Shelter", "the engineering firm Hartley & Moss": a body named with what it is,
 # the name a later "the charity" or "the firm" means.
 # "Homeware retailer Hartleys has fallen …": opening a sentence, the description needs no "the".
+_AFTER_PREPOSITION = "|".join(rf"(?<=\b{word} )" for word in ("in", "at", "of", "by", "for", "from", "with", "on"))
 DESCRIBED_BODY = re.compile(
-    # "forced Nordic pharmacy chain Apoteket Norr to close": a description may open on a capitalised adjective.
-    rf"(?:\b[Tt]he\s+|^|(?<=\s)(?=[A-Z]))(?:[A-Za-z][\w-]{{0,30}}\s+){{0,2}}(?P<noun>{ORG_NOUNS})\s+"
+    # "forced Nordic pharmacy chain Apoteket Norr to close": a description may open on a capitalised adjective;
+    # "Shares in furniture retailer Pellow Home fell": or on a preposition's object.
+    rf"(?:\b[Tt]he\s+|^|(?<=\s)(?=[A-Z])|{_AFTER_PREPOSITION})(?:[A-Za-z][\w-]{{0,30}}\s+){{0,2}}(?P<noun>{ORG_NOUNS})\s+"
     r"(?P<name>[A-Z][\w’'.?!-]{0,30}(?:\s(?:&|and|of|for|[A-Z][\w’'.?!-]{0,30})){0,6})"
 )
 
@@ -228,7 +230,21 @@ def public(noun: str | None, name: str, public_acronyms: set[str]) -> bool:
     """Whether "the company" (a commercial noun) cannot mean ``name``: a public body, by its name or
     by the letters the article spelt out as one ("The FSA")."""
     letters = bare(name).upper().strip()
-    return noun in COMMERCIAL and (bool(PUBLIC_BODY.search(name)) or letters in public_acronyms)
+    # Letters alone ("The FSA", "BP") may be a regulator or a business: never "the company" on a guess.
+    spelt = _LETTERS.fullmatch(name.strip())
+    return noun in COMMERCIAL and (bool(PUBLIC_BODY.search(name)) or letters in public_acronyms or bool(spelt))
+
+
+_LETTERS = re.compile(r"(?:[Tt]he )?[A-Z]{2,6}")
+
+
+def a_business(noun: str, name: str) -> bool:
+    """Whether "the company" (a commercial noun) may mean ``name`` because the name says it is a business:
+    "Brantwell Stores", "Harlow Water Company"."""
+    return noun in COMMERCIAL and (name.split()[-1] in _BUSINESS_WORDS or bool(COMPANY_NAME.fullmatch(name)))
+
+
+_BUSINESS_WORDS = {"Stores", "Foods", "Retail", "Holdings", "Securities", "Supplies", "Motors", "Airlines", "Brands"}
 
 
 def opened_by(noun: str, name: str, public_acronyms: set[str]) -> bool:

@@ -9,7 +9,8 @@ The rules, as news writing uses day names (wire style: a day name means within a
   ("will", "is due to", "plans to"), and is left as written, flagged for a person, when the clause
   says neither or both.
 - "yesterday", "today" and last, this or next week, month or year always resolve; "December last
-  year" becomes "December 2024" and "next year's budget" 2026's. "Last week's vote" stays as
+  year" becomes "December 2024" and "last year's vote" 2024's, but "next year's budget" (a financial
+  year, which may straddle two) stays as written. "Last week's vote" stays as
   written, with the week named for a person. Owned or counted from something else ("over the last
   year", "her next week in office", "the next year"), they are not the dateline's and stay as written.
 """
@@ -24,6 +25,8 @@ _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _DAY = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _PART = r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
+# What runs by financial years, which straddle calendar ones: "next year's budget" is not plainly 2026's.
+_FISCAL = re.compile(r" (?:budgets?|accounts|spending|finances|financial|fiscal|tax|deficit|settlement)\b", re.I)
 # A relative date after a preposition takes none of its own: "since yesterday", "ahead of last year".
 _AFTER_PREPOSITION = re.compile(r"\b(?:of|since|from|until|till|by|for|to|before|after|over|during)\s$", re.I)
 _RELATIVE = re.compile(
@@ -194,13 +197,13 @@ def resolve(text: str, published: date | None) -> Resolved:
             and text[: m.start()].rstrip()[-1:] not in {"", ".", "“", '"'}
         ):
             return phrase  # "BBC Radio 4's Today programme", "USA Today": a name, not a day
-        if low == "yesterday":
-            return f"on {_long(published - timedelta(days=1))}"
-        if low == "today":
-            return f"on {_long(published)}"
+        if low in {"yesterday", "today"}:
+            return f"on {_long(published - timedelta(days=int(low == 'yesterday')))}"
         if m.group("span"):
             possessive = text[m.end() : m.end() + 2] in {"'s", "’s"}
             rel, span = m.group("rel").lower(), m.group("span").lower()
+            if possessive and span == "year" and _FISCAL.match(text, m.end() + 2):
+                return phrase  # "next year's budget" in March may be 2025-26's: the words say which
             named = _span(published, rel, span, possessive)
             if named is None:  # "last week's vote": no clean rewrite, but the week can still be named
                 meant.append((phrase + text[m.end() : m.end() + 2], f"the week of {_long(_monday(published, rel))}"))

@@ -174,7 +174,12 @@ class Actors:
             return False  # "Police Scotland": a name's first word, however often "police" is written small
         if low in self.common_words:
             return True
-        if low in self.named_words or not word.isalpha():
+        if low in self.named_words:
+            return False
+        head, *tail = word.split("-")
+        if tail and head.isalpha() and all(part.isalpha() and part.islower() for part in tail):
+            return True  # "Pre-tax", "Long-term": a name's parts are all capitalised ("Rolls-Royce", "Jean-Luc")
+        if not word.isalpha():
             return False
         if any(low == part.lower() for full in self.full_names.values() for part in full.split()):
             return False

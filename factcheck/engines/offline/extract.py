@@ -289,6 +289,9 @@ def _quoted(sentence: Sentence, attr: Attribution, part: Part) -> tuple[int, int
 def _its_owner(content: str, speaker: str | None, speakers: Speakers) -> str:
     """ "The junta said …. Its leader, X, made …": the junta's leader. Only a body's, never a person's
     ("Lee Chang said …. Its prize money …"): a name a pronoun was used for, or a first name opens, is no body."""
+    owned = speaker.split("'s ", 1)[-1] if speaker and "'s " in speaker else None
+    if owned and content.startswith(f"Its {owned}"):
+        return capitalise(speaker or "") + content[4 + len(owned) :]  # "Its own figures show …": the council's
     owner = speakers.subject("it") if not speaker and content.startswith("Its ") else None
     if not owner:
         return content

@@ -41,7 +41,7 @@ _A_COUNT = re.compile(r"^(?:two|three|four|five|six|seven|eight|nine|ten|\d+|sev
 _FOOTAGE = re.compile(r"^(?:the\s+)?(?:videos?|footage|photos?|photographs?|images?|pictures?|clips?)\b", re.I)
 # Verbs whose object is what is claimed: "reported 2,911 cases" keeps the whole sentence as the claim.
 OBJECT_VERBS = {
-    *("reported", "reports", "found", "finds", "showed", "shows", "estimated", "estimates", "recorded"),
+    *("reported", "reports", "found", "finds", "showed", "shows", "show", "estimated", "estimates", "recorded"),
     *("announced", "announces", "confirmed", "confirms"),
     # "The ministry blamed the fall on attacks": whose account it is, in the sentence itself.
     *("blamed", "blames", "accused", "accuses"),

@@ -105,11 +105,20 @@ class Speakers(PersonPointers):
             return self._organisation(raw, noun)
         if low == "they":
             return self._group(raw)
+        if low.startswith("its ") and records.a_record(low):
+            return self._owned(raw)
         if low.startswith("their ") and raw == raw.lower():
             # "their boards announced": whose boards is the reader's inference; the ticket says so.
             return Resolution(raw, f"“{raw}” does not say whose: a person must say who spoke.")
         name = self.actors.expand(raw) if len(raw.split()) == 1 else raw
         return Resolution(kinds.in_full(name, self.actors))
+
+    def _owned(self, raw: str) -> Resolution:
+        """ "Its own figures show …": the body "it" means, when that is certain, owns the record."""
+        owner = self._organisation("It", None).speaker
+        if not owner:
+            return Resolution(None, f"“{raw}” does not say whose: a person must say.")
+        return Resolution(f"{owner}'{'' if owner.endswith('s') else 's'} {raw[4:]}")
 
     def source(self, reported_by: str) -> Resolution:
         """ "According to the agency": the agency named before, when that is certain; else as written,
@@ -266,7 +275,14 @@ class Speakers(PersonPointers):
         if named:
             return Resolution(named[-1].name)
         # "Customers of Harbour Bank were …. The bank said …": the one body so named a recent sentence opened with.
-        opened = {o for at, o in self.openers.items() if self.sentence - at <= 3 and bodies.named_as(noun, o)}
+        # "Brantwell Stores is recalling …. The FSA said …. …, the company said": a business by its name, when
+        # no business has spoken (one that did may be meant).
+        trading = not any(not bodies.public(noun, s.name, self.public_acronyms) for s in orgs)
+        opened = {
+            o
+            for at, o in self.openers.items()
+            if self.sentence - at <= 3 and (bodies.named_as(noun, o) or (trading and bodies.a_business(noun, o)))
+        }
         return Resolution(opened.pop()) if len(opened) == 1 else None
 
     def _described(self, raw: str, noun: str | None) -> Resolution | None:
