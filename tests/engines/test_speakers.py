@@ -2276,3 +2276,43 @@ def test_figures_that_show_a_noun_phrase_keep_their_sentence_whole_and_its_figur
     assert own.claim.startswith("Harnton Borough Council's own figures show a gap of £9.6 million")
     assert own.speaker == "Harnton Borough Council's own figures"
     assert ticket(claims, "£2 million").claim == "Council figures show a gap of £2 million in the schools budget."
+
+
+def test_a_superlatives_participle_before_its_own_verb_is_no_one_speaking():
+    claims = tickets(
+        "The longest wait recorded in December was 51 hours, for a woman in her eighties. The biggest union "
+        "warned on Monday that strikes would follow."
+    )
+    assert (
+        ticket(claims, "51 hours").claim
+        == "The longest wait recorded in December was 51 hours, for a woman in her eighties."
+    )
+    assert ticket(claims, "51 hours").speaker is None
+    assert ticket(claims, "strikes would follow").speaker.lower() == "the biggest union"
+
+
+def test_the_company_after_a_home_owned_by_a_named_company_is_the_owner():
+    claims = tickets(
+        "Ashlyn House is owned by Brenmoor Care Ltd, which runs five homes in Yorkshire. The company said it was "
+        "considering an appeal against the ruling."
+    )
+    assert ticket(claims, "considering an appeal").speaker == "Brenmoor Care Ltd"
+
+
+def test_a_tag_naming_a_journal_with_small_words_is_read_and_they_found_after_it_is_the_researchers():
+    claims = tickets(
+        "Researchers at the University of Kestwick tracked 240 bumblebees across two summers.\n\n"
+        "On hot days the bees made 38% fewer trips, the team reported in the Journal of Insect Ecology on Monday.\n\n"
+        "They also found that the bees which did leave the nest spent longer on each flower."
+    )
+    assert ticket(claims, "38% fewer").speaker == "Researchers at the University of Kestwick"
+    assert ticket(claims, "38% fewer").claim.startswith(
+        "Researchers at the University of Kestwick reported in the "
+        "Journal of Insect Ecology on Monday, November 24, 2025 that"
+    )
+    assert ticket(claims, "each flower").speaker == "Researchers at the University of Kestwick"
+
+
+def test_this_summer_opening_a_claim_is_a_time_not_a_pointer():
+    claims = tickets("This summer was the UK's warmest on record, according to the Met Office.")
+    assert ticket(claims, "warmest").flag_reason is None

@@ -22,7 +22,9 @@ from factcheck.models import ClaimKind
 # Openings that point back to something the claim does not name: a person must say what.
 _UNRESOLVED_START = re.compile(
     # "Those who drank two cups a day": a group the sentence itself defines.
-    r"^(They|It|This|That|These|Those(?! (?:who|whose|with|without|aged|living|born|taking|over|under)\b)|He|She|"
+    # "This summer was the warmest": a time the dateline fixes, not a thing pointed back to.
+    r"^(They|It|This(?! (?:summer|winter|spring|autumn|season|week|month|year|morning|afternoon|evening)\b)|"
+    r"That|These|Those(?! (?:who|whose|with|without|aged|living|born|taking|over|under)\b)|He|She|"
     r"We|Its|Their|One of (?:them|those|the \w+)|"
     r"(?:Some|Many|Most|Both|Each|All|None|Several|Two|Three) of (?:them|those)|The (?:company|firm|contractor))\b"
 )

@@ -102,6 +102,9 @@ _DETERMINER = re.compile(
     r"worst|longest|hottest|coldest|wettest|driest|fastest|oldest|earliest|latest)$"
 )
 _PASSIVE = re.compile(r"(?<!\s)\s+by\b")  # from a run's first space only: linear on long runs
+# "The longest wait recorded in December was 51 hours": a superlative's participle, its own verb after it.
+_SUPERLATIVE = re.compile(r"\b(?:[a-z]{2,}est|most|least|best|worst)\b")
+_COPULA_SOON = re.compile(r" (?:[\w’'-]{1,30} ){0,5}(?:was|were|is|are)\b")
 # "-ing" words that name a thing, not an action: "the housing charity Shelter", "the engineering firm".
 _NOUN_ING = (
     r"(?:housing|building|engineering|banking|mining|shipping|nursing|planning|polling|marketing|publishing|"
@@ -276,21 +279,22 @@ def subject_name(subject: str) -> str | None:
     return subject.replace("\0", ",")
 
 
-def parse(body: str, offset: int) -> Reported | None:
-    """ "Subject verb (adverbial) (that) content", the subject validated; None when no such shape."""
+def _speaking(body: str, v: re.Match[str]) -> bool:
+    """Whether a verb of saying is the sentence's own, said by its subject."""
     # "Offences recorded by police rose …": a participle with its agent is not what anyone said.
     # A verb inside an appositive still open ("Rosa Delgado, a Democrat who … wrote the measure, said")
     # is the appositive's: the speaker's verb comes after its closing comma.
-    m = next(
-        (
-            v
-            for v in _VERB.finditer(body, 0, 220)
-            if not _PASSIVE.match(body, v.end())
-            and not _OPEN.search(body[: v.start()])
-            and not _DETERMINER.search(body, max(0, v.start() - 12), v.start())  # "A source on the show said"
-        ),
-        None,
-    )
+    if _PASSIVE.match(body, v.end()) or _OPEN.search(body[: v.start()]):
+        return False
+    if _DETERMINER.search(body, max(0, v.start() - 12), v.start()):  # "A source on the show said"
+        return False
+    superlative = v.group("verb").endswith("ed") and _SUPERLATIVE.search(body, 0, v.start())
+    return not (superlative and _COPULA_SOON.match(body, v.end()))
+
+
+def parse(body: str, offset: int) -> Reported | None:
+    """ "Subject verb (adverbial) (that) content", the subject validated; None when no such shape."""
+    m = next((v for v in _VERB.finditer(body, 0, 220) if _speaking(body, v)), None)
     if not m or m.start() == 0:
         return None
     who = subject_name(body[: m.start()])

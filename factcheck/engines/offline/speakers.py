@@ -47,6 +47,8 @@ class Speakers(PersonPointers):
     described: list[tuple[int, int, str, str]] = field(default_factory=list)
     # Acronyms the article spelt out as a public body's name ("the Food Standards Agency (FSA)").
     public_acronyms: set[str] = field(default_factory=set)
+    # Businesses each sentence names by a name that says so ("Trevithick Care Ltd"), by sentence.
+    companies: dict[int, list[str]] = field(default_factory=dict)
     # Each sentence's person pronouns and the person it opens with: a chain of "she" keeps one subject.
     uses: dict[int, tuple[frozenset[str], str]] = field(default_factory=dict)
 
@@ -74,6 +76,7 @@ class Speakers(PersonPointers):
         if body:
             self.openers[self.sentence] = body
         self.public_acronyms |= bodies.public_acronyms(text)
+        self.companies[self.sentence] = [m.group(0) for m in bodies.COMPANY_NAME.finditer(text)]
         self.named_bodies += [(self.sentence, *named) for named in openers.bodies_named(text)]
         for m in bodies.DESCRIBED_BODY.finditer(text):
             noun = "tally" if records.tallies(m.group(0)) else m.group("noun").lower()  # "the data provider X"
@@ -187,7 +190,7 @@ class Speakers(PersonPointers):
         here = self.openers.get(self.sentence)  # "Police Scotland will close 14 counters, the force said."
         if here and noun and not bodies.is_pointer(here) and bodies.opened_by(noun, here, self.public_acronyms):
             return Resolution(here)
-        opened = self.openers.get(self.sentence - 1)
+        opened = self._opened_before(noun)
         fitting = opened and not bodies.is_pointer(opened) and bodies.fits(noun, opened, by_name=False)
         if fitting and not (last and last.sentence == self.sentence - 1):
             return Resolution(opened)
@@ -239,6 +242,15 @@ class Speakers(PersonPointers):
         if not distinct:
             return Resolution(None, f"“{raw}” names no body the article has named nearby: a person must say which.")
         return Resolution(None, f"“{raw}” could be more than one organisation here: a person must say which.")
+
+    def _opened_before(self, noun: str | None) -> str | None:
+        """The body the sentence before opened with, unless "the company" means a business it names by its
+        name: "Pellham House is owned by Trevithick Care Ltd. The company said …" is the owner."""
+        opened = self.openers.get(self.sentence - 1)
+        owners = {n for n in self.companies.get(self.sentence - 1, ()) if n != opened}
+        if noun in bodies.COMMERCIAL and opened and owners and not bodies.a_business(noun, opened):
+            return owners.pop() if len(owners) == 1 else None
+        return opened
 
     def _may_be(self, noun: str | None, name: str) -> bool:
         """Whether "the {noun}" may mean a body that spoke: never a person, nor Pennine Rail "the ministry"."""

@@ -27,8 +27,9 @@ _TAIL_TAG = re.compile(
     # "said in draft guidance published on Thursday": the document it was said in, and when.
     r"(?P<when>(?: in (?:a|an|its|his|her|their|draft|new|final|updated) [\w-]+(?: [\w-]+){0,2}?"
     r"(?: published on [A-Z]\w+| to (?:its|the|a) [\w-]+(?: [\w-]+)?)?"
-    # "reported in the European Heart Journal": a journal named without the word "journal" before it.
-    r"| in the (?:journal )?[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})?"
+    # "reported in the European Heart Journal": a journal named without the word "journal" before it;
+    # "in the Journal of Insect Ecology": with its small words.
+    r"| in the (?:journal )?[A-Z][\w-]*(?: (?:of (?:the )?|and |for )?[A-Z][\w-]*){0,4})?"
     r"(?: (?:on )?[A-Z]\w+day(?: morning| afternoon| evening| night)?| on \w+| in (?:January|February|March|April|"
     r"May|June|July|August|September|October|November|December)| (?:last|this) (?:week|month|year)| in \d{4})?"
     # "the returning officer announced shortly after 1am": the hour stays with the verb.
