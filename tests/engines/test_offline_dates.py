@@ -212,3 +212,14 @@ def test_a_day_in_last_or_next_week_is_that_one_day():
     assert (
         resolve("The board meets on Friday next week.", TUESDAY).text == "The board meets on Friday, December 5, 2025."
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Tickets go on sale at 9am on Friday, priced from £45 to £75.", "on Friday, November 28, 2025"),
+        ("The new ward opens on Thursday, funded by a £2 million grant.", "on Thursday, November 27, 2025"),
+    ],
+)
+def test_a_timetables_present_tense_is_ahead_and_a_participle_after_a_comma_is_no_past(sentence, expected):
+    assert expected in resolve(sentence, TUESDAY).text

@@ -2316,3 +2316,24 @@ def test_a_tag_naming_a_journal_with_small_words_is_read_and_they_found_after_it
 def test_this_summer_opening_a_claim_is_a_time_not_a_pointer():
     claims = tickets("This summer was the UK's warmest on record, according to the Met Office.")
     assert ticket(claims, "warmest").flag_reason is None
+
+
+def test_it_coming_into_force_is_the_law_never_the_government_that_announced_it():
+    claims = tickets(
+        "The government announced the duty in the Autumn Budget in October 2024. It comes into force on 1 October 2026."
+    )
+    assert ticket(claims, "into force").claim.startswith("It comes into force")
+
+
+def test_told_this_newspaper_is_a_listener_and_the_teller_is_the_speaker():
+    claims = tickets(
+        "A representative for the band told this newspaper that Ossett had been invited to join them on stage. "
+        "The promoter said this week that 40,000 tickets had been sold."
+    )
+    assert ticket(claims, "invited to join").speaker.lower() == "a representative for the band"
+    assert ticket(claims, "40,000 tickets").speaker.lower() == "the promoter"
+
+
+def test_the_group_closing_a_sentence_about_a_band_described_as_one_is_that_band():
+    claims = tickets("Indie band The Velvet Marlins will reunite for their first tour since 2010, the group announced.")
+    assert ticket(claims, "first tour").speaker == "The Velvet Marlins"

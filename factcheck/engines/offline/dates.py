@@ -44,6 +44,8 @@ _FUTURE = re.compile(
     r"\b(will|won[’']t|shall|is\s+(?:due|set|scheduled|expected|planning|going)\s+to|are\s+(?:due|set|scheduled|"
     r"expected|planning|going)\s+to|plans?\s+to|intends?\s+to|is\s+to|are\s+to|would|expected|forecast|due|"
     r"scheduled|planned|set\s+to|"
+    # "Tickets go on sale on Friday", "The trial opens on Monday": a timetable's present is ahead.
+    r"go(?:es)?\s+on\s+sale|opens|begins|starts|kicks\s+off|takes\s+place|"
     r"upcoming|next)\b",
     re.I,
 )
@@ -70,6 +72,8 @@ _PERFECT = re.compile(r"\b(?:has|have)\s+(?:been\s+)?[a-z]+(?:ed|en|wn|ne|lt|pt|
 _PARTICIPLE = re.compile(
     r"\b(?:privately|publicly|state|locally|jointly|family|newly)[ -](?:built|owned|run|funded|backed|made|elected)\b"
 )
+# "Tickets go on sale on Friday, priced from £45": a participle after a comma describes; it tells no time.
+_PRICED = re.compile(r", [a-z]{3,}ed (?:from|at|by|in|to|for|between)\b")
 # "can claim a refund …, or use them on Thursday": what may be done, this week or last, is no tense to read.
 _MODAL = re.compile(r"\b(?:could|may|might|can|cannot|can[’']t|must|should)\b", re.I)
 
@@ -149,7 +153,8 @@ def _day_name(published: date, weekday: int, lead: str, clause: str, before: str
     # "is expected on Sunday": a future word ending in -ed is not also a past tense, nor is the participle
     # of a passive in the future ("will be closed on Friday").
     future = bool(_FUTURE.search(clause))
-    past = bool(_PAST.search(_FUTURE.sub("", _AFTER_MODAL.sub("", _PARTICIPLE.sub("", clause)))))
+    described = _PARTICIPLE.sub("", _PRICED.sub("", clause))  # "…, priced from £45": no tense of its own
+    past = bool(_PAST.search(_FUTURE.sub("", _AFTER_MODAL.sub("", described))))
     if _MODAL.search(clause) and not future:
         return None  # "gusts could reach 100mph on Friday" may be this Friday; "could not attend", last
     if future and not past:

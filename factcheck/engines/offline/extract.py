@@ -28,6 +28,13 @@ _UNRESOLVED_START = re.compile(
     r"We|Its|Their|One of (?:them|those|the \w+)|"
     r"(?:Some|Many|Most|Both|Each|All|None|Several|Two|Three) of (?:them|those)|The (?:company|firm|contractor))\b"
 )
+# "It was the sixth round of talks": "It" before a copula names an event, not the body that spoke.
+_POINTER = re.compile(r"(It|They)\s(?!(?<=It\s)(?:was|is|has\s+been|had\s+been|will\s+be|would\s+be)\b)")
+# "It comes into force on 1 October": what a law, a duty or a price does, never the body that spoke.
+_A_THINGS_VERB = re.compile(
+    r"(?:It|They) (?:will )?(?:comes?|came) into (?:force|effect)|(?:It|They) (?:will )?(?:takes?|took) effect|"
+    r"(?:It|They) (?:will )?(?:costs?|expires?|expired|lapses?|lapsed)\b"
+)
 _ANSWER = "An answer in an interview: the person interviewed said it, and a person must say who that is."
 
 
@@ -232,8 +239,7 @@ def _clause_claim(
     content, unresolved, who_reason = _opening_pronoun(
         part.words.strip(), sentence, attr.content_offset + rel_start, speaker, speakers
     )
-    # "It was the sixth round of talks": "It" before a copula names an event, not the body that spoke.
-    pointer = re.match(r"(It|They)\s(?!(?<=It\s)(?:was|is|has\s+been|had\s+been|will\s+be|would\s+be)\b)", content)
+    pointer = None if _A_THINGS_VERB.match(content) else _POINTER.match(content)
     body = speakers.subject(pointer.group(1)) if pointer else None
     if pointer and body and (not speaker or speaker.lower() == body.lower()):
         content = capitalise(body) + content[pointer.end(1) :]

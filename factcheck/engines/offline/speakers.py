@@ -310,6 +310,8 @@ class Speakers(PersonPointers):
             if noun in {"company", "firm"}
             else {"airline", "carrier"}
             if noun == "airline"
+            else {"group", "band"}
+            if noun == "group"
             else {noun}
         )
         # The same sentence counts: "… of the energy supplier Brightwatt, the company said."
