@@ -2156,13 +2156,16 @@ def test_a_leads_airline_is_the_carrier_described_never_the_union_that_speaks_ne
     assert ticket(claims, "412").speaker == "Aeroluso"
 
 
-def test_their_report_does_not_say_whose():
+def test_their_report_is_the_group_the_sentence_before_opened_with_or_does_not_say_whose():
     claims = tickets(
         "Inspectors visited Thornbury Academy in March. Their report said leaders had failed to act on more than "
-        "200 recorded incidents of bullying in a year."
+        "200 recorded incidents of bullying in a year.\n\n"
+        "Parents and governors met in April. Their report said 40 pupils had left the school."
     )
     report = ticket(claims, "200 recorded")
-    assert report.claim.startswith("According to their report,") and "does not say whose" in report.flag_reason
+    assert report.claim.startswith("According to the inspectors' report,") and report.flag_reason is None
+    other = ticket(claims, "40 pupils")
+    assert other.claim.startswith("According to their report,") and "does not say whose" in other.flag_reason
 
 
 def test_the_company_after_the_drugs_maker_is_named_is_that_maker_not_the_watchdog():
@@ -2337,3 +2340,21 @@ def test_told_this_newspaper_is_a_listener_and_the_teller_is_the_speaker():
 def test_the_group_closing_a_sentence_about_a_band_described_as_one_is_that_band():
     claims = tickets("Indie band The Velvet Marlins will reunite for their first tour since 2010, the group announced.")
     assert ticket(claims, "first tour").speaker == "The Velvet Marlins"
+
+
+def test_the_ministry_after_a_ministers_own_ministry_is_that_ministry_as_written():
+    claims = tickets(
+        "Norway's fisheries minister resigned on Monday. He had held shares in a salmon farm, according to documents "
+        "released by his ministry.\n\n"
+        "The ministry said the minister had not taken part in any decision that concerned the company. It said a law "
+        "firm would review his time in office."
+    )
+    assert ticket(claims, "any decision").speaker.lower() == "the ministry"
+    assert ticket(claims, "law firm").speaker.lower() == "the ministry"
+
+
+def test_a_research_firm_is_never_who_he_might_mean():
+    claims = tickets(
+        "Tom Leckie, a property analyst at Whinmoor Research, said he expected prices to end the year roughly flat."
+    )
+    assert ticket(claims, "roughly flat").flag_reason is None

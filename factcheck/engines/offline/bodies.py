@@ -29,7 +29,7 @@ ORG_WORDS = {
     *("Labs", "Industries", "Enterprises", "Solutions", "Logistics", "Brands", "Stores"),
     # Industries a company names itself after: "Ashgrove Steel" is not a Mr Steel.
     *("Steel", "Water", "Gas", "Power", "Mining", "Oil", "Chemicals", "Bakeries", "Brewery", "Farms", "Homes"),
-    *("Rail", "Buses", "Trains", "Shipping", "Telecom", "Insight"),
+    *("Rail", "Buses", "Trains", "Shipping", "Telecom", "Insight", "Research", "Economics", "Consulting"),
     # Broadcasters and papers: "BBC Radio Harbour" and "the Harbour Echo" are not people.
     *("Radio", "Echo", "Television", "TV", "League"),
     # Clubs: "Harbour Rovers" is a club.

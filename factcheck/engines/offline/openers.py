@@ -27,7 +27,9 @@ GROUP_OPENER = re.compile(
     r"group|men|women|victims|pair|couple|skiers|climbers|walkers|hikers|passengers|pupils|students|brothers|"
     r"sisters|three|four|five)"
     # "Researchers at the University of Eastbridge followed …": who "the team" after them is.
-    r"|(?:Researchers|Scientists)\s+(?:at|from)\s+(?:the\s+)?[A-Z][\w’'-]{0,30}(?:\s+(?:of|[A-Z][\w’'-]{0,30})){0,5})\b"
+    r"|(?:Researchers|Scientists)\s+(?:at|from)\s+(?:the\s+)?[A-Z][\w’'-]{0,30}(?:\s+(?:of|[A-Z][\w’'-]{0,30})){0,5}"
+    # "Inspectors visited the school …. Their report said …": a profession's plural, no article needed.
+    r"|(?:Inspectors|Investigators|Auditors|Researchers|Scientists)(?=\s+[a-z]+ed\b))\b"
 )
 # "The zoo's remaining two elephants …", "The company's shares …": a body's thing, told in its name.
 _OWNED = re.compile(rf"^(The\s+(?:{ORG_NOUNS}|zoo|museum|gallery|theatre|library|prison))['’]s\s", re.I)

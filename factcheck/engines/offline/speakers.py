@@ -11,12 +11,14 @@ resolved here; a "he" or "she", in pronouns.py.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from factcheck.engines.offline import bodies, kinds, openers, records
 from factcheck.engines.offline.entities import Actors
 from factcheck.engines.offline.pronouns import PERSON_PRONOUNS, PersonPointers, Resolution, Spoke
 
+_OWNED = re.compile(r"\b(?:his|her|their) (ministry|department|office)\b", re.I)
 _BODY_KINDS = {False: {"org", "name"}, True: {"org", "name", "record"}}  # "It found …" may mean a record too
 
 
@@ -47,6 +49,8 @@ class Speakers(PersonPointers):
     described: list[tuple[int, int, str, str]] = field(default_factory=list)
     # Acronyms the article spelt out as a public body's name ("the Food Standards Agency (FSA)").
     public_acronyms: set[str] = field(default_factory=set)
+    # Bodies named only as someone's ("his ministry", "her department"): what a later "the ministry" means.
+    owned: set[str] = field(default_factory=set)
     # Businesses each sentence names by a name that says so ("Trevithick Care Ltd"), by sentence.
     companies: dict[int, list[str]] = field(default_factory=dict)
     # Each sentence's person pronouns and the person it opens with: a chain of "she" keeps one subject.
@@ -77,6 +81,7 @@ class Speakers(PersonPointers):
             self.openers[self.sentence] = body
         self.public_acronyms |= bodies.public_acronyms(text)
         self.companies[self.sentence] = [m.group(0) for m in bodies.COMPANY_NAME.finditer(text)]
+        self.owned |= {m.group(1).lower() for m in _OWNED.finditer(text)}
         self.named_bodies += [(self.sentence, *named) for named in openers.bodies_named(text)]
         for m in bodies.DESCRIBED_BODY.finditer(text):
             noun = "tally" if records.tallies(m.group(0)) else m.group("noun").lower()  # "the data provider X"
@@ -121,11 +126,15 @@ class Speakers(PersonPointers):
         owner = self._organisation("It", None).speaker
         if not owner:
             return Resolution(None, f"“{raw}” does not say whose: a person must say.")
-        return Resolution(f"{owner}'{'' if owner.endswith('s') else 's'} {raw[4:]}")
+        return Resolution(f"{possessive(owner)} {raw[4:]}")
 
     def source(self, reported_by: str) -> Resolution:
         """ "According to the agency": the agency named before, when that is certain; else as written,
         with why a person must say which ("Their report": whose, the words do not say)."""
+        group = self.group_openers.get(self.sentence - 1)
+        if reported_by.lower().startswith("their ") and group and group[1] == self.paragraph and " " not in group[0]:
+            # "Inspectors visited the school …. Their report said …": the group the sentence before opened with.
+            return Resolution(f"the {possessive(group[0].lower())} {reported_by[6:]}")
         if reported_by.lower().startswith("their "):  # "its annual report" is the body just named, "their" anyone's
             return Resolution(
                 reported_by[:1].lower() + reported_by[1:], f"“{reported_by}” does not say whose: a person must say."
@@ -302,6 +311,8 @@ class Speakers(PersonPointers):
         "The firm" after "… by the engineering firm Hartley & Moss": the one body named as a firm."""
         if noun == "government" and not any(b[2] == "government" and b[0] < self.sentence for b in self.named_bodies):
             return Resolution(raw)
+        if noun in self.owned and not any(b[2] == noun for b in self.named_bodies):
+            return Resolution(raw)  # "documents released by his ministry. The ministry said": the minister's
         if here := bodies.regulating(noun, self.named_bodies, self.sentence, self.public_acronyms):
             return Resolution(here)
         # "the company" may be the supplier or the maker named; "the airline" the carrier; "the charity" a charity.
@@ -331,3 +342,8 @@ class Speakers(PersonPointers):
         if just_before and kinds.SPOKESPERSON.search(last.name) and not kinds.PLURAL.search(last.name):
             return Resolution(last.name)  # "A spokesperson said …. They said …": the spokesperson, singular
         return Resolution(None, f"“{raw}” is not tied to a group named nearby: a person must say who spoke.")
+
+
+def possessive(name: str) -> str:
+    """ "Inspectors'", "Wrexford Borough Council's": whose a record is."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
