@@ -2358,3 +2358,37 @@ def test_a_research_firm_is_never_who_he_might_mean():
         "Tom Leckie, a property analyst at Whinmoor Research, said he expected prices to end the year roughly flat."
     )
     assert ticket(claims, "roughly flat").flag_reason is None
+
+
+def test_she_after_a_sentence_opened_by_one_woman_is_her_when_the_other_was_named_a_paragraph_before():
+    claims = tickets(
+        "Anna Petrova won the final on Saturday, beating Ingrid Lindahl in three sets.\n\n"
+        "Petrova, ranked 31st in the world, had never won a match on grass before this season. She said she had "
+        "spent the winter working on her slice with a new coach.\n\n"
+        "Lindahl played well. Petrova hit ten aces. She said the wind had made serving hard."
+    )
+    assert ticket(claims, "her slice").speaker == "Anna Petrova"
+    assert ticket(claims, "the wind").speaker is None
+
+
+def test_she_said_she_with_the_speaker_unclear_leaves_both_pronouns_to_a_person():
+    claims = tickets(
+        "Anna Petrova beat Ingrid Lindahl in the final. Petrova said she was delighted.\n\n"
+        "Lindahl played well. Petrova hit ten aces. She said she had spent the winter working on her slice."
+    )
+    slice_ = ticket(claims, "her slice")
+    assert slice_.speaker is None and slice_.needs_human
+    assert "Anna Petrova" not in slice_.claim and "Ingrid Lindahl" not in slice_.claim
+
+
+def test_it_after_a_sentence_opened_by_a_pointer_is_the_body_that_pointer_means():
+    claims = tickets(
+        "Two air fryers got hot enough to burn skin, according to tests by the consumer group Householders' Choice."
+        "\n\nThe group tested 24 air fryers. It found that the handles of two reached more than 90C."
+    )
+    assert ticket(claims, "90C").speaker == "Householders' Choice"
+
+
+def test_an_unnamed_body_told_by_what_it_did_is_a_speaker():
+    claims = tickets("An online marketplace that listed both products said it had removed the listings on Wednesday.")
+    assert ticket(claims, "removed the listings").speaker.lower() == "an online marketplace that listed both products"

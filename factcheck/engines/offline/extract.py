@@ -30,6 +30,7 @@ _UNRESOLVED_START = re.compile(
 )
 # "It was the sixth round of talks": "It" before a copula names an event, not the body that spoke.
 _POINTER = re.compile(r"(It|They)\s(?!(?<=It\s)(?:was|is|has\s+been|had\s+been|will\s+be|would\s+be)\b)")
+_PRONOUN_SAID = re.compile(r"[“\"]?(?:He|She)\s+(?:said|added|told|says)\b")
 # "It comes into force on 1 October": what a law, a duty or a price does, never the body that spoke.
 _A_THINGS_VERB = re.compile(
     r"(?:It|They) (?:will )?(?:comes?|came) into (?:force|effect)|(?:It|They) (?:will )?(?:takes?|took) effect|"
@@ -330,7 +331,8 @@ def _opening_pronoun(
     if not m:
         return content, False, None
     found = speakers.antecedent(m.group(1), sentence.text, before, speaker)
-    if found.speaker:
+    # "She said she had …" with the first "She" unclear: the second is as unclear.
+    if found.speaker and (speaker or not _PRONOUN_SAID.match(sentence.text)):
         return found.speaker + content[m.end() :], False, None
     return content, True, found.unclear
 

@@ -98,7 +98,10 @@ class PersonPointers:
             mismatch = not self._agrees(self._plain(last.name), said)
             if not others and not mismatch:
                 return self._is_person(self._plain(last.name), last.name)
-            ruled_out = mismatch or (last.paragraph < self.paragraph and all(p == self.paragraph for p, _ in since))
+            # "Lindahl played well. Petrova hit ten aces. She said …": the speaker named again competes too.
+            again = any(kinds.same_person(n, last.name) for s, _, n in self.named if last.sentence < s < self.sentence)
+            moved_on = last.paragraph < self.paragraph and all(p == self.paragraph for p, _ in since) and not again
+            ruled_out = mismatch or moved_on
             if len(others) == 1 and ruled_out:
                 # "Ruiz has asked for a review. “…,” she said.": the person this paragraph is about.
                 return self._is_person(next(iter(others)))
@@ -106,9 +109,14 @@ class PersonPointers:
             if not names:
                 return Resolution(None, f"“{raw}” is not tied to one person named nearby: a person must say who spoke.")
             return Resolution(None, f"“{raw}” could be {names}: a person must say who spoke.")
-        recent = [(s, n) for s, p, n in self.named if 0 < self.sentence - s <= 2 and self._agrees(n, raw.lower())]
-        if len({n for _, n in recent}) == 1:
-            return self._sole(raw, recent[-1][1]) or self._is_person(recent[-1][1])
+        recent = [(s, p, n) for s, p, n in self.named if 0 < self.sentence - s <= 2 and self._agrees(n, raw.lower())]
+        # "Petrova, ranked 31st, had never won …. She said …": the person this paragraph's last sentence opened
+        # with, when everyone else was named in an earlier paragraph.
+        opener = self.uses.get(self.sentence - 1, ((), ""))[1]
+        if any(n == opener and p == self.paragraph for _, p, n in recent):
+            recent = [r for r in recent if r[2] == opener or r[1] == self.paragraph]
+        if len({n for _, _, n in recent}) == 1:
+            return self._sole(raw, recent[-1][2]) or self._is_person(recent[-1][2])
         return Resolution(None, f"“{raw}” is not tied to one person named nearby: a person must say who spoke.")
 
     def _sole(self, pronoun: str, name: str) -> Resolution | None:

@@ -124,6 +124,10 @@ _NOT_A_SUBJECT = re.compile(
     # "the returning officer", "a leading economist": after an article, an -ing word describes.
     rf"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )\b(?!{_NOUN_ING})[a-z]\w+ing\b"
 )
+_TOLD_BY_DEED = re.compile(
+    r"^((?:An?|One) (?:[a-z][\w-]{0,30} ){0,2}[a-z][\w-]{0,30}) (?:that|which|who) [a-z]{2,30}ed"
+    r"(?: [\w’'-]{1,30}){0,5}$"
+)
 PRONOUNS = {"he", "she", "it", "they"}
 # "One of them", "Some of those", "This": the subject points back to what it does not name.
 _POINTER = re.compile(
@@ -260,6 +264,8 @@ def subject_name(subject: str) -> str | None:
     words = subject.split()
     # "Which?", "Yahoo!": a name may end in a mark that would otherwise say the words are a question.
     probe = re.sub(r"\b([A-Z]\w*)[?!](?= |$)", r"\1", subject)
+    # "An online marketplace that listed both products": an unnamed body, told by what it did.
+    probe = _TOLD_BY_DEED.sub(r"\1", probe)
     # "the Integrated Food Security Phase Classification (IPC)": the letters in brackets are not more words.
     long = len(re.sub(r" \([A-Z]{2,6}\)", "", subject).split()) > 11
     if not words or long or _NOT_A_SUBJECT.search(probe) or _POINTER.match(subject):

@@ -65,7 +65,11 @@ class Speakers(PersonPointers):
             # "Little Sprout's founder": an earlier "Little Sprout" was a business, never who "she" means.
             self.named = [entry for entry in self.named if entry[2] not in self.actors.not_people]
         self.named.extend((self.sentence, paragraph, name) for name in self.actors.mentioned)
-        opener = next((n for n in self.actors.mentioned if text.lstrip(' “"').startswith(n)), "")
+        opening = text.lstrip(' “"')
+        # "Petrova, ranked 31st, …": a surname alone opens the sentence for the person it names.
+        opener = next(
+            (n for n in self.actors.mentioned if opening.startswith((n, f"{n.split()[-1]} ", f"{n.split()[-1]},"))), ""
+        )
         self.uses[self.sentence] = (kinds.pronouns_in(text), opener)
         # "Kwame Mensah, 34,", "signed striker Moussa Diallo": an age or a role is said of a person.
         shown = [m.group(1) or m.group(2) for m in kinds.AGED.finditer(text)] + kinds.named_after_role(text)
@@ -196,13 +200,8 @@ class Speakers(PersonPointers):
         last = self.spoke[-1] if self.spoke else None
         if noun is None and (found := self._it(raw, last)):
             return found
-        here = self.openers.get(self.sentence)  # "Police Scotland will close 14 counters, the force said."
-        if here and noun and not bodies.is_pointer(here) and bodies.opened_by(noun, here, self.public_acronyms):
-            return Resolution(here)
-        opened = self._opened_before(noun)
-        fitting = opened and not bodies.is_pointer(opened) and bodies.fits(noun, opened, by_name=False)
-        if fitting and not (last and last.sentence == self.sentence - 1):
-            return Resolution(opened)
+        if found := self._opened(noun, last):
+            return found
         just_before = last and last.sentence == self.sentence - 1 and last.paragraph == self.paragraph
         # "The Food Standards Agency ordered a recall. Tesco said …. The agency said …": the body named by
         # that noun is meant, not the company that spoke last.
@@ -251,6 +250,22 @@ class Speakers(PersonPointers):
         if not distinct:
             return Resolution(None, f"“{raw}” names no body the article has named nearby: a person must say which.")
         return Resolution(None, f"“{raw}” could be more than one organisation here: a person must say which.")
+
+    def _opened(self, noun: str | None, last: Spoke | None) -> Resolution | None:
+        """The body this sentence or the one before opened with, when that is who the pointer means."""
+        here = self.openers.get(self.sentence)  # "Police Scotland will close 14 counters, the force said."
+        if here and noun and not bodies.is_pointer(here) and bodies.opened_by(noun, here, self.public_acronyms):
+            return Resolution(here)
+        if last and last.sentence == self.sentence - 1:
+            return None  # someone spoke in between
+        opened = self._opened_before(noun)
+        if opened and not bodies.is_pointer(opened) and bodies.fits(noun, opened, by_name=False):
+            return Resolution(opened)
+        # "The group tested 24 fryers. It found …": whom "the group" itself means, when that is certain.
+        pointer = opened or self.group_openers.get(self.sentence - 1, ("", 0))[0]
+        if noun is None and bodies.is_pointer(pointer) and (found := self.resolve(pointer)).speaker:
+            return found
+        return None
 
     def _opened_before(self, noun: str | None) -> str | None:
         """The body the sentence before opened with, unless "the company" means a business it names by its
