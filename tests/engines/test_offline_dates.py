@@ -223,3 +223,10 @@ def test_a_day_in_last_or_next_week_is_that_one_day():
 )
 def test_a_timetables_present_tense_is_ahead_and_a_participle_after_a_comma_is_no_past(sentence, expected):
     assert expected in resolve(sentence, TUESDAY).text
+
+
+def test_a_day_after_a_past_verb_and_early_is_in_the_past():
+    resolved = resolve(
+        "The attack was discovered early on Friday morning, when staff found they could not log in.", TUESDAY
+    )
+    assert "on Friday morning, November 21, 2025" in resolved.text

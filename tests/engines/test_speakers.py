@@ -2392,3 +2392,21 @@ def test_it_after_a_sentence_opened_by_a_pointer_is_the_body_that_pointer_means(
 def test_an_unnamed_body_told_by_what_it_did_is_a_speaker():
     claims = tickets("An online marketplace that listed both products said it had removed the listings on Wednesday.")
     assert ticket(claims, "removed the listings").speaker.lower() == "an online marketplace that listed both products"
+
+
+def test_the_trust_is_the_nhs_trust_named_and_it_after_it_spoke_is_that_trust():
+    claims = tickets(
+        "Marsham Hospitals NHS Trust has cancelled 300 operations after a cyber attack, the trust said.\n\n"
+        "The trust declared a critical incident on Saturday.\n\n"
+        "Emergency departments remain open, but ambulances are being sent to other hospitals, it said."
+    )
+    assert ticket(claims, "300 operations").speaker == "Marsham Hospitals NHS Trust"
+    assert ticket(claims, "Emergency departments").speaker == "Marsham Hospitals NHS Trust"
+
+
+def test_a_corner_of_a_circuit_is_never_who_he_means():
+    claims = tickets(
+        "Marcus Duval's car hit the barrier at Paddock Hill Bend after contact with another car. He was checked at "
+        "the medical centre and released, his team said."
+    )
+    assert "Hill Bend" not in (ticket(claims, "medical centre").flag_reason or "")

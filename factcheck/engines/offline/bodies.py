@@ -17,6 +17,8 @@ ORG_WORDS = {
     *("Guard", "Republic", "States", "Kingdom", "Street"),
     # "Officers were called to Anchor Road": a street is never the "he" of the next sentence.
     *("Road", "Avenue", "Boulevard", "Terrace", "Crescent", "Highway", "Motorway", "One", "Airport", "Port"),
+    # "Paddock Hill Bend": a corner of a circuit, never a Mr Bend.
+    *("Bend", "Junction", "Roundabout", "Hairpin", "Chicane", "Circuit"),
     "School",
     # "Imperial College London": a college, never a Mr London the next "London" means.
     *("College", "Academy", "Society", "Hospital", "Station", "Club", "Media"),
@@ -47,7 +49,7 @@ ORG_NOUNS = (
     r"council|board|authority|organi[sz]ation|group|union|court|network|service|campaign|committee|"
     r"hospital|university|school|charity|utility|airline|bank|retailer|manufacturer|insurer|watchdog|"
     r"institute|centre|center|body|club|team|league|party|force|administration|commission|"
-    r"supplier|provider|producer|maker|carrier|developer|lender|builder|chain|startup|start-up"
+    r"supplier|provider|producer|maker|carrier|developer|lender|builder|chain|startup|start-up|trust"
 )
 ORG_POINTER = re.compile(rf"^(?:the|its)\s+(?P<noun>{ORG_NOUNS})$", re.I)
 

@@ -83,7 +83,8 @@ _BARE_DAY = re.compile(rf"\b(?P<verb>{_PAST_WORDS}|says|told \w+) (?P<day>(?:{_D
 # The word just before "on Friday", when no auxiliary makes it passive or future ("will be announced").
 # "was confirmed there on Tuesday": an adverb of place or manner between them still leaves the verb's.
 _VERB_BEFORE = re.compile(
-    r"(?<!\bbe )(?<!\bbeen )(?<!\bwill )(?<!\bto )\b(?P<verb>[a-z]+) (?:(?:there|here|again|also|first|officially) )?$"
+    r"(?<!\bbe )(?<!\bbeen )(?<!\bwill )(?<!\bto )\b(?P<verb>[a-z]+) "
+    r"(?:(?:there|here|again|also|first|officially|early|late) )?$"
 )
 
 

@@ -51,6 +51,7 @@ class Speakers(PersonPointers):
     public_acronyms: set[str] = field(default_factory=set)
     # Bodies named only as someone's ("his ministry", "her department"): what a later "the ministry" means.
     owned: set[str] = field(default_factory=set)
+    trust_named: bool = False  # whether a "… Trust" has been named, for "the trust said"
     # Businesses each sentence names by a name that says so ("Trevithick Care Ltd"), by sentence.
     companies: dict[int, list[str]] = field(default_factory=dict)
     # Each sentence's person pronouns and the person it opens with: a chain of "she" keeps one subject.
@@ -86,6 +87,7 @@ class Speakers(PersonPointers):
         self.public_acronyms |= bodies.public_acronyms(text)
         self.companies[self.sentence] = [m.group(0) for m in bodies.COMPANY_NAME.finditer(text)]
         self.owned |= {m.group(1).lower() for m in _OWNED.finditer(text)}
+        self.trust_named = self.trust_named or " Trust" in text
         self.named_bodies += [(self.sentence, *named) for named in openers.bodies_named(text)]
         for m in bodies.DESCRIBED_BODY.finditer(text):
             noun = "tally" if records.tallies(m.group(0)) else m.group("noun").lower()  # "the data provider X"
@@ -326,6 +328,8 @@ class Speakers(PersonPointers):
         "The firm" after "… by the engineering firm Hartley & Moss": the one body named as a firm."""
         if noun == "government" and not any(b[2] == "government" and b[0] < self.sentence for b in self.named_bodies):
             return Resolution(raw)
+        if noun == "trust" and not self.trust_named:
+            return Resolution(raw)  # "The trust said …" in a story that never names one: as written
         if noun in self.owned and not any(b[2] == noun for b in self.named_bodies):
             return Resolution(raw)  # "documents released by his ministry. The ministry said": the minister's
         if here := bodies.regulating(noun, self.named_bodies, self.sentence, self.public_acronyms):
