@@ -2410,3 +2410,28 @@ def test_a_corner_of_a_circuit_is_never_who_he_means():
         "the medical centre and released, his team said."
     )
     assert "Hill Bend" not in (ticket(claims, "medical centre").flag_reason or "")
+
+
+def test_a_museums_name_is_never_a_surname_written_into_another_museum():
+    claims = tickets(
+        "The Haverleigh Museum in Bristol will return 12 carved figures to Ghana, the museum announced.\n\n"
+        "National museums such as the British Museum are barred by law from giving up items in their collections."
+    )
+    assert "the British Museum are barred" in ticket(claims, "barred by law").claim
+
+
+def test_a_constabulary_is_never_who_she_means():
+    claims = tickets(
+        "Former PC Laura Thorley, 31, of Elmhurst Constabulary, took five pictures of the crash scene, the hearing "
+        "was told. She sent them to a group of friends who were not police officers."
+    )
+    assert ticket(claims, "group of friends").claim.startswith("Laura Thorley sent them")
+
+
+def test_one_resident_after_a_quotation_is_its_speaker_and_former_loses_its_capital():
+    claims = tickets(
+        '"The whole street was covered in glass," said one resident, who did not want to be named.\n\n'
+        "Former PC Laura Thorley, 31, took five pictures of the crash scene, the hearing was told."
+    )
+    assert ticket(claims, "covered in glass").speaker == "one resident"
+    assert "was told that former PC Laura Thorley" in ticket(claims, "five pictures").claim

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from factcheck.engines.offline import records, reporting
+from factcheck.engines.offline import records, subjects
 
 # An actor phrase: a capitalised name, possibly with an appositive ("Doug Bandow, a senior fellow at X,"),
 # or a descriptive source ("an anonymous source", "unnamed sources", "sources familiar with …").
@@ -106,7 +106,7 @@ def according_to(body: str, offset: int) -> Sourced:
 def _according_to(body: str, offset: int) -> Sourced:
     m = _ACCORDING_LEAD.match(body)
     generic = None if m else _ACCORDING_ANY.match(body)
-    if generic and not reporting.subject_name(generic.group("who")):
+    if generic and not subjects.subject_name(generic.group("who")):
         generic = None
     if m or generic:
         who = clean(m.group(1).split(",")[0]) if m else clean(generic.group("who"))
@@ -125,7 +125,7 @@ def _according_to(body: str, offset: int) -> Sourced:
     # "…, according to separate ONS data, meaning …": a record is a source however its name starts (not before
     # a tag of its own: "…, according to early estimates from tax data, she said").
     record = bool(mid) and records.a_record(mid.group("who")) and bool(_READING.match(mid.group("more")))
-    named = bool(mid) and (reporting.subject_name(mid.group("who")) is not None or record)
+    named = bool(mid) and (subjects.subject_name(mid.group("who")) is not None or record)
     # "…, according to the Centre for Retail Research, which says 13,500 jobs have gone.": a claim of its own,
     # however short ("…, according to the charity, which said it had attended 14 whales this year.").
     says = _SOURCE_SAYS.match(mid.group("more")) if named else None

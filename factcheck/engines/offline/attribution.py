@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factcheck.engines.offline import bodies, events, quotetags, reporting, tailtags
+from factcheck.engines.offline import bodies, events, quotetags, reporting, subjects, tailtags
 from factcheck.engines.offline.according import ACTOR, ANONYMITY, APPOSITIVE, according_to, clean, unnamed
 
 _VERBS = (
@@ -40,9 +40,14 @@ _TAG_AFTER = re.compile(
     rf"{_CLOSING}\s*(?:,\s*)?(?P<who>{ACTOR}|he|she){APPOSITIVE}\s+(?:also\s+|later\s+)?(?:{_VERBS})"
     rf"(?:\s+(?P<to>{ACTOR}))?\s*[.,]?",
 )
+# "…," said one resident: someone the story met, unnamed, by what they are.
+_ONE_OF_US = (
+    r"(?:resident|neighbour|witness|passenger|parent|shopper|fan|worker|customer|driver|local|onlooker|student|"
+    r"teacher|nurse|patient|visitor|mother|father|woman|man|villager|commuter|holidaymaker|tenant)s?"
+)
 # "…," said county engineer Raj Patel: a lower-case title may come before the name.
 _TAG_AFTER_INVERTED = re.compile(
-    rf"{_CLOSING}\s*(?:,\s*)?(?:{_VERBS})\s+(?P<who>(?:[a-z][\w’'\-]{{0,30}}\s+){{0,3}}?{ACTOR})\s*[.,]"
+    rf"{_CLOSING}\s*(?:,\s*)?(?:{_VERBS})\s+(?P<who>(?:[a-z][\w’'\-]{{0,30}}\s+){{0,3}}?(?:{ACTOR}|{_ONE_OF_US}))\s*[.,]"
 )
 # "…," said a spokesperson for the shopworkers' union Usdaw.: whose spokesperson, in any words.
 _TAG_SPOKESPERSON_FOR = re.compile(
@@ -161,7 +166,7 @@ def _attribute(sentence: str) -> Attribution:
             verb=verb,
         )
     quoted_as = _QUOTED_AS.match(body)
-    if quoted_as and (who := reporting.subject_name(quoted_as.group("who"))):
+    if quoted_as and (who := subjects.subject_name(quoted_as.group("who"))):
         # "Its governor, Andrew Bailey, was quoted by the Financial Times as saying that …"
         by, rest = clean(quoted_as.group("by")), quoted_as.start("rest")
         return Attribution(who, reported_by or by, body[rest:], offset + rest, verb="was quoted as saying")
@@ -282,7 +287,7 @@ def _peel_reporting(
             break
         if m:
             who = clean(m.group("who"))
-            if events.came_upon(m.group("verb"), who or "") or reporting.points_back(who or ""):
+            if events.came_upon(m.group("verb"), who or "") or subjects.points_back(who or ""):
                 break  # "Police found 600 cannabis plants": what officers came upon; "Two said": two of whom?
             if m.group("verb") in reporting.OBJECT_VERBS and not re.search(r"\bthat\s+$", body[: m.start("rest")]):
                 # "The agency reported 2,911 cases": what it reported is the object, the claim the sentence.

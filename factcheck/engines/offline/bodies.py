@@ -19,6 +19,9 @@ ORG_WORDS = {
     *("Road", "Avenue", "Boulevard", "Terrace", "Crescent", "Highway", "Motorway", "One", "Airport", "Port"),
     # "Paddock Hill Bend": a corner of a circuit, never a Mr Bend.
     *("Bend", "Junction", "Roundabout", "Hairpin", "Chicane", "Circuit"),
+    # "The Haverleigh Museum": a building's name, never a Mr Museum whose surname a later "Museum" is.
+    *("Museum", "Gallery", "Library", "Theatre", "Zoo", "Cathedral", "Palace", "Abbey", "Stadium", "Arena"),
+    "Constabulary",
     "School",
     # "Imperial College London": a college, never a Mr London the next "London" means.
     *("College", "Academy", "Society", "Hospital", "Station", "Club", "Media"),

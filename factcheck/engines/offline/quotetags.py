@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from factcheck.engines.offline.reporting import PRONOUNS, VERBS, subject_name
+from factcheck.engines.offline.reporting import VERBS
+from factcheck.engines.offline.subjects import PRONOUNS, subject_name
 
 # Words of the tag are runs of non-space, non-comma characters between single separators, so no
 # text can be split between the name and its spaces more than one way (no backtracking blow-up).

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from factcheck.engines.offline import events
+from factcheck.engines.offline.subjects import FIRST_VERB, subject_name
 
 VERBS = (
     r"said|says|told|tells|added|adds|warned|warns|cautioned|wrote|writes|explained|noted|argued|argues?(?=\s+that\b)|"
@@ -107,112 +108,6 @@ _PASSIVE = re.compile(r"(?<!\s)\s+by\b")  # from a run's first space only: linea
 # "The longest wait recorded in December was 51 hours": a superlative's participle, its own verb after it.
 _SUPERLATIVE = re.compile(r"\b(?:[a-z]{2,}est|most|least|best|worst)\b")
 _COPULA_SOON = re.compile(r" (?:[\w’'-]{1,30} ){0,5}(?:was|were|is|are)\b")
-# "-ing" words that name a thing, not an action: "the housing charity Shelter", "the engineering firm".
-_NOUN_ING = (
-    r"(?:housing|building|engineering|banking|mining|shipping|nursing|planning|polling|marketing|publishing|"
-    r"training|funding|clothing|broadcasting|manufacturing|accounting|consulting|lending|gaming|betting|"
-    r"gambling|farming|fishing|trading|parking|printing|catering|computing|learning|"
-    r"licensing|recycling|policing|sporting|leading|ruling|governing|founding|standing|listening)\b"
-)
-# A subject cannot hold a finite verb, a quotation, a percentage ("The ruling covers the 10% tariff …
-# announced in April") or a clause of its own.
-_NOT_A_SUBJECT = re.compile(
-    rf"[“”\"?!;:%]|\b(is|are|was|were|will|would|can|could|may|might|must|should|did|does|do|has|have|had|been|"
-    rf"covers|includes|"
-    # "The figures come as hospitals prepare for what NHS leaders have warned …": "what" opens a clause.
-    rf"if|when|because|although|since|after|before|which|that|what|whether|there|here|I|we|you|me|us)\b|"
-    # "the returning officer", "a leading economist": after an article, an -ing word describes.
-    rf"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )\b(?!{_NOUN_ING})[a-z]\w+ing\b"
-)
-_TOLD_BY_DEED = re.compile(
-    r"^((?:An?|One) (?:[a-z][\w-]{0,30} ){0,2}[a-z][\w-]{0,30}) (?:that|which|who) [a-z]{2,30}ed"
-    r"(?: [\w’'-]{1,30}){0,5}$"
-)
-PRONOUNS = {"he", "she", "it", "they"}
-# "One of them", "Some of those", "This": the subject points back to what it does not name.
-_POINTER = re.compile(
-    r"^(?:(?:one|some|many|most|both|each|all|none|several|two|three|four|any|either|neither)\s+of\s+"
-    r"(?:them|those|these|us)|this|that|these|those|such)\b|"
-    # "Two said they would keep working": a bare count is some of those just named, not a name.
-    r"^(?:one|two|three|four|five|six|several|some|many|most|both|others)$",
-    re.I,
-)
-# "Robert Gardner, Nationwide's chief economist, said": a role owned by a named body is an appositive too.
-_APPOSITIVE = re.compile(
-    r",\s+(?:(?:a|an|the|who|which|whose|one|its|his|her|their|[a-z])[^,]{0,140}|"
-    r"[A-Z][\w&.-]{0,30}['’]s [a-z][^,]{0,100}),"
-)
-# "Their lawyer, Amir Haddad," / "The office's director, Anna Kowalczyk,": the name after the role.
-# "the chair of the talks, Ecuador's ambassador Luis Vayas Valdivieso": a possessive role may precede it.
-# A US politician's party and state between commas: ", R-Idaho,", ", D-N.Y.,", ", I-Vt.,".
-_PARTY_TAG = re.compile(r", [RDI]-[A-Z][A-Za-z.]{0,14}(?: [A-Z][A-Za-z.]{0,14})?,")
-_ROLE_THEN_NAME = re.compile(
-    r"^(?:(?:[Tt]he|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er|[Aa]n?)\s+)?[\w’'.\s-]{2,60}?,\s+"
-    r"(?:[A-Z][\w.-]*['’]s\s+(?:[a-z][\w-]*\s+){1,3})?"
-    r"(?P<name>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|and|of|for|the|de|van|von|al))*)$"
-)
-# "Tesco, Asda and Morrisons said": three names that spoke together, not a role and a name.
-_NAMES_LISTED = re.compile(
-    r"^(?:the )?[A-Z][\w&’'.-]*(?: [A-Z][\w&’'.-]*){0,3}(?:, (?:the )?[A-Z][\w&’'.-]*(?: [A-Z][\w&’'.-]*){0,3})+,? "
-    r"and (?:the )?[A-Z][\w&’'.-]*(?: [A-Z][\w&’'.-]*){0,3}$"
-)
-# "The employers' group, the United States Maritime Alliance,": a description, then the body's name.
-_DESCRIBED_THEN_NAMED = re.compile(
-    r"^(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[a-z][\w’'-]*\s+){0,3}[a-z][\w’'-]*,\s+"
-    r"(?P<name>the\s+[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|and|of|for|the))*),$"
-)
-
-# "…, organisers said.": people named by what they are.
-_GROUP_WORDS = re.compile(
-    r"^(?:[a-z-]+ ){0,2}(?:organi[sz]ers|officials|police|researchers|scientists|doctors|experts|prosecutors|"
-    r"investigators|authorities|analysts|witnesses|residents|economists|lawmakers|diplomats|firefighters|"
-    r"people|sources|aides|insiders|monitors|observers|inspectors|campaigners|activists|engineers|conservationists|"
-    r"growers|farmers|fishermen|traders|shopkeepers|"
-    r"environmentalists|archaeologists|astronomers|historians|academics|charities|"
-    # "…, fire crews said.": the people sent, named by their work.
-    r"crews|paramedics|medics|forecasters|coastguards|volunteers|staff|nurses|rescuers|services|"
-    # "…, lawyers for the claimants said.": those who speak for a party in court.
-    r"lawyers|solicitors|barristers|attorneys|survivors|passengers|neighbours|neighbors|relatives|"
-    # "…, government figures show.": the record cited, named by what it is.
-    r"figures|data|statistics|results|projections|counts|reports|"
-    # "According to court documents": the record, whoever filed it.
-    r"documents|records|filings|papers)"
-    # "…, figures obtained by the Gazette show.": who obtained or published them (or when) says whose they are.
-    r"(?: (?:from|of|at|in|with|for|familiar with|close to|"
-    r"(?:obtained|published|released|seen|compiled) (?:by|on|in|last|this)) "
-    r"[\w’' -]{2,60})?$"
-)
-# "In her 38-page ruling, Judge Grant wrote": the setting is not the speaker.
-_SETTING = re.compile(
-    r"^(?:Back|Earlier|Later|Meanwhile|Elsewhere|Separately|Also|Still|Again|Then|Now|Today|Yesterday|In|At|On|"
-    r"During|After|Before|For|Since|Under|Across|Outside|Inside|Near|Over|Speaking|Asked|Writing|Addressing)\b"
-    r"[^,]{0,80},\s+"
-)
-# "In a statement on Instagram she said": with no comma, a setting is known by the pronoun after it.
-_SETTING_BARE = re.compile(r"^(?:In|At|On|During|After) [^,]{1,60} (?=(?:he|she|they|it|we)$)")
-# "chief executive Karl Jensen", "county engineer Raj Patel": a role in lower case, then a name.
-_ROLE_BEFORE_NAME = re.compile(
-    r"^(?:(?!(?:of|in|at|for|from|to|on|by|with|and|or)\b)[a-z][\w’'-]* ){1,3}[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){1,3}$"
-    # "auction house Ashfield's", "retailer Brightwell": what a business is, then its one-word name.
-    r"|^(?:[a-z][\w-]* ){0,2}(?:house|firm|company|retailer|airline|chain|operator|carrier|maker|developer|supplier|"
-    r"lender|insurer|broker|website|platform|charity|union|group|giant|start-up|startup) [A-Z][\w’'.&-]+$"
-)
-_OPEN = re.compile(r", (?:(?:a|an|the) [^,]{0,60} )?(?:who|which|whose)(?: [^,]{0,140})?$")
-_FIRST_VERB = re.compile(
-    r" (?:[a-z]+(?:ed|ied)|took|made|gave|went|spoke|met|wrote|came|sent|held|kept|left|lost|paid|sold|won|"
-    r"hit|cut|put|set)\b(?: [^ ,]{1,30}(?:,\d{3}){0,3}){0,12} (?:and|but)$"
-)
-# A subject does not start with a preposition or a time adverb: "Back in England" is where, not who.
-# When or where a subject spoke, after it (spaces are single): "The company first reported", "Growers there said".
-_WHEN_WHERE = re.compile(
-    r" (?:today|yesterday|tonight|earlier|also|later|previously|first|initially|originally|already|again|now|"
-    r"there|here)$"
-)
-_NOT_A_HEAD = {
-    *("back", "in", "at", "on", "during", "after", "before", "for", "since", "under", "across", "outside"),
-    *("inside", "near", "over", "earlier", "later", "meanwhile", "elsewhere", "separately", "also", "still"),
-    *("then", "now", "today", "yesterday", "when", "while", "as", "if", "but", "and", "so", "yet", "with", "by"),
-}
 
 
 @dataclass(frozen=True)
@@ -227,64 +122,7 @@ class Reported:
     act: str | None = None
 
 
-def subject_name(subject: str) -> str | None:
-    """The speaker a sentence's subject names, or None when it is not one."""
-    # "Doug Bandow, a fellow at X, said": an appositive closes with a comma. "…the town of Mora reached
-    # 46.6C on Sunday, the national weather service said": no closing comma, so no appositive.
-    closed = subject.rstrip().endswith(",")
-    # "which provides care to about 11,000 people,": a thousands comma does not close an appositive
-    # (held aside as a NUL, put back in the name returned).
-    subject = re.sub(r"(?<=\d),(?=\d{3}\b)", "\0", " ".join(subject.split())).strip(" ,")
-    subject = _SETTING_BARE.sub("", _SETTING.sub("", subject))
-    # "The State Department of Commerce today announced": when it spoke is not who.
-    subject = _WHEN_WHERE.sub("", subject)  # "The company first reported", "Growers there said": not who
-    # "Marcher Water apologised and said": the first of two verbs is not part of the name.
-    subject = _FIRST_VERB.sub("", subject)
-    if subject.lower() in PRONOUNS:
-        return subject.lower()
-    subject = re.sub(r", \d{1,3},", ",", subject + ("," if closed else ""))  # "Ruth Adebayo, 34, a doctor,"
-    # "Aaron Holt, 38, and his brother Lee Holt, 35,": with the ages gone, two people, not a name and an appositive.
-    subject = re.sub(r"^([A-Z][\w’'-]*(?: [A-Z][\w’'-]*){1,2}), and (?=(?:his|her|their) )", r"\1 and ", subject)
-    # "Martin Hale, 58, from Leeds, whose mother lives in a home …,": where he is from, and whose he is.
-    subject = re.sub(r", from [A-Z][\w’'-]{0,30}(?: [A-Z][\w’'-]{0,30}){0,2},", ",", subject)
-    # "ChargeMax, based in Shenzhen, China,": where a body is, however many commas the place takes.
-    subject = re.sub(
-        r", (?:based|headquartered) in [A-Z][\w’'-]{0,30}(?: [A-Z][\w’'-]{0,30}){0,2}(?:, [A-Z][\w’'.-]{0,30}){0,2},",
-        ",",
-        subject,
-    )
-    subject = re.sub(r", (?:who|whose) [^,]{1,120},", ",", subject)
-    subject = _PARTY_TAG.sub(",", subject)  # "Sen. Martha Kessler, R-Idaho,": a senator, not a state
-    subject = _DESCRIBED_THEN_NAMED.sub(r"\g<name>,", subject)
-    subject = _APPOSITIVE.sub(",", subject).rstrip(",").strip()
-    listed = _NAMES_LISTED.match(subject)
-    role = None if listed else _ROLE_THEN_NAME.match(subject)
-    if role:
-        subject = role.group("name")
-    words = subject.split()
-    # "Which?", "Yahoo!": a name may end in a mark that would otherwise say the words are a question.
-    probe = re.sub(r"\b([A-Z]\w*)[?!](?= |$)", r"\1", subject)
-    # "An online marketplace that listed both products": an unnamed body, told by what it did.
-    probe = _TOLD_BY_DEED.sub(r"\1", probe)
-    # "the Integrated Food Security Phase Classification (IPC)": the letters in brackets are not more words.
-    long = len(re.sub(r" \([A-Z]{2,6}\)", "", subject).split()) > 11
-    if not words or long or _NOT_A_SUBJECT.search(probe) or _POINTER.match(subject):
-        return None
-    if words[-1] in {"and", "or", "to", "with", "of", "for", "from", "by", "at", "in", "the"}:
-        # "Smith and" is half of a pair; "Replays appeared to" is no one; "Milk-based drinks with added
-        # sugar": a name never ends on a preposition, so "added" is no verb of saying.
-        return None
-    if ", " in subject and not listed:
-        return None  # "Aaron Holt, 38, and his brother Lee Holt, 35": a list of people, not one speaker
-    if words[0].lower() in _NOT_A_HEAD:
-        return None
-    # "…, her family said": whose family is the sentence's own business; the family spoke.
-    head = words[0][:1].isupper() or words[0].lower() in {"the", "a", "an", "their", "its", "his", "her"}
-    if not (head or _GROUP_WORDS.match(subject) or _ROLE_BEFORE_NAME.match(subject)):
-        return None
-    if len(words) == 1 and words[0].lower() in {"the", "a", "an", "this", "that", "these", "those", "some"}:
-        return None
-    return subject.replace("\0", ",")
+_OPEN = re.compile(r", (?:(?:a|an|the) [^,]{0,60} )?(?:who|which|whose)(?: [^,]{0,140})?$")
 
 
 def _speaking(body: str, v: re.Match[str]) -> bool:
@@ -352,15 +190,10 @@ def _act(subject: str) -> str | None:
     """The act before "but said", when it says more than a verb ("conceded defeat in a speech to supporters
     late on Sunday"): the reporter's account of what the speaker did, a claim of its own. Before "and said"
     it is the same event told twice ("apologised to the family and said", "looked at 14,600 homes and found")."""
-    first = _FIRST_VERB.search(" ".join(subject.split()))
+    first = FIRST_VERB.search(" ".join(subject.split()))
     if not first or len(first.group(0).split()) < 6 or not first.group(0).endswith(" but"):
         return None
     return re.sub(r" but$", "", " ".join(subject.split())).rstrip(",") + "."  # spaces made single: linear
-
-
-def points_back(subject: str) -> bool:
-    """ "One of them", "This", "Two": a subject that points back to what it does not name."""
-    return bool(_POINTER.match(subject.strip()))
 
 
 def with_day(verb: str, between: str) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from factcheck.engines.offline.reporting import subject_name
+from factcheck.engines.offline.subjects import subject_name
 
 # "Sales rose 3 percent, the company said." / "Temperatures reached 24C, he said, well above …"
 _TAIL_TAG = re.compile(

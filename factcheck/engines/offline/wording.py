@@ -34,6 +34,9 @@ _LOWER_FIRST = {
     "Because",
     "After",
     "Before",
+    # "The hearing was told that former PC Laura Thorley …": a title's "Former" is an ordinary word.
+    "Former",
+    "Current",
 }
 # Openings that are never a name, moved after "said that" or "According to X,": "Hundreds of flights",
 # "More than 400", "Sixty-one percent". A name keeps its capital, so only closed classes are listed.
