@@ -230,3 +230,8 @@ def test_a_day_after_a_past_verb_and_early_is_in_the_past():
         "The attack was discovered early on Friday morning, when staff found they could not log in.", TUESDAY
     )
     assert "on Friday morning, November 21, 2025" in resolved.text
+
+
+def test_an_irregular_past_like_tore_puts_the_day_in_the_past():
+    resolved = resolve("A tornado tore through a small town on Friday night, killing three people.", TUESDAY)
+    assert "on Friday night, November 21, 2025" in resolved.text

@@ -2435,3 +2435,12 @@ def test_one_resident_after_a_quotation_is_its_speaker_and_former_loses_its_capi
     )
     assert ticket(claims, "covered in glass").speaker == "one resident"
     assert "was told that former PC Laura Thorley" in ticket(claims, "five pictures").claim
+
+
+def test_a_wire_dateline_with_a_state_and_a_date_is_not_part_of_the_claim():
+    claims = tickets(
+        "LARCHMONT, Okla., May 17 (Wire) - A tornado tore through a small town in central Oklahoma on Friday night, "
+        "killing three people, state emergency officials said."
+    )
+    tornado = ticket(claims, "tornado tore")
+    assert "LARCHMONT" not in tornado.claim and tornado.speaker.lower() == "state emergency officials"

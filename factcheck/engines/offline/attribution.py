@@ -84,7 +84,8 @@ _LEADING_CLAUSE = re.compile(
     # A dateline ("RIVERTON — ") or a discourse opener is not part of what is claimed.
     # "HARBOUR CITY, June 11 (Wire) - " too.
     # "McGREGOR, Texas (Wire) — " too: a capital name may start "Mc" or "Mac".
-    r"^(?:(?:Mc|Mac)?[A-Z][A-Z .'’-]{2,40}(?:,\s+[A-Z][A-Za-z.]+(?:\s+\d{1,2})?)?(?:\s+\([A-Za-z .]{2,30}\))?"
+    # "LARCHMONT, Okla., May 17 (Wire) - ": a state, then a date, each after a comma.
+    r"^(?:(?:Mc|Mac)?[A-Z][A-Z .'’-]{2,40}(?:,\s+[A-Z][A-Za-z.]+(?:\s+\d{1,2})?){0,2}(?:\s+\([A-Za-z .]{2,30}\))?"
     r"\s+[—–-]{1,2}\s+|"
     r"(?:In response|Meanwhile|However|Also|Still|Then|Later|Separately|Earlier|Additionally|"
     r"Moreover|But|And|So|Yet|In addition|In a statement|On \w+),\s+|(?:Addressing|Asked about|"
