@@ -235,3 +235,10 @@ def test_a_day_after_a_past_verb_and_early_is_in_the_past():
 def test_an_irregular_past_like_tore_puts_the_day_in_the_past():
     resolved = resolve("A tornado tore through a small town on Friday night, killing three people.", TUESDAY)
     assert "on Friday night, November 21, 2025" in resolved.text
+
+
+def test_a_closing_share_price_is_the_day_before_whatever_the_sentences_tense():
+    resolved = resolve(
+        "Brantwood will pay 412p a share, a premium of 31% to Corvina's closing share price on Monday.", TUESDAY
+    )
+    assert "on Monday, November 24, 2025" in resolved.text

@@ -613,3 +613,18 @@ def test_you_need_to_know_is_an_idiom_not_advice():
         'Shadow minister Ian Corbett said: "Four resignations in seven months tells you all you need to know."'
     )
     assert [c.speaker for c in found] == ["Ian Corbett"]
+
+
+def test_a_second_clause_that_shares_the_first_ones_verb_is_not_split_off():
+    claims = (
+        OfflineEngine()
+        .extract(
+            ArticleInput(
+                text="Labour's Priya Cheng came third with 512 votes, and Reform UK's Dean Brisco fourth with 233."
+            )
+        )
+        .claims
+    )
+    assert [c.claim for c in claims] == [
+        "Labour's Priya Cheng came third with 512 votes, and Reform UK's Dean Brisco fourth with 233."
+    ]

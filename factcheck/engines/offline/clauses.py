@@ -22,6 +22,12 @@ _AUX = r"(?:had|has|have|was|were|is|are|would|will|could)"
 # comma only after a pronoun, with a figure on each side ("it was investing £768m this year and had given
 # councils an extra £4m"): two quantities to check, and a one-word subject that cannot be misread.
 _AND_AUX = re.compile(rf"(?:,\s|\s(?=(?:and|but)\s(?:had|has|was|were|would|will)\s))(?:and|but)\s(?={_AUX}\s)")
+# A finite verb of its own, as news tells events: "…, and Racing Bulls rookie Y took third".
+_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does|do|took|made|won|"
+    r"lost|got|went|came|gave|saw|fell|rose|led|left|held|kept|met|ran|sent|sold|paid|spent|said|says|told|"
+    r"[a-z]{2,}ed|[a-z]{3,}(?<!s)s)\b"
+)
 _PRONOUN_FIRST = re.compile(r"^(?:it|he|she|they|we)\s")
 _SUBJECT = re.compile(rf"^(?P<subject>(?:[\w’'-]+\s){{1,5}}?){_AUX}\s")
 # "…, and admitted he had been “too passive”", "… and warned that …", "warned that …, and said …": the
@@ -69,6 +75,8 @@ def parts(content: str, reported: bool = False) -> list[Part]:
             continue
         if m.re is _AND_AUX and not (subject and (m.group(0)[0] == "," or _two_figures(content, m))):
             continue  # "…, and had been insured" with no subject to give it: one claim
+        if m.re is _SPLIT and "and" in m.group(0) and not _VERB.search(content, m.end()):
+            continue  # "X came third with 512 votes, and Y fourth with 233": the verb is shared, one claim
         span = content[pos : m.start()].rstrip()
         pieces.append(Part(pos, span, again + span, verb, acts))
         pos, verb, acts = m.end(), m.groupdict().get("verb"), m.re is _AND_ACT

@@ -63,7 +63,8 @@ _AFTER_MODAL = re.compile(
     r"\b(?:will|shall|would|to|can|could|may|might|must|should|won[’']t)\s+(?:not\s+)?(?:be\s+)?[a-z]+", re.I
 )
 _DOTTED = re.compile(r"\b(?:[A-Za-z]\.){2,}")
-_CLOSED = re.compile(r"\b(?:closing|opening|close|open)\s+(?:price|level|value)\s+$", re.I)
+# "a premium to its closing share price on Tuesday": a market that has closed, whatever the sentence's tense.
+_CLOSED = re.compile(r"\b(?:closing|opening|close|open)\s+(?:(?:share|stock)\s+)?(?:price|level|value)\s+$", re.I)
 _PERIOD_START = re.compile(
     r"\b(?:from|between|until|till)\s+(?:\d{1,2}(?:[.:]\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)\s+)?$", re.I
 )
