@@ -2444,3 +2444,15 @@ def test_a_wire_dateline_with_a_state_and_a_date_is_not_part_of_the_claim():
     )
     tornado = ticket(claims, "tornado tore")
     assert "LARCHMONT" not in tornado.claim and tornado.speaker.lower() == "state emergency officials"
+
+
+def test_found_that_a_and_that_a_percentage_is_two_findings_and_it_after_an_appositive_is_the_body():
+    claims = tickets(
+        "The survey of 4,020 unpaid carers found that 61% had put off their own medical appointments, and that 38% "
+        "were struggling to pay essential bills.\n\n"
+        "Detective Sergeant Rachel Ansell said councils never asked for fines to be paid by text.\n\n"
+        "Action Fraud, the national reporting centre for fraud, received more than 9,000 reports of parking scams "
+        "across the UK in January, it said on Monday."
+    )
+    assert ticket(claims, "38%").claim.startswith("The survey of 4,020 unpaid carers found that 38%")
+    assert ticket(claims, "9,000 reports").speaker == "Action Fraud"

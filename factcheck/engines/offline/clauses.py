@@ -16,7 +16,7 @@ _MIN_PART_WORDS = 6
 _SPLIT = re.compile(r",\s+while\s+|;\s+(?=[a-z])|,\s+whereas\s+|,\s+and\s+(?=[A-Z][a-z])")
 # "said it had slowed arrivals and that no aircraft had come …": two statements, each its own claim.
 # "…, and that £2.2 billion more will go …": a statement may open with a figure.
-_AND_THAT = re.compile(r",?\s(?:and|but)\s{1,3}that\s{1,3}(?=[\w’'£$€-][\w’'.,-]*\s)")
+_AND_THAT = re.compile(r",?\s(?:and|but)\s{1,3}that\s{1,3}(?=[\w’'£$€-][\w’'.,%-]*\s)")  # "and that 38% were …"
 _AUX = r"(?:had|has|have|was|were|is|are|would|will|could)"
 # "…, and had been insured": the first statement's subject again, with a verb of its own. Without the
 # comma only after a pronoun, with a figure on each side ("it was investing £768m this year and had given

@@ -15,7 +15,8 @@ from factcheck.engines.offline.bodies import ORG_NOUN, ORG_NOUNS, ORG_WORDS, THE
 # "The Labour-run council approved …": the noun after the capitals is part of the name.
 ORG_OPENER = re.compile(
     r"^((?:The\s+)?[A-Z][\w&’'.-]{0,30}(?:\s+(?:[A-Z][\w&’'.-]{0,30}|of|for|and|on)){1,7}"
-    rf"(?:\s+(?:{ORG_NOUNS})\b)?)\s+[a-z]"
+    # "Action Fraud, the national reporting centre for fraud, received …": what it is, between commas.
+    rf"(?:\s+(?:{ORG_NOUNS})\b)?)(?:,\s(?:the|a|an)\s[^,“”\"]{{2,80}},)?\s+[a-z]"
 )
 DOCUMENT_OPENER = re.compile(
     r"^((?:The|This)\s+(?:[a-z][\w-]{0,20}\s+)?(?:review|report|study|inquiry|audit|survey|investigation|analysis))\b"
