@@ -2456,3 +2456,24 @@ def test_found_that_a_and_that_a_percentage_is_two_findings_and_it_after_an_appo
     )
     assert ticket(claims, "38%").claim.startswith("The survey of 4,020 unpaid carers found that 38%")
     assert ticket(claims, "9,000 reports").speaker == "Action Fraud"
+
+
+def test_it_after_a_sentence_opened_by_the_zoo_is_the_zoo_never_the_keepers_quoted_before():
+    claims = tickets(
+        "Keepers said the calf weighed about 60 kilograms at birth.\n\n"
+        "Rothschild's giraffes are classed as near threatened. Fewer than 3,000 live in the wild.\n\n"
+        "The zoo is part of a European breeding programme. More than 40,000 people visited the zoo last year, it said."
+    )
+    assert ticket(claims, "40,000 people").speaker.lower() == "the zoo"
+
+
+def test_a_provider_named_after_a_tag_is_the_speaker_and_what_the_company_means():
+    claims = tickets(
+        "About 180,000 homes lost their broadband after a fault at a data centre, provider Netlynk has said.\n\n"
+        "Service was fully restored by 8am on Tuesday, the company said.\n\n"
+        "Netlynk said a power failure had damaged equipment, and that its backup generators had not started as they "
+        "should have."
+    )
+    assert ticket(claims, "180,000 homes").speaker == "provider Netlynk"
+    assert ticket(claims, "fully restored").speaker == "provider Netlynk"
+    assert ticket(claims, "backup generators").speaker == "Netlynk"

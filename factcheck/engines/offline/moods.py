@@ -29,7 +29,9 @@ _URGED = re.compile(
 # "should have power back by Monday" is an expectation, and checkable; "should build" and "should
 # have tapped the reserve" are not.
 _PRESCRIPTIVE = re.compile(
-    r"\b(should(?!\s+(?:have\s+(?!\w+(?:ed|en|wn|ne|lt|pt|ght)\b)|be\s+(?:back|restored|complete|ready|open)))|"
+    # "had not started as they should have.": a comparison with what was meant to happen, no advice.
+    r"\b(should(?!\s+(?:have\s+(?!\w+(?:ed|en|wn|ne|lt|pt|ght)\b)|have(?=[.,;]|$)|be\s+(?:back|restored|complete|ready|"
+    r"open)))|"
     r"ought\s+to|must|needs?\s+to(?!\s+know\b)|has\s+to|have\s+to|"
     # "Households are asked to save water": advice in the passive, not what happened.
     r"(?:is|are)\s+(?:being\s+)?(?:asked|urged|advised|encouraged|reminded)\s+to)\b",

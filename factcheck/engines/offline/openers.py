@@ -33,6 +33,8 @@ GROUP_OPENER = re.compile(
     r"|(?:Inspectors|Investigators|Auditors|Researchers|Scientists)(?=\s+[a-z]+ed\b))\b"
 )
 # "The zoo's remaining two elephants …", "The company's shares …": a body's thing, told in its name.
+# "The zoo is part of a breeding programme. …, it said.": a place that speaks for itself, opening a sentence.
+_PLACE = re.compile(r"^(The\s+(?:zoo|museum|gallery|theatre|library|prison))\s+(?:is|was|has|had|will|[a-z]{2,}ed)\b")
 _OWNED = re.compile(rf"^(The\s+(?:{ORG_NOUNS}|zoo|museum|gallery|theatre|library|prison))['’]s\s", re.I)
 # "The drug's maker, Vertex, agreed …": a business named after what it is to the story; the next "the company".
 _MAKER_NAMED = re.compile(
@@ -71,7 +73,7 @@ def opened(text: str, is_org: Callable[[str], bool]) -> Opened:
 
 
 def _body(text: str, is_org: Callable[[str], bool]) -> str | None:
-    if owned := _OWNED.match(text):
+    if owned := _OWNED.match(text) or _PLACE.match(text):
         return owned.group(1).lower()
     if maker := _MAKER_NAMED.match(text):
         return maker.group("name")

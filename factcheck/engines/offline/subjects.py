@@ -99,7 +99,8 @@ _ROLE_BEFORE_NAME = re.compile(
     r"^(?:(?!(?:of|in|at|for|from|to|on|by|with|and|or)\b)[a-z][\w’'-]* ){1,3}[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){1,3}$"
     # "auction house Ashfield's", "retailer Brightwell": what a business is, then its one-word name.
     r"|^(?:[a-z][\w-]* ){0,2}(?:house|firm|company|retailer|airline|chain|operator|carrier|maker|developer|supplier|"
-    r"lender|insurer|broker|website|platform|charity|union|group|giant|start-up|startup) [A-Z][\w’'.&-]+$"
+    r"lender|insurer|broker|website|platform|charity|union|group|giant|start-up|startup|provider|publisher|"
+    r"broadcaster|network|manufacturer) [A-Z][\w’'.&-]+$"
 )
 # A subject does not start with a preposition or a time adverb: "Back in England" is where, not who.
 # When or where a subject spoke, after it (spaces are single): "The company first reported", "Growers there said".
