@@ -628,3 +628,22 @@ def test_a_second_clause_that_shares_the_first_ones_verb_is_not_split_off():
     assert [c.claim for c in claims] == [
         "Labour's Priya Cheng came third with 512 votes, and Reform UK's Dean Brisco fourth with 233."
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dated"),
+    [
+        (
+            "According to NHS figures published on Thursday, 1,206 patients waited more than 12 hours in April.",
+            "published on Thursday, May 15, 2025,",
+        ),
+        (
+            "Figures published by NHS England on Monday show that 1,206 patients waited more than 12 hours.",
+            "on Monday, May 19, 2025 show that",
+        ),
+    ],
+)
+def test_a_day_in_the_sources_own_words_is_resolved_with_the_claim(sentence, dated):
+    # Tuesday May 20, 2025: the figures came out the days before.
+    claim = OfflineEngine().extract(ArticleInput(text=sentence, published=date(2025, 5, 20))).claims[0]
+    assert dated in claim.claim and not claim.needs_human

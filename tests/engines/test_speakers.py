@@ -1077,6 +1077,8 @@ def test_a_name_ending_in_a_feature_of_the_land_is_a_place():
     [
         ("The junta said 3,408 people had been injured.", "The junta's leader"),
         ("Marcher Water said bills would rise by 8% in April.", "Marcher Water's leader"),
+        # A name ending in a plural takes the apostrophe alone.
+        ("Hartsell Railways said 40 trains would be cancelled.", "Hartsell Railways' leader"),
     ],
 )
 def test_its_after_a_bodys_statement_is_that_bodys(before, owner):
@@ -1581,6 +1583,15 @@ def test_they_after_a_sentence_about_a_group_is_not_its_source():
     )
     aged = ticket(claims, "aged between")
     assert aged.claim.startswith("They were aged") and aged.needs_human
+
+
+def test_they_after_a_finding_tagged_at_its_end_is_not_the_finders():
+    claims = tickets(
+        "Pupils at the schools with full bans slept an average of 21 minutes longer on school nights, the "
+        "researchers found. They were also slightly less likely to report feeling anxious."
+    )
+    anxious = ticket(claims, "feeling anxious")
+    assert "researchers" not in anxious.claim.lower() and anxious.needs_human
 
 
 def test_a_name_with_two_given_names_keeps_both():
@@ -2477,3 +2488,11 @@ def test_a_provider_named_after_a_tag_is_the_speaker_and_what_the_company_means(
     assert ticket(claims, "180,000 homes").speaker == "provider Netlynk"
     assert ticket(claims, "fully restored").speaker == "provider Netlynk"
     assert ticket(claims, "backup generators").speaker == "Netlynk"
+
+
+def test_the_operator_is_the_railway_company_named_before():
+    claims = tickets(
+        "Train drivers at Hartsell Railways will strike on Saturday in a pay dispute, the union has confirmed.\n\n"
+        "The operator said no trains would run on most of its routes."
+    )
+    assert ticket(claims, "no trains would run").speaker == "Hartsell Railways"

@@ -146,7 +146,8 @@ DESCRIBED_AFTER = re.compile(
 # A name that says it is a company: "Meridian Paving Inc.", "Harlow Water Company", "Acme Corp".
 COMPANY_NAME = re.compile(
     r"\b(?:[A-Z][\w&’'\-]{0,40}\s+){1,4}(?:Inc\.?|Corp\.?|Corporation|Company|Co\.|LLC|Ltd\.?|"
-    r"Group|Holdings|PLC|GmbH|S\.A\.)(?=\W|$)"
+    # "Westmoor Railways", "Skyline Airways": a transport business is named for what it runs.
+    r"Group|Holdings|PLC|GmbH|S\.A\.|Railways?|Trains|Buses|Coaches|Airlines|Airways|Ferries)(?=\W|$)"
 )
 # "the Food Standards Agency (FSA)": a name, then the letters the article will call it by.
 SPELT_OUT = re.compile(r"\b(?P<name>[A-Z][\w ,&'’-]{0,80}?) \((?P<acronym>[A-Z]{2,6})\)")

@@ -242,3 +242,19 @@ def _clause(text: str, start: int, end: int) -> str:
 # "said on Sunday that clinics would open": the day belongs to "said", not to what was said.
 # "has issued a warning, saying gusts could reach …": the participle's report has a tense of its own.
 _BREAKS = (";", ". ", ", and ", ", but ", ", while ", " that ", ", which ", " who ", ", saying ")
+
+
+def in_sources(claim: str, sources: tuple[str | None, ...], published: date | None) -> tuple[str, str | None]:
+    """``claim`` with the dates inside its source's own words resolved ("According to NHS figures published
+    on Thursday, …"), which the statement's resolution never sees; and why one was left, if one was."""
+    reasons = []
+    for source in filter(None, sources):
+        found = resolve(source, published)
+        at = claim.lower().find(source.lower())
+        if found.text == source or at < 0 or found.text.lower() in claim.lower():
+            continue  # no date in it, not in the claim as written, or resolved with the statement already
+        if found.unsure or found.meant:
+            reasons.append(found.reason)
+            continue
+        claim = claim[:at] + claim[at] + found.text[1:] + claim[at + len(source) :]
+    return claim, " ".join(filter(None, reasons)) or None

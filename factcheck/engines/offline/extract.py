@@ -15,7 +15,7 @@ from factcheck.engines.offline.clauses import Part, parts
 from factcheck.engines.offline.entities import Actors, word_cases
 from factcheck.engines.offline.kinds import SPOKESPERSON, UNNAMED_PERSON
 from factcheck.engines.offline.segment import Sentence, sentences
-from factcheck.engines.offline.speakers import Resolution, Speakers
+from factcheck.engines.offline.speakers import Resolution, Speakers, possessive
 from factcheck.engines.offline.wording import capitalise, closed, lower_article, with_attribution
 from factcheck.models import ClaimKind
 
@@ -270,6 +270,7 @@ def _clause_claim(
     )
     # "The agency reported 2,911 cases": the sentence already says who; nothing to add.
     text = capitalise(closed(content)) if whole_claim else with_attribution(content, speaker, reported_by, verb, actors)
+    text, source_date = dates.in_sources(text, (speaker, reported_by), published)
     return ExtractedClaim(
         claim=text,
         quote=sentence.text if whole else part.span,
@@ -279,8 +280,8 @@ def _clause_claim(
         score=round(score, 3),
         speaker=speaker,
         reported_by=reported_by,
-        needs_human=unresolved or bool(reason),
-        flag_reason=reason,
+        needs_human=unresolved or bool(reason or source_date),
+        flag_reason=reason or source_date,
     )
 
 
@@ -306,7 +307,11 @@ def _its_owner(content: str, speaker: str | None, speakers: Speakers) -> str:
         return content
     kind = speakers.kind(owner)
     person = given_name(owner) or owner in speakers.pronouns or owner in speakers.people
-    return f"{capitalise(owner)}'s {content[4:]}" if kind == "org" or (kind == "name" and not person) else content
+    return (
+        f"{possessive(capitalise(owner))} {content[4:]}"
+        if kind == "org" or (kind == "name" and not person)
+        else content
+    )
 
 
 def _its_of_a_named_person(content: str, speaker: str | None, kind: str | None, split: bool = False) -> bool:

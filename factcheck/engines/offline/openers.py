@@ -43,6 +43,21 @@ _MAKER_NAMED = re.compile(
 )
 
 
+# "Pupils at the schools … slept longer, the researchers found. They were also …": a plural subject opening
+# the sentence is what "They" after it means as much as the speaker tagged at its end; a person says which.
+_PLURAL_SUBJECT = re.compile(
+    r"^(?:(?:The|Those|These|Many|Most|Some|All)\s+)?(?:[a-z][\w-]{0,20}\s+){0,2}?"
+    r"(?!(?:Its|This|Thus|Was|Has|Is|As|Plus|Perhaps|Unless|Besides|Whereas|Across|Yes)\b)"
+    r"[A-Za-z][a-z-]{1,30}[^su'’\W]s(?=\s+(?:[a-z]|\d))"
+)
+
+
+def plural_subject(text: str) -> str | None:
+    """The plural common noun ``text`` opens with as its subject ("Pupils at …", "Exports fell"), if any."""
+    found = _PLURAL_SUBJECT.match(text.lstrip(' “"'))
+    return found and found.group(0)
+
+
 class Opened(NamedTuple):
     document: str | None
     group: str | None

@@ -43,6 +43,7 @@ class Speakers(PersonPointers):
     openers: dict[int, str] = field(default_factory=dict)
     # Groups a sentence opens with ("The researchers, from ETH Zurich, used …"), by sentence.
     group_openers: dict[int, tuple[str, int]] = field(default_factory=dict)
+    plural_openers: dict[int, str] = field(default_factory=dict)
     # Documents a sentence opens with ("The review, led by …, examined …"): what a next "It said" means.
     documents: dict[int, tuple[str, int]] = field(default_factory=dict)
     # Bodies named with what they are ("the housing charity Shelter"): (sentence, paragraph, name, noun).
@@ -82,6 +83,8 @@ class Speakers(PersonPointers):
             self.documents[self.sentence] = (document.lower(), paragraph)  # "The review … examined"
         if group:
             self.group_openers[self.sentence] = (group, paragraph)  # "The researchers … used …. They found"
+        elif plural := openers.plural_subject(text):
+            self.plural_openers[self.sentence] = plural
         if body:
             self.openers[self.sentence] = body
         self.public_acronyms |= bodies.public_acronyms(text)
@@ -169,9 +172,17 @@ class Speakers(PersonPointers):
             return None
         fit = {"it": {"org", "name"}, "they": {"group", "org"}}.get(pointer.lower(), set())
         opened = self.group_openers.get(self.sentence - 1)
-        ruled_out = pointer.lower() == "they" and opened and opened[0] != last.name
+        ruled_out = pointer.lower() == "they" and (
+            (opened and opened[0] != last.name) or (not opened and self._plural_not(last.name))
+        )
         personal = pointer.lower() == "it" and kinds.looks_personal(last.name)  # "Campaigner Helen Trentham"
         return last.name if last.kind in fit and not ruled_out and not personal else None
+
+    def _plural_not(self, name: str) -> bool:
+        """Whether the sentence before opened with a plural subject other than ``name`` ("Pupils …, the
+        researchers found"), which "They" may mean as well."""
+        plural = self.plural_openers.get(self.sentence - 1)
+        return bool(plural) and name.lower() not in plural.lower()
 
     def continuing(self) -> str | None:
         """The speaker of an untagged quotation that carries on from the sentence before it."""
