@@ -2496,3 +2496,57 @@ def test_the_operator_is_the_railway_company_named_before():
         "The operator said no trains would run on most of its routes."
     )
     assert ticket(claims, "no trains would run").speaker == "Hartsell Railways"
+
+
+def test_he_is_never_a_plural_of_people_who_spoke_before():
+    claims = tickets(
+        "Councillors said the turbines would dominate views from a nearby national trail.\n\n"
+        "The inspector rejected that argument. The turbines would be visible from about 4km of the trail, he said."
+    )
+    visible = ticket(claims, "4km of the trail")
+    assert visible.speaker != "Councillors" and visible.needs_human
+
+
+def test_he_after_an_unnamed_man_described_since_the_name_is_flagged_not_named():
+    claims = tickets(
+        "Daniel Okoro, 47, a postman from Hale, was hit by a van as he crossed the B4120 on 2 May.\n\n"
+        "The inquest heard that the van driver, who was travelling at about 40mph, had been dazzled by the low sun. "
+        "He was not prosecuted."
+    )
+    prosecuted = ticket(claims, "not prosecuted")
+    assert "Okoro" not in prosecuted.claim and prosecuted.needs_human
+
+
+@pytest.mark.parametrize("where", ["on social media", "online"])
+def test_where_a_statement_was_posted_is_not_part_of_it(where):
+    claims = tickets(
+        f"Prime Minister Anil Rai said {where} that the government would pay 200,000 rupees to each family."
+    )
+    assert ticket(claims, "200,000 rupees").claim == (
+        "Prime Minister Anil Rai said that the government would pay 200,000 rupees to each family."
+    )
+
+
+def test_a_partial_quotation_after_an_aside_keeps_its_subject():
+    claims = tickets(
+        'Coroner Ruth Haverford said the junction, where cyclists must cross four lanes with no lights, "presents a '
+        'continuing risk of death".'
+    )
+    risk = ticket(claims, "continuing risk")
+    assert risk.claim.startswith("Coroner Ruth Haverford said that the junction, where cyclists must cross")
+
+
+def test_the_company_is_the_business_named_in_apposition_to_what_it_is():
+    claims = tickets(
+        "The decision means the developer, Northfell Renewables, can build turbines up to 149 metres tall.\n\n"
+        "The company says the wind farm would generate enough electricity for about 41,000 homes a year."
+    )
+    assert ticket(claims, "41,000 homes").speaker == "Northfell Renewables"
+
+
+def test_what_a_ruling_says_must_be_done_is_a_claim_not_advice():
+    claims = tickets(
+        "The council must also pay part of the developer's costs for the appeal, the inspector ruled, because it had "
+        '"behaved unreasonably" in refusing the scheme.'
+    )
+    assert ticket(claims, "developer's costs").claim.startswith("The inspector ruled that the council must also pay")

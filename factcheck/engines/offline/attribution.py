@@ -24,7 +24,8 @@ _SAID_THAT = re.compile(
     rf"^(?P<who>{ACTOR}{APPOSITIVE})\s+(?:also\s+|later\s+|previously\s+)?(?P<verb>{_VERBS}|claims?)\s+"
     # "said in a statement that", "said on Monday that": what comes between verb and "that" is not the claim.
     r"(?:(?:in\s+(?:a|an|its|his|her|their)\s+[\w-]+(?:\s+[\w-]+){0,2},\s+(?:published|issued|released|sent|dated)\s+"
-    r"[^,]{1,40},|in\s+(?:a|an|its|his|her|their)\s+[\w-]+(?:\s+[\w-]+){0,5}?|to\s+reporters|on\s+\w+(?:\s+(?:morning|"
+    r"[^,]{1,40},|in\s+(?:a|an|its|his|her|their)\s+[\w-]+(?:\s+[\w-]+){0,5}?|to\s+reporters|on\s+social\s+media|"
+    r"on\s+\w+(?:\s+(?:morning|"
     r"afternoon|evening|night))?|in\s+(?:dissent|response|reply|evidence|writing|testimony))\s+that\s+|"
     r"on\s+[A-Z]\w+\s+(?!(?:morning|afternoon|evening|night)\b)|that\s+)?(?P<rest>.+)$",
     re.S,

@@ -166,6 +166,12 @@ BUSINESS_OWNED = re.compile(
     r"managing director|shareholders|customers|share price|headquarters|stores|factory|factories)\b"
 )
 
+# "means the developer, Northfell Renewables, can build …": a business named after what it is to the story.
+BUSINESS_APPOSED = re.compile(
+    r"\b(?:the|its)\s+(?:developer|maker|manufacturer|operator|owner|supplier|builder|contractor|retailer)"
+    r",\s+(?P<name>[A-Z][\w&’'-]{0,30}(?:\s+[A-Z][\w&’'-]{0,30}){0,3}),"
+)
+
 
 def fits(noun: str | None, name: str, *, by_name: bool = True) -> bool:
     """ "the agency" may be any body just named, "the company" not a public one, "the charity" only one

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from factcheck.encoders import wordvectors
 from factcheck.engines.offline import places
-from factcheck.engines.offline.bodies import BUSINESS_OWNED, COMPANY_NAME, ORG_WORDS, THING_WHICH
+from factcheck.engines.offline.bodies import BUSINESS_APPOSED, BUSINESS_OWNED, COMPANY_NAME, ORG_WORDS, THING_WHICH
 from factcheck.engines.offline.census import given_name, pronoun_of
 
 TITLES = (
@@ -190,6 +190,7 @@ class Actors:
         full name or by a surname already known): who a "she" or "he" after it may mean (speakers.py)."""
         mentions: list[tuple[int, str]] = []
         owned = [m.group("name") for m in BUSINESS_OWNED.finditer(sentence)]
+        owned += [m.group("name") for m in BUSINESS_APPOSED.finditer(sentence)]
         things = {*owned, *(m.group("name") for m in THING_WHICH.finditer(sentence))}
         if things:  # whatever an earlier sentence took them for
             self.not_people |= things

@@ -161,6 +161,8 @@ def _claims_from(
     # A body's stated position is on the record ("The Climate Change Committee has said capacity should not
     # grow"); a person's argument ("the city should have tapped its reserve") and advice to readers are not.
     position = named and (attr.whole or speakers.kind(speaker or "") == "org") and not to_readers
+    # "The council must pay the costs, the inspector ruled": a ruling binds; it is no one's advice.
+    position = position or (attr.verb or "") in _RULINGS
     if advice and not position:
         return []
     split = parts(attr.content, reported=bool(attr.speaker or reported_by) and not attr.whole)
@@ -359,6 +361,10 @@ def _quote_claim(attr: Attribution, speaker, reported_by, actors: Actors, publis
     return with_attribution(resolved.text, speaker, reported_by, attr.verb, actors), resolved.reason
 
 
+_RULINGS = {"ruled", "ordered", "decided", "directed", "determined"}
+_SUBJECT_ASIDE = re.compile(r"(?:the|a|an|its|his|her|their|this|these|those)\s[^,“\"]{1,60},\s[^,“\"]{1,160},$")
+
+
 def _indirect(attr: Attribution) -> bool:
     """An indirect statement carrying a partial quotation ("said arrears remained “very low”", "it would
     “study the findings carefully”": the reporter's words before the mark, however few), not a quotation
@@ -368,7 +374,9 @@ def _indirect(attr: Attribution) -> bool:
     quotation = (attr.quotation or attr.content).strip().rstrip(",")
     introduced = re.search(r"[:,]\s*[“\"]" + re.escape(quotation[:20]), attr.content)  # "X said: “…”"
     lead = re.match(r"[^“\"]*", attr.content).group(0).strip()
-    return bool(lead) and not introduced and lead[-1] not in {":", ","}
+    # "said the junction, where cyclists must cross, “presents a risk”": the comma closes an aside, not the lead.
+    aside = _SUBJECT_ASIDE.match(lead)
+    return bool(lead) and (bool(aside) or (not introduced and lead[-1] not in {":", ","}))
 
 
 def _kind(content: str) -> ClaimKind:

@@ -19,6 +19,16 @@ _GROUP = re.compile(
     r"republicans|democrats|conservatives|tories|liberals|greens|nationalists)$",
     re.I,
 )
+# "Councillors said …. …, he said": a plural of people is never who "he" or "she" means, though as a speaker
+# it stays a name the model weighs like any other.
+PEOPLE_PLURAL = re.compile(
+    r"^(?:the\s+)?(?:[\w-]+\s+){0,2}(?:councillors|councilors|ministers|mps|senators|lawmakers|legislators|"
+    r"members|nurses|midwives|staff|pupils|students|patients|passengers|drivers|commuters|managers|inspectors|"
+    r"auditors|economists|engineers|volunteers|neighbours|neighbors|locals|villagers|fans|players|voters|shoppers|"
+    r"customers|consumers|farmers|landlords|tenants|employees|activists|critics|opponents|supporters|judges|"
+    r"magistrates|paramedics|surgeons|academics|keepers|crews?)$",
+    re.I,
+)
 _TITLE_START = re.compile(rf"^(?:{TITLES})\s+[A-Z]")
 _DESCRIBED_NAME = re.compile(rf"^(?:[a-z-]+ ){{0,2}}(?:{ORG_NOUNS}) [A-Z]")
 # "Employment Judge Aisha Rahman", "Labour MP Kim Leadbeater", "Josephine County Sheriff Dale Whitcomb": a
@@ -64,6 +74,26 @@ UNNAMED_PERSON = re.compile(
 
 # Bodies that act as one, named by what they are: a later "It" or "Its" is theirs.
 _COLLECTIVE = {"junta", "military", "army", "navy", "cabinet", "parliament", "legislature", "regime", "tribunal"}
+
+# One person described, not named, anywhere in a sentence ("the inquest heard that the van driver, who …"):
+# who a "He" after it may mean as well as the person named before. Not an apposition or a predicate ("Michael
+# Moreau, 52, a science teacher", "was a nurse"): those describe the person named.
+_SOMEONE = re.compile(
+    r"(?<!, )(?<!\bwas )(?<!\bis )(?<!\bas )\b(?:the|a|an) (?:[a-z’'-]+ ){0,2}?(?P<who>driver|motorist|man|woman|boy|"
+    r"girl|passenger|victim|defendant|suspect|gunman|attacker|officer|pilot|pedestrian|cyclist|rider|teenager|"
+    r"mother|father|son|daughter|wife|husband|brother|sister)\b"
+)
+_HIS = {"man", "boy", "gunman", "father", "son", "husband", "brother"}
+_HERS = {"woman", "girl", "mother", "daughter", "wife", "sister"}
+
+
+def someone(text: str, pronoun: str) -> str | None:
+    """The first unnamed person ``text`` describes whom ``pronoun`` ("he" or "she") could mean."""
+    for m in _SOMEONE.finditer(text):
+        who = m.group("who")
+        if who not in (_HERS if pronoun == "he" else _HIS):
+            return m.group(0)
+    return None
 
 
 def kind_of(name: str, actors: Actors, people: set[str]) -> str:

@@ -41,6 +41,7 @@ class PersonPointers:
     people: set[str]
     pronouns: dict[str, str]
     uses: dict[int, tuple[frozenset[str], str]]
+    texts: dict[int, str]
 
     def kind(self, name: str) -> str:
         """person, org, group or name: what ``Speakers`` knows a name to be (it overrides this)."""
@@ -59,15 +60,29 @@ class PersonPointers:
         if speaker and self.kind(speaker) == "person":
             here = {n for n in here if not kinds.same_person(n, speaker)} | {self._plain(speaker)}
         here = {n for n in here if self._agrees(n, said)}
+        last = None  # the sentence that named whom the pronoun means, when not its own
         if not here:
             earlier = [(s, n) for s, p, n in self.named if s < self.sentence and self._near(s, p, n, said)]
             last = earlier[-1][0] if earlier else None
             here = {n for s, n in earlier if s == last and self._agrees(n, said)}
+        if len(here) == 1 and (sole := self._sole(pronoun, next(iter(here)))):
+            return sole
+        if len(here) == 1 and (unnamed := self._unnamed_since(last, said)):
+            # "Moreau was hit by a van. The inquest heard the van driver had been dazzled. He was not prosecuted."
+            return Resolution(None, f"“{pronoun}” could be {next(iter(here))} or {unnamed}: a person must say which.")
         if len(here) == 1:
-            return self._sole(pronoun, next(iter(here))) or Resolution(here.pop())
+            return Resolution(here.pop())
         if here:
             return Resolution(None, f"“{pronoun}” could be {' or '.join(sorted(here))}: a person must say which.")
         return Resolution(None, f"“{pronoun}” is not tied to one person named nearby: a person must say who.")
+
+    def _unnamed_since(self, named: int | None, said: str) -> str | None:
+        """An unnamed person described after sentence ``named`` (the last to name anyone), up to this one."""
+        if named is None:
+            return None
+        return next(
+            filter(None, (kinds.someone(self.texts.get(k, ""), said) for k in range(named + 1, self.sentence))), None
+        )
 
     def _near(self, sentence: int, paragraph: int, name: str, said: str) -> bool:
         """A paragraph away, or an obituary's life story: opened with the name, and "she" in every sentence since."""
@@ -81,7 +96,7 @@ class PersonPointers:
         return found
 
     def _person_from(self, raw: str) -> Resolution:
-        people = [s for s in self.spoke if s.kind in {"person", "name"}]
+        people = [s for s in self.spoke if s.kind in {"person", "name"} and not kinds.PEOPLE_PLURAL.match(s.name)]
         last = people[-1] if people else None
         if last and self.paragraph - last.paragraph <= 1:
             # Other people named since the speaker spoke (in an earlier sentence) compete for the pronoun.

@@ -75,7 +75,7 @@ _ADVERBIAL = re.compile(
     r"for\s+(?:years|months|weeks|decades|some\s+time)|since\s+\d{4}|"
     r"in\s+(?:dissent|response|reply|evidence|writing|testimony|interviews?|parliament)|"
     # "said on stage that", "told analysts on a call that": where it was said.
-    r"on\s+(?:stage|air|camera|television|radio)|on\s+(?:a|an|the|its|his|her|their)\s+[\w-]+(?:\s+[\w-]+){0,2}?(?=\s+that\b)|"
+    r"on\s+(?:stage|air|camera|television|radio|social\s+media)|online|on\s+(?:a|an|the|its|his|her|their)\s+[\w-]+(?:\s+[\w-]+){0,2}?(?=\s+that\b)|"
     # "wrote to parents that": whom it was written to, where "that" says a statement follows.
     r"to\s+(?:the\s+|its\s+|their\s+|all\s+)?[\w-]+(?:\s+[\w-]+)?(?=\s+that\b)"
     r")\b,?){0,2}"

@@ -44,6 +44,7 @@ class Speakers(PersonPointers):
     # Groups a sentence opens with ("The researchers, from ETH Zurich, used …"), by sentence.
     group_openers: dict[int, tuple[str, int]] = field(default_factory=dict)
     plural_openers: dict[int, str] = field(default_factory=dict)
+    texts: dict[int, str] = field(default_factory=dict)  # each sentence as read, for who it describes unnamed
     # Documents a sentence opens with ("The review, led by …, examined …"): what a next "It said" means.
     documents: dict[int, tuple[str, int]] = field(default_factory=dict)
     # Bodies named with what they are ("the housing charity Shelter"): (sentence, paragraph, name, noun).
@@ -73,6 +74,7 @@ class Speakers(PersonPointers):
             (n for n in self.actors.mentioned if opening.startswith((n, f"{n.split()[-1]} ", f"{n.split()[-1]},"))), ""
         )
         self.uses[self.sentence] = (kinds.pronouns_in(text), opener)
+        self.texts[self.sentence] = text
         # "Kwame Mensah, 34,", "signed striker Moussa Diallo": an age or a role is said of a person.
         shown = [m.group(1) or m.group(2) for m in kinds.AGED.finditer(text)] + kinds.named_after_role(text)
         self.people.update(self.actors.full_names.get(n.split()[-1], n) for n in shown)
