@@ -242,3 +242,8 @@ def test_a_closing_share_price_is_the_day_before_whatever_the_sentences_tense():
         "Brantwood will pay 412p a share, a premium of 31% to Corvina's closing share price on Monday.", TUESDAY
     )
     assert "on Monday, November 24, 2025" in resolved.text
+
+
+def test_a_month_next_year_is_that_month_of_the_year_after():
+    resolved = resolve("The closures will start in October and run until June next year.", TUESDAY)
+    assert resolved.text.endswith("until June 2026.")

@@ -647,3 +647,9 @@ def test_a_day_in_the_sources_own_words_is_resolved_with_the_claim(sentence, dat
     # Tuesday May 20, 2025: the figures came out the days before.
     claim = OfflineEngine().extract(ArticleInput(text=sentence, published=date(2025, 5, 20))).claims[0]
     assert dated in claim.claim and not claim.needs_human
+
+
+def test_what_a_rule_requires_is_a_claim_not_advice():
+    text = "Under rules introduced by the regulator in September 2024, banks must assess the impact of each closure."
+    claims = OfflineEngine().extract(ArticleInput(text=text, published=date(2025, 7, 17))).claims
+    assert [c.claim for c in claims] == [text]

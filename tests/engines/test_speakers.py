@@ -833,6 +833,19 @@ def test_a_first_name_given_almost_only_to_one_sex_says_who_he_or_she_can_be():
     assert gate.speaker is None and gate.needs_human  # "Kyle" is never "she"
 
 
+@pytest.mark.parametrize(
+    ("opening", "who"),
+    [
+        # Names the 1990 US census lists lack, or give to the other sex, that British and Nigerian copy uses.
+        ("Niamh Doyle and Tobi Okeke came on as substitutes.", "Tobi Okeke"),
+        ("Alison Thorne and Liam Roche came on as substitutes.", "Liam Roche"),
+    ],
+)
+def test_a_british_or_nigerian_first_name_says_whom_he_can_mean(opening, who):
+    claims = tickets(f"{opening} He scored twice in the 82nd minute of the game against Hale Town.")
+    assert ticket(claims, "82nd minute").claim.startswith(who)
+
+
 def test_a_titled_doctor_is_never_what_it_means_and_a_college_of_something_is_a_body():
     claims = tickets(
         "Dr Rao said about one in five beds was occupied by a patient who was well enough to leave.\n\n"
@@ -2550,3 +2563,23 @@ def test_what_a_ruling_says_must_be_done_is_a_claim_not_advice():
         '"behaved unreasonably" in refusing the scheme.'
     )
     assert ticket(claims, "developer's costs").claim.startswith("The inspector ruled that the council must also pay")
+
+
+def test_the_forecaster_is_the_weather_service_that_warned():
+    claims = tickets(
+        "Gusts of up to 90mph could hit coastal parts of Wales, the Met Office has warned.\n\n"
+        'The forecaster said there was a "good chance" of power cuts.'
+    )
+    assert ticket(claims, "power cuts").speaker == "the Met Office"
+
+
+def test_a_named_things_present_after_a_reported_statement_is_the_reporters():
+    claims = tickets(
+        "National Rail said several train operators would run reduced timetables, and the Cleddau Bridge in "
+        "Pembrokeshire is expected to close to high-sided vehicles."
+    )
+    assert ticket(claims, "reduced timetables").claim == (
+        "National Rail said that several train operators would run reduced timetables."
+    )
+    bridge = ticket(claims, "Cleddau Bridge")
+    assert bridge.speaker is None and bridge.claim.startswith("The Cleddau Bridge in Pembrokeshire is expected")

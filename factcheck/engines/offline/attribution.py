@@ -180,7 +180,18 @@ def _attribute(sentence: str) -> Attribution:
             # quotes a phrase, not a quotation.
             return generic
     quotation = quote.group("q").strip() if quote else None
+    if speaker and not whole and not then and (own := _REPORTERS_PRESENT.match(body)):
+        body, then = own.group("said"), own.group("then")  # "…, and the Cleddau Bridge is expected to close"
     return Attribution(speaker, reported_by, body, offset, quotation if speaker else None, verb, whole, also, then)
+
+
+# "National Rail said operators would run reduced timetables, and the Cleddau Bridge is expected to close": a
+# statement told in the past ("would", "had") and a named thing's present after it, which is the reporter's.
+_REPORTERS_PRESENT = re.compile(
+    r"^(?P<said>[^“”\";]{0,300}?\b(?:would|had|was|were)\b[^“”\";]{0,300}?),\sand\s"
+    r"(?P<then>the\s[A-Z][\w’'-]{1,30}(?:\s[A-Z][\w’'-]{1,30}){0,4}(?:\s(?:in|at|on)\s[A-Z][\w’'-]{1,30})?"
+    r"\s(?:is|are|remains|remain)\s[^“”\";]{5,300})$"
+)
 
 
 def _by_shape(body: str, offset: int) -> Attribution | None:

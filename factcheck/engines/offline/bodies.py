@@ -52,7 +52,7 @@ ORG_NOUNS = (
     r"council|board|authority|organi[sz]ation|group|union|court|network|service|campaign|committee|"
     r"hospital|university|school|charity|utility|airline|bank|retailer|manufacturer|insurer|watchdog|"
     r"institute|centre|center|body|club|team|league|party|force|administration|commission|"
-    r"supplier|provider|producer|maker|carrier|developer|lender|builder|chain|startup|start-up|trust"
+    r"supplier|provider|producer|maker|carrier|developer|lender|builder|chain|startup|start-up|trust|forecaster"
 )
 ORG_POINTER = re.compile(rf"^(?:the|its)\s+(?P<noun>{ORG_NOUNS})$", re.I)
 
@@ -216,6 +216,8 @@ _NAMED_BY = {
     "union": r"union|unite|unison|gmb|rmt|aslef|nasuwt|usdaw|royal college of (?:nursing|midwives)|"
     r"british medical association|bma|teamsters|afl-cio",
     "lender": r"lender|bank|building society",
+    # "the forecaster" after the Met Office, Met Éireann or the National Weather Service.
+    "forecaster": r"forecaster|met office|met éireann|weather service|meteorolog\w*|noaa",
     "charity": r"charity|society|foundation(?! trust)|(?<!nhs )(?<!nhs foundation )trust",
 }
 
@@ -272,6 +274,9 @@ def named_as(noun: str, name: str) -> bool:
     "the university" is not the University and College Union (a name ending in another body's noun is that)."""
     pattern = rf"\b(?:{_NAMED_BY.get(noun, re.escape(noun))})\b"
     head = re.sub(r" \([A-Z]{2,6}\)$", "", " ".join(name.split())).lower().rsplit(" ", 1)[-1]  # spaces made single
+    found = re.search(pattern, " ".join(name.lower().split()))
+    if found and " " in found.group(0):
+        return True  # a name the noun is known by, whole: "the Met Office" is the forecaster
     if ORG_NOUN.fullmatch(head) and not re.search(pattern, head):
         return False
     return bool(re.search(pattern, name.lower()))

@@ -10,6 +10,22 @@ _EITHER = {
     *("dana", "sam", "alex", "chris", "pat", "terry", "jamie", "robin", "kim", "jesse", "casey", "leslie"),
     *("kelly", "tracy", "shannon", "ashley", "jackie", "andy", "drew", "jean", "billie", "bobbie", "toni"),
     *("stacy", "sidney", "lynn", "marion", "jody", "jodie", "sandy", "kerry", "kris", "val", "ali", "nicola"),
+    # The census's women's names that are men's too in British, Irish and West African use.
+    *("ollie", "tobi", "charlie", "kai", "femi", "ade", "frankie", "alexis"),
+}
+# First names a British, Irish or Nigerian desk meets every week that the 1990 US census lists do not hold
+# ("Liam", "Niamh"): without them a "she" could mean Liam Cullen.
+_MORE_MEN = {
+    *("liam", "alfie", "finley", "rhys", "callum", "connor", "kieran", "declan", "ciaran", "oisin", "cian"),
+    *("darragh", "eoin", "hamish", "angus", "euan", "ewan", "fraser", "gethin", "dafydd", "emyr", "iwan"),
+    *("owain", "ioan", "kwame", "chidi", "emeka", "tunde", "rahul", "arjun", "yusuf", "rohan", "aarav"),
+    *("jayden", "seamus", "niall", "padraig", "tomasz", "piotr", "jakub", "mateusz"),
+}
+_MORE_WOMEN = {
+    *("niamh", "aoife", "sinead", "saoirse", "isla", "freya", "poppy", "imogen", "ffion", "cerys", "sian"),
+    *("chloe", "orla", "roisin", "grainne", "eimear", "caoimhe", "nia", "seren", "carys", "bethan", "rhian"),
+    *("lowri", "ngozi", "chiamaka", "priya", "anjali", "aisling", "amelie", "phoebe", "zara", "aaliyah"),
+    *("agnieszka", "katarzyna"),
 }
 
 
@@ -19,7 +35,8 @@ def _first_names() -> tuple[frozenset[str], frozenset[str]]:
     # name in one list only, so a name the census gives to both sexes falls in neither or in _EITHER.
     from zxcvbn.frequency_lists import FREQUENCY_LISTS
 
-    return frozenset(FREQUENCY_LISTS["female_names"]), frozenset(FREQUENCY_LISTS["male_names"])
+    female, male = set(FREQUENCY_LISTS["female_names"]), set(FREQUENCY_LISTS["male_names"])
+    return frozenset((female | _MORE_WOMEN) - _MORE_MEN), frozenset((male | _MORE_MEN) - _MORE_WOMEN)
 
 
 def given_name(name: str) -> bool:

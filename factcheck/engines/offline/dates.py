@@ -30,7 +30,7 @@ _FISCAL = re.compile(r" (?:budgets?|accounts|spending|finances|financial|fiscal|
 # A relative date after a preposition takes none of its own: "since yesterday", "ahead of last year".
 _AFTER_PREPOSITION = re.compile(r"\b(?:of|since|from|until|till|by|for|to|before|after|over|during)\s$", re.I)
 _RELATIVE = re.compile(
-    rf"\b(?P<phrase>(?P<month>{_MONTHS})\s+(?P<mrel>last|this)\s+year|yesterday|today|"
+    rf"\b(?P<phrase>(?P<month>{_MONTHS})\s+(?P<mrel>last|this|next)\s+year|yesterday|today|"
     rf"(?P<rel>last|this|next)\s+(?P<span>week|month|year)|"
     # "in the early hours of Sunday", "on the night of Friday": the day keeps the words before it.
     rf"(?P<lead>on|last|next|this\s+past|this\s+coming|(?P<of>hours|morning|afternoon|evening|night)\s+of)"
@@ -183,7 +183,7 @@ def resolve(text: str, published: date | None) -> Resolved:
         if _OWNED.search(text, max(0, m.start() - 12), m.start()) and re.match(r"(?:last|next|this)\b", low):
             return phrase  # "over the last year", "his last week in office": counted from something else
         if m.group("month"):
-            year = published.year - 1 if m.group("mrel").lower() == "last" else published.year
+            year = published.year + {"last": -1, "next": 1}.get(m.group("mrel").lower(), 0)
             return f"{m.group('month')} {year}"
         if m.group("wd"):
             weekday = _WEEKDAYS.index(m.group("wd").lower())

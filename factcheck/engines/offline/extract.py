@@ -162,7 +162,7 @@ def _claims_from(
     # grow"); a person's argument ("the city should have tapped its reserve") and advice to readers are not.
     position = named and (attr.whole or speakers.kind(speaker or "") == "org") and not to_readers
     # "The council must pay the costs, the inspector ruled": a ruling binds; it is no one's advice.
-    position = position or (attr.verb or "") in _RULINGS
+    position = position or (attr.verb or "") in _RULINGS or bool(_UNDER_RULES.match(attr.content))
     if advice and not position:
         return []
     split = parts(attr.content, reported=bool(attr.speaker or reported_by) and not attr.whole)
@@ -362,6 +362,10 @@ def _quote_claim(attr: Attribution, speaker, reported_by, actors: Actors, publis
 
 
 _RULINGS = {"ruled", "ordered", "decided", "directed", "determined"}
+# "Under rules introduced in 2024, banks must assess …": what a rule requires, checkable against the rule.
+_UNDER_RULES = re.compile(
+    r"Under (?:the |new |current |its )?(?:[A-Z][\w’'-]* )*(?:rules|laws?|regulations|legislation|Act)\b"
+)
 _SUBJECT_ASIDE = re.compile(r"(?:the|a|an|its|his|her|their|this|these|those)\s[^,“\"]{1,60},\s[^,“\"]{1,160},$")
 
 
