@@ -97,7 +97,10 @@ _FEELING = re.compile(
     r"grateful|proud|upset|gutted|over the moon)[”\"]?"
     # "was “deeply worried” for its members": for whom or about what, still a feeling.
     # Never past an "and": "disappointed with the ruling and was considering an appeal" says what it will do.
-    r"(?: (?:for|about|by|at|of|with) (?:(?! and )[^.“”\"]){1,60})?(?:\.$|,? and (?:urged|called|asked|hoped)\b)"
+    r"(?: (?:for|about|by|at|of|with) (?:(?! and )[^.“”\"]){1,60})?(?:\.$|,? and (?:urged|called|asked|hoped)\b|"
+    # "was disappointed and would study the decision carefully": a feeling, and a review promised of nothing.
+    r",? and (?:would|will) (?:study|consider|review|examine|reflect on|look (?:closely )?at) (?:the|its|this|their) "
+    r"[\w -]{1,30}?(?: carefully| closely| in detail)?\.$)"
 )
 
 
