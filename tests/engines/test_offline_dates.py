@@ -247,3 +247,16 @@ def test_a_closing_share_price_is_the_day_before_whatever_the_sentences_tense():
 def test_a_month_next_year_is_that_month_of_the_year_after():
     resolved = resolve("The closures will start in October and run until June next year.", TUESDAY)
     assert resolved.text.endswith("until June 2026.")
+
+
+def test_a_deadline_set_on_the_day_of_publication_is_ahead_of_it():
+    # Saturday July 26, 2025: everyone was asked that day to leave by the next day.
+    saturday = date(2025, 7, 26)
+    resolved = resolve(
+        "The organisers cancelled the festival on Saturday and asked everyone to leave by 8pm on Sunday.", saturday
+    )
+    assert "by 8pm on Sunday, July 27, 2025" in resolved.text
+    earlier = resolve("On Thursday the council asked tenants to leave by noon on Sunday.", saturday)
+    assert "by noon on Sunday, July 27, 2025" in earlier.text
+    unsaid = resolve("The council asked tenants to leave by noon on Sunday.", saturday)
+    assert unsaid.unsure == ["on Sunday"]

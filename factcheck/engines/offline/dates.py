@@ -68,6 +68,9 @@ _CLOSED = re.compile(r"\b(?:closing|opening|close|open)\s+(?:(?:share|stock)\s+)
 _PERIOD_START = re.compile(
     r"\b(?:from|between|until|till)\s+(?:\d{1,2}(?:[.:]\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)\s+)?$", re.I
 )
+_DEADLINE = re.compile(r"\bby(?:\s\d{1,2}(?:[.:]\d\d)?\s?(?:am|pm)|\snoon|\smidnight)?\s(?:on\s)?$", re.I)
+_ASKED = re.compile(r"\b(?:asked|told|ordered|urged|instructed|required)\b[^.;]{0,80}?\bto\s", re.I)
+_ASKED_ON = re.compile(rf"\bon\s({_DAY})\b[^.;]{{0,60}}?\b(?:asked|told|ordered|urged|instructed|required)\b", re.I)
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:been\s+)?[a-z]+(?:ed|en|wn|ne|lt|pt|ght)\b", re.I)
 # "a privately built lander": a participle describing a noun has no tense of its own. ("a delay caused by"
 # is one too, but "MPs voted by 314 to 291" is not: "-ed by" alone cannot tell them apart.)
@@ -147,6 +150,14 @@ def _day_name(published: date, weekday: int, lead: str, clause: str, before: str
         return published + timedelta(days=ahead or 7)
     if back == 0:
         return published
+    if _DEADLINE.search(before) and _ASKED.search(clause):
+        # "announced … on Saturday and asked everyone to leave by 8pm on Sunday": a deadline is the first such
+        # day after the asking (a day named in the past); with no day for the asking, which week is a guess.
+        asked = _ASKED_ON.search(clause)
+        if not asked:
+            return None
+        on = published - timedelta(days=(published.weekday() - _WEEKDAYS.index(asked.group(1).lower())) % 7)
+        return on + timedelta(days=(weekday - on.weekday()) % 7 or 7)
     if _CLOSED.search(before):
         return published - timedelta(days=back)  # "a premium to its closing price on Friday": a market that closed
     # "their boards announced on Friday": the verb the day hangs on settles it, whatever else the clause says.

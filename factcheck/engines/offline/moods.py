@@ -75,6 +75,11 @@ _REACTION = re.compile(
 _COURTESY = re.compile(
     r"^(?:[\w’'.-]+ ){1,5}(?:congratulated|thanked|praised|applauded|saluted|paid tribute to) [\w’' -]{1,40}\.$"
 )
+# "The company said it welcomed the outcome.": a welcome, with nothing in it to check.
+_WELCOME = re.compile(
+    r"^(?:[\w’'.-]+ ){0,5}(?:welcomed|welcomes|welcome) (?:the|this|that|today's|its) (?:[\w-]+ )?(?:outcome|decision|"
+    r"ruling|verdict|sentence|sentencing|result|news|judgment|judgement|announcement)\.$"
+)
 # "Mr Whelan disputed that.", "Sudan's government rejected the report.": a dismissal that says nothing of
 # its own; what it dismisses is the claim, already ticketed where the article states it.
 _DISMISSAL = re.compile(
@@ -111,6 +116,7 @@ def asserts_nothing(sentence: str, content: str) -> bool:
         or _DISMISSAL.match(sentence)
         or _FEELING.match(content)
         or _COURTESY.match(sentence)
+        or _WELCOME.match(content)
         or _WISH.match(content)
         or _SILENCE.match(content)
     )
