@@ -183,3 +183,10 @@ def test_a_reviews_listing_is_furniture_and_the_facts_above_it_stay():
         "Runs until 14 June at the Lyric Theatre."
     )
     assert [s.text for s in sentences(text)] == ["Ember opened in a former bank on Park Row in March."]
+
+
+def test_an_answers_no_is_a_sentence_of_its_own_and_no_10_is_a_number():
+    from factcheck.engines.offline.segment import sentences
+
+    found = [s.text for s in sentences("No. Our grant is lower than in 2010. The prime minister returned to No. 10.")]
+    assert found == ["No.", "Our grant is lower than in 2010.", "The prime minister returned to No. 10."]

@@ -2583,3 +2583,63 @@ def test_a_named_things_present_after_a_reported_statement_is_the_reporters():
     )
     bridge = ticket(claims, "Cleddau Bridge")
     assert bridge.speaker is None and bridge.claim.startswith("The Cleddau Bridge in Pembrokeshire is expected")
+
+
+def test_it_after_a_body_opening_with_a_relative_clause_is_that_body_never_the_last_to_speak():
+    claims = tickets(
+        "The home furnishings retailer Aldermoor has admitted that hackers stole the names of 1.2 million customers.\n\n"
+        "The ICO confirmed it had received a report and said it was making enquiries.\n\n"
+        "Aldermoor, which has 86 stores in the UK, was bought by a private equity firm in 2021. "
+        "It reported sales of £540 million in 2024."
+    )
+    sales = ticket(claims, "£540 million")
+    assert sales.speaker == "Aldermoor" and sales.claim == "Aldermoor reported sales of £540 million in 2024."
+
+
+def test_an_interviewers_you_is_never_a_speaker():
+    claims = tickets("You have said the council could go bankrupt. How close is it?")
+    assert all(c.speaker != "You" for c in claims)
+
+
+@pytest.mark.parametrize("thing", ["victory", "responsibility for the attack"])
+def test_claiming_a_thing_is_an_act_not_a_statement(thing):
+    claims = tickets(
+        f"The opposition candidate, Samuel Dalby-Okoro, has claimed {thing}, although results are due on 24 November."
+    )
+    assert ticket(claims, f"claimed {thing}").claim.startswith(
+        f"The opposition candidate, Samuel Dalby-Okoro, has claimed {thing}"
+    )
+
+
+UNLABELLED_INTERVIEW = (
+    "Cllr Joe Mowbray has led Bexley Vale Borough Council since May 2022. Ahead of the budget vote, he spoke to "
+    "the Vale Gazette about the council's finances.\n\n"
+    "You have said the council could go bankrupt. How close is it?\n\n"
+    "We are not there yet. Our reserves have fallen from £31 million in 2022 to £12 million now.\n\n"
+    "Will there be job losses?\n\n"
+    "We are cutting 60 posts, most of them by not filling vacancies."
+)
+
+
+def test_an_interviews_answers_without_labels_are_the_interviewees_own_words():
+    claims = tickets(UNLABELLED_INTERVIEW)
+    reserves = ticket(claims, "£31 million")
+    assert reserves.speaker == "Joe Mowbray"
+    assert reserves.claim == "Joe Mowbray said: “Our reserves have fallen from £31 million in 2022 to £12 million now.”"
+    assert ticket(claims, "60 posts").speaker == "Joe Mowbray"
+
+
+def test_an_explainers_question_headings_give_its_paragraphs_no_speaker():
+    claims = tickets(
+        "Drivers at Hartsell Railways will strike on Saturday, the union Aslef has confirmed.\n\n"
+        "Why are drivers striking?\n\n"
+        "The company relies on drivers giving up their days off, because it has about 60 fewer drivers than it needs."
+    )
+    assert ticket(claims, "60 fewer drivers").speaker is None
+
+
+def test_a_body_described_with_an_ing_word_is_a_tags_speaker():
+    claims = tickets(
+        "A drug for a rare muscle disease will be offered on the NHS in England, the health spending watchdog has said."
+    )
+    assert ticket(claims, "rare muscle disease").speaker == "the health spending watchdog"

@@ -294,7 +294,8 @@ _RELATIVE = re.compile(r"\b(?:who|whom|whose|which|that)\s")
 
 
 # "One wrote: …" after "Fans flooded social media": one of them, named by nothing.
-_COUNT_ONLY = re.compile(r"^(?:One|Another|Some|Others|Many|Both|Several|Most|Few)$", re.I)
+# "You have said the council could go bankrupt": an interviewer's "you" is the person answering, never named.
+_COUNT_ONLY = re.compile(r"^(?:One|Another|Some|Others|Many|Both|Several|Most|Few|You)$", re.I)
 
 
 def reads_as_name(raw: str) -> bool:

@@ -84,6 +84,7 @@ def _claims(
     scored = checkworthy.scores([s.text for s in found] + quotations)
     quotation_scores = iter(scored[len(found) :])
     read, answer, interviewee = 0, -1, None
+    unlabelled = voices.unlabelled_answers(found)
     for at, (sentence, attr, score) in enumerate(zip(found, attrs, scored, strict=False)):
         if time.monotonic() > deadline:
             break
@@ -101,7 +102,7 @@ def _claims(
         lead = not speakers.spoke and at + 1 < len(attrs)  # nobody has spoken yet: the article's opening
         if who.unclear and lead and (ahead := voices.named_next(attr.speaker, attrs[at + 1], speakers)):
             who = Resolution(ahead)
-        if sentence.text.startswith("A: "):
+        if sentence.text.startswith("A: ") or sentence.paragraph in unlabelled:
             answer, interviewee = sentence.paragraph, voices.interviewee(speakers) if answer < 0 else interviewee
         if answer == sentence.paragraph and not (who.speaker or attr.reported_by):
             # "A: Rents have gone up …": the interviewee's words.
@@ -114,7 +115,8 @@ def _claims(
             who.speaker = lower_article(actors.expand(who.speaker))
         heard = who.speaker or (lower_article(attr.reported_by) if attr.reported_by else None)
         speakers.heard(heard, unclear=attr.speaker if who.unclear else None)
-        claims.extend(_claims_from(sentence, (score, quotation_score), attr, who, speakers, published, threshold))
+        found_here = _claims_from(sentence, (score, quotation_score), attr, who, speakers, published, threshold)
+        claims.extend(voices.in_own_words(found_here, who))
     return duplicates.merge(claims), read
 
 
@@ -247,9 +249,9 @@ def _clause_claim(
     if pointer and body and (not speaker or speaker.lower() == body.lower()):
         content = capitalise(body) + content[pointer.end(1) :]
     content = _its_owner(content, speaker, speakers)
-    subject = re.match(r"(The \w+)\s", content) if attr.whole and speaker else None
+    subject = re.match(r"(The \w+|It)\s", content) if attr.whole and speaker else None
     named = subject and content.lower().startswith((speaker or "").lower())  # "The team at X found": named already
-    if subject and not named and bodies.is_pointer(subject.group(1)) and not bodies.is_pointer(speaker or ""):
+    if subject and not named and _points(subject.group(1)) and not bodies.is_pointer(speaker or ""):
         content = capitalise(speaker or "") + content[subject.end(1) :]  # "The company reported …": Fresco did
     content, no_company = actors.resolve_company(content)
     unresolved = unresolved or no_company
@@ -285,6 +287,11 @@ def _clause_claim(
         needs_human=unresolved or bool(reason or source_date),
         flag_reason=reason or source_date,
     )
+
+
+def _points(words: str) -> bool:
+    """ "The company reported …", "It reported …": a subject that stands for the body that spoke."""
+    return words == "It" or bodies.is_pointer(words)
 
 
 def _quoted(sentence: Sentence, attr: Attribution, part: Part) -> tuple[int, int]:

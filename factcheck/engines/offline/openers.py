@@ -58,6 +58,13 @@ def plural_subject(text: str) -> str | None:
     return found and found.group(0)
 
 
+# A body's name, then what it is in a relative clause between commas, then its verb.
+_NAME_WHICH = re.compile(
+    r"^([A-Z][\w&’'.-]{1,30}(?: [A-Z][\w&’'.-]{1,30}){0,4}), (?:which|who) [^,“”\"]{2,120}, "
+    r"(?:is|was|has|had|will|[a-z]{2,}ed)\b"
+)
+
+
 class Opened(NamedTuple):
     document: str | None
     group: str | None
@@ -92,6 +99,8 @@ def _body(text: str, is_org: Callable[[str], bool]) -> str | None:
         return owned.group(1).lower()
     if maker := _MAKER_NAMED.match(text):
         return maker.group("name")
+    if (which := _NAME_WHICH.match(text)) and is_org(which.group(1)):
+        return which.group(1)  # "Aldermoor, which has 86 stores, was bought …. It reported …": the retailer
     opener = ORG_OPENER.match(text)
     # "The …" before a run of capitalised words names a body, not a person; "Customers of Westmere
     # Bank" names the bank's customers, not the bank.

@@ -13,7 +13,9 @@ from factcheck.engines.offline.subjects import FIRST_VERB, subject_name
 
 VERBS = (
     r"said|says|told|tells|added|adds|warned|warns|cautioned|wrote|writes|explained|noted|argued|argues?(?=\s+that\b)|"
-    r"claimed|claims|stated|"
+    # "has claimed victory", "claimed responsibility": a thing taken, not a statement made.
+    r"claim(?:ed|s)(?!\s+(?:victory|responsibility|credit|asylum|damages|compensation|benefits?|expenses|"
+    r"the\s+(?:title|win|crown|seat|lead|prize|record))\b)|stated|"
     r"insisted|confirmed|confirms|announced|announces|reported|reports|acknowledged|admitted|denied|testified|"
     r"replied|responded|asserted|found|finds|concluded|showed|shows|estimated|estimates|disputed|countered|"
     r"recorded|predicted|promised|pledged|suggested|show|say|rejected|blamed|blames|accused|accuses|heard|ruled|"

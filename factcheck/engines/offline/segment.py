@@ -212,7 +212,11 @@ def _repaired(text: str, offsets) -> list[tuple[int, int]]:
     for start, end in offsets:
         # A dash never opens a sentence: "BRIDGEPORT, Conn. — The council voted …" is one dateline and story.
         dashed = text[start:end].lstrip().startswith(("—", "–"))
-        if merged and (dashed or _ENDS_WITH_TITLE.search(text[merged[-1][0] : merged[-1][1]])):
+        titled = _ENDS_WITH_TITLE.search(text[merged[-1][0] : merged[-1][1]]) if merged else None
+        # "No. 10" is a number; an answer's "No." before a sentence is a word of its own.
+        if titled and titled.group(0).strip() in {"No.", "Nos."} and not text[start:end].lstrip()[:1].isdigit():
+            titled = None
+        if merged and (dashed or titled):
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))

@@ -16,7 +16,8 @@ _NOUN_ING = (
     r"(?:housing|building|engineering|banking|mining|shipping|nursing|planning|polling|marketing|publishing|"
     r"training|funding|clothing|broadcasting|manufacturing|accounting|consulting|lending|gaming|betting|"
     r"gambling|farming|fishing|trading|parking|printing|catering|computing|learning|"
-    r"licensing|recycling|policing|sporting|leading|ruling|governing|founding|standing|listening)\b"
+    r"licensing|recycling|policing|sporting|leading|ruling|governing|founding|standing|listening|spending|"
+    r"advertising|lobbying|campaigning|sentencing|heating|testing|screening|cleaning)\b"
 )
 # A subject cannot hold a finite verb, a quotation, a percentage ("The ruling covers the 10% tariff …
 # announced in April") or a clause of its own.

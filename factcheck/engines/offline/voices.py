@@ -4,9 +4,13 @@ inside the reporter's account of an act, and a source named well enough to make 
 
 from __future__ import annotations
 
+import re
+
+from factcheck.engines.base import ExtractedClaim
 from factcheck.engines.offline import bodies, records
 from factcheck.engines.offline.attribution import Attribution
-from factcheck.engines.offline.speakers import Speakers
+from factcheck.engines.offline.segment import Sentence
+from factcheck.engines.offline.speakers import Resolution, Speakers
 
 
 def interviewee(speakers: Speakers) -> str | None:
@@ -14,6 +18,45 @@ def interviewee(speakers: Speakers) -> str | None:
     ("Glaciologist Dr Ilona Varga … We asked her what the numbers mean."); None when it named more or none."""
     people = {name for at, _, name in speakers.named if at < speakers.sentence}
     return people.pop() if len(people) == 1 else None
+
+
+# What an interview's introduction says of it: "he spoke to the Vale Gazette", "We asked her …".
+_INTERVIEWED = re.compile(
+    r"\b(?:spoke to|talked to|we asked (?:him|her|them)|interviewed|in an interview with)\b", re.I
+)
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|my|My|us)\b")
+
+
+def unlabelled_answers(found: list[Sentence]) -> set[int]:
+    """The paragraphs of an interview printed as questions and answers without "Q:" and "A:": each paragraph
+    after a short one ending in a question, and the paragraphs in the first person that carry its answer on.
+    Only where the introduction says it is an interview: an explainer's question headings are the reporter's."""
+    paragraphs: dict[int, list[str]] = {}
+    for sentence in found:
+        paragraphs.setdefault(sentence.paragraph, []).append(sentence.text)
+    asked = {p for p, texts in paragraphs.items() if len(texts) <= 3 and texts[-1].rstrip(' ”"’').endswith("?")}
+    if not asked or not _INTERVIEWED.search(
+        " ".join(t for p, texts in paragraphs.items() if p < min(asked) for t in texts)
+    ):
+        return set()
+    answers: set[int] = set()
+    for p in sorted(paragraphs):
+        before = p - 1 in asked or (p - 1 in answers and _FIRST_PERSON.search(" ".join(paragraphs[p])))
+        if p not in asked and before:
+            answers.add(p)
+    return answers
+
+
+def in_own_words(claims: list[ExtractedClaim], who: Resolution) -> list[ExtractedClaim]:
+    """An interview's answers in the first person ("Our reserves have fallen …") as the interviewee's own
+    words, quoted: "Joe Mowbray said that our reserves …" would make them the reporter's."""
+    if not (who.answer and who.speaker):
+        return claims
+    for claim in claims:
+        if _FIRST_PERSON.search(claim.quote):
+            said = claim.quote.strip().removeprefix("A: ").rstrip(",;:")
+            claim.claim = f"{who.speaker[:1].upper()}{who.speaker[1:]} said: “{said[:1].upper()}{said[1:]}”"
+    return claims
 
 
 def on_record(source: str, speakers: Speakers) -> bool:
