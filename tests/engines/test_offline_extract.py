@@ -539,6 +539,7 @@ def test_a_policy_of_silence_is_no_claim_but_still_says_who_it_is():
         '"We are deeply sorry," said the chief executive, Mark Ellery.',
         "A spokesperson for the council said it was disappointed and would study the decision carefully.",
         "Royal Mail said it welcomed the outcome.",
+        'Its branch president, Dr Sam Ibsen, said staff were "angry and exhausted".',
         # A person's exclamation: nothing in its words to check.
         '"I can\'t believe it," said the winner, Lee Chang.',
         '"These are the hardest decisions I have had to make," said the vice-chancellor, Helen Marchant.',

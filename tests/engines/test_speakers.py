@@ -2643,3 +2643,29 @@ def test_a_body_described_with_an_ing_word_is_a_tags_speaker():
         "A drug for a rare muscle disease will be offered on the NHS in England, the health spending watchdog has said."
     )
     assert ticket(claims, "rare muscle disease").speaker == "the health spending watchdog"
+
+
+def test_the_airline_is_the_carrier_named_in_the_lead_never_with_its_article():
+    claims = tickets(
+        "A Skyrose Airways flight from Manchester to Tenerife made an emergency landing in Bordeaux on Monday.\n\n"
+        "A flight tracking site showed the plane dropped about 2,000 feet in less than a minute.\n\n"
+        'Skyrose said the crew had diverted the aircraft "as a precaution". Seven people were taken to hospital '
+        "with minor injuries, the airline said."
+    )
+    assert ticket(claims, "Seven people").speaker == "Skyrose Airways"
+
+
+def test_a_countrys_body_described_then_named_is_its_name():
+    claims = tickets("France's air accident investigation agency, the BEA, said it had opened an investigation.")
+    assert ticket(claims, "opened an investigation").speaker == "the BEA"
+
+
+def test_a_prosecutors_opening_and_her_tag_after_a_quoted_phrase():
+    claims = tickets(
+        "Opening the case at Bolton Crown Court on Monday, prosecutor Claire Kinsale KC told the jury that Darren "
+        "Orrell would knock on doors and tell homeowners their roofs were dangerous. He would then charge them for "
+        'work that was "at best unnecessary and at worst invented", she said.'
+    )
+    assert ticket(claims, "knock on doors").speaker == "prosecutor Claire Kinsale KC"
+    charged = ticket(claims, "at worst invented")
+    assert charged.speaker == "Claire Kinsale" and not charged.claim.endswith("she said.")

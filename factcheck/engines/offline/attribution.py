@@ -90,7 +90,9 @@ _LEADING_CLAUSE = re.compile(
     r"\s+[—–-]{1,2}\s+|"
     r"(?:In response|Meanwhile|However|Also|Still|Then|Later|Separately|Earlier|Additionally|"
     r"Moreover|But|And|So|Yet|In addition|In a statement|On \w+),\s+|(?:Addressing|Asked about|"
-    r"Speaking|Commenting on|Responding to)\s[^,]{3,120},\s+|(?:But|Yet)\s(?=[A-Za-z])|"
+    # "Opening the case at Bolton Crown Court on Monday, prosecutor X told …": the occasion, in court too.
+    r"Speaking|Commenting on|Responding to|Opening|Closing|Summing up|Sentencing|Passing sentence|Giving evidence)"
+    r"\s[^,]{3,120},\s+|(?:But|Yet)\s(?=[A-Za-z])|"
     # A fact-check's label before the claim it states: "The claim: A post shared … says …".
     r"(?:The\s)?[Cc]laim:\s|(?:Q|A):\s|"
     # Where the words were written: "In the memo, sent on Tuesday, chief executive X wrote that …".
@@ -248,11 +250,17 @@ def has_tag(sentence: str) -> bool:
 def _tagged_quotation(body: str, offset: int, quote: re.Match) -> Attribution | None:
     """A quotation with its speaker's tag ("…," she said), or one that is most of the sentence."""
     speaker = to = None
+    content = body
     for rx in (_TAG_BEFORE, _TAG_AFTER, _TAG_SPOKESPERSON_FOR, _TAG_ROLE_THEN_NAME, _TAG_AFTER_INVERTED):
         m = rx.search(body)
         if m:
             speaker = clean(m.group("who"))
             to = clean(m.groupdict().get("to"))
+            lead = body[: quote.start()].rstrip()
+            if rx is _TAG_AFTER and lead and lead[-1] not in ":," and not body[m.end() :].strip():
+                # 'He would charge them for work that was "at best unnecessary", she said.': the tag is not
+                # part of the statement that quotes the phrase.
+                content = body[: m.start() + 1] + "."
             break
     speaker = speaker or quotetags.quotation_speaker(body)
     said = None if speaker else _SAID_THAT.match(body[: quote.start()])
@@ -263,7 +271,7 @@ def _tagged_quotation(body: str, offset: int, quote: re.Match) -> Attribution | 
     return Attribution(
         speaker=speaker,
         reported_by=to if to and bodies.looks_like_outlet(to) else None,
-        content=body,
+        content=content,
         content_offset=offset,
         quotation=quote.group("q").strip(),
     )

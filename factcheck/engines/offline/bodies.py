@@ -145,7 +145,8 @@ DESCRIBED_AFTER = re.compile(
 
 # A name that says it is a company: "Meridian Paving Inc.", "Harlow Water Company", "Acme Corp".
 COMPANY_NAME = re.compile(
-    r"\b(?:[A-Z][\w&’'\-]{0,40}\s+){1,4}(?:Inc\.?|Corp\.?|Corporation|Company|Co\.|LLC|Ltd\.?|"
+    # "A Skyrose Airways flight": the article before a name is no part of it.
+    r"\b(?!(?:A|An)\s)(?:[A-Z][\w&’'\-]{0,40}\s+){1,4}(?:Inc\.?|Corp\.?|Corporation|Company|Co\.|LLC|Ltd\.?|"
     # "Westmoor Railways", "Skyline Airways": a transport business is named for what it runs.
     r"Group|Holdings|PLC|GmbH|S\.A\.|Railways?|Trains|Buses|Coaches|Airlines|Airways|Ferries)(?=\W|$)"
 )

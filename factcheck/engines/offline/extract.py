@@ -8,34 +8,26 @@ from dataclasses import dataclass
 from datetime import date
 
 from factcheck.engines.base import ExtractedClaim
-from factcheck.engines.offline import bodies, checkworthy, dates, drafting, duplicates, layers, moods, quoteruns, voices
+from factcheck.engines.offline import (
+    bodies,
+    checkworthy,
+    dates,
+    drafting,
+    duplicates,
+    layers,
+    moods,
+    openings,
+    quoteruns,
+    voices,
+)
 from factcheck.engines.offline.attribution import Attribution, attribute, has_tag
-from factcheck.engines.offline.census import given_name
 from factcheck.engines.offline.clauses import Part, parts
 from factcheck.engines.offline.entities import Actors, word_cases
-from factcheck.engines.offline.kinds import SPOKESPERSON, UNNAMED_PERSON
 from factcheck.engines.offline.segment import Sentence, sentences
-from factcheck.engines.offline.speakers import Resolution, Speakers, possessive
+from factcheck.engines.offline.speakers import Resolution, Speakers
 from factcheck.engines.offline.wording import capitalise, closed, lower_article, with_attribution
 from factcheck.models import ClaimKind
 
-# Openings that point back to something the claim does not name: a person must say what.
-_UNRESOLVED_START = re.compile(
-    # "Those who drank two cups a day": a group the sentence itself defines.
-    # "This summer was the warmest": a time the dateline fixes, not a thing pointed back to.
-    r"^(They|It|This(?! (?:summer|winter|spring|autumn|season|week|month|year|morning|afternoon|evening)\b)|"
-    r"That|These|Those(?! (?:who|whose|with|without|aged|living|born|taking|over|under)\b)|He|She|"
-    r"We|Its|Their|One of (?:them|those|the \w+)|"
-    r"(?:Some|Many|Most|Both|Each|All|None|Several|Two|Three) of (?:them|those)|The (?:company|firm|contractor))\b"
-)
-# "It was the sixth round of talks": "It" before a copula names an event, not the body that spoke.
-_POINTER = re.compile(r"(It|They)\s(?!(?<=It\s)(?:was|is|has\s+been|had\s+been|will\s+be|would\s+be)\b)")
-_PRONOUN_SAID = re.compile(r"[“\"]?(?:He|She)\s+(?:said|added|told|says)\b")
-# "It comes into force on 1 October": what a law, a duty or a price does, never the body that spoke.
-_A_THINGS_VERB = re.compile(
-    r"(?:It|They) (?:will )?(?:comes?|came) into (?:force|effect)|(?:It|They) (?:will )?(?:takes?|took) effect|"
-    r"(?:It|They) (?:will )?(?:costs?|expires?|expired|lapses?|lapsed)\b"
-)
 _ANSWER = "An answer in an interview: the person interviewed said it, and a person must say who that is."
 
 
@@ -210,9 +202,13 @@ def _quote_claim_of(
 ) -> ExtractedClaim:
     speaker = who.speaker
     claim, unsure_date = _quote_claim(attr, speaker, reported_by, speakers.actors, published)
-    claim = _its_owner(claim, None, speakers)  # "Its president, Dr. X, called the law …": the body's president
+    claim = openings.its_owner(claim, None, speakers)  # "Its president, Dr. X, called the law …": the body's president
     unnamed = who.unclear or "The quotation has no named speaker in the article."
-    reason = unnamed if speaker is None else unsure_date
+    # 'said it was "a grotesque breach of trust"': what "it" is, the quotation's own words do not say.
+    said = attr.content.strip()
+    person = _indirect(attr) and openings.its_of_a_named_person(said, speaker, speakers.kind(speaker or ""))
+    pointed = f"“{said.split()[0].capitalize()}” does not name who or what it refers to." if person else None
+    reason = unnamed if speaker is None else unsure_date or pointed
     return ExtractedClaim(
         claim=claim,
         quote=sentence.text,
@@ -241,14 +237,14 @@ def _clause_claim(
     rel_start = part.start
     q_start, q_end = _quoted(sentence, attr, part)
     whole = (q_start, q_end) == (sentence.start, sentence.end)
-    content, unresolved, who_reason = _opening_pronoun(
+    content, unresolved, who_reason = openings.opening_pronoun(
         part.words.strip(), sentence, attr.content_offset + rel_start, speaker, speakers
     )
-    pointer = None if _A_THINGS_VERB.match(content) else _POINTER.match(content)
+    pointer = None if openings.A_THINGS_VERB.match(content) else openings.POINTER.match(content)
     body = speakers.subject(pointer.group(1)) if pointer else None
     if pointer and body and (not speaker or speaker.lower() == body.lower()):
         content = capitalise(body) + content[pointer.end(1) :]
-    content = _its_owner(content, speaker, speakers)
+    content = openings.its_owner(content, speaker, speakers)
     subject = re.match(r"(The \w+|It)\s", content) if attr.whole and speaker else None
     named = subject and content.lower().startswith((speaker or "").lower())  # "The team at X found": named already
     if subject and not named and _points(subject.group(1)) and not bodies.is_pointer(speaker or ""):
@@ -264,11 +260,11 @@ def _clause_claim(
     told = "" if whole_claim else f"{part.verb or attr.verb} that "
     resolved = dates.resolve(f"{told}{actors.expand(content)}", published)
     verb, content = resolved.text.split(" that ", 1) if told else (attr.verb, resolved.text)
-    opening = _UNRESOLVED_START.match(content)
+    opening = openings.UNRESOLVED_START.match(content)
     kind = speakers.kind(speaker) if speaker and (rel_start or re.match(r"its?\b", content)) else None
-    if _its_of_a_named_person(content, speaker, kind, split=bool(rel_start)):
+    if openings.its_of_a_named_person(content, speaker, kind, split=bool(rel_start)):
         # "Hughes said … and that it accepted all 38": a person's "it" is not the person; say so.
-        opening = opening or _UNRESOLVED_START.match(capitalise(content))
+        opening = opening or openings.UNRESOLVED_START.match(capitalise(content))
     reason = who_reason or (
         f"“{opening.group(1)}” does not name who or what it refers to." if opening else resolved.reason
     )
@@ -303,52 +299,6 @@ def _quoted(sentence: Sentence, attr: Attribution, part: Part) -> tuple[int, int
     if at < 0 or (part.start >= 0 and len(span) >= len(attr.content.rstrip(". ")) - 1 and not attr.then):
         return sentence.start, sentence.end
     return sentence.start + at, sentence.start + at + len(span)
-
-
-def _its_owner(content: str, speaker: str | None, speakers: Speakers) -> str:
-    """ "The junta said …. Its leader, X, made …": the junta's leader. Only a body's, never a person's
-    ("Lee Chang said …. Its prize money …"): a name a pronoun was used for, or a first name opens, is no body."""
-    owned = speaker.split("'s ", 1)[-1] if speaker and "'s " in speaker else None
-    if owned and content.startswith(f"Its {owned}"):
-        return capitalise(speaker or "") + content[4 + len(owned) :]  # "Its own figures show …": the council's
-    owner = speakers.subject("it") if not speaker and content.startswith("Its ") else None
-    if not owner:
-        return content
-    kind = speakers.kind(owner)
-    person = given_name(owner) or owner in speakers.pronouns or owner in speakers.people
-    return (
-        f"{possessive(capitalise(owner))} {content[4:]}"
-        if kind == "org" or (kind == "name" and not person)
-        else content
-    )
-
-
-def _its_of_a_named_person(content: str, speaker: str | None, kind: str | None, split: bool = False) -> bool:
-    """ "Richard Parker said that it would cost £12 million": what "it" is, the claim does not say. A
-    spokesperson's "it" is the body they speak for, and a company's its own ("Voltra says its battery"),
-    so only a person named, speaking for themself, counts. A clause split from a person's statement
-    ("Hughes said … and that it accepted all 38") counts whatever its opening word."""
-    if not speaker or SPOKESPERSON.search(speaker):
-        return False
-    if split and kind == "person":
-        return True
-    if not re.match(r"its?\b", content) or len(speaker.split()) < 2:
-        return False
-    return (kind == "person" and not UNNAMED_PERSON.match(speaker.lower())) or (kind == "name" and given_name(speaker))
-
-
-def _opening_pronoun(
-    content: str, sentence: Sentence, before: int, speaker: str | None, speakers: Speakers
-) -> tuple[str, bool, str | None]:
-    """ "He had trained at altitude" names the one person it can mean, or keeps "He" and says why."""
-    m = re.match(r"(He|She)\b", content, re.I)
-    if not m:
-        return content, False, None
-    found = speakers.antecedent(m.group(1), sentence.text, before, speaker)
-    # "She said she had …" with the first "She" unclear: the second is as unclear.
-    if found.speaker and (speaker or not _PRONOUN_SAID.match(sentence.text)):
-        return found.speaker + content[m.end() :], False, None
-    return content, True, found.unclear
 
 
 def _quote_claim(attr: Attribution, speaker, reported_by, actors: Actors, published) -> tuple[str, str | None]:

@@ -96,10 +96,10 @@ _FEELING = re.compile(
     # "the school community was “devastated”": a subject of up to three words.
     r"^(?:it|he|she|they|we|i|(?:the |its |his |her |their )?(?:[a-z][\w’'-]* ){0,2}[a-z][\w’'-]*) "
     r"(?:was|were|is|are|am|felt|feel) "
-    r"[“\"]?(?:deeply |very |extremely |absolutely |utterly |so |truly )?(?:disappointed|pleased|delighted|saddened|"
-    r"dismayed|sorry|"
+    r"[“\"]?(?:deeply |very |extremely |absolutely |utterly |so |truly )?(?:(?:disappointed|pleased|delighted|saddened|"
+    r"dismayed|sorry|angry|furious|exhausted|anxious|frightened|relieved|"
     r"concerned|worried|appalled|shocked|surprised|encouraged|frustrated|heartbroken|devastated|thrilled|"
-    r"grateful|proud|upset|gutted|over the moon)[”\"]?"
+    r"grateful|proud|upset|gutted|over the moon)(?: and |, )?){1,3}[”\"]?"
     # "was “deeply worried” for its members": for whom or about what, still a feeling.
     # Never past an "and": "disappointed with the ruling and was considering an appeal" says what it will do.
     r"(?: (?:for|about|by|at|of|with) (?:(?! and )[^.“”\"]){1,60})?(?:\.$|,? and (?:urged|called|asked|hoped)\b|"

@@ -14,7 +14,8 @@ from factcheck.engines.offline.bodies import ORG_NOUN, ORG_NOUNS, ORG_WORDS, THE
 # A sentence opening with an organisation's name: "The Child Poverty Action Group welcomed …".
 # "The Labour-run council approved …": the noun after the capitals is part of the name.
 ORG_OPENER = re.compile(
-    r"^((?:The\s+)?[A-Z][\w&’'.-]{0,30}(?:\s+(?:[A-Z][\w&’'.-]{0,30}|of|for|and|on)){1,7}"
+    # "A Skyrose Airways flight made …": an article before the capitals is none of the name.
+    r"^(?!(?:A|An)\s)((?:The\s+)?[A-Z][\w&’'.-]{0,30}(?:\s+(?:[A-Z][\w&’'.-]{0,30}|of|for|and|on)){1,7}"
     # "Action Fraud, the national reporting centre for fraud, received …": what it is, between commas.
     rf"(?:\s+(?:{ORG_NOUNS})\b)?)(?:,\s(?:the|a|an)\s[^,“”\"]{{2,80}},)?\s+[a-z]"
 )

@@ -224,14 +224,18 @@ class Speakers(PersonPointers):
         just_before = just_before and not (
             other and any(b[2] == noun and b[0] < self.sentence for b in self.named_bodies)
         )
+        # "Skyrose said …. …, the airline said": the short name of "Skyrose Airways", named before.
+        full = (
+            self.actors.last_company if last and (self.actors.last_company or "").startswith(f"{last.name} ") else None
+        )
         if (
             just_before
-            and bodies.fits(noun, last.name)
+            and bodies.fits(noun, full or last.name)
             and not bodies.public(noun, last.name, self.public_acronyms)
             and last.kind in {"org", "name"}
             and last.name not in self.people
         ):
-            return Resolution(last.name)  # "The agency said …. “…,” it added."
+            return Resolution(full or last.name)  # "The agency said …. “…,” it added."
         if described := self._described(raw, noun):
             return described
         company = self.actors.last_company

@@ -1,0 +1,76 @@
+"""A claim's first words when they point back ("He", "It", "Its", "They"): the name they stand for, when
+the sentences before make it certain, or why a person must say (extract.py writes the claim around them)."""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.engines.offline.census import given_name
+from factcheck.engines.offline.kinds import SPOKESPERSON, UNNAMED_PERSON
+from factcheck.engines.offline.segment import Sentence
+from factcheck.engines.offline.speakers import Speakers, possessive
+from factcheck.engines.offline.wording import capitalise
+
+# Openings that point back to something the claim does not name: a person must say what.
+UNRESOLVED_START = re.compile(
+    # "Those who drank two cups a day": a group the sentence itself defines.
+    # "This summer was the warmest": a time the dateline fixes, not a thing pointed back to.
+    r"^(They|It|This(?! (?:summer|winter|spring|autumn|season|week|month|year|morning|afternoon|evening)\b)|"
+    r"That|These|Those(?! (?:who|whose|with|without|aged|living|born|taking|over|under)\b)|He|She|"
+    r"We|Its|Their|One of (?:them|those|the \w+)|"
+    r"(?:Some|Many|Most|Both|Each|All|None|Several|Two|Three) of (?:them|those)|The (?:company|firm|contractor))\b"
+)
+# "It was the sixth round of talks": "It" before a copula names an event, not the body that spoke.
+POINTER = re.compile(r"(It|They)\s(?!(?<=It\s)(?:was|is|has\s+been|had\s+been|will\s+be|would\s+be)\b)")
+_PRONOUN_SAID = re.compile(r"[“\"]?(?:He|She)\s+(?:said|added|told|says)\b")
+# "It comes into force on 1 October": what a law, a duty or a price does, never the body that spoke.
+A_THINGS_VERB = re.compile(
+    r"(?:It|They) (?:will )?(?:comes?|came) into (?:force|effect)|(?:It|They) (?:will )?(?:takes?|took) effect|"
+    r"(?:It|They) (?:will )?(?:costs?|expires?|expired|lapses?|lapsed)\b"
+)
+
+
+def its_owner(content: str, speaker: str | None, speakers: Speakers) -> str:
+    """ "The junta said …. Its leader, X, made …": the junta's leader. Only a body's, never a person's
+    ("Lee Chang said …. Its prize money …"): a name a pronoun was used for, or a first name opens, is no body."""
+    owned = speaker.split("'s ", 1)[-1] if speaker and "'s " in speaker else None
+    if owned and content.startswith(f"Its {owned}"):
+        return capitalise(speaker or "") + content[4 + len(owned) :]  # "Its own figures show …": the council's
+    owner = speakers.subject("it") if not speaker and content.startswith("Its ") else None
+    if not owner:
+        return content
+    kind = speakers.kind(owner)
+    person = given_name(owner) or owner in speakers.pronouns or owner in speakers.people
+    return (
+        f"{possessive(capitalise(owner))} {content[4:]}"
+        if kind == "org" or (kind == "name" and not person)
+        else content
+    )
+
+
+def its_of_a_named_person(content: str, speaker: str | None, kind: str | None, split: bool = False) -> bool:
+    """ "Richard Parker said that it would cost £12 million": what "it" is, the claim does not say. A
+    spokesperson's "it" is the body they speak for, and a company's its own ("Voltra says its battery"),
+    so only a person named, speaking for themself, counts. A clause split from a person's statement
+    ("Hughes said … and that it accepted all 38") counts whatever its opening word."""
+    if not speaker or SPOKESPERSON.search(speaker):
+        return False
+    if split and kind == "person":
+        return True
+    if not re.match(r"its?\b", content) or len(speaker.split()) < 2:
+        return False
+    return (kind == "person" and not UNNAMED_PERSON.match(speaker.lower())) or (kind == "name" and given_name(speaker))
+
+
+def opening_pronoun(
+    content: str, sentence: Sentence, before: int, speaker: str | None, speakers: Speakers
+) -> tuple[str, bool, str | None]:
+    """ "He had trained at altitude" names the one person it can mean, or keeps "He" and says why."""
+    m = re.match(r"(He|She)\b", content, re.I)
+    if not m:
+        return content, False, None
+    found = speakers.antecedent(m.group(1), sentence.text, before, speaker)
+    # "She said she had …" with the first "She" unclear: the second is as unclear.
+    if found.speaker and (speaker or not _PRONOUN_SAID.match(sentence.text)):
+        return found.speaker + content[m.end() :], False, None
+    return content, True, found.unclear
