@@ -540,6 +540,8 @@ def test_a_policy_of_silence_is_no_claim_but_still_says_who_it_is():
         "A spokesperson for the council said it was disappointed and would study the decision carefully.",
         "Royal Mail said it welcomed the outcome.",
         'Its branch president, Dr Sam Ibsen, said staff were "angry and exhausted".',
+        "Police have asked anyone who saw what happened, or who has dashcam footage from between 10.30pm and "
+        "midnight, to contact them on 101, quoting incident 1184.",
         # A person's exclamation: nothing in its words to check.
         '"I can\'t believe it," said the winner, Lee Chang.',
         '"These are the hardest decisions I have had to make," said the vice-chancellor, Helen Marchant.',

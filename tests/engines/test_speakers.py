@@ -2669,3 +2669,30 @@ def test_a_prosecutors_opening_and_her_tag_after_a_quoted_phrase():
     assert ticket(claims, "knock on doors").speaker == "prosecutor Claire Kinsale KC"
     charged = ticket(claims, "at worst invented")
     assert charged.speaker == "Claire Kinsale" and not charged.claim.endswith("she said.")
+
+
+def test_a_title_cut_short_by_its_full_stop_is_no_persons_name():
+    claims = tickets(
+        "Republican Rep. Carl Dunleavy, who voted against it, said decisions about phones should be left to local "
+        'school boards. "Montpelier has written 14 rules on phones since 2019," he said.'
+    )
+    assert ticket(claims, "14 rules").speaker == "Carl Dunleavy"
+
+
+def test_he_after_a_double_barrelled_surname_is_that_person():
+    claims = tickets(
+        "Sweden's Anders Lachlan-Holm was second on 15 under.\n\n"
+        "Lachlan-Holm, 31, who led for most of the week, dropped two shots on the 17th. He said he had hit 11 of 14 "
+        "fairways all week."
+    )
+    assert ticket(claims, "11 of 14 fairways").speaker == "Anders Lachlan-Holm"
+
+
+def test_he_after_a_quotation_tagged_he_said_is_the_speaker_of_it():
+    claims = tickets(
+        "Chidi Okwuosa won the Belcourt Open by two shots on Sunday.\n\n"
+        "His win is worth €510,000 and moves him to about 90th in the world rankings.\n\n"
+        '"I kept it simple today," he said.\n\n'
+        "He is the third English winner on the tour this season."
+    )
+    assert ticket(claims, "third English winner").claim.startswith("Chidi Okwuosa is the third")

@@ -27,51 +27,10 @@ PORTFOLIO = re.compile(
     r"Spokesperson)\s+[A-Z][\w’'.-]{0,30}\s+[A-Z]"
 )
 _LEADING_STOP = {
-    "The",
-    "A",
-    "An",
-    "In",
-    "On",
-    "At",
-    "According",
-    "During",
-    "After",
-    "Before",
-    "Addressing",
-    "But",
-    "And",
-    "However",
-    "Meanwhile",
-    "When",
-    "While",
-    "If",
-    "As",
-    "It",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "He",
-    "She",
-    "They",
-    "We",
-    "I",
-    "First",
-    "Second",
-    "Third",
-    "Unnamed",
-    "Sources",
-    "Latest",
-    "Last",
-    "Next",
-    "Since",
-    "For",
-    "From",
-    "With",
-    "Without",
-    "By",
-    "Under",
-    "Over",
+    *("The", "A", "An", "In", "On", "At", "According", "During", "After", "Before", "Addressing", "But"),
+    *("And", "However", "Meanwhile", "When", "While", "If", "As", "It", "This", "That", "These", "Those"),
+    *("He", "She", "They", "We", "I", "First", "Second", "Third", "Unnamed", "Sources", "Latest", "Last"),
+    *("Next", "Since", "For", "From", "With", "Without", "By", "Under", "Over"),
     # "Two London hospital trusts": a count before a place is not a first name.
     *("One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Twenty", "Hundreds"),
     *("Thousands", "Dozens", "Several", "Many", "Most", "Some", "All", "Both", "Every", "Each", "No", "More"),
@@ -138,7 +97,25 @@ _HONORIFICS = {
 }
 _TITLE_WORDS = {w for t in TITLES.split("|") for w in t.replace("\\.", ".").split()} - {"of", "State"}
 _TITLED = re.compile(rf"\b((?:[A-Z][a-z]+\s+)?)({TITLES})\s+({_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})\b")
-_CAPITALISED = re.compile(r"\b[A-Z][a-zà-ÿ’'\-]+\b")
+# "Lachlan-Holm, who led …": a double-barrelled surname is one word, its second half capitalised too.
+_ABBREVIATED = {
+    "Rep",
+    "Sen",
+    "Gov",
+    "Gen",
+    "Lt",
+    "Col",
+    "Sgt",
+    "Capt",
+    "Det",
+    "Insp",
+    "Supt",
+    "Rev",
+    "Hon",
+    "Dr",
+    "Prof",
+}
+_CAPITALISED = re.compile(r"\b[A-Z][a-zà-ÿ’']+(?:-[A-Z][a-zà-ÿ’']+){1,2}\b|\b[A-Z][a-zà-ÿ’'\-]+\b")
 _THE_COMPANY = re.compile(r"^The\s+(company|firm|contractor)\b")
 
 
@@ -245,6 +222,8 @@ class Actors:
                 tokens = tokens[1:]
             if len(tokens) < 2 or any(t.rstrip(".") in ORG_WORDS for t in tokens) or tokens[0] in _PLACE_START:
                 continue
+            if tokens[-1] in _ABBREVIATED and sentence[m.end() : m.end() + 1] == ".":
+                continue  # "Republican Rep. Carl Dunleavy": a title cut short, not a Mr Rep
             if " ".join(tokens) in things or _after_the(sentence, m.start(), tokens):
                 continue
             if (

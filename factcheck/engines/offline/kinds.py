@@ -49,7 +49,7 @@ _HONORIFIC = re.compile(
 )
 # "Kwame Mensah, 34,": an age is said of a person.
 AGED = re.compile(
-    r"\b([A-Z][\w’'-]{0,30}(?: [A-Z][\w’'-]{0,30}){1,2}), (?:aged )?\d{1,3},"
+    r"\b([A-Z][\w’'-]{0,30}(?: [A-Z][\w’'-]{0,30}){0,2}), (?:aged )?\d{1,3},"
     # "the 34-year-old Kwame Mensah": an age before the name says a person as much as one after it.
     r"|\b[Tt]he \d{1,3}-year-old ([A-Z][\w’'-]{0,30}(?: [A-Z][\w’'-]{0,30}){1,2})"
 )

@@ -16,13 +16,15 @@ _ADDRESSEE = re.compile(
     r"patients|members|consumers|users|families|you|anyone|everyone)\b",
     re.I,
 )
+_APPEAL = re.compile(r"to (?:contact|call|ring|come forward|get in touch)\b")
 # "She urged parents to check their children's records": the same advice, put as someone's urging.
 # "Professor Sir X, NHS England's national medical director, urged anyone eligible to get a flu vaccine".
 _URGED = re.compile(
     r"^(?:(?:[\w’'.-]+\s){1,5}|[^,]{1,60},\s[^,]{1,80},\s)(?:urged?|advised?|asked|encouraged?|reminded|told)\s"
     r"(?:passengers|residents|customers|readers|every\sreader|"
     r"people|households|parents|drivers|motorists|shoppers|travellers|patients|members|consumers|users|families|"
-    r"the\spublic|anyone|everyone|those)(?:\s(?!to\b)[\w-]+){0,3}\sto\b",
+    # "asked anyone who saw what happened, or who has footage, to contact them": whoever it is, then what to do.
+    r"the\spublic|anyone|everyone|those)(?:(?:\s(?!to\b)[\w-]+){0,3}|\swho\s(?:[^.;“”\"]|(?<=\d)\.(?=\d)){1,200}?,)\sto\b",
     re.I,
 )
 # "X argued that the city should …": a recommendation, not a fact, unless it carries a figure.
@@ -155,8 +157,12 @@ def advice(content: str) -> tuple[bool, bool]:
     """(whether ``content`` recommends rather than states, with no figure to check; whether it speaks to
     readers: "Passengers should check before they travel", "urged parents to check …")."""
     urged = _URGED.search(content)
-    # "… and to call 999 if they see him": whom to call is no figure to check.
-    recommends = bool((_PRESCRIPTIVE.search(content) or urged) and not drafting.numbers(_PHONE.sub("", content)))
+    # "… and to call 999 if they see him": whom to call is no figure to check; nor are an appeal's hours and
+    # incident number ("asked anyone … between 10.30pm and midnight to contact them on 101, quoting 1184").
+    appeal = urged and _APPEAL.search(content, urged.end() - 3)
+    recommends = bool(
+        (_PRESCRIPTIVE.search(content) or urged) and (appeal or not drafting.numbers(_PHONE.sub("", content)))
+    )
     return recommends, bool(urged or _ADDRESSEE.match(content))
 
 

@@ -63,6 +63,9 @@ class PersonPointers:
         last = None  # the sentence that named whom the pronoun means, when not its own
         if not here:
             earlier = [(s, n) for s, p, n in self.named if s < self.sentence and self._near(s, p, n, said)]
+            # '"…," he said. He is the third English winner …': whoever a pronoun's tag was told to be.
+            earlier += [(w.sentence, self._plain(w.name)) for w in self.spoke if self._near_spoken(w)]
+            earlier.sort()
             last = earlier[-1][0] if earlier else None
             here = {n for s, n in earlier if s == last and self._agrees(n, said)}
         if len(here) == 1 and (sole := self._sole(pronoun, next(iter(here)))):
@@ -83,6 +86,11 @@ class PersonPointers:
         return next(
             filter(None, (kinds.someone(self.texts.get(k, ""), said) for k in range(named + 1, self.sentence))), None
         )
+
+    def _near_spoken(self, spoke: Spoke) -> bool:
+        """A person named by their name who spoke in this paragraph or the one before; never "a spokesperson"."""
+        named = self._plain(spoke.name) in self.actors.full_names.values()
+        return named and spoke.sentence < self.sentence and self.paragraph - spoke.paragraph <= 1
 
     def _near(self, sentence: int, paragraph: int, name: str, said: str) -> bool:
         """A paragraph away, or an obituary's life story: opened with the name, and "she" in every sentence since."""
