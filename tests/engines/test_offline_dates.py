@@ -260,3 +260,27 @@ def test_a_deadline_set_on_the_day_of_publication_is_ahead_of_it():
     assert "by noon on Sunday, July 27, 2025" in earlier.text
     unsaid = resolve("The council asked tenants to leave by noon on Sunday.", saturday)
     assert unsaid.unsure == ["on Sunday"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "written"),
+    [
+        ("It failed every test at its swimming spots last summer.", date(2025, 6, 5), "in the summer of 2024"),
+        ("Building will start next spring.", date(2025, 9, 11), "in the spring of 2026"),
+        ("Tuition fees will rise this autumn.", date(2025, 1, 22), "in the autumn of 2025"),
+        ("This summer was the warmest on record.", date(2025, 9, 30), "The summer of 2025 was"),
+    ],
+)
+def test_a_season_is_the_one_the_publication_date_makes_certain(sentence, published, written):
+    assert written in resolve(sentence, published).text
+
+
+def test_a_season_either_year_could_mean_is_left_and_said_so():
+    # In October "last summer" may be the summer just gone or the one before; in January "next spring" either.
+    autumn = resolve("It failed every test at its swimming spots last summer.", date(2025, 10, 5))
+    assert "last summer" in autumn.text and "2024 or of 2025" in autumn.reason
+
+
+def test_a_part_of_the_day_stays_with_it_whatever_number_follows():
+    resolved = resolve("The pub reopened on Friday night, 20 months after a fire.", date(2025, 11, 29))
+    assert "on Friday night, November 28, 2025, 20 months after" in resolved.text

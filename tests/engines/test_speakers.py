@@ -2696,3 +2696,20 @@ def test_he_after_a_quotation_tagged_he_said_is_the_speaker_of_it():
         "He is the third English winner on the tour this season."
     )
     assert ticket(claims, "third English winner").claim.startswith("Chidi Okwuosa is the third")
+
+
+def test_the_team_led_by_a_named_scientist_is_that_team():
+    claims = tickets(
+        "The team, led by Dr Yuki Ambrose of the University of Penwortham, found amino acids in 9 of the 12 grains."
+    )
+    grains = ticket(claims, "12 grains")
+    assert grains.speaker == "the team led by Dr Yuki Ambrose" and not grains.needs_human
+
+
+def test_a_bodys_analysis_of_monitoring_data_is_a_speaker():
+    claims = tickets(
+        "Storm overflows discharged sewage for 4,100 hours in 2024, according to the Wendle Rivers Trust.\n\n"
+        "Its analysis of the company's own monitoring data, published on Wednesday, found that a single overflow "
+        "accounted for almost a fifth of the total."
+    )
+    assert ticket(claims, "a fifth of the total").speaker.startswith("the Wendle Rivers Trust's analysis")

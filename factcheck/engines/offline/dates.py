@@ -31,13 +31,15 @@ _FISCAL = re.compile(r" (?:budgets?|accounts|spending|finances|financial|fiscal|
 _AFTER_PREPOSITION = re.compile(r"\b(?:of|since|from|until|till|by|for|to|before|after|over|during)\s$", re.I)
 _RELATIVE = re.compile(
     rf"\b(?P<phrase>(?P<month>{_MONTHS})\s+(?P<mrel>last|this|next)\s+year|yesterday|today|"
-    rf"(?P<rel>last|this|next)\s+(?P<span>week|month|year)|"
+    rf"(?P<rel>last|this|next)\s+(?P<span>week|month|year)|(?P<srel>last|this|next)\s+(?P<season>spring|summer|autumn)|"
     # "in the early hours of Sunday", "on the night of Friday": the day keeps the words before it.
     rf"(?P<lead>on|last|next|this\s+past|this\s+coming|(?P<of>hours|morning|afternoon|evening|night)\s+of)"
-    rf"\s+(?P<wd>{_DAY}){_PART}"
+    # "on Friday night, 20 months after": the part of the day belongs to it, whatever follows.
+    rf"\s+(?P<wd>{_DAY}){_PART}(?!\s+(?:morning|afternoon|evening|night)\b)"
     # "on Wednesday last week": the week is the day's, one date, not two.
     rf"(?:\s+(?P<week>last|next)\s+week)?)\b"
-    rf"(?!,?\s+(?:(?:{_MONTHS}|the)\s+)?\d)",  # already followed by a date ("on Friday, March 14"): leave it
+    # Already followed by a date ("on Friday, March 14", "Friday 14 March"): leave it. "…, 20 months after": not one.
+    rf"(?!,?\s+(?:(?:{_MONTHS}|the)\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})|\d{{1,2}}(?:st|nd|rd|th)\b|\d{{4}}\b))",
     re.I,
 )
 _FUTURE = re.compile(
@@ -197,18 +199,7 @@ def resolve(text: str, published: date | None) -> Resolved:
             year = published.year + {"last": -1, "next": 1}.get(m.group("mrel").lower(), 0)
             return f"{m.group('month')} {year}"
         if m.group("wd"):
-            weekday = _WEEKDAYS.index(m.group("wd").lower())
-            clause = _clause(text, m.start(), m.end())
-            day = _day_name(published, weekday, m.group("lead"), clause, text[max(0, m.start() - 40) : m.start()])
-            if m.group("week"):
-                monday = published - timedelta(days=published.weekday())
-                day = monday + timedelta(days=weekday + (-7 if m.group("week").lower() == "last" else 7))
-            if day is None:
-                unsure.append(phrase.split(" of ", 1)[-1])  # "hours of Thursday": the day is what is unsure
-                return phrase
-            part = f" {m.group('part')}" if m.group("part") else ""
-            lead = m.group("lead") if m.group("of") else "on"
-            return f"{lead} {day:%A}{part}, {_long(day)}"
+            return _weekday(m, text, published, unsure)
         if (
             low in {"yesterday", "today"}
             and phrase[0].isupper()
@@ -218,6 +209,8 @@ def resolve(text: str, published: date | None) -> Resolved:
             return phrase  # "BBC Radio 4's Today programme", "USA Today": a name, not a day
         if low in {"yesterday", "today"}:
             return f"on {_long(published - timedelta(days=int(low == 'yesterday')))}"
+        if m.group("season"):
+            return _season(m, text, published, meant)
         if m.group("span"):
             possessive = text[m.end() : m.end() + 2] in {"'s", "’s"}
             rel, span = m.group("rel").lower(), m.group("span").lower()
@@ -239,6 +232,49 @@ def resolve(text: str, published: date | None) -> Resolved:
         return out[:1].upper() + out[1:] if m.group("phrase")[:1].isupper() else out
 
     return Resolved(_RELATIVE.sub(keep_case, text), unsure, meant)
+
+
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11)}
+_SEASON_SUBJECT = re.compile(r"\s(?:was|is|has|had|will|saw|brought|proved|became|looks)\b")
+
+
+def _weekday(m: re.Match, text: str, published: date, unsure: list[str]) -> str:
+    """ "on Tuesday" as "on Tuesday, November 25, 2025", or as written and listed in ``unsure``."""
+    phrase, weekday = m.group("phrase"), _WEEKDAYS.index(m.group("wd").lower())
+    clause = _clause(text, m.start(), m.end())
+    day = _day_name(published, weekday, m.group("lead"), clause, text[max(0, m.start() - 40) : m.start()])
+    if m.group("week"):
+        monday = published - timedelta(days=published.weekday())
+        day = monday + timedelta(days=weekday + (-7 if m.group("week").lower() == "last" else 7))
+    if day is None:
+        unsure.append(phrase.split(" of ", 1)[-1])  # "hours of Thursday": the day is what is unsure
+        return phrase
+    part = f" {m.group('part')}" if m.group("part") else ""
+    lead = m.group("lead") if m.group("of") else "on"
+    return f"{lead} {day:%A}{part}, {_long(day)}"
+
+
+def _season(m: re.Match, text: str, published: date, meant: list[tuple[str, str]]) -> str:
+    """ "last summer" as "in the summer of 2024", or as written with which one it is (``meant``)."""
+    phrase, low = m.group("phrase"), " ".join(m.group("phrase").lower().split())
+    season, possessive = m.group("season").lower(), text[m.end() : m.end() + 2] in {"'s", "’s"}
+    year, first = _season_year(published, low, season), published.year - low.startswith("last")
+    if year is None or possessive:  # "last summer's floods": no clean rewrite; say which it is
+        which = f"the {season} of {year}" if year else f"the {season} of {first} or of {first + 1}"
+        meant.append((phrase + ("'s" if possessive else ""), which))
+    subject = _SEASON_SUBJECT.match(text, m.end())  # "this summer was the warmest": no "in"
+    return f"{'' if subject else 'in '}the {season} of {year}" if year and not possessive else phrase
+
+
+def _season_year(published: date, phrase: str, season: str) -> int | None:
+    """Which year's season "last summer", "this spring" or "next autumn" means; None when either could be
+    meant ("last summer" in October: the one just gone, or the year before's; "next spring" in January)."""
+    first, last = _SEASONS[season]
+    if phrase.startswith("this"):
+        return published.year
+    if phrase.startswith("last"):
+        return published.year - 1 if published.month <= last else None
+    return published.year + 1 if published.month >= first else None
 
 
 def _clause(text: str, start: int, end: int) -> str:

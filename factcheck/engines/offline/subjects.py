@@ -17,7 +17,7 @@ _NOUN_ING = (
     r"training|funding|clothing|broadcasting|manufacturing|accounting|consulting|lending|gaming|betting|"
     r"gambling|farming|fishing|trading|parking|printing|catering|computing|learning|"
     r"licensing|recycling|policing|sporting|leading|ruling|governing|founding|standing|listening|spending|"
-    r"advertising|lobbying|campaigning|sentencing|heating|testing|screening|cleaning)\b"
+    r"advertising|lobbying|campaigning|sentencing|heating|testing|screening|cleaning|monitoring|modelling|sampling)\b"
 )
 # A subject cannot hold a finite verb, a quotation, a percentage ("The ruling covers the 10% tariff …
 # announced in April") or a clause of its own.
@@ -176,6 +176,13 @@ def _without_asides(subject: str) -> str:
     subject = re.sub(
         r", (?:based|headquartered) in [A-Z][\w’'-]{0,30}(?: [A-Z][\w’'-]{0,30}){0,2}(?:, [A-Z][\w’'.-]{0,30}){0,2},",
         ",",
+        subject,
+    )
+    # "The team, led by Dr X of the University of Y,": who the team is, which the name needs.
+    subject = re.sub(
+        r"^((?:The|the) (?:team|group|panel|review|inquiry)), (led by (?:(?:Dr|Prof|Professor|Sir|Dame) )?"
+        r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2})[^,]{0,80},",
+        r"\1 \2,",
         subject,
     )
     subject = re.sub(r", (?:who|whose) [^,]{1,120},", ",", subject)
