@@ -2713,3 +2713,26 @@ def test_a_bodys_analysis_of_monitoring_data_is_a_speaker():
         "accounted for almost a fifth of the total."
     )
     assert ticket(claims, "a fifth of the total").speaker.startswith("the Wendle Rivers Trust's analysis")
+
+
+def test_a_hospice_is_what_the_charity_means():
+    claims = tickets(
+        "Astley Children's Hospice said more than 6,000 people had donated since January 2024.\n\n"
+        "About 2,000 children in the region have a life-limiting condition, according to the charity."
+    )
+    assert ticket(claims, "2,000 children").reported_by == "Astley Children's Hospice"
+
+
+def test_it_after_a_tribunals_decision_is_the_decision():
+    claims = tickets(
+        'The tribunal\'s decision, published on Friday, said the flat had been "unfit for habitation". It found that '
+        "the family had gone without heating for three months in the winter of 2023."
+    )
+    assert ticket(claims, "without heating").speaker == "the tribunal's decision"
+
+
+def test_a_sentence_adverb_after_according_to_loses_its_capital():
+    claims = tickets(
+        "Nationally, the number of GPs has fallen by 6% since 2015, according to the British Medical Association."
+    )
+    assert "According to the British Medical Association, nationally, the number" in ticket(claims, "6%").claim

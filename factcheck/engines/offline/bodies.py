@@ -219,7 +219,7 @@ _NAMED_BY = {
     "lender": r"lender|bank|building society",
     # "the forecaster" after the Met Office, Met Éireann or the National Weather Service.
     "forecaster": r"forecaster|met office|met éireann|weather service|meteorolog\w*|noaa",
-    "charity": r"charity|society|foundation(?! trust)|(?<!nhs )(?<!nhs foundation )trust",
+    "charity": r"charity|society|hospice|foundation(?! trust)|(?<!nhs )(?<!nhs foundation )trust",
 }
 
 

@@ -19,8 +19,10 @@ ORG_OPENER = re.compile(
     # "Action Fraud, the national reporting centre for fraud, received …": what it is, between commas.
     rf"(?:\s+(?:{ORG_NOUNS})\b)?)(?:,\s(?:the|a|an)\s[^,“”\"]{{2,80}},)?\s+[a-z]"
 )
+# "The tribunal's decision, published on Friday, said …. It found …": a ruling is read like a report.
 DOCUMENT_OPENER = re.compile(
-    r"^((?:The|This)\s+(?:[a-z][\w-]{0,20}\s+)?(?:review|report|study|inquiry|audit|survey|investigation|analysis))\b"
+    r"^((?:The|This)\s+(?:[a-z][\w’'-]{0,20}\s+)?(?:review|report|study|inquiry|audit|survey|investigation|analysis|"
+    r"decision|judgment|judgement|ruling))\b"
 )
 GROUP_OPENER = re.compile(
     r"^((?:The|Those)\s+(?:[a-z][\w-]{0,20}\s+)?(?:researchers|scientists|officials|investigators|doctors|"

@@ -76,7 +76,14 @@ def capitalise(text: str) -> str:
 
 def lower_first(text: str, actors: Actors | None = None) -> str:
     first, _, rest = text.partition(" ")
-    lower = first in _LOWER_FIRST or _COMMON_OPENING.match(first) or (actors and actors.usually_lower(first, rest))
+    # "According to the BMA, nationally, the number …": a sentence adverb is never a name.
+    adverb = first.endswith("ly,") and first[:-1].isalpha()
+    lower = (
+        first in _LOWER_FIRST
+        or adverb
+        or _COMMON_OPENING.match(first)
+        or (actors and actors.usually_lower(first, rest))
+    )
     return text[:1].lower() + text[1:] if lower else text
 
 
