@@ -658,3 +658,20 @@ def test_what_a_rule_requires_is_a_claim_not_advice():
     text = "Under rules introduced by the regulator in September 2024, banks must assess the impact of each closure."
     claims = OfflineEngine().extract(ArticleInput(text=text, published=date(2025, 7, 17))).claims
     assert [c.claim for c in claims] == [text]
+
+
+def test_a_day_after_sentences_about_last_week_is_left_and_flagged():
+    text = (
+        "About 600 more people than usual died in England during last week's heatwave, according to an estimate.\n\n"
+        "Temperatures peaked at 34.7C in Kenmare on Tuesday, the Met Office said."
+    )
+    # Thursday July 3, 2025: "on Tuesday" may be July 1 or the heatwave's Tuesday, June 24.
+    claims = OfflineEngine().extract(ArticleInput(text=text, published=date(2025, 7, 3))).claims
+    peak = next(c for c in claims if "34.7C" in c.claim)
+    assert "July 1" not in peak.claim and peak.needs_human
+
+
+def test_responding_to_a_consultation_is_taking_part_not_a_statement():
+    text = "More than 3,200 people responded to a consultation on the plans in 2024."
+    claims = OfflineEngine().extract(ArticleInput(text=text, published=date(2025, 3, 18))).claims
+    assert [c.claim for c in claims] == [text] and claims[0].speaker is None

@@ -2736,3 +2736,13 @@ def test_a_sentence_adverb_after_according_to_loses_its_capital():
         "Nationally, the number of GPs has fallen by 6% since 2015, according to the British Medical Association."
     )
     assert "According to the British Medical Association, nationally, the number" in ticket(claims, "6%").claim
+
+
+def test_a_plain_statement_beside_a_quoted_verdict_is_the_named_speakers():
+    claims = tickets(
+        'Chairman Peter Lowestone said the vote was "a huge moment" and that the club would submit a planning '
+        "application before Christmas."
+    )
+    assert ticket(claims, "planning application").claim == (
+        "Chairman Peter Lowestone said that the club would submit a planning application before Christmas."
+    )

@@ -182,8 +182,9 @@ def _day_name(published: date, weekday: int, lead: str, clause: str, before: str
     return None
 
 
-def resolve(text: str, published: date | None) -> Resolved:
-    """Rewrite relative dates; without a publication date the text is returned unchanged."""
+def resolve(text: str, published: date | None, *, last_week: bool = False) -> Resolved:
+    """Rewrite relative dates; without a publication date the text is returned unchanged. ``last_week``: the
+    sentences before tell of last week ("during last week's heatwave"), so a past day name may be its."""
     if published is None:
         return Resolved(text)
     unsure: list[str] = []
@@ -199,7 +200,7 @@ def resolve(text: str, published: date | None) -> Resolved:
             year = published.year + {"last": -1, "next": 1}.get(m.group("mrel").lower(), 0)
             return f"{m.group('month')} {year}"
         if m.group("wd"):
-            return _weekday(m, text, published, unsure)
+            return _weekday(m, text, published, unsure, last_week)
         if (
             low in {"yesterday", "today"}
             and phrase[0].isupper()
@@ -234,18 +235,25 @@ def resolve(text: str, published: date | None) -> Resolved:
     return Resolved(_RELATIVE.sub(keep_case, text), unsure, meant)
 
 
+_SAID_ON = re.compile(
+    r"\b(?:said|says|announced|confirmed|told|reported|warned|added|revealed|published|released)\s+(?:\w+\s+){0,2}$"
+)
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11)}
 _SEASON_SUBJECT = re.compile(r"\s(?:was|is|has|had|will|saw|brought|proved|became|looks)\b")
 
 
-def _weekday(m: re.Match, text: str, published: date, unsure: list[str]) -> str:
+def _weekday(m: re.Match, text: str, published: date, unsure: list[str], last_week: bool = False) -> str:
     """ "on Tuesday" as "on Tuesday, November 25, 2025", or as written and listed in ``unsure``."""
     phrase, weekday = m.group("phrase"), _WEEKDAYS.index(m.group("wd").lower())
     clause = _clause(text, m.start(), m.end())
     day = _day_name(published, weekday, m.group("lead"), clause, text[max(0, m.start() - 40) : m.start()])
+    monday = published - timedelta(days=published.weekday())
     if m.group("week"):
-        monday = published - timedelta(days=published.weekday())
         day = monday + timedelta(days=weekday + (-7 if m.group("week").lower() == "last" else 7))
+    elif last_week and day and monday <= day < published and not _SAID_ON.search(text, 0, m.start()):
+        # "during last week's heatwave …. …, peaking on Tuesday": this week's Tuesday, or last week's? Not
+        # when the day is when something was said ("The FBI said on Wednesday"): news of this week.
+        day = None
     if day is None:
         unsure.append(phrase.split(" of ", 1)[-1])  # "hours of Thursday": the day is what is unsure
         return phrase

@@ -125,18 +125,7 @@ def _claims_from(
     speaker = who.speaker
     reported_by = lower_article(attr.reported_by) if attr.reported_by else None
     if attr.is_quote:
-        score = moods.quotation_score(attr, (score, quotation_score), speaker, speakers, threshold)
-        if score < threshold:
-            return []
-        # "said arrears remained “very low” and that the bank would buy back …": two statements.
-        split = parts(attr.content, reported=True) if speaker and _indirect(attr) else []
-        # "said the school community was “devastated” and that counsellors would …": the feeling is no claim.
-        kept = [part for part in split if not moods.feeling(part.words)]
-        if len(split) > 1 and kept:
-            return [
-                _clause_claim(sentence, score, attr, part, speaker, reported_by, speakers, published) for part in kept
-            ]
-        return [_quote_claim_of(sentence, score, attr, who, reported_by, speakers, published)]
+        return _quote_claims(sentence, (score, quotation_score), attr, who, speakers, published, threshold)
     # Who said what is checkable when a named speaker said it, however plain the words: "Nora Quist
     # warned that pubs would cut hours", "X voted against the bill, arguing that Congress should not …".
     named = bool(speaker) and speakers.kind(speaker or "") != "group" and not who.answer
@@ -169,6 +158,34 @@ def _claims_from(
         if who.unclear:
             claim.needs_human, claim.flag_reason = True, who.unclear
     return _reporters_own(sentence, score, attr, speakers, published, found)
+
+
+def _quote_claims(
+    sentence: Sentence,
+    scores: tuple[float, float],
+    attr: Attribution,
+    who: Resolution,
+    speakers: Speakers,
+    published: date | None,
+    threshold: float,
+) -> list[ExtractedClaim]:
+    """A quotation's tickets: the quotation itself, or the statements of an indirect one split apart."""
+    speaker = who.speaker
+    reported_by = lower_article(attr.reported_by) if attr.reported_by else None
+    score = moods.quotation_score(attr, scores, speaker, speakers, threshold)
+    # "said arrears remained “very low” and that the bank would buy back …": two statements.
+    split = parts(attr.content, reported=True) if speaker and _indirect(attr) else []
+    # "said the school community was “devastated” and that counsellors would …": the feeling is no claim.
+    kept = [part for part in split if not moods.feeling(part.words)]
+    if score < threshold:  # 'said the vote was "a huge moment" and that the club would …': a plain statement
+        plain = len(split) > 1 and speakers.kind(speaker or "") != "group"
+        kept = [part for part in kept if plain and not _QUOTE_MARK.search(part.words)]
+        score = threshold if kept else score
+    if score < threshold:
+        return []
+    if len(split) > 1 and kept:
+        return [_clause_claim(sentence, score, attr, part, speaker, reported_by, speakers, published) for part in kept]
+    return [_quote_claim_of(sentence, score, attr, who, reported_by, speakers, published)]
 
 
 def _reporters_own(
@@ -258,7 +275,7 @@ def _clause_claim(
     whole_claim = attr.whole or (part.acts and bool(speaker)) or own_subject
     # "told MPs on Wednesday that …": the day is resolved with the statement, in its tense.
     told = "" if whole_claim else f"{part.verb or attr.verb} that "
-    resolved = dates.resolve(f"{told}{actors.expand(content)}", published)
+    resolved = dates.resolve(f"{told}{actors.expand(content)}", published, last_week=speakers.told_of_last_week())
     verb, content = resolved.text.split(" that ", 1) if told else (attr.verb, resolved.text)
     opening = openings.UNRESOLVED_START.match(content)
     kind = speakers.kind(speaker) if speaker and (rel_start or re.match(r"its?\b", content)) else None
@@ -318,6 +335,7 @@ def _quote_claim(attr: Attribution, speaker, reported_by, actors: Actors, publis
     return with_attribution(resolved.text, speaker, reported_by, attr.verb, actors), resolved.reason
 
 
+_QUOTE_MARK = re.compile(r"[“”\"]")
 _RULINGS = {"ruled", "ordered", "decided", "directed", "determined"}
 # "Under rules introduced in 2024, banks must assess …": what a rule requires, checkable against the rule.
 _UNDER_RULES = re.compile(

@@ -17,7 +17,8 @@ VERBS = (
     r"claim(?:ed|s)(?!\s+(?:victory|responsibility|credit|asylum|damages|compensation|benefits?|expenses|"
     r"the\s+(?:title|win|crown|seat|lead|prize|record))\b)|stated|"
     r"insisted|confirmed|confirms|announced|announces|reported|reports|acknowledged|admitted|denied|testified|"
-    r"replied|responded|asserted|found|finds|concluded|showed|shows|estimated|estimates|disputed|countered|"
+    # "More than 3,200 people responded to a consultation": taking part, not a statement.
+    r"replied(?!\s+to\b)|responded(?!\s+to\b)|asserted|found|finds|concluded|showed|shows|estimated|estimates|disputed|countered|"
     r"recorded|predicted|promised|pledged|suggested|show|say|rejected|blamed|blames|accused|accuses|heard|ruled|"
     # "has forecast that", never the noun: "cut its earnings forecast to".
     r"forecasts?(?=\s+that\b)|projected(?=\s+that\b)|pointed\s+out|points\s+out|"

@@ -19,6 +19,7 @@ from factcheck.engines.offline.entities import Actors
 from factcheck.engines.offline.pronouns import PERSON_PRONOUNS, PersonPointers, Resolution, Spoke
 
 _OWNED = re.compile(r"\b(?:his|her|their) (ministry|department|office)\b", re.I)
+_LAST_WEEK = re.compile(r"\blast week\b", re.I)
 _BODY_KINDS = {False: {"org", "name"}, True: {"org", "name", "record"}}  # "It found …" may mean a record too
 
 
@@ -185,6 +186,12 @@ class Speakers(PersonPointers):
         researchers found"), which "They" may mean as well."""
         plural = self.plural_openers.get(self.sentence - 1)
         return bool(plural) and name.lower() not in plural.lower()
+
+    def told_of_last_week(self) -> bool:
+        """Whether the two sentences before this one speak of last week, and this one does not (where its own
+        "last week … and on Tuesday" set the two apart): a day name after them may be last week's."""
+        before = any(_LAST_WEEK.search(self.texts.get(k, "")) for k in range(self.sentence - 2, self.sentence))
+        return before and not _LAST_WEEK.search(self.texts.get(self.sentence, ""))
 
     def continuing(self) -> str | None:
         """The speaker of an untagged quotation that carries on from the sentence before it."""
