@@ -97,24 +97,11 @@ _HONORIFICS = {
 }
 _TITLE_WORDS = {w for t in TITLES.split("|") for w in t.replace("\\.", ".").split()} - {"of", "State"}
 _TITLED = re.compile(rf"\b((?:[A-Z][a-z]+\s+)?)({TITLES})\s+({_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})\b")
-# "Lachlan-Holm, who led …": a double-barrelled surname is one word, its second half capitalised too.
+# "Republican Rep. Carl Dunleavy": titles cut short by a full stop, never the end of a person's name.
 _ABBREVIATED = {
-    "Rep",
-    "Sen",
-    "Gov",
-    "Gen",
-    "Lt",
-    "Col",
-    "Sgt",
-    "Capt",
-    "Det",
-    "Insp",
-    "Supt",
-    "Rev",
-    "Hon",
-    "Dr",
-    "Prof",
+    *("Rep", "Sen", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Det", "Insp", "Supt", "Rev", "Hon", "Dr", "Prof")
 }
+# "Lachlan-Holm, who led …": a double-barrelled surname is one word, its second half capitalised too.
 _CAPITALISED = re.compile(r"\b[A-Z][a-zà-ÿ’']+(?:-[A-Z][a-zà-ÿ’']+){1,2}\b|\b[A-Z][a-zà-ÿ’'\-]+\b")
 _THE_COMPANY = re.compile(r"^The\s+(company|firm|contractor)\b")
 

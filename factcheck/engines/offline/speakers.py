@@ -44,6 +44,7 @@ class Speakers(PersonPointers):
     openers: dict[int, str] = field(default_factory=dict)
     # Groups a sentence opens with ("The researchers, from ETH Zurich, used …"), by sentence.
     group_openers: dict[int, tuple[str, int]] = field(default_factory=dict)
+    # A plural subject a sentence opens with when no group opener does ("Pupils at the schools …"), by sentence.
     plural_openers: dict[int, str] = field(default_factory=dict)
     texts: dict[int, str] = field(default_factory=dict)  # each sentence as read, for who it describes unnamed
     # Documents a sentence opens with ("The review, led by …, examined …"): what a next "It said" means.
