@@ -540,11 +540,17 @@ def test_a_policy_of_silence_is_no_claim_but_still_says_who_it_is():
         "A spokesperson for the council said it was disappointed and would study the decision carefully.",
         "Royal Mail said it welcomed the outcome.",
         'Its branch president, Dr Sam Ibsen, said staff were "angry and exhausted".',
+        'The nurses\' union, which represents 400 staff there, said its members were "tired and demoralised".',
+        "Headteacher Rhona Gill, who started in January, said she accepted the findings.",
         "Police have asked anyone who saw what happened, or who has dashcam footage from between 10.30pm and "
         "midnight, to contact them on 101, quoting incident 1184.",
         # A person's exclamation: nothing in its words to check.
         '"I can\'t believe it," said the winner, Lee Chang.',
         '"These are the hardest decisions I have had to make," said the vice-chancellor, Helen Marchant.',
+        # A reaction in a named person's words: a scene or a verdict, not a statement a checker could test.
+        '"The whole village turned out, and it felt like a wedding," said the organiser, Hana Ruddock.',
+        '"We gave everything and it was not quite enough," said the manager, Tom Adderley.',
+        '"It felt like the roof was coming off," said the club captain, Ines Marlowe.',
     ],
 )
 def test_a_dismissal_or_a_feeling_says_nothing_to_check(text):

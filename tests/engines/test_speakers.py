@@ -1059,10 +1059,11 @@ def test_a_persons_quoted_instruction_is_advice_not_a_claim():
 )
 def test_a_quoted_instruction_or_uncertainty_is_not_a_claim(quotation):
     claims = tickets(
-        'Dr Rachel Obi said parents should not panic. "If your baby is well, the risk is very low," she said. '
+        'Dr Rachel Obi said parents should not panic. "The risk to a baby who is feeding normally is very low," '
+        "she said. "
         f'"{quotation}"'
     )
-    assert ticket(claims, "risk is very low").speaker == "Rachel Obi"
+    assert ticket(claims, "feeding normally").speaker == "Rachel Obi"
     assert not [c for c in claims if quotation[5:20] in c.quote]
 
 
@@ -2746,3 +2747,55 @@ def test_a_plain_statement_beside_a_quoted_verdict_is_the_named_speakers():
     assert ticket(claims, "planning application").claim == (
         "Chairman Peter Lowestone said that the club would submit a planning application before Christmas."
     )
+
+
+def test_it_after_a_short_name_and_a_relative_clause_holding_a_figure_is_that_body():
+    claims = tickets(
+        "Thornbury Building Society has raised the rate on its easy-access savings account.\n\n"
+        "Thornbury, which is based in Penrith and has about 95,000 members, lends mostly in Cumbria. "
+        "It said the rise followed a jump in deposits from savers leaving the big banks."
+    )
+    assert ticket(claims, "jump in deposits").speaker == "Thornbury"
+
+
+def test_they_after_inspectors_who_found_is_the_inspectors():
+    claims = tickets(
+        "Inspectors found that the kitchen at the care home was dirty and that two fire doors had been propped "
+        "open. They said that the manager had not carried out checks since March."
+    )
+    assert ticket(claims, "not carried out checks").speaker == "Inspectors"
+
+
+def test_the_trust_is_the_one_trust_the_story_named_however_far_back():
+    claims = tickets(
+        "Dr Ama Kessie, medical director of Lowfield Hospitals NHS Trust, said 90 beds were taken by patients "
+        "waiting for care at home.\n\n"
+        "“We have opened a ward for them,” she said.\n\n"
+        "Peter Arne, 71, said he waited 14 hours for a bed last week.\n\n"
+        "The trust said it would look into his case."
+    )
+    assert ticket(claims, "look into his case").speaker == "Lowfield Hospitals NHS Trust"
+
+
+def test_the_trust_is_flagged_when_the_story_named_two():
+    claims = tickets(
+        "A critical incident was declared on Monday by Lowfield Hospitals NHS Trust and by Marsh Valley "
+        "Ambulance Trust.\n\nPeter Arne, 71, said he waited 14 hours for a bed.\n\nThe trust said it would look into his case."
+    )
+    assert ticket(claims, "look into his case").needs_human
+
+
+def test_a_word_capitalised_only_inside_a_name_loses_its_capital_after_according_to():
+    claims = tickets(
+        "Ambulance crews waited 4,100 hours outside Lowfield General in October, according to the Marsh Valley "
+        "Ambulance Service. An ambulance was held for 19 hours."
+    )
+    assert "Marsh Valley Ambulance Service, ambulance crews waited" in ticket(claims, "4,100 hours").claim
+
+
+def test_a_surname_a_story_also_writes_small_keeps_its_capital():
+    claims = tickets(
+        "Baker Ellen Baker opened her shop in 1998, according to Harwick Council. Every baker in the town "
+        "closed in the strike."
+    )
+    assert "Harwick Council, Baker Ellen Baker opened" in ticket(claims, "1998").claim

@@ -136,6 +136,8 @@ class Actors:
         low = word.lower()
         if following[:1].isupper():
             return False  # "Police Scotland": a name's first word, however often "police" is written small
+        if any(low == part.lower() for full in self.full_names.values() for part in full.split()):
+            return False
         if low in self.common_words:
             return True
         if low in self.named_words:
@@ -144,8 +146,6 @@ class Actors:
         if tail and head.isalpha() and all(part.isalpha() and part.islower() for part in tail):
             return True  # "Pre-tax", "Long-term": a name's parts are all capitalised ("Rolls-Royce", "Jean-Luc")
         if not word.isalpha():
-            return False
-        if any(low == part.lower() for full in self.full_names.values() for part in full.split()):
             return False
         return wordvectors.usually_lower_case(word)
 
@@ -352,12 +352,26 @@ def _outside_quotes(text: str, fn) -> str:
     return "".join(out)
 
 
+# Capitalised words side by side: a name of several words ("Western Counties Ambulance Service").
+_CAPITAL_RUN = re.compile(r"(?<![\w’'-])[A-Z][\w’'&-]*(?: [A-Z][\w’'&-]*)+")
+
+
 def word_cases(sentences: list[str]) -> tuple[frozenset[str], frozenset[str]]:
-    """(the words an article only ever writes in lower case, the words it capitalises), where case tells
-    (not opening a sentence)."""
+    """(the words an article writes in lower case and capitalises only inside a longer name, if at all; the
+    words it capitalises on their own or never writes small), where case tells (not opening a sentence)."""
     lower: set[str] = set()
     capital: set[str] = set()
+    alone: set[str] = set()
     for sentence in sentences:
+        runs = [m.span() for m in _CAPITAL_RUN.finditer(sentence)]
         for m in re.finditer(r"(?<=[\s(])[A-Za-z][a-z’'-]+\b", sentence):
-            (lower if m.group(0)[0].islower() else capital).add(m.group(0).lower())
-    return frozenset(lower - capital), frozenset(capital)
+            word = m.group(0).lower()
+            if m.group(0)[0].islower():
+                lower.add(word)
+            else:
+                capital.add(word)
+                if not any(a <= m.start() < b for a, b in runs):
+                    alone.add(word)
+    # "Western Counties Ambulance Service" and "an ambulance": a word the article writes small, capitalised
+    # only inside a longer name, is an ordinary word where it opens a sentence ("Ambulance crews spent …").
+    return frozenset(lower - alone), frozenset(alone | (capital - lower))

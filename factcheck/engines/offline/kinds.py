@@ -5,6 +5,7 @@ article has not yet shown to be either. Every pointer the tracker resolves ("she
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from factcheck.engines.offline.bodies import DESCRIBED_POINTER, ORG_NOUN, ORG_NOUNS, ORG_WORDS, PUBLIC_BODY
 from factcheck.engines.offline.census import given_name, pronoun_of
@@ -14,7 +15,8 @@ _GROUP = re.compile(
     r"^(?:the\s+)?(?:[\w-]+\s+){0,2}(organi[sz]ers|officials|police|researchers|scientists|doctors|experts|"
     r"prosecutors|investigators|authorities|residents|witnesses|analysts|sources|unions|campaigners|"
     r"companies|families|parents|teachers|workers|protesters|firefighters|rescuers|data|figures|statistics|"
-    r"lawyers|solicitors|barristers|attorneys|"
+    r"lawyers|solicitors|barristers|attorneys|inspectors|auditors|economists|engineers|surveyors|detectives|officers|"
+    r"paramedics|nurses|"
     # A party's members as a body of opinion: "Republicans said the measure spends too much."
     r"republicans|democrats|conservatives|tories|liberals|greens|nationalists)$",
     re.I,
@@ -125,6 +127,19 @@ def kind_of(name: str, actors: Actors, people: set[str]) -> str:
     if len(words) >= 3 and words[0].lower() == "the" and _DESCRIBED_NAME.match(" ".join(words[1:])):
         return "org"  # "the charity Heart Research UK", "the housing charity Shelter"
     return "name" if name[:1].isupper() else "group"
+
+
+def short_for(name: str, texts: Iterable[str]) -> str:
+    """The name in full that a one-word ``name`` is short for, when sentences before ``texts`` wrote it out
+    with a body's word ("Garroway" after "Garroway Building Society"); else ``name``."""
+    if " " in name:
+        return name
+    full = re.compile(rf"\b{re.escape(name)}(?: [A-Z][\w’'&-]+){{1,3}}")
+    for text in texts:
+        for m in full.finditer(text):
+            if any(w in ORG_WORDS for w in m.group(0).split()[1:]):
+                return m.group(0)
+    return name
 
 
 # A person's role just before their name: "signed striker Moussa Diallo", "Its founder, Jo Whitfield,".

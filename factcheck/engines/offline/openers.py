@@ -63,8 +63,9 @@ def plural_subject(text: str) -> str | None:
 
 # A body's name, then what it is in a relative clause between commas, then its verb.
 _NAME_WHICH = re.compile(
-    r"^([A-Z][\w&’'.-]{1,30}(?: [A-Z][\w&’'.-]{1,30}){0,4}), (?:which|who) [^,“”\"]{2,120}, "
-    r"(?:is|was|has|had|will|[a-z]{2,}ed)\b"
+    # "which has about 310,000 members,": a figure's comma is not the clause's end.
+    r"^([A-Z][\w&’'.-]{1,30}(?: [A-Z][\w&’'.-]{1,30}){0,4}), (?:which|who) (?:[^,“”\"]|(?<=\d),(?=\d{3})){2,120}, "
+    r"(?:is|was|has|had|will|[a-z]{2,}ed|[a-z]{2,}[^s\W]s)\b"
 )
 
 

@@ -20,6 +20,8 @@ from factcheck.engines.offline.pronouns import PERSON_PRONOUNS, PersonPointers, 
 
 _OWNED = re.compile(r"\b(?:his|her|their) (ministry|department|office)\b", re.I)
 _LAST_WEEK = re.compile(r"\blast week\b", re.I)
+# "Penmarric Hospitals NHS Trust", "the Varden Learning Trust": a trust by its name.
+_TRUST = re.compile(r"(?<![\w’'&-])((?:[Tt]he )?(?:(?!(?:The|A|An|Its|Their)\b)[A-Z][\w’'&-]+ ){1,5}Trust)\b")
 _BODY_KINDS = {False: {"org", "name"}, True: {"org", "name", "record"}}  # "It found …" may mean a record too
 
 
@@ -55,7 +57,7 @@ class Speakers(PersonPointers):
     public_acronyms: set[str] = field(default_factory=set)
     # Bodies named only as someone's ("his ministry", "her department"): what a later "the ministry" means.
     owned: set[str] = field(default_factory=set)
-    trust_named: bool = False  # whether a "… Trust" has been named, for "the trust said"
+    trusts: set[str] = field(default_factory=set)  # the "… Trust"s named, for "the trust said"
     # Businesses each sentence names by a name that says so ("Trevithick Care Ltd"), by sentence.
     companies: dict[int, list[str]] = field(default_factory=dict)
     # Each sentence's person pronouns and the person it opens with: a chain of "she" keeps one subject.
@@ -82,7 +84,9 @@ class Speakers(PersonPointers):
         self.people.update(self.actors.full_names.get(n.split()[-1], n) for n in shown)
         for name, pronoun in self.actors.pronouns.items():
             self.pronouns.setdefault(name, pronoun)
-        document, group, body = openers.opened(text, lambda name: self.kind(name) == "org")
+        # "Garroway, which is based in Carlisle, …": the short name of "Garroway Building Society", a body.
+        is_org = lambda name: self.kind(kinds.short_for(name, self.texts.values())) == "org"  # noqa: E731
+        document, group, body = openers.opened(text, is_org)
         if document:
             self.documents[self.sentence] = (document.lower(), paragraph)  # "The review … examined"
         if group:
@@ -94,7 +98,7 @@ class Speakers(PersonPointers):
         self.public_acronyms |= bodies.public_acronyms(text)
         self.companies[self.sentence] = [m.group(0) for m in bodies.COMPANY_NAME.finditer(text)]
         self.owned |= {m.group(1).lower() for m in _OWNED.finditer(text)}
-        self.trust_named = self.trust_named or " Trust" in text
+        self.trusts |= {re.sub("^The ", "the ", t) for t in _TRUST.findall(text)} if " Trust" in text else set()
         self.named_bodies += [(self.sentence, *named) for named in openers.bodies_named(text)]
         for m in bodies.DESCRIBED_BODY.finditer(text):
             noun = "tally" if records.tallies(m.group(0)) else m.group("noun").lower()  # "the data provider X"
@@ -346,6 +350,8 @@ class Speakers(PersonPointers):
             for at, o in self.openers.items()
             if self.sentence - at <= 3 and (bodies.named_as(noun, o) or (trading and bodies.a_business(noun, o)))
         }
+        if len(opened) != 1 and noun == "trust" and len(self.trusts) == 1:
+            return Resolution(self.trusts.copy().pop())  # the one trust the story names, however far back
         return Resolution(opened.pop()) if len(opened) == 1 else None
 
     def _described(self, raw: str, noun: str | None) -> Resolution | None:
@@ -353,7 +359,7 @@ class Speakers(PersonPointers):
         "The firm" after "… by the engineering firm Hartley & Moss": the one body named as a firm."""
         if noun == "government" and not any(b[2] == "government" and b[0] < self.sentence for b in self.named_bodies):
             return Resolution(raw)
-        if noun == "trust" and not self.trust_named:
+        if noun == "trust" and not self.trusts:
             return Resolution(raw)  # "The trust said …" in a story that never names one: as written
         if noun in self.owned and not any(b[2] == noun for b in self.named_bodies):
             return Resolution(raw)  # "documents released by his ministry. The ministry said": the minister's
