@@ -681,3 +681,15 @@ def test_responding_to_a_consultation_is_taking_part_not_a_statement():
     text = "More than 3,200 people responded to a consultation on the plans in 2024."
     claims = OfflineEngine().extract(ArticleInput(text=text, published=date(2025, 3, 18))).claims
     assert [c.claim for c in claims] == [text] and claims[0].speaker is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Under the Public Health Act 1936, councils must bury anyone who dies with no one to arrange a funeral.",
+        "Under the Public Libraries and Museums Act 1964, councils must lend books free of charge.",
+    ],
+)
+def test_what_a_named_act_requires_is_a_claim(text):
+    found = _tickets(f"The council has buried 31 people this year. {text}")
+    assert [c.claim for c in found if c.quote == text] == [text]

@@ -2799,3 +2799,19 @@ def test_a_surname_a_story_also_writes_small_keeps_its_capital():
         "closed in the strike."
     )
     assert "Harwick Council, Baker Ellen Baker opened" in ticket(claims, "1998").claim
+
+
+def test_a_verdict_called_beside_a_statement_is_dropped_and_the_statement_kept():
+    claims = tickets(
+        'Dr Ewa Lindahl, a neurologist who was not involved in the study, called the findings "a real step '
+        'forward" but said that the drug would need testing in older patients.'
+    )
+    assert [c.claim for c in claims] == ["Dr Ewa Lindahl said that the drug would need testing in older patients."]
+
+
+def test_it_after_a_body_described_then_named_is_that_body():
+    claims = tickets(
+        "Portugal's national weather institute IPMA has put eight districts on red alert until Friday. "
+        "It said gusts could reach 120km/h on the coast."
+    )
+    assert ticket(claims, "120km/h").speaker == "IPMA"

@@ -134,7 +134,9 @@ def _claims_from(
     # "…, the court heard." where no court was named nearby: a body's account all the same, flagged for a
     # person to say which body.
     pointed = not speaker and bodies.is_pointer(attr.speaker or "")
-    if named or source or pointed or checkworthy.reports_death(attr.content):
+    # "Under the Public Libraries and Museums Act 1964, councils must …": what a named law says is checkable.
+    statute = bool(_UNDER_LAW.match(attr.content))
+    if named or source or pointed or statute or checkworthy.reports_death(attr.content):
         score = max(score, threshold)
     # "Fact check: Did petrol prices really hit a record?": the reporter's question asserts nothing.
     asked = not named and sentence.text.rstrip().endswith("?")
@@ -339,8 +341,11 @@ _QUOTE_MARK = re.compile(r"[“”\"]")
 _RULINGS = {"ruled", "ordered", "decided", "directed", "determined"}
 # "Under rules introduced in 2024, banks must assess …": what a rule requires, checkable against the rule.
 _UNDER_RULES = re.compile(
-    r"Under (?:the |new |current |its )?(?:[A-Z][\w’'-]* )*(?:rules|laws?|regulations|legislation|Act)\b"
+    # "Under the Small Holdings and Allotments Act 1908": a name's small words too.
+    r"Under (?:the |new |current |its )?(?:(?:[A-Z][\w’'()-]*|and|of|for) )*"
+    r"(?:rules|laws?|regulations|legislation|Act)\b"
 )
+_UNDER_LAW = re.compile(r"Under (?:the )?[A-Z][^,]{0,80}\b(?:Act|Regulations|Convention|Treaty)(?: \d{4})?,")
 _SUBJECT_ASIDE = re.compile(r"(?:the|a|an|its|his|her|their|this|these|those)\s[^,“\"]{1,60},\s[^,“\"]{1,160},$")
 
 

@@ -8,6 +8,7 @@ import re
 
 from factcheck.engines.offline import drafting
 from factcheck.engines.offline.attribution import Attribution
+from factcheck.engines.offline.reporting import VERDICT
 from factcheck.engines.offline.speakers import Speakers
 
 # Advice to readers, whoever gives it: "Passengers should check before they travel, the group added."
@@ -154,8 +155,9 @@ _PLATITUDE = re.compile(
 
 def feeling(clause: str) -> bool:
     """ "it was “disappointed” by her decision", one of two statements split apart: a feeling (or a
-    platitude), not a claim."""
-    return bool(_FEELING.match(clause.rstrip(" .") + ".") or _PLATITUDE.match(clause))
+    platitude, or a verdict: "X called the results “genuinely exciting”"), not a claim."""
+    said = clause.rstrip(" .")
+    return bool(_FEELING.match(said + ".") or _PLATITUDE.match(clause) or VERDICT.search(said))
 
 
 def advice(content: str) -> tuple[bool, bool]:

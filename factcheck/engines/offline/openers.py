@@ -45,6 +45,12 @@ _MAKER_NAMED = re.compile(
     r"\s+(?P<name>[A-Z][\w&’'.-]{0,30}(?:\s+[A-Z][\w&’'.-]{0,30}){0,3}),"
 )
 
+# "Spain's state weather agency AEMET has issued …", "The energy regulator Ofgem has …": what the body is,
+# then its name, then its verb; the next "It" is the body by that name.
+_DESCRIBED_NAMED = re.compile(
+    rf"^(?:[A-Z][\w-]{{1,30}}['’]s\s+|The\s+)(?:[a-z][\w-]{{0,20}}\s+){{0,4}}(?:{ORG_NOUNS})\s+"
+    r"(?P<name>[A-Z][\w&’'.-]{0,30}(?:\s+[A-Z][\w&’'.-]{0,30}){0,3})\s+(?:has|have|is|was|had|will|[a-z]{2,}ed)\b"
+)
 
 # "Pupils at the schools … slept longer, the researchers found. They were also …": a plural subject opening
 # the sentence is what "They" after it means as much as the speaker tagged at its end; a person says which.
@@ -101,7 +107,7 @@ def opened(text: str, is_org: Callable[[str], bool]) -> Opened:
 def _body(text: str, is_org: Callable[[str], bool]) -> str | None:
     if owned := _OWNED.match(text) or _PLACE.match(text):
         return owned.group(1).lower()
-    if maker := _MAKER_NAMED.match(text):
+    if maker := _MAKER_NAMED.match(text) or _DESCRIBED_NAMED.match(text):
         return maker.group("name")
     if (which := _NAME_WHICH.match(text)) and is_org(which.group(1)):
         return which.group(1)  # "Aldermoor, which has 86 stores, was bought …. It reported …": the retailer
