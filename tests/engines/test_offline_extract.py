@@ -542,6 +542,9 @@ def test_a_policy_of_silence_is_no_claim_but_still_says_who_it_is():
         'Its branch president, Dr Sam Ibsen, said staff were "angry and exhausted".',
         'The nurses\' union, which represents 400 staff there, said its members were "tired and demoralised".',
         "Headteacher Rhona Gill, who started in January, said she accepted the findings.",
+        'The Home Office said it was "monitoring the situation closely".',
+        "Winter safety: Test your carbon monoxide alarm once a month and never block an air vent.",
+        "Test your carbon monoxide alarm once a month and never block an air vent.",
         "Police have asked anyone who saw what happened, or who has dashcam footage from between 10.30pm and "
         "midnight, to contact them on 101, quoting incident 1184.",
         # A person's exclamation: nothing in its words to check.

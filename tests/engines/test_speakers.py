@@ -2815,3 +2815,36 @@ def test_it_after_a_body_described_then_named_is_that_body():
         "It said gusts could reach 120km/h on the coast."
     )
     assert ticket(claims, "120km/h").speaker == "IPMA"
+
+
+def test_a_papers_report_citing_its_sources_keeps_them_and_its_day():
+    claims = tickets(
+        "Two of the biggest bus operators, Redline and Coastway, are in talks about a merger, the Daily Telegraph "
+        "reported on Sunday, citing two people close to the talks.\n\n"
+        "The companies have discussed selling 40 depots, the Daily Telegraph reported, citing a banker involved."
+    )
+    merger = ticket(claims, "in talks about a merger")
+    assert (merger.speaker, merger.reported_by) == ("two people close to the talks", "the Daily Telegraph")
+    assert merger.claim == (
+        "The Daily Telegraph reported on Sunday, November 23, 2025, citing two people close to the talks, that two "
+        "of the biggest bus operators, Redline and Coastway, are in talks about a merger."
+    )
+    assert ticket(claims, "40 depots").claim == (
+        "According to the Daily Telegraph, citing a banker involved, the companies have discussed selling 40 depots."
+    )
+
+
+def test_the_hospital_is_the_one_hospital_the_story_named():
+    claims = tickets(
+        "The driver was taken to Brayford Royal Hospital with a broken leg. He was said to be comfortable, the "
+        "hospital said."
+    )
+    assert ticket(claims, "comfortable").speaker == "Brayford Royal Hospital"
+
+
+def test_a_fire_and_rescue_service_lends_no_surname_to_fire_crews():
+    claims = tickets(
+        "Northmoor Fire and Rescue Service said crews were called at 4.40am. Fire crews stayed at the scene for six "
+        "hours, police said."
+    )
+    assert "Northmoor Fire crews" not in ticket(claims, "six hours").claim

@@ -230,9 +230,9 @@ def _by_shape(body: str, offset: int) -> Attribution | None:
         return Attribution(speaker=argued, reported_by=None, content=body, content_offset=offset, whole=True)
     if tagged:
         who = unnamed(tagged.who) if ANONYMITY.search(tagged.who) else tagged.who
-        document = bodies.looks_like_outlet(who) or _DOCUMENT.match(who)
+        document = bodies.looks_like_outlet(who) or _DOCUMENT.match(who) or tagged.citing
         return Attribution(
-            speaker=None if document else who,
+            speaker=tagged.citing if document else who,
             reported_by=who if document else None,
             content=tagged.content,
             content_offset=offset,

@@ -15,6 +15,8 @@ ORG_WORDS = {
     *("Foundation", "Center", "Centre", "Group", "Company", "Corporation", "Inc", "Corp", "Ltd", "Union"),
     *("Nations", "Organization", "Commission", "Authority", "Service", "Reuters", "Bureau", "Board", "Network"),
     *("Guard", "Republic", "States", "Kingdom", "Street"),
+    # "Marshland Fire and Rescue Service": a service, never a Mr Fire the next "Fire crews" means.
+    *("Fire", "Rescue", "Ambulance", "Coastguard"),
     # "Officers were called to Anchor Road": a street is never the "he" of the next sentence.
     *("Road", "Avenue", "Boulevard", "Terrace", "Crescent", "Highway", "Motorway", "One", "Airport", "Port"),
     # "Paddock Hill Bend": a corner of a circuit, never a Mr Bend.
@@ -335,3 +337,17 @@ def looks_like_outlet(actor: str | None) -> bool:
     # "Press secretary Karoline Leavitt".
     name = re.sub(r"^(?:[Pp]ress|[Nn]ews)\s+(?:secretary|officer|aide|spokes\w+)\s+", "", (actor or "").split(",")[0])
     return bool(actor and _OUTLET_HINT.search(name))
+
+
+# "Penmarric Hospitals NHS Trust", "Kingsmere General Hospital": a trust or a hospital by its name.
+_TRUST_OR_HOSPITAL = re.compile(
+    r"(?<![\w’'&-])((?:[Tt]he )?(?:(?!(?:The|A|An|Its|Their)\b)[A-Z][\w’'&-]+ ){1,5}(Trust|Hospital))\b"
+)
+
+
+def trusts_and_hospitals(text: str) -> list[tuple[str, str]]:
+    """The trusts and hospitals ``text`` names, as (name, "trust" or "hospital"): what a later "the trust"
+    means when the story names only one."""
+    if " Trust" not in text and " Hospital" not in text:
+        return []
+    return [(re.sub("^The ", "the ", name), noun.lower()) for name, noun in _TRUST_OR_HOSPITAL.findall(text)]

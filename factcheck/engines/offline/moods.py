@@ -54,6 +54,9 @@ _IMPERATIVE = re.compile(
     r"Speak to|Talk to|Go to|Check|Wear|Use|Drink|Wash|Cover|Empty|Remember|Report|Follow|Listen to|Switch off|"
     r"Turn off|Look out) )"
 )
+# "Test your smoke alarms", "Fit a carbon monoxide alarm in every room": a bare verb, then the reader's things.
+_YOUR_IMPERATIVE = re.compile(r"^[A-Z][a-z]{1,12} (?:your|all your|any of your)\b")
+_LABEL = re.compile(r"^[A-Z][\w’' -]{0,30}: ")
 _PHONE = re.compile(r"\b(?:999|911|112|111|101|0800(?: ?\d){6,7})\b")
 # "The roof held.", "The fence didn't.": a quoted sentence of three words or fewer, with no figure, is colour.
 _FEW_WORDS = 4
@@ -148,7 +151,10 @@ _PLATITUDE = re.compile(
     r"confident\b|^[\w\s’'-]{1,80}?\bspeaks?\sfor\s(?:itself|themselves)\b|"
     # "There is no place for racism in our game": what every club says; "It feels like we are being punished":
     # an impression.
-    r"^there\s(?:is|was|can\sbe)\sno\splace\sfor\b|^it\s(?:feels|felt)\s(?:like|as\sif|as\sthough)\b",
+    r"^there\s(?:is|was|can\sbe)\sno\splace\sfor\b|^it\s(?:feels|felt)\s(?:like|as\sif|as\sthough)\b|"
+    # "The department said it was “monitoring the situation closely”": watching, which asserts nothing.
+    r"^(?:it|we|they|he|she)\s(?:is|was|are|were)\s[“\"]?(?:closely\s)?monitoring\sthe\s(?:situation|position)"
+    r"(?:\sclosely)?[”\"]?\.?$",
     re.I,
 )
 
@@ -167,10 +173,14 @@ def advice(content: str) -> tuple[bool, bool]:
     # "… and to call 999 if they see him": whom to call is no figure to check; nor are an appeal's hours and
     # incident number ("asked anyone … between 10.30pm and midnight to contact them on 101, quoting 1184").
     appeal = urged and _APPEAL.search(content, urged.end() - 3)
+    # "Fire safety: Test your smoke alarms once a month": an instruction to readers, under its label or not
+    # ("Phone records showed …" opens with a noun: only a label makes "Phone …" an instruction).
+    unlabelled = _LABEL.sub("", content)
+    told = _YOUR_IMPERATIVE.match(unlabelled) or (unlabelled != content and _IMPERATIVE.match(unlabelled))
     recommends = bool(
-        (_PRESCRIPTIVE.search(content) or urged) and (appeal or not drafting.numbers(_PHONE.sub("", content)))
+        (_PRESCRIPTIVE.search(content) or urged or told) and (appeal or not drafting.numbers(_PHONE.sub("", content)))
     )
-    return recommends, bool(urged or _ADDRESSEE.match(content))
+    return recommends, bool(urged or told or _ADDRESSEE.match(content))
 
 
 def quotation_score(
@@ -183,7 +193,8 @@ def quotation_score(
     instruction ("Do not wait to see the flames") and not knowing ("I don't know if …")."""
     score, own = scores  # the sentence's, and the quotation's words' alone
     said = attr.quotation or ""
-    if _felt(attr.content, said) or _UNSURE.match(said) or _IMPERATIVE.match(said) or _PLATITUDE.match(said):
+    platitude = _PLATITUDE.match(said) or _PLATITUDE.match(attr.content.strip())
+    if _felt(attr.content, said) or _UNSURE.match(said) or _IMPERATIVE.match(said) or platitude:
         return 0.0
     whole = attr.content.lstrip(' “"').startswith(said.strip()[:15])  # a quotation, not a phrase quoted in a statement
     if whole and len(said.split()) < _FEW_WORDS and not drafting.numbers(said):

@@ -20,8 +20,6 @@ from factcheck.engines.offline.pronouns import PERSON_PRONOUNS, PersonPointers, 
 
 _OWNED = re.compile(r"\b(?:his|her|their) (ministry|department|office)\b", re.I)
 _LAST_WEEK = re.compile(r"\blast week\b", re.I)
-# "Penmarric Hospitals NHS Trust", "the Varden Learning Trust": a trust by its name.
-_TRUST = re.compile(r"(?<![\w’'&-])((?:[Tt]he )?(?:(?!(?:The|A|An|Its|Their)\b)[A-Z][\w’'&-]+ ){1,5}Trust)\b")
 _BODY_KINDS = {False: {"org", "name"}, True: {"org", "name", "record"}}  # "It found …" may mean a record too
 
 
@@ -57,7 +55,7 @@ class Speakers(PersonPointers):
     public_acronyms: set[str] = field(default_factory=set)
     # Bodies named only as someone's ("his ministry", "her department"): what a later "the ministry" means.
     owned: set[str] = field(default_factory=set)
-    trusts: set[str] = field(default_factory=set)  # the "… Trust"s named, for "the trust said"
+    by_noun: dict[str, set[str]] = field(default_factory=dict)  # "trust": the "… Trust"s named, for "the trust"
     # Businesses each sentence names by a name that says so ("Trevithick Care Ltd"), by sentence.
     companies: dict[int, list[str]] = field(default_factory=dict)
     # Each sentence's person pronouns and the person it opens with: a chain of "she" keeps one subject.
@@ -98,7 +96,8 @@ class Speakers(PersonPointers):
         self.public_acronyms |= bodies.public_acronyms(text)
         self.companies[self.sentence] = [m.group(0) for m in bodies.COMPANY_NAME.finditer(text)]
         self.owned |= {m.group(1).lower() for m in _OWNED.finditer(text)}
-        self.trusts |= {re.sub("^The ", "the ", t) for t in _TRUST.findall(text)} if " Trust" in text else set()
+        for name, noun in bodies.trusts_and_hospitals(text):
+            self.by_noun.setdefault(noun, set()).add(name)
         self.named_bodies += [(self.sentence, *named) for named in openers.bodies_named(text)]
         for m in bodies.DESCRIBED_BODY.finditer(text):
             noun = "tally" if records.tallies(m.group(0)) else m.group("noun").lower()  # "the data provider X"
@@ -350,8 +349,8 @@ class Speakers(PersonPointers):
             for at, o in self.openers.items()
             if self.sentence - at <= 3 and (bodies.named_as(noun, o) or (trading and bodies.a_business(noun, o)))
         }
-        if len(opened) != 1 and noun == "trust" and len(self.trusts) == 1:
-            return Resolution(self.trusts.copy().pop())  # the one trust the story names, however far back
+        if len(opened) != 1 and len(named_so := self.by_noun.get(noun, set())) == 1:
+            return Resolution(next(iter(named_so)))  # the one trust or hospital the story names, however far back
         return Resolution(opened.pop()) if len(opened) == 1 else None
 
     def _described(self, raw: str, noun: str | None) -> Resolution | None:
@@ -359,7 +358,7 @@ class Speakers(PersonPointers):
         "The firm" after "… by the engineering firm Hartley & Moss": the one body named as a firm."""
         if noun == "government" and not any(b[2] == "government" and b[0] < self.sentence for b in self.named_bodies):
             return Resolution(raw)
-        if noun == "trust" and not self.trusts:
+        if noun == "trust" and not self.by_noun.get("trust"):
             return Resolution(raw)  # "The trust said …" in a story that never names one: as written
         if noun in self.owned and not any(b[2] == noun for b in self.named_bodies):
             return Resolution(raw)  # "documents released by his ministry. The ministry said": the minister's

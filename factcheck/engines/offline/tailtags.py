@@ -63,6 +63,8 @@ class Tagged(NamedTuple):
     content: str  # the statement without its tag
     # "…, the Met Office has said, as the UKHSA issued an alert": what the reporter adds after the tag.
     then: str | None = None
+    # "…, the Financial Times reported, citing three people familiar with the talks": the tag's own source.
+    citing: str | None = None
 
 
 def tail_tag(body: str) -> Tagged | None:
@@ -84,9 +86,14 @@ def tail_tag(body: str) -> Tagged | None:
             continue  # the tag must close the sentence, or be followed by more of it after a comma
         stop = "" if body[: m.start()].endswith(".") else "."  # "shortly after 10 a.m., X said": one full stop
         added = _ADDED.match(after)
-        content = body[: m.start()] + (stop if m.group("end") == "." or not after or added else ", " + after)
+        citing = _CITING.match(after)
+        closes = m.group("end") == "." or not after or added or citing
+        content = body[: m.start()] + (stop if closes else ", " + after)
         # "told investors on Monday": the listener and the day stay with the verb, so the claim never
         # reads "Tesco told that …" and loses no date.
         verb = " ".join(m.group("verb").split()) + (m.group("when") or "")
-        return Tagged(who, verb, content, added.group("then") if added else None)
+        return Tagged(who, verb, content, added.group("then") if added else None, citing and citing.group(1))
     return None
+
+
+_CITING = re.compile(r"^citing ([^,;:“”\"]{3,120}?)\.?$")

@@ -60,6 +60,10 @@ def with_attribution(
 ) -> str:
     content = closed(content)
     body = lower_first(content, actors)
+    if reported_by and _ON_A_DAY.search(verb):
+        # "the Financial Times reported on Wednesday, citing …": when it was reported stays with the report.
+        citing = f", citing {speaker}," if speaker else ""
+        return f"{capitalise(reported_by)} {verb}{citing} that {body}"
     if speaker and reported_by:
         return f"According to {reported_by}, citing {speaker}, {body}"
     if reported_by and not re.match(r"(?:it|they|he|she|we)\b", body):
@@ -68,6 +72,9 @@ def with_attribution(
         # "According to the agency, it had slowed arrivals" leaves "it" to anyone; "said that it" is the agency.
         return f"{capitalise(speaker or reported_by or '')} {verb} that {body}"
     return capitalise(content)
+
+
+_ON_A_DAY = re.compile(r"\bon [A-Z][a-z]*day\b")
 
 
 def capitalise(text: str) -> str:
