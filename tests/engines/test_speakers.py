@@ -2848,3 +2848,37 @@ def test_a_fire_and_rescue_service_lends_no_surname_to_fire_crews():
         "hours, police said."
     )
     assert "Northmoor Fire crews" not in ticket(claims, "six hours").claim
+
+
+def test_reporting_someone_missing_is_an_act_not_a_statement():
+    claims = tickets(
+        "Rory Calder, 63, set out to walk the Lairig Ghru on Thursday. His brother reported him missing on Friday "
+        "night when he did not arrive in Aviemore."
+    )
+    assert ticket(claims, "reported him missing").speaker is None
+
+
+def test_a_product_named_after_its_maker_is_never_the_company_that_speaks():
+    claims = tickets(
+        "Korvel has launched its first folding laptop as the Taiwanese company tries to win back buyers.\n\n"
+        "The Korvel Fold, which weighs 1.1kg, will go on sale in 12 countries in March, the company said."
+    )
+    assert ticket(claims, "1.1kg").speaker == "Korvel"
+
+
+def test_he_two_paragraphs_on_is_the_only_man_the_story_names():
+    claims = tickets(
+        "Fergus Leckie, 71, left his home in Braemar on Tuesday morning. His daughter raised the alarm that night.\n\n"
+        "About 60 volunteers searched the glen on Wednesday.\n\n"
+        "He was found in a bothy on Thursday with mild hypothermia."
+    )
+    assert ticket(claims, "in a bothy").claim.startswith("Fergus Leckie was found in a bothy")
+
+
+def test_he_two_paragraphs_on_stays_flagged_when_the_story_names_two_men():
+    claims = tickets(
+        "Fergus Leckie, 71, and his friend Murdo Baird, 69, left Braemar on Tuesday morning.\n\n"
+        "About 60 volunteers searched the glen on Wednesday.\n\n"
+        "He was found in a bothy on Thursday with mild hypothermia."
+    )
+    assert ticket(claims, "in a bothy").needs_human

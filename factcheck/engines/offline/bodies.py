@@ -269,7 +269,11 @@ def opened_by(noun: str, name: str, public_acronyms: set[str]) -> bool:
     """Whether a tag's "the force", "the club" or "the company" is the body its own sentence opens with:
     one whose name says so ("Police Scotland will close …, the force said"), or any business for a
     business's noun ("Ashgrove Steel will close …, the company said"), never for "the regulator"."""
-    return named_as(noun, name) or (noun in COMMERCIAL and not public(noun, name, public_acronyms))
+    # "The Sunhold Aero, which is 5.6mm thick, will go on sale …, the company said": a thing by its maker's
+    # name, two capitalised words or more after "The" and none a body's word, is the product, not the business.
+    words = name.split()
+    product = words[0] == "The" and len(words) >= 3 and not any(w in ORG_WORDS for w in words[1:])
+    return named_as(noun, name) or (noun in COMMERCIAL and not product and not public(noun, name, public_acronyms))
 
 
 def named_as(noun: str, name: str) -> bool:

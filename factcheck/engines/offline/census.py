@@ -19,7 +19,8 @@ _MORE_MEN = {
     *("liam", "alfie", "finley", "rhys", "callum", "connor", "kieran", "declan", "ciaran", "oisin", "cian"),
     *("darragh", "eoin", "hamish", "angus", "euan", "ewan", "fraser", "gethin", "dafydd", "emyr", "iwan"),
     *("owain", "ioan", "kwame", "chidi", "emeka", "tunde", "rahul", "arjun", "yusuf", "rohan", "aarav"),
-    *("jayden", "seamus", "niall", "padraig", "tomasz", "piotr", "jakub", "mateusz"),
+    *("jayden", "seamus", "niall", "padraig", "tomasz", "piotr", "jakub", "mateusz", "lachie", "lachlan"),
+    *("ruaridh", "ruairi", "calum", "murdo", "torquil", "alasdair", "lewis", "archie", "rory", "fergus"),
 }
 _MORE_WOMEN = {
     *("niamh", "aoife", "sinead", "saoirse", "isla", "freya", "poppy", "imogen", "ffion", "cerys", "sian"),

@@ -123,3 +123,17 @@ def _body(text: str, is_org: Callable[[str], bool]) -> str | None:
         # "The Child Poverty Action Group welcomed the decision.": who the next "the charity" means.
         return opener.group(1)
     return None
+
+
+# "Sunhold has unveiled …": a name opening its sentence as the subject of its verb.
+_NAME_SUBJECT = re.compile(
+    r"^([A-Z][\w&’'-]{1,30}(?: [A-Z][\w&’'-]{1,30}){0,3}) (?:has|have|had|is|was|will|[a-z]{2,}ed)\b"
+)
+_BARE_DESCRIPTION = re.compile(r"^the (?:[A-Z][a-z]+ ){0,2}(?:[a-z][\w-]* ){0,3}[a-z]+$")
+
+
+def described_subject(text: str, phrase: str) -> str | None:
+    """The name a bare description in ``text`` stands for, when the sentence opens with it: "Sunhold has
+    unveiled …, as the South Korean company tries …" (the company is Sunhold). Else None."""
+    subject = _NAME_SUBJECT.match(text)
+    return subject.group(1) if subject and _BARE_DESCRIPTION.match(phrase) and phrase in text else None

@@ -95,7 +95,10 @@ class PersonPointers:
     def _near(self, sentence: int, paragraph: int, name: str, said: str) -> bool:
         """A paragraph away, or an obituary's life story: opened with the name, and "she" in every sentence since."""
         chain = all(said in self.uses.get(k, ((), ""))[0] for k in range(sentence + 1, self.sentence))
-        return self.paragraph - paragraph <= 1 or (chain and self.uses[sentence][1] == name)
+        # "Lachie Anstruther … was last seen …. [volunteers searched …] He was found …": two paragraphs
+        # away, when the story has named no one else the pronoun could mean.
+        alone = {n for _, _, n in self.named if self._agrees(n, said)} == {name}
+        return self.paragraph - paragraph <= 1 + alone or (chain and self.uses[sentence][1] == name)
 
     def _person(self, raw: str) -> Resolution:
         found = self._person_from(raw)

@@ -43,6 +43,7 @@ _DEPICTS = re.compile(
 _A_COUNT = re.compile(r"^(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|many)\s+(?:other|more)\s", re.I)
 # "Videos posted on social media showed streaks of debris": footage depicts; the reporter says what it shows.
 _FOOTAGE = re.compile(r"^(?:the\s+)?(?:videos?|footage|photos?|photographs?|images?|pictures?|clips?)\b", re.I)
+_REPORTED_AS = re.compile(r" (?:him|her|them|it|[A-Z][\w’'-]+|(?:his|her|their|a|the) \w+) (?:missing|stolen|lost)\b")
 # Verbs whose object is what is claimed: "reported 2,911 cases" keeps the whole sentence as the claim.
 OBJECT_VERBS = {
     *("reported", "reports", "found", "finds", "showed", "shows", "show", "estimated", "estimates", "recorded"),
@@ -177,6 +178,8 @@ def parse(body: str, offset: int) -> Reported | None:
             return None
         elif verb in OBJECT_VERBS and _A_COUNT.match(who):
             return None  # "Three other musicals have announced closures": a tally in the reporter's voice
+        elif verb.startswith("report") and _REPORTED_AS.match(body[pos:]):
+            return None  # "His wife reported him missing that evening": an act, told in the reporter's voice
         elif events.came_upon(verb, who) or events.counted_object(verb, body[pos:].lstrip()):
             return None  # "Police found 600 plants", "Employers added 143,000 jobs": events, not statements
         elif verb in OBJECT_VERBS:

@@ -336,7 +336,8 @@ class Speakers(PersonPointers):
                 # The only council the article names; "Corvane, the business software company": its name.
                 found = since[-1]
                 names = [n for s, _, n, kind in self.described if s == found[0] and kind == found[2]]
-                return Resolution(names[0] if len(names) == 1 else found[1].strip())
+                subject = openers.described_subject(self.texts.get(found[0], ""), found[1].strip())
+                return Resolution(names[0] if len(names) == 1 else subject or found[1].strip())
             return Resolution(None, f"“{raw}” could be more than one {noun} here: a person must say which.")
         if named:
             return Resolution(named[-1].name)
