@@ -2882,3 +2882,26 @@ def test_he_two_paragraphs_on_stays_flagged_when_the_story_names_two_men():
         "He was found in a bothy on Thursday with mild hypothermia."
     )
     assert ticket(claims, "in a bothy").needs_human
+
+
+def test_an_inverted_tag_with_a_body_and_a_role_before_the_name_is_the_speaker():
+    claims = tickets('"Gusts of 70mph are likely on exposed coasts," said Met Office forecaster Dan Ashby.')
+    assert ticket(claims, "70mph").speaker == "Met Office forecaster Dan Ashby"
+
+
+def test_a_council_described_and_named_is_one_council():
+    claims = tickets(
+        "At least 19 people fell ill after a wedding at a hotel in Corbury, the district council has said.\n\n"
+        "Corbury District Council said on Monday that samples from three guests had tested positive for "
+        "salmonella. Two guests were treated in hospital.\n\nThe kitchen will stay closed until an inspection, the "
+        "council said."
+    )
+    assert ticket(claims, "stay closed").speaker == "Corbury District Council"
+
+
+def test_the_union_after_a_union_described_by_its_members_is_that_union():
+    claims = tickets(
+        "Bus drivers at Coastway have voted to strike, the drivers' union Unite said on Thursday.\n\n"
+        "Turnout was 68%.\n\nThe union said drivers had been offered a 2.5% pay rise."
+    )
+    assert ticket(claims, "2.5% pay rise").speaker == "the drivers' union Unite"

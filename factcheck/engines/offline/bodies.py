@@ -293,6 +293,17 @@ def bare(name: str) -> str:
     return re.sub(r"^the\s+", "", name.lower().replace("’", "'"))
 
 
+def distinct(names: list[str]) -> list[str]:
+    """``names`` without a description another of them names: "the borough council" beside "Tamsworth
+    Borough Council" is one council."""
+    words = [set(bare(n).split()) for n in names]
+    return [
+        n
+        for n, own in zip(names, words, strict=True)
+        if not (bare(n) == n.lower().removeprefix("the ") and any(own < other for other in words))
+    ]
+
+
 # The last guard against a clause taken for a name: a question's opening, or a finite verb outside a
 # relative clause ("Spain recorded …", "Why is the council …") is never who spoke.
 _QUESTION_OPENING = re.compile(r"^(?:Why|What|How|When|Where|Who|Whom|Is|Are|Was|Were|Do|Does|Did|Can|Could|Should)\s")

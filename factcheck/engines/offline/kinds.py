@@ -32,7 +32,7 @@ PEOPLE_PLURAL = re.compile(
     re.I,
 )
 _TITLE_START = re.compile(rf"^(?:{TITLES})\s+[A-Z]")
-_DESCRIBED_NAME = re.compile(rf"^(?:[a-z-]+ ){{0,2}}(?:{ORG_NOUNS}) [A-Z]")
+_DESCRIBED_NAME = re.compile(rf"^(?:[a-z-]+['’]? ){{0,2}}(?:{ORG_NOUNS}) [A-Z]")  # "the drivers' union Aslef" too
 # "Employment Judge Aisha Rahman", "Labour MP Kim Leadbeater", "Josephine County Sheriff Dale Whitcomb": a
 # title qualified by capitalised words.
 _QUALIFIED_TITLE = re.compile(rf"^(?:[A-Z][\w-]+\s+){{1,3}}(?:{TITLES}|MP|MEP|MSP)\s+[A-Z][\w’'.-]+\s+[A-Z]")

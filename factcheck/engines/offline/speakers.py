@@ -317,7 +317,7 @@ class Speakers(PersonPointers):
             return Resolution(team[0])  # "Researchers at the University of X followed …. …, the team reported."
         named = [s for s in orgs if bodies.named_as(noun, s.name)]  # records ("council traffic counts") are not here
         # Near, unless only one ever spoke: a club's statement three paragraphs back is still "the club".
-        spoken = sorted({bodies.bare(s.name): s.name for s in named}.values())
+        spoken = bodies.distinct(sorted({bodies.bare(s.name): s.name for s in named}.values()))
         named = [s for s in named if self.paragraph - s.paragraph <= 2] if len({s.name for s in named}) > 1 else named
         if len(spoken) > 1 and named and named[-1].sentence < self.sentence - 1:
             # "The JMA said …. …, according to the Fire and Disaster Management Agency. …. The agency warned": either.
