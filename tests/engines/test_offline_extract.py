@@ -543,6 +543,8 @@ def test_a_policy_of_silence_is_no_claim_but_still_says_who_it_is():
         'The nurses\' union, which represents 400 staff there, said its members were "tired and demoralised".',
         "Headteacher Rhona Gill, who started in January, said she accepted the findings.",
         'The Home Office said it was "monitoring the situation closely".',
+        "Reuters could not independently verify the casualty figures.",
+        "The council leader, Ann Rudd, said the decision had not been taken lightly.",
         "Winter safety: Test your carbon monoxide alarm once a month and never block an air vent.",
         "Test your carbon monoxide alarm once a month and never block an air vent.",
         "Police have asked anyone who saw what happened, or who has dashcam footage from between 10.30pm and "
@@ -696,3 +698,10 @@ def test_responding_to_a_consultation_is_taking_part_not_a_statement():
 def test_what_a_named_act_requires_is_a_claim(text):
     found = _tickets(f"The council has buried 31 people this year. {text}")
     assert [c.claim for c in found if c.quote == text] == [text]
+
+
+def test_a_preposition_opening_a_sourced_statement_loses_its_capital():
+    found = _tickets(
+        "Outside Scotland, ferry journeys fell by 3% last year, according to the Department for Transport."
+    )
+    assert found[0].claim.startswith("According to the Department for Transport, outside Scotland, ferry journeys")

@@ -2905,3 +2905,19 @@ def test_the_union_after_a_union_described_by_its_members_is_that_union():
         "Turnout was 68%.\n\nThe union said drivers had been offered a 2.5% pay rise."
     )
     assert ticket(claims, "2.5% pay rise").speaker == "the drivers' union Unite"
+
+
+def test_it_after_a_countrys_body_by_what_it_is_is_that_body():
+    claims = tickets(
+        "Norland's interior ministry denied detaining any protesters. It said 40 officers had been "
+        "injured during the march."
+    )
+    assert ticket(claims, "40 officers").speaker == "Norland's interior ministry"
+
+
+def test_a_report_and_its_author_between_commas_is_the_source():
+    claims = tickets(
+        "The study, by the Wexmoor Institute, a think tank, found that 1.2 million workers earned below the "
+        "living wage last year."
+    )
+    assert ticket(claims, "1.2 million").claim.startswith("The study by the Wexmoor Institute found that 1.2 million")

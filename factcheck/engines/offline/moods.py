@@ -130,7 +130,18 @@ def asserts_nothing(sentence: str, content: str) -> bool:
         or _WELCOME.match(content)
         or _WISH.match(content)
         or _SILENCE.match(content)
+        or _UNVERIFIED.match(sentence)
+        # A platitude that is the whole statement; "… is our highest priority" and that it changed suppliers is not.
+        or ((m := _PLATITUDE.match(content)) is not None and len(content.rstrip(' .”"')) - m.end() < 3)
     )
+
+
+# "The claims could not be independently verified.", "Reuters was unable to confirm the figures.": the
+# reporter's caution about claims made elsewhere in the story, not a claim of its own.
+_UNVERIFIED = re.compile(
+    r"^(?:[\w’'-]+ ){1,4}(?:could not|cannot|can't|couldn't|was unable to|were unable to|has not been able to) "
+    r"(?:be )?(?:independently )?(?:verif(?:y|ied)|confirm(?:ed)?)\b[^.]{0,60}\.$"
+)
 
 
 # "the safety of our customers is our highest priority", "it takes these concerns very seriously": what
@@ -143,7 +154,9 @@ _PLATITUDE = re.compile(
     # "This was not a decision the board took lightly", "Nobody wants to strike" (or to see …), "Dean
     # gave everything to this club": how hard a decision was, and a tribute on the way out.
     r"^(?:this|it|that)\s(?:was|is|has\sbeen)\snot\s(?:an\seasy\s(?:decision|choice)|a\s(?:decision|step|choice)\s"
-    r"[\w\s’'-]{1,40}?\s(?:took|taken|take|takes)\slightly)\b|^(?:nobody|no\sone|no-one)\s(?:wants|wanted)\sto\s"
+    r"[\w\s’'-]{1,40}?\s(?:took|taken|take|takes)\slightly)\b|"
+    # "the decision had not been taken lightly": the same, in the passive.
+    r"^(?:the|this|that|its|our)\s(?:decision|step|choice)\s(?:had|has|was|is)\snot\s(?:been\s)?(?:taken|made)\slightly\b|^(?:nobody|no\sone|no-one)\s(?:wants|wanted)\sto\s"
     r"\w+|^[\w’'-]{2,30}\s(?:gave|has\sgiven)\s(?:everything|his\sall|her\sall|so\smuch)\sto\s(?:this|the|our)\s|"
     # "The only poll that matters is on 22 May", "We are confident our record will speak for itself": a campaign's
     # confidence, not a claim.

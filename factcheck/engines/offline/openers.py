@@ -37,6 +37,10 @@ GROUP_OPENER = re.compile(
 )
 # "The zoo's remaining two elephants …", "The company's shares …": a body's thing, told in its name.
 # "The zoo is part of a breeding programme. …, it said.": a place that speaks for itself, opening a sentence.
+# "Kessaran's defence ministry denied …. It said …": a country's body, by what it is.
+_COUNTRYS_BODY = re.compile(
+    rf"^([A-Z][\w-]{{1,30}}['’]s\s+(?:[a-z][\w-]{{1,20}}\s+){{0,3}}(?:{ORG_NOUNS}))\s+(?:has\s+|had\s+)?[a-z]{{2,}}ed\b"
+)
 _PLACE = re.compile(r"^(The\s+(?:zoo|museum|gallery|theatre|library|prison))\s+(?:is|was|has|had|will|[a-z]{2,}ed)\b")
 _OWNED = re.compile(rf"^(The\s+(?:{ORG_NOUNS}|zoo|museum|gallery|theatre|library|prison))['’]s\s", re.I)
 # "The drug's maker, Vertex, agreed …": a business named after what it is to the story; the next "the company".
@@ -107,6 +111,8 @@ def opened(text: str, is_org: Callable[[str], bool]) -> Opened:
 def _body(text: str, is_org: Callable[[str], bool]) -> str | None:
     if owned := _OWNED.match(text) or _PLACE.match(text):
         return owned.group(1).lower()
+    if country := _COUNTRYS_BODY.match(text):
+        return country.group(1)
     if maker := _MAKER_NAMED.match(text) or _DESCRIBED_NAMED.match(text):
         return maker.group("name")
     if (which := _NAME_WHICH.match(text)) and is_org(which.group(1)):

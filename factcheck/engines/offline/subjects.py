@@ -185,6 +185,12 @@ def _without_asides(subject: str) -> str:
         r"\1 \2,",
         subject,
     )
+    # "The report, by the Hearth Foundation, a housing charity,": a document and whose it is.
+    subject = re.sub(
+        r"^((?:The|the|A|a) (?:report|study|review|analysis|survey|paper)), (by [^,]{2,80}),(?: (?:a|an) [^,]{1,60},)?",
+        r"\1 \2,",
+        subject,
+    )
     subject = re.sub(r", (?:who|whose) [^,]{1,120},", ",", subject)
     subject = _PARTY_TAG.sub(",", subject)  # "Sen. Martha Kessler, R-Idaho,": a senator, not a state
     subject = _DESCRIBED_THEN_NAMED.sub(r"\g<name>,", subject)
