@@ -284,3 +284,21 @@ def test_a_season_either_year_could_mean_is_left_and_said_so():
 def test_a_part_of_the_day_stays_with_it_whatever_number_follows():
     resolved = resolve("The pub reopened on Friday night, 20 months after a fire.", date(2025, 11, 29))
     assert "on Friday night, November 28, 2025, 20 months after" in resolved.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # The span as a subject is named bare: "in March 2026 was the warmest" is no sentence.
+        ("Last month was the wettest October on record.", "October 2026 was the wettest October on record."),
+        ("The agency said that last year was the hottest yet.", "The agency said that 2025 was the hottest yet."),
+        ("Prices fell last month.", "Prices fell in October 2026."),
+    ],
+)
+def test_a_span_as_the_subject_is_named_without_in(sentence, expected):
+    assert resolve(sentence, date(2026, 11, 4)).text == expected
+
+
+def test_told_on_a_day_is_never_told_on_on():
+    resolved = resolve("Staff were told on Monday morning.", date(2026, 3, 3))
+    assert resolved.text == "Staff were told on Monday morning, March 2, 2026."

@@ -652,7 +652,7 @@ def test_an_airline_named_air_is_a_company_so_its_it_is_the_company():
         "Skyline said it would open 22 new routes from Manchester next year. "
         "It also confirmed that it would pay a dividend of 6.5p a share."
     )
-    assert ticket(claims, "6.5p a share").speaker == "Skyline"
+    assert ticket(claims, "6.5p a share").speaker == "Skyline Air"  # its name in full, as the lead gave it
 
 
 def test_a_body_named_with_a_lower_case_noun_after_its_capitals_is_named_whole():
@@ -2921,3 +2921,27 @@ def test_a_report_and_its_author_between_commas_is_the_source():
         "living wage last year."
     )
     assert ticket(claims, "1.2 million").claim.startswith("The study by the Wexmoor Institute found that 1.2 million")
+
+
+def test_its_board_is_the_board_of_the_body_the_sentence_opens_with():
+    claims = tickets(
+        "The Quayside Playhouse in Redmouth will close in June after 60 years, its board said on Monday.\n\n"
+        "Audiences have not returned since the pandemic, the board said."
+    )
+    assert ticket(claims, "close in June").speaker == "The Quayside Playhouse's board"
+    assert ticket(claims, "Audiences").speaker == "The Quayside Playhouse's board"
+
+
+def test_the_airline_after_a_flight_of_an_air_carrier_is_that_carrier():
+    claims = tickets(
+        "A Bluewing Air flight from Leeds to Faro turned back on Sunday after a bird strike.\n\n"
+        "The aircraft landed safely 20 minutes after take-off, the airline said."
+    )
+    assert ticket(claims, "landed safely").speaker == "Bluewing Air"
+
+
+def test_what_a_speaker_says_it_would_need_to_do_is_a_claim_not_advice():
+    claims = tickets(
+        "The chief executive, Anna Ferrier, said the club would need to sell players before the transfer window closed."
+    )
+    assert any("would need to sell players" in c.claim for c in claims)

@@ -150,7 +150,9 @@ COMPANY_NAME = re.compile(
     # "A Skyrose Airways flight": the article before a name is no part of it.
     r"\b(?!(?:A|An)\s)(?:[A-Z][\w&’'\-]{0,40}\s+){1,4}(?:Inc\.?|Corp\.?|Corporation|Company|Co\.|LLC|Ltd\.?|"
     # "Westmoor Railways", "Skyline Airways": a transport business is named for what it runs.
-    r"Group|Holdings|PLC|GmbH|S\.A\.|Railways?|Trains|Buses|Coaches|Airlines|Airways|Ferries)(?=\W|$)"
+    # "Skylark Air", never "Royal Air" of the Royal Air Force.
+    r"Group|Holdings|PLC|GmbH|S\.A\.|Railways?|Trains|Buses|Coaches|Airlines|Airways|Ferries|"
+    r"Air(?!\s+(?:Force|Ambulance|Quality|Traffic|Pollution|Accidents|Navigation|Show|Cadets)))(?=\W|$)"
 )
 # "the Food Standards Agency (FSA)": a name, then the letters the article will call it by.
 SPELT_OUT = re.compile(r"\b(?P<name>[A-Z][\w ,&'’-]{0,80}?) \((?P<acronym>[A-Z]{2,6})\)")
@@ -366,3 +368,8 @@ def trusts_and_hospitals(text: str) -> list[tuple[str, str]]:
     if " Trust" not in text and " Hospital" not in text:
         return []
     return [(re.sub("^The ", "the ", name), noun.lower()) for name, noun in _TRUST_OR_HOSPITAL.findall(text)]
+
+
+def possessive(name: str) -> str:
+    """ "Inspectors'", "Wrexford Borough Council's": whose a record is."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"

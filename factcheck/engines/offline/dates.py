@@ -86,7 +86,7 @@ _MODAL = re.compile(r"\b(?:could|may|might|can|cannot|can[’']t|must|should)\b"
 
 # Wire style: "said Thursday", "were evacuated Sunday": a day straight after a verb in the past.
 # "won Sunday's runoff": a day's possessive is the thing's, no day straight after a verb.
-_BARE_DAY = re.compile(rf"\b(?P<verb>{_PAST_WORDS}|says|told \w+) (?P<day>(?:{_DAY.title()}))\b(?![’']s)")
+_BARE_DAY = re.compile(rf"\b(?P<verb>{_PAST_WORDS}|says|told (?!on\b)\w+) (?P<day>(?:{_DAY.title()}))\b(?![’']s)")
 # The word just before "on Friday", when no auxiliary makes it passive or future ("will be announced").
 # "was confirmed there on Tuesday": an adverb of place or manner between them still leaves the verb's.
 _VERB_BEFORE = re.compile(
@@ -114,6 +114,9 @@ class Resolved:
         return " ".join(reasons) or None
 
 
+_SUBJECT_VERB = re.compile(r" (?:was|were|is|saw|brought|became|had|has been|marked)\b")
+# Where a subject starts: the text's opening, or after "that" ("said that last month was …").
+_OPENS = re.compile(r"(?:^|\bthat )[“\"]?$")
 # "the last year" is the past twelve months and "her next week" hers: neither counts from the dateline.
 _OWNED = re.compile(r"\b(?:the|its|his|her|their|our|my|your|a|an|every|each)\s$", re.I)
 
@@ -213,7 +216,9 @@ def resolve(text: str, published: date | None, *, last_week: bool = False) -> Re
         if m.group("season"):
             return _season(m, text, published, meant)
         if m.group("span"):
-            possessive = text[m.end() : m.end() + 2] in {"'s", "’s"}
+            # "Last month was the warmest March": the span as the subject is named bare, like "last year's".
+            subject = _SUBJECT_VERB.match(text, m.end()) and _OPENS.search(text[: m.start()])
+            possessive = text[m.end() : m.end() + 2] in {"'s", "’s"} or bool(subject)
             rel, span = m.group("rel").lower(), m.group("span").lower()
             if possessive and span == "year" and _FISCAL.match(text, m.end() + 2):
                 return phrase  # "next year's budget" in March may be 2025-26's: the words say which

@@ -35,7 +35,8 @@ _PRESCRIPTIVE = re.compile(
     # "had not started as they should have.": a comparison with what was meant to happen, no advice.
     r"\b(should(?!\s+(?:have\s+(?!\w+(?:ed|en|wn|ne|lt|pt|ght)\b)|have(?=[.,;]|$)|be\s+(?:back|restored|complete|ready|"
     r"open)))|"
-    r"ought\s+to|must|needs?\s+to(?!\s+know\b)|has\s+to|have\s+to|"
+    # "would need to sell players", "will have to close": what the speaker expects of itself, a forecast.
+    r"ought\s+to|must|(?<!would )(?<!will )needs?\s+to(?!\s+know\b)|has\s+to|(?<!would )(?<!will )have\s+to|"
     # "Households are asked to save water": advice in the passive, not what happened.
     r"(?:is|are)\s+(?:being\s+)?(?:asked|urged|advised|encouraged|reminded)\s+to)\b",
     re.I,

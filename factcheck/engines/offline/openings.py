@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 
+from factcheck.engines.offline.bodies import possessive
 from factcheck.engines.offline.census import given_name
 from factcheck.engines.offline.kinds import SPOKESPERSON, UNNAMED_PERSON
 from factcheck.engines.offline.segment import Sentence
-from factcheck.engines.offline.speakers import Speakers, possessive
+from factcheck.engines.offline.speakers import Speakers
 from factcheck.engines.offline.wording import capitalise
 
 # Openings that point back to something the claim does not name: a person must say what.

@@ -124,6 +124,9 @@ class Speakers(PersonPointers):
         low = raw.lower().strip()
         if low in PERSON_PRONOUNS or kinds.AGE_POINTER.match(low):
             return self._person(raw)  # "The 46-year-old added": a person named before, like "she"
+        owner = self.openers.get(self.sentence) if low.startswith("its ") else None
+        if owner and not bodies.is_pointer(owner) and bodies.ORG_POINTER.match(low):
+            return Resolution(f"{bodies.possessive(owner)} {raw[4:]}")  # "The X Theatre will close …, its board said"
         if low == "it" or bodies.ORG_POINTER.match(low):
             noun = m.group("noun").lower() if (m := bodies.ORG_POINTER.match(low)) else None
             return self._organisation(raw, noun)
@@ -142,7 +145,7 @@ class Speakers(PersonPointers):
         owner = self._organisation("It", None).speaker
         if not owner:
             return Resolution(None, f"“{raw}” does not say whose: a person must say.")
-        return Resolution(f"{possessive(owner)} {raw[4:]}")
+        return Resolution(f"{bodies.possessive(owner)} {raw[4:]}")
 
     def source(self, reported_by: str) -> Resolution:
         """ "According to the agency": the agency named before, when that is certain; else as written,
@@ -150,7 +153,7 @@ class Speakers(PersonPointers):
         group = self.group_openers.get(self.sentence - 1)
         if reported_by.lower().startswith("their ") and group and group[1] == self.paragraph and " " not in group[0]:
             # "Inspectors visited the school …. Their report said …": the group the sentence before opened with.
-            return Resolution(f"the {possessive(group[0].lower())} {reported_by[6:]}")
+            return Resolution(f"the {bodies.possessive(group[0].lower())} {reported_by[6:]}")
         if reported_by.lower().startswith("their "):  # "its annual report" is the body just named, "their" anyone's
             return Resolution(
                 reported_by[:1].lower() + reported_by[1:], f"“{reported_by}” does not say whose: a person must say."
@@ -392,8 +395,3 @@ class Speakers(PersonPointers):
         if just_before and kinds.SPOKESPERSON.search(last.name) and not kinds.PLURAL.search(last.name):
             return Resolution(last.name)  # "A spokesperson said …. They said …": the spokesperson, singular
         return Resolution(None, f"“{raw}” is not tied to a group named nearby: a person must say who spoke.")
-
-
-def possessive(name: str) -> str:
-    """ "Inspectors'", "Wrexford Borough Council's": whose a record is."""
-    return f"{name}'" if name.endswith("s") else f"{name}'s"
