@@ -2945,3 +2945,19 @@ def test_what_a_speaker_says_it_would_need_to_do_is_a_claim_not_advice():
         "The chief executive, Anna Ferrier, said the club would need to sell players before the transfer window closed."
     )
     assert any("would need to sell players" in c.claim for c in claims)
+
+
+def test_it_after_shares_in_a_company_moved_is_that_company():
+    claims = tickets(
+        "Shares in chipmaker Veltronics Holdings fell 6% after the company cut its sales forecast. It said demand "
+        "from carmakers had weakened."
+    )
+    assert ticket(claims, "carmakers").speaker == "Veltronics Holdings"
+
+
+def test_not_knowing_beside_a_statement_is_dropped_and_the_statement_kept():
+    claims = tickets(
+        "The shop's owner, Rhona Blyth, said half her stock had been ruined, and that she did not yet know whether "
+        "she could reopen before Christmas."
+    )
+    assert [c.claim for c in claims] == ["Rhona Blyth said that half her stock had been ruined."]

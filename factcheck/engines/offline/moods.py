@@ -177,7 +177,15 @@ def feeling(clause: str) -> bool:
     """ "it was “disappointed” by her decision", one of two statements split apart: a feeling (or a
     platitude, or a verdict: "X called the results “genuinely exciting”"), not a claim."""
     said = clause.rstrip(" .")
-    return bool(_FEELING.match(said + ".") or _PLATITUDE.match(clause) or VERDICT.search(said))
+    return bool(
+        _FEELING.match(said + ".") or _PLATITUDE.match(clause) or VERDICT.search(said) or _NOT_KNOWING.match(said)
+    )
+
+
+# "and that he did not yet know whether he could supply customers": not knowing asserts nothing.
+_NOT_KNOWING = re.compile(
+    r"^(?:he|she|it|they|we|i)\s(?:did|does|do)\s(?:not|n[’']t)\s(?:yet\s)?know\s(?:if|whether|what|how|when|where|why)\b"
+)
 
 
 def advice(content: str) -> tuple[bool, bool]:

@@ -41,6 +41,8 @@ GROUP_OPENER = re.compile(
 _COUNTRYS_BODY = re.compile(
     rf"^([A-Z][\w-]{{1,30}}['’]s\s+(?:[a-z][\w-]{{1,20}}\s+){{0,3}}(?:{ORG_NOUNS}))\s+(?:has\s+|had\s+)?[a-z]{{2,}}ed\b"
 )
+# "Shares in copper miner Brackenfield Resources jumped …. It said …": the company whose shares moved.
+_SHARES_IN = re.compile(r"^Shares in (?:[a-z][\w-]{1,20} ){0,3}([A-Z][\w&’'.-]{1,30}(?: [A-Z][\w&’'.-]{1,30}){0,3})\b")
 _PLACE = re.compile(r"^(The\s+(?:zoo|museum|gallery|theatre|library|prison))\s+(?:is|was|has|had|will|[a-z]{2,}ed)\b")
 _OWNED = re.compile(rf"^(The\s+(?:{ORG_NOUNS}|zoo|museum|gallery|theatre|library|prison))['’]s\s", re.I)
 # "The drug's maker, Vertex, agreed …": a business named after what it is to the story; the next "the company".
@@ -111,7 +113,7 @@ def opened(text: str, is_org: Callable[[str], bool]) -> Opened:
 def _body(text: str, is_org: Callable[[str], bool]) -> str | None:
     if owned := _OWNED.match(text) or _PLACE.match(text):
         return owned.group(1).lower()
-    if country := _COUNTRYS_BODY.match(text):
+    if country := _COUNTRYS_BODY.match(text) or _SHARES_IN.match(text):
         return country.group(1)
     if maker := _MAKER_NAMED.match(text) or _DESCRIBED_NAMED.match(text):
         return maker.group("name")
