@@ -2961,3 +2961,12 @@ def test_not_knowing_beside_a_statement_is_dropped_and_the_statement_kept():
         "she could reopen before Christmas."
     )
     assert [c.claim for c in claims] == ["Rhona Blyth said that half her stock had been ruined."]
+
+
+def test_a_tag_with_what_the_body_does_keeps_the_body_and_leaves_the_claim():
+    claims = tickets(
+        "Visitors will pay £3 an hour to park at Dunmore Road hospital from January, the trust that runs it has "
+        "confirmed."
+    )
+    found = ticket(claims, "£3 an hour")
+    assert found.speaker == "the trust" and "runs it" not in found.claim

@@ -76,7 +76,7 @@ def tail_tag(body: str) -> Tagged | None:
     if inverted and inverted.start() >= 15 and not after_quote and (who := subject_name(inverted.group("who"))):
         return Tagged(who, inverted.group("verb"), body[: inverted.start()].rstrip(".") + ".")
     for m in _TAIL_TAG.finditer(body):
-        who = subject_name(m.group("who"))
+        who = subject_name(_WHICH_RUNS.sub(r"\1", m.group("who")))
         # A phrase quoted inside the statement is still the statement: 'will go to a "lucky loser" from
         # qualifying, the club said'; a tag straight after a closing mark is a quotation's.
         if who is None or m.start() < 15 or body[: m.start()].rstrip()[-1:] in ("”", '"'):
@@ -96,4 +96,9 @@ def tail_tag(body: str) -> Tagged | None:
     return None
 
 
+# "…, the trust that runs it has confirmed": the body, without what the clause says it does.
+_WHICH_RUNS = re.compile(
+    r"^((?:the|a|an) [a-z-]+) (?:that|which) (?:runs|owns|operates|manages|organises|organizes|built|owned|ran) "
+    r"(?:it|them|the [a-z-]+)$"
+)
 _CITING = re.compile(r"^citing ([^,;:“”\"]{3,120}?)\.?$")
