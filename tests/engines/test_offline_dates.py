@@ -302,3 +302,8 @@ def test_a_span_as_the_subject_is_named_without_in(sentence, expected):
 def test_told_on_a_day_is_never_told_on_on():
     resolved = resolve("Staff were told on Monday morning.", date(2026, 3, 3))
     assert resolved.text == "Staff were told on Monday morning, March 2, 2026."
+
+
+def test_a_day_people_were_warned_to_expect_is_never_written_as_last_weeks():
+    resolved = resolve("Drivers were warned to expect further delays on Thursday.", date(2026, 1, 6))
+    assert "January 1" not in resolved.text

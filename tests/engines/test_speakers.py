@@ -2970,3 +2970,23 @@ def test_a_tag_with_what_the_body_does_keeps_the_body_and_leaves_the_claim():
     )
     found = ticket(claims, "£3 an hour")
     assert found.speaker == "the trust" and "runs it" not in found.claim
+
+
+def test_a_tag_with_a_report_published_on_a_day_leaves_nothing_behind():
+    claims = tickets(
+        "Half of the parcels went to families with children, the Marrow Trust said in its annual report, published "
+        "on Tuesday."
+    )
+    assert ticket(claims, "Half of the parcels").claim.endswith(
+        "that half of the parcels went to families with children."
+    )
+
+
+def test_the_operator_is_the_business_that_opens_its_sentence():
+    claims = tickets("Avonline cancelled about 90 services, the operator said, most of them in Somerset.")
+    assert ticket(claims, "90 services").speaker == "Avonline"
+
+
+def test_the_airline_is_never_the_people_a_sentence_opens_with():
+    claims = tickets("Passengers were stranded for six hours at Leeds, the airline said.")
+    assert ticket(claims, "stranded").speaker != "Passengers"

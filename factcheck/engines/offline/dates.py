@@ -48,7 +48,8 @@ _FUTURE = re.compile(
     r"scheduled|planned|set\s+to|"
     # "Tickets go on sale on Friday", "The trial opens on Monday": a timetable's present is ahead.
     r"go(?:es)?\s+on\s+sale|opens|begins|starts|kicks\s+off|takes\s+place|"
-    r"upcoming|next)\b",
+    # "drivers were warned to expect further disruption on Wednesday": what they were told to expect is ahead.
+    r"upcoming|next|to\s+expect|expects?)\b",
     re.I,
 )
 _PAST_WORDS = (

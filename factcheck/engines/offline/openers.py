@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
+from factcheck.encoders.wordvectors import usually_lower_case
 from factcheck.engines.offline.bodies import ORG_NOUN, ORG_NOUNS, ORG_WORDS, THE_ACRONYM, named_bodies
 
 # A sentence opening with an organisation's name: "The Child Poverty Action Group welcomed …".
@@ -138,6 +139,14 @@ _NAME_SUBJECT = re.compile(
     r"^([A-Z][\w&’'-]{1,30}(?: [A-Z][\w&’'-]{1,30}){0,3}) (?:has|have|had|is|was|will|[a-z]{2,}ed)\b"
 )
 _BARE_DESCRIPTION = re.compile(r"^the (?:[A-Z][a-z]+ ){0,2}(?:[a-z][\w-]* ){0,3}[a-z]+$")
+
+
+def name_subject(text: str) -> str | None:
+    """The name ``text`` opens with as the subject of its verb ("Northern cancelled …"), if any: never
+    "The …" nor a word English writes small ("Passengers were stranded …, the airline said")."""
+    subject = _NAME_SUBJECT.match(text)
+    name = subject.group(1) if subject else ""
+    return name if name and not name.startswith("The ") and not usually_lower_case(name.split()[0]) else None
 
 
 def described_subject(text: str, phrase: str) -> str | None:

@@ -287,6 +287,8 @@ class Speakers(PersonPointers):
     def _opened(self, noun: str | None, last: Spoke | None) -> Resolution | None:
         """The body this sentence or the one before opened with, when that is who the pointer means."""
         here = self.openers.get(self.sentence)  # "Police Scotland will close 14 counters, the force said."
+        # "Northern cancelled 120 services, the operator said": a business's own name as the subject of its verb.
+        here = here or (noun in bodies.COMMERCIAL and openers.name_subject(self.texts.get(self.sentence, ""))) or None
         if here and noun and not bodies.is_pointer(here) and bodies.opened_by(noun, here, self.public_acronyms):
             return Resolution(here)
         if last and last.sentence == self.sentence - 1:

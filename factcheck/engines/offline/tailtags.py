@@ -26,7 +26,8 @@ _TAIL_TAG = re.compile(
     # "the team wrote in the journal Nature Astronomy": where it was written stays with the verb too.
     # "said in draft guidance published on Thursday": the document it was said in, and when.
     r"(?P<when>(?: in (?:a|an|its|his|her|their|draft|new|final|updated) [\w-]+(?: [\w-]+){0,2}?"
-    r"(?: published on [A-Z]\w+| to (?:its|the|a) [\w-]+(?: [\w-]+)?)?"
+    # "said in its annual report, published on Wednesday": the report's day, with its comma.
+    r"(?:,? published on [A-Z]\w+| to (?:its|the|a) [\w-]+(?: [\w-]+)?)?"
     # "reported in the European Heart Journal": a journal named without the word "journal" before it;
     # "in the Journal of Insect Ecology": with its small words.
     r"| in the (?:journal )?[A-Z][\w-]*(?: (?:of (?:the )?|and |for )?[A-Z][\w-]*){0,4})?"
