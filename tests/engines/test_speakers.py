@@ -2990,3 +2990,11 @@ def test_the_operator_is_the_business_that_opens_its_sentence():
 def test_the_airline_is_never_the_people_a_sentence_opens_with():
     claims = tickets("Passengers were stranded for six hours at Leeds, the airline said.")
     assert ticket(claims, "stranded").speaker != "Passengers"
+
+
+def test_a_finding_tagged_at_its_end_is_the_taggers_not_its_subjects():
+    claims = tickets(
+        "Harwick County Council will close the Old Mill bridge for a year, it announced on Tuesday. Inspectors found "
+        "cracks in two of its supports last spring, the council said."
+    )
+    assert ticket(claims, "cracks").speaker == "Harwick County Council"

@@ -312,6 +312,10 @@ def _peel_reporting(
             who = clean(m.group("who"))
             if events.came_upon(m.group("verb"), who or "") or subjects.points_back(who or ""):
                 break  # "Police found 600 cannabis plants": what officers came upon; "Two said": two of whom?
+            # "Engineers found corrosion …, the council said": the tag at its end says whose account it is.
+            tagged = tailtags.tail_tag(body) if m.group("verb") in reporting.OBJECT_VERBS else None
+            if tagged and tagged.who != who:
+                break
             if m.group("verb") in reporting.OBJECT_VERBS and not re.search(r"\bthat\s+$", body[: m.start("rest")]):
                 # "The agency reported 2,911 cases": what it reported is the object, the claim the sentence.
                 document = bodies.looks_like_outlet(who) or _DOCUMENT.match(who or "")
