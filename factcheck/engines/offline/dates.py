@@ -115,6 +115,7 @@ class Resolved:
         return " ".join(reasons) or None
 
 
+# "Last month was …", "last year saw …": a span followed by its verb is the sentence's subject.
 _SUBJECT_VERB = re.compile(r" (?:was|were|is|saw|brought|became|had|has been|marked)\b")
 # Where a subject starts: the text's opening, or after "that" ("said that last month was …").
 _OPENS = re.compile(r"(?:^|\bthat )[“\"]?$")

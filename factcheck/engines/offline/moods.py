@@ -157,7 +157,8 @@ _PLATITUDE = re.compile(
     r"^(?:this|it|that)\s(?:was|is|has\sbeen)\snot\s(?:an\seasy\s(?:decision|choice)|a\s(?:decision|step|choice)\s"
     r"[\w\s’'-]{1,40}?\s(?:took|taken|take|takes)\slightly)\b|"
     # "the decision had not been taken lightly": the same, in the passive.
-    r"^(?:the|this|that|its|our)\s(?:decision|step|choice)\s(?:had|has|was|is)\snot\s(?:been\s)?(?:taken|made)\slightly\b|^(?:nobody|no\sone|no-one)\s(?:wants|wanted)\sto\s"
+    r"^(?:the|this|that|its|our)\s(?:decision|step|choice)\s(?:had|has|was|is)\snot\s(?:been\s)?(?:taken|made)\slightly\b|"
+    r"^(?:nobody|no\sone|no-one)\s(?:wants|wanted)\sto\s"
     r"\w+|^[\w’'-]{2,30}\s(?:gave|has\sgiven)\s(?:everything|his\sall|her\sall|so\smuch)\sto\s(?:this|the|our)\s|"
     # "The only poll that matters is on 22 May", "We are confident our record will speak for itself": a campaign's
     # confidence, not a claim.
