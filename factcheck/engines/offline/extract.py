@@ -256,8 +256,11 @@ def _clause_claim(
     rel_start = part.start
     q_start, q_end = _quoted(sentence, attr, part)
     whole = (q_start, q_end) == (sentence.start, sentence.end)
+    # "Ashgrove Steel will close its furnace, the company said": the sentence names its speaker already.
+    own_subject = bool(speaker) and part.words.strip().lower().startswith(f"{speaker} ".lower())
+    whole_claim = attr.whole or (part.acts and bool(speaker)) or own_subject
     content, unresolved, who_reason = openings.opening_pronoun(
-        part.words.strip(), sentence, attr.content_offset + rel_start, speaker, speakers
+        part.words.strip(), sentence, attr.content_offset + rel_start, speaker, speakers, said_that=not whole_claim
     )
     pointer = None if openings.A_THINGS_VERB.match(content) else openings.POINTER.match(content)
     body = speakers.subject(pointer.group(1)) if pointer else None
@@ -272,9 +275,6 @@ def _clause_claim(
     unresolved = unresolved or no_company
     if part.acts and speaker:  # "…, and ordered SpaceX to investigate": the speaker did it, in the sentence
         content = f"{capitalise(speaker)} {content}"
-    # "Ashgrove Steel will close its furnace, the company said": the sentence names its speaker already.
-    own_subject = bool(speaker) and part.words.strip().lower().startswith(f"{speaker} ".lower())
-    whole_claim = attr.whole or (part.acts and bool(speaker)) or own_subject
     # "told MPs on Wednesday that …": the day is resolved with the statement, in its tense.
     told = "" if whole_claim else f"{part.verb or attr.verb} that "
     resolved = dates.resolve(f"{told}{actors.expand(content)}", published, last_week=speakers.told_of_last_week())

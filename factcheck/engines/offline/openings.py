@@ -57,21 +57,23 @@ def its_of_a_named_person(content: str, speaker: str | None, kind: str | None, s
     if not speaker or SPOKESPERSON.search(speaker):
         return False
     if split and kind == "person":
-        return True
+        return not re.match(r"(?:he|she)\b", content)  # "she" kept after "X said that" is X herself
     if not re.match(r"its?\b", content) or len(speaker.split()) < 2:
         return False
     return (kind == "person" and not UNNAMED_PERSON.match(speaker.lower())) or (kind == "name" and given_name(speaker))
 
 
 def opening_pronoun(
-    content: str, sentence: Sentence, before: int, speaker: str | None, speakers: Speakers
+    content: str, sentence: Sentence, before: int, speaker: str | None, speakers: Speakers, said_that: bool = False
 ) -> tuple[str, bool, str | None]:
-    """ "He had trained at altitude" names the one person it can mean, or keeps "He" and says why."""
+    """ "He had trained at altitude" names the one person it can mean, or keeps "He" and says why. After
+    "Mirela Dobson said that" (said_that), a "she" meaning Mirela Dobson stays "she": no one else it can be."""
     m = re.match(r"(He|She)\b", content, re.I)
     if not m:
         return content, False, None
     found = speakers.antecedent(m.group(1), sentence.text, before, speaker)
     # "She said she had …" with the first "She" unclear: the second is as unclear.
     if found.speaker and (speaker or not _PRONOUN_SAID.match(sentence.text)):
-        return found.speaker + content[m.end() :], False, None
+        own = said_that and found.speaker == speaker
+        return (m.group(1).lower() if own else found.speaker) + content[m.end() :], False, None
     return content, True, found.unclear
