@@ -262,10 +262,10 @@ def test_whose_account_a_sentence_is_when_its_subject_is_not_the_speaker(text, s
         ),
         # Where it was said, up to the colon, is neither the speaker nor the quotation.
         (
-            'Its chief executive, Mared Hughes, said in a statement outside court: "Every penny was a gift from '
-            'someone who trusted us."',
+            'Its chief executive, Mared Hughes, said in a statement outside court: "The charity has repaid every '
+            'donor who asked for their money back."',
             "Mared Hughes",
-            "Mared Hughes said: “Every penny was a gift",
+            "Mared Hughes said: “The charity has repaid every donor",
         ),
         (
             'Dr Ann Price said at a briefing on Monday: "Nine of our wards are closed to visitors."',

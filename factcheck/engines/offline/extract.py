@@ -6,6 +6,7 @@ import re
 import time
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from factcheck.engines.base import ExtractedClaim
 from factcheck.engines.offline import (
@@ -18,6 +19,7 @@ from factcheck.engines.offline import (
     moods,
     openings,
     quoteruns,
+    reactions,
     voices,
 )
 from factcheck.engines.offline.attribution import Attribution, attribute, has_tag
@@ -75,6 +77,7 @@ def _claims(
     quotations = [a.quotation or "" for a in attrs if a.is_quote]
     scored = checkworthy.scores([s.text for s in found] + quotations)
     quotation_scores = iter(scored[len(found) :])
+    quotation_vectors = iter(reactions.vectors(quotations, scored[len(found) :], moods.EXCLAMATION))
     read, answer, interviewee = 0, -1, None
     unlabelled = voices.unlabelled_answers(found)
     for at, (sentence, attr, score) in enumerate(zip(found, attrs, scored, strict=False)):
@@ -82,7 +85,7 @@ def _claims(
             break
         read += 1
         speakers.read(sentence.text, sentence.paragraph)
-        quotation_score = next(quotation_scores) if attr.is_quote else 0.0
+        own = (next(quotation_scores), next(quotation_vectors)) if attr.is_quote else (0.0, None)
         if attr.is_quote and not attr.speaker and not has_tag(sentence.text):
             # "“Second, they asked …”" carries on the quotation of the sentence before it; 'It accused Aslef
             # of "…"' is the reporter's account of an act, with a phrase quoted: a statement.
@@ -107,25 +110,27 @@ def _claims(
             who.speaker = lower_article(actors.expand(who.speaker))
         heard = who.speaker or (lower_article(attr.reported_by) if attr.reported_by else None)
         speakers.heard(heard, unclear=attr.speaker if who.unclear else None)
-        found_here = _claims_from(sentence, (score, quotation_score), attr, who, speakers, published, threshold)
+        found_here = _claims_from(sentence, (score, *own), attr, who, speakers, published, threshold)
         claims.extend(voices.in_own_words(found_here, who))
     return duplicates.merge(claims), read
 
 
 def _claims_from(
     sentence: Sentence,
-    scores: tuple[float, float],
+    scores: tuple[float, float, Any],
     attr: Attribution,
     who: Resolution,
     speakers: Speakers,
     published: date | None,
     threshold: float,
 ) -> list[ExtractedClaim]:
-    score, quotation_score = scores
+    """The sentence's tickets; ``scores`` are its check-worthiness, its quotation's own and the quotation's
+    sentence-encoder vector (None unless the reaction model reads it)."""
+    score = scores[0]
     speaker = who.speaker
     reported_by = lower_article(attr.reported_by) if attr.reported_by else None
     if attr.is_quote:
-        return _quote_claims(sentence, (score, quotation_score), attr, who, speakers, published, threshold)
+        return _quote_claims(sentence, scores, attr, who, speakers, published, threshold)
     # Who said what is checkable when a named speaker said it, however plain the words: "Nora Quist
     # warned that pubs would cut hours", "X voted against the bill, arguing that Congress should not …".
     named = bool(speaker) and speakers.kind(speaker or "") != "group" and not who.answer
@@ -164,7 +169,7 @@ def _claims_from(
 
 def _quote_claims(
     sentence: Sentence,
-    scores: tuple[float, float],
+    scores: tuple[float, float, Any],
     attr: Attribution,
     who: Resolution,
     speakers: Speakers,

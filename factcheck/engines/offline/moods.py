@@ -5,8 +5,9 @@ Such sentences are read for who spoke, and ticketed only when they also assert s
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from factcheck.engines.offline import drafting
+from factcheck.engines.offline import drafting, reactions
 from factcheck.engines.offline.attribution import Attribution
 from factcheck.engines.offline.reporting import VERDICT
 from factcheck.engines.offline.speakers import Speakers
@@ -45,7 +46,7 @@ _PRESCRIPTIVE = re.compile(
 # feeling or a verdict ("The crew were wonderful, but it was a disgrace", "Nobody gave us a chance").
 # Chosen on the annotated news articles at holdout121: from 0.05 to 0.2, 26 tickets the annotations call
 # no claim went, and three required ones ("We believe the fire was started deliberately").
-_EXCLAMATION = 0.2
+EXCLAMATION = 0.2
 # "Do not wait to see the flames", "But if you are worried, call NHS 111": a quotation that tells people
 # what to do, after any condition. A number in it is whom to call, not a figure to check.
 _IMPERATIVE = re.compile(
@@ -207,14 +208,14 @@ def advice(content: str) -> tuple[bool, bool]:
 
 
 def quotation_score(
-    attr: Attribution, scores: tuple[float, float], speaker: str | None, speakers: Speakers, threshold: float
+    attr: Attribution, scores: tuple[float, float, Any], speaker: str | None, speakers: Speakers, threshold: float
 ) -> float:
     """A quotation's check-worthiness: who said what is itself checkable when the speaker is named, except
     a person's advice ("Schools and parents should take this seriously": their view, as it is out of
     quotation marks), a feeling, and an exclamation ("I can't believe it.", "These are the hardest
     decisions I have had to make"), whose words alone score next to nothing. Zero for a feeling, an
     instruction ("Do not wait to see the flames") and not knowing ("I don't know if …")."""
-    score, own = scores  # the sentence's, and the quotation's words' alone
+    score, own, vector = scores  # the sentence's, the quotation's words' alone, and their encoder vector
     said = attr.quotation or ""
     platitude = _PLATITUDE.match(said) or _PLATITUDE.match(attr.content.strip())
     if _felt(attr.content, said) or _UNSURE.match(said) or _IMPERATIVE.match(said) or platitude:
@@ -224,8 +225,11 @@ def quotation_score(
         return 0.0
     advice = _PRESCRIPTIVE.search(said) and not drafting.numbers(said)
     # A figure is checkable however little the words around it weigh ("We should cut screen time by 2 hours").
-    reaction = own < _EXCLAMATION and not drafting.numbers(said)
-    if reaction or (advice and speakers.kind(speaker or "") == "person"):
+    kind = speakers.kind(speaker or "")
+    if whole and reactions.is_reaction(vector, said, own, kind):
+        return 0.0  # above that floor, a figure-less quotation the reaction model reads as a reaction
+    reaction = own < EXCLAMATION and not drafting.numbers(said)
+    if reaction or (advice and kind == "person"):
         return score
     return max(score, threshold + 0.05 * own) if speaker else score
 

@@ -1,0 +1,54 @@
+"""A named person's quoted reaction is no ticket; a quoted statement of the same shape is one."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from factcheck.encoders import minilm
+from factcheck.engines.base import ArticleInput
+from factcheck.engines.offline import duplicates, reactions
+from factcheck.engines.offline.engine import OfflineEngine
+
+needs_encoder = pytest.mark.skipif(
+    not minilm.available(), reason="the sentence encoder is not installed (scripts/install)"
+)
+
+FIRE = (
+    "Kevin Harrow, who lives on the street, said the fire had started just after midnight. "
+    "“Nobody stopped to take anything,” he said.\n\n"
+    "“Staff were told about the closure by email,” said Joan Pelham, who worked at the depot."
+)
+
+
+def tickets(text: str):
+    return OfflineEngine().extract(ArticleInput(text=text, published=date(2026, 3, 2))).claims
+
+
+@needs_encoder
+def test_a_quoted_reaction_is_no_ticket_and_a_quoted_statement_is_one():
+    quoted = [c.claim for c in tickets(FIRE)]
+    assert not any("Nobody stopped" in claim for claim in quoted)
+    assert "Joan Pelham said: “Staff were told about the closure by email”" in quoted
+    assert any(claim.startswith("Kevin Harrow said that the fire had started") for claim in quoted)
+
+
+@needs_encoder
+def test_a_figure_keeps_a_quotation_whatever_the_model_reads():
+    claims = tickets("“Nobody stopped to take anything, and 14 families lost everything,” said Kevin Harrow.")
+    assert any("14 families" in c.claim for c in claims)
+
+
+def test_without_the_encoder_the_model_reads_nothing_and_the_reaction_stays(monkeypatch):
+    monkeypatch.setattr(duplicates, "encoder", lambda: None)
+    assert any("Nobody stopped" in c.claim for c in tickets(FIRE))
+
+
+def test_the_shipped_model_has_a_weight_for_every_dimension_and_feature_and_a_threshold():
+    model = json.loads(reactions.MODEL.read_text(encoding="utf-8"))
+    assert model["dimensions"] == minilm.DIMENSIONS
+    assert model["features"] == list(reactions.FEATURES)
+    assert len(model["weights"]) == model["dimensions"] + len(reactions.FEATURES)
+    assert 0.0 < model["threshold"] < 1.0
