@@ -149,7 +149,9 @@ def score(item: Annotated, claims: list[ExtractedClaim], title: str | None = Non
             reverse=True,
         )
         ranked = [(o, i) for o, i in ranked if o > 0]
-        fresh = [(o, i) for o, i in ranked if i not in matched]
+        # A ticket holding a required claim and an optional one beside it ("X, which has …, said …") counts
+        # for the required one, whichever holds more of its words.
+        fresh = sorted(((o, i) for o, i in ranked if i not in matched), key=lambda r: item.claims[r[1]].optional)
         verdict = Verdict(claim, None)
         if fresh:
             matched.add(fresh[0][1])

@@ -307,3 +307,13 @@ def test_told_on_a_day_is_never_told_on_on():
 def test_a_day_people_were_warned_to_expect_is_never_written_as_last_weeks():
     resolved = resolve("Drivers were warned to expect further delays on Thursday.", date(2026, 1, 6))
     assert "January 1" not in resolved.text
+
+
+def test_a_plan_described_after_an_article_is_no_time_ahead():
+    # Monday 16 November 2026: "were unable" is past, and "a planned upgrade" a thing, not a timetable.
+    text = (
+        "Customers were unable to make calls for nine hours on Saturday after what the company called "
+        '"a fault during a planned software upgrade".'
+    )
+    assert "on Saturday, November 14, 2026" in resolve(text, date(2026, 11, 16)).text
+    assert "on Saturday, November 21, 2026" in resolve("The upgrade is planned on Saturday.", date(2026, 11, 16)).text

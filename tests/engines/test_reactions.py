@@ -52,3 +52,21 @@ def test_the_shipped_model_has_a_weight_for_every_dimension_and_feature_and_a_th
     assert model["features"] == list(reactions.FEATURES)
     assert len(model["weights"]) == model["dimensions"] + len(reactions.FEATURES)
     assert 0.0 < model["threshold"] < 1.0
+
+
+def test_an_article_of_hundreds_of_quotations_costs_the_encoder_a_bounded_batch(monkeypatch):
+    read: list[int] = []
+
+    class Counting:
+        def encode(self, texts):
+            read.append(len(texts))
+            import numpy as np
+
+            return np.zeros((len(texts), minilm.DIMENSIONS), dtype=np.float32)
+
+    monkeypatch.setattr(duplicates, "encoder", lambda: Counting())
+    lines = " ".join(
+        f"“Nobody on street number {chr(65 + i % 26)} slept at all,” said Kevin Harrow." for i in range(300)
+    )
+    tickets(lines.replace("number ", ""))
+    assert sum(read) <= reactions.MAX_READ

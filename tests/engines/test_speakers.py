@@ -3011,3 +3011,27 @@ def test_a_speaker_speaking_of_herself_stays_she_after_her_name_and_a_pronoun_fo
     assert not own.needs_human
     other = ticket(claims, "he had spent it")
     assert other.claim.startswith("Sarah Ferrier said that Tom Rigg had spent it")
+
+
+def test_a_body_the_article_never_names_keeps_its_words_in_the_claim_and_is_left_to_a_person():
+    claims = tickets(
+        "Velocell said service had been restored by 4pm.\n\n"
+        "The regulator said it had asked Velocell for a full report on what went wrong."
+    )
+    report = ticket(claims, "a full report")
+    assert report.claim == "The regulator said that it had asked Velocell for a full report on what went wrong."
+    assert report.speaker is None and report.needs_human and "regulator" in report.flag_reason
+
+
+def test_the_league_is_the_one_league_the_story_names_and_told_him_is_a_listener():
+    claims = tickets(
+        "Carnford Athletic have been deducted 12 points, a penalty that leaves the club bottom of the Midland "
+        "Alliance League.\n\n"
+        "The league said on Monday that an independent commission had found the club in breach of its rules.\n\n"
+        "Judge Helen Askew banned Darren Whitsey from keeping dogs. "
+        'She told him he had "ignored every warning you were given".'
+    )
+    league = ticket(claims, "independent commission")
+    assert league.speaker == "the Midland Alliance League" and not league.needs_human
+    warned = ticket(claims, "ignored every warning")
+    assert warned.speaker == "Helen Askew" and warned.claim.startswith("Helen Askew told him that")

@@ -154,3 +154,24 @@ def test_pasted_text_is_scored_on_the_title_the_desk_would_save(tmp_path):
     (tmp_path / "d.json").write_text(json.dumps({"title": "Budget passes after all-night session"}), encoding="utf-8")
     item = read_one(tmp_path / "d.json")
     assert item.article.title == "Budget passes after all-night session"
+
+
+def test_a_ticket_holding_a_required_claim_and_an_optional_one_counts_for_the_required_one(tmp_path):
+    (tmp_path / "f.txt").write_text(
+        "Velocell, which has about 6.2 million customers in the UK, said service had been restored by 4pm.",
+        encoding="utf-8",
+    )
+    gold = {
+        "claims": [
+            {"quote": "service had been restored by 4pm", "speaker": "Velocell"},
+            {"quote": "Velocell, which has about 6.2 million customers in the UK", "speaker": None, "optional": True},
+        ]
+    }
+    (tmp_path / "f.json").write_text(json.dumps(gold), encoding="utf-8")
+    item = read_one(tmp_path / "f.json")
+    text = item.article.text
+    whole = ticket(text, text, "Velocell said that service had been restored by 4pm.", speaker="Velocell")
+    totals = Totals()
+    totals.add(score(item, [whole]))
+    f = totals.as_dict()
+    assert f["recall"] == 1.0 and (f["speaker_right"], f["speaker_wrong"]) == (1, 0)

@@ -356,16 +356,17 @@ def looks_like_outlet(actor: str | None) -> bool:
     return bool(actor and _OUTLET_HINT.search(name))
 
 
-# "Penmarric Hospitals NHS Trust", "Kingsmere General Hospital": a trust or a hospital by its name.
+# "Penmarric Hospitals NHS Trust", "Kingsmere General Hospital", "the Midland Alliance League": a trust, a
+# hospital or a league by its name.
 _TRUST_OR_HOSPITAL = re.compile(
-    r"(?<![\w’'&-])((?:[Tt]he )?(?:(?!(?:The|A|An|Its|Their)\b)[A-Z][\w’'&-]+ ){1,5}(Trust|Hospital))\b"
+    r"(?<![\w’'&-])((?:[Tt]he )?(?:(?!(?:The|A|An|Its|Their)\b)[A-Z][\w’'&-]+ ){1,5}(Trust|Hospital|League))\b"
 )
 
 
 def trusts_and_hospitals(text: str) -> list[tuple[str, str]]:
-    """The trusts and hospitals ``text`` names, as (name, "trust" or "hospital"): what a later "the trust"
-    means when the story names only one."""
-    if " Trust" not in text and " Hospital" not in text:
+    """The trusts, hospitals and leagues ``text`` names, as (name, "trust", "hospital" or "league"): what a
+    later "the trust" or "the league" means when the story names only one."""
+    if " Trust" not in text and " Hospital" not in text and " League" not in text:
         return []
     return [(re.sub("^The ", "the ", name), noun.lower()) for name, noun in _TRUST_OR_HOSPITAL.findall(text)]
 

@@ -44,8 +44,9 @@ _RELATIVE = re.compile(
 )
 _FUTURE = re.compile(
     r"\b(will|won[’']t|shall|is\s+(?:due|set|scheduled|expected|planning|going)\s+to|are\s+(?:due|set|scheduled|"
-    r"expected|planning|going)\s+to|plans?\s+to|intends?\s+to|is\s+to|are\s+to|would|expected|forecast|due|"
-    r"scheduled|planned|set\s+to|"
+    r"expected|planning|going)\s+to|plans?\s+to|intends?\s+to|is\s+to|are\s+to|would|"
+    # "during a planned software upgrade": after an article, a plan described, not a time ahead.
+    r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?:expected|forecast|due|scheduled|planned)|set\s+to|"
     # "Tickets go on sale on Friday", "The trial opens on Monday": a timetable's present is ahead.
     r"go(?:es)?\s+on\s+sale|opens|begins|starts|kicks\s+off|takes\s+place|"
     # "drivers were warned to expect further disruption on Wednesday": what they were told to expect is ahead.

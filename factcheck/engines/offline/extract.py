@@ -267,15 +267,7 @@ def _clause_claim(
     content, unresolved, who_reason = openings.opening_pronoun(
         part.words.strip(), sentence, attr.content_offset + rel_start, speaker, speakers, said_that=not whole_claim
     )
-    pointer = None if openings.A_THINGS_VERB.match(content) else openings.POINTER.match(content)
-    body = speakers.subject(pointer.group(1)) if pointer else None
-    if pointer and body and (not speaker or speaker.lower() == body.lower()):
-        content = capitalise(body) + content[pointer.end(1) :]
-    content = openings.its_owner(content, speaker, speakers)
-    subject = re.match(r"(The \w+|It)\s", content) if attr.whole and speaker else None
-    named = subject and content.lower().startswith((speaker or "").lower())  # "The team at X found": named already
-    if subject and not named and _points(subject.group(1)) and not bodies.is_pointer(speaker or ""):
-        content = capitalise(speaker or "") + content[subject.end(1) :]  # "The company reported …": Fresco did
+    content = _named_subject(content, attr, speaker, speakers)
     content, no_company = actors.resolve_company(content)
     unresolved = unresolved or no_company
     if part.acts and speaker:  # "…, and ordered SpaceX to investigate": the speaker did it, in the sentence
@@ -293,7 +285,9 @@ def _clause_claim(
         f"“{opening.group(1)}” does not name who or what it refers to." if opening else resolved.reason
     )
     # "The agency reported 2,911 cases": the sentence already says who; nothing to add.
-    text = capitalise(closed(content)) if whole_claim else with_attribution(content, speaker, reported_by, verb, actors)
+    # "The regulator said it had asked …" with no regulator named: the words stay, the speaker is left to a person.
+    shown = speaker or (lower_article(attr.speaker) if bodies.is_pointer(attr.speaker or "") else None)
+    text = capitalise(closed(content)) if whole_claim else with_attribution(content, shown, reported_by, verb, actors)
     text, source_date = dates.in_sources(text, (speaker, reported_by), published)
     return ExtractedClaim(
         claim=text,
@@ -307,6 +301,20 @@ def _clause_claim(
         needs_human=unresolved or bool(reason or source_date),
         flag_reason=reason or source_date,
     )
+
+
+def _named_subject(content: str, attr: Attribution, speaker: str | None, speakers: Speakers) -> str:
+    """ "It will close …" and "The company reported …" name the body they stand for, where it is known."""
+    pointer = None if openings.A_THINGS_VERB.match(content) else openings.POINTER.match(content)
+    body = speakers.subject(pointer.group(1)) if pointer else None
+    if pointer and body and (not speaker or speaker.lower() == body.lower()):
+        content = capitalise(body) + content[pointer.end(1) :]
+    content = openings.its_owner(content, speaker, speakers)
+    subject = re.match(r"(The \w+|It)\s", content) if attr.whole and speaker else None
+    named = subject and content.lower().startswith((speaker or "").lower())  # "The team at X found": named already
+    if subject and not named and _points(subject.group(1)) and not bodies.is_pointer(speaker or ""):
+        content = capitalise(speaker or "") + content[subject.end(1) :]  # "The company reported …": Fresco did
+    return content
 
 
 def _points(words: str) -> bool:

@@ -84,9 +84,16 @@ def features(quotation: str, own: float, kind: str | None) -> list[float]:
     ]
 
 
+# An article quotes a dozen lines or so; one of hundreds is hostile text, and past MAX_READ quotations the
+# rest are read as before, with no encoder time spent on them. A reaction is a line or two: a quotation
+# longer than MAX_CHARS is a statement, or a run-on the encoder would only spend time on.
+MAX_READ = 24
+MAX_CHARS = 300
+
+
 def judged(quotation: str) -> bool:
     """Whether the model reads this quotation at all: a figure is checkable however the words around it read."""
-    return bool(quotation.strip()) and not drafting.numbers(quotation)
+    return bool(quotation.strip()) and len(quotation) <= MAX_CHARS and not drafting.numbers(quotation)
 
 
 @lru_cache(maxsize=1)
@@ -106,7 +113,7 @@ def _model() -> dict[str, Any] | None:
 def vectors(quotations: list[str], own: list[float], floor: float) -> list[Any]:
     """The encoder's vector for each quotation the model will read (None for the rest), in one batch:
     those with no figure whose own words score at or above ``floor`` (below it they are reactions already)."""
-    asked = [i for i, (q, s) in enumerate(zip(quotations, own, strict=True)) if s >= floor and judged(q)]
+    asked = [i for i, (q, s) in enumerate(zip(quotations, own, strict=True)) if s >= floor and judged(q)][:MAX_READ]
     out: list[Any] = [None] * len(quotations)
     model = duplicates.encoder() if asked and _model() is not None else None
     if model is None:

@@ -91,7 +91,7 @@ _TOLD = re.compile(rf"^ (?P<to>{_LISTENER_WORD}(?: {_LISTENER_WORD}){{0,8}}?) th
 # "told us it has never made …": a listener named by a pronoun, then the statement without "that".
 # "told MPs the government had offered …": a listener from the few a news story names, then the statement.
 _TOLD_BARE = re.compile(
-    r"^ (?P<to>us|me|(?:the )?(?:reporters|journalists|MPs|lawmakers|legislators|senators|councillors|"
+    r"^ (?P<to>us|me|him|her|them|(?:the )?(?:reporters|journalists|MPs|lawmakers|legislators|senators|councillors|"
     r"council\s?members|investors|analysts|staff|employees|workers|members|delegates|parliament|Parliament|supporters|"
     r"Congress|the (?:House|Senate|Commons|committee|court|jury|inquiry|hearing|tribunal|panel|conference|"
     r"BBC|newspaper|paper|audience|meeting|summit)|(?:the )?[A-Z][\w’'-]{1,30}(?: [A-Z][\w’'-]{1,30}){0,2})) "
