@@ -317,3 +317,10 @@ def test_a_plan_described_after_an_article_is_no_time_ahead():
     )
     assert "on Saturday, November 14, 2026" in resolve(text, date(2026, 11, 16)).text
     assert "on Saturday, November 21, 2026" in resolve("The upgrade is planned on Saturday.", date(2026, 11, 16)).text
+
+
+def test_what_was_said_without_that_keeps_its_own_tense_and_a_described_thing_has_none():
+    # Monday 19 January 2026: "cancelled" is the operator's act, "would run" what it said it would do.
+    text = "Torrin Rail cancelled all services, and said it would run a reduced timetable on Tuesday."
+    assert "on Tuesday, January 20, 2026" in resolve(text, date(2026, 1, 19)).text
+    assert "on Sunday, January 18, 2026" in resolve("He said it rained on Sunday.", date(2026, 1, 19)).text

@@ -78,8 +78,10 @@ _ASKED_ON = re.compile(rf"\bon\s({_DAY})\b[^.;]{{0,60}}?\b(?:asked|told|ordered|
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:been\s+)?[a-z]+(?:ed|en|wn|ne|lt|pt|ght)\b", re.I)
 # "a privately built lander": a participle describing a noun has no tense of its own. ("a delay caused by"
 # is one too, but "MPs voted by 314 to 291" is not: "-ed by" alone cannot tell them apart.)
+# "would run a reduced timetable on Tuesday": a participle after an article describes a thing, no tense either.
 _PARTICIPLE = re.compile(
     r"\b(?:privately|publicly|state|locally|jointly|family|newly)[ -](?:built|owned|run|funded|backed|made|elected)\b"
+    r"|(?<![\w-])(?:a|an)\s[a-z]{2,}ed\b"
 )
 # "Tickets go on sale on Friday, priced from £45": a participle after a comma describes; it tells no time.
 _PRICED = re.compile(r", [a-z]{3,}ed (?:from|at|by|in|to|for|between)\b")
@@ -304,7 +306,24 @@ def _clause(text: str, start: int, end: int) -> str:
 
 # "said on Sunday that clinics would open": the day belongs to "said", not to what was said.
 # "has issued a warning, saying gusts could reach …": the participle's report has a tense of its own.
-_BREAKS = (";", ". ", ", and ", ", but ", ", while ", " that ", ", which ", " who ", ", saying ")
+# "cancelled all services, and said it would run a reduced timetable on Tuesday": so has what was said
+# with no "that", after its subject.
+_BREAKS = (
+    ";",
+    ". ",
+    ", and ",
+    ", but ",
+    ", while ",
+    " that ",
+    ", which ",
+    " who ",
+    ", saying ",
+    " said it ",
+    " said they ",
+    " said he ",
+    " said she ",
+    " said we ",
+)
 
 
 def in_sources(claim: str, sources: tuple[str | None, ...], published: date | None) -> tuple[str, str | None]:
