@@ -70,3 +70,13 @@ def test_an_article_of_hundreds_of_quotations_costs_the_encoder_a_bounded_batch(
     )
     tickets(lines.replace("number ", ""))
     assert sum(read) <= reactions.MAX_READ
+
+
+def test_a_platitude_of_priorities_or_seriousness_is_no_ticket_with_or_without_the_encoder(monkeypatch):
+    monkeypatch.setattr(duplicates, "encoder", lambda: None)
+    claims = tickets(
+        "“The safety of our passengers and crew is always our first priority,” a Brightway spokesperson said. "
+        "“We are treating this with the utmost seriousness,” said Claire Pascoe. "
+        "“No university wants to do this,” Alan Feltham wrote."
+    )
+    assert claims == []

@@ -3035,3 +3035,16 @@ def test_the_league_is_the_one_league_the_story_names_and_told_him_is_a_listener
     assert league.speaker == "the Midland Alliance League" and not league.needs_human
     warned = ticket(claims, "ignored every warning")
     assert warned.speaker == "Helen Askew" and warned.claim.startswith("Helen Askew told him that")
+
+
+def test_the_firm_a_sentence_names_is_what_its_tag_means_not_the_company_the_story_opened_with():
+    claims = tickets(
+        "Fenwold Buses, which runs about 60 routes, has gone into administration.\n\n"
+        "Administrators from Elstow Partners were appointed on Tuesday after the company ran out of cash, the firm said.\n\n"
+        "Resident Gary Wragg said he had been trying to buy a ticket for six days."
+    )
+    assert ticket(claims, "were appointed").speaker == "Elstow Partners"
+    assert (
+        ticket(claims, "for six days").claim
+        == "Resident Gary Wragg said that he had been trying to buy a ticket for six days."
+    )

@@ -265,7 +265,12 @@ def _clause_claim(
     own_subject = bool(speaker) and part.words.strip().lower().startswith(f"{speaker} ".lower())
     whole_claim = attr.whole or (part.acts and bool(speaker)) or own_subject
     content, unresolved, who_reason = openings.opening_pronoun(
-        part.words.strip(), sentence, attr.content_offset + rel_start, speaker, speakers, said_that=not whole_claim
+        part.words.strip(),
+        sentence,
+        attr.content_offset + rel_start,
+        speaker,
+        speakers,
+        not (whole_claim or reported_by),
     )
     content = _named_subject(content, attr, speaker, speakers)
     content, no_company = actors.resolve_company(content)

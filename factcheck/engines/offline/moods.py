@@ -150,16 +150,20 @@ _UNVERIFIED = re.compile(
 # every statement says, and nothing to check.
 _PLATITUDE = re.compile(
     r"^[“\"]?(?:the\s)?(?:safety|wellbeing|well-being|welfare|health|security)\sof\s(?:our|its|their)\s[\w\s-]{1,40}?"
-    r"\s(?:is|are|remains|remain|has\salways\sbeen)\s(?:our|its|their)\s(?:highest|top|first|number\sone|absolute|"
-    r"overriding|utmost)\spriority|^(?:we|it|they)\s(?:take|takes|took)\s[\w\s’'-]{1,40}?\s(?:very\s|extremely\s)?"
+    r"\s(?:is|are|remains|remain|has\salways\sbeen)\s(?:always\s)?(?:our|its|their)\s(?:highest|top|first|number\sone|"
+    r"absolute|overriding|utmost)\spriority|^(?:we|it|they)\s(?:take|takes|took)\s[\w\s’'-]{1,40}?\s(?:very\s|extremely\s)?"
     r"seriously\b|"
+    # "We are treating this with the utmost seriousness": the same, as a promise of attention.
+    r"^(?:we|it|they)\s(?:are|is|were|was)\streating\s(?:this|it|the\s\w+)\s(?:very\s|extremely\s)?(?:seriously|"
+    r"with\sthe\s(?:utmost|greatest)\sseriousness)\b|"
     # "This was not a decision the board took lightly", "Nobody wants to strike" (or to see …), "Dean
     # gave everything to this club": how hard a decision was, and a tribute on the way out.
     r"^(?:this|it|that)\s(?:was|is|has\sbeen)\snot\s(?:an\seasy\s(?:decision|choice)|a\s(?:decision|step|choice)\s"
     r"[\w\s’'-]{1,40}?\s(?:took|taken|take|takes)\slightly)\b|"
     # "the decision had not been taken lightly": the same, in the passive.
     r"^(?:the|this|that|its|our)\s(?:decision|step|choice)\s(?:had|has|was|is)\snot\s(?:been\s)?(?:taken|made)\slightly\b|"
-    r"^(?:nobody|no\sone|no-one)\s(?:wants|wanted)\sto\s"
+    # "No university wants to do this": nor does any body of a kind.
+    r"^(?:nobody|no\sone|no-one|no\s[a-z]{3,20})\s(?:wants|wanted)\sto\s"
     r"\w+|^[\w’'-]{2,30}\s(?:gave|has\sgiven)\s(?:everything|his\sall|her\sall|so\smuch)\sto\s(?:this|the|our)\s|"
     # "The only poll that matters is on 22 May", "We are confident our record will speak for itself": a campaign's
     # confidence, not a claim.

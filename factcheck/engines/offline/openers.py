@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from factcheck.encoders.wordvectors import usually_lower_case
+from factcheck.engines.offline import bodies
 from factcheck.engines.offline.bodies import ORG_NOUN, ORG_NOUNS, ORG_WORDS, THE_ACRONYM, named_bodies
 
 # A sentence opening with an organisation's name: "The Child Poverty Action Group welcomed …".
@@ -154,3 +155,18 @@ def described_subject(text: str, phrase: str) -> str | None:
     unveiled …, as the South Korean company tries …" (the company is Sunhold). Else None."""
     subject = _NAME_SUBJECT.match(text)
     return subject.group(1) if subject and _BARE_DESCRIPTION.match(phrase) and phrase in text else None
+
+
+def opened_before(noun: str | None, opened: str | None, before: list[str], here: list[str]) -> str | None:
+    """The body the sentence before opened with (``opened``), unless "the company" means a business named by
+    its name: one that sentence names ("Pellham House is owned by Trevithick Care Ltd. The company said …" is
+    the owner), or one this sentence names ("Administrators from Elstow Partners were appointed …, the firm
+    said" is Elstow Partners, never the bus company the story opened with)."""
+    if noun not in bodies.COMMERCIAL or not opened:
+        return opened
+    if any(bodies.bare(name) != bodies.bare(opened) for name in here):
+        return None
+    owners = {name for name in before if name != opened}
+    if owners and not bodies.a_business(noun, opened):
+        return owners.pop() if len(owners) == 1 else None
+    return opened

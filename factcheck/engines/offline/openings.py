@@ -74,6 +74,7 @@ def opening_pronoun(
     found = speakers.antecedent(m.group(1), sentence.text, before, speaker)
     # "She said she had …" with the first "She" unclear: the second is as unclear.
     if found.speaker and (speaker or not _PRONOUN_SAID.match(sentence.text)):
-        own = said_that and found.speaker == speaker
+        # "Resident Gary Wragg said that he …": the speaker as the article introduced him is the same man.
+        own = said_that and bool(speaker) and f" {speaker}".endswith(f" {found.speaker}")
         return (m.group(1).lower() if own else found.speaker) + content[m.end() :], False, None
     return content, True, found.unclear

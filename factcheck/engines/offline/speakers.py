@@ -303,13 +303,8 @@ class Speakers(PersonPointers):
         return None
 
     def _opened_before(self, noun: str | None) -> str | None:
-        """The body the sentence before opened with, unless "the company" means a business it names by its
-        name: "Pellham House is owned by Trevithick Care Ltd. The company said …" is the owner."""
-        opened = self.openers.get(self.sentence - 1)
-        owners = {n for n in self.companies.get(self.sentence - 1, ()) if n != opened}
-        if noun in bodies.COMMERCIAL and opened and owners and not bodies.a_business(noun, opened):
-            return owners.pop() if len(owners) == 1 else None
-        return opened
+        companies = (self.companies.get(self.sentence - 1, []), self.companies.get(self.sentence, []))
+        return openers.opened_before(noun, self.openers.get(self.sentence - 1), *companies)
 
     def _may_be(self, noun: str | None, name: str) -> bool:
         """Whether "the {noun}" may mean a body that spoke: never a person, nor Pennine Rail "the ministry"."""
