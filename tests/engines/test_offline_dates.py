@@ -324,3 +324,9 @@ def test_what_was_said_without_that_keeps_its_own_tense_and_a_described_thing_ha
     text = "Torrin Rail cancelled all services, and said it would run a reduced timetable on Tuesday."
     assert "on Tuesday, January 20, 2026" in resolve(text, date(2026, 1, 19)).text
     assert "on Sunday, January 18, 2026" in resolve("He said it rained on Sunday.", date(2026, 1, 19)).text
+
+
+def test_what_takes_effect_on_a_day_takes_it_ahead_and_what_took_effect_behind():
+    # Tuesday 31 March 2026.
+    assert "on Wednesday, April 1, 2026" in resolve("The cuts take effect on Wednesday.", date(2026, 3, 31)).text
+    assert "on Monday, March 30, 2026" in resolve("The rules took effect on Monday.", date(2026, 3, 31)).text

@@ -48,7 +48,7 @@ _FUTURE = re.compile(
     # "during a planned software upgrade": after an article, a plan described, not a time ahead.
     r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?:expected|forecast|due|scheduled|planned)|set\s+to|"
     # "Tickets go on sale on Friday", "The trial opens on Monday": a timetable's present is ahead.
-    r"go(?:es)?\s+on\s+sale|opens|begins|starts|kicks\s+off|takes\s+place|"
+    r"go(?:es)?\s+on\s+sale|opens|begins|starts|kicks\s+off|takes\s+place|take(?:s)?\s+effect|"
     # "drivers were warned to expect further disruption on Wednesday": what they were told to expect is ahead.
     r"upcoming|next|to\s+expect|expects?)\b",
     re.I,
