@@ -125,7 +125,10 @@ def main() -> None:
             w = np.where(labels == "opt", opt, 1.0)
             p = held_out(x, y, w, groups, c)
             safe = [t for t in THRESHOLDS if counts(p, labels, t)[1] == 0]
-            t = min(safe) if safe else max(THRESHOLDS)
+            if not safe:
+                print(f"C={c:<5} optional weight {opt:<4}: loses a required line at every threshold")
+                continue
+            t = min(safe)
             junk, req, optional = counts(p, labels, t)
             print(
                 f"C={c:<5} optional weight {opt:<4} threshold {t:.2f}: in held-out folds, "
