@@ -80,3 +80,8 @@ def test_a_platitude_of_priorities_or_seriousness_is_no_ticket_with_or_without_t
         "“No university wants to do this,” Alan Feltham wrote."
     )
     assert claims == []
+
+
+def test_a_warning_that_a_body_would_not_hesitate_to_act_is_no_ticket():
+    claims = tickets("The council said it would not hesitate to prosecute landlords who put tenants at risk.")
+    assert claims == []

@@ -3051,3 +3051,14 @@ def test_the_firm_a_sentence_names_is_what_its_tag_means_not_the_company_the_sto
         ticket(claims, "for six days").claim
         == "Resident Gary Wragg said that he had been trying to buy a ticket for six days."
     )
+
+
+def test_they_after_a_court_heard_what_inspectors_did_is_not_the_court_and_a_water_company_is_a_company():
+    claims = tickets(
+        "The court heard that inspectors from the district council visited the flats in February 2025. "
+        "They found black mould in every flat.\n\n"
+        "Households supplied by Kenyon Water will see their bills rise by 9% from April, the company said on Monday."
+    )
+    mould = ticket(claims, "black mould")
+    assert "Court found" not in mould.claim and mould.needs_human
+    assert ticket(claims, "bills rise").speaker == "Kenyon Water"

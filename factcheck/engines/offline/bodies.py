@@ -151,7 +151,7 @@ COMPANY_NAME = re.compile(
     r"\b(?!(?:A|An)\s)(?:[A-Z][\w&’'\-]{0,40}\s+){1,4}(?:Inc\.?|Corp\.?|Corporation|Company|Co\.|LLC|Ltd\.?|"
     # "Westmoor Railways", "Skyline Airways": a transport business is named for what it runs.
     # "Skylark Air", never "Royal Air" of the Royal Air Force.
-    r"Group|Holdings|PLC|GmbH|S\.A\.|Partners|LLP|Associates|Railways?|Trains|Buses|Coaches|Airlines|Airways|Ferries|"
+    r"Group|Holdings|PLC|GmbH|S\.A\.|Partners|LLP|Associates|Foods|Energy|Water|Railways?|Trains|Buses|Coaches|Airlines|Airways|Ferries|"
     r"Air(?!\s+(?:Force|Ambulance|Quality|Traffic|Pollution|Accidents|Navigation|Show|Cadets)))(?=\W|$)"
 )
 # "the Food Standards Agency (FSA)": a name, then the letters the article will call it by.

@@ -162,6 +162,8 @@ _PLATITUDE = re.compile(
     r"[\w\s’'-]{1,40}?\s(?:took|taken|take|takes)\slightly)\b|"
     # "the decision had not been taken lightly": the same, in the passive.
     r"^(?:the|this|that|its|our)\s(?:decision|step|choice)\s(?:had|has|was|is)\snot\s(?:been\s)?(?:taken|made)\slightly\b|"
+    # "it would not hesitate to prosecute landlords who …": a warning, however firm, does nothing yet.
+    r"^(?:it|we|they|he|she)\s(?:would|will)\snot\shesitate\sto\s[^.;“”\"]*|"
     # "No university wants to do this": nor does any body of a kind.
     r"^(?:nobody|no\sone|no-one|no\s[a-z]{3,20})\s(?:wants|wanted)\sto\s"
     r"\w+|^[\w’'-]{2,30}\s(?:gave|has\sgiven)\s(?:everything|his\sall|her\sall|so\smuch)\sto\s(?:this|the|our)\s|"

@@ -69,9 +69,17 @@ _PLURAL_SUBJECT = re.compile(
 )
 
 
+# "The court heard that inspectors … visited": what was heard opens with its own subject.
+_HEARD_THAT = re.compile(r"[^,;“”\"]{1,60}?\b(?:heard|said|found|reported|showed|shows) that ")
+
+
 def plural_subject(text: str) -> str | None:
-    """The plural common noun ``text`` opens with as its subject ("Pupils at …", "Exports fell"), if any."""
-    found = _PLURAL_SUBJECT.match(text.lstrip(' “"'))
+    """The plural common noun ``text`` opens with as its subject ("Pupils at …", "Exports fell"), or the
+    statement it reports does ("The court heard that inspectors …"), if any."""
+    text = text.lstrip(' “"')
+    found = _PLURAL_SUBJECT.match(text)
+    if not found and (heard := _HEARD_THAT.match(text)):
+        found = _PLURAL_SUBJECT.match(text[heard.end() :])
     return found and found.group(0)
 
 
