@@ -3062,3 +3062,16 @@ def test_they_after_a_court_heard_what_inspectors_did_is_not_the_court_and_a_wat
     mould = ticket(claims, "black mould")
     assert "Court found" not in mould.claim and mould.needs_human
     assert ticket(claims, "bills rise").speaker == "Kenyon Water"
+
+
+def test_it_after_a_body_described_by_what_it_does_is_that_body_and_an_expletive_it_is_no_one():
+    claims = tickets(
+        "Nobody was hurt, the British Transport Police said.\n\n"
+        "Eleven wagons left the track at about 4.30am, according to the rail infrastructure operator. "
+        "It said the line would stay closed until at least Wednesday.\n\n"
+        "Headteacher Mark Grimshaw said it was the first time a pupil from the school had reached the final."
+    )
+    closed = ticket(claims, "stay closed")
+    assert closed.speaker == "the rail infrastructure operator"
+    first = ticket(claims, "first time")
+    assert first.speaker.endswith("Mark Grimshaw") and not first.needs_human

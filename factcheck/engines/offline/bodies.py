@@ -57,6 +57,8 @@ ORG_NOUNS = (
     r"supplier|provider|producer|maker|carrier|developer|lender|builder|chain|startup|start-up|trust|forecaster"
 )
 ORG_POINTER = re.compile(rf"^(?:the|its)\s+(?P<noun>{ORG_NOUNS})$", re.I)
+# "the rail infrastructure operator": one body, described by what it does, that a next "It" may mean.
+DESCRIBED_ONE = re.compile(rf"^the\s+(?:[a-z][\w-]*\s+){{1,3}}(?:{ORG_NOUNS})$")
 
 
 def public_acronyms(text: str) -> set[str]:

@@ -49,12 +49,20 @@ def its_owner(content: str, speaker: str | None, speakers: Speakers) -> str:
     )
 
 
+# "said it was the first time a pupil had reached the final", "said it was unclear whether …": an "it" that
+# points at nothing, standing for the clause after it.
+_EXPLETIVE_IT = re.compile(
+    r"it (?:is|was|has been|had been|would be) (?:the (?:first|second|third|last|only) (?:time|occasion) |"
+    r"(?:likely|unlikely|clear|unclear|possible|impossible|too early|not yet known) (?:that|whether|to|if) )"
+)
+
+
 def its_of_a_named_person(content: str, speaker: str | None, kind: str | None, split: bool = False) -> bool:
     """ "Richard Parker said that it would cost £12 million": what "it" is, the claim does not say. A
     spokesperson's "it" is the body they speak for, and a company's its own ("Voltra says its battery"),
     so only a person named, speaking for themself, counts. A clause split from a person's statement
     ("Hughes said … and that it accepted all 38") counts whatever its opening word."""
-    if not speaker or SPOKESPERSON.search(speaker):
+    if not speaker or SPOKESPERSON.search(speaker) or _EXPLETIVE_IT.match(content):
         return False
     if split and kind == "person":
         return not re.match(r"(?:he|she)\b", content)  # "she" kept after "X said that" is X herself

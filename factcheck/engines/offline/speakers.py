@@ -212,6 +212,8 @@ class Speakers(PersonPointers):
         if opened := self.openers.get(self.sentence):
             # "The council voted to close the library, it said."; "The company's shares fell, it said": the company.
             return self.resolve(opened) if bodies.is_pointer(opened) else Resolution(opened)
+        if last and last.sentence == self.sentence - 1 and bodies.DESCRIBED_ONE.match(last.name):
+            return Resolution(last.name)  # "…, according to the rail infrastructure operator. It said …"
         personal = last and (last.kind == "person" or kinds.looks_personal(last.name))
         if last and (last.kind == "unclear" or personal) and last.sentence == self.sentence - 1:  # no body before
             told = "a person's words" if personal else "which could not be told"
