@@ -3075,3 +3075,15 @@ def test_it_after_a_body_described_by_what_it_does_is_that_body_and_an_expletive
     assert closed.speaker == "the rail infrastructure operator"
     first = ticket(claims, "first time")
     assert first.speaker.endswith("Mark Grimshaw") and not first.needs_human
+
+
+def test_a_tag_naming_what_an_unnamed_charity_runs_is_flagged_and_a_trust_described_is_the_trust_named():
+    claims = tickets(
+        "Lifeguards pulled 23 people from the sea on Sunday, the charity that runs the beach patrols said.\n\n"
+        "Visitors will pay £4.50 an hour from next month, the hospital trust has confirmed. "
+        "Saltram Hospitals NHS Trust said charges had not risen since 2022. "
+        "The trust said regular visitors could buy a weekly pass for £20."
+    )
+    pulled = ticket(claims, "23 people")
+    assert pulled.speaker is None and pulled.needs_human and pulled.claim.startswith("The charity said that")
+    assert ticket(claims, "weekly pass").speaker == "Saltram Hospitals NHS Trust"

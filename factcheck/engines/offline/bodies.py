@@ -209,8 +209,8 @@ _SEAT = re.compile(r"\b(?:Kremlin|Downing Street|White House|Elysee|Beijing|Mosc
 
 # "the force" is what a police force calls itself, whose name says "Police" or "Constabulary"; "the
 # lender" is a bank or a building society; "the charity" a society, a trust or a foundation, but never an
-# NHS trust (a hospital's); "the club" a name football gives its clubs ("Harbury Rovers", "Ashcombe Town");
-# "the union" the Royal College of Nursing too.
+# NHS trust or a hospital trust (a hospital's); "the club" a name football gives its clubs ("Harbury Rovers",
+# "Ashcombe Town"); "the union" the Royal College of Nursing too.
 _REGULATOR = r"regulator|watchdog|authority|commission|agency|office|of(?:wat|com|gem|sted|qual|reg)|fca|cma|ico|pra"
 _NAMED_BY = {
     "force": r"force|police|constabulary",
@@ -225,7 +225,8 @@ _NAMED_BY = {
     "lender": r"lender|bank|building society",
     # "the forecaster" after the Met Office, Met Éireann or the National Weather Service.
     "forecaster": r"forecaster|met office|met éireann|weather service|meteorolog\w*|noaa",
-    "charity": r"charity|society|hospice|foundation(?! trust)|(?<!nhs )(?<!nhs foundation )trust",
+    "charity": r"charity|society|hospice|foundation(?! trust)|"
+    r"(?<!nhs )(?<!nhs foundation )(?<!hospital )(?<!hospitals )trust",
 }
 
 
@@ -299,8 +300,8 @@ def bare(name: str) -> str:
 
 def distinct(names: list[str]) -> list[str]:
     """``names`` without a description another of them names: "the borough council" beside "Tamsworth
-    Borough Council" is one council."""
-    words = [set(bare(n).split()) for n in names]
+    Borough Council" is one council, and "the hospital trust" beside "Saltram Hospitals NHS Trust" one trust."""
+    words = [{w.rstrip("s") if len(w) > 3 else w for w in bare(n).split()} for n in names]
     return [
         n
         for n, own in zip(names, words, strict=True)

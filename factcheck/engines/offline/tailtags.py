@@ -97,9 +97,10 @@ def tail_tag(body: str) -> Tagged | None:
     return None
 
 
-# "…, the trust that runs it has confirmed": the body, without what the clause says it does.
+# "…, the trust that runs it has confirmed", "the charity that runs the beach patrols said": the body,
+# without what the clause says it does.
 _WHICH_RUNS = re.compile(
     r"^((?:the|a|an) [a-z-]+) (?:that|which) (?:runs|owns|operates|manages|organises|organizes|built|owned|ran) "
-    r"(?:it|them|the [a-z-]+)$"
+    r"(?:it|them|the [a-z-]+(?: [a-z-]+){0,2})$"
 )
 _CITING = re.compile(r"^citing ([^,;:“”\"]{3,120}?)\.?$")
