@@ -53,7 +53,8 @@ def its_owner(content: str, speaker: str | None, speakers: Speakers) -> str:
 # points at nothing, standing for the clause after it.
 _EXPLETIVE_IT = re.compile(
     r"it (?:is|was|has been|had been|would be) (?:the (?:first|second|third|last|only) (?:time|occasion) |"
-    r"(?:likely|unlikely|clear|unclear|possible|impossible|too early|not yet known) (?:that|whether|to|if) )"
+    r"(?:likely|unlikely|clear|unclear|possible|impossible|too early|not yet known) (?:that|whether|to|if) )",
+    re.I,
 )
 
 
