@@ -77,7 +77,9 @@ def _claims(
     quotations = [a.quotation or "" for a in attrs if a.is_quote]
     scored = checkworthy.scores([s.text for s in found] + quotations)
     quotation_scores = iter(scored[len(found) :])
-    quotation_vectors = iter(reactions.vectors(quotations, scored[len(found) :], moods.EXCLAMATION))
+    # Only a whole quotation is ever judged a reaction ("said it was “deeply sorry” and …" is a statement).
+    judged = [(a.quotation or "") if moods.whole_quotation(a) else "" for a in attrs if a.is_quote]
+    quotation_vectors = iter(reactions.vectors(judged, scored[len(found) :], moods.EXCLAMATION))
     read, answer, interviewee = 0, -1, None
     unlabelled = voices.unlabelled_answers(found)
     for at, (sentence, attr, score) in enumerate(zip(found, attrs, scored, strict=False)):

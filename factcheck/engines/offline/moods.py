@@ -226,7 +226,7 @@ def quotation_score(
     platitude = _PLATITUDE.match(said) or _PLATITUDE.match(attr.content.strip())
     if _felt(attr.content, said) or _UNSURE.match(said) or _IMPERATIVE.match(said) or platitude:
         return 0.0
-    whole = attr.content.lstrip(' “"').startswith(said.strip()[:15])  # a quotation, not a phrase quoted in a statement
+    whole = whole_quotation(attr)
     if whole and len(said.split()) < _FEW_WORDS and not drafting.numbers(said):
         return 0.0
     advice = _PRESCRIPTIVE.search(said) and not drafting.numbers(said)
@@ -238,6 +238,11 @@ def quotation_score(
     if reaction or (advice and kind == "person"):
         return score
     return max(score, threshold + 0.05 * own) if speaker else score
+
+
+def whole_quotation(attr: Attribution) -> bool:
+    """A quotation, not a phrase quoted in a statement ('said it was “deeply sorry” and …')."""
+    return attr.content.lstrip(' “"').startswith((attr.quotation or "").strip()[:15])
 
 
 def _felt(content: str, quotation: str) -> bool:
