@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
+import numpy as np
 import pytest
 
 from factcheck.encoders import minilm
@@ -60,16 +61,11 @@ def test_an_article_of_hundreds_of_quotations_costs_the_encoder_a_bounded_batch(
     class Counting:
         def encode(self, texts):
             read.append(len(texts))
-            import numpy as np
-
             return np.zeros((len(texts), minilm.DIMENSIONS), dtype=np.float32)
 
     monkeypatch.setattr(duplicates, "encoder", lambda: Counting())
-    lines = " ".join(
-        f"“Nobody on street number {chr(65 + i % 26)} slept at all,” said Kevin Harrow." for i in range(300)
-    )
-    tickets(lines.replace("number ", ""))
-    assert sum(read) <= reactions.MAX_READ
+    tickets(" ".join(f"“Nobody on street {chr(65 + i % 26)} slept at all,” said Kevin Harrow." for i in range(300)))
+    assert read and max(read) <= reactions.MAX_READ  # one batch for the reaction model, bounded
 
 
 def test_a_platitude_of_priorities_or_seriousness_is_no_ticket_with_or_without_the_encoder(monkeypatch):
