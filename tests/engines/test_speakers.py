@@ -3087,3 +3087,12 @@ def test_a_tag_naming_what_an_unnamed_charity_runs_is_flagged_and_a_trust_descri
     pulled = ticket(claims, "23 people")
     assert pulled.speaker is None and pulled.needs_human and pulled.claim.startswith("The charity said that")
     assert ticket(claims, "weekly pass").speaker == "Saltram Hospitals NHS Trust"
+
+
+def test_a_role_ending_in_an_is_not_read_as_an_article_before_the_name():
+    claims = tickets(
+        'Parish council chairman Derek Stoddart said: "We were told nothing until the notice went up in the window."'
+    )
+    told = ticket(claims, "told nothing")
+    assert told.speaker in {"Derek Stoddart", "Parish council chairman Derek Stoddart"}
+    assert not told.claim.startswith("An ")

@@ -17,7 +17,8 @@ from factcheck.engines.offline import records, subjects
 NAME_WORD = r"[A-Z][\w’'.\-]{0,40}"
 ACTOR = (
     # "The claim is worth …": an article is never a name on its own, whatever verb a noun after it looks like.
-    rf"(?:(?:[Aa]n?|[Tt]he|[Tt]wo|[Tt]hree|[Ss]everal|[Mm]ultiple)\s+)?(?:(?!(?:The|An?|This|That|These|Those)\s){NAME_WORD}|"
+    # An actor starts a word: "chairman Derek Stoddart said" holds no "an Derek Stoddart".
+    rf"(?<![\w’'-])(?:(?:[Aa]n?|[Tt]he|[Tt]wo|[Tt]hree|[Ss]everal|[Mm]ultiple)\s+)?(?:(?!(?:The|An?|This|That|These|Those)\s){NAME_WORD}|"
     r"anonymous|unnamed|senior|new|"
     r"recent|report|sources?|officials?|people|person|spokes\w{0,20}|outlet|newspaper|paper|network|reporters?|"
     r"audit|study|survey|analysis|review|investigation|inquiry|memo|filing|lawsuit|complaint|records|data|"
