@@ -3096,3 +3096,14 @@ def test_a_role_ending_in_an_is_not_read_as_an_article_before_the_name():
     told = ticket(claims, "told nothing")
     assert told.speaker in {"Derek Stoddart", "Parish council chairman Derek Stoddart"}
     assert not told.claim.startswith("An ")
+
+
+def test_a_business_named_for_its_trade_is_the_company_its_tag_means():
+    claims = tickets(
+        "Brightmead Solar appealed after councillors rejected the scheme in March 2025. "
+        "The 48-megawatt farm will power about 15,000 homes, the company says.\n\n"
+        "Lindhurst Healthcare said the branch had lost money for three years. "
+        "The company said staff would be offered jobs at its branch in Felmouth."
+    )
+    assert ticket(claims, "15,000 homes").speaker == "Brightmead Solar"
+    assert ticket(claims, "offered jobs").speaker == "Lindhurst Healthcare"
