@@ -3107,3 +3107,21 @@ def test_a_business_named_for_its_trade_is_the_company_its_tag_means():
     )
     assert ticket(claims, "15,000 homes").speaker == "Brightmead Solar"
     assert ticket(claims, "offered jobs").speaker == "Lindhurst Healthcare"
+
+
+def test_a_pointer_opening_a_partial_quotation_gives_way_to_the_body_it_means():
+    claims = tickets(
+        "Lindhurst Healthcare said the branch had lost money for three years. In a statement, the company "
+        'blamed "a funding model that no longer covers the cost of dispensing" and said staff would be offered '
+        "jobs at its branch in Felmouth."
+    )
+    jobs = ticket(claims, "offered jobs")
+    assert jobs.speaker == "Lindhurst Healthcare" and jobs.claim.startswith("Lindhurst Healthcare blamed")
+    # Inside what a named speaker said, "the company" is the one named; with none named, the words stay
+    # and the speaker, named, needs no flag.
+    spend = ticket(
+        tickets("Kenyon Water will raise bills by 9%. Paula Reid said the company had paid £210 million."), "£210"
+    )
+    assert spend.claim == "Paula Reid said that Kenyon Water had paid £210 million."
+    unnamed = ticket(tickets("Chief executive Dana Moss said the company needed 400 fewer managers."), "400 fewer")
+    assert "the company needed" in unnamed.claim and not unnamed.needs_human

@@ -103,7 +103,8 @@ _ABBREVIATED = {
 }
 # "Lachlan-Holm, who led …": a double-barrelled surname is one word, its second half capitalised too.
 _CAPITALISED = re.compile(r"\b[A-Z][a-zà-ÿ’']+(?:-[A-Z][a-zà-ÿ’']+){1,2}\b|\b[A-Z][a-zà-ÿ’'\-]+\b")
-_THE_COMPANY = re.compile(r"^The\s+(company|firm|contractor)\b")
+# "In a statement, the company blamed …": the opener gone, the pointer starts small.
+_THE_COMPANY = re.compile(r"^[Tt]he\s+(company|firm|contractor)\b")
 
 
 @dataclass
@@ -257,7 +258,9 @@ class Actors:
             return text, False
         if self.last_company:
             return self.last_company + text[m.end() :], False
-        return text, True
+        # "X said that the company had …": the speaker is named; only a sentence that opens on the pointer
+        # leaves the reader without one.
+        return text, text[0] == "T"
 
     def expand(self, text: str) -> str:
         """Replace roles and bare surnames with full names, outside quotations only."""
