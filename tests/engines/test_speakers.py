@@ -1894,8 +1894,20 @@ def test_a_death_told_plainly_is_a_claim_and_a_hypothetical_one_is_not():
         "A cyclist was hit by a van on the A38 near Bromsgrove on Tuesday morning.\n\nTomasz Nowak, 41, died at the scene."
     )
     assert ticket(claims, "died at the scene").speaker is None
-    assert checkworthy.reports_death("Two men were killed when the roof fell in.")
-    assert not checkworthy.reports_death("A rider with no helmet could have died.")
+    assert checkworthy.reports_casualty("Two men were killed when the roof fell in.")
+    assert not checkworthy.reports_casualty("A rider with no helmet could have died.")
+
+
+def test_an_injury_or_that_nobody_was_hurt_is_a_claim_but_not_a_hypothetical_or_an_unknown():
+    claims = tickets(
+        "A sinkhole opened in Pellbridge High Street early on Sunday.\n\nNobody was hurt. "
+        "A woman who lives nearby was taken to hospital as a precaution."
+    )
+    assert ticket(claims, "Nobody was hurt").speaker is None
+    assert ticket(claims, "taken to hospital")
+    assert checkworthy.reports_casualty("Seven people were seriously hurt.")
+    assert not checkworthy.reports_casualty("The driver could have been killed.")
+    assert not checkworthy.reports_casualty("It was not clear whether anyone was injured.")
 
 
 def test_what_may_be_done_on_a_day_name_leaves_the_day_as_written():

@@ -261,12 +261,17 @@ def has_date(sentence: str) -> bool:
     return bool(_RE["year"].search(sentence) or _RE["date"].search(sentence))
 
 
-# "She died at the scene", "Two men were killed": a death is an event a desk checks, however plainly it is
-# told (the model, trained on politics, scores such lines low). Never a hypothetical ("could have died").
-_DEATH = re.compile(
-    r"(?<!could have )(?<!would have )(?<!might have )\b(?:died|(?:was|were) (?:killed|found dead|pronounced dead))\b"
+# "She died at the scene", "Two men were killed", "Seven people were taken to hospital", "Nobody was hurt":
+# a death or an injury (or that there was none) is an event a desk checks, however plainly it is told (the
+# model, trained on politics, scores such lines low). Never a hypothetical ("could have been killed") or an
+# unknown ("whether anyone was hurt").
+_CASUALTY = re.compile(
+    r"(?<!could have )(?<!would have )(?<!might have )(?<!anyone )(?<!anybody )"
+    r"\b(?:died|(?:was|were) (?:killed|found dead|pronounced dead)|"
+    r"(?:was|were|been) (?:seriously |critically |badly |slightly |fatally )?(?:injured|hurt|wounded)|"
+    r"(?:was|were|been) (?:taken|airlifted|rushed) to hospital)\b"
 )
 
 
-def reports_death(sentence: str) -> bool:
-    return bool(_DEATH.search(sentence))
+def reports_casualty(sentence: str) -> bool:
+    return bool(_CASUALTY.search(sentence))
