@@ -3137,3 +3137,15 @@ def test_a_pointer_opening_a_partial_quotation_gives_way_to_the_body_it_means():
     assert spend.claim == "Paula Reid said that Kenyon Water had paid £210 million."
     unnamed = ticket(tickets("Chief executive Dana Moss said the company needed 400 fewer managers."), "400 fewer")
     assert "the company needed" in unnamed.claim and not unnamed.needs_human
+
+
+def test_a_place_in_a_tally_is_a_claim_but_a_hypothetical_place_is_not():
+    claims = tickets(
+        "Storm Hollis brought down trees across the county on Sunday.\n\n"
+        "Storm Hollis is the fourth named storm of the season."
+    )
+    assert ticket(claims, "fourth named storm").speaker is None
+    assert checkworthy.ranks_in_a_tally("It is the second sinkhole in the town in three years.")
+    assert checkworthy.ranks_in_a_tally("Ms Okoro is the fourth minister to leave the government this year.")
+    assert not checkworthy.ranks_in_a_tally("If it lands, it would be only the third private craft to do so.")
+    assert not checkworthy.ranks_in_a_tally("It was the first time I had seen him cry.")

@@ -275,3 +275,25 @@ _CASUALTY = re.compile(
 
 def reports_casualty(sentence: str) -> bool:
     return bool(_CASUALTY.search(sentence))
+
+
+# "It is the second sinkhole in the town in three years", "Storm Hollis is the fourth named storm of the
+# season": a place in a tally is a record a desk checks against the list. Said plainly, in the present or the
+# past, with the tally's frame; never a hypothetical ("would be only the third").
+_ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))"
+_TALLY = re.compile(
+    rf"^(?:[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){{0,3}}) (?:is|was|has been|became) (?:only )?"
+    rf"(?:the|its|their|his|her|[A-Z][\w’'-]*['’]s) {_ORDINAL} [^,;]{{1,80}}?\b(?:"
+    r"(?:this|last) (?:year|season|month|week|century)|of the (?:season|year|race|tournament|campaign|decade)|"
+    r"in (?:\w+ )?(?:years?|months?|weeks?|games|matches|races|decades?)|since \w+|so far|"
+    r"in (?:its|their|the) \w*\s?history)\b"
+)
+
+
+def ranks_in_a_tally(sentence: str) -> bool:
+    return bool(_TALLY.match(sentence))
+
+
+def plain_record(sentence: str) -> bool:
+    """A death, an injury or a place in a tally: checkable however plainly told."""
+    return reports_casualty(sentence) or ranks_in_a_tally(sentence)
