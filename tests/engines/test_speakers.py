@@ -3149,3 +3149,13 @@ def test_a_place_in_a_tally_is_a_claim_but_a_hypothetical_place_is_not():
     assert checkworthy.ranks_in_a_tally("Ms Okoro is the fourth minister to leave the government this year.")
     assert not checkworthy.ranks_in_a_tally("If it lands, it would be only the third private craft to do so.")
     assert not checkworthy.ranks_in_a_tally("It was the first time I had seen him cry.")
+
+
+def test_figures_a_speaker_cites_are_the_speakers_source_not_the_speakers_reporter():
+    claims = tickets(
+        "Cabinet member Rhys Colquhoun said the council had to save £28 million.\n\n"
+        "He said a similar scheme in a neighbouring county had cut energy use by 40%, according to police figures."
+    )
+    cut = ticket(claims, "40%")
+    assert cut.speaker == "Rhys Colquhoun"
+    assert cut.claim.startswith("Rhys Colquhoun said that, according to police figures, a similar scheme")

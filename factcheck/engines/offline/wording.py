@@ -66,6 +66,10 @@ def with_attribution(
         # "the Financial Times reported on Wednesday, citing …": when it was reported stays with the report.
         citing = f", citing {speaker}," if speaker else ""
         return f"{capitalise(reported_by)} {verb}{citing} that {body}"
+    if speaker and reported_by and _FIGURES.search(reported_by):
+        # "He said a scheme had cut energy use by 40%, according to police figures": figures report no one's
+        # words; they are the speaker's own source.
+        return f"{capitalise(speaker)} {verb} that, according to {reported_by}, {body}"
     if speaker and reported_by:
         return f"According to {reported_by}, citing {speaker}, {body}"
     if reported_by and not re.match(r"(?:it|they|he|she|we)\b", body):
@@ -77,6 +81,7 @@ def with_attribution(
 
 
 _ON_A_DAY = re.compile(r"\bon [A-Z][a-z]*day\b")
+_FIGURES = re.compile(r"\b(?:figures|data|statistics|counts|estimates)$", re.I)
 
 
 def capitalise(text: str) -> str:
