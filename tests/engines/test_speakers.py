@@ -3159,3 +3159,15 @@ def test_figures_a_speaker_cites_are_the_speakers_source_not_the_speakers_report
     cut = ticket(claims, "40%")
     assert cut.speaker == "Rhys Colquhoun"
     assert cut.claim.startswith("Rhys Colquhoun said that, according to police figures, a similar scheme")
+
+
+def test_what_an_agent_which_said_says_is_its_own_claim_and_the_act_is_the_reporters():
+    claims = tickets(
+        "Most street lights in Amberley will be switched off from April under plans approved by the county "
+        "council, which says the change will save about £400,000 a year."
+    )
+    saving = ticket(claims, "£400,000")
+    assert saving.speaker == "the county council"
+    assert saving.claim == "The county council says that the change will save about £400,000 a year."
+    plan = [c for c in claims if c.claim.startswith("Most street lights")]
+    assert plan and plan[0].speaker is None and plan[0].claim.endswith("approved by the county council.")

@@ -177,6 +177,8 @@ def _attribute(sentence: str) -> Attribution:
         by, rest = clean(quoted_as.group("by")), quoted_as.start("rest")
         return Attribution(who, reported_by or by, body[rest:], offset + rest, verb="was quoted as saying")
     speaker, reported_by, verb, body, offset, whole = _peel_reporting(body, offset, reported_by)
+    if speaker is None and reported_by is None and (agent := _agent_says(body, offset)):
+        return agent
     if speaker is None and reported_by is None:
         generic = _by_shape(body, offset)
         if generic:
@@ -196,6 +198,23 @@ _REPORTERS_PRESENT = re.compile(
     r"(?P<then>the\s[A-Z][\w’'-]{1,30}(?:\s[A-Z][\w’'-]{1,30}){0,4}(?:\s(?:in|at|on)\s[A-Z][\w’'-]{1,30})?"
     r"\s(?:is|are|remains|remain)\s[^“”\";]{5,300})$"
 )
+
+
+# "The bridge has been closed by Telford and Wrekin Council, which said it would be inspected …": what was
+# done is the reporter's; what follows "which said" is the agent's own statement.
+_WHICH_SAID = re.compile(r", which (?P<verb>says|said) (?:that )?")
+_AGENT = re.compile(r"\b(?:by|from) (?P<who>[A-Za-z](?:(?! by | from )[^,“”\"]){1,100})$")
+
+
+def _agent_says(body: str, offset: int) -> Attribution | None:
+    said = _WHICH_SAID.search(body)
+    agent = _AGENT.search(body, 0, said.start()) if said and "“" not in body and '"' not in body else None
+    who = subjects.subject_name(agent.group("who")) if agent else None
+    rest = body[said.end() :] if said else ""
+    if not who or who.lower().startswith(("a ", "an ")) or len(rest.split()) < 3 or said.start() < 20:
+        return None
+    act = body[: said.start()].rstrip() + "."
+    return Attribution(who, None, rest, offset + said.end(), verb=said.group("verb"), act=act)
 
 
 def _by_shape(body: str, offset: int) -> Attribution | None:
