@@ -3171,3 +3171,20 @@ def test_what_an_agent_which_said_says_is_its_own_claim_and_the_act_is_the_repor
     assert saving.claim == "The county council says that the change will save about £400,000 a year."
     plan = [c for c in claims if c.claim.startswith("Most street lights")]
     assert plan and plan[0].speaker is None and plan[0].claim.endswith("approved by the county council.")
+
+
+def test_a_sentence_opening_under_council_rules_names_no_council():
+    claims = tickets(
+        "Westcombe Borough Council met on Tuesday.\n\n"
+        "Under council rules, a councillor who misses every meeting for six months loses their seat. "
+        "The council said it had agreed in February to excuse his absence."
+    )
+    assert ticket(claims, "agreed in February").speaker == "Westcombe Borough Council"
+
+
+def test_people_named_by_their_work_are_never_the_company_a_tag_means():
+    claims = tickets(
+        "About 4,000 tonnes of earth slid onto the line, Northvale Rail said. No train was passing at the time.\n\n"
+        "Engineers will have to remove the earth and rebuild the drainage, the company said."
+    )
+    assert ticket(claims, "rebuild the drainage").speaker == "Northvale Rail"

@@ -95,7 +95,9 @@ NAMED_BODY = re.compile(
     # "Why is the council doing this?": a question's opening words are not a body's name.
     r"(?:(?:\b[Tt]he\s+)?(?:(?!(?:The|This|That|Its|Their|Our|A|An|Each|Every|According|Why|What|How|When|Where|Who|Which|"
     r"Is|Are|Was|Were|Can|Could|Will|Would|Do|Does|Did|Has|Have|Should|January|February|March|April|May|June|July|"
-    r"August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    r"August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    # "Under council rules, …": a preposition opening the sentence starts no body's name.
+    r"Under|Despite|After|Before|Following|During|Since|Without|With|In|On|At|For|From|By|Amid|Against|Unlike)\b)"
     r"[A-Z][\w.-]{0,30}(?:['’]s?)?\s+){1,4}"
     # "October after the regulator": a word like "after" or "the" between them ends the name.
     r"(?:(?!(?:after|before|from|to|of|in|on|at|by|with|the|a|an|and|or|for|since|until|when|as)\b)[a-z][\w-]{0,20}\s+){0,2}"
@@ -147,6 +149,8 @@ DESCRIBED_AFTER = re.compile(
 )
 
 
+# "Engineers", "Residents": a plural of people by what they do or where they live, never a body's name.
+WORKERS = re.compile(r"[A-Z][a-z]+(?:ers|ors|ents|ists|ians|ants)")
 # A name that says it is a company: "Meridian Paving Inc.", "Harlow Water Company", "Acme Corp".
 COMPANY_NAME = re.compile(
     # "A Skyrose Airways flight": the article before a name is no part of it.

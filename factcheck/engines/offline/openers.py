@@ -155,7 +155,13 @@ def name_subject(text: str) -> str | None:
     "The …" nor a word English writes small ("Passengers were stranded …, the airline said")."""
     subject = _NAME_SUBJECT.match(text)
     name = subject.group(1) if subject else ""
-    return name if name and not name.startswith("The ") and not usually_lower_case(name.split()[0]) else None
+    # "Engineers will have to …, the company said": a plural of people by their work names no business.
+    workers = bool(bodies.WORKERS.fullmatch(name))
+    return (
+        name
+        if name and not name.startswith("The ") and not usually_lower_case(name.split()[0]) and not workers
+        else None
+    )
 
 
 def described_subject(text: str, phrase: str) -> str | None:
