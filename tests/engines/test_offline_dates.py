@@ -330,3 +330,13 @@ def test_what_takes_effect_on_a_day_takes_it_ahead_and_what_took_effect_behind()
     # Tuesday 31 March 2026.
     assert "on Wednesday, April 1, 2026" in resolve("The cuts take effect on Wednesday.", date(2026, 3, 31)).text
     assert "on Monday, March 30, 2026" in resolve("The rules took effect on Monday.", date(2026, 3, 31)).text
+
+
+def test_a_day_last_year_is_written_as_that_days_date_but_not_inside_a_quotation():
+    published = date(2026, 4, 16)
+    assert resolve("he last attended on September 18 last year.", published).text == (
+        "he last attended on September 18, 2025."
+    )
+    assert resolve("it opened on 4 March last year.", published).text == "it opened on 4 March 2025."
+    quoted = 'she called it "the worst day since May 2 last year".'
+    assert resolve(quoted, published).text == quoted

@@ -90,6 +90,19 @@ _MODAL = re.compile(r"\b(?:could|may|might|can|cannot|can[’']t|must|should)\b"
 
 # Wire style: "said Thursday", "were evacuated Sunday": a day straight after a verb in the past.
 # "won Sunday's runoff": a day's possessive is the thing's, no day straight after a verb.
+_DAY_OF_YEAR = re.compile(
+    rf"\b(?P<day>(?:{_MONTHS}) \d{{1,2}}|\d{{1,2}} (?:{_MONTHS})) (?P<rel>last|this|next) year\b(?![’']s)"
+)
+
+
+def _day_of_year(m: re.Match, published: date) -> str:
+    before = m.string[: m.start()]
+    if before.count("“") > before.count("”") or before.count('"') % 2:
+        return m.group(0)  # a quotation is never reworded
+    year = published.year + {"last": -1, "next": 1}.get(m.group("rel"), 0)
+    return f"{m.group('day')}, {year}" if m.group("day")[0].isalpha() else f"{m.group('day')} {year}"
+
+
 _BARE_DAY = re.compile(rf"\b(?P<verb>{_PAST_WORDS}|says|told (?!on\b)\w+) (?P<day>(?:{_DAY.title()}))\b(?![’']s)")
 # The word just before "on Friday", when no auxiliary makes it passive or future ("will be announced").
 # "was confirmed there on Tuesday": an adverb of place or manner between them still leaves the verb's.
@@ -198,6 +211,8 @@ def resolve(text: str, published: date | None, *, last_week: bool = False) -> Re
     unsure: list[str] = []
     meant: list[tuple[str, str]] = []
     text = _BARE_DAY.sub(r"\g<verb> on \g<day>", text)
+    # "on September 18 last year": the year joins the day it belongs to ("September 18, 2025").
+    text = _DAY_OF_YEAR.sub(lambda m: _day_of_year(m, published), text)
 
     def repl(m: re.Match) -> str:
         phrase = m.group("phrase")
