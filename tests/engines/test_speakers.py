@@ -3188,3 +3188,15 @@ def test_people_named_by_their_work_are_never_the_company_a_tag_means():
         "Engineers will have to remove the earth and rebuild the drainage, the company said."
     )
     assert ticket(claims, "rebuild the drainage").speaker == "Northvale Rail"
+
+
+def test_a_speaker_told_by_what_it_does_is_the_speaker_however_long_the_deed():
+    claims = tickets(
+        "The NHS body that commissions dental care in the county said it would try to find other practices.\n\n"
+        "A woman who called 999 when her house was broken into in February told the Wessmoor Times she had "
+        "waited more than three minutes."
+    )
+    assert ticket(claims, "other practices").speaker == "The NHS body that commissions dental care in the county"
+    assert ticket(claims, "three minutes").speaker == (
+        "a woman who called 999 when her house was broken into in February"
+    )

@@ -29,9 +29,11 @@ _NOT_A_SUBJECT = re.compile(
     # "the returning officer", "a leading economist": after an article, an -ing word describes.
     rf"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )\b(?!{_NOUN_ING})[a-z]\w+ing\b"
 )
+# "The NHS body that commissions dental care in the county", "A woman who called 999 when …": told by what
+# it does or did, however many words that takes.
 _TOLD_BY_DEED = re.compile(
-    r"^((?:An?|One) (?:[a-z][\w-]{0,30} ){0,2}[a-z][\w-]{0,30}) (?:that|which|who) [a-z]{2,30}ed"
-    r"(?: [\w’'-]{1,30}){0,5}$"
+    r"^((?:An?|One|The) (?:[A-Za-z][\w-]{0,30} ){0,2}[a-z][\w-]{0,30}) (?:that|which|who) [a-z]{2,30}(?:ed|s)"
+    r"(?: [\w’'-]{1,30}){0,12}$"
 )
 PRONOUNS = {"he", "she", "it", "they"}
 # "One of them", "Some of those", "This": the subject points back to what it does not name.
@@ -145,7 +147,7 @@ def subject_name(subject: str) -> str | None:
     # "An online marketplace that listed both products": an unnamed body, told by what it did.
     probe = _TOLD_BY_DEED.sub(r"\1", probe)
     # "the Integrated Food Security Phase Classification (IPC)": the letters in brackets are not more words.
-    long = len(re.sub(r" \([A-Z]{2,6}\)", "", subject).split()) > 11
+    long = len(re.sub(r" \([A-Z]{2,6}\)", "", probe).split()) > 11  # a deed's words are not the name's
     if not words or long or _NOT_A_SUBJECT.search(probe) or _POINTER.match(subject):
         return None
     if words[-1] in {"and", "or", "to", "with", "of", "for", "from", "by", "at", "in", "the"}:
