@@ -3200,3 +3200,13 @@ def test_a_speaker_told_by_what_it_does_is_the_speaker_however_long_the_deed():
     assert ticket(claims, "three minutes").speaker == (
         "a woman who called 999 when her house was broken into in February"
     )
+
+
+def test_the_force_is_the_one_police_force_the_story_names():
+    claims = tickets(
+        "Wessmoor Police answered 47% of 999 calls within 10 seconds in January, according to Home Office figures.\n\n"
+        "The force's worst month last year was December, when the average wait was 51 seconds.\n\n"
+        "A woman told the Wessmoor Times she had waited more than three minutes. "
+        "The force said it was looking into her call."
+    )
+    assert ticket(claims, "looking into her call").speaker == "Wessmoor Police"

@@ -365,19 +365,22 @@ def looks_like_outlet(actor: str | None) -> bool:
     return bool(actor and _OUTLET_HINT.search(name))
 
 
-# "Penmarric Hospitals NHS Trust", "Kingsmere General Hospital", "the Midland Alliance League": a trust, a
-# hospital or a league by its name.
+# "Penmarric Hospitals NHS Trust", "Kingsmere General Hospital", "the Midland Alliance League", "Wessmoor
+# Police": a trust, a hospital, a league or a police force by its name.
 _TRUST_OR_HOSPITAL = re.compile(
-    r"(?<![\w’'&-])((?:[Tt]he )?(?:(?!(?:The|A|An|Its|Their)\b)[A-Z][\w’'&-]+ ){1,5}(Trust|Hospital|League))\b"
+    r"(?<![\w’'&-])((?:[Tt]he )?(?:(?!(?:The|A|An|Its|Their)\b)[A-Z][\w’'&-]+ ){1,5}"
+    r"(Trust|Hospital|League|Police|Constabulary))\b"
 )
+_FORCE = {"police": "force", "constabulary": "force"}
 
 
 def trusts_and_hospitals(text: str) -> list[tuple[str, str]]:
-    """The trusts, hospitals and leagues ``text`` names, as (name, "trust", "hospital" or "league"): what a
-    later "the trust" or "the league" means when the story names only one."""
-    if " Trust" not in text and " Hospital" not in text and " League" not in text:
+    """The trusts, hospitals, leagues and police forces ``text`` names, as (name, "trust", "hospital",
+    "league" or "force"): what a later "the trust" or "the force" means when the story names only one."""
+    if not any(word in text for word in (" Trust", " Hospital", " League", " Police", " Constabulary")):
         return []
-    return [(re.sub("^The ", "the ", name), noun.lower()) for name, noun in _TRUST_OR_HOSPITAL.findall(text)]
+    found = _TRUST_OR_HOSPITAL.findall(text)
+    return [(re.sub("^The ", "the ", name), _FORCE.get(noun.lower(), noun.lower())) for name, noun in found]
 
 
 def possessive(name: str) -> str:
