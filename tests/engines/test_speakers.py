@@ -3210,3 +3210,12 @@ def test_the_force_is_the_one_police_force_the_story_names():
         "The force said it was looking into her call."
     )
     assert ticket(claims, "looking into her call").speaker == "Wessmoor Police"
+
+
+def test_it_after_a_sentence_opening_on_a_thing_the_article_named_is_that_thing():
+    claims = tickets(
+        "St Aldric's Cathedral has launched a £4 million appeal to repair its roof.\n\n"
+        'The Dean said parts of the nave had been closed since June. "Nobody is in danger," she said.\n\n'
+        "The cathedral has already received £1.2 million from a heritage fund, it said."
+    )
+    assert ticket(claims, "£1.2 million").speaker == "St Aldric's Cathedral"

@@ -184,3 +184,19 @@ def opened_before(noun: str | None, opened: str | None, before: list[str], here:
     if owners and not bodies.a_business(noun, opened):
         return owners.pop() if len(owners) == 1 else None
     return opened
+
+
+# "The cathedral has raised …": a thing the article may have named, opening the sentence.
+_THE_THING = re.compile(r"^The ([a-z]{3,20}) (?:has|have|had|is|was|will|[a-z]{2,}ed)\b")
+
+
+def named_for_opening(text: str, earlier: list[str]) -> str | None:
+    """The one name the article gave the thing ``text`` opens with ("The cathedral …": "St Aldric's
+    Cathedral", named in an ``earlier`` sentence), if it gave exactly one."""
+    opening = _THE_THING.match(text)
+    if not opening:
+        return None
+    noun = opening.group(1).capitalize()
+    pattern = re.compile(rf"(?<![\w’'-])((?:(?!(?:The|A|An|In|At|On)\b)[A-Z][\w’'&-]*\s){{1,4}}{noun})\b")
+    names = {m.group(1) for sentence in earlier for m in pattern.finditer(sentence)}
+    return names.pop() if len(names) == 1 else None

@@ -212,6 +212,9 @@ class Speakers(PersonPointers):
         if opened := self.openers.get(self.sentence):
             # "The council voted to close the library, it said."; "The company's shares fell, it said": the company.
             return self.resolve(opened) if bodies.is_pointer(opened) else Resolution(opened)
+        earlier = [self.texts.get(k, "") for k in range(1, self.sentence)]
+        if named := openers.named_for_opening(self.texts.get(self.sentence, ""), earlier):
+            return Resolution(named)  # "The cathedral has raised £1.2 million, it said." after "St Aldric's Cathedral"
         if last and last.sentence == self.sentence - 1 and bodies.DESCRIBED_ONE.match(last.name):
             return Resolution(last.name)  # "…, according to the rail infrastructure operator. It said …"
         personal = last and (last.kind == "person" or kinds.looks_personal(last.name))
