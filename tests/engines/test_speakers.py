@@ -3219,3 +3219,12 @@ def test_it_after_a_sentence_opening_on_a_thing_the_article_named_is_that_thing(
         "The cathedral has already received £1.2 million from a heritage fund, it said."
     )
     assert ticket(claims, "£1.2 million").speaker == "St Aldric's Cathedral"
+
+
+def test_a_tag_after_a_quoted_phrase_closing_a_statement_is_not_kept_in_the_claim():
+    claims = tickets(
+        "The Porthcarrow Harbour Commissioners said dredging had been delayed. "
+        'A new contract would be signed "within weeks", the commissioners said.'
+    )
+    signed = ticket(claims, "within weeks")
+    assert signed.claim == 'The commissioners said that a new contract would be signed "within weeks".'

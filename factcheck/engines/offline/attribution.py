@@ -268,6 +268,10 @@ def has_tag(sentence: str) -> bool:
     return bool(_ANY_TAG.search(sentence))
 
 
+# ', the commissioners said.' closing a sentence straight after a phrase it quotes.
+_PHRASE_THEN_TAG = re.compile(rf",\s+(?:[^\s,“”\"]+\s){{1,6}}(?:{_VERBS})\.?\s*$")
+
+
 def _tagged_quotation(body: str, offset: int, quote: re.Match) -> Attribution | None:
     """A quotation with its speaker's tag ("…," she said), or one that is most of the sentence."""
     speaker = to = None
@@ -283,7 +287,10 @@ def _tagged_quotation(body: str, offset: int, quote: re.Match) -> Attribution | 
                 # part of the statement that quotes the phrase.
                 content = body[: m.start() + 1] + "."
             break
-    speaker = speaker or quotetags.quotation_speaker(body)
+    if speaker is None and (speaker := quotetags.quotation_speaker(body)):
+        lead = body[: quote.start()].rstrip()
+        if lead and lead[-1] not in ":," and _PHRASE_THEN_TAG.match(body, quote.end()):
+            content = body[: quote.end()] + "."  # 'A contract would be signed "within weeks", the commissioners said.'
     said = None if speaker else _SAID_THAT.match(body[: quote.start()])
     if said and said.group("rest").strip():
         return None  # 'Judge X said Pryce had made "a deliberate choice …"': a statement that quotes a phrase
