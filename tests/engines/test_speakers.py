@@ -3228,3 +3228,20 @@ def test_a_tag_after_a_quoted_phrase_closing_a_statement_is_not_kept_in_the_clai
     )
     signed = ticket(claims, "within weeks")
     assert signed.claim == 'The commissioners said that a new contract would be signed "within weeks".'
+
+
+def test_wrote_to_someone_to_say_keeps_whom_and_when_with_the_verb():
+    claims = (
+        OfflineEngine()
+        .extract(
+            ArticleInput(
+                text="Warmline Heat Ltd wrote to residents last week to say the unit price would go up from 14p to 24p.",
+                published=date(2026, 10, 26),
+            )
+        )
+        .claims
+    )
+    assert ticket(claims, "24p").claim == (
+        "Warmline Heat Ltd wrote to residents in the week of October 19, 2026 to say that the unit price "
+        "would go up from 14p to 24p."
+    )

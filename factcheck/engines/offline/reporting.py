@@ -99,7 +99,12 @@ _TOLD_BARE = re.compile(
     # "told the court Brennan had been warned": a name, then its verb.
     r"|[A-Z][\w’'-]{1,30} (?:had|has|was|were|is|would|could|did)\b)"
 )
-_THAT = re.compile(r"^\s*(?:,\s*)?that\s+")  # one way to split the spaces: linear
+_THAT = re.compile(r"^\s*(?:,\s*)?that\s+")
+_WROTE_TO = re.compile(
+    r"^ to (?P<to>(?:the |its |their |all )?[\w’'-]{2,30}(?: [\w’'-]{2,30}){0,3}?)"
+    r"(?P<when> (?:last|this) (?:week|month)| on [A-Z][a-z]{2,8}day| yesterday)? to (?P<say>say|explain|warn|confirm)"
+    r"(?: that)? "
+)  # one way to split the spaces: linear
 # "said in a statement outside court: “…”": the rest of the setting, up to the colon that opens a quotation.
 _SETTING_COLON = re.compile(r"^\s?(?:(?:[\w’'-]{1,30}\s){0,4}[\w’'-]{1,30})?:\s?(?=[“\"])")
 # A verb's word after "the" is a noun: "a source on the show" names no one who shows; after a superlative
@@ -162,6 +167,12 @@ def parse(body: str, offset: int) -> Reported | None:
     if closes and body[: m.start()].count(",") == 1 and body[: m.start()].rstrip().endswith(","):
         return None  # "The pay award, announced last week, was …": a participle describing the subject
     verb = with_day(verb, between)
+    if verb in {"wrote", "writes", "has written"} and (wrote := _WROTE_TO.match(body[pos:])):
+        # "wrote to residents last week to say the price would rise": whom and when stay with the verb.
+        to, when = " ".join(wrote.group("to").split()), wrote.group("when") or ""
+        return Reported(
+            who, f"{verb} to {to}{when} to {wrote.group('say')}", body[pos + wrote.end() :], offset + pos + wrote.end()
+        )
     if verb in {"told", "tells"}:
         told = _TOLD.match(body[pos:]) or _TOLD_BARE.match(body[pos:])
         if not told:
