@@ -3245,3 +3245,12 @@ def test_wrote_to_someone_to_say_keeps_whom_and_when_with_the_verb():
         "Warmline Heat Ltd wrote to residents in the week of October 19, 2026 to say that the unit price "
         "would go up from 14p to 24p."
     )
+
+
+def test_the_university_is_the_one_university_the_story_names():
+    claims = tickets(
+        "More than 300 students at Halsetown University have stopped paying rent, organisers said on Monday.\n\n"
+        'Organiser Jess Jelbert said: "We are paying £180 a week to live with mould."\n\n'
+        "The university said it had spent £1.2 million on repairs at the hall since September."
+    )
+    assert ticket(claims, "£1.2 million").speaker == "Halsetown University"

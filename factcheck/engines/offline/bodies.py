@@ -366,18 +366,19 @@ def looks_like_outlet(actor: str | None) -> bool:
 
 
 # "Penmarric Hospitals NHS Trust", "Kingsmere General Hospital", "the Midland Alliance League", "Wessmoor
-# Police": a trust, a hospital, a league or a police force by its name.
+# Police", "Halsetown University": a trust, a hospital, a league, a police force or a university by its name.
 _TRUST_OR_HOSPITAL = re.compile(
     r"(?<![\w’'&-])((?:[Tt]he )?(?:(?!(?:The|A|An|Its|Their)\b)[A-Z][\w’'&-]+ ){1,5}"
-    r"(Trust|Hospital|League|Police|Constabulary))\b"
+    r"(Trust|Hospital|League|Police|Constabulary|University))\b"
 )
 _FORCE = {"police": "force", "constabulary": "force"}
 
 
 def trusts_and_hospitals(text: str) -> list[tuple[str, str]]:
-    """The trusts, hospitals, leagues and police forces ``text`` names, as (name, "trust", "hospital",
-    "league" or "force"): what a later "the trust" or "the force" means when the story names only one."""
-    if not any(word in text for word in (" Trust", " Hospital", " League", " Police", " Constabulary")):
+    """The trusts, hospitals, leagues, police forces and universities ``text`` names, as (name, "trust",
+    "hospital", "league", "force" or "university"): what a later "the trust" or "the force" means when the
+    story names only one."""
+    if not any(word in text for word in (" Trust", " Hospital", " League", " Police", " Constabulary", " University")):
         return []
     found = _TRUST_OR_HOSPITAL.findall(text)
     return [(re.sub("^The ", "the ", name), _FORCE.get(noun.lower(), noun.lower())) for name, noun in found]
