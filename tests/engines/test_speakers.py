@@ -3254,3 +3254,13 @@ def test_the_university_is_the_one_university_the_story_names():
         "The university said it had spent £1.2 million on repairs at the hall since September."
     )
     assert ticket(claims, "£1.2 million").speaker == "Halsetown University"
+
+
+def test_a_pronoun_speaker_no_one_can_be_keeps_its_words_in_the_flagged_claim():
+    claims = tickets(
+        'Organiser Jess Jelbert said: "We are paying £180 a week to live with mould." '
+        "She said students would keep withholding rent until the university agreed to a 30% refund."
+    )
+    rent = ticket(claims, "30% refund")
+    assert rent.needs_human and rent.speaker is None
+    assert rent.claim.startswith("She said that students would keep withholding rent")
