@@ -3264,3 +3264,11 @@ def test_a_pronoun_speaker_no_one_can_be_keeps_its_words_in_the_flagged_claim():
     rent = ticket(claims, "30% refund")
     assert rent.needs_human and rent.speaker is None
     assert rent.claim.startswith("She said that students would keep withholding rent")
+
+
+def test_a_spokesperson_who_denied_it_saying_something_is_its_speaker():
+    claims = tickets(
+        "Councillor Sue Bosanko said the council had been warned in June.\n\n"
+        "A council spokesperson denied that, saying the June warning concerned bin collection dates, not benefits."
+    )
+    assert ticket(claims, "bin collection").speaker == "a council spokesperson"

@@ -50,11 +50,19 @@ _MAIN_VERB = re.compile(
 )
 
 
+# "A council spokesperson denied that, saying the warning concerned …": a reply, whatever verb follows.
+_REPLY = re.compile(r"^(?P<who>[^,]{2,120}?) (?:denied|rejected|disputed) (?:that|this|it|the claims?), saying ")
+
+
 def participle(body: str) -> str | None:
     """The speaker of "Subject did X, arguing that …": whoever did X; None for any other shape."""
     m = _PARTICIPLE.search(body)
     main = _MAIN_VERB.match(body[: m.start()]) if m else None
     who = subject_name(main.group("who")) if main else None
+    if who is None and (reply := _REPLY.match(body)):
+        who = subject_name(reply.group("who"))
     # "A Labour councillor in Stroud has defected, saying …": a lead's description is the reporter's summary,
     # and the person is named later.
-    return None if who is None or who.lower() in PRONOUNS or who.lower().startswith(("a ", "an ")) else who
+    # A spokesperson is who speaks, however unnamed: "A council spokesperson denied that, saying …".
+    described = who is not None and who.lower().startswith(("a ", "an ")) and "spokes" not in who.lower()
+    return None if who is None or who.lower() in PRONOUNS or described else who
