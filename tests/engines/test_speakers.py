@@ -3272,3 +3272,12 @@ def test_a_spokesperson_who_denied_it_saying_something_is_its_speaker():
         "A council spokesperson denied that, saying the June warning concerned bin collection dates, not benefits."
     )
     assert ticket(claims, "bin collection").speaker == "a council spokesperson"
+
+
+def test_it_said_with_no_body_it_can_be_keeps_it_said_in_the_flagged_claim():
+    claims = tickets(
+        "The council said the signs met national rules and had been checked in March. "
+        "It said the money could only be spent on transport."
+    )
+    money = ticket(claims, "spent on transport")
+    assert money.needs_human and money.claim.startswith("It said that the money could only be spent")
