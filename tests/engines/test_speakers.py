@@ -3281,3 +3281,16 @@ def test_it_said_with_no_body_it_can_be_keeps_it_said_in_the_flagged_claim():
     )
     money = ticket(claims, "spent on transport")
     assert money.needs_human and money.claim.startswith("It said that the money could only be spent")
+
+
+def test_the_company_after_a_business_named_with_what_it_is_is_that_business_never_a_research_firm():
+    claims = tickets(
+        "Bakery chain Oven Door plans to open 40 shops over the next two years.\n\n"
+        "The company, which was founded in Plymouth in 1987, now has 112 shops."
+    )
+    assert ticket(claims, "112 shops").claim.startswith("Oven Door, which was founded in Plymouth")
+    cited = tickets(
+        "Phone maker Norlink cut its forecast.\n\n"
+        "According to the market research firm Vantage Research, the company shipped 41 million phones in 2024."
+    )
+    assert "Vantage Research shipped" not in ticket(cited, "41 million").claim

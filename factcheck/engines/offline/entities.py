@@ -9,7 +9,15 @@ from dataclasses import dataclass, field
 
 from factcheck.encoders import wordvectors
 from factcheck.engines.offline import places
-from factcheck.engines.offline.bodies import BUSINESS_APPOSED, BUSINESS_OWNED, COMPANY_NAME, ORG_WORDS, THING_WHICH
+from factcheck.engines.offline.bodies import (
+    BUSINESS_APPOSED,
+    BUSINESS_OWNED,
+    COMMERCIAL,
+    COMPANY_NAME,
+    DESCRIBED_BODY,
+    ORG_WORDS,
+    THING_WHICH,
+)
 from factcheck.engines.offline.census import given_name, pronoun_of
 
 TITLES = (
@@ -104,6 +112,7 @@ _ABBREVIATED = {
 # "Lachlan-Holm, who led …": a double-barrelled surname is one word, its second half capitalised too.
 _CAPITALISED = re.compile(r"\b[A-Z][a-zà-ÿ’']+(?:-[A-Z][a-zà-ÿ’']+){1,2}\b|\b[A-Z][a-zà-ÿ’'\-]+\b")
 # "In a statement, the company blamed …": the opener gone, the pointer starts small.
+_CITED_FIRM = re.compile(r"\b(?:research|data|analytics|polling|consultancy)\b", re.I)
 _THE_COMPANY = re.compile(r"^[Tt]he\s+(company|firm|contractor)\b")
 
 
@@ -192,6 +201,11 @@ class Actors:
         one = len(set(self.mentioned)) == 1 and said and (said <= _HE or said <= _SHE)
         if one and pronoun_of(self.mentioned[0]) in (None, learnt):  # never against a first name's sex
             self.pronouns.setdefault(self.mentioned[0], learnt)
+        # "Bakery chain Oven Door plans …": a business named with what it is.
+        # Never a firm cited for its figures ("the market research firm Vantage Research"): a source, not the story.
+        for m in DESCRIBED_BODY.finditer(sentence):
+            if m.group("noun").lower() in COMMERCIAL and not _CITED_FIRM.search(m.group(0)):
+                self.last_company = m.group("name").rstrip(".")
         for m in COMPANY_NAME.finditer(sentence):
             self.last_company = m.group(0)
 

@@ -291,9 +291,8 @@ def _clause_claim(
     reason = who_reason or (
         f"“{opening.group(1)}” does not name who or what it refers to." if opening else resolved.reason
     )
-    # "The agency reported 2,911 cases": the sentence already says who; nothing to add.
-    # "The regulator said it had asked …" with no regulator named: the words stay, the speaker is left to a person.
-    # "She said students would …" with no one "she" can be: the words stay, so the claim is never the reporter's.
+    # "The agency reported 2,911 cases": the sentence already says who. "The regulator said it had …" with no
+    # regulator named, "She said …" with no one she can be: the words stay, so the claim is never the reporter's.
     pointer = bodies.is_pointer(attr.speaker or "") or (attr.speaker or "").lower() in {"he", "she", "it", "they"}
     shown = speaker or (lower_article(attr.speaker) if pointer else None)
     text = capitalise(closed(content)) if whole_claim else with_attribution(content, shown, reported_by, verb, actors)
