@@ -3294,3 +3294,10 @@ def test_the_company_after_a_business_named_with_what_it_is_is_that_business_nev
         "According to the market research firm Vantage Research, the company shipped 41 million phones in 2024."
     )
     assert "Vantage Research shipped" not in ticket(cited, "41 million").claim
+
+
+def test_said_outside_court_that_is_where_it_was_said_not_what():
+    claims = tickets("Bakery owner Fiona Bramble said outside court that the business had lost about £20,000.")
+    assert (
+        ticket(claims, "£20,000").claim == "Bakery owner Fiona Bramble said that the business had lost about £20,000."
+    )

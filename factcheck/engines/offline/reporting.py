@@ -75,6 +75,8 @@ _ADVERBIAL = re.compile(
     # "ruled at the High Court in London on Thursday that": the court it was said in.
     r"at\s+the\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4}(?:\s+in\s+[A-Z][\w’'-]*)?|"
     r"after\s+the\s+\w+|in\s+[A-Z]\w+|via\s+\w+|in\s+court|under\s+oath|repeatedly|publicly|privately|"
+    # "said outside court that": where it was said.
+    r"outside\s+(?:the\s+)?(?:court|hearing|inquest|building|the\s+[\w-]+)(?=\s+that\b)|"
     # "has warned for years that": how long they have said it is not what they said.
     r"for\s+(?:years|months|weeks|decades|some\s+time)|since\s+\d{4}|"
     r"in\s+(?:dissent|response|reply|evidence|writing|testimony|interviews?|parliament)|"
