@@ -61,7 +61,7 @@ def collect() -> list[Line]:
 
     def watching(attr, scores, speaker, speakers, threshold):
         said = (attr.quotation or "").strip()
-        whole = attr.content.lstrip(' “"').startswith(said[:15])
+        whole = moods.whole_quotation(attr)
         if said and speaker and whole and scores[1] >= moods.EXCLAMATION and reactions.judged(said):
             seen.append({"quotation": said, "own": scores[1], "kind": speakers.kind(speaker)})
         return original(attr, scores, speaker, speakers, threshold)

@@ -81,3 +81,18 @@ def test_a_platitude_of_priorities_or_seriousness_is_no_ticket_with_or_without_t
 def test_a_warning_that_a_body_would_not_hesitate_to_act_is_no_ticket():
     claims = tickets("The council said it would not hesitate to prosecute landlords who put tenants at risk.")
     assert claims == []
+
+
+@needs_encoder
+def test_a_reaction_introduced_by_its_tag_and_a_colon_is_read_as_one_too():
+    said = [c.claim for c in tickets("Kevin Harrow lives on the street. He said: “Nobody stopped to take anything.”")]
+    assert not any("Nobody stopped" in claim for claim in said)
+
+
+def test_a_quotation_after_its_tag_is_whole_and_a_phrase_quoted_in_a_statement_is_not():
+    from factcheck.engines.offline.attribution import attribute
+    from factcheck.engines.offline.moods import whole_quotation
+
+    assert whole_quotation(attribute("Kevin Harrow said: “Nobody stopped to take anything.”"))
+    assert whole_quotation(attribute("“Nobody stopped to take anything,” he said."))
+    assert not whole_quotation(attribute("Mrs Lowe said arrears remained “very low” across the estate."))

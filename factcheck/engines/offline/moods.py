@@ -241,8 +241,12 @@ def quotation_score(
 
 
 def whole_quotation(attr: Attribution) -> bool:
-    """A quotation, not a phrase quoted in a statement ('said it was “deeply sorry” and …')."""
-    return attr.content.lstrip(' “"').startswith((attr.quotation or "").strip()[:15])
+    """A quotation, not a phrase quoted in a statement ('said it was “deeply sorry” and …'): the sentence's
+    words, or what follows its tag ("X said: “…”", "X said, “…”")."""
+    said = (attr.quotation or "").strip()[:15]
+    return attr.content.lstrip(' “"').startswith(said) or bool(
+        said and re.search(r"[:,]\s*[“\"]" + re.escape(said), attr.content)
+    )
 
 
 def _felt(content: str, quotation: str) -> bool:
