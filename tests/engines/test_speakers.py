@@ -3301,3 +3301,13 @@ def test_said_outside_court_that_is_where_it_was_said_not_what():
     assert (
         ticket(claims, "£20,000").claim == "Bakery owner Fiona Bramble said that the business had lost about £20,000."
     )
+
+
+def test_the_practice_is_the_gp_practice_the_story_names():
+    claims = tickets(
+        "Lathom Medical Centre, which has 11,800 patients, told them on Friday that requests must be made online. "
+        "Reception staff will help patients who cannot use the internet to fill in the form, the practice said.\n\n"
+        "The practice said patients would still be able to ring for test results and prescriptions."
+    )
+    assert ticket(claims, "Reception staff").speaker == "Lathom Medical Centre"
+    assert ticket(claims, "test results").speaker == "Lathom Medical Centre"

@@ -54,7 +54,8 @@ ORG_NOUNS = (
     r"council|board|authority|organi[sz]ation|group|union|court|network|service|campaign|committee|"
     r"hospital|university|school|charity|utility|airline|bank|retailer|manufacturer|insurer|watchdog|"
     r"institute|centre|center|body|club|team|league|party|force|administration|commission|"
-    r"supplier|provider|producer|maker|carrier|developer|lender|builder|chain|startup|start-up|trust|forecaster"
+    r"supplier|provider|producer|maker|carrier|developer|lender|builder|chain|startup|start-up|trust|forecaster|"
+    r"practice|surgery"
 )
 ORG_POINTER = re.compile(rf"^(?:the|its)\s+(?P<noun>{ORG_NOUNS})$", re.I)
 # "the rail infrastructure operator": one body, described by what it does, that a next "It" may mean.
@@ -229,6 +230,9 @@ _NAMED_BY = {
     "union": r"union|unite|unison|gmb|rmt|aslef|nasuwt|usdaw|royal college of (?:nursing|midwives)|"
     r"british medical association|bma|teamsters|afl-cio",
     "lender": r"lender|bank|building society",
+    # "the practice" after "Lathom Medical Centre": a GP's practice by the name it trades under.
+    "practice": r"practice|surgery|medical centre|health centre",
+    "surgery": r"practice|surgery|medical centre|health centre",
     # "the forecaster" after the Met Office, Met Éireann or the National Weather Service.
     "forecaster": r"forecaster|met office|met éireann|weather service|meteorolog\w*|noaa",
     "charity": r"charity|society|hospice|foundation(?! trust)|"
