@@ -3311,3 +3311,11 @@ def test_the_practice_is_the_gp_practice_the_story_names():
     )
     assert ticket(claims, "Reception staff").speaker == "Lathom Medical Centre"
     assert ticket(claims, "test results").speaker == "Lathom Medical Centre"
+
+
+def test_what_a_named_rule_or_contract_requires_is_a_claim():
+    claims = tickets(
+        "Lathom Medical Centre will stop phone booking.\n\n"
+        "Under the national GP contract, practices must let patients contact them online, by phone or in person."
+    )
+    assert ticket(claims, "national GP contract").speaker is None

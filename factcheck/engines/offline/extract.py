@@ -142,7 +142,7 @@ def _claims_from(
     # person to say which body.
     pointed = not speaker and bodies.is_pointer(attr.speaker or "")
     # "Under the Public Libraries and Museums Act 1964, councils must …": what a named law says is checkable.
-    statute = bool(_UNDER_LAW.match(attr.content))
+    statute = bool(_UNDER_LAW.match(attr.content) or _UNDER_RULES.match(attr.content))
     if named or source or pointed or statute or checkworthy.plain_record(attr.content):
         score = max(score, threshold)
     # "Fact check: Did petrol prices really hit a record?": the reporter's question asserts nothing.
@@ -363,8 +363,9 @@ _RULINGS = {"ruled", "ordered", "decided", "directed", "determined"}
 # "Under rules introduced in 2024, banks must assess …": what a rule requires, checkable against the rule.
 _UNDER_RULES = re.compile(
     # "Under the Small Holdings and Allotments Act 1908": a name's small words too.
-    r"Under (?:the |new |current |its )?(?:(?:[A-Z][\w’'()-]*|and|of|for) )*"
-    r"(?:rules|laws?|regulations|legislation|Act)\b"
+    # "Under the national GP contract": one word of description before the name.
+    r"Under (?:the |new |current |its )?(?:[a-z]{3,15} )?(?:(?:[A-Z][\w’'()-]*|and|of|for) )*"
+    r"(?:rules|laws?|regulations|legislation|Act|contract|code)\b"
 )
 _UNDER_LAW = re.compile(r"Under (?:the )?[A-Z][^,]{0,80}\b(?:Act|Regulations|Convention|Treaty)(?: \d{4})?,")
 _SUBJECT_ASIDE = re.compile(r"(?:the|a|an|its|his|her|their|this|these|those)\s[^,“\"]{1,60},\s[^,“\"]{1,160},$")
