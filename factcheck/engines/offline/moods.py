@@ -176,7 +176,10 @@ _PLATITUDE = re.compile(
     r"^there\s(?:is|was|can\sbe)\sno\splace\sfor\b|^it\s(?:feels|felt)\s(?:like|as\sif|as\sthough)\b|"
     # "The department said it was “monitoring the situation closely”": watching, which asserts nothing.
     r"^(?:it|we|they|he|she)\s(?:is|was|are|were)\s[“\"]?(?:closely\s)?monitoring\sthe\s(?:situation|position)"
-    r"(?:\sclosely)?[”\"]?\.?$",
+    r"(?:\sclosely)?[”\"]?\.?$|"
+    # "Those responsible will be held to account": a promise of justice names no one and nothing done.
+    r"^(?:those|anyone|whoever|the\speople)\s(?:responsible|found\sresponsible|to\sblame)\s(?:will|would|must)\sbe\s"
+    r"held\s(?:to\saccount|responsible)\b",
     re.I,
 )
 
