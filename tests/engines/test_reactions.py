@@ -100,5 +100,8 @@ def test_a_quotation_after_its_tag_is_whole_and_a_phrase_quoted_in_a_statement_i
 
 def test_a_promise_that_those_responsible_will_be_held_to_account_is_no_ticket(monkeypatch):
     monkeypatch.setattr(duplicates, "encoder", lambda: None)
-    claims = tickets('Transport Minister Elena Marisca said: "Those responsible will be held to account."')
-    assert claims == []
+    claims = tickets(
+        "Transport Minister Elena Marisca said the government would review the licences of all passenger ferries. "
+        '"Those responsible will be held to account," she said.'
+    )
+    assert not any("held to account" in c.claim for c in claims)
