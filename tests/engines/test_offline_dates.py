@@ -340,3 +340,10 @@ def test_a_day_last_year_is_written_as_that_days_date_but_not_inside_a_quotation
     assert resolve("it opened on 4 March last year.", published).text == "it opened on 4 March 2025."
     quoted = 'she called it "the worst day since May 2 last year".'
     assert resolve(quoted, published).text == quoted
+
+
+def test_on_last_year_compares_and_takes_no_in():
+    published = date(2026, 11, 27)
+    assert resolve("footfall was down by about a fifth on last year.", published).text == (
+        "footfall was down by about a fifth on 2025."
+    )

@@ -28,7 +28,8 @@ _PART = r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
 # What runs by financial years, which straddle calendar ones: "next year's budget" is not plainly 2026's.
 _FISCAL = re.compile(r" (?:budgets?|accounts|spending|finances|financial|fiscal|tax|deficit|settlement)\b", re.I)
 # A relative date after a preposition takes none of its own: "since yesterday", "ahead of last year".
-_AFTER_PREPOSITION = re.compile(r"\b(?:of|since|from|until|till|by|for|to|before|after|over|during)\s$", re.I)
+# "down by a fifth on last year": "on" compares, as "of" and "since" place; none takes an "in" of its own.
+_AFTER_PREPOSITION = re.compile(r"\b(?:of|since|from|until|till|by|for|to|before|after|over|during|on)\s$", re.I)
 _RELATIVE = re.compile(
     rf"\b(?P<phrase>(?P<month>{_MONTHS})\s+(?P<mrel>last|this|next)\s+year|yesterday|today|"
     rf"(?P<rel>last|this|next)\s+(?P<span>week|month|year)|(?P<srel>last|this|next)\s+(?P<season>spring|summer|autumn)|"
