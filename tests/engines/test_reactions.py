@@ -105,3 +105,10 @@ def test_a_promise_that_those_responsible_will_be_held_to_account_is_no_ticket(m
         '"Those responsible will be held to account," she said.'
     )
     assert not any("held to account" in c.claim for c in claims)
+
+
+def test_being_pleased_to_have_found_something_is_a_feeling_but_pleased_to_confirm_a_fact_is_not():
+    from factcheck.engines.offline.moods import feeling
+
+    assert feeling("it was “pleased to have found a buyer committed to Bexbury”.")
+    assert not feeling("it was pleased to confirm that the factory will reopen.")

@@ -115,7 +115,9 @@ _FEELING = re.compile(
     r"over the moon)(?: and |, )?){1,3}[”\"]?"
     # "was “deeply worried” for its members": for whom or about what, still a feeling.
     # Never past an "and": "disappointed with the ruling and was considering an appeal" says what it will do.
-    r"(?: (?:for|about|by|at|of|with) (?:(?! and )[^.“”\"]){1,60})?(?:\.$|,? and (?:urged|called|asked|hoped)\b|"
+    # "was “pleased to have found a buyer committed to Bexbury”": glad of something, still a feeling.
+    r"(?: (?:for|about|by|at|of|with|to (?:have )?(?:found|seen|see|welcome|welcomed|hear|heard)) "
+    r"(?:(?! and )[^.“”\"]){1,60})?[”\"]?(?:\.$|,? and (?:urged|called|asked|hoped)\b|"
     # "was disappointed and would study the decision carefully": a feeling, and a review promised of nothing.
     r",? and (?:would|will) (?:study|consider|review|examine|reflect on|look (?:closely )?at) (?:the|its|this|their) "
     r"[\w -]{1,30}?(?: carefully| closely| in detail)?\.$)"
