@@ -347,3 +347,23 @@ def test_on_last_year_compares_and_takes_no_in():
     assert resolve("footfall was down by about a fifth on last year.", published).text == (
         "footfall was down by about a fifth on 2025."
     )
+
+
+def test_a_sentence_opening_on_a_day_keeps_the_day_in_the_claim_or_with_its_verb():
+    from factcheck.engines.base import ArticleInput
+    from factcheck.engines.offline.engine import OfflineEngine
+
+    claims = (
+        OfflineEngine()
+        .extract(
+            ArticleInput(
+                text="On Thursday, councillors will vote on a 240-space car park.\n\n"
+                "Acme Foods cut prices. On Tuesday, the company said it would cut 200 jobs.",
+                published=date(2026, 4, 8),
+            )
+        )
+        .claims
+    )
+    texts = [c.claim for c in claims]
+    assert "On Thursday, April 9, 2026, councillors will vote on a 240-space car park." in texts
+    assert "Acme Foods said on Tuesday, April 7, 2026 that it would cut 200 jobs." in texts

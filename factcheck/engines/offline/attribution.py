@@ -83,6 +83,9 @@ _TAG_BEFORE = re.compile(
     rf"(?P<who>{ACTOR}){APPOSITIVE}\s+(?:also\s+|later\s+)?(?:{_VERBS})"
     rf"(?:\s+(?P<to>{ACTOR}))?\s*[,:]\s*[“\"]",
 )
+_ON_A_DAY = re.compile(
+    r"^On (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: (?:morning|afternoon|evening|night))?,"
+)
 _LEADING_CLAUSE = re.compile(
     # A dateline ("RIVERTON — ") or a discourse opener is not part of what is claimed.
     # "HARBOUR CITY, June 11 (Wire) - " too.
@@ -137,6 +140,12 @@ def attribute(sentence: str) -> Attribution:
     ("the Department for Environment, Food and Rural Affairs") is read with them masked, one for one,
     so no comma in it is taken for the end of a name and every offset stays the sentence's."""
     found = _attribute(masked := bodies.mask_listed_names(sentence))
+    day = _ON_A_DAY.match(sentence)
+    if day and not (found.speaker or found.reported_by or found.quotation):
+        # "On Thursday, councillors will vote …": in the reporter's own voice the day is part of the claim.
+        found = Attribution(None, None, sentence, 0)
+    elif day and found.speaker and found.verb and not found.quotation and " on " not in found.verb:
+        found.verb = f"{found.verb} on {day.group(0)[3:-1]}"  # "On Tuesday, the company said …": said on Tuesday
     for part in ("speaker", "reported_by", "content", "quotation", "also", "then", "act") if masked != sentence else ():
         if (words := getattr(found, part)) is not None:
             setattr(found, part, words.replace(bodies.MASK, ","))
