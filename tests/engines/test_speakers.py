@@ -3319,3 +3319,13 @@ def test_what_a_named_rule_or_contract_requires_is_a_claim():
         "Under the national GP contract, practices must let patients contact them online, by phone or in person."
     )
     assert ticket(claims, "national GP contract").speaker is None
+
+
+def test_a_bodys_statement_joined_to_the_reporters_fact_by_and_is_its_own_claim():
+    claims = tickets(
+        "The building has stood empty since the market moved out in 2019, and the council says a car park "
+        "would bring in about £180,000 a year."
+    )
+    assert ticket(claims, "£180,000").claim == "The council says that a car park would bring in about £180,000 a year."
+    empty = [c for c in claims if c.claim.startswith("The building has stood empty")]
+    assert empty and empty[0].claim == "The building has stood empty since the market moved out in 2019."

@@ -186,7 +186,7 @@ def _attribute(sentence: str) -> Attribution:
         by, rest = clean(quoted_as.group("by")), quoted_as.start("rest")
         return Attribution(who, reported_by or by, body[rest:], offset + rest, verb="was quoted as saying")
     speaker, reported_by, verb, body, offset, whole = _peel_reporting(body, offset, reported_by)
-    if speaker is None and reported_by is None and (agent := _agent_says(body, offset)):
+    if speaker is None and reported_by is None and (agent := _agent_says(body, offset) or _and_says(body, offset)):
         return agent
     if speaker is None and reported_by is None:
         generic = _by_shape(body, offset)
@@ -224,6 +224,23 @@ def _agent_says(body: str, offset: int) -> Attribution | None:
         return None
     act = body[: said.start()].rstrip() + "."
     return Attribution(who, None, rest, offset + said.end(), verb=said.group("verb"), act=act)
+
+
+# "The building has stood empty since 2019, and the council says a car park would …": the reporter's fact,
+# then a body's statement joined to it.
+_AND_SAYS = re.compile(
+    r", and (?P<who>(?:the|its) [a-z]{3,20}(?: [a-z]{3,20})?|[A-Z][\w’'-]{1,30}(?: [A-Z][\w’'-]{1,30}){0,3}) "
+    r"(?P<verb>says|said) (?:that )?"
+)
+
+
+def _and_says(body: str, offset: int) -> Attribution | None:
+    said = _AND_SAYS.search(body) if "“" not in body and '"' not in body else None
+    who = subjects.subject_name(said.group("who")) if said else None
+    rest = body[said.end() :] if said else ""
+    if not who or who.lower() in subjects.PRONOUNS or len(rest.split()) < 3 or said.start() < 20:
+        return None
+    return Attribution(who, None, rest, offset + said.end(), verb=said.group("verb"), act=body[: said.start()] + ".")
 
 
 def _by_shape(body: str, offset: int) -> Attribution | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -210,7 +210,8 @@ def _reporters_own(
     X, but the player is understood to …"; "…, the Met Office said, as the UKHSA issued an alert")."""
     if attr.act:
         act = Part(-attr.content_offset, attr.act.rstrip("."), attr.act)  # it starts where the sentence does
-        found.insert(0, _clause_claim(sentence, score, attr, act, None, None, speakers, published))
+        own = replace(attr, speaker=None, reported_by=None)  # the reporter's words: no pointer of the speaker's
+        found.insert(0, _clause_claim(sentence, score, own, act, None, None, speakers, published))
     if attr.then:
         turn = Part(len(attr.content), attr.then, capitalise(attr.then))
         found.append(_clause_claim(sentence, score, attr, turn, None, None, speakers, published))
