@@ -190,3 +190,16 @@ def test_an_answers_no_is_a_sentence_of_its_own_and_no_10_is_a_number():
 
     found = [s.text for s in sentences("No. Our grant is lower than in 2010. The prime minister returned to No. 10.")]
     assert found == ["No.", "Our grant is lower than in 2010.", "The prime minister returned to No. 10."]
+
+
+def test_a_closing_line_about_the_columns_own_writer_is_no_claim():
+    from factcheck.engines.offline.segment import sentences
+
+    text = (
+        "Norbury deserves better than another car park\n\nBy Anne Lydgate\n\n"
+        "The council says a car park would bring in about £180,000 a year.\n\n"
+        "Anne Lydgate is a former chair of the Norbury Chamber of Trade."
+    )
+    found = [s.text for s in sentences(text)]
+    assert "The council says a car park would bring in about £180,000 a year." in found
+    assert not any(s.startswith("Anne Lydgate is") for s in found)

@@ -172,15 +172,19 @@ _BULLET = re.compile(r"^(?:[-*•▪◦–]|\d{1,2}[.)])\s+(?=\S)")
 def sentences(text: str) -> list[Sentence]:
     """Story sentences with offsets into ``text``; chrome, headings and the page tail are left out."""
     out: list[Sentence] = []
+    authors: list[str] = []
     for index, (p_start, p_end) in enumerate(paragraphs(text)):
         para = text[p_start:p_end]
         # The heading may sit on the first line of its list: "Related Stories\nSchools test for lead".
         if _TAIL_HEADING.match(para.split("\n", 1)[0]):
             break
+        authors += [m.group(1) for m in [_BYLINE.match(para)] if m]
         if (is_chrome(para) or is_furniture(para)) and len(para) < 400:
             continue
         if is_heading(para):
             continue
+        if any(para.startswith(f"{name} is ") for name in authors) and len(para) < 200:
+            continue  # "Anne Lydgate is a former chair of …" under a column by Anne Lydgate: who wrote it
         # blingfire's finite-state splitter: exact character offsets, ~1 ms for an 800-word article.
         _, offsets = blingfire.text_to_sentences_and_offsets(para)
         for span_start, span_end in _bounded(para, _repaired(para, offsets)):
@@ -197,6 +201,10 @@ def sentences(text: str) -> list[Sentence]:
                 start = p_start + rel_start + lead
                 out.append(Sentence(trimmed, start, start + len(trimmed), index))
     return out
+
+
+# "By Anne Lydgate": the writer a closing line about them describes.
+_BYLINE = re.compile(r"^By ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3})$")
 
 
 # blingfire ends a sentence after "Sen." or "v." and runs on past "so. Mr. Jones": titles and case
