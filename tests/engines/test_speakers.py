@@ -3329,3 +3329,17 @@ def test_a_bodys_statement_joined_to_the_reporters_fact_by_and_is_its_own_claim(
     assert ticket(claims, "£180,000").claim == "The council says that a car park would bring in about £180,000 a year."
     empty = [c for c in claims if c.claim.startswith("The building has stood empty")]
     assert empty and empty[0].claim == "The building has stood empty since the market moved out in 2019."
+
+
+def test_it_after_a_described_body_with_an_acronym_is_that_body():
+    claims = tickets(
+        "The Fellbeck Ambulance Service said some patients had waited nine hours.\n\n"
+        "Hospitals in the area have been full all weekend, the regional NHS body said. It said 210 patients "
+        "who were well enough to leave were still in hospital."
+    )
+    assert ticket(claims, "210 patients").speaker == "the regional NHS body"
+
+
+def test_it_said_after_a_lead_naming_its_own_subject_is_that_subject():
+    claims = tickets("Hambledon Aquarium has hatched 14 penguin chicks this spring, the most in its history, it said.")
+    assert ticket(claims, "14 penguin chicks").speaker == "Hambledon Aquarium"

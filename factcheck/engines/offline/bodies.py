@@ -59,7 +59,8 @@ ORG_NOUNS = (
 )
 ORG_POINTER = re.compile(rf"^(?:the|its)\s+(?P<noun>{ORG_NOUNS})$", re.I)
 # "the rail infrastructure operator": one body, described by what it does, that a next "It" may mean.
-DESCRIBED_ONE = re.compile(rf"^the\s+(?:[a-z][\w-]*\s+){{1,3}}(?:{ORG_NOUNS})$")
+# "the regional NHS body": an acronym among the describing words too.
+DESCRIBED_ONE = re.compile(rf"^the\s+(?:(?:[a-z][\w-]*|[A-Z]{{2,6}})\s+){{1,3}}(?:{ORG_NOUNS})$")
 
 
 def public_acronyms(text: str) -> set[str]:

@@ -12,6 +12,7 @@ from typing import NamedTuple
 from factcheck.encoders.wordvectors import usually_lower_case
 from factcheck.engines.offline import bodies
 from factcheck.engines.offline.bodies import ORG_NOUN, ORG_NOUNS, ORG_WORDS, THE_ACRONYM, named_bodies
+from factcheck.engines.offline.census import given_name
 
 # A sentence opening with an organisation's name: "The Child Poverty Action Group welcomed …".
 # "The Labour-run council approved …": the noun after the capitals is part of the name.
@@ -192,10 +193,12 @@ _THE_THING = re.compile(r"^The ([a-z]{3,20}) (?:has|have|had|is|was|will|[a-z]{2
 
 def named_for_opening(text: str, earlier: list[str]) -> str | None:
     """The one name the article gave the thing ``text`` opens with ("The cathedral …": "St Aldric's
-    Cathedral", named in an ``earlier`` sentence), if it gave exactly one."""
+    Cathedral", named in an ``earlier`` sentence), if it gave exactly one; or the name it opens with, when
+    that is no person's ("Hambledon Aquarium has hatched 14 chicks, it said")."""
     opening = _THE_THING.match(text)
     if not opening:
-        return None
+        own = name_subject(text)
+        return own if own and len(own.split()) >= 2 and not given_name(own) else None
     noun = opening.group(1).capitalize()
     pattern = re.compile(rf"(?<![\w’'-])((?:(?!(?:The|A|An|In|At|On)\b)[A-Z][\w’'&-]*\s){{1,4}}{noun})\b")
     names = {m.group(1) for sentence in earlier for m in pattern.finditer(sentence)}
