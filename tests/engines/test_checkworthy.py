@@ -110,3 +110,20 @@ def test_case_insensitive_patterns_are_written_in_lower_case():
 )
 def test_a_news_event_told_in_the_reporters_voice_is_checkable(event):
     assert checkworthy.score(event) >= 0.5
+
+
+def test_a_figure_in_the_reporters_own_words_is_a_claim_but_not_the_reporters_i_or_advice():
+    from datetime import date
+
+    from factcheck.engines.base import ArticleInput
+    from factcheck.engines.offline.engine import OfflineEngine
+
+    text = (
+        "Residents of Pennard have opened the village's first shop in 20 years.\n\n"
+        "About 450 people live in Pennard.\n\n"
+        "The Zephyr Z9 is the best camera phone I have used in 2025.\n\n"
+        "Stay out of the sun between 11am and 3pm."
+    )
+    claims = [c.claim for c in OfflineEngine().extract(ArticleInput(text=text, published=date(2026, 3, 6))).claims]
+    assert "About 450 people live in Pennard." in claims
+    assert not any("camera phone" in c or "Stay out" in c for c in claims)

@@ -3343,3 +3343,12 @@ def test_it_after_a_described_body_with_an_acronym_is_that_body():
 def test_it_said_after_a_lead_naming_its_own_subject_is_that_subject():
     claims = tickets("Hambledon Aquarium has hatched 14 penguin chicks this spring, the most in its history, it said.")
     assert ticket(claims, "14 penguin chicks").speaker == "Hambledon Aquarium"
+
+
+def test_its_after_a_sentence_opening_on_a_thing_is_not_the_speaker_of_that_sentence():
+    claims = tickets(
+        "The planet, named TOI-4410 b, circles its star every 5.2 days, the team wrote in the journal Nature "
+        "Astronomy. Its surface is thought to be far too hot for liquid water, at around 400C."
+    )
+    surface = ticket(claims, "400C")
+    assert "team" not in surface.claim and surface.claim.startswith("Its surface")

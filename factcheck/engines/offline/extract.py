@@ -143,7 +143,7 @@ def _claims_from(
     pointed = not speaker and bodies.is_pointer(attr.speaker or "")
     # "Under the Public Libraries and Museums Act 1964, councils must …": what a named law says is checkable.
     statute = bool(_UNDER_LAW.match(attr.content) or _UNDER_RULES.match(attr.content))
-    if named or source or pointed or statute or checkworthy.plain_record(attr.content):
+    if named or source or pointed or statute or checkworthy.plain_record(attr.content) or moods.reporters_figure(attr):
         score = max(score, threshold)
     # "Fact check: Did petrol prices really hit a record?": the reporter's question asserts nothing.
     asked = not named and sentence.text.rstrip().endswith("?")

@@ -203,3 +203,13 @@ def named_for_opening(text: str, earlier: list[str]) -> str | None:
     pattern = re.compile(rf"(?<![\w’'-])((?:(?!(?:The|A|An|In|At|On)\b)[A-Z][\w’'&-]*\s){{1,4}}{noun})\b")
     names = {m.group(1) for sentence in earlier for m in pattern.finditer(sentence)}
     return names.pop() if len(names) == 1 else None
+
+
+_A_THING = re.compile(r"^The ([a-z]{3,20})\b(?!['’]s)")
+
+
+def thing_opened(text: str, speaker: str) -> bool:
+    """Whether ``text`` opens on a thing that is no body and not ``speaker`` ("The planet, named X, is …, the
+    team wrote"): what a next "Its" more likely means."""
+    opening = _A_THING.match(text)
+    return bool(opening) and not ORG_NOUN.fullmatch(opening.group(1)) and opening.group(1) not in speaker.lower()

@@ -185,12 +185,13 @@ class Speakers(PersonPointers):
         ruled_out = pointer.lower() == "they" and (
             (opened and opened[0] != last.name) or (not opened and self._plural_not(last.name))
         )
-        personal = pointer.lower() == "it" and kinds.looks_personal(last.name)  # "Campaigner Helen Trentham"
+        # "Campaigner Helen Trentham"; "The planet … is …, the team wrote. Its surface …": the planet's, not the team's.
+        other = openers.thing_opened(self.texts.get(self.sentence - 1, ""), last.name)
+        personal = pointer.lower() == "it" and (kinds.looks_personal(last.name) or other)
         return last.name if last.kind in fit and not ruled_out and not personal else None
 
     def _plural_not(self, name: str) -> bool:
-        """Whether the sentence before opened with a plural subject other than ``name`` ("Pupils …, the
-        researchers found"), which "They" may mean as well."""
+        """Whether the sentence before opened with a plural subject other than ``name``, which "They" may mean."""
         plural = self.plural_openers.get(self.sentence - 1)
         return bool(plural) and name.lower() not in plural.lower()
 
