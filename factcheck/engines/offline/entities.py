@@ -111,8 +111,8 @@ _ABBREVIATED = {
 }
 # "Lachlan-Holm, who led …": a double-barrelled surname is one word, its second half capitalised too.
 _CAPITALISED = re.compile(r"\b[A-Z][a-zà-ÿ’']+(?:-[A-Z][a-zà-ÿ’']+){1,2}\b|\b[A-Z][a-zà-ÿ’'\-]+\b")
-# "In a statement, the company blamed …": the opener gone, the pointer starts small.
 _CITED_FIRM = re.compile(r"\b(?:research|data|analytics|polling|consultancy)\b", re.I)
+# "In a statement, the company blamed …": the opener gone, the pointer starts small.
 _THE_COMPANY = re.compile(r"^[Tt]he\s+(company|firm|contractor)\b")
 
 

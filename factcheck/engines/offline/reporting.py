@@ -101,12 +101,12 @@ _TOLD_BARE = re.compile(
     # "told the court Brennan had been warned": a name, then its verb.
     r"|[A-Z][\w’'-]{1,30} (?:had|has|was|were|is|would|could|did)\b)"
 )
-_THAT = re.compile(r"^\s*(?:,\s*)?that\s+")
+_THAT = re.compile(r"^\s*(?:,\s*)?that\s+")  # one way to split the spaces: linear
 _WROTE_TO = re.compile(
     r"^ to (?P<to>(?:the |its |their |all )?[\w’'-]{2,30}(?: [\w’'-]{2,30}){0,3}?)"
     r"(?P<when> (?:last|this) (?:week|month)| on [A-Z][a-z]{2,8}day| yesterday)? to (?P<say>say|explain|warn|confirm)"
     r"(?: that)? "
-)  # one way to split the spaces: linear
+)
 # "said in a statement outside court: “…”": the rest of the setting, up to the colon that opens a quotation.
 _SETTING_COLON = re.compile(r"^\s?(?:(?:[\w’'-]{1,30}\s){0,4}[\w’'-]{1,30})?:\s?(?=[“\"])")
 # A verb's word after "the" is a noun: "a source on the show" names no one who shows; after a superlative
