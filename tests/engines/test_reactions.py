@@ -112,3 +112,23 @@ def test_being_pleased_to_have_found_something_is_a_feeling_but_pleased_to_confi
 
     assert feeling("it was “pleased to have found a buyer committed to Bexbury”.")
     assert not feeling("it was pleased to confirm that the factory will reopen.")
+
+
+def test_having_been_shocked_is_a_feeling_as_being_shocked_is():
+    from factcheck.engines.offline.moods import feeling
+
+    assert feeling("she had been “shocked” by how fast it spread.")
+    assert feeling("they have been “overwhelmed” by the response.")
+    assert not feeling("she had been told by the council that the school would close.")
+
+
+def test_an_encouragement_and_a_verdict_on_what_made_the_difference_are_no_tickets(monkeypatch):
+    monkeypatch.setattr(duplicates, "encoder", lambda: None)
+    claims = tickets(
+        "Dr Anya Kesteven said uptake of the booster among over-75s in Kettlebury was 64%. "
+        '"It is never too late to come forward," she said. '
+        'Rescuer Owen Brack said the climber had stayed with his rope. "That almost certainly made all the difference," he said.'
+    )
+    said = " ".join(c.claim for c in claims)
+    assert "64%" in said
+    assert "never too late" not in said and "the difference" not in said

@@ -107,7 +107,8 @@ _FEELING = re.compile(
     # "said staff were “heartbroken”": how the speaker's side feels, whoever that is.
     # "the school community was “devastated”": a subject of up to three words.
     r"^(?:it|he|she|they|we|i|(?:the |its |his |her |their )?(?:[a-z][\w’'-]* ){0,2}[a-z][\w’'-]*) "
-    r"(?:was|were|is|are|am|felt|feel) "
+    # "she had been “shocked” by how fast it spread": a feeling remembered is still one.
+    r"(?:was|were|is|are|am|felt|feel|(?:had|has|have) been) "
     r"[“\"]?(?:deeply |very |extremely |absolutely |utterly |so |truly )?(?:(?:disappointed|pleased|delighted|saddened|"
     r"dismayed|sorry|angry|furious|exhausted|anxious|frightened|relieved|"
     r"concerned|worried|appalled|shocked|surprised|encouraged|frustrated|heartbroken|devastated|thrilled|"
@@ -181,7 +182,11 @@ _PLATITUDE = re.compile(
     r"(?:\sclosely)?[”\"]?\.?$|"
     # "Those responsible will be held to account": a promise of justice names no one and nothing done.
     r"^(?:those|anyone|whoever|the\speople)\s(?:responsible|found\sresponsible|to\sblame)\s(?:will|would|must)\sbe\s"
-    r"held\s(?:to\saccount|responsible)\b",
+    r"held\s(?:to\saccount|responsible)\b|"
+    # "It is never too late to catch up", "That almost certainly made the difference": an encouragement, and a
+    # verdict on what helped; the facts they lean on are told beside them.
+    r"^it(?:\sis|’s|'s)\snever\stoo\slate\b|^(?:that|this|it)\s(?:(?:almost|[a-z]+ly)\s){0,2}(?:made|makes|will\smake|would\s"
+    r"have\smade)\s(?:all\s)?the\sdifference\b",
     re.I,
 )
 
