@@ -1183,6 +1183,18 @@ def test_the_university_is_the_one_university_the_article_named_however_far_back
             "143,000 jobs",
             "the Labor Department",
         ),
+        # "reported the breach to the regulator": a notice given, an act in the reporter's voice, not a report.
+        (
+            "Brinkworth Borough Council has apologised for the error, the council said.\n\n"
+            "It has reported the breach to the Information Commissioner's Office, which can fine it up to £17.5m.",
+            "£17.5m",
+            None,
+        ),
+        (
+            "The school reported the theft to police on Friday, and 40 laptops worth £30,000 are still missing.",
+            "40 laptops",
+            None,
+        ),
         # "Two said …" after "Several of the winners said …": two of whom, the sentence does not say.
         (
             "Several of the winners said they would pay off their mortgages. Two said they would keep working.",

@@ -22,6 +22,19 @@ def counted_object(verb: str, rest: str) -> bool:
     return verb in {"added", "adds"} and bool(_COUNT_AFTER.match(rest))
 
 
+def notice_given(verb: str, rest: str) -> bool:
+    """ "It has reported the breach to the Information Commissioner's Office": a notice given to whoever
+    must hear of it, an act the reporter tells, not a report of what happened."""
+    return verb.split()[-1].startswith("report") and bool(_NOTICE.match(rest))
+
+
+_NOTICE = re.compile(
+    r"(?:(?:the|a|an|this|that|its|his|her|their)\s(?:[\w-]+\s){0,2}(?:breach|incident|theft|crime|matter|attack|"
+    r"assault|death|leak|loss|error|concerns?|allegations?)|it|him|her|them|this|that)\s(?:[^,.;]{0,40}\s)?to\s"
+    r"(?:the\s)?(?:police|regulator|authorities|[A-Z])"
+)
+
+
 _SEARCHERS = re.compile(
     r"\b(?:rescue|rescuers|searchers|search\s+(?:teams?|part(?:y|ies))|divers|lifeboat|coastguards?)\b", re.I
 )

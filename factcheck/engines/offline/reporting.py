@@ -191,8 +191,12 @@ def parse(body: str, offset: int) -> Reported | None:
             return None
         elif verb in OBJECT_VERBS and _A_COUNT.match(who):
             return None  # "Three other musicals have announced closures": a tally in the reporter's voice
-        elif verb.startswith("report") and _REPORTED_AS.match(body[pos:]):
-            return None  # "His wife reported him missing that evening": an act, told in the reporter's voice
+        elif verb.startswith("report") and (
+            _REPORTED_AS.match(body[pos:]) or events.notice_given(verb, body[pos:].lstrip())
+        ):
+            # "His wife reported him missing that evening", "It reported the breach to the regulator": acts, told
+            # in the reporter's voice.
+            return None
         elif events.came_upon(verb, who) or events.counted_object(verb, body[pos:].lstrip()):
             return None  # "Police found 600 plants", "Employers added 143,000 jobs": events, not statements
         elif verb in OBJECT_VERBS:
