@@ -132,3 +132,26 @@ def test_an_encouragement_and_a_verdict_on_what_made_the_difference_are_no_ticke
     said = " ".join(c.claim for c in claims)
     assert "64%" in said
     assert "never too late" not in said and "the difference" not in said
+
+
+def test_a_verdict_quoted_as_the_whole_predicate_and_full_cooperation_are_no_tickets(monkeypatch):
+    monkeypatch.setattr(duplicates, "encoder", lambda: None)
+    claims = tickets(
+        "The county's director of transport, Mina Olsztyn, said shutting the viaduct was “the only responsible "
+        "choice”. She said the repairs would cost about £6m. Haulier Brookway said it was “co-operating fully” "
+        "with the inquiry, and that it had suspended the driver."
+    )
+    said = " ".join(c.claim for c in claims)
+    assert "£6m" in said and "suspended the driver" in said
+    assert "responsible choice" not in said and "co-operating" not in said
+
+
+def test_a_quoted_predicate_with_a_figure_or_more_after_it_is_still_a_claim():
+    from factcheck.engines.offline.moods import feeling
+
+    assert feeling("closing the bridge was “the only safe option”.")
+    assert not feeling("the shortfall was “about £40m”.")
+    assert not feeling("the bridge was “unsafe” after cracks were found in six beams.")
+    # An inspection's word for what it found is its finding.
+    found = "The report found that teaching had improved, and that the sixth form was “a strength of the school”."
+    assert not feeling("the sixth form was “a strength of the school”.", found)

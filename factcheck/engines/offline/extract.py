@@ -159,7 +159,7 @@ def _claims_from(
         return []
     split = parts(attr.content, reported=bool(attr.speaker or reported_by) and not attr.whole)
     # "said it was “disappointed” by her decision and that the sale would fund 40 homes": the homes only.
-    split = [part for part in split if not moods.feeling(part.words)] or split
+    split = [part for part in split if not moods.feeling(part.words, sentence.text)] or split
     if attr.also:  # "…, according to X, which says 13,500 jobs have gone": the source's second statement
         split.append(Part(len(attr.content), attr.also, attr.also))
     found = [_clause_claim(sentence, score, attr, part, speaker, reported_by, speakers, published) for part in split]
@@ -185,7 +185,7 @@ def _quote_claims(
     # "said arrears remained “very low” and that the bank would buy back …": two statements.
     split = parts(attr.content, reported=True) if speaker and _indirect(attr) else []
     # "said the school community was “devastated” and that counsellors would …": the feeling is no claim.
-    kept = [part for part in split if not moods.feeling(part.words)]
+    kept = [part for part in split if not moods.feeling(part.words, sentence.text)]
     if score < threshold:  # 'said the vote was "a huge moment" and that the club would …': a plain statement
         plain = len(split) > 1 and speakers.kind(speaker or "") != "group"
         kept = [part for part in kept if plain and not _QUOTE_MARK.search(part.words)]

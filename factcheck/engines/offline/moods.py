@@ -125,6 +125,20 @@ _FEELING = re.compile(
 )
 
 
+# 'closing the bridge was “the only safe option”': the speaker's word for something, quoted, is the whole of
+# what is said; with a figure in it, or anything said after it, it is a statement.
+_QUOTED_VERDICT = re.compile(
+    r"^(?:[\w’'-]+\s){1,8}?(?:was|were|is|are|would\sbe|will\sbe|had\sbeen|has\sbeen|remained|remains)\s"
+    r"[“\"](?:a|an|the|no|not\sa|nothing)\s[^“”\"\d]{1,60}[”\"]\.?$"
+)
+_FINDER = re.compile(r"\b(?:report|inspectors?|inspection|review|audit|tribunal|court|judge|found|finds)\b", re.I)
+# 'it was “co-operating fully” with the inquiry': what every body under inquiry says.
+_COOPERATING = re.compile(
+    r"^(?:it|he|she|they|we|the\s[a-z]+)\s(?:is|was|are|were|would\sbe|will\sbe|had\sbeen|has\sbeen)\s[“\"]?"
+    r"(?:fully\s)?(?:co-?operating|assisting)(?:\sfully)?[”\"]?\s(?:with\s[^.;“”\"]{1,50})?\.?$"
+)
+
+
 def asserts_nothing(sentence: str, content: str) -> bool:
     """A reaction, a dismissal, a feeling, a courtesy, a hope or a policy of silence, and nothing more."""
     return bool(
@@ -136,6 +150,9 @@ def asserts_nothing(sentence: str, content: str) -> bool:
         or _WISH.match(content)
         or _SILENCE.match(content)
         or _UNVERIFIED.match(sentence)
+        # An inspection's or a court's word for what it found is its finding: "the sixth form was “a strength …”".
+        or (_QUOTED_VERDICT.match(content) and not _FINDER.search(sentence))
+        or _COOPERATING.match(content)
         # A platitude that is the whole statement; "… is our highest priority" and that it changed suppliers is not.
         or ((m := _PLATITUDE.match(content)) is not None and len(content.rstrip(' .”"')) - m.end() < 3)
     )
@@ -191,12 +208,17 @@ _PLATITUDE = re.compile(
 )
 
 
-def feeling(clause: str) -> bool:
+def feeling(clause: str, sentence: str = "") -> bool:
     """ "it was “disappointed” by her decision", one of two statements split apart: a feeling (or a
     platitude, or a verdict: "X called the results “genuinely exciting”"), not a claim."""
     said = clause.rstrip(" .")
     return bool(
-        _FEELING.match(said + ".") or _PLATITUDE.match(clause) or VERDICT.search(said) or _NOT_KNOWING.match(said)
+        _FEELING.match(said + ".")
+        or _PLATITUDE.match(clause)
+        or VERDICT.search(said)
+        or _NOT_KNOWING.match(said)
+        or (_QUOTED_VERDICT.match(said) and not _FINDER.search(sentence))
+        or _COOPERATING.match(said)
     )
 
 
