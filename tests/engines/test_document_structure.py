@@ -151,6 +151,21 @@ def test_the_platform_x_ends_a_sentence_and_is_not_an_initial():
     ]
 
 
+def test_a_sentence_opening_on_a_figure_is_a_sentence_of_its_own():
+    text = (
+        "A caller told her the card had been cloned. £4,200 was taken from her account within an hour. "
+        "Turnout rose by 6%. 1,200 more people voted than in 2022. The survey was carried out in Jan. 2024 by "
+        "est. 40 volunteers, see vol. 3 of the report."
+    )
+    assert [s.text for s in sentences(text)] == [
+        "A caller told her the card had been cloned.",
+        "£4,200 was taken from her account within an hour.",
+        "Turnout rose by 6%.",
+        "1,200 more people voted than in 2022.",
+        "The survey was carried out in Jan. 2024 by est. 40 volunteers, see vol. 3 of the report.",
+    ]
+
+
 def test_a_headline_closing_on_a_quotation_is_a_heading_and_a_sentence_closing_on_one_is_not():
     got = [
         s.text

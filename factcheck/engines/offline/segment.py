@@ -236,14 +236,28 @@ def _repaired(text: str, offsets) -> list[tuple[int, int]]:
             spans.append((start, m.start()))
             start = m.end()
         spans.append((start, end))
-    # "… in a post on X. Clinic operators said …": the platform's one letter is not an initial.
+    # "… in a post on X. Clinic operators said …": the platform's one letter is not an initial. "… had been
+    # cloned. £4,200 was taken …": blingfire never starts a sentence on a figure.
     split = []
     for start, end in spans:
         for m in _AFTER_PLATFORM.finditer(text, start, end):
             split.append((start, m.start()))
             start = m.end()
+        for m in _BEFORE_FIGURE.finditer(text, start, end):
+            if not _ABBREVIATED.search(text, start, m.start()):
+                split.append((start, m.start()))
+                start = m.end()
         split.append((start, end))
     return split
+
+
+_BEFORE_FIGURE = re.compile(r"(?<=[a-z%)”\"’]\.)\s+(?=[£$€]?\d[\d,.]*(?:bn|m|k)?\s+[a-z])")
+# "in Jan. 2024", "est. 40", "vol. 3": an abbreviation before a number, not a sentence's end.
+_ABBREVIATED = re.compile(
+    r"(?:^|\s)(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|approx|est|vol|vols|para|paras|fig|figs|p|pp|"
+    r"ca|c|art|sec|ch|ed|eds|no|nos|op|cf|vs|v)\.$",
+    re.I,
+)
 
 
 # Longer than this, a "sentence" is a list or a table run together, not one claim: it is read in
