@@ -705,3 +705,10 @@ def test_a_preposition_opening_a_sourced_statement_loses_its_capital():
         "Outside Scotland, ferry journeys fell by 3% last year, according to the Department for Transport."
     )
     assert found[0].claim.startswith("According to the Department for Transport, outside Scotland, ferry journeys")
+
+
+def test_a_number_word_opening_a_statement_loses_its_capital_behind_said_that():
+    claims = _tickets(
+        "Fourteen people in the county have lost a total of £96,000 to the scam since September, the force said."
+    )
+    assert "said that fourteen people in the county have lost" in claims[0].claim
