@@ -1183,6 +1183,9 @@ def test_the_university_is_the_one_university_the_article_named_however_far_back
             "143,000 jobs",
             "the Labor Department",
         ),
+        # Builders, walkers and divers who found something came upon it, as a rescue team does.
+        ("Builders found a sealed time capsule from 1884 behind the stage of the Grand.", "time capsule", None),
+        ("A dog walker found the wallet, with £300 still in it, on the beach at Saltcombe.", "£300", None),
         # "reported the breach to the regulator": a notice given, an act in the reporter's voice, not a report.
         (
             "Brinkworth Borough Council has apologised for the error, the council said.\n\n"

@@ -36,7 +36,12 @@ _NOTICE = re.compile(
 
 
 _SEARCHERS = re.compile(
-    r"\b(?:rescue|rescuers|searchers|search\s+(?:teams?|part(?:y|ies))|divers|lifeboat|coastguards?)\b", re.I
+    # "Builders found a sealed time capsule", "A dog walker found the wallet": people at work or out walking
+    # come upon things; what they found is an event, never a finding of theirs.
+    r"\b(?:rescue|rescuers|searchers|search\s+(?:teams?|part(?:y|ies))|divers|lifeboat|coastguards?|builders|"
+    r"workmen|labourers|contractors|walkers?|dog\s+walkers?|passers?-by|fishermen|detectorists?|hikers?|"
+    r"cleaners|gardeners)\b",
+    re.I,
 )
 
 
