@@ -155,3 +155,17 @@ def test_a_quoted_predicate_with_a_figure_or_more_after_it_is_still_a_claim():
     # An inspection's word for what it found is its finding.
     found = "The report found that teaching had improved, and that the sixth form was “a strength of the school”."
     assert not feeling("the sixth form was “a strength of the school”.", found)
+
+
+def test_relief_that_it_is_over_and_a_decision_not_taken_lightly_are_no_tickets(monkeypatch):
+    from factcheck.engines.offline.moods import feeling
+
+    assert feeling("members were “relieved it is over”.")
+    assert feeling("the family was relieved that the trial was over.")
+    monkeypatch.setattr(duplicates, "encoder", lambda: None)
+    claims = tickets(
+        "Dr Cal Merriman, the branch president, said staff “did not take this decision lightly”. He said 140 "
+        "posts would go."
+    )
+    said = " ".join(c.claim for c in claims)
+    assert "140" in said and "lightly" not in said

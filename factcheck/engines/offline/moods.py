@@ -118,7 +118,10 @@ _FEELING = re.compile(
     # Never past an "and": "disappointed with the ruling and was considering an appeal" says what it will do.
     # "was “pleased to have found a buyer committed to Bexbury”": glad of something, still a feeling.
     r"(?: (?:for|about|by|at|of|with|to (?:have )?(?:found|seen|see|welcome|welcomed|hear|heard)) "
-    r"(?:(?! and )[^.“”\"]){1,60})?[”\"]?(?:\.$|,? and (?:urged|called|asked|hoped)\b|"
+    r"(?:(?! and )[^.“”\"]){1,60}"
+    # "were “relieved it is over”": glad that something has ended, still a feeling.
+    r"| (?:that )?(?:it|this|the [a-z]+) (?:is|was|had been|has been|are|were) (?:finally |all )?over)?"
+    r"[”\"]?(?:\.$|,? and (?:urged|called|asked|hoped)\b|"
     # "was disappointed and would study the decision carefully": a feeling, and a review promised of nothing.
     r",? and (?:would|will) (?:study|consider|review|examine|reflect on|look (?:closely )?at) (?:the|its|this|their) "
     r"[\w -]{1,30}?(?: carefully| closely| in detail)?\.$)"
@@ -180,6 +183,9 @@ _PLATITUDE = re.compile(
     # gave everything to this club": how hard a decision was, and a tribute on the way out.
     r"^(?:this|it|that)\s(?:was|is|has\sbeen)\snot\s(?:an\seasy\s(?:decision|choice)|a\s(?:decision|step|choice)\s"
     r"[\w\s’'-]{1,40}?\s(?:took|taken|take|takes)\slightly)\b|"
+    # "staff “did not take this decision lightly”": the same, said of those who took it.
+    r"^(?:[\w’'-]+\s){0,3}[“\"]?(?:did|do|does|had|have|has|would)\s(?:not|never)\stake\s(?:this|the|that|such\san?)\s"
+    r"(?:[a-z]+\s)?(?:decision|step|action|choice)\slightly\b|"
     # "the decision had not been taken lightly": the same, in the passive.
     r"^(?:the|this|that|its|our)\s(?:decision|step|choice)\s(?:had|has|was|is)\snot\s(?:been\s)?(?:taken|made)\slightly\b|"
     # "it would not hesitate to prosecute landlords who …": a warning, however firm, does nothing yet.
