@@ -219,6 +219,12 @@ def test_a_day_in_last_or_next_week_is_that_one_day():
     [
         ("Tickets go on sale at 9am on Friday, priced from £45 to £75.", "on Friday, November 28, 2025"),
         ("The new ward opens on Thursday, funded by a £2 million grant.", "on Thursday, November 27, 2025"),
+        # The verb the day hangs on is a timetable's, whatever a relative clause after it did.
+        (
+            "The Grand reopens on Saturday after a £9m restoration that has brought its gallery back into use.",
+            "on Saturday, November 29, 2025",
+        ),
+        ("The exhibition closes on Sunday, after a run that drew 80,000 visitors.", "on Sunday, November 30, 2025"),
     ],
 )
 def test_a_timetables_present_tense_is_ahead_and_a_participle_after_a_comma_is_no_past(sentence, expected):

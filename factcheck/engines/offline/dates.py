@@ -54,6 +54,8 @@ _FUTURE = re.compile(
     r"upcoming|next|to\s+expect|expects?)\b",
     re.I,
 )
+# "The Grand reopens on Saturday", "The exhibition closes on Sunday": a timetable's present is ahead.
+_TIMETABLE = re.compile(r"(?:re)?opens|closes|begins|starts|resumes|ends|finishes|launches|returns")
 _PAST_WORDS = (
     r"said|told|was|were|had|did|went|came|met|won|lost|held|upheld|began|fell|rose|found|made|took|gave|saw|"
     r"left|sent|sold|paid|built|spent|led|ran|shut|struck|wrote|spoke|broke|chose|drove|stole|drew|grew|threw|"
@@ -188,6 +190,8 @@ def _day_name(published: date, weekday: int, lead: str, clause: str, before: str
     verb = _VERB_BEFORE.search(before)
     if verb and _PAST.fullmatch(verb.group("verb")) and not _FUTURE.fullmatch(verb.group("verb")):
         return published - timedelta(days=back)
+    if verb and _TIMETABLE.fullmatch(verb.group("verb")):
+        return published + timedelta(days=ahead)  # "reopens on Saturday after a restoration that has brought …"
     # "is expected on Sunday": a future word ending in -ed is not also a past tense, nor is the participle
     # of a passive in the future ("will be closed on Friday").
     future = bool(_FUTURE.search(clause))
