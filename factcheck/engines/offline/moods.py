@@ -39,7 +39,8 @@ _PRESCRIPTIVE = re.compile(
     # "would need to sell players", "will have to close": what the speaker expects of itself, a forecast.
     r"ought\s+to|must|(?<!would )(?<!will )needs?\s+to(?!\s+know\b)|has\s+to|(?<!would )(?<!will )have\s+to|"
     # "Households are asked to save water": advice in the passive, not what happened.
-    r"(?:is|are)\s+(?:being\s+)?(?:asked|urged|advised|encouraged|reminded)\s+to)\b",
+    # "People are being told not to touch fallen power lines": what not to do, too.
+    r"(?:is|are)\s+(?:being\s+)?(?:asked|urged|advised|encouraged|reminded|told|warned)\s+(?:not\s+)?to)\b",
     re.I,
 )
 # Below this check-worthiness on its own words, a quotation is an exclamation or a reaction: a scene, a
@@ -59,7 +60,7 @@ _IMPERATIVE = re.compile(
 # "Test your smoke alarms", "Fit a carbon monoxide alarm in every room": a bare verb, then the reader's things.
 _YOUR_IMPERATIVE = re.compile(r"^[A-Z][a-z]{1,12} (?:your|all your|any of your)\b")
 _LABEL = re.compile(r"^[A-Z][\w’' -]{0,30}: ")
-_PHONE = re.compile(r"\b(?:999|911|112|111|101|0800(?: ?\d){6,7})\b")
+_PHONE = re.compile(r"\b(?:999|911|112|111|101|105|0800(?: ?\d){6,7})\b")  # 105: power cuts
 # "The roof held.", "The fence didn't.": a quoted sentence of three words or fewer, with no figure, is colour.
 _FEW_WORDS = 4
 # "I don't know if we have a house anymore": not knowing asserts nothing.
@@ -132,7 +133,9 @@ _FEELING = re.compile(
 # what is said; with a figure in it, or anything said after it, it is a statement.
 _QUOTED_VERDICT = re.compile(
     r"^(?:[\w’'-]+\s){1,8}?(?:was|were|is|are|would\sbe|will\sbe|had\sbeen|has\sbeen|remained|remains)\s"
-    r"[“\"](?:a|an|the|no|not\sa|nothing)\s[^“”\"\d]{1,60}[”\"]\.?$"
+    r"[“\"](?:a|an|the|no|not\sa|nothing)\s[^“”\"\d]{1,60}[”\"]"
+    # 'was “a force of nature” who had “done more …”': a tribute goes on in the same words.
+    r"(?:\s(?:who|which|that)\s(?:had|has|have|was|is)\s[“\"][^“”\"\d]{1,60}[”\"])?\.?$"
 )
 _FINDER = re.compile(r"\b(?:report|inspectors?|inspection|review|audit|tribunal|court|judge|found|finds)\b", re.I)
 # 'it was “co-operating fully” with the inquiry': what every body under inquiry says.
