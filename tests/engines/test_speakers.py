@@ -3367,3 +3367,15 @@ def test_its_after_a_sentence_opening_on_a_thing_is_not_the_speaker_of_that_sent
     )
     surface = ticket(claims, "400C")
     assert "team" not in surface.claim and surface.claim.startswith("Its surface")
+
+
+def test_what_did_not_happen_or_will_not_change_is_a_claim_told_plainly_but_not_a_hypothetical():
+    claims = tickets(
+        "About 4,000 tonnes of earth slid onto the line near Alder Cross on Sunday. No train was passing at the "
+        "time.\n\nStaff will pay £3.50 a day from October. Charges for patients and visitors will not change."
+    )
+    assert ticket(claims, "No train was passing").speaker is None
+    assert ticket(claims, "will not change").speaker is None
+    assert checkworthy.plain_record("No arrests have been made.")
+    assert not checkworthy.plain_record("No one would have been hurt if the barrier had held.")
+    assert not checkworthy.plain_record("Nothing will change until the council listens.")

@@ -294,6 +294,16 @@ def ranks_in_a_tally(sentence: str) -> bool:
     return bool(_TALLY.match(sentence))
 
 
+# "No train was passing at the time", "No arrests have been made", "Charges for visitors will not change": what
+# did not happen, or what stays as it is, told as plainly as what did; never a hypothetical ("would have").
+_NONE_HAPPENED = re.compile(
+    r"^(?:No|None\sof\sthe)\s[a-z]+(?:\s(?!would|could|might|may|should|must)[a-z]+){0,2}\s"
+    r"(?:was|were|is|are|has|have|had)(?:\sbeen\s[a-z]{3,}|\s(?!been\b)[a-z]+(?:ing|ed|en)|\s(?:made|held|found|set|"
+    r"sent|told|paid|built|kept|left|lost|sold|hit|shut|put|cut))\b"
+    r"|^[A-Z][a-z]+(?:\s[a-z]+){0,5}\s(?:will|would)\snot\s(?:change|rise|go\sup|increase|be\saffected)\.$"
+)
+
+
 def plain_record(sentence: str) -> bool:
-    """A death, an injury or a place in a tally: checkable however plainly told."""
-    return reports_casualty(sentence) or ranks_in_a_tally(sentence)
+    """A death, an injury, a place in a tally, or what did not happen: checkable however plainly told."""
+    return reports_casualty(sentence) or ranks_in_a_tally(sentence) or bool(_NONE_HAPPENED.match(sentence))
