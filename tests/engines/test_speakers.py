@@ -1391,12 +1391,13 @@ def test_a_month_before_the_regulator_is_not_part_of_its_name():
 def test_saying_without_that_and_a_role_naming_the_speaker_read_as_the_article_does():
     claims = tickets(
         "The Idaho Dental Association opposed the bill, saying fluoride had cut tooth decay in children by a quarter. "
-        'Its president, Dr. Rachel Lund, called the law "a step backward for public health."\n\n'
+        # A name for the law and no more is no claim; with a figure after it, it is one.
+        'Its president, Dr. Rachel Lund, called the law "a step backward" that would cost clinics $2 million a year.\n\n'
         'A Labour councillor in Stroud has defected to the Green Party, saying her former colleagues had "stopped '
         'listening" to residents over plans to sell a town-centre car park.'
     )
     assert ticket(claims, "tooth decay").speaker == "The Idaho Dental Association"
-    called = ticket(claims, "step backward")
+    called = ticket(claims, "$2 million")
     assert called.claim.startswith("The Idaho Dental Association's president, Dr. Rachel Lund, called the law")
     assert ticket(claims, "defected").speaker is None  # a lead's description, the person named later
 
@@ -3379,3 +3380,19 @@ def test_what_did_not_happen_or_will_not_change_is_a_claim_told_plainly_but_not_
     assert checkworthy.plain_record("No arrests have been made.")
     assert not checkworthy.plain_record("No one would have been hurt if the barrier had held.")
     assert not checkworthy.plain_record("Nothing will change until the council listens.")
+
+
+def test_a_verb_inside_a_relative_clause_is_never_the_speakers_verb():
+    claims = tickets(
+        "The surveyors who found it, from the Pennock Caving Club, said they had mapped the cave for eight years."
+    )
+    assert ticket(claims, "eight years").speaker.lower().startswith("the surveyors who found it")
+
+
+def test_a_business_described_with_where_it_is_based_is_what_the_company_means():
+    claims = tickets(
+        "Pellacott, a battery recycling start-up based in Coldmere, has raised £18m from investors, the company "
+        "said on Friday.\n\nThe company said it expected to create 120 jobs."
+    )
+    assert ticket(claims, "£18m").speaker == "Pellacott" and not ticket(claims, "£18m").needs_human
+    assert ticket(claims, "120 jobs").speaker == "Pellacott"

@@ -133,6 +133,7 @@ class Reported:
     act: str | None = None
 
 
+_RELATIVE = re.compile(r"\b(?:who|which)(?:\s+(?:had|has|have))?\s*$")
 _OPEN = re.compile(r", (?:(?:a|an|the) [^,]{0,60} )?(?:who|which|whose)(?: [^,]{0,140})?$")
 
 
@@ -142,6 +143,8 @@ def _speaking(body: str, v: re.Match[str]) -> bool:
     # A verb inside an appositive still open ("Rosa Delgado, a Democrat who … wrote the measure, said")
     # is the appositive's: the speaker's verb comes after its closing comma.
     if _PASSIVE.match(body, v.end()) or _OPEN.search(body[: v.start()]):
+        return False
+    if _RELATIVE.search(body, 0, v.start()):  # "The surveyors who found it, …, said": the clause's verb, not theirs
         return False
     if _DETERMINER.search(body, max(0, v.start() - 12), v.start()):  # "A source on the show said"
         return False
