@@ -147,7 +147,8 @@ DESCRIBED_BODY = re.compile(
 # "Quillon, the accounting software company, …": the name first, then what it is.
 DESCRIBED_AFTER = re.compile(
     r"^(?P<name>[A-Z][\w&’'.-]{0,30}(?: [A-Z][\w&’'.-]{0,30}){0,4}), (?:the|a|an) (?:[\w’'-]{1,30} ){0,4}"
-    rf"(?P<noun>{ORG_NOUNS}),"
+    # "Voltari, a battery recycling start-up based in Coldhurst, …": where it is based is part of what it is.
+    rf"(?P<noun>{ORG_NOUNS})(?: (?:based|headquartered) in [A-Z][\w’'-]+(?: [A-Z][\w’'-]+){{0,2}})?,"
 )
 
 
