@@ -170,3 +170,12 @@ def test_relief_that_it_is_over_and_a_decision_not_taken_lightly_are_no_tickets(
     )
     said = " ".join(c.claim for c in claims)
     assert "140" in said and "lightly" not in said
+
+
+def test_a_sentence_that_only_calls_something_a_quoted_name_is_no_ticket(monkeypatch):
+    monkeypatch.setattr(duplicates, "encoder", lambda: None)
+    claims = tickets(
+        "Ferrox raised £18m to build a plant in Coldmere. The council leader, Amrit Sandhu, called the investment "
+        "“a vote of confidence in Coldmere”."
+    )
+    assert [c.quote for c in claims] == ["Ferrox raised £18m to build a plant in Coldmere."]

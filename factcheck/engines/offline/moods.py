@@ -137,6 +137,17 @@ _QUOTED_VERDICT = re.compile(
     # 'was “a force of nature” who had “done more …”': a tribute goes on in the same words.
     r"(?:\s(?:who|which|that)\s(?:had|has|have|was|is)\s[“\"][^“”\"\d]{1,60}[”\"])?\.?$"
 )
+
+
+def _called_only(content: str) -> bool:
+    return VERDICT.search(content.rstrip(" .")) is not None and _CALLED_ONLY.match(content) is not None
+
+
+# The subject's own verb, not one in a clause after a statement ("…, which they described as “a racing accident”").
+_CALLED_ONLY = re.compile(
+    r"^(?:(?!\b(?:which|said|says|that)\b)[^“”\"]){3,120}\b(?:called|described|branded|labell?ed|dubbed) "
+    r"[^“”\"]{1,60}[“\"]"
+)
 _FINDER = re.compile(r"\b(?:report|inspectors?|inspection|review|audit|tribunal|court|judge|found|finds)\b", re.I)
 # 'it was “co-operating fully” with the inquiry': what every body under inquiry says.
 _COOPERATING = re.compile(
@@ -159,6 +170,8 @@ def asserts_nothing(sentence: str, content: str) -> bool:
         # An inspection's or a court's word for what it found is its finding: "the sixth form was “a strength …”".
         or (_QUOTED_VERDICT.match(content) and not _FINDER.search(sentence))
         or _COOPERATING.match(content)
+        # 'X called the investment “a vote of confidence”': a name for it, and no more.
+        or _called_only(content)
         # A platitude that is the whole statement; "… is our highest priority" and that it changed suppliers is not.
         or ((m := _PLATITUDE.match(content)) is not None and len(content.rstrip(' .”"')) - m.end() < 3)
     )
@@ -265,7 +278,13 @@ def quotation_score(
     score, own, vector = scores  # the sentence's, the quotation's words' alone, and their encoder vector
     said = attr.quotation or ""
     platitude = _PLATITUDE.match(said) or _PLATITUDE.match(attr.content.strip())
-    if _felt(attr.content, said) or _UNSURE.match(said) or _IMPERATIVE.match(said) or platitude:
+    if (
+        _felt(attr.content, said)
+        or _UNSURE.match(said)
+        or _IMPERATIVE.match(said)
+        or platitude
+        or _called_only(attr.content)
+    ):
         return 0.0
     whole = whole_quotation(attr)
     if whole and len(said.split()) < _FEW_WORDS and not drafting.numbers(said):
