@@ -179,3 +179,20 @@ def test_a_sentence_that_only_calls_something_a_quoted_name_is_no_ticket(monkeyp
         "“a vote of confidence in Coldmere”."
     )
     assert [c.quote for c in claims] == ["Ferrox raised £18m to build a plant in Coldmere."]
+
+
+def test_what_the_figures_showed_in_a_quoted_phrase_and_a_quoted_appeal_are_no_tickets(monkeypatch):
+    from factcheck.engines.offline.moods import feeling
+
+    assert feeling("the poll showed “everything to play for”.")
+    assert feeling("the figures showed that business taxes were “killing jobs”.")
+    assert not feeling("the figures showed that 1,200 jobs had gone since “the crisis began”.")
+    monkeypatch.setattr(duplicates, "encoder", lambda: None)
+    claims = tickets(
+        "Sgt Rhian Carrow said officers were trying to establish what caused the crash on the A49. "
+        '"We\'d like to hear from anyone with dashcam footage of the road before 6am," she said.'
+    )
+    assert not any("dashcam" in c.claim for c in claims)
+    # Said by a named candidate, with nothing else in it, it is still no ticket.
+    said = tickets('Turnout was 29%. Ms Rosa Penhallow said the poll showed "everything to play for".')
+    assert [c.quote for c in said] == ["Turnout was 29%."]

@@ -190,7 +190,7 @@ def _quote_claims(
         plain = len(split) > 1 and speakers.kind(speaker or "") != "group"
         kept = [part for part in kept if plain and not _QUOTE_MARK.search(part.words)]
         score = threshold if kept else score
-    if score < threshold:
+    if score < threshold or (split and not kept):  # every statement in it a feeling or a verdict: none to check
         return []
     if len(split) > 1 and kept:
         return [_clause_claim(sentence, score, attr, part, speaker, reported_by, speakers, published) for part in kept]

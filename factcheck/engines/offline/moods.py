@@ -148,6 +148,12 @@ _CALLED_ONLY = re.compile(
     r"^(?:(?!\b(?:which|said|says|that)\b)[^“”\"]){3,120}\b(?:called|described|branded|labell?ed|dubbed) "
     r"[^“”\"]{1,60}[“\"]"
 )
+# 'the poll showed “everything to play for”', 'the figures showed that taxes were “killing jobs”': a reading of
+# figures in the speaker's quoted words, with no figure of its own.
+_SHOWED_QUOTED = re.compile(
+    r"^(?:the|this|these|it|that|its|their)\b[^“”\"\d]{0,40}?\b(?:showed|shows|proved|proves|suggested|suggests)\s"
+    r"[^“”\"\d]{0,60}[“\"][^“”\"\d]{1,60}[”\"]\.?$"
+)
 _FINDER = re.compile(r"\b(?:report|inspectors?|inspection|review|audit|tribunal|court|judge|found|finds)\b", re.I)
 # 'it was “co-operating fully” with the inquiry': what every body under inquiry says.
 _COOPERATING = re.compile(
@@ -169,6 +175,7 @@ def asserts_nothing(sentence: str, content: str) -> bool:
         or _UNVERIFIED.match(sentence)
         # An inspection's or a court's word for what it found is its finding: "the sixth form was “a strength …”".
         or (_QUOTED_VERDICT.match(content) and not _FINDER.search(sentence))
+        or _SHOWED_QUOTED.match(content)
         or _COOPERATING.match(content)
         # 'X called the investment “a vote of confidence”': a name for it, and no more.
         or _called_only(content)
@@ -222,6 +229,9 @@ _PLATITUDE = re.compile(
     # "Those responsible will be held to account": a promise of justice names no one and nothing done.
     r"^(?:those|anyone|whoever|the\speople)\s(?:responsible|found\sresponsible|to\sblame)\s(?:will|would|must)\sbe\s"
     r"held\s(?:to\saccount|responsible)\b|"
+    # "We'd like to hear from anyone with dashcam footage": an appeal, as the reporter's "Anyone with information".
+    r"^(?:we|i)(?:['’]d|\swould)\slike\sto\shear\sfrom\s(?:anyone|anybody|everyone|people)\b|"
+    r"^(?:we\sare|we['’]re|i\sam|i['’]m)\s(?:now\s|urgently\s)?appealing\s(?:for|to)\s(?:anyone|witnesses)\b|"
     # "It is never too late to catch up", "That almost certainly made the difference": an encouragement, and a
     # verdict on what helped; the facts they lean on are told beside them.
     r"^it(?:\sis|’s|'s)\snever\stoo\slate\b|^(?:that|this|it)\s(?:(?:almost|[a-z]+ly)\s){0,2}(?:made|makes|will\smake|would\s"
@@ -240,6 +250,7 @@ def feeling(clause: str, sentence: str = "") -> bool:
         or VERDICT.search(said)
         or _NOT_KNOWING.match(said)
         or (_QUOTED_VERDICT.match(said) and not _FINDER.search(sentence))
+        or _SHOWED_QUOTED.match(said)
         or _COOPERATING.match(said)
     )
 
