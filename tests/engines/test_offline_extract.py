@@ -714,3 +714,21 @@ def test_a_number_word_opening_a_statement_loses_its_capital_behind_said_that():
         "Fourteen people in the county have lost a total of £96,000 to the scam since September, the force said."
     )
     assert "said that fourteen people in the county have lost" in claims[0].claim
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Businesses in England do not have to display their rating, but those in Wales and Northern Ireland must.",
+        "Landlords in Scotland must register with their local council before they let a property.",
+        "By law, drivers must stop and report any collision that injures a dog.",
+    ],
+)
+def test_a_rule_told_plainly_with_its_jurisdiction_or_by_law_is_a_claim(text):
+    claims = OfflineEngine().extract(ArticleInput(text=text, published=date(2026, 3, 12))).claims
+    assert [c.claim for c in claims] == [text]
+
+
+def test_an_obligation_with_no_law_or_place_to_it_is_still_advice():
+    text = "Parents must check their children's vaccination records before the new term."
+    assert OfflineEngine().extract(ArticleInput(text=text, published=date(2026, 3, 12))).claims == []

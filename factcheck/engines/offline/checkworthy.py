@@ -307,3 +307,18 @@ _NONE_HAPPENED = re.compile(
 def plain_record(sentence: str) -> bool:
     """A death, an injury, a place in a tally, or what did not happen: checkable however plainly told."""
     return reports_casualty(sentence) or ranks_in_a_tally(sentence) or bool(_NONE_HAPPENED.match(sentence))
+
+
+# "Businesses in England do not have to display their rating, but those in Wales must", "By law, drivers must
+# stop": a rule, told with the place it holds in or the law that makes it, is a claim a desk checks against the
+# law; "Parents must check their children's records", with neither, is advice.
+_RULE = re.compile(
+    r"^(?:(?:By|Under the) law|Legally),\s[^;]{1,100}?\b(?:must|have to|has to|are required to|is required to)\b|"
+    r"^[A-Z][^,;.]{0,60}?\bin (?:England|Wales|Scotland|Northern Ireland|the UK|Britain|Great Britain|the EU)\b"
+    r"[^;]{0,60}?\b(?:must|do not have to|does not have to|don['’]t have to|are required to|is required to|"
+    r"are not allowed to|is not allowed to)\b"
+)
+
+
+def states_a_rule(sentence: str) -> bool:
+    return bool(_RULE.match(sentence))

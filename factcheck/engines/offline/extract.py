@@ -143,6 +143,7 @@ def _claims_from(
     pointed = not speaker and bodies.is_pointer(attr.speaker or "")
     # "Under the Public Libraries and Museums Act 1964, councils must …": what a named law says is checkable.
     statute = bool(_UNDER_LAW.match(attr.content) or _UNDER_RULES.match(attr.content))
+    statute = statute or checkworthy.states_a_rule(attr.content)
     if named or source or pointed or statute or checkworthy.plain_record(attr.content) or moods.reporters_figure(attr):
         score = max(score, threshold)
     # "Fact check: Did petrol prices really hit a record?": the reporter's question asserts nothing.
@@ -154,7 +155,7 @@ def _claims_from(
     # grow"); a person's argument ("the city should have tapped its reserve") and advice to readers are not.
     position = named and (attr.whole or speakers.kind(speaker or "") == "org") and not to_readers
     # "The council must pay the costs, the inspector ruled": a ruling binds; it is no one's advice.
-    position = position or (attr.verb or "") in _RULINGS or bool(_UNDER_RULES.match(attr.content))
+    position = position or (attr.verb or "") in _RULINGS or statute
     if advice and not position:
         return []
     split = parts(attr.content, reported=bool(attr.speaker or reported_by) and not attr.whole)

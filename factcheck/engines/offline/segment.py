@@ -31,7 +31,9 @@ _CHROME_START = re.compile(
            have\ your\ say|vote\ in\ our\ poll)
       |(?:updated|published|posted|first\ published|last\ updated)\b[^.]{0,40}\d{4}
       |\d+\s+min(?:ute)?s?\ read
-      |(?:words\ |text\ |story\ |written\ |reporting\ )?by\ [a-z][\w.'-]+(?:\ (?:and\ )?[a-z][\w.'-]+){0,5}\s*(?:,|\||$)
+      |(?:words\ |text\ |story\ |written\ |reporting\ )?by\ (?!(?:law|contrast|comparison|then|now|far|default|design|
+           chance|mistake|accident|tradition|agreement|noon|midnight|lunchtime|nightfall|dawn|the\ time)\b)
+           [a-z][\w.'-]+(?:\ (?:and\ )?[a-z][\w.'-]+){0,5}\s*(?:,|\||$)
       |(?:key\ points|at\ a\ glance|in\ brief|highlights|what\ we\ know|in\ short)\s*:?\s*$
       |share\ this\b
       |for\ immediate\ release|(?:media\ |press\ )?contacts?\s*:
