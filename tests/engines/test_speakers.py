@@ -3396,3 +3396,12 @@ def test_a_business_described_with_where_it_is_based_is_what_the_company_means()
     )
     assert ticket(claims, "£18m").speaker == "Pellacott" and not ticket(claims, "£18m").needs_human
     assert ticket(claims, "120 jobs").speaker == "Pellacott"
+
+
+def test_a_tag_naming_the_speaker_and_the_group_he_speaks_for_names_him():
+    claims = tickets(
+        "The company said leakage had fallen by 9% in five years.\n\n"
+        '"Customers are asked to save water while a quarter of it pours out of broken pipes," said Ivan Merrow '
+        "of the campaign group Clean Mains."
+    )
+    assert ticket(claims, "broken pipes").speaker == "Ivan Merrow" and not ticket(claims, "broken pipes").needs_human

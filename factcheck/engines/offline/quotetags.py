@@ -20,12 +20,19 @@ _QUOTE_TAG_BEFORE = re.compile(
     rf"(?:(?:{VERBS})(?: [\w’'-]{{1,30}}){{0,4}}? ?[:,]|"
     r"(?:called|described|labell?ed|dubbed) (?:it|them|the [\w-]+(?: [\w-]+)?)(?: as)?) ?[“\"]"
 )
+# "“…,” said Paul Hudswell of the campaign group Clean Taps.": a name, then whom they speak for.
+_SAID_NAME_OF = re.compile(
+    r"(?:”|(?<=\S)\"),? (?:said|added|says) (?P<who>[A-Z][\w’'.-]{1,30}(?: [A-Z][\w’'.-]{1,30}){1,3}),? of "
+    r"(?:the |a |an )?(?:[a-z][\w’'-]{1,20} ){0,3}[A-Z][^,.“”\"]{1,60}\.?$"
+)
 _LOWER_TITLE = re.compile(r"^(?:[a-z][\w’'-]*\s+){1,3}(?=[A-Z])")
 
 
 def quotation_speaker(body: str) -> str | None:
     """The speaker of a quotation whose tag the narrower patterns missed: "“…,” chief executive
     Laura Mendes told analysts" or "A spokesperson for the regulator added: “…”"."""
+    if named_of := _SAID_NAME_OF.search(body):
+        return named_of.group("who")
     before = _QUOTE_TAG_BEFORE.match(body)
     if before and (who := subject_name(before.group("who"))):
         return who
