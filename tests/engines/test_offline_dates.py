@@ -275,6 +275,13 @@ def test_a_deadline_set_on_the_day_of_publication_is_ahead_of_it():
         ("Building will start next spring.", date(2025, 9, 11), "in the spring of 2026"),
         ("Tuition fees will rise this autumn.", date(2025, 1, 22), "in the autumn of 2025"),
         ("This summer was the warmest on record.", date(2025, 9, 30), "The summer of 2025 was"),
+        # A season after a noun is when, even with a verb after it; only one that opens its clause is a subject.
+        (
+            "A festival expected to draw 12,000 people to Redmire Park this summer has been cancelled.",
+            date(2025, 4, 24),
+            "to Redmire Park in the summer of 2025 has been cancelled",
+        ),
+        ("Officials said this summer was the driest since 1976.", date(2025, 9, 30), "said the summer of 2025 was"),
     ],
 )
 def test_a_season_is_the_one_the_publication_date_makes_certain(sentence, published, written):

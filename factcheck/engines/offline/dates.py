@@ -269,6 +269,7 @@ _SAID_ON = re.compile(
     r"\b(?:said|says|announced|confirmed|told|reported|warned|added|revealed|published|released)\s+(?:\w+\s+){0,2}$"
 )
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11)}
+_CLAUSE_OPENS = re.compile(r"(?:^|[.;:,“\"]|\b(?:that|said|says|and|but))\s*$")
 _SEASON_SUBJECT = re.compile(r"\s(?:was|is|has|had|will|saw|brought|proved|became|looks)\b")
 
 
@@ -300,7 +301,8 @@ def _season(m: re.Match, text: str, published: date, meant: list[tuple[str, str]
     if year is None or possessive:  # "last summer's floods": no clean rewrite; say which it is
         which = f"the {season} of {year}" if year else f"the {season} of {first} or of {first + 1}"
         meant.append((phrase + ("'s" if possessive else ""), which))
-    subject = _SEASON_SUBJECT.match(text, m.end())  # "this summer was the warmest": no "in"
+    # "this summer was the warmest": no "in"; "to Redmire Park this summer has been cancelled": a time, with one.
+    subject = _SEASON_SUBJECT.match(text, m.end()) and _CLAUSE_OPENS.search(text, 0, m.start())
     return f"{'' if subject else 'in '}the {season} of {year}" if year and not possessive else phrase
 
 
