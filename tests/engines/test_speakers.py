@@ -3405,3 +3405,23 @@ def test_a_tag_naming_the_speaker_and_the_group_he_speaks_for_names_him():
         "of the campaign group Clean Mains."
     )
     assert ticket(claims, "broken pipes").speaker == "Ivan Merrow" and not ticket(claims, "broken pipes").needs_human
+
+
+def test_a_business_named_for_its_trade_is_what_it_and_the_company_mean_a_sentence_later():
+    claims = tickets(
+        "Stagelight Events said it would refund all ticket holders within 14 days.\n\n"
+        "About 7,500 tickets had been sold, at £145 each.\n\n"
+        "It said it had offered to double the number of security staff.\n\n"
+        "Organisers can appeal within 21 days. The company said it had not yet decided whether to do so."
+    )
+    assert ticket(claims, "security staff").speaker == "Stagelight Events"
+    assert ticket(claims, "not yet decided").speaker == "Stagelight Events"
+
+
+def test_the_investor_named_last_is_never_what_the_company_means():
+    claims = tickets(
+        "Ferrolyt, a battery recycling start-up, has raised £18m, the company said on Friday.\n\n"
+        "The round was led by a venture capital firm, Haldane Capital.\n\n"
+        "The company, which employs 34 people, made a loss of £6.2m in the year to March 2025."
+    )
+    assert "Haldane" not in ticket(claims, "£6.2m").claim

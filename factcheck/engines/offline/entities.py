@@ -228,6 +228,8 @@ class Actors:
                 continue  # "Republican Rep. Carl Dunleavy": a title cut short, not a Mr Rep
             if " ".join(tokens) in things or _after_the(sentence, m.start(), tokens):
                 continue
+            if COMPANY_NAME.fullmatch(" ".join(tokens)) and not given_name(tokens[0]):
+                continue  # "Stagelight Events": a business named for its trade, never a Mr Events
             if (
                 tokens[-1] in _PLACES
                 or places.country(tokens[-1])
