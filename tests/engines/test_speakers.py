@@ -3425,3 +3425,11 @@ def test_the_investor_named_last_is_never_what_the_company_means():
         "The company, which employs 34 people, made a loss of £6.2m in the year to March 2025."
     )
     assert "Haldane" not in ticket(claims, "£6.2m").claim
+
+
+def test_a_group_named_between_commas_then_which_says_makes_a_claim_of_its_own():
+    claims = tickets(
+        "Parents have set up a campaign group, Keep Aldby School, which says 140 people attended a public meeting."
+    )
+    assert ticket(claims, "140 people").speaker == "Keep Aldby School"
+    assert ticket(claims, "campaign group").speaker is None

@@ -212,12 +212,15 @@ _REPORTERS_PRESENT = re.compile(
 # "The bridge has been closed by Telford and Wrekin Council, which said it would be inspected …": what was
 # done is the reporter's; what follows "which said" is the agent's own statement.
 _WHICH_SAID = re.compile(r", which (?P<verb>says|said) (?:that )?")
+_APPOSED = re.compile(r", (?P<who>[A-Z][\w’'-]{1,30}(?: [A-Z][\w’'-]{1,30}){0,4})$")
 _AGENT = re.compile(r"\b(?:by|from) (?P<who>[A-Za-z](?:(?! by | from )[^,“”\"]){1,100})$")
 
 
 def _agent_says(body: str, offset: int) -> Attribution | None:
     said = _WHICH_SAID.search(body)
-    agent = _AGENT.search(body, 0, said.start()) if said and "“" not in body and '"' not in body else None
+    plain = said and "“" not in body and '"' not in body
+    # "…set up a campaign group, Keep Glaisdale School, which says …": a name between commas says it too.
+    agent = (_AGENT.search(body, 0, said.start()) or _APPOSED.search(body, 0, said.start())) if plain else None
     who = subjects.subject_name(agent.group("who")) if agent else None
     rest = body[said.end() :] if said else ""
     if not who or who.lower().startswith(("a ", "an ")) or len(rest.split()) < 3 or said.start() < 20:
