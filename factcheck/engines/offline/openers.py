@@ -139,8 +139,9 @@ def _body(text: str, is_org: Callable[[str], bool]) -> str | None:
         # the council, not "Council's".
         return re.sub(r"['’]s$", "", owner)
     if opener and (is_org(opener.group(1)) or opener.group(1).startswith("The ")):
-        # "The Child Poverty Action Group welcomed the decision.": who the next "the charity" means.
-        return opener.group(1)
+        # "The Child Poverty Action Group welcomed the decision.": who the next "the charity" means;
+        # "Wensley District Council's website …": the council, without the possessive.
+        return re.sub(r"['’]s$", "", opener.group(1))
     return None
 
 
