@@ -196,3 +196,22 @@ def test_what_the_figures_showed_in_a_quoted_phrase_and_a_quoted_appeal_are_no_t
     # Said by a named candidate, with nothing else in it, it is still no ticket.
     said = tickets('Turnout was 29%. Ms Rosa Penhallow said the poll showed "everything to play for".')
     assert [c.quote for c in said] == ["Turnout was 29%."]
+
+
+def test_what_a_body_called_its_trouble_leaves_the_sentence_a_claim():
+    claims = tickets(
+        "Harwell District Council's website and phone lines have been down since Friday after what it called a "
+        '"serious cyber incident".'
+    )
+    assert len(claims) == 1 and "down since Friday" in claims[0].claim
+
+
+def test_a_refusal_to_say_split_from_a_statement_is_no_ticket_of_its_own(monkeypatch):
+    monkeypatch.setattr(duplicates, "encoder", lambda: None)
+    claims = tickets(
+        "Council chief executive Ann Brockley said it had cost £40,000 to restore the systems, and would not "
+        "say whether the council had received a ransom demand."
+    )
+    assert [c.claim for c in claims] == [
+        "Council chief executive Ann Brockley said that it had cost £40,000 to restore the systems."
+    ]

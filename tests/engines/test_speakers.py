@@ -3433,3 +3433,11 @@ def test_a_group_named_between_commas_then_which_says_makes_a_claim_of_its_own()
     )
     assert ticket(claims, "140 people").speaker == "Keep Aldby School"
     assert ticket(claims, "campaign group").speaker is None
+
+
+def test_a_body_opening_a_sentence_in_the_possessive_is_named_without_it():
+    claims = tickets(
+        "Harwell District Council's website and phone lines have been down since Friday.\n\n"
+        "The council said it had shut down its own systems as a precaution after staff noticed unusual activity."
+    )
+    assert ticket(claims, "precaution").speaker == "Harwell District Council"

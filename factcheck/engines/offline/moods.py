@@ -143,9 +143,10 @@ def _called_only(content: str) -> bool:
     return VERDICT.search(content.rstrip(" .")) is not None and _CALLED_ONLY.match(content) is not None
 
 
-# The subject's own verb, not one in a clause after a statement ("…, which they described as “a racing accident”").
+# The subject's own verb, not one in a clause after a statement ("…, which they described as “a racing accident”",
+# "… after what it called a “serious cyber incident”").
 _CALLED_ONLY = re.compile(
-    r"^(?:(?!\b(?:which|said|says|that)\b)[^“”\"]){3,120}\b(?:called|described|branded|labell?ed|dubbed) "
+    r"^(?:(?!\b(?:which|said|says|that|what)\b)[^“”\"]){3,120}\b(?:called|described|branded|labell?ed|dubbed) "
     r"[^“”\"]{1,60}[“\"]"
 )
 # 'the poll showed “everything to play for”', 'the figures showed that taxes were “killing jobs”': a reading of
@@ -251,10 +252,16 @@ def feeling(clause: str, sentence: str = "") -> bool:
         or _NOT_KNOWING.match(said)
         or (_QUOTED_VERDICT.match(said) and not _FINDER.search(sentence))
         or _SHOWED_QUOTED.match(said)
+        or _REFUSED.match(said)
         or _COOPERATING.match(said)
     )
 
 
+# "…, and would not say whether the council had received a ransom demand": a refusal to say asserts nothing.
+_REFUSED = re.compile(
+    r"^(?:(?:he|she|it|they|we|i)\s)?(?:would|could|did|will)\s(?:not|n[’']t)\s(?:say|comment|confirm|disclose|"
+    r"reveal|discuss)\b"
+)
 # "and that he did not yet know whether he could supply customers": not knowing asserts nothing.
 _NOT_KNOWING = re.compile(
     r"^(?:he|she|it|they|we|i)\s(?:did|does|do)\s(?:not|n[’']t)\s(?:yet\s)?know\s(?:if|whether|what|how|when|where|why)\b"
