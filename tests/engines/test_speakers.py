@@ -3441,3 +3441,11 @@ def test_a_body_opening_a_sentence_in_the_possessive_is_named_without_it():
         "The council said it had shut down its own systems as a precaution after staff noticed unusual activity."
     )
     assert ticket(claims, "precaution").speaker == "Harwell District Council"
+
+
+def test_a_detectives_abbreviated_rank_is_never_part_of_her_name():
+    claims = tickets(
+        'Det Ch Insp Karen Whitfield, who is leading the investigation, said: "Her family are being supported by '
+        'specialist officers."\n\nShe said officers were not looking for anyone else in connection with the death.'
+    )
+    assert ticket(claims, "anyone else").speaker == "Karen Whitfield"
