@@ -3449,3 +3449,9 @@ def test_a_detectives_abbreviated_rank_is_never_part_of_her_name():
         'specialist officers."\n\nShe said officers were not looking for anyone else in connection with the death.'
     )
     assert ticket(claims, "anyone else").speaker == "Karen Whitfield"
+
+
+def test_a_finding_reported_by_the_tag_at_its_end_is_the_tags_speakers_account():
+    claims = tickets("A review found that the maternity unit was understaffed on 40 nights, the trust said.")
+    assert claims[0].speaker == "the trust" or claims[0].needs_human
+    assert claims[0].claim.endswith("a review found that the maternity unit was understaffed on 40 nights.")

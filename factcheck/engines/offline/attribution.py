@@ -254,7 +254,8 @@ def _by_shape(body: str, offset: int) -> Attribution | None:
     # sentence is; its subject's verb is what happened.
     # "At least 46 homes have been destroyed, X said at a briefing.": when the subject a parse found is
     # the closing tag's own speaker, the statement is before the tag, not the setting after it.
-    if found and tagged and tagged[0] == found.speaker:
+    # "A review found that the unit was understaffed, the trust said.": a finding the tag's speaker reports.
+    if found and tagged and (tagged[0] == found.speaker or found.verb in {"found", "finds", "showed", "shows"}):
         found = None
     if found and not (found.whole and tagged):
         document = bodies.looks_like_outlet(found.speaker) or _DOCUMENT.match(found.speaker)
