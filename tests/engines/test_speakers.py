@@ -3455,3 +3455,17 @@ def test_a_finding_reported_by_the_tag_at_its_end_is_the_tags_speakers_account()
     claims = tickets("A review found that the maternity unit was understaffed on 40 nights, the trust said.")
     assert claims[0].speaker == "the trust" or claims[0].needs_human
     assert claims[0].claim.endswith("a review found that the maternity unit was understaffed on 40 nights.")
+
+
+def test_it_after_a_body_spoke_of_another_thing_as_it_is_left_to_a_person():
+    claims = tickets(
+        "The route's operator, Fellway Coaches, announced in November that it would stop running the service "
+        "because too few people used it. It carried an average of 34 passengers a day last year."
+    )
+    carried = ticket(claims, "34 passengers")
+    assert "Fellway" not in carried.claim and carried.needs_human
+    said = tickets(
+        "Harlow Rail said 40 trains were cancelled on Monday. It blamed a signal failure that cut power to 12 miles "
+        "of track."
+    )
+    assert ticket(said, "signal failure").claim.startswith("Harlow Rail blamed")

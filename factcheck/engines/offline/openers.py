@@ -211,6 +211,12 @@ _A_THING = re.compile(r"^The ([a-z]{3,20})\b(?!['’]s)")
 
 def thing_opened(text: str, speaker: str) -> bool:
     """Whether ``text`` opens on a thing that is no body and not ``speaker`` ("The planet, named X, is …, the
-    team wrote"): what a next "Its" more likely means."""
+    team wrote"), or speaks of a thing as "it" ("… stop running the service because too few people used it"):
+    what a next "It" or "Its" may as well mean."""
     opening = _A_THING.match(text)
-    return bool(opening) and not ORG_NOUN.fullmatch(opening.group(1)) and opening.group(1) not in speaker.lower()
+    opened = bool(opening) and not ORG_NOUN.fullmatch(opening.group(1)) and opening.group(1) not in speaker.lower()
+    return opened or bool(_THING_AS_IT.search(text))
+
+
+# "… because too few people used it", "… the cost of running it": "it" as an object is a thing, not the speaker.
+_THING_AS_IT = re.compile(r"\b(?:[a-z]+ed|use|using|run|running|keep|keeping|of|for|with|about|into|on)\s+it\b")
