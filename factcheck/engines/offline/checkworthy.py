@@ -269,7 +269,9 @@ _CASUALTY = re.compile(
     r"(?<!could have )(?<!would have )(?<!might have )(?<!anyone )(?<!anybody )"
     r"\b(?:died|(?:was|were) (?:killed|found dead|pronounced dead)|"
     r"(?:was|were|been) (?:seriously |critically |badly |slightly |fatally )?(?:injured|hurt|wounded)|"
-    r"(?:was|were|been) (?:taken|airlifted|rushed) to hospital)\b"
+    r"(?:was|were|been) (?:taken|airlifted|rushed) to hospital|"
+    # "She had a cut paw but was otherwise unhurt": no injury, told as plainly as one.
+    r"(?:was|were|been) (?:otherwise |largely |apparently )?(?:unhurt|unharmed|uninjured))\b"
 )
 
 
