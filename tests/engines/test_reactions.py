@@ -216,3 +216,18 @@ def test_a_refusal_to_say_split_from_a_statement_is_no_ticket_of_its_own(monkeyp
     assert [c.claim for c in claims] == [
         "Council chief executive Ann Brockley said that it had cost £40,000 to restore the systems."
     ]
+
+
+def test_advice_to_owners_a_welcome_with_a_lament_and_a_quoted_condemnation_are_no_tickets(monkeypatch):
+    monkeypatch.setattr(duplicates, "encoder", lambda: None)
+    claims = tickets(
+        "The team said it was called to 14 incidents involving dogs on cliffs last year. It urged owners to keep "
+        "dogs on leads near cliff edges.\n\n"
+        'Patient group Fellside Voices said the fall was welcome but that "a year is still a long time to live in '
+        'pain".\n\n'
+        'Group manager Ian Brathay said: "Throwing fireworks at people who are trying to keep the community safe is '
+        'dangerous and completely unacceptable."'
+    )
+    said = " ".join(c.claim for c in claims)
+    assert "14 incidents" in said
+    assert "leads" not in said and "welcome" not in said and "unacceptable" not in said

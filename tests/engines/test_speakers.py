@@ -3469,3 +3469,9 @@ def test_it_after_a_body_spoke_of_another_thing_as_it_is_left_to_a_person():
         "of track."
     )
     assert ticket(said, "signal failure").claim.startswith("Harlow Rail blamed")
+
+
+def test_being_unhurt_is_told_plainly_like_nobody_being_hurt():
+    claims = tickets("The dog was rescued on Thursday. She had a cut paw but was otherwise unhurt, a vet said.")
+    assert ticket(claims, "otherwise unhurt")
+    assert checkworthy.reports_casualty("The driver was unharmed.")

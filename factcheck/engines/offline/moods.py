@@ -25,6 +25,7 @@ _URGED = re.compile(
     r"^(?:(?:[\w’'.-]+\s){1,5}|[^,]{1,60},\s[^,]{1,80},\s)(?:urged?|advised?|asked|encouraged?|reminded|told)\s"
     r"(?:passengers|residents|customers|readers|every\sreader|"
     r"people|households|parents|drivers|motorists|shoppers|travellers|patients|members|consumers|users|families|"
+    r"(?:dog\s|pet\s)?owners|walkers|swimmers|visitors|tenants|landlords|"
     # "asked anyone who saw what happened, or who has footage, to contact them": whoever it is, then what to do.
     r"the\spublic|anyone|everyone|those)(?:(?:\s(?!to\b)[\w-]+){0,3}|\swho\s(?:[^.;“”\"]|(?<=\d)\.(?=\d)){1,200}?,)\sto\b",
     re.I,
@@ -181,6 +182,8 @@ def asserts_nothing(sentence: str, content: str) -> bool:
         or (_QUOTED_VERDICT.match(content) and not _FINDER.search(sentence))
         or _SHOWED_QUOTED.match(content)
         or _COOPERATING.match(content)
+        # "the fall was welcome but that “a year is still a long time”": a welcome, with no figure to check after it.
+        or (_WELCOMED.match(content) and not drafting.numbers(content))
         # 'X called the investment “a vote of confidence”': a name for it, and no more.
         or _called_only(content)
         # A platitude that is the whole statement; "… is our highest priority" and that it changed suppliers is not.
@@ -256,6 +259,7 @@ def feeling(clause: str, sentence: str = "") -> bool:
         or (_QUOTED_VERDICT.match(said) and not _FINDER.search(sentence))
         or _SHOWED_QUOTED.match(said)
         or _REFUSED.match(said)
+        or _WELCOMED.match(said)
         or _COOPERATING.match(said)
     )
 
@@ -264,6 +268,16 @@ def feeling(clause: str, sentence: str = "") -> bool:
 _REFUSED = re.compile(
     r"^(?:(?:he|she|it|they|we|i)\s)?(?:would|could|did|will)\s(?:not|n[’']t)\s(?:say|comment|confirm|disclose|"
     r"reveal|discuss)\b"
+)
+# "the fall was welcome but …": a welcome, however it goes on.
+_WELCOMED = re.compile(
+    r"^(?:the|this|that|its|their)\s[\w\s’'-]{1,40}?\s(?:was|is|were|are)\s(?:a\s)?(?:welcome|good\snews|"
+    r"a\sstep\sin\sthe\sright\sdirection)\b"
+)
+# '"Throwing fireworks at people … is dangerous and completely unacceptable."': a condemnation, and no more.
+_CONDEMNED = re.compile(
+    r"^[^.;]{3,160}\s(?:is|was|are|were)\s(?:[a-z]+\s(?:and|but)\s)?(?:completely\s|totally\s|utterly\s|simply\s|"
+    r"absolutely\s)?(?:unacceptable|disgraceful|shameful|despicable|appalling|reckless|inexcusable)\.?$"
 )
 # "and that he did not yet know whether he could supply customers": not knowing asserts nothing.
 _NOT_KNOWING = re.compile(
@@ -305,6 +319,7 @@ def quotation_score(
         or _IMPERATIVE.match(said)
         or platitude
         or _called_only(attr.content)
+        or (whole_quotation(attr) and _CONDEMNED.match(said) is not None)
     ):
         return 0.0
     whole = whole_quotation(attr)
