@@ -3475,3 +3475,20 @@ def test_being_unhurt_is_told_plainly_like_nobody_being_hurt():
     claims = tickets("The dog was rescued on Thursday. She had a cut paw but was otherwise unhurt, a vet said.")
     assert ticket(claims, "otherwise unhurt")
     assert checkworthy.reports_casualty("The driver was unharmed.")
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        (
+            "Drakelow Stone said it would appeal. The quarry, the company said, would have closed in 2028.",
+            "Drakelow Stone said that the quarry would have closed in 2028.",
+        ),
+        (
+            "Drakelow Stone said it would appeal. Without it, the company says, the quarry would have closed in 2028.",
+            "Drakelow Stone says that without it, the quarry would have closed in 2028.",
+        ),
+    ],
+)
+def test_a_tag_between_commas_inside_its_sentence_names_the_speaker(text, claim):
+    assert claim in [c.claim for c in tickets(text)]

@@ -80,16 +80,20 @@ def tail_tag(body: str) -> Tagged | None:
         who = subject_name(_WHICH_RUNS.sub(r"\1", m.group("who")))
         # A phrase quoted inside the statement is still the statement: 'will go to a "lucky loser" from
         # qualifying, the club said'; a tag straight after a closing mark is a quotation's.
-        if who is None or m.start() < 15 or body[: m.start()].rstrip()[-1:] in ("”", '"'):
-            continue
         after = body[m.end() + 1 :].strip()
+        # "The quarry, the company said, would have closed": a tag inside its sentence may follow a short subject.
+        inside = m.group("end") == "," and bool(after)
+        if who is None or m.start() < (6 if inside else 15) or body[: m.start()].rstrip()[-1:] in ("”", '"'):
+            continue
         if m.group("end") == "." and after:
             continue  # the tag must close the sentence, or be followed by more of it after a comma
         stop = "" if body[: m.start()].endswith(".") else "."  # "shortly after 10 a.m., X said": one full stop
         added = _ADDED.match(after)
         citing = _CITING.match(after)
         closes = m.group("end") == "." or not after or added or citing
-        content = body[: m.start()] + (stop if closes else ", " + after)
+        # "The quarry, …, would have closed": the subject and its verb join again with no comma between.
+        joined = " " if _VERB_NEXT.match(after) else ", "
+        content = body[: m.start()] + (stop if closes else joined + after)
         # "told investors on Monday": the listener and the day stay with the verb, so the claim never
         # reads "Tesco told that …" and loses no date.
         verb = " ".join(m.group("verb").split()) + (m.group("when") or "")
@@ -102,5 +106,8 @@ def tail_tag(body: str) -> Tagged | None:
 _WHICH_RUNS = re.compile(
     r"^((?:the|a|an) [a-z-]+) (?:that|which) (?:runs|owns|operates|manages|organises|organizes|built|owned|ran) "
     r"(?:it|them|the [a-z-]+(?: [a-z-]+){0,2})$"
+)
+_VERB_NEXT = re.compile(
+    r"(?:would|will|could|can|may|might|must|should|was|were|is|are|has|have|had|did|does|do|cost|costs|rose|fell)\b"
 )
 _CITING = re.compile(r"^citing ([^,;:“”\"]{3,120}?)\.?$")
