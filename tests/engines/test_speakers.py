@@ -3492,3 +3492,12 @@ def test_being_unhurt_is_told_plainly_like_nobody_being_hurt():
 )
 def test_a_tag_between_commas_inside_its_sentence_names_the_speaker(text, claim):
     assert claim in [c.claim for c in tickets(text)]
+
+
+def test_a_business_that_employs_people_and_says_more_is_a_fact_and_its_claim():
+    claims = tickets(
+        "The extension will allow Drakelow Aggregates to extract 9 million tonnes of limestone.\n\n"
+        "The company employs 46 people at the site and says another 120 jobs depend on it."
+    )
+    assert ticket(claims, "46 people").claim == "Drakelow Aggregates employs 46 people at the site."
+    assert ticket(claims, "120 jobs").speaker == "Drakelow Aggregates"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factcheck.engines.offline import bodies, events, quotetags, reporting, subjects, tailtags
+from factcheck.engines.offline import bodies, events, joined, quotetags, reporting, subjects, tailtags
 from factcheck.engines.offline.according import ACTOR, ANONYMITY, APPOSITIVE, according_to, clean, unnamed
 
 _VERBS = (
@@ -186,8 +186,8 @@ def _attribute(sentence: str) -> Attribution:
         by, rest = clean(quoted_as.group("by")), quoted_as.start("rest")
         return Attribution(who, reported_by or by, body[rest:], offset + rest, verb="was quoted as saying")
     speaker, reported_by, verb, body, offset, whole = _peel_reporting(body, offset, reported_by)
-    if speaker is None and reported_by is None and (agent := _agent_says(body, offset) or _and_says(body, offset)):
-        return agent
+    if speaker is None and reported_by is None and (two := joined.statement_joined(body)):
+        return Attribution(two.who, None, body[two.start :], offset + two.start, verb=two.verb, act=two.act)
     if speaker is None and reported_by is None:
         generic = _by_shape(body, offset)
         if generic:
@@ -207,43 +207,6 @@ _REPORTERS_PRESENT = re.compile(
     r"(?P<then>the\s[A-Z][\w’'-]{1,30}(?:\s[A-Z][\w’'-]{1,30}){0,4}(?:\s(?:in|at|on)\s[A-Z][\w’'-]{1,30})?"
     r"\s(?:is|are|remains|remain)\s[^“”\";]{5,300})$"
 )
-
-
-# "The bridge has been closed by Telford and Wrekin Council, which said it would be inspected …": what was
-# done is the reporter's; what follows "which said" is the agent's own statement.
-_WHICH_SAID = re.compile(r", which (?P<verb>says|said) (?:that )?")
-_APPOSED = re.compile(r", (?P<who>[A-Z][\w’'-]{1,30}(?: [A-Z][\w’'-]{1,30}){0,4})$")
-_AGENT = re.compile(r"\b(?:by|from) (?P<who>[A-Za-z](?:(?! by | from )[^,“”\"]){1,100})$")
-
-
-def _agent_says(body: str, offset: int) -> Attribution | None:
-    said = _WHICH_SAID.search(body)
-    plain = said and "“" not in body and '"' not in body
-    # "…set up a campaign group, Keep Glaisdale School, which says …": a name between commas says it too.
-    agent = (_AGENT.search(body, 0, said.start()) or _APPOSED.search(body, 0, said.start())) if plain else None
-    who = subjects.subject_name(agent.group("who")) if agent else None
-    rest = body[said.end() :] if said else ""
-    if not who or who.lower().startswith(("a ", "an ")) or len(rest.split()) < 3 or said.start() < 20:
-        return None
-    act = body[: said.start()].rstrip() + "."
-    return Attribution(who, None, rest, offset + said.end(), verb=said.group("verb"), act=act)
-
-
-# "The building has stood empty since 2019, and the council says a car park would …": the reporter's fact,
-# then a body's statement joined to it.
-_AND_SAYS = re.compile(
-    r", and (?P<who>(?:the|its) [a-z]{3,20}(?: [a-z]{3,20})?|[A-Z][\w’'-]{1,30}(?: [A-Z][\w’'-]{1,30}){0,3}) "
-    r"(?P<verb>says|said) (?:that )?"
-)
-
-
-def _and_says(body: str, offset: int) -> Attribution | None:
-    said = _AND_SAYS.search(body) if "“" not in body and '"' not in body else None
-    who = subjects.subject_name(said.group("who")) if said else None
-    rest = body[said.end() :] if said else ""
-    if not who or who.lower() in subjects.PRONOUNS or len(rest.split()) < 3 or said.start() < 20:
-        return None
-    return Attribution(who, None, rest, offset + said.end(), verb=said.group("verb"), act=body[: said.start()] + ".")
 
 
 def _by_shape(body: str, offset: int) -> Attribution | None:

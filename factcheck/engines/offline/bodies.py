@@ -163,7 +163,8 @@ COMPANY_NAME = re.compile(
     r"Group|Holdings|PLC|GmbH|S\.A\.|Partners|LLP|Associates|Foods|Energy|Water|Railways?|Trains|Buses|Coaches|Airlines|Airways|Ferries|"
     # "Brightmead Solar", "Lindhurst Healthcare": or for its trade.
     r"Solar|Healthcare|Pharmaceuticals|Logistics|Technologies|Motors|Events|Media|Studios|Construction|Developments|"
-    r"Properties|Leisure|Hotels|Brewery|Distillery|Homes|"
+    r"Properties|Leisure|Hotels|Brewery|Distillery|Homes|Aggregates|Quarries|Minerals|Mining|Engineering|Chemicals|"
+    r"Plastics|"
     r"Air(?!\s+(?:Force|Ambulance|Quality|Traffic|Pollution|Accidents|Navigation|Show|Cadets)))(?=\W|$)"
 )
 # "the Food Standards Agency (FSA)": a name, then the letters the article will call it by.
