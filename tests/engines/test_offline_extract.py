@@ -311,6 +311,8 @@ def test_words_that_are_never_names_lose_their_capital_behind_the_attribution():
         "Households are asked to save water.",
         # Being told what not to do, and which number to call, is advice too.
         "People are being told not to touch fallen power lines and to report them by calling 105.",
+        # An appeal to anyone who saw something, with no comma before what they should do.
+        "Police have asked anyone who saw a van towing a trailer on the B5056 overnight to contact them.",
         # Advice to readers is advice, put as anyone's urging.
         "Dr Vanessa Price urged parents to check their children's vaccination records.",
         "Professor Sir Ian Hart, NHS England's national medical director, urged anyone eligible to get a flu vaccine.",

@@ -27,7 +27,9 @@ _URGED = re.compile(
     r"people|households|parents|drivers|motorists|shoppers|travellers|patients|members|consumers|users|families|"
     r"(?:dog\s|pet\s)?owners|walkers|swimmers|visitors|tenants|landlords|"
     # "asked anyone who saw what happened, or who has footage, to contact them": whoever it is, then what to do.
-    r"the\spublic|anyone|everyone|those)(?:(?:\s(?!to\b)[\w-]+){0,3}|\swho\s(?:[^.;“”\"]|(?<=\d)\.(?=\d)){1,200}?,)\sto\b",
+    r"the\spublic|anyone|everyone|those)(?:(?:\s(?!to\b)[\w-]+){0,3}|\swho\s(?:[^.;“”\"]|(?<=\d)\.(?=\d)){1,200}?,"
+    # "asked anyone who saw a vehicle … overnight to contact them": with no comma, the appeal's own verbs.
+    r"|\swho\s[^.;“”\"]{1,200}?(?=\sto\s(?:contact|call|ring|come\sforward|get\sin\stouch)\b))\sto\b",
     re.I,
 )
 # "X argued that the city should …": a recommendation, not a fact, unless it carries a figure.
