@@ -82,7 +82,13 @@ def with_attribution(
 
 
 _ON_A_DAY = re.compile(r"\bon [A-Z][a-z]*day\b")
-_FIGURES = re.compile(r"\b(?:figures|data|statistics|counts|estimates)$", re.I)
+# "…, according to a survey by the local health authority": a survey, study or report is the speaker's source
+# too; it never cites the speaker.
+_FIGURES = re.compile(
+    r"\b(?:figures|data|statistics|counts|estimates)$|^(?:a|an|the|its|his|her|their)\s(?:[\w-]+\s)?"
+    r"(?:survey|poll|study|report|analysis|audit|review|census)\b",
+    re.I,
+)
 
 
 def capitalise(text: str) -> str:
