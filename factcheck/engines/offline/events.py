@@ -60,3 +60,15 @@ _DEVICE = re.compile(
     r"stations?|meters?)\b",
     re.I,
 )
+
+
+def life_event(verb: str, rest: str) -> bool:
+    """ "The pair announced their engagement", "She announced her retirement": news of one's own life, an event
+    the reporter tells, not a statement."""
+    return verb.split()[-1] in {"announced", "announces"} and bool(_LIFE_EVENT.match(rest))
+
+
+_LIFE_EVENT = re.compile(
+    r"(?:their|his|her|its)\s(?:[\w-]+\s)?(?:engagement|marriage|wedding|retirement|resignation|pregnancy|divorce|"
+    r"split|separation|departure|comeback)\b"
+)

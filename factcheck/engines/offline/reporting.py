@@ -200,7 +200,11 @@ def parse(body: str, offset: int) -> Reported | None:
             # "His wife reported him missing that evening", "It reported the breach to the regulator": acts, told
             # in the reporter's voice.
             return None
-        elif events.came_upon(verb, who) or events.counted_object(verb, body[pos:].lstrip()):
+        elif (
+            events.came_upon(verb, who)
+            or events.counted_object(verb, body[pos:].lstrip())
+            or events.life_event(verb, body[pos:].lstrip())
+        ):
             return None  # "Police found 600 plants", "Employers added 143,000 jobs": events, not statements
         elif verb in OBJECT_VERBS:
             return Reported(who, verb, body, offset, whole=True)
