@@ -3501,3 +3501,25 @@ def test_a_business_that_employs_people_and_says_more_is_a_fact_and_its_claim():
     )
     assert ticket(claims, "46 people").claim == "Drakelow Aggregates employs 46 people at the site."
     assert ticket(claims, "120 jobs").speaker == "Drakelow Aggregates"
+
+
+def test_a_persons_figure_from_a_survey_is_theirs_citing_the_survey_not_the_other_way():
+    claims = tickets(
+        "Ms Ambleside said one in five pupils in her constituency had tried vaping, according to a survey by the "
+        "local health authority."
+    )
+    assert claims[0].claim.startswith("Ms Ambleside said that, according to a survey by the local health authority,")
+
+
+def test_announcing_an_engagement_is_an_event_told_by_the_reporter():
+    claims = tickets("The pair announced their engagement in January 2025 in a post liked 1.2 million times.")
+    assert claims[0].speaker is None
+
+
+def test_a_quotation_opened_after_its_tag_and_running_on_has_that_speaker():
+    claims = tickets(
+        "The couple have not been seen together since August, according to the Daily Glimpse.\n\n"
+        "A source told the paper: \"They've been living separate lives for months. It's been amicable, but it's over.\""
+    )
+    months = ticket(claims, "separate lives")
+    assert months.speaker and "source" in months.speaker.lower()

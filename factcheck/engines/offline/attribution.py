@@ -160,6 +160,10 @@ def _attribute(sentence: str) -> Attribution:
     quoted = _tagged_quotation(body, offset, quote) if quote else None
     if quoted:
         return quoted
+    if not quote and (running := _TAG_THEN_OPENED.match(body)) and (who := subjects.subject_name(running.group("who"))):
+        # 'A source told the paper: "They've been living separate lives for months.': the mark closes later.
+        start = running.start("q")
+        return Attribution(who, None, body[start:], offset + start, quotation=running.group("q"), verb="said")
     opened = (body.startswith("“") and "”" not in body) or (body.startswith('"') and body.count('"') == 1)
     if not quote and opened:
         # A quotation running on over several sentences opens this one and closes in a later one:
@@ -323,7 +327,12 @@ def _peel_reporting(
             break  # "told the court that": who was told is read by the generic parse, not taken as the claim
         bare = m and not re.search(r"\bthat\s+$", body[: m.start("rest")])
         said, rest = (m.group("verb"), m.group("rest")) if m else ("", "")
-        if bare and (said in reporting.NEEDS_THAT or _PLACE_AFTER.match(rest) or events.counted_object(said, rest)):
+        if bare and (
+            said in reporting.NEEDS_THAT
+            or _PLACE_AFTER.match(rest)
+            or events.counted_object(said, rest)
+            or events.life_event(said, rest)
+        ):
             # "X denied the charges": no statement follows, the sentence is the reporter's. "Videos posted on
             # social media showed …": a participle and where, not a verb of saying and what was said.
             break
@@ -353,5 +362,9 @@ def _peel_reporting(
     return speaker, reported_by, verb, body, offset, False
 
 
+_TAG_THEN_OPENED = re.compile(
+    r"^(?P<who>[^“”\":]{2,120}?) (?:said|says|added|told (?:the|a|an|its|his|her|their) [\w-]{2,20}):\s*[“\"]"
+    r"(?P<q>[^“”\"]{3,})$"
+)
 # "said on …", "warned of a storm surge": a place or a topic, never the statement itself.
 _PLACE_AFTER = re.compile(r"(?:on|in|at|to|from|by|for|with|of|online|across)\s")
