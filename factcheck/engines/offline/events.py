@@ -72,3 +72,10 @@ _LIFE_EVENT = re.compile(
     r"(?:their|his|her|its)\s(?:[\w-]+\s)?(?:engagement|marriage|wedding|retirement|resignation|pregnancy|divorce|"
     r"split|separation|departure|comeback)\b"
 )
+
+
+def an_event(verb: str, who: str, rest: str) -> bool:
+    """Whether "<who> <verb> <rest>" tells what happened, not what was said: a find, a count added, a notice
+    given, news of one's own life."""
+    rest = rest.lstrip()
+    return came_upon(verb, who) or counted_object(verb, rest) or notice_given(verb, rest) or life_event(verb, rest)

@@ -194,18 +194,10 @@ def parse(body: str, offset: int) -> Reported | None:
             return None
         elif verb in OBJECT_VERBS and _A_COUNT.match(who):
             return None  # "Three other musicals have announced closures": a tally in the reporter's voice
-        elif verb.startswith("report") and (
-            _REPORTED_AS.match(body[pos:]) or events.notice_given(verb, body[pos:].lstrip())
-        ):
-            # "His wife reported him missing that evening", "It reported the breach to the regulator": acts, told
-            # in the reporter's voice.
+        elif (verb.startswith("report") and _REPORTED_AS.match(body[pos:])) or events.an_event(verb, who, body[pos:]):
+            # "His wife reported him missing that evening", "Police found 600 plants", "Employers added 143,000
+            # jobs": events, told in the reporter's voice, not statements.
             return None
-        elif (
-            events.came_upon(verb, who)
-            or events.counted_object(verb, body[pos:].lstrip())
-            or events.life_event(verb, body[pos:].lstrip())
-        ):
-            return None  # "Police found 600 plants", "Employers added 143,000 jobs": events, not statements
         elif verb in OBJECT_VERBS:
             return Reported(who, verb, body, offset, whole=True)
         else:
