@@ -3523,3 +3523,14 @@ def test_a_quotation_opened_after_its_tag_and_running_on_has_that_speaker():
     )
     months = ticket(claims, "separate lives")
     assert months.speaker and "source" in months.speaker.lower()
+
+
+def test_a_council_named_only_as_one_a_bill_pays_is_never_what_the_council_means():
+    claims = tickets(
+        "Council tax in Satterby District will rise by 4.99% from April.\n\n"
+        "The increase adds £96 a year to a typical Band D bill, including charges for the county council, police "
+        "and fire service.\n\n"
+        "The council says its reserves are already committed to projects."
+    )
+    reserves = ticket(claims, "reserves")
+    assert reserves.speaker != "the county council" and "county council" not in reserves.claim

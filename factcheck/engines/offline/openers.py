@@ -220,3 +220,9 @@ def thing_opened(text: str, speaker: str) -> bool:
 
 # "… because too few people used it", "… the cost of running it": "it" as an object is a thing, not the speaker.
 _THING_AS_IT = re.compile(r"\b(?:[a-z]+ed|use|using|run|running|keep|keeping|of|for|with|about|into|on)\s+it\b")
+
+
+def named_in_passing(text: str, phrase: str) -> bool:
+    """Whether ``phrase`` ("the county council") is named in ``text`` only as one of a list a preposition
+    takes ("charges for the county council, police and fire service"): no more than "the council" says."""
+    return bool(re.search(rf"\b(?:for|to|from|with|including)\s+{re.escape(phrase)},\s[^.;]{{1,60}}\band\b", text))

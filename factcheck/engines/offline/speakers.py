@@ -181,19 +181,14 @@ class Speakers(PersonPointers):
         if not last or last.sentence != self.sentence - 1 or last.paragraph != self.paragraph:
             return None
         fit = {"it": {"org", "name"}, "they": {"group", "org"}}.get(pointer.lower(), set())
-        opened = self.group_openers.get(self.sentence - 1)
-        ruled_out = pointer.lower() == "they" and (
-            (opened and opened[0] != last.name) or (not opened and self._plural_not(last.name))
-        )
+        opened, plural = self.group_openers.get(self.sentence - 1), self.plural_openers.get(self.sentence - 1) or ""
+        # "They" after a sentence that opened with another group, or with a plural subject other than the body.
+        other_plural = bool(plural) and last.name.lower() not in plural.lower()
+        ruled_out = pointer.lower() == "they" and ((opened and opened[0] != last.name) or (not opened and other_plural))
         # "Campaigner Helen Trentham"; "The planet … is …, the team wrote. Its surface …": the planet's, not the team's.
         other = openers.thing_opened(self.texts.get(self.sentence - 1, ""), last.name)
         personal = pointer.lower() == "it" and (kinds.looks_personal(last.name) or other)
         return last.name if last.kind in fit and not ruled_out and not personal else None
-
-    def _plural_not(self, name: str) -> bool:
-        """Whether the sentence before opened with a plural subject other than ``name``, which "They" may mean."""
-        plural = self.plural_openers.get(self.sentence - 1)
-        return bool(plural) and name.lower() not in plural.lower()
 
     def told_of_last_week(self) -> bool:
         """Whether the two sentences before this one speak of last week, and this one does not (where its own
@@ -343,7 +338,11 @@ class Speakers(PersonPointers):
                 found = since[-1]
                 names = [n for s, _, n, kind in self.described if s == found[0] and kind == found[2]]
                 subject = openers.described_subject(self.texts.get(found[0], ""), found[1].strip())
-                return Resolution(names[0] if len(names) == 1 else subject or found[1].strip())
+                chosen = names[0] if len(names) == 1 else subject or found[1].strip()
+                # "…, including charges for the county council": named in passing, it says no more than "the council".
+                if chosen == chosen.lower() and openers.named_in_passing(self.texts.get(found[0], ""), chosen):
+                    return Resolution(None, f"“{raw}” may be {chosen}: a person must say which.")
+                return Resolution(chosen)
             return Resolution(None, f"“{raw}” could be more than one {noun} here: a person must say which.")
         if named:
             return Resolution(named[-1].name)
