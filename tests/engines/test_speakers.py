@@ -3534,3 +3534,12 @@ def test_a_council_named_only_as_one_a_bill_pays_is_never_what_the_council_means
     )
     reserves = ticket(claims, "reserves")
     assert reserves.speaker != "the county council" and "county council" not in reserves.claim
+
+
+def test_a_day_of_the_week_is_never_the_short_form_of_a_name_that_ends_in_it():
+    claims = tickets(
+        "Footfall on Black Friday, November 27, was 11% higher than on an ordinary Friday.\n\n"
+        "The Christmas market opens on Friday and will run until December 23 with 40 stalls."
+    )
+    market = ticket(claims, "Christmas market")
+    assert "Black Friday" not in market.claim

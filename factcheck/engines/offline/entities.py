@@ -58,19 +58,6 @@ _PLACE_START = {
     # A people's or an event's adjective opens no one's name: "European Championships", "Olympic Park".
     *("European", "British", "American", "Olympic", "Paralympic", "Commonwealth", "World", "International"),
 }
-_PLACES = {
-    *("England", "Scotland", "Wales", "Ireland", "Britain", "London", "Europe", "America", "Africa", "Asia"),
-    *("China", "India", "France", "Germany", "Spain", "Italy", "Russia", "Ukraine", "Canada", "Australia"),
-    *("Japan", "Brazil", "Mexico", "Texas", "California", "Florida", "Ohio", "Paris", "Berlin", "Washington"),
-}
-# "Tamar Valley", "Cowley Road": a name ending in a feature of the land is a place, whatever its first word.
-_GEOGRAPHY = {
-    *("Valley", "River", "Road", "Street", "Avenue", "Bay", "Island", "Islands", "Forest", "Moor", "Vale"),
-    *("Heath", "Estuary", "Reservoir", "Canal", "Airport", "Harbour", "Harbor", "Peninsula", "Mountains"),
-    *("County", "Borough", "District", "Township", "Parish"),  # "A Weld County man …. It said he …"
-}
-# "Purbeck Wildlife Park", "Brandon Hill": a site, unless a first name opens it ("Grace Park", "Damon Hill").
-_SITES = {*("Park", "Hill", "Green", "Lane", "Wood", "Gardens", "Square", "Bridge", "Hall", "Common", "Beach"), "Farm"}
 _GENDERED = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.I)
 _HE, _SHE = {"he", "him", "his"}, {"she", "her", "hers"}
 # "The 67-year-old man … set off to climb Glyder Fawr but did not return to his car": someone described,
@@ -232,13 +219,8 @@ class Actors:
                 continue
             if COMPANY_NAME.fullmatch(" ".join(tokens)) and not given_name(tokens[0]):
                 continue  # "Stagelight Events": a business named for its trade, never a Mr Events
-            if (
-                tokens[-1] in _PLACES
-                or places.country(tokens[-1])
-                or tokens[-1] in _GEOGRAPHY
-                or (tokens[-1] in _SITES and not given_name(tokens[0]))
-            ):
-                continue  # "Audit Scotland": a later "Scotland" is the country, never a Mr Scotland
+            if places.ends_no_person(tokens):
+                continue  # "Audit Scotland", "Tamar Valley", "Black Friday": a place, a site or a day
             # "Hungarian Prime Minister Viktor" (the run cut at four words): no name after the title.
             titled = [i for i, t in enumerate(tokens[:-1]) if t in _TITLE_WORDS]
             tokens = tokens[titled[-1] + 1 :] if titled else tokens
