@@ -3543,3 +3543,12 @@ def test_a_day_of_the_week_is_never_the_short_form_of_a_name_that_ends_in_it():
     )
     market = ticket(claims, "Christmas market")
     assert "Black Friday" not in market.claim
+
+
+def test_a_document_a_body_owns_is_never_what_the_body_means():
+    claims = tickets(
+        "The council's shoreline management plan, updated on Wednesday, says the authority will not build sea "
+        "defences at Barmby.\n\nResidents will be offered up to £15,000 towards moving, the council said."
+    )
+    moving = ticket(claims, "£15,000")
+    assert "plan" not in (moving.speaker or "") and "plan" not in moving.claim

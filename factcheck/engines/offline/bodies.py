@@ -301,6 +301,8 @@ def named_as(noun: str, name: str) -> bool:
     pattern = rf"\b(?:{_NAMED_BY.get(noun, re.escape(noun))})\b"
     head = re.sub(r" \([A-Z]{2,6}\)$", "", " ".join(name.split())).lower().rsplit(" ", 1)[-1]  # spaces made single
     found = re.search(pattern, " ".join(name.lower().split()))
+    if found and re.match(r"['’]s\s", " ".join(name.lower().split())[found.end() :]):
+        return False  # "The council's shoreline management plan": a thing the council owns, not the council
     if found and " " in found.group(0):
         return True  # a name the noun is known by, whole: "the Met Office" is the forecaster
     if ORG_NOUN.fullmatch(head) and not re.search(pattern, head):
