@@ -151,6 +151,7 @@ def test_a_quoted_predicate_with_a_figure_or_more_after_it_is_still_a_claim():
 
     assert feeling("closing the bridge was “the only safe option”.")
     assert feeling("the figures were “deeply worrying”.")
+    assert feeling("the conditions were “utterly unacceptable”.")
     assert feeling("she was “a force of nature” who had “done more for this town than any of us”.")
     assert not feeling("the shortfall was “about £40m”.")
     assert not feeling("the bridge was “unsafe” after cracks were found in six beams.")

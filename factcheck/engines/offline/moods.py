@@ -138,7 +138,8 @@ _QUOTED_VERDICT = re.compile(
     r"^(?:[\w’'-]+\s){1,8}?(?:was|were|is|are|would\sbe|will\sbe|had\sbeen|has\sbeen|remained|remains)\s"
     r"[“\"](?:(?:a|an|the|no|not\sa|nothing)\s[^“”\"\d]{1,60}|"
     # 'the figures were “deeply worrying”': a reaction to what they show, in one quoted word or two.
-    r"(?:deeply\s|very\s|extremely\s|hugely\s|really\s|truly\s|incredibly\s)?(?:worrying|alarming|shocking|"
+    r"(?:deeply\s|very\s|extremely\s|hugely\s|really\s|truly\s|incredibly\s|utterly\s|completely\s|totally\s|"
+    r"absolutely\s)?(?:worrying|alarming|shocking|"
     r"disappointing|encouraging|heartening|troubling|disturbing|concerning|depressing|unacceptable|appalling))[”\"]"
     # 'was “a force of nature” who had “done more …”': a tribute goes on in the same words.
     r"(?:\s(?:who|which|that)\s(?:had|has|have|was|is)\s[“\"][^“”\"\d]{1,60}[”\"])?\.?$"
