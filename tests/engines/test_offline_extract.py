@@ -734,3 +734,8 @@ def test_a_rule_told_plainly_with_its_jurisdiction_or_by_law_is_a_claim(text):
 def test_an_obligation_with_no_law_or_place_to_it_is_still_advice():
     text = "Parents must check their children's vaccination records before the new term."
     assert OfflineEngine().extract(ArticleInput(text=text, published=date(2026, 3, 12))).claims == []
+
+
+def test_of_opening_a_statement_loses_its_capital_behind_said_that():
+    claims = _tickets("Of the 182 pupils who took exams, 71% achieved a grade 4 or above, the school said.")
+    assert "said that of the 182 pupils" in claims[0].claim

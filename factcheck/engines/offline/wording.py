@@ -43,7 +43,7 @@ _LOWER_FIRST = {
 _COMMON_OPENING = re.compile(
     r"^(?:More|Most|Fewer|Less|Few|Hundreds|Thousands|Millions|Billions|Dozens|Tens|Scores|Nearly|Almost|About|"
     r"Around|Roughly|Over|Under|Only|Just|Every|Each|No|None|All|Both|Half|Several|Other|Such|Our|Their|His|"
-    r"Her|In|On|At|For|By|From|During|Since|Until|Without|With|Across|Last|Next|Up|Down|"
+    r"Her|In|On|At|For|By|From|Of|During|Since|Until|Without|With|Across|Last|Next|Up|Down|"
     # "According to the DfT, outside London, …": a preposition opening a place or a time, never a name.
     r"Outside|Inside|Within|Beyond|Among|Between|Throughout|Despite|Against|Along|Behind|Near|Through|Before|After|"
     r"(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|Fourteen|Fifteen|Sixteen|"
