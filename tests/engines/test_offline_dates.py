@@ -380,3 +380,14 @@ def test_a_sentence_opening_on_a_day_keeps_the_day_in_the_claim_or_with_its_verb
     texts = [c.claim for c in claims]
     assert "On Thursday, April 9, 2026, councillors will vote on a 240-space car park." in texts
     assert "Acme Foods said on Tuesday, April 7, 2026 that it would cut 200 jobs." in texts
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Four libraries will open on Sunday afternoons for the first time from November.",
+        "The pool is closed on Monday mornings while the filters are cleaned.",
+    ],
+)
+def test_a_weekly_part_of_a_day_is_no_one_date(sentence):
+    assert resolve(sentence, TUESDAY).text == sentence

@@ -36,7 +36,8 @@ _RELATIVE = re.compile(
     # "in the early hours of Sunday", "on the night of Friday": the day keeps the words before it.
     rf"(?P<lead>on|last|next|this\s+past|this\s+coming|(?P<of>hours|morning|afternoon|evening|night)\s+of)"
     # "on Friday night, 20 months after": the part of the day belongs to it, whatever follows.
-    rf"\s+(?P<wd>{_DAY}){_PART}(?!\s+(?:morning|afternoon|evening|night)\b)"
+    # "on Sunday afternoons": every week's, no one date.
+    rf"\s+(?P<wd>{_DAY}){_PART}(?!s\b|\s+(?:morning|afternoon|evening|night)s?\b)"
     # "on Wednesday last week": the week is the day's, one date, not two.
     rf"(?:\s+(?P<week>last|next)\s+week)?)\b"
     # Already followed by a date ("on Friday, March 14", "Friday 14 March"): leave it. "…, 20 months after": not one.
