@@ -362,9 +362,12 @@ def _peel_reporting(
     return speaker, reported_by, verb, body, offset, False
 
 
+# 'A source told the paper: "They've been living separate lives for months.': a tag, a colon, and a quotation
+# whose closing mark comes in a later sentence.
 _TAG_THEN_OPENED = re.compile(
     r"^(?P<who>[^“”\":]{2,120}?) (?:said|says|added|told (?:the|a|an|its|his|her|their) [\w-]{2,20}):\s*[“\"]"
     r"(?P<q>[^“”\"]{3,})$"
 )
+
 # "said on …", "warned of a storm surge": a place or a topic, never the statement itself.
 _PLACE_AFTER = re.compile(r"(?:on|in|at|to|from|by|for|with|of|online|across)\s")
