@@ -232,3 +232,15 @@ def test_advice_to_owners_a_welcome_with_a_lament_and_a_quoted_condemnation_are_
     said = " ".join(c.claim for c in claims)
     assert "14 incidents" in said
     assert "leads" not in said and "welcome" not in said and "unacceptable" not in said
+
+
+def test_understanding_a_frustration_and_a_grief_for_ever_are_no_tickets(monkeypatch):
+    monkeypatch.setattr(duplicates, "encoder", lambda: None)
+    claims = tickets(
+        "Dunmarsh Buses cancelled 84 journeys in October, the company said. Its operations director, Fiona Kell, "
+        "said the company understood passengers' frustration. She said two new drivers would start in January.\n\n"
+        "In a statement, the victim's brother, Sean, said the family would never get over their loss."
+    )
+    said = " ".join(c.claim for c in claims)
+    assert "84 journeys" in said and "two new drivers" in said
+    assert "frustration" not in said and "get over" not in said

@@ -40,7 +40,9 @@ _PRESCRIPTIVE = re.compile(
     r"\b(should(?!\s+(?:have\s+(?!\w+(?:ed|en|wn|ne|lt|pt|ght)\b)|have(?=[.,;]|$)|be\s+(?:back|restored|complete|ready|"
     r"open)))|"
     # "would need to sell players", "will have to close": what the speaker expects of itself, a forecast.
-    r"ought\s+to|must|(?<!would )(?<!will )needs?\s+to(?!\s+know\b)|has\s+to|(?<!would )(?<!will )have\s+to|"
+    # "… over the summer, when they need to fatten up": a time told by what must be done then, no advice.
+    r"ought\s+to|must|(?<!would )(?<!will )(?<!when they )(?<!when it )needs?\s+to(?!\s+know\b)|has\s+to|"
+    r"(?<!would )(?<!will )have\s+to|"
     # "Households are asked to save water": advice in the passive, not what happened.
     # "People are being told not to touch fallen power lines": what not to do, too.
     r"(?:is|are)\s+(?:being\s+)?(?:asked|urged|advised|encouraged|reminded|told|warned)\s+(?:not\s+)?to)\b",
@@ -233,6 +235,12 @@ _PLATITUDE = re.compile(
     # "There is no place for racism in our game": what every club says; "It feels like we are being punished":
     # an impression.
     r"^there\s(?:is|was|can\sbe)\sno\splace\sfor\b|^it\s(?:feels|felt)\s(?:like|as\sif|as\sthough)\b|"
+    # "the company understood the frustration", "the family would never recover": sympathy offered, and a grief
+    # that has no end to check.
+    r"^(?:[\w’'-]+\s){1,3}(?:understood|understands|understand|shares|shared|share)\s(?:the\s|their\s|its\s|"
+    r"[\w’'-]+['’]\s|[\w’'-]+['’]s\s)?(?:frustrations?|anger|concerns?|disappointment|upset|distress)\.?$|"
+    r"^(?:[\w’'-]+\s){1,3}(?:would|will|could|can)\snever\s(?:fully\s)?(?:recover|get\sover|be\sthe\ssame|"
+    r"forget|forgive)(?:\s[^.;“”\"\d]{0,40})?|"
     # "The department said it was “monitoring the situation closely”": watching, which asserts nothing.
     r"^(?:it|we|they|he|she)\s(?:is|was|are|were)\s[“\"]?(?:closely\s)?monitoring\sthe\s(?:situation|position)"
     r"(?:\sclosely)?[”\"]?\.?$|"
