@@ -1186,6 +1186,12 @@ def test_the_university_is_the_one_university_the_article_named_however_far_back
         # Builders, walkers and divers who found something came upon it, as a rescue team does.
         ("Builders found a sealed time capsule from 1884 behind the stage of the Grand.", "time capsule", None),
         ("A dog walker found the wallet, with £300 still in it, on the beach at Saltcombe.", "£300", None),
+        # Researchers who recorded sounds made a recording: what they did, not a figure they recorded.
+        (
+            "Scientists at Brackwater University recorded frog calls at 31 ponds across two counties last spring.",
+            "31 ponds",
+            None,
+        ),
         # "reported the breach to the regulator": a notice given, an act in the reporter's voice, not a report.
         (
             "Brinkworth Borough Council has apologised for the error, the council said.\n\n"
@@ -3552,3 +3558,34 @@ def test_a_document_a_body_owns_is_never_what_the_body_means():
     )
     moving = ticket(claims, "£15,000")
     assert "plan" not in (moving.speaker or "") and "plan" not in moving.claim
+
+
+def test_a_cause_and_a_place_among_few_are_claims_told_plainly_but_not_hypotheticals():
+    claims = tickets(
+        "Marrowby Rail cancelled 96 trains in September. The rest of the delays were blamed on a shortage of "
+        "drivers.\n\nWrens are one of the few British birds that nest in old swallows' nests."
+    )
+    assert ticket(claims, "blamed on a shortage").speaker is None
+    assert ticket(claims, "one of the few").speaker is None
+    assert checkworthy.plain_record("Most of the closures were caused by flooding.")
+    assert not checkworthy.plain_record("The closures could have been caused by flooding.")
+    assert not checkworthy.plain_record("She is one of the best players the club has had.")
+
+
+def test_what_a_studys_researchers_say_is_their_account_however_plainly_told():
+    claims = tickets(
+        "Scientists at Brackwater University tagged 60 hedgehogs in three towns. They found that hedgehogs in "
+        "gardens travelled 1.4km a night.\n\nHedgehogs that cross roads often lose weight over the summer, when "
+        "they need to fatten up for winter, the researchers said."
+    )
+    assert ticket(claims, "lose weight").speaker.lower().endswith("researchers")
+
+
+def test_they_after_a_group_opened_the_sentence_before_is_that_group_over_an_earlier_body():
+    claims = tickets(
+        "Hedgehogs in towns roam further than those in the country, according to new research.\n\n"
+        "Scientists at Brackwater University recorded the calls of 60 hedgehogs in three towns between May and "
+        "July last year. They found that "
+        "hedgehogs in gardens travelled 1.4km a night."
+    )
+    assert ticket(claims, "1.4km").speaker == "Scientists at Brackwater University"

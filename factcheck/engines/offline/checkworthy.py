@@ -306,9 +306,25 @@ _NONE_HAPPENED = re.compile(
 )
 
 
+# "The rest were blamed on bad weather", "Most of the closures were caused by flooding": a cause, told as what
+# was so, is checked against the record; "could have been caused by" is a guess.
+_CAUSE = re.compile(
+    r"^(?![^,;]{0,60}?\b(?:could|would|might|may|must|should)\s)[A-Z][^,;]{0,60}?\s(?:was|were|is|are|has\sbeen|"
+    r"have\sbeen)\s(?:largely\s|mostly\s|partly\s|mainly\s)?"
+    r"(?:blamed\son|caused\sby|put\sdown\sto|attributed\sto)\s"
+    # "Wrens are one of the few British birds that …": a place among few or the only, not "one of the best".
+    r"|^(?!(?:They|It|He|She|We|This|That|These|Those)\s)[A-Z][\w’'-]*(?:\s[\w’'-]+){0,3}\s(?:is|are|was|were)\s(?:one|among)\sof\sthe\s(?:few|only|last|first|"
+    r"oldest|largest|biggest|smallest|rarest|earliest)\s"
+)
+
+
 def plain_record(sentence: str) -> bool:
-    """A death, an injury, a place in a tally, or what did not happen: checkable however plainly told."""
-    return reports_casualty(sentence) or ranks_in_a_tally(sentence) or bool(_NONE_HAPPENED.match(sentence))
+    """A death, an injury, a place in a tally, what did not happen, or a cause: checkable however plainly told."""
+    return (
+        reports_casualty(sentence)
+        or ranks_in_a_tally(sentence)
+        or bool(_NONE_HAPPENED.match(sentence) or _CAUSE.match(sentence))
+    )
 
 
 # "Businesses in England do not have to display their rating, but those in Wales must", "By law, drivers must

@@ -62,6 +62,18 @@ _DEVICE = re.compile(
 )
 
 
+def made_a_recording(verb: str, rest: str) -> bool:
+    """ "Researchers … recorded birdsong at 48 sites": sounds or pictures recorded are a recording made, an
+    act the reporter tells, not a figure anyone recorded."""
+    return verb in {"recorded", "records"} and bool(_RECORDING.match(rest))
+
+
+_RECORDING = re.compile(
+    r"(?:(?:the|their|its|his|her|an?)\s)?(?:[\w-]{1,30}\s)?(?:birdsong|songs?|calls|sounds?|noises?|footage|videos?|"
+    r"albums?|music|audio|interviews?|conversations?|podcasts?|messages?)\b"
+)
+
+
 def life_event(verb: str, rest: str) -> bool:
     """ "The pair announced their engagement", "She announced her retirement": news of one's own life, an event
     the reporter tells, not a statement."""
@@ -76,6 +88,12 @@ _LIFE_EVENT = re.compile(
 
 def an_event(verb: str, who: str, rest: str) -> bool:
     """Whether "<who> <verb> <rest>" tells what happened, not what was said: a find, a count added, a notice
-    given, news of one's own life."""
+    given, a recording made, news of one's own life."""
     rest = rest.lstrip()
-    return came_upon(verb, who) or counted_object(verb, rest) or notice_given(verb, rest) or life_event(verb, rest)
+    return (
+        came_upon(verb, who)
+        or counted_object(verb, rest)
+        or notice_given(verb, rest)
+        or made_a_recording(verb, rest)
+        or life_event(verb, rest)
+    )

@@ -388,12 +388,13 @@ class Speakers(PersonPointers):
 
     def _group(self, raw: str) -> Resolution:
         last = self.spoke[-1] if self.spoke else None
-        if last and last.kind in {"group", "org"} and self.paragraph - last.paragraph <= 1:
-            return Resolution(last.name)
         just_before = last and last.sentence == self.sentence - 1 and last.paragraph == self.paragraph
         opened = self.group_openers.get(self.sentence - 1)
+        # "Researchers at X recorded …. They found": that group, over a body heard a paragraph earlier.
         if opened and not just_before and opened[1] == self.paragraph:
             return Resolution(opened[0])
+        if last and last.kind in {"group", "org"} and self.paragraph - last.paragraph <= 1:
+            return Resolution(last.name)
         if just_before and kinds.SPOKESPERSON.search(last.name) and not kinds.PLURAL.search(last.name):
             return Resolution(last.name)  # "A spokesperson said …. They said …": the spokesperson, singular
         return Resolution(None, f"“{raw}” is not tied to a group named nearby: a person must say who spoke.")

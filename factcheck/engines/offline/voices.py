@@ -65,6 +65,14 @@ def on_record(source: str, speakers: Speakers) -> bool:
     return speakers.kind(source) in {"org", "name", "person"} or records.a_record(source)
 
 
+# "…, the researchers said." after a study was told: its authors' account, on the record as a body's is.
+_STUDY_AUTHORS = re.compile(r"^the\s(?:study['’]s\s|report['’]s\s)?(?:researchers|scientists|authors)$", re.I)
+
+
+def study_authors(speaker: str | None) -> bool:
+    return bool(speaker and _STUDY_AUTHORS.match(speaker.strip()))
+
+
 def phrase_quoted(text: str) -> bool:
     """Whether a quotation opens inside the sentence, after words of the reporter's own."""
     curly, straight = text.find("“"), text.find('"')
