@@ -3589,3 +3589,22 @@ def test_they_after_a_group_opened_the_sentence_before_is_that_group_over_an_ear
         "hedgehogs in gardens travelled 1.4km a night."
     )
     assert ticket(claims, "1.4km").speaker == "Scientists at Brackwater University"
+
+
+def test_a_body_named_after_a_place_never_lengthens_the_places_name():
+    claims = tickets(
+        "The trawler sank off the island of Rusk on Friday.\n\n"
+        "A wildlife charity, Friends of Rusk, said seals had been seen near the wreck. An environmental group, "
+        "Clear Waters Rusk, warned that diesel could reach the beaches.\n\n"
+        "It is the third sinking off Rusk since 2020."
+    )
+    assert ticket(claims, "third sinking").claim.startswith("It is the third sinking off Rusk since 2020")
+
+
+def test_a_union_named_for_a_trade_is_never_the_company_the_story_means():
+    claims = tickets(
+        "Kelbrook Foods said 60 jobs would go at its brewery in Dunholm.\n\n"
+        "Paul Ashe, of the National Brewery Workers' Union, said staff had been told on Monday.\n\n"
+        "The company said production would move to its site in Leeds."
+    )
+    assert ticket(claims, "Leeds").speaker == "Kelbrook Foods"

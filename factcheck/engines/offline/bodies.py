@@ -164,8 +164,9 @@ COMPANY_NAME = re.compile(
     # "Brightmead Solar", "Lindhurst Healthcare": or for its trade.
     r"Solar|Healthcare|Pharmaceuticals|Logistics|Technologies|Motors|Events|Media|Studios|Construction|Developments|"
     r"Properties|Leisure|Hotels|Brewery|Distillery|Homes|Aggregates|Quarries|Minerals|Mining|Engineering|Chemicals|"
-    r"Plastics|"
-    r"Air(?!\s+(?:Force|Ambulance|Quality|Traffic|Pollution|Accidents|Navigation|Show|Cadets)))(?=\W|$)"
+    r"Plastics|Air(?!\s+(?:Force|Ambulance|Quality|Traffic|Pollution|Accidents|Navigation|Show|Cadets)))(?=\W|$)"
+    # "the General Brewery Workers' Union": a union, never the brewery.
+    r"(?!\s+(?:Workers|Employees|Staff|Union|Association|Federation|Society|Museum|Festival)\b)"
 )
 # "the Food Standards Agency (FSA)": a name, then the letters the article will call it by.
 SPELT_OUT = re.compile(r"\b(?P<name>[A-Z][\w ,&'’-]{0,80}?) \((?P<acronym>[A-Z]{2,6})\)")

@@ -68,6 +68,13 @@ _DESCRIBED_SOMEONE = re.compile(
     r"driver|passenger|pensioner|teenager|victim|coach|trainer|agent|manager|lawyer|solicitor|carer)\b",
     re.I,
 )
+# "An environmental group, Clean Seas Stennay, warned …": a body named after what it is, between commas, is
+# no Mr Stennay (never "a member of the group, Ruth Rosling,").
+_BODY_APPOSED = re.compile(
+    r"(?<!of )\b(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w-]{0,20}\s+){0,2}(?:group|charity|campaign|organi[sz]ation|trust|"
+    r"society|association|union|club|coalition|network|alliance),\s+"
+    r"(?P<name>[A-Z][\w&’'-]{0,30}(?:\s+(?:of|for|the|[A-Z][\w&’'-]{0,30})){0,4}),"
+)
 # "a dark grey Vauxhall Astra", never "a penalty from Jordan Acheampong": only describing words between.
 _A_THING = re.compile(
     r"\b(?:a|an)\s(?:(?!(?:from|by|of|to|with|for|at|in|on|against|after|before|and|or|as|than)\s)"
@@ -155,6 +162,7 @@ class Actors:
         owned = [m.group("name") for m in BUSINESS_OWNED.finditer(sentence)]
         owned += [m.group("name") for m in BUSINESS_APPOSED.finditer(sentence)]
         things = {*owned, *(m.group("name") for m in THING_WHICH.finditer(sentence))}
+        things |= {m.group("name") for m in _BODY_APPOSED.finditer(sentence)}
         if things:  # whatever an earlier sentence took them for
             self.not_people |= things
             self.full_names = {k: v for k, v in self.full_names.items() if v not in things}
