@@ -244,3 +244,35 @@ def test_understanding_a_frustration_and_a_grief_for_ever_are_no_tickets(monkeyp
     said = " ".join(c.claim for c in claims)
     assert "84 journeys" in said and "two new drivers" in said
     assert "frustration" not in said and "get over" not in said
+
+
+def test_a_refusal_to_say_told_alone_is_no_ticket(monkeypatch):
+    monkeypatch.setattr(duplicates, "encoder", lambda: None)
+    claims = tickets(
+        "Kelby Freight said 12 lorries had been stolen from its depot in Wessington since June. It did not say "
+        "how much the lorries were worth. The company declined to say whether staff had been questioned."
+    )
+    said = " ".join(c.claim for c in claims)
+    assert "12 lorries" in said
+    assert "worth" not in said and "questioned" not in said
+
+
+def test_where_to_report_something_is_advice_not_a_claim(monkeypatch):
+    monkeypatch.setattr(duplicates, "encoder", lambda: None)
+    claims = tickets(
+        "Kelbury Council fixed 9,300 potholes last year. The council says anyone who sees a pothole can report it "
+        "online.\n\nTenants who find damp in their homes can report it to the council's housing team, it said."
+    )
+    said = " ".join(c.claim for c in claims)
+    assert "9,300 potholes" in said
+    assert "report it" not in said
+
+
+def test_a_quoted_verdict_for_a_town_is_still_only_a_verdict(monkeypatch):
+    monkeypatch.setattr(duplicates, "encoder", lambda: None)
+    claims = tickets(
+        "Kelby Foods will close its Ashwick bakery in March with the loss of 120 jobs.\n\n"
+        "Ashwick's MP said the closure was “a devastating blow” for the town."
+    )
+    said = " ".join(c.claim for c in claims)
+    assert "120 jobs" in said and "blow" not in said

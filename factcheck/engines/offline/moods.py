@@ -143,6 +143,8 @@ _QUOTED_VERDICT = re.compile(
     r"(?:deeply\s|very\s|extremely\s|hugely\s|really\s|truly\s|incredibly\s|utterly\s|completely\s|totally\s|"
     r"absolutely\s)?(?:worrying|alarming|shocking|"
     r"disappointing|encouraging|heartening|troubling|disturbing|concerning|depressing|unacceptable|appalling))[”\"]"
+    # 'the news was “a hammer blow” for the town': whom the verdict is for adds nothing to check.
+    r"(?:\s(?:for|to)\s(?:the|its|their|his|her|our|local)\s[^“”\"\d.,]{1,40})?"
     # 'was “a force of nature” who had “done more …”': a tribute goes on in the same words.
     r"(?:\s(?:who|which|that)\s(?:had|has|have|was|is)\s[“\"][^“”\"\d]{1,60}[”\"])?\.?$"
 )
@@ -187,6 +189,7 @@ def asserts_nothing(sentence: str, content: str) -> bool:
         or (_QUOTED_VERDICT.match(content) and not _FINDER.search(sentence))
         or _SHOWED_QUOTED.match(content)
         or _COOPERATING.match(content)
+        or _REFUSED.match(content)
         # "the fall was welcome but that “a year is still a long time”": a welcome, with no figure to check after it.
         or (_WELCOMED.match(content) and not drafting.numbers(content))
         # 'X called the investment “a vote of confidence”': a name for it, and no more.
@@ -276,9 +279,11 @@ def feeling(clause: str, sentence: str = "") -> bool:
 
 
 # "…, and would not say whether the council had received a ransom demand": a refusal to say asserts nothing.
+# "It did not say what had caused the grounding.", "The company declined to say how many …": the same, alone.
 _REFUSED = re.compile(
-    r"^(?:(?:he|she|it|they|we|i)\s)?(?:would|could|did|will)\s(?:not|n[’']t)\s(?:say|comment|confirm|disclose|"
-    r"reveal|discuss)\b"
+    r"^(?:(?:he|she|it|they|we|i|the\s[a-z]+)\s)?(?:(?:would|could|did|will)\s(?:not|n[’']t)|declined\sto|refused\sto)"
+    r"\s(?:say|comment|confirm|disclose|reveal|discuss)\b",
+    re.I,
 )
 # "the fall was welcome but …": a welcome, however it goes on.
 _WELCOMED = re.compile(
@@ -296,6 +301,15 @@ _NOT_KNOWING = re.compile(
 )
 
 
+# "anyone who spots a pothole can report it online", "Tenants can report it to the council": where to turn, which
+# is advice told as a fact.
+_WHERE_TO_TURN = re.compile(
+    r"^(?:anyone|anybody|everyone|residents|tenants|people|customers|passengers|parents|drivers|those)\b"
+    r"[^.;“”\"]{0,80}?\s(?:can|may)\s(?:report|contact|call|ring|email|apply|ask|get\s(?:help|advice))\b",
+    re.I,
+)
+
+
 def advice(content: str) -> tuple[bool, bool]:
     """(whether ``content`` recommends rather than states, with no figure to check; whether it speaks to
     readers: "Passengers should check before they travel", "urged parents to check …")."""
@@ -307,6 +321,7 @@ def advice(content: str) -> tuple[bool, bool]:
     # ("Phone records showed …" opens with a noun: only a label makes "Phone …" an instruction).
     unlabelled = _LABEL.sub("", content)
     told = _YOUR_IMPERATIVE.match(unlabelled) or (unlabelled != content and _IMPERATIVE.match(unlabelled))
+    told = told or _WHERE_TO_TURN.match(content)
     recommends = bool(
         (_PRESCRIPTIVE.search(content) or urged or told) and (appeal or not drafting.numbers(_PHONE.sub("", content)))
     )
