@@ -276,3 +276,15 @@ def test_a_quoted_verdict_for_a_town_is_still_only_a_verdict(monkeypatch):
     )
     said = " ".join(c.claim for c in claims)
     assert "120 jobs" in said and "blow" not in said
+
+
+def test_a_warning_to_people_not_to_approach_and_where_to_leave_donations_are_no_tickets(monkeypatch):
+    monkeypatch.setattr(duplicates, "encoder", lambda: None)
+    claims = tickets(
+        "Dean Marlow, 41, walked out of Fenholt open prison on Monday. Officers had warned people not to approach "
+        "him.\n\nThe charity handed out 820 parcels in October. Donations can be dropped off at its shop on Mill "
+        "Street between 9am and 1pm."
+    )
+    said = " ".join(c.claim for c in claims)
+    assert "820 parcels" in said and "walked out" in said
+    assert "approach" not in said and "dropped off" not in said

@@ -22,7 +22,7 @@ _APPEAL = re.compile(r"to (?:contact|call|ring|come forward|get in touch)\b")
 # "She urged parents to check their children's records": the same advice, put as someone's urging.
 # "Professor Sir X, NHS England's national medical director, urged anyone eligible to get a flu vaccine".
 _URGED = re.compile(
-    r"^(?:(?:[\w’'.-]+\s){1,5}|[^,]{1,60},\s[^,]{1,80},\s)(?:urged?|advised?|asked|encouraged?|reminded|told)\s"
+    r"^(?:(?:[\w’'.-]+\s){1,5}|[^,]{1,60},\s[^,]{1,80},\s)(?:urged?|advised?|asked|encouraged?|reminded|told|warned)\s"
     r"(?:passengers|residents|customers|readers|every\sreader|"
     r"people|households|parents|drivers|motorists|shoppers|travellers|patients|members|consumers|users|families|"
     r"(?:dog\s|pet\s)?owners|walkers|swimmers|visitors|tenants|landlords|"
@@ -305,7 +305,13 @@ _NOT_KNOWING = re.compile(
 # is advice told as a fact.
 _WHERE_TO_TURN = re.compile(
     r"^(?:anyone|anybody|everyone|residents|tenants|people|customers|passengers|parents|drivers|those)\b"
-    r"[^.;“”\"]{0,80}?\s(?:can|may)\s(?:report|contact|call|ring|email|apply|ask|get\s(?:help|advice))\b",
+    r"[^.;“”\"]{0,80}?\s(?:can|may)\s(?:report|contact|call|ring|email|apply|ask|get\s(?:help|advice))\b"
+    # "Donations can be left at the food bank …": a notice to readers, with its hours.
+    r"|^(?:donations|gifts|applications|entries|nominations|comments|objections)\s(?:can|may|should)\sbe\s"
+    r"(?:left|dropped\soff|handed\sin|sent|made|submitted|posted)\b"
+    # "Officers had warned people not to approach him": what "warned" leaves is whom, and what to do.
+    r"|^(?:people|the\spublic|members\sof\sthe\spublic|anyone|everyone|residents|drivers|walkers|parents)\s"
+    r"(?:not\s)?to\s[a-z]+",
     re.I,
 )
 
@@ -321,9 +327,12 @@ def advice(content: str) -> tuple[bool, bool]:
     # ("Phone records showed …" opens with a noun: only a label makes "Phone …" an instruction).
     unlabelled = _LABEL.sub("", content)
     told = _YOUR_IMPERATIVE.match(unlabelled) or (unlabelled != content and _IMPERATIVE.match(unlabelled))
-    told = told or _WHERE_TO_TURN.match(content)
+    # Where to turn is advice whatever its hours or numbers ("between 10am and 2pm on weekdays").
+    turn = _WHERE_TO_TURN.match(content)
+    told = told or turn
     recommends = bool(
-        (_PRESCRIPTIVE.search(content) or urged or told) and (appeal or not drafting.numbers(_PHONE.sub("", content)))
+        (_PRESCRIPTIVE.search(content) or urged or told)
+        and (appeal or turn or not drafting.numbers(_PHONE.sub("", content)))
     )
     return recommends, bool(urged or told or _ADDRESSEE.match(content))
 
