@@ -288,3 +288,15 @@ def test_a_warning_to_people_not_to_approach_and_where_to_leave_donations_are_no
     said = " ".join(c.claim for c in claims)
     assert "820 parcels" in said and "walked out" in said
     assert "approach" not in said and "dropped off" not in said
+
+
+def test_advice_told_as_done_is_no_ticket_and_a_promise_beside_advice_keeps_its_ticket(monkeypatch):
+    monkeypatch.setattr(duplicates, "encoder", lambda: None)
+    claims = tickets(
+        "Brackwater Bank's app failed for six hours on Friday. The bank said customers who had been charged fees "
+        "would be refunded, and that they should contact it through its website.\n\n"
+        "Swimmers have been told to avoid the lake after heavy rain."
+    )
+    said = " ".join(c.claim for c in claims)
+    assert "refunded" in said and "six hours" in said
+    assert "through its website" not in said and "avoid the lake" not in said

@@ -1183,6 +1183,15 @@ def test_the_university_is_the_one_university_the_article_named_however_far_back
             "143,000 jobs",
             "the Labor Department",
         ),
+        # "staff were told": those who heard it, never who said it.
+        ("Brackwater College plans to cut 90 jobs, staff were told on Thursday.", "90 jobs", None),
+        # "added his third": a score added to the tally, never what he added in words.
+        (
+            "Winger Sam Pryor, 21, crossed twice in the first 20 minutes and added his third from a kick just "
+            "before the hour.",
+            "crossed twice",
+            None,
+        ),
         # Builders, walkers and divers who found something came upon it, as a rescue team does.
         ("Builders found a sealed time capsule from 1884 behind the stage of the Grand.", "time capsule", None),
         ("A dog walker found the wallet, with £300 still in it, on the beach at Saltcombe.", "£300", None),
@@ -3570,6 +3579,7 @@ def test_a_cause_and_a_place_among_few_are_claims_told_plainly_but_not_hypotheti
     assert checkworthy.plain_record("Most of the closures were caused by flooding.")
     assert not checkworthy.plain_record("The closures could have been caused by flooding.")
     assert not checkworthy.plain_record("She is one of the best players the club has had.")
+    assert checkworthy.plain_record("Kelbury is one of dozens of councils to cut library hours this year.")
 
 
 def test_what_a_studys_researchers_say_is_their_account_however_plainly_told():
@@ -3608,3 +3618,12 @@ def test_a_union_named_for_a_trade_is_never_the_company_the_story_means():
         "The company said production would move to its site in Leeds."
     )
     assert ticket(claims, "Leeds").speaker == "Kelbrook Foods"
+
+
+def test_a_time_after_said_with_a_verb_after_it_is_the_subject_of_what_was_said():
+    claims = tickets(
+        "Brackwater Water cut pressure in 12 villages. The company said last year was the driest in its records. "
+        "The mayor said on Monday that 40 standpipes would be installed."
+    )
+    assert "said that 2024 was the driest" in ticket(claims, "driest").claim
+    assert "on Monday" in ticket(claims, "standpipes").claim

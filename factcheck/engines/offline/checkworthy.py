@@ -313,8 +313,9 @@ _CAUSE = re.compile(
     r"have\sbeen)\s(?:largely\s|mostly\s|partly\s|mainly\s)?"
     r"(?:blamed\son|caused\sby|put\sdown\sto|attributed\sto)\s"
     # "Wrens are one of the few British birds that …": a place among few or the only, not "one of the best".
-    r"|^(?!(?:They|It|He|She|We|This|That|These|Those)\s)[A-Z][\w’'-]*(?:\s[\w’'-]+){0,3}\s(?:is|are|was|were)\s(?:one|among)\sof\sthe\s(?:few|only|last|first|"
-    r"oldest|largest|biggest|smallest|rarest|earliest)\s"
+    r"|^(?!(?:They|It|He|She|We|This|That|These|Those)\s)[A-Z][\w’'-]*(?:\s[\w’'-]+){0,3}\s(?:is|are|was|were)\s(?:one|among)\sof\s(?:the\s(?:few|only|"
+    # "Thornleigh is one of dozens of universities to announce cuts": one of a counted many, too.
+    r"last|first|oldest|largest|biggest|smallest|rarest|earliest)|dozens|hundreds|thousands|\d[\d,]*)\s"
 )
 
 

@@ -18,8 +18,12 @@ _COUNT_AFTER = re.compile(r"(?:more than |about |nearly |almost |over |some |ano
 
 
 def counted_object(verb: str, rest: str) -> bool:
-    """ "U.S. employers added 143,000 jobs": "added" with a count after it is what was added, not said."""
-    return verb in {"added", "adds"} and bool(_COUNT_AFTER.match(rest))
+    """ "U.S. employers added 143,000 jobs": "added" with a count after it is what was added, not said; so is
+    "added his third" or "added another" (a score, a thing added to)."""
+    return verb in {"added", "adds"} and bool(_COUNT_AFTER.match(rest) or _ADDED_THING.match(rest))
+
+
+_ADDED_THING = re.compile(r"(?:his|her|their|its|another|a\s(?:second|third|fourth|fifth|late|further))\b(?!\s+that\b)")
 
 
 def notice_given(verb: str, rest: str) -> bool:

@@ -15,6 +15,7 @@ from factcheck.engines.offline import (
     dates,
     drafting,
     duplicates,
+    instructions,
     layers,
     moods,
     openings,
@@ -151,15 +152,17 @@ def _claims_from(
     asked = not named and sentence.text.rstrip().endswith("?")
     if score < threshold or asked or moods.asserts_nothing(sentence.text, attr.content):
         return []
-    advice, to_readers = moods.advice(attr.content)
+    advice, to_readers = instructions.advice(attr.content)
     # A body's stated position is on the record ("The Climate Change Committee has said capacity should not
     # grow"); a person's argument ("the city should have tapped its reserve") and advice to readers are not.
     position = named and (attr.whole or speakers.kind(speaker or "") == "org") and not to_readers
     # "The council must pay the costs, the inspector ruled": a ruling binds; it is no one's advice.
     position = position or (attr.verb or "") in _RULINGS or statute
-    if advice and not position:
-        return []
     split = parts(attr.content, reported=bool(attr.speaker or reported_by) and not attr.whole)
+    # "said customers … would be compensated, and that they should contact it": the promise without the advice.
+    split = [part for part in split if not instructions.advice(part.words)[0]] if advice and not position else split
+    if not split:
+        return []
     # "said it was “disappointed” by her decision and that the sale would fund 40 homes": the homes only.
     split = [part for part in split if not moods.feeling(part.words, sentence.text)] or split
     if attr.also:  # "…, according to X, which says 13,500 jobs have gone": the source's second statement

@@ -1,6 +1,6 @@
 """What a sentence does besides asserting something to check: it feels ("said staff were heartbroken"),
-reacts ("Campaigners were unimpressed."), dismisses, thanks, hopes, keeps silent, advises or exclaims.
-Such sentences are read for who spoke, and ticketed only when they also assert something."""
+reacts ("Campaigners were unimpressed."), dismisses, thanks, hopes, keeps silent or exclaims (advice is read
+in instructions.py). Such sentences are read for who spoke, and ticketed only when they also assert something."""
 
 from __future__ import annotations
 
@@ -9,63 +9,15 @@ from typing import Any
 
 from factcheck.engines.offline import drafting, reactions
 from factcheck.engines.offline.attribution import Attribution
+from factcheck.engines.offline.instructions import IMPERATIVE, PRESCRIPTIVE
 from factcheck.engines.offline.reporting import VERDICT
 from factcheck.engines.offline.speakers import Speakers
 
-# Advice to readers, whoever gives it: "Passengers should check before they travel, the group added."
-_ADDRESSEE = re.compile(
-    r"^(?:passengers|residents|customers|people|households|parents|drivers|motorists|shoppers|travellers|"
-    r"patients|members|consumers|users|families|you|anyone|everyone)\b",
-    re.I,
-)
-_APPEAL = re.compile(r"to (?:contact|call|ring|come forward|get in touch)\b")
-# "She urged parents to check their children's records": the same advice, put as someone's urging.
-# "Professor Sir X, NHS England's national medical director, urged anyone eligible to get a flu vaccine".
-_URGED = re.compile(
-    r"^(?:(?:[\w’'.-]+\s){1,5}|[^,]{1,60},\s[^,]{1,80},\s)(?:urged?|advised?|asked|encouraged?|reminded|told|warned)\s"
-    r"(?:passengers|residents|customers|readers|every\sreader|"
-    r"people|households|parents|drivers|motorists|shoppers|travellers|patients|members|consumers|users|families|"
-    r"(?:dog\s|pet\s)?owners|walkers|swimmers|visitors|tenants|landlords|"
-    # "asked anyone who saw what happened, or who has footage, to contact them": whoever it is, then what to do.
-    r"the\spublic|anyone|everyone|those)(?:(?:\s(?!to\b)[\w-]+){0,3}|\swho\s(?:[^.;“”\"]|(?<=\d)\.(?=\d)){1,200}?,"
-    # "asked anyone who saw a vehicle … overnight to contact them": with no comma, the appeal's own verbs.
-    r"|\swho\s[^.;“”\"]{1,200}?(?=\sto\s(?:contact|call|ring|come\sforward|get\sin\stouch)\b))\sto\b",
-    re.I,
-)
-# "X argued that the city should …": a recommendation, not a fact, unless it carries a figure.
-# "should have power back by Monday" is an expectation, and checkable; "should build" and "should
-# have tapped the reserve" are not.
-_PRESCRIPTIVE = re.compile(
-    # "had not started as they should have.": a comparison with what was meant to happen, no advice.
-    r"\b(should(?!\s+(?:have\s+(?!\w+(?:ed|en|wn|ne|lt|pt|ght)\b)|have(?=[.,;]|$)|be\s+(?:back|restored|complete|ready|"
-    r"open)))|"
-    # "would need to sell players", "will have to close": what the speaker expects of itself, a forecast.
-    # "… over the summer, when they need to fatten up": a time told by what must be done then, no advice.
-    r"ought\s+to|must|(?<!would )(?<!will )(?<!when they )(?<!when it )needs?\s+to(?!\s+know\b)|has\s+to|"
-    r"(?<!would )(?<!will )have\s+to|"
-    # "Households are asked to save water": advice in the passive, not what happened.
-    # "People are being told not to touch fallen power lines": what not to do, too.
-    r"(?:is|are)\s+(?:being\s+)?(?:asked|urged|advised|encouraged|reminded|told|warned)\s+(?:not\s+)?to)\b",
-    re.I,
-)
 # Below this check-worthiness on its own words, a quotation is an exclamation or a reaction: a scene, a
 # feeling or a verdict ("The crew were wonderful, but it was a disgrace", "Nobody gave us a chance").
 # Chosen on the annotated news articles at holdout121: from 0.05 to 0.2, 26 tickets the annotations call
 # no claim went, and three required ones ("We believe the fire was started deliberately").
 EXCLAMATION = 0.2
-# "Do not wait to see the flames", "But if you are worried, call NHS 111": a quotation that tells people
-# what to do, after any condition. A number in it is whom to call, not a figure to check.
-_IMPERATIVE = re.compile(
-    r"(?:(?:(?:But|And|So) (?:if|when|once|until)|If|When|Once|Until) [^,“”\"]{1,80}, "
-    r"(?:call|ring|phone|contact|seek|visit|speak to|talk to|go to|check|do not|don[’']t|stay|keep|please) |"
-    r"(?:Do not|Don[’']t|Never|Please|Always|Avoid|Make sure|Stay|Keep|Call|Ring|Phone|Contact|Seek|Visit|"
-    r"Speak to|Talk to|Go to|Check|Wear|Use|Drink|Wash|Cover|Empty|Remember|Report|Follow|Listen to|Switch off|"
-    r"Turn off|Look out) )"
-)
-# "Test your smoke alarms", "Fit a carbon monoxide alarm in every room": a bare verb, then the reader's things.
-_YOUR_IMPERATIVE = re.compile(r"^[A-Z][a-z]{1,12} (?:your|all your|any of your)\b")
-_LABEL = re.compile(r"^[A-Z][\w’' -]{0,30}: ")
-_PHONE = re.compile(r"\b(?:999|911|112|111|101|105|0800(?: ?\d){6,7})\b")  # 105: power cuts
 # "The roof held.", "The fence didn't.": a quoted sentence of three words or fewer, with no figure, is colour.
 _FEW_WORDS = 4
 # "I don't know if we have a house anymore": not knowing asserts nothing.
@@ -301,42 +253,6 @@ _NOT_KNOWING = re.compile(
 )
 
 
-# "anyone who spots a pothole can report it online", "Tenants can report it to the council": where to turn, which
-# is advice told as a fact.
-_WHERE_TO_TURN = re.compile(
-    r"^(?:anyone|anybody|everyone|residents|tenants|people|customers|passengers|parents|drivers|those)\b"
-    r"[^.;“”\"]{0,80}?\s(?:can|may)\s(?:report|contact|call|ring|email|apply|ask|get\s(?:help|advice))\b"
-    # "Donations can be left at the food bank …": a notice to readers, with its hours.
-    r"|^(?:donations|gifts|applications|entries|nominations|comments|objections)\s(?:can|may|should)\sbe\s"
-    r"(?:left|dropped\soff|handed\sin|sent|made|submitted|posted)\b"
-    # "Officers had warned people not to approach him": what "warned" leaves is whom, and what to do.
-    r"|^(?:people|the\spublic|members\sof\sthe\spublic|anyone|everyone|residents|drivers|walkers|parents)\s"
-    r"(?:not\s)?to\s[a-z]+",
-    re.I,
-)
-
-
-def advice(content: str) -> tuple[bool, bool]:
-    """(whether ``content`` recommends rather than states, with no figure to check; whether it speaks to
-    readers: "Passengers should check before they travel", "urged parents to check …")."""
-    urged = _URGED.search(content)
-    # "… and to call 999 if they see him": whom to call is no figure to check; nor are an appeal's hours and
-    # incident number ("asked anyone … between 10.30pm and midnight to contact them on 101, quoting 1184").
-    appeal = urged and _APPEAL.search(content, urged.end() - 3)
-    # "Fire safety: Test your smoke alarms once a month": an instruction to readers, under its label or not
-    # ("Phone records showed …" opens with a noun: only a label makes "Phone …" an instruction).
-    unlabelled = _LABEL.sub("", content)
-    told = _YOUR_IMPERATIVE.match(unlabelled) or (unlabelled != content and _IMPERATIVE.match(unlabelled))
-    # Where to turn is advice whatever its hours or numbers ("between 10am and 2pm on weekdays").
-    turn = _WHERE_TO_TURN.match(content)
-    told = told or turn
-    recommends = bool(
-        (_PRESCRIPTIVE.search(content) or urged or told)
-        and (appeal or turn or not drafting.numbers(_PHONE.sub("", content)))
-    )
-    return recommends, bool(urged or told or _ADDRESSEE.match(content))
-
-
 def quotation_score(
     attr: Attribution, scores: tuple[float, float, Any], speaker: str | None, speakers: Speakers, threshold: float
 ) -> float:
@@ -351,7 +267,7 @@ def quotation_score(
     if (
         _felt(attr.content, said)
         or _UNSURE.match(said)
-        or _IMPERATIVE.match(said)
+        or IMPERATIVE.match(said)
         or platitude
         or _called_only(attr.content)
         or (whole_quotation(attr) and _CONDEMNED.match(said) is not None)
@@ -360,7 +276,7 @@ def quotation_score(
     whole = whole_quotation(attr)
     if whole and len(said.split()) < _FEW_WORDS and not drafting.numbers(said):
         return 0.0
-    advice = _PRESCRIPTIVE.search(said) and not drafting.numbers(said)
+    advice = PRESCRIPTIVE.search(said) and not drafting.numbers(said)
     # A figure is checkable however little the words around it weigh ("We should cut screen time by 2 hours").
     kind = speakers.kind(speaker or "")
     if whole and reactions.is_reaction(vector, said, own, kind):
@@ -394,4 +310,4 @@ _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|[Yy]ou|[Yy]our)\b")
 def reporters_figure(attr: Attribution) -> bool:
     said = attr.content
     plain = not (attr.speaker or attr.reported_by or attr.quotation)
-    return plain and bool(re.search(r"\d", said)) and not _FIRST_PERSON.search(said) and not _IMPERATIVE.match(said)
+    return plain and bool(re.search(r"\d", said)) and not _FIRST_PERSON.search(said) and not IMPERATIVE.match(said)

@@ -165,7 +165,7 @@ def parse(body: str, offset: int) -> Reported | None:
         return None
     if _CALL_VERBS.match(verb):
         return Reported(who, verb, body, offset, whole=True)
-    adverbial = _ADVERBIAL.match(body[pos:])
+    adverbial = _adverbial(body[pos:])
     pos += adverbial.end() if adverbial else 0
     between = adverbial.group(0) if adverbial else ""
     closes = between.rstrip().endswith(",") or body[pos:].lstrip().startswith(",")
@@ -206,6 +206,16 @@ def parse(body: str, offset: int) -> Reported | None:
     if len(rest.split()) < 3:
         return None
     return Reported(who, verb, rest, offset + pos, act=_act(body[: m.start()]))
+
+
+# "said last year was one of the wettest on record": a time with a verb after it is what was said's subject.
+_VERB_NEXT = re.compile(r"\s{1,3}(?:was|were|is|are|had|has|have|will|would|saw)\b")
+
+
+def _adverbial(after: str) -> re.Match[str] | None:
+    m = _ADVERBIAL.match(after)
+    # "The pay award, announced last week, was …": after a comma the verb is the subject's own.
+    return None if m and _VERB_NEXT.match(after, m.end()) and not m.group(0).rstrip().endswith(",") else m
 
 
 def _act(subject: str) -> str | None:

@@ -85,6 +85,8 @@ def tail_tag(body: str) -> Tagged | None:
         inside = m.group("end") == "," and bool(after)
         if who is None or m.start() < (6 if inside else 15) or body[: m.start()].rstrip()[-1:] in ("”", '"'):
             continue
+        if m.group("verb").endswith(" told") and not _HEARING.search(who):
+            return None  # "…, staff were told on Thursday.": who heard it, never who said it
         if m.group("end") == "." and after:
             continue  # the tag must close the sentence, or be followed by more of it after a comma
         stop = "" if body[: m.start()].endswith(".") else "."  # "shortly after 10 a.m., X said": one full stop
@@ -109,5 +111,11 @@ _WHICH_RUNS = re.compile(
 )
 _VERB_NEXT = re.compile(
     r"(?:would|will|could|can|may|might|must|should|was|were|is|are|has|have|had|did|does|do|cost|costs|rose|fell)\b"
+)
+# "…, the court was told", "the inquest was told": a hearing's account, as "the court heard" is.
+_HEARING = re.compile(
+    r"\b(?:court|hearing|inquest|tribunal|jury|jurors|inquiry|committee|trial|magistrates|MPs|councillors|peers|"
+    r"conference|meeting)\b",
+    re.I,
 )
 _CITING = re.compile(r"^citing ([^,;:“”\"]{3,120}?)\.?$")

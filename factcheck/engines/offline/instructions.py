@@ -1,0 +1,98 @@
+"""Advice, whoever gives it and however it is put: "Passengers should check before they travel", "She urged
+parents to check …", "Test your smoke alarms", "anyone who spots a pothole can report it online". What
+to do is no claim to check, unless it carries a figure (moods.py reads the rest of what asserts nothing)."""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.engines.offline import drafting
+
+# Advice to readers, whoever gives it: "Passengers should check before they travel, the group added."
+_ADDRESSEE = re.compile(
+    r"^(?:passengers|residents|customers|people|households|parents|drivers|motorists|shoppers|travellers|"
+    r"patients|members|consumers|users|families|you|anyone|everyone)\b",
+    re.I,
+)
+_APPEAL = re.compile(r"to (?:contact|call|ring|come forward|get in touch)\b")
+# "She urged parents to check their children's records": the same advice, put as someone's urging.
+# "Professor Sir X, NHS England's national medical director, urged anyone eligible to get a flu vaccine".
+_URGED = re.compile(
+    r"^(?:(?:[\w’'.-]+\s){1,5}|[^,]{1,60},\s[^,]{1,80},\s)(?:urged?|advised?|asked|encouraged?|reminded|told|warned)\s"
+    r"(?:passengers|residents|customers|readers|every\sreader|"
+    r"people|households|parents|drivers|motorists|shoppers|travellers|patients|members|consumers|users|families|"
+    r"(?:dog\s|pet\s)?owners|walkers|swimmers|visitors|tenants|landlords|"
+    # "asked anyone who saw what happened, or who has footage, to contact them": whoever it is, then what to do.
+    r"the\spublic|anyone|everyone|those)(?:(?:\s(?!to\b)[\w-]+){0,3}|\swho\s(?:[^.;“”\"]|(?<=\d)\.(?=\d)){1,200}?,"
+    # "asked anyone who saw a vehicle … overnight to contact them": with no comma, the appeal's own verbs.
+    r"|\swho\s[^.;“”\"]{1,200}?(?=\sto\s(?:contact|call|ring|come\sforward|get\sin\stouch)\b))\sto\b",
+    re.I,
+)
+# "X argued that the city should …": a recommendation, not a fact, unless it carries a figure.
+# "should have power back by Monday" is an expectation, and checkable; "should build" and "should
+# have tapped the reserve" are not.
+PRESCRIPTIVE = re.compile(
+    # "had not started as they should have.": a comparison with what was meant to happen, no advice.
+    r"\b(should(?!\s+(?:have\s+(?!\w+(?:ed|en|wn|ne|lt|pt|ght)\b)|have(?=[.,;]|$)|be\s+(?:back|restored|complete|ready|"
+    r"open)))|"
+    # "would need to sell players", "will have to close": what the speaker expects of itself, a forecast.
+    # "… over the summer, when they need to fatten up": a time told by what must be done then, no advice.
+    r"ought\s+to|must|(?<!would )(?<!will )(?<!when they )(?<!when it )needs?\s+to(?!\s+know\b)|has\s+to|"
+    r"(?<!would )(?<!will )have\s+to|"
+    # "Households are asked to save water": advice in the passive, not what happened.
+    # "People are being told not to touch fallen power lines": what not to do, too.
+    r"(?:is|are)\s+(?:being\s+)?(?:asked|urged|advised|encouraged|reminded|told|warned)\s+(?:not\s+)?to)\b",
+    re.I,
+)
+# "Do not wait to see the flames", "But if you are worried, call NHS 111": a quotation that tells people
+# what to do, after any condition. A number in it is whom to call, not a figure to check.
+IMPERATIVE = re.compile(
+    r"(?:(?:(?:But|And|So) (?:if|when|once|until)|If|When|Once|Until) [^,“”\"]{1,80}, "
+    r"(?:call|ring|phone|contact|seek|visit|speak to|talk to|go to|check|do not|don[’']t|stay|keep|please) |"
+    r"(?:Do not|Don[’']t|Never|Please|Always|Avoid|Make sure|Stay|Keep|Call|Ring|Phone|Contact|Seek|Visit|"
+    r"Speak to|Talk to|Go to|Check|Wear|Use|Drink|Wash|Cover|Empty|Remember|Report|Follow|Listen to|Switch off|"
+    r"Turn off|Look out) )"
+)
+# "Test your smoke alarms", "Fit a carbon monoxide alarm in every room": a bare verb, then the reader's things.
+_YOUR_IMPERATIVE = re.compile(r"^[A-Z][a-z]{1,12} (?:your|all your|any of your)\b")
+_LABEL = re.compile(r"^[A-Z][\w’' -]{0,30}: ")
+_PHONE = re.compile(r"\b(?:999|911|112|111|101|105|0800(?: ?\d){6,7})\b")  # 105: power cuts
+# "anyone who spots a pothole can report it online", "Tenants can report it to the council": where to turn, which
+# is advice told as a fact.
+_WHERE_TO_TURN = re.compile(
+    r"^(?:anyone|anybody|everyone|residents|tenants|people|customers|passengers|parents|drivers|those)\b"
+    r"[^.;“”\"]{0,80}?\s(?:can|may)\s(?:report|contact|call|ring|email|apply|ask|get\s(?:help|advice))\b"
+    # "Donations can be left at the food bank …": a notice to readers, with its hours.
+    r"|^(?:donations|gifts|applications|entries|nominations|comments|objections)\s(?:can|may|should)\sbe\s"
+    r"(?:left|dropped\soff|handed\sin|sent|made|submitted|posted)\b"
+    # "Officers had warned people not to approach him": what "warned" leaves is whom, and what to do.
+    r"|^(?:people|the\spublic|members\sof\sthe\spublic|anyone|everyone|residents|drivers|walkers|parents)\s"
+    r"(?:not\s)?to\s[a-z]+"
+    # "Swimmers have been told to avoid the river": advice to the public, told as done ("Water companies have been
+    # told to cut spills" is an order to a body, and a claim).
+    r"|^(?:swimmers|walkers|residents|people|customers|passengers|drivers|motorists|parents|visitors|the\spublic|"
+    r"households|tenants|patients|(?:dog\s)?owners)\b[^.;]{0,40}?\s(?:have|has)\sbeen\s(?:asked|urged|advised|"
+    r"encouraged|reminded|told|warned)\s(?:not\s)?to\b",
+    re.I,
+)
+
+
+def advice(content: str) -> tuple[bool, bool]:
+    """(whether ``content`` recommends rather than states, with no figure to check; whether it speaks to
+    readers: "Passengers should check before they travel", "urged parents to check …")."""
+    urged = _URGED.search(content)
+    # "… and to call 999 if they see him": whom to call is no figure to check; nor are an appeal's hours and
+    # incident number ("asked anyone … between 10.30pm and midnight to contact them on 101, quoting 1184").
+    appeal = urged and _APPEAL.search(content, urged.end() - 3)
+    # "Fire safety: Test your smoke alarms once a month": an instruction to readers, under its label or not
+    # ("Phone records showed …" opens with a noun: only a label makes "Phone …" an instruction).
+    unlabelled = _LABEL.sub("", content)
+    told = _YOUR_IMPERATIVE.match(unlabelled) or (unlabelled != content and IMPERATIVE.match(unlabelled))
+    # Where to turn is advice whatever its hours or numbers ("between 10am and 2pm on weekdays").
+    turn = _WHERE_TO_TURN.match(content)
+    told = told or turn
+    recommends = bool(
+        (PRESCRIPTIVE.search(content) or urged or told)
+        and (appeal or turn or not drafting.numbers(_PHONE.sub("", content)))
+    )
+    return recommends, bool(urged or told or _ADDRESSEE.match(content))
