@@ -391,3 +391,10 @@ def test_a_sentence_opening_on_a_day_keeps_the_day_in_the_claim_or_with_its_verb
 )
 def test_a_weekly_part_of_a_day_is_no_one_date(sentence):
     assert resolve(sentence, TUESDAY).text == sentence
+
+
+def test_a_forecast_is_ahead_and_a_name_that_reads_as_a_past_tense_is_no_tense():
+    forecast = resolve("The Met Office forecasts heavy snow for the Pennines on Friday evening.", TUESDAY).text
+    assert "Friday evening, November 28, 2025" in forecast
+    arrest = resolve("The Met Police arrested two men on Friday.", TUESDAY).text
+    assert "Friday, November 21, 2025" in arrest

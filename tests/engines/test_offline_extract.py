@@ -448,7 +448,7 @@ def test_a_but_that_statement_with_a_figure_is_a_claim_of_its_own_and_a_caveat_i
         # A fact-check's label is not the claim's first word.
         (
             "The claim: A post shared more than 9,000 times on Facebook says petrol hit a record price in 2025.",
-            "According to a post shared more than 9,000 times on Facebook, petrol hit a record price in 2025.",
+            "A post shared more than 9,000 times on Facebook says that petrol hit a record price in 2025.",
         ),
         # A setting after a closing tag is not the statement; the words before the tag are.
         (

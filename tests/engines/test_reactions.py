@@ -300,3 +300,14 @@ def test_advice_told_as_done_is_no_ticket_and_a_promise_beside_advice_keeps_its_
     said = " ".join(c.claim for c in claims)
     assert "refunded" in said and "six hours" in said
     assert "through its website" not in said and "avoid the lake" not in said
+
+
+def test_directions_to_the_reader_are_no_ticket_whatever_their_minutes(monkeypatch):
+    monkeypatch.setattr(duplicates, "encoder", lambda: None)
+    claims = tickets(
+        "The comet will be brightest on Saturday, astronomers said. "
+        '"Look east about 40 minutes before dawn, just above the horizon," said Dr Ian Crake, of the Fellside '
+        "Observatory. He said the comet was about 3 kilometres across."
+    )
+    said = " ".join(c.claim for c in claims)
+    assert "3 kilometres" in said and "Look east" not in said

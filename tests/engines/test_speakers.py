@@ -3627,3 +3627,16 @@ def test_a_time_after_said_with_a_verb_after_it_is_the_subject_of_what_was_said(
     )
     assert "said that 2024 was the driest" in ticket(claims, "driest").claim
     assert "on Monday" in ticket(claims, "standpipes").claim
+
+
+def test_a_long_source_between_commas_and_an_unnamed_observer_body_are_who_speaks():
+    claims = tickets(
+        "Lena Varro has won the run-off with 52.8% of the vote, according to preliminary results released by the "
+        "election board on Monday, ending 12 years of rule by the Civic Front.\n\n"
+        "An observer mission from a group of neighbouring states said voting had been largely orderly."
+    )
+    won = ticket(claims, "52.8%")
+    assert won.reported_by == "preliminary results released by the election board on Monday"
+    orderly = ticket(claims, "largely orderly")
+    assert orderly.speaker == "an observer mission from a group of neighbouring states"
+    assert orderly.claim.startswith("An observer mission")

@@ -46,7 +46,7 @@ _RECORD_AFTER_NAME = re.compile(
 )
 _NAME_AFTER_ROLE = re.compile(r"[A-Z][\w&’'.-]{0,30}(?: (?:of |for |and )?[A-Z][\w&’'.-]{0,30}){0,5}\.")
 # "…fell to 79 percent, according to state data, well below …": the source between two commas.
-_ACCORDING_MID = re.compile(r"^(?P<rest>[^“”\"]+?), according to (?P<who>[^,.;“”\"\d]{2,60}), (?P<more>[^“”\"]+)$")
+_ACCORDING_MID = re.compile(r"^(?P<rest>[^“”\"]+?), according to (?P<who>[^,.;“”\"\d]{2,90}), (?P<more>[^“”\"]+)$")
 # "…, but the player is understood to …" after a source between commas: a turn in the reporter's voice.
 _SOURCE_THEN_TURN = re.compile(r", according to [^,.;“”\"]{2,60}, (?:but|although|though|yet) ")
 _TURN = re.compile(r"^(?P<rest>[^“”\"]+?), (?:but|although|though|yet) (?P<then>[a-z][^“”\"]{20,})$")

@@ -158,8 +158,7 @@ WORKERS = re.compile(r"[A-Z][a-z]+(?:ers|ors|ents|ists|ians|ants)")
 COMPANY_NAME = re.compile(
     # "A Skyrose Airways flight": the article before a name is no part of it.
     r"\b(?!(?:A|An)\s)(?:[A-Z][\w&’'\-]{0,40}\s+){1,4}(?:Inc\.?|Corp\.?|Corporation|Company|Co\.|LLC|Ltd\.?|"
-    # "Westmoor Railways", "Skyline Airways": a transport business is named for what it runs.
-    # "Skylark Air", never "Royal Air" of the Royal Air Force.
+    # "Westmoor Railways", "Skyline Airways", "Skylark Air" (never the Royal Air Force): named for what it runs.
     r"Group|Holdings|PLC|GmbH|S\.A\.|Partners|LLP|Associates|Foods|Energy|Water|Railways?|Trains|Buses|Coaches|Airlines|Airways|Ferries|"
     # "Brightmead Solar", "Lindhurst Healthcare": or for its trade.
     r"Solar|Healthcare|Pharmaceuticals|Logistics|Technologies|Motors|Events|Media|Studios|Construction|Developments|"
@@ -359,9 +358,10 @@ def mask_listed_names(sentence: str) -> str:
 
 
 _OUTLET_HINT = re.compile(
-    r"\b(Times|Herald|Post|News|Journal|Tribune|Press|Reuters|AP|AFP|BBC|CNN|NPR|Bloomberg|Guardian|"
-    r"Telegraph|Gazette|Chronicle|Report|Radio|TV|Television|Magazine|Politico|Axios|Outlet|Newspaper|"
-    r"Agency|Wire|Daily|Weekly|Observer|Economist|Monitor|Star|Sun|Mail|Express|Independent)\b|"
+    r"\b(Times|Herald|News|Journal|Tribune|Press|Reuters|AP|AFP|BBC|CNN|NPR|Bloomberg|Guardian|Telegraph|Gazette|"
+    r"Chronicle|Report|Radio|TV|Television|Magazine|Politico|Axios|Outlet|Newspaper|Agency|Wire|Daily|Weekly|Economist|"
+    # "An observer mission": a title's common nouns name an outlet only with their capital.
+    r"(?-i:Observer|Monitor|Star|Sun|Mail|Express|Independent|Post))\b|"
     r"^a (new )?report$|^(the outlet|the newspaper)$",
     re.I,
 )

@@ -48,7 +48,10 @@ _FUTURE = re.compile(
     r"\b(will|won[’']t|shall|is\s+(?:due|set|scheduled|expected|planning|going)\s+to|are\s+(?:due|set|scheduled|"
     r"expected|planning|going)\s+to|plans?\s+to|intends?\s+to|is\s+to|are\s+to|would|"
     # "during a planned software upgrade": after an article, a plan described, not a time ahead.
-    r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?:expected|forecast|due|scheduled|planned)|set\s+to|"
+    r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?:expected|forecast|predicts|due|scheduled|planned)|set\s+to|"
+    # "The Met Office forecasts clear skies on Friday" (never "beating forecasts as …": a noun).
+    r"(?<!beating\s)(?<!beat\s)(?<!missed\s)(?<!than\s)forecasts(?=\s[a-z])(?!\s(?:as|for|of|and|by|from|were|was|had|"
+    r"have|show|showed)\b)|"
     # "Tickets go on sale on Friday", "The trial opens on Monday": a timetable's present is ahead.
     r"go(?:es)?\s+on\s+sale|opens|begins|starts|kicks\s+off|takes\s+place|take(?:s)?\s+effect|"
     # "drivers were warned to expect further disruption on Wednesday": what they were told to expect is ahead.
@@ -87,6 +90,7 @@ _PARTICIPLE = re.compile(
     r"\b(?:privately|publicly|state|locally|jointly|family|newly)[ -](?:built|owned|run|funded|backed|made|elected)\b"
     r"|(?<![\w-])(?:a|an)\s[a-z]{2,}ed\b"
 )
+_NAME_RUN = re.compile(r"\b[A-Z][\w’'-]{0,30}(?:\s[A-Z][\w’'-]{0,30})+")
 # "Tickets go on sale on Friday, priced from £45": a participle after a comma describes; it tells no time.
 _PRICED = re.compile(r", [a-z]{3,}ed (?:from|at|by|in|to|for|between)\b")
 # "can claim a refund …, or use them on Thursday": what may be done, this week or last, is no tense to read.
@@ -197,6 +201,7 @@ def _day_name(published: date, weekday: int, lead: str, clause: str, before: str
     # of a passive in the future ("will be closed on Friday").
     future = bool(_FUTURE.search(clause))
     described = _PARTICIPLE.sub("", _PRICED.sub("", clause))  # "…, priced from £45": no tense of its own
+    described = _NAME_RUN.sub("", described)  # "The Met Office forecasts …": a name's words have no tense
     past = bool(_PAST.search(_FUTURE.sub("", _AFTER_MODAL.sub("", described))))
     if _MODAL.search(clause) and not future:
         return None  # "gusts could reach 100mph on Friday" may be this Friday; "could not attend", last

@@ -51,7 +51,8 @@ IMPERATIVE = re.compile(
     r"(?:call|ring|phone|contact|seek|visit|speak to|talk to|go to|check|do not|don[’']t|stay|keep|please) |"
     r"(?:Do not|Don[’']t|Never|Please|Always|Avoid|Make sure|Stay|Keep|Call|Ring|Phone|Contact|Seek|Visit|"
     r"Speak to|Talk to|Go to|Check|Wear|Use|Drink|Wash|Cover|Empty|Remember|Report|Follow|Listen to|Switch off|"
-    r"Turn off|Look out) )"
+    # "Look west about 40 minutes after sunset": directions to the reader, their minutes no figure to check.
+    r"Turn off|Look out|Look (?:west|east|north|south|up|for)) )"
 )
 # "Test your smoke alarms", "Fit a carbon monoxide alarm in every room": a bare verb, then the reader's things.
 _YOUR_IMPERATIVE = re.compile(r"^[A-Z][a-z]{1,12} (?:your|all your|any of your)\b")

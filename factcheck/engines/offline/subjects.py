@@ -17,7 +17,9 @@ _NOUN_ING = (
     r"training|funding|clothing|broadcasting|manufacturing|accounting|consulting|lending|gaming|betting|"
     r"gambling|farming|fishing|trading|parking|printing|catering|computing|learning|"
     r"licensing|recycling|policing|sporting|leading|ruling|governing|founding|standing|listening|spending|"
-    r"advertising|lobbying|campaigning|sentencing|heating|testing|screening|cleaning|monitoring|modelling|sampling)\b"
+    r"advertising|lobbying|campaigning|sentencing|heating|testing|screening|cleaning|monitoring|modelling|sampling|"
+    # "An observer mission from a group of neighbouring states": an -ing word that only ever describes.
+    r"neighbouring|neighboring|surrounding|opposing|existing|outgoing|incoming|visiting|developing)\b"
 )
 # A subject cannot hold a finite verb, a quotation, a percentage ("The ruling covers the 10% tariff …
 # announced in April") or a clause of its own.
