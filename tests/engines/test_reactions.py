@@ -311,3 +311,14 @@ def test_directions_to_the_reader_are_no_ticket_whatever_their_minutes(monkeypat
     )
     said = " ".join(c.claim for c in claims)
     assert "3 kilometres" in said and "Look east" not in said
+
+
+def test_what_someone_deserves_is_a_demand_not_a_claim(monkeypatch):
+    monkeypatch.setattr(duplicates, "encoder", lambda: None)
+    claims = tickets(
+        "Cllr Ed Marsh claimed £6,100 in mileage for trips he did not make, an audit found. Opposition leader "
+        'Cllr Jo Tarn said taxpayers deserved "answers and an apology". She said her group would table a motion.'
+    )
+    said = " ".join(c.claim for c in claims)
+    assert "£6,100" in said and "table a motion" in said
+    assert "deserved" not in said

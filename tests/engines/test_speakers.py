@@ -1183,6 +1183,13 @@ def test_the_university_is_the_one_university_the_article_named_however_far_back
             "143,000 jobs",
             "the Labor Department",
         ),
+        # "claimed £6,100 in mileage": money claimed, an act; "claimed £2bn had been wasted", a claim made.
+        (
+            "Cllr Ed Marsh claimed £6,100 in mileage for trips he did not make, an audit found.",
+            "£6,100",
+            "an audit",
+        ),
+        ("The minister claimed £2bn had been wasted on the scheme.", "£2bn", "the minister"),
         # "staff were told": those who heard it, never who said it.
         ("Brackwater College plans to cut 90 jobs, staff were told on Thursday.", "90 jobs", None),
         # "added his third": a score added to the tally, never what he added in words.

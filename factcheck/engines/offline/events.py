@@ -19,8 +19,16 @@ _COUNT_AFTER = re.compile(r"(?:more than |about |nearly |almost |over |some |ano
 
 def counted_object(verb: str, rest: str) -> bool:
     """ "U.S. employers added 143,000 jobs": "added" with a count after it is what was added, not said; so is
-    "added his third" or "added another" (a score, a thing added to)."""
+    "added his third" or "added another" (a score, a thing added to), and "claimed £8,400" (money claimed)."""
+    if verb in {"claimed", "claims"}:  # "claimed £8,400 in mileage": money claimed, not a claim made
+        return bool(_COUNT_AFTER.match(rest)) and not _ITS_VERB.search(rest.split(",")[0])
     return verb in {"added", "adds"} and bool(_COUNT_AFTER.match(rest) or _ADDED_THING.match(rest))
+
+
+# "claimed £2bn had been wasted": a figure with a verb of its own is what was claimed.
+_ITS_VERB = re.compile(
+    r"\b(?:was|were|is|are|had|has|have|would|will|could|can|did|cost|costs|rose|fell|went|came|died|voted|backed)\b"
+)
 
 
 _ADDED_THING = re.compile(r"(?:his|her|their|its|another|a\s(?:second|third|fourth|fifth|late|further))\b(?!\s+that\b)")

@@ -190,6 +190,8 @@ _PLATITUDE = re.compile(
     # "There is no place for racism in our game": what every club says; "It feels like we are being punished":
     # an impression.
     r"^there\s(?:is|was|can\sbe)\sno\splace\sfor\b|^it\s(?:feels|felt)\s(?:like|as\sif|as\sthough)\b|"
+    # 'residents deserved "a full and honest explanation"': what is owed to someone, a demand with nothing to check.
+    r"^(?:[\w’'-]+\s){1,3}(?:deserved|deserves|deserve)\s[^.;\d]{0,80}|"
     # "the company understood the frustration", "the family would never recover": sympathy offered, and a grief
     # that has no end to check.
     r"^(?:[\w’'-]+\s){1,3}(?:understood|understands|understand|shares|shared|share)\s(?:the\s|their\s|its\s|"
