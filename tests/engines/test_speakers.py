@@ -3647,3 +3647,23 @@ def test_a_long_source_between_commas_and_an_unnamed_observer_body_are_who_speak
     orderly = ticket(claims, "largely orderly")
     assert orderly.speaker == "an observer mission from a group of neighbouring states"
     assert orderly.claim.startswith("An observer mission")
+
+
+def test_they_after_what_a_court_heard_is_never_the_court():
+    claims = tickets(
+        "The gang broke into 30 homes between March and June, Fenholt Crown Court heard. They used a stolen van "
+        "with false number plates."
+    )
+    van = ticket(claims, "stolen van")
+    assert "Court" not in van.claim
+
+
+def test_what_police_believe_and_what_the_law_protects_are_claims_and_mixed_evidence_is_no_ticket():
+    claims = tickets(
+        "Only £40,000 of the stolen cash has been recovered. Police believe most of it was spent on gambling.\n\n"
+        "Otters are protected by law, and disturbing them can lead to a fine.\n\n"
+        "Researchers have found mixed evidence. A study of 900 pupils found no difference in grades."
+    )
+    assert ticket(claims, "spent on gambling").speaker == "police"
+    assert ticket(claims, "protected by law").speaker is None
+    assert not any("mixed evidence" in c.claim for c in claims)

@@ -336,6 +336,8 @@ _RULE = re.compile(
     r"^[A-Z][^,;.]{0,60}?\bin (?:England|Wales|Scotland|Northern Ireland|the UK|Britain|Great Britain|the EU)\b"
     r"[^;]{0,60}?\b(?:must|do not have to|does not have to|don['’]t have to|are required to|is required to|"
     r"are not allowed to|is not allowed to)\b"
+    # "Grey seals are protected by law", "It is an offence to …": what the law says, told plainly.
+    r"|^[A-Z][^,;.]{0,60}?\s(?:is|are)\s(?:protected|banned)\sby\slaw\b|^It\sis\s(?:illegal|an\soffence)\sto\s"
 )
 
 

@@ -137,7 +137,7 @@ def _claims_from(
     # Who said what is checkable when a named speaker said it, however plain the words: "Nora Quist
     # warned that pubs would cut hours", "X voted against the bill, arguing that Congress should not …".
     named = bool(speaker) and speakers.kind(speaker or "") != "group" and not who.answer
-    named = named or voices.study_authors(speaker)
+    named = named or voices.group_on_record(speaker)
     # "…, according to NHS England", "…, the memo said": a named body's or a record's account, checkable as such.
     source = reported_by is not None and voices.on_record(reported_by, speakers)
     # "…, the court heard." where no court was named nearby: a body's account all the same, flagged for a

@@ -203,3 +203,12 @@ def looks_personal(name: str) -> bool:
     """Whether a name no sentence has shown to be anyone's holds a first name before its last word
     ("Campaigner Helen Trentham"): never what "it" means, though "John Lewis" the shop is left unsaid too."""
     return any(given_name(word) for word in name.split()[:-1])
+
+
+# "Hovenden Crown Court heard …", "the inquest was told …": a hearing is told things; it does nothing the next
+# sentence's "They" or "It" could mean.
+_HEARING = re.compile(r"\b(?:court|inquest|tribunal|jury|hearing|trial|inquiry)\b", re.I)
+
+
+def a_hearing(name: str) -> bool:
+    return bool(_HEARING.search(name))

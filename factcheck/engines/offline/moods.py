@@ -33,6 +33,9 @@ _REACTION = re.compile(
     r"angry|delighted|pleased|unconvinced|convinced|divided|optimistic|pessimistic|wary|worried|concerned|"
     r"relieved|upbeat|gloomy|critical|split|happy|unhappy|disappointed|dismayed|unmoved|unfazed|hopeful|"
     r"defiant|heartbroken|devastated|thrilled|saddened|grateful|proud|upset|gutted|shocked)\.$|"
+    # "Researchers have found mixed evidence.": a lead-in to the study told next, with nothing of its own.
+    r"^(?:[\w’'-]+ ){1,3}(?:have|has) (?:found|produced|shown) (?:mixed|conflicting|limited|little) "
+    r"(?:evidence|results)\.$|"
     # "Other scientists urged caution.", "Economists struck a more cautious note.": the same, as an act.
     r"^(?:[\w’'-]+ ){1,3}(?:urged|counselled|counseled) (?:caution|patience|restraint)\.$|"
     r"^(?:[\w’'-]+ ){1,3}struck an? (?:more |less |far )?(?:cautious|sceptical|skeptical|different|gloomier) "

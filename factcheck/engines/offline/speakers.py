@@ -188,6 +188,7 @@ class Speakers(PersonPointers):
         # "Campaigner Helen Trentham"; "The planet … is …, the team wrote. Its surface …": the planet's, not the team's.
         other = openers.thing_opened(self.texts.get(self.sentence - 1, ""), last.name)
         personal = pointer.lower() == "it" and (kinds.looks_personal(last.name) or other)
+        ruled_out = ruled_out or kinds.a_hearing(last.name)  # "…, the court heard. They used …": never the court
         return last.name if last.kind in fit and not ruled_out and not personal else None
 
     def told_of_last_week(self) -> bool:
@@ -233,8 +234,7 @@ class Speakers(PersonPointers):
         if found := self._opened(noun, last):
             return found
         just_before = last and last.sentence == self.sentence - 1 and last.paragraph == self.paragraph
-        # "The Food Standards Agency ordered a recall. Tesco said …. The agency said …": the body named by
-        # that noun is meant, not the company that spoke last.
+        # "The FSA ordered a recall. Tesco said …. The agency said …": that noun's body, not the last company.
         other = bool(last and noun and not bodies.named_as(noun, last.name))
         just_before = just_before and not (
             other and any(b[2] == noun and b[0] < self.sentence for b in self.named_bodies)

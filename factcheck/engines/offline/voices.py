@@ -65,12 +65,17 @@ def on_record(source: str, speakers: Speakers) -> bool:
     return speakers.kind(source) in {"org", "name", "person"} or records.a_record(source)
 
 
-# "…, the researchers said." after a study was told: its authors' account, on the record as a body's is.
-_STUDY_AUTHORS = re.compile(r"^the\s(?:study['’]s\s|report['’]s\s)?(?:researchers|scientists|authors)$", re.I)
+# "…, the researchers said." after a study was told, "Police believe …": a study's authors' account, and the
+# investigators', on the record as a body's is.
+_GROUP_ON_RECORD = re.compile(
+    r"^(?:the\s(?:study['’]s\s|report['’]s\s)?(?:researchers|scientists|authors)|(?:the\s)?(?:police|detectives|"
+    r"investigators))$",
+    re.I,
+)
 
 
-def study_authors(speaker: str | None) -> bool:
-    return bool(speaker and _STUDY_AUTHORS.match(speaker.strip()))
+def group_on_record(speaker: str | None) -> bool:
+    return bool(speaker and _GROUP_ON_RECORD.match(speaker.strip()))
 
 
 def phrase_quoted(text: str) -> bool:
