@@ -3667,3 +3667,22 @@ def test_what_police_believe_and_what_the_law_protects_are_claims_and_mixed_evid
     assert ticket(claims, "spent on gambling").speaker == "police"
     assert ticket(claims, "protected by law").speaker is None
     assert not any("mixed evidence" in c.claim for c in claims)
+
+
+def test_a_declaration_has_its_declarer_and_arguing_against_a_proposal_is_an_act():
+    claims = tickets(
+        "Sian Pellow, the MP for Harnby, declared that she received £2,000 a month from a bank.\n\n"
+        "In May, Sian Pellow argued against a proposed cap on bank bonuses.\n\n"
+        "Councillors are not allowed to vote on plans in which they have a financial interest."
+    )
+    assert ticket(claims, "£2,000 a month").speaker == "Sian Pellow"
+    assert "argued against a proposed cap" in ticket(claims, "proposed cap").claim
+    assert checkworthy.states_a_rule("Councillors are not allowed to vote on plans in which they have an interest.")
+
+
+def test_a_pronoun_after_an_opening_time_is_the_person_it_means():
+    claims = tickets(
+        "Councillor Daniel Doyle has chaired the planning committee since 2021.\n\n"
+        "In June, he voted against the Harnby bypass."
+    )
+    assert ticket(claims, "bypass").claim.startswith("In June, Daniel Doyle voted against")

@@ -336,6 +336,9 @@ _RULE = re.compile(
     r"^[A-Z][^,;.]{0,60}?\bin (?:England|Wales|Scotland|Northern Ireland|the UK|Britain|Great Britain|the EU)\b"
     r"[^;]{0,60}?\b(?:must|do not have to|does not have to|don['’]t have to|are required to|is required to|"
     r"are not allowed to|is not allowed to)\b"
+    # "MPs are allowed to take paid jobs outside Parliament, but they must declare them": a rule for a class of
+    # people, told plainly.
+    r"|^[A-Z][\w’'-]{0,30}(?:\s[a-z]+){0,3}\s(?:are|is)\s(?:not\s)?(?:allowed|permitted|required|barred|banned)\sto\s"
     # "Grey seals are protected by law", "It is an offence to …": what the law says, told plainly.
     r"|^[A-Z][^,;.]{0,60}?\s(?:is|are)\s(?:protected|banned)\sby\slaw\b|^It\sis\s(?:illegal|an\soffence)\sto\s"
 )

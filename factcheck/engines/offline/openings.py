@@ -77,13 +77,14 @@ def opening_pronoun(
 ) -> tuple[str, bool, str | None]:
     """ "He had trained at altitude" names the one person it can mean, or keeps "He" and says why. After
     "Mirela Dobson said that" (said_that), a "she" meaning Mirela Dobson stays "she": no one else it can be."""
-    m = re.match(r"(He|She)\b", content, re.I)
+    # "In March, he argued against …": a time or place before the pronoun leaves it the subject.
+    m = re.match(r"((?:(?:In|On|By|Since|Earlier|Later|Last)\b[^,“”\"]{1,30},\s)?)(He|She)\b", content, re.I)
     if not m:
         return content, False, None
-    found = speakers.antecedent(m.group(1), sentence.text, before, speaker)
+    found = speakers.antecedent(m.group(2), sentence.text, before + m.start(2), speaker)
     # "She said she had …" with the first "She" unclear: the second is as unclear.
     if found.speaker and (speaker or not _PRONOUN_SAID.match(sentence.text)):
         # "Resident Gary Wragg said that he …": the speaker as the article introduced him is the same man.
         own = said_that and bool(speaker) and f" {speaker}".endswith(f" {found.speaker}")
-        return (m.group(1).lower() if own else found.speaker) + content[m.end() :], False, None
+        return m.group(1) + (m.group(2).lower() if own else found.speaker) + content[m.end() :], False, None
     return content, True, found.unclear

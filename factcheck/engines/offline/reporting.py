@@ -12,7 +12,9 @@ from factcheck.engines.offline import events
 from factcheck.engines.offline.subjects import FIRST_VERB, subject_name
 
 VERBS = (
-    r"said|says|told|tells|added|adds|warned|warns|cautioned|wrote|writes|explained|noted|argued|argues?(?=\s+that\b)|"
+    # "argued against a proposed limit": what was opposed, an act; "declared that" a declaration, not "declared war".
+    r"said|says|told|tells|added|adds|warned|warns|cautioned|wrote|writes|explained|noted|"
+    r"argued(?!\s+(?:against|for|over|with)\b)|argues?(?=\s+that\b)|declared(?=\s+that\b)|"
     # "has claimed victory", "claimed responsibility": a thing taken, not a statement made.
     r"claim(?:ed|s)(?!\s+(?:victory|responsibility|credit|asylum|damages|compensation|benefits?|expenses|"
     r"the\s+(?:title|win|crown|seat|lead|prize|record))\b)|stated|"
