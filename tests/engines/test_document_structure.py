@@ -85,6 +85,9 @@ def test_story_sentences_that_begin_like_furniture_stay():
         "The FDA, which regulates infant formula, said 12 batches were affected.",
         # A body whose name ends in capitals, then a comma: not an author list unless a second author follows.
         "Universities UK, which represents 141 institutions, said the rise was not enough.",
+        # "By" and a time opens a sentence; only "By" and a name is a byline.
+        "By Friday afternoon, seats for the first night were listed for up to £900 on one resale site.",
+        "By last night, 40 homes had been evacuated.",
     ]
     assert [s.text for s in sentences("\n\n".join(kept))] == kept
 

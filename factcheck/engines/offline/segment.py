@@ -32,7 +32,10 @@ _CHROME_START = re.compile(
       |(?:updated|published|posted|first\ published|last\ updated)\b[^.]{0,40}\d{4}
       |\d+\s+min(?:ute)?s?\ read
       |(?:words\ |text\ |story\ |written\ |reporting\ )?by\ (?!(?:law|contrast|comparison|then|now|far|default|design|
-           chance|mistake|accident|tradition|agreement|noon|midnight|lunchtime|nightfall|dawn|the\ time)\b)
+           chance|mistake|accident|tradition|agreement|noon|midnight|lunchtime|nightfall|dawn|the\ time|
+           # "By Friday afternoon, tickets were listed …": a time, never a writer.
+           monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|
+           august|september|october|november|december|tonight|today|tomorrow|this|last|next|early|late|mid)\b)
            [a-z][\w.'-]+(?:\ (?:and\ )?[a-z][\w.'-]+){0,5}\s*(?:,|\||$)
       |(?:key\ points|at\ a\ glance|in\ brief|highlights|what\ we\ know|in\ short)\s*:?\s*$
       |share\ this\b
