@@ -322,3 +322,15 @@ def test_what_someone_deserves_is_a_demand_not_a_claim(monkeypatch):
     said = " ".join(c.claim for c in claims)
     assert "£6,100" in said and "table a motion" in said
     assert "deserved" not in said
+
+
+def test_a_side_taken_and_relief_that_common_sense_prevailed_are_no_tickets(monkeypatch):
+    monkeypatch.setattr(duplicates, "encoder", lambda: None)
+    claims = tickets(
+        'The committee approved 1,200 homes on Thursday. "We are not against new homes. We are against this '
+        'many with no new school," said residents\' chair Ann Tey. Developer Hale Homes said it was "pleased that '
+        'common sense has prevailed". It said the first homes would be finished in 2029.'
+    )
+    said = " ".join(c.claim for c in claims)
+    assert "1,200 homes" in said and "2029" in said
+    assert "not against" not in said and "common sense" not in said

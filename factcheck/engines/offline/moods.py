@@ -193,6 +193,11 @@ _PLATITUDE = re.compile(
     # "There is no place for racism in our game": what every club says; "It feels like we are being punished":
     # an impression.
     r"^there\s(?:is|was|can\sbe)\sno\splace\sfor\b|^it\s(?:feels|felt)\s(?:like|as\sif|as\sthough)\b|"
+    # "We are not against houses.", "I am in favour of the plan": a side taken, with nothing to check.
+    r"^[“\"]?(?:we|i)\s(?:are|am|were|was)\s(?:not\s)?(?:against|opposed\sto|in\sfavour\sof)\s[^.;\d]{1,80}|"
+    # "was “pleased that common sense has prevailed”": relief that a side was taken, no more.
+    r"^(?:[\w’'-]+\s){1,3}(?:was|were|is|are)\s[“\"]?(?:pleased|glad|relieved|delighted)\sthat\scommon\ssense\s"
+    r"(?:has|had)\sprevailed|"
     # 'residents deserved "a full and honest explanation"': what is owed to someone, a demand with nothing to check.
     r"^(?:[\w’'-]+\s){1,3}(?:deserved|deserves|deserve)\s[^.;\d]{0,80}|"
     # "the company understood the frustration", "the family would never recover": sympathy offered, and a grief
