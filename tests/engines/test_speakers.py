@@ -3686,3 +3686,21 @@ def test_a_pronoun_after_an_opening_time_is_the_person_it_means():
         "In June, he voted against the Harnby bypass."
     )
     assert ticket(claims, "bypass").claim.startswith("In June, Daniel Doyle voted against")
+
+
+def test_a_firm_called_in_is_never_the_company_and_a_founders_name_is_never_expanded_into_a_business():
+    claims = tickets(
+        "Marsh's, a family butcher chain with 31 shops, has gone into administration.\n\n"
+        "Administrators from the firm Kell Rowan were appointed on Wednesday.\n\n"
+        "The company, founded in 1922 by butcher Albert Marsh, had been hit by rising costs, the administrators "
+        "said.\n\nMarsh's sold 2 million sausages a year, according to its accounts."
+    )
+    costs = ticket(claims, "rising costs")
+    assert "Kell Rowan" not in costs.claim
+    # The firm's people are who "They" means in the sentence after they were appointed.
+    more = tickets(
+        "Administrators from the firm Kell Rowan were appointed on Wednesday. They said all 31 shops would keep "
+        "trading while a buyer was found."
+    )
+    assert ticket(more, "31 shops").speaker == "Administrators from the firm Kell Rowan"
+    assert "Albert Marsh's" not in ticket(claims, "2 million sausages").claim

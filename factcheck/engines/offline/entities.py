@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from factcheck.encoders import wordvectors
-from factcheck.engines.offline import places
+from factcheck.engines.offline import firms, places
 from factcheck.engines.offline.bodies import (
     BUSINESS_APPOSED,
     BUSINESS_OWNED,
@@ -67,13 +67,6 @@ _DESCRIBED_SOMEONE = re.compile(
     # "Her coach, Peter Kiprono, said she had trained …": "her" is someone the coach is named for.
     r"driver|passenger|pensioner|teenager|victim|coach|trainer|agent|manager|lawyer|solicitor|carer)\b",
     re.I,
-)
-# "An environmental group, Clean Seas Stennay, warned …": a body named after what it is, between commas, is
-# no Mr Stennay (never "a member of the group, Ruth Rosling,").
-_BODY_APPOSED = re.compile(
-    r"(?<!of )\b(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w-]{0,20}\s+){0,2}(?:group|charity|campaign|organi[sz]ation|trust|"
-    r"society|association|union|club|coalition|network|alliance),\s+"
-    r"(?P<name>[A-Z][\w&’'-]{0,30}(?:\s+(?:of|for|the|[A-Z][\w&’'-]{0,30})){0,4}),"
 )
 # "a dark grey Vauxhall Astra", never "a penalty from Jordan Acheampong": only describing words between.
 _A_THING = re.compile(
@@ -162,7 +155,8 @@ class Actors:
         owned = [m.group("name") for m in BUSINESS_OWNED.finditer(sentence)]
         owned += [m.group("name") for m in BUSINESS_APPOSED.finditer(sentence)]
         things = {*owned, *(m.group("name") for m in THING_WHICH.finditer(sentence))}
-        things |= {m.group("name") for m in _BODY_APPOSED.finditer(sentence)}
+        things |= {m.group("name") for m in firms.BODY_APPOSED.finditer(sentence)}
+        things |= {m.group("name").replace("’", "'") for m in firms.FOUNDERS_FIRM.finditer(sentence)}
         if things:  # whatever an earlier sentence took them for
             self.not_people |= things
             self.full_names = {k: v for k, v in self.full_names.items() if v not in things}
@@ -201,7 +195,9 @@ class Actors:
         # "Bakery chain Oven Door plans …": a business named with what it is.
         # Never a firm cited for its figures ("the market research firm Vantage Research"): a source, not the story.
         for m in DESCRIBED_BODY.finditer(sentence):
-            if m.group("noun").lower() in COMMERCIAL and not _CITED_FIRM.search(m.group(0)):
+            # "Administrators from the firm Keble Ryland": a firm called in is never the company the story means.
+            called_in = firms.CALLED_IN.search(sentence, max(0, m.start("noun") - 50), m.start("noun"))
+            if m.group("noun").lower() in COMMERCIAL and not _CITED_FIRM.search(m.group(0)) and not called_in:
                 self.last_company = m.group("name").rstrip(".")
         for m in COMPANY_NAME.finditer(sentence):
             self.last_company = m.group(0)
@@ -293,7 +289,9 @@ class Actors:
                 (
                     m
                     for m in pattern.finditer(text)
-                    if not _NAME_BEFORE.search(text, 0, m.start()) and not _OWNER_OF.match(text, m.end())
+                    if not _NAME_BEFORE.search(text, 0, m.start())
+                    and not _OWNER_OF.match(text, m.end())
+                    and f"{surname}'s" not in self.not_people
                 ),
                 None,
             )

@@ -34,7 +34,9 @@ GROUP_OPENER = re.compile(
     r"group|men|women|victims|pair|couple|skiers|climbers|walkers|hikers|passengers|pupils|students|brothers|"
     r"sisters|three|four|five)"
     # "Researchers at the University of Eastbridge followed …": who "the team" after them is.
-    r"|(?:Researchers|Scientists)\s+(?:at|from)\s+(?:the\s+)?[A-Z][\w’'-]{0,30}(?:\s+(?:of|[A-Z][\w’'-]{0,30})){0,5}"
+    # "Administrators from the firm Keble Ryland were appointed …. They said …": a firm's people, the same.
+    r"|(?:Researchers|Scientists|Administrators|Auditors)\s+(?:at|from)\s+(?:the\s+)?(?:firm\s+)?[A-Z][\w’'-]{0,30}"
+    r"(?:\s+(?:of|[A-Z][\w’'-]{0,30})){0,5}"
     # "Inspectors visited the school …. Their report said …": a profession's plural, no article needed.
     r"|(?:Inspectors|Investigators|Auditors|Researchers|Scientists)(?=\s+[a-z]+ed\b))\b"
 )
