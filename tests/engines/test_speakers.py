@@ -3704,3 +3704,14 @@ def test_a_firm_called_in_is_never_the_company_and_a_founders_name_is_never_expa
     )
     assert ticket(more, "31 shops").speaker == "Administrators from the firm Kell Rowan"
     assert "Albert Marsh's" not in ticket(claims, "2 million sausages").claim
+
+
+def test_a_joined_statement_keeps_its_day_once_and_what_a_body_has_done_is_its_fact():
+    claims = tickets(
+        "About 9,000 homes in Penwick have had no water since Monday after a main burst, and Tarn Water said on "
+        "Tuesday that supplies would be back by Thursday.\n\n"
+        "The company has set up three water stations and says it has handed out 400,000 litres."
+    )
+    back = ticket(claims, "supplies would be back")
+    assert back.speaker == "Tarn Water" and back.claim.count(" that ") == 1
+    assert ticket(claims, "400,000 litres").speaker == "Tarn Water"

@@ -46,7 +46,8 @@ def _agent_says(body: str) -> Joined | None:
 # what it claims, one subject for both.
 _DOES_AND_SAYS = re.compile(
     r"^(?P<who>(?:The|the) [a-z]{3,20}|[A-Z][\w’'-]{1,30}(?: [A-Z][\w’'-]{1,30}){0,3}) "
-    r"(?P<did>(?!says\b)[a-z]{3,20}s [^,;“”\"]{3,150}?) and (?P<verb>says) (?:that )?"
+    # "The company has set up four water stations and says …": what it has done, too.
+    r"(?P<did>(?!says\b)(?:[a-z]{3,20}s|has [a-z]{3,20}) [^,;“”\"]{3,150}?) and (?P<verb>says) (?:that )?"
 )
 
 
@@ -62,7 +63,8 @@ def _does_and_says(body: str) -> Joined | None:
 # then a body's statement joined to it.
 _AND_SAYS = re.compile(
     r", and (?P<who>(?:the|its) [a-z]{3,20}(?: [a-z]{3,20})?|[A-Z][\w’'-]{1,30}(?: [A-Z][\w’'-]{1,30}){0,3}) "
-    r"(?P<verb>says|said) (?:that )?"
+    # "…, and Mosedale Water said on Wednesday that …": the day it was said stays with the verb.
+    r"(?P<verb>says|said(?: on [A-Z][a-z]{2,8}day(?: morning| afternoon| evening)?)?) (?:that )?"
 )
 
 
