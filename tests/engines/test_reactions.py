@@ -239,11 +239,12 @@ def test_understanding_a_frustration_and_a_grief_for_ever_are_no_tickets(monkeyp
     claims = tickets(
         "Dunmarsh Buses cancelled 84 journeys in October, the company said. Its operations director, Fiona Kell, "
         "said the company understood passengers' frustration. She said two new drivers would start in January.\n\n"
-        "In a statement, the victim's brother, Sean, said the family would never get over their loss."
+        "In a statement, the victim's brother, Sean, said the family would never get over their loss. His mother "
+        "said the sentence would not bring her son back."
     )
     said = " ".join(c.claim for c in claims)
     assert "84 journeys" in said and "two new drivers" in said
-    assert "frustration" not in said and "get over" not in said
+    assert "frustration" not in said and "get over" not in said and "bring her son back" not in said
 
 
 def test_a_refusal_to_say_told_alone_is_no_ticket(monkeypatch):

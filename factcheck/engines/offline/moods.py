@@ -206,6 +206,9 @@ _PLATITUDE = re.compile(
     r"[\w’'-]+['’]\s|[\w’'-]+['’]s\s)?(?:frustrations?|anger|concerns?|disappointment|upset|distress)\.?$|"
     r"^(?:[\w’'-]+\s){1,3}(?:would|will|could|can)\snever\s(?:fully\s)?(?:recover|get\sover|be\sthe\ssame|"
     r"forget|forgive)(?:\s[^.;“”\"\d]{0,40})?|"
+    # "the fine would not bring her son back": the same grief, said of what was done.
+    r"^(?:[\w’'-]+\s){1,3}(?:would|will|could|can)\s(?:not|never)\sbring\s(?:him|her|them|my|his|our|their)\s"
+    r"(?:[a-z]+\s)?back\b|"
     # "The department said it was “monitoring the situation closely”": watching, which asserts nothing.
     r"^(?:it|we|they|he|she)\s(?:is|was|are|were)\s[“\"]?(?:closely\s)?monitoring\sthe\s(?:situation|position)"
     r"(?:\sclosely)?[”\"]?\.?$|"
