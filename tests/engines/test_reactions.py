@@ -335,3 +335,16 @@ def test_a_side_taken_and_relief_that_common_sense_prevailed_are_no_tickets(monk
     said = " ".join(c.claim for c in claims)
     assert "1,200 homes" in said and "2029" in said
     assert "not against" not in said and "common sense" not in said
+
+
+def test_a_verdict_on_figures_is_no_ticket_and_what_a_project_did_stays_with_it(monkeypatch):
+    monkeypatch.setattr(duplicates, "encoder", lambda: None)
+    claims = tickets(
+        "Police arrested 640 drivers for drug-driving in 2025. The charity Safe Roads said the figures were "
+        "alarming.\n\nThe bypass cost £31m, about £6m more than planned, and opened a year late, according to the "
+        "council."
+    )
+    said = " ".join(c.claim for c in claims)
+    assert "640 drivers" in said and "alarming" not in said
+    bypass = [c for c in claims if "£31m" in c.claim]
+    assert len(bypass) == 1 and "opened a year late" in bypass[0].claim

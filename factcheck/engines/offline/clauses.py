@@ -75,6 +75,8 @@ def parts(content: str, reported: bool = False) -> list[Part]:
             continue
         if m.re is _AND_AUX and not (subject and (m.group(0)[0] == "," or _two_figures(content, m))):
             continue  # "…, and had been insured" with no subject to give it: one claim
+        if m.re is _AND_ACT and not _PRONOUN_FIRST.match(content):
+            continue  # "The project cost £94m …, and opened 18 months late": the project's act, one claim
         if m.re is _SPLIT and "and" in m.group(0) and not _VERB.search(content, m.end()):
             continue  # "X came third with 512 votes, and Y fourth with 233": the verb is shared, one claim
         span = content[pos : m.start()].rstrip()

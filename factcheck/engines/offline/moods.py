@@ -193,6 +193,10 @@ _PLATITUDE = re.compile(
     # "There is no place for racism in our game": what every club says; "It feels like we are being punished":
     # an impression.
     r"^there\s(?:is|was|can\sbe)\sno\splace\sfor\b|^it\s(?:feels|felt)\s(?:like|as\sif|as\sthough)\b|"
+    # "the figures were alarming": a verdict on figures told elsewhere, with none of its own.
+    r"^(?:the|these|those|its|their)\s(?:latest\s|new\s)?(?:figures|findings|results|numbers|statistics|data)\s"
+    r"(?:were|are|was|is)\s(?:deeply\s|very\s|truly\s|hugely\s)?(?:alarming|worrying|shocking|concerning|"
+    r"disturbing|encouraging|disappointing|troubling|sobering)\b|"
     # "We are not against houses.", "I am in favour of the plan": a side taken, with nothing to check.
     r"^[“\"]?(?:we|i)\s(?:are|am|were|was)\s(?:not\s)?(?:against|opposed\sto|in\sfavour\sof)\s[^.;\d]{1,80}|"
     # "was “pleased that common sense has prevailed”": relief that a side was taken, no more.
