@@ -348,3 +348,14 @@ def test_a_verdict_on_figures_is_no_ticket_and_what_a_project_did_stays_with_it(
     assert "640 drivers" in said and "alarming" not in said
     bypass = [c for c in claims if "£31m" in c.claim]
     assert len(bypass) == 1 and "opened a year late" in bypass[0].claim
+
+
+def test_no_choice_real_progress_and_falling_in_love_are_no_tickets(monkeypatch):
+    monkeypatch.setattr(duplicates, "encoder", lambda: None)
+    claims = tickets(
+        'The council cut gritting on 400 miles of road. Cllr Ann Rook said the council had "no choice". The '
+        'industry body said firms had "made real progress". The buyers said they had fallen in love with the house.'
+    )
+    said = " ".join(c.claim for c in claims)
+    assert "400 miles" in said
+    assert "no choice" not in said and "progress" not in said and "in love" not in said

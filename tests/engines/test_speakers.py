@@ -3715,3 +3715,14 @@ def test_a_joined_statement_keeps_its_day_once_and_what_a_body_has_done_is_its_f
     back = ticket(claims, "supplies would be back")
     assert back.speaker == "Tarn Water" and back.claim.count(" that ") == 1
     assert ticket(claims, "400,000 litres").speaker == "Tarn Water"
+
+
+def test_what_police_believe_at_the_end_and_a_subject_told_by_what_it_handles_are_who_speaks():
+    claims = tickets(
+        "The van had been stolen from a depot in Arnby earlier that night, police believe.\n\n"
+        "The striker will leave in the summer, many fans believe.\n\n"
+        "A Georgian windmill near Selby Marsh has been sold for £640,000, the agent handling the sale said."
+    )
+    assert ticket(claims, "stolen from a depot").speaker == "police"
+    assert not any("many fans" in (c.speaker or "") for c in claims)
+    assert ticket(claims, "£640,000").speaker == "the agent handling the sale"

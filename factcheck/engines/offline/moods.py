@@ -197,6 +197,10 @@ _PLATITUDE = re.compile(
     r"^(?:the|these|those|its|their)\s(?:latest\s|new\s)?(?:figures|findings|results|numbers|statistics|data)\s"
     r"(?:were|are|was|is)\s(?:deeply\s|very\s|truly\s|hugely\s)?(?:alarming|worrying|shocking|concerning|"
     r"disturbing|encouraging|disappointing|troubling|sobering)\b|"
+    # 'the council had "no choice"', 'firms had "made real progress"', 'they had fallen in love with it': a
+    # defence, a boast and a feeling, with nothing to check.
+    r"^(?:[\w’'-]+\s){1,4}(?:had|has|have)\s(?:[“\"](?:no\s(?:choice|alternative|option)|made\s(?:real\s|good\s|"
+    r"significant\s|huge\s)?progress)[”\"]|fallen\sin\slove\swith\b[^.;\d]{0,40})|"
     # "We are not against houses.", "I am in favour of the plan": a side taken, with nothing to check.
     r"^[“\"]?(?:we|i)\s(?:are|am|were|was)\s(?:not\s)?(?:against|opposed\sto|in\sfavour\sof)\s[^.;\d]{1,80}|"
     # "was “pleased that common sense has prevailed”": relief that a side was taken, no more.

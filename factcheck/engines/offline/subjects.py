@@ -19,7 +19,9 @@ _NOUN_ING = (
     r"licensing|recycling|policing|sporting|leading|ruling|governing|founding|standing|listening|spending|"
     r"advertising|lobbying|campaigning|sentencing|heating|testing|screening|cleaning|monitoring|modelling|sampling|"
     # "An observer mission from a group of neighbouring states": an -ing word that only ever describes.
-    r"neighbouring|neighboring|surrounding|opposing|existing|outgoing|incoming|visiting|developing)\b"
+    r"neighbouring|neighboring|surrounding|opposing|existing|outgoing|incoming|visiting|developing|"
+    # "the estate agent handling the sale", "The union representing library staff": who they are, by what they do.
+    r"handling|representing|managing|organising|organizing)\b"
 )
 # A subject cannot hold a finite verb, a quotation, a percentage ("The ruling covers the 10% tariff …
 # announced in April") or a clause of its own.

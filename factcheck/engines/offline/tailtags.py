@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from factcheck.engines.offline import events
 from factcheck.engines.offline.subjects import subject_name
 
 # "Sales rose 3 percent, the company said." / "Temperatures reached 24C, he said, well above …"
@@ -19,7 +20,8 @@ _TAIL_TAG = re.compile(
     r"(?:(?:also )?known as |called )?[A-Z][^\s,“”\"]{0,30}(?: [^\s,“”\"]{1,30}){0,4},)"
     r" (?:also |have |has )?"
     r"(?P<verb>said|says|say|added|adds|reported|reports|noted|notes|estimated|estimates|warned|warns|found|finds|"
-    r"show|showed|shows|concluded|announced|confirmed|ruled|was told|were told|wrote|writes|heard|suggests|"
+    # "…, police believe.": an inquiry's working account (never "…, many fans believe.").
+    r"show|showed|shows|concluded|announced|confirmed|ruled|was told|were told|wrote|writes|heard|suggests|believe|"
     # "survivors told aid workers from the charity Mediterranea": the listener may take six words.
     r"told(?: [^\s,.]{1,30}){1,6}?)"
     # "said Thursday", "said on Monday", "said in a news release": when and how, kept with the verb.
@@ -87,6 +89,8 @@ def tail_tag(body: str) -> Tagged | None:
             continue
         if m.group("verb").endswith(" told") and not _HEARING.search(who):
             return None  # "…, staff were told on Thursday.": who heard it, never who said it
+        if m.group("verb") == "believe" and not events.INQUIRERS.match(who):
+            return None
         if m.group("end") == "." and after:
             continue  # the tag must close the sentence, or be followed by more of it after a comma
         stop = "" if body[: m.start()].endswith(".") else "."  # "shortly after 10 a.m., X said": one full stop
