@@ -205,8 +205,8 @@ def looks_personal(name: str) -> bool:
     return any(given_name(word) for word in name.split()[:-1])
 
 
-# "Hovenden Crown Court heard …", "the inquest was told …": a hearing is told things; it does nothing the next
-# sentence's "They" or "It" could mean.
+# "Hovenden Crown Court heard …", "the inquest was told …": a hearing is told things; the next sentence's "They"
+# are those it heard about, never the hearing.
 _HEARING = re.compile(r"\b(?:court|inquest|tribunal|jury|hearing|trial|inquiry)\b", re.I)
 
 

@@ -188,7 +188,7 @@ class Speakers(PersonPointers):
         # "Campaigner Helen Trentham"; "The planet … is …, the team wrote. Its surface …": the planet's, not the team's.
         other = openers.thing_opened(self.texts.get(self.sentence - 1, ""), last.name)
         personal = pointer.lower() == "it" and (kinds.looks_personal(last.name) or other)
-        ruled_out = ruled_out or kinds.a_hearing(last.name)  # "…, the court heard. They used …": never the court
+        ruled_out = ruled_out or (pointer.lower() == "they" and kinds.a_hearing(last.name))  # "…, the court heard."
         return last.name if last.kind in fit and not ruled_out and not personal else None
 
     def told_of_last_week(self) -> bool:
