@@ -398,3 +398,16 @@ def test_a_forecast_is_ahead_and_a_name_that_reads_as_a_past_tense_is_no_tense()
     assert "Friday evening, November 28, 2025" in forecast
     arrest = resolve("The Met Police arrested two men on Friday.", TUESDAY).text
     assert "Friday, November 21, 2025" in arrest
+
+
+def test_later_than_planned_compares_with_a_plan_and_tells_no_time_ahead():
+    opened = resolve("The new footbridge opened to walkers on Friday, a year later than planned.", TUESDAY).text
+    assert "Friday, November 21, 2025" in opened
+    ahead = resolve("The footbridge is planned to open on Friday.", TUESDAY).text
+    assert "Friday, November 28, 2025" in ahead
+
+
+def test_last_years_number_beside_this_winter_is_last_winters_and_stays_as_written():
+    winter = "Admissions this winter are more than twice last year's number."
+    assert resolve(winter, TUESDAY).text == winter
+    assert resolve("Sales were twice last year's total.", TUESDAY).text == "Sales were twice 2024's total."

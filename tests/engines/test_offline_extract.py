@@ -739,3 +739,15 @@ def test_an_obligation_with_no_law_or_place_to_it_is_still_advice():
 def test_of_opening_a_statement_loses_its_capital_behind_said_that():
     claims = _tickets("Of the 182 pupils who took exams, 71% achieved a grade 4 or above, the school said.")
     assert "said that of the 182 pupils" in claims[0].claim
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rest came from a heritage grant and a loan from the parish council.",
+        "The new footbridge was paid for by the county and a local trust.",
+    ],
+)
+def test_who_paid_is_a_claim_however_plainly_told(text):
+    claims = OfflineEngine().extract(ArticleInput(text=text, published=date(2026, 3, 12))).claims
+    assert [c.claim for c in claims] == [text]

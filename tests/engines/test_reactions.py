@@ -359,3 +359,13 @@ def test_no_choice_real_progress_and_falling_in_love_are_no_tickets(monkeypatch)
     said = " ".join(c.claim for c in claims)
     assert "400 miles" in said
     assert "no choice" not in said and "progress" not in said and "in love" not in said
+
+
+def test_a_verdict_hedged_as_little_short_of_a_miracle_is_no_ticket_and_the_count_beside_it_is(monkeypatch):
+    monkeypatch.setattr(duplicates, "encoder", lambda: None)
+    claims = tickets(
+        'Historian Dr Ivo Pask said the mill\'s survival was "little short of a miracle" and that fewer than 30 '
+        "working watermills were left in Wales."
+    )
+    said = " ".join(c.claim for c in claims)
+    assert "fewer than 30" in said and "miracle" not in said

@@ -3726,3 +3726,28 @@ def test_what_police_believe_at_the_end_and_a_subject_told_by_what_it_handles_ar
     assert ticket(claims, "stolen from a depot").speaker == "police"
     assert not any("many fans" in (c.speaker or "") for c in claims)
     assert ticket(claims, "£640,000").speaker == "the agent handling the sale"
+
+
+def test_an_inverted_tag_with_who_after_the_name_or_a_role_before_it_is_the_speaker():
+    claims = tickets(
+        "More than 800 members raised £80,000 for the roof, said Gideon Orlend, who chairs the Ferncroft Chapel "
+        "Trust.\n\nMost of the chicks hatched late in the summer, said its warden, Priya Scaife."
+    )
+    roof = ticket(claims, "£80,000")
+    assert (roof.speaker, roof.claim) == (
+        "Gideon Orlend",
+        "Gideon Orlend said that more than 800 members raised £80,000 for the roof.",
+    )
+    assert ticket(claims, "hatched late").speaker == "Priya Scaife"
+
+
+def test_a_person_named_who_said_something_is_its_speaker():
+    claims = tickets(
+        "The first bus left at 6am with about 40 people aboard. Among them was Ada Greel, a nurse, who said the trip "
+        "used to take her an hour and two changes."
+    )
+    trip = ticket(claims, "an hour and two changes")
+    assert (trip.speaker, trip.claim) == (
+        "Ada Greel",
+        "Ada Greel said that the trip used to take her an hour and two changes.",
+    )

@@ -109,6 +109,12 @@ _QUOTED_AS = re.compile(
     r"(?P<rest>.+)$",
     re.S,
 )
+# "Among them was Ada Greel, a nurse, who said the trip used to take her an hour.": a person presented,
+# then what they said; being among them is the setting, not a claim.
+_PRESENTED_WHO_SAID = re.compile(
+    r"^[^,“”\"]{2,80} (?:was|were|included|including) (?P<who>[A-Z][\w’'-]{1,30}(?: [A-Z][\w’'-]{1,30}){1,2})"
+    r"(?:, (?:a|an|the) [^,“”\"]{2,60},)? who (?:said|says) (?:that )?(?P<rest>[^“”\"]{10,400})$"
+)
 _OUTLET_PRONOUN = re.compile(r"\b(the outlet|the newspaper|the paper|the network)\b", re.I)
 
 
@@ -189,6 +195,9 @@ def _attribute(sentence: str) -> Attribution:
         # "Its governor, Andrew Bailey, was quoted by the Financial Times as saying that …"
         by, rest = clean(quoted_as.group("by")), quoted_as.start("rest")
         return Attribution(who, reported_by or by, body[rest:], offset + rest, verb="was quoted as saying")
+    if presented := _PRESENTED_WHO_SAID.match(body):
+        rest = presented.start("rest")
+        return Attribution(presented.group("who"), reported_by, body[rest:], offset + rest)
     speaker, reported_by, verb, body, offset, whole = _peel_reporting(body, offset, reported_by)
     if speaker is None and reported_by is None and (two := joined.statement_joined(body)):
         return Attribution(two.who, None, body[two.start :], offset + two.start, verb=two.verb, act=two.act)
@@ -222,7 +231,13 @@ def _by_shape(body: str, offset: int) -> Attribution | None:
     # "At least 46 homes have been destroyed, X said at a briefing.": when the subject a parse found is
     # the closing tag's own speaker, the statement is before the tag, not the setting after it.
     # "A review found that the unit was understaffed, the trust said.": a finding the tag's speaker reports.
-    if found and tagged and (tagged[0] == found.speaker or found.verb in {"found", "finds", "showed", "shows"}):
+    # "Tickets sold out, said Fenella Drewitt, who chairs the society.": with the verb before its speaker,
+    # a parse takes the statement for a subject and the speaker for what was said.
+    if (
+        found
+        and tagged
+        and (tagged[0] == found.speaker or found.verb in {"found", "finds", "showed", "shows"} or tagged.inverted)
+    ):
         found = None
     if found and not (found.whole and tagged):
         document = bodies.looks_like_outlet(found.speaker) or _DOCUMENT.match(found.speaker)

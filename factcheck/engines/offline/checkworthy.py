@@ -324,8 +324,18 @@ def plain_record(sentence: str) -> bool:
     return (
         reports_casualty(sentence)
         or ranks_in_a_tally(sentence)
-        or bool(_NONE_HAPPENED.match(sentence) or _CAUSE.match(sentence))
+        or bool(_NONE_HAPPENED.match(sentence) or _CAUSE.match(sentence) or _FUNDED.match(sentence))
     )
+
+
+# "The rest came from a heritage grant and a loan from the town council", "The bridge was paid for by the
+# county": who paid is checkable however plainly told.
+_FUNDED = re.compile(
+    r"^(?:The\s(?:rest|remainder|balance|money|funding)|(?:Most|Half|Some|Part)\sof\sthe\s(?:money|funding|cost))"
+    r"\s(?:came|comes|will\scome|is\scoming)\sfrom\s(?:a|an|the|its|their)\s"
+    r"|^[A-Z][^,;]{0,60}?\s(?:was|were|is|are|will\sbe)\s(?:largely\s|partly\s|mostly\s|jointly\s)?"
+    r"(?:paid\sfor|funded|financed|bankrolled)\sby\s(?:a|an|the|its|their|[A-Z])"
+)
 
 
 # "Businesses in England do not have to display their rating, but those in Wales must", "By law, drivers must

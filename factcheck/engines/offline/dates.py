@@ -27,6 +27,8 @@ _DAY = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _PART = r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
 # What runs by financial years, which straddle calendar ones: "next year's budget" is not plainly 2026's.
 _FISCAL = re.compile(r" (?:budgets?|accounts|spending|finances|financial|fiscal|tax|deficit|settlement)\b", re.I)
+# "admissions this winter reached twice last year's number": last winter's, which a year's name misstates.
+_ACROSS_NEW_YEAR = re.compile(r"\bthis (?:winter|season)\b", re.I)
 # A relative date after a preposition takes none of its own: "since yesterday", "ahead of last year".
 # "down by a fifth on last year": "on" compares, as "of" and "since" place; none takes an "in" of its own.
 _AFTER_PREPOSITION = re.compile(r"\b(?:of|since|from|until|till|by|for|to|before|after|over|during|on)\s$", re.I)
@@ -48,7 +50,8 @@ _FUTURE = re.compile(
     r"\b(will|won[’']t|shall|is\s+(?:due|set|scheduled|expected|planning|going)\s+to|are\s+(?:due|set|scheduled|"
     r"expected|planning|going)\s+to|plans?\s+to|intends?\s+to|is\s+to|are\s+to|would|"
     # "during a planned software upgrade": after an article, a plan described, not a time ahead.
-    r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?:expected|forecast|predicts|due|scheduled|planned)|set\s+to|"
+    # "six months later than planned": a comparison with a plan, no time ahead either.
+    r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bthan\s)(?:expected|forecast|predicts|due|scheduled|planned)|set\s+to|"
     # "The Met Office forecasts clear skies on Friday" (never "beating forecasts as …": a noun).
     r"(?<!beating\s)(?<!beat\s)(?<!missed\s)(?<!than\s)forecasts(?=\s[a-z])(?!\s(?:as|for|of|and|by|from|were|was|had|"
     r"have|show|showed)\b)|"
@@ -253,6 +256,8 @@ def resolve(text: str, published: date | None, *, last_week: bool = False) -> Re
             rel, span = m.group("rel").lower(), m.group("span").lower()
             if possessive and span == "year" and _FISCAL.match(text, m.end() + 2):
                 return phrase  # "next year's budget" in March may be 2025-26's: the words say which
+            if possessive and span == "year" and _ACROSS_NEW_YEAR.search(text):
+                return phrase
             named = _span(published, rel, span, possessive)
             if named is None:  # "last week's vote": no clean rewrite, but the week can still be named
                 meant.append((phrase + text[m.end() : m.end() + 2], f"the week of {_long(_monday(published, rel))}"))

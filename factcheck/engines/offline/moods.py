@@ -93,7 +93,8 @@ _FEELING = re.compile(
 # what is said; with a figure in it, or anything said after it, it is a statement.
 _QUOTED_VERDICT = re.compile(
     r"^(?:[\w’'-]+\s){1,8}?(?:was|were|is|are|would\sbe|will\sbe|had\sbeen|has\sbeen|remained|remains)\s"
-    r"[“\"](?:(?:a|an|the|no|not\sa|nothing)\s[^“”\"\d]{1,60}|"
+    # 'the building's survival was “little short of a miracle”': a verdict, however hedged.
+    r"[“\"](?:(?:a|an|the|no|not\sa|nothing|little\sshort\sof)\s[^“”\"\d]{1,60}|"
     # 'the figures were “deeply worrying”': a reaction to what they show, in one quoted word or two.
     r"(?:deeply\s|very\s|extremely\s|hugely\s|really\s|truly\s|incredibly\s|utterly\s|completely\s|totally\s|"
     r"absolutely\s)?(?:worrying|alarming|shocking|"

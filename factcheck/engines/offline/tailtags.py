@@ -55,7 +55,9 @@ _ADDED = re.compile(r"^(?:as|while) (?P<then>(?:the )?[A-Z][^,;“”\"]{10,200}
 # "SPF 30 blocks about 97% of UVB rays, said Dr Amara Osei, a consultant dermatologist at X.": the verb
 # first, then the name, then who they are.
 _INVERTED = re.compile(
-    r", (?P<verb>said|says|added) (?P<who>(?:[a-z][\w’'-]{0,30} ){0,3}[A-Z][\w’'.-]{0,30}(?: [A-Z][\w’'.-]{0,30}){1,3})"
+    # "…, said its founder, Imelda Stannage.": who they are first, then the name between commas.
+    r", (?P<verb>said|says|added) (?:(?:its|their|his|her|the) [a-z][\w’'-]{1,30}(?: [a-z][\w’'-]{1,30}){0,2}, )?"
+    r"(?P<who>(?:[a-z][\w’'-]{0,30} ){0,3}[A-Z][\w’'.-]{0,30}(?: [A-Z][\w’'.-]{0,30}){1,3})"
     r"(?:, (?:a|an|the|who) [^,.;“”\"]{2,120})?\.$"
 )
 
@@ -68,6 +70,7 @@ class Tagged(NamedTuple):
     then: str | None = None
     # "…, the Financial Times reported, citing three people familiar with the talks": the tag's own source.
     citing: str | None = None
+    inverted: bool = False  # "…, said Dr Amara Osei.": the verb before its speaker
 
 
 def tail_tag(body: str) -> Tagged | None:
@@ -77,7 +80,7 @@ def tail_tag(body: str) -> Tagged | None:
     inverted = _INVERTED.search(body)
     after_quote = inverted and body[: inverted.start()].rstrip()[-1:] in ("”", '"')
     if inverted and inverted.start() >= 15 and not after_quote and (who := subject_name(inverted.group("who"))):
-        return Tagged(who, inverted.group("verb"), body[: inverted.start()].rstrip(".") + ".")
+        return Tagged(who, inverted.group("verb"), body[: inverted.start()].rstrip(".") + ".", inverted=True)
     for m in _TAIL_TAG.finditer(body):
         who = subject_name(_WHICH_RUNS.sub(r"\1", m.group("who")))
         # A phrase quoted inside the statement is still the statement: 'will go to a "lucky loser" from
