@@ -181,6 +181,15 @@ def test_two_statements_reported_with_one_verb_are_two_claims():
     assert accepted.quote == "it accepted all 38 of the review's recommendations." and accepted.needs_human
 
 
+def test_a_second_statement_that_is_a_share_of_the_first_stays_with_it():
+    claims = _tickets(
+        "The trust said the ferry cost £90,000 a year to run and that fares covered about £30,000 of that."
+    )
+    assert len(claims) == 1 and "£90,000" in claims[0].claim and "£30,000 of that" in claims[0].claim
+    cause = _tickets("The trust said the ferry cost £90,000 a year and that fares would not rise because of it.")
+    assert len(cause) == 2  # a cause told of the first is a claim of its own
+
+
 def test_a_second_verb_for_the_same_subject_or_a_second_report_is_a_claim_of_its_own():
     claims = _tickets(
         "The museum's director, Owen Price, said the hoard had drawn 40,000 visitors since March, and had been "
@@ -724,9 +733,11 @@ def test_a_number_word_opening_a_statement_loses_its_capital_behind_said_that():
         "Businesses in England do not have to display their rating, but those in Wales and Northern Ireland must.",
         "Landlords in Scotland must register with their local council before they let a property.",
         "By law, drivers must stop and report any collision that injures a dog.",
+        "Blue badge holders will continue to park for free.",
+        "Children under five are exempt from the new toll.",
     ],
 )
-def test_a_rule_told_plainly_with_its_jurisdiction_or_by_law_is_a_claim(text):
+def test_a_rule_told_plainly_with_its_jurisdiction_by_law_or_whom_it_lets_off_is_a_claim(text):
     claims = OfflineEngine().extract(ArticleInput(text=text, published=date(2026, 3, 12))).claims
     assert [c.claim for c in claims] == [text]
 

@@ -351,6 +351,10 @@ _RULE = re.compile(
     r"|^[A-Z][\w’'-]{0,30}(?:\s[a-z]+){0,3}\s(?:are|is)\s(?:not\s)?(?:allowed|permitted|required|barred|banned)\sto\s"
     # "Grey seals are protected by law", "It is an offence to …": what the law says, told plainly.
     r"|^[A-Z][^,;.]{0,60}?\s(?:is|are)\s(?:protected|banned)\sby\slaw\b|^It\sis\s(?:illegal|an\soffence)\sto\s"
+    # "Blue badge holders will continue to park for free", "Under-fives are exempt from the charge": who is let off.
+    r"|^[A-Z][\w’'-]{0,30}(?:\s[\w’'-]{1,30}){0,4}\s(?:will\s(?:still\s|continue\sto\s)|can\s|may\s)?"
+    r"(?:park|travel|ride|enter|swim|visit)\s(?:for\s)?free\b"
+    r"|^[A-Z][\w’'-]{0,30}(?:\s[\w’'-]{1,30}){0,4}\s(?:are|is|will\sbe|will\sremain)\sexempt\sfrom\s"
 )
 
 

@@ -73,6 +73,8 @@ def parts(content: str, reported: bool = False) -> list[Part]:
             # "…, but that some properties could wait longer": a caveat, the first claim's own; "but warned
             # that …" is a second report.
             continue
+        if m.re is _AND_THAT and _SHARE_OF_IT.search(content, m.end()):
+            continue  # "…cost £410,000 a year and that parking raised £150,000 of that": a share of the first
         if m.re is _AND_AUX and not (subject and (m.group(0)[0] == "," or _two_figures(content, m))):
             continue  # "…, and had been insured" with no subject to give it: one claim
         if m.re is _AND_ACT and not _PRONOUN_FIRST.match(content):
@@ -92,6 +94,13 @@ def parts(content: str, reported: bool = False) -> list[Part]:
         return pieces
     whole = content.rstrip()
     return [Part(0, whole, whole)]
+
+
+# "£150,000 of that", "half of it" (never "because of it": a cause, told of the first, is its own claim).
+_SHARE_OF_IT = re.compile(
+    r"(?:\d[%m]?|\dbn|\b(?:half|most|much|some|part|all|none|a\sthird|a\squarter))\sof\s(?:that|this|it|them)"
+    r"(?=\s?[.,;]|$)"
+)
 
 
 def _reported_breaks(content: str) -> list[re.Match[str]]:
