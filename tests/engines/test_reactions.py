@@ -369,3 +369,20 @@ def test_a_verdict_hedged_as_little_short_of_a_miracle_is_no_ticket_and_the_coun
     )
     said = " ".join(c.claim for c in claims)
     assert "fewer than 30" in said and "miracle" not in said
+
+
+def test_a_rebuttal_pointing_at_evidence_and_advice_after_a_condition_are_no_tickets(monkeypatch):
+    monkeypatch.setattr(duplicates, "encoder", lambda: None)
+    claims = tickets(
+        'Staff sickness fell by 18% during the trial. Cllr Joan Aske said: "We were warned it would fail. The '
+        'evidence says otherwise."\n\nPC Lena Voss said: "Stolen bikes are being sold on quickly online. If you are '
+        'offered a cheap bike, ask where it came from."'
+    )
+    said = " ".join(c.claim for c in claims)
+    assert "18%" in said and "sold on quickly online" in said
+    assert "otherwise" not in said and "ask where" not in said
+
+
+def test_field_scientists_at_the_end_of_a_statement_are_its_speaker():
+    claims = tickets("A rare moth has been found in a churchyard for the first time since 1950, naturalists have said.")
+    assert claims[0].speaker == "naturalists"

@@ -48,7 +48,9 @@ PRESCRIPTIVE = re.compile(
 # what to do, after any condition. A number in it is whom to call, not a figure to check.
 IMPERATIVE = re.compile(
     r"(?:(?:(?:But|And|So) (?:if|when|once|until)|If|When|Once|Until) [^,“”\"]{1,80}, "
-    r"(?:call|ring|phone|contact|seek|visit|speak to|talk to|go to|check|do not|don[’']t|stay|keep|please) |"
+    # "If you are offered cheap solar panels, ask where they came from."
+    r"(?:call|ring|phone|contact|seek|visit|speak to|talk to|go to|check|do not|don[’']t|stay|keep|please|ask|tell|"
+    r"report|avoid|make sure|find out|wait|leave|get) |"
     r"(?:Do not|Don[’']t|Never|Please|Always|Avoid|Make sure|Stay|Keep|Call|Ring|Phone|Contact|Seek|Visit|"
     r"Speak to|Talk to|Go to|Check|Wear|Use|Drink|Wash|Cover|Empty|Remember|Report|Follow|Listen to|Switch off|"
     # "Look west about 40 minutes after sunset": directions to the reader, their minutes no figure to check.

@@ -16,7 +16,8 @@ _GROUP = re.compile(
     r"prosecutors|investigators|authorities|residents|witnesses|analysts|sources|unions|campaigners|"
     r"companies|families|parents|teachers|workers|protesters|firefighters|rescuers|data|figures|statistics|"
     r"lawyers|solicitors|barristers|attorneys|inspectors|auditors|economists|engineers|surveyors|detectives|officers|"
-    r"paramedics|nurses|"
+    r"paramedics|nurses|naturalists|ecologists|botanists|biologists|zoologists|ornithologists|birdwatchers|"
+    r"geologists|entomologists|palaeontologists|paleontologists|meteorologists|physicists|chemists|vets|"
     # A party's members as a body of opinion: "Republicans said the measure spends too much."
     r"republicans|democrats|conservatives|tories|liberals|greens|nationalists)$",
     re.I,

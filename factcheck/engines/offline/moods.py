@@ -194,6 +194,9 @@ _PLATITUDE = re.compile(
     # "There is no place for racism in our game": what every club says; "It feels like we are being punished":
     # an impression.
     r"^there\s(?:is|was|can\sbe)\sno\splace\sfor\b|^it\s(?:feels|felt)\s(?:like|as\sif|as\sthough)\b|"
+    # "The evidence says otherwise.": a rebuttal that points at evidence told elsewhere, with none of its own.
+    r"^(?:but\s)?(?:the|our)\s(?:evidence|facts|figures|data|numbers|results)\s(?:says?|shows?|tells?|suggests?|"
+    r"proves?)\s(?:otherwise|(?:a\s)?different(?:\sstory)?|the\sopposite)\.?$|"
     # "the figures were alarming": a verdict on figures told elsewhere, with none of its own.
     r"^(?:the|these|those|its|their)\s(?:latest\s|new\s)?(?:figures|findings|results|numbers|statistics|data)\s"
     r"(?:were|are|was|is)\s(?:deeply\s|very\s|truly\s|hugely\s)?(?:alarming|worrying|shocking|concerning|"

@@ -81,6 +81,9 @@ _GROUP_WORDS = re.compile(
     r"people|sources|aides|insiders|monitors|observers|inspectors|campaigners|activists|engineers|conservationists|"
     r"growers|farmers|fishermen|traders|shopkeepers|"
     r"environmentalists|archaeologists|astronomers|historians|academics|charities|"
+    # "…, naturalists have announced.": those who study a field, named by it.
+    r"naturalists|ecologists|botanists|biologists|zoologists|ornithologists|birdwatchers|geologists|"
+    r"entomologists|palaeontologists|paleontologists|meteorologists|physicists|chemists|vets|"
     # "…, fire crews said.": the people sent, named by their work.
     r"crews|paramedics|medics|forecasters|coastguards|volunteers|staff|nurses|rescuers|services|"
     # "…, lawyers for the claimants said.": those who speak for a party in court.
