@@ -762,3 +762,9 @@ def test_of_opening_a_statement_loses_its_capital_behind_said_that():
 def test_who_paid_is_a_claim_however_plainly_told(text):
     claims = OfflineEngine().extract(ArticleInput(text=text, published=date(2026, 3, 12))).claims
     assert [c.claim for c in claims] == [text]
+
+
+def test_a_rule_with_the_month_it_starts_is_a_claim():
+    text = "The county will require planning permission for any new holiday let from June."
+    claims = OfflineEngine().extract(ArticleInput(text=text, published=date(2026, 3, 12))).claims
+    assert [c.claim for c in claims] == [text]

@@ -386,3 +386,13 @@ def test_a_rebuttal_pointing_at_evidence_and_advice_after_a_condition_are_no_tic
 def test_field_scientists_at_the_end_of_a_statement_are_its_speaker():
     claims = tickets("A rare moth has been found in a churchyard for the first time since 1950, naturalists have said.")
     assert claims[0].speaker == "naturalists"
+
+
+def test_what_would_happen_without_us_is_no_ticket(monkeypatch):
+    monkeypatch.setattr(duplicates, "encoder", lambda: None)
+    claims = tickets(
+        'Market traders pay £40 a day for a pitch. Ida Brenn, who runs a cheese stall, said: "We bring shoppers '
+        'into the town centre. Without us, half the cafes would close."'
+    )
+    said = " ".join(c.claim for c in claims)
+    assert "£40 a day" in said and "Without us" not in said

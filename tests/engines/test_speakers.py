@@ -3751,3 +3751,13 @@ def test_a_person_named_who_said_something_is_its_speaker():
         "Ada Greel",
         "Ada Greel said that the trip used to take her an hour and two changes.",
     )
+
+
+def test_a_body_that_says_something_after_but_speaks_for_that_part_alone():
+    claims = tickets(
+        "Harwick Foods said on Tuesday that it had sold its bakery arm.\n\n"
+        "Sales rose 4% to £88m, helped by a hot summer, but the company said a cold December had cost it £2m."
+    )
+    rose = ticket(claims, "Sales rose 4%")
+    assert rose.claim == "Sales rose 4% to £88m, helped by a hot summer." and rose.speaker is None
+    assert ticket(claims, "cold December").speaker == "Harwick Foods"

@@ -325,7 +325,17 @@ def plain_record(sentence: str) -> bool:
         reports_casualty(sentence)
         or ranks_in_a_tally(sentence)
         or bool(_NONE_HAPPENED.match(sentence) or _CAUSE.match(sentence) or _FUNDED.match(sentence))
+        or bool(_DATED_RULE.match(sentence))
     )
+
+
+# "A national park authority will require planning permission for any new holiday let from June": a rule
+# with the day it starts, checkable against the decision however plainly told.
+_DATED_RULE = re.compile(
+    r"^[A-Z][^,;]{0,80}?\s(?:will|is\sto|are\sto)\s(?:require|ban|charge|introduce|scrap|abolish|cap|limit|"
+    r"allow|bar|fine)\s[^;]{0,120}?\bfrom\s(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|next\s(?:year|month|week)|\d{4}\b)"
+)
 
 
 # "The rest came from a heritage grant and a loan from the town council", "The bridge was paid for by the

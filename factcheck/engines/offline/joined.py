@@ -60,9 +60,10 @@ def _does_and_says(body: str) -> Joined | None:
 
 
 # "The building has stood empty since 2019, and the council says a car park would …": the reporter's fact,
-# then a body's statement joined to it.
+# then a body's statement joined to it ("Sales rose 3%, but the company said a wet August had cost it £9m",
+# the same, in contrast).
 _AND_SAYS = re.compile(
-    r", and (?P<who>(?:the|its) [a-z]{3,20}(?: [a-z]{3,20})?|[A-Z][\w’'-]{1,30}(?: [A-Z][\w’'-]{1,30}){0,3}) "
+    r", (?:and|but) (?P<who>(?:the|its) [a-z]{3,20}(?: [a-z]{3,20})?|[A-Z][\w’'-]{1,30}(?: [A-Z][\w’'-]{1,30}){0,3}) "
     # "…, and Mosedale Water said on Wednesday that …": the day it was said stays with the verb.
     r"(?P<verb>says|said(?: on [A-Z][a-z]{2,8}day(?: morning| afternoon| evening)?)?) (?:that )?"
 )
