@@ -411,3 +411,10 @@ def test_last_years_number_beside_this_winter_is_last_winters_and_stays_as_writt
     winter = "Admissions this winter are more than twice last year's number."
     assert resolve(winter, TUESDAY).text == winter
     assert resolve("Sales were twice last year's total.", TUESDAY).text == "Sales were twice 2024's total."
+
+
+def test_two_days_joined_by_and_are_both_dated_unless_one_is_past_and_the_other_ahead():
+    closed = resolve("The pool closed on Monday and Tuesday for repairs.", TUESDAY).text
+    assert "on Monday, November 24, 2025 and Tuesday, November 25, 2025" in closed
+    held = resolve("Talks were held on Tuesday and Wednesday.", TUESDAY)
+    assert held.text == "Talks were held on Tuesday and Wednesday." and held.reason

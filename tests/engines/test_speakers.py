@@ -3761,3 +3761,13 @@ def test_a_body_that_says_something_after_but_speaks_for_that_part_alone():
     rose = ticket(claims, "Sales rose 4%")
     assert rose.claim == "Sales rose 4% to £88m, helped by a hot summer." and rose.speaker is None
     assert ticket(claims, "cold December").speaker == "Harwick Foods"
+
+
+def test_a_group_named_by_a_pastime_and_a_body_named_after_its_role_are_the_speakers():
+    claims = tickets(
+        "A motoring group said the new limit would add about two minutes to journeys and questioned the council's "
+        "figures.\n\nAbout 900 people crossed the bridge on its first day, the bridge's owners, the Tarnby Bridge "
+        "Trust, said."
+    )
+    assert ticket(claims, "two minutes").speaker == "a motoring group"
+    assert ticket(claims, "About 900 people").speaker == "the Tarnby Bridge Trust"

@@ -40,6 +40,8 @@ _RELATIVE = re.compile(
     # "on Friday night, 20 months after": the part of the day belongs to it, whatever follows.
     # "on Sunday afternoons": every week's, no one date.
     rf"\s+(?P<wd>{_DAY}){_PART}(?!s\b|\s+(?:morning|afternoon|evening|night)s?\b)"
+    # "closed on Tuesday and Wednesday": the second day is the next of its name after the first.
+    rf"(?:\s+and\s+(?P<wd2>{_DAY})\b(?![’']s|\s+(?:morning|afternoon|evening|night)))?"
     # "on Wednesday last week": the week is the day's, one date, not two.
     rf"(?:\s+(?P<week>last|next)\s+week)?)\b"
     # Already followed by a date ("on Friday, March 14", "Friday 14 March"): leave it. "…, 20 months after": not one.
@@ -301,6 +303,16 @@ def _weekday(m: re.Match, text: str, published: date, unsure: list[str], last_we
         return phrase
     part = f" {m.group('part')}" if m.group("part") else ""
     lead = m.group("lead") if m.group("of") else "on"
+    if m.group("wd2"):
+        second = day + timedelta(days=(_WEEKDAYS.index(m.group("wd2").lower()) - weekday) % 7 or 7)
+        # One day past and the other ahead: which week is a guess, and so is "were held on Friday and Saturday" on a
+        # Friday; today and tomorrow ("will stay closed on Thursday and Friday", "have begun a strike, with no
+        # trains on Tuesday and Wednesday" on a Tuesday) are not.
+        told_past = _PAST.search(clause) and not _FUTURE.search(clause)
+        if day < published < second or (day == published < second and told_past):
+            unsure.append(phrase.split(" of ", 1)[-1])
+            return phrase
+        return f"{lead} {day:%A}{part}, {_long(day)} and {second:%A}, {_long(second)}"
     return f"{lead} {day:%A}{part}, {_long(day)}"
 
 

@@ -16,8 +16,8 @@ _TAIL_TAG = re.compile(
     # "a study of 6,400 pupils": a thousands comma is part of the name, not its end.
     r", (?P<who>(?:[^\s,“”\"]|(?<=\d),(?=\d{3})){1,30}(?: (?:[^\s,“”\"]|(?<=\d),(?=\d{3})){1,30}){0,10}?"
     r"|(?:the|its|their|his|her|a|an) [^\s,“”\"]{1,30}(?: [^\s,“”\"]{1,30}){0,5}, "
-    # "…, the agency, known as Basarnas, said": the name it goes by.
-    r"(?:(?:also )?known as |called )?[A-Z][^\s,“”\"]{0,30}(?: [^\s,“”\"]{1,30}){0,4},)"
+    # "…, the agency, known as Basarnas, said": the name it goes by ("the pier's owners, the Kelsea Pier Trust,").
+    r"(?:(?:also )?known as |called |the )?[A-Z][^\s,“”\"]{0,30}(?: [^\s,“”\"]{1,30}){0,4},)"
     r" (?:also |have |has )?"
     r"(?P<verb>said|says|say|added|adds|reported|reports|noted|notes|estimated|estimates|warned|warns|found|finds|"
     # "…, police believe.": an inquiry's working account (never "…, many fans believe.").
