@@ -418,3 +418,14 @@ def test_two_days_joined_by_and_are_both_dated_unless_one_is_past_and_the_other_
     assert "on Monday, November 24, 2025 and Tuesday, November 25, 2025" in closed
     held = resolve("Talks were held on Tuesday and Wednesday.", TUESDAY)
     assert held.text == "Talks were held on Tuesday and Wednesday." and held.reason
+
+
+def test_what_a_thing_will_do_is_no_time_for_the_event_after_its_comma():
+    approved = resolve(
+        "The board has approved a plan that will shut three libraries, after a long meeting on Monday night in "
+        "which members argued.",
+        TUESDAY,
+    ).text
+    assert "on Monday night, November 24, 2025" in approved
+    ahead = resolve("The council said that it will close the bridge on Monday.", TUESDAY).text
+    assert "on Monday, December 1, 2025" in ahead

@@ -765,7 +765,13 @@ def test_who_paid_is_a_claim_however_plainly_told(text):
     assert [c.claim for c in claims] == [text]
 
 
-def test_a_rule_with_the_month_it_starts_is_a_claim():
-    text = "The county will require planning permission for any new holiday let from June."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The county will require planning permission for any new holiday let from June.",
+        "The Westbrook and Kiln Road swimming pools will close in August.",
+    ],
+)
+def test_a_rule_or_a_closure_with_the_month_it_starts_is_a_claim(text):
     claims = OfflineEngine().extract(ArticleInput(text=text, published=date(2026, 3, 12))).claims
     assert [c.claim for c in claims] == [text]

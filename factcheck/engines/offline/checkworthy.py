@@ -331,10 +331,16 @@ def plain_record(sentence: str) -> bool:
 
 # "A national park authority will require planning permission for any new holiday let from June": a rule
 # with the day it starts, checkable against the decision however plainly told.
+_MONTH_OR_YEAR = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|next\s(?:year|month|"
+    r"week)|\d{4}\b)"
+)
 _DATED_RULE = re.compile(
     r"^[A-Z][^,;]{0,80}?\s(?:will|is\sto|are\sto)\s(?:require|ban|charge|introduce|scrap|abolish|cap|limit|"
-    r"allow|bar|fine)\s[^;]{0,120}?\bfrom\s(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December|next\s(?:year|month|week)|\d{4}\b)"
+    rf"allow|bar|fine)\s[^;]{{0,120}}?\bfrom\s{_MONTH_OR_YEAR}"
+    # "The Halfield and Orton Road leisure centres will close in September": a closure and when.
+    rf"|^[A-Z][^,;]{{0,80}}?\s(?:will|is\sto|are\sto|is\sdue\sto|are\sdue\sto)\s(?:close|shut|open|reopen)\s"
+    rf"(?:in|on|from|by)\s{_MONTH_OR_YEAR}"
 )
 
 

@@ -95,6 +95,7 @@ _PARTICIPLE = re.compile(
     r"\b(?:privately|publicly|state|locally|jointly|family|newly)[ -](?:built|owned|run|funded|backed|made|elected)\b"
     r"|(?<![\w-])(?:a|an)\s[a-z]{2,}ed\b"
 )
+_WHAT_IT_WILL_DO = re.compile(r"(?:will|would)\s[a-z]+\b")
 _NAME_RUN = re.compile(r"\b[A-Z][\w’'-]{0,30}(?:\s[A-Z][\w’'-]{0,30})+")
 # "Tickets go on sale on Friday, priced from £45": a participle after a comma describes; it tells no time.
 _PRICED = re.compile(r", [a-z]{3,}ed (?:from|at|by|in|to|for|between)\b")
@@ -290,6 +291,12 @@ def _weekday(m: re.Match, text: str, published: date, unsure: list[str], last_we
     """ "on Tuesday" as "on Tuesday, November 25, 2025", or as written and listed in ``unsure``."""
     phrase, weekday = m.group("phrase"), _WEEKDAYS.index(m.group("wd").lower())
     clause = _clause(text, m.start(), m.end())
+    start = text.find(clause)
+    lead_in = text[start : m.start()] if 0 <= start <= m.start() else ""
+    if _WHAT_IT_WILL_DO.match(clause) and text[:start].endswith(("that ", "which ")) and ", " in lead_in:
+        # "a budget that will close two centres, after a meeting on Monday night": what the thing will do is no
+        # time of the event the day belongs to, told after the comma.
+        clause = clause[lead_in.rfind(", ") + 2 :]
     day = _day_name(published, weekday, m.group("lead"), clause, text[max(0, m.start() - 40) : m.start()])
     monday = published - timedelta(days=published.weekday())
     if m.group("week"):
