@@ -396,3 +396,13 @@ def test_what_would_happen_without_us_is_no_ticket(monkeypatch):
     )
     said = " ".join(c.claim for c in claims)
     assert "£40 a day" in said and "Without us" not in said
+
+
+def test_a_wish_with_a_measure_is_no_ticket(monkeypatch):
+    monkeypatch.setattr(duplicates, "encoder", lambda: None)
+    claims = tickets(
+        'More than 300 residents objected to the wind turbine. Parent Ada Quill said: "We just want it moved half '
+        'a mile from the school."'
+    )
+    said = " ".join(c.claim for c in claims)
+    assert "300 residents" in said and "half a mile" not in said

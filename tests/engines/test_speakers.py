@@ -3771,3 +3771,13 @@ def test_a_group_named_by_a_pastime_and_a_body_named_after_its_role_are_the_spea
     )
     assert ticket(claims, "two minutes").speaker == "a motoring group"
     assert ticket(claims, "About 900 people").speaker == "the Tarnby Bridge Trust"
+
+
+def test_a_person_named_with_an_age_who_found_a_thing_did_not_say_it():
+    claims = tickets(
+        "Nora Pell, 61, found the brooch in a ploughed field in May and handed it to the coroner.\n\n"
+        "Nora Pell, 61, found that the bill had doubled."
+    )
+    brooch = ticket(claims, "the brooch")
+    assert brooch.speaker is None and brooch.claim.startswith("Nora Pell, 61, found the brooch")
+    assert ticket(claims, "bill had doubled").speaker == "Nora Pell"

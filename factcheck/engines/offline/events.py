@@ -74,6 +74,15 @@ _DEVICE = re.compile(
 )
 
 
+def found_by_a_person(verb: str, subject: str, rest: str) -> bool:
+    """ "Clive Hepplewhite, 58, found the first coins on a farm": a person named with their age, as the reporter
+    introduces people, found a thing; no inquiry has an age, and what was found is no finding of theirs."""
+    return verb in {"found", "finds"} and bool(_AGED.search(subject)) and not rest.startswith("that ")
+
+
+_AGED = re.compile(r"^[A-Z][\w’'-]{1,30}(?: [A-Z][\w’'-]{1,30}){1,2}, (?:aged )?\d{1,3},")
+
+
 def made_a_recording(verb: str, rest: str) -> bool:
     """ "Researchers … recorded birdsong at 48 sites": sounds or pictures recorded are a recording made, an
     act the reporter tells, not a figure anyone recorded."""
@@ -98,12 +107,13 @@ _LIFE_EVENT = re.compile(
 )
 
 
-def an_event(verb: str, who: str, rest: str) -> bool:
+def an_event(verb: str, who: str, rest: str, subject: str = "") -> bool:
     """Whether "<who> <verb> <rest>" tells what happened, not what was said: a find, a count added, a notice
-    given, a recording made, news of one's own life."""
+    given, a recording made, news of one's own life. ``subject`` is the subject as written."""
     rest = rest.lstrip()
     return (
         came_upon(verb, who)
+        or found_by_a_person(verb, subject, rest)
         or counted_object(verb, rest)
         or notice_given(verb, rest)
         or made_a_recording(verb, rest)

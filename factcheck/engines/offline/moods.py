@@ -194,6 +194,8 @@ _PLATITUDE = re.compile(
     # "There is no place for racism in our game": what every club says; "It feels like we are being punished":
     # an impression.
     r"^there\s(?:is|was|can\sbe)\sno\splace\sfor\b|^it\s(?:feels|felt)\s(?:like|as\sif|as\sthough)\b|"
+    # "We just want it moved 200 metres": a wish, whatever its measure.
+    r"^(?:we|i)\s(?:just\s|only\s|simply\s|really\s)?want(?:ed)?\s(?:it|them|this|that|him|her)\s[a-z]+ed\b|"
     # "Without us, half of them would shut.": what would happen were things otherwise, which no one can check
     # ("Without them, the university would run out of cash within two years" is a forecast with its date).
     r"^without\s(?:us|this|that|it|them|him|her|you)\b,?\s[^.;\d]{1,100}?\bwould\b(?![^.;]{0,60}\bwithin\b)|"

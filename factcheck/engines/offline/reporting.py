@@ -196,7 +196,9 @@ def parse(body: str, offset: int) -> Reported | None:
             return None
         elif verb in OBJECT_VERBS and _A_COUNT.match(who):
             return None  # "Three other musicals have announced closures": a tally in the reporter's voice
-        elif (verb.startswith("report") and _REPORTED_AS.match(body[pos:])) or events.an_event(verb, who, body[pos:]):
+        elif (verb.startswith("report") and _REPORTED_AS.match(body[pos:])) or events.an_event(
+            verb, who, body[pos:], body[: m.start()]
+        ):
             # "His wife reported him missing that evening", "Police found 600 plants", "Employers added 143,000
             # jobs": events, told in the reporter's voice, not statements.
             return None
