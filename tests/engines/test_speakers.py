@@ -3781,3 +3781,11 @@ def test_a_person_named_with_an_age_who_found_a_thing_did_not_say_it():
     brooch = ticket(claims, "the brooch")
     assert brooch.speaker is None and brooch.claim.startswith("Nora Pell, 61, found the brooch")
     assert ticket(claims, "bill had doubled").speaker == "Nora Pell"
+
+
+def test_people_named_by_what_they_are_doing_at_the_end_are_the_speakers():
+    claims = tickets(
+        "A seal pup tagged in Norfolk has been seen off the coast of Norway, researchers tracking the animal said on "
+        "Thursday."
+    )
+    assert claims[0].speaker == "researchers tracking the animal"

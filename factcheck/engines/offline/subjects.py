@@ -97,9 +97,12 @@ _GROUP_WORDS = re.compile(
     r"documents|records|filings|papers)"
     # "…, figures obtained by the Gazette show.": who obtained or published them (or when) says whose they are.
     r"(?: (?:from|of|at|in|with|for|familiar with|close to|"
-    r"(?:obtained|published|released|seen|compiled) (?:by|on|in|last|this)) "
+    r"(?:obtained|published|released|seen|compiled) (?:by|on|in|last|this)"
+    # "…, researchers tracking the bird said": what they are doing says who they are.
+    r"|[a-z]{3,20}ing (?:the|a|an|its|their)) "
     r"[\w’' -]{2,60})?$"
 )
+_GROUP_DOING = re.compile(r"^(?P<group>(?:[a-z-]+ ){0,2}[a-z][\w-]{2,30}s) [a-z]{3,20}ing (?=(?:the|a|an|its|their) )")
 # "In her 38-page ruling, Judge Grant wrote": the setting is not the speaker.
 _SETTING = re.compile(
     r"^(?:Back|Earlier|Later|Meanwhile|Elsewhere|Separately|Also|Still|Again|Then|Now|Today|Yesterday|In|At|On|"
@@ -156,6 +159,8 @@ def subject_name(subject: str) -> str | None:
     probe = re.sub(r"\b([A-Z]\w*)[?!](?= |$)", r"\1", subject)
     # "An online marketplace that listed both products": an unnamed body, told by what it did.
     probe = _TOLD_BY_DEED.sub(r"\1", probe)
+    # "researchers tracking the bird": an -ing word after people named by what they are describes them.
+    probe = _GROUP_DOING.sub(r"\g<group> ", probe)
     # "the Integrated Food Security Phase Classification (IPC)": the letters in brackets are not more words.
     long = len(re.sub(r" \([A-Z]{2,6}\)", "", probe).split()) > 11  # a deed's words are not the name's
     if not words or long or _NOT_A_SUBJECT.search(probe) or _POINTER.match(subject):
