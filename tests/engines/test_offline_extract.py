@@ -775,3 +775,12 @@ def test_who_paid_is_a_claim_however_plainly_told(text):
 def test_a_rule_or_a_closure_with_the_month_it_starts_is_a_claim(text):
     claims = OfflineEngine().extract(ArticleInput(text=text, published=date(2026, 3, 12))).claims
     assert [c.claim for c in claims] == [text]
+
+
+def test_a_clock_time_ends_a_sentence_when_a_new_one_opens_after_it():
+    claims = _tickets(
+        "The ferry lost power at about 2:10 p.m. Coastguards, two lifeboats and a tug brought it into harbour by "
+        "6 p.m., the operator said."
+    )
+    assert any(c.claim.endswith("at about 2:10 p.m.") for c in claims)
+    assert any("brought it into harbour by 6 p.m." in c.claim for c in claims)

@@ -406,3 +406,13 @@ def test_a_wish_with_a_measure_is_no_ticket(monkeypatch):
     )
     said = " ".join(c.claim for c in claims)
     assert "300 residents" in said and "half a mile" not in said
+
+
+def test_a_tributes_guess_at_what_the_dead_would_feel_is_no_ticket(monkeypatch):
+    monkeypatch.setattr(duplicates, "encoder", lambda: None)
+    claims = tickets(
+        "The library was named after Ruth Okoro, who ran it for 31 years. Her son, Olusola, said she would have been "
+        "embarrassed by the fuss."
+    )
+    said = " ".join(c.claim for c in claims)
+    assert "31 years" in said and "embarrassed" not in said

@@ -194,11 +194,18 @@ _PLATITUDE = re.compile(
     # "There is no place for racism in our game": what every club says; "It feels like we are being punished":
     # an impression.
     r"^there\s(?:is|was|can\sbe)\sno\splace\sfor\b|^it\s(?:feels|felt)\s(?:like|as\sif|as\sthough)\b|"
+    # "she would have been embarrassed by the attention", "He would have been so proud": a tribute's guess at
+    # what the dead would feel.
+    r"^(?:he|she|they|[A-Z][\w’'-]{1,30}(?:\s[A-Z][\w’'-]{1,30}){0,2})\swould\shave\sbeen\s(?:so\s|very\s|really\s|incredibly\s)?(?:proud|"
+    r"embarrassed|delighted|thrilled|horrified|heartbroken|pleased|happy|amazed|overjoyed|honoured|humbled|mortified|"
+    r"touched|moved)\b[^.;“”\"\d]{0,80}|"
     # "We just want it moved 200 metres": a wish, whatever its measure.
-    r"^(?:we|i)\s(?:just\s|only\s|simply\s|really\s)?want(?:ed)?\s(?:it|them|this|that|him|her)\s[a-z]+ed\b|"
+    r"^(?:we|i)\s(?:just\s|only\s|simply\s|really\s)?want(?:ed)?\s(?:it|them|this|that|him|her)\s[a-z]+ed\b"
+    r"[^.;“”\"]{0,60}|"
     # "Without us, half of them would shut.": what would happen were things otherwise, which no one can check
     # ("Without them, the university would run out of cash within two years" is a forecast with its date).
-    r"^without\s(?:us|this|that|it|them|him|her|you)\b,?\s[^.;\d]{1,100}?\bwould\b(?![^.;]{0,60}\bwithin\b)|"
+    r"^without\s(?:us|this|that|it|them|him|her|you)\b,?\s[^.;\d]{1,100}?\bwould\b(?![^.;]{0,60}\bwithin\b)"
+    r"[^.;“”\"\d]{0,80}|"
     # "The evidence says otherwise.": a rebuttal that points at evidence told elsewhere, with none of its own.
     r"^(?:but\s)?(?:the|our)\s(?:evidence|facts|figures|data|numbers|results)\s(?:says?|shows?|tells?|suggests?|"
     r"proves?)\s(?:otherwise|(?:a\s)?different(?:\sstory)?|the\sopposite)\.?$|"

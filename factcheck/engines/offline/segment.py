@@ -214,7 +214,14 @@ _BYLINE = re.compile(r"^By ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3})$")
 
 # blingfire ends a sentence after "Sen." or "v." and runs on past "so. Mr. Jones": titles and case
 # names are mended after it, so that a speaker's title stays with the name it belongs to.
-_AFTER_PLATFORM = re.compile(r"(?:(?<=\bon X\.)|(?<=\bto X\.)|(?<=\bvia X\.))\s+(?=[A-Z])")
+# "… at about 1:30 p.m. Deputies, fire crews and …": a clock's "p.m." ends the sentence when a new one opens after
+# it (never before a day, a month or a time zone: "at 5 p.m. Monday", "at 9 a.m. Eastern").
+_AFTER_PLATFORM = re.compile(
+    r"(?:(?<=\bon X\.)|(?<=\bto X\.)|(?<=\bvia X\.))\s+(?=[A-Z])"
+    r"|(?<=\b[ap]\.m\.)\s+(?=[A-Z][a-z]+\b)(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December|Eastern|Central|"
+    r"Pacific|Mountain|Atlantic|Greenwich|[A-Z][a-z]+\s(?:time|Time))\b)"
+)
 _TITLE_ABBREVIATIONS = r"Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Det|Insp|Supt|Rev|Hon|St|Mt"
 _ENDS_WITH_TITLE = re.compile(rf"(?:^|\s)(?:{_TITLE_ABBREVIATIONS}|v|vs|No|Nos)\.$")
 _BEFORE_TITLE = re.compile(rf"(?<=[a-z0-9%)”\"]\.)\s+(?=(?:{_TITLE_ABBREVIATIONS})\.\s+[A-Z])")
