@@ -429,3 +429,10 @@ def test_what_a_thing_will_do_is_no_time_for_the_event_after_its_comma():
     assert "on Monday night, November 24, 2025" in approved
     ahead = resolve("The council said that it will close the bridge on Monday.", TUESDAY).text
     assert "on Monday, December 1, 2025" in ahead
+
+
+def test_a_day_inside_a_participle_with_its_agent_is_the_acts_and_past():
+    plan = resolve("Under the scheme, approved by the cabinet on Monday, bins will be emptied fortnightly.", TUESDAY)
+    assert "on Monday, November 24, 2025" in plan.text
+    tickets = resolve("Tickets go on sale on Friday, priced from £45.", TUESDAY).text
+    assert "on Friday, November 28, 2025" in tickets

@@ -3789,3 +3789,14 @@ def test_people_named_by_what_they_are_doing_at_the_end_are_the_speakers():
         "Thursday."
     )
     assert claims[0].speaker == "researchers tracking the animal"
+
+
+def test_a_body_described_by_whose_it_is_is_what_its_pointer_means():
+    claims = tickets(
+        "Ambulances took 14 minutes on average to reach the most urgent calls last year, according to figures from "
+        "the county's ambulance service.\n\nThe service said the delays were caused by queues outside hospitals.\n\n"
+        "The council's planning committee voted on Monday to refuse the scheme.\n\nThe site floods every winter, the "
+        "committee heard."
+    )
+    assert ticket(claims, "queues outside hospitals").speaker == "the county's ambulance service"
+    assert ticket(claims, "floods every winter").speaker == "the council's planning committee"

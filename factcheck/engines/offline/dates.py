@@ -95,6 +95,7 @@ _PARTICIPLE = re.compile(
     r"\b(?:privately|publicly|state|locally|jointly|family|newly)[ -](?:built|owned|run|funded|backed|made|elected)\b"
     r"|(?<![\w-])(?:a|an)\s[a-z]{2,}ed\b"
 )
+_DONE_BY = re.compile(r",\s(?:[a-z]{3,}ly\s)?[a-z]{3,}ed\sby\s[^,;.“”\"]{1,60}\s$")
 _WHAT_IT_WILL_DO = re.compile(r"(?:will|would)\s[a-z]+\b")
 _NAME_RUN = re.compile(r"\b[A-Z][\w’'-]{0,30}(?:\s[A-Z][\w’'-]{0,30})+")
 # "Tickets go on sale on Friday, priced from £45": a participle after a comma describes; it tells no time.
@@ -197,6 +198,9 @@ def _day_name(published: date, weekday: int, lead: str, clause: str, before: str
         return on + timedelta(days=(weekday - on.weekday()) % 7 or 7)
     if _CLOSED.search(before):
         return published - timedelta(days=back)  # "a premium to its closing price on Friday": a market that closed
+    if _DONE_BY.search(before):
+        # "Under the plan, approved by the cabinet on Wednesday, verges will be cut …": the day is the act's, done.
+        return published - timedelta(days=back)
     # "their boards announced on Friday": the verb the day hangs on settles it, whatever else the clause says.
     verb = _VERB_BEFORE.search(before)
     if verb and _PAST.fullmatch(verb.group("verb")) and not _FUTURE.fullmatch(verb.group("verb")):
@@ -297,7 +301,7 @@ def _weekday(m: re.Match, text: str, published: date, unsure: list[str], last_we
         # "a budget that will close two centres, after a meeting on Monday night": what the thing will do is no
         # time of the event the day belongs to, told after the comma.
         clause = clause[lead_in.rfind(", ") + 2 :]
-    day = _day_name(published, weekday, m.group("lead"), clause, text[max(0, m.start() - 40) : m.start()])
+    day = _day_name(published, weekday, m.group("lead"), clause, text[max(0, m.start() - 100) : m.start()])
     monday = published - timedelta(days=published.weekday())
     if m.group("week"):
         day = monday + timedelta(days=weekday + (-7 if m.group("week").lower() == "last" else 7))

@@ -228,3 +228,12 @@ def named_in_passing(text: str, phrase: str) -> bool:
     """Whether ``phrase`` ("the county council") is named in ``text`` only as one of a list a preposition
     takes ("charges for the county council, police and fire service"): no more than "the council" says."""
     return bool(re.search(rf"\b(?:for|to|from|with|including)\s+{re.escape(phrase)},\s[^.;]{{1,60}}\band\b", text))
+
+
+def owned_bodies(noun: str | None, texts: list[str], names: list[str]) -> set[str]:
+    """ "the county's fire service", "The council's licensing committee": bodies the article describes by whose
+    they are, of the kind ``noun`` names; none when a body of that kind is named by its name (among ``names``)."""
+    if not noun or any(name.endswith(f" {noun.title()}") for name in names):
+        return set()
+    owned = re.compile(rf"\b[Tt]he\s([a-z][\w-]{{1,30}}['’]s\s(?:[a-z][\w-]{{1,30}}\s){{0,2}}{re.escape(noun)})\b")
+    return {f"the {m.group(1)}" for text in texts for m in owned.finditer(text)}

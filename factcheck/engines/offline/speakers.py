@@ -371,19 +371,19 @@ class Speakers(PersonPointers):
         if here := bodies.regulating(noun, self.named_bodies, self.sentence, self.public_acronyms):
             return Resolution(here)
         # "the company" may be the supplier or the maker named; "the airline" the carrier; "the charity" a charity.
-        kinds = (
-            bodies.COMMERCIAL
-            if noun in {"company", "firm"}
-            else {"airline", "carrier"}
-            if noun == "airline"
-            else {"group", "band"}
-            if noun == "group"
-            else {noun}
-        )
+        kinds = {"company": bodies.COMMERCIAL, "firm": bodies.COMMERCIAL, "airline": {"airline", "carrier"}}
+        kinds = kinds.get(noun or "", {"group", "band"} if noun == "group" else {noun})
         # The same sentence counts: "… of the energy supplier Brightwatt, the company said."
         named = {
             n for s, p, n, kind in self.described if kind in kinds and s <= self.sentence and self.paragraph - p <= 1
         }
+        # "…, according to figures from the county's fire service. …. The service said": the one body described
+        # by whose it is, when no body of that kind was named by name.
+        texts = [self.texts.get(s, "") for s in range(self.sentence - 6, self.sentence + 1)]
+        names = (
+            [b[1] for b in self.named_bodies] + [s.name for s in self.spoke] + list(self.by_noun.get(noun or "", ()))
+        )
+        named = named or openers.owned_bodies(noun, texts, names)
         return Resolution(named.pop()) if len(named) == 1 else None
 
     def _group(self, raw: str) -> Resolution:
