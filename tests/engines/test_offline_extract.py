@@ -784,3 +784,9 @@ def test_a_clock_time_ends_a_sentence_when_a_new_one_opens_after_it():
     )
     assert any(c.claim.endswith("at about 2:10 p.m.") for c in claims)
     assert any("brought it into harbour by 6 p.m." in c.claim for c in claims)
+
+
+def test_branches_to_close_next_month_is_a_claim():
+    text = "Three dental practices in the valley will close branches next month, blaming a shortage of dentists."
+    claims = OfflineEngine().extract(ArticleInput(text=text, published=date(2026, 3, 12))).claims
+    assert len(claims) == 1 and "in April 2026" in claims[0].claim

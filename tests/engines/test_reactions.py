@@ -416,3 +416,14 @@ def test_a_tributes_guess_at_what_the_dead_would_feel_is_no_ticket(monkeypatch):
     )
     said = " ".join(c.claim for c in claims)
     assert "31 years" in said and "embarrassed" not in said
+
+
+def test_praise_hedged_by_the_weather_and_a_near_miss_told_as_a_story_are_no_tickets(monkeypatch):
+    monkeypatch.setattr(duplicates, "encoder", lambda: None)
+    claims = tickets(
+        'The meteor shower peaks on Tuesday night. Astronomer Dr Ravi Sethna said the display would be "stunning" '
+        "if skies were clear.\n\nThe dog was pulled from the river after 40 minutes. Crew manager Jo Pike said: "
+        '"Another ten minutes and it would have been a very different story."'
+    )
+    said = " ".join(c.claim for c in claims)
+    assert "40 minutes" in said and "stunning" not in said and "Another ten minutes" not in said

@@ -3800,3 +3800,20 @@ def test_a_body_described_by_whose_it_is_is_what_its_pointer_means():
     )
     assert ticket(claims, "queues outside hospitals").speaker == "the county's ambulance service"
     assert ticket(claims, "floods every winter").speaker == "the council's planning committee"
+
+
+def test_a_fact_checks_claim_line_names_its_speaker_after_a_dash():
+    claims = tickets(
+        'Claim: "Bus fares in Harnby have doubled since 2020." - Cllr Jude Ferrand, in a speech to the council.'
+    )
+    assert len(claims) == 1
+    assert claims[0].speaker == "Cllr Jude Ferrand" and "doubled since 2020" in claims[0].claim
+
+
+def test_a_count_of_reports_made_to_a_body_is_the_tallys_and_keeps_its_source():
+    claims = tickets(
+        "Drivers reported 1,240 broken street lights to the council in 2025, according to figures released under "
+        "freedom of information law."
+    )
+    assert claims[0].speaker is None
+    assert claims[0].claim.startswith("According to figures released under freedom of information law, drivers")

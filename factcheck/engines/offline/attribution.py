@@ -62,6 +62,10 @@ _TAG_ROLE_THEN_NAME = re.compile(
     rf"{_CLOSING}\s*(?:,\s*)?(?:{_VERBS})\s+[^,“”\"]{{2,80}},\s+"
     r"(?P<who>[A-Z][\w’'.-]{1,30}(?:\s[A-Z][\w’'.-]{1,30}){1,3})\s*[.,]"
 )
+# 'Claim: "Potholes are the worst they've been for ten years." - Cllr Augusta Sadler, in a leaflet': a dash, then who.
+_TAG_DASH = re.compile(
+    rf"{_CLOSING}\s*[-–—]\s+(?P<who>[A-Z][\w’'.-]{{1,30}}(?:\s[A-Z][\w’'.-]{{1,30}}){{1,3}})\s*(?:[,.]|$)"
+)
 # A tag after a quotation, read or not: without one, an untagged quotation may carry on the last speaker's.
 _ANY_TAG = re.compile(
     # Single separators: a run of spaces cannot be cut between them more than one way.
@@ -288,7 +292,7 @@ def _tagged_quotation(body: str, offset: int, quote: re.Match) -> Attribution | 
     """A quotation with its speaker's tag ("…," she said), or one that is most of the sentence."""
     speaker = to = None
     content = body
-    for rx in (_TAG_BEFORE, _TAG_AFTER, _TAG_SPOKESPERSON_FOR, _TAG_ROLE_THEN_NAME, _TAG_AFTER_INVERTED):
+    for rx in (_TAG_BEFORE, _TAG_AFTER, _TAG_SPOKESPERSON_FOR, _TAG_ROLE_THEN_NAME, _TAG_AFTER_INVERTED, _TAG_DASH):
         m = rx.search(body)
         if m:
             speaker = clean(m.group("who"))
@@ -346,6 +350,7 @@ def _peel_reporting(
             said in reporting.NEEDS_THAT
             or _PLACE_AFTER.match(rest)
             or events.counted_object(said, rest)
+            or events.notice_given(said, rest)
             or events.life_event(said, rest)
         ):
             # "X denied the charges": no statement follows, the sentence is the reporter's. "Videos posted on

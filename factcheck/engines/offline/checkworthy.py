@@ -339,8 +339,8 @@ _DATED_RULE = re.compile(
     r"^[A-Z][^,;]{0,80}?\s(?:will|is\sto|are\sto)\s(?:require|ban|charge|introduce|scrap|abolish|cap|limit|"
     rf"allow|bar|fine)\s[^;]{{0,120}}?\bfrom\s{_MONTH_OR_YEAR}"
     # "The Halfield and Orton Road leisure centres will close in September": a closure and when.
-    rf"|^[A-Z][^,;]{{0,80}}?\s(?:will|is\sto|are\sto|is\sdue\sto|are\sdue\sto)\s(?:close|shut|open|reopen)\s"
-    rf"(?:in|on|from|by)\s{_MONTH_OR_YEAR}"
+    rf"|^[A-Z][^,;]{{0,80}}?\s(?:will|is\sto|are\sto|is\sdue\sto|are\sdue\sto)\s(?:close|shut|open|reopen)"
+    rf"(?:\s[a-z]{{2,20}}){{0,3}}?\s(?:(?:in|on|from|by)\s{_MONTH_OR_YEAR}|next\s(?:year|month|week))"
 )
 
 

@@ -42,8 +42,10 @@ def notice_given(verb: str, rest: str) -> bool:
 
 _NOTICE = re.compile(
     r"(?:(?:the|a|an|this|that|its|his|her|their)\s(?:[\w-]+\s){0,2}(?:breach|incident|theft|crime|matter|attack|"
-    r"assault|death|leak|loss|error|concerns?|allegations?)|it|him|her|them|this|that)\s(?:[^,.;]{0,40}\s)?to\s"
-    r"(?:the\s)?(?:police|regulator|authorities|[A-Z])"
+    r"assault|death|leak|loss|error|concerns?|allegations?)|it|him|her|them|this|that|"
+    # "Residents reported 6,840 potholes to the council": a count of reports, the tally's, not the residents' word.
+    r"(?<![\d,])\d[\d,]{0,12}\s(?:[\w-]{1,30}\s){0,2}?[a-z]{1,30}s)\s(?:[^,.;]{0,40}\s)?to\s"
+    r"(?:the\s)?(?:police|regulator|authorities|council|[A-Z])"
 )
 
 

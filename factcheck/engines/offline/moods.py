@@ -98,9 +98,11 @@ _QUOTED_VERDICT = re.compile(
     # 'the figures were “deeply worrying”': a reaction to what they show, in one quoted word or two.
     r"(?:deeply\s|very\s|extremely\s|hugely\s|really\s|truly\s|incredibly\s|utterly\s|completely\s|totally\s|"
     r"absolutely\s)?(?:worrying|alarming|shocking|"
-    r"disappointing|encouraging|heartening|troubling|disturbing|concerning|depressing|unacceptable|appalling))[”\"]"
+    r"disappointing|encouraging|heartening|troubling|disturbing|concerning|depressing|unacceptable|appalling|"
+    # 'the event would be “spectacular” if the weather was clear': praise, however it is hedged.
+    r"spectacular|stunning|amazing|incredible|remarkable|extraordinary|fantastic|brilliant|magical|wonderful))[”\"]"
     # 'the news was “a hammer blow” for the town': whom the verdict is for adds nothing to check.
-    r"(?:\s(?:for|to)\s(?:the|its|their|his|her|our|local)\s[^“”\"\d.,]{1,40})?"
+    r"(?:\s(?:for|to)\s(?:the|its|their|his|her|our|local)\s[^“”\"\d.,]{1,40}|\sif\s[^“”\"\d.,]{1,60})?"
     # 'was “a force of nature” who had “done more …”': a tribute goes on in the same words.
     r"(?:\s(?:who|which|that)\s(?:had|has|have|was|is)\s[“\"][^“”\"\d]{1,60}[”\"])?\.?$"
 )
@@ -194,6 +196,8 @@ _PLATITUDE = re.compile(
     # "There is no place for racism in our game": what every club says; "It feels like we are being punished":
     # an impression.
     r"^there\s(?:is|was|can\sbe)\sno\splace\sfor\b|^it\s(?:feels|felt)\s(?:like|as\sif|as\sthough)\b|"
+    # "Another 20 minutes and it would have been a very different story.": what did not happen, which no one can check.
+    r"^another\s[\w\s]{1,20}?\sand\s(?:it|we|they|he|she|the\s[a-z]+)\s(?:would|could|might)\shave\b[^.;“”\"]{0,80}|"
     # "she would have been embarrassed by the attention", "He would have been so proud": a tribute's guess at
     # what the dead would feel.
     r"^(?:he|she|they|[A-Z][\w’'-]{1,30}(?:\s[A-Z][\w’'-]{1,30}){0,2})\swould\shave\sbeen\s(?:so\s|very\s|really\s|incredibly\s)?(?:proud|"

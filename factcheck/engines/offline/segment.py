@@ -232,6 +232,12 @@ def _repaired(text: str, offsets) -> list[tuple[int, int]]:
     for start, end in offsets:
         # A dash never opens a sentence: "BRIDGEPORT, Conn. — The council voted …" is one dateline and story.
         dashed = text[start:end].lstrip().startswith(("—", "–"))
+        # '"…" - Cllr Augusta Sadler, in a leaflet': a spaced hyphen after a quotation, on its line, is who said it
+        # (a hyphen opening a line is a list's item).
+        after_quote = merged and text[merged[-1][0] : merged[-1][1]].rstrip().endswith(("”", '"'))
+        dashed = dashed or bool(
+            after_quote and text[start:end].startswith("- ") and "\n" not in text[merged[-1][1] : start]
+        )
         titled = _ENDS_WITH_TITLE.search(text[merged[-1][0] : merged[-1][1]]) if merged else None
         # "No. 10" is a number; an answer's "No." before a sentence is a word of its own.
         if titled and titled.group(0).strip() in {"No.", "Nos."} and not text[start:end].lstrip()[:1].isdigit():
