@@ -3817,3 +3817,11 @@ def test_a_count_of_reports_made_to_a_body_is_the_tallys_and_keeps_its_source():
     )
     assert claims[0].speaker is None
     assert claims[0].claim.startswith("According to figures released under freedom of information law, drivers")
+
+
+def test_a_hyphenated_common_word_opening_the_sentence_is_no_business():
+    claims = tickets(
+        "Harwell Stores said on Monday that it would close 12 branches.\n\n"
+        "Click-and-collect will continue at the other 80 stores for now, the company said."
+    )
+    assert ticket(claims, "other 80 stores").speaker == "Harwell Stores"

@@ -206,6 +206,8 @@ _PLATITUDE = re.compile(
     # "We just want it moved 200 metres": a wish, whatever its measure.
     r"^(?:we|i)\s(?:just\s|only\s|simply\s|really\s)?want(?:ed)?\s(?:it|them|this|that|him|her)\s[a-z]+ed\b"
     r"[^.;“”\"]{0,60}|"
+    # "Shop workers' union leaders welcomed the move.": a welcome told by the reporter, with nothing to check.
+    r"^[A-Z][^.;,“”\"\d]{0,60}\swelcomed\sthe\s(?:move|decision|news|announcement|plan|change|ruling|step)\.?$|"
     # "Without us, half of them would shut.": what would happen were things otherwise, which no one can check
     # ("Without them, the university would run out of cash within two years" is a forecast with its date).
     r"^without\s(?:us|this|that|it|them|him|her|you)\b,?\s[^.;\d]{1,100}?\bwould\b(?![^.;]{0,60}\bwithin\b)"

@@ -159,8 +159,9 @@ def name_subject(text: str) -> str | None:
     "The …" nor a word English writes small ("Passengers were stranded …, the airline said")."""
     subject = _NAME_SUBJECT.match(text)
     name = subject.group(1) if subject else ""
-    # "Engineers will have to …, the company said": a plural of people by their work names no business.
-    workers = bool(bodies.WORKERS.fullmatch(name))
+    # "Engineers will have to …, the company said": a plural of people by their work names no business;
+    # "Self-checkouts will stay …": nor does a word whose later parts are small, as no name's are.
+    workers = bool(bodies.WORKERS.fullmatch(name)) or bool(re.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+)+", name))
     return (
         name
         if name and not name.startswith("The ") and not usually_lower_case(name.split()[0]) and not workers
