@@ -3825,3 +3825,11 @@ def test_a_hyphenated_common_word_opening_the_sentence_is_no_business():
         "Click-and-collect will continue at the other 80 stores for now, the company said."
     )
     assert ticket(claims, "other 80 stores").speaker == "Harwell Stores"
+
+
+def test_a_club_named_in_passing_is_what_the_club_means():
+    claims = tickets(
+        "Firefighters were called to Wexley Bowls Club at about 3am, the fire service said.\n\n"
+        "The club, which has 140 members, said its matches would move to a nearby green."
+    )
+    assert ticket(claims, "nearby green").speaker == "Wexley Bowls Club"

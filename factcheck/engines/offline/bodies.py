@@ -107,8 +107,8 @@ NAMED_BODY = re.compile(
     r"(?:[a-z][\w-]{0,20}\s+){1,2})"
     r"(?P<noun>ministry|Ministry|agency|Agency|department|Department|office|Office|regulator|council|Council|"
     r"company|Company|authority|Authority|commission|Commission|government|Government|"
-    # "He was sentenced at Worcester Crown Court …. The court heard that …": the court just named.
-    r"Court)\b"
+    # "sentenced at Worcester Crown Court …. The court heard …", "called to Ashcott Vale Cricket Club": just named.
+    r"Court|Club)\b"
     # "The Colorado Department of Public Health and Environment": whose it is, when the name says.
     r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w.’'-]{0,30}(?:\s+(?:and\s+)?[A-Z][\w.’'-]{0,30}){0,3})?"
 )
