@@ -790,3 +790,15 @@ def test_branches_to_close_next_month_is_a_claim():
     text = "Three dental practices in the valley will close branches next month, blaming a shortage of dentists."
     claims = OfflineEngine().extract(ArticleInput(text=text, published=date(2026, 3, 12))).claims
     assert len(claims) == 1 and "in April 2026" in claims[0].claim
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Carbon monoxide can cause a sudden collapse and can be fatal.",
+        "Some wild mushrooms contain toxins that can cause vomiting and liver failure, and can kill dogs.",
+    ],
+)
+def test_what_a_hazard_does_to_people_or_animals_is_a_claim(text):
+    claims = OfflineEngine().extract(ArticleInput(text=text, published=date(2026, 3, 12))).claims
+    assert [c.claim for c in claims] == [text]

@@ -434,3 +434,13 @@ def test_a_welcome_told_by_the_reporter_is_no_ticket(monkeypatch):
     claims = tickets("The chain will hire 300 checkout staff. Shop workers' union leaders welcomed the move.")
     said = " ".join(c.claim for c in claims)
     assert "300 checkout staff" in said and "welcomed" not in said
+
+
+def test_an_apology_that_it_should_not_have_happened_is_no_ticket(monkeypatch):
+    monkeypatch.setattr(duplicates, "encoder", lambda: None)
+    claims = tickets(
+        'About 9,000 households were sent the wrong bills. Cllr Ines Darrow said: "This should never have happened, '
+        'and I apologise to everyone affected."'
+    )
+    said = " ".join(c.claim for c in claims)
+    assert "9,000 households" in said and "should never have happened" not in said

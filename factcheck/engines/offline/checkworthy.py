@@ -325,8 +325,18 @@ def plain_record(sentence: str) -> bool:
         reports_casualty(sentence)
         or ranks_in_a_tally(sentence)
         or bool(_NONE_HAPPENED.match(sentence) or _CAUSE.match(sentence) or _FUNDED.match(sentence))
-        or bool(_DATED_RULE.match(sentence))
+        or bool(_DATED_RULE.match(sentence) or _HAZARD.match(sentence))
     )
+
+
+# "Cold water shock can cause a sudden gasp", "Some blue-green algae produce toxins that can kill dogs": what a
+# hazard does to people or animals, a fact a desk checks against the health authorities however plainly told.
+_HAZARD = re.compile(
+    r"^(?!(?:It|This|That|They|He|She|We|You|I)\s)[A-Z][^,;]{0,80}?\s(?:can|may|could)\s(?:cause|kill|trigger|damage|"
+    r"harm|lead\sto)\s(?:a\s|an\s|the\s)?(?:sudden\s|serious\s|severe\s|permanent\s)?(?:[a-z]+\s){0,3}?(?:gasp|rash|"
+    r"rashes|vomiting|death|deaths|dogs|cats|livestock|fish|birds|children|people|heart\sattacks?|strokes?|cancer|"
+    r"blindness|burns|hypothermia|drowning|illness|damage|collapse|seizures?|poisoning|failure)\b"
+)
 
 
 # "A national park authority will require planning permission for any new holiday let from June": a rule

@@ -206,6 +206,8 @@ _PLATITUDE = re.compile(
     # "We just want it moved 200 metres": a wish, whatever its measure.
     r"^(?:we|i)\s(?:just\s|only\s|simply\s|really\s)?want(?:ed)?\s(?:it|them|this|that|him|her)\s[a-z]+ed\b"
     r"[^.;“”\"]{0,60}|"
+    # "This should not have happened, and I'm sorry for the worry it has caused.": an apology, nothing to check.
+    r"^this\sshould\s(?:not|never)\shave\shappened\b[^.;“”\"\d]{0,80}|"
     # "Shop workers' union leaders welcomed the move.": a welcome told by the reporter, with nothing to check.
     r"^[A-Z][^.;,“”\"\d]{0,60}\swelcomed\sthe\s(?:move|decision|news|announcement|plan|change|ruling|step)\.?$|"
     # "Without us, half of them would shut.": what would happen were things otherwise, which no one can check
