@@ -436,3 +436,12 @@ def test_a_day_inside_a_participle_with_its_agent_is_the_acts_and_past():
     assert "on Monday, November 24, 2025" in plan.text
     tickets = resolve("Tickets go on sale on Friday, priced from £45.", TUESDAY).text
     assert "on Friday, November 28, 2025" in tickets
+
+
+def test_a_day_after_what_was_done_is_past_whatever_follows_it():
+    rise = resolve(
+        "Bus fares will rise from July 1, after councillors approved the operator's request on Monday.", TUESDAY
+    )
+    assert "on Monday, November 24, 2025" in rise.text
+    ahead = resolve("The road will reopen after engineers finish repairs on Friday.", TUESDAY).text
+    assert "on Friday, November 28, 2025" in ahead

@@ -95,6 +95,9 @@ _PARTICIPLE = re.compile(
     r"\b(?:privately|publicly|state|locally|jointly|family|newly)[ -](?:built|owned|run|funded|backed|made|elected)\b"
     r"|(?<![\w-])(?:a|an)\s[a-z]{2,}ed\b"
 )
+_AFTER_IT_WAS_DONE = re.compile(
+    r"\bafter\s(?:the\s|its\s|a\s)?(?:[\w’'-]{1,30}\s){1,4}?[a-z]{3,}ed\s[^,;.“”\"]{1,60}\s$"
+)
 _DONE_BY = re.compile(r",\s(?:[a-z]{3,}ly\s)?[a-z]{3,}ed\sby\s[^,;.“”\"]{1,60}\s$")
 _WHAT_IT_WILL_DO = re.compile(r"(?:will|would)\s[a-z]+\b")
 _NAME_RUN = re.compile(r"\b[A-Z][\w’'-]{0,30}(?:\s[A-Z][\w’'-]{0,30})+")
@@ -198,8 +201,9 @@ def _day_name(published: date, weekday: int, lead: str, clause: str, before: str
         return on + timedelta(days=(weekday - on.weekday()) % 7 or 7)
     if _CLOSED.search(before):
         return published - timedelta(days=back)  # "a premium to its closing price on Friday": a market that closed
-    if _DONE_BY.search(before):
-        # "Under the plan, approved by the cabinet on Wednesday, verges will be cut …": the day is the act's, done.
+    if _DONE_BY.search(before) or _AFTER_IT_WAS_DONE.search(before):
+        # "Under the plan, approved by the cabinet on Wednesday, verges will be cut …", "will rise from June 1, after
+        # the committee approved the request on Monday": the day is the act's, done.
         return published - timedelta(days=back)
     # "their boards announced on Friday": the verb the day hangs on settles it, whatever else the clause says.
     verb = _VERB_BEFORE.search(before)
@@ -298,8 +302,7 @@ def _weekday(m: re.Match, text: str, published: date, unsure: list[str], last_we
     start = text.find(clause)
     lead_in = text[start : m.start()] if 0 <= start <= m.start() else ""
     if _WHAT_IT_WILL_DO.match(clause) and text[:start].endswith(("that ", "which ")) and ", " in lead_in:
-        # "a budget that will close two centres, after a meeting on Monday night": what the thing will do is no
-        # time of the event the day belongs to, told after the comma.
+        # "a budget that will close two centres, after a meeting on Monday night": what it will do is not when.
         clause = clause[lead_in.rfind(", ") + 2 :]
     day = _day_name(published, weekday, m.group("lead"), clause, text[max(0, m.start() - 100) : m.start()])
     monday = published - timedelta(days=published.weekday())
@@ -316,9 +319,8 @@ def _weekday(m: re.Match, text: str, published: date, unsure: list[str], last_we
     lead = m.group("lead") if m.group("of") else "on"
     if m.group("wd2"):
         second = day + timedelta(days=(_WEEKDAYS.index(m.group("wd2").lower()) - weekday) % 7 or 7)
-        # One day past and the other ahead: which week is a guess, and so is "were held on Friday and Saturday" on a
-        # Friday; today and tomorrow ("will stay closed on Thursday and Friday", "have begun a strike, with no
-        # trains on Tuesday and Wednesday" on a Tuesday) are not.
+        # One day past and one ahead: which week is a guess, as "were held on Friday and Saturday" on a Friday is;
+        # today and tomorrow ("will stay closed on Thursday and Friday" on a Thursday) are not.
         told_past = _PAST.search(clause) and not _FUTURE.search(clause)
         if day < published < second or (day == published < second and told_past):
             unsure.append(phrase.split(" of ", 1)[-1])
