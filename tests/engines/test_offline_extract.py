@@ -802,3 +802,9 @@ def test_branches_to_close_next_month_is_a_claim():
 def test_what_a_hazard_does_to_people_or_animals_is_a_claim(text):
     claims = OfflineEngine().extract(ArticleInput(text=text, published=date(2026, 3, 12))).claims
     assert [c.claim for c in claims] == [text]
+
+
+def test_a_place_in_a_national_ranking_is_a_claim_however_plainly_told():
+    text = "Oak is the second most common tree in England's hedgerows."
+    claims = OfflineEngine().extract(ArticleInput(text=text, published=date(2026, 3, 12))).claims
+    assert [c.claim for c in claims] == [text]

@@ -289,6 +289,10 @@ _TALLY = re.compile(
     r"(?:this|last) (?:year|season|month|week|century)|of the (?:season|year|race|tournament|campaign|decade)|"
     r"in (?:\w+ )?(?:years?|months?|weeks?|games|matches|races|decades?)|since \w+|so far|"
     r"in (?:its|their|the) \w*\s?history)\b"
+    # "Ash is the third most common tree in Britain's woods": a place in a national ranking.
+    rf"|^[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){{0,3}} (?:is|was|are|were|remains) the (?:{_ORDINAL} )?most (?:common|"
+    r"popular|visited|widespread|numerous|spoken|played|watched) [^,;]{1,60}? in (?:Britain|the UK|England|Scotland|"
+    r"Wales|Europe|the world|the country|[A-Z][\w’'-]*['’]s)\b"
 )
 
 
