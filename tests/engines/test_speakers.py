@@ -3833,3 +3833,14 @@ def test_a_club_named_in_passing_is_what_the_club_means():
         "The club, which has 140 members, said its matches would move to a nearby green."
     )
     assert ticket(claims, "nearby green").speaker == "Wexley Bowls Club"
+
+
+def test_a_body_told_by_what_it_runs_is_the_speaker_and_a_word_joined_to_a_noun_names_no_body():
+    claims = tickets(
+        "Visitors rose to 41,000 last year, the wildlife trust that manages it said.\n\n"
+        "Lunches are served in 14 schools by Ferrick Borough Council.\n\n"
+        "The number of council-owned playgrounds has fallen since 2010.\n\n"
+        "The playgrounds that remain will get new swings this summer, the council said."
+    )
+    assert ticket(claims, "41,000").speaker == "the wildlife trust that manages it"
+    assert ticket(claims, "new swings").speaker == "Ferrick Borough Council"

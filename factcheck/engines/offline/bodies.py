@@ -82,9 +82,8 @@ GENERIC_BODY = {
     *("board", "operator", "utility", "network"),
 }
 COMMERCIAL = {
-    *("company", "firm", "operator", "airline", "bank", "retailer", "manufacturer", "insurer", "utility"),
-    *("supplier", "provider", "producer", "maker", "carrier", "developer", "lender", "builder", "chain"),
-    *("startup", "start-up"),
+    *("company", "firm", "operator", "airline", "bank", "retailer", "manufacturer", "insurer", "utility", "start-up"),
+    *("supplier", "provider", "producer", "maker", "carrier", "developer", "lender", "builder", "chain", "startup"),
 }
 PUBLIC_BODY = re.compile(
     r"\b(agency|ministry|department|office|council|government|authority|commission|police|court|service|"
@@ -107,8 +106,9 @@ NAMED_BODY = re.compile(
     r"(?:[a-z][\w-]{0,20}\s+){1,2})"
     r"(?P<noun>ministry|Ministry|agency|Agency|department|Department|office|Office|regulator|council|Council|"
     r"company|Company|authority|Authority|commission|Commission|government|Government|"
-    # "sentenced at Worcester Crown Court …. The court heard …", "called to Ashcott Vale Cricket Club": just named.
-    r"Court|Club)\b"
+    # "sentenced at Worcester Crown Court …. The court heard …", "called to Ashcott Vale Cricket Club": just named
+    # (never "The number of council-run toilets": a word joined to the noun makes it no body's).
+    r"Court|Club)\b(?!-)"
     # "The Colorado Department of Public Health and Environment": whose it is, when the name says.
     r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w.’'-]{0,30}(?:\s+(?:and\s+)?[A-Z][\w.’'-]{0,30}){0,3})?"
 )

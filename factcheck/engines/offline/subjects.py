@@ -102,6 +102,10 @@ _GROUP_WORDS = re.compile(
     r"|[a-z]{3,20}ing (?:the|a|an|its|their)) "
     r"[\w’' -]{2,60})?$"
 )
+_BODY_THAT_RUNS = re.compile(
+    r"^(?P<body>(?:the|a|an) (?:[a-z][\w-]{1,30} ){0,2}[a-z][\w-]{2,30}) (?:that|which) (?:runs|owns|manages|operates|"
+    r"organises|organizes|built|runs) (?:it|her|him|them|the [a-z]{2,30})$"
+)
 _GROUP_DOING = re.compile(r"^(?P<group>(?:[a-z-]+ ){0,2}[a-z][\w-]{2,30}s) [a-z]{3,20}ing (?=(?:the|a|an|its|their) )")
 # "In her 38-page ruling, Judge Grant wrote": the setting is not the speaker.
 _SETTING = re.compile(
@@ -159,8 +163,9 @@ def subject_name(subject: str) -> str | None:
     probe = re.sub(r"\b([A-Z]\w*)[?!](?= |$)", r"\1", subject)
     # "An online marketplace that listed both products": an unnamed body, told by what it did.
     probe = _TOLD_BY_DEED.sub(r"\1", probe)
-    # "researchers tracking the bird": an -ing word after people named by what they are describes them.
-    probe = _GROUP_DOING.sub(r"\g<group> ", probe)
+    # "researchers tracking the bird": an -ing word after people named by what they are describes them;
+    # "the wildlife trust that runs it": a body told by what it runs or owns is one body.
+    probe = _BODY_THAT_RUNS.sub(r"\g<body>", _GROUP_DOING.sub(r"\g<group> ", probe))
     # "the Integrated Food Security Phase Classification (IPC)": the letters in brackets are not more words.
     long = len(re.sub(r" \([A-Z]{2,6}\)", "", probe).split()) > 11  # a deed's words are not the name's
     if not words or long or _NOT_A_SUBJECT.search(probe) or _POINTER.match(subject):
