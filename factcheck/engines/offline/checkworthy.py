@@ -372,7 +372,9 @@ _FUNDED = re.compile(
 # stop": a rule, told with the place it holds in or the law that makes it, is a claim a desk checks against the
 # law; "Parents must check their children's records", with neither, is advice.
 _RULE = re.compile(
-    r"^(?:(?:By|Under the) law|Legally),\s[^;]{1,100}?\b(?:must|have to|has to|are required to|is required to)\b|"
+    # "Under a 1908 law, councils in England must provide allotments": the law's year says which.
+    r"^(?:(?:By|Under (?:the|a|an)(?: \d{4})?) law|Legally),\s[^;]{1,100}?\b(?:must|have to|has to|are required to|"
+    r"is required to)\b|"
     r"^[A-Z][^,;.]{0,60}?\bin (?:England|Wales|Scotland|Northern Ireland|the UK|Britain|Great Britain|the EU)\b"
     r"[^;]{0,60}?\b(?:must|do not have to|does not have to|don['’]t have to|are required to|is required to|"
     r"are not allowed to|is not allowed to)\b"
