@@ -104,7 +104,7 @@ _GROUP_WORDS = re.compile(
 )
 _BODY_THAT_RUNS = re.compile(
     r"^(?P<body>(?:the|a|an) (?:[a-z][\w-]{1,30} ){0,2}[a-z][\w-]{2,30}) (?:that|which) (?:runs|owns|manages|operates|"
-    r"organises|organizes|built|runs) (?:it|her|him|them|the [a-z]{2,30})$"
+    r"organises|organizes|built) (?:it|her|him|them|the [a-z]{2,30})$"
 )
 _GROUP_DOING = re.compile(r"^(?P<group>(?:[a-z-]+ ){0,2}[a-z][\w-]{2,30}s) [a-z]{3,20}ing (?=(?:the|a|an|its|their) )")
 # "In her 38-page ruling, Judge Grant wrote": the setting is not the speaker.
