@@ -22,6 +22,8 @@ _TAIL_TAG = re.compile(
     r"(?P<verb>said|says|say|added|adds|reported|reports|noted|notes|estimated|estimates|warned|warns|found|finds|"
     # "…, police believe.": an inquiry's working account (never "…, many fans believe.").
     r"show|showed|shows|concluded|announced|confirmed|ruled|was told|were told|wrote|writes|heard|suggests|believe|"
+    # "…, the organisers have admitted.": an admission is a statement in the admitter's name.
+    r"admitted|admits|admit|acknowledged|conceded|"
     # "survivors told aid workers from the charity Mediterranea": the listener may take six words.
     r"told(?: [^\s,.]{1,30}){1,6}?)"
     # "said Thursday", "said on Monday", "said in a news release": when and how, kept with the verb.
