@@ -3844,3 +3844,31 @@ def test_a_body_told_by_what_it_runs_is_the_speaker_and_a_word_joined_to_a_noun_
     )
     assert ticket(claims, "41,000").speaker == "the wildlife trust that manages it"
     assert ticket(claims, "new swings").speaker == "Ferrick Borough Council"
+
+
+def test_a_count_before_claims_makes_it_a_noun_and_the_figures_shown_are_the_source():
+    claims = tickets(
+        "Tenants made 420 claims for damp repairs against the housing association in 2025, figures published by "
+        "the regulator show.\n\n"
+        "Figures for 2024 show that 310 claims were made."
+    )
+    first = ticket(claims, "damp repairs")
+    assert "figures published by the regulator" in (first.speaker, first.reported_by)
+    assert "made 420 claims for damp repairs" in first.claim and "citing" not in first.claim
+    assert ticket(claims, "310 claims").speaker == "Figures for 2024"
+
+
+def test_an_admission_closing_the_statement_names_its_speaker():
+    claims = tickets(
+        "The ferry ran 40 minutes late on most crossings in May because of a broken ramp, Ardmore Ferries has admitted."
+    )
+    assert claims[0].speaker == "Ardmore Ferries" and claims[0].claim.startswith(
+        "Ardmore Ferries admitted that the ferry"
+    )
+
+
+def test_a_person_named_as_the_agent_says_what_follows_who_said():
+    claims = tickets(
+        "The auction was run by the valuer Osric Pennant, who said the painting had been kept in a barn for 50 years."
+    )
+    assert ticket(claims, "kept in a barn").speaker == "the valuer Osric Pennant"
