@@ -444,3 +444,16 @@ def test_an_apology_that_it_should_not_have_happened_is_no_ticket(monkeypatch):
     )
     said = " ".join(c.claim for c in claims)
     assert "9,000 households" in said and "should never have happened" not in said
+
+
+def test_a_feeling_shrugged_off_and_love_at_first_sight_are_no_tickets_but_a_price_paid_is(monkeypatch):
+    monkeypatch.setattr(duplicates, "encoder", lambda: None)
+    claims = tickets(
+        'The relay team finished first in 41.2 seconds but was disqualified. "I was gutted, but these things happen," said '
+        'Elowen Prisk, its captain.\n\nThe mill was bought by Tamsyn and Jago Venning. "We fell in love with it the '
+        'moment we saw the wheel turning," Mrs Venning said. "We fell in love with the mill in 2019 and paid '
+        '£600,000 for it," Mr Venning said.'
+    )
+    said = " ".join(c.claim for c in claims)
+    assert "disqualified" in said and "gutted" not in said
+    assert "wheel turning" not in said and "£600,000" in said

@@ -83,6 +83,8 @@ _FEELING = re.compile(
     # "were “relieved it is over”": glad that something has ended, still a feeling.
     r"| (?:that )?(?:it|this|the [a-z]+) (?:is|was|had been|has been|are|were) (?:finally |all )?over)?"
     r"[”\"]?(?:\.$|,? and (?:urged|called|asked|hoped)\b|"
+    # "I was gutted, but these things happen.": a feeling shrugged off, nothing added to check.
+    r",? but (?:these|such|those) things happen\.$|"
     # "was disappointed and would study the decision carefully": a feeling, and a review promised of nothing.
     r",? and (?:would|will) (?:study|consider|review|examine|reflect on|look (?:closely )?at) (?:the|its|this|their) "
     r"[\w -]{1,30}?(?: carefully| closely| in detail)?\.$)"
@@ -225,6 +227,8 @@ _PLATITUDE = re.compile(
     # defence, a boast and a feeling, with nothing to check.
     r"^(?:[\w’'-]+\s){1,4}(?:had|has|have)\s(?:[“\"](?:no\s(?:choice|alternative|option)|made\s(?:real\s|good\s|"
     r"significant\s|huge\s)?progress)[”\"]|fallen\sin\slove\swith\b[^.;\d]{0,40})|"
+    # "We fell in love with it the moment we walked up the steps": the same feeling, told as it happened.
+    r"^(?:we|i|they|he|she)\s(?:fell|both\sfell)\sin\slove\swith\b[^.;“”\"\d]{0,80}[.,!]?$|"
     # "We are not against houses.", "I am in favour of the plan": a side taken, with nothing to check.
     r"^[“\"]?(?:we|i)\s(?:are|am|were|was)\s(?:not\s)?(?:against|opposed\sto|in\sfavour\sof)\s[^.;\d]{1,80}|"
     # "was “pleased that common sense has prevailed”": relief that a side was taken, no more.
