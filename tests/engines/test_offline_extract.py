@@ -745,6 +745,16 @@ def test_a_rule_told_plainly_with_its_jurisdiction_by_law_or_whom_it_lets_off_is
     assert [c.claim for c in claims] == [text]
 
 
+def test_what_the_law_does_not_hold_a_body_liable_for_is_a_claim_however_the_model_scores_its_words():
+    text = (
+        "Most claims were rejected because the council said it had not known about the pothole or had inspected the "
+        "road within the required period. Councils are not liable for pothole damage if they can show they had a "
+        "reasonable system for inspecting and repairing their roads."
+    )
+    claims = OfflineEngine().extract(ArticleInput(text=text, published=date(2026, 3, 12))).claims
+    assert any(c.claim.startswith("Councils are not liable for pothole damage") for c in claims)
+
+
 def test_an_obligation_with_no_law_or_place_to_it_is_still_advice():
     text = "Parents must check their children's vaccination records before the new term."
     assert OfflineEngine().extract(ArticleInput(text=text, published=date(2026, 3, 12))).claims == []

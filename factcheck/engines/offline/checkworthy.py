@@ -383,8 +383,9 @@ _RULE = re.compile(
     r"|^[A-Z][\w’'-]{0,30}(?:\s[a-z]+){0,3}\s(?:are|is)\s(?:not\s)?(?:allowed|permitted|required|barred|banned)\sto\s"
     # "Grey seals are protected by law", "It is an offence to …": what the law says, told plainly.
     r"|^[A-Z][^,;.]{0,60}?\s(?:is|are)\s(?:protected|banned)\sby\slaw\b|^It\sis\s(?:illegal|an\soffence)\sto\s"
-    # "Councils have no legal duty to provide public toilets": what the law does not require, too.
-    r"|^[A-Z][\w’'-]{0,30}(?:\s[a-z]+){0,3}\s(?:has|have)\sno\s(?:legal|statutory)\s(?:duty|obligation)\sto\s"
+    # "Councils have no legal duty to provide toilets", "… are not liable for pothole damage if …": no duty, too.
+    r"|^[A-Z][\w’'-]{0,30}(?:\s[a-z]+){0,3}\s(?:(?:has|have)\sno\s(?:legal|statutory)\s(?:duty|obligation)\sto|"
+    r"(?:are|is)\s(?:not\s)?(?:legally\s)?liable\sfor)\s"
     # "In the UK, a meteorite belongs to the owner of the land it falls on": whose a thing is, by law.
     r"|^In\s(?:England|Wales|Scotland|Northern\sIreland|the\sUK|Britain|Great\sBritain|the\sEU),\s[^;]{1,80}?\s"
     r"(?:belongs?\sto|is\sowned\sby|are\sowned\sby|is\sthe\sproperty\sof|are\sthe\sproperty\sof)\s"
