@@ -185,8 +185,9 @@ class Actors:
                 mentions.append((m.start(), full))
         self.mentioned = [name for _, name in sorted(mentions)]
         # "Daniel Pryce … recorded observations that he had not carried out": one person named, and only
-        # "he" beside them, is a man; a later "She" is someone else (speakers.py).
-        said = {w.lower() for w in _GENDERED.findall(sentence)}
+        # "he" beside them, is a man; a later "She" is someone else (speakers.py). A quotation's "she" is
+        # the speaker's and may mean anyone: '"She was on her feet in minutes," said keeper Eamon Tibbets.'
+        said = {w.lower() for w in _GENDERED.findall(_QUOTED.sub(" ", sentence))}
         said = said if not (said and _DESCRIBED_SOMEONE.search(sentence)) else set()
         learnt = "he" if said <= _HE else "she"
         one = len(set(self.mentioned)) == 1 and said and (said <= _HE or said <= _SHE)
