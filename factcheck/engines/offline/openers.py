@@ -32,7 +32,7 @@ GROUP_OPENER = re.compile(
     r"experts|authors|analysts|economists|inspectors|auditors|campaigners|organisers|organizers|"
     # "The group, all German nationals, had been skiing …. They were aged …": the people the story is about.
     r"group|men|women|victims|pair|couple|skiers|climbers|walkers|hikers|passengers|pupils|students|brothers|"
-    r"sisters|three|four|five)"
+    r"sisters|three|four|five|team)"
     # "Researchers at the University of Eastbridge followed …": who "the team" after them is.
     # "Administrators from the firm Keble Ryland were appointed …. They said …": a firm's people, the same.
     r"|(?:Researchers|Scientists|Administrators|Auditors)\s+(?:at|from)\s+(?:the\s+)?(?:firm\s+)?[A-Z][\w’'-]{0,30}"

@@ -390,8 +390,8 @@ class Speakers(PersonPointers):
         last = self.spoke[-1] if self.spoke else None
         just_before = last and last.sentence == self.sentence - 1 and last.paragraph == self.paragraph
         opened = self.group_openers.get(self.sentence - 1)
-        # "Researchers at X recorded …. They found": that group, over a body heard a paragraph earlier.
-        if opened and not just_before and opened[1] == self.paragraph:
+        # "Researchers at X recorded …. They found": that group over a body heard before, even a paragraph back.
+        if opened and not just_before and self.paragraph - opened[1] <= 1:
             return Resolution(opened[0])
         if last and last.kind in {"group", "org"} and self.paragraph - last.paragraph <= 1:
             return Resolution(last.name)
