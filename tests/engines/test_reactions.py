@@ -457,3 +457,13 @@ def test_a_feeling_shrugged_off_and_love_at_first_sight_are_no_tickets_but_a_pri
     said = " ".join(c.claim for c in claims)
     assert "disqualified" in said and "gutted" not in said
     assert "wheel turning" not in said and "£600,000" in said
+
+
+def test_an_apology_with_what_the_speaker_did_not_know_is_no_ticket_but_a_figure_beside_sorry_is(monkeypatch):
+    monkeypatch.setattr(duplicates, "encoder", lambda: None)
+    claims = tickets(
+        "Corin Ashby, 51, admitted selling fireworks without a licence. He told the court: \"I didn't realise I "
+        'needed one and I am sorry." His sister, Wren Ashby, said: "We sold 300 boxes last year and we\'re sorry."'
+    )
+    said = " ".join(c.claim for c in claims)
+    assert "without a licence" in said and "didn't realise" not in said and "300 boxes" in said

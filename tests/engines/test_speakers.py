@@ -3872,3 +3872,19 @@ def test_a_person_named_as_the_agent_says_what_follows_who_said():
         "The auction was run by the valuer Osric Pennant, who said the painting had been kept in a barn for 50 years."
     )
     assert ticket(claims, "kept in a barn").speaker == "the valuer Osric Pennant"
+
+
+def test_a_she_inside_a_quotation_does_not_make_its_speaker_a_woman():
+    claims = tickets(
+        '"She was grazing within an hour of the birth," said head groom Tadhg Merrivale.\n\n'
+        "He added that the foal weighed about 50kg."
+    )
+    assert ticket(claims, "50kg").speaker == "Tadhg Merrivale"
+
+
+def test_a_team_opening_the_paragraph_before_is_who_they_are():
+    claims = tickets(
+        "The team collected water samples from 85 garden ponds in two cities.\n\n"
+        "They found that ponds with fish held half as many frog tadpoles as ponds without."
+    )
+    assert ticket(claims, "tadpoles").speaker == "the team"

@@ -210,6 +210,9 @@ _PLATITUDE = re.compile(
     r"[^.;“”\"]{0,60}|"
     # "This should not have happened, and I'm sorry for the worry it has caused.": an apology, nothing to check.
     r"^this\sshould\s(?:not|never)\shave\shappened\b[^.;“”\"\d]{0,80}|"
+    # "I didn't know about the rules and I'm sorry.": a defendant's apology, with what they did not know.
+    r"^(?:i|we)\s[^.;“”\"\d]{1,80}?,?\sand\s(?:i|we)(?:['’]m|['’]re|\sam|\sare)\s(?:so\s|very\s|truly\s|deeply\s)?"
+    r"sorry[.!]?$|"
     # "Shop workers' union leaders welcomed the move.": a welcome told by the reporter, with nothing to check.
     r"^[A-Z][^.;,“”\"\d]{0,60}\swelcomed\sthe\s(?:move|decision|news|announcement|plan|change|ruling|step)\.?$|"
     # "Without us, half of them would shut.": what would happen were things otherwise, which no one can check
