@@ -35,7 +35,7 @@ ORG_WORDS = {
     *("Pharmaceuticals", "Pharma", "Systems", "Technologies", "Insurance", "Investments", "Markets", "Analytics"),
     *("Labs", "Industries", "Enterprises", "Solutions", "Logistics", "Brands", "Stores"),
     # Industries a company names itself after: "Ashgrove Steel" is not a Mr Steel.
-    *("Steel", "Water", "Gas", "Power", "Mining", "Oil", "Chemicals", "Bakeries", "Brewery", "Farms", "Homes"),
+    *("Steel", "Water", "Gas", "Power", "Mining", "Oil", "Chemicals", "Bakeries", "Brewery", "Ales", "Farms", "Homes"),
     *("Rail", "Buses", "Trains", "Shipping", "Telecom", "Insight", "Research", "Economics", "Consulting"),
     # Broadcasters and papers: "BBC Radio Harbour" and "the Harbour Echo" are not people.
     *("Radio", "Echo", "Television", "TV", "League"),
@@ -162,7 +162,7 @@ COMPANY_NAME = re.compile(
     r"Group|Holdings|PLC|GmbH|S\.A\.|Partners|LLP|Associates|Foods|Energy|Water|Railways?|Trains|Buses|Coaches|Airlines|Airways|Ferries|"
     # "Brightmead Solar", "Lindhurst Healthcare": or for its trade.
     r"Solar|Healthcare|Pharmaceuticals|Logistics|Technologies|Motors|Events|Media|Studios|Construction|Developments|"
-    r"Properties|Leisure|Hotels|Brewery|Distillery|Homes|Aggregates|Quarries|Minerals|Mining|Engineering|Chemicals|"
+    r"Properties|Leisure|Hotels|Brewery|Brewing|Ales|Distillery|Homes|Aggregates|Quarries|Minerals|Mining|Engineering|Chemicals|"
     r"Plastics|Air(?!\s+(?:Force|Ambulance|Quality|Traffic|Pollution|Accidents|Navigation|Show|Cadets)))(?=\W|$)"
     # "the General Brewery Workers' Union": a union, never the brewery.
     r"(?!\s+(?:Workers|Employees|Staff|Union|Association|Federation|Society|Museum|Festival)\b)"
