@@ -146,7 +146,8 @@ def _claims_from(
     # "Under the Public Libraries and Museums Act 1964, councils must …": what a named law says is checkable.
     statute = bool(_UNDER_LAW.match(attr.content) or _UNDER_RULES.match(attr.content))
     statute = statute or checkworthy.states_a_rule(attr.content)
-    if named or source or pointed or statute or checkworthy.plain_record(attr.content) or moods.reporters_figure(attr):
+    recorded = checkworthy.plain_record(attr.content)
+    if named or source or pointed or statute or recorded or moods.reporters_figure(attr):
         score = max(score, threshold)
     # "Fact check: Did petrol prices really hit a record?": the reporter's question asserts nothing.
     asked = not named and sentence.text.rstrip().endswith("?")
@@ -156,8 +157,8 @@ def _claims_from(
     # A body's stated position is on the record ("The Climate Change Committee has said capacity should not
     # grow"); a person's argument ("the city should have tapped its reserve") and advice to readers are not.
     position = named and (attr.whole or speakers.kind(speaker or "") == "org") and not to_readers
-    # "The council must pay the costs, the inspector ruled": a ruling binds; it is no one's advice.
-    position = position or (attr.verb or "") in _RULINGS or statute
+    # "The council must pay the costs, the inspector ruled": a ruling binds; a hazard's precaution goes with it.
+    position = position or (attr.verb or "") in _RULINGS or statute or recorded
     split = parts(attr.content, reported=bool(attr.speaker or reported_by) and not attr.whole)
     # "said customers … would be compensated, and that they should contact it": the promise without the advice.
     split = [part for part in split if not instructions.advice(part.words)[0]] if advice and not position else split
