@@ -820,3 +820,9 @@ def test_a_place_in_a_national_ranking_is_a_claim_however_plainly_told():
     text = "Oak is the second most common tree in England's hedgerows."
     claims = OfflineEngine().extract(ArticleInput(text=text, published=date(2026, 3, 12))).claims
     assert [c.claim for c in claims] == [text]
+
+
+def test_a_hazard_with_its_precaution_is_one_claim():
+    text = "Some travel sickness tablets can cause drowsiness, and people who take them should not drive."
+    claims = OfflineEngine().extract(ArticleInput(text=text, published=date(2026, 3, 12))).claims
+    assert [c.claim for c in claims] == [text]

@@ -467,3 +467,14 @@ def test_an_apology_with_what_the_speaker_did_not_know_is_no_ticket_but_a_figure
     )
     said = " ".join(c.claim for c in claims)
     assert "without a licence" in said and "didn't realise" not in said and "300 boxes" in said
+
+
+def test_regret_at_a_painful_decision_and_a_memorys_superlative_are_no_tickets(monkeypatch):
+    monkeypatch.setattr(duplicates, "encoder", lambda: None)
+    claims = tickets(
+        'Marlow Bakeries will close its Eastgate plant, with 85 jobs lost. "This is a painful decision for a '
+        'family firm," managing director Isolde Fane said.\n\nQueues at the food bank reached 200 on Friday. '
+        "\"It's the worst I've seen in 30 years,\" said its manager, Cuthbert Ayres."
+    )
+    said = " ".join(c.claim for c in claims)
+    assert "85 jobs" in said and "painful" not in said and "worst" not in said

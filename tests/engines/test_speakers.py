@@ -3888,3 +3888,16 @@ def test_a_team_opening_the_paragraph_before_is_who_they_are():
         "They found that ponds with fish held half as many frog tadpoles as ponds without."
     )
     assert ticket(claims, "tadpoles").speaker == "the team"
+
+
+def test_a_brewer_named_for_its_ales_is_the_company_a_later_sentence_means():
+    claims = tickets(
+        "Corvell Ales said on Monday it would close its brewery in Lanmouth, with the loss of 60 jobs.\n\n"
+        "The company, which was founded in 1902, said cask sales had fallen by a fifth since 2022."
+    )
+    assert ticket(claims, "cask sales").speaker == "Corvell Ales"
+
+
+def test_a_professions_plural_closing_the_statement_is_its_speaker():
+    claims = tickets("Dental surgeries in the county have stopped taking new adult patients this year, dentists say.")
+    assert claims[0].speaker == "dentists"

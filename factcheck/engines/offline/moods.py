@@ -210,9 +210,15 @@ _PLATITUDE = re.compile(
     r"[^.;“”\"]{0,60}|"
     # "This should not have happened, and I'm sorry for the worry it has caused.": an apology, nothing to check.
     r"^this\sshould\s(?:not|never)\shave\shappened\b[^.;“”\"\d]{0,80}|"
+    # "This is a painful decision for a company with our history": regret, however the decision is framed.
+    r"^this\s(?:is|was|has\sbeen)\s(?:a|an)\s(?:very\s|really\s|deeply\s|incredibly\s)?(?:painful|difficult|hard|sad|"
+    r"tough|heartbreaking|heavy)\s(?:decision|day|time|moment)\b[^.;“”\"\d]{0,60}[.,!]?$|"
+    # "It's the worst I've seen in 20 years.": a memory's superlative, which no record holds.
+    r"^(?:it|this|that)(?:['’]s|\sis|\swas)\sthe\s(?:worst|best|busiest|biggest|quietest)\s(?:i|we)(?:['’]ve|\shave)\s"
+    r"(?:ever\s)?(?:seen|known|had)(?:\sin\s(?:\d{1,3}|[a-z]{3,9})\s(?:years|decades))?[.,!]?$|"
     # "I didn't know about the rules and I'm sorry.": a defendant's apology, with what they did not know.
     r"^(?:i|we)\s[^.;“”\"\d]{1,80}?,?\sand\s(?:i|we)(?:['’]m|['’]re|\sam|\sare)\s(?:so\s|very\s|truly\s|deeply\s)?"
-    r"sorry[.!]?$|"
+    r"sorry[.,!]?$|"
     # "Shop workers' union leaders welcomed the move.": a welcome told by the reporter, with nothing to check.
     r"^[A-Z][^.;,“”\"\d]{0,60}\swelcomed\sthe\s(?:move|decision|news|announcement|plan|change|ruling|step)\.?$|"
     # "Without us, half of them would shut.": what would happen were things otherwise, which no one can check
