@@ -26,7 +26,11 @@ def statement_joined(body: str) -> Joined | None:
 # "The bridge has been closed by Telford and Wrekin Council, which said it would be inspected …": what was
 # done is the reporter's; what follows "which said" is the agent's own statement.
 _WHICH_SAID = re.compile(r", (?:which|who) (?P<verb>says|said) (?:that )?")
-_AGENT = re.compile(r"\b(?:by|from) (?P<who>[A-Za-z](?:(?! by | from )[^,“”\"]){1,100})$")
+# "reported seeing it to the Northern Meteor Watch, a network of amateur astronomers, which said …": whom it
+# was told to says the rest; what the body is, between commas, is no part of its name.
+_AGENT = re.compile(
+    r"\b(?:by|from|to) (?P<who>[A-Za-z](?:(?! by | from | to )[^,“”\"]){1,100})(?:, (?:a|an) [^,“”\"]{1,80})?$"
+)
 # "…set up a campaign group, Keep Glaisdale School, which says …": a name between commas says it too.
 _APPOSED = re.compile(r", (?P<who>[A-Z][\w’'-]{1,30}(?: [A-Z][\w’'-]{1,30}){0,4})$")
 

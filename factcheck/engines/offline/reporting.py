@@ -45,7 +45,11 @@ _DEPICTS = re.compile(
 _A_COUNT = re.compile(r"^(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|many)\s+(?:other|more)\s", re.I)
 # "Videos posted on social media showed streaks of debris": footage depicts; the reporter says what it shows.
 _FOOTAGE = re.compile(r"^(?:the\s+)?(?:videos?|footage|photos?|photographs?|images?|pictures?|clips?)\b", re.I)
-_REPORTED_AS = re.compile(r" (?:him|her|them|it|[A-Z][\w’'-]+|(?:his|her|their|a|the) \w+) (?:missing|stolen|lost)\b")
+# "More than 300 people reported seeing it": a count of sightings, told in the reporter's voice.
+_REPORTED_AS = re.compile(
+    r" (?:(?:him|her|them|it|[A-Z][\w’'-]+|(?:his|her|their|a|the) \w+) (?:missing|stolen|lost)|"
+    r"(?:seeing|hearing|feeling|smelling|spotting|noticing))\b"
+)
 # Verbs whose object is what is claimed: "reported 2,911 cases" keeps the whole sentence as the claim.
 OBJECT_VERBS = {
     *("reported", "reports", "found", "finds", "showed", "shows", "show", "estimated", "estimates", "recorded"),
