@@ -71,7 +71,7 @@ _PAST_WORDS = (
     r"flew|knew|withdrew|overthrew|bought|brought|caught|fought|taught|thought|sought|kept|slept|swept|lent|"
     r"meant|became|overcame|got|forgot|hit|quit|died|fled|bled|heard|sat|stood|understood|felt|rang|sank|fed|"
     r"dealt|hung|laid|shot|shook|woke|rode|froze|beat|cut|put|hurt|spread|split|shed|upset|burst|tore|wore|swore|"
-    r"bore|swam|sprang|strode|slid|spun|dug|clung|flung|swung|wept|crept|leapt|dove|\w{3,}ed"
+    r"bore|swam|sprang|strode|slid|spun|dug|clung|flung|swung|wept|crept|leapt|dove|used|owed|sped|bred|\w{3,}ed"
 )
 _PAST = re.compile(rf"\b({_PAST_WORDS})\b", re.I)
 # "will be closed", "will cut", "to beat": a verb after a modal or "to" is no past tense, whatever its ending.
