@@ -445,3 +445,9 @@ def test_a_day_after_what_was_done_is_past_whatever_follows_it():
     assert "on Monday, November 24, 2025" in rise.text
     ahead = resolve("The road will reopen after engineers finish repairs on Friday.", TUESDAY).text
     assert "on Friday, November 28, 2025" in ahead
+
+
+def test_used_is_a_past_tense_so_a_day_in_the_early_hours_is_the_last_one():
+    text = "Raiders used a stolen tractor to pull a cash machine from a garage wall in the early hours of Sunday."
+    resolved = resolve(text, date(2026, 7, 14))  # a Tuesday
+    assert "in the early hours of Sunday, July 12, 2026" in resolved.text and not resolved.unsure

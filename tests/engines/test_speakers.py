@@ -3901,3 +3901,20 @@ def test_a_brewer_named_for_its_ales_is_the_company_a_later_sentence_means():
 def test_a_professions_plural_closing_the_statement_is_its_speaker():
     claims = tickets("Dental surgeries in the county have stopped taking new adult patients this year, dentists say.")
     assert claims[0].speaker == "dentists"
+
+
+def test_people_reporting_a_sighting_are_a_count_and_the_body_told_of_it_speaks_after_which_said():
+    claims = tickets(
+        "About 120 walkers reported seeing the lynx to the Fellside Wildlife Trust, a conservation charity, which "
+        "said the animal had probably escaped from a private collection."
+    )
+    assert ticket(claims, "reported seeing").speaker is None
+    assert ticket(claims, "private collection").speaker == "the Fellside Wildlife Trust"
+
+
+def test_an_obituarys_subject_who_died_aged_is_a_person_a_later_she_means():
+    claims = tickets(
+        "Tegwen Carrow, who ran the village post office for 40 years, has died aged 95.\n\n"
+        "She died in hospital on Monday, her family said."
+    )
+    assert "Tegwen Carrow died in hospital" in ticket(claims, "in hospital").claim

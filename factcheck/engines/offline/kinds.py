@@ -55,6 +55,8 @@ AGED = re.compile(
     r"\b([A-Z][\w’'-]{0,30}(?: [A-Z][\w’'-]{0,30}){0,2}), (?:aged )?\d{1,3},"
     # "the 34-year-old Kwame Mensah": an age before the name says a person as much as one after it.
     r"|\b[Tt]he \d{1,3}-year-old ([A-Z][\w’'-]{0,30}(?: [A-Z][\w’'-]{0,30}){1,2})"
+    # "Seraphina Athelney, who founded a cider farm, has died aged 92": an obituary's subject is a person.
+    r"|^([A-Z][\w’'-]{0,30}(?: [A-Z][\w’'-]{0,30}){1,2}),? (?:who [^.;“”\"]{1,200}?,? )?(?:has )?died aged \d{1,3}\b"
 )
 _ITS_OFFICER = re.compile(
     r"^(?:its|their)\s+(?:[a-z-]+\s+){0,2}(?:secretary|executive|chair|chairman|chairwoman|president|director|"

@@ -78,7 +78,7 @@ class Speakers(PersonPointers):
         self.uses[self.sentence] = (kinds.pronouns_in(text), opener)
         self.texts[self.sentence] = text
         # "Kwame Mensah, 34,", "signed striker Moussa Diallo": an age or a role is said of a person.
-        shown = [m.group(1) or m.group(2) for m in kinds.AGED.finditer(text)] + kinds.named_after_role(text)
+        shown = [next(filter(None, m.groups())) for m in kinds.AGED.finditer(text)] + kinds.named_after_role(text)
         self.people.update(self.actors.full_names.get(n.split()[-1], n) for n in shown)
         for name, pronoun in self.actors.pronouns.items():
             self.pronouns.setdefault(name, pronoun)
