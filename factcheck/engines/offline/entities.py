@@ -195,7 +195,7 @@ class Actors:
             self.pronouns.setdefault(self.mentioned[0], learnt)
         # "Bakery chain Oven Door plans …": a business named with what it is.
         # Never a firm cited for its figures ("the market research firm Vantage Research"): a source, not the story.
-        for m in DESCRIBED_BODY.finditer(sentence):
+        for m in described_bodies(sentence):
             # "Administrators from the firm Keble Ryland": a firm called in is never the company the story means.
             called_in = firms.CALLED_IN.search(sentence, max(0, m.start("noun") - 50), m.start("noun"))
             if m.group("noun").lower() in COMMERCIAL and not _CITED_FIRM.search(m.group(0)) and not called_in:
@@ -347,6 +347,18 @@ _THE_MEASURED = re.compile(r"\b[Tt]he \d[\d.,]{0,8}-?(?!(?:year|month|week|day)-
 
 def _strip_possessive(name: str) -> str:
     return re.sub(r"[’']s$", "", name)
+
+
+def described_bodies(text: str) -> list[re.Match[str]]:
+    """A body named with what it is ("furniture retailer Pellow Home", "the water company, Vale Water,"). A name
+    between commas is a body's only when it says so: "the council, Adam Lisowski," is a person in a role."""
+    found = DESCRIBED_BODY.finditer(text)
+    return [m for m in found if text[m.end("noun")] != "," or _a_bodys_name(m.group("name").rstrip("."))]
+
+
+def _a_bodys_name(name: str) -> bool:
+    words = name.split()
+    return not given_name(name) and (len(words) == 1 or "&" in name or any(w in ORG_WORDS for w in words))
 
 
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from factcheck.engines.offline import bodies, kinds, openers, records
-from factcheck.engines.offline.entities import Actors
+from factcheck.engines.offline.entities import Actors, described_bodies
 from factcheck.engines.offline.pronouns import PERSON_PRONOUNS, PersonPointers, Resolution, Spoke
 
 _OWNED = re.compile(r"\b(?:his|her|their) (ministry|department|office)\b", re.I)
@@ -99,7 +99,7 @@ class Speakers(PersonPointers):
         for name, noun in bodies.trusts_and_hospitals(text):
             self.by_noun.setdefault(noun, set()).add(name)
         self.named_bodies += [(self.sentence, *named) for named in openers.bodies_named(text)]
-        for m in bodies.DESCRIBED_BODY.finditer(text):
+        for m in described_bodies(text):
             noun = "tally" if records.tallies(m.group(0)) else m.group("noun").lower()  # "the data provider X"
             self.described.append((self.sentence, paragraph, m.group("name").rstrip("."), noun))
         if after := bodies.DESCRIBED_AFTER.match(text):
