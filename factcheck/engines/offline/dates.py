@@ -98,7 +98,9 @@ _PARTICIPLE = re.compile(
 _AFTER_IT_WAS_DONE = re.compile(
     r"\bafter\s(?:the\s|its\s|a\s)?(?:[\w’'-]{1,30}\s){1,4}?[a-z]{3,}ed\s[^,;.“”\"]{1,60}\s$"
 )
-_DONE_BY = re.compile(r",\s(?:[a-z]{3,}ly\s)?[a-z]{3,}ed\sby\s[^,;.“”\"]{1,60}\s$")
+_DONE_BY = re.compile(
+    r",\s(?:(?:under|in)(?:\s[a-z]{1,20}){1,3}?\s)?(?:[a-z]{3,}ly\s)?[a-z]{3,}ed\sby\s[^,;.“”\"]{1,60}\s$"
+)
 _WHAT_IT_WILL_DO = re.compile(r"(?:will|would)\s[a-z]+\b")
 _NAME_RUN = re.compile(r"\b[A-Z][\w’'-]{0,30}(?:\s[A-Z][\w’'-]{0,30})+")
 # "Tickets go on sale on Friday, priced from £45": a participle after a comma describes; it tells no time.
@@ -106,8 +108,7 @@ _PRICED = re.compile(r", [a-z]{3,}ed (?:from|at|by|in|to|for|between)\b")
 # "can claim a refund …, or use them on Thursday": what may be done, this week or last, is no tense to read.
 _MODAL = re.compile(r"\b(?:could|may|might|can|cannot|can[’']t|must|should)\b", re.I)
 
-# Wire style: "said Thursday", "were evacuated Sunday": a day straight after a verb in the past.
-# "won Sunday's runoff": a day's possessive is the thing's, no day straight after a verb.
+# Wire style: "said Thursday", "were evacuated Sunday": a day straight after a past verb (not "won Sunday's").
 _DAY_OF_YEAR = re.compile(
     rf"\b(?P<day>(?:{_MONTHS}) \d{{1,2}}|\d{{1,2}} (?:{_MONTHS})) (?P<rel>last|this|next) year\b(?![’']s)"
 )
@@ -122,8 +123,7 @@ def _day_of_year(m: re.Match, published: date) -> str:
 
 
 _BARE_DAY = re.compile(rf"\b(?P<verb>{_PAST_WORDS}|says|told (?!on\b)\w+) (?P<day>(?:{_DAY.title()}))\b(?![’']s)")
-# The word just before "on Friday", when no auxiliary makes it passive or future ("will be announced").
-# "was confirmed there on Tuesday": an adverb of place or manner between them still leaves the verb's.
+# The word before "on Friday", unless passive or future ("will be announced"); "was confirmed there": an adverb too.
 _VERB_BEFORE = re.compile(
     r"(?<!\bbe )(?<!\bbeen )(?<!\bwill )(?<!\bto )\b(?P<verb>[a-z]+) "
     r"(?:(?:there|here|again|also|first|officially|early|late) )?$"
@@ -202,8 +202,8 @@ def _day_name(published: date, weekday: int, lead: str, clause: str, before: str
     if _CLOSED.search(before):
         return published - timedelta(days=back)  # "a premium to its closing price on Friday": a market that closed
     if _DONE_BY.search(before) or _AFTER_IT_WAS_DONE.search(before):
-        # "Under the plan, approved by the cabinet on Wednesday, verges will be cut …", "will rise from June 1, after
-        # the committee approved the request on Monday": the day is the act's, done.
+        # "Under the plan, approved by the cabinet on Wednesday, verges will be cut …", "…, under rules approved by
+        # the council on Tuesday", "…, after the committee approved the request on Monday": the act's day, done.
         return published - timedelta(days=back)
     # "their boards announced on Friday": the verb the day hangs on settles it, whatever else the clause says.
     verb = _VERB_BEFORE.search(before)
