@@ -451,3 +451,9 @@ def test_used_is_a_past_tense_so_a_day_in_the_early_hours_is_the_last_one():
     text = "Raiders used a stolen tractor to pull a cash machine from a garage wall in the early hours of Sunday."
     resolved = resolve(text, date(2026, 7, 14))  # a Tuesday
     assert "in the early hours of Sunday, July 12, 2026" in resolved.text and not resolved.unsure
+
+
+def test_a_day_after_under_rules_approved_by_is_the_acts_day_done():
+    text = "Dogs will be banned from the beach from 1 May, under rules approved by the town council on Monday."
+    resolved = resolve(text, date(2026, 3, 12))  # a Thursday
+    assert "approved by the town council on Monday, March 9, 2026" in resolved.text and not resolved.unsure

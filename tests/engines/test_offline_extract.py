@@ -826,3 +826,15 @@ def test_a_hazard_with_its_precaution_is_one_claim():
     text = "Some travel sickness tablets can cause drowsiness, and people who take them should not drive."
     claims = OfflineEngine().extract(ArticleInput(text=text, published=date(2026, 3, 12))).claims
     assert [c.claim for c in claims] == [text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ammonia fumes can cause coughing and sore throats.",
+        "Bee stings can cause a severe allergic reaction in a few people.",
+    ],
+)
+def test_what_a_hazard_does_to_the_body_is_a_claim(text):
+    claims = OfflineEngine().extract(ArticleInput(text=text, published=date(2026, 3, 12))).claims
+    assert [c.claim for c in claims] == [text]

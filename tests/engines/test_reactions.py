@@ -478,3 +478,13 @@ def test_regret_at_a_painful_decision_and_a_memorys_superlative_are_no_tickets(m
     )
     said = " ".join(c.claim for c in claims)
     assert "85 jobs" in said and "painful" not in said and "worst" not in said
+
+
+def test_an_apology_to_everyone_caught_up_is_no_ticket_but_an_apology_with_a_figure_is(monkeypatch):
+    monkeypatch.setattr(duplicates, "encoder", lambda: None)
+    claims = tickets(
+        'The lido closed after a pump failed. "We are very sorry to everyone who was caught up in this," said '
+        'Hesper Vane, its manager. "We are sorry that 40 swimmers were turned away," she added.'
+    )
+    said = " ".join(c.claim for c in claims)
+    assert "caught up" not in said and "40 swimmers" in said

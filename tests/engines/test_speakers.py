@@ -9,7 +9,7 @@ import pytest
 from factcheck.engines.base import ArticleInput
 from factcheck.engines.offline import checkworthy
 from factcheck.engines.offline.engine import OfflineEngine
-from factcheck.engines.offline.entities import Actors
+from factcheck.engines.offline.entities import Actors, described_bodies
 from factcheck.engines.offline.speakers import Speakers
 
 
@@ -3918,3 +3918,15 @@ def test_an_obituarys_subject_who_died_aged_is_a_person_a_later_she_means():
         "She died in hospital on Monday, her family said."
     )
     assert "Tegwen Carrow died in hospital" in ticket(claims, "in hospital").claim
+
+
+def test_a_body_named_between_commas_after_what_it_is_is_what_the_company_means_but_a_person_is_not():
+    claims = tickets(
+        "The £30,000 cost was met by the energy company, Brightmoor Power, and the parish council.\n\n"
+        "Brightmoor Power said the panels would supply 40 homes.\n\n"
+        "The panels will be cleaned twice a year, the company said.\n\n"
+        "The leader of the council, Ruth Okonedo, said 12 more schemes were planned."
+    )
+    assert ticket(claims, "twice a year").speaker == "Brightmoor Power"
+    assert ticket(claims, "12 more schemes").speaker == "Ruth Okonedo"
+    assert described_bodies("The leader of the council, Ruth Okonedo, said so.") == []

@@ -339,7 +339,7 @@ _HAZARD = re.compile(
     r"^(?!(?:It|This|That|They|He|She|We|You|I)\s)[A-Z][^,;]{0,80}?\s(?:can|may|could)\s(?:cause|kill|trigger|damage|"
     r"harm|lead\sto)\s(?:a\s|an\s|the\s)?(?:sudden\s|serious\s|severe\s|permanent\s)?(?:[a-z]+\s){0,3}?(?:gasp|rash|"
     r"rashes|vomiting|death|deaths|dogs|cats|livestock|fish|birds|children|people|heart\sattacks?|strokes?|cancer|"
-    r"blindness|burns|hypothermia|drowning|illness|damage|collapse|seizures?|poisoning|failure|drowsiness|dizziness)\b"
+    r"blindness|burns|hypothermia|drowning|illness|damage|collapse|seizures?|poisoning|failure|drowsiness|dizziness|coughing|breathlessness|reactions?)\b"
 )
 
 

@@ -216,6 +216,8 @@ _PLATITUDE = re.compile(
     # "It's the worst I've seen in 20 years.": a memory's superlative, which no record holds.
     r"^(?:it|this|that)(?:['’]s|\sis|\swas)\sthe\s(?:worst|best|busiest|biggest|quietest)\s(?:i|we)(?:['’]ve|\shave)\s"
     r"(?:ever\s)?(?:seen|known|had)(?:\sin\s(?:\d{1,3}|[a-z]{3,9})\s(?:years|decades))?[.,!]?$|"
+    # "We are very sorry to everyone who was caught up in this": an apology, to whomever it is made.
+    r"^(?:we|i)(?:\sare|\sam|['’]re|['’]m)\s(?:very\s|so\s|truly\s|deeply\s|really\s)?sorry\b[^.;“”\"\d]{0,80}[.,!]?$|"
     # "I didn't know about the rules and I'm sorry.": a defendant's apology, with what they did not know.
     r"^(?:i|we)\s[^.;“”\"\d]{1,80}?,?\sand\s(?:i|we)(?:['’]m|['’]re|\sam|\sare)\s(?:so\s|very\s|truly\s|deeply\s)?"
     r"sorry[.,!]?$|"
