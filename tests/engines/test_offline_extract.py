@@ -738,6 +738,7 @@ def test_a_number_word_opening_a_statement_loses_its_capital_behind_said_that():
         "In England, a fallen tree belongs to the owner of the land it stood on.",
         "Parish councils have no legal duty to provide street lighting.",
         "Under a 1984 law, landlords must fit smoke alarms on every floor.",
+        "Hedgehogs are on the UK's red list of mammals at risk of extinction.",
     ],
 )
 def test_a_rule_told_plainly_with_its_jurisdiction_by_law_or_whom_it_lets_off_is_a_claim(text):

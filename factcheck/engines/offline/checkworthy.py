@@ -378,11 +378,11 @@ _RULE = re.compile(
     r"^[A-Z][^,;.]{0,60}?\bin (?:England|Wales|Scotland|Northern Ireland|the UK|Britain|Great Britain|the EU)\b"
     r"[^;]{0,60}?\b(?:must|do not have to|does not have to|don['’]t have to|are required to|is required to|"
     r"are not allowed to|is not allowed to)\b"
-    # "MPs are allowed to take paid jobs outside Parliament, but they must declare them": a rule for a class of
-    # people, told plainly.
+    # "MPs are allowed to take paid jobs outside Parliament, but they must declare them": a class's rule, plainly.
     r"|^[A-Z][\w’'-]{0,30}(?:\s[a-z]+){0,3}\s(?:are|is)\s(?:not\s)?(?:allowed|permitted|required|barred|banned)\sto\s"
-    # "Grey seals are protected by law", "It is an offence to …": what the law says, told plainly.
-    r"|^[A-Z][^,;.]{0,60}?\s(?:is|are)\s(?:protected|banned)\sby\slaw\b|^It\sis\s(?:illegal|an\soffence)\sto\s"
+    # "Grey seals are protected by law", "Swifts are on the UK's red list", "It is an offence to …": told plainly.
+    r"|^[A-Z][^,;.]{0,60}?\s(?:is|are)\s(?:(?:protected|banned)\sby\slaw|on\s(?:the\s)?(?:[\w’']{1,10}\s)?red\slist)\b"
+    r"|^It\sis\s(?:illegal|an\soffence)\sto\s"
     # "Councils have no legal duty to provide toilets", "… are not liable for pothole damage if …": no duty, too.
     r"|^[A-Z][\w’'-]{0,30}(?:\s[a-z]+){0,3}\s(?:(?:has|have)\sno\s(?:legal|statutory)\s(?:duty|obligation)\sto|"
     r"(?:are|is)\s(?:not\s)?(?:legally\s)?liable\sfor)\s"
