@@ -3930,3 +3930,10 @@ def test_a_body_named_between_commas_after_what_it_is_is_what_the_company_means_
     assert ticket(claims, "twice a year").speaker == "Brightmoor Power"
     assert ticket(claims, "12 more schemes").speaker == "Ruth Okonedo"
     assert described_bodies("The leader of the council, Ruth Okonedo, said so.") == []
+
+
+def test_a_primary_school_named_beside_a_woman_is_not_who_she_may_mean():
+    claims = tickets(
+        "Tamsin Rowe, who has taught at Trevenna Primary for 30 years, said she had never seen classes so large."
+    )
+    assert claims[0].speaker == "Tamsin Rowe" and not claims[0].needs_human

@@ -24,7 +24,7 @@ ORG_WORDS = {
     # "The Haverleigh Museum": a building's name, never a Mr Museum whose surname a later "Museum" is.
     *("Museum", "Gallery", "Library", "Theatre", "Zoo", "Cathedral", "Palace", "Abbey", "Stadium", "Arena"),
     "Constabulary",
-    "School",
+    *("School", "Primary"),  # "Pencarrow Primary" is a school, never who "she" means
     # "Imperial College London": a college, never a Mr London the next "London" means.
     *("College", "Academy", "Society", "Hospital", "Station", "Club", "Media"),
     # Companies' words: "Harbor Securities" and "Brightwell Foods" are not people.
