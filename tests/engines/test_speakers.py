@@ -3937,3 +3937,11 @@ def test_a_primary_school_named_beside_a_woman_is_not_who_she_may_mean():
         "Tamsin Rowe, who has taught at Trevenna Primary for 30 years, said she had never seen classes so large."
     )
     assert claims[0].speaker == "Tamsin Rowe" and not claims[0].needs_human
+
+
+def test_a_plural_opening_the_sentence_before_is_never_the_council_a_later_sentence_means():
+    claims = tickets(
+        "Motorists will pay to park on the seafront from 1 June, after the borough council approved the charge "
+        "last week.\n\nThe council says the charge will raise £400,000 a year."
+    )
+    assert ticket(claims, "£400,000").speaker == "the borough council"

@@ -172,8 +172,8 @@ def name_subject(text: str) -> str | None:
 def described_subject(text: str, phrase: str) -> str | None:
     """The name a bare description in ``text`` stands for, when the sentence opens with it: "Sunhold has
     unveiled …, as the South Korean company tries …" (the company is Sunhold). Else None."""
-    subject = _NAME_SUBJECT.match(text)
-    return subject.group(1) if subject and _BARE_DESCRIPTION.match(phrase) and phrase in text else None
+    subject = name_subject(text)  # never "Drivers will be charged …, after the county council …"
+    return subject if subject and _BARE_DESCRIPTION.match(phrase) and phrase in text else None
 
 
 def opened_before(noun: str | None, opened: str | None, before: list[str], here: list[str]) -> str | None:
