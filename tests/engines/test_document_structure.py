@@ -221,3 +221,11 @@ def test_a_closing_line_about_the_columns_own_writer_is_no_claim():
     found = [s.text for s in sentences(text)]
     assert "The council says a car park would bring in about £180,000 a year." in found
     assert not any(s.startswith("Anne Lydgate is") for s in found)
+
+
+def test_each_item_of_a_list_on_its_own_lines_is_a_sentence_but_a_summary_box_under_a_heading_is_none():
+    items = "- Warnings are in place for 9 areas along the river\n- About 80 homes have been evacuated"
+    said = [s.text for s in sentences(items + "\n\nThe council has opened a rest centre at the town hall.")]
+    assert said[:2] == ["Warnings are in place for 9 areas along the river", "About 80 homes have been evacuated"]
+    boxed = [s.text for s in sentences("Key points\n" + items + "\n\nThe council has opened a rest centre.")]
+    assert boxed == ["The council has opened a rest centre."]

@@ -186,25 +186,45 @@ def sentences(text: str) -> list[Sentence]:
         authors += [m.group(1) for m in [_BYLINE.match(para)] if m]
         if (is_chrome(para) or is_furniture(para)) and len(para) < 400:
             continue
-        if is_heading(para):
-            continue
+        blocks = _items(para)
+        first = blocks[0][1]
+        if is_heading(para) if len(blocks) == 1 else not _BULLET.match(first.lstrip()) and is_heading(first):
+            continue  # a heading, or a summary box under one ("Key points\n- …"): the story tells it in full
         if any(para.startswith(f"{name} is ") for name in authors) and len(para) < 200:
             continue  # "Anne Lydgate is a former chair of …" under a column by Anne Lydgate: who wrote it
-        # blingfire's finite-state splitter: exact character offsets, ~1 ms for an 800-word article.
-        _, offsets = blingfire.text_to_sentences_and_offsets(para)
-        for span_start, span_end in _bounded(para, _repaired(para, offsets)):
-            for rel_start, piece in _split_adjacent_quotes(span_start, para[span_start:span_end]):
-                # "- It will be inspected again": a list item's marker is the page's, not the claim's.
-                lead = len(piece) - len(_BULLET.sub("", piece.lstrip(), count=1))
-                trimmed = piece[lead:].strip()
-                # An appeal for witnesses or a no-comment line is one sentence of a paragraph that also
-                # says what happened.
-                aside = _APPEAL.search(trimmed) or _NO_COMMENT.search(trimmed)
-                numbered = re.fullmatch(r"\d{1,2}[.)]", trimmed)  # "2." that the splitter cut from its item
-                if not trimmed or is_chrome(trimmed) or is_furniture(trimmed) or aside or numbered:
-                    continue
-                start = p_start + rel_start + lead
-                out.append(Sentence(trimmed, start, start + len(trimmed), index))
+        for b_start, block in blocks:
+            out += _block_sentences(block, p_start + b_start, index)
+    return out
+
+
+# "- Flood warnings are in place for 14 areas\n- About 200 homes …": each item of a list set on its own lines is a
+# sentence of its own, whatever the splitter makes of lines without full stops.
+_ITEM_BREAK = re.compile(r"\n(?=[ \t]{0,4}(?:[-*•▪◦–]|\d{1,2}[.)])[ \t])")
+
+
+def _items(para: str) -> list[tuple[int, str]]:
+    starts = [0] + [m.end() for m in _ITEM_BREAK.finditer(para)]
+    return [(a, para[a:b].rstrip("\n")) for a, b in zip(starts, [*starts[1:], len(para)], strict=True)]
+
+
+def _block_sentences(para: str, p_start: int, index: int) -> list[Sentence]:
+    """A block's sentences, offsets counted from ``p_start``; ``index`` is its paragraph's."""
+    out: list[Sentence] = []
+    # blingfire's finite-state splitter: exact character offsets, ~1 ms for an 800-word article.
+    _, offsets = blingfire.text_to_sentences_and_offsets(para)
+    for span_start, span_end in _bounded(para, _repaired(para, offsets)):
+        for rel_start, piece in _split_adjacent_quotes(span_start, para[span_start:span_end]):
+            # "- It will be inspected again": a list item's marker is the page's, not the claim's.
+            lead = len(piece) - len(_BULLET.sub("", piece.lstrip(), count=1))
+            trimmed = piece[lead:].strip()
+            # An appeal for witnesses or a no-comment line is one sentence of a paragraph that also
+            # says what happened.
+            aside = _APPEAL.search(trimmed) or _NO_COMMENT.search(trimmed)
+            numbered = re.fullmatch(r"\d{1,2}[.)]", trimmed)  # "2." that the splitter cut from its item
+            if not trimmed or is_chrome(trimmed) or is_furniture(trimmed) or aside or numbered:
+                continue
+            start = p_start + rel_start + lead
+            out.append(Sentence(trimmed, start, start + len(trimmed), index))
     return out
 
 
