@@ -24,6 +24,8 @@ _BOX_WORDS = (
     "social",
     "byline",
     "author",
+    # "Bryony Elsby is a former market trader …" under a column: who wrote it, not what it says.
+    "bio",
     "caption",
     "credit",
     "reference",

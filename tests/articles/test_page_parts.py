@@ -25,6 +25,7 @@ BOXES = """
 </article>
 <section class="related-stories"><h2>Related</h2><p>Why bus fares are going up again this spring in the city</p></section>
 <aside><p>Most read: Five things to do this weekend in Harbour City and nearby towns</p></aside>
+<p class="bio">Tom Alder has covered City Hall for the Ledger since 2019 and chairs the press gallery.</p>
 """.replace("{story}", STORY)
 
 
@@ -32,6 +33,7 @@ def test_boxes_around_the_story_are_left_out():
     extracted = from_html(page("<title>Budget | City Ledger</title>", BOXES))
     assert STORY in extracted.text and "$212 a year" in extracted.text
     boxes = ["Never miss", "newsletter", "By Tom Alder", "Photograph", "Nobody wanted", "Accessed", "bus fares"]
+    boxes += ["Tom Alder has covered"]  # the writer's biography
     for box in [*boxes, "Most read"]:
         assert box not in extracted.text, box
 
