@@ -22,10 +22,10 @@ BOXES = """
   <p>The mayor said the rise would cost the owner of a median-priced home about $212 a year, the first rise since 2014.</p>
   <p class="pullquote">"Nobody wanted this rise, least of all me"</p>
   <ol class="references"><li>Budget office. Revenue outlook 2025. Accessed 3 Jun 2025.</li></ol>
+  <p class="bio">Tom Alder has covered City Hall for the Ledger since 2019 and chairs the press gallery.</p>
 </article>
 <section class="related-stories"><h2>Related</h2><p>Why bus fares are going up again this spring in the city</p></section>
 <aside><p>Most read: Five things to do this weekend in Harbour City and nearby towns</p></aside>
-<p class="bio">Tom Alder has covered City Hall for the Ledger since 2019 and chairs the press gallery.</p>
 """.replace("{story}", STORY)
 
 
