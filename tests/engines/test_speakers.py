@@ -3945,3 +3945,11 @@ def test_a_plural_opening_the_sentence_before_is_never_the_council_a_later_sente
         "last week.\n\nThe council says the charge will raise £400,000 a year."
     )
     assert ticket(claims, "£400,000").speaker == "the borough council"
+
+
+def test_a_cleric_whose_title_takes_an_article_is_a_person_a_later_she_means():
+    claims = tickets(
+        "The rector, the Rev Perpetua Hale, said repairs to the tower would cost £90,000.\n\n"
+        "She said the parish had raised a third of it from a summer fair."
+    )
+    assert ticket(claims, "summer fair").speaker == "Perpetua Hale"

@@ -26,7 +26,7 @@ TITLES = (
     "Foreign Minister|Defense Secretary|Attorney General|Judge|Justice|Chief Justice|Dr\\.|General|Gen\\.|"
     "Admiral|Adm\\.|King|Queen|Prince|Pope|Speaker|Ambassador|Commissioner|Director|CEO|Chairman|"
     "Chairwoman|Chair|Sheriff|Chief|Councilman|Councilwoman|Lt\\. Gov\\.|Professor|Prof\\.|"
-    "Constable|Inspector|Superintendent|Sergeant|Commander|Detective|"
+    "Constable|Inspector|Superintendent|Sergeant|Commander|Detective|Rev|Revd|Reverend|Canon|Rabbi|Imam|"
     # "Det Ch Insp Karen Whitton": a police rank cut short, however many words of it.
     "Det Ch Insp|Det Chief Insp|Det Insp|Det Supt|Det Sgt|Ch Insp|Ch Supt|Insp|Supt|Sgt|DCI|DCS"
 )

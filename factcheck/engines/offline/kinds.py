@@ -112,7 +112,9 @@ def kind_of(name: str, actors: Actors, people: set[str]) -> str:
         return "org"  # "operator Channel Crossings", "developer Kestrel Land": what it is, then its name
     if _ITS_OFFICER.match(name):
         return "person"  # "Its general secretary": someone's role, never a body "the company" may mean
-    titled = _TITLE_START.match(name) or _ROLE_START.match(name) or PORTFOLIO.match(name) or _HONORIFIC.match(name)
+    # "the Rev Ambrosia Tancred", "the Very Rev …": a cleric, whose title takes an article.
+    titled = _TITLE_START.match(re.sub(r"^the\s+(?:(?:Very|Right|Rt|Most)\s+)?(?=Rev)", "", name))
+    titled = titled or _ROLE_START.match(name) or PORTFOLIO.match(name) or _HONORIFIC.match(name)
     titled = titled or _QUALIFIED_TITLE.match(name)
     if titled or name in people or SPOKESPERSON.search(name) or UNNAMED_PERSON.match(name.lower()):
         return "person"  # "Analyst Chen Wei of Harbor Securities" is a person at a company
