@@ -739,6 +739,8 @@ def test_a_number_word_opening_a_statement_loses_its_capital_behind_said_that():
         "Parish councils have no legal duty to provide street lighting.",
         "Under a 1984 law, landlords must fit smoke alarms on every floor.",
         "Hedgehogs are on the UK's red list of mammals at risk of extinction.",
+        "St Aldhelm's is a Grade I listed building, so any change to its windows needs consent.",
+        "Under the scheme, every new shop front in the conservation area must use painted timber.",
     ],
 )
 def test_a_rule_told_plainly_with_its_jurisdiction_by_law_or_whom_it_lets_off_is_a_claim(text):
@@ -834,6 +836,7 @@ def test_a_hazard_with_its_precaution_is_one_claim():
     [
         "Ammonia fumes can cause coughing and sore throats.",
         "Bee stings can cause a severe allergic reaction in a few people.",
+        "Symptoms of Lyme disease can include a circular rash, fever and tiredness.",
     ],
 )
 def test_what_a_hazard_does_to_the_body_is_a_claim(text):

@@ -261,10 +261,9 @@ def has_date(sentence: str) -> bool:
     return bool(_RE["year"].search(sentence) or _RE["date"].search(sentence))
 
 
-# "She died at the scene", "Two men were killed", "Seven people were taken to hospital", "Nobody was hurt":
-# a death or an injury (or that there was none) is an event a desk checks, however plainly it is told (the
-# model, trained on politics, scores such lines low). Never a hypothetical ("could have been killed") or an
-# unknown ("whether anyone was hurt").
+# "She died at the scene", "Two men were killed", "Nobody was hurt": a death or an injury (or none) is an event a
+# desk checks, however plainly told (the model, trained on politics, scores such lines low). Never a hypothetical
+# ("could have been killed") or an unknown ("whether anyone was hurt").
 _CASUALTY = re.compile(
     r"(?<!could have )(?<!would have )(?<!might have )(?<!anyone )(?<!anybody )"
     r"\b(?:died|(?:was|were) (?:killed|found dead|pronounced dead)|"
@@ -279,9 +278,8 @@ def reports_casualty(sentence: str) -> bool:
     return bool(_CASUALTY.search(sentence))
 
 
-# "It is the second sinkhole in the town in three years", "Storm Hollis is the fourth named storm of the
-# season": a place in a tally is a record a desk checks against the list. Said plainly, in the present or the
-# past, with the tally's frame; never a hypothetical ("would be only the third").
+# "It is the second sinkhole in the town in three years": a place in a tally is a record a desk checks against the
+# list. Said plainly, in the present or the past, with the tally's frame; never "would be only the third".
 _ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))"
 _TALLY = re.compile(
     rf"^(?:[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){{0,3}}) (?:is|was|has been|became) (?:only )?"
@@ -340,6 +338,7 @@ _HAZARD = re.compile(
     r"harm|lead\sto)\s(?:a\s|an\s|the\s)?(?:sudden\s|serious\s|severe\s|permanent\s)?(?:[a-z]+\s){0,3}?(?:gasp|rash|"
     r"rashes|vomiting|death|deaths|dogs|cats|livestock|fish|birds|children|people|heart\sattacks?|strokes?|cancer|"
     r"blindness|burns|hypothermia|drowning|illness|damage|collapse|seizures?|poisoning|failure|drowsiness|dizziness|coughing|breathlessness|reactions?)\b"
+    r"|^Symptoms\s(?:of\s[^,;]{1,60}?\s)?(?:usually\s|typically\s|often\s|can\s|may\s)?include\s"  # an illness
 )
 
 
@@ -373,15 +372,16 @@ _FUNDED = re.compile(
 # law; "Parents must check their children's records", with neither, is advice.
 _RULE = re.compile(
     # "Under a 1908 law, councils in England must provide allotments": the law's year says which.
-    r"^(?:(?:By|Under (?:the|a|an)(?: \d{4})?) law|Legally),\s[^;]{1,100}?\b(?:must|have to|has to|are required to|"
-    r"is required to)\b|"
+    r"^(?:(?:By|Under (?:the|a|an)(?: \d{4})?) (?:law|plan|rules|scheme|policy)|Legally),\s[^;]{1,100}?\b(?:must|"
+    r"have to|has to|are required to|is required to)\b|"
     r"^[A-Z][^,;.]{0,60}?\bin (?:England|Wales|Scotland|Northern Ireland|the UK|Britain|Great Britain|the EU)\b"
     r"[^;]{0,60}?\b(?:must|do not have to|does not have to|don['’]t have to|are required to|is required to|"
     r"are not allowed to|is not allowed to)\b"
     # "MPs are allowed to take paid jobs outside Parliament, but they must declare them": a class's rule, plainly.
     r"|^[A-Z][\w’'-]{0,30}(?:\s[a-z]+){0,3}\s(?:are|is)\s(?:not\s)?(?:allowed|permitted|required|barred|banned)\sto\s"
-    # "Grey seals are protected by law", "Swifts are on the UK's red list", "It is an offence to …": told plainly.
-    r"|^[A-Z][^,;.]{0,60}?\s(?:is|are)\s(?:(?:protected|banned)\sby\slaw|on\s(?:the\s)?(?:[\w’']{1,10}\s)?red\slist)\b"
+    # "Grey seals are protected by law", "Swifts are on the UK's red list", "It is a Grade I listed building": plainly.
+    r"|^[A-Z][^,;.]{0,60}?\s(?:is|are)\s(?:(?:protected|banned)\sby\slaw|on\s(?:the\s)?(?:[\w’']{1,10}\s)?red\slist|"
+    r"(?:a\s)?Grade\sI{1,2}\*?[\s-]listed|listed\sat\sGrade\sI)\b"
     r"|^It\sis\s(?:illegal|an\soffence)\sto\s"
     # "Councils have no legal duty to provide toilets", "… are not liable for pothole damage if …": no duty, too.
     r"|^[A-Z][\w’'-]{0,30}(?:\s[a-z]+){0,3}\s(?:(?:has|have)\sno\s(?:legal|statutory)\s(?:duty|obligation)\sto|"
