@@ -741,6 +741,7 @@ def test_a_number_word_opening_a_statement_loses_its_capital_behind_said_that():
         "Hedgehogs are on the UK's red list of mammals at risk of extinction.",
         "St Aldhelm's is a Grade I listed building, so any change to its windows needs consent.",
         "Under the scheme, every new shop front in the conservation area must use painted timber.",
+        "The listing means the pavilion cannot be altered without consent, and its roof must be kept in slate.",
     ],
 )
 def test_a_rule_told_plainly_with_its_jurisdiction_by_law_or_whom_it_lets_off_is_a_claim(text):

@@ -308,8 +308,7 @@ _NONE_HAPPENED = re.compile(
 )
 
 
-# "The rest were blamed on bad weather", "Most of the closures were caused by flooding": a cause, told as what
-# was so, is checked against the record; "could have been caused by" is a guess.
+# "Most of the closures were caused by flooding": a cause told as what was so, never "could have been caused by".
 _CAUSE = re.compile(
     r"^(?![^,;]{0,60}?\b(?:could|would|might|may|must|should)\s)[A-Z][^,;]{0,60}?\s(?:was|were|is|are|has\sbeen|"
     r"have\sbeen)\s(?:largely\s|mostly\s|partly\s|mainly\s)?"
@@ -342,8 +341,7 @@ _HAZARD = re.compile(
 )
 
 
-# "A national park authority will require planning permission for any new holiday let from June": a rule
-# with the day it starts, checkable against the decision however plainly told.
+# "A park authority will require planning permission for any new holiday let from June": a rule and its start.
 _MONTH_OR_YEAR = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|next\s(?:year|month|"
     r"week)|\d{4}\b)"
@@ -393,6 +391,8 @@ _RULE = re.compile(
     r"|^[A-Z][\w’'-]{0,30}(?:\s[\w’'-]{1,30}){0,4}\s(?:will\s(?:still\s|continue\sto\s)|can\s|may\s)?"
     r"(?:park|travel|ride|enter|swim|visit)\s(?:for\s)?free\b"
     r"|^[A-Z][\w’'-]{0,30}(?:\s[\w’'-]{1,30}){0,4}\s(?:are|is|will\sbe|will\sremain)\sexempt\sfrom\s"
+    # "The designation means the water will be tested …": what a status or a decision brings with it.
+    r"|^The\s(?:designation|status|listing|ruling|order|ban|rule|decision)\smeans\s(?:that\s)?[^;]{1,80}?\b(?:will|must)\b"
 )
 
 
