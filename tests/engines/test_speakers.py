@@ -3953,3 +3953,10 @@ def test_a_cleric_whose_title_takes_an_article_is_a_person_a_later_she_means():
         "She said the parish had raised a third of it from a summer fair."
     )
     assert ticket(claims, "summer fair").speaker == "Perpetua Hale"
+
+
+def test_a_plural_noun_before_show_is_part_of_the_source_not_its_verb():
+    claims = tickets(
+        "The trust's own safety reports show that 14 patients waited more than 12 hours in the emergency department."
+    )
+    assert claims[0].speaker == "the trust's own safety reports"

@@ -129,6 +129,8 @@ _COUNTED = re.compile(
     re.I,
 )
 _COUNTABLE = {"claims", "reports", "estimates", "forecasts", "findings"}
+# "the council's own finance reports show that …": a verb straight after makes the word before it a noun.
+_VERB_AFTER = re.compile(r"\s(?:show|shows|showed|suggest|suggests|suggested|say|said|found|reveal|revealed)\b")
 _PASSIVE = re.compile(r"(?<!\s)\s+by\b")  # from a run's first space only: linear on long runs
 # "The longest wait recorded in December was 51 hours": a superlative's participle, its own verb after it.
 _SUPERLATIVE = re.compile(r"\b(?:[a-z]{2,}est|most|least|best|worst)\b")
@@ -162,7 +164,9 @@ def _speaking(body: str, v: re.Match[str]) -> bool:
         return False
     if _DETERMINER.search(body, max(0, v.start() - 12), v.start()):  # "A source on the show said"
         return False
-    if v.group("verb") in _COUNTABLE and _COUNTED.search(body, max(0, v.start() - 14), v.start()):
+    if v.group("verb") in _COUNTABLE and (
+        _COUNTED.search(body, max(0, v.start() - 14), v.start()) or _VERB_AFTER.match(body, v.end())
+    ):
         return False
     superlative = v.group("verb").endswith("ed") and _SUPERLATIVE.search(body, 0, v.start())
     return not (superlative and _COPULA_SOON.match(body, v.end()))
