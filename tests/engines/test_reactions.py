@@ -488,3 +488,13 @@ def test_an_apology_to_everyone_caught_up_is_no_ticket_but_an_apology_with_a_fig
     )
     said = " ".join(c.claim for c in claims)
     assert "caught up" not in said and "40 swimmers" in said
+
+
+def test_a_quoted_superlative_over_a_decade_is_a_record_to_check_but_a_quoted_verdict_is_not(monkeypatch):
+    monkeypatch.setattr(duplicates, "encoder", lambda: None)
+    claims = tickets(
+        'The chief executive, Aldo Renn, told staff on Monday that sales were "the highest they have been for a '
+        'decade". The finance director, Kit Asher, said the new system was "a real step forward".'
+    )
+    said = " ".join(c.claim for c in claims)
+    assert "for a decade" in said and "step forward" not in said

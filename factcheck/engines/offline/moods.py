@@ -96,7 +96,9 @@ _FEELING = re.compile(
 _QUOTED_VERDICT = re.compile(
     r"^(?:[\w’'-]+\s){1,8}?(?:was|were|is|are|would\sbe|will\sbe|had\sbeen|has\sbeen|remained|remains)\s"
     # 'the building's survival was “little short of a miracle”': a verdict, however hedged.
-    r"[“\"](?:(?:a|an|the|no|not\sa|nothing|little\sshort\sof)\s[^“”\"\d]{1,60}|"
+    # Never a superlative over a span of time ("the strongest they have been for a decade"): a record to check.
+    r"[“\"](?:(?:a|an|the|no|not\sa|nothing|little\sshort\sof)\s(?![^“”\"]{0,60}\b(?:for|in|since)\sa\s(?:decade|"
+    r"generation|century)\b)[^“”\"\d]{1,60}|"
     # 'the figures were “deeply worrying”': a reaction to what they show, in one quoted word or two.
     r"(?:deeply\s|very\s|extremely\s|hugely\s|really\s|truly\s|incredibly\s|utterly\s|completely\s|totally\s|"
     r"absolutely\s)?(?:worrying|alarming|shocking|"
