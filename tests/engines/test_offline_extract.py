@@ -843,3 +843,14 @@ def test_a_hazard_with_its_precaution_is_one_claim():
 def test_what_a_hazard_does_to_the_body_is_a_claim(text):
     claims = OfflineEngine().extract(ArticleInput(text=text, published=date(2026, 3, 12))).claims
     assert [c.claim for c in claims] == [text]
+
+
+def test_what_a_body_never_asked_is_its_statement_and_its_advice_to_readers_beside_it_no_ticket():
+    text = (
+        "Fake payment links were sent to 2,000 tenants, Marlow Housing said.\n\n"
+        "The association said its staff never asked tenants to pay rent by text message, and that tenants should "
+        "pay through its website."
+    )
+    claims = OfflineEngine().extract(ArticleInput(text=text, published=date(2026, 3, 12))).claims
+    said = " ".join(c.claim for c in claims)
+    assert "never asked tenants to pay rent by text message" in said and "through its website" not in said

@@ -160,8 +160,8 @@ def _claims_from(
     # "The council must pay the costs, the inspector ruled": a ruling binds; a hazard's precaution goes with it.
     position = position or (attr.verb or "") in _RULINGS or statute or recorded
     split = parts(attr.content, reported=bool(attr.speaker or reported_by) and not attr.whole)
-    # "said customers … would be compensated, and that they should contact it": the promise without the advice.
-    split = [part for part in split if not instructions.advice(part.words)[0]] if advice and not position else split
+    # "said customers … would be compensated, and that they should contact it": the promise, not its advice to readers.
+    split = [p for p in split if instructions.not_advice(p.words, position)] if advice else split
     if not split:
         return []
     # "said it was “disappointed” by her decision and that the sale would fund 40 homes": the homes only.

@@ -18,7 +18,9 @@ _APPEAL = re.compile(r"to (?:contact|call|ring|come forward|get in touch)\b")
 # "She urged parents to check their children's records": the same advice, put as someone's urging.
 # "Professor Sir X, NHS England's national medical director, urged anyone eligible to get a flu vaccine".
 _URGED = re.compile(
-    r"^(?:(?:[\w’'.-]+\s){1,5}|[^,]{1,60},\s[^,]{1,80},\s)(?:urged?|advised?|asked|encouraged?|reminded|told|warned)\s"
+    # "its machines never asked drivers to scan a code": what was never asked is a statement, not advice.
+    r"^(?:(?:[\w’'.-]+\s){1,5}|[^,]{1,60},\s[^,]{1,80},\s)(?<!never\s)(?<!\bnot\s)"
+    r"(?:urged?|advised?|asked|encouraged?|reminded|told|warned)\s"
     r"(?:passengers|residents|customers|readers|every\sreader|"
     r"people|households|parents|drivers|motorists|shoppers|travellers|patients|members|consumers|users|families|"
     r"(?:dog\s|pet\s)?owners|walkers|swimmers|visitors|tenants|landlords|"
@@ -99,3 +101,10 @@ def advice(content: str) -> tuple[bool, bool]:
         and (appeal or turn or not drafting.numbers(_PHONE.sub("", content)))
     )
     return recommends, bool(urged or told or _ADDRESSEE.match(content))
+
+
+def not_advice(words: str, position: bool) -> bool:
+    """A part of a statement to keep: no advice, or a body's own position (``position``) that tells readers
+    nothing to do ("…, and that drivers should use the machine" is advice however official)."""
+    recommends, to_readers = advice(words)
+    return not recommends or (position and not to_readers)
