@@ -115,7 +115,9 @@ def tail_tag(body: str) -> Tagged | None:
 # "…, the trust that runs it has confirmed", "the charity that runs the beach patrols said": the body,
 # without what the clause says it does.
 _WHICH_RUNS = re.compile(
-    r"^((?:the|a|an) [a-z-]+) (?:that|which) (?:runs|owns|operates|manages|organises|organizes|built|owned|ran) "
+    # "…, volunteers who run it said": people, by what they run.
+    r"^((?:the|a|an) [a-z-]+|[a-z-]+s) (?:that|which|who) (?:runs?|owns?|operates?|manages?|organises|organizes|built|"
+    r"owned|ran) "
     r"(?:it|them|the [a-z-]+(?: [a-z-]+){0,2})$"
 )
 _VERB_NEXT = re.compile(
