@@ -60,12 +60,12 @@ _PLACE_START = {
 }
 _GENDERED = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.I)
 _HE, _SHE = {"he", "him", "his"}, {"she", "her", "hers"}
-# "The 67-year-old man … set off to climb Glyder Fawr but did not return to his car": someone described,
-# not named, is in the sentence too, and the "his" may be theirs.
+# "The 67-year-old man … did not return to his car", "Her coach, Peter Kiprono, said she had …", "Judge Septimus
+# Drayton told her she had …": someone else is in the sentence, described or told, and the pronoun may be theirs.
 _DESCRIBED_SOMEONE = re.compile(
     r"\b(?:man|woman|boy|girl|\d+-year-old|father|mother|son|daughter|husband|wife|brother|sister|walker|"
-    # "Her coach, Peter Kiprono, said she had trained …": "her" is someone the coach is named for.
-    r"driver|passenger|pensioner|teenager|victim|coach|trainer|agent|manager|lawyer|solicitor|carer)\b",
+    r"driver|passenger|pensioner|teenager|victim|coach|trainer|agent|manager|lawyer|solicitor|carer|"
+    r"(?:told|asked|urged|warned|ordered|thanked|reminded|sentenced|jailed|fined|gave|sent|showed)\s(?:her|him))\b",
     re.I,
 )
 # "a dark grey Vauxhall Astra", never "a penalty from Jordan Acheampong": only describing words between.
