@@ -3960,3 +3960,26 @@ def test_a_plural_noun_before_show_is_part_of_the_source_not_its_verb():
         "The trust's own safety reports show that 14 patients waited more than 12 hours in the emergency department."
     )
     assert claims[0].speaker == "the trust's own safety reports"
+
+
+def test_people_named_by_what_they_run_closing_the_statement_are_its_speaker():
+    claims = tickets(
+        "The lifeboat was launched 61 times in 2025, a record for the station, volunteers who run it said."
+    )
+    assert claims[0].speaker == "volunteers"
+
+
+def test_a_her_the_verb_takes_does_not_make_the_one_named_a_woman():
+    claims = tickets(
+        "Orla Venn, 44, admitted theft at Brackford Crown Court. She was sentenced on Friday.\n\n"
+        'Judge Alaric Pomfrey told her she had "abused her position". He said the charity had lost £40,000.'
+    )
+    assert ticket(claims, "£40,000").speaker == "Alaric Pomfrey"
+
+
+def test_it_after_a_sentence_opening_with_the_company_is_the_company_that_meant():
+    claims = tickets(
+        "Shares in carmaker Pellworth Motors fell 8% on Tuesday after it cut its forecast.\n\n"
+        "The company now expects to sell 90,000 cars this year. It said orders in August were 12% lower."
+    )
+    assert ticket(claims, "orders in August").speaker == "Pellworth Motors"

@@ -238,3 +238,16 @@ def owned_bodies(noun: str | None, texts: list[str], names: list[str]) -> set[st
         return set()
     owned = re.compile(rf"\b[Tt]he\s([a-z][\w-]{{1,30}}['’]s\s(?:[a-z][\w-]{{1,30}}\s){{0,2}}{re.escape(noun)})\b")
     return {f"the {m.group(1)}" for text in texts for m in owned.finditer(text)}
+
+
+# "The company now expects to complete …": a business named by what it is, opening its sentence as the subject.
+_POINTER_OPENS = re.compile(
+    r"^(The (?:company|firm|business|retailer|chain|bank|operator|airline|group|housebuilder|brewer|carmaker))"
+    r" (?:now |also |still |has |had |will |would )?[a-z]{2,20}(?:s|ed)\b"
+)
+
+
+def opening_pointer(text: str) -> str | None:
+    """ "the company" when ``text`` opens with it as its subject ("The company now expects …"), else None."""
+    opened = _POINTER_OPENS.match(text)
+    return opened.group(1).lower() if opened else None

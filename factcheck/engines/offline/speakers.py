@@ -214,6 +214,9 @@ class Speakers(PersonPointers):
             return Resolution(named)  # "The cathedral has raised £1.2 million, it said." after "St Aldric's Cathedral"
         if last and last.sentence == self.sentence - 1 and bodies.DESCRIBED_ONE.match(last.name):
             return Resolution(last.name)  # "…, according to the rail infrastructure operator. It said …"
+        pointer = openers.opening_pointer(self.texts.get(self.sentence - 1, ""))
+        if pointer and (found := self.resolve(pointer)).speaker:
+            return found  # "The company now expects …. It said …": the body that pointer meant
         personal = last and (last.kind == "person" or kinds.looks_personal(last.name))
         if last and (last.kind == "unclear" or personal) and last.sentence == self.sentence - 1:  # no body before
             told = "a person's words" if personal else "which could not be told"
@@ -267,8 +270,7 @@ class Speakers(PersonPointers):
         if noun and noun not in bodies.GENERIC_BODY:
             # "the charity", "the union": only a body that says it is one, never the only body around.
             return Resolution(None, f"“{raw}” names no {noun} the article has named nearby: a person must say which.")
-        # Only a speaker known to be a body: "Joanne Thomas" (two capitalised words, a person's name to
-        # the article) is never what "the company" means, however recently she spoke.
+        # Only a speaker known to be a body: "Joanne Thomas", a person's name, is never what "the company" means.
         orgs = [s for s in orgs if s.kind == "org" or s.name not in self.actors.full_names.values()]
         recent = [s for s in orgs if self.paragraph - s.paragraph <= 1]
         distinct = {s.name for s in (recent or orgs)}
@@ -327,9 +329,8 @@ class Speakers(PersonPointers):
         since = [b for b in self.named_bodies if b[2] == noun and after < b[0] < self.sentence]
         others = {bodies.bare(b[1]) for b in since} - ({bodies.bare(named[-1].name)} if named else set())
         if others:
-            # Another body of that kind was named after the last one that spoke: "Russia's foreign
-            # ministry rejected that account. “…,” the ministry said." The one the sentence before
-            # opens with is meant; any other is a person's call.
+            # Another body of that kind named after the last one that spoke ("Russia's foreign ministry rejected that
+            # account. “…,” the ministry said."): the one the sentence before opens with; any other, a person's call.
             opener = [b for b in since if b[3] and b[0] == self.sentence - 1]
             if len(others) == 1 and opener:
                 return Resolution(opener[-1][1])
@@ -347,8 +348,7 @@ class Speakers(PersonPointers):
         if named:
             return Resolution(named[-1].name)
         # "Customers of Harbour Bank were …. The bank said …": the one body so named a recent sentence opened with.
-        # "Brantwell Stores is recalling …. The FSA said …. …, the company said": a business by its name, when
-        # no business has spoken (one that did may be meant).
+        # "Brantwell Stores is recalling …. The FSA said …. …, the company said": a business by name, if none spoke.
         trading = not any(not bodies.public(noun, s.name, self.public_acronyms) for s in orgs)
         opened = {
             o
