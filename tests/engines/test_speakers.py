@@ -3983,3 +3983,16 @@ def test_it_after_a_sentence_opening_with_the_company_is_the_company_that_meant(
         "The company now expects to sell 90,000 cars this year. It said orders in August were 12% lower."
     )
     assert ticket(claims, "orders in August").speaker == "Pellworth Motors"
+
+
+def test_a_trust_whose_place_name_is_a_given_name_is_a_body_it_may_mean():
+    claims = tickets(
+        "The Beverley and Marsden Hospitals Trust said it had 14 vacant consultant posts. It said the ward would reopen "
+        "in March."
+    )
+    assert ticket(claims, "reopen").speaker == "The Beverley and Marsden Hospitals Trust"
+
+
+def test_told_magistrates_names_who_spoke():
+    claims = tickets("Rufus Kell, 40, admitted the offence. Mr Kell told magistrates he had sold 300 fake tickets.")
+    assert ticket(claims, "300 fake tickets").speaker == "Rufus Kell"

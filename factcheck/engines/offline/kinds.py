@@ -207,7 +207,11 @@ def pronouns_in(text: str) -> frozenset[str]:
 def looks_personal(name: str) -> bool:
     """Whether a name no sentence has shown to be anyone's holds a first name before its last word
     ("Campaigner Helen Trentham"): never what "it" means, though "John Lewis" the shop is left unsaid too."""
-    return any(given_name(word) for word in name.split()[:-1])
+    words = name.split()
+    # "The Kimber and Lyndhurst Hospitals Trust": a body's name, whatever given name a place in it shares.
+    if words[:1] == ["The"] or any(w in ORG_WORDS for w in words):
+        return False
+    return any(given_name(word) for word in words[:-1])
 
 
 # "Hovenden Crown Court heard …", "the inquest was told …": a hearing is told things; the next sentence's "They"

@@ -101,6 +101,7 @@ _TOLD = re.compile(rf"^ (?P<to>{_LISTENER_WORD}(?: {_LISTENER_WORD}){{0,8}}?) th
 _TOLD_BARE = re.compile(
     r"^ (?P<to>us|me|him|her|them|(?:the )?(?:reporters|journalists|MPs|lawmakers|legislators|senators|councillors|"
     r"council\s?members|investors|analysts|staff|employees|workers|members|delegates|parliament|Parliament|supporters|"
+    r"magistrates|jurors|"
     r"Congress|the (?:House|Senate|Commons|committee|court|jury|inquiry|hearing|tribunal|panel|conference|"
     r"BBC|newspaper|paper|audience|meeting|summit)|(?:the )?[A-Z][\w’'-]{1,30}(?: [A-Z][\w’'-]{1,30}){0,2})) "
     r"(?=(?:it|they|he|she|there|the|its|their|this|these|no|none|his|her|we|our|a|an|more|only|every|all)\b"
