@@ -3996,3 +3996,17 @@ def test_a_trust_whose_place_name_is_a_given_name_is_a_body_it_may_mean():
 def test_told_magistrates_names_who_spoke():
     claims = tickets("Rufus Kell, 40, admitted the offence. Mr Kell told magistrates he had sold 300 fake tickets.")
     assert ticket(claims, "300 fake tickets").speaker == "Rufus Kell"
+
+
+def test_a_pronoun_opening_the_sentence_before_is_never_the_council_a_later_sentence_means():
+    claims = tickets(
+        "Lanbridge Networks was paid £12m to lay fibre in the valley.\n\n"
+        "It had connected 4,000 homes by June, according to figures published by the county council.\n\n"
+        "The council said it had withheld £2m of payments."
+    )
+    assert ticket(claims, "withheld").speaker == "the county council"
+
+
+def test_officers_closing_the_statement_are_its_speaker():
+    claims = tickets("Chip pans left unattended cause a fifth of kitchen fires in the county, fire officers say.")
+    assert claims[0].speaker == "fire officers"

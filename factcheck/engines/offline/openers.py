@@ -159,6 +159,8 @@ def name_subject(text: str) -> str | None:
     "The …" nor a word English writes small ("Passengers were stranded …, the airline said")."""
     subject = _NAME_SUBJECT.match(text)
     name = subject.group(1) if subject else ""
+    if name in {"It", "They", "He", "She", "We", "This", "That", "These", "Those", "There"}:
+        return None  # "It had connected 11,300 …": a pointer, never a name
     # "Engineers will have to …, the company said": a plural of people by their work names no business;
     # "Self-checkouts will stay …": nor does a word whose later parts are small, as no name's are.
     workers = bool(bodies.WORKERS.fullmatch(name)) or bool(re.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+)+", name))

@@ -88,7 +88,7 @@ _GROUP_WORDS = re.compile(
     r"naturalists|ecologists|botanists|biologists|zoologists|ornithologists|birdwatchers|geologists|"
     r"entomologists|palaeontologists|paleontologists|meteorologists|physicists|chemists|vets|"
     # "…, pharmacists say.": a profession's plural ("dentists", "librarians"), and those a story often asks.
-    r"[a-z]{3,20}(?:ists|ians)|teachers|headteachers|parents|retailers|landlords|midwives|carers|"
+    r"[a-z]{3,20}(?:ists|ians)|teachers|headteachers|parents|retailers|landlords|midwives|carers|officers|"
     # "…, fire crews said.": the people sent, named by their work.
     r"crews|paramedics|medics|forecasters|coastguards|volunteers|staff|nurses|rescuers|services|"
     # "…, lawyers for the claimants said.": those who speak for a party in court.
