@@ -63,8 +63,8 @@ _HE, _SHE = {"he", "him", "his"}, {"she", "her", "hers"}
 # "The 67-year-old man … did not return to his car", "Her coach, Peter Kiprono, said she had …", "Judge Septimus
 # Drayton told her she had …": someone else is in the sentence, described or told, and the pronoun may be theirs.
 _DESCRIBED_SOMEONE = re.compile(
-    r"\b(?:man|woman|boy|girl|\d+-year-old|father|mother|son|daughter|husband|wife|brother|sister|walker|"
-    r"driver|passenger|pensioner|teenager|victim|coach|trainer|agent|manager|lawyer|solicitor|carer|"
+    r"\b(?:man|woman|boy|girl|\d+-year-old|father|mother|son|daughter|husband|wife|brother|sister|walker|nephew|"
+    r"niece|aunt|uncle|cousin|driver|passenger|pensioner|teenager|victim|coach|trainer|agent|manager|lawyer|solicitor|carer|"
     r"(?:told|asked|urged|warned|ordered|thanked|reminded|sentenced|jailed|fined|gave|sent|showed)\s(?:her|him))\b",
     re.I,
 )

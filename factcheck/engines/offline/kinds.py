@@ -57,6 +57,8 @@ AGED = re.compile(
     r"|\b[Tt]he \d{1,3}-year-old ([A-Z][\w’'-]{0,30}(?: [A-Z][\w’'-]{0,30}){1,2})"
     # "Seraphina Athelney, who founded a cider farm, has died aged 92": an obituary's subject is a person.
     r"|^([A-Z][\w’'-]{0,30}(?: [A-Z][\w’'-]{0,30}){1,2}),? (?:who [^.;“”\"]{1,200}?,? )?(?:has )?died aged \d{1,3}\b"
+    # "Lucasta Idony worked as a codebreaker from 1942": a trade is a person's.
+    r"|^([A-Z][\w’'-]{0,30}(?: [A-Z][\w’'-]{0,30}){1,2}) (?:worked|works|served|trained|qualified) as an? "
 )
 _ITS_OFFICER = re.compile(
     r"^(?:its|their)\s+(?:[a-z-]+\s+){0,2}(?:secretary|executive|chair|chairman|chairwoman|president|director|"
@@ -156,6 +158,7 @@ ROLE_BEFORE = re.compile(
     r"person)|artist|musician|chef|comedian|presenter|journalist|reporter|photographer|businessman|businesswoman|"
     r"entrepreneur|campaigner|activist|volunteer|mother|father|son|daughter|wife|husband|grandmother|grandfather|"
     r"brother|sister|partner|neighbour|neighbor|friend|colleague|victim|suspect|defendant|witness|passenger|"
+    r"nephew|niece|aunt|uncle|cousin|grandson|granddaughter|"
     r"resident|executive|director|chairman|chairwoman|secretary|leader|captain|editor|head)(?:, | )"
     r"(?P<name>[A-Z][\w’'-]{1,30}(?: [A-Z][\w’'-]{1,30}){1,2})\b"
 )
@@ -183,6 +186,13 @@ def in_full(name: str, actors: Actors) -> str:
     if (m.group(1) == "Mr" and said == "she") or (m.group(1) in {"Mrs", "Ms", "Miss"} and said == "he"):
         return name
     return f"{m.group(1)} {full}" if m.group(1) in {"Dr", "Prof"} else full
+
+
+def as_named(name: str, full_names: dict[str, str]) -> str:
+    """The full name the article gave the person ``name`` means ("Eva Kovacs" for "Kovacs", "Selwyn Rushworth"
+    for "Dr Selwyn Rushworth"), never another who shares the surname ("Linus Idony" beside his aunt Lucasta)."""
+    full = full_names.get(name.split()[-1], "")
+    return full if full and (" " not in name or name.endswith(full)) else name
 
 
 def same_person(a: str, b: str) -> bool:

@@ -77,9 +77,9 @@ class Speakers(PersonPointers):
         )
         self.uses[self.sentence] = (kinds.pronouns_in(text), opener)
         self.texts[self.sentence] = text
-        # "Kwame Mensah, 34,", "signed striker Moussa Diallo": an age or a role is said of a person.
+        # "Kwame Mensah, 34,", "Her nephew, Linus Idony,": an age or a role is said of a person, by the name given.
         shown = [next(filter(None, m.groups())) for m in kinds.AGED.finditer(text)] + kinds.named_after_role(text)
-        self.people.update(self.actors.full_names.get(n.split()[-1], n) for n in shown)
+        self.people.update(kinds.as_named(n, self.actors.full_names) for n in shown)
         for name, pronoun in self.actors.pronouns.items():
             self.pronouns.setdefault(name, pronoun)
         # "Garroway, which is based in Carlisle, …": the short name of "Garroway Building Society", a body.
