@@ -4010,3 +4010,18 @@ def test_a_pronoun_opening_the_sentence_before_is_never_the_council_a_later_sent
 def test_officers_closing_the_statement_are_its_speaker():
     claims = tickets("Chip pans left unattended cause a fifth of kitchen fires in the county, fire officers say.")
     assert claims[0].speaker == "fire officers"
+
+
+def test_a_nephew_named_beside_his_aunts_surname_is_a_person_he_means():
+    claims = tickets(
+        "Morwen Treloy worked as a nurse in the town for 40 years. She died in 2019.\n\n"
+        'Her nephew, Linus Treloy, unveiled the plaque. He said she had "never once taken a sick day".'
+    )
+    assert ticket(claims, "sick day").speaker == "Linus Treloy"
+    assert ticket(claims, "died in 2019").claim.startswith("Morwen Treloy died")
+
+
+def test_a_pronoun_that_names_no_one_keeps_its_words_before_a_partial_quotation():
+    claims = tickets('The ferry was cancelled 40 times in May.\n\nHe said the operator had "simply given up".')
+    flagged = ticket(claims, "given up")
+    assert flagged.speaker is None and flagged.needs_human and flagged.claim.startswith("He said that the operator")

@@ -28,7 +28,7 @@ from factcheck.engines.offline.clauses import Part, parts
 from factcheck.engines.offline.entities import Actors, word_cases
 from factcheck.engines.offline.segment import Sentence, sentences
 from factcheck.engines.offline.speakers import Resolution, Speakers
-from factcheck.engines.offline.wording import capitalise, closed, lower_article, with_attribution
+from factcheck.engines.offline.wording import capitalise, closed, lower_article, shown, with_attribution
 from factcheck.models import ClaimKind
 
 _ANSWER = "An answer in an interview: the person interviewed said it, and a person must say who that is."
@@ -140,8 +140,7 @@ def _claims_from(
     named = named or voices.group_on_record(speaker)
     # "…, according to NHS England", "…, the memo said": a named body's or a record's account, checkable as such.
     source = reported_by is not None and voices.on_record(reported_by, speakers)
-    # "…, the court heard." where no court was named nearby: a body's account all the same, flagged for a
-    # person to say which body.
+    # "…, the court heard." with no court named nearby: a body's account all the same, flagged for a person.
     pointed = not speaker and bodies.is_pointer(attr.speaker or "")
     # "Under the Public Libraries and Museums Act 1964, councils must …": what a named law says is checkable.
     statute = bool(_UNDER_LAW.match(attr.content) or _UNDER_RULES.match(attr.content))
@@ -298,11 +297,9 @@ def _clause_claim(
     reason = who_reason or (
         f"“{opening.group(1)}” does not name who or what it refers to." if opening else resolved.reason
     )
-    # "The agency reported 2,911 cases": the sentence already says who. "The regulator said it had …" with no
-    # regulator named, "She said …" with no one she can be: the words stay, so the claim is never the reporter's.
-    pointer = bodies.is_pointer(attr.speaker or "") or (attr.speaker or "").lower() in {"he", "she", "it", "they"}
-    shown = speaker or (lower_article(attr.speaker) if pointer else None)
-    text = capitalise(closed(content)) if whole_claim else with_attribution(content, shown, reported_by, verb, actors)
+    # "The agency reported 2,911 cases": the sentence already says who.
+    who = shown(speaker, attr.speaker)  # "She said …" with no one she can be: the words stay
+    text = capitalise(closed(content)) if whole_claim else with_attribution(content, who, reported_by, verb, actors)
     text, source_date = dates.in_sources(text, (speaker, reported_by), published)
     return ExtractedClaim(
         claim=text,
@@ -359,18 +356,18 @@ def _quote_claim(attr: Attribution, speaker, reported_by, actors: Actors, publis
     resolved = dates.resolve(actors.expand(attr.content), published)
     named = attr.speaker and attr.speaker in re.match(r"[^“\"]*", attr.content).group(0)
     if named:
-        # "X, a cardiologist, called the study “robust” but said …", "Its president, Dr. X, called the law
-        # “…”": the sentence already names its speaker.
+        # "X, a cardiologist, called the study “robust” but said …": the sentence already names its speaker.
         return capitalise(closed(resolved.text)), resolved.reason
-    return with_attribution(resolved.text, speaker, reported_by, attr.verb, actors), resolved.reason
+    return with_attribution(
+        resolved.text, shown(speaker, attr.speaker), reported_by, attr.verb, actors
+    ), resolved.reason
 
 
 _QUOTE_MARK = re.compile(r"[“”\"]")
 _RULINGS = {"ruled", "ordered", "decided", "directed", "determined"}
 # "Under rules introduced in 2024, banks must assess …": what a rule requires, checkable against the rule.
 _UNDER_RULES = re.compile(
-    # "Under the Small Holdings and Allotments Act 1908": a name's small words too.
-    # "Under the national GP contract": one word of description before the name.
+    # "Under the Small Holdings and Allotments Act 1908", "Under the national GP contract": small words too.
     r"Under (?:the |new |current |its )?(?:[a-z]{3,15} )?(?:(?:[A-Z][\w’'()-]*|and|of|for) )*"
     r"(?:rules|laws?|regulations|legislation|Act|contract|code)\b"
 )

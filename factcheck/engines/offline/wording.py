@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from factcheck.engines.offline import bodies
 from factcheck.engines.offline.entities import Actors
 
 _LOWER_FIRST = {
@@ -121,3 +122,11 @@ def lower_article(actor: str) -> str:
 
 
 _INQUIRERS = {"Police", "Detectives", "Investigators", "Officers", "Prosecutors", "Firefighters"}
+
+
+def shown(speaker: str | None, attributed: str | None) -> str | None:
+    """Who the claim's words name as its speaker: ``speaker``, or, where the pointer found no one ("The regulator
+    said it had …" with no regulator named, "He said she had …" with no one he can be), the pointer itself, so
+    the claim is never the reporter's own."""
+    pointer = bodies.is_pointer(attributed or "") or (attributed or "").lower() in {"he", "she", "it", "they"}
+    return speaker or (lower_article(attributed) if pointer and attributed else None)
