@@ -4025,3 +4025,11 @@ def test_a_pronoun_that_names_no_one_keeps_its_words_before_a_partial_quotation(
     claims = tickets('The ferry was cancelled 40 times in May.\n\nHe said the operator had "simply given up".')
     flagged = ticket(claims, "given up")
     assert flagged.speaker is None and flagged.needs_human and flagged.claim.startswith("He said that the operator")
+
+
+def test_a_picture_that_shows_something_says_nothing():
+    claims = tickets(
+        "The mural, on the wall of the Fenner Road bus shelter, showed the town's three mills and the names of 54 "
+        "pupils who painted it in May."
+    )
+    assert claims[0].speaker is None and claims[0].claim.startswith("The mural, on the wall")

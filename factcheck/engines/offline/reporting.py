@@ -43,8 +43,13 @@ _DEPICTS = re.compile(
     re.I,
 )
 _A_COUNT = re.compile(r"^(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|many)\s+(?:other|more)\s", re.I)
-# "Videos posted on social media showed streaks of debris": footage depicts; the reporter says what it shows.
-_FOOTAGE = re.compile(r"^(?:the\s+)?(?:videos?|footage|photos?|photographs?|images?|pictures?|clips?)\b", re.I)
+# "Videos posted on social media showed streaks of debris", "The mural … showed local wildlife": a picture
+# depicts; the reporter says what it shows.
+_FOOTAGE = re.compile(
+    r"^(?:the\s+)?(?:videos?|footage|photos?|photographs?|images?|pictures?|clips?|murals?|paintings?|posters?|maps?|"
+    r"banners?|artworks?|sculptures?|statues?|drawings?)\b",
+    re.I,
+)
 # "More than 300 people reported seeing it": a count of sightings, told in the reporter's voice.
 _REPORTED_AS = re.compile(
     r" (?:(?:him|her|them|it|[A-Z][\w’'-]+|(?:his|her|their|a|the) \w+) (?:missing|stolen|lost)|"
