@@ -1202,6 +1202,12 @@ def test_the_university_is_the_one_university_the_article_named_however_far_back
         # Builders, walkers and divers who found something came upon it, as a rescue team does.
         ("Builders found a sealed time capsule from 1884 behind the stage of the Grand.", "time capsule", None),
         ("A dog walker found the wallet, with £300 still in it, on the beach at Saltcombe.", "£300", None),
+        # Volunteers who found trees searched for them; the group named after "according to" tells it.
+        (
+            "Volunteers found 14 old pear trees in back gardens and one in a lay-by, according to the Orrin Fruit Trust.",
+            "14 old pear",
+            "the Orrin Fruit Trust",
+        ),
         # Researchers who recorded sounds made a recording: what they did, not a figure they recorded.
         (
             "Scientists at Brackwater University recorded frog calls at 31 ponds across two counties last spring.",

@@ -54,7 +54,7 @@ _SEARCHERS = re.compile(
     # come upon things; what they found is an event, never a finding of theirs.
     r"\b(?:rescue|rescuers|searchers|search\s+(?:teams?|part(?:y|ies))|divers|lifeboat|coastguards?|builders|"
     r"workmen|labourers|contractors|walkers?|dog\s+walkers?|passers?-by|fishermen|detectorists?|hikers?|"
-    r"cleaners|gardeners)\b",
+    r"cleaners|gardeners|volunteers)\b",
     re.I,
 )
 
