@@ -498,3 +498,19 @@ def test_a_quoted_superlative_over_a_decade_is_a_record_to_check_but_a_quoted_ve
     )
     said = " ".join(c.claim for c in claims)
     assert "for a decade" in said and "step forward" not in said
+
+
+def test_sympathy_with_a_but_a_memory_in_ellipses_a_retort_and_a_look_are_no_tickets(monkeypatch):
+    monkeypatch.setattr(duplicates, "encoder", lambda: None)
+    claims = tickets(
+        'The council will close Marlow lido next year, saving £200,000 a year. "We understand how much the lido means to families, but we '
+        'cannot ask taxpayers to keep pouring money into a pool that is failing," a spokesman said.\n\nDora Pell, 70, swam there as a '
+        'girl. "We all swam here. I did, my sons did, my granddaughter swims here now," she said. "A new pool that '
+        'nobody has paid for is no use to a child who needs lessons now," she added.\n\nThe tearoom reopened on '
+        'Sunday after a £40,000 refit. "It looks better than it did when my mother ran it," said its owner, Ned Pell. '
+        '"It looks better than it did in 1990, when we had 12 tables," he said.'
+    )
+    said = " ".join(c.claim for c in claims)
+    assert "Marlow lido" in said and "£40,000" in said and "12 tables" in said
+    assert "understand how much" not in said and "sons did" not in said and "no use" not in said
+    assert "my mother ran" not in said

@@ -269,6 +269,15 @@ _PLATITUDE = re.compile(
     r"^(?:we\sare|we['’]re|i\sam|i['’]m)\s(?:now\s|urgently\s)?appealing\s(?:for|to)\s(?:anyone|witnesses)\b|"
     # "It is never too late to catch up", "That almost certainly made the difference": an encouragement, and a
     # verdict on what helped; the facts they lean on are told beside them.
+    # "We understand how much the baths mean to people, but …": sympathy, and the reason given against it.
+    r"^(?:we|i)\s(?:fully\s)?(?:understand|know|appreciate|recognise|recognize)\show\s(?:much|important|upsetting|"
+    r"difficult|hard|worrying)\b[^;“”\"\d]{0,160}$|"
+    # "I did, my children did, …": a memory told in clauses that lean on the sentence before; "A pool that may
+    # never be built is no use to a nine-year-old": a retort; "It looks better than it did": an impression.
+    r"^(?:i|we)\sdid,\s(?:and\s)?(?:my|our)\s[^.;“”\"\d]{1,80}|^[^.;“”\"\d]{1,80}?\s(?:is|was|would\sbe|will\sbe)\s"
+    r"(?:of\s)?no\s(?:use|help|good)\sto\s(?:a|an|anyone|anybody|people|families|children)\b[^.;“”\"\d]{0,80}|"
+    r"^(?:now\s)?(?:it|this|the\s[a-z]+)\s(?:looks|looked|feels|felt)\s(?:so\s)?(?:much\s)?(?:better|nicer|brighter|"
+    r"grander|lovelier|worse)\sthan\b[^;“”\"\d]{0,80}$|"
     r"^it(?:\sis|’s|'s)\snever\stoo\slate\b|^(?:that|this|it)\s(?:(?:almost|[a-z]+ly)\s){0,2}(?:made|makes|will\smake|would\s"
     r"have\smade)\s(?:all\s)?the\sdifference\b",
     re.I,
