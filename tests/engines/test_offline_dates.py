@@ -39,6 +39,12 @@ TUESDAY = date(2025, 11, 25)
             "on Sunday, November 23, 2025",
         ),
         ("The firm will cut 200 jobs on Friday.", "on Friday, November 28, 2025"),
+        # What happened first, told after ", after", is not when the day's act happens.
+        (
+            "The Lyric will show its first film in ten years on Friday, after residents raised £300,000 to buy it.",
+            "on Friday, November 28, 2025",
+        ),
+        ("The Lyric shut on Friday, after a storm damaged its roof.", "on Friday, November 21, 2025"),
     ],
 )
 def test_a_day_name_is_resolved_when_the_words_say_which_day(sentence, expected):

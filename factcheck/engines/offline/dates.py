@@ -51,8 +51,7 @@ _RELATIVE = re.compile(
 _FUTURE = re.compile(
     r"\b(will|won[’']t|shall|is\s+(?:due|set|scheduled|expected|planning|going)\s+to|are\s+(?:due|set|scheduled|"
     r"expected|planning|going)\s+to|plans?\s+to|intends?\s+to|is\s+to|are\s+to|would|"
-    # "during a planned software upgrade": after an article, a plan described, not a time ahead.
-    # "six months later than planned": a comparison with a plan, no time ahead either.
+    # "during a planned software upgrade", "six months later than planned": a plan described, no time ahead.
     r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bthan\s)(?:expected|forecast|predicts|due|scheduled|planned)|set\s+to|"
     # "The Met Office forecasts clear skies on Friday" (never "beating forecasts as …": a noun).
     r"(?<!beating\s)(?<!beat\s)(?<!missed\s)(?<!than\s)forecasts(?=\s[a-z])(?!\s(?:as|for|of|and|by|from|were|was|had|"
@@ -211,8 +210,7 @@ def _day_name(published: date, weekday: int, lead: str, clause: str, before: str
         return published - timedelta(days=back)
     if verb and _TIMETABLE.fullmatch(verb.group("verb")):
         return published + timedelta(days=ahead)  # "reopens on Saturday after a restoration that has brought …"
-    # "is expected on Sunday": a future word ending in -ed is not also a past tense, nor is the participle
-    # of a passive in the future ("will be closed on Friday").
+    # "is expected on Sunday": a future -ed word is no past tense, nor a future passive's ("will be closed").
     future = bool(_FUTURE.search(clause))
     described = _PARTICIPLE.sub("", _PRICED.sub("", clause))  # "…, priced from £45": no tense of its own
     described = _NAME_RUN.sub("", described)  # "The Met Office forecasts …": a name's words have no tense
@@ -304,6 +302,8 @@ def _weekday(m: re.Match, text: str, published: date, unsure: list[str], last_we
     if _WHAT_IT_WILL_DO.match(clause) and text[:start].endswith(("that ", "which ")) and ", " in lead_in:
         # "a budget that will close two centres, after a meeting on Monday night": what it will do is not when.
         clause = clause[lead_in.rfind(", ") + 2 :]
+    elif lead_in and text.startswith(", after ", m.end()):
+        clause = text[start : m.end()]  # "will show it on Friday, after a group raised £410,000": not when, before
     day = _day_name(published, weekday, m.group("lead"), clause, text[max(0, m.start() - 100) : m.start()])
     monday = published - timedelta(days=published.weekday())
     if m.group("week"):
