@@ -229,3 +229,12 @@ def test_each_item_of_a_list_on_its_own_lines_is_a_sentence_but_a_summary_box_un
     assert said[:2] == ["Warnings are in place for 9 areas along the river", "About 80 homes have been evacuated"]
     boxed = [s.text for s in sentences("Key points\n" + items + "\n\nThe council has opened a rest centre.")]
     assert boxed == ["The council has opened a rest centre."]
+
+
+def test_a_tag_after_a_quoted_question_ends_the_questions_sentence():
+    text = '"There is no bus. How am I meant to get there?" she said. "Why not?" asked Cllr Ben Dray.'
+    assert [s.text for s in sentences(text)] == [
+        '"There is no bus.',
+        'How am I meant to get there?" she said.',
+        '"Why not?" asked Cllr Ben Dray.',
+    ]

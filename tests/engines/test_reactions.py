@@ -514,3 +514,17 @@ def test_sympathy_with_a_but_a_memory_in_ellipses_a_retort_and_a_look_are_no_tic
     assert "Marlow lido" in said and "£40,000" in said and "12 tables" in said
     assert "understand how much" not in said and "sons did" not in said and "no use" not in said
     assert "my mother ran" not in said
+
+
+def test_shame_surprise_at_how_much_and_no_choice_but_to_shrink_are_no_tickets(monkeypatch):
+    monkeypatch.setattr(duplicates, "encoder", lambda: None)
+    claims = tickets(
+        'Col Brant admitted stealing £8,000 from the club. "He is deeply ashamed," his barrister said.\n\n'
+        'Pupils who walk slept 20 minutes longer, the study found. "We were surprised how big the difference was," '
+        "said its author, Dr Ines Lowe.\n\nThe chief executive, Ada Munt, told Coast Wire that the firm had "
+        '"no choice" but to shrink.\n\nIvo Hale, who owns Dray Shoes, said his firm had "no choice" but to close 12 of '
+        "its 40 shops."
+    )
+    said = " ".join(c.claim for c in claims)
+    assert "£8,000" in said and "20 minutes" in said and "12 of its 40 shops" in said
+    assert "ashamed" not in said and "surprised" not in said and "shrink" not in said

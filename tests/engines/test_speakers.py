@@ -4039,3 +4039,35 @@ def test_a_picture_that_shows_something_says_nothing():
         "pupils who painted it in May."
     )
     assert claims[0].speaker is None and claims[0].claim.startswith("The mural, on the wall")
+
+
+def test_a_quoted_question_is_no_ticket_and_leaves_no_bare_tag_behind():
+    claims = tickets(
+        'Lena Pask said the closure would cost her £40 a week. "We have no car and there is no bus. How am I meant '
+        'to get to work?" she said. "Is it 400 jobs or 4,000?" asked Cllr Ben Dray.'
+    )
+    assert not [c.claim for c in claims if c.claim.endswith(" said.") and len(c.claim.split()) <= 4]
+    assert "£40" in " ".join(c.claim for c in claims)
+    assert not any("meant to get" in c.claim or "4,000" in c.claim for c in claims)
+
+
+def test_a_dateline_does_not_hide_the_company_a_wire_story_opens_with():
+    found = ticket(
+        tickets(
+            "HULL, Nov 25 (Coast Wire) - Ambry Marine Freight will cut 90 jobs and shut one of its three yards, "
+            "the company said on Tuesday."
+        ),
+        "90 jobs",
+    )
+    assert found.speaker == "Ambry Marine Freight" and not found.needs_human
+
+
+def test_the_study_described_between_commas_is_the_studys_account_and_what_was_said_after_a_hearing_is_whats_said():
+    claims = tickets(
+        "Pupils who ate breakfast scored 9% higher in tests, the study, published in the journal Early Learning, "
+        "found.\n\nDetective Constable Ivo Strand said after the hearing that only £2,100 had been recovered."
+    )
+    assert ticket(claims, "9% higher").reported_by == "the study"
+    recovered = ticket(claims, "£2,100")
+    assert recovered.speaker == "Detective Constable Ivo Strand"
+    assert "that after" not in recovered.claim and "said that only £2,100" in recovered.claim

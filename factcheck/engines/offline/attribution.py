@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factcheck.engines.offline import bodies, events, joined, quotetags, reporting, subjects, tailtags
+from factcheck.engines.offline import bodies, events, joined, openers, quotetags, reporting, subjects, tailtags
 from factcheck.engines.offline.according import ACTOR, ANONYMITY, APPOSITIVE, according_to, clean, unnamed
 
 _VERBS = (
@@ -26,7 +26,8 @@ _SAID_THAT = re.compile(
     r"(?:(?:in\s+(?:a|an|its|his|her|their)\s+[\w-]+(?:\s+[\w-]+){0,2},\s+(?:published|issued|released|sent|dated)\s+"
     r"[^,]{1,40},|in\s+(?:a|an|its|his|her|their)\s+[\w-]+(?:\s+[\w-]+){0,5}?|to\s+reporters|on\s+social\s+media|"
     r"on\s+\w+(?:\s+(?:morning|"
-    r"afternoon|evening|night))?|in\s+(?:dissent|response|reply|evidence|writing|testimony))\s+that\s+|"
+    r"afternoon|evening|night))?|in\s+(?:dissent|response|reply|evidence|writing|testimony)|"
+    r"(?:after|before|during|outside)\s+(?:the|a|an|its|his|her|their)\s+[\w-]+(?:\s+[\w-]+)?)\s+that\s+|"
     r"on\s+[A-Z]\w+\s+(?!(?:morning|afternoon|evening|night)\b)|that\s+)?(?P<rest>.+)$",
     re.S,
 )
@@ -92,11 +93,7 @@ _ON_A_DAY = re.compile(
 )
 _LEADING_CLAUSE = re.compile(
     # A dateline ("RIVERTON — ") or a discourse opener is not part of what is claimed.
-    # "HARBOUR CITY, June 11 (Wire) - " too.
-    # "McGREGOR, Texas (Wire) — " too: a capital name may start "Mc" or "Mac".
-    # "LARCHMONT, Okla., May 17 (Wire) - ": a state, then a date, each after a comma.
-    r"^(?:(?:Mc|Mac)?[A-Z][A-Z .'’-]{2,40}(?:,\s+[A-Z][A-Za-z.]+(?:\s+\d{1,2})?){0,2}(?:\s+\([A-Za-z .]{2,30}\))?"
-    r"\s+[—–-]{1,2}\s+|"
+    rf"^(?:{openers.DATELINE}|"
     r"(?:In response|Meanwhile|However|Also|Still|Then|Later|Separately|Earlier|Additionally|"
     r"Moreover|But|And|So|Yet|In addition|In a statement|On \w+),\s+|(?:Addressing|Asked about|"
     # "Opening the case at Bolton Crown Court on Monday, prosecutor X told …": the occasion, in court too.

@@ -73,7 +73,7 @@ _FEELING = re.compile(
     r"[“\"]?(?:deeply |very |extremely |absolutely |utterly |so |truly )?(?:(?:disappointed|pleased|delighted|saddened|"
     r"dismayed|sorry|angry|furious|exhausted|anxious|frightened|relieved|"
     r"concerned|worried|appalled|shocked|surprised|encouraged|frustrated|heartbroken|devastated|thrilled|"
-    r"demoralised|demoralized|distraught|overwhelmed|stunned|humbled|grateful|proud|upset|gutted|tired|"
+    r"demoralised|demoralized|distraught|overwhelmed|stunned|humbled|grateful|proud|upset|gutted|tired|ashamed|remorseful|"
     r"over the moon)(?: and |, )?){1,3}[”\"]?"
     # "was “deeply worried” for its members": for whom or about what, still a feeling.
     # Never past an "and": "disappointed with the ruling and was considering an appeal" says what it will do.
@@ -81,7 +81,8 @@ _FEELING = re.compile(
     r"(?: (?:for|about|by|at|of|with|to (?:have )?(?:found|seen|see|welcome|welcomed|hear|heard)) "
     r"(?:(?! and )[^.“”\"]){1,60}"
     # "were “relieved it is over”": glad that something has ended, still a feeling.
-    r"| (?:that )?(?:it|this|the [a-z]+) (?:is|was|had been|has been|are|were) (?:finally |all )?over)?"
+    r"| (?:that )?(?:it|this|the [a-z]+) (?:is|was|had been|has been|are|were) (?:finally |all )?over"
+    r"| (?:by )?how [^.“”\"\d]{1,60})?"  # "were surprised how large the effect was": no figure, still a feeling
     r"[”\"]?(?:\.$|,? and (?:urged|called|asked|hoped)\b|"
     # "I was gutted, but these things happen.": a feeling shrugged off, nothing added to check.
     r",? but (?:these|such|those) things happen\.$|"
@@ -236,10 +237,10 @@ _PLATITUDE = re.compile(
     r"^(?:the|these|those|its|their)\s(?:latest\s|new\s)?(?:figures|findings|results|numbers|statistics|data)\s"
     r"(?:were|are|was|is)\s(?:deeply\s|very\s|truly\s|hugely\s)?(?:alarming|worrying|shocking|concerning|"
     r"disturbing|encouraging|disappointing|troubling|sobering)\b|"
-    # 'the council had "no choice"', 'firms had "made real progress"', 'they had fallen in love with it': a
-    # defence, a boast and a feeling, with nothing to check.
+    # 'the council had "no choice"' (but to shrink), 'firms had "made real progress"', 'they had fallen in love
+    # with it': a defence, a boast and a feeling, with nothing to check.
     r"^(?:[\w’'-]+\s){1,4}(?:had|has|have)\s(?:[“\"](?:no\s(?:choice|alternative|option)|made\s(?:real\s|good\s|"
-    r"significant\s|huge\s)?progress)[”\"]|fallen\sin\slove\swith\b[^.;\d]{0,40})|"
+    r"significant\s|huge\s)?progress)[”\"](?:\sbut\sto\s[a-z]+)?|fallen\sin\slove\swith\b[^.;\d]{0,40})|"
     # "We fell in love with it the moment we walked up the steps": the same feeling, told as it happened.
     r"^(?:we|i|they|he|she)\s(?:fell|both\sfell)\sin\slove\swith\b[^.;“”\"\d]{0,80}[.,!]?$|"
     # "We are not against houses.", "I am in favour of the plan": a side taken, with nothing to check.

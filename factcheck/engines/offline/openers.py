@@ -116,6 +116,19 @@ def bodies_named(text: str) -> list[tuple[str, str, bool]]:
     return found + [(m.group(0), m.group("noun").lower(), opens(text, m.start())) for m in named_bodies(text)]
 
 
+# "RIVERTON — ", "HARBOUR CITY, June 11 (Wire) - ", "McGREGOR, Texas (Wire) — ", "LARCHMONT, Okla., May 17 (Wire) - ":
+# where and when the wire filed from, before the story's own first words.
+DATELINE = (
+    r"(?:Mc|Mac)?[A-Z][A-Z .'’-]{2,40}(?:,\s+[A-Z][A-Za-z.]+(?:\s+\d{1,2})?){0,2}(?:\s+\([A-Za-z .]{2,30}\))?"
+    r"\s+[—–-]{1,2}\s+"
+)
+
+
+def undated(text: str) -> str:
+    """The sentence without the dateline it may open with: "LEEDS (Wire) - Sarrell Rail will …" opens with Sarrell."""
+    return re.sub(f"^{DATELINE}", "", text, count=1)
+
+
 def opened(text: str, is_org: Callable[[str], bool]) -> Opened:
     """What ``text`` opens with; ``is_org`` says whether a capitalised run is known to be a body."""
     document = DOCUMENT_OPENER.match(text)

@@ -262,7 +262,9 @@ def _repaired(text: str, offsets) -> list[tuple[int, int]]:
         # "No. 10" is a number; an answer's "No." before a sentence is a word of its own.
         if titled and titled.group(0).strip() in {"No.", "Nos."} and not text[start:end].lstrip()[:1].isdigit():
             titled = None
-        if merged and (dashed or titled):
+        # '"What am I supposed to do?" she said.': a tag opening in lower case after a quotation is its sentence's end.
+        tagged = after_quote and text[start:end].lstrip()[:1].islower()
+        if merged and (dashed or titled or tagged):
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))

@@ -63,8 +63,7 @@ class Speakers(PersonPointers):
 
     def read(self, text: str, paragraph: int) -> None:
         """Move on to the next sentence of the article, learning the names it holds."""
-        self.sentence += 1
-        self.paragraph = paragraph
+        self.sentence, self.paragraph, text = self.sentence + 1, paragraph, openers.undated(text)
         self.actors.note(text)
         if self.actors.not_people & {n for _, _, n in self.named[-40:]}:
             # "Little Sprout's founder": an earlier "Little Sprout" was a business, never who "she" means.

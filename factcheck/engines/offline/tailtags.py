@@ -17,7 +17,10 @@ _TAIL_TAG = re.compile(
     r", (?P<who>(?:[^\s,“”\"]|(?<=\d),(?=\d{3})){1,30}(?: (?:[^\s,“”\"]|(?<=\d),(?=\d{3})){1,30}){0,10}?"
     r"|(?:the|its|their|his|her|a|an) [^\s,“”\"]{1,30}(?: [^\s,“”\"]{1,30}){0,5}, "
     # "…, the agency, known as Basarnas, said": the name it goes by ("the pier's owners, the Kelsea Pier Trust,").
-    r"(?:(?:also )?known as |called |the )?[A-Z][^\s,“”\"]{0,30}(?: [^\s,“”\"]{1,30}){0,4},)"
+    r"(?:(?:also )?known as |called |the )?[A-Z][^\s,“”\"]{0,30}(?: [^\s,“”\"]{1,30}){0,4},"
+    # "…, the study, published in the journal Sleep Health, found": the study, with where it appeared.
+    r"|(?:the|its|their|a|an) [^\s,“”\"]{1,30}(?: [^\s,“”\"]{1,30}){0,3}, (?:published|carried out|led|funded|"
+    r"commissioned) [^,“”\"]{3,80},)"
     r" (?:also |have |has )?"
     r"(?P<verb>said|says|say|added|adds|reported|reports|noted|notes|estimated|estimates|warned|warns|found|finds|"
     # "…, police believe.": an inquiry's working account (never "…, many fans believe.").
@@ -84,7 +87,7 @@ def tail_tag(body: str) -> Tagged | None:
     if inverted and inverted.start() >= 15 and not after_quote and (who := subject_name(inverted.group("who"))):
         return Tagged(who, inverted.group("verb"), body[: inverted.start()].rstrip(".") + ".", inverted=True)
     for m in _TAIL_TAG.finditer(body):
-        who = subject_name(_WHICH_RUNS.sub(r"\1", m.group("who")))
+        who = subject_name(_DESCRIBED.sub(r"\1", _WHICH_RUNS.sub(r"\1", m.group("who"))))
         # A phrase quoted inside the statement is still the statement: 'will go to a "lucky loser" from
         # qualifying, the club said'; a tag straight after a closing mark is a quotation's.
         after = body[m.end() + 1 :].strip()
@@ -120,6 +123,7 @@ _WHICH_RUNS = re.compile(
     r"owned|ran) "
     r"(?:it|them|the [a-z-]+(?: [a-z-]+){0,2})$"
 )
+_DESCRIBED = re.compile(r"^((?:the|its|their|a|an) [^,]{1,60}), (?:published|carried out|led|funded|commissioned) .+,$")
 _VERB_NEXT = re.compile(
     r"(?:would|will|could|can|may|might|must|should|was|were|is|are|has|have|had|did|does|do|cost|costs|rose|fell)\b"
 )
