@@ -45,6 +45,12 @@ TUESDAY = date(2025, 11, 25)
             "on Friday, November 28, 2025",
         ),
         ("The Lyric shut on Friday, after a storm damaged its roof.", "on Friday, November 21, 2025"),
+        # A day inside an "after" clause told in the past is that clause's, whatever the sentence will do next.
+        (
+            "Brigg Town will play in the final for the first time in 31 years after Sol Amos's header in the 88th "
+            "minute beat Lark Rovers 2-1 at Ings Lane on Saturday night.",
+            "on Saturday night, November 22, 2025",
+        ),
     ],
 )
 def test_a_day_name_is_resolved_when_the_words_say_which_day(sentence, expected):

@@ -29,16 +29,14 @@ _PART = r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
 _FISCAL = re.compile(r" (?:budgets?|accounts|spending|finances|financial|fiscal|tax|deficit|settlement)\b", re.I)
 # "admissions this winter reached twice last year's number": last winter's, which a year's name misstates.
 _ACROSS_NEW_YEAR = re.compile(r"\bthis (?:winter|season)\b", re.I)
-# A relative date after a preposition takes none of its own: "since yesterday", "ahead of last year".
-# "down by a fifth on last year": "on" compares, as "of" and "since" place; none takes an "in" of its own.
+# After a preposition a relative date takes no "in": "since yesterday", "ahead of last year", "down on last year".
 _AFTER_PREPOSITION = re.compile(r"\b(?:of|since|from|until|till|by|for|to|before|after|over|during|on)\s$", re.I)
 _RELATIVE = re.compile(
     rf"\b(?P<phrase>(?P<month>{_MONTHS})\s+(?P<mrel>last|this|next)\s+year|yesterday|today|"
     rf"(?P<rel>last|this|next)\s+(?P<span>week|month|year)|(?P<srel>last|this|next)\s+(?P<season>spring|summer|autumn)|"
     # "in the early hours of Sunday", "on the night of Friday": the day keeps the words before it.
     rf"(?P<lead>on|last|next|this\s+past|this\s+coming|(?P<of>hours|morning|afternoon|evening|night)\s+of)"
-    # "on Friday night, 20 months after": the part of the day belongs to it, whatever follows.
-    # "on Sunday afternoons": every week's, no one date.
+    # "on Friday night, 20 months after": the part of the day is its; "on Sunday afternoons": no one date.
     rf"\s+(?P<wd>{_DAY}){_PART}(?!s\b|\s+(?:morning|afternoon|evening|night)s?\b)"
     # "closed on Tuesday and Wednesday": the second day is the next of its name after the first.
     rf"(?:\s+and\s+(?P<wd2>{_DAY})\b(?![’']s|\s+(?:morning|afternoon|evening|night)))?"
@@ -299,18 +297,19 @@ def _weekday(m: re.Match, text: str, published: date, unsure: list[str], last_we
     clause = _clause(text, m.start(), m.end())
     start = text.find(clause)
     lead_in = text[start : m.start()] if 0 <= start <= m.start() else ""
+    told = lead_in[lead_in.rfind(" after ") :] if " after " in lead_in else ""
     if _WHAT_IT_WILL_DO.match(clause) and text[:start].endswith(("that ", "which ")) and ", " in lead_in:
-        # "a budget that will close two centres, after a meeting on Monday night": what it will do is not when.
-        clause = clause[lead_in.rfind(", ") + 2 :]
+        clause = clause[lead_in.rfind(", ") + 2 :]  # "a budget that will close two centres, after a meeting on Monday"
     elif lead_in and text.startswith(", after ", m.end()):
         clause = text[start : m.end()]  # "will show it on Friday, after a group raised £410,000": not when, before
+    elif _PAST.search(told) and not _FUTURE.search(told):
+        clause = told.lstrip() + phrase  # "will play in the final after X beat Y on Tuesday": the beating's day
     day = _day_name(published, weekday, m.group("lead"), clause, text[max(0, m.start() - 100) : m.start()])
     monday = published - timedelta(days=published.weekday())
     if m.group("week"):
         day = monday + timedelta(days=weekday + (-7 if m.group("week").lower() == "last" else 7))
     elif last_week and day and monday <= day < published and not _SAID_ON.search(text, 0, m.start()):
-        # "during last week's heatwave …. …, peaking on Tuesday": this week's Tuesday, or last week's? Not
-        # when the day is when something was said ("The FBI said on Wednesday"): news of this week.
+        # "during last week's heatwave …, peaking on Tuesday": which week's? Not a day something was said on.
         day = None
     if day is None:
         unsure.append(phrase.split(" of ", 1)[-1])  # "hours of Thursday": the day is what is unsure
