@@ -854,3 +854,14 @@ def test_what_a_body_never_asked_is_its_statement_and_its_advice_to_readers_besi
     claims = OfflineEngine().extract(ArticleInput(text=text, published=date(2026, 3, 12))).claims
     said = " ".join(c.claim for c in claims)
     assert "never asked tenants to pay rent by text message" in said and "through its website" not in said
+
+
+def test_what_a_thing_does_not_need_is_a_statement_but_what_you_do_not_need_to_do_is_advice():
+    said = " ".join(
+        c.claim
+        for c in _tickets(
+            "Iron is about a thousand times more common in the Earth's crust than copper, and it does not need to be "
+            'imported. The curator, Ada Roe, said: "You do not need to book a place at the talk."'
+        )
+    )
+    assert "a thousand times more common" in said and "book a place" not in said

@@ -528,3 +528,13 @@ def test_shame_surprise_at_how_much_and_no_choice_but_to_shrink_are_no_tickets(m
     said = " ".join(c.claim for c in claims)
     assert "£8,000" in said and "20 minutes" in said and "12 of its 40 shops" in said
     assert "ashamed" not in said and "surprised" not in said and "shrink" not in said
+
+
+def test_a_one_word_verdict_and_a_guess_at_a_culprit_are_no_tickets(monkeypatch):
+    monkeypatch.setattr(duplicates, "encoder", lambda: None)
+    claims = tickets(
+        "Thieves took 30 orchids from the reserve in June. Its warden, Ada Roe, whose mother, Iris, founded it "
+        'in 1971, said the loss was "heartbreaking". "Whoever did this knew exactly where to dig," she said.'
+    )
+    said = " ".join(c.claim for c in claims)
+    assert "30 orchids" in said and "heartbreaking" not in said and "Whoever" not in said

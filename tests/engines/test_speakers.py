@@ -4071,3 +4071,33 @@ def test_the_study_described_between_commas_is_the_studys_account_and_what_was_s
     recovered = ticket(claims, "£2,100")
     assert recovered.speaker == "Detective Constable Ivo Strand"
     assert "that after" not in recovered.claim and "said that only £2,100" in recovered.claim
+
+
+def test_a_name_inside_a_whose_clause_is_not_who_spoke_nor_who_he_is():
+    claims = tickets(
+        "Osric Venn, whose sister, Maud, spent her last week at the hospice in May, said it had cared for 900 "
+        'people last year.\n\n"The nurses there kept her free of pain for 12 days," he said.'
+    )
+    assert ticket(claims, "900 people").speaker == "Osric Venn"
+    assert ticket(claims, "12 days").speaker == "Osric Venn"
+
+
+def test_a_leads_unnamed_role_is_the_one_the_next_sentence_names():
+    claims = tickets(
+        "A hospice will close eight of its 20 beds in spring, its chief executive has said.\n\n"
+        "Fernlea Hospice needs £5.2m a year to run, chief executive Hester Quayle said on Monday."
+    )
+    assert ticket(claims, "eight of its 20 beds").speaker == "Hester Quayle"
+
+
+def test_the_team_after_researchers_cited_as_a_source_is_those_researchers():
+    claims = tickets(
+        "A cell made with sodium kept 88% of its charge after 4,000 cycles, according to researchers at the "
+        "University of Brackwater.\n\nThe team said the cell would cost about a quarter less to make."
+    )
+    assert ticket(claims, "a quarter less").speaker == "researchers at the University of Brackwater"
+
+
+def test_a_word_quoted_before_an_inverted_tag_leaves_the_tag_out_of_the_claim():
+    found = ticket(tickets('The closure of 12 wards was "reckless", said Ivo Hale, a nurse.'), "12 wards")
+    assert found.speaker == "Ivo Hale" and "said Ivo Hale" not in found.claim

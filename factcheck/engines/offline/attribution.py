@@ -295,9 +295,12 @@ def _tagged_quotation(body: str, offset: int, quote: re.Match) -> Attribution | 
             speaker = clean(m.group("who"))
             to = clean(m.groupdict().get("to"))
             lead = body[: quote.start()].rstrip()
-            if rx is _TAG_AFTER and lead and lead[-1] not in ":," and not body[m.end() :].strip():
-                # 'He would charge them for work that was "at best unnecessary", she said.': the tag is not
-                # part of the statement that quotes the phrase.
+            inverted = rx is _TAG_AFTER_INVERTED and re.fullmatch(
+                r"(?:,? (?:a|an|the) [^,.;“”\"]{2,80})?\.?", body[m.end() - 1 :]
+            )
+            if ((rx is _TAG_AFTER and not body[m.end() :].strip()) or inverted) and lead and lead[-1] not in ":,":
+                # 'He would charge them for work that was "at best unnecessary", she said.' (or '…, said X, a
+                # nurse.'): the tag is not part of the statement that quotes the phrase.
                 content = body[: m.start() + 1] + "."
             break
     if speaker is None and (speaker := quotetags.quotation_speaker(body)):

@@ -98,7 +98,8 @@ def _claims(
                 attr.speaker = speakers.continuing()
         who = speakers.resolve(attr.speaker)
         lead = not speakers.spoke and at + 1 < len(attrs)  # nobody has spoken yet: the article's opening
-        if who.unclear and lead and (ahead := voices.named_next(attr.speaker, attrs[at + 1], speakers)):
+        unnamed = who.unclear or voices.ROLE_POINTER.match(attr.speaker or "")
+        if unnamed and lead and (ahead := voices.named_next(attr.speaker, attrs[at + 1], speakers)):
             who = Resolution(ahead)
         if sentence.text.startswith("A: ") or sentence.paragraph in unlabelled:
             answer, interviewee = sentence.paragraph, voices.interviewee(speakers) if answer < 0 else interviewee

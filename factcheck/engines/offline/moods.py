@@ -279,6 +279,11 @@ _PLATITUDE = re.compile(
     r"(?:of\s)?no\s(?:use|help|good)\sto\s(?:a|an|anyone|anybody|people|families|children)\b[^.;“”\"\d]{0,80}|"
     r"^(?:now\s)?(?:it|this|the\s[a-z]+)\s(?:looks|looked|feels|felt)\s(?:so\s)?(?:much\s)?(?:better|nicer|brighter|"
     r"grander|lovelier|worse)\sthan\b[^;“”\"\d]{0,80}$|"
+    # 'the news was "heartbreaking"': a word for how it felt, the whole of what was said; "Whoever did this knew
+    # exactly what they were looking for": a guess at a culprit no one has found.
+    r"^(?:[\w’'-]+\s){1,4}(?:was|were|is|are|had\sbeen)\s[“\"]?(?:absolutely\s|utterly\s|just\s)?(?:heartbreaking|"
+    r"devastating|tragic|awful|terrible|dreadful|wonderful|brilliant|fantastic|disgraceful|appalling|shameful|"
+    r"gutting)[”\"]?\.?$|^whoever\s(?:did|took|stole|dumped|started|is\sresponsible\sfor)\s(?:this|it|them)\b[^.;\d]{0,80}|"
     r"^it(?:\sis|’s|'s)\snever\stoo\slate\b|^(?:that|this|it)\s(?:(?:almost|[a-z]+ly)\s){0,2}(?:made|makes|will\smake|would\s"
     r"have\smade)\s(?:all\s)?the\sdifference\b",
     re.I,

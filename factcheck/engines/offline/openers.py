@@ -124,6 +124,9 @@ DATELINE = (
 )
 
 
+RESEARCHERS_AT = re.compile(r"(?:researchers|scientists) (?:at|from) ", re.I)
+
+
 def undated(text: str) -> str:
     """The sentence without the dateline it may open with: "LEEDS (Wire) - Sarrell Rail will …" opens with Sarrell."""
     return re.sub(f"^{DATELINE}", "", text, count=1)

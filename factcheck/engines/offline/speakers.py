@@ -37,8 +37,7 @@ class Speakers(PersonPointers):
     people: set[str] = field(default_factory=set)
     # Which pronoun the article has used for a person ("she" for Naomi Clarke): "he" cannot mean her.
     pronouns: dict[str, str] = field(default_factory=dict)
-    # Organisations named by what they are ("Russia's foreign ministry"), whether or not they spoke:
-    # (sentence, phrase, noun, whether the sentence opens with it).
+    # Bodies named by what they are ("Russia's foreign ministry"): (sentence, phrase, noun, whether it opens it).
     named_bodies: list[tuple[int, str, str, bool]] = field(default_factory=list)
     # Organisations a sentence opens with, by sentence: the subject a following pointer means.
     openers: dict[int, str] = field(default_factory=dict)
@@ -314,7 +313,9 @@ class Speakers(PersonPointers):
 
     def _by_noun(self, raw: str, noun: str, orgs: list[Spoke]) -> Resolution | None:
         """ "the ministry", "the company": the body of that kind that spoke or was named, when one is."""
-        team = self.group_openers.get(self.sentence - 1)
+        # "…, according to researchers at the University of X. The team said …": those researchers, as a source.
+        heard = [(s.name, s.paragraph) for s in self.spoke[-1:] if openers.RESEARCHERS_AT.match(s.name)]
+        team = self.group_openers.get(self.sentence - 1) or (heard[0] if heard else None)
         if noun == "team" and team and self.paragraph - team[1] <= 1:
             return Resolution(team[0])  # "Researchers at the University of X followed …. …, the team reported."
         named = [s for s in orgs if bodies.named_as(noun, s.name)]  # records ("council traffic counts") are not here

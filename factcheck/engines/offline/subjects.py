@@ -215,7 +215,10 @@ def _without_asides(subject: str) -> str:
         r"\1 \2,",
         subject,
     )
-    subject = re.sub(r", (?:who|whose) [^,]{1,120},", ",", subject)
+    # "Keith Moulton, whose wife, Anne, died in March,": the one named inside the clause is not who spoke.
+    subject = re.sub(
+        r", (?:who|whose) [^,]{1,120}(?:, [A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}, [^,]{1,120})?,", ",", subject
+    )
     subject = _PARTY_TAG.sub(",", subject)  # "Sen. Martha Kessler, R-Idaho,": a senator, not a state
     subject = _DESCRIBED_THEN_NAMED.sub(r"\g<name>,", subject)
     return _APPOSITIVE.sub(",", subject).rstrip(",").strip()

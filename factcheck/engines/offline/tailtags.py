@@ -83,7 +83,10 @@ def tail_tag(body: str) -> Tagged | None:
     if body.lstrip()[:1] in ("“", '"'):
         return None  # a quotation: its tag is read with it (attribution.py)
     inverted = _INVERTED.search(body)
-    after_quote = inverted and body[: inverted.start()].rstrip()[-1:] in ("”", '"')
+    # '… was "devastating", said Ivo Hale.': a word or two quoted is still the reporter's sentence, not a quotation.
+    before = body[: inverted.start()].rstrip() if inverted else ""
+    quoted = before[max(before.rfind("“"), before.rfind('"', 0, len(before) - 1)) + 1 : -1]
+    after_quote = inverted and before[-1:] in ("”", '"') and len(quoted.split()) > 3
     if inverted and inverted.start() >= 15 and not after_quote and (who := subject_name(inverted.group("who"))):
         return Tagged(who, inverted.group("verb"), body[: inverted.start()].rstrip(".") + ".", inverted=True)
     for m in _TAIL_TAG.finditer(body):

@@ -84,12 +84,21 @@ def phrase_quoted(text: str) -> bool:
     return curly > 0 or (straight > 0 and text.count('"') >= 2)
 
 
+# "…, its chief executive has said.": a role with no name yet, which the next sentence may give.
+ROLE_POINTER = re.compile(r"^(?:its|their) ((?:[a-z-]+ ){0,2}[a-z-]+)$")
+
+
 def named_next(pointer: str | None, after: Attribution, speakers: Speakers) -> str | None:
     """ "A plane made an emergency landing …, the airline has confirmed. …, Sunjet Airways said.": a lead's
     pointer, before anyone has spoken, is the body that speaks in the very next sentence, when its name
     says it is one ("Airways") or, for "the company", when it is known to be a body."""
     noun = m.group("noun").lower() if (m := bodies.ORG_POINTER.match((pointer or "").lower().strip())) else None
     name = after.speaker or ""
+    role = ROLE_POINTER.match(pointer or "")
+    if role and not noun and name.lower().startswith(role.group(1) + " "):
+        # "…, its chief executive has said. …, chief executive Ishbel Tullis said": the same one, now named.
+        named = name[len(role.group(1)) + 1 :]
+        return named if re.fullmatch(r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2}", named) else None
     if not noun or not name or bodies.is_pointer(name) or speakers.kind(name) in {"person", "group"}:
         return None
     # "The crew union SNPVAC" says it is a union: never what a lead's "the airline" means.
