@@ -151,7 +151,7 @@ def _claims_from(
         score = max(score, threshold)
     # "Fact check: Did petrol prices really hit a record?": the reporter's question asserts nothing.
     asked = not named and sentence.text.rstrip().endswith("?")
-    asked = asked or bool(re.match(r"[^“”\"]*[“\"][^“”\"]+\?[”\"]\s", sentence.text))  # '"What now?" she asked.'
+    asked = asked or bool(re.match(r"^[^“”\"]*[“\"][^“”\"]+\?[”\"]\s", sentence.text))  # '"What now?" she asked.'
     if score < threshold or asked or moods.asserts_nothing(sentence.text, attr.content):
         return []
     advice, to_readers = instructions.advice(attr.content)

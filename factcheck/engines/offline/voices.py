@@ -98,7 +98,7 @@ def named_next(pointer: str | None, after: Attribution, speakers: Speakers) -> s
     if role and not noun and name.lower().startswith(role.group(1) + " "):
         # "…, its chief executive has said. …, chief executive Ishbel Tullis said": the same one, now named.
         named = name[len(role.group(1)) + 1 :]
-        return named if re.fullmatch(r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2}", named) else None
+        return named if 2 <= len(named.split()) <= 3 and all(w[:1].isupper() for w in named.split()) else None
     if not noun or not name or bodies.is_pointer(name) or speakers.kind(name) in {"person", "group"}:
         return None
     # "The crew union SNPVAC" says it is a union: never what a lead's "the airline" means.
