@@ -538,3 +538,13 @@ def test_a_one_word_verdict_and_a_guess_at_a_culprit_are_no_tickets(monkeypatch)
     )
     said = " ".join(c.claim for c in claims)
     assert "30 orchids" in said and "heartbreaking" not in said and "Whoever" not in said
+
+
+def test_no_receipt_needed_is_no_ticket_but_what_the_refund_covers_is(monkeypatch):
+    monkeypatch.setattr(duplicates, "encoder", lambda: None)
+    claims = tickets(
+        "Shopwell is recalling 9,000 kettles after 12 caught fire. Customers can return them for a refund, the "
+        "company said. No receipt is needed. Refunds will cover the £24 price and postage."
+    )
+    said = " ".join(c.claim for c in claims)
+    assert "9,000 kettles" in said and "£24" in said and "receipt" not in said
