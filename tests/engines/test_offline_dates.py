@@ -45,6 +45,11 @@ TUESDAY = date(2025, 11, 25)
             "on Friday, November 28, 2025",
         ),
         ("The Lyric shut on Friday, after a storm damaged its roof.", "on Friday, November 21, 2025"),
+        # "before he could be brought out on Sunday": "could" after "before" is a past ability, not a modal.
+        (
+            "Divers pumped water from the passage for 14 hours before he could be brought out on Sunday.",
+            "on Sunday, November 23, 2025",
+        ),
         # A day inside an "after" clause told in the past is that clause's, whatever the sentence will do next.
         (
             "Brigg Town will play in the final for the first time in 31 years after Sol Amos's header in the 88th "

@@ -548,3 +548,13 @@ def test_no_receipt_needed_is_no_ticket_but_what_the_refund_covers_is(monkeypatc
     )
     said = " ".join(c.claim for c in claims)
     assert "9,000 kettles" in said and "£24" in said and "receipt" not in said
+
+
+def test_he_did_everything_right_is_praise_and_no_ticket(monkeypatch):
+    monkeypatch.setattr(duplicates, "encoder", lambda: None)
+    claims = tickets(
+        'A walker was found after 20 hours on the moor. "He did everything right," said Orla Dane, who led the '
+        'search. "He had a whistle and a foil blanket and he stayed put for 20 hours," she said.'
+    )
+    said = " ".join(c.claim for c in claims)
+    assert "20 hours" in said and "everything right" not in said

@@ -4101,3 +4101,35 @@ def test_the_team_after_researchers_cited_as_a_source_is_those_researchers():
 def test_a_word_quoted_before_an_inverted_tag_leaves_the_tag_out_of_the_claim():
     found = ticket(tickets('The closure of 12 wards was "reckless", said Ivo Hale, a nurse.'), "12 wards")
     assert found.speaker == "Ivo Hale" and "said Ivo Hale" not in found.claim
+
+
+def test_he_after_a_quotation_about_another_he_is_left_for_a_person():
+    claims = tickets(
+        "A climber was lifted off Scar Edge after 20 hours on a ledge.\n\n"
+        '"He did everything right. He stayed put and he kept warm," said the team leader, Lyle Dane.\n\n'
+        "He was flown to hospital in Carlisle and was released after two days."
+    )
+    flown = ticket(claims, "flown to hospital")
+    assert "Lyle Dane was flown" not in flown.claim and flown.needs_human
+
+
+def test_a_party_and_role_before_the_name_and_told_us_name_the_speaker():
+    found = ticket(
+        tickets(
+            "The leaflet's author, Green Way candidate Colm Pryer, told us the figure was based on the number "
+            "of burglaries, which rose from 140 to 301."
+        ),
+        "140 to 301",
+    )
+    assert found.speaker == "Colm Pryer"
+
+
+def test_a_leaflet_delivered_by_a_party_is_that_partys_leaflet():
+    found = ticket(
+        tickets(
+            "A leaflet delivered to homes in Ashby by the Green Way party ahead of the May election says the "
+            "town has lost 400 jobs since 2022."
+        ),
+        "400 jobs",
+    )
+    assert (found.speaker or found.reported_by) == "a leaflet by the Green Way party"

@@ -85,8 +85,7 @@ _DEADLINE = re.compile(r"\bby(?:\s\d{1,2}(?:[.:]\d\d)?\s?(?:am|pm)|\snoon|\smidn
 _ASKED = re.compile(r"\b(?:asked|told|ordered|urged|instructed|required)\b[^.;]{0,80}?\bto\s", re.I)
 _ASKED_ON = re.compile(rf"\bon\s({_DAY})\b[^.;]{{0,60}}?\b(?:asked|told|ordered|urged|instructed|required)\b", re.I)
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:been\s+)?[a-z]+(?:ed|en|wn|ne|lt|pt|ght)\b", re.I)
-# "a privately built lander": a participle describing a noun has no tense of its own. ("a delay caused by"
-# is one too, but "MPs voted by 314 to 291" is not: "-ed by" alone cannot tell them apart.)
+# "a privately built lander": a participle describing a noun has no tense ("-ed by" is left: "MPs voted by 314").
 # "would run a reduced timetable on Tuesday": a participle after an article describes a thing, no tense either.
 _PARTICIPLE = re.compile(
     r"\b(?:privately|publicly|state|locally|jointly|family|newly)[ -](?:built|owned|run|funded|backed|made|elected)\b"
@@ -102,8 +101,10 @@ _WHAT_IT_WILL_DO = re.compile(r"(?:will|would)\s[a-z]+\b")
 _NAME_RUN = re.compile(r"\b[A-Z][\w’'-]{0,30}(?:\s[A-Z][\w’'-]{0,30})+")
 # "Tickets go on sale on Friday, priced from £45": a participle after a comma describes; it tells no time.
 _PRICED = re.compile(r", [a-z]{3,}ed (?:from|at|by|in|to|for|between)\b")
-# "can claim a refund …, or use them on Thursday": what may be done, this week or last, is no tense to read.
-_MODAL = re.compile(r"\b(?:could|may|might|can|cannot|can[’']t|must|should)\b", re.I)
+# "can claim a refund …, or use them on Thursday": no tense to read ("before he could be brought out": past).
+_MODAL = re.compile(
+    r"\b(?<!before (?:he|it) )(?<!before she )(?:could|may|might|can|cannot|can[’']t|must|should)\b", re.I
+)
 
 # Wire style: "said Thursday", "were evacuated Sunday": a day straight after a past verb (not "won Sunday's").
 _DAY_OF_YEAR = re.compile(

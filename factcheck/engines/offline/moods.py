@@ -284,6 +284,8 @@ _PLATITUDE = re.compile(
     r"^(?:[\w’'-]+\s){1,4}(?:was|were|is|are|had\sbeen)\s[“\"]?(?:absolutely\s|utterly\s|just\s)?(?:heartbreaking|"
     r"devastating|tragic|awful|terrible|dreadful|wonderful|brilliant|fantastic|disgraceful|appalling|shameful|"
     r"gutting)[”\"]?\.?$|^whoever\s(?:did|took|stole|dumped|started|is\sresponsible\sfor)\s(?:this|it|them)\b[^.;\d]{0,80}|"
+    # "He did everything right.": praise, with what he did told beside it.
+    r"^(?:he|she|they|we|you)\sdid\severything\sright\b[^.;“”\"\d]{0,40}|"
     # "No receipt is needed.": what a customer need not bring, told as a rule of the refund.
     r"^no\s(?:receipt|appointment|booking|proof\sof\spurchase|referral)\s(?:is|will\sbe)\s(?:needed|required|necessary)\.?$|"
     r"^it(?:\sis|’s|'s)\snever\stoo\slate\b|^(?:that|this|it)\s(?:(?:almost|[a-z]+ly)\s){0,2}(?:made|makes|will\smake|would\s"

@@ -73,11 +73,32 @@ class PersonPointers:
         if len(here) == 1 and (unnamed := self._unnamed_since(last, said)):
             # "Moreau was hit by a van. The inquest heard the van driver had been dazzled. He was not prosecuted."
             return Resolution(None, f"“{pronoun}” could be {next(iter(here))} or {unnamed}: a person must say which.")
+        if len(here) == 1 and last is not None and self._spoke_of_another(next(iter(here)), said):
+            name = next(iter(here))
+            return Resolution(
+                None, f"“{pronoun}” could be {name} or whom {name} called “{said}”: a person must say which."
+            )
         if len(here) == 1:
             return Resolution(here.pop())
         if here:
             return Resolution(None, f"“{pronoun}” could be {' or '.join(sorted(here))}: a person must say which.")
         return Resolution(None, f"“{pronoun}” is not tied to one person named nearby: a person must say who.")
+
+    def _spoke_of_another(self, name: str, said: str) -> bool:
+        """'"He did everything right," said the warden, Lyndon Dormer. He was taken to hospital': the warden's
+        quoted "he" is someone else, whom the next "He" may as well mean."""
+        spoke = [w.sentence for w in self.spoke if kinds.same_person(self._plain(w.name), name)]
+        if not spoke or self.sentence - spoke[-1] > 2:
+            return False
+        # The quotation may have opened a sentence before its tag ('"He did everything right. He kept warm," said …').
+        start = spoke[-1] - int(self.texts.get(spoke[-1] - 1, "")[:1] in ("“", '"'))
+        texts = [self.texts.get(k, "") for k in range(start, self.sentence)]
+        quoted = [
+            q
+            for t in texts
+            for q in re.findall(r"[“\"]([^“”\"]{1,400})(?:[”\"]|$)|^([^“”\"]{1,400})(?:”|(?<=[,.!?])\")", t)
+        ]
+        return any(re.search(rf"\b{said}\b", a + b, re.I) for a, b in quoted)
 
     def _unnamed_since(self, named: int | None, said: str) -> str | None:
         """An unnamed person described after sentence ``named`` (the last to name anyone), up to this one."""

@@ -42,6 +42,12 @@ _TOLD_BY_DEED = re.compile(
     r"^((?:An?|One|The) (?:[A-Za-z][\w-]{0,30} ){0,2}[a-z][\w-]{0,30}) (?:that|which|who) [a-z]{2,30}(?:ed|s)"
     r"(?: [\w’'-]{1,30}){0,12}$"
 )
+# "A leaflet delivered to homes in Halsworth by the Town First party ahead of …": the document and whose it is.
+_SENT_BY = re.compile(
+    r"^((?:An?|The) (?:leaflet|letter|flyer|email|e-mail|post|memo|advert|newsletter|notice|circular)) (?:delivered|"
+    r"sent|posted|shared|published|issued|circulated|handed out|put) [^,;“”\"]{0,120}? (by (?:the )?[A-Z][\w’'-]{0,30}"
+    r"(?: (?:[A-Z][\w’'-]{0,30}|party|group|council|campaign))*)(?: [^,;“”\"]{0,120})?$"
+)
 PRONOUNS = {"he", "she", "it", "they"}
 # "One of them", "Some of those", "This": the subject points back to what it does not name.
 _POINTER = re.compile(
@@ -62,7 +68,8 @@ _APPOSITIVE = re.compile(
 _PARTY_TAG = re.compile(r", [RDI]-[A-Z][A-Za-z.]{0,14}(?: [A-Z][A-Za-z.]{0,14})?,")
 _ROLE_THEN_NAME = re.compile(
     r"^(?:(?:[Tt]he|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er|[Aa]n?)\s+)?[\w’'.\s-]{2,60}?,\s+"
-    r"(?:[A-Z][\w.-]*['’]s\s+(?:[a-z][\w-]*\s+){1,3})?"
+    # "The leaflet's author, Town First candidate Damian Royle": a party's or a body's name before the role.
+    r"(?:[A-Z][\w.-]*['’]s\s+(?:[a-z][\w-]*\s+){1,3}|(?:[A-Z][\w.-]*\s+){1,3}(?:(?!(?:and|of|the|for|at|in|from|to|with)\b)[a-z][\w-]*\s+){1,2})?"
     r"(?P<name>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|and|of|for|the|de|van|von|al))*)$"
 )
 # "Tesco, Asda and Morrisons said": three names that spoke together, not a role and a name.
@@ -155,7 +162,7 @@ def subject_name(subject: str) -> str | None:
     subject = FIRST_VERB.sub("", subject)
     if subject.lower() in PRONOUNS:
         return subject.lower()
-    subject = _without_asides(subject + ("," if closed else ""))
+    subject = _SENT_BY.sub(r"\1 \2", _without_asides(subject + ("," if closed else "")))
     listed = _NAMES_LISTED.match(subject)
     role = None if listed else _ROLE_THEN_NAME.match(subject)
     if role:
@@ -164,7 +171,7 @@ def subject_name(subject: str) -> str | None:
     # "Which?", "Yahoo!": a name may end in a mark that would otherwise say the words are a question.
     probe = re.sub(r"\b([A-Z]\w*)[?!](?= |$)", r"\1", subject)
     # "An online marketplace that listed both products": an unnamed body, told by what it did.
-    probe = _TOLD_BY_DEED.sub(r"\1", probe)
+    probe = _TOLD_BY_DEED.sub(r"\1", _SENT_BY.sub(r"\1 \2", probe))
     # "researchers tracking the bird": an -ing word after people named by what they are describes them;
     # "the wildlife trust that runs it": a body told by what it runs or owns is one body.
     probe = _BODY_THAT_RUNS.sub(r"\g<body>", _GROUP_DOING.sub(r"\g<group> ", probe))
