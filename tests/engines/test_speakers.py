@@ -4133,3 +4133,11 @@ def test_a_leaflet_delivered_by_a_party_is_that_partys_leaflet():
         "400 jobs",
     )
     assert (found.speaker or found.reported_by) == "a leaflet by the Green Way party"
+
+
+def test_a_body_that_has_apologised_and_said_is_who_said_it():
+    claims = tickets(
+        "Marlow County Council wrongly sent 300 parking fines. The council has apologised and said it had "
+        "since checked all 4,100 fines issued in May."
+    )
+    assert ticket(claims, "4,100 fines").speaker == "Marlow County Council"

@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 
 FIRST_VERB = re.compile(
-    r" (?:[a-z]+(?:ed|ied)|took|made|gave|went|spoke|met|wrote|came|sent|held|kept|left|lost|paid|sold|won|"
-    r"hit|cut|put|set)\b(?: [^ ,]{1,30}(?:,\d{3}){0,3}){0,12} (?:and|but)$"
+    # "The council has apologised and said": a bare perfect, with nothing done to anyone, is no act of its own.
+    r"(?: (?:has|have) [a-z]+(?:ed|ied)| (?:[a-z]+(?:ed|ied)|took|made|gave|went|spoke|met|wrote|came|sent|held|kept|"
+    r"left|lost|paid|sold|won|hit|cut|put|set)\b(?: [^ ,]{1,30}(?:,\d{3}){0,3}){0,12}) (?:and|but)$"
 )
 
 # "-ing" words that name a thing, not an action: "the housing charity Shelter", "the engineering firm".
