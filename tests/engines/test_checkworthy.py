@@ -127,3 +127,22 @@ def test_a_figure_in_the_reporters_own_words_is_a_claim_but_not_the_reporters_i_
     claims = [c.claim for c in OfflineEngine().extract(ArticleInput(text=text, published=date(2026, 3, 6))).claims]
     assert "About 450 people live in Pennard." in claims
     assert not any("camera phone" in c or "Stay out" in c for c in claims)
+
+
+def test_a_columnists_own_life_without_a_figure_is_no_claim_but_their_figures_and_a_grade_i_building_are():
+    from datetime import date
+
+    from factcheck.engines.base import ArticleInput
+    from factcheck.engines.offline.engine import OfflineEngine
+
+    text = (
+        "When the council cut the bus to Lenby in 2024, I wrote that it would empty the village.\n\n"
+        "I signed the petition against it.\n\n"
+        "It was seeing my neighbour walk four miles to the doctor that changed my mind.\n\n"
+        "The council's figures show 212 fewer people used the route last year.\n\n"
+        "St Aldhelm's is a Grade I listed building, so any change to its roof needs consent."
+    )
+    claims = [c.claim for c in OfflineEngine().extract(ArticleInput(text=text, published=date(2026, 3, 6))).claims]
+    said = " ".join(claims)
+    assert "212 fewer" in said and "Grade I" in said
+    assert "signed the petition" not in said and "changed my mind" not in said

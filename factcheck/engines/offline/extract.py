@@ -152,7 +152,7 @@ def _claims_from(
     # "Fact check: Did petrol prices really hit a record?": the reporter's question asserts nothing.
     asked = not named and sentence.text.rstrip().endswith("?")
     asked = asked or bool(re.match(r"^[^“”\"]*[“\"][^“”\"]+\?[”\"]\s", sentence.text))  # '"What now?" she asked.'
-    if score < threshold or asked or moods.asserts_nothing(sentence.text, attr.content):
+    if score < threshold or asked or moods.asserts_nothing(sentence.text, attr.content) or moods.writers_own(attr, who):
         return []
     advice, to_readers = instructions.advice(attr.content)
     # A body's stated position is on the record ("The Climate Change Committee has said capacity should not
