@@ -238,3 +238,10 @@ def test_a_tag_after_a_quoted_question_ends_the_questions_sentence():
         'How am I meant to get there?" she said.',
         '"Why not?" asked Cllr Ben Dray.',
     ]
+
+
+def test_a_live_pages_update_label_is_not_part_of_its_sentence():
+    text = "Update 11:05: Power is back at 300 homes, the network said.\n\nUPDATE 9.30am - The A40 has reopened."
+    got = sentences(text)
+    assert [s.text for s in got] == ["Power is back at 300 homes, the network said.", "The A40 has reopened."]
+    assert all(text[s.start : s.end] == s.text for s in got)

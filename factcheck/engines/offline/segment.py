@@ -171,7 +171,10 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
-_BULLET = re.compile(r"^(?:[-*•▪◦–]|\d{1,2}[.)])\s+(?=\S)")
+# "- It will be inspected again", and a live page's "Update 11:05:": the page's marker, not the claim's words.
+_BULLET = re.compile(
+    r"^(?:[-*•▪◦–]|\d{1,2}[.)]|(?i:update(?:d)?|latest)\s\d{1,2}[.:]\d{2}\s?(?:[ap]\.?m\.?)?\s?[:–—-])\s+(?=\S)"
+)
 
 
 def sentences(text: str) -> list[Sentence]:
