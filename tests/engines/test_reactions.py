@@ -558,3 +558,13 @@ def test_he_did_everything_right_is_praise_and_no_ticket(monkeypatch):
     )
     said = " ".join(c.claim for c in claims)
     assert "20 hours" in said and "everything right" not in said
+
+
+def test_what_another_sum_would_have_done_is_no_ticket_but_the_sum_taken_is(monkeypatch):
+    monkeypatch.setattr(duplicates, "encoder", lambda: None)
+    claims = tickets(
+        'Stall rents will rise 8% to £27. "We take less than £150 on a wet day," said fish seller Ada Crewe. '
+        '"Another £10 a day would have finished us," she said.'
+    )
+    said = " ".join(c.claim for c in claims)
+    assert "£150" in said and "finished us" not in said

@@ -4141,3 +4141,14 @@ def test_a_body_that_has_apologised_and_said_is_who_said_it():
         "since checked all 4,100 fines issued in May."
     )
     assert ticket(claims, "4,100 fines").speaker == "Marlow County Council"
+
+
+def test_a_trade_of_four_words_before_the_name_in_an_inverted_tag_is_the_speakers():
+    found = ticket(
+        tickets(
+            '"Most of us take less than £150 on a wet day," said fruit and veg trader Ada Crewe, who has had a '
+            "stall for 31 years."
+        ),
+        "£150",
+    )
+    assert found.speaker and found.speaker.endswith("Ada Crewe")

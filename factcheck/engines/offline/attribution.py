@@ -49,8 +49,10 @@ _ONE_OF_US = (
 )
 # "…," said county engineer Raj Patel: a lower-case title may come before the name.
 _TAG_AFTER_INVERTED = re.compile(
-    # "…," said Met Office meteorologist Tom Bramhall.: a body's name, a role, then the person.
-    rf"{_CLOSING}\s*(?:,\s*)?(?:{_VERBS})\s+(?P<who>(?:[A-Z][\w’'&\-]{{0,30}}\s+){{0,3}}(?:[a-z][\w’'\-]{{0,30}}\s+){{0,3}}?"
+    # "…," said Met Office meteorologist Tom Bramhall.: a body's name, a role, then the person ("fruit and
+    # vegetable seller Maureen Quilter": a trade may take four words).
+    rf"{_CLOSING}\s*(?:,\s*)?(?:{_VERBS})\s+(?P<who>(?:(?:[A-Z][\w’'&\-]{{0,30}}\s+){{0,3}}(?:[a-z][\w’'\-]{{0,30}}\s+){{0,3}}?"
+    rf"|(?:[a-z][\w’'\-]{{0,30}}\s+){{4}})"
     rf"(?:{ACTOR}|{_ONE_OF_US}))\s*[.,]"
 )
 # "…," said a spokesperson for the shopworkers' union Usdaw.: whose spokesperson, in any words.

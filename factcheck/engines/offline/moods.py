@@ -24,8 +24,7 @@ _FEW_WORDS = 4
 _UNSURE = re.compile(r"^(?:I|We) (?:don[’']t|do not|didn[’']t|did not) know (?:if|whether|what|how|when|where|why)\b")
 # "The AIU said it did not comment on individual cases": silence, no claim (read for who spoke all the same).
 _SILENCE = re.compile(r"(?:it|he|she|they)\s(?:did|does|do|would|will)\snot\scomment\son\b", re.I)
-# "Campaigners were unimpressed.", "Egg producers were more cautious.": a reaction that links two
-# paragraphs. Its mood is nobody's checkable claim; the claim is what the campaigners then say.
+# "Campaigners were unimpressed.": a reaction linking two paragraphs; the claim is what they then say.
 _REACTION = re.compile(
     r"^(?:[\w’'-]+ ){1,3}(?:was|were|is|are|remained|remain|seemed|seem)(?: (?:more|less|far|much|deeply|"
     r"largely|also|equally|notably|visibly))? (?:unimpressed|impressed|cautious|sceptical|skeptical|furious|"
@@ -197,8 +196,9 @@ _PLATITUDE = re.compile(
     # "There is no place for racism in our game": what every club says; "It feels like we are being punished":
     # an impression.
     r"^there\s(?:is|was|can\sbe)\sno\splace\sfor\b|^it\s(?:feels|felt)\s(?:like|as\sif|as\sthough)\b|"
-    # "Another 20 minutes and it would have been a very different story.": what did not happen, which no one can check.
+    # "Another 20 minutes and it would have been …", "Another £10 a day would have finished us": what did not happen.
     r"^another\s[\w\s]{1,20}?\sand\s(?:it|we|they|he|she|the\s[a-z]+)\s(?:would|could|might)\shave\b[^.;“”\"]{0,80}|"
+    r"^another\s[£$€]?[\w\s]{1,20}?\s(?:would|could|might)\shave\s(?:finished|ruined|killed|closed|sunk)\s[^.;“”\"]{0,40}|"
     # "she would have been embarrassed by the attention", "He would have been so proud": a tribute's guess at
     # what the dead would feel.
     r"^(?:he|she|they|[A-Z][\w’'-]{1,30}(?:\s[A-Z][\w’'-]{1,30}){0,2})\swould\shave\sbeen\s(?:so\s|very\s|really\s|incredibly\s)?(?:proud|"
