@@ -73,6 +73,8 @@ def _is_box(element: Any) -> bool:
         return False  # comments and processing instructions
     if element.tag.lower() in _DROP_TAGS:
         return True
+    if element.tag.lower() == "blockquote":
+        return False  # an embedded post or letter the story quotes ("social-post") is what was said, not a box
     words = _SPLIT.split(f"{element.get('class', '')} {element.get('id', '')}".lower())
     return any(w.startswith(box) or w.endswith("-" + box) for w in words if w for box in _BOX_WORDS)
 

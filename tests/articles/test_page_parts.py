@@ -69,3 +69,22 @@ def test_pasted_text_takes_its_title_from_the_first_line_that_is_not_a_box(sessi
         "The CDC said it had confirmed 1,753 measles cases in 2025, the highest count since 1992."
     )
     assert ingest(session, settings, text).article.title == "Measles cases climb on both sides of the Atlantic"
+
+
+def test_an_embedded_post_the_story_quotes_is_kept_and_handed_to_its_author():
+    from datetime import date
+
+    from factcheck.engines.base import ArticleInput
+    from factcheck.engines.offline.engine import OfflineEngine
+
+    body = f"""<article><h1>MP's post on ward closure is wrong, trust says</h1><p>{STORY}</p>
+    <p>In a post on X on Monday, Ruth Calder-Hume wrote:</p>
+    <blockquote class="social-embed"><p>Ward 9 at Fenby General will close in 2027. 4,000 patients a year will have
+    to go elsewhere. #SaveWard9</p><p>— Ruth Calder-Hume MP (@RuthCHMP) March 2, 2026</p></blockquote>
+    <p>The trust said no decision had been taken.</p></article>"""
+    extracted = from_html(page("<title>Ward 9</title>", body))
+    assert "4,000 patients a year" in extracted.text
+    claims = OfflineEngine().extract(ArticleInput(text=extracted.text, published=date(2026, 3, 4))).claims
+    post = [c for c in claims if "Ward 9" in c.claim or "4,000 patients" in c.claim]
+    assert len(post) == 2 and all(c.speaker == "Ruth Calder-Hume" for c in post)
+    assert not any("wrote:" in c.claim or "@RuthCHMP" in c.claim for c in claims)

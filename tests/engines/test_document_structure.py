@@ -245,3 +245,13 @@ def test_a_live_pages_update_label_is_not_part_of_its_sentence():
     got = sentences(text)
     assert [s.text for s in got] == ["Power is back at 300 homes, the network said.", "The A40 has reopened."]
     assert all(text[s.start : s.end] == s.text for s in got)
+
+
+def test_a_sentence_ending_on_a_year_and_the_next_opening_on_a_figure_are_two_and_a_lead_in_is_kept():
+    text = "Ward 9 will close in 2027. 4,000 patients a year will go elsewhere.\n\nThe MP wrote:\n\nIt is 12 miles."
+    assert [s.text for s in sentences(text)] == [
+        "Ward 9 will close in 2027.",
+        "4,000 patients a year will go elsewhere.",
+        "The MP wrote:",
+        "It is 12 miles.",
+    ]

@@ -4152,3 +4152,13 @@ def test_a_trade_of_four_words_before_the_name_in_an_inverted_tag_is_the_speaker
         "£150",
     )
     assert found.speaker and found.speaker.endswith("Ada Crewe")
+
+
+def test_a_sentence_that_turns_to_the_operator_who_has_said_something_splits_there():
+    claims = tickets(
+        "The mast above the village stopped working on November 9, and the operator that owns it, Eastwave "
+        "Mobile, has said it will not be repaired until December because a part has to be made.\n\n"
+        "Eastwave said engineers had visited the mast three times."
+    )
+    assert ticket(claims, "not be repaired").speaker == "Eastwave Mobile"
+    assert ticket(claims, "three times").speaker == "Eastwave"

@@ -16,7 +16,7 @@ ORG_WORDS = {
     *("Nations", "Organization", "Commission", "Authority", "Service", "Reuters", "Bureau", "Board", "Network"),
     *("Guard", "Republic", "States", "Kingdom", "Street"),
     # "Marshland Fire and Rescue Service": a service, never a Mr Fire the next "Fire crews" means.
-    *("Fire", "Rescue", "Ambulance", "Coastguard"),
+    *("Fire", "Rescue", "Ambulance", "Coastguard", "Consulting"),
     # "Officers were called to Anchor Road": a street is never the "he" of the next sentence.
     *("Road", "Avenue", "Boulevard", "Terrace", "Crescent", "Highway", "Motorway", "One", "Airport", "Port"),
     # "Paddock Hill Bend": a corner of a circuit, never a Mr Bend.
@@ -36,7 +36,7 @@ ORG_WORDS = {
     *("Labs", "Industries", "Enterprises", "Solutions", "Logistics", "Brands", "Stores"),
     # Industries a company names itself after: "Ashgrove Steel" is not a Mr Steel.
     *("Steel", "Water", "Gas", "Power", "Mining", "Oil", "Chemicals", "Bakeries", "Brewery", "Ales", "Farms", "Homes"),
-    *("Rail", "Buses", "Trains", "Shipping", "Telecom", "Insight", "Research", "Economics", "Consulting"),
+    *("Rail", "Buses", "Trains", "Shipping", "Telecom", "Mobile", "Broadband", "Insight", "Research", "Economics"),
     # Broadcasters and papers: "BBC Radio Harbour" and "the Harbour Echo" are not people.
     *("Radio", "Echo", "Television", "TV", "League"),
     # Clubs: "Harbour Rovers" is a club.

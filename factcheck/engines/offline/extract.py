@@ -54,6 +54,7 @@ def extract(text: str, *, published: date | None, threshold: float, budget_secon
             break
         attrs.append(layers.outer_source(attribute(s.text), s.text))
     quoteruns.carry(found, attrs)
+    quoteruns.lead_ins(found, attrs)
     # What was read is turned into claims, within as long again at most.
     claims, read = _claims(found[: len(attrs)], attrs, published, threshold, 2 * deadline - began)
     stopped = None

@@ -39,9 +39,9 @@ PRESCRIPTIVE = re.compile(
     r"open)))|"
     # "would need to sell players", "will have to close": what the speaker expects of itself, a forecast.
     # "… over the summer, when they need to fatten up": a time told by what must be done then, no advice.
-    # "it does not need to be mined": what a thing is spared, a statement (never "you do not need to book").
+    # "it does not need to be mined", "a part has to be made": what a thing needs, a statement, not advice.
     r"ought\s+to|must|(?<!would )(?<!will )(?<!when they )(?<!when it )(?<!does not )(?<!doesn[’']t )needs?\s+to"
-    r"(?!\s+know\b)|has\s+to|"
+    r"(?!\s+know\b)|has\s+to(?!\s+be\s+[a-z]+(?:ed|en|de|wn|lt|pt|ght)\b)|"
     r"(?<!would )(?<!will )have\s+to|"
     # "Households are asked to save water": advice in the passive, not what happened.
     # "People are being told not to touch fallen power lines": what not to do, too.

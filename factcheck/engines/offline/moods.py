@@ -58,8 +58,7 @@ _DISMISSAL = re.compile(
     r"(?:the|that|this|these|those|its|his|her|their) (?:report|reports|claim|claims|account|figures|findings|"
     r"assessment|analysis|suggestion|characteri[sz]ation|allegation|allegations|criticism))\.$"
 )
-# "The department said it was “disappointed” and urged both sides to return to talks": how a body felt.
-# "She said she hoped the ruling would help other workers": a hope, not a claim.
+# 'The department said it was “disappointed” and urged …': a feeling; "She said she hoped …": a hope.
 _WISH = re.compile(r"^(?:it|he|she|they|we|i) (?:hoped|hopes|wished|wishes|prayed)\b", re.I)
 _FEELING = re.compile(
     # "said staff were “heartbroken”", "the school community was “devastated”": a feeling, whoever's it is.
@@ -71,8 +70,7 @@ _FEELING = re.compile(
     r"concerned|worried|appalled|shocked|surprised|encouraged|frustrated|heartbroken|devastated|thrilled|"
     r"demoralised|demoralized|distraught|overwhelmed|stunned|humbled|grateful|proud|upset|gutted|tired|ashamed|remorseful|"
     r"over the moon)(?: and |, )?){1,3}[”\"]?"
-    # "was “deeply worried” for its members": for whom or about what, still a feeling.
-    # Never past an "and": "disappointed with the ruling and was considering an appeal" says what it will do.
+    # "was “deeply worried” for its members": still a feeling; never past an "and" ("… and was considering …").
     # "was “pleased to have found a buyer committed to Bexbury”": glad of something, still a feeling.
     r"(?: (?:for|about|by|at|of|with|to (?:have )?(?:found|seen|see|welcome|welcomed|hear|heard)) "
     r"(?:(?! and )[^.“”\"]){1,60}"
@@ -118,8 +116,7 @@ _CALLED_ONLY = re.compile(
     r"^(?:(?!\b(?:which|said|says|that|what)\b)[^“”\"]){3,120}\b(?:called|described|branded|labell?ed|dubbed) "
     r"[^“”\"]{1,60}[“\"]"
 )
-# 'the poll showed “everything to play for”', 'the figures showed that taxes were “killing jobs”': a reading of
-# figures in the speaker's quoted words, with no figure of its own.
+# 'the poll showed “everything to play for”': a reading of figures in quoted words, with no figure of its own.
 _SHOWED_QUOTED = re.compile(
     r"^(?:the|this|these|it|that|its|their)\b[^“”\"\d]{0,40}?\b(?:showed|shows|proved|proves|suggested|suggests)\s"
     r"[^“”\"\d]{0,60}[“\"][^“”\"\d]{1,60}[”\"]\.?$"
@@ -157,8 +154,7 @@ def asserts_nothing(sentence: str, content: str) -> bool:
     )
 
 
-# "The claims could not be independently verified.", "Reuters was unable to confirm the figures.": the
-# reporter's caution about claims made elsewhere in the story, not a claim of its own.
+# "The claims could not be independently verified.": the reporter's caution about claims told elsewhere.
 _UNVERIFIED = re.compile(
     r"^(?:[\w’'-]+ ){1,4}(?:could not|cannot|can't|couldn't|was unable to|were unable to|has not been able to) "
     r"(?:be )?(?:independently )?(?:verif(?:y|ied)|confirm(?:ed)?)\b[^.]{0,60}\.$"
@@ -358,10 +354,14 @@ def quotation_score(
     kind = speakers.kind(speaker or "")
     if whole and reactions.is_reaction(vector, said, own, kind):
         return 0.0  # above that floor, a figure-less quotation the reaction model reads as a reaction
-    reaction = own < EXCLAMATION and not drafting.numbers(said)
+    reaction = own < EXCLAMATION and not drafting.numbers(said) and not _DATED.search(said)
     if reaction or (advice and kind == "person"):
         return score
     return max(score, threshold + 0.05 * own) if speaker else score
+
+
+# "Sallowfield A&E will close in 2027.": a year for what happens is as checkable as a figure.
+_DATED = re.compile(r"\b(?:in|by|from|until|since|before)\s(?:[A-Z][a-z]{2,8}\s)?(?:19|20)\d\d\b")
 
 
 def whole_quotation(attr: Attribution) -> bool:

@@ -9,7 +9,7 @@ to whoever spoke last, who may be someone else) and the second is the reporter's
 from __future__ import annotations
 
 from factcheck.engines.offline.attribution import Attribution, attribute
-from factcheck.engines.offline.segment import Sentence
+from factcheck.engines.offline.segment import LEAD_IN, Sentence
 
 # A run longer than this is more likely a missing closing mark than one quotation.
 _MAX_RUN = 6
@@ -80,3 +80,21 @@ def _closing(text: str) -> Attribution:
     quotation = text[:close].rstrip(" ,")
     speaker = tagged.speaker if tagged.is_quote else None
     return Attribution(speaker, tagged.reported_by if speaker else None, text, 0, quotation=quotation)
+
+
+def lead_ins(found: list[Sentence], attrs: list[Attribution]) -> None:
+    """ "In a post on X on Tuesday, Graham Tallis-Webb wrote:" and then the post, a paragraph of its own with or
+    without marks: every sentence of that paragraph is the speaker's, and the line that hands it over says nothing."""
+    handed = []
+    for i, sentence in enumerate(found[: len(attrs)]):
+        tagged = attribute(sentence.text + " “Words follow.”") if LEAD_IN.search(sentence.text) else None
+        if not (tagged and tagged.speaker):
+            continue
+        handed.append(i)
+        for k in range(i + 1, len(attrs)):
+            if found[k].paragraph != sentence.paragraph + 1 or attrs[k].speaker or attrs[k].reported_by:
+                break
+            words = found[k].text.strip('“”" ')
+            attrs[k] = Attribution(tagged.speaker, None, content=found[k].text, content_offset=0, quotation=words)
+    for i in reversed(handed):
+        del found[i], attrs[i]

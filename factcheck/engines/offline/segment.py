@@ -123,8 +123,14 @@ def is_heading(text: str) -> bool:
     """A line without closing punctuation (a headline, a standfirst, a section title): not a claim.
     Story paragraphs end in a full stop; headlines and standfirsts run to 30 words. A quotation closing
     a headline ends on its last word ('… face "worst January in years"'), a sentence's on its stop."""
-    stripped = text.strip()
+    stripped = re.sub(r"(?:\s#\w{1,60})+$", "", text.strip())  # a post's closing hashtags: "… care. #SaveOurAandE"
+    if LEAD_IN.search(stripped):
+        return False  # "In a post on X, Graham Tallis-Webb wrote:": what comes next is someone's words
     return 0 < len(stripped.split()) <= 30 and not re.search(r"(?:[.!?;)]|[.!?,;:][\"”’])\s*$", stripped)
+
+
+# A line that hands the next paragraph to a speaker: "…, the MP wrote:", "In a statement, the club said:".
+LEAD_IN = re.compile(r"\b(?:wrote|writes|said|says|posted|tweeted|added|explained|warned)\s?:$")
 
 
 # "DealDrop did not respond to a request for comment.": the desk's diligence, not the story's claim.
@@ -294,7 +300,7 @@ def _repaired(text: str, offsets) -> list[tuple[int, int]]:
     return split
 
 
-_BEFORE_FIGURE = re.compile(r"(?<=[a-z%)”\"’]\.)\s+(?=[£$€]?\d[\d,.]*(?:bn|m|k)?\s+[a-z])")
+_BEFORE_FIGURE = re.compile(r"(?<=[a-z0-9%)”\"’]\.)\s+(?=[£$€]?\d[\d,.]*(?:bn|m|k)?\s+[a-z])")
 # "in Jan. 2024", "est. 40", "vol. 3": an abbreviation before a number, not a sentence's end.
 _ABBREVIATED = re.compile(
     r"(?:^|\s)(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|approx|est|vol|vols|para|paras|fig|figs|p|pp|"
@@ -324,8 +330,8 @@ def _bounded(text: str, offsets) -> list[tuple[int, int]]:
 # "…, fell short of the threshold, and their leader, Christian Lindner, said he would quit politics.": a
 # second speaker, named between commas after ", and", starts a statement of their own.
 _ADJACENT_QUOTES = re.compile(
-    r"(?<=[.!?][”\"])\s+(?=[“\"])|,\s(?:and|but)\s(?=(?:their|its|his|her|the)\s(?:[a-z][\w-]*\s){0,2}[a-z][\w-]*,\s"
-    r"[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*){0,3},\s(?:said|says|told|added)\b)"
+    r"(?<=[.!?][”\"])\s+(?=[“\"])|,\s(?:and|but)\s(?=(?:their|its|his|her|the)\s(?:[a-z][\w-]*\s){0,3}[a-z][\w-]*,\s"
+    r"[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*){0,3},\s(?:has\s|have\s)?(?:said|says|told|added)\b)"
 )
 
 
