@@ -255,3 +255,10 @@ def test_a_sentence_ending_on_a_year_and_the_next_opening_on_a_figure_are_two_an
         "The MP wrote:",
         "It is 12 miles.",
     ]
+
+
+def test_a_sentence_opening_on_a_percentage_is_a_sentence_of_its_own():
+    assert [s.text for s in sentences("Pollwise asked 1,200 adults. 22% said they had missed a payment.")] == [
+        "Pollwise asked 1,200 adults.",
+        "22% said they had missed a payment.",
+    ]

@@ -4162,3 +4162,12 @@ def test_a_sentence_that_turns_to_the_operator_who_has_said_something_splits_the
     )
     assert ticket(claims, "not be repaired").speaker == "Eastwave Mobile"
     assert ticket(claims, "three times").speaker == "Eastwave"
+
+
+def test_a_share_of_a_surveys_answers_in_words_or_figures_is_no_speaker():
+    claims = tickets(
+        "Pollwise asked 1,200 adults about their bills. Thirty-six per cent said they had cut back on food. "
+        "22% said they had missed a payment."
+    )
+    assert ticket(claims, "cut back on food").speaker is None
+    assert "missed a payment" in ticket(claims, "22%").claim and ticket(claims, "22%").speaker is None

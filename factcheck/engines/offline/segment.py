@@ -300,7 +300,7 @@ def _repaired(text: str, offsets) -> list[tuple[int, int]]:
     return split
 
 
-_BEFORE_FIGURE = re.compile(r"(?<=[a-z0-9%)”\"’]\.)\s+(?=[£$€]?\d[\d,.]*(?:bn|m|k)?\s+[a-z])")
+_BEFORE_FIGURE = re.compile(r"(?<=[a-z0-9%)”\"’]\.)\s+(?=[£$€]?\d[\d,.]*(?:bn|m|k|%)?\s+[a-z])")
 # "in Jan. 2024", "est. 40", "vol. 3": an abbreviation before a number, not a sentence's end.
 _ABBREVIATED = re.compile(
     r"(?:^|\s)(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|approx|est|vol|vols|para|paras|fig|figs|p|pp|"

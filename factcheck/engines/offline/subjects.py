@@ -29,7 +29,7 @@ _NOUN_ING = (
 # A subject cannot hold a finite verb, a quotation, a percentage ("The ruling covers the 10% tariff …
 # announced in April") or a clause of its own.
 _NOT_A_SUBJECT = re.compile(
-    rf"[“”\"?!;:%]|\b(is|are|was|were|will|would|can|could|may|might|must|should|did|does|do|has|have|had|been|"
+    rf"[“”\"?!;:%]|\bper\s?cent\b|\b(is|are|was|were|will|would|can|could|may|might|must|should|did|does|do|has|have|had|been|"
     rf"covers|includes|"
     # "The figures come as hospitals prepare for what NHS leaders have warned …": "what" opens a clause.
     rf"if|when|because|although|since|after|before|which|that|what|whether|there|here|I|we|you|me|us)\b|"
