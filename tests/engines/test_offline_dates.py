@@ -182,6 +182,11 @@ def test_last_weeks_has_no_clean_rewrite_so_it_stays_with_its_week_named_for_a_p
         ("Winter bookings are slightly ahead of last year.", "Winter bookings are slightly ahead of 2024."),
         ("Prices have risen 4 percent since yesterday.", "Prices have risen 4 percent since November 24, 2025."),
         ("The airline carried 6 percent more than last year.", "The airline carried 6 percent more than in 2024."),
+        # "switched on on Thursday": the particle's "on" is not the date's, which keeps its own.
+        (
+            "The lights were switched on on Thursday, the council said.",
+            "The lights were switched on on Thursday, November 20, 2025, the council said.",
+        ),
     ],
 )
 def test_a_date_after_a_preposition_takes_none_of_its_own(sentence, expected):

@@ -200,8 +200,7 @@ def _day_name(published: date, weekday: int, lead: str, clause: str, before: str
     if _CLOSED.search(before):
         return published - timedelta(days=back)  # "a premium to its closing price on Friday": a market that closed
     if _DONE_BY.search(before) or _AFTER_IT_WAS_DONE.search(before):
-        # "Under the plan, approved by the cabinet on Wednesday, verges will be cut …", "…, under rules approved by
-        # the council on Tuesday", "…, after the committee approved the request on Monday": the act's day, done.
+        # "Under the plan, approved by the cabinet on Wednesday, …", "…, after the committee approved …": the act's day.
         return published - timedelta(days=back)
     # "their boards announced on Friday": the verb the day hangs on settles it, whatever else the clause says.
     verb = _VERB_BEFORE.search(before)
@@ -277,8 +276,10 @@ def resolve(text: str, published: date | None, *, last_week: bool = False) -> Re
         if before.count("“") > before.count("”") or before.count('"') % 2:
             return m.group("phrase")  # 'called it "the best I've seen this year"': a quotation is never reworded
         out = repl(m)  # "Yesterday the council said" opens its sentence as "On November 24, 2025 the …"
-        if out != m.group("phrase") and _AFTER_PREPOSITION.search(text, max(0, m.start() - 12), m.start()):
-            out = re.sub(r"^(?:on|in) ", "", out)  # "ahead of last year": "ahead of 2024", never "of in 2024"
+        # "ahead of last year": "ahead of 2024", never "of in 2024"; "switched on on Thursday" keeps its own "on".
+        own = re.match(r"(?:on|in) ", m.group("phrase"), re.I)
+        if out != m.group("phrase") and not own and _AFTER_PREPOSITION.search(text, max(0, m.start() - 12), m.start()):
+            out = re.sub(r"^(?:on|in) ", "", out)
         return out[:1].upper() + out[1:] if m.group("phrase")[:1].isupper() else out
 
     return Resolved(_RELATIVE.sub(keep_case, text), unsure, meant)
@@ -319,8 +320,7 @@ def _weekday(m: re.Match, text: str, published: date, unsure: list[str], last_we
     lead = m.group("lead") if m.group("of") else "on"
     if m.group("wd2"):
         second = day + timedelta(days=(_WEEKDAYS.index(m.group("wd2").lower()) - weekday) % 7 or 7)
-        # One day past and one ahead: which week is a guess, as "were held on Friday and Saturday" on a Friday is;
-        # today and tomorrow ("will stay closed on Thursday and Friday" on a Thursday) are not.
+        # One day past and one ahead ("held on Friday and Saturday" on a Friday): a guess; today and tomorrow are not.
         told_past = _PAST.search(clause) and not _FUTURE.search(clause)
         if day < published < second or (day == published < second and told_past):
             unsure.append(phrase.split(" of ", 1)[-1])
