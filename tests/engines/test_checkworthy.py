@@ -146,3 +146,20 @@ def test_a_columnists_own_life_without_a_figure_is_no_claim_but_their_figures_an
     said = " ".join(claims)
     assert "212 fewer" in said and "Grade I" in said
     assert "signed the petition" not in said and "changed my mind" not in said
+
+
+def test_a_letter_writers_bus_number_or_ward_number_is_a_name_not_a_figure():
+    from datetime import date
+
+    from factcheck.engines.base import ArticleInput
+    from factcheck.engines.offline.engine import OfflineEngine
+
+    text = (
+        "I have caught the 17 bus into town every weekday for years.\n\n"
+        "I want to thank the nurses on Ward 4 at Fenby General, who looked after my mother.\n\n"
+        "Since the timetable changed, the 17 bus has been late on 23 of the last 50 mornings."
+    )
+    said = " ".join(
+        c.claim for c in OfflineEngine().extract(ArticleInput(text=text, published=date(2026, 3, 6))).claims
+    )
+    assert "23 of the last 50" in said and "caught the 17 bus" not in said and "Ward 4" not in said
