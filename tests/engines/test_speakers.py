@@ -4171,3 +4171,12 @@ def test_a_share_of_a_surveys_answers_in_words_or_figures_is_no_speaker():
     )
     assert ticket(claims, "cut back on food").speaker is None
     assert "missed a payment" in ticket(claims, "22%").claim and ticket(claims, "22%").speaker is None
+
+
+def test_he_after_an_unnamed_driver_opening_a_sentence_is_never_the_dead_cyclist_named_before():
+    claims = tickets(
+        "Owen Pask, 47, died after his bike was hit by a van on Tuesday, police said.\n\n"
+        "The driver of the van, a 52-year-old man, stopped at the scene. He has not been arrested, police said."
+    )
+    arrested = ticket(claims, "not been arrested")
+    assert "Owen Pask" not in arrested.claim and arrested.needs_human

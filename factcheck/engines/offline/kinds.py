@@ -86,8 +86,8 @@ _COLLECTIVE = {"junta", "military", "army", "navy", "cabinet", "parliament", "le
 # who a "He" after it may mean as well as the person named before. Not an apposition or a predicate ("Michael
 # Moreau, 52, a science teacher", "was a nurse"): those describe the person named.
 _SOMEONE = re.compile(
-    r"(?<!, )(?<!\bwas )(?<!\bis )(?<!\bas )\b(?:the|a|an) (?:[a-z’'-]+ ){0,2}?(?P<who>driver|motorist|man|woman|boy|"
-    r"girl|passenger|victim|defendant|suspect|gunman|attacker|officer|pilot|pedestrian|cyclist|rider|teenager|"
+    r"(?<!, )(?<!\bwas )(?<!\bis )(?<!\bas )\b(?:[Tt]he|[Aa]n?) (?:[a-z’'-]+ ){0,2}?(?P<who>driver|motorist|man|"
+    r"woman|boy|girl|passenger|victim|defendant|suspect|gunman|attacker|officer|pilot|pedestrian|cyclist|rider|teenager|"
     r"mother|father|son|daughter|wife|husband|brother|sister)\b"
 )
 _HIS = {"man", "boy", "gunman", "father", "son", "husband", "brother"}
@@ -99,7 +99,7 @@ def someone(text: str, pronoun: str) -> str | None:
     for m in _SOMEONE.finditer(text):
         who = m.group("who")
         if who not in (_HERS if pronoun == "he" else _HIS):
-            return m.group(0)
+            return m.group(0)[:1].lower() + m.group(0)[1:]  # "The driver …" opening its sentence: "the driver"
     return None
 
 
