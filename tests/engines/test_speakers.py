@@ -2720,6 +2720,13 @@ def test_a_countrys_body_described_then_named_is_its_name():
     assert ticket(claims, "opened an investigation").speaker == "the BEA"
 
 
+def test_an_unnamed_body_named_at_once_is_its_name():
+    claims = tickets(
+        "A trade group, the Paving Contractors Federation, said 300 firms had closed since the rules changed."
+    )
+    assert ticket(claims, "300 firms").speaker == "the Paving Contractors Federation"
+
+
 def test_a_prosecutors_opening_and_her_tag_after_a_quoted_phrase():
     claims = tickets(
         "Opening the case at Bolton Crown Court on Monday, prosecutor Claire Kinsale KC told the jury that Darren "

@@ -80,8 +80,9 @@ _NAMES_LISTED = re.compile(
 )
 # "The employers' group, the United States Maritime Alliance,": a description, then the body's name.
 _DESCRIBED_THEN_NAMED = re.compile(
-    # "France's air accident investigation agency, the BEA,": a country's body, then its name.
-    r"^(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[A-Z][a-z]{1,30}['’]s)\s+(?:[a-z][\w’'-]*\s+){0,3}[a-z][\w’'-]*,\s+"
+    # "France's air accident investigation agency, the BEA,": a country's body, then its name; "An industry
+    # body, the Farm Chemicals Council,": an unnamed body named at once.
+    r"^(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[A-Z][a-z]{1,30}['’]s)\s+(?:[a-z][\w’'-]*\s+){0,3}[a-z][\w’'-]*,\s+"
     r"(?P<name>the\s+[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|and|of|for|the))*),$"
 )
 
