@@ -3202,6 +3202,16 @@ def test_a_place_in_a_tally_is_a_claim_but_a_hypothetical_place_is_not():
     assert not checkworthy.ranks_in_a_tally("It was the first time I had seen him cry.")
 
 
+def test_a_sides_place_in_the_table_after_a_result_is_a_claim():
+    claims = tickets(
+        "Wexcombe Athletic beat Dunmere 3-0 at home on Saturday.\n\n"
+        "The win lifts Wexcombe to third in the table, a point behind the leaders."
+    )
+    assert ticket(claims, "third in the table").speaker is None
+    assert checkworthy.ranks_in_a_tally("The defeat leaves Dunmere bottom of the league.")
+    assert not checkworthy.ranks_in_a_tally("The win was a good one for the table.")
+
+
 def test_figures_a_speaker_cites_are_the_speakers_source_not_the_speakers_reporter():
     claims = tickets(
         "Cabinet member Rhys Colquhoun said the council had to save £28 million.\n\n"
