@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from factcheck.engines.base import ArticleInput
-from factcheck.engines.offline import checkworthy
+from factcheck.engines.offline import checkworthy, openings
 from factcheck.engines.offline.engine import OfflineEngine
 from factcheck.engines.offline.entities import Actors, described_bodies
 from factcheck.engines.offline.speakers import Speakers
@@ -4197,3 +4197,24 @@ def test_he_after_an_unnamed_driver_opening_a_sentence_is_never_the_dead_cyclist
     )
     arrested = ticket(claims, "not been arrested")
     assert "Owen Pask" not in arrested.claim and arrested.needs_human
+
+
+def test_a_street_in_an_address_is_not_a_person_a_later_he_may_mean():
+    claims = tickets(
+        "Colin Marwick, 58, of Beech Close, Harlby, admitted theft at Thornbury Crown Court in May. "
+        "He was sentenced on Thursday."
+    )
+    sentenced = ticket(claims, "sentenced")
+    assert sentenced.claim.startswith("Colin Marwick was sentenced") and not sentenced.needs_human
+
+
+def test_a_pronoun_after_a_time_with_no_comma_is_resolved_or_flagged():
+    claims = tickets(
+        "Joan Petley runs the mill bakery in Harlby.\n\n"
+        "In March she bought 3,000 tonnes of flour.\n\n"
+        "Last year they sold 40,000 loaves, and since 2024 it has been an offence to sell bread unlabelled."
+    )
+    assert ticket(claims, "3,000 tonnes").claim.startswith("In March Joan Petley bought")
+    loaves = ticket(claims, "40,000 loaves")
+    assert loaves.needs_human and "“they”" in loaves.flag_reason
+    assert not openings.TIMED_POINTER.match("Since 2024 it has been an offence to sell bread unlabelled.")

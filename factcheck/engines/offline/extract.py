@@ -292,7 +292,7 @@ def _clause_claim(
     told = "" if whole_claim else f"{part.verb or attr.verb} that "
     resolved = dates.resolve(f"{told}{actors.expand(content)}", published, last_week=speakers.told_of_last_week())
     verb, content = resolved.text.split(" that ", 1) if told else (attr.verb, resolved.text)
-    opening = openings.UNRESOLVED_START.match(content)
+    opening = openings.UNRESOLVED_START.match(content) or openings.TIMED_POINTER.match(content)
     kind = speakers.kind(speaker) if speaker and (rel_start or re.match(r"its?\b", content)) else None
     if openings.its_of_a_named_person(content, speaker, kind, split=bool(rel_start)):
         # "Hughes said … and that it accepted all 38": a person's "it" is not the person; say so.

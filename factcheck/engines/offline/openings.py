@@ -21,6 +21,13 @@ UNRESOLVED_START = re.compile(
     r"We|Its|Their|One of (?:them|those|the \w+)|"
     r"(?:Some|Many|Most|Both|Each|All|None|Several|Two|Three) of (?:them|those)|The (?:company|firm|contractor))\b"
 )
+# "This year it started with 24,000 tonnes", "In March she bought …": a time, with no comma, then the pronoun.
+_TIME = (
+    r"(?:In|On|By|Since|Last|This|Next|Earlier|Later)\s(?:[A-Z][a-z]{2,8}|\d{4}|year|week|month|season|(?:win|summ)er)"
+)
+TIMED_POINTER = re.compile(  # never "Since 2024 it has been an offence to …": that "it" points at nothing
+    rf"^{_TIME}(?:\s\d{{4}})?\s(it(?!\s(?:is|was|has\sbeen|will\sbe)\s(?:an?|illegal|compulsory)\b)|they|he|she|we|its|their)\b"
+)
 # "It was the sixth round of talks": "It" before a copula names an event, not the body that spoke.
 POINTER = re.compile(r"(It|They)\s(?!(?<=It\s)(?:was|is|has\s+been|had\s+been|will\s+be|would\s+be)\b)")
 _PRONOUN_SAID = re.compile(r"[“\"]?(?:He|She)\s+(?:said|added|told|says)\b")
@@ -78,7 +85,9 @@ def opening_pronoun(
     """ "He had trained at altitude" names the one person it can mean, or keeps "He" and says why. After
     "Mirela Dobson said that" (said_that), a "she" meaning Mirela Dobson stays "she": no one else it can be."""
     # "In March, he argued against …": a time or place before the pronoun leaves it the subject.
-    m = re.match(r"((?:(?:In|On|By|Since|Earlier|Later|Last)\b[^,“”\"]{1,30},\s)?)(He|She)\b", content, re.I)
+    m = re.match(
+        rf"((?:(?:In|On|By|Since|Earlier|Later|Last)\b[^,“”\"]{{1,30}},\s|{_TIME}\s)?)(He|She)\b", content, re.I
+    )
     if not m:
         return content, False, None
     found = speakers.antecedent(m.group(2), sentence.text, before + m.start(2), speaker)

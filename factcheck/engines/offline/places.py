@@ -46,6 +46,7 @@ _CALENDAR = {
 }
 # "Purbeck Wildlife Park", "Brandon Hill": a site, unless a first name opens it ("Grace Park", "Damon Hill").
 _SITES = {*("Park", "Hill", "Green", "Lane", "Wood", "Gardens", "Square", "Bridge", "Hall", "Common", "Beach"), "Farm"}
+_SITES |= {"Close", "Drive", "Mews", "Crescent", "Terrace"}  # "of Orchard Close": an address, unless "Glenn Close"
 
 
 def ends_no_person(tokens: list[str]) -> bool:
