@@ -325,6 +325,9 @@ def test_words_that_are_never_names_lose_their_capital_behind_the_attribution():
         # Advice to readers is advice, put as anyone's urging.
         "Dr Vanessa Price urged parents to check their children's vaccination records.",
         "Professor Sir Ian Hart, NHS England's national medical director, urged anyone eligible to get a flu vaccine.",
+        # The same appeal after a pronoun, or from a minister named between commas.
+        "She urged everyone who has not had a flu vaccine this year to book one.",
+        "The transport secretary, Joan Adey, urged both sides to return to talks.",
         # The reporter's question asserts nothing, however many facts it names.
         "Fact check: Did the regulator really fine the company £18 million this week?",
     ],

@@ -35,6 +35,9 @@ _REACTION = re.compile(
     r"(?:evidence|results)\.$|"
     # "Other scientists urged caution.", "Economists struck a more cautious note.": the same, as an act.
     r"^(?:[\w’'-]+ ){1,3}(?:urged|counselled|counseled) (?:caution|patience|restraint)\.$|"
+    # "She urged everyone eligible for a flu vaccine to get one.": an appeal, with no figure, told as its own sentence.
+    r"^(?![^.]{0,200}(?:\b(?:said|says|told|because)\b|,\sas\s))[A-Z][^.;:\d“”\"]{0,80}?\surged\s[^.;:\d“”\"]{1,100}?\s(?:not\s|never\s)?to\s"
+    r"[^.;\d“”\"]{1,120}\.$|"
     r"^(?:[\w’'-]+ ){1,3}struck an? (?:more |less |far )?(?:cautious|sceptical|skeptical|different|gloomier) "
     r"(?:note|tone)\.$"
 )
@@ -185,14 +188,12 @@ _PLATITUDE = re.compile(
     # "The only poll that matters is on 22 May", "We are confident our record will speak for itself": confidence.
     r"^the\sonly\s(?:poll|vote)\sthat\s(?:matters|counts)\b|^(?:we|i)\s(?:are|am|remain)\s(?:very\s|quietly\s)?"
     r"confident\b|^[\w\s’'-]{1,80}?\bspeaks?\sfor\s(?:itself|themselves)\b|"
-    # "There is no place for racism in our game": what every club says; "It feels like we are being punished":
-    # an impression.
+    # "There is no place for racism in our game": what every club says; "It feels like we are punished": an impression.
     r"^there\s(?:is|was|can\sbe)\sno\splace\sfor\b|^it\s(?:feels|felt)\s(?:like|as\sif|as\sthough)\b|"
     # "Another 20 minutes and it would have been …", "Another £10 a day would have finished us": what did not happen.
     r"^another\s[\w\s]{1,20}?\sand\s(?:it|we|they|he|she|the\s[a-z]+)\s(?:would|could|might)\shave\b[^.;“”\"]{0,80}|"
     r"^another\s[£$€]?[\w\s]{1,20}?\s(?:would|could|might)\shave\s(?:finished|ruined|killed|closed|sunk)\s[^.;“”\"]{0,40}|"
-    # "she would have been embarrassed by the attention", "He would have been so proud": a tribute's guess at
-    # what the dead would feel.
+    # "she would have been embarrassed by the attention", "He would have been so proud": a tribute's guess.
     r"^(?:he|she|they|[A-Z][\w’'-]{1,30}(?:\s[A-Z][\w’'-]{1,30}){0,2})\swould\shave\sbeen\s(?:so\s|very\s|really\s|incredibly\s)?(?:proud|"
     r"embarrassed|delighted|thrilled|horrified|heartbroken|pleased|happy|amazed|overjoyed|honoured|humbled|mortified|"
     r"touched|moved)\b[^.;“”\"\d]{0,80}|"
@@ -238,8 +239,7 @@ _PLATITUDE = re.compile(
     r"(?:has|had)\sprevailed|"
     # 'residents deserved "a full and honest explanation"': what is owed to someone, a demand with nothing to check.
     r"^(?:[\w’'-]+\s){1,3}(?:deserved|deserves|deserve)\s[^.;\d]{0,80}|"
-    # "the company understood the frustration", "the family would never recover": sympathy offered, and a grief
-    # that has no end to check.
+    # "the company understood the frustration", "the family would never recover": sympathy, and an endless grief.
     r"^(?:[\w’'-]+\s){1,3}(?:understood|understands|understand|shares|shared|share)\s(?:the\s|their\s|its\s|"
     r"[\w’'-]+['’]\s|[\w’'-]+['’]s\s)?(?:frustrations?|anger|concerns?|disappointment|upset|distress)\.?$|"
     r"^(?:[\w’'-]+\s){1,3}(?:would|will|could|can)\snever\s(?:fully\s)?(?:recover|get\sover|be\sthe\ssame|"
