@@ -4218,3 +4218,10 @@ def test_a_pronoun_after_a_time_with_no_comma_is_resolved_or_flagged():
     loaves = ticket(claims, "40,000 loaves")
     assert loaves.needs_human and "“they”" in loaves.flag_reason
     assert not openings.TIMED_POINTER.match("Since 2024 it has been an offence to sell bread unlabelled.")
+
+
+def test_a_belief_reported_on_a_day_keeps_the_day_with_the_report():
+    article = "Detectives believe one man started all three fires in Harnley since September, the force said on Friday."
+    claims = OfflineEngine().extract(ArticleInput(text=article, published=date(2026, 11, 28))).claims
+    fires = ticket(claims, "three fires")
+    assert fires.claim.startswith("The force said on Friday, November 27, 2026, citing detectives, that one man")

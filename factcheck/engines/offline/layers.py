@@ -39,4 +39,6 @@ def outer_source(attr: Attribution, sentence: str = "") -> Attribution:
         return Attribution(
             speaker=whole.who, reported_by=None, content=whole.content, content_offset=start, verb=whole.verb
         )
-    return replace(attr, reported_by=who, content=content)
+    # "Detectives believe …, the force said on Friday": the day belongs to the report, and is kept with it.
+    dated = re.search(r"\bon [A-Z][a-z]*day\b", tagged.verb)
+    return replace(attr, reported_by=who, content=content, verb=tagged.verb if dated else attr.verb)
