@@ -544,6 +544,7 @@ def test_a_policy_of_silence_is_no_claim_but_still_says_who_it_is():
     "text",
     [
         "Mr Whelan disputed that.",
+        "Jo Pereira, of the residents' group Save Our Green, said that was no excuse.",
         "Sudan's government rejected the report.",
         'The Department for Transport said it was "disappointed" and urged both sides to return to talks.',
         'The museum\'s director, Owen Price, said staff were "heartbroken".',
