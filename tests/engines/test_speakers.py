@@ -4225,3 +4225,23 @@ def test_a_belief_reported_on_a_day_keeps_the_day_with_the_report():
     claims = OfflineEngine().extract(ArticleInput(text=article, published=date(2026, 11, 28))).claims
     fires = ticket(claims, "three fires")
     assert fires.claim.startswith("The force said on Friday, November 27, 2026, citing detectives, that one man")
+
+
+def test_witnesses_account_of_what_a_named_person_did_is_a_claim_of_theirs():
+    claims = tickets(
+        "A parish councillor has resigned.\n\n"
+        "According to two people who were at the meeting, Cllr Tom Askew shouted at the officer and had to be asked to "
+        "leave by the chair."
+    )
+    shouted = ticket(claims, "shouted at the officer")
+    assert shouted.speaker is None and "two people who were at the meeting" in shouted.claim
+
+
+def test_the_nth_time_something_has_happened_is_a_tally_and_its_it_is_the_event():
+    claims = tickets(
+        "The Harwell Belle ran aground near Tollbay on Saturday.\n\n"
+        "It is the third time the Harwell Belle has run aground."
+    )
+    third = ticket(claims, "third time")
+    assert not third.needs_human
+    assert not checkworthy.ranks_in_a_tally("It was the first time I had seen him cry.")

@@ -107,7 +107,7 @@ def according_to(body: str, offset: int) -> Sourced:
 def _according_to(body: str, offset: int) -> Sourced:
     m = _ACCORDING_LEAD.match(body)
     generic = None if m else _ACCORDING_ANY.match(body)
-    if generic and not subjects.subject_name(generic.group("who")):
+    if generic and not (subjects.subject_name(generic.group("who")) or witnessed(generic.group("who"))):
         generic = None
     if m or generic:
         who = clean(m.group(1).split(",")[0]) if m else clean(generic.group("who"))
@@ -147,3 +147,15 @@ def _according_to(body: str, offset: int) -> Sourced:
 def _stopped(rest: str) -> str:
     """The sentence before its source, with its full stop back: once ("… by 9 a.m."), never twice."""
     return rest if rest.endswith(".") else rest + "."
+
+
+# "According to two people who were at the meeting, …": an account of what witnesses saw, checkable as theirs.
+_WITNESSES = re.compile(
+    r"^(?:(?:two|three|four|several|some|\d{1,3})\s)?(?:people|witnesses|eyewitnesses|passengers|residents|members|staff)"
+    r"\s(?:who\s(?:were|was|had\sbeen)\s(?:at|in|on|there)\b|present\b)",
+    re.I,
+)
+
+
+def witnessed(source: str) -> bool:
+    return bool(_WITNESSES.match(source.strip()))

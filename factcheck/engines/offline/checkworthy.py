@@ -283,7 +283,7 @@ _TALLY = re.compile(
     rf"(?:the|its|their|his|her|[A-Z][\w’'-]*['’]s) {_ORDINAL} [^,;]{{1,80}}?\b(?:"
     r"(?:this|last) (?:year|season|month|week|century)|of the (?:season|year|race|tournament|campaign|decade)|"
     r"in (?:\w+ )?(?:years?|months?|weeks?|games|matches|races|decades?)|since \w+|so far|"
-    r"in (?:its|their|the) \w*\s?history)\b"
+    r"in (?:its|their|the) \w*\s?history|(?<=time )(?:the )?[A-Z][^,;]{1,40}? (?:has|have|had) (?:been )?[a-z]{3,})\b"
     # "Ash is the third most common tree in Britain's woods": a place in a national ranking.
     rf"|^[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){{0,3}} (?:is|was|are|were|remains) the (?:{_ORDINAL} )?most (?:common|"
     r"popular|visited|widespread|numerous|spoken|played|watched) [^,;]{1,60}? in (?:Britain|the UK|England|Scotland|"

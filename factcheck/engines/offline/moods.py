@@ -73,8 +73,7 @@ _FEELING = re.compile(
     r"concerned|worried|appalled|shocked|surprised|encouraged|frustrated|heartbroken|devastated|thrilled|"
     r"demoralised|demoralized|distraught|overwhelmed|stunned|humbled|grateful|proud|upset|gutted|tired|ashamed|remorseful|"
     r"over the moon)(?: and |, )?){1,3}[”\"]?"
-    # "was “deeply worried” for its members", "was “pleased to have found a buyer”": still a feeling; never
-    # past an "and" ("… and was considering …").
+    # "was “deeply worried” for its members", "was “pleased to have found a buyer”": still a feeling; never past "and".
     r"(?: (?:for|about|by|at|of|with|to (?:have )?(?:found|seen|see|welcome|welcomed|hear|heard)) "
     r"(?:(?! and )[^.“”\"]){1,60}"
     # "were “relieved it is over”": glad that something has ended, still a feeling.
@@ -124,10 +123,11 @@ _SHOWED_QUOTED = re.compile(
     r"[^“”\"\d]{0,60}[“\"][^“”\"\d]{1,60}[”\"]\.?$"
 )
 _FINDER = re.compile(r"\b(?:report|inspectors?|inspection|review|audit|tribunal|court|judge|found|finds)\b", re.I)
-# 'it was “co-operating fully” with the inquiry': what every body under inquiry says.
+# 'it was “co-operating fully” with the inquiry', "would co-operate fully with any investigation": what every body says.
 _COOPERATING = re.compile(
-    r"^(?:it|he|she|they|we|the\s[a-z]+)\s(?:is|was|are|were|would\sbe|will\sbe|had\sbeen|has\sbeen)\s[“\"]?"
-    r"(?:fully\s)?(?:co-?operating|assisting)(?:\sfully)?[”\"]?\s(?:with\s[^.;“”\"]{1,50})?\.?$"
+    r"^(?:it|he|she|they|we|the\s[a-z]+)\s(?:(?:is|was|are|were|would\sbe|will\sbe|had\sbeen|has\sbeen)\s[“\"]?"
+    r"(?:fully\s)?(?:co-?operating|assisting)|(?:would|will)\s(?:fully\s)?(?:co-?operate|assist))(?:\sfully)?[”\"]?\s"
+    r"(?:with\s[^.;“”\"]{1,50})?\.?$"
 )
 
 

@@ -15,8 +15,10 @@ from factcheck.engines.offline.wording import capitalise
 # Openings that point back to something the claim does not name: a person must say what.
 UNRESOLVED_START = re.compile(
     # "Those who drank two cups a day": a group the sentence itself defines.
-    # "This summer was the warmest": a time the dateline fixes, not a thing pointed back to.
-    r"^(They|It|This(?! (?:summer|winter|spring|autumn|season|week|month|year|morning|afternoon|evening)\b)|"
+    # "This summer was the warmest": a time the dateline fixes, not a thing pointed back to; "It is the second time
+    # the ferry has run aground": the event just told, not a body.
+    r"^(They|It(?! (?:is|was) (?:only )?the \w+ time\b)|"
+    r"This(?! (?:summer|winter|spring|autumn|season|week|month|year|morning|afternoon|evening)\b)|"
     r"That|These|Those(?! (?:who|whose|with|without|aged|living|born|taking|over|under)\b)|He|She|"
     r"We|Its|Their|One of (?:them|those|the \w+)|"
     r"(?:Some|Many|Most|Both|Each|All|None|Several|Two|Three) of (?:them|those)|The (?:company|firm|contractor))\b"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from factcheck.engines.base import ExtractedClaim
-from factcheck.engines.offline import bodies, records
+from factcheck.engines.offline import according, bodies, records
 from factcheck.engines.offline.attribution import Attribution
 from factcheck.engines.offline.segment import Sentence
 from factcheck.engines.offline.speakers import Resolution, Speakers
@@ -62,7 +62,7 @@ def in_own_words(claims: list[ExtractedClaim], who: Resolution) -> list[Extracte
 def on_record(source: str, speakers: Speakers) -> bool:
     """Whether a source is named ("according to NHS England", "according to Dr Mira Abernethy", "the memo
     said"), so its account is checkable as such; never "according to them"."""
-    return speakers.kind(source) in {"org", "name", "person"} or records.a_record(source)
+    return speakers.kind(source) in {"org", "name", "person"} or records.a_record(source) or according.witnessed(source)
 
 
 # "…, the researchers said." after a study was told, "Police believe …": a study's authors' account, and the
