@@ -4245,3 +4245,16 @@ def test_the_nth_time_something_has_happened_is_a_tally_and_its_it_is_the_event(
     third = ticket(claims, "third time")
     assert not third.needs_human
     assert not checkworthy.ranks_in_a_tally("It was the first time I had seen him cry.")
+
+
+def test_the_observatory_is_the_one_observatory_the_story_names():
+    claims = tickets(
+        "A fireball was seen over Harnley on Thursday.\n\n"
+        "Dr Ines Vayle, of the Pendle Hill Observatory, said the object was small.\n\n"
+        "Fireballs this bright are seen over Britain a few times a year, the observatory said.\n\n"
+        "Any pieces that reached the ground would have fallen into the sea, she added."
+    )
+    yearly = ticket(claims, "a few times a year")
+    assert yearly.speaker == "the Pendle Hill Observatory"
+    assert yearly.claim.startswith("The Pendle Hill Observatory said that fireballs this bright")
+    assert "added that any pieces" in ticket(claims, "Any pieces").claim

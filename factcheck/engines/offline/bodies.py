@@ -376,11 +376,11 @@ def looks_like_outlet(actor: str | None) -> bool:
     return bool(actor and _OUTLET_HINT.search(name))
 
 
-# "Penmarric Hospitals NHS Trust", "Kingsmere General Hospital", "the Midland Alliance League", "Wessmoor
-# Police", "Halsetown University": a trust, a hospital, a league, a police force or a university by its name.
+# "Penmarric Hospitals NHS Trust", "Kingsmere General Hospital", "Wessmoor Police", "the Okeby Observatory": by name.
+_BY_NAME = "Trust|Hospital|League|Police|Constabulary|University|Observatory|Museum|Zoo|Theatre"
 _TRUST_OR_HOSPITAL = re.compile(
     r"(?<![\w’'&-])((?:[Tt]he )?(?:(?!(?:The|A|An|Its|Their)\b)[A-Z][\w’'&-]+ ){1,5}"
-    r"(Trust|Hospital|League|Police|Constabulary|University))\b"
+    rf"({_BY_NAME}))\b"
 )
 _FORCE = {"police": "force", "constabulary": "force"}
 
@@ -389,7 +389,7 @@ def trusts_and_hospitals(text: str) -> list[tuple[str, str]]:
     """The trusts, hospitals, leagues, police forces and universities ``text`` names, as (name, "trust",
     "hospital", "league", "force" or "university"): what a later "the trust" or "the force" means when the
     story names only one."""
-    if not any(word in text for word in (" Trust", " Hospital", " League", " Police", " Constabulary", " University")):
+    if not any(f" {word}" in text for word in _BY_NAME.split("|")):
         return []
     found = _TRUST_OR_HOSPITAL.findall(text)
     return [(re.sub("^The ", "the ", name), _FORCE.get(noun.lower(), noun.lower())) for name, noun in found]

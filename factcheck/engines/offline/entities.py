@@ -137,8 +137,8 @@ class Actors:
             return False  # "Police Scotland": a name's first word, however often "police" is written small
         if any(low == part.lower() for full in self.full_names.values() for part in full.split()):
             return False
-        if low in self.common_words:
-            return True
+        if low in self.common_words or (low.endswith("s") and low[:-1] in self.common_words):
+            return True  # "Fireballs this bright …" after "the fireball": the plural of a word written small
         if low in self.named_words:
             return False
         head, *tail = word.split("-")

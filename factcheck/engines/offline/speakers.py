@@ -1,12 +1,11 @@
 """Who is speaking, tracked through the article rather than guessed per sentence.
 
-News copy names a speaker once and then points back: "the agency added", "she said", "It said",
-"They said", or a second quotation with no tag at all. The tracker remembers who last spoke, in which
-paragraph, and what kind of speaker it was (a person, an organisation, a group), and resolves those
-references only when one reading is clearly right. When it is not (the pointer is a paragraph or
-more away, another person was named since, two organisations spoke in turn), the claim gets no
-speaker and a flag: a wrong speaker on a ticket can be published, a missing one cannot. Bodies are
-resolved here; a "he" or "she", in pronouns.py.
+News copy names a speaker once and then points back: "the agency added", "she said", "It said", "They said", or a
+second quotation with no tag at all. The tracker remembers who last spoke, in which paragraph, and what kind of
+speaker it was (a person, an organisation, a group), and resolves those references only when one reading is clearly
+right. When it is not (the pointer is a paragraph or more away, another person was named since, two organisations
+spoke in turn), the claim gets no speaker and a flag: a wrong speaker on a ticket can be published, a missing one
+cannot. Bodies are resolved here; a "he" or "she", in pronouns.py.
 """
 
 from __future__ import annotations
@@ -20,6 +19,7 @@ from factcheck.engines.offline.pronouns import PERSON_PRONOUNS, PersonPointers, 
 
 _OWNED = re.compile(r"\b(?:his|her|their) (ministry|department|office)\b", re.I)
 _LAST_WEEK = re.compile(r"\blast week\b", re.I)
+_SITE = re.compile(r"the (observatory|museum|zoo|theatre)")
 _BODY_KINDS = {False: {"org", "name"}, True: {"org", "name", "record"}}  # "It found …" may mean a record too
 
 
@@ -130,6 +130,8 @@ class Speakers(PersonPointers):
             return self._organisation(raw, noun)
         if low == "they":
             return self._group(raw)
+        if (site := _SITE.fullmatch(low)) and len(one := self.by_noun.get(site.group(1), set())) == 1:
+            return Resolution(next(iter(one)))  # "the observatory said" in a story that names the Okeby Observatory
         if low.startswith("its ") and records.a_record(low):
             return self._owned(raw)
         if low.startswith("their ") and raw == raw.lower():
@@ -329,8 +331,7 @@ class Speakers(PersonPointers):
         since = [b for b in self.named_bodies if b[2] == noun and after < b[0] < self.sentence]
         others = {bodies.bare(b[1]) for b in since} - ({bodies.bare(named[-1].name)} if named else set())
         if others:
-            # Another body of that kind named after the last one that spoke ("Russia's foreign ministry rejected that
-            # account. “…,” the ministry said."): the one the sentence before opens with; any other, a person's call.
+            # Another body of that kind named since the last that spoke: the one the sentence before opens with, if any.
             opener = [b for b in since if b[3] and b[0] == self.sentence - 1]
             if len(others) == 1 and opener:
                 return Resolution(opener[-1][1])
@@ -377,8 +378,7 @@ class Speakers(PersonPointers):
         named = {
             n for s, p, n, kind in self.described if kind in kinds and s <= self.sentence and self.paragraph - p <= 1
         }
-        # "…, according to figures from the county's fire service. …. The service said": the one body described
-        # by whose it is, when no body of that kind was named by name.
+        # "…, according to figures from the county's fire service. …. The service said": the one body so described.
         texts = [self.texts.get(s, "") for s in range(self.sentence - 6, self.sentence + 1)]
         names = (
             [b[1] for b in self.named_bodies] + [s.name for s in self.spoke] + list(self.by_noun.get(noun or "", ()))

@@ -42,7 +42,7 @@ _LOWER_FIRST = {
 # Openings that are never a name, moved after "said that" or "According to X,": "Hundreds of flights",
 # "More than 400", "Sixty-one percent". A name keeps its capital, so only closed classes are listed.
 _COMMON_OPENING = re.compile(
-    r"^(?:More|Most|Fewer|Less|Few|Hundreds|Thousands|Millions|Billions|Dozens|Tens|Scores|Nearly|Almost|About|"
+    r"^(?:More|Most|Fewer|Less|Few|Any|Some|Many|Much|Anyone|Everyone|Nobody|Nothing|Hundreds|Thousands|Millions|Billions|Dozens|Tens|Scores|Nearly|Almost|About|"
     r"Around|Roughly|Over|Under|Only|Just|Every|Each|No|None|All|Both|Half|Several|Other|Such|Our|Their|His|"
     r"Her|In|On|At|For|By|From|Of|During|Since|Until|Without|With|Across|Last|Next|Up|Down|"
     # "According to the DfT, outside London, …": a preposition opening a place or a time, never a name.
