@@ -546,6 +546,7 @@ def test_a_policy_of_silence_is_no_claim_but_still_says_who_it_is():
         "Mr Whelan disputed that.",
         "Jo Pereira, of the residents' group Save Our Green, said that was no excuse.",
         "The operator said it would co-operate fully with any investigation.",
+        "That was how Ivy Marchant, 79, who was first through the gates, put it.",
         "Sudan's government rejected the report.",
         'The Department for Transport said it was "disappointed" and urged both sides to return to talks.',
         'The museum\'s director, Owen Price, said staff were "heartbroken".',

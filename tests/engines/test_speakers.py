@@ -4258,3 +4258,27 @@ def test_the_observatory_is_the_one_observatory_the_story_names():
     assert yearly.speaker == "the Pendle Hill Observatory"
     assert yearly.claim.startswith("The Pendle Hill Observatory said that fireballs this bright")
     assert "added that any pieces" in ticket(claims, "Any pieces").claim
+
+
+def test_a_nationality_points_back_to_the_person_just_named():
+    claims = tickets(
+        "Carys Pendine won the British indoor 200 metres title on Saturday in 22.91 seconds.\n\n"
+        '"I ran 22.91 and I still think there is more to come," the Welshwoman said.'
+    )
+    assert ticket(claims, "22.91 and I").speaker == "Carys Pendine"
+
+
+def test_a_conductors_it_is_not_the_conductor_and_is_flagged():
+    claims = tickets(
+        "The Harnley Male Voice Choir was founded in 1968.\n\n"
+        "The choir's current conductor, Emrys Vaughan-Tudor, said it would sing at the memorial service in May."
+    )
+    sing = ticket(claims, "memorial service")
+    assert sing.needs_human and "“It”" in sing.flag_reason
+
+
+def test_a_judges_step_is_kept_when_the_advice_said_after_it_is_dropped():
+    claims = tickets(
+        "District Judge Rona Kells adjourned the case until March, and said both men should try mediation first."
+    )
+    assert [c.claim for c in claims] == ["District Judge Rona Kells adjourned the case until March."]

@@ -116,3 +116,12 @@ def _two_figures(content: str, m: re.Match[str]) -> bool:
 def _inside_quotes(text: str, index: int) -> bool:
     before = text[:index]
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+_AND_SAID = re.compile(r", and (?:said|added|told)\b")
+
+
+def said_apart(content: str, split: list[Part]) -> list[Part]:
+    """ "The judge adjourned the case until February, and said both women should try mediation first": in the
+    reporter's own sentence, what was done and what was then said, apart (so advice said drops, not the act)."""
+    return parts(content, reported=True) if len(split) == 1 and _AND_SAID.search(content) else split

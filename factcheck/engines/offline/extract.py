@@ -24,7 +24,7 @@ from factcheck.engines.offline import (
     voices,
 )
 from factcheck.engines.offline.attribution import Attribution, attribute, has_tag
-from factcheck.engines.offline.clauses import Part, parts
+from factcheck.engines.offline.clauses import Part, parts, said_apart
 from factcheck.engines.offline.entities import Actors, word_cases
 from factcheck.engines.offline.segment import Sentence, sentences
 from factcheck.engines.offline.speakers import Resolution, Speakers
@@ -136,8 +136,7 @@ def _claims_from(
     reported_by = lower_article(attr.reported_by) if attr.reported_by else None
     if attr.is_quote:
         return _quote_claims(sentence, scores, attr, who, speakers, published, threshold)
-    # Who said what is checkable when a named speaker said it, however plain the words: "Nora Quist
-    # warned that pubs would cut hours", "X voted against the bill, arguing that Congress should not …".
+    # Who said what is checkable when a named speaker said it, however plain: "Nora Quist warned that pubs would …".
     named = bool(speaker) and speakers.kind(speaker or "") != "group" and not who.answer
     named = named or voices.group_on_record(speaker)
     # "…, according to NHS England", "…, the memo said": a named body's or a record's account, checkable as such.
@@ -163,7 +162,8 @@ def _claims_from(
     position = position or (attr.verb or "") in _RULINGS or statute or recorded
     split = parts(attr.content, reported=bool(attr.speaker or reported_by) and not attr.whole)
     # "said customers … would be compensated, and that they should contact it": the promise, not its advice to readers.
-    split = [p for p in split if instructions.not_advice(p.words, position)] if advice else split
+    kept = said_apart(attr.content, split) if advice else split
+    split = [p for p in kept if instructions.not_advice(p.words, position)] if advice else split
     if not split:
         return []
     # "said it was “disappointed” by her decision and that the sale would fund 40 homes": the homes only.

@@ -67,7 +67,10 @@ _ITS_OFFICER = re.compile(
 )
 _BUSINESS_THEN_NAME = re.compile(rf"^(?:[a-z][\w-]{{0,20}}\s+){{0,2}}(?:{ORG_NOUNS})\s+[A-Z]")
 # "The 46-year-old added": a person the article named before, pointed back to by age.
-AGE_POINTER = re.compile(r"^the \d{1,3}-year-old$")
+# "The 46-year-old added", "the Welshwoman said": a person named before, pointed back to by age or nation.
+AGE_POINTER = re.compile(
+    r"^the (?:\d{1,3}-year-old|(?:welsh|english|irish|scots|french|dutch)(?:man|woman)|scot|briton)$"
+)
 PLURAL = re.compile(r"\b(?:spokes(?:men|women|people)|two|three|several)\b", re.I)
 SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person)\b", re.I)
 _ACRONYM = re.compile(r"^[A-Z]{2,6}s?$")
@@ -158,7 +161,7 @@ ROLE_BEFORE = re.compile(
     r"person)|artist|musician|chef|comedian|presenter|journalist|reporter|photographer|businessman|businesswoman|"
     r"entrepreneur|campaigner|activist|volunteer|mother|father|son|daughter|wife|husband|grandmother|grandfather|"
     r"brother|sister|partner|neighbour|neighbor|friend|colleague|victim|suspect|defendant|witness|passenger|"
-    r"nephew|niece|aunt|uncle|cousin|grandson|granddaughter|"
+    r"nephew|niece|aunt|uncle|cousin|grandson|granddaughter|conductor|curator|vicar|"
     r"resident|executive|director|chairman|chairwoman|secretary|leader|captain|editor|head)(?:, | )"
     r"(?P<name>[A-Z][\w’'-]{1,30}(?: [A-Z][\w’'-]{1,30}){1,2})\b"
 )

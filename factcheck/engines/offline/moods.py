@@ -57,6 +57,8 @@ _DISMISSAL = re.compile(
     # "Riverside's MP, Joanna Price, disputed that.": a name with its role between commas, too; "…, said that was
     # no excuse.": a retort to what was said before, with nothing of its own.
     r"^(?:[\w’'.,-]+ ){1,10}said (?:that|this) was (?:no excuse|nonsense|rubbish|not good enough|no answer)\.$|"
+    # "That was how Nerys Sandbach, 81, put it.": whose the quotation before was, and nothing more.
+    r"^(?:That|This) (?:was|is) (?:how|what) [^.;“”\"]{1,120}? (?:put it|said|described it|summed it up)\.$|"
     r"^(?:[\w’'.,-]+ ){1,6}(?:rejected|disputed|denied|dismissed|contested|challenged|questioned) (?:that|this|it|"
     r"(?:the|that|this|these|those|its|his|her|their) (?:report|reports|claim|claims|account|figures|findings|"
     r"assessment|analysis|suggestion|characteri[sz]ation|allegation|allegations|criticism))\.$"
@@ -216,8 +218,7 @@ _PLATITUDE = re.compile(
     r"sorry[.,!]?$|"
     # "Shop workers' union leaders welcomed the move.": a welcome told by the reporter, with nothing to check.
     r"^[A-Z][^.;,“”\"\d]{0,60}\swelcomed\sthe\s(?:move|decision|news|announcement|plan|change|ruling|step)\.?$|"
-    # "Without us, half of them would shut.": what would happen were things otherwise, which no one can check
-    # ("Without them, the university would run out of cash within two years" is a forecast with its date).
+    # "Without us, half of them would shut.": what would happen were things otherwise (never with "within" a time).
     r"^without\s(?:us|this|that|it|them|him|her|you)\b,?\s[^.;\d]{1,100}?\bwould\b(?![^.;]{0,60}\bwithin\b)"
     r"[^.;“”\"\d]{0,80}|"
     # "The evidence says otherwise.": a rebuttal that points at evidence told elsewhere, with none of its own.
@@ -227,8 +228,7 @@ _PLATITUDE = re.compile(
     r"^(?:the|these|those|its|their)\s(?:latest\s|new\s)?(?:figures|findings|results|numbers|statistics|data)\s"
     r"(?:were|are|was|is)\s(?:deeply\s|very\s|truly\s|hugely\s)?(?:alarming|worrying|shocking|concerning|"
     r"disturbing|encouraging|disappointing|troubling|sobering)\b|"
-    # 'the council had "no choice"' (but to shrink), 'firms had "made real progress"', 'they had fallen in love
-    # with it': a defence, a boast and a feeling, with nothing to check.
+    # 'the council had "no choice"', 'firms had "made real progress"', 'they had fallen in love with it': a defence.
     r"^(?:[\w’'-]+\s){1,4}(?:had|has|have)\s(?:[“\"](?:no\s(?:choice|alternative|option)|made\s(?:real\s|good\s|"
     r"significant\s|huge\s)?progress)[”\"](?:\sbut\sto\s[a-z]+)?|fallen\sin\slove\swith\b[^.;\d]{0,40})|"
     # "We fell in love with it the moment we walked up the steps": the same feeling, told as it happened.
