@@ -4282,3 +4282,22 @@ def test_a_judges_step_is_kept_when_the_advice_said_after_it_is_dropped():
         "District Judge Rona Kells adjourned the case until March, and said both men should try mediation first."
     )
     assert [c.claim for c in claims] == ["District Judge Rona Kells adjourned the case until March."]
+
+
+def test_police_recorded_crime_figures_are_a_record_not_police_recording():
+    claims = tickets(
+        "The MP spoke at a public meeting.\n\n"
+        "According to police recorded crime figures, there were 4,120 recorded crimes in the Harnley area in 2015."
+    )
+    crimes = ticket(claims, "4,120")
+    assert crimes.speaker is None and crimes.claim.startswith("According to police recorded crime figures, there")
+
+
+def test_who_funded_a_study_is_a_claim_and_names_the_charity_said_next():
+    claims = tickets(
+        "Older drivers braked later than younger ones, a study has found.\n\n"
+        "The study, which is published in the journal Road Minds, was funded by a charity, the Safer Lanes Trust.\n\n"
+        "About one in five drivers over 80 has had a crash in the past year, the charity says."
+    )
+    assert ticket(claims, "was funded by").speaker is None
+    assert ticket(claims, "one in five").speaker.endswith("Safer Lanes Trust")

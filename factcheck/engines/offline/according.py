@@ -107,7 +107,9 @@ def according_to(body: str, offset: int) -> Sourced:
 def _according_to(body: str, offset: int) -> Sourced:
     m = _ACCORDING_LEAD.match(body)
     generic = None if m else _ACCORDING_ANY.match(body)
-    if generic and not (subjects.subject_name(generic.group("who")) or witnessed(generic.group("who"))):
+    # "According to police recorded crime figures, …": a record however its words read, as a witness's account is.
+    who = generic.group("who") if generic else ""
+    if generic and not (subjects.subject_name(who) or witnessed(who) or records.a_record(who)):
         generic = None
     if m or generic:
         who = clean(m.group(1).split(",")[0]) if m else clean(generic.group("who"))

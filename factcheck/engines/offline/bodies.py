@@ -140,7 +140,7 @@ DESCRIBED_BODY = re.compile(
     # "forced Nordic pharmacy chain Apoteket Norr to close": a description may open on a capitalised adjective;
     # "Shares in furniture retailer Pellow Home fell": or on a preposition's object.
     # "Indie band The Velvet Quarmby" (a band is a group); "the water company, Vale Water,": a name between commas.
-    rf"(?:\b[Tt]he\s+|^|(?<=\s)(?=[A-Z])|{_AFTER_PREPOSITION})(?:[A-Za-z][\w-]{{0,30}}\s+){{0,2}}(?P<noun>{ORG_NOUNS}|band)(?:\s+|,\s(?=[A-Z][^,;.“”\"]{{0,60}},))"
+    rf"(?:\b[Tt]he\s+|^|(?<=\s)(?=[A-Z])|{_AFTER_PREPOSITION})(?:[A-Za-z][\w-]{{0,30}}\s+){{0,2}}(?P<noun>{ORG_NOUNS}|band)(?:\s+|,\s(?:the\s)?(?=[A-Z][^,;.“”\"]{{0,60}}[,.]))"
     r"(?P<name>[A-Z][\w’'.?!-]{0,30}(?:\s(?:&|and|of|for|[A-Z][\w’'.?!-]{0,30})){0,6})"
 )
 

@@ -360,7 +360,7 @@ _DATED_RULE = re.compile(
 _FUNDED = re.compile(
     r"^(?:The\s(?:rest|remainder|balance|money|funding)|(?:Most|Half|Some|Part)\sof\sthe\s(?:money|funding|cost))"
     r"\s(?:came|comes|will\scome|is\scoming)\sfrom\s(?:a|an|the|its|their)\s"
-    r"|^[A-Z][^,;]{0,60}?\s(?:was|were|is|are|will\sbe)\s(?:largely\s|partly\s|mostly\s|jointly\s)?"
+    r"|^[A-Z][^,;]{0,60}?(?:,[^,;]{1,80},)?\s(?:was|were|is|are|will\sbe)\s(?:largely\s|partly\s|mostly\s|jointly\s)?"
     r"(?:paid\sfor|funded|financed|bankrolled)\sby\s(?:a|an|the|its|their|[A-Z])"
 )
 

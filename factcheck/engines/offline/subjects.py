@@ -146,6 +146,7 @@ _NOT_A_HEAD = {
     *("back", "in", "at", "on", "during", "after", "before", "for", "since", "under", "across", "outside"),
     *("inside", "near", "over", "earlier", "later", "meanwhile", "elsewhere", "separately", "also", "still"),
     *("then", "now", "today", "yesterday", "when", "while", "as", "if", "but", "and", "so", "yet", "with", "by"),
+    "according",  # "According to police recorded …": the source's lead-in, never a speaker's first word
 }
 
 
