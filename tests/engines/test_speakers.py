@@ -4301,3 +4301,22 @@ def test_who_funded_a_study_is_a_claim_and_names_the_charity_said_next():
     )
     assert ticket(claims, "was funded by").speaker is None
     assert ticket(claims, "one in five").speaker.endswith("Safer Lanes Trust")
+
+
+def test_a_neighbouring_council_is_never_what_the_council_means():
+    claims = tickets(
+        "A post says the council will charge £60 to collect a sofa.\n\n"
+        "The £60 figure appears to come from a neighbouring council, Harnley District Council, which charges £60.\n\n"
+        "About 900 sofas a year are collected, according to the council."
+    )
+    sofas = ticket(claims, "900 sofas")
+    assert "Harnley" not in sofas.claim and sofas.needs_human
+
+
+def test_figures_obtained_under_freedom_of_information_are_the_source_that_shows():
+    claims = tickets(
+        "Harnley General Hospital cancelled 820 operations on the day last year, figures obtained by the Harnley "
+        "Courier under the Freedom of Information Act show."
+    )
+    cancelled = ticket(claims, "820 operations")
+    assert cancelled.speaker.startswith("figures obtained by the Harnley Courier")

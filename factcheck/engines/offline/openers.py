@@ -113,7 +113,9 @@ def bodies_named(text: str) -> list[tuple[str, str, bool]]:
     """The bodies a sentence names, as (phrase, noun, whether the sentence opens with it): "Russia's foreign
     ministry", and an acronym with no noun ("which the FDA did not name")."""
     found = [(m.group(1), "", False) for m in THE_ACRONYM.finditer(text)]
-    return found + [(m.group(0), m.group("noun").lower(), opens(text, m.start())) for m in named_bodies(text)]
+    others = named_as_other([text])  # "a neighbouring council, Castlemead District Council": not the story's own
+    named = [m for m in named_bodies(text) if m.group(0) not in others]
+    return found + [(m.group(0), m.group("noun").lower(), opens(text, m.start())) for m in named]
 
 
 # "RIVERTON — ", "HARBOUR CITY, June 11 (Wire) - ", "McGREGOR, Texas (Wire) — ", "LARCHMONT, Okla., May 17 (Wire) - ":
@@ -269,3 +271,15 @@ def opening_pointer(text: str) -> str | None:
     """ "the company" when ``text`` opens with it as its subject ("The company now expects …"), else None."""
     opened = _POINTER_OPENS.match(text)
     return opened.group(1).lower() if opened else None
+
+
+# "The £90 figure comes from a neighbouring council, Castlemead District Council, …": a body named as another than
+# the story's own, never what a later "the council" means.
+_AS_OTHER = re.compile(
+    r"\b(?:a|another|the)\s(?:neighbouring|neighboring|nearby|rival|different|separate)\s[a-z]{3,20},\s"
+    r"(?P<name>[A-Z][\w’'&-]*(?:\s(?:of|and|for|[A-Z][\w’'&-]*)){0,5})"
+)
+
+
+def named_as_other(texts: list[str]) -> set[str]:
+    return {m.group("name") for text in texts for m in _AS_OTHER.finditer(text)}

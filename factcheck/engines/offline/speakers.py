@@ -383,7 +383,7 @@ class Speakers(PersonPointers):
         names = (
             [b[1] for b in self.named_bodies] + [s.name for s in self.spoke] + list(self.by_noun.get(noun or "", ()))
         )
-        named = named or openers.owned_bodies(noun, texts, names)
+        named = (named or openers.owned_bodies(noun, texts, names)) - openers.named_as_other(texts)
         return Resolution(named.pop()) if len(named) == 1 else None
 
     def _group(self, raw: str) -> Resolution:

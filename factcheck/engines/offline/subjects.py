@@ -179,6 +179,8 @@ def subject_name(subject: str) -> str | None:
     # "the wildlife trust that runs it": a body told by what it runs or owns is one body.
     probe = _BODY_THAT_RUNS.sub(r"\g<body>", _GROUP_DOING.sub(r"\g<group> ", probe))
     # "the Integrated Food Security Phase Classification (IPC)": the letters in brackets are not more words.
+    # "figures obtained by the Echo under the Freedom of Information Act": how they were got is not more name.
+    probe = re.sub(r" under (?:the )?Freedom of Information(?: Act)?$", "", probe)
     long = len(re.sub(r" \([A-Z]{2,6}\)", "", probe).split()) > 11  # a deed's words are not the name's
     if not words or long or _NOT_A_SUBJECT.search(probe) or _POINTER.match(subject):
         return None

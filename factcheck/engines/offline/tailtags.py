@@ -14,7 +14,7 @@ from factcheck.engines.offline.subjects import subject_name
 _TAIL_TAG = re.compile(
     # "…, the railroad, Great Lakes Southern, said": a role, then the name between commas.
     # "a study of 6,400 pupils": a thousands comma is part of the name, not its end.
-    r", (?P<who>(?:[^\s,“”\"]|(?<=\d),(?=\d{3})){1,30}(?: (?:[^\s,“”\"]|(?<=\d),(?=\d{3})){1,30}){0,10}?"
+    r", (?P<who>(?:[^\s,“”\"]|(?<=\d),(?=\d{3})){1,30}(?: (?:[^\s,“”\"]|(?<=\d),(?=\d{3})){1,30}){0,13}?"
     r"|(?:the|its|their|his|her|a|an) [^\s,“”\"]{1,30}(?: [^\s,“”\"]{1,30}){0,5}, "
     # "…, the agency, known as Basarnas, said": the name it goes by ("the pier's owners, the Kelsea Pier Trust,").
     r"(?:(?:also )?known as |called |the )?[A-Z][^\s,“”\"]{0,30}(?: [^\s,“”\"]{1,30}){0,4},"
