@@ -4320,3 +4320,12 @@ def test_figures_obtained_under_freedom_of_information_are_the_source_that_shows
     )
     cancelled = ticket(claims, "820 operations")
     assert cancelled.speaker.startswith("figures obtained by the Harnley Courier")
+
+
+def test_a_utility_is_a_body_so_its_it_is_its_own():
+    claims = tickets(
+        "Overflows run by Brookmere Utilities spilled sewage for 900 hours last year.\n\n"
+        "Brookmere said the winter had been wet, and that it was spending £12m on storage tanks by 2028."
+    )
+    tanks = ticket(claims, "storage tanks")
+    assert tanks.speaker == "Brookmere" and not tanks.needs_human

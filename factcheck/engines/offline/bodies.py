@@ -33,7 +33,7 @@ ORG_WORDS = {
     *("Health", "Healthcare", "Care", "Clinic", "Clinics", "Retail", "Studios", "Services", "Supplies"),
     *("Motors", "Airlines", "Air", "Railways", "Ferries", "Coaches", "Travel", "Tours", "Airways"),
     *("Pharmaceuticals", "Pharma", "Systems", "Technologies", "Insurance", "Investments", "Markets", "Analytics"),
-    *("Labs", "Industries", "Enterprises", "Solutions", "Logistics", "Brands", "Stores"),
+    *("Labs", "Industries", "Enterprises", "Solutions", "Logistics", "Brands", "Stores", "Utilities"),
     # Industries a company names itself after: "Ashgrove Steel" is not a Mr Steel.
     *("Steel", "Water", "Gas", "Power", "Mining", "Oil", "Chemicals", "Bakeries", "Brewery", "Ales", "Farms", "Homes"),
     *("Rail", "Buses", "Trains", "Shipping", "Telecom", "Mobile", "Broadband", "Insight", "Research", "Economics"),
