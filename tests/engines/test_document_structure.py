@@ -203,6 +203,19 @@ def test_a_reviews_listing_is_furniture_and_the_facts_above_it_stay():
     assert [s.text for s in sentences(text)] == ["Ember opened in a former bank on Park Row in March."]
 
 
+def test_a_guides_hours_and_prices_are_furniture_but_a_price_rise_is_not():
+    text = (
+        "The lantern parade began in 2011.\n\n"
+        "The parade leaves the library at 5pm on Saturday. Tickets cost £8. Entry is free.\n\n"
+        "Harnley Silver Band plays carols at St Mary's Church at 3pm on Sunday.\n\n"
+        "Tickets cost £8 more than last year."
+    )
+    assert [s.text for s in sentences(text)] == [
+        "The lantern parade began in 2011.",
+        "Tickets cost £8 more than last year.",
+    ]
+
+
 def test_an_answers_no_is_a_sentence_of_its_own_and_no_10_is_a_number():
     from factcheck.engines.offline.segment import sentences
 

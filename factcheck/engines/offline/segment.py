@@ -148,7 +148,12 @@ _LISTING = re.compile(
     r"^\s*(?:[A-Z][\w’'&. -]{0,40}, \d{1,4}[a-z]? [A-Z][\w’' -]{1,40}, [A-Z][\w’' -]{1,30}\.?$|"
     r"(?:Open|Opening hours:?) (?:daily|every day|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:s)?(?: (?:to|-|–) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?),? \d|"
-    r"Runs (?:until|to) \d{1,2} [A-Z][a-z]+ at )"
+    r"Runs (?:until|to) \d{1,2} [A-Z][a-z]+ at |"
+    # "Tickets cost £8.", "Entry is free.", "The band plays carols at St Mary's at 3pm on Sunday.": a listing's price
+    # and its hour, however it is worded.
+    r"(?:Tickets|Entry|Admission) (?:cost|costs|are|is) (?:free|£\d{1,3}(?:\.\d\d)?(?: each| per person)?)\.$|"
+    r"[A-Z][^.;\d]{0,80} (?:plays|leaves|starts|begins|performs|sets off) [^.;\d]{0,60}\bat \d{1,2}(?:[.:]\d\d)? ?[ap]m"
+    r"(?: on [A-Z][a-z]{2,5}day)?\.$)"
 )
 
 
