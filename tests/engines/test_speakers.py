@@ -4329,3 +4329,11 @@ def test_a_utility_is_a_body_so_its_it_is_its_own():
     )
     tanks = ticket(claims, "storage tanks")
     assert tanks.speaker == "Brookmere" and not tanks.needs_human
+
+
+def test_a_paper_that_understands_something_reports_it_in_its_own_name():
+    claims = tickets(
+        "Trains were stopped for two hours.\n\n"
+        "The Harnley Courier understands that a cable was cut by contractors on a nearby building site."
+    )
+    assert ticket(claims, "cable was cut").speaker == "The Harnley Courier"

@@ -26,7 +26,12 @@ VERBS = (
     r"forecasts?(?=\s+that\b)|projected(?=\s+that\b)|pointed\s+out|points\s+out|"
     r"called\s+(?:on|for)|"
     # "Detectives believe the raiders …": an inquiry's working account, in its name (see events.INQUIRERS).
-    r"believes?|suspects?"
+    r"believes?|suspects?|understands(?=\s+that\b)"
+)
+# "The Mossgate Mercury understands that …": a paper's own reporting, in its name; "The firm understands that …" is not.
+_PRESS = re.compile(
+    r"\b(?:Mercury|Echo|Courier|Leader|Post|News|Times|Herald|Gazette|Chronicle|Advertiser|Argus|Mail|Express|"
+    r"Observer|Journal|Telegraph|Guardian|Standard|BBC|ITV)$"
 )
 # "Leeds Crown Court heard that …" is what was said in court; "heard the news" is nobody's claim.
 # "admitted conspiracy", "denied the charges": a plea or a denial of a thing, told in the reporter's voice.
@@ -187,7 +192,7 @@ def parse(body: str, offset: int) -> Reported | None:
     if who is None:
         return None
     verb, pos = " ".join(m.group("verb").split()), m.end()
-    if verb in _BELIEF and not events.INQUIRERS.match(who):
+    if (verb in _BELIEF and not events.INQUIRERS.match(who)) or (verb == "understands" and not _PRESS.search(who)):
         return None
     if _CALL_VERBS.match(verb):
         return Reported(who, verb, body, offset, whole=True)
