@@ -4337,3 +4337,22 @@ def test_a_paper_that_understands_something_reports_it_in_its_own_name():
         "The Harnley Courier understands that a cable was cut by contractors on a nearby building site."
     )
     assert ticket(claims, "cable was cut").speaker == "The Harnley Courier"
+
+
+def test_never_recorded_is_no_speaker_and_reporting_an_error_to_a_regulator_is_an_act():
+    claims = tickets(
+        "A moth never recorded in Britain before has been found in a garden near Harnley.\n\n"
+        "Harnley Energy reported the error to the energy regulator in October."
+    )
+    assert ticket(claims, "A moth").speaker is None
+    reported = ticket(claims, "reported the error")
+    assert reported.speaker is None and reported.claim.startswith("Harnley Energy reported the error")
+
+
+def test_a_listener_of_ten_words_still_leaves_the_speaker_named():
+    claims = tickets(
+        "Commissioner Ada Quill said the force faced a gap of £2m.\n\n"
+        'She told a meeting of the police and crime panel on Monday that without the rise, "we would cut 30 '
+        'officers".'
+    )
+    assert ticket(claims, "panel on Monday").speaker == "Ada Quill"

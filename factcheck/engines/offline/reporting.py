@@ -28,6 +28,7 @@ VERBS = (
     # "Detectives believe the raiders …": an inquiry's working account, in its name (see events.INQUIRERS).
     r"believes?|suspects?|understands(?=\s+that\b)"
 )
+REPORTED_TO = re.compile(r"\s(?:the|a|an|its|their|his|her)\s[^,.;“”\"]{1,40}?\sto\s(?:the|a|an|its|their|police)\b")
 # "The Mossgate Mercury understands that …": a paper's own reporting, in its name; "The firm understands that …" is not.
 _PRESS = re.compile(
     r"\b(?:Mercury|Echo|Courier|Leader|Post|News|Times|Herald|Gazette|Chronicle|Advertiser|Argus|Mail|Express|"
@@ -105,7 +106,7 @@ _ADVERBIAL = re.compile(
 # A listener is a few words with no verb or subject pronoun in them: "BBC Radio Scotland's Good Morning
 # Scotland programme", never "us it has never made a product with" (before "that name").
 _LISTENER_WORD = r"(?!(?:that|it|they|he|she|we|has|have|had|was|were|is|are|would|will|could|can)\b)[^\s,“”\"]{1,30}"
-_TOLD = re.compile(rf"^ (?P<to>{_LISTENER_WORD}(?: {_LISTENER_WORD}){{0,8}}?) that ")
+_TOLD = re.compile(rf"^ (?P<to>{_LISTENER_WORD}(?: {_LISTENER_WORD}){{0,10}}?) that ")
 # "told us it has never made …": a listener named by a pronoun, then the statement without "that".
 # "told MPs the government had offered …": a listener from the few a news story names, then the statement.
 _TOLD_BARE = re.compile(
@@ -194,6 +195,8 @@ def parse(body: str, offset: int) -> Reported | None:
     verb, pos = " ".join(m.group("verb").split()), m.end()
     if (verb in _BELIEF and not events.INQUIRERS.match(who)) or (verb == "understands" and not _PRESS.search(who)):
         return None
+    if verb in {"reported", "reports"} and REPORTED_TO.match(body[pos:]):
+        return None  # "The firm reported the error to the regulator": an act told by the reporter, not a statement
     if _CALL_VERBS.match(verb):
         return Reported(who, verb, body, offset, whole=True)
     adverbial = _adverbial(body[pos:])

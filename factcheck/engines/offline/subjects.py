@@ -184,7 +184,7 @@ def subject_name(subject: str) -> str | None:
     long = len(re.sub(r" \([A-Z]{2,6}\)", "", probe).split()) > 11  # a deed's words are not the name's
     if not words or long or _NOT_A_SUBJECT.search(probe) or _POINTER.match(subject):
         return None
-    if words[-1] in {"and", "or", "to", "with", "of", "for", "from", "by", "at", "in", "the"}:
+    if words[-1] in {"and", "or", "to", "with", "of", "for", "from", "by", "at", "in", "the", "never", "not", "ever"}:
         # "Smith and" is half of a pair; "Replays appeared to" is no one; "Milk-based drinks with added
         # sugar": a name never ends on a preposition, so "added" is no verb of saying.
         return None
