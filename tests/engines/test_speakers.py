@@ -4356,3 +4356,11 @@ def test_a_listener_of_ten_words_still_leaves_the_speaker_named():
         'officers".'
     )
     assert ticket(claims, "panel on Monday").speaker == "Ada Quill"
+
+
+def test_the_service_is_the_countys_fire_and_rescue_service_described_before():
+    claims = tickets(
+        "The fire station in Harnley will lose its night crew under plans announced by the county's fire and rescue "
+        "service.\n\nThe service said the engine was called out at night 11 times a month last year."
+    )
+    assert ticket(claims, "11 times a month").speaker == "the county's fire and rescue service"

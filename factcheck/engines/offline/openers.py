@@ -256,7 +256,7 @@ def owned_bodies(noun: str | None, texts: list[str], names: list[str]) -> set[st
     they are, of the kind ``noun`` names; none when a body of that kind is named by its name (among ``names``)."""
     if not noun or any(name.endswith(f" {noun.title()}") for name in names):
         return set()
-    owned = re.compile(rf"\b[Tt]he\s([a-z][\w-]{{1,30}}['’]s\s(?:[a-z][\w-]{{1,30}}\s){{0,2}}{re.escape(noun)})\b")
+    owned = re.compile(rf"\b[Tt]he\s([a-z][\w-]{{1,30}}['’]s\s(?:[a-z][\w-]{{1,30}}\s){{0,3}}{re.escape(noun)})\b")
     return {f"the {m.group(1)}" for text in texts for m in owned.finditer(text)}
 
 
