@@ -4364,3 +4364,22 @@ def test_the_service_is_the_countys_fire_and_rescue_service_described_before():
         "service.\n\nThe service said the engine was called out at night 11 times a month last year."
     )
     assert ticket(claims, "11 times a month").speaker == "the county's fire and rescue service"
+
+
+def test_advice_given_after_an_event_keeps_the_event_as_a_claim():
+    claims = tickets(
+        "Parents at a nursery in Harnley have been told to watch for a rash after a child was diagnosed with "
+        "scarlet fever."
+    )
+    assert ticket(claims, "scarlet fever").speaker is None
+
+
+def test_the_one_charity_the_story_describes_is_the_charity_paragraphs_later():
+    claims = tickets(
+        "A seal was freed from a fishing net at Harnley on Sunday.\n\n"
+        "Volunteers from the charity Seal Watch Harnley cut the net away, the charity said.\n\n"
+        "The seal was about two years old.\n\n"
+        "It swam away strongly.\n\n"
+        "Seals caught in nets have become more common in recent years, the charity said."
+    )
+    assert ticket(claims, "more common").speaker == "Seal Watch Harnley"

@@ -84,6 +84,14 @@ _WHERE_TO_TURN = re.compile(
 )
 
 
+# "Parents have been told to check records after a pupil was diagnosed with measles": the event that prompted the
+# advice is a claim to check.
+_AFTER_EVENT = re.compile(
+    r"\b(?:after|because)\s(?:a|an|the|two|three|\d{1,4})\s[^.;“”\"]{1,80}?\s(?:was|were|had\sbeen|has\sbeen)\s"
+    r"(?:diagnosed|found|confirmed|detected|killed|injured|arrested|taken\sto\shospital)\b"
+)
+
+
 def advice(content: str) -> tuple[bool, bool]:
     """(whether ``content`` recommends rather than states, with no figure to check; whether it speaks to
     readers: "Passengers should check before they travel", "urged parents to check …")."""
@@ -101,6 +109,7 @@ def advice(content: str) -> tuple[bool, bool]:
     recommends = bool(
         (PRESCRIPTIVE.search(content) or urged or told)
         and (appeal or turn or not drafting.numbers(_PHONE.sub("", content)))
+        and not _AFTER_EVENT.search(content)
     )
     return recommends, bool(urged or told or _ADDRESSEE.match(content))
 

@@ -374,15 +374,14 @@ class Speakers(PersonPointers):
         # "the company" may be the supplier or the maker named; "the airline" the carrier; "the charity" a charity.
         kinds = {"company": bodies.COMMERCIAL, "firm": bodies.COMMERCIAL, "airline": {"airline", "carrier"}}
         kinds = kinds.get(noun or "", {"group", "band"} if noun == "group" else {noun})
-        # The same sentence counts: "… of the energy supplier Brightwatt, the company said."
-        named = {
-            n for s, p, n, kind in self.described if kind in kinds and s <= self.sentence and self.paragraph - p <= 1
-        }
+        # The same sentence counts ("… of the energy supplier Brightwatt, the company said"); further back, only the
+        # one charity or trust the story describes at all ("the charity Coastal Marine Rescue", paragraphs up).
+        seen = [(n, self.paragraph - p) for s, p, n, kind in self.described if kind in kinds and s <= self.sentence]
+        far = {n for n, _ in seen} if noun not in bodies.COMMERCIAL else set()
+        named = {n for n, gap in seen if gap <= 1} or (far if len(far) == 1 else set())
         # "…, according to figures from the county's fire service. …. The service said": the one body so described.
         texts = [self.texts.get(s, "") for s in range(self.sentence - 6, self.sentence + 1)]
-        names = (
-            [b[1] for b in self.named_bodies] + [s.name for s in self.spoke] + list(self.by_noun.get(noun or "", ()))
-        )
+        names = [b[1] for b in self.named_bodies] + [s.name for s in self.spoke] + [*self.by_noun.get(noun or "", ())]
         named = (named or openers.owned_bodies(noun, texts, names)) - openers.named_as_other(texts)
         return Resolution(named.pop()) if len(named) == 1 else None
 
