@@ -4383,3 +4383,17 @@ def test_the_one_charity_the_story_describes_is_the_charity_paragraphs_later():
         "Seals caught in nets have become more common in recent years, the charity said."
     )
     assert ticket(claims, "more common").speaker == "Seal Watch Harnley"
+
+
+def test_a_sides_escape_from_the_bottom_and_a_run_of_wins_are_tallies():
+    assert checkworthy.ranks_in_a_tally("The win lifts Harnley off the bottom of the table.")
+    assert checkworthy.ranks_in_a_tally("Dunmere had won their previous three games.")
+    assert not checkworthy.ranks_in_a_tally("Dunmere had won the hearts of the crowd.")
+
+
+def test_said_afterwards_that_keeps_one_that():
+    claims = tickets(
+        'Fly-half Owain Pryce, who kicked 14 points, said afterwards that the squad had "stopped listening to the '
+        'noise" since October.'
+    )
+    assert "said that afterwards" not in ticket(claims, "kicked 14").claim

@@ -290,8 +290,9 @@ _TALLY = re.compile(
     r"Wales|Europe|the world|the country|[A-Z][\w’'-]*['’]s)\b"
     # "The win lifts Rovers to fourth in the table": a side's place after a result, read off the table.
     r"|^The (?:win|victory|draw|defeat|loss|result) (?:lifts|takes|moves|puts|leaves|keeps|drops) [A-Z][\w’'-]*"
-    rf"(?: [A-Z][\w’'-]*){{0,3}} (?:up |down )?(?:to |into )?(?:top|bottom|{_ORDINAL})\b[^,;.]{{0,20}}?"
-    r" (?:in|of) the (?:table|league)\b"
+    rf"(?: [A-Z][\w’'-]*){{0,3}} (?:up |down )?(?:to |into |off )?(?:the )?(?:top|bottom|{_ORDINAL})\b[^,;.]{{0,20}}?"
+    r" (?:in|of) the (?:table|league)\b|^[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,3} (?:had|have|has) (?:won|lost|drawn) "
+    r"(?:their|its|his|her) (?:previous|last) (?:\w+ )?(?:games|matches|fixtures|races|bouts)\b"
 )
 
 
@@ -331,8 +332,7 @@ def plain_record(sentence: str) -> bool:
     )
 
 
-# "Cold water shock can cause a sudden gasp", "Some blue-green algae produce toxins that can kill dogs": what a
-# hazard does to people or animals, a fact a desk checks against the health authorities however plainly told.
+# "Cold water shock can cause a sudden gasp", "Some algae produce toxins that can kill dogs": what a hazard does.
 _HAZARD = re.compile(
     r"^(?!(?:It|This|That|They|He|She|We|You|I)\s)[A-Z][^,;]{0,80}?\s(?:can|may|could)\s(?:cause|kill|trigger|damage|"
     r"harm|lead\sto)\s(?:a\s|an\s|the\s)?(?:sudden\s|serious\s|severe\s|permanent\s)?(?:[a-z]+\s){0,3}?(?:gasp|rash|"

@@ -88,7 +88,7 @@ _ADVERBIAL = re.compile(
     r"[\w-]+(?:\s+(?!(?:the|a|an|its|his|her|their|this|these|those|it|they|he|she|we|there)\b)[\w-]+)?|"
     # "said this week", never "told this newspaper that": a time, not a listener.
     r"at\s+a\s+[\w-]+(?:\s+[\w-]+)?|last\s+\w+|this\s+(?:week|month|year|morning|afternoon|evening|weekend)|"
-    r"yesterday|today|earlier|"
+    r"yesterday|today|earlier|afterwards?|"
     # "ruled at the High Court in London on Thursday that": the court it was said in.
     r"at\s+the\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4}(?:\s+in\s+[A-Z][\w’'-]*)?|"
     r"after\s+the\s+\w+|in\s+[A-Z]\w+|via\s+\w+|in\s+court|under\s+oath|repeatedly|publicly|privately|"
