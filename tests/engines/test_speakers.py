@@ -4397,3 +4397,8 @@ def test_said_afterwards_that_keeps_one_that():
         'noise" since October.'
     )
     assert "said that afterwards" not in ticket(claims, "kicked 14").claim
+
+
+def test_the_only_town_in_the_district_is_a_place_in_a_tally():
+    assert checkworthy.ranks_in_a_tally("Harnley is the only town in the district where parking had been free.")
+    assert not checkworthy.ranks_in_a_tally("It was the only time I cried.")

@@ -280,9 +280,9 @@ def reports_casualty(sentence: str) -> bool:
 _ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))"
 _TALLY = re.compile(
     rf"^(?:[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){{0,3}}) (?:is|was|has been|became) (?:only )?"
-    rf"(?:the|its|their|his|her|[A-Z][\w’'-]*['’]s) {_ORDINAL} [^,;]{{1,80}}?\b(?:"
+    rf"(?:the|its|their|his|her|[A-Z][\w’'-]*['’]s) (?:{_ORDINAL}|only) [^,;]{{1,80}}?\b(?:"
     r"(?:this|last) (?:year|season|month|week|century)|of the (?:season|year|race|tournament|campaign|decade)|"
-    r"in (?:\w+ )?(?:years?|months?|weeks?|games|matches|races|decades?)|since \w+|so far|"
+    r"in (?:\w+ )?(?:years?|months?|weeks?|games|matches|races|decades?)|since \w+|so far|in the (?:district|county)|"
     r"in (?:its|their|the) \w*\s?history|(?<=time )(?:the )?[A-Z][^,;]{1,40}? (?:has|have|had) (?:been )?[a-z]{3,})\b"
     # "Ash is the third most common tree in Britain's woods": a place in a national ranking.
     rf"|^[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){{0,3}} (?:is|was|are|were|remains) the (?:{_ORDINAL} )?most (?:common|"
