@@ -203,6 +203,11 @@ def test_a_reviews_listing_is_furniture_and_the_facts_above_it_stay():
     assert [s.text for s in sentences(text)] == ["Ember opened in a former bank on Park Row in March."]
 
 
+def test_a_price_surveys_own_caveat_is_furniture():
+    text = "The cheapest dinner costs £38.60, our survey found.\n\nPrices were checked online and may change."
+    assert [s.text for s in sentences(text)] == ["The cheapest dinner costs £38.60, our survey found."]
+
+
 def test_a_guides_hours_and_prices_are_furniture_but_a_price_rise_is_not():
     text = (
         "The lantern parade began in 2011.\n\n"

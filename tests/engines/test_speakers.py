@@ -4402,3 +4402,12 @@ def test_said_afterwards_that_keeps_one_that():
 def test_the_only_town_in_the_district_is_a_place_in_a_tally():
     assert checkworthy.ranks_in_a_tally("Harnley is the only town in the district where parking had been free.")
     assert not checkworthy.ranks_in_a_tally("It was the only time I cried.")
+
+
+def test_a_charity_named_after_a_word_never_turns_that_word_into_its_name():
+    claims = tickets(
+        "A drug eased pain in a trial.\n\n"
+        "Asthma affects about 5 million people in the UK, according to the charity Breathe Asthma."
+    )
+    affects = ticket(claims, "5 million")
+    assert "Breathe Asthma affects" not in affects.claim and "Asthma affects" in affects.claim

@@ -156,6 +156,7 @@ class Actors:
         owned += [m.group("name") for m in BUSINESS_APPOSED.finditer(sentence)]
         things = {*owned, *(m.group("name") for m in THING_WHICH.finditer(sentence))}
         things |= {m.group("name") for m in firms.BODY_APPOSED.finditer(sentence)}
+        things |= {m.group("name").rstrip(".") for m in described_bodies(sentence)}  # "the charity Versus Arthritis"
         things |= {m.group("name").replace("’", "'") for m in firms.FOUNDERS_FIRM.finditer(sentence)}
         if things:  # whatever an earlier sentence took them for
             self.not_people |= things

@@ -100,6 +100,8 @@ _DESK_VOICE = re.compile(
     r"^\s*(?:we|our\s+(?:reporters?|fact-?checkers?|team|newsroom|journalists|editors?))\s+"
     r"(?:have\s+|will\s+|also\s+)?(?:looked|asked|contacted|checked|reached|examined|rate|review|"
     r"update|will|have\s+asked|went|spoke|analy[sz]ed|compiled)\b"
+    # "Prices were checked online and may change.": the survey's own caveat.
+    r"|^\s*prices\s+were\s+checked\s[^.]{0,60}\band\s+(?:may|might|could)\s+(?:have\s+)?change"
 )
 
 # A call for witnesses or information, the police's or the paper's: what to do, not what happened.
