@@ -4411,3 +4411,23 @@ def test_a_charity_named_after_a_word_never_turns_that_word_into_its_name():
     )
     affects = ticket(claims, "5 million")
     assert "Breathe Asthma affects" not in affects.claim and "Asthma affects" in affects.claim
+
+
+def test_a_thing_found_somewhere_is_the_subject_of_the_sentence_not_a_speaker():
+    claims = tickets("A violin found under a stage during a refit has sold for £9,000, three times its estimate.")
+    assert ticket(claims, "£9,000").speaker is None
+
+
+def test_figures_a_body_sent_to_its_regulator_are_the_source():
+    claims = tickets(
+        "Harnley Water supplies 400,000 homes. Leaks from its mains lose 90 million litres a day, figures it "
+        "reported to the regulator show."
+    )
+    assert ticket(claims, "90 million").speaker == "figures it reported to the regulator"
+
+
+def test_a_cut_to_the_head_is_an_injury_told_plainly():
+    assert checkworthy.reports_casualty("One of the climbers had a cut to his head.")
+    assert checkworthy.reports_casualty("The driver suffered a broken arm.")
+    assert not checkworthy.reports_casualty("The school had a cut of £20,000 to its budget.")
+

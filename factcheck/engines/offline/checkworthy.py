@@ -157,8 +157,7 @@ class _Model:
     feature_weights: np.ndarray
     embedding_weights: np.ndarray
     bias: float
-    # term -> (idf, weight)
-    terms: dict[str, tuple[float, float]]
+    terms: dict[str, tuple[float, float]]  # term -> (idf, weight)
 
 
 @lru_cache(maxsize=1)
@@ -183,8 +182,7 @@ def _model() -> _Model:
 
 
 def term_scores(sentences: list[str], terms: dict[str, tuple[float, float]]) -> np.ndarray:
-    """Each sentence's TF-IDF vector (sublinear tf, L2-normalised, over the model's vocabulary)
-    dotted with the term weights: the same number scikit-learn's pipeline gives, without it."""
+    """Each sentence's TF-IDF vector (sublinear tf, L2-normalised) dotted with the term weights, as scikit-learn's."""
     out = np.zeros(len(sentences))
     for i, sentence in enumerate(sentences):
         counts: dict[str, int] = {}
@@ -265,7 +263,9 @@ _CASUALTY = re.compile(
     r"(?<!could have )(?<!would have )(?<!might have )(?<!anyone )(?<!anybody )"
     r"\b(?:died|(?:was|were) (?:killed|found dead|pronounced dead)|"
     r"(?:was|were|been) (?:seriously |critically |badly |slightly |fatally )?(?:injured|hurt|wounded)|"
-    r"(?:was|were|been) (?:taken|airlifted|rushed) to hospital|"
+    r"(?:was|were|been) (?:taken|airlifted|rushed) to hospital|(?:had|suffered|sustained) (?:a |an )?(?:minor |deep |"
+    r"serious |severe )?(?:(?:cut|gash|wound|fracture|burns?) to (?:his|her|their|its|the)|broken (?:arm|leg|wrist|"
+    r"ankle|ribs?|nose|collarbone|hip|jaw)|head injur(?:y|ies)|cuts and bruises)\b|"
     # "She had a cut paw but was otherwise unhurt": no injury, told as plainly as one.
     r"(?:was|were|been) (?:otherwise |largely |apparently )?(?:unhurt|unharmed|uninjured))\b"
 )

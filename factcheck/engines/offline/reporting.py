@@ -48,6 +48,11 @@ _DEPICTS = re.compile(
     r"footage|man|woman|men|women|child|children|boy|girl|crowd|group\s+of)\b",
     re.I,
 )
+# "A painting found behind a wardrobe … has sold": a participle saying where the subject was, its verb still to come.
+_PLACED = re.compile(
+    r"\s(?:behind|under|underneath|beneath|inside|in|on|at|near|among|beside|outside|buried|hidden|during)\s(?:(?!\sthat\s)[^,;“”\"]){1,120}?"
+    r"\s(?:has|have|had|is|was|were|are|will|would)\s"
+)
 _A_COUNT = re.compile(r"^(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|many)\s+(?:other|more)\s", re.I)
 # "Videos posted on social media showed streaks of debris", "The mural … showed local wildlife": a picture
 # depicts; the reporter says what it shows.
@@ -226,7 +231,9 @@ def parse(body: str, offset: int) -> Reported | None:
             pos += that.end()
         elif verb in NEEDS_THAT or (verb.startswith("show") and (_DEPICTS.match(body[pos:]) or _FOOTAGE.match(who))):
             return None
-        elif verb in OBJECT_VERBS and _A_COUNT.match(who):
+        elif verb in OBJECT_VERBS and (
+            _A_COUNT.match(who) or (verb[-2:] in ("ed", "nd") and _PLACED.match(body[pos:]))
+        ):
             return None  # "Three other musicals have announced closures": a tally in the reporter's voice
         elif (verb.startswith("report") and _REPORTED_AS.match(body[pos:])) or events.an_event(
             verb, who, body[pos:], body[: m.start()]

@@ -109,6 +109,8 @@ _GROUP_WORDS = re.compile(
     # "…, figures obtained by the Gazette show.": who obtained or published them (or when) says whose they are.
     r"(?: (?:from|of|at|in|with|for|familiar with|close to|"
     r"(?:obtained|published|released|seen|compiled) (?:by|on|in|last|this)"
+    # "…, figures it reported to the regulator show.": whom they were sent to says whose they are.
+    r"|(?:it|they|the [a-z]{2,20}|[A-Z][\w’'-]{1,30}) (?:reported|sent|gave|submitted|supplied|provided) to"
     # "…, researchers tracking the bird said": what they are doing says who they are.
     r"|[a-z]{3,20}ing (?:the|a|an|its|their)) "
     r"[\w’' -]{2,60})?$"
