@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from factcheck.engines.base import ArticleInput
-from factcheck.engines.offline import checkworthy, openings
+from factcheck.engines.offline import checkworthy, openings, segment
 from factcheck.engines.offline.engine import OfflineEngine
 from factcheck.engines.offline.entities import Actors, described_bodies
 from factcheck.engines.offline.speakers import Speakers
@@ -4431,3 +4431,15 @@ def test_a_cut_to_the_head_is_an_injury_told_plainly():
     assert checkworthy.reports_casualty("The driver suffered a broken arm.")
     assert not checkworthy.reports_casualty("The school had a cut of £20,000 to its budget.")
 
+
+def test_a_recall_notices_list_of_products_is_no_claim():
+    claims = tickets(
+        "A dairy is recalling yoghurts that may contain glass, Harnley Dairy said.\n\n"
+        "Products affected: Strawberry yoghurt 150g, use by 14 December 2026. Plain yoghurt 500g, use by 16 "
+        "December 2026."
+    )
+    assert not [c for c in claims if "use by" in c.claim]
+
+
+def test_a_live_blogs_welcome_is_the_desks_voice():
+    assert segment.is_furniture("We are bringing you updates after a fire at a warehouse in Harnley.")

@@ -99,7 +99,7 @@ _AUTHOR = re.compile(
 _DESK_VOICE = re.compile(
     r"^\s*(?:we|our\s+(?:reporters?|fact-?checkers?|team|newsroom|journalists|editors?))\s+"
     r"(?:have\s+|will\s+|also\s+)?(?:looked|asked|contacted|checked|reached|examined|rate|review|"
-    r"update|will|have\s+asked|went|spoke|analy[sz]ed|compiled)\b"
+    r"update|will|have\s+asked|went|spoke|analy[sz]ed|compiled|are\s+bringing\s+you|bring\s+you)\b"
     # "Prices were checked online and may change.": the survey's own caveat.
     r"|^\s*prices\s+were\s+checked\s[^.]{0,60}\band\s+(?:may|might|could)\s+(?:have\s+)?change"
 )
@@ -155,7 +155,9 @@ _LISTING = re.compile(
     # and its hour, however it is worded.
     r"(?:Tickets|Entry|Admission) (?:cost|costs|are|is) (?:free|£\d{1,3}(?:\.\d\d)?(?: each| per person)?)\.$|"
     r"[A-Z][^.;\d]{0,80} (?:plays|leaves|starts|begins|performs|sets off) [^.;\d]{0,60}\bat \d{1,2}(?:[.:]\d\d)? ?[ap]m"
-    r"(?: on [A-Z][a-z]{2,5}day)?\.$)"
+    r"(?: on [A-Z][a-z]{2,5}day)?\.$|"
+    # "Cherry oat bar, box of six, best before 21 March 2027.": a recall notice's list of what it covers.
+    r"[A-Z][^.;“”\"]{2,80}, (?:best before|use by)(?: end)? \d{1,2} [A-Z][a-z]{2,8} \d{4}\.$)"
 )
 
 
