@@ -479,3 +479,9 @@ def test_a_day_after_under_rules_approved_by_is_the_acts_day_done():
     text = "Dogs will be banned from the beach from 1 May, under rules approved by the town council on Monday."
     resolved = resolve(text, date(2026, 3, 12))  # a Thursday
     assert "approved by the town council on Monday, March 9, 2026" in resolved.text and not resolved.unsure
+
+
+def test_the_first_named_storm_is_a_name_not_a_past_tense():
+    text = "Gales are expected on exposed hills on Saturday as the first named storm of the winter arrives."
+    resolved = resolve(text, date(2026, 12, 4))  # a Friday
+    assert "on Saturday, December 5, 2026" in resolved.text and not resolved.unsure

@@ -4443,3 +4443,12 @@ def test_a_recall_notices_list_of_products_is_no_claim():
 
 def test_a_live_blogs_welcome_is_the_desks_voice():
     assert segment.is_furniture("We are bringing you updates after a fire at a warehouse in Harnley.")
+
+
+def test_calling_a_theft_a_cruel_crime_is_a_condemnation_not_a_claim():
+    claims = tickets(
+        "A woman's purse was stolen in Harnley on Monday, police said.\n\n"
+        'Det Sgt Omar Brightholme said: "This was a cruel crime against a woman who was doing her shopping. '
+        'We believe the thief got away on a bicycle."'
+    )
+    assert not [c for c in claims if "cruel crime" in c.claim]

@@ -86,10 +86,10 @@ _ASKED = re.compile(r"\b(?:asked|told|ordered|urged|instructed|required)\b[^.;]{
 _ASKED_ON = re.compile(rf"\bon\s({_DAY})\b[^.;]{{0,60}}?\b(?:asked|told|ordered|urged|instructed|required)\b", re.I)
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:been\s+)?[a-z]+(?:ed|en|wn|ne|lt|pt|ght)\b", re.I)
 # "a privately built lander": a participle describing a noun has no tense ("-ed by" is left: "MPs voted by 314").
-# "would run a reduced timetable on Tuesday": a participle after an article describes a thing, no tense either.
+# "a reduced timetable", "the first named storm", "on exposed coasts": after an article or preposition, no tense.
 _PARTICIPLE = re.compile(
     r"\b(?:privately|publicly|state|locally|jointly|family|newly)[ -](?:built|owned|run|funded|backed|made|elected)\b"
-    r"|(?<![\w-])(?:a|an)\s[a-z]{2,}ed\b"
+    r"|(?<![\w-])(?:a|an|the|on|in|at|of|for|with|from)\s(?:(?:first|second|next|last)\s)?[a-z]{2,}ed\b"
 )
 _AFTER_IT_WAS_DONE = re.compile(
     r"\bafter\s(?:the\s|its\s|a\s)?(?:[\w’'-]{1,30}\s){1,4}?[a-z]{3,}ed\s[^,;.“”\"]{1,60}\s$"

@@ -300,8 +300,7 @@ def feeling(clause: str, sentence: str = "") -> bool:
     )
 
 
-# "…, and would not say whether the council had received a ransom demand": a refusal to say asserts nothing.
-# "It did not say what had caused the grounding.", "The company declined to say how many …": the same, alone.
+# "…, and would not say whether …", "It did not say what had caused it.", "declined to say how many": nothing asserted.
 _REFUSED = re.compile(
     r"^(?:(?:he|she|it|they|we|i|the\s[a-z]+)\s)?(?:(?:would|could|did|will)\s(?:not|n[’']t)|declined\sto|refused\sto)"
     r"\s(?:say|comment|confirm|disclose|reveal|discuss)\b",
@@ -312,10 +311,11 @@ _WELCOMED = re.compile(
     r"^(?:the|this|that|its|their)\s[\w\s’'-]{1,40}?\s(?:was|is|were|are)\s(?:a\s)?(?:welcome|good\snews|"
     r"a\sstep\sin\sthe\sright\sdirection)\b"
 )
-# '"Throwing fireworks at people … is dangerous and completely unacceptable."': a condemnation, and no more.
+# '"Throwing fireworks at people … is dangerous and completely unacceptable."', "This was a cruel crime against …".
 _CONDEMNED = re.compile(
     r"^[^.;]{3,160}\s(?:is|was|are|were)\s(?:[a-z]+\s(?:and|but)\s)?(?:completely\s|totally\s|utterly\s|simply\s|"
-    r"absolutely\s)?(?:unacceptable|disgraceful|shameful|despicable|appalling|reckless|inexcusable)\.?$"
+    r"absolutely\s)?(?:unacceptable|disgraceful|shameful|despicable|appalling|reckless|inexcusable)\.?$|^(?:This|That|It)"
+    r"\s(?:is|was)\sa\s(?:truly\s)?(?:cruel|callous|cowardly|mindless|senseless|heartless|sickening)\s(?:crime|attack|act)\b"
 )
 # "and that he did not yet know whether he could supply customers": not knowing asserts nothing.
 _NOT_KNOWING = re.compile(
