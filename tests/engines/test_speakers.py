@@ -4452,3 +4452,21 @@ def test_calling_a_theft_a_cruel_crime_is_a_condemnation_not_a_claim():
         'We believe the thief got away on a bicycle."'
     )
     assert not [c for c in claims if "cruel crime" in c.claim]
+
+
+def test_a_chef_named_by_his_trade_is_the_he_who_told_the_critic_a_figure():
+    claims = tickets(
+        "Chef Tomas Brightholme cooked in Lyon for ten years. He told me 80% of his vegetables are grown within "
+        "ten miles of the kitchen."
+    )
+    assert ticket(claims, "80%").speaker == "Tomas Brightholme"
+
+
+def test_a_reviews_address_line_is_a_listing():
+    assert segment.is_furniture("The Old Forge, 12 Harnley Market Street.")
+    assert not segment.is_furniture("The fire started at 12 Harnley Market Street.")
+
+
+def test_a_second_subject_with_its_own_figure_is_a_second_claim():
+    claims = tickets("Harnley Foods sold 3,100 tonnes, down from 3,400, and the average price fell 4% to £2.10.")
+    assert ticket(claims, "fell 4%").claim.startswith("The average price fell")

@@ -13,7 +13,11 @@ from dataclasses import dataclass
 # Below this many words a clause is a fragment, not a claim of its own.
 _MIN_PART_WORDS = 6
 # "X finished second, and Racing Bulls rookie Y took third": a second subject named, a second event.
-_SPLIT = re.compile(r",\s+while\s+|;\s+(?=[a-z])|,\s+whereas\s+|,\s+and\s+(?=[A-Z][a-z])")
+# "It completed 1,214 homes, and the average price rose 3%": a second subject with a figure's verb of its own.
+_SPLIT = re.compile(
+    r",\s+while\s+|;\s+(?=[a-z])|,\s+whereas\s+|,\s+and\s+(?=[A-Z][a-z])|,\s+and\s+(?=the\s(?:[a-z-]+\s){0,3}?"
+    r"(?:rose|fell|grew|dropped|climbed|increased|decreased|doubled|halved)\s)"
+)
 # "said it had slowed arrivals and that no aircraft had come …": two statements, each its own claim.
 # "…, and that £2.2 billion more will go …": a statement may open with a figure.
 _AND_THAT = re.compile(r",?\s(?:and|but)\s{1,3}that\s{1,3}(?=[\w’'£$€-][\w’'.,%-]*\s)")  # "and that 38% were …"

@@ -152,9 +152,9 @@ def short_for(name: str, texts: Iterable[str]) -> str:
     return name
 
 
-# A person's role just before their name: "signed striker Moussa Diallo", "Its founder, Jo Whitfield,".
+# A person's role just before their name: "signed striker Moussa Diallo", "Its founder, Jo Whitfield,", "Chef Ana Vale".
 ROLE_BEFORE = re.compile(
-    r"\b(?:striker|midfielder|defender|goalkeeper|forward|winger|coach|manager|singer|actor|actress|rapper|author|"
+    r"\b(?i:striker|midfielder|defender|goalkeeper|forward|winger|coach|manager|singer|actor|actress|rapper|author|"
     r"writer|teacher|nurse|doctor|surgeon|officer|detective|lawyer|solicitor|barrister|judge|pilot|driver|player|"
     r"athlete|sprinter|runner|boxer|footballer|cricketer|MP|senator|councillor|minister|president|founder|"
     r"co-founder|owner|farmer|student|pupil|scientist|researcher|professor|economist|analyst|spokes(?:man|woman|"

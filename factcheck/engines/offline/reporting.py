@@ -122,7 +122,10 @@ _TOLD_BARE = re.compile(
     r"BBC|newspaper|paper|audience|meeting|summit)|(?:the )?[A-Z][\w’'-]{1,30}(?: [A-Z][\w’'-]{1,30}){0,2})) "
     r"(?=(?:it|they|he|she|there|the|its|their|this|these|no|none|his|her|we|our|a|an|more|only|every|all)\b"
     # "told the court Brennan had been warned": a name, then its verb.
-    r"|[A-Z][\w’'-]{1,30} (?:had|has|was|were|is|would|could|did)\b)"
+    r"|[A-Z][\w’'-]{1,30} (?:had|has|was|were|is|would|could|did)\b"
+    # "told me 90% of his fish is landed nearby": a figure, then its verb.
+    r"|(?:about |almost |nearly |more than )?[£$€]?\d[\d,.]*(?:%| per ?cent)? (?:[\w’'-]+ ){0,6}?"
+    r"(?:is|are|was|were|had)\b)"
 )
 _THAT = re.compile(r"^\s*(?:,\s*)?that\s+")  # one way to split the spaces: linear
 _WROTE_TO = re.compile(

@@ -148,6 +148,9 @@ _NO_COMMENT = re.compile(
 # "Runs until 14 June at the Lyric Theatre." Where and when to go, not what happened.
 _LISTING = re.compile(
     r"^\s*(?:[A-Z][\w’'&. -]{0,40}, \d{1,4}[a-z]? [A-Z][\w’' -]{1,40}, [A-Z][\w’' -]{1,30}\.?$|"
+    # "The Net Loft, 4 Bellhanger Quay.": a review's address, with no town after it.
+    r"[A-Z][\w’'&. -]{0,40}, \d{1,4}[a-z]? (?:[A-Z][\w’'-]{1,30} ){1,3}(?:Street|Road|Lane|Quay|Square|Place|Row|"
+    r"Avenue|Hill|Parade|Walk|Way|Yard|Wharf|Terrace|Close|Crescent|Drive|Green)\.$|"
     r"(?:Open|Opening hours:?) (?:daily|every day|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:s)?(?: (?:to|-|–) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?),? \d|"
     r"Runs (?:until|to) \d{1,2} [A-Z][a-z]+ at |"
