@@ -4470,3 +4470,27 @@ def test_a_reviews_address_line_is_a_listing():
 def test_a_second_subject_with_its_own_figure_is_a_second_claim():
     claims = tickets("Harnley Foods sold 3,100 tonnes, down from 3,400, and the average price fell 4% to £2.10.")
     assert ticket(claims, "fell 4%").claim.startswith("The average price fell")
+
+
+def test_fifty_years_ago_this_week_is_that_week_then_not_this_one():
+    claims = tickets("Fifty years ago this week, the Harnley Brook flooded 90 homes in the town.")
+    flood = ticket(claims, "90 homes")
+    assert "this week" in flood.claim and "2025" not in flood.claim
+
+
+def test_a_paper_that_understands_is_the_source_of_its_own_story():
+    claims = tickets("Harnley Town are in talks to sign a striker for about £2 million, the Harnley Argus understands.")
+    assert ticket(claims, "£2 million").speaker == "the Harnley Argus"
+
+
+def test_a_races_results_line_is_a_listing():
+    assert segment.is_furniture("Results: Women: 1 Ana Vale (Harnley AC) 34:10; 2 Jo Reed (unattached) 35:02.")
+    assert segment.is_furniture("Men: 1 Sam Orme (Harnley AC) 29:40.")
+
+
+def test_having_had_no_idea_is_not_knowing():
+    claims = tickets(
+        "Jan Ortolan, now 80, was a nurse at the time. She said she spent the night in the church hall.\n\n"
+        '"We had no idea how bad it was until the morning," she said.'
+    )
+    assert not [c for c in claims if "no idea" in c.claim]

@@ -147,9 +147,8 @@ class Resolved:
         return " ".join(reasons) or None
 
 
-# "Last month was …", "last year saw …": a span followed by its verb is the sentence's subject.
+# "Last month was …", "last year saw …": a span followed by its verb is the subject; it opens the text or "that …".
 _SUBJECT_VERB = re.compile(r" (?:was|were|is|saw|brought|became|had|has been|marked)\b")
-# Where a subject starts: the text's opening, or after "that" ("said that last month was …").
 _OPENS = re.compile(r"(?:^|\bthat )[“\"]?$")
 # "the last year" is the past twelve months and "her next week" hers: neither counts from the dateline.
 _OWNED = re.compile(r"\b(?:the|its|his|her|their|our|my|your|a|an|every|each)\s$", re.I)
@@ -273,8 +272,9 @@ def resolve(text: str, published: date | None, *, last_week: bool = False) -> Re
 
     def keep_case(m: re.Match) -> str:
         before = text[: m.start()]
-        if before.count("“") > before.count("”") or before.count('"') % 2:
-            return m.group("phrase")  # 'called it "the best I've seen this year"': a quotation is never reworded
+        # 'called it "the best I've seen this year"': a quotation is never reworded; "Fifty years ago this week": then.
+        if before.count("“") > before.count("”") or before.count('"') % 2 or before.endswith("ago "):
+            return m.group("phrase")
         out = repl(m)  # "Yesterday the council said" opens its sentence as "On November 24, 2025 the …"
         # "ahead of last year": "ahead of 2024", never "of in 2024"; "switched on on Thursday" keeps its own "on".
         own = re.match(r"(?:on|in) ", m.group("phrase"), re.I)

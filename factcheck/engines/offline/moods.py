@@ -19,7 +19,9 @@ EXCLAMATION = 0.2
 # "The roof held.", "The fence didn't.": a quoted sentence of three words or fewer, with no figure, is colour.
 _FEW_WORDS = 4
 # "I don't know if we have a house anymore": not knowing asserts nothing.
-_UNSURE = re.compile(r"^(?:I|We) (?:don[’']t|do not|didn[’']t|did not) know (?:if|whether|what|how|when|where|why)\b")
+_UNSURE = re.compile(
+    r"^(?:I|We) (?:(?:do|did)(?:n[’']t| not) know|had no idea) (?:if|whether|what|how|when|where|why)\b"
+)
 # "The AIU said it did not comment on individual cases": silence, no claim (read for who spoke all the same).
 _SILENCE = re.compile(r"(?:it|he|she|they)\s(?:did|does|do|would|will)\snot\scomment\son\b", re.I)
 # "Campaigners were unimpressed.": a reaction linking two paragraphs; the claim is what they then say.

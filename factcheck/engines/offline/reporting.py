@@ -30,7 +30,7 @@ VERBS = (
 )
 REPORTED_TO = re.compile(r"\s(?:the|a|an|its|their|his|her)\s[^,.;“”\"]{1,40}?\sto\s(?:the|a|an|its|their|police)\b")
 # "The Mossgate Mercury understands that …": a paper's own reporting, in its name; "The firm understands that …" is not.
-_PRESS = re.compile(
+PRESS = re.compile(
     r"\b(?:Mercury|Echo|Courier|Leader|Post|News|Times|Herald|Gazette|Chronicle|Advertiser|Argus|Mail|Express|"
     r"Observer|Journal|Telegraph|Guardian|Standard|BBC|ITV)$"
 )
@@ -201,7 +201,7 @@ def parse(body: str, offset: int) -> Reported | None:
     if who is None:
         return None
     verb, pos = " ".join(m.group("verb").split()), m.end()
-    if (verb in _BELIEF and not events.INQUIRERS.match(who)) or (verb == "understands" and not _PRESS.search(who)):
+    if (verb in _BELIEF and not events.INQUIRERS.match(who)) or (verb == "understands" and not PRESS.search(who)):
         return None
     if verb in {"reported", "reports"} and REPORTED_TO.match(body[pos:]):
         return None  # "The firm reported the error to the regulator": an act told by the reporter, not a statement

@@ -148,6 +148,9 @@ _NO_COMMENT = re.compile(
 # "Runs until 14 June at the Lyric Theatre." Where and when to go, not what happened.
 _LISTING = re.compile(
     r"^\s*(?:[A-Z][\w’'&. -]{0,40}, \d{1,4}[a-z]? [A-Z][\w’' -]{1,40}, [A-Z][\w’' -]{1,30}\.?$|"
+    # "Results: Women: 1 Ellie Vane (Harnley AC) 31:48; …": a race's results, place by place.
+    r"(?:Results|Men|Women)(?:'s)?: (?:(?:Men|Women)(?:'s)?: )?\d{1,2} [A-Z][\w’' -]{2,40} \([^()]{2,40}\) "
+    r"\d{1,2}:\d\d|"
     # "The Net Loft, 4 Bellhanger Quay.": a review's address, with no town after it.
     r"[A-Z][\w’'&. -]{0,40}, \d{1,4}[a-z]? (?:[A-Z][\w’'-]{1,30} ){1,3}(?:Street|Road|Lane|Quay|Square|Place|Row|"
     r"Avenue|Hill|Parade|Walk|Way|Yard|Wharf|Terrace|Close|Crescent|Drive|Green)\.$|"

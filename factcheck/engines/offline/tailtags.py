@@ -8,6 +8,7 @@ import re
 from typing import NamedTuple
 
 from factcheck.engines.offline import events
+from factcheck.engines.offline.reporting import PRESS
 from factcheck.engines.offline.subjects import subject_name
 
 # "Sales rose 3 percent, the company said." / "Temperatures reached 24C, he said, well above …"
@@ -25,6 +26,8 @@ _TAIL_TAG = re.compile(
     r"(?P<verb>said|says|say|added|adds|reported|reports|noted|notes|estimated|estimates|warned|warns|found|finds|"
     # "…, police believe.": an inquiry's working account (never "…, many fans believe.").
     r"show|showed|shows|concluded|announced|confirmed|ruled|was told|were told|wrote|writes|heard|suggests|believe|"
+    # "…, the Argus understands.": a paper's own reporting (never "…, the firm understands.").
+    r"understands|"
     # "…, the organisers have admitted.": an admission is a statement in the admitter's name.
     r"admitted|admits|admit|acknowledged|conceded|"
     # "survivors told aid workers from the charity Mediterranea": the listener may take six words.
@@ -100,7 +103,9 @@ def tail_tag(body: str) -> Tagged | None:
             continue
         if m.group("verb").endswith(" told") and not _HEARING.search(who):
             return None  # "…, staff were told on Thursday.": who heard it, never who said it
-        if m.group("verb") == "believe" and not events.INQUIRERS.match(who):
+        if (m.group("verb") == "believe" and not events.INQUIRERS.match(who)) or (
+            m.group("verb") == "understands" and not PRESS.search(who)
+        ):
             return None
         if m.group("end") == "." and after:
             continue  # the tag must close the sentence, or be followed by more of it after a comma
