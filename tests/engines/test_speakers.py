@@ -4494,3 +4494,8 @@ def test_having_had_no_idea_is_not_knowing():
         '"We had no idea how bad it was until the morning," she said.'
     )
     assert not [c for c in claims if "no idea" in c.claim]
+
+
+def test_a_pledge_beside_another_subjects_news_is_not_all_the_pledgers():
+    claims = tickets("A Harnley bakery has pledged £5,000 and a quiz night on Friday is expected to raise £900.")
+    assert ticket(claims, "£900").speaker is None

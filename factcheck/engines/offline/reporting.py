@@ -53,6 +53,7 @@ _PLACED = re.compile(
     r"\s(?:behind|under|underneath|beneath|inside|in|on|at|near|among|beside|outside|buried|hidden|during)\s(?:(?!\sthat\s)[^,;“”\"]){1,120}?"
     r"\s(?:has|have|had|is|was|were|are|will|would)\s"
 )
+_SECOND_SUBJECT = re.compile(r"\sand\s(?:a|an|the)\s(?:[\w’'-]+\s){1,5}?(?:is|are|was|were|has|have|had|will)\s")
 _A_COUNT = re.compile(r"^(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|many)\s+(?:other|more)\s", re.I)
 # "Videos posted on social media showed streaks of debris", "The mural … showed local wildlife": a picture
 # depicts; the reporter says what it shows.
@@ -244,8 +245,10 @@ def parse(body: str, offset: int) -> Reported | None:
             # "His wife reported him missing that evening", "Police found 600 plants", "Employers added 143,000
             # jobs": events, told in the reporter's voice, not statements.
             return None
-        elif verb in OBJECT_VERBS:
+        elif verb in OBJECT_VERBS and not _SECOND_SUBJECT.search(body, pos):
             return Reported(who, verb, body, offset, whole=True)
+        elif verb in OBJECT_VERBS:
+            return None  # "A firm has pledged £20,000 and a fun run is expected to raise …": not all the firm's
         else:
             pos += len(body[pos:]) - len(body[pos:].lstrip(" ,"))
     rest = body[pos:]
