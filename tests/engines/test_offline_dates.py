@@ -485,3 +485,9 @@ def test_the_first_named_storm_is_a_name_not_a_past_tense():
     text = "Gales are expected on exposed hills on Saturday as the first named storm of the winter arrives."
     resolved = resolve(text, date(2026, 12, 4))  # a Friday
     assert "on Saturday, December 5, 2026" in resolved.text and not resolved.unsure
+
+
+def test_a_day_after_plans_approved_by_is_the_approvals_day_without_a_comma():
+    text = "Three pools will close next April under plans approved by councillors on Thursday."
+    resolved = resolve(text, date(2026, 12, 6))  # a Sunday
+    assert "approved by councillors on Thursday, December 3, 2026" in resolved.text and not resolved.unsure

@@ -4499,3 +4499,22 @@ def test_having_had_no_idea_is_not_knowing():
 def test_a_pledge_beside_another_subjects_news_is_not_all_the_pledgers():
     claims = tickets("A Harnley bakery has pledged £5,000 and a quiz night on Friday is expected to raise £900.")
     assert ticket(claims, "£900").speaker is None
+
+
+def test_she_never_means_a_man_named_by_his_first_name_alone():
+    claims = tickets(
+        "Ruth Penwithen runs the bakery.\n\n"
+        "Her son, Callum, said he was the only one of 20 trainees still baking.\n\n"
+        "She said the family had turned down three offers for the shop."
+    )
+    assert ticket(claims, "three offers").speaker != "Callum"
+
+
+def test_warning_someone_about_something_is_an_act_and_the_hearing_its_source():
+    claims = tickets(
+        "Nurses at a hospital where two patients fell had warned managers about broken bed rails four times, a "
+        "tribunal has heard."
+    )
+    rails = ticket(claims, "bed rails")
+    assert "had warned managers about broken bed rails" in rails.claim
+    assert rails.speaker != "Nurses at a hospital where two patients fell"

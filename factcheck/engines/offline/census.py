@@ -50,7 +50,8 @@ def given_name(name: str) -> bool:
 def pronoun_of(name: str) -> str | None:
     """ "she" or "he" when the first word of a person's name (after any title) is a first name given
     almost only to women or to men ("Patricia Lowe", "Kyle Brennan"); None when the name does not say."""
-    words = [w.lower().strip(".") for w in name.split()[:-1]]
+    # "her son, Liam": a person the story names by first name alone says it too.
+    words = [w.lower().strip(".") for w in name.split()[:-1] or name.split()]
     female, male = _first_names()
     for word in words:
         if word in _EITHER:

@@ -94,8 +94,9 @@ _PARTICIPLE = re.compile(
 _AFTER_IT_WAS_DONE = re.compile(
     r"\bafter\s(?:the\s|its\s|a\s)?(?:[\w’'-]{1,30}\s){1,4}?[a-z]{3,}ed\s[^,;.“”\"]{1,60}\s$"
 )
-_DONE_BY = re.compile(
-    r",\s(?:(?:under|in)(?:\s[a-z]{1,20}){1,3}?\s)?(?:[a-z]{3,}ly\s)?[a-z]{3,}ed\sby\s[^,;.“”\"]{1,60}\s$"
+_DONE_BY = re.compile(  # "under plans approved by councillors on Thursday": with or without its comma
+    r"(?:,|\sunder\s(?:the\s)?(?:plans|rules|proposals))\s(?:(?:under|in)(?:\s[a-z]{1,20}){1,3}?\s)?(?:[a-z]{3,}ly\s)?"
+    r"[a-z]{3,}ed\sby\s[^,;.“”\"]{1,60}\s$"
 )
 _WHAT_IT_WILL_DO = re.compile(r"(?:will|would)\s[a-z]+\b")
 _NAME_RUN = re.compile(r"\b[A-Z][\w’'-]{0,30}(?:\s[A-Z][\w’'-]{0,30})+")
@@ -364,8 +365,7 @@ def _clause(text: str, start: int, end: int) -> str:
 
 # "said on Sunday that clinics would open": the day belongs to "said", not to what was said.
 # "has issued a warning, saying gusts could reach …": the participle's report has a tense of its own.
-# "cancelled all services, and said it would run a reduced timetable on Tuesday": so has what was said
-# with no "that", after its subject.
+# "cancelled all services, and said it would run a reduced timetable on Tuesday": so has what was said, "that" or not.
 _BREAKS = (
     ";",
     ". ",

@@ -53,6 +53,7 @@ _PLACED = re.compile(
     r"\s(?:behind|under|underneath|beneath|inside|in|on|at|near|among|beside|outside|buried|hidden|during)\s(?:(?!\sthat\s)[^,;“”\"]){1,120}?"
     r"\s(?:has|have|had|is|was|were|are|will|would)\s"
 )
+_WARNED_WHOM = re.compile(r"\s(?!that\s)(?:the\s|its\s|their\s|his\s|her\s)?[a-z][\w’'-]{1,30}\s(?:about|over)\s")
 _SECOND_SUBJECT = re.compile(r"\sand\s(?:a|an|the)\s(?:[\w’'-]+\s){1,5}?(?:is|are|was|were|has|have|had|will)\s")
 _A_COUNT = re.compile(r"^(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|many)\s+(?:other|more)\s", re.I)
 # "Videos posted on social media showed streaks of debris", "The mural … showed local wildlife": a picture
@@ -231,6 +232,8 @@ def parse(body: str, offset: int) -> Reported | None:
         that = _THAT.match(body[pos:]) or _SETTING_COLON.match(body[pos:])
         if body[pos:].lstrip().startswith("of "):
             return Reported(who, verb, body, offset, whole=True)  # "warned of a storm surge": what, not a statement
+        if verb.startswith("warn") and _WARNED_WHOM.match(body[pos:]):
+            return None  # "had warned managers about staffing levels": an act the reporter tells, not a statement
         if that:
             pos += that.end()
         elif verb in NEEDS_THAT or (verb.startswith("show") and (_DEPICTS.match(body[pos:]) or _FOOTAGE.match(who))):
