@@ -4518,3 +4518,24 @@ def test_warning_someone_about_something_is_an_act_and_the_hearing_its_source():
     rails = ticket(claims, "bed rails")
     assert "had warned managers about broken bed rails" in rails.claim
     assert rails.speaker != "Nurses at a hospital where two patients fell"
+
+
+def test_a_letters_setting_never_swallows_the_name_after_it():
+    claims = tickets(
+        "In a letter sent home on Monday, Ruth Ellery, head of Harnley Primary School, said the school faced a "
+        "deficit of £90,000."
+    )
+    deficit = ticket(claims, "£90,000")
+    assert deficit.speaker == "Ruth Ellery" and deficit.claim.startswith("Ruth Ellery said")
+
+
+def test_a_family_tribute_is_no_claim():
+    claims = tickets(
+        'A cyclist died on the A40 in May, the court heard.\n\nIn a statement, her husband said: "Jo was the kindest '
+        'person I have ever known."'
+    )
+    assert not [c for c in claims if "kindest" in c.claim]
+
+
+def test_polling_hours_are_a_listing():
+    assert segment.is_furniture("Polling stations will be open from 7am to 10pm.")

@@ -176,8 +176,7 @@ _PLATITUDE = re.compile(
     # "We are treating this with the utmost seriousness": the same, as a promise of attention.
     r"^(?:we|it|they)\s(?:are|is|were|was)\streating\s(?:this|it|the\s\w+)\s(?:very\s|extremely\s)?(?:seriously|"
     r"with\sthe\s(?:utmost|greatest)\sseriousness)\b|"
-    # "This was not a decision the board took lightly", "Nobody wants to strike" (or to see …), "Dean
-    # gave everything to this club": how hard a decision was, and a tribute on the way out.
+    # "This was not a decision the board took lightly", "Nobody wants to strike", "Dean gave everything": tributes too.
     r"^(?:this|it|that)\s(?:was|is|has\sbeen)\snot\s(?:an\seasy\s(?:decision|choice)|a\s(?:decision|step|choice)\s"
     r"[\w\s’'-]{1,40}?\s(?:took|taken|take|takes)\slightly)\b|"
     # "staff “did not take this decision lightly”": the same, said of those who took it.
@@ -190,6 +189,8 @@ _PLATITUDE = re.compile(
     # "No university wants to do this": nor does any body of a kind.
     r"^(?:nobody|no\sone|no-one|no\s[a-z]{3,20})\s(?:wants|wanted)\sto\s"
     r"\w+|^[\w’'-]{2,30}\s(?:gave|has\sgiven)\s(?:everything|his\sall|her\sall|so\smuch)\sto\s(?:this|the|our)\s|"
+    r"^[\w’'-]{2,30}\s(?:was|is)\sthe\s(?:kindest|gentlest|bravest|loveliest|most\s(?:generous|caring|loving|selfless))\s"
+    r"(?:person|man|woman|friend|soul)\s(?:I|we)\s(?:have\s|had\s)?(?:ever\s)?(?:known|met)\b|"
     # "The only poll that matters is on 22 May", "We are confident our record will speak for itself": confidence.
     r"^the\sonly\s(?:poll|vote)\sthat\s(?:matters|counts)\b|^(?:we|i)\s(?:are|am|remain)\s(?:very\s|quietly\s)?"
     r"confident\b|^[\w\s’'-]{1,80}?\bspeaks?\sfor\s(?:itself|themselves)\b|"
@@ -259,19 +260,15 @@ _PLATITUDE = re.compile(
     # "We'd like to hear from anyone with dashcam footage": an appeal, as the reporter's "Anyone with information".
     r"^(?:we|i)(?:['’]d|\swould)\slike\sto\shear\sfrom\s(?:anyone|anybody|everyone|people)\b|"
     r"^(?:we\sare|we['’]re|i\sam|i['’]m)\s(?:now\s|urgently\s)?appealing\s(?:for|to)\s(?:anyone|witnesses)\b|"
-    # "It is never too late to catch up", "That almost certainly made the difference": an encouragement, and a
-    # verdict on what helped; the facts they lean on are told beside them.
     # "We understand how much the baths mean to people, but …": sympathy, and the reason given against it.
     r"^(?:we|i)\s(?:fully\s)?(?:understand|know|appreciate|recognise|recognize)\show\s(?:much|important|upsetting|"
     r"difficult|hard|worrying)\b[^;“”\"\d]{0,160}$|"
-    # "I did, my children did, …": a memory told in clauses that lean on the sentence before; "A pool that may
-    # never be built is no use to a nine-year-old": a retort; "It looks better than it did": an impression.
+    # "I did, my children did, …": a memory; "A pool … is no use to a nine-year-old": a retort; "It looks better …".
     r"^(?:i|we)\sdid,\s(?:and\s)?(?:my|our)\s[^.;“”\"\d]{1,80}|^[^.;“”\"\d]{1,80}?\s(?:is|was|would\sbe|will\sbe)\s"
     r"(?:of\s)?no\s(?:use|help|good)\sto\s(?:a|an|anyone|anybody|people|families|children)\b[^.;“”\"\d]{0,80}|"
     r"^(?:now\s)?(?:it|this|the\s[a-z]+)\s(?:looks|looked|feels|felt)\s(?:so\s)?(?:much\s)?(?:better|nicer|brighter|"
     r"grander|lovelier|worse)\sthan\b[^;“”\"\d]{0,80}$|"
-    # 'the news was "heartbreaking"': a word for how it felt, the whole of what was said; "Whoever did this knew
-    # exactly what they were looking for": a guess at a culprit no one has found.
+    # 'the news was "heartbreaking"': how it felt; "Whoever did this knew exactly what …": a guess at a culprit.
     r"^(?:[\w’'-]+\s){1,4}(?:was|were|is|are|had\sbeen)\s[“\"]?(?:absolutely\s|utterly\s|just\s)?(?:heartbreaking|"
     r"devastating|tragic|awful|terrible|dreadful|wonderful|brilliant|fantastic|disgraceful|appalling|shameful|"
     r"gutting)[”\"]?\.?$|^whoever\s(?:did|took|stole|dumped|started|is\sresponsible\sfor)\s(?:this|it|them)\b[^.;\d]{0,80}|"
@@ -279,6 +276,7 @@ _PLATITUDE = re.compile(
     r"^(?:he|she|they|we|you)\sdid\severything\sright\b[^.;“”\"\d]{0,40}|"
     # "No receipt is needed.": what a customer need not bring, told as a rule of the refund.
     r"^no\s(?:receipt|appointment|booking|proof\sof\spurchase|referral)\s(?:is|will\sbe)\s(?:needed|required|necessary)\.?$|"
+    # "It is never too late to catch up", "That almost certainly made the difference": encouragement, a verdict.
     r"^it(?:\sis|’s|'s)\snever\stoo\slate\b|^(?:that|this|it)\s(?:(?:almost|[a-z]+ly)\s){0,2}(?:made|makes|will\smake|would\s"
     r"have\smade)\s(?:all\s)?the\sdifference\b",
     re.I,

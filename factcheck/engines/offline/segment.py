@@ -156,7 +156,7 @@ _LISTING = re.compile(
     r"Avenue|Hill|Parade|Walk|Way|Yard|Wharf|Terrace|Close|Crescent|Drive|Green)\.$|"
     r"(?:Open|Opening hours:?) (?:daily|every day|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:s)?(?: (?:to|-|–) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?),? \d|"
-    r"Runs (?:until|to) \d{1,2} [A-Z][a-z]+ at |"
+    r"Runs (?:until|to) \d{1,2} [A-Z][a-z]+ at |Polling stations (?:will be|are) open from \d|"
     # "Tickets cost £8.", "Entry is free.", "The band plays carols at St Mary's at 3pm on Sunday.": a listing's price
     # and its hour, however it is worded.
     r"(?:Tickets|Entry|Admission) (?:cost|costs|are|is) (?:free|£\d{1,3}(?:\.\d\d)?(?: each| per person)?)\.$|"
