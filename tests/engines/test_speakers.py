@@ -4539,3 +4539,18 @@ def test_a_family_tribute_is_no_claim():
 
 def test_polling_hours_are_a_listing():
     assert segment.is_furniture("Polling stations will be open from 7am to 10pm.")
+
+
+def test_a_chain_that_told_its_84000_members_is_their_source():
+    claims = tickets("The cinema chain ReelWorks has told 12,500 members that their card details may have been seen.")
+    assert ticket(claims, "card details").speaker == "the cinema chain ReelWorks"
+
+
+def test_a_brand_with_a_capital_inside_keeps_it_after_according_to():
+    claims = tickets("ReelWorks runs cinemas. ReelWorks has 14 cinemas in the UK, according to its website.")
+    assert "ReelWorks has 14 cinemas" in ticket(claims, "14 cinemas").claim
+
+
+def test_a_match_previews_kick_off_and_tickets_are_listings():
+    assert segment.is_furniture("Kick-off is at 3pm.")
+    assert segment.is_furniture("Tickets are still available from the club shop.")

@@ -112,7 +112,11 @@ _ADVERBIAL = re.compile(
 )
 # A listener is a few words with no verb or subject pronoun in them: "BBC Radio Scotland's Good Morning
 # Scotland programme", never "us it has never made a product with" (before "that name").
-_LISTENER_WORD = r"(?!(?:that|it|they|he|she|we|has|have|had|was|were|is|are|would|will|could|can)\b)[^\s,“”\"]{1,30}"
+# "has told 84,000 members that …": a count's thousands comma is part of the listener.
+_LISTENER_WORD = (
+    r"(?!(?:that|it|they|he|she|we|has|have|had|was|were|is|are|would|will|could|can)\b)"
+    r"(?:[^\s,“”\"]|(?<=\d),(?=\d{3})){1,30}"
+)
 _TOLD = re.compile(rf"^ (?P<to>{_LISTENER_WORD}(?: {_LISTENER_WORD}){{0,10}}?) that ")
 # "told us it has never made …": a listener named by a pronoun, then the statement without "that".
 # "told MPs the government had offered …": a listener from the few a news story names, then the statement.
