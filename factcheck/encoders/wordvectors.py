@@ -51,8 +51,8 @@ def usually_lower_case(word: str) -> bool:
     """Whether English writes ``word`` in lower case more often than with a capital, as the model's
     tokenizer learned it from a large corpus: an ordinary word is one piece in lower case and several
     capitalised ("stopping", "Stop|ping"); a name is one piece capitalised ("London", "Lond|on")."""
-    if any(ch.isupper() for ch in word[1:]):
-        return False  # "FitHaus", "McAllister": a capital inside the word is a name's
+    if "-" not in word and any(ch.isupper() for ch in word[1:]):
+        return False  # "FitHaus", "McAllister": a capital inside one word is a name's
     tokenizer = _model().tokenizer
 
     def pieces(text: str) -> int:

@@ -236,32 +236,33 @@ def parse(body: str, offset: int) -> Reported | None:
         that = _THAT.match(body[pos:]) or _SETTING_COLON.match(body[pos:])
         if body[pos:].lstrip().startswith("of "):
             return Reported(who, verb, body, offset, whole=True)  # "warned of a storm surge": what, not a statement
-        if verb.startswith("warn") and _WARNED_WHOM.match(body[pos:]):
-            return None  # "had warned managers about staffing levels": an act the reporter tells, not a statement
         if that:
             pos += that.end()
-        elif verb in NEEDS_THAT or (verb.startswith("show") and (_DEPICTS.match(body[pos:]) or _FOOTAGE.match(who))):
+        elif _an_act(verb, who, body[pos:], body[: m.start()]):
             return None
-        elif verb in OBJECT_VERBS and (
-            _A_COUNT.match(who) or (verb[-2:] in ("ed", "nd") and _PLACED.match(body[pos:]))
-        ):
-            return None  # "Three other musicals have announced closures": a tally in the reporter's voice
-        elif (verb.startswith("report") and _REPORTED_AS.match(body[pos:])) or events.an_event(
-            verb, who, body[pos:], body[: m.start()]
-        ):
-            # "His wife reported him missing that evening", "Police found 600 plants", "Employers added 143,000
-            # jobs": events, told in the reporter's voice, not statements.
-            return None
-        elif verb in OBJECT_VERBS and not _SECOND_SUBJECT.search(body, pos):
-            return Reported(who, verb, body, offset, whole=True)
         elif verb in OBJECT_VERBS:
-            return None  # "A firm has pledged £20,000 and a fun run is expected to raise …": not all the firm's
+            # "A firm has pledged £20,000 and a fun run is expected to raise …": not all of it the firm's.
+            return None if _SECOND_SUBJECT.search(body, pos) else Reported(who, verb, body, offset, whole=True)
         else:
             pos += len(body[pos:]) - len(body[pos:].lstrip(" ,"))
     rest = body[pos:]
     if len(rest.split()) < 3:
         return None
     return Reported(who, verb, rest, offset + pos, act=_act(body[: m.start()]))
+
+
+def _an_act(verb: str, who: str, after: str, subject: str) -> bool:
+    """Whether a verb of saying tells an act, in the reporter's voice, not a statement: "had warned managers about
+    staffing levels", "Three other musicals have announced closures" (a tally), "A painting found behind a wardrobe
+    … has sold" (a participle), "His wife reported him missing", "Police found 600 plants" (events); "heard the news"
+    with no "that" after it, and a picture that shows what is in it."""
+    if verb in NEEDS_THAT or (verb.startswith("show") and (_DEPICTS.match(after) or _FOOTAGE.match(who))):
+        return True
+    if verb.startswith("warn") and _WARNED_WHOM.match(after):
+        return True
+    if verb in OBJECT_VERBS and (_A_COUNT.match(who) or (verb[-2:] in ("ed", "nd") and _PLACED.match(after))):
+        return True
+    return bool(verb.startswith("report") and _REPORTED_AS.match(after)) or events.an_event(verb, who, after, subject)
 
 
 # "said last year was one of the wettest on record": a time with a verb after it is what was said's subject.
