@@ -4554,3 +4554,16 @@ def test_a_brand_with_a_capital_inside_keeps_it_after_according_to():
 def test_a_match_previews_kick_off_and_tickets_are_listings():
     assert segment.is_furniture("Kick-off is at 3pm.")
     assert segment.is_furniture("Tickets are still available from the club shop.")
+
+
+def test_a_listicles_numbered_headings_with_their_lengths_are_headings():
+    claims = tickets(
+        "Four walks near Harnley\n\n1. Ridge Edge (6 miles)\n\nThe car park at Ridge End costs £4 for the day.\n\n"
+        "2. Mill Brook (3 miles)\n\nThe brook floods in most winters."
+    )
+    assert not [c for c in claims if "miles)" in c.claim]
+
+
+def test_a_court_lists_standing_notice_is_page_furniture():
+    assert segment.is_furniture("Court results are published as a public service.")
+    assert segment.is_furniture("Anyone named has been convicted unless stated otherwise.")

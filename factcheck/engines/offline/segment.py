@@ -102,6 +102,9 @@ _DESK_VOICE = re.compile(
     r"update|will|have\s+asked|went|spoke|analy[sz]ed|compiled|are\s+bringing\s+you|bring\s+you)\b"
     # "Prices were checked online and may change.": the survey's own caveat.
     r"|^\s*prices\s+were\s+checked\s[^.]{0,60}\band\s+(?:may|might|could)\s+(?:have\s+)?change"
+    # A court list's standing notice: "Court results are published as a public service."
+    r"|^\s*(?:court\s+results|these\s+results)\s+are\s+published\s+as\s+a\s+public\s+service"
+    r"|^\s*anyone\s+named\s+has\s+been\s+convicted\b"
 )
 
 # A call for witnesses or information, the police's or the paper's: what to do, not what happened.
@@ -126,6 +129,7 @@ def is_heading(text: str) -> bool:
     Story paragraphs end in a full stop; headlines and standfirsts run to 30 words. A quotation closing
     a headline ends on its last word ('… face "worst January in years"'), a sentence's on its stop."""
     stripped = re.sub(r"(?:\s#\w{1,60})+$", "", text.strip())  # a post's closing hashtags: "… care. #SaveOurAandE"
+    stripped = re.sub(r"\s\(\d[^()]{0,24}\)$", "", stripped)  # "2. Ridgeback Edge (7 miles)": a listed walk's length
     if LEAD_IN.search(stripped):
         return False  # "In a post on X, Graham Tallis-Webb wrote:": what comes next is someone's words
     return 0 < len(stripped.split()) <= 30 and not re.search(r"(?:[.!?;)]|[.!?,;:][\"”’])\s*$", stripped)
