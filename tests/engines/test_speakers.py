@@ -4567,3 +4567,12 @@ def test_a_listicles_numbered_headings_with_their_lengths_are_headings():
 def test_a_court_lists_standing_notice_is_page_furniture():
     assert segment.is_furniture("Court results are published as a public service.")
     assert segment.is_furniture("Anyone named has been convicted unless stated otherwise.")
+
+
+def test_a_christmas_show_that_has_become_a_fixture_is_no_speaker():
+    claims = tickets("Harnley Playhouse's Christmas show has become a fixture and sold 9,000 tickets in 2025.")
+    assert ticket(claims, "9,000").speaker is None
+
+
+def test_a_reviews_ticket_price_line_is_a_listing():
+    assert segment.is_furniture("Tickets from £18.")

@@ -157,6 +157,8 @@ _COUNTED = re.compile(
 _COUNTABLE = {"claims", "reports", "estimates", "forecasts", "findings"}
 # "the council's own finance reports show that …": a verb straight after makes the word before it a noun.
 _VERB_AFTER = re.compile(r"\s(?:show|shows|showed|suggest|suggests|suggested|say|said|found|reveal|revealed)\b")
+# "The Playhouse's Christmas show has become a fixture": a word of saying with a verb straight after is a noun.
+_NOUN_THEN_VERB = re.compile(r"(?<=show|ords|orts|ates)\s(?:has|have|is|was|will)\s(?!that\b)")
 _PASSIVE = re.compile(r"(?<!\s)\s+by\b")  # from a run's first space only: linear on long runs
 # "The longest wait recorded in December was 51 hours": a superlative's participle, its own verb after it.
 _SUPERLATIVE = re.compile(r"\b(?:[a-z]{2,}est|most|least|best|worst)\b")
@@ -184,7 +186,7 @@ def _speaking(body: str, v: re.Match[str]) -> bool:
     # "Offences recorded by police rose …": a participle with its agent is not what anyone said.
     # A verb inside an appositive still open ("Rosa Delgado, a Democrat who … wrote the measure, said")
     # is the appositive's: the speaker's verb comes after its closing comma.
-    if _PASSIVE.match(body, v.end()) or _OPEN.search(body[: v.start()]):
+    if _PASSIVE.match(body, v.end()) or _OPEN.search(body[: v.start()]) or _NOUN_THEN_VERB.match(body, v.end()):
         return False
     if _RELATIVE.search(body, 0, v.start()):  # "The surveyors who found it, …, said": the clause's verb, not theirs
         return False

@@ -161,7 +161,7 @@ _LISTING = re.compile(
     r"(?:Open|Opening hours:?) (?:daily|every day|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:s)?(?: (?:to|-|–) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?),? \d|"
     r"Runs (?:until|to) \d{1,2} [A-Z][a-z]+ at |Polling stations (?:will be|are) open from \d|"
-    r"Kick-off is at \d|Tickets are (?:still )?available (?:from|at|online)\b|"
+    r"Kick-off is at \d|Tickets are (?:still )?available (?:from|at|online)\b|Tickets from £\d{1,3}(?:\.\d\d)?\.$|"
     # "Tickets cost £8.", "Entry is free.", "The band plays carols at St Mary's at 3pm on Sunday.": a listing's price
     # and its hour, however it is worded.
     r"(?:Tickets|Entry|Admission) (?:cost|costs|are|is) (?:free|£\d{1,3}(?:\.\d\d)?(?: each| per person)?)\.$|"
