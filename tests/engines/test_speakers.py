@@ -4576,3 +4576,17 @@ def test_a_christmas_show_that_has_become_a_fixture_is_no_speaker():
 
 def test_a_reviews_ticket_price_line_is_a_listing():
     assert segment.is_furniture("Tickets from £18.")
+
+
+def test_she_after_a_birthplace_on_a_row_is_the_woman_not_the_street():
+    claims = tickets(
+        "Ada Pellingham was born at 9 Tannery Row, Harnley, in 1890.\n\n"
+        "She went on to found an engineering firm that employed 200 people by 1940."
+    )
+    assert ticket(claims, "200 people").claim.startswith("Ada Pellingham went on")
+
+
+def test_a_body_described_with_a_hyphened_ing_word_can_speak():
+    claims = tickets("The sprinter tested positive for a banned drug in May, the national anti-doping agency said.")
+    drug = ticket(claims, "banned drug")
+    assert "the national anti-doping agency" in (drug.speaker, drug.reported_by)

@@ -19,6 +19,7 @@ ORG_WORDS = {
     *("Fire", "Rescue", "Ambulance", "Coastguard", "Consulting"),
     # "Officers were called to Anchor Road": a street is never the "he" of the next sentence.
     *("Road", "Avenue", "Boulevard", "Terrace", "Crescent", "Highway", "Motorway", "One", "Airport", "Port"),
+    *("Row", "Mews", "Gardens", "Square", "Parade", "Quay", "Wharf"),  # "14 Kiln Row": never the next "she"
     # "Paddock Hill Bend": a corner of a circuit, never a Mr Bend.
     *("Bend", "Junction", "Roundabout", "Hairpin", "Chicane", "Circuit"),
     # "The Haverleigh Museum": a building's name, never a Mr Museum whose surname a later "Museum" is.
@@ -58,8 +59,7 @@ ORG_NOUNS = (
     r"practice|surgery"
 )
 ORG_POINTER = re.compile(rf"^(?:the|its)\s+(?P<noun>{ORG_NOUNS})$", re.I)
-# "the rail infrastructure operator": one body, described by what it does, that a next "It" may mean.
-# "the regional NHS body": an acronym among the describing words too.
+# "the rail infrastructure operator", "the regional NHS body": one body, told by what it does, that "It" may mean.
 DESCRIBED_ONE = re.compile(rf"^the\s+(?:(?:[a-z][\w-]*|[A-Z]{{2,6}})\s+){{1,3}}(?:{ORG_NOUNS})$")
 
 
