@@ -4590,3 +4590,10 @@ def test_a_body_described_with_a_hyphened_ing_word_can_speak():
     claims = tickets("The sprinter tested positive for a banned drug in May, the national anti-doping agency said.")
     drug = ticket(claims, "banned drug")
     assert "the national anti-doping agency" in (drug.speaker, drug.reported_by)
+
+
+def test_people_named_by_what_they_have_done_can_speak():
+    claims = tickets(
+        "Harnley Audio sold 9,000 headphones. Testers who have tried them said the battery lasted 30 hours."
+    )
+    assert ticket(claims, "30 hours").speaker == "Testers who have tried them"

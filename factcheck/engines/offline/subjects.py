@@ -42,7 +42,8 @@ _NOT_A_SUBJECT = re.compile(
 # it does or did, however many words that takes.
 _TOLD_BY_DEED = re.compile(
     r"^((?:An?|One|The) (?:[A-Za-z][\w-]{0,30} ){0,2}[a-z][\w-]{0,30}) (?:that|which|who) [a-z]{2,30}(?:ed|s)"
-    r"(?: [\w’'-]{1,30}){0,12}$"
+    # "Reviewers who have tried the device": people named by what they have done.
+    r"(?: [\w’'-]{1,30}){0,12}$|^([A-Z][a-z]{2,30}s) who (?:have |had )?[a-z]{2,30}ed(?: [\w’'-]{1,30}){0,8}$"
 )
 # "A leaflet delivered to homes in Halsworth by the Town First party ahead of …": the document and whose it is.
 _SENT_BY = re.compile(
@@ -177,7 +178,7 @@ def subject_name(subject: str) -> str | None:
     # "Which?", "Yahoo!": a name may end in a mark that would otherwise say the words are a question.
     probe = re.sub(r"\b([A-Z]\w*)[?!](?= |$)", r"\1", subject)
     # "An online marketplace that listed both products": an unnamed body, told by what it did.
-    probe = _TOLD_BY_DEED.sub(r"\1", _SENT_BY.sub(r"\1 \2", probe))
+    probe = _TOLD_BY_DEED.sub(r"\1\2", _SENT_BY.sub(r"\1 \2", probe))
     # "researchers tracking the bird": an -ing word after people named by what they are describes them;
     # "the wildlife trust that runs it": a body told by what it runs or owns is one body.
     probe = _BODY_THAT_RUNS.sub(r"\g<body>", _GROUP_DOING.sub(r"\g<group> ", probe))
