@@ -4597,3 +4597,12 @@ def test_people_named_by_what_they_have_done_can_speak():
         "Harnley Audio sold 9,000 headphones. Testers who have tried them said the battery lasted 30 hours."
     )
     assert ticket(claims, "30 hours").speaker == "Testers who have tried them"
+
+
+def test_official_estimates_that_suggest_are_a_source():
+    claims = tickets(
+        "Harnley has 41,200 residents, official estimates published on Tuesday show.\n\n"
+        "The rise was driven by people moving in, the estimates suggest, with 90 more deaths than births."
+    )
+    assert ticket(claims, "41,200").speaker == "official estimates published on Tuesday"
+    assert ticket(claims, "moving in").speaker == "the estimates"

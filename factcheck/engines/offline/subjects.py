@@ -105,7 +105,7 @@ _GROUP_WORDS = re.compile(
     # "…, lawyers for the claimants said.": those who speak for a party in court.
     r"lawyers|solicitors|barristers|attorneys|survivors|passengers|neighbours|neighbors|relatives|"
     # "…, government figures show.": the record cited, named by what it is.
-    r"figures|data|statistics|results|projections|counts|reports|"
+    r"figures|data|statistics|results|projections|counts|reports|(?<=official )estimates|"
     # "According to court documents": the record, whoever filed it.
     r"documents|records|filings|papers)"
     # "…, figures obtained by the Gazette show.": who obtained or published them (or when) says whose they are.
