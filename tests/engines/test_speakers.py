@@ -4606,3 +4606,11 @@ def test_official_estimates_that_suggest_are_a_source():
     )
     assert ticket(claims, "41,200").speaker == "official estimates published on Tuesday"
     assert ticket(claims, "moving in").speaker == "the estimates"
+
+
+def test_the_club_is_the_one_football_club_the_story_named():
+    claims = tickets(
+        "Plans for a new stand for Harnley Athletic have been approved.\n\n"
+        "The stand will hold 2,000 people and cost £3 million, the club said."
+    )
+    assert ticket(claims, "2,000").speaker == "Harnley Athletic"

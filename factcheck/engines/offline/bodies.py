@@ -132,8 +132,7 @@ def named_bodies(text: str) -> list[re.Match[str]]:
 
 # "the trade body", "the housing charity": a body by what it is, with one word saying which.
 DESCRIBED_POINTER = re.compile(rf"^(?:the|its)\s+[a-z][\w-]{{0,30}}\s+(?:{ORG_NOUNS})$", re.I)
-# "the housing charity Shelter", "the engineering firm Hartley & Moss": a body named with what it is,
-# the name a later "the charity" or "the firm" means.
+# "the housing charity Shelter", "the engineering firm Hartley & Moss": what a later "the charity" or "the firm" means.
 # "Homeware retailer Hartleys has fallen …": opening a sentence, the description needs no "the".
 _AFTER_PREPOSITION = "|".join(rf"(?<=\b{word} )" for word in ("in", "at", "of", "by", "for", "from", "with", "on"))
 DESCRIBED_BODY = re.compile(
@@ -176,8 +175,7 @@ FOR_BODY = re.compile(
     re.I,
 )
 THE_ACRONYM = re.compile(r"\bthe ((?!(?:UK|US|USA|UAE)\b)[A-Z]{2,6})\b")
-# "Little Sprout's founder", "Corvane's shareholders": whatever has a founder or shareholders is a business.
-# "Bloom Fertility, which runs nine clinics": "which" is never said of a person.
+# "Little Sprout's founder", "Bloom Fertility, which runs nine clinics": what has a founder, or a "which", is a body.
 THING_WHICH = re.compile(r"\b(?P<name>[A-Z][a-z][\w&-]{0,30}(?: [A-Z][\w&-]{0,30}){0,3}), which\b")
 BUSINESS_OWNED = re.compile(
     r"\b(?P<name>[A-Z][a-z][\w&-]{0,30}(?: [A-Z][\w&-]{0,30}){0,3})['’]s (?:co-?founder|founder|chief executive|"
@@ -376,13 +374,13 @@ def looks_like_outlet(actor: str | None) -> bool:
     return bool(actor and _OUTLET_HINT.search(name))
 
 
-# "Penmarric Hospitals NHS Trust", "Kingsmere General Hospital", "Wessmoor Police", "the Okeby Observatory": by name.
-_BY_NAME = "Trust|Hospital|League|Police|Constabulary|University|Observatory|Museum|Zoo|Theatre"
+# "Penmarric Hospitals NHS Trust", "Wessmoor Police", "the Okeby Observatory", "Holme Town" (never "… Town Council").
+_BY_NAME = "Trust|Hospital|League|Police|Constabulary|University|Observatory|Museum|Zoo|Theatre|FC|Rovers|Athletic|Town"
 _TRUST_OR_HOSPITAL = re.compile(
     r"(?<![\w’'&-])((?:[Tt]he )?(?:(?!(?:The|A|An|Its|Their)\b)[A-Z][\w’'&-]+ ){1,5}"
-    rf"({_BY_NAME}))\b"
+    rf"({_BY_NAME}))\b(?!\s(?:Council|Hall|Centre|Square|Station|Library|FC))"
 )
-_FORCE = {"police": "force", "constabulary": "force"}
+_FORCE = {"police": "force", "constabulary": "force"} | dict.fromkeys(("fc", "rovers", "athletic", "town"), "club")
 
 
 def trusts_and_hospitals(text: str) -> list[tuple[str, str]]:
