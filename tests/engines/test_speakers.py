@@ -4614,3 +4614,12 @@ def test_the_club_is_the_one_football_club_the_story_named():
         "The stand will hold 2,000 people and cost £3 million, the club said."
     )
     assert ticket(claims, "2,000").speaker == "Harnley Athletic"
+
+
+def test_a_reference_mark_after_a_tag_leaves_the_tag_readable():
+    claims = tickets(
+        "Researchers at Harnley University measured 300 badger skulls.\n\n"
+        "Town badgers had jaws about 5% shorter, the researchers reported in the journal Mammal Notes [2]."
+    )
+    jaws = ticket(claims, "5% shorter")
+    assert jaws.speaker and jaws.claim.startswith("The researchers reported in the journal Mammal Notes that")

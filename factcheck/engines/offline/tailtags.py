@@ -52,7 +52,8 @@ _TAIL_TAG = re.compile(
     r"(?: in [A-Z][\w-]*)?(?: on [A-Z]\w+day(?: morning| afternoon| evening| night)?)?)?)"
     # The closing mark is looked at, not taken: ", with two violations reported, monitors said." has a
     # false tag ("… reported,") whose comma the real one begins with.
-    r" ?(?=(?P<end>[.,]))"
+    # "…, the team reported in the journal X [2].": a numbered reference mark after the tag is the page's, not its.
+    r"(?: ?\[\d{1,3}\])? ?(?=(?P<end>[.,]))"
 )
 
 
