@@ -4623,3 +4623,16 @@ def test_a_reference_mark_after_a_tag_leaves_the_tag_readable():
     )
     jaws = ticket(claims, "5% shorter")
     assert jaws.speaker and jaws.claim.startswith("The researchers reported in the journal Mammal Notes that")
+
+
+def test_a_statement_in_full_after_a_colon_is_the_issuers_paragraph_by_paragraph():
+    claims = tickets(
+        "Harnley Rovers have sacked their manager.\n\n"
+        "The club issued the following statement on Friday:\n\n"
+        "“Harnley Rovers can confirm that Dean Pallot has left the club.\n\n"
+        "“Dean joined in 2023 and led the team to 61 points in his first season.\n\n"
+        "“Coach Ian Trask will take charge for Saturday's match against Ashwold.”"
+    )
+    assert ticket(claims, "61 points").speaker == "Harnley Rovers"
+    assert ticket(claims, "Ian Trask").speaker == "Harnley Rovers"
+    assert not [c for c in claims if "following statement" in c.quote]

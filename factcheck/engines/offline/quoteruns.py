@@ -8,8 +8,16 @@ to whoever spoke last, who may be someone else) and the second is the reporter's
 
 from __future__ import annotations
 
+import re
+
 from factcheck.engines.offline.attribution import Attribution, attribute
 from factcheck.engines.offline.segment import LEAD_IN, Sentence
+from factcheck.engines.offline.subjects import subject_name
+
+# "The club issued the following statement on Friday evening:": who issued it is whose words follow.
+_ISSUED = re.compile(
+    r"^(?P<who>[^,:“”\"]{2,80}?)\s(?:has\s)?(?:issued|released|published|put\sout)\s(?:the\s)?following\s"
+)
 
 # A run longer than this is more likely a missing closing mark than one quotation.
 _MAX_RUN = 6
@@ -88,13 +96,19 @@ def lead_ins(found: list[Sentence], attrs: list[Attribution]) -> None:
     handed = []
     for i, sentence in enumerate(found[: len(attrs)]):
         tagged = attribute(sentence.text + " “Words follow.”") if LEAD_IN.search(sentence.text) else None
-        if not (tagged and tagged.speaker):
+        issued = _ISSUED.match(sentence.text) if tagged else None
+        speaker = (tagged.speaker if tagged else None) or (issued and subject_name(issued.group("who")))
+        if not speaker:
             continue
         handed.append(i)
+        para = sentence.paragraph + 1
         for k in range(i + 1, len(attrs)):
-            if found[k].paragraph != sentence.paragraph + 1 or attrs[k].speaker or attrs[k].reported_by:
+            # A statement in full runs on over paragraphs that each open with a quotation mark.
+            if found[k].paragraph == para + 1 and found[k].text.startswith(("“", '"')) and k > i + 1:
+                para += 1
+            if found[k].paragraph != para or attrs[k].speaker or attrs[k].reported_by:
                 break
             words = found[k].text.strip('“”" ')
-            attrs[k] = Attribution(tagged.speaker, None, content=found[k].text, content_offset=0, quotation=words)
+            attrs[k] = Attribution(speaker, None, content=found[k].text, content_offset=0, quotation=words)
     for i in reversed(handed):
         del found[i], attrs[i]

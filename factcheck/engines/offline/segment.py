@@ -136,7 +136,11 @@ def is_heading(text: str) -> bool:
 
 
 # A line that hands the next paragraph to a speaker: "…, the MP wrote:", "In a statement, the club said:".
-LEAD_IN = re.compile(r"\b(?:wrote|writes|said|says|posted|tweeted|added|explained|warned)\s?:$")
+LEAD_IN = re.compile(
+    r"\b(?:wrote|writes|said|says|posted|tweeted|added|explained|warned)\s?:$"
+    # "The club issued the following statement on Friday evening:": the statement follows, in full.
+    r"|\s(?:issued|released|published|put\sout)\s(?:the\s)?following\s(?:statement|message|letter)\b[^:“”\"]{0,40}:$"
+)
 
 
 # "DealDrop did not respond to a request for comment.": the desk's diligence, not the story's claim.
