@@ -4636,3 +4636,49 @@ def test_a_statement_in_full_after_a_colon_is_the_issuers_paragraph_by_paragraph
     assert ticket(claims, "61 points").speaker == "Harnley Rovers"
     assert ticket(claims, "Ian Trask").speaker == "Harnley Rovers"
     assert not [c for c in claims if "following statement" in c.quote]
+
+
+def test_a_bodys_accounts_are_a_record_cited_as_the_source():
+    claims = tickets("The Harnley bus operator received a £2.1 million subsidy in 2024, council accounts show.")
+    assert ticket(claims, "£2.1 million").speaker == "council accounts"
+
+
+def test_a_linking_word_after_said_that_is_no_name_and_loses_its_capital():
+    claims = tickets(
+        "Prosecutor Jane Ollery said the firm had no licence.\n\n"
+        "Instead it dumped the loads in a quarry on 12 occasions, Ms Ollery said."
+    )
+    dumped = ticket(claims, "12 occasions")
+    assert "said that instead" in dumped.claim and "Instead" not in dumped.claim
+
+
+def test_the_firm_written_as_a_name_ending_in_s_takes_no_second_s():
+    claims = tickets(
+        "The bakery chain Harnley's is to close four shops, the company said on Friday.\n\n"
+        "The firm's central bakery and its other 12 shops are not affected."
+    )
+    bakery = ticket(claims, "12 shops")
+    assert "'s's" not in bakery.claim and "’s’s" not in bakery.claim
+
+
+def test_the_team_after_researchers_at_a_university_is_those_researchers():
+    claims = tickets(
+        "Researchers at Harnley University tested the eyesight of 900 pupils.\n\n"
+        "They found that 11% needed glasses they did not have.\n\n"
+        "The findings were published on Monday in the journal Eye Notes.\n\n"
+        "Lead author Dr Ann Vessey said most of those pupils had not told anyone.\n\n"
+        "“They just thought everyone saw like that,” she said.\n\n"
+        "The team also found that one in three had not had an eye test in two years."
+    )
+    assert ticket(claims, "one in three").speaker == "Researchers at Harnley University"
+
+
+def test_a_team_reporting_its_findings_in_a_journal_is_publishing_not_speaking():
+    claims = tickets(
+        "Researchers at Harnley University followed 4,000 cyclists for five years. Riders who wore helmets were "
+        "half as likely to be admitted to hospital, they found.\n\n"
+        "Among riders on electric bikes, the gap was wider.\n\n"
+        "The team reported its findings in the journal Road Safety Notes on Tuesday."
+    )
+    published = ticket(claims, "Road Safety Notes")
+    assert published.speaker is None and not published.needs_human

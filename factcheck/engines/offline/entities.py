@@ -119,8 +119,7 @@ class Actors:
     not_people: set[str] = field(default_factory=set)
     # The people the last sentence read names, in order.
     mentioned: list[str] = field(default_factory=list)
-    # Words the article writes in lower case and never capitalises mid-sentence: "Teachers" opening a
-    # sentence is the word "teachers", so it loses its capital when the sentence moves behind "said that".
+    # Words the article writes only in lower case: "Teachers" opening a sentence loses its capital behind "said that".
     common_words: frozenset[str] = frozenset()
     # The pronoun the article uses for a person, when a sentence naming only them says it.
     pronouns: dict[str, str] = field(default_factory=dict)
@@ -263,9 +262,10 @@ class Actors:
         if not m:
             return text, False
         if self.last_company:
-            return self.last_company + text[m.end() :], False
-        # "X said that the company had …": the speaker is named; only a sentence that opens on the pointer
-        # leaves the reader without one.
+            rest = text[m.end() :]  # "The firm's bakery" after "Crumbwell's" is "Crumbwell's bakery"
+            doubled = self.last_company.endswith(("'s", "’s")) and rest.startswith(("'s", "’s"))
+            return self.last_company + rest[2 * doubled :], False
+        # "X said that the company had …": the speaker is named; only a sentence opening on the pointer is unsure.
         return text, text[0] == "T"
 
     def expand(self, text: str) -> str:

@@ -66,7 +66,9 @@ _FOOTAGE = re.compile(
 # "More than 300 people reported seeing it": a count of sightings, told in the reporter's voice.
 _REPORTED_AS = re.compile(
     r" (?:(?:him|her|them|it|[A-Z][\w’'-]+|(?:his|her|their|a|the) \w+) (?:missing|stolen|lost)|"
-    r"(?:seeing|hearing|feeling|smelling|spotting|noticing))\b"
+    r"(?:seeing|hearing|feeling|smelling|spotting|noticing)|"
+    # "The team reported its findings in the journal …": publishing, not a statement.
+    r"(?:its|their|the|our) (?:findings|results|research|work|study|data))\b"
 )
 # Verbs whose object is what is claimed: "reported 2,911 cases" keeps the whole sentence as the claim.
 OBJECT_VERBS = {

@@ -39,10 +39,8 @@ class Speakers(PersonPointers):
     pronouns: dict[str, str] = field(default_factory=dict)
     # Bodies named by what they are ("Russia's foreign ministry"): (sentence, phrase, noun, whether it opens it).
     named_bodies: list[tuple[int, str, str, bool]] = field(default_factory=list)
-    # Organisations a sentence opens with, by sentence: the subject a following pointer means.
-    openers: dict[int, str] = field(default_factory=dict)
-    # Groups a sentence opens with ("The researchers, from ETH Zurich, used …"), by sentence.
-    group_openers: dict[int, tuple[str, int]] = field(default_factory=dict)
+    openers: dict[int, str] = field(default_factory=dict)  # bodies sentences open with: what a next pointer means
+    group_openers: dict[int, tuple[str, int]] = field(default_factory=dict)  # "The researchers, from ETH, used …"
     # A plural subject a sentence opens with when no group opener does ("Pupils at the schools …"), by sentence.
     plural_openers: dict[int, str] = field(default_factory=dict)
     texts: dict[int, str] = field(default_factory=dict)  # each sentence as read, for who it describes unnamed
@@ -320,6 +318,9 @@ class Speakers(PersonPointers):
         team = self.group_openers.get(self.sentence - 1) or (heard[0] if heard else None)
         if noun == "team" and team and self.paragraph - team[1] <= 1:
             return Resolution(team[0])  # "Researchers at the University of X followed …. …, the team reported."
+        groups = {s.name for s in self.spoke if openers.RESEARCHERS_AT.match(s.name)}  # further on: the only one
+        if noun == "team" and len(groups) == 1 and not [b for b in self.named_bodies if b[2] == noun]:
+            return Resolution(groups.pop())
         named = [s for s in orgs if bodies.named_as(noun, s.name)]  # records ("council traffic counts") are not here
         # Near, unless only one ever spoke: a club's statement three paragraphs back is still "the club".
         spoken = bodies.distinct(sorted({bodies.bare(s.name): s.name for s in named}.values()))

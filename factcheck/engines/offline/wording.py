@@ -47,6 +47,9 @@ _COMMON_OPENING = re.compile(
     r"Her|In|On|At|For|By|From|Of|During|Since|Until|Without|With|Across|Last|Next|Up|Down|"
     # "According to the DfT, outside London, …": a preposition opening a place or a time, never a name.
     r"Outside|Inside|Within|Beyond|Among|Between|Throughout|Despite|Against|Along|Behind|Near|Through|Before|After|"
+    # "Instead it dumped the loads …, Ms Ollery said": a linking word carries on the speaker's account.
+    r"(?:Instead|However|Meanwhile|Moreover|Furthermore|Otherwise|Therefore|Nevertheless|Nonetheless|Indeed|Also|"
+    r"Then|Later|Yet|Already|Again|Even),?|"
     r"(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|Fourteen|Fifteen|Sixteen|"
     r"Seventeen|Eighteen|Nineteen|Twenty|Thirty|Forty|Fifty|"
     r"Sixty|Seventy|Eighty|Ninety)(?:-\w+)?)$"
