@@ -4682,3 +4682,57 @@ def test_a_team_reporting_its_findings_in_a_journal_is_publishing_not_speaking()
     )
     published = ticket(claims, "Road Safety Notes")
     assert published.speaker is None and not published.needs_human
+
+
+def test_a_player_who_added_a_goal_said_nothing():
+    claims = tickets(
+        "Harnley Rovers beat Ashwold 3-1 on Saturday. Substitute Ian Pellow added the third in stoppage time."
+    )
+    goal = ticket(claims, "stoppage time")
+    assert goal.speaker is None and "added that" not in goal.claim
+
+
+def test_the_club_in_a_report_naming_two_clubs_is_left_to_a_person():
+    claims = tickets(
+        "Harnley United beat Ashwold Town 2-0 at Brook Park on Saturday.\n\n"
+        "Striker Dan Ash scored both goals, taking his total for the season to 11.\n\n"
+        "The crowd of 2,950 was the biggest at Brook Park this season, the club said."
+    )
+    crowd = ticket(claims, "2,950")
+    assert crowd.speaker is None and crowd.needs_human
+    assert "Harnley United" in crowd.flag_reason and "Ashwold Town" in crowd.flag_reason
+
+
+def test_whose_chairman_named_between_commas_is_who_spoke():
+    claims = tickets(
+        "The hearing also heard from the campaign group Save Harnley Meadows, whose chairman, Ian Pellow, said "
+        "the meadows flooded most winters.\n\n"
+        "He told the inspector he had photographs of the site under water in four of the last six years."
+    )
+    assert ticket(claims, "flooded most winters").speaker == "Ian Pellow"
+    assert ticket(claims, "photographs").speaker == "Ian Pellow"
+
+
+def test_residents_told_to_prepare_with_a_forecast_figure_is_a_claim():
+    claims = tickets(
+        "Residents along the River Harn have been told to prepare for flooding, with up to 70mm of rain forecast "
+        "to fall by Tuesday."
+    )
+    assert ticket(claims, "70mm")
+
+
+def test_a_quoted_instruction_after_if_you_is_no_claim():
+    claims = tickets(
+        "Flood warnings are in place for 300 homes in Harnley, the council said.\n\n"
+        '"If you live near the river, move valuables upstairs and keep your phone charged," said the council\'s '
+        "flood manager, Ann Vessey."
+    )
+    assert not [c for c in claims if "valuables" in c.quote]
+
+
+def test_advice_told_as_done_stays_advice_when_its_figure_is_the_advice():
+    claims = tickets(
+        "Three pupils at Harnley Primary School have chickenpox, the school said.\n\n"
+        "Parents have been asked to keep children at home for 48 hours after their last symptoms."
+    )
+    assert not [c for c in claims if "48 hours" in c.quote]

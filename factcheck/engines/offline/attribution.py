@@ -354,7 +354,7 @@ def _peel_reporting(
             or events.counted_object(said, rest)
             or events.notice_given(said, rest)
             or events.life_event(said, rest)
-            or (said in {"reported", "reports"} and reporting.REPORTED_TO.match(" " + rest))
+            or reporting.an_object(said, rest)
         ):
             # "X denied the charges": no statement follows, the sentence is the reporter's. "Videos posted on
             # social media showed …": a participle and where, not a verb of saying and what was said.

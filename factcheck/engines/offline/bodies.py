@@ -375,12 +375,14 @@ def looks_like_outlet(actor: str | None) -> bool:
 
 
 # "Penmarric Hospitals NHS Trust", "Wessmoor Police", "the Okeby Observatory", "Holme Town" (never "… Town Council").
-_BY_NAME = "Trust|Hospital|League|Police|Constabulary|University|Observatory|Museum|Zoo|Theatre|FC|Rovers|Athletic|Town"
+_BY_NAME = "Trust|Hospital|League|Police|Constabulary|University|Observatory|Museum|Zoo|Theatre|FC|Rovers|Athletic|"
+_BY_NAME += "Town|United|Wanderers|Albion"
 _TRUST_OR_HOSPITAL = re.compile(
     r"(?<![\w’'&-])((?:[Tt]he )?(?:(?!(?:The|A|An|Its|Their)\b)[A-Z][\w’'&-]+ ){1,5}"
-    rf"({_BY_NAME}))\b(?!\s(?:Council|Hall|Centre|Square|Station|Library|FC))"
+    rf"({_BY_NAME}))\b(?!\s(?:Council|Hall|Centre|Square|Station|Library|FC|Reformed|Utilities|Nations))"
 )
-_FORCE = {"police": "force", "constabulary": "force"} | dict.fromkeys(("fc", "rovers", "athletic", "town"), "club")
+_CLUBS = ("fc", "rovers", "athletic", "town", "united", "wanderers", "albion")
+_FORCE = {"police": "force", "constabulary": "force"} | dict.fromkeys(_CLUBS, "club")
 
 
 def trusts_and_hospitals(text: str) -> list[tuple[str, str]]:

@@ -54,7 +54,7 @@ IMPERATIVE = re.compile(
     r"(?:(?:(?:But|And|So) (?:if|when|once|until)|If|When|Once|Until) [^,“”\"]{1,80}, "
     # "If you are offered cheap solar panels, ask where they came from."
     r"(?:call|ring|phone|contact|seek|visit|speak to|talk to|go to|check|do not|don[’']t|stay|keep|please|ask|tell|"
-    r"report|avoid|make sure|find out|wait|leave|get) |"
+    r"report|avoid|make sure|find out|wait|leave|get|move|put|take|turn off|switch off|unplug|bring|book|register) |"
     r"(?:Do not|Don[’']t|Never|Please|Always|Avoid|Make sure|Stay|Keep|Call|Ring|Phone|Contact|Seek|Visit|"
     r"Speak to|Talk to|Go to|Check|Wear|Use|Drink|Wash|Cover|Empty|Remember|Report|Follow|Listen to|Switch off|"
     # "Look west about 40 minutes after sunset": directions to the reader, their minutes no figure to check.
@@ -74,10 +74,15 @@ _WHERE_TO_TURN = re.compile(
     r"(?:left|dropped\soff|handed\sin|sent|made|submitted|posted)\b"
     # "Officers had warned people not to approach him": what "warned" leaves is whom, and what to do.
     r"|^(?:people|the\spublic|members\sof\sthe\spublic|anyone|everyone|residents|drivers|walkers|parents)\s"
-    r"(?:not\s)?to\s[a-z]+"
-    # "Swimmers have been told to avoid the river": advice to the public, told as done ("Water companies have been
-    # told to cut spills" is an order to a body, and a claim).
-    r"|^(?:swimmers|walkers|residents|people|customers|passengers|drivers|motorists|parents|visitors|the\spublic|"
+    r"(?:not\s)?to\s[a-z]+",
+    re.I,
+)
+# "Swimmers have been told to avoid the river": advice to the public, told as done ("Water companies have been
+# told to cut spills" is an order to a body, and a claim); with a figure ("… with up to 80mm of rain forecast"),
+# the reason for it is a claim.
+_WHY_FIGURE = re.compile(r",\s(?:with|as|after)\s[^.;]*\d")
+_TOLD_AS_DONE = re.compile(
+    r"^(?:swimmers|walkers|residents|people|customers|passengers|drivers|motorists|parents|visitors|the\spublic|"
     r"households|tenants|patients|(?:dog\s)?owners)\b[^.;]{0,40}?\s(?:have|has)\sbeen\s(?:asked|urged|advised|"
     r"encouraged|reminded|told|warned)\s(?:not\s)?to\b",
     re.I,
@@ -104,7 +109,7 @@ def advice(content: str) -> tuple[bool, bool]:
     unlabelled = _LABEL.sub("", content)
     told = _YOUR_IMPERATIVE.match(unlabelled) or (unlabelled != content and IMPERATIVE.match(unlabelled))
     # Where to turn is advice whatever its hours or numbers ("between 10am and 2pm on weekdays").
-    turn = _WHERE_TO_TURN.match(content)
+    turn = _WHERE_TO_TURN.match(content) or (_TOLD_AS_DONE.match(content) and not _WHY_FIGURE.search(content))
     told = told or turn
     recommends = bool(
         (PRESCRIPTIVE.search(content) or urged or told)

@@ -50,7 +50,9 @@ _SITES |= {"Close", "Drive", "Mews", "Crescent", "Terrace"}  # "of Orchard Close
 
 
 def ends_no_person(tokens: list[str]) -> bool:
-    """Whether a run of capitalised words (``tokens``) names a place, a site or a day, not a person."""
+    """Whether a run of capitalised words (``tokens``) names a place, a site, a day or a campaign, not a person."""
     last = tokens[-1]
     site = last in _SITES and not census.given_name(tokens[0])
-    return last in _PLACES or country(last) or last in _GEOGRAPHY or site or last in _CALENDAR
+    # "Save Sparrow Lane Fields", "Stop the Quarry": a campaign is named for what it wants done.
+    campaign = len(tokens) >= 3 and tokens[0] in {"Save", "Stop", "Protect", "Keep", "Restore", "Reclaim", "Defend"}
+    return last in _PLACES or country(last) or last in _GEOGRAPHY or site or last in _CALENDAR or campaign

@@ -53,6 +53,11 @@ _PLACED = re.compile(
     r"\s(?:behind|under|underneath|beneath|inside|in|on|at|near|among|beside|outside|buried|hidden|during)\s(?:(?!\sthat\s)[^,;“”\"]){1,120}?"
     r"\s(?:has|have|had|is|was|were|are|will|would)\s"
 )
+# "Substitute Kieran Moss added the third in stoppage time": a goal or a point scored, never words.
+SCORED = re.compile(
+    r"\s*(?:the|a|an|his|her|their|its|another|a\slate)\s(?:second|third|fourth|fifth|sixth|seventh|goal|goals|try|"
+    r"tries|winner|equaliser|equalizer|penalty|point|points|runs|wicket|conversion|touchdown|basket)\b(?!\s(?:was|is|had|would))"
+)
 _WARNED_WHOM = re.compile(r"\s(?!that\s)(?:the\s|its\s|their\s|his\s|her\s)?[a-z][\w’'-]{1,30}\s(?:about|over)\s")
 _SECOND_SUBJECT = re.compile(r"\sand\s(?:a|an|the)\s(?:[\w’'-]+\s){1,5}?(?:is|are|was|were|has|have|had|will)\s")
 _A_COUNT = re.compile(r"^(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|many)\s+(?:other|more)\s", re.I)
@@ -127,7 +132,8 @@ _TOLD_BARE = re.compile(
     r"council\s?members|investors|analysts|staff|employees|workers|members|delegates|parliament|Parliament|supporters|"
     r"magistrates|jurors|"
     r"Congress|the (?:House|Senate|Commons|committee|court|jury|inquiry|hearing|tribunal|panel|conference|"
-    r"BBC|newspaper|paper|audience|meeting|summit)|(?:the )?[A-Z][\w’'-]{1,30}(?: [A-Z][\w’'-]{1,30}){0,2})) "
+    r"BBC|newspaper|paper|audience|meeting|summit|inspector|judge|coroner|board|regulator)|"
+    r"(?:the )?[A-Z][\w’'-]{1,30}(?: [A-Z][\w’'-]{1,30}){0,2})) "
     r"(?=(?:it|they|he|she|there|the|its|their|this|these|no|none|his|her|we|our|a|an|more|only|every|all)\b"
     # "told the court Brennan had been warned": a name, then its verb.
     r"|[A-Z][\w’'-]{1,30} (?:had|has|was|were|is|would|could|did)\b"
@@ -192,6 +198,8 @@ def _speaking(body: str, v: re.Match[str]) -> bool:
         return False
     if _RELATIVE.search(body, 0, v.start()):  # "The surveyors who found it, …, said": the clause's verb, not theirs
         return False
+    if v.group("verb").endswith("heard") and body.startswith(" from ", v.end()):
+        return False  # "The inquiry heard from the group X, whose chairman, Y, said": Y's verb comes later
     if _DETERMINER.search(body, max(0, v.start() - 12), v.start()):  # "A source on the show said"
         return False
     if v.group("verb") in _COUNTABLE and (
@@ -255,6 +263,14 @@ def parse(body: str, offset: int) -> Reported | None:
     return Reported(who, verb, rest, offset + pos, act=_act(body[: m.start()]))
 
 
+def an_object(verb: str, rest: str) -> bool:
+    """ "reported the error to the regulator", "added the third in stoppage time": what the verb did, not said."""
+    return bool(
+        (verb in {"reported", "reports"} and REPORTED_TO.match(" " + rest))
+        or (verb.startswith("add") and SCORED.match(rest))
+    )
+
+
 def _an_act(verb: str, who: str, after: str, subject: str) -> bool:
     """Whether a verb of saying tells an act, in the reporter's voice, not a statement: "had warned managers about
     staffing levels", "Three other musicals have announced closures" (a tally), "A painting found behind a wardrobe
@@ -262,7 +278,7 @@ def _an_act(verb: str, who: str, after: str, subject: str) -> bool:
     with no "that" after it, and a picture that shows what is in it."""
     if verb in NEEDS_THAT or (verb.startswith("show") and (_DEPICTS.match(after) or _FOOTAGE.match(who))):
         return True
-    if verb.startswith("warn") and _WARNED_WHOM.match(after):
+    if (verb.startswith("warn") and _WARNED_WHOM.match(after)) or an_object(verb, after):
         return True
     if verb in OBJECT_VERBS and (_A_COUNT.match(who) or (verb[-2:] in ("ed", "nd") and _PLACED.match(after))):
         return True

@@ -265,9 +265,10 @@ class Speakers(PersonPointers):
             ]
             if not orgs and self.actors.last_company:
                 return Resolution(self.actors.last_company)
-        if noun and noun not in bodies.GENERIC_BODY:
-            # "the charity", "the union": only a body that says it is one, never the only body around.
-            return Resolution(None, f"“{raw}” names no {noun} the article has named nearby: a person must say which.")
+        if noun and noun not in bodies.GENERIC_BODY:  # "the union": only a body that says it is one, if any
+            two = " or ".join(sorted(self.by_noun.get(noun, set())))  # "the club" in a match report naming two
+            why = f"could be {two}" if " or " in two else f"names no {noun} the article has named nearby"
+            return Resolution(None, f"“{raw}” {why}: a person must say which.")
         # Only a speaker known to be a body: "Joanne Thomas", a person's name, is never what "the company" means.
         orgs = [s for s in orgs if s.kind == "org" or s.name not in self.actors.full_names.values()]
         recent = [s for s in orgs if self.paragraph - s.paragraph <= 1]
@@ -349,8 +350,7 @@ class Speakers(PersonPointers):
             return Resolution(None, f"“{raw}” could be more than one {noun} here: a person must say which.")
         if named:
             return Resolution(named[-1].name)
-        # "Customers of Harbour Bank were …. The bank said …": the one body so named a recent sentence opened with.
-        # "Brantwell Stores is recalling …. The FSA said …. …, the company said": a business by name, if none spoke.
+        # "Customers of Harbour Bank were …. The bank said": the body a recent sentence opened with, if none spoke.
         trading = not any(not bodies.public(noun, s.name, self.public_acronyms) for s in orgs)
         opened = {
             o
@@ -359,7 +359,8 @@ class Speakers(PersonPointers):
         }
         if len(opened) != 1 and len(named_so := self.by_noun.get(noun, set())) == 1:
             return Resolution(next(iter(named_so)))  # the one trust or hospital the story names, however far back
-        return Resolution(opened.pop()) if len(opened) == 1 else None
+        one = len(opened) == 1 and len(self.by_noun.get(noun, ())) < 2  # "…, the club said" after two clubs: neither
+        return Resolution(opened.pop()) if one else None
 
     def _described(self, raw: str, noun: str | None) -> Resolution | None:
         """ "The government" when no government was named by what it is: the government of the day.
@@ -375,8 +376,7 @@ class Speakers(PersonPointers):
         # "the company" may be the supplier or the maker named; "the airline" the carrier; "the charity" a charity.
         kinds = {"company": bodies.COMMERCIAL, "firm": bodies.COMMERCIAL, "airline": {"airline", "carrier"}}
         kinds = kinds.get(noun or "", {"group", "band"} if noun == "group" else {noun})
-        # The same sentence counts ("… of the energy supplier Brightwatt, the company said"); further back, only the
-        # one charity or trust the story describes at all ("the charity Coastal Marine Rescue", paragraphs up).
+        # The same sentence counts ("…, the company said"); further back, only the one such body the story describes.
         seen = [(n, self.paragraph - p) for s, p, n, kind in self.described if kind in kinds and s <= self.sentence]
         far = {n for n, _ in seen} if noun not in bodies.COMMERCIAL else set()
         named = {n for n, gap in seen if gap <= 1} or (far if len(far) == 1 else set())

@@ -204,9 +204,18 @@ def subject_name(subject: str) -> str | None:
     return subject.replace("\0", ",")
 
 
+_WHOSE_ROLE = re.compile(
+    r", whose (?:[a-z-]+ ){0,2}(?:chairman|chairwoman|chair|leader|head|spokesman|spokeswoman|spokesperson|founder|"
+    r"director|secretary|president|organiser|organizer|owner|manager|executive|coordinator|treasurer), "
+    r"(?P<name>(?:Dr |Professor |Prof )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2}),?$"
+)
+
+
 def _without_asides(subject: str) -> str:
     """The subject without what it says of the speaker between commas: an age, where they are from, whose
     they are, their party, their description."""
+    if whose := _WHOSE_ROLE.search(subject):  # "… heard from the group X, whose chairman, Colin Wickens,"
+        return whose.group("name")
     subject = re.sub(r", \d{1,3},", ",", subject)  # "Ruth Adebayo, 34, a doctor,"
     # "Aaron Holt, 38, and his brother Lee Holt, 35,": with the ages gone, two people, not a name and an appositive.
     subject = re.sub(r"^([A-Z][\w’'-]*(?: [A-Z][\w’'-]*){1,2}), and (?=(?:his|her|their) )", r"\1 and ", subject)
