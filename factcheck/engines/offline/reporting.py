@@ -55,7 +55,7 @@ _PLACED = re.compile(
 )
 # "Substitute Kieran Moss added the third in stoppage time": a goal or a point scored, never words.
 SCORED = re.compile(
-    r"\s*(?:the|a|an|his|her|their|its|another|a\slate)\s(?:second|third|fourth|fifth|sixth|seventh|goal|goals|try|"
+    r"\s?(?:the|a|an|his|her|their|its|another|a\slate)\s(?:second|third|fourth|fifth|sixth|seventh|goal|goals|try|"
     r"tries|winner|equaliser|equalizer|penalty|point|points|runs|wicket|conversion|touchdown|basket)\b(?!\s(?:was|is|had|would))"
 )
 _WARNED_WHOM = re.compile(r"\s(?!that\s)(?:the\s|its\s|their\s|his\s|her\s)?[a-z][\w’'-]{1,30}\s(?:about|over)\s")
