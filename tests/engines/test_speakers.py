@@ -4736,3 +4736,23 @@ def test_advice_told_as_done_stays_advice_when_its_figure_is_the_advice():
         "Parents have been asked to keep children at home for 48 hours after their last symptoms."
     )
     assert not [c for c in claims if "48 hours" in c.quote]
+
+
+def test_an_amount_added_to_something_is_no_statement():
+    claims = tickets(
+        "Harnley Bridge has been closed since November 20 for repairs.\n\n"
+        "The signed diversion adds about four miles to journeys."
+    )
+    diversion = ticket(claims, "four miles")
+    assert diversion.speaker is None and "adds that" not in diversion.claim
+
+
+def test_an_interview_answer_in_the_first_person_is_the_interviewees():
+    claims = tickets(
+        "Jo Pellow became head of Harnley Fire Service in May. She spoke to the Harnley Echo about fires, "
+        "staffing and the new station.\n\n"
+        "Q: Have house fires gone up?\n\n"
+        "A: They have. We recorded 412 house fires in the year to October, up 9% on the year before."
+    )
+    assert ticket(claims, "412 house fires").speaker == "Jo Pellow"
+    assert not [c for c in claims if "spoke to the Harnley Echo" in c.quote]

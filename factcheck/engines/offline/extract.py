@@ -104,8 +104,8 @@ def _claims(
             who = Resolution(ahead)
         if sentence.text.startswith("A: ") or sentence.paragraph in unlabelled:
             answer, interviewee = sentence.paragraph, voices.interviewee(speakers) if answer < 0 else interviewee
-        if answer == sentence.paragraph and not (who.speaker or attr.reported_by):
-            # "A: Rents have gone up …": the interviewee's words.
+        if answer == sentence.paragraph and (who.speaker in {"We", "I"} or not (who.speaker or attr.reported_by)):
+            # "A: Rents have gone up …", "We recorded 2,310 burglaries …": the interviewee's words.
             who = Resolution(interviewee, answer=True) if interviewee else Resolution(None, who.unclear or _ANSWER)
         if attr.reported_by:
             source = speakers.source(attr.reported_by)

@@ -53,11 +53,11 @@ _WELCOME = re.compile(
     # "Headteacher X said she accepted the findings.": an acknowledgement; the findings are the claims.
     r"|^(?:[\w’'.-]+ ){0,5}(?:accepted|accepts|accept|acknowledged) (?:the|its|his|her|their|all the|the report's) "
     r"(?:findings|criticisms?|conclusions)\.$"
+    r"|^(?:[\w’'.-]+ ){1,4}(?:spoke|talked) to (?:the )?[A-Z][\w’' ]{1,40} about [^.]{1,120}\.$"  # interview intro
 )
 # "Mr Whelan disputed that.": a dismissal says nothing of its own; what it dismisses is ticketed where stated.
 _DISMISSAL = re.compile(
-    # "Riverside's MP, Joanna Price, disputed that.": a name with its role between commas, too; "…, said that was
-    # no excuse.": a retort to what was said before, with nothing of its own.
+    # "Riverside's MP, Joanna Price, disputed that.", "…, said that was no excuse.": a retort, nothing of its own.
     r"^(?:[\w’'.,-]+ ){1,10}said (?:that|this) was (?:no excuse|nonsense|rubbish|not good enough|no answer)\.$|"
     # "That was how Nerys Sandbach, 81, put it.": whose the quotation before was, and nothing more.
     r"^(?:That|This) (?:was|is) (?:how|what) [^.;“”\"]{1,120}? (?:put it|said|described it|summed it up)\.$|"

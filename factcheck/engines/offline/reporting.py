@@ -58,6 +58,11 @@ SCORED = re.compile(
     r"\s?(?:the|a|an|his|her|their|its|another|a\slate)\s(?:second|third|fourth|fifth|sixth|seventh|goal|goals|try|"
     r"tries|winner|equaliser|equalizer|penalty|point|points|runs|wicket|conversion|touchdown|basket)\b(?!\s(?:was|is|had|would))"
 )
+# "The signed diversion adds about six miles to journeys": an amount added to something.
+_ADDED_TO = re.compile(
+    r"\s?(?:about |around |roughly |nearly |almost |up to |more than |over |an extra |another )?(?:[£$€]?\d[\d,.]*|an?|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)(?: ?[a-z%]{1,12}){0,2} to "
+)
 _WARNED_WHOM = re.compile(r"\s(?!that\s)(?:the\s|its\s|their\s|his\s|her\s)?[a-z][\w’'-]{1,30}\s(?:about|over)\s")
 _SECOND_SUBJECT = re.compile(r"\sand\s(?:a|an|the)\s(?:[\w’'-]+\s){1,5}?(?:is|are|was|were|has|have|had|will)\s")
 _A_COUNT = re.compile(r"^(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|many)\s+(?:other|more)\s", re.I)
@@ -267,7 +272,7 @@ def an_object(verb: str, rest: str) -> bool:
     """ "reported the error to the regulator", "added the third in stoppage time": what the verb did, not said."""
     return bool(
         (verb in {"reported", "reports"} and REPORTED_TO.match(" " + rest))
-        or (verb.startswith("add") and SCORED.match(rest))
+        or (verb.startswith("add") and bool(SCORED.match(rest) or _ADDED_TO.match(rest)))
     )
 
 
