@@ -60,8 +60,9 @@ SCORED = re.compile(
 )
 # "The signed diversion adds about six miles to journeys": an amount added to something.
 _ADDED_TO = re.compile(
-    r"\s?(?:about |around |roughly |nearly |almost |up to |more than |over |an extra |another )?(?:[£$€]?\d[\d,.]*|an?|"
-    r"one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)(?: ?[a-z%]{1,12}){0,2} to "
+    r"\s?(?:about |around |roughly |nearly |almost |up to |more than |over |an extra |another )?"
+    r"(?:[£$€]?\d[\d,.]{0,12}|an?|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)"
+    r"(?: ?[a-z%]{1,12}){0,2} to "
 )
 _WARNED_WHOM = re.compile(r"\s(?!that\s)(?:the\s|its\s|their\s|his\s|her\s)?[a-z][\w’'-]{1,30}\s(?:about|over)\s")
 _SECOND_SUBJECT = re.compile(r"\sand\s(?:a|an|the)\s(?:[\w’'-]+\s){1,5}?(?:is|are|was|were|has|have|had|will)\s")
