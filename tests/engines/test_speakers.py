@@ -4756,3 +4756,16 @@ def test_an_interview_answer_in_the_first_person_is_the_interviewees():
     )
     assert ticket(claims, "412 house fires").speaker == "Jo Pellow"
     assert not [c for c in claims if "spoke to the Harnley Echo" in c.quote]
+
+
+def test_radiocarbon_tests_that_have_shown_something_are_the_source():
+    claims = tickets(
+        "A wooden canoe found in a flooded gravel pit near Harnley is about 3,000 years old, radiocarbon tests have shown."
+    )
+    canoe = ticket(claims, "3,000 years")
+    assert canoe.speaker == "radiocarbon tests" and canoe.claim.startswith("Radiocarbon tests have shown that")
+
+
+def test_a_thing_found_somewhere_with_a_setting_after_found_is_no_speaker():
+    claims = tickets("A canoe found in a quarry is about 3,000 years old, tests have shown.")
+    assert ticket(claims, "3,000 years").speaker != "a canoe"

@@ -256,7 +256,9 @@ def parse(body: str, offset: int) -> Reported | None:
             return Reported(who, verb, body, offset, whole=True)  # "warned of a storm surge": what, not a statement
         if that:
             pos += that.end()
-        elif _an_act(verb, who, body[pos:], body[: m.start()]):
+        elif _an_act(verb, who, body[pos:], body[: m.start()]) or (
+            adverbial and _an_act(verb, who, body[m.end() :], body[: m.start()])  # "found in a quarry is …"
+        ):
             return None
         elif verb in OBJECT_VERBS:
             # "A firm has pledged £20,000 and a fun run is expected to raise …": not all of it the firm's.

@@ -107,7 +107,7 @@ _GROUP_WORDS = re.compile(
     # "…, government figures show.": the record cited, named by what it is.
     r"figures|data|statistics|results|projections|counts|reports|(?<=official )estimates|"
     # "According to court documents": the record, whoever filed it.
-    r"documents|records|filings|papers|accounts)"
+    r"documents|records|filings|papers|accounts|(?<=radiocarbon )tests|(?<=blood )tests|(?<=laboratory )tests)"
     # "…, figures obtained by the Gazette show.": who obtained or published them (or when) says whose they are.
     r"(?: (?:from|of|at|in|with|for|familiar with|close to|"
     r"(?:obtained|published|released|seen|compiled) (?:by|on|in|last|this)"
