@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from factcheck.engines.base import ArticleInput
-from factcheck.engines.offline import checkworthy, openings, segment
+from factcheck.engines.offline import checkworthy, openings, segment, voices
 from factcheck.engines.offline.engine import OfflineEngine
 from factcheck.engines.offline.entities import Actors, described_bodies
 from factcheck.engines.offline.speakers import Speakers
@@ -4769,3 +4769,27 @@ def test_radiocarbon_tests_that_have_shown_something_are_the_source():
 def test_a_thing_found_somewhere_with_a_setting_after_found_is_no_speaker():
     claims = tickets("A canoe found in a quarry is about 3,000 years old, tests have shown.")
     assert ticket(claims, "3,000 years").speaker != "a canoe"
+
+
+def test_a_transcripts_capital_labels_name_who_says_each_paragraph():
+    claims = tickets(
+        "Harnley councillors debated the future of the town's swimming pool on Tuesday night. This is an edited "
+        "transcript of the main exchanges.\n\n"
+        "CLLR ANN VESSEY (Labour, cabinet member for leisure): The pool lost £290,000 last year. Repairs to the "
+        "roof would cost £1.2 million.\n\n"
+        "CLLR IAN PELLOW (Conservative): That loss includes the months it was shut for the heating to be fixed.\n\n"
+        "CLLR VESSEY: The plan is to keep the pool open three days a week from April."
+    )
+    loss = ticket(claims, "£290,000")
+    assert loss.speaker == "Ann Vessey" and "CLLR" not in loss.claim
+    assert ticket(claims, "£1.2 million").speaker == "Ann Vessey"
+    assert ticket(claims, "heating").speaker == "Ian Pellow"
+    assert ticket(claims, "three days a week").speaker == "Ann Vessey"
+    assert not [c for c in claims if "edited transcript" in c.quote]
+
+
+def test_single_word_capital_labels_name_no_speaker():
+    found = segment.sentences(
+        "UPDATE: The road reopened at 6pm after the lorry was recovered.\n\nLATEST: Two lanes are still closed."
+    )
+    assert voices.answers(found) == {}

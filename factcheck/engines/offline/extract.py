@@ -83,7 +83,7 @@ def _claims(
     judged = [(a.quotation or "") if moods.whole_quotation(a) else "" for a in attrs if a.is_quote]
     quotation_vectors = iter(reactions.vectors(judged, scored[len(found) :], moods.EXCLAMATION))
     read, answer, interviewee = 0, -1, None
-    unlabelled = voices.unlabelled_answers(found)
+    answers = voices.answers(found)  # paragraph → a transcript's labelled speaker, or None: the interviewee
     for at, (sentence, attr, score) in enumerate(zip(found, attrs, scored, strict=False)):
         if time.monotonic() > deadline:
             break
@@ -91,8 +91,7 @@ def _claims(
         speakers.read(sentence.text, sentence.paragraph)
         own = (next(quotation_scores), next(quotation_vectors)) if attr.is_quote else (0.0, None)
         if attr.is_quote and not attr.speaker and not has_tag(sentence.text):
-            # "“Second, they asked …”" carries on the quotation of the sentence before it; 'It accused Aslef
-            # of "…"' is the reporter's account of an act, with a phrase quoted: a statement.
+            # "“Second, they asked …”" carries on the quotation before; 'It accused Aslef of "…"' is the reporter's.
             if voices.phrase_quoted(sentence.text):
                 attr.quotation = None
             else:
@@ -102,11 +101,12 @@ def _claims(
         unnamed = who.unclear or voices.ROLE_POINTER.match(attr.speaker or "")
         if unnamed and lead and (ahead := voices.named_next(attr.speaker, attrs[at + 1], speakers)):
             who = Resolution(ahead)
-        if sentence.text.startswith("A: ") or sentence.paragraph in unlabelled:
+        if sentence.text.startswith("A: ") or sentence.paragraph in answers:
             answer, interviewee = sentence.paragraph, voices.interviewee(speakers) if answer < 0 else interviewee
         if answer == sentence.paragraph and (who.speaker in {"We", "I"} or not (who.speaker or attr.reported_by)):
-            # "A: Rents have gone up …", "We recorded 2,310 burglaries …": the interviewee's words.
-            who = Resolution(interviewee, answer=True) if interviewee else Resolution(None, who.unclear or _ANSWER)
+            # "A: Rents have gone up …", "We recorded 2,310 burglaries …": the interviewee's (or the label's) words.
+            by = answers.get(answer) or interviewee
+            who = Resolution(by, answer=True) if by else Resolution(None, who.unclear or _ANSWER)
         if attr.reported_by:
             source = speakers.source(attr.reported_by)
             attr.reported_by = source.speaker

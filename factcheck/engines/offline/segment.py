@@ -105,6 +105,7 @@ _DESK_VOICE = re.compile(
     # A court list's standing notice: "Court results are published as a public service."
     r"|^\s*(?:court\s+results|these\s+results)\s+are\s+published\s+as\s+a\s+public\s+service"
     r"|^\s*anyone\s+named\s+has\s+been\s+convicted\b"
+    r"|^\s*this\s+(?:is\s+an?\s+(?:edited|abridged|shortened)\s+transcript|transcript\s+has\s+been\s+edited)\b"
 )
 
 # A call for witnesses or information, the police's or the paper's: what to do, not what happened.

@@ -47,14 +47,42 @@ def unlabelled_answers(found: list[Sentence]) -> set[int]:
     return answers
 
 
+# "CLLR HELEN SPRATT (Conservative, cabinet member): Visits …", "CLLR SPRATT: They are …": a transcript's label.
+_LABEL = re.compile(
+    r"^(?P<title>(?:CLLR|COUNCILLOR|DR|MR|MRS|MS|MISS|PROF|PROFESSOR|SIR|DAME|JUDGE|LORD|BARONESS)\.? )?"
+    r"(?P<name>[A-Z][A-Z’'-]+(?: [A-Z][A-Z’'-]+){0,3})(?: \([^()]{1,100}\))?: "
+)
+
+
+def answers(found: list[Sentence]) -> dict[int, str | None]:
+    """Paragraph → who says it: a transcript's labelled speaker ("CLLR HELEN SPRATT (Labour): …", a later
+    "CLLR SPRATT:" the same person), or None for an interview's answer without labels (``unlabelled_answers``).
+    Labels count only where two or more paragraphs open with one that names a person, never "UPDATE:"."""
+    names: dict[int, str] = {}
+    for sentence in found:
+        m = _LABEL.match(sentence.text)
+        if not m or sentence.paragraph in names:
+            continue
+        name = " ".join(word.capitalize() for word in m.group("name").split())
+        known = [full for full in names.values() if full.endswith(f" {name}")]
+        if known or m.group("title") or " " in name:
+            names[sentence.paragraph] = known[0] if known else name
+    labelled: dict[int, str | None] = dict(names) if len(names) >= 2 else {}
+    return labelled | {p: None for p in unlabelled_answers(found) if p not in labelled}
+
+
+def without_label(text: str) -> str:
+    return _LABEL.sub("", text, count=1)
+
+
 def in_own_words(claims: list[ExtractedClaim], who: Resolution) -> list[ExtractedClaim]:
     """An interview's answers in the first person ("Our reserves have fallen …") as the interviewee's own
     words, quoted: "Joe Mowbray said that our reserves …" would make them the reporter's."""
     if not (who.answer and who.speaker):
         return claims
     for claim in claims:
-        if _FIRST_PERSON.search(claim.quote):
-            said = claim.quote.strip().removeprefix("A: ").rstrip(",;:")
+        if _FIRST_PERSON.search(claim.quote) or _LABEL.match(claim.quote):
+            said = without_label(claim.quote.strip().removeprefix("A: ")).rstrip(",;:")
             claim.claim = f"{who.speaker[:1].upper()}{who.speaker[1:]} said: “{said[:1].upper()}{said[1:]}”"
     return claims
 
