@@ -4793,3 +4793,21 @@ def test_single_word_capital_labels_name_no_speaker():
         "UPDATE: The road reopened at 6pm after the lorry was recovered.\n\nLATEST: Two lanes are still closed."
     )
     assert voices.answers(found) == {}
+
+
+def test_a_coroner_recording_a_conclusion_is_an_act_and_a_witness_told_the_inquest():
+    claims = tickets(
+        "An inquest has heard that a walker who died on Harnley Edge had slipped on ice.\n\n"
+        "PC Ann Vessey told the inquest the path had not been gritted for three days.\n\n"
+        "Area coroner Ian Pellow recorded a conclusion of accidental death."
+    )
+    assert ticket(claims, "gritted").speaker == "PC Ann Vessey"
+    assert ticket(claims, "accidental death").speaker is None
+
+
+def test_a_forecast_the_forecasters_gave_is_on_the_record():
+    claims = tickets(
+        "Flights were cancelled at Harnley Airport on Sunday because of fog.\n\n"
+        "Fog is expected to return on Tuesday night, forecasters said."
+    )
+    assert ticket(claims, "return on Tuesday").speaker == "forecasters"

@@ -58,6 +58,8 @@ SCORED = re.compile(
     r"\s?(?:the|a|an|his|her|their|its|another|a\slate)\s(?:second|third|fourth|fifth|sixth|seventh|goal|goals|try|"
     r"tries|winner|equaliser|equalizer|penalty|point|points|runs|wicket|conversion|touchdown|basket)\b(?!\s(?:was|is|had|would))"
 )
+# "The coroner recorded a conclusion of unlawful killing": a finding given, in the reporter's words.
+_FINDING = re.compile(r"\s?(?:a|an)\s(?:[a-z-]+\s)?(?:conclusion|verdict)\sof\b")
 # "The signed diversion adds about six miles to journeys": an amount added to something.
 _ADDED_TO = re.compile(
     r"\s?(?:about |around |roughly |nearly |almost |up to |more than |over |an extra |another )?"
@@ -138,7 +140,7 @@ _TOLD_BARE = re.compile(
     r"council\s?members|investors|analysts|staff|employees|workers|members|delegates|parliament|Parliament|supporters|"
     r"magistrates|jurors|"
     r"Congress|the (?:House|Senate|Commons|committee|court|jury|inquiry|hearing|tribunal|panel|conference|"
-    r"BBC|newspaper|paper|audience|meeting|summit|inspector|judge|coroner|board|regulator)|"
+    r"BBC|newspaper|paper|audience|meeting|summit|inspector|judge|coroner|board|regulator|inquest)|"
     r"(?:the )?[A-Z][\w’'-]{1,30}(?: [A-Z][\w’'-]{1,30}){0,2})) "
     r"(?=(?:it|they|he|she|there|the|its|their|this|these|no|none|his|her|we|our|a|an|more|only|every|all)\b"
     # "told the court Brennan had been warned": a name, then its verb.
@@ -276,6 +278,7 @@ def an_object(verb: str, rest: str) -> bool:
     return bool(
         (verb in {"reported", "reports"} and REPORTED_TO.match(" " + rest))
         or (verb.startswith("add") and bool(SCORED.match(rest) or _ADDED_TO.match(rest)))
+        or (verb in {"recorded", "records", "returned", "reached"} and _FINDING.match(rest))
     )
 
 

@@ -97,7 +97,7 @@ def on_record(source: str, speakers: Speakers) -> bool:
 # investigators', on the record as a body's is.
 _GROUP_ON_RECORD = re.compile(
     r"^(?:the\s(?:study['’]s\s|report['’]s\s)?(?:researchers|scientists|authors)|(?:the\s)?(?:police|detectives|"
-    r"investigators))$",
+    r"investigators|forecasters|meteorologists))$",
     re.I,
 )
 
