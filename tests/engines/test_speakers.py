@@ -4811,3 +4811,19 @@ def test_a_forecast_the_forecasters_gave_is_on_the_record():
         "Fog is expected to return on Tuesday night, forecasters said."
     )
     assert ticket(claims, "return on Tuesday").speaker == "forecasters"
+
+
+def test_a_kicker_who_added_the_conversions_said_nothing():
+    claims = tickets(
+        "Harnley beat Ashwold 24-10 on Saturday. Flanker Ian Pellow scored two tries and fly-half Dan Ash added the "
+        "conversions and a late penalty."
+    )
+    kicks = ticket(claims, "conversions")
+    assert kicks.speaker is None and "added that" not in kicks.claim
+
+
+def test_someones_claim_that_is_a_noun_not_a_verb_of_saying():
+    claims = tickets(
+        'An MP\'s claim that burglary in her town has "halved" since 2019 is not supported by police figures.'
+    )
+    assert ticket(claims, "burglary").speaker != "an MP's"

@@ -356,12 +356,12 @@ def _peel_reporting(
             or events.life_event(said, rest)
             or reporting.an_object(said, rest)
         ):
-            # "X denied the charges": no statement follows, the sentence is the reporter's. "Videos posted on
-            # social media showed …": a participle and where, not a verb of saying and what was said.
+            # "X denied the charges", "Videos posted on social media showed …": no statement; the reporter's sentence.
             break
         if m:
             who = clean(m.group("who"))
-            if events.came_upon(m.group("verb"), who or "") or subjects.points_back(who or ""):
+            noun = m.group("verb").startswith("claim") and (who or "").endswith(("'s", "’s"))  # "An MP's claim that"
+            if noun or events.came_upon(m.group("verb"), who or "") or subjects.points_back(who or ""):
                 break  # "Police found 600 cannabis plants": what officers came upon; "Two said": two of whom?
             # "Engineers found corrosion …, the council said": the tag at its end says whose account it is.
             tagged = tailtags.tail_tag(body) if m.group("verb") in reporting.OBJECT_VERBS else None

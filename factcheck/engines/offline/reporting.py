@@ -56,7 +56,8 @@ _PLACED = re.compile(
 # "Substitute Kieran Moss added the third in stoppage time": a goal or a point scored, never words.
 SCORED = re.compile(
     r"\s?(?:the|a|an|his|her|their|its|another|a\slate)\s(?:second|third|fourth|fifth|sixth|seventh|goal|goals|try|"
-    r"tries|winner|equaliser|equalizer|penalty|point|points|runs|wicket|conversion|touchdown|basket)\b(?!\s(?:was|is|had|would))"
+    r"tries|winner|equaliser|equalizer|penalty|penalties|point|points|runs|wicket|wickets|conversion|conversions|"
+    r"touchdown|basket)\b(?!\s(?:was|is|had|would))"
 )
 # "The coroner recorded a conclusion of unlawful killing": a finding given, in the reporter's words.
 _FINDING = re.compile(r"\s?(?:a|an)\s(?:[a-z-]+\s)?(?:conclusion|verdict)\sof\b")
