@@ -4827,3 +4827,13 @@ def test_someones_claim_that_is_a_noun_not_a_verb_of_saying():
         'An MP\'s claim that burglary in her town has "halved" since 2019 is not supported by police figures.'
     )
     assert ticket(claims, "burglary").speaker != "an MP's"
+
+
+def test_an_embedded_posts_sentences_are_its_signers():
+    claims = tickets(
+        "Harnley's library will open on Sundays from January, the council has said.\n\n"
+        "Great news for families. Sunday opening starts on January 10.\n\n"
+        "— Cllr Ann Vessey (@annvessey) December 1, 2026\n\n"
+        "The library lends about 90,000 books a year, council figures show."
+    )
+    assert ticket(claims, "January 10").speaker == "Ann Vessey"

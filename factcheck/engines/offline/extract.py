@@ -55,8 +55,8 @@ def extract(text: str, *, published: date | None, threshold: float, budget_secon
         attrs.append(layers.outer_source(attribute(s.text), s.text))
     quoteruns.carry(found, attrs)
     quoteruns.lead_ins(found, attrs)
-    # What was read is turned into claims, within as long again at most.
-    claims, read = _claims(found[: len(attrs)], attrs, published, threshold, 2 * deadline - began)
+    voices.signed_posts(text, found, attrs)
+    claims, read = _claims(found[: len(attrs)], attrs, published, threshold, 2 * deadline - began)  # as long again
     stopped = None
     if read < len(found):
         stopped = (

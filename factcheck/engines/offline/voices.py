@@ -9,7 +9,7 @@ import re
 from factcheck.engines.base import ExtractedClaim
 from factcheck.engines.offline import according, bodies, records
 from factcheck.engines.offline.attribution import Attribution
-from factcheck.engines.offline.segment import Sentence
+from factcheck.engines.offline.segment import Sentence, paragraphs
 from factcheck.engines.offline.speakers import Resolution, Speakers
 
 
@@ -52,6 +52,24 @@ _LABEL = re.compile(
     r"^(?P<title>(?:CLLR|COUNCILLOR|DR|MR|MRS|MS|MISS|PROF|PROFESSOR|SIR|DAME|JUDGE|LORD|BARONESS)\.? )?"
     r"(?P<name>[A-Z][A-Z’'-]+(?: [A-Z][A-Z’'-]+){0,3})(?: \([^()]{1,100}\))?: "
 )
+
+
+_SIGNED = re.compile(
+    r"^[—–-] ?(?:(?:Cllr|Councillor|Dr|Prof|Professor|Sir|Dame|Mr|Mrs|Ms|Miss) )?"
+    r"(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3}) \(@\w{1,30}\)"
+)
+
+
+def signed_posts(text: str, found: list[Sentence], attrs: list[Attribution]) -> None:
+    """An embedded post's sentences as its signer's: "— Cllr Ann Aveling (@annaveling) November 27, 2026" on
+    the line under it (a line the page's chrome is otherwise, and left out of the sentences)."""
+    signers = {}
+    for index, (start, end) in enumerate(paragraphs(text)):
+        if m := _SIGNED.match(text[start:end].strip()):
+            signers[index - 1] = m.group("name")
+    for sentence, attr in zip(found, attrs, strict=False):
+        if sentence.paragraph in signers and not (attr.speaker or attr.reported_by):
+            attr.speaker, attr.quotation = signers[sentence.paragraph], sentence.text  # in the signer's own words
 
 
 def answers(found: list[Sentence]) -> dict[int, str | None]:
