@@ -4837,3 +4837,24 @@ def test_an_embedded_posts_sentences_are_its_signers():
         "The library lends about 90,000 books a year, council figures show."
     )
     assert ticket(claims, "January 10").speaker == "Ann Vessey"
+
+
+def test_a_firm_named_for_what_it_makes_is_the_company_and_a_feast_day_is_nobody():
+    claims = tickets(
+        "Harnley's Christmas market drew 30,000 visitors.\n\n"
+        "Vantor Cells said on Monday it would build a battery factory in Harnley.\n\n"
+        "The factory will employ 400 people, the company said.\n\n"
+        "Extra buses will run on Saturdays until Christmas, the council said."
+    )
+    assert ticket(claims, "400 people").speaker == "Vantor Cells"
+    assert "Harnley's Christmas" not in ticket(claims, "Extra buses").claim
+
+
+def test_what_the_jury_heard_is_on_the_record_and_the_trial_continuing_is_no_claim():
+    claims = tickets(
+        "A bookkeeper stole £60,000 from a charity, a jury has heard.\n\n"
+        "The jury heard that the thefts came to light when a trustee noticed gaps in the accounts.\n\n"
+        "The trial, expected to last a week, continues."
+    )
+    assert ticket(claims, "came to light").speaker == "the jury"
+    assert not [c for c in claims if "continues" in c.quote]

@@ -162,7 +162,7 @@ COMPANY_NAME = re.compile(
     # "Brightmead Solar", "Lindhurst Healthcare": or for its trade.
     r"Solar|Healthcare|Pharmaceuticals|Logistics|Technologies|Motors|Events|Media|Studios|Construction|Developments|"
     r"Properties|Leisure|Hotels|Brewery|Brewing|Ales|Distillery|Homes|Aggregates|Quarries|Minerals|Mining|Engineering|Chemicals|"
-    r"Plastics|Air(?!\s+(?:Force|Ambulance|Quality|Traffic|Pollution|Accidents|Navigation|Show|Cadets)))(?=\W|$)"
+    r"Plastics|Cells|Batteries|Pharma|Systems|Software|Robotics|Electronics|Air(?!\s+(?:Force|Ambulance|Quality|Traffic|Pollution|Accidents|Navigation|Show|Cadets)))(?=\W|$)"
     # "the General Brewery Workers' Union": a union, never the brewery.
     r"(?!\s+(?:Workers|Employees|Staff|Union|Association|Federation|Society|Museum|Festival)\b)"
 )

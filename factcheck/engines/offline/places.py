@@ -42,7 +42,7 @@ _GEOGRAPHY = {
 _CALENDAR = {
     *("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Day", "Eve", "Week"),
     *("January", "February", "March", "April", "June", "July", "August", "September", "October", "November"),
-    "December",
+    *("December", "Christmas", "Easter", "Halloween", "Diwali", "Hanukkah", "Ramadan", "Advent", "Lent"),
 }
 # "Purbeck Wildlife Park", "Brandon Hill": a site, unless a first name opens it ("Grace Park", "Damon Hill").
 _SITES = {*("Park", "Hill", "Green", "Lane", "Wood", "Gardens", "Square", "Bridge", "Hall", "Common", "Beach"), "Farm"}

@@ -115,7 +115,7 @@ def on_record(source: str, speakers: Speakers) -> bool:
 # investigators', on the record as a body's is.
 _GROUP_ON_RECORD = re.compile(
     r"^(?:the\s(?:study['’]s\s|report['’]s\s)?(?:researchers|scientists|authors)|(?:the\s)?(?:police|detectives|"
-    r"investigators|forecasters|meteorologists))$",
+    r"investigators|forecasters|meteorologists|jury|inquest))$",
     re.I,
 )
 
