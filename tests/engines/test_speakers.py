@@ -4858,3 +4858,10 @@ def test_what_the_jury_heard_is_on_the_record_and_the_trial_continuing_is_no_cla
     )
     assert ticket(claims, "came to light").speaker == "the jury"
     assert not [c for c in claims if "continues" in c.quote]
+
+
+def test_a_body_that_has_decided_is_the_source_of_its_decision():
+    claims = tickets(
+        "A trial of hire bikes in Harnley will continue for another year, the borough council has decided."
+    )
+    assert ticket(claims, "hire bikes").speaker == "the borough council"

@@ -26,7 +26,7 @@ _TAIL_TAG = re.compile(
     r"(?P<verb>said|says|say|added|adds|reported|reports|noted|notes|estimated|estimates|warned|warns|found|finds|"
     # "…, police believe.": an inquiry's working account (never "…, many fans believe.").
     r"show|showed|shows|have shown|has shown|concluded|announced|confirmed|ruled|was told|were told|wrote|writes|"
-    r"heard|suggests|suggest|believe|"
+    r"heard|suggests|suggest|believe|has decided|have decided|"
     # "…, the Argus understands.": a paper's own reporting (never "…, the firm understands.").
     r"understands|"
     # "…, the organisers have admitted.": an admission is a statement in the admitter's name.
