@@ -4865,3 +4865,13 @@ def test_a_body_that_has_decided_is_the_source_of_its_decision():
         "A trial of hire bikes in Harnley will continue for another year, the borough council has decided."
     )
     assert ticket(claims, "hire bikes").speaker == "the borough council"
+
+
+def test_a_bakery_named_for_its_founder_is_no_he():
+    claims = tickets(
+        "Alf Dunnery, who founded a bakery chain, has died aged 88.\n\n"
+        "Mr Dunnery started Dunnery's Bakery in 1961 with one oven.\n\n"
+        "He was appointed an MBE in 1999 for raising £200,000 for charity."
+    )
+    mbe = ticket(claims, "MBE")
+    assert mbe.claim.startswith("Alf Dunnery was appointed") and not mbe.needs_human

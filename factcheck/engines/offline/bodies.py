@@ -123,8 +123,7 @@ def named_bodies(text: str) -> list[re.Match[str]]:
     """Bodies named with the noun a later pointer uses: "Kent County Council", "the University of Wessex"."""
     found: list[re.Match[str]] = []
     for m in sorted([*NAMED_BODY.finditer(text), *NOUN_OF_NAME.finditer(text)], key=lambda m: (m.start(), -m.end())):
-        # One body, however many of the patterns found it: "The Colorado Department" is the start of
-        # "… Department of Public Health and Environment", not a second department.
+        # One body, however many patterns found it: "The Colorado Department" starts "… Department of Public Health".
         if not found or m.start() >= found[-1].end() or m.group("noun").lower() != found[-1].group("noun").lower():
             found.append(m)
     return found
@@ -162,7 +161,8 @@ COMPANY_NAME = re.compile(
     # "Brightmead Solar", "Lindhurst Healthcare": or for its trade.
     r"Solar|Healthcare|Pharmaceuticals|Logistics|Technologies|Motors|Events|Media|Studios|Construction|Developments|"
     r"Properties|Leisure|Hotels|Brewery|Brewing|Ales|Distillery|Homes|Aggregates|Quarries|Minerals|Mining|Engineering|Chemicals|"
-    r"Plastics|Cells|Batteries|Pharma|Systems|Software|Robotics|Electronics|Air(?!\s+(?:Force|Ambulance|Quality|Traffic|Pollution|Accidents|Navigation|Show|Cadets)))(?=\W|$)"
+    r"Plastics|Cells|Batteries|Pharma|Systems|Software|Robotics|Electronics|Bakery|Bakeries|Dairy|Creamery|"
+    r"Air(?!\s+(?:Force|Ambulance|Quality|Traffic|Pollution|Accidents|Navigation|Show|Cadets)))(?=\W|$)"
     # "the General Brewery Workers' Union": a union, never the brewery.
     r"(?!\s+(?:Workers|Employees|Staff|Union|Association|Federation|Society|Museum|Festival)\b)"
 )
