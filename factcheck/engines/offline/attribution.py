@@ -360,7 +360,7 @@ def _peel_reporting(
             break
         if m:
             who = clean(m.group("who"))
-            noun = m.group("verb").startswith("claim") and (who or "").endswith(("'s", "’s"))  # "An MP's claim that"
+            noun = m.group("verb") == "claim" and (who or "").endswith(("'s", "’s"))  # "An MP's claim that"
             if noun or events.came_upon(m.group("verb"), who or "") or subjects.points_back(who or ""):
                 break  # "Police found 600 cannabis plants": what officers came upon; "Two said": two of whom?
             # "Engineers found corrosion …, the council said": the tag at its end says whose account it is.

@@ -104,7 +104,9 @@ _DESK_VOICE = re.compile(
     r"|^\s*prices\s+were\s+checked\s[^.]{0,60}\band\s+(?:may|might|could)\s+(?:have\s+)?change"
     # A court list's standing notice: "Court results are published as a public service."
     r"|^\s*(?:court\s+results|these\s+results)\s+are\s+published\s+as\s+a\s+public\s+service"
-    r"|^\s*anyone\s+named\s+has\s+been\s+convicted\b|^\s*the\s+(?:trial|hearing|inquest|case)(?:,\s[^,.]{1,60},)?\s+continues\.?$"
+    r"|^\s*anyone\s+named\s+has\s+been\s+convicted\b"
+    # "The trial, expected to last two weeks, continues.": a court report's sign-off.
+    r"|^\s*the\s+(?:trial|hearing|inquest|case)(?:,\s[^,.]{1,60},)?\s+continues\.?$"
     r"|^\s*this\s+(?:is\s+an?\s+(?:edited|abridged|shortened)\s+transcript|transcript\s+has\s+been\s+edited)\b"
 )
 

@@ -52,8 +52,7 @@ _LABEL = re.compile(
     r"^(?P<title>(?:CLLR|COUNCILLOR|DR|MR|MRS|MS|MISS|PROF|PROFESSOR|SIR|DAME|JUDGE|LORD|BARONESS)\.? )?"
     r"(?P<name>[A-Z][A-Z’'-]+(?: [A-Z][A-Z’'-]+){0,3})(?: \([^()]{1,100}\))?: "
 )
-
-
+# "— Cllr Ann Aveling (@annaveling) November 27, 2026": the line that signs an embedded post.
 _SIGNED = re.compile(
     r"^[—–-] ?(?:(?:Cllr|Councillor|Dr|Prof|Professor|Sir|Dame|Mr|Mrs|Ms|Miss) )?"
     r"(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3}) \(@\w{1,30}\)"
@@ -63,7 +62,7 @@ _SIGNED = re.compile(
 def signed_posts(text: str, found: list[Sentence], attrs: list[Attribution]) -> None:
     """An embedded post's sentences as its signer's: "— Cllr Ann Aveling (@annaveling) November 27, 2026" on
     the line under it (a line the page's chrome is otherwise, and left out of the sentences)."""
-    signers = {}
+    signers: dict[int, str] = {}
     for index, (start, end) in enumerate(paragraphs(text)):
         if m := _SIGNED.match(text[start:end].strip()):
             signers[index - 1] = m.group("name")
