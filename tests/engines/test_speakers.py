@@ -4875,3 +4875,21 @@ def test_a_bakery_named_for_its_founder_is_no_he():
     )
     mbe = ticket(claims, "MBE")
     assert mbe.claim.startswith("Alf Dunnery was appointed") and not mbe.needs_human
+
+
+def test_a_council_leader_named_after_her_council_is_a_person_not_the_council():
+    claims = tickets(
+        "Two people were hurt when a barrier fell, the town council said.\n\n"
+        "Town council leader Joan Addy said the council accepted every recommendation.\n\n"
+        "Tickets for the event will go on sale in October, the council said."
+    )
+    assert ticket(claims, "go on sale").speaker == "the town council"
+
+
+def test_a_quoted_they_that_names_nothing_in_its_own_sentence_is_flagged():
+    claims = tickets(
+        'Councillor Ann Boyle said: "Fake goods are not harmless. They fund organised crime in the county."'
+    )
+    they = ticket(claims, "They fund")
+    assert they.speaker == "Councillor Ann Boyle"
+    assert they.needs_human and "“They”" in (they.flag_reason or "")

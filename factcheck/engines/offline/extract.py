@@ -155,8 +155,8 @@ def _claims_from(
     if score < threshold or asked or moods.asserts_nothing(sentence.text, attr.content) or moods.writers_own(attr, who):
         return []
     advice, to_readers = instructions.advice(attr.content)
-    # A body's stated position is on the record ("The Climate Change Committee has said capacity should not
-    # grow"); a person's argument ("the city should have tapped its reserve") and advice to readers are not.
+    # A body's stated position ("The committee has said capacity should not grow") is on the record; a person's
+    # argument ("the city should have tapped its reserve") and advice to readers are not.
     position = named and (attr.whole or speakers.kind(speaker or "") == "org") and not to_readers
     # "The council must pay the costs, the inspector ruled": a ruling binds; a hazard's precaution goes with it.
     position = position or (attr.verb or "") in _RULINGS or statute or recorded
@@ -242,7 +242,8 @@ def _quote_claim_of(
     # 'said it was "a grotesque breach of trust"': what "it" is, the quotation's own words do not say.
     said = attr.content.strip()
     person = _indirect(attr) and openings.its_of_a_named_person(said, speaker, speakers.kind(speaker or ""))
-    pointed = f"“{said.split()[0].capitalize()}” does not name who or what it refers to." if person else None
+    pointer = attr.quotation and openings.QUOTED_POINTER.match(said)  # '"…. They fund crime," she said'
+    pointed = f"“{said.split()[0].capitalize()}” does not name who or what it refers to." if person or pointer else None
     reason = unnamed if speaker is None else unsure_date or pointed
     return ExtractedClaim(
         claim=claim,
@@ -379,9 +380,8 @@ _SUBJECT_ASIDE = re.compile(r"(?:the|a|an|its|his|her|their|this|these|those)\s[
 
 
 def _indirect(attr: Attribution) -> bool:
-    """An indirect statement carrying a partial quotation ("said arrears remained “very low”", "it would
-    “study the findings carefully”": the reporter's words before the mark, however few), not a quotation
-    ("X said: “…”", "“…,” X said")."""
+    """An indirect statement carrying a partial quotation ("said arrears remained “very low”": the reporter's
+    words before the mark, however few), not a quotation ("X said: “…”", "“…,” X said")."""
     if attr.quotation and attr.content.startswith(attr.quotation):
         return False  # the middle or end of a quotation that runs over several sentences: no words before it
     quotation = (attr.quotation or attr.content).strip().rstrip(",")

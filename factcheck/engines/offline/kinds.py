@@ -124,8 +124,9 @@ def kind_of(name: str, actors: Actors, people: set[str]) -> str:
     if titled or name in people or SPOKESPERSON.search(name) or UNNAMED_PERSON.match(name.lower()):
         return "person"  # "Analyst Chen Wei of Harbor Securities" is a person at a company
     role = [w for w in words[1:-2] if w[:1].islower() and w not in {"of", "for", "and", "on", "the", "in", "at"}]
-    if role and not ORG_NOUN.search(" ".join(role)) and " ".join(words[-2:]) in actors.full_names.values():
-        return "person"  # "Council leader Graham Pike": a role, however capitalised, then a person's name
+    # "Council leader Graham Pike", "Town council leader Joan Addy": a role (its last word no body), then a name.
+    if role and not ORG_NOUN.search(role[-1]) and " ".join(words[-2:]) in actors.full_names.values():
+        return "person"
     if DESCRIBED_POINTER.match(name) or (len(words) == 2 and words[0].lower() == "the" and words[1] in _COLLECTIVE):
         return "org"  # "the trade body", "the county council", "the junta"
     if any(w.strip(".,") in ORG_WORDS for w in words) or _ACRONYM.match(name) or PUBLIC_BODY.search(name):

@@ -13,6 +13,8 @@ from factcheck.engines.offline.speakers import Speakers
 from factcheck.engines.offline.wording import capitalise
 
 # Openings that point back to something the claim does not name: a person must say what.
+# '"Fakes are not harmless. They fund crime," she said': a quotation's "They" names nothing it says itself.
+QUOTED_POINTER = re.compile(r"(?:They|It|These)\s(?!(?:is|was|are|were|has|have|had|will|would|could|must|may)\b)")
 UNRESOLVED_START = re.compile(
     # "Those who drank two cups a day": a group the sentence itself defines.
     # "This summer was the warmest": a time the dateline fixes, not a thing pointed back to; "It is the second time
