@@ -568,3 +568,16 @@ def test_what_another_sum_would_have_done_is_no_ticket_but_the_sum_taken_is(monk
     )
     said = " ".join(c.claim for c in claims)
     assert "£150" in said and "finished us" not in said
+
+
+def test_a_dream_a_dedication_and_a_disappointment_are_no_tickets_but_a_figure_beside_a_wish_is(monkeypatch):
+    monkeypatch.setattr(duplicates, "encoder", lambda: None)
+    claims = tickets(
+        'Dan Lusk won the title on points. "I have dreamed about this belt since I was 12 years old," Lusk said. '
+        '"This is for everyone at the club who kept believing."\n\n'
+        '"We are disappointed but we have not given up on the site," a Hollin Renewables spokesman said.\n\n'
+        'Ms Ray said: "I have wanted this job since 2019, when the plant employed 400 people."'
+    )
+    said = " ".join(c.claim for c in claims)
+    assert "dreamed" not in said and "kept believing" not in said and "disappointed" not in said
+    assert "400 people" in said

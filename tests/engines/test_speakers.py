@@ -4893,3 +4893,25 @@ def test_a_quoted_they_that_names_nothing_in_its_own_sentence_is_flagged():
     they = ticket(claims, "They fund")
     assert they.speaker == "Councillor Ann Boyle"
     assert they.needs_human and "“They”" in (they.flag_reason or "")
+
+
+def test_the_practice_is_the_dental_practice_that_spoke_under_its_trading_name():
+    claims = tickets(
+        "Brookvale Dental Care told patients on Monday that it would stop NHS treatment.\n\n"
+        "The practice said it had lost money on NHS work in each of the last three years."
+    )
+    assert ticket(claims, "lost money").speaker == "Brookvale Dental Care"
+
+
+def test_a_renewables_developer_is_the_company_a_report_later_in_between_does_not_hide():
+    claims = tickets(
+        "Hollin Renewables said on Friday that it had withdrawn its plan for 12 turbines.\n\n"
+        "The officers' report said the turbines would harm the landscape.\n\n"
+        "The company said the turbines would have powered 30,000 homes."
+    )
+    assert ticket(claims, "30,000 homes").speaker == "Hollin Renewables"
+
+
+def test_a_report_that_said_two_things_keeps_its_said_that_before_the_second():
+    claims = tickets("The report, published on Thursday, said pupils' behaviour was good and that they felt safe.")
+    assert ticket(claims, "behaviour").claim.startswith("The report said that pupils' behaviour was good and that")

@@ -160,7 +160,7 @@ COMPANY_NAME = re.compile(
     r"Group|Holdings|PLC|GmbH|S\.A\.|Partners|LLP|Associates|Foods|Energy|Water|Railways?|Trains|Buses|Coaches|Airlines|Airways|Ferries|"
     # "Brightmead Solar", "Lindhurst Healthcare": or for its trade.
     r"Solar|Healthcare|Pharmaceuticals|Logistics|Technologies|Motors|Events|Media|Studios|Construction|Developments|"
-    r"Properties|Leisure|Hotels|Brewery|Brewing|Ales|Distillery|Homes|Aggregates|Quarries|Minerals|Mining|Engineering|Chemicals|"
+    r"Properties|Leisure|Hotels|Brewery|Brewing|Ales|Distillery|Homes|Aggregates|Quarries|Minerals|Mining|Engineering|Chemicals|Renewables|"
     r"Plastics|Cells|Batteries|Pharma|Systems|Software|Robotics|Electronics|Bakery|Bakeries|Dairy|Creamery|"
     r"Air(?!\s+(?:Force|Ambulance|Quality|Traffic|Pollution|Accidents|Navigation|Show|Cadets)))(?=\W|$)"
     # "the General Brewery Workers' Union": a union, never the brewery.
@@ -232,9 +232,9 @@ _NAMED_BY = {
     "union": r"union|unite|unison|gmb|rmt|aslef|nasuwt|usdaw|royal college of (?:nursing|midwives)|"
     r"british medical association|bma|teamsters|afl-cio",
     "lender": r"lender|bank|building society",
-    # "the practice" after "Lathom Medical Centre": a GP's practice by the name it trades under.
-    "practice": r"practice|surgery|medical centre|health centre",
-    "surgery": r"practice|surgery|medical centre|health centre",
+    # "the practice" after "Lathom Medical Centre" or "Kilnbrook Dental Care": a practice by its trading name.
+    "practice": r"practice|surgery|medical centre|health centre|dental(?: care| centre| clinic)?|dentists",
+    "surgery": r"practice|surgery|medical centre|health centre|dental(?: care| centre| clinic)?|dentists",
     # "the forecaster" after the Met Office, Met Éireann or the National Weather Service.
     "forecaster": r"forecaster|met office|met éireann|weather service|meteorolog\w*|noaa",
     "charity": r"charity|society|hospice|foundation(?! trust)|"

@@ -84,8 +84,8 @@ _FEELING = re.compile(
     r"| (?:that )?(?:it|this|the [a-z]+) (?:is|was|had been|has been|are|were) (?:finally |all )?over"
     r"| (?:by )?how [^.“”\"\d]{1,60})?"  # "were surprised how large the effect was": no figure, still a feeling
     r"[”\"]?(?:\.$|,? and (?:urged|called|asked|hoped)\b|"
-    # "I was gutted, but these things happen.": a feeling shrugged off, nothing added to check.
-    r",? but (?:these|such|those) things happen\.$|"
+    # "I was gutted, but these things happen.", "…, but we have not given up": a feeling, nothing added to check.
+    r",? but (?:these|such|those) things happen\.$|,? but (?:we|i)\b[^.;“”\"\d]{0,80}\.$|"
     # "was disappointed and would study the decision carefully": a feeling, and a review promised of nothing.
     r",? and (?:would|will) (?:study|consider|review|examine|reflect on|look (?:closely )?at) (?:the|its|this|their) "
     r"[\w -]{1,30}?(?: carefully| closely| in detail)?\.$)"
@@ -95,8 +95,7 @@ _FEELING = re.compile(
 # 'closing the bridge was “the only safe option”': a quoted word for something, and no more (a figure makes a claim).
 _QUOTED_VERDICT = re.compile(
     r"^(?:[\w’'-]+\s){1,8}?(?:was|were|is|are|would\sbe|will\sbe|had\sbeen|has\sbeen|remained|remains)\s"
-    # 'the building's survival was “little short of a miracle”': a verdict, however hedged.
-    # Never a superlative over a span of time ("the strongest they have been for a decade"): a record to check.
+    # '… was “little short of a miracle”': a verdict, however hedged; never a superlative over a span of time.
     r"[“\"](?:(?:a|an|the|no|not\sa|nothing|little\sshort\sof)\s(?![^“”\"]{0,60}\b(?:for|in|since)\sa\s(?:decade|"
     r"generation|century)\b)[^“”\"\d]{1,60}|"
     # 'the figures were “deeply worrying”': a reaction to what they show, in one quoted word or two.
@@ -179,10 +178,9 @@ _PLATITUDE = re.compile(
     # "This was not a decision the board took lightly", "Nobody wants to strike", "Dean gave everything": tributes too.
     r"^(?:this|it|that)\s(?:was|is|has\sbeen)\snot\s(?:an\seasy\s(?:decision|choice)|a\s(?:decision|step|choice)\s"
     r"[\w\s’'-]{1,40}?\s(?:took|taken|take|takes)\slightly)\b|"
-    # "staff “did not take this decision lightly”": the same, said of those who took it.
+    # "staff “did not take this decision lightly”", "the decision had not been taken lightly": the same, twice.
     r"^(?:[\w’'-]+\s){0,3}[“\"]?(?:did|do|does|had|have|has|would)\s(?:not|never)\stake\s(?:this|the|that|such\san?)\s"
     r"(?:[a-z]+\s)?(?:decision|step|action|choice)\slightly\b|"
-    # "the decision had not been taken lightly": the same, in the passive.
     r"^(?:the|this|that|its|our)\s(?:decision|step|choice)\s(?:had|has|was|is)\snot\s(?:been\s)?(?:taken|made)\slightly\b|"
     # "it would not hesitate to prosecute landlords who …": a warning, however firm, does nothing yet.
     r"^(?:it|we|they|he|she)\s(?:would|will)\snot\shesitate\sto\s[^.;“”\"]*|"
@@ -257,6 +255,10 @@ _PLATITUDE = re.compile(
     # "Those responsible will be held to account": a promise of justice names no one and nothing done.
     r"^(?:those|anyone|whoever|the\speople)\s(?:responsible|found\sresponsible|to\sblame)\s(?:will|would|must)\sbe\s"
     r"held\s(?:to\saccount|responsible)\b|"
+    # "I've dreamed about this belt since I was 11", "This is for everyone in the gym": a dream, a dedication.
+    r"^(?:i|we)(?:['’]ve|\shave)\s(?:always\s)?(?:dreamed|dreamt|wanted\sthis|longed\sfor)\b[^.;“”\"\d]{0,80}"
+    r"(?:\ssince\s(?:i|we)\s(?:was|were)\s\d{1,2}(?:\syears\sold)?)?[.,!]?$|"
+    r"^this\s(?:one\s)?is\sfor\s(?:everyone|everybody|all|my|our|the\s(?:fans|people|town|club|gym))\b[^.;“”\"\d]{0,80}[.,!]?$|"
     # "We'd like to hear from anyone with dashcam footage": an appeal, as the reporter's "Anyone with information".
     r"^(?:we|i)(?:['’]d|\swould)\slike\sto\shear\sfrom\s(?:anyone|anybody|everyone|people)\b|"
     r"^(?:we\sare|we['’]re|i\sam|i['’]m)\s(?:now\s|urgently\s)?appealing\s(?:for|to)\s(?:anyone|witnesses)\b|"
@@ -272,8 +274,7 @@ _PLATITUDE = re.compile(
     r"^(?:[\w’'-]+\s){1,4}(?:was|were|is|are|had\sbeen)\s[“\"]?(?:absolutely\s|utterly\s|just\s)?(?:heartbreaking|"
     r"devastating|tragic|awful|terrible|dreadful|wonderful|brilliant|fantastic|disgraceful|appalling|shameful|"
     r"gutting)[”\"]?\.?$|^whoever\s(?:did|took|stole|dumped|started|is\sresponsible\sfor)\s(?:this|it|them)\b[^.;\d]{0,80}|"
-    # "He did everything right.": praise, with what he did told beside it.
-    r"^(?:he|she|they|we|you)\sdid\severything\sright\b[^.;“”\"\d]{0,40}|"
+    r"^(?:he|she|they|we|you)\sdid\severything\sright\b[^.;“”\"\d]{0,40}|"  # "He did everything right.": praise
     # "No receipt is needed.": what a customer need not bring, told as a rule of the refund.
     r"^no\s(?:receipt|appointment|booking|proof\sof\spurchase|referral)\s(?:is|will\sbe)\s(?:needed|required|necessary)\.?$|"
     # "It is never too late to catch up", "That almost certainly made the difference": encouragement, a verdict.
@@ -375,8 +376,7 @@ def _felt(content: str, quotation: str) -> bool:
     return bool(_FEELING.match(content) or _FEELING.match(quotation[:1].lower() + quotation[1:].rstrip(".,!") + "."))
 
 
-# "About 450 people live in Pennard.": a figure in the reporter's own words is a fact to check however plainly told;
-# never the reporter's "I" or "we" ("the best phone I have used in 2025"), a reader's "you", nor advice.
+# "About 450 people live in Pennard.": a reporter's figure is a fact to check; not with "I", "we", "you" or advice.
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|[Yy]ou|[Yy]our)\b")
 
 

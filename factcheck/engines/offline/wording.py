@@ -77,10 +77,11 @@ def with_attribution(
         return f"{capitalise(speaker)} {verb} that, according to {reported_by}, {body}"
     if speaker and reported_by:
         return f"According to {reported_by}, citing {speaker}, {body}"
-    if reported_by and not re.match(r"(?:it|they|he|she|we)\b", body):
+    if reported_by and not re.match(r"(?:it|they|he|she|we)\b", body) and " and that " not in body:
         return f"According to {reported_by}, {body}"
     if speaker or reported_by:
-        # "According to the agency, it had slowed arrivals" leaves "it" to anyone; "said that it" is the agency.
+        # "According to the agency, it had slowed arrivals" leaves "it" to anyone; "said that it" is the agency;
+        # "said behaviour was good and that …" needs its "said".
         return f"{capitalise(speaker or reported_by or '')} {verb} that {body}"
     return capitalise(content)
 
