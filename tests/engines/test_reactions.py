@@ -581,3 +581,13 @@ def test_a_dream_a_dedication_and_a_disappointment_are_no_tickets_but_a_figure_b
     said = " ".join(c.claim for c in claims)
     assert "dreamed" not in said and "kept believing" not in said and "disappointed" not in said
     assert "400 people" in said
+
+
+def test_what_a_sign_told_its_users_is_a_finding_but_an_officer_telling_drivers_is_advice(monkeypatch):
+    monkeypatch.setattr(duplicates, "encoder", lambda: None)
+    claims = tickets(
+        "Signs at the crossing told users to phone the signaller before crossing with vehicles, investigators said. "
+        "An officer told drivers to leave extra time for their journeys."
+    )
+    said = " ".join(c.claim for c in claims)
+    assert "phone the signaller" in said and "extra time" not in said

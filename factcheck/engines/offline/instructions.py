@@ -18,8 +18,9 @@ _APPEAL = re.compile(r"to (?:contact|call|ring|come forward|get in touch)\b")
 # "She urged parents to check their children's records": the same advice, put as someone's urging.
 # "Professor Sir X, NHS England's national medical director, urged anyone eligible to get a flu vaccine".
 _URGED = re.compile(
-    # "its machines never asked drivers to scan a code": what was never asked is a statement, not advice.
-    r"^(?:(?:[\w’'.-]+\s){1,5}|[^,]{1,60},\s[^,]{1,80},\s)(?<!never\s)(?<!\bnot\s)"
+    # "its machines never asked drivers to scan a code": what was never asked is a statement, not advice; nor is
+    # what a sign told its users ("Signs at the crossing told users to phone the signaller"): what it displayed.
+    r"^(?!(?:the\s|a\s)?(?:signs?|notices?|labels?|posters?)\b)(?:(?:[\w’'.-]+\s){1,5}|[^,]{1,60},\s[^,]{1,80},\s)(?<!never\s)(?<!\bnot\s)"
     r"(?:urged?|advised?|asked|encouraged?|reminded|told|warned)\s"
     r"(?:passengers|residents|customers|readers|every\sreader|"
     r"people|households|parents|drivers|motorists|shoppers|travellers|patients|members|consumers|users|families|"
