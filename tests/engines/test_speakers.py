@@ -4915,3 +4915,24 @@ def test_a_renewables_developer_is_the_company_a_report_later_in_between_does_no
 def test_a_report_that_said_two_things_keeps_its_said_that_before_the_second():
     claims = tickets("The report, published on Thursday, said pupils' behaviour was good and that they felt safe.")
     assert ticket(claims, "behaviour").claim.startswith("The report said that pupils' behaviour was good and that")
+
+
+def test_a_study_group_that_reported_fewer_falls_is_no_speaker_but_a_firm_reporting_its_sales_is():
+    claims = tickets(
+        "Daily dog walkers reported 31% fewer falls over the four years.\n\n"
+        "Harlow Stores reported 12% higher sales in October."
+    )
+    falls = ticket(claims, "fewer falls")
+    assert falls.speaker is None and falls.reported_by is None
+    assert ticket(claims, "higher sales").speaker == "Harlow Stores"
+
+
+def test_a_question_put_at_a_meeting_is_no_ticket_but_one_that_takes_a_fact_as_given_is():
+    claims = tickets(
+        "Councillor Jo Fox asked whether the council had assessed the effect on shops.\n\n"
+        "Councillor Ian Rudd asked when the free parking would start.\n\n"
+        "The committee's chair asked why the firm had gone ahead when its own staff had warned it was not ready."
+    )
+    said = " ".join(c.quote for c in claims)
+    assert "asked whether" not in said and "asked when" not in said
+    assert "staff had warned" in said

@@ -1,6 +1,5 @@
-"""What a sentence does besides asserting something to check: it feels ("said staff were heartbroken"), reacts
-("Campaigners were unimpressed."), dismisses, thanks, hopes, keeps silent or exclaims (advice: instructions.py).
-Such sentences are read for who spoke, and ticketed only when they also assert something."""
+"""What a sentence does besides asserting something to check: it feels ("said staff were heartbroken"), reacts,
+dismisses, thanks, hopes, keeps silent or exclaims (advice: instructions.py); ticketed only if it asserts too."""
 
 from __future__ import annotations
 
@@ -11,7 +10,7 @@ from factcheck.engines.offline import drafting, reactions
 from factcheck.engines.offline.attribution import Attribution
 from factcheck.engines.offline.instructions import IMPERATIVE, PRESCRIPTIVE
 from factcheck.engines.offline.pronouns import Resolution
-from factcheck.engines.offline.reporting import VERDICT
+from factcheck.engines.offline.reporting import ASKED_ONLY, VERDICT
 from factcheck.engines.offline.speakers import Speakers
 
 # A quotation whose own words score below this is an exclamation (holdout121: 26 no-claim tickets went, 3 required).
@@ -145,6 +144,7 @@ def asserts_nothing(sentence: str, content: str) -> bool:
         or _WISH.match(content)
         or _SILENCE.match(content)
         or _UNVERIFIED.match(sentence)
+        or ASKED_ONLY.match(sentence)
         # An inspection's or a court's word for what it found is its finding: "the sixth form was “a strength …”".
         or (_QUOTED_VERDICT.match(content) and not _FINDER.search(sentence))
         or _SHOWED_QUOTED.match(content)

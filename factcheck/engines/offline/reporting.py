@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from factcheck.engines.offline import events
+from factcheck.engines.offline.bodies import ORG_NOUN
 from factcheck.engines.offline.subjects import FIRST_VERB, subject_name
 
 VERBS = (
@@ -76,6 +77,16 @@ _FOOTAGE = re.compile(
     r"^(?:the\s+)?(?:videos?|footage|photos?|photographs?|images?|pictures?|clips?|murals?|paintings?|posters?|maps?|"
     r"banners?|artworks?|sculptures?|statues?|drawings?)\b",
     re.I,
+)
+_FARED = re.compile(
+    r"\s(?:about\s|nearly\s|almost\s)?\d[\d,.]{0,12}%?\s(?:fewer|more|less|lower|higher|better|worse)\b"
+)
+_PEOPLE = re.compile(r"[A-Z][a-z-]+(?:\s[a-z-]+){0,4}")  # "Daily dog walkers", "Participants": no name, no body
+# "Councillor Jo Fox asked whether the council had assessed the effect": a question put asserts nothing ("asked
+# why the company had gone ahead when its staff had warned it" takes the warning as given: a claim).
+ASKED_ONLY = re.compile(
+    r"^[^“”\"]{1,160}?\basked\s(?:whether|if|when)\b"
+    r"(?![^.]{0,300}\b(?:said|says|replied|answered|told|added)\b)[^“”\"]{0,300}$"
 )
 # "More than 300 people reported seeing it": a count of sightings, told in the reporter's voice.
 _REPORTED_AS = re.compile(
@@ -232,6 +243,13 @@ def parse(body: str, offset: int) -> Reported | None:
         return None
     if verb in {"reported", "reports"} and REPORTED_TO.match(body[pos:]):
         return None  # "The firm reported the error to the regulator": an act told by the reporter, not a statement
+    if (
+        verb in {"reported", "reports"}
+        and _FARED.match(body[pos:])
+        and _PEOPLE.fullmatch(who)
+        and not ORG_NOUN.search(who)
+    ):
+        return None  # "Daily dog walkers reported 31% fewer falls": how a study's group fared, not their statement
     if _CALL_VERBS.match(verb):
         return Reported(who, verb, body, offset, whole=True)
     adverbial = _adverbial(body[pos:])
