@@ -591,3 +591,23 @@ def test_what_a_sign_told_its_users_is_a_finding_but_an_officer_telling_drivers_
     )
     said = " ".join(c.claim for c in claims)
     assert "phone the signaller" in said and "extra time" not in said
+
+
+def test_visitors_asked_to_keep_their_distance_and_a_columnists_please_are_advice_but_a_charge_asked_is_not(
+    monkeypatch,
+):
+    monkeypatch.setattr(duplicates, "encoder", lambda: None)
+    claims = tickets(
+        "Visitors are being asked to stay at least 10 metres from the seals.\n\n"
+        "Please sign the petition before the consultation closes on January 15.\n\n"
+        "Residents are being asked to pay £40 more a year, the council said."
+    )
+    said = " ".join(c.claim for c in claims)
+    assert "10 metres" not in said and "petition" not in said and "£40 more" in said
+
+
+def test_a_columnists_years_of_volunteering_are_her_own_life_not_a_claim(monkeypatch):
+    monkeypatch.setattr(duplicates, "encoder", lambda: None)
+    claims = tickets("The library had 41,300 visits last year. I have volunteered there every week since 2014.")
+    said = " ".join(c.claim for c in claims)
+    assert "41,300" in said and "volunteered" not in said

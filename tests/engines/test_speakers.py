@@ -4936,3 +4936,10 @@ def test_a_question_put_at_a_meeting_is_no_ticket_but_one_that_takes_a_fact_as_g
     said = " ".join(c.quote for c in claims)
     assert "asked whether" not in said and "asked when" not in said
     assert "staff had warned" in said
+
+
+def test_rangers_who_have_said_it_are_its_source():
+    claims = tickets(
+        "A record 1,284 grey seal pups have been counted at Gullstone Point this winter, rangers have said."
+    )
+    assert ticket(claims, "seal pups").speaker == "rangers"

@@ -84,8 +84,9 @@ _WHERE_TO_TURN = re.compile(
 _WHY_FIGURE = re.compile(r",\s(?:with|as|after)\s[^.;]*\d")
 _TOLD_AS_DONE = re.compile(
     r"^(?:swimmers|walkers|residents|people|customers|passengers|drivers|motorists|parents|visitors|the\spublic|"
-    r"households|tenants|patients|(?:dog\s)?owners)\b[^.;]{0,40}?\s(?:have|has)\sbeen\s(?:asked|urged|advised|"
-    r"encouraged|reminded|told|warned)\s(?:not\s)?to\b",
+    r"households|tenants|patients|(?:dog\s)?owners)\b[^.;]{0,40}?\s(?:(?:have|has)\sbeen\s|(?:are|is)\s(?:being\s)?)"
+    # "Residents are being asked to pay £40 more": a charge, and a claim.
+    r"(?:asked|urged|advised|encouraged|reminded|told|warned)\s(?:not\s)?to\b(?!\s(?:pay|give|donate|contribute)\b)",
     re.I,
 )
 
@@ -111,6 +112,7 @@ def advice(content: str) -> tuple[bool, bool]:
     told = _YOUR_IMPERATIVE.match(unlabelled) or (unlabelled != content and IMPERATIVE.match(unlabelled))
     # Where to turn is advice whatever its hours or numbers ("between 10am and 2pm on weekdays").
     turn = _WHERE_TO_TURN.match(content) or (_TOLD_AS_DONE.match(content) and not _WHY_FIGURE.search(content))
+    turn = turn or content.startswith("Please ")  # "Please sign the petition before January 15": its date is when
     told = told or turn
     recommends = bool(
         (PRESCRIPTIVE.search(content) or urged or told)

@@ -381,20 +381,20 @@ _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|[Yy]ou|[Yy]our)\b")
 
 
 def reporters_figure(attr: Attribution) -> bool:
-    said = attr.content
-    plain = not (attr.speaker or attr.reported_by or attr.quotation)
+    said, plain = attr.content, not (attr.speaker or attr.reported_by or attr.quotation)
     return plain and bool(re.search(r"\d", said)) and not _FIRST_PERSON.search(said) and not IMPERATIVE.match(said)
 
 
 def writers_own(attr: Attribution, who: Resolution) -> bool:
-    """ "I signed the petition.", "It was watching my granddaughter cycle to school …": a columnist's own life,
-    told in the first person with no figure, is the background of a view, not a claim (an interview's answer
-    is the interviewee's, and "a Grade I listed building" no one's "I")."""
+    """ "I signed the petition.": a columnist's own life, in the first person with no figure, is the background of
+    a view, not a claim (an interview's answer is the interviewee's; "a Grade I listed building" no one's "I")."""
     said = attr.content
     plain = not (attr.speaker or attr.reported_by or attr.quotation or who.answer or who.speaker)
     mine = re.search(r"\b(?:(?<!Grade )(?<!Part )(?<!Phase )(?<!Type )(?<!War )I|[Mm]y|[Mm]e)\b", said)
-    counted = _NUMBERED.sub("", said)  # "the 42 bus", "Ward 7": names, not figures
+    counted = _NUMBERED.sub("", said)  # "the 42 bus", "Ward 7": names, not figures; "since 2014": her own time
     return plain and not re.search(r"\d", counted) and bool(mine)
 
 
-_NUMBERED = re.compile(r"\b(?:[Ww]ard|[Rr]oute|[Pp]latform|[Gg]ate|[Rr]oom|[Bb]ay) \d+\b|\bthe \d+ (?:bus|train)\b")
+_NUMBERED = re.compile(
+    r"\b(?:[Ww]ard|[Rr]oute|[Pp]latform|[Gg]ate|[Rr]oom|[Bb]ay) \d+\b|\bthe \d+ (?:bus|train)\b|since \d{4}"
+)

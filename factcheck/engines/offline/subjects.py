@@ -102,6 +102,8 @@ _GROUP_WORDS = re.compile(
     r"[a-z]{3,20}(?:ists|ians)|teachers|headteachers|parents|retailers|landlords|midwives|carers|officers|"
     # "…, fire crews said.": the people sent, named by their work.
     r"crews|paramedics|medics|forecasters|coastguards|volunteers|staff|nurses|rescuers|services|"
+    # "…, rangers have said.": those who look after a place, a reserve or a collection.
+    r"rangers|wardens|lifeguards|keepers|stewards|curators|auctioneers|"
     # "…, lawyers for the claimants said.": those who speak for a party in court.
     r"lawyers|solicitors|barristers|attorneys|survivors|passengers|neighbours|neighbors|relatives|"
     # "…, government figures show.": the record cited, named by what it is.
