@@ -611,3 +611,13 @@ def test_a_columnists_years_of_volunteering_are_her_own_life_not_a_claim(monkeyp
     claims = tickets("The library had 41,300 visits last year. I have volunteered there every week since 2014.")
     said = " ".join(c.claim for c in claims)
     assert "41,300" in said and "volunteered" not in said
+
+
+def test_one_of_the_hardest_decisions_is_regret_but_the_bill_beside_it_is_a_claim(monkeypatch):
+    monkeypatch.setattr(duplicates, "encoder", lambda: None)
+    claims = tickets(
+        'Chief executive Mark Eccles said: "This is one of the hardest decisions we have ever taken. '
+        'Our energy bill alone has gone up by £1.4 million in three years."'
+    )
+    said = " ".join(c.claim for c in claims)
+    assert "hardest decisions" not in said and "£1.4 million" in said

@@ -4943,3 +4943,25 @@ def test_rangers_who_have_said_it_are_its_source():
         "A record 1,284 grey seal pups have been counted at Gullstone Point this winter, rangers have said."
     )
     assert ticket(claims, "seal pups").speaker == "rangers"
+
+
+def test_a_speaker_named_after_the_verb_with_where_they_work_is_the_speaker():
+    claims = tickets("Up to 120 meteors an hour will be visible, said Dr Neil Bleasdale of Fittock Observatory.")
+    assert ticket(claims, "120 meteors").speaker == "Dr Neil Bleasdale"
+
+
+def test_a_pub_chain_is_the_company_that_later_says_more():
+    claims = tickets(
+        "Harrow Inns said rising energy bills had made 12 of its pubs unprofitable.\n\n"
+        "The company, which is based in Tolby, said staff would be offered jobs at its other pubs."
+    )
+    assert ticket(claims, "offered jobs").speaker == "Harrow Inns"
+
+
+def test_a_body_the_story_names_only_by_what_it_is_is_the_one_the_pointer_means():
+    claims = tickets(
+        "The blood service has asked donors to book after stocks of O negative blood fell to 3.1 days of supply.\n\n"
+        "O negative can be given to almost any patient, the service said.\n\n"
+        "The last bank in the town closed in 2019, and the service said 40 branches had closed since."
+    )
+    assert ticket(claims, "almost any patient").speaker == "the blood service"

@@ -160,7 +160,7 @@ COMPANY_NAME = re.compile(
     r"Group|Holdings|PLC|GmbH|S\.A\.|Partners|LLP|Associates|Foods|Energy|Water|Railways?|Trains|Buses|Coaches|Airlines|Airways|Ferries|"
     # "Brightmead Solar", "Lindhurst Healthcare": or for its trade.
     r"Solar|Healthcare|Pharmaceuticals|Logistics|Technologies|Motors|Events|Media|Studios|Construction|Developments|"
-    r"Properties|Leisure|Hotels|Brewery|Brewing|Ales|Distillery|Homes|Aggregates|Quarries|Minerals|Mining|Engineering|Chemicals|Renewables|"
+    r"Properties|Leisure|Hotels|Brewery|Brewing|Ales|Distillery|Homes|Aggregates|Quarries|Minerals|Mining|Engineering|Chemicals|Renewables|Inns|Taverns|"
     r"Plastics|Cells|Batteries|Pharma|Systems|Software|Robotics|Electronics|Bakery|Bakeries|Dairy|Creamery|"
     r"Air(?!\s+(?:Force|Ambulance|Quality|Traffic|Pollution|Accidents|Navigation|Show|Cadets)))(?=\W|$)"
     # "the General Brewery Workers' Union": a union, never the brewery.

@@ -207,8 +207,9 @@ _PLATITUDE = re.compile(
     # "This should not have happened, and I'm sorry for the worry it has caused.": an apology, nothing to check.
     r"^this\sshould\s(?:not|never)\shave\shappened\b[^.;“”\"\d]{0,80}|"
     # "This is a painful decision for a company with our history": regret, however the decision is framed.
-    r"^this\s(?:is|was|has\sbeen)\s(?:a|an)\s(?:very\s|really\s|deeply\s|incredibly\s)?(?:painful|difficult|hard|sad|"
-    r"tough|heartbreaking|heavy)\s(?:decision|day|time|moment)\b[^.;“”\"\d]{0,60}[.,!]?$|"
+    r"^this\s(?:is|was|has\sbeen)\s(?:a|an|one\sof\sthe)\s(?:very\s|really\s|deeply\s|incredibly\s)?(?:painful|difficult|"
+    r"hard|sad|tough|heartbreaking|heavy|hardest|toughest|saddest|most\sdifficult|most\spainful)\s(?:decision|day|time|"
+    r"moment)s?\b[^.;“”\"\d]{0,60}[.,!]?$|"
     # "It's the worst I've seen in 20 years.": a memory's superlative, which no record holds.
     r"^(?:it|this|that)(?:['’]s|\sis|\swas)\sthe\s(?:worst|best|busiest|biggest|quietest)\s(?:i|we)(?:['’]ve|\shave)\s"
     r"(?:ever\s)?(?:seen|known|had)(?:\sin\s(?:\d{1,3}|[a-z]{3,9})\s(?:years|decades))?[.,!]?$|"
@@ -285,8 +286,7 @@ _PLATITUDE = re.compile(
 
 
 def feeling(clause: str, sentence: str = "") -> bool:
-    """ "it was “disappointed” by her decision", one of two statements split apart: a feeling (or a
-    platitude, or a verdict: "X called the results “genuinely exciting”"), not a claim."""
+    """ "it was “disappointed” by her decision", split apart: a feeling (or a platitude, or a verdict), no claim."""
     said = clause.rstrip(" .")
     return bool(
         _FEELING.match(said + ".")

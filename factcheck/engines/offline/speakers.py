@@ -1,12 +1,8 @@
-"""Who is speaking, tracked through the article rather than guessed per sentence.
-
-News copy names a speaker once and then points back: "the agency added", "she said", "It said", "They said", or a
-second quotation with no tag at all. The tracker remembers who last spoke, in which paragraph, and what kind of
-speaker it was (a person, an organisation, a group), and resolves those references only when one reading is clearly
-right. When it is not (the pointer is a paragraph or more away, another person was named since, two organisations
-spoke in turn), the claim gets no speaker and a flag: a wrong speaker on a ticket can be published, a missing one
-cannot. Bodies are resolved here; a "he" or "she", in pronouns.py.
-"""
+"""Who is speaking, tracked through the article rather than guessed per sentence: news copy names a speaker once, then
+points back ("the agency added", "she said", "It said", an untagged second quotation). The tracker remembers who last
+spoke, where, and what kind of speaker it was, and resolves a pointer only when one reading is clearly right; else the
+claim gets no speaker and a flag (two bodies spoke in turn, a paragraph or more away): a wrong speaker on a ticket can
+be published, a missing one cannot. Bodies are resolved here; a "he" or "she", in pronouns.py."""
 
 from __future__ import annotations
 
@@ -107,8 +103,7 @@ class Speakers(PersonPointers):
             self.last_company_paragraph = paragraph
 
     def kind(self, name: str) -> str:
-        """person, org, group, or name: a capitalised name the article has not yet shown to be either (a body
-        once described as one: "Discount supermarket chain Grocer's Yard")."""
+        """person, org, group, or name (a capitalised name not yet shown to be either); a body once described: org."""
         return "org" if any(name == d[2] for d in self.described) else kinds.kind_of(name, self.actors, self.people)
 
     def resolve(self, raw: str | None) -> Resolution:
@@ -146,8 +141,7 @@ class Speakers(PersonPointers):
         return Resolution(f"{bodies.possessive(owner)} {raw[4:]}")
 
     def source(self, reported_by: str) -> Resolution:
-        """ "According to the agency": the agency named before, when that is certain; else as written,
-        with why a person must say which ("Their report": whose, the words do not say)."""
+        """ "According to the agency": the agency named before, when certain; else as written, with why not."""
         group = self.group_openers.get(self.sentence - 1)
         if reported_by.lower().startswith("their ") and group and group[1] == self.paragraph and " " not in group[0]:
             # "Inspectors visited the school …. Their report said …": the group the sentence before opened with.
@@ -369,6 +363,12 @@ class Speakers(PersonPointers):
             return Resolution(raw)
         if noun == "trust" and not self.by_noun.get("trust"):
             return Resolution(raw)  # "The trust said …" in a story that never names one: as written
+        # "The blood service has asked donors …. …, the service said": a story naming the body only by what it is.
+        before = [self.texts.get(k, "") for k in range(self.sentence - 3, self.sentence)]
+        unnamed = bool(noun) and noun not in bodies.COMMERCIAL and not self.by_noun.get(noun or "")
+        unnamed = unnamed and not any(b[2] == noun for b in self.named_bodies)
+        if unnamed and (found := openers.described_opener(noun or "", before)):
+            return Resolution(found)
         if noun in self.owned and not any(b[2] == noun for b in self.named_bodies):
             return Resolution(raw)  # "documents released by his ministry. The ministry said": the minister's
         if here := bodies.regulating(noun, self.named_bodies, self.sentence, self.public_acronyms):

@@ -68,6 +68,8 @@ _INVERTED = re.compile(
     # "…, said its founder, Imelda Stannage.": who they are first, then the name between commas.
     r", (?P<verb>said|says|added) (?:(?:its|their|his|her|the) [a-z][\w’'-]{1,30}(?: [a-z][\w’'-]{1,30}){0,2}, )?"
     r"(?P<who>(?:[a-z][\w’'-]{0,30} ){0,3}[A-Z][\w’'.-]{0,30}(?: [A-Z][\w’'.-]{0,30}){1,3})"
+    # "…, said Dr Neil Bleasdale of Fittock Observatory.": where they work, after the name.
+    r"(?:,? of (?:the )?[A-Z][\w’'&-]{0,30}(?: (?:[A-Z][\w’'&-]{0,30}|of|and|for)){0,5})?"
     r"(?:, (?:a|an|the|who) [^,.;“”\"]{2,120})?\.$"
 )
 
