@@ -621,3 +621,25 @@ def test_one_of_the_hardest_decisions_is_regret_but_the_bill_beside_it_is_a_clai
     )
     said = " ".join(c.claim for c in claims)
     assert "hardest decisions" not in said and "£1.4 million" in said
+
+
+def test_declining_to_comment_is_silence_but_what_was_said_beside_it_is_a_claim(monkeypatch):
+    monkeypatch.setattr(duplicates, "encoder", lambda: None)
+    claims = tickets(
+        "Harrowby Pharma declined to comment on the job cuts but said in a statement that it would close two "
+        "of its five plants.\n\nThe firm declined to comment.\n\n"
+        "A spokesperson confirmed 40 job cuts but declined to comment on further reductions."
+    )
+    said = " | ".join(c.claim for c in claims)
+    assert "two of its five plants" in said and "40 job cuts" in said
+    assert "declined to comment on the job cuts" not in said and "The firm declined" not in said
+
+
+def test_a_childhood_habit_is_no_claim_but_losses_since_a_date_are(monkeypatch):
+    monkeypatch.setattr(duplicates, "encoder", lambda: None)
+    claims = tickets(
+        'Shane Cowell said: "I have been throwing darts in my garage since I was eight. '
+        'We have been losing money every month since I was made manager."'
+    )
+    said = " ".join(c.claim for c in claims)
+    assert "throwing darts" not in said and "losing money" in said

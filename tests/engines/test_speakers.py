@@ -4965,3 +4965,11 @@ def test_a_body_the_story_names_only_by_what_it_is_is_the_one_the_pointer_means(
         "The last bank in the town closed in 2019, and the service said 40 branches had closed since."
     )
     assert ticket(claims, "almost any patient").speaker == "the blood service"
+
+
+def test_a_team_that_cautioned_is_the_research_group_before_it():
+    claims = tickets(
+        "Scientists at Brantley University say they have found a molecule that kills drug-resistant bacteria.\n\n"
+        "It has not yet been tested in animals or people, the team cautioned."
+    )
+    assert ticket(claims, "not yet been tested").speaker == "Scientists at Brantley University"

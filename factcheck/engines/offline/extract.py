@@ -216,7 +216,7 @@ def _reporters_own(
     """``found`` with the clauses around a statement that are the reporter's own words: what the speaker did
     before "but said" ("Radu … conceded defeat … but said …"), and what follows the source ("…, according to
     X, but the player is understood to …"; "…, the Met Office said, as the UKHSA issued an alert")."""
-    if attr.act:
+    if attr.act and not moods.asserts_nothing(attr.act, attr.act):  # not "declined to comment but said"
         act = Part(-attr.content_offset, attr.act.rstrip("."), attr.act)  # it starts where the sentence does
         own = replace(attr, speaker=None, reported_by=None)  # the reporter's words: no pointer of the speaker's
         found.insert(0, _clause_claim(sentence, score, own, act, None, None, speakers, published))

@@ -83,10 +83,12 @@ _FARED = re.compile(
 )
 _PEOPLE = re.compile(r"[A-Z][a-z-]+(?:\s[a-z-]+){0,4}")  # "Daily dog walkers", "Participants": no name, no body
 # "Councillor Jo Fox asked whether the council had assessed the effect": a question put asserts nothing ("asked
-# why the company had gone ahead when its staff had warned it" takes the warning as given: a claim).
-ASKED_ONLY = re.compile(
+# why the company had gone ahead when its staff had warned it" takes the warning as given: a claim); nor does
+# "The firm declined to comment on the job cuts", which keeps silent.
+NO_STATEMENT = re.compile(
     r"^[^“”\"]{1,160}?\basked\s(?:whether|if|when)\b"
     r"(?![^.]{0,300}\b(?:said|says|replied|answered|told|added)\b)[^“”\"]{0,300}$"
+    r"|^(?:(?!\s(?:but|and)\s)[^,;“”\"]){2,60}?\s(?:declined|refused)\sto\scomment\b(?:\son\s[^,;“”\"]{2,60})?\.?$"
 )
 # "More than 300 people reported seeing it": a count of sightings, told in the reporter's voice.
 _REPORTED_AS = re.compile(

@@ -23,7 +23,7 @@ _TAIL_TAG = re.compile(
     r"|(?:the|its|their|a|an) [^\s,“”\"]{1,30}(?: [^\s,“”\"]{1,30}){0,3}, (?:published|carried out|led|funded|"
     r"commissioned) [^,“”\"]{3,80},)"
     r" (?:also |have |has )?"
-    r"(?P<verb>said|says|say|added|adds|reported|reports|noted|notes|estimated|estimates|warned|warns|found|finds|"
+    r"(?P<verb>said|says|say|added|adds|reported|reports|noted|notes|estimated|estimates|warned|warns|cautioned|found|finds|"
     # "…, police believe.": an inquiry's working account (never "…, many fans believe.").
     r"show|showed|shows|have shown|has shown|concluded|announced|confirmed|ruled|was told|were told|wrote|writes|"
     r"heard|suggests|suggest|believe|has decided|have decided|"
