@@ -643,3 +643,12 @@ def test_a_childhood_habit_is_no_claim_but_losses_since_a_date_are(monkeypatch):
     )
     said = " ".join(c.claim for c in claims)
     assert "throwing darts" not in said and "losing money" in said
+
+
+def test_how_residents_can_comment_is_a_notice_but_what_they_are_charged_is_a_claim(monkeypatch):
+    monkeypatch.setattr(duplicates, "encoder", lambda: None)
+    claims = tickets(
+        "Council tax will rise by 4.99% from April. Residents can comment on the proposals online until January 10."
+    )
+    said = " ".join(c.claim for c in claims)
+    assert "4.99%" in said and "comment on the proposals" not in said

@@ -69,7 +69,9 @@ _PHONE = re.compile(r"\b(?:999|911|112|111|101|105|0800(?: ?\d){6,7})\b")  # 105
 # is advice told as a fact.
 _WHERE_TO_TURN = re.compile(
     r"^(?:anyone|anybody|everyone|residents|tenants|people|customers|passengers|parents|drivers|those)\b"
-    r"[^.;“”\"]{0,80}?\s(?:can|may)\s(?:report|contact|call|ring|email|apply|ask|get\s(?:help|advice))\b"
+    # "Residents can comment on the proposals online until January 10": how to take part, and until when.
+    r"[^.;“”\"]{0,80}?\s(?:can|may)\s(?:report|contact|call|ring|email|apply|ask|get\s(?:help|advice)|comment|"
+    r"respond|object|have\stheir\ssay|give\stheir\sviews)\b"
     # "Donations can be left at the food bank …": a notice to readers, with its hours.
     r"|^(?:donations|gifts|applications|entries|nominations|comments|objections)\s(?:can|may|should)\sbe\s"
     r"(?:left|dropped\soff|handed\sin|sent|made|submitted|posted)\b"
