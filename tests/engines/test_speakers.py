@@ -4973,3 +4973,17 @@ def test_a_team_that_cautioned_is_the_research_group_before_it():
         "It has not yet been tested in animals or people, the team cautioned."
     )
     assert ticket(claims, "not yet been tested").speaker == "Scientists at Brantley University"
+
+
+def test_it_after_a_record_that_spoke_is_that_record_doing_what_records_do_but_not_a_thing_it_found():
+    claims = tickets(
+        "The draft, dated October 14, says 1 in 12 bin collections were missed.\n\n"
+        "It recommends spending £3.2 million on new lorries over three years.\n\n"
+        "The report found the footbridge was unsafe.\n\n"
+        "It was closed in May 2019 for 14 weeks."
+    )
+    lorries = ticket(claims, "new lorries")
+    assert lorries.claim.startswith("The draft recommends") and lorries.reported_by == "the draft"
+    assert not lorries.needs_human
+    closed = ticket(claims, "14 weeks")
+    assert closed.needs_human and closed.claim.startswith("It was closed")

@@ -313,7 +313,7 @@ def _clause_claim(
         kind=_kind(content),
         score=round(score, 3),
         speaker=speaker,
-        reported_by=reported_by,
+        reported_by=reported_by or openings.record_named(part.words, text, speakers),
         needs_human=unresolved or bool(reason or source_date),
         flag_reason=reason or source_date,
     )

@@ -293,3 +293,10 @@ def described_opener(noun: str, texts: list[str]) -> str | None:
         if m := re.match(pattern + r"(?! (?:of|for|at|in)\b)", text):
             return f"the {m.group(1)}"
     return None
+
+
+# "It recommends spending £3.2m", "It made four recommendations": what a report, a draft or a review does.
+RECORD_DOES = re.compile(
+    r"It (?:recommends|recommended|made \w+ recommendations|calls for|called for|concludes|concluded|found|finds|"
+    r"warns|warned|estimates|estimated|says|said)\b"
+)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from factcheck.engines.offline import records
 from factcheck.engines.offline.bodies import possessive
 from factcheck.engines.offline.census import given_name
 from factcheck.engines.offline.kinds import SPOKESPERSON, UNNAMED_PERSON
@@ -101,3 +102,9 @@ def opening_pronoun(
         own = said_that and bool(speaker) and f" {speaker}".endswith(f" {found.speaker}")
         return m.group(1) + (m.group(2).lower() if own else found.speaker) + content[m.end() :], False, None
     return content, True, found.unclear
+
+
+def record_named(words: str, claim: str, speakers: Speakers) -> str | None:
+    """ "It recommends …" written "The draft recommends …": the record that just spoke is the claim's source."""
+    body = speakers.subject("It") if words.lstrip().startswith("It ") and not claim.startswith("It ") else None
+    return body if body and records.a_record(body) else None

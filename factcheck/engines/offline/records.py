@@ -14,7 +14,7 @@ _TALLIER = re.compile(
 # "According to council traffic counts", "according to a council report": named by what it counts or is.
 A_RECORD = re.compile(
     r"\b(?:counts|figures|data|statistics|records|documents|accounts|filings|results|estimates|reports?|study|survey|"
-    r"analysis|review|audit|poll|memo|memorandum|letter|email|filing)$",
+    r"analysis|review|audit|poll|memo|memorandum|letter|email|filing|draft|inspection|investigation)$",
     re.I,
 )
 # "figures from …", "a survey by The Children's Society": what it is first, then whose.

@@ -156,9 +156,8 @@ class Speakers(PersonPointers):
         return Resolution(found.speaker or reported_by, found.unclear)
 
     def heard(self, name: str | None, unclear: str | None = None) -> None:
-        """Record that ``name`` spoke in the current sentence (a record as a record: "a council report" is
-        never what "the group" means), or that ``unclear`` did and could not be told: an "It said" after it
-        is then as unclear, never an older speaker's."""
+        """Record that ``name`` spoke in this sentence (a record as a record: never what "the group" means), or that
+        ``unclear`` did and could not be told: an "It said" after it is then as unclear, never an older speaker's."""
         if name or unclear:
             kind = ("record" if records.a_record(name) else self.kind(name)) if name else "unclear"
             if body := bodies.FOR_BODY.search(name or ""):  # "A spokesperson for the Rail Delivery Group": it spoke too
@@ -166,13 +165,16 @@ class Speakers(PersonPointers):
             self.spoke.append(Spoke(name or unclear or "", kind, self.paragraph, self.sentence))
 
     def subject(self, pointer: str) -> str | None:
-        """Who "It" or "They" opening a statement means, only when the sentence before was that body's ("The
-        ministry said exports fell. It blamed attacks …") and opened with no group of its own ("The group … had
-        been skiing, according to police. They were aged …": the group, or police? A person says). Else None."""
+        """Who "It" or "They" opening a statement means, only when the sentence before was that body's ("The ministry
+        said exports fell. It blamed attacks …") and opened with no group of its own ("… according to police. They
+        were aged …": the group, or police?). Else None."""
         last = next((s for s in reversed(self.spoke) if s.sentence < self.sentence), None)
-        if not last or last.sentence != self.sentence - 1 or last.paragraph != self.paragraph:
+        # "The draft says …. It recommends …": a record that just spoke, a paragraph on, doing what a record does.
+        record = bool(last and last.kind == "record" and openers.RECORD_DOES.match(self.texts.get(self.sentence, "")))
+        if not last or last.sentence != self.sentence - 1 or (last.paragraph != self.paragraph and not record):
             return None
-        fit = {"it": {"org", "name"}, "they": {"group", "org"}}.get(pointer.lower(), set())
+        its = {"org", "name", "record" if record else "org"}
+        fit = {"it": its, "they": {"group", "org"}}.get(pointer.lower(), set())
         opened, plural = self.group_openers.get(self.sentence - 1), self.plural_openers.get(self.sentence - 1) or ""
         # "They" after a sentence that opened with another group, or with a plural subject other than the body.
         other_plural = bool(plural) and last.name.lower() not in plural.lower()
@@ -184,8 +186,7 @@ class Speakers(PersonPointers):
         return last.name if last.kind in fit and not ruled_out and not personal else None
 
     def told_of_last_week(self) -> bool:
-        """Whether the two sentences before this one speak of last week, and this one does not (where its own
-        "last week … and on Tuesday" set the two apart): a day name after them may be last week's."""
+        """Whether the two sentences before speak of last week and this one does not: a day name may be last week's."""
         before = any(_LAST_WEEK.search(self.texts.get(k, "")) for k in range(self.sentence - 2, self.sentence))
         return before and not _LAST_WEEK.search(self.texts.get(self.sentence, ""))
 
@@ -357,8 +358,7 @@ class Speakers(PersonPointers):
         return Resolution(opened.pop()) if one else None
 
     def _described(self, raw: str, noun: str | None) -> Resolution | None:
-        """ "The government" when no government was named by what it is: the government of the day.
-        "The firm" after "… by the engineering firm Hartley & Moss": the one body named as a firm."""
+        """ "The government" with none named: the government of the day; "The firm" after "… by the firm X": X."""
         if noun == "government" and not any(b[2] == "government" and b[0] < self.sentence for b in self.named_bodies):
             return Resolution(raw)
         if noun == "trust" and not self.by_noun.get("trust"):
