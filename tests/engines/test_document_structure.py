@@ -39,6 +39,8 @@ def story_with(furniture: str) -> list[str]:
         "Mum-of-two's warning as doctors report 14 cases of liver injury linked to supplements",
         "'MIRACLE' PILLS LEFT ME WITH A FAILING LIVER",
         "VerifyHub is a member of the International Fact-Checking Network. Read our corrections policy.",
+        "All defendants are presumed innocent until proven guilty.",
+        "Names and addresses are given as stated in court.",
         "DealDrop did not respond to a request for comment.",
         "A spokesman for the company declined to comment.",
         "Patients who are worried can call a helpline on 0800 123 4567.",

@@ -4987,3 +4987,13 @@ def test_it_after_a_record_that_spoke_is_that_record_doing_what_records_do_but_n
     assert not lorries.needs_human
     closed = ticket(claims, "14 weeks")
     assert closed.needs_human and closed.claim.startswith("It was closed")
+
+
+def test_a_runners_watch_that_recorded_her_climb_is_no_speaker_but_a_weather_station_reading_stays_a_claim():
+    claims = tickets(
+        "Her GPS watch recorded 16,400 feet of climbing over the course.\n\n"
+        "A gauge at Tolby recorded 41mm of rain, the Met Office said."
+    )
+    climb = ticket(claims, "16,400 feet")
+    assert climb.speaker is None and climb.reported_by is None
+    assert ticket(claims, "41mm").speaker == "the Met Office"

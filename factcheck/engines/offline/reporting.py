@@ -245,13 +245,11 @@ def parse(body: str, offset: int) -> Reported | None:
         return None
     if verb in {"reported", "reports"} and REPORTED_TO.match(body[pos:]):
         return None  # "The firm reported the error to the regulator": an act told by the reporter, not a statement
-    if (
-        verb in {"reported", "reports"}
-        and _FARED.match(body[pos:])
-        and _PEOPLE.fullmatch(who)
-        and not ORG_NOUN.search(who)
-    ):
-        return None  # "Daily dog walkers reported 31% fewer falls": how a study's group fared, not their statement
+    # "Daily dog walkers reported 31% fewer falls": how a study's group fared, not their statement; "Her GPS watch
+    # recorded 16,400 feet of climbing": a thing of hers that measured, no source.
+    fared = verb in {"reported", "reports"} and _FARED.match(body[pos:]) and _PEOPLE.fullmatch(who)
+    if (fared and not ORG_NOUN.search(who)) or (verb == "recorded" and re.match(r"(?:Her|His|Their|My|Our) ", who)):
+        return None
     if _CALL_VERBS.match(verb):
         return Reported(who, verb, body, offset, whole=True)
     adverbial = _adverbial(body[pos:])

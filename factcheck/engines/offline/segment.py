@@ -51,7 +51,9 @@ _CHROME_ANYWHERE = re.compile(
       |getty\ images|\bap\ photo\b|reporting\ by\ .{1,60}editing\ by|contributed\ to\ this\ report
       |\b(?:email|e-mail|write\ to|contact|tell)\ us\b|story\ to\ share|tip\ us\ off
       |produced\ in\ partnership\ with|(?:full\ )?results\ are\ available\ (?:on|at)
-      |\b(?:member|signatory)\ of\ the\ international\ fact-?checking\ network|\bcorrections\ policy""",
+      |\b(?:member|signatory)\ of\ the\ international\ fact-?checking\ network|\bcorrections\ policy
+      |presumed\ innocent\ until\ prove[nd]\ guilty|(?:names|addresses)\ (?:and\ addresses\ )?are\ (?:given|published)
+      \ as\ (?:stated|given)\ in\ court""",
     re.VERBOSE,
 )
 # "About the company:", "About Brightside:": a press release's boilerplate, known by the capital after it.
