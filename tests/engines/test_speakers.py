@@ -4997,3 +4997,13 @@ def test_a_runners_watch_that_recorded_her_climb_is_no_speaker_but_a_weather_sta
     climb = ticket(claims, "16,400 feet")
     assert climb.speaker is None and climb.reported_by is None
     assert ticket(claims, "41mm").speaker == "the Met Office"
+
+
+def test_it_is_the_second_fire_is_the_event_just_told_but_it_was_the_first_company_is_unclear():
+    claims = tickets(
+        "Fire crews were called to a recycling plant at 2.14am.\n\n"
+        "It is the second fire at the plant this year.\n\n"
+        "It was the first company in the county to pay the living wage, with 40 staff."
+    )
+    assert not ticket(claims, "second fire").needs_human
+    assert ticket(claims, "first company").needs_human

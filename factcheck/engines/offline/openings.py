@@ -19,8 +19,9 @@ QUOTED_POINTER = re.compile(r"(?:They|It|These)\s(?!(?:is|was|are|were|has|have|
 UNRESOLVED_START = re.compile(
     # "Those who drank two cups a day": a group the sentence itself defines.
     # "This summer was the warmest": a time the dateline fixes, not a thing pointed back to; "It is the second time
-    # the ferry has run aground": the event just told, not a body.
-    r"^(They|It(?! (?:is|was) (?:only )?the \w+ time\b)|"
+    # the ferry has run aground", "It is the second fire at the plant this year": the event just told, not a body.
+    r"^(They|It(?! (?:is|was) (?:only )?the \w+ (?:time|fire|crash|collision|incident|attack|flood|outbreak|"
+    r"breach|recall|spill|closure|strike|derailment|robbery|burglary|break-in)\b)|"
     r"This(?! (?:summer|winter|spring|autumn|season|week|month|year|morning|afternoon|evening)\b)|"
     r"That|These|Those(?! (?:who|whose|with|without|aged|living|born|taking|over|under)\b)|He|She|"
     r"We|Its|Their|One of (?:them|those|the \w+)|"
