@@ -288,9 +288,10 @@ def named_as_other(texts: list[str]) -> set[str]:
 def described_opener(noun: str, texts: list[str]) -> str | None:
     """ "the blood service" when one of ``texts`` (the sentences just before) opens with it, the nearest first:
     a body the story names only by what it is ("The blood service has asked donors …")."""
+    described = rf"The ((?!(?:last|first|new|same|other|only|next) )(?:[a-z]+ ){{1,2}}{re.escape(noun)})\b"
+    pattern = described + r"(?! (?:of|for|at|in)\b)"
     for text in reversed(texts):
-        pattern = rf"The ((?!(?:last|first|new|same|other|only|next) )(?:[a-z]+ ){{1,2}}{re.escape(noun)})\b"
-        if m := re.match(pattern + r"(?! (?:of|for|at|in)\b)", text):
+        if m := re.match(pattern, text):
             return f"the {m.group(1)}"
     return None
 

@@ -173,7 +173,7 @@ class Speakers(PersonPointers):
         record = bool(last and last.kind == "record" and openers.RECORD_DOES.match(self.texts.get(self.sentence, "")))
         if not last or last.sentence != self.sentence - 1 or (last.paragraph != self.paragraph and not record):
             return None
-        its = {"org", "name", "record" if record else "org"}
+        its = {"org", "name"} | ({"record"} if record else set())
         fit = {"it": its, "they": {"group", "org"}}.get(pointer.lower(), set())
         opened, plural = self.group_openers.get(self.sentence - 1), self.plural_openers.get(self.sentence - 1) or ""
         # "They" after a sentence that opened with another group, or with a plural subject other than the body.
