@@ -482,6 +482,11 @@ def test_a_but_that_statement_with_a_figure_is_a_claim_of_its_own_and_a_caveat_i
             'In the memo, sent on Tuesday, chief executive Raj Malhotra wrote that the company needed "fewer layers".',
             'Chief executive Raj Malhotra wrote that the company needed "fewer layers".',
         ),
+        # The same for a decision or a report: the document is where the words are, its author said them.
+        (
+            "In her ruling, issued on Friday, judge Mary Pell said the tenants had been overcharged by £310 a year.",
+            "Judge Mary Pell said that the tenants had been overcharged by £310 a year.",
+        ),
     ],
 )
 def test_sources_quotations_and_labels_read_as_a_desk_reads_them(text, claim):

@@ -105,7 +105,8 @@ _LEADING_CLAUSE = re.compile(
     r"(?:The\s)?[Cc]laim:\s|(?:Q|A):\s|"
     # Where the words were written: "In the memo, sent on Tuesday, chief executive X wrote that …".
     r"In\s(?:a|an|the|its|his|her|their)\s(?:[\w-]{1,20}\s){0,2}(?:memo|letter|email|e-mail|filing|post|"
-    r"message|note|submission|interview|speech|video)(?:\s[^,]{1,60})?,(?:\s[a-z][^,]{2,60},)?\s)"  # never a name after
+    r"message|note|submission|interview|speech|video|decision|ruling|judgment|report)(?:\s[^,]{1,60})?,"
+    r"(?:\s(?:[a-z]{2,15}ed|sent|written|seen|given|made|shown)\s[^,]{2,60},)?\s)"  # a participle, never a name
 )
 _QUOTED_AS = re.compile(
     r"^(?P<who>[^,“”\"]{2,60}(?:, [^,“”\"]{2,60},)?) was quoted by (?P<by>[^,“”\"]{2,60}?) as saying,? (?:that )?"
