@@ -10,7 +10,8 @@ Selection: grouped 10-fold cross-validation over articles (a fold never sees ano
 article). For each regularisation strength C and optional weight, the threshold is the lowest on the grid
 at which no required line of a held-out fold would be lost; the pair that then drops the most reactions
 (fewest optional lines on a tie) is chosen. Also printed: the chosen setting fitted on the articles before
-holdout121 only and scored on holdout121 onwards, a split in time like the fresh rounds the model will meet.
+holdout287 (or --later N) only and scored on the rounds from there on, a split in time like the fresh rounds
+the model will meet, beside the model in use scored on the same lines: a refit is kept only where it beats that.
 
     .venv/bin/pip install -e '.[bench]'
     .venv/bin/python bench/tune_reactions.py [--write]
@@ -41,7 +42,7 @@ CS = (0.3, 1.0, 3.0, 10.0)
 OPTIONAL_WEIGHTS = (0.0, 0.3, 1.0)
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.40, 0.96, 0.05))
 FOLDS = 10
-LATER = 121  # holdout121 on: the articles of the last two sessions, for the split in time
+LATER = 287  # holdout287 on: the articles of the last two sessions, for the split in time
 
 
 @dataclass
@@ -110,6 +111,7 @@ def counts(p: np.ndarray, labels: np.ndarray, t: float) -> tuple[int, int, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="write the fitted model into the package")
+    parser.add_argument("--later", type=int, default=LATER, help="the first round of the split in time")
     args = parser.parse_args()
     lines = collect()
     labels = np.array([line.label for line in lines])
@@ -140,14 +142,22 @@ def main() -> None:
     _, c, opt, t = best
     print(f"chosen: C={c}, optional weight {opt}, threshold {t:.2f}")
     w = np.where(labels == "opt", opt, 1.0)
-    later = np.array([_round(line.split) >= LATER for line in lines])
+    later = np.array([_round(line.split) >= args.later for line in lines])
     model = fit(x[~later], y[~later], w[~later], c)
     junk, req, optional = counts(model.predict_proba(x[later])[:, 1], labels[later], t)
     print(
-        f"fitted before holdout{LATER}, scored on holdout{LATER} on ({int(later.sum())} lines): "
+        f"fitted before holdout{args.later}, scored on holdout{args.later} on ({int(later.sum())} lines): "
         f"{junk} of {int(y[later].sum())} no-claim lines dropped, {req} of "
         f"{int((labels[later] == 'REQ').sum())} required, {optional} of {int((labels[later] == 'opt').sum())} optional"
     )
+    in_use = reactions._model()
+    if in_use is not None:  # the comparison that decides whether a refit is kept: the same later lines
+        z = in_use["bias"] + x[later] @ np.asarray(in_use["weights"], dtype=np.float32)
+        junk, req, optional = counts(1.0 / (1.0 + np.exp(-z)), labels[later], in_use["threshold"])
+        print(
+            f"the model in use ({in_use['lines']} lines), on the same lines: "
+            f"{junk} dropped, {req} required, {optional} optional"
+        )
     if args.write:
         final = fit(x, y, w, c)
         out = {
