@@ -652,3 +652,16 @@ def test_how_residents_can_comment_is_a_notice_but_what_they_are_charged_is_a_cl
     )
     said = " ".join(c.claim for c in claims)
     assert "4.99%" in said and "comment on the proposals" not in said
+
+
+def test_praise_for_working_so_hard_is_no_ticket_but_hard_work_with_a_result_in_figures_is(monkeypatch):
+    monkeypatch.setattr(duplicates, "encoder", lambda: None)
+    claims = tickets(
+        "Harlow Otters beat Kendal Moss 3-1 on Saturday.\n\n"
+        '"The lads had lost five in a row," said Otters coach Ed Voyce.\n\n'
+        '"Sam has worked so hard to get back and he showed tonight what we have been missing."\n\n'
+        '"Our nurses have worked incredibly hard to cut the waiting list by 40%," said Dr Ray Cope.'
+    )
+    said = " ".join(c.claim for c in claims)
+    assert "worked so hard" not in said
+    assert "cut the waiting list by 40%" in said

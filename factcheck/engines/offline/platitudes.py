@@ -119,6 +119,8 @@ PLATITUDE = re.compile(
     r"devastating|tragic|awful|terrible|dreadful|wonderful|brilliant|fantastic|disgraceful|appalling|shameful|"
     r"gutting)[”\"]?\.?$|^whoever\s(?:did|took|stole|dumped|started|is\sresponsible\sfor)\s(?:this|it|them)\b[^.;\d]{0,80}|"
     r"^(?:he|she|they|we|you)\sdid\severything\sright\b[^.;“”\"\d]{0,40}|"  # "He did everything right.": praise
+    # "Tyler has worked so hard to get back and he showed tonight …": praise for effort, however it goes on.
+    r"^(?:[\w’'-]+\s){1,3}(?:has\s|have\s|had\s)?worked\s(?:so|really|incredibly|extremely|very)\shard\b[^;“”\"\d]{0,100}$|"
     # "No receipt is needed.": what a customer need not bring, told as a rule of the refund.
     r"^no\s(?:receipt|appointment|booking|proof\sof\spurchase|referral)\s(?:is|will\sbe)\s(?:needed|required|necessary)\.?$|"
     # "It is never too late to catch up", "That almost certainly made the difference": encouragement, a verdict.
