@@ -665,3 +665,15 @@ def test_praise_for_working_so_hard_is_no_ticket_but_hard_work_with_a_result_in_
     said = " ".join(c.claim for c in claims)
     assert "worked so hard" not in said
     assert "cut the waiting list by 40%" in said
+
+
+def test_a_quoted_phrase_in_a_plain_statement_keeps_it_a_claim_as_a_quoted_verdict_does_not():
+    claims = tickets(
+        "Dairy sold\n\n"
+        'Belworth Dairy said all jobs would be kept and that bottling would stay at the farm "for the foreseeable '
+        'future".\n\n'
+        'The chairman said the sale was "a sad day" and that the name would be kept.'
+    )
+    said = [c.claim for c in claims]
+    assert any("bottling would stay at the farm" in c for c in said)
+    assert not any("sad day" in c for c in said)

@@ -196,7 +196,7 @@ def _quote_claims(
     kept = [part for part in split if not moods.feeling(part.words, sentence.text)]
     if score < threshold:  # 'said the vote was "a huge moment" and that the club would …': a plain statement
         plain = len(split) > 1 and speakers.kind(speaker or "") != "group"
-        kept = [part for part in kept if plain and not _QUOTE_MARK.search(part.words)]
+        kept = [part for part in kept if plain and not moods.quoted_verdict(part.words)]
         score = threshold if kept else score
     if score < threshold or (split and not kept):  # every statement in it a feeling or a verdict: none to check
         return []
@@ -367,7 +367,6 @@ def _quote_claim(attr: Attribution, speaker, reported_by, actors: Actors, publis
     ), resolved.reason
 
 
-_QUOTE_MARK = re.compile(r"[“”\"]")
 _RULINGS = {"ruled", "ordered", "decided", "directed", "determined"}
 # "Under rules introduced in 2024, banks must assess …": what a rule requires, checkable against the rule.
 _UNDER_RULES = re.compile(

@@ -280,3 +280,18 @@ def writers_own(attr: Attribution, who: Resolution) -> bool:
 _NUMBERED = re.compile(
     r"\b(?:[Ww]ard|[Rr]oute|[Pp]latform|[Gg]ate|[Rr]oom|[Bb]ay) \d+\b|\bthe \d+ (?:bus|train)\b|since \d{4}"
 )
+
+
+def quoted_verdict(words: str) -> bool:
+    """'the vote was “a huge moment”', 'arrears remained “very low”': a statement whose quoted words are what a
+    thing is called; 'brewing would stay at the site “for the foreseeable future”' quotes a plain statement."""
+    mark = _QUOTE_MARK.search(words)
+    return mark is not None and _VERDICT_LEAD.search(words[: mark.start()]) is not None
+
+
+_QUOTE_MARK = re.compile(r"[“”\"]")
+_VERDICT_LEAD = re.compile(
+    r"(?:^|\b(?:is|was|were|are|be|been|being|remained|remains|seemed|seems|looked|looks|felt|feels|sounded|became|"
+    r"become|as|called|calling|described|not|very|so|too|more|most|less))\s*$",
+    re.I,
+)
