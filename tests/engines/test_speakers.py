@@ -5007,3 +5007,13 @@ def test_it_is_the_second_fire_is_the_event_just_told_but_it_was_the_first_compa
     )
     assert not ticket(claims, "second fire").needs_human
     assert ticket(claims, "first company").needs_human
+
+
+def test_a_hospice_named_in_full_is_a_body_never_a_person_whose_surname_is_hospice():
+    claims = tickets(
+        "A sponsored swim on Sunday raised £9,000 for Kelder Bay Children's Hospice.\n\n"
+        "Hospice nurse Ruth Amble said the money would pay for 200 hours of care at home."
+    )
+    care = ticket(claims, "200 hours of care")
+    assert care.claim.startswith("Hospice nurse Ruth Amble said")
+    assert care.speaker == "Hospice nurse Ruth Amble"

@@ -27,7 +27,7 @@ ORG_WORDS = {
     "Constabulary",
     *("School", "Primary"),  # "Pencarrow Primary" is a school, never who "she" means
     # "Imperial College London": a college, never a Mr London the next "London" means.
-    *("College", "Academy", "Society", "Hospital", "Station", "Club", "Media"),
+    *("College", "Academy", "Society", "Hospital", "Hospice", "Station", "Club", "Media"),
     # Companies' words: "Harbor Securities" and "Brightwell Foods" are not people.
     *("Securities", "Capital", "Partners", "Holdings", "Foods", "Energy"),
     # "Pennant Health", "Northgate Care": a provider, never a person's surname.
