@@ -5017,3 +5017,21 @@ def test_a_hospice_named_in_full_is_a_body_never_a_person_whose_surname_is_hospi
     care = ticket(claims, "200 hours of care")
     assert care.claim.startswith("Hospice nurse Ruth Amble said")
     assert care.speaker == "Hospice nurse Ruth Amble"
+
+
+def test_mrs_or_mr_after_a_couple_named_with_one_surname_is_the_one_of_that_sex():
+    claims = tickets(
+        "A cat missing for a year came home on Friday to Joan and Martin Pellow, who had reported her lost in 2024.\n\n"
+        '"We had given up," said Mr Pellow. "She walked in through the cat flap at 6am as if she had never left."\n\n'
+        '"She is two kilos lighter than she was," said Mrs Pellow.'
+    )
+    assert ticket(claims, "cat flap at 6am").speaker == "Martin Pellow"
+    assert ticket(claims, "two kilos lighter").speaker == "Joan Pellow"
+
+
+def test_mr_after_a_father_and_son_whose_names_say_one_sex_only_for_one_of_them_is_left_as_written():
+    claims = tickets(
+        "Arjun Tallis, 11, won the county chess title on Sunday, his father, Vikram Tallis, said.\n\n"
+        '"He has played every evening since he was five," Mr Tallis said.'
+    )
+    assert ticket(claims, "every evening since he was five").speaker == "Mr Tallis"

@@ -4,6 +4,7 @@ name says, when it says one. Read by entities.py and kinds.py alike, so it depen
 from __future__ import annotations
 
 import functools
+import re
 
 # First names given to men and women alike, whatever list the census put them in.
 _EITHER = {
@@ -21,12 +22,17 @@ _MORE_MEN = {
     *("owain", "ioan", "kwame", "chidi", "emeka", "tunde", "rahul", "arjun", "yusuf", "rohan", "aarav"),
     *("jayden", "seamus", "niall", "padraig", "tomasz", "piotr", "jakub", "mateusz", "lachie", "lachlan"),
     *("ruaridh", "ruairi", "calum", "murdo", "torquil", "alasdair", "lewis", "archie", "rory", "fergus"),
+    # Men's names the census word list files under surnames, where they rank higher ("Martin", "Graham").
+    *("martin", "graham", "gordon", "clive", "oliver", "gareth", "glyn", "huw", "rhodri", "duncan", "alistair"),
+    *("giles", "jasper", "barnaby", "crispin", "harvey", "reece", "mervyn", "dewi", "emlyn", "aled", "geraint"),
+    *("osian", "cormac", "fionn", "tadhg", "conor", "eamon", "fergal", "imran", "tariq", "bilal", "muhammad"),
 }
 _MORE_WOMEN = {
     *("niamh", "aoife", "sinead", "saoirse", "isla", "freya", "poppy", "imogen", "ffion", "cerys", "sian"),
     *("chloe", "orla", "roisin", "grainne", "eimear", "caoimhe", "nia", "seren", "carys", "bethan", "rhian"),
     *("lowri", "ngozi", "chiamaka", "priya", "anjali", "aisling", "amelie", "phoebe", "zara", "aaliyah"),
-    *("agnieszka", "katarzyna"),
+    *("agnieszka", "katarzyna", "june", "samantha", "kirsty", "morag", "ailsa", "eilidh", "catriona", "mhairi"),
+    *("bronwen", "eirlys", "heledd", "llinos", "angharad", "jemima", "philippa", "felicity", "sophie", "esme"),
 }
 
 
@@ -59,3 +65,16 @@ def pronoun_of(name: str) -> str | None:
         if word in female or word in male:
             return "she" if word in female else "he"
     return None
+
+
+def first_of_couples(sentence: str) -> list[tuple[int, str]]:
+    """ "Gail and Martin Truelove": the first of two people named with one surname, in full ("Gail Truelove",
+    at its offset); the second is named in full already."""
+    return [
+        (m.start(), f"{m.group(1)} {m.group(3)}")
+        for m in _COUPLE.finditer(sentence)
+        if given_name(m.group(1)) and given_name(m.group(2))
+    ]
+
+
+_COUPLE = re.compile(r"\b([A-Z][a-z]{1,20}) and ([A-Z][a-z]{1,20}) ([A-Z][\w’'-]{1,30})\b")

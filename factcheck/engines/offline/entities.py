@@ -1,5 +1,5 @@
-"""Named actors in an article, and how later references ("Maduro", "the Venezuelan president",
-"he") map back to them, so each claim can name who it is about."""
+"""Named actors in an article, and how later references ("Maduro", "the Venezuelan president", "he") map back
+to them, so each claim can name who it is about."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from factcheck.engines.offline.bodies import (
     ORG_WORDS,
     THING_WHICH,
 )
-from factcheck.engines.offline.census import given_name, pronoun_of
+from factcheck.engines.offline.census import first_of_couples, given_name, pronoun_of
 
 TITLES = (
     "President|Vice President|Prime Minister|Deputy Prime Minister|Chancellor|Senator|Sen\\.|"
@@ -117,12 +117,11 @@ class Actors:
     last_company: str | None = None
     # Names the article showed are not people: "Little Sprout's founder", "Bloom Fertility, which runs …".
     not_people: set[str] = field(default_factory=set)
-    # The people the last sentence read names, in order.
-    mentioned: list[str] = field(default_factory=list)
+    mentioned: list[str] = field(default_factory=list)  # the people the last sentence read names, in order
     # Words the article writes only in lower case: "Teachers" opening a sentence loses its capital behind "said that".
     common_words: frozenset[str] = frozenset()
-    # The pronoun the article uses for a person, when a sentence naming only them says it.
-    pronouns: dict[str, str] = field(default_factory=dict)
+    pronouns: dict[str, str] = field(default_factory=dict)  # a person's, where a sentence naming only them says it
+    namesakes: dict[str, set[str]] = field(default_factory=dict)  # a shared surname: the full names that share it
     # Words it capitalises mid-sentence: names, whatever else English uses them for ("Reading", "Shell").
     named_words: frozenset[str] = frozenset()
 
@@ -177,6 +176,7 @@ class Actors:
                     else:
                         self.roles[role] = name
         mentions.extend(self._untitled(sentence, things))
+        mentions.extend((at, self._add_person(name)) for at, name in first_of_couples(sentence))
         for m in _CAPITALISED.finditer(sentence):
             word = _strip_possessive(m.group(0))  # "Wanjiru's lawyer" mentions Wanjiru
             if word in self.shared_surnames:
@@ -248,11 +248,11 @@ class Actors:
         return not ((honorific == "Mr" and said == "she") or (honorific in {"Mrs", "Ms", "Miss"} and said == "he"))
 
     def _add_person(self, name: str) -> str:
-        """Remember a person's full name; the name a mention of it means (itself when two people
-        share the surname: "Aaron Holt and his brother Lee Holt")."""
+        """Remember a full name; the name a mention means (itself for "Aaron Holt and his brother Lee Holt")."""
         known = self.full_names.setdefault(name.split()[-1], name)
         if known != name and not known.endswith(" " + name) and not name.endswith(" " + known):
             self.shared_surnames.add(name.split()[-1])
+            self.namesakes.setdefault(name.split()[-1], {known}).add(name)
             return name
         return known
 

@@ -179,11 +179,19 @@ def named_after_role(text: str) -> list[str]:
 _SURNAME_ONLY = re.compile(r"^(Mr|Mrs|Ms|Miss|Dr|Prof)\.? ([A-Z][\w’'-]{1,30})$")
 
 
+_SEXED = {"Mr": "he", "Mrs": "she", "Ms": "she", "Miss": "she"}
+
+
 def in_full(name: str, actors: Actors) -> str:
     """ "Ms Leadbeater" after "Labour MP Kim Leadbeater": the full name, so the claim stands on its
     own; never when two people share the surname or the honorific says another sex ("Mr" for Kim)."""
     m = _SURNAME_ONLY.match(name)
     full = actors.full_names.get(m.group(2), "") if m else ""
+    if m and m.group(1) in _SEXED and m.group(2) in actors.shared_surnames:  # "Mrs Truelove" of Gail and Martin
+        named = [n for n in actors.namesakes.get(m.group(2), ()) if not _SURNAME_ONLY.match(n)]  # not "Mrs Truelove"
+        sexes = {n: pronoun_of(n) for n in named}  # each namesake's sex known, or none is chosen
+        fits = [n for n, sex in sexes.items() if sex == _SEXED[m.group(1)]]
+        return fits[0] if len(fits) == 1 and None not in sexes.values() else name
     if not m or len(full.split()) < 2 or m.group(2) in actors.shared_surnames:
         return name
     said = pronoun_of(full)
