@@ -4389,6 +4389,9 @@ def test_a_sides_escape_from_the_bottom_and_a_run_of_wins_are_tallies():
     assert checkworthy.ranks_in_a_tally("The win lifts Harnley off the bottom of the table.")
     assert checkworthy.ranks_in_a_tally("Dunmere had won their previous three games.")
     assert not checkworthy.ranks_in_a_tally("Dunmere had won the hearts of the crowd.")
+    # A win's place in a run, and a plural side's possessive.
+    assert checkworthy.ranks_in_a_tally("The victory was Harnley Rangers' sixth in eight league games this season.")
+    assert not checkworthy.ranks_in_a_tally("The win was a relief for everyone at the club.")
 
 
 def test_said_afterwards_that_keeps_one_that():

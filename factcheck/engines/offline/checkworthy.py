@@ -5,8 +5,7 @@ named actors, reported events, comparisons) or a sign of something not checkable
 calls to action, pleasantries); the sentence's WordLlama vector, which carries what no hand-written pattern lists (an
 assertion about what someone did or wants, a page-chrome phrase, a personal anecdote); and its words, weighted by
 TF-IDF (the words 20,000 crowd-labelled debate sentences tie to claims: "percent", "voted", "million" for; "going",
-"think", "should" against). Weights are in checkworthy_model.json.
-"""
+"think", "should" against). Weights are in checkworthy_model.json."""
 
 from __future__ import annotations
 
@@ -279,8 +278,9 @@ def reports_casualty(sentence: str) -> bool:
 # list. Said plainly, in the present or the past, with the tally's frame; never "would be only the third".
 _ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))"
 _TALLY = re.compile(
-    rf"^(?:[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){{0,3}}) (?:is|was|has been|became) (?:only )?"
-    rf"(?:the|its|their|his|her|[A-Z][\w’'-]*['’]s) (?:{_ORDINAL}|only) [^,;]{{1,80}}?\b(?:"
+    rf"^(?:[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){{0,3}}|The (?:win|victory|draw|defeat)) (?:is|was|has been|became) "
+    rf"(?:only )?(?:the|its|their|his|her|(?:[A-Z][\w’'-]* ){{0,2}}[A-Z][\w’'-]*(?:['’]s|s['’])) (?:{_ORDINAL}|only) "
+    r"[^,;]{1,80}?\b(?:"
     r"(?:this|last) (?:year|season|month|week|century)|of the (?:season|year|race|tournament|campaign|decade)|"
     r"in (?:\w+ )?(?:years?|months?|weeks?|games|matches|races|decades?)|since \w+|so far|in the (?:district|county)|"
     r"in (?:its|their|the) \w*\s?history|(?<=time )(?:the )?[A-Z][^,;]{1,40}? (?:has|have|had) (?:been )?[a-z]{3,})\b"
