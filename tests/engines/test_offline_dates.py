@@ -187,6 +187,11 @@ def test_last_weeks_has_no_clean_rewrite_so_it_stays_with_its_week_named_for_a_p
             "The lights were switched on on Thursday, the council said.",
             "The lights were switched on on Thursday, November 20, 2025, the council said.",
         ),
+        # "until at least" is a preposition with its hedge: "until at least on Monday" reads as nobody writes.
+        (
+            "The road will stay shut until at least next Monday.",
+            "The road will stay shut until at least Monday, December 1, 2025.",
+        ),
     ],
 )
 def test_a_date_after_a_preposition_takes_none_of_its_own(sentence, expected):

@@ -5038,3 +5038,13 @@ def test_mr_after_a_father_and_son_whose_names_say_one_sex_only_for_one_of_them_
         '"He has played every evening since he was five," Mr Tallis said.'
     )
     assert ticket(claims, "every evening since he was five").speaker == "Mr Tallis"
+
+
+def test_a_he_after_a_relative_the_sentence_names_only_by_kinship_is_left_for_a_person():
+    claims = tickets(
+        "A bench was unveiled on the harbour wall by the coxswain, Neil Ambrose.\n\n"
+        "Joan Treharne, whose grandfather built the first lifeboat house, said he had never been paid for it."
+    )
+    paid = ticket(claims, "never been paid")
+    assert "Neil Ambrose" not in paid.claim
+    assert paid.needs_human and "grandfather" in paid.flag_reason

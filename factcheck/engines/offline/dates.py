@@ -10,10 +10,9 @@ The rules, as news writing uses day names (wire style: a day name means within a
   says neither or both.
 - "yesterday", "today" and last, this or next week, month or year always resolve; "December last
   year" becomes "December 2024" and "last year's vote" 2024's, but "next year's budget" (a financial
-  year, which may straddle two) stays as written. "Last week's vote" stays as
-  written, with the week named for a person. Owned or counted from something else ("over the last
-  year", "her next week in office", "the next year"), they are not the dateline's and stay as written.
-"""
+  year, which may straddle two) stays as written. "Last week's vote" stays as written, with the week named for a
+  person. Owned or counted from something else ("over the last year", "her next week in office", "the next year"),
+  they are not the dateline's and stay as written."""
 
 from __future__ import annotations
 
@@ -30,7 +29,7 @@ _FISCAL = re.compile(r" (?:budgets?|accounts|spending|finances|financial|fiscal|
 # "admissions this winter reached twice last year's number": last winter's, which a year's name misstates.
 _ACROSS_NEW_YEAR = re.compile(r"\bthis (?:winter|season)\b", re.I)
 # After a preposition a relative date takes no "in": "since yesterday", "ahead of last year", "down on last year".
-_AFTER_PREPOSITION = re.compile(r"\b(?:of|since|from|until|till|by|for|to|before|after|over|during|on)\s$", re.I)
+_PREPOSITION = re.compile(r"(?i)\b(?:of|since|from|until|till|by|for|to|before|after|over|during|on) (?:at least )?$")
 _RELATIVE = re.compile(
     rf"\b(?P<phrase>(?P<month>{_MONTHS})\s+(?P<mrel>last|this|next)\s+year|yesterday|today|"
     rf"(?P<rel>last|this|next)\s+(?P<span>week|month|year)|(?P<srel>last|this|next)\s+(?P<season>spring|summer|autumn)|"
@@ -279,7 +278,7 @@ def resolve(text: str, published: date | None, *, last_week: bool = False) -> Re
         out = repl(m)  # "Yesterday the council said" opens its sentence as "On November 24, 2025 the …"
         # "ahead of last year": "ahead of 2024", never "of in 2024"; "switched on on Thursday" keeps its own "on".
         own = re.match(r"(?:on|in) ", m.group("phrase"), re.I)
-        if out != m.group("phrase") and not own and _AFTER_PREPOSITION.search(text, max(0, m.start() - 12), m.start()):
+        if out != m.group("phrase") and not own and _PREPOSITION.search(text, max(0, m.start() - 21), m.start()):
             out = re.sub(r"^(?:on|in) ", "", out)
         return out[:1].upper() + out[1:] if m.group("phrase")[:1].isupper() else out
 

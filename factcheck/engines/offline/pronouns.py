@@ -61,6 +61,11 @@ class PersonPointers:
             here = {n for n in here if not kinds.same_person(n, speaker)} | {self._plain(speaker)}
         here = {n for n in here if self._agrees(n, said)}
         last = None  # the sentence that named whom the pronoun means, when not its own
+        if not here and (kin := _KIN[said].search(sentence, 0, before)):
+            # "Margaret Fewkes, whose grandfather survived, said he had never spoken of it": he is the grandfather.
+            return Resolution(
+                None, f"“{pronoun}” may be the {kin.group(1).lower()} this sentence names: a person must say who."
+            )
         if not here:
             earlier = [(s, n) for s, p, n in self.named if s < self.sentence and self._near(s, p, n, said)]
             # '"…," he said. He is the third English winner …': whoever a pronoun's tag was told to be.
@@ -198,3 +203,13 @@ class PersonPointers:
         # "Tamar Valley director of rugby Sarah Penhallow": after a role in lower case, the name that ends it.
         last = [full for at, full in inside if name.endswith(full) and kinds.ROLE_WORD.search(name[:at])]
         return last[0] if last else min(inside)[1] if inside else name  # "Chen Wei of Harbor Securities": the first
+
+
+# A relative named in the pronoun's own sentence, by a possessive and no name: whom a "he" or "she" there may mean.
+_KIN = {
+    sex: re.compile(rf"\b(?i:whose|her|his|their|my|our)\s(?:late\s)?((?:great-)?(?:grand)?(?:{words}))\b(?!,?\s[A-Z])")
+    for sex, words in (
+        ("he", "father|son|husband|brother|uncle|nephew|boyfriend"),
+        ("she", "mother|daughter|wife|sister|aunt|niece|girlfriend"),
+    )
+}
