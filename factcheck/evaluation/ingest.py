@@ -182,9 +182,12 @@ def _names_match(said_by: str | None, names: set[str]) -> bool:
     """The annotated name, or a longer way of writing it ("Analyst Chen Wei of Harbor Securities")."""
     given = normalise_name(said_by)
     # A one-word name ("council") inside another ("council leader graham pike") is not a match, and
-    # neither is a name something else belongs to ("customers of westmere bank" is not the bank).
+    # neither is a name something else belongs to ("customers of westmere bank" is not the bank); a
+    # one-word name last, after what it is, is ("budget airline aerlark").
     return bool(given) and any(
-        given == n or (" " in n and re.search(rf"(?<!\w)(?<!\bof )(?<!\bin ){re.escape(n)}(?!\w)", given))
+        given == n
+        or (" " in n and re.search(rf"(?<!\w)(?<!\bof )(?<!\bin ){re.escape(n)}(?!\w)", given))
+        or re.fullmatch(rf"(?:(?!(?:of|the|in|for|and|at|to) )[a-z-]+ ){{1,3}}{re.escape(n)}", given)
         for n in names
     )
 

@@ -116,6 +116,19 @@ def test_a_one_word_name_inside_a_longer_one_is_not_the_same_speaker(tmp_path):
     assert totals.speaker_wrong == 1  # "council" is in the name, but Graham Pike is not the council
 
 
+def test_a_one_word_name_after_what_it_is_is_the_same_speaker_but_not_after_of(tmp_path):
+    (tmp_path / "a.txt").write_text("Flights will return in March, the airline said.", encoding="utf-8")
+    gold = {"claims": [{"quote": "Flights will return", "speaker": "Aerwyn"}]}
+    (tmp_path / "a.json").write_text(json.dumps(gold), encoding="utf-8")
+    item = read_one(tmp_path / "a.json")
+    text = item.article.text
+    for speaker, verdict in (("Budget airline Aerwyn", "right"), ("The chief executive of Aerwyn", "wrong")):
+        said = ticket(text, "Flights will return", f"{speaker} said that …", speaker=speaker)
+        totals = Totals()
+        totals.add(score(item, [said]))
+        assert (totals.speaker_right, totals.speaker_wrong) == ((1, 0) if verdict == "right" else (0, 1)), speaker
+
+
 def test_a_name_something_else_belongs_to_is_not_the_same_speaker(tmp_path):
     (tmp_path / "b.txt").write_text("The problem was caused by a failed update, the bank said.", encoding="utf-8")
     gold = {"claims": [{"quote": "failed update", "speaker": "the bank", "also": ["Westmere Bank"]}]}
