@@ -677,3 +677,13 @@ def test_a_quoted_phrase_in_a_plain_statement_keeps_it_a_claim_as_a_quoted_verdi
     said = [c.claim for c in claims]
     assert any("bottling would stay at the farm" in c for c in said)
     assert not any("sad day" in c for c in said)
+
+
+def test_condolences_split_off_by_and_that_are_no_ticket_but_the_statement_before_them_is():
+    claims = tickets(
+        "In a statement, the county council said it had since resurfaced 40 miles of rural lanes and that it offered "
+        "its condolences to Mr Hale's family."
+    )
+    said = [c.claim for c in claims]
+    assert any("resurfaced 40 miles" in c for c in said)
+    assert not any("condolences" in c for c in said)

@@ -4392,6 +4392,7 @@ def test_a_sides_escape_from_the_bottom_and_a_run_of_wins_are_tallies():
     # A win's place in a run, and a plural side's possessive.
     assert checkworthy.ranks_in_a_tally("The victory was Harnley Rangers' sixth in eight league games this season.")
     assert not checkworthy.ranks_in_a_tally("The win was a relief for everyone at the club.")
+    assert checkworthy.ranks_in_a_tally("United have won only one of their last nine league games.")
 
 
 def test_said_afterwards_that_keeps_one_that():
@@ -5048,3 +5049,12 @@ def test_a_he_after_a_relative_the_sentence_names_only_by_kinship_is_left_for_a_
     paid = ticket(claims, "never been paid")
     assert "Neil Ambrose" not in paid.claim
     assert paid.needs_human and "grandfather" in paid.flag_reason
+
+
+def test_a_she_after_a_woman_whose_first_name_the_census_files_elsewhere_is_hers():
+    claims = tickets(
+        "A walker was missing overnight on Helm Crag.\n\n"
+        "He was found at 7am, cold but unhurt, team leader Bryony Askew said.\n\n"
+        '"He had walked 14 miles before he lost the path in fog," she said.'
+    )
+    assert ticket(claims, "walked 14 miles").speaker == "Bryony Askew"

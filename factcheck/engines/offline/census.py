@@ -26,6 +26,7 @@ _MORE_MEN = {
     *("martin", "graham", "gordon", "clive", "oliver", "gareth", "glyn", "huw", "rhodri", "duncan", "alistair"),
     *("giles", "jasper", "barnaby", "crispin", "harvey", "reece", "mervyn", "dewi", "emlyn", "aled", "geraint"),
     *("osian", "cormac", "fionn", "tadhg", "conor", "eamon", "fergal", "imran", "tariq", "bilal", "muhammad"),
+    *("arlo", "lucas", "sion"),
 }
 _MORE_WOMEN = {
     *("niamh", "aoife", "sinead", "saoirse", "isla", "freya", "poppy", "imogen", "ffion", "cerys", "sian"),
@@ -33,6 +34,7 @@ _MORE_WOMEN = {
     *("lowri", "ngozi", "chiamaka", "priya", "anjali", "aisling", "amelie", "phoebe", "zara", "aaliyah"),
     *("agnieszka", "katarzyna", "june", "samantha", "kirsty", "morag", "ailsa", "eilidh", "catriona", "mhairi"),
     *("bronwen", "eirlys", "heledd", "llinos", "angharad", "jemima", "philippa", "felicity", "sophie", "esme"),
+    *("hannah", "bryony", "zoe", "willow", "sienna"),
 }
 
 

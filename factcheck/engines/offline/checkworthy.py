@@ -292,7 +292,7 @@ _TALLY = re.compile(
     r"|^The (?:win|victory|draw|defeat|loss|result) (?:lifts|takes|moves|puts|leaves|keeps|drops) [A-Z][\w’'-]*"
     rf"(?: [A-Z][\w’'-]*){{0,3}} (?:up |down )?(?:to |into |off )?(?:the )?(?:top|bottom|{_ORDINAL})\b[^,;.]{{0,20}}?"
     r" (?:in|of) the (?:table|league)\b|^[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,3} (?:had|have|has) (?:won|lost|drawn) "
-    r"(?:their|its|his|her) (?:previous|last) (?:\w+ )?(?:games|matches|fixtures|races|bouts)\b"
+    r"(?:[\w ]{3,12} of )?(?:their|its|his|her) (?:previous|last) (?:\w+ ){,2}(?:games|matches|fixtures|races|bouts)\b"
 )
 
 

@@ -96,6 +96,9 @@ PLATITUDE = re.compile(
     # "Those responsible will be held to account": a promise of justice names no one and nothing done.
     r"^(?:those|anyone|whoever|the\speople)\s(?:responsible|found\sresponsible|to\sblame)\s(?:will|would|must)\sbe\s"
     r"held\s(?:to\saccount|responsible)\b|"
+    # "it offered its condolences to Mr Gatenby's family": sympathy, however it is sent.
+    r"^(?:it|we|they|he|she|the\s[a-z]+)\s(?:offered|offers|sent|sends|extended|extends|expressed)\s(?:its|our|their|his|"
+    r"her)\s(?:deepest\s|sincere\s|heartfelt\s|sincerest\s)?(?:condolences|sympathies|sympathy)\b[^.;“”\"\d]{0,80}|"
     # "I've dreamed about this belt since I was 11", "This is for everyone in the gym": a dream, a dedication.
     r"^(?:i|we)(?:['’]ve|\shave)\s(?:always\s)?(?:dreamed|dreamt|wanted\sthis|longed\sfor)\b[^.;“”\"\d]{0,80}"
     r"(?:\ssince\s(?:i|we)\s(?:was|were)\s\d{1,2}(?:\syears\sold)?)?[.,!]?$|"
