@@ -687,3 +687,12 @@ def test_condolences_split_off_by_and_that_are_no_ticket_but_the_statement_befor
     said = [c.claim for c in claims]
     assert any("resurfaced 40 miles" in c for c in said)
     assert not any("condolences" in c for c in said)
+
+
+def test_a_quoted_verdict_beside_a_demand_is_no_ticket_at_all():
+    claims = tickets(
+        "Bridge opens late\n\n"
+        'Opposition councillor Ann Reeve said the overspend was "a disgrace" and that the council should publish a '
+        "full account of what went wrong."
+    )
+    assert not [c for c in claims if "disgrace" in c.claim or "should publish" in c.claim]

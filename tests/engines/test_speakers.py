@@ -5058,3 +5058,14 @@ def test_a_she_after_a_woman_whose_first_name_the_census_files_elsewhere_is_hers
         '"He had walked 14 miles before he lost the path in fog," she said.'
     )
     assert ticket(claims, "walked 14 miles").speaker == "Bryony Askew"
+
+
+def test_what_he_told_her_as_police_tell_it_keeps_his_telling_and_never_cites_a_bare_he():
+    claims = tickets(
+        "A woman was called on Thursday by a man who said he was a detective.\n\n"
+        "He told her that her bank's staff were stealing from customers and persuaded her to withdraw £9,000, "
+        "police said."
+    )
+    told = ticket(claims, "stealing from customers")
+    assert told.claim.startswith("Police said that he told her that")
+    assert "citing he" not in told.claim and told.needs_human

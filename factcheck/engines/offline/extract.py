@@ -166,8 +166,8 @@ def _claims_from(
     split = [p for p in kept if instructions.not_advice(p.words, position)] if advice else split
     if not split:
         return []
-    # "said it was “disappointed” by her decision and that the sale would fund 40 homes": the homes only.
-    split = [part for part in split if not moods.feeling(part.words, sentence.text)] or split
+    # "said it was “disappointed” … and that the sale would fund 40 homes": the homes; a verdict beside a demand: none.
+    split = [part for part in split if not moods.feeling(part.words, sentence.text)] or ([] if advice else split)
     if attr.also:  # "…, according to X, which says 13,500 jobs have gone": the source's second statement
         split.append(Part(len(attr.content), attr.also, attr.also))
     found = [_clause_claim(sentence, score, attr, part, speaker, reported_by, speakers, published) for part in split]

@@ -33,6 +33,9 @@ def outer_source(attr: Attribution, sentence: str = "") -> Attribution:
     who, content = tagged.who, tagged.content
     if who.lower() in _PRONOUNS or who.lower() == attr.speaker.lower():
         return attr  # "…, he said" after "Smith said": one speaker, said twice
+    told = tailtags.tail_tag(sentence) if attr.speaker.lower() in _PRONOUNS else None
+    if told:  # "He told her that …, police said": what police say "he" told her, his words and all
+        return Attribution(speaker=told.who, reported_by=None, content=told.content, content_offset=0, verb=told.verb)
     start = sentence.lower().find(attr.speaker.lower())
     whole = tailtags.tail_tag(sentence[start:]) if _FINDING.match(attr.speaker) and start >= 0 else None
     if whole:
