@@ -5069,3 +5069,22 @@ def test_what_he_told_her_as_police_tell_it_keeps_his_telling_and_never_cites_a_
     told = ticket(claims, "stealing from customers")
     assert told.claim.startswith("Police said that he told her that")
     assert "citing he" not in told.claim and told.needs_human
+
+
+def test_a_lead_council_is_never_the_councillor_the_next_paragraph_names_with_her_role():
+    claims = tickets(
+        "Libraries to open on Sundays\n\n"
+        "More than 40 people have signed up to volunteer, the council said.\n\n"
+        "Council cabinet member Ruth Okonjo said the Sunday openings would cost about £30,000 a year."
+    )
+    volunteers = ticket(claims, "signed up to volunteer")
+    assert "Okonjo" not in volunteers.claim and volunteers.speaker != "Council cabinet member Ruth Okonjo"
+
+
+def test_a_she_opening_a_statement_tagged_by_another_woman_is_the_woman_before_not_the_teller():
+    claims = tickets(
+        "Edith Marler celebrated her 105th birthday on Saturday.\n\n"
+        "She received a card from the King, care home manager Janice Pell said."
+    )
+    card = ticket(claims, "card from the King")
+    assert card.claim == "Care home manager Janice Pell said that Edith Marler received a card from the King."

@@ -125,7 +125,8 @@ def kind_of(name: str, actors: Actors, people: set[str]) -> str:
         return "person"  # "Analyst Chen Wei of Harbor Securities" is a person at a company
     role = [w for w in words[1:-2] if w[:1].islower() and w not in {"of", "for", "and", "on", "the", "in", "at"}]
     # "Council leader Graham Pike", "Town council leader Joan Addy": a role (its last word no body), then a name.
-    if role and not ORG_NOUN.search(role[-1]) and " ".join(words[-2:]) in actors.full_names.values():
+    named = len(words) > 2 and (" ".join(words[-2:]) in actors.full_names.values() or given_name(words[-2]))
+    if role and not ORG_NOUN.search(role[-1]) and named:  # the name noted, or a first name not yet noted
         return "person"
     if DESCRIBED_POINTER.match(name) or (len(words) == 2 and words[0].lower() == "the" and words[1] in _COLLECTIVE):
         return "org"  # "the trade body", "the county council", "the junta"

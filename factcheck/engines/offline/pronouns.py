@@ -58,7 +58,12 @@ class PersonPointers:
             return Resolution(pronoun)
         here = {n for n in self.actors.mentioned if -1 < sentence.find(n.split()[-1]) < before}
         if speaker and self.kind(speaker) == "person":
-            here = {n for n in here if not kinds.same_person(n, speaker)} | {self._plain(speaker)}
+            # "She received a card from the King, care home manager Janice Lowe said": a tag after the pronoun
+            # names whoever tells it, not whom it means.
+            told_after = sentence.find(self._plain(speaker).split()[-1], before) > before
+            here = {n for n in here if not kinds.same_person(n, speaker)} | (
+                set() if told_after else {self._plain(speaker)}
+            )
         here = {n for n in here if self._agrees(n, said)}
         last = None  # the sentence that named whom the pronoun means, when not its own
         if not here and (kin := _KIN[said].search(sentence, 0, before)):
