@@ -5088,3 +5088,24 @@ def test_a_she_opening_a_statement_tagged_by_another_woman_is_the_woman_before_n
     )
     card = ticket(claims, "card from the King")
     assert card.claim == "Care home manager Janice Pell said that Edith Marler received a card from the King."
+
+
+def test_the_company_is_never_the_fishing_association_that_spoke_just_before():
+    claims = tickets(
+        "Wind farm planned off coast\n\n"
+        "Tidemark Renewables said the scheme would power about 400,000 homes.\n\n"
+        "The Kelby Inshore Fishing Association said it feared for its crab grounds, which employ 60 people.\n\n"
+        "The company said it would pay £800,000 a year into a community fund."
+    )
+    assert ticket(claims, "community fund").speaker == "Tidemark Renewables"
+
+
+def test_the_court_heard_with_no_that_is_what_was_said_in_court_but_heard_evidence_is_an_act():
+    claims = tickets(
+        "Ryan Pask, 31, admitted misconduct in a public office at Ormley Crown Court.\n\n"
+        "The court heard he was paid about £400 for each phone he smuggled in.\n\n"
+        "The court heard evidence from two prison officers."
+    )
+    paid = ticket(claims, "£400 for each phone")
+    assert paid.speaker == "Ormley Crown Court" and paid.claim.startswith("Ormley Crown Court heard that")
+    assert not [c for c in claims if "heard evidence" in c.claim and c.speaker]

@@ -350,7 +350,7 @@ def _peel_reporting(
         bare = m and not re.search(r"\bthat\s+$", body[: m.start("rest")])
         said, rest = (m.group("verb"), m.group("rest")) if m else ("", "")
         if bare and (
-            said in reporting.NEEDS_THAT
+            reporting.needs_that(said, m.group("who"), rest)
             or _PLACE_AFTER.match(rest)
             or events.counted_object(said, rest)
             or events.notice_given(said, rest)

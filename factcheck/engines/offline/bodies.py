@@ -208,7 +208,8 @@ _STATE = {"ministry", "department", "government", "administration"}
 _SAYS_SO = {"court", "council", "university", "school", "hospital", "party", "club", "league", "force"}
 _NOT_A_BUSINESS = re.compile(
     r"\b(?:union|council|government|ministry|department|agency|authority|commission|court|university|school|"
-    r"hospital|charity|party|police|regulator|watchdog|committee|campaign)\b",
+    r"hospital|charity|party|police|regulator|watchdog|committee|campaign|association|federation|club|league|"
+    r"institute|foundation|church)\b",
     re.I,
 )
 # A government's names that say nothing of what they are: "the Treasury", "the DWP", "the Kremlin".
@@ -262,8 +263,7 @@ def regulating(
 
 
 def public(noun: str | None, name: str, public_acronyms: set[str]) -> bool:
-    """Whether "the company" (a commercial noun) cannot mean ``name``: a public body, by its name or
-    by the letters the article spelt out as one ("The FSA")."""
+    """Whether "the company" cannot mean ``name``: a public body, by its name or by its letters ("The FSA")."""
     letters = bare(name).upper().strip()
     # Letters alone ("The FSA", "BP") may be a regulator or a business: never "the company" on a guess.
     spelt = _LETTERS.fullmatch(name.strip())

@@ -38,6 +38,18 @@ PRESS = re.compile(
 # "Leeds Crown Court heard that …" is what was said in court; "heard the news" is nobody's claim.
 # "admitted conspiracy", "denied the charges": a plea or a denial of a thing, told in the reporter's voice.
 NEEDS_THAT = {"heard", "admitted", "denied", "acknowledged", "denies", "admits", "rejected", "ruled"}
+
+
+def needs_that(verb: str, who: str, rest: str) -> bool:
+    """Whether a verb with no "that" after it tells an act ("heard the news", "denied the charges"); "The court
+    heard he was paid £500" is what was said in court, the clause told without its "that"."""
+    return verb in NEEDS_THAT and not (verb == "heard" and _HEARING.search(who) and _CLAUSE.match(rest))
+
+
+_HEARING = re.compile(r"\b(?:court|inquest|hearing|tribunal|inquiry|jury|magistrates)\b", re.I)
+_CLAUSE = re.compile(
+    r"(?:he|she|they|it|(?:the|his|her|their)\s[a-z]+(?:\s[a-z]+)?)\s(?:was|were|had|has|is|are|would|could|did)\b"
+)
 # Only those who investigate for a living put a belief on the record: "Police believe …" is their account
 # of what happened; "Many fans believe …" is nobody's claim to check.
 _BELIEF = {"believe", "believes", "suspect", "suspects"}
@@ -306,7 +318,9 @@ def _an_act(verb: str, who: str, after: str, subject: str) -> bool:
     staffing levels", "Three other musicals have announced closures" (a tally), "A painting found behind a wardrobe
     … has sold" (a participle), "His wife reported him missing", "Police found 600 plants" (events); "heard the news"
     with no "that" after it, and a picture that shows what is in it."""
-    if verb in NEEDS_THAT or (verb.startswith("show") and (_DEPICTS.match(after) or _FOOTAGE.match(who))):
+    if needs_that(verb, who, after.lstrip()) or (
+        verb.startswith("show") and (_DEPICTS.match(after) or _FOOTAGE.match(who))
+    ):
         return True
     if (verb.startswith("warn") and _WARNED_WHOM.match(after)) or an_object(verb, after):
         return True
