@@ -139,6 +139,9 @@ def test_a_server_that_serves_one_request_at_a_time_is_sent_one(session, llm_set
     llm.script.interrupts, llm.script.token_delay = True, 0.01
     engine = engine_with(db, llm_settings, llm_concurrency=4, llm_timeout=20.0)
     engine.draft(_context(), fresh=True)  # the first call learns the format; then calls go out side by side
+    # Answers wait until two requests are open at once, so the second cuts off the first however busy the machine
+    # (on a loaded CI run the three could otherwise go out one after another and never overlap).
+    llm.script.gather = 2
     results = engine.draft_many([_context(claim=f"The council voted 7-2 on item {n}.") for n in range(3)], fresh=True)
     assert engine.llm.pacing.parallel == 1
     assert session.exec(select(LlmEndpoint.parallel)).one() == 1  # remembered for every worker
